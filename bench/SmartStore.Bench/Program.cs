@@ -1,0 +1,22 @@
+using SmartStore.Bench;
+using SmartStore.Bench.Vision;
+
+IBenchmark[] benchmarks = [new VisionAccuracyBenchmark(), new VisionSpeedBenchmark()];
+
+if (args.Length == 0 || args[0] is "-h" or "--help")
+{
+    Console.WriteLine("usage: SmartStore.Bench <benchmark> [options]");
+    foreach (var b in benchmarks) Console.WriteLine($"  {b.Name,-18} {b.Usage}");
+    return args.Length == 0 ? 2 : 0;
+}
+
+var chosen = benchmarks.FirstOrDefault(b => string.Equals(b.Name, args[0], StringComparison.OrdinalIgnoreCase));
+if (chosen is null)
+{
+    Console.Error.WriteLine($"Unknown benchmark '{args[0]}'. Known: {string.Join(", ", benchmarks.Select(b => b.Name))}");
+    return 2;
+}
+
+using var cancel = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
+return await chosen.RunAsync(new BenchArgs(args.Skip(1)), cancel.Token);

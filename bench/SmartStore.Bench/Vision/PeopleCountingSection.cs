@@ -1,0 +1,99 @@
+using System.Globalization;
+using SmartStore.Bench.Data;
+using SmartStore.Vision.Intake;
+using SmartStore.Vision.Models;
+using SmartStore.Vision.People;
+
+namespace SmartStore.Bench.Vision;
+
+/// <summary>Person counting and person-box accuracy per set with the configured detector.</summary>
+public sealed class PeopleCountingSection(ModelStore store, PersonDetectorOptions options, int fuseWindow, int limit, int calibrationFrames)
+{
+    public static readonly string[] CountedSets = ["mall-crowd", "pets2009-s2l1", "tud-mot15"];
+    public const string StressSet = "shanghaitech-b";
+    private const float TraceFloor = 0.05f;
+    private static readonly float[] Sweep = [0.25f, 0.30f, 0.35f, 0.40f, 0.45f, 0.50f, 0.55f];
+
+    public async Task RunAsync(IReadOnlyDictionary<string, GtSet> sets, Figures figures, CancellationToken cancellation)
+    {
+        Progress.Say($"people: {options.Model} size {options.InputSize} thr {options.ScoreThreshold:0.00} tiling {(options.Tiling is { } t ? $"{t.Columns}x{t.Rows} overlap {t.Overlap} whole {t.IncludeWholeFrame}" : "off")} fuse {fuseWindow}");
+        using var detector = new PersonDetector(store, options);
+        var intake = new JpegIntake();
+        var accuracies = new List<double>();
+        var uncalibrated = new List<double>();
+        foreach (var name in CountedSets.Append(StressSet))
+        {
+            if (!sets.TryGetValue(name, out var set)) { Progress.Say($"people: set {name} not found, skipped"); continue; }
+            var frames = set.Images.OrderBy(i => i.Sequence, StringComparer.Ordinal).ThenBy(i => i.Frame ?? 0).ThenBy(i => i.File, StringComparer.Ordinal).ToList();
+            var step = limit > 0 ? Math.Max(1, (int)Math.Ceiling(frames.Count / (double)limit)) : 1;
+            frames = frames.Where((_, i) => i % step == 0).ToList();
+            var tally = new DetectionTally();
+            var scores = new List<float[]>(frames.Count);
+            for (int f = 0; f < frames.Count; f++)
+            {
+                using var frame = await intake.DecodeFileAsync(set.PathOf(frames[f].File), cancellation).ConfigureAwait(false);
+                var boxes = detector.Detect(frame.Bitmap, Math.Min(TraceFloor, options.ScoreThreshold));
+                scores.Add(boxes.Select(b => b.Score).ToArray());
+                if (set.Task == "person_detection") tally.AddFrame(boxes, frames[f]);
+                if ((f + 1) % 100 == 0) Progress.Say($"people: {name} {f + 1}/{frames.Count}");
+            }
+            var truth = frames.Select(i => i.Count).ToList();
+            List<int> CountsAt(float t, int from = 0) => scores.Skip(from).Select(s => s.Count(v => v >= t)).ToList();
+            double Accuracy(IReadOnlyList<int> predicted, int from = 0)
+            {
+                double err = 0, sum = 0;
+                for (int i = 0; i < predicted.Count; i++) { err += Math.Abs(predicted[i] - truth[from + i]); sum += truth[from + i]; }
+                return 1 - err / sum;
+            }
+            var sweepText = string.Join(" ", Sweep.Select(t => string.Create(CultureInfo.InvariantCulture, $"{t:0.00}:{Accuracy(CountsAt(t)):0.000}")));
+            var raw = CountsAt(options.ScoreThreshold);
+            var rawAcc = Accuracy(raw);
+            Progress.Say($"people: {name} frames {frames.Count} true {truth.Sum()} counted {raw.Sum()} acc {rawAcc:0.0000} at {options.ScoreThreshold:0.00}; sweep {sweepText}");
+            figures.Add($"person_count_accuracy_{name}_uncalibrated", rawAcc, "ratio");
+            if (name != StressSet) uncalibrated.Add(rawAcc);
+
+            // One fixed camera (frames numbered in sequence): fit its threshold on K hand-counted frames spread over
+            // the sequence, then score only the other frames.
+            var oneCamera = frames.All(i => i.Frame is not null) && frames.Count > calibrationFrames * 2;
+            var reported = rawAcc;
+            if (oneCamera && calibrationFrames > 0)
+            {
+                var labelledIdx = CountCalibration.SpreadIndices(frames.Count, calibrationFrames).ToHashSet();
+                var labelled = labelledIdx.Select(i => new CountCalibration.LabelledFrame(scores[i], truth[i])).ToList();
+                var fitted = CountCalibration.FitThreshold(labelled, options.ScoreThreshold);
+                var rest = Enumerable.Range(0, frames.Count).Where(i => !labelledIdx.Contains(i)).ToList();
+                double AccuracyOn(IReadOnlyList<int> idx, IReadOnlyList<int> predicted)
+                {
+                    double err = 0, sum = 0;
+                    for (int j = 0; j < idx.Count; j++) { err += Math.Abs(predicted[j] - truth[idx[j]]); sum += truth[idx[j]]; }
+                    return 1 - err / sum;
+                }
+                var allCalibrated = CountsAt(fitted);
+                var calAcc = AccuracyOn(rest, rest.Select(i => allCalibrated[i]).ToList());
+                var globalCounts = CountsAt(options.ScoreThreshold);
+                var sameFramesUncal = AccuracyOn(rest, rest.Select(i => globalCounts[i]).ToList());
+                var fusedText = "n/a";
+                reported = calAcc;
+                if (step == 1 && fuseWindow > 1)
+                {
+                    var fused = PeopleCounter.FuseSequence(allCalibrated, fuseWindow);
+                    var fusedAcc = AccuracyOn(rest, rest.Select(i => fused[i]).ToList());
+                    fusedText = fusedAcc.ToString("0.0000", CultureInfo.InvariantCulture);
+                    reported = fusedAcc;
+                }
+                Progress.Say($"people: {name} calibrated on {labelled.Count} spread frames -> threshold {fitted:0.000}; on the other {rest.Count}: calibrated {calAcc:0.0000} (global {sameFramesUncal:0.0000}), fused({fuseWindow}) {fusedText}");
+            }
+            figures.Add($"person_count_accuracy_{name}", reported, "ratio");
+            if (name != StressSet) accuracies.Add(reported);
+            if (set.Task == "person_detection")
+            {
+                var (p, r) = tally.At(options.ScoreThreshold);
+                figures.Add($"person_detection_precision_{name}", p, "ratio");
+                figures.Add($"person_detection_recall_{name}", r, "ratio");
+                figures.Add($"person_detection_ap50_{name}", tally.AveragePrecision(), "ratio");
+            }
+        }
+        if (uncalibrated.Count == CountedSets.Length) figures.Add("person_count_accuracy_uncalibrated", uncalibrated.Average(), "ratio");
+        if (accuracies.Count == CountedSets.Length) figures.Add("person_count_accuracy", accuracies.Average(), "ratio");
+    }
+}

@@ -1,0 +1,155 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SmartStore.GrainInterfaces;
+using SmartStore.Models;
+
+namespace SmartStore.Grains;
+
+/// <summary>
+/// Decides whether a camera is online. A heartbeat (or upload) marks it online at once; silence
+/// longer than <see cref="CameraLivenessOptions.OfflineAfter"/> while the store is open marks it
+/// offline. An in-memory timer checks often while the grain is active; a durable reminder brings
+/// the grain back after a restart so a camera that died with the silo is still noticed.
+/// </summary>
+public sealed class CameraGrain : Grain, ICameraGrain, IRemindable
+{
+    private const string LivenessReminder = "liveness";
+    private static readonly TimeSpan PersistLastSeenEvery = TimeSpan.FromMinutes(1);
+
+    private readonly IPersistentState<CameraLivenessState> _state;
+    private readonly IMasterDataDirectory _directory;
+    private readonly CameraLivenessOptions _options;
+    private readonly ILogger<CameraGrain> _logger;
+    private CameraProfile? _camera;
+    private StoreProfile? _store;
+    private IGrainTimer? _silenceTimer;
+    private DateTime _lastPersistedUtc;
+
+    public CameraGrain(
+        [PersistentState("camera", "Default")] IPersistentState<CameraLivenessState> state,
+        IMasterDataDirectory directory,
+        IOptions<CameraLivenessOptions> options,
+        ILogger<CameraGrain> logger)
+    {
+        _state = state;
+        _directory = directory;
+        _options = options.Value;
+        _logger = logger;
+    }
+
+    private string Code => this.GetPrimaryKeyString();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        await LoadProfile(cancellationToken);
+        _lastPersistedUtc = _state.State.LastSeenUtc ?? DateTime.MinValue;
+        if (_state.State.Online) StartSilenceTimer();
+    }
+
+    public async Task<CameraStatus> Heartbeat(Heartbeat beat)
+    {
+        var state = _state.State;
+        state.LastSeenUtc = beat.ReceivedUtc;
+        state.Heartbeats++;
+        state.Firmware = beat.Firmware ?? state.Firmware;
+        state.RemoteAddress = beat.RemoteAddress ?? state.RemoteAddress;
+
+        if (!state.Online)
+        {
+            state.Online = true;
+            state.ChangedUtc = beat.ReceivedUtc;
+            await Persist();
+            await this.RegisterOrUpdateReminder(LivenessReminder, _options.ReminderPeriod, _options.ReminderPeriod);
+            StartSilenceTimer();
+            _logger.LogInformation("Camera {Camera} is online", Code);
+            await Announce();
+        }
+        else if (beat.ReceivedUtc - _lastPersistedUtc >= PersistLastSeenEvery)
+        {
+            await Persist();
+        }
+        return Status();
+    }
+
+    public Task<CameraStatus> GetStatus() => Task.FromResult(Status());
+
+    public async Task RefreshProfile()
+    {
+        await LoadProfile(CancellationToken.None);
+        await Announce();
+    }
+
+    public Task ReceiveReminder(string reminderName, TickStatus status) =>
+        reminderName == LivenessReminder ? CheckSilence() : Task.CompletedTask;
+
+    private async Task CheckSilence()
+    {
+        var state = _state.State;
+        if (!state.Online)
+        {
+            await StopWatching();
+            return;
+        }
+        var now = DateTime.UtcNow;
+        var silentFor = now - (state.LastSeenUtc ?? DateTime.MinValue);
+        if (silentFor < _options.OfflineAfter || !StoreIsOpen(now)) return;
+
+        state.Online = false;
+        state.ChangedUtc = now;
+        await Persist();
+        _logger.LogWarning("Camera {Camera} is offline: silent for {Silence}", Code, silentFor);
+        await StopWatching();
+        await Announce();
+    }
+
+    private bool StoreIsOpen(DateTime utc) =>
+        _store is null || OpeningHoursCalendar.IsOpen(_store.OpeningHours, _store.TimeZone, utc);
+
+    private void StartSilenceTimer()
+    {
+        _silenceTimer ??= this.RegisterGrainTimer(CheckSilence, new GrainTimerCreationOptions
+        {
+            DueTime = _options.CheckEvery,
+            Period = _options.CheckEvery,
+            // The check must not keep an idle camera grain in memory forever; the reminder covers that.
+            KeepAlive = false,
+        });
+    }
+
+    private async Task StopWatching()
+    {
+        _silenceTimer?.Dispose();
+        _silenceTimer = null;
+        var reminder = await this.GetReminder(LivenessReminder);
+        if (reminder is not null) await this.UnregisterReminder(reminder);
+    }
+
+    private async Task Persist()
+    {
+        await _state.WriteStateAsync();
+        _lastPersistedUtc = _state.State.LastSeenUtc ?? DateTime.UtcNow;
+    }
+
+    private async Task LoadProfile(CancellationToken cancellationToken)
+    {
+        _camera = await _directory.FindCamera(Code, cancellationToken);
+        _store = _camera?.StoreCode is { } storeCode ? await _directory.FindStore(storeCode, cancellationToken) : null;
+    }
+
+    private CameraStatus Status() => new(
+        Code,
+        _camera?.StoreCode,
+        _store?.RegionCode,
+        _camera?.Kind ?? CameraKind.Entrance,
+        _state.State.Online,
+        _state.State.LastSeenUtc,
+        _state.State.ChangedUtc);
+
+    private async Task Announce()
+    {
+        var status = Status();
+        if (status.StoreCode is not null)
+            await GrainFactory.GetGrain<IStoreGrain>(status.StoreCode).CameraStatusChanged(status);
+        await GrainFactory.GetGrain<ILiveFeedNotifierGrain>(0).Publish(LiveUpdate.ForCamera(status, DateTime.UtcNow));
+    }
+}

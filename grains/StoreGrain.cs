@@ -1,0 +1,39 @@
+using SmartStore.GrainInterfaces;
+using SmartStore.Models;
+
+namespace SmartStore.Grains;
+
+/// <summary>Keeps the live status of a store's cameras and tells its region when the counts change.</summary>
+public sealed class StoreGrain : Grain, IStoreGrain
+{
+    private readonly IPersistentState<StoreCamerasState> _state;
+
+    public StoreGrain([PersistentState("store", "Default")] IPersistentState<StoreCamerasState> state) => _state = state;
+
+    public async Task CameraStatusChanged(CameraStatus status)
+    {
+        var state = _state.State;
+        var before = Counts();
+        var previousRegion = state.RegionCode;
+        state.Cameras[status.CameraCode] = status;
+        state.RegionCode = status.RegionCode ?? state.RegionCode;
+        await _state.WriteStateAsync();
+
+        var after = Counts();
+        if (previousRegion is not null && previousRegion != state.RegionCode)
+            await GrainFactory.GetGrain<IRegionGrain>(previousRegion).StoreCamerasChanged(this.GetPrimaryKeyString(), new CameraCounts(0, 0));
+        if (state.RegionCode is not null && (after != before || previousRegion != state.RegionCode))
+            await GrainFactory.GetGrain<IRegionGrain>(state.RegionCode).StoreCamerasChanged(this.GetPrimaryKeyString(), after);
+    }
+
+    public Task<IReadOnlyList<CameraStatus>> GetCameras() =>
+        Task.FromResult<IReadOnlyList<CameraStatus>>(_state.State.Cameras.Values.OrderBy(c => c.CameraCode).ToList());
+
+    public Task<CameraCounts> GetCameraCounts() => Task.FromResult(Counts());
+
+    private CameraCounts Counts()
+    {
+        var online = _state.State.Cameras.Values.Count(c => c.Online);
+        return new CameraCounts(online, _state.State.Cameras.Count - online);
+    }
+}

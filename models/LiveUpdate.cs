@@ -1,0 +1,19 @@
+namespace SmartStore.Models;
+
+/// <summary>
+/// A grain state change that live dashboards care about. Carries the store and region so the
+/// web relay can route it to the SignalR groups the viewer's scope allows, without a lookup.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("SmartStore.LiveUpdate")]
+public sealed record LiveUpdate(
+    [property: Id(0)] string Topic,
+    [property: Id(1)] string? StoreCode,
+    [property: Id(2)] string? RegionCode,
+    [property: Id(3)] CameraStatus? Camera,
+    [property: Id(4)] DateTime AtUtc)
+{
+    public const string CameraStatusTopic = "camera-status";
+
+    public static LiveUpdate ForCamera(CameraStatus status, DateTime atUtc) =>
+        new(CameraStatusTopic, status.StoreCode, status.RegionCode, status, atUtc);
+}

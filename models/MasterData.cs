@@ -1,0 +1,40 @@
+namespace SmartStore.Models;
+
+/// <summary>A sales region (大区), e.g. 华东.</summary>
+public sealed record Region(string Code, string Name, string NameEn);
+
+/// <summary>A shop of the chain, as kept in master data.</summary>
+public sealed record Store(
+    string Code,
+    string Name,
+    string RegionCode,
+    string City,
+    string Address,
+    double Latitude,
+    double Longitude,
+    IReadOnlyList<string> Tags,
+    OpeningHours OpeningHours,
+    string TimeZone,
+    int StaffCount);
+
+/// <summary>A PTZ preset: a named position the dome returns to on patrol, in patrol order.</summary>
+public sealed record CameraPreset(int Number, string Name, int PatrolOrder);
+
+/// <summary>A camera as kept in master data. Its FTP/HTTP secret is only ever stored hashed.</summary>
+public sealed record Camera(
+    string Code,
+    CameraKind Kind,
+    string Brand,
+    string Model,
+    string? StoreCode,
+    int PatrolCadenceMinutes,
+    IReadOnlyList<CameraPreset> Presets);
+
+/// <summary>A product in the SKU master; competitor products are kept so the shelf can be read fully.</summary>
+public sealed record Sku(string Code, string Name, string Brand, string Category, bool IsCompetitor);
+
+/// <summary>One entry of the data dictionary (store tags, SKU categories …).</summary>
+public sealed record DictionaryEntry(string Kind, string Code, string Label, string LabelEn, int SortOrder);
+
+/// <summary>One page of a list, with the total so a pager can be drawn.</summary>
+public sealed record Page<T>(IReadOnlyList<T> Items, int Total, int PageNumber, int PageSize);

@@ -1,0 +1,45 @@
+namespace SmartStore.Models;
+
+/// <summary>Opening hours of one weekday, store-local. Closed days have <see cref="Closed"/> set.</summary>
+[GenerateSerializer, Immutable, Alias("SmartStore.DayHours")]
+public sealed record DayHours(
+    [property: Id(0)] TimeOnly Open,
+    [property: Id(1)] TimeOnly Close,
+    [property: Id(2)] bool Closed = false);
+
+/// <summary>A date range (inclusive) with hours that replace the weekly schedule, e.g. a holiday or a refit.</summary>
+[GenerateSerializer, Immutable, Alias("SmartStore.OpeningException")]
+public sealed record OpeningException(
+    [property: Id(0)] DateOnly From,
+    [property: Id(1)] DateOnly To,
+    [property: Id(2)] DayHours Hours,
+    [property: Id(3)] string Reason);
+
+/// <summary>
+/// A store's weekly opening hours (index 0 = Monday … 6 = Sunday) plus date-range exceptions.
+/// A Close earlier than Open means the store closes after midnight.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("SmartStore.OpeningHours")]
+public sealed record OpeningHours(
+    [property: Id(0)] IReadOnlyList<DayHours> Weekly,
+    [property: Id(1)] IReadOnlyList<OpeningException> Exceptions)
+{
+    public static OpeningHours Daily(TimeOnly open, TimeOnly close) =>
+        new(Enumerable.Range(0, 7).Select(_ => new DayHours(open, close)).ToArray(), Array.Empty<OpeningException>());
+
+    public static OpeningHours AlwaysOpen { get; } = Daily(TimeOnly.MinValue, TimeOnly.MaxValue);
+
+    /// <summary>Returns a message per problem; empty when the schedule is usable.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var problems = new List<string>();
+        if (Weekly is null || Weekly.Count != 7)
+            problems.Add("openingHours.weekly must list exactly 7 days, Monday first.");
+        foreach (var ex in Exceptions ?? Array.Empty<OpeningException>())
+        {
+            if (ex.To < ex.From)
+                problems.Add($"openingHours.exceptions: range {ex.From:yyyy-MM-dd}..{ex.To:yyyy-MM-dd} ends before it starts.");
+        }
+        return problems;
+    }
+}

@@ -1,0 +1,17 @@
+namespace SmartStore.Models;
+
+/// <summary>What the grains need to know about a store: where it belongs and when it is open.</summary>
+[GenerateSerializer, Immutable, Alias("SmartStore.StoreProfile")]
+public sealed record StoreProfile(
+    [property: Id(0)] string Code,
+    [property: Id(1)] string Name,
+    [property: Id(2)] string RegionCode,
+    [property: Id(3)] string TimeZone,
+    [property: Id(4)] OpeningHours OpeningHours);
+
+/// <summary>What the grains need to know about a camera from master data.</summary>
+[GenerateSerializer, Immutable, Alias("SmartStore.CameraProfile")]
+public sealed record CameraProfile(
+    [property: Id(0)] string Code,
+    [property: Id(1)] CameraKind Kind,
+    [property: Id(2)] string? StoreCode);

@@ -1,0 +1,134 @@
+using System.Text.Json;
+using Dapper;
+using Npgsql;
+using SmartStore.Models;
+
+namespace SmartStore.Storage;
+
+/// <summary>Cameras, their binding to a store, PTZ presets and credentials (hashed; the secret is shown once).</summary>
+public sealed class CameraRepository(SmartStoreDatabase database)
+{
+    private const string Columns = """
+        c.code, c.kind, c.brand, c.model, c.store_code AS StoreCode, c.patrol_cadence_minutes AS PatrolCadenceMinutes,
+        c.presets::text AS PresetsJson
+        """;
+
+    public async Task<Page<Camera>> List(AccessScope scope, string? storeCode, string? search, int pageNumber, int pageSize)
+    {
+        await using var connection = await database.Open();
+        var args = new
+        {
+            wholeChain = scope.SeesWholeChain,
+            regions = scope.Role == Role.RegionManager ? scope.RegionCodes.ToArray() : Array.Empty<string>(),
+            stores = scope.Role == Role.StoreManager ? scope.StoreCodes.ToArray() : Array.Empty<string>(),
+            storeCode,
+            search = string.IsNullOrWhiteSpace(search) ? null : $"%{search.Trim()}%",
+            limit = pageSize,
+            offset = (pageNumber - 1) * pageSize,
+        };
+        const string where = """
+            FROM cameras c LEFT JOIN stores s ON s.code = c.store_code
+            WHERE (@wholeChain OR s.region_code = ANY(@regions) OR s.code = ANY(@stores))
+              AND (@storeCode::text IS NULL OR c.store_code = @storeCode)
+              AND (@search::text IS NULL OR c.code ILIKE @search OR c.brand ILIKE @search OR c.model ILIKE @search)
+            """;
+        var total = await connection.ExecuteScalarAsync<int>($"SELECT count(*) {where}", args);
+        var rows = await connection.QueryAsync<CameraRow>($"SELECT {Columns} {where} ORDER BY c.code LIMIT @limit OFFSET @offset", args);
+        return new Page<Camera>(rows.Select(r => r.ToCamera()).ToList(), total, pageNumber, pageSize);
+    }
+
+    public async Task<Camera?> Find(string code)
+    {
+        await using var connection = await database.Open();
+        var row = await connection.QuerySingleOrDefaultAsync<CameraRow>($"SELECT {Columns} FROM cameras c WHERE c.code = @code", new { code });
+        return row?.ToCamera();
+    }
+
+    /// <summary>Creates the camera and returns its new secret: the only time it exists in clear text.</summary>
+    public async Task<string> Create(Camera camera, string actor, string? secret = null)
+    {
+        secret ??= CameraSecret.Generate();
+        var hash = CameraSecret.Hash(secret);
+        await Write(camera, actor, "create", """
+            INSERT INTO cameras (code, kind, brand, model, store_code, patrol_cadence_minutes, presets, secret_hash)
+            VALUES (@Code, @Kind, @Brand, @Model, @StoreCode, @PatrolCadenceMinutes, CAST(@Presets AS jsonb), @SecretHash)
+            """, hash);
+        return secret;
+    }
+
+    public async Task<bool> Update(Camera camera, string actor) => await Write(camera, actor, "update", """
+        UPDATE cameras SET kind = @Kind, brand = @Brand, model = @Model, store_code = @StoreCode,
+            patrol_cadence_minutes = @PatrolCadenceMinutes, presets = CAST(@Presets AS jsonb), updated_at = now()
+        WHERE code = @Code
+        """, null) > 0;
+
+    /// <summary>Issues a new secret (the old one stops working at once) and returns it.</summary>
+    public async Task<string?> RotateSecret(string code, string actor)
+    {
+        var secret = CameraSecret.Generate();
+        var changed = await database.InTransaction(async (c, t) =>
+        {
+            var affected = await c.ExecuteAsync("UPDATE cameras SET secret_hash = @hash, updated_at = now() WHERE code = @code",
+                new { code, hash = CameraSecret.Hash(secret) }, t);
+            if (affected > 0) await AuditTrail.Record(c, t, actor, "rotate-secret", "camera", code);
+            return affected > 0;
+        });
+        return changed ? secret : null;
+    }
+
+    public async Task<bool> Delete(string code, string actor) => await database.InTransaction(async (c, t) =>
+    {
+        var deleted = await c.ExecuteAsync("DELETE FROM cameras WHERE code = @code", new { code }, t) > 0;
+        if (deleted) await AuditTrail.Record(c, t, actor, "delete", "camera", code);
+        return deleted;
+    });
+
+    /// <summary>True when the secret belongs to the camera. Unknown cameras and wrong secrets look the same to the caller.</summary>
+    public async Task<bool> VerifySecret(string code, string secret)
+    {
+        await using var connection = await database.Open();
+        var hash = await connection.QuerySingleOrDefaultAsync<string>("SELECT secret_hash FROM cameras WHERE code = @code", new { code });
+        return hash is not null && CameraSecret.Matches(secret, hash);
+    }
+
+    private async Task<int> Write(Camera camera, string actor, string action, string sql, string? secretHash)
+    {
+        try
+        {
+            return await database.InTransaction(async (c, t) =>
+            {
+                var affected = await c.ExecuteAsync(sql, new
+                {
+                    camera.Code, Kind = camera.Kind.ToCode(), camera.Brand, camera.Model, camera.StoreCode,
+                    camera.PatrolCadenceMinutes,
+                    Presets = JsonSerializer.Serialize(camera.Presets, StorageJson.Options),
+                    SecretHash = secretHash,
+                }, t);
+                if (affected > 0) await AuditTrail.Record(c, t, actor, action, "camera", camera.Code, camera);
+                return affected;
+            });
+        }
+        catch (PostgresException e)
+        {
+            throw MasterDataConflict.From(e, "Camera", camera.Code);
+        }
+    }
+
+    private sealed class CameraRow
+    {
+        public string Code { get; init; } = "";
+        public string Kind { get; init; } = "";
+        public string Brand { get; init; } = "";
+        public string Model { get; init; } = "";
+        public string? StoreCode { get; init; }
+        public int PatrolCadenceMinutes { get; init; }
+        public string PresetsJson { get; init; } = "[]";
+
+        public Camera ToCamera()
+        {
+            CameraKindNames.TryParse(Kind, out var kind);
+            return new Camera(Code, kind, Brand, Model, StoreCode, PatrolCadenceMinutes,
+                JsonSerializer.Deserialize<List<CameraPreset>>(PresetsJson, StorageJson.Options) ?? []);
+        }
+    }
+}

@@ -1,0 +1,107 @@
+using Dapper;
+using Npgsql;
+using SmartStore.Models;
+
+namespace SmartStore.Storage;
+
+/// <summary>The SKU master (own and competitor products) and their reference photos.</summary>
+public sealed class SkuRepository(SmartStoreDatabase database)
+{
+    private const string Columns = "code, name, brand, category, is_competitor AS IsCompetitor";
+
+    public sealed record PhotoInfo(long Id, string SkuCode, string Sha256, int Width, int Height, DateTime CreatedAt);
+
+    public async Task<Page<Sku>> List(string? search, string? category, bool? competitor, int pageNumber, int pageSize)
+    {
+        await using var connection = await database.Open();
+        var args = new
+        {
+            search = string.IsNullOrWhiteSpace(search) ? null : $"%{search.Trim()}%",
+            category, competitor, limit = pageSize, offset = (pageNumber - 1) * pageSize,
+        };
+        const string where = """
+            WHERE (@search::text IS NULL OR code ILIKE @search OR name ILIKE @search OR brand ILIKE @search)
+              AND (@category::text IS NULL OR category = @category)
+              AND (@competitor::boolean IS NULL OR is_competitor = @competitor)
+            """;
+        var total = await connection.ExecuteScalarAsync<int>($"SELECT count(*) FROM skus {where}", args);
+        var rows = await connection.QueryAsync<Sku>($"SELECT {Columns} FROM skus {where} ORDER BY code LIMIT @limit OFFSET @offset", args);
+        return new Page<Sku>(rows.ToList(), total, pageNumber, pageSize);
+    }
+
+    public async Task<Sku?> Find(string code)
+    {
+        await using var connection = await database.Open();
+        return await connection.QuerySingleOrDefaultAsync<Sku>($"SELECT {Columns} FROM skus WHERE code = @code", new { code });
+    }
+
+    public Task Create(Sku sku, string actor) => Write(sku, actor, "create",
+        "INSERT INTO skus (code, name, brand, category, is_competitor) VALUES (@Code, @Name, @Brand, @Category, @IsCompetitor)");
+
+    public async Task<bool> Update(Sku sku, string actor) => await Write(sku, actor, "update", """
+        UPDATE skus SET name = @Name, brand = @Brand, category = @Category, is_competitor = @IsCompetitor, updated_at = now()
+        WHERE code = @Code
+        """) > 0;
+
+    public async Task<bool> Delete(string code, string actor) => await database.InTransaction(async (c, t) =>
+    {
+        var deleted = await c.ExecuteAsync("DELETE FROM skus WHERE code = @code", new { code }, t) > 0;
+        if (deleted) await AuditTrail.Record(c, t, actor, "delete", "sku", code);
+        return deleted;
+    });
+
+    /// <summary>Adds a reference photo; the same photo twice is stored once.</summary>
+    public async Task<PhotoInfo> AddPhoto(string skuCode, byte[] jpeg, int width, int height, string actor)
+    {
+        var sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(jpeg));
+        try
+        {
+            return await database.InTransaction(async (c, t) =>
+            {
+                var photo = await c.QuerySingleAsync<PhotoInfo>("""
+                    INSERT INTO sku_photos (sku_code, sha256, content, width, height) VALUES (@skuCode, @sha256, @jpeg, @width, @height)
+                    ON CONFLICT (sku_code, sha256) DO UPDATE SET width = excluded.width
+                    RETURNING id, sku_code AS SkuCode, sha256, width, height, created_at AS CreatedAt
+                    """, new { skuCode, sha256, jpeg, width, height }, t);
+                await AuditTrail.Record(c, t, actor, "add-photo", "sku", skuCode, new { photo.Id, sha256 });
+                return photo;
+            });
+        }
+        catch (PostgresException e)
+        {
+            throw MasterDataConflict.From(e, "SKU", skuCode);
+        }
+    }
+
+    public async Task<IReadOnlyList<PhotoInfo>> Photos(string skuCode)
+    {
+        await using var connection = await database.Open();
+        return (await connection.QueryAsync<PhotoInfo>(
+            "SELECT id, sku_code AS SkuCode, sha256, width, height, created_at AS CreatedAt FROM sku_photos WHERE sku_code = @skuCode ORDER BY id",
+            new { skuCode })).ToList();
+    }
+
+    public async Task<byte[]?> PhotoContent(string skuCode, long id)
+    {
+        await using var connection = await database.Open();
+        return await connection.QuerySingleOrDefaultAsync<byte[]>(
+            "SELECT content FROM sku_photos WHERE sku_code = @skuCode AND id = @id", new { skuCode, id });
+    }
+
+    private async Task<int> Write(Sku sku, string actor, string action, string sql)
+    {
+        try
+        {
+            return await database.InTransaction(async (c, t) =>
+            {
+                var affected = await c.ExecuteAsync(sql, sku, t);
+                if (affected > 0) await AuditTrail.Record(c, t, actor, action, "sku", sku.Code, sku);
+                return affected;
+            });
+        }
+        catch (PostgresException e)
+        {
+            throw MasterDataConflict.From(e, "SKU", sku.Code);
+        }
+    }
+}

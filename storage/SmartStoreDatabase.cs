@@ -1,0 +1,37 @@
+using Npgsql;
+
+namespace SmartStore.Storage;
+
+/// <summary>
+/// The PostgreSQL system of record. One pooled data source per process; every change that must not
+/// be half-written goes through <see cref="InTransaction{T}"/>.
+/// </summary>
+public sealed class SmartStoreDatabase : IAsyncDisposable
+{
+    public const string ConnectionSetting = "SMARTSTORE_PG";
+    public const string DefaultConnectionString = "Host=127.0.0.1;Port=55432;Database=smartstore;Username=smartstore";
+
+    public SmartStoreDatabase(string connectionString)
+    {
+        ConnectionString = connectionString;
+        DataSource = NpgsqlDataSource.Create(connectionString);
+    }
+
+    public string ConnectionString { get; }
+
+    public NpgsqlDataSource DataSource { get; }
+
+    public async Task<T> InTransaction<T>(Func<NpgsqlConnection, NpgsqlTransaction, Task<T>> work, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await DataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var result = await work(connection, transaction);
+        await transaction.CommitAsync(cancellationToken);
+        return result;
+    }
+
+    public async Task<NpgsqlConnection> Open(CancellationToken cancellationToken = default) =>
+        await DataSource.OpenConnectionAsync(cancellationToken);
+
+    public ValueTask DisposeAsync() => DataSource.DisposeAsync();
+}

@@ -1,0 +1,124 @@
+using System.Text.Json;
+using Dapper;
+using Npgsql;
+using SmartStore.Models;
+
+namespace SmartStore.Storage;
+
+/// <summary>Stores of the chain; every read is filtered by the caller's scope in SQL, not after the fact.</summary>
+public sealed class StoreRepository(SmartStoreDatabase database)
+{
+    private const string Columns = """
+        code, name, region_code AS RegionCode, city, address, latitude, longitude, tags,
+        opening_hours::text AS OpeningHoursJson, time_zone AS TimeZone, staff_count AS StaffCount
+        """;
+
+    private const string ScopeFilter = """
+        (@wholeChain OR region_code = ANY(@regions) OR code = ANY(@stores))
+        """;
+
+    public async Task<Page<Store>> List(AccessScope scope, string? search, string? regionCode, string? tag, int pageNumber, int pageSize)
+    {
+        await using var connection = await database.Open();
+        var args = new
+        {
+            wholeChain = scope.SeesWholeChain,
+            regions = scope.Role == Role.RegionManager ? scope.RegionCodes.ToArray() : Array.Empty<string>(),
+            stores = scope.Role == Role.StoreManager ? scope.StoreCodes.ToArray() : Array.Empty<string>(),
+            search = string.IsNullOrWhiteSpace(search) ? null : $"%{search.Trim()}%",
+            regionCode,
+            tag,
+            limit = pageSize,
+            offset = (pageNumber - 1) * pageSize,
+        };
+        var where = $"""
+            WHERE {ScopeFilter}
+              AND (@search::text IS NULL OR code ILIKE @search OR name ILIKE @search OR city ILIKE @search OR address ILIKE @search)
+              AND (@regionCode::text IS NULL OR region_code = @regionCode)
+              AND (@tag::text IS NULL OR @tag = ANY(tags))
+            """;
+        var total = await connection.ExecuteScalarAsync<int>($"SELECT count(*) FROM stores {where}", args);
+        var rows = await connection.QueryAsync<StoreRow>($"SELECT {Columns} FROM stores {where} ORDER BY code LIMIT @limit OFFSET @offset", args);
+        return new Page<Store>(rows.Select(r => r.ToStore()).ToList(), total, pageNumber, pageSize);
+    }
+
+    public async Task<Store?> Find(string code)
+    {
+        await using var connection = await database.Open();
+        var row = await connection.QuerySingleOrDefaultAsync<StoreRow>($"SELECT {Columns} FROM stores WHERE code = @code", new { code });
+        return row?.ToStore();
+    }
+
+    public async Task Create(Store store, string actor)
+    {
+        await Write(store, actor, "create", """
+            INSERT INTO stores (code, name, region_code, city, address, latitude, longitude, tags, opening_hours, time_zone, staff_count)
+            VALUES (@Code, @Name, @RegionCode, @City, @Address, @Latitude, @Longitude, @Tags, CAST(@OpeningHours AS jsonb), @TimeZone, @StaffCount)
+            """);
+    }
+
+    public async Task<bool> Update(Store store, string actor) => await Write(store, actor, "update", """
+        UPDATE stores SET name = @Name, region_code = @RegionCode, city = @City, address = @Address,
+            latitude = @Latitude, longitude = @Longitude, tags = @Tags, opening_hours = CAST(@OpeningHours AS jsonb),
+            time_zone = @TimeZone, staff_count = @StaffCount, updated_at = now()
+        WHERE code = @Code
+        """) > 0;
+
+    public async Task<bool> Delete(string code, string actor)
+    {
+        try
+        {
+            return await database.InTransaction(async (c, t) =>
+            {
+                var deleted = await c.ExecuteAsync("DELETE FROM stores WHERE code = @code", new { code }, t) > 0;
+                if (deleted) await AuditTrail.Record(c, t, actor, "delete", "store", code);
+                return deleted;
+            });
+        }
+        catch (PostgresException e)
+        {
+            throw MasterDataConflict.From(e, "Store", code);
+        }
+    }
+
+    private async Task<int> Write(Store store, string actor, string action, string sql)
+    {
+        try
+        {
+            return await database.InTransaction(async (c, t) =>
+            {
+                var affected = await c.ExecuteAsync(sql, new
+                {
+                    store.Code, store.Name, store.RegionCode, store.City, store.Address, store.Latitude, store.Longitude,
+                    Tags = store.Tags.ToArray(),
+                    OpeningHours = JsonSerializer.Serialize(store.OpeningHours, StorageJson.Options),
+                    store.TimeZone, store.StaffCount,
+                }, t);
+                if (affected > 0) await AuditTrail.Record(c, t, actor, action, "store", store.Code, store);
+                return affected;
+            });
+        }
+        catch (PostgresException e)
+        {
+            throw MasterDataConflict.From(e, "Store", store.Code);
+        }
+    }
+
+    private sealed class StoreRow
+    {
+        public string Code { get; init; } = "";
+        public string Name { get; init; } = "";
+        public string RegionCode { get; init; } = "";
+        public string City { get; init; } = "";
+        public string Address { get; init; } = "";
+        public double Latitude { get; init; }
+        public double Longitude { get; init; }
+        public string[] Tags { get; init; } = [];
+        public string OpeningHoursJson { get; init; } = "";
+        public string TimeZone { get; init; } = "";
+        public int StaffCount { get; init; }
+
+        public Store ToStore() => new(Code, Name, RegionCode, City, Address, Latitude, Longitude, Tags,
+            JsonSerializer.Deserialize<OpeningHours>(OpeningHoursJson, StorageJson.Options)!, TimeZone, StaffCount);
+    }
+}

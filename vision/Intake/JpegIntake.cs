@@ -1,0 +1,71 @@
+using System.Collections.Concurrent;
+using SkiaSharp;
+
+namespace SmartStore.Vision.Intake;
+
+/// <summary>
+/// Turns uploaded bytes into a frame, or refuses them with a reason. SkiaSharp's high-level decode fills a
+/// truncated JPEG with grey and reports success, so decoding goes through SKCodec.GetPixels and treats
+/// IncompleteInput as corrupt: a half-grey frame would read as "camera blocked" or "store empty".
+/// </summary>
+public sealed class JpegIntake(IntakeLimits? limits = null)
+{
+    private const int PooledPerSize = 4;
+    private readonly IntakeLimits limits = limits ?? IntakeLimits.Default;
+    private readonly ConcurrentDictionary<(int W, int H), ConcurrentBag<SKBitmap>> pool = new();
+
+    public IntakeLimits Limits => limits;
+
+    public async Task<DecodedFrame> DecodeFileAsync(string path, CancellationToken cancellation = default)
+    {
+        var length = new FileInfo(path).Length;
+        if (length > limits.MaxBytes) throw new ImageRejectedException(RejectionReason.TooLarge, $"{length} bytes > {limits.MaxBytes}");
+        var bytes = await File.ReadAllBytesAsync(path, cancellation).ConfigureAwait(false);
+        return Decode(bytes);
+    }
+
+    public DecodedFrame Decode(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.Length == 0) throw new ImageRejectedException(RejectionReason.Empty, "no bytes");
+        if (bytes.Length > limits.MaxBytes) throw new ImageRejectedException(RejectionReason.TooLarge, $"{bytes.Length} bytes > {limits.MaxBytes}");
+        // SOI marker + first segment marker; anything else is not a JPEG whatever its file name says.
+        if (bytes.Length < 4 || bytes[0] != 0xFF || bytes[1] != 0xD8 || bytes[2] != 0xFF)
+            throw new ImageRejectedException(RejectionReason.NotJpeg, "missing JPEG start-of-image marker");
+
+        using var data = SKData.CreateCopy(bytes);
+        using var codec = SKCodec.Create(data)
+            ?? throw new ImageRejectedException(RejectionReason.Corrupt, "codec refused the header");
+        if (codec.EncodedFormat != SKEncodedImageFormat.Jpeg)
+            throw new ImageRejectedException(RejectionReason.NotJpeg, $"format is {codec.EncodedFormat}");
+        var (w, h) = (codec.Info.Width, codec.Info.Height);
+        if (w <= 0 || h <= 0) throw new ImageRejectedException(RejectionReason.Corrupt, "zero size");
+        if ((long)w * h > limits.MaxPixels)
+            throw new ImageRejectedException(RejectionReason.TooManyPixels, $"{w}x{h} exceeds {limits.MaxPixels} pixels");
+
+        var info = new SKImageInfo(w, h, SKColorType.Rgba8888, SKAlphaType.Opaque);
+        var bitmap = Rent(w, h);
+        var result = codec.GetPixels(info, bitmap.GetPixels());
+        if (result != SKCodecResult.Success)
+        {
+            Return(bitmap);
+            throw result == SKCodecResult.IncompleteInput
+                ? new ImageRejectedException(RejectionReason.Truncated, "JPEG data ends before the last scan line")
+                : new ImageRejectedException(RejectionReason.Corrupt, $"decode failed: {result}");
+        }
+
+        var origin = codec.EncodedOrigin;
+        if (origin == SKEncodedOrigin.TopLeft) return new DecodedFrame(bitmap, Return);
+        return new DecodedFrame(FrameOrientation.Upright(bitmap, origin), null);
+    }
+
+    private SKBitmap Rent(int w, int h) =>
+        pool.TryGetValue((w, h), out var bag) && bag.TryTake(out var b)
+            ? b
+            : new SKBitmap(new SKImageInfo(w, h, SKColorType.Rgba8888, SKAlphaType.Opaque));
+
+    private void Return(SKBitmap bitmap)
+    {
+        var bag = pool.GetOrAdd((bitmap.Width, bitmap.Height), _ => []);
+        if (bag.Count < PooledPerSize) bag.Add(bitmap); else bitmap.Dispose();
+    }
+}

@@ -1,0 +1,35 @@
+using SkiaSharp;
+
+namespace SmartStore.Vision.Products;
+
+/// <summary>
+/// Names the SKU in a shelf crop by nearest reference in the gallery, or says unknown. Unknown matters as much
+/// as a right answer: competitor products and non-products (a shopper's arm, an empty slot) must not be
+/// reported as one of our SKUs.
+/// </summary>
+public sealed class ProductRecognizer(ProductEmbedder embedder, ProductGallery gallery, float unknownBelow, ProductViews views = ProductViews.Default)
+{
+    /// <summary>Used when the gallery has no SKU with two or more photos to calibrate from.</summary>
+    public const float FallbackUnknownBelow = 0.30f;
+
+    public float UnknownBelow { get; } = unknownBelow;
+    public ProductGallery Gallery => gallery;
+
+    /// <summary>Threshold = a low percentile of the gallery's leave-one-out genuine similarities.</summary>
+    public static float CalibrateUnknownBelow(ProductGallery gallery, double percentile = 0.05)
+    {
+        var genuine = gallery.GenuineSimilarities().Order().ToList();
+        if (genuine.Count < 10) return FallbackUnknownBelow;
+        return genuine[(int)Math.Floor(percentile * (genuine.Count - 1))];
+    }
+
+    public ProductRecognition Recognize(SKBitmap image, SKRectI? crop = null, int top = 5) =>
+        Recognize(embedder.Embed(image, crop, views), top);
+
+    public ProductRecognition Recognize(float[] embedding, int top = 5)
+    {
+        var ranked = gallery.Rank(embedding, top);
+        if (ranked.Count == 0 || ranked[0].Similarity < UnknownBelow) return new ProductRecognition(null, ranked.Count == 0 ? 0 : ranked[0].Similarity, ranked);
+        return new ProductRecognition(ranked[0].Sku, ranked[0].Similarity, ranked);
+    }
+}

@@ -1,0 +1,83 @@
+using System.Security.Claims;
+using SmartStore.Models;
+using SmartStore.Storage;
+using SmartStore.Web.Security;
+
+namespace SmartStore.Web.Api;
+
+/// <summary>Regions, data dictionary, recognition models, API keys and the audit log.</summary>
+public static class AdminEndpoints
+{
+    public static RouteGroupBuilder MapAdministration(this RouteGroupBuilder api)
+    {
+        api.MapGet("/me", (ClaimsPrincipal user) => Results.Ok(new
+        {
+            name = user.Actor(),
+            displayName = user.FindFirstValue(ScopeClaims.DisplayName),
+            role = user.Scope().Role.ToCode(),
+            regions = user.Scope().RegionCodes,
+            stores = user.Scope().StoreCodes,
+        })).WithTags("Account");
+
+        var regions = api.MapGroup("/regions").WithTags("Regions");
+        regions.MapGet("/", async (ClaimsPrincipal user, RegionRepository r) => Results.Ok(await r.List(user.Scope())));
+        regions.MapPut("/{code}", PutRegion).RequireAuthorization(AuthenticationSetup.MayEdit);
+        regions.MapDelete("/{code}", async (string code, ClaimsPrincipal user, RegionRepository r) =>
+            await r.Delete(code, user.Actor()) ? Results.NoContent() : Problems.NotFound($"Region '{code}'"))
+            .RequireAuthorization(AuthenticationSetup.MayEdit);
+
+        api.MapGet("/dictionary", async (string? kind, DictionaryRepository d) => Results.Ok(await d.List(kind))).WithTags("Dictionary");
+        api.MapPut("/dictionary/{kind}/{code}", PutDictionary).WithTags("Dictionary").RequireAuthorization(AuthenticationSetup.MayEdit);
+
+        api.MapGet("/recognition-models", async (RecognitionModels models) => Results.Ok(await models.List())).WithTags("Recognition models");
+
+        var keys = api.MapGroup("/api-keys").WithTags("API keys").RequireAuthorization(AuthenticationSetup.MayEdit);
+        keys.MapGet("/", async (ApiKeys k) => Results.Ok(await k.List()));
+        keys.MapPost("/", IssueKey);
+        keys.MapDelete("/{id:int}", async (int id, ClaimsPrincipal user, ApiKeys k) =>
+            await k.Revoke(id, user.Actor()) ? Results.NoContent() : Problems.NotFound($"Active API key {id}"));
+
+        api.MapGet("/audit", async (SmartStoreDatabase db, string? entity, int? limit) =>
+            Results.Ok(await AuditTrail.Latest(db, Math.Clamp(limit ?? 100, 1, 1000), entity)))
+            .WithTags("Audit").RequireAuthorization(AuthenticationSetup.MayEdit);
+        return api;
+    }
+
+    private static async Task<IResult> PutRegion(string code, RegionInput input, ClaimsPrincipal user, RegionRepository repository)
+    {
+        var errors = new FieldErrors();
+        errors.Code("code", code);
+        errors.Text("name", input.Name, 100);
+        errors.Text("nameEn", input.NameEn, 100, required: false);
+        if (errors.Any) return errors.ToResult();
+        var region = new Region(code, input.Name!.Trim(), input.NameEn?.Trim() ?? "");
+        await repository.Upsert(region, user.Actor());
+        return Results.Ok(region);
+    }
+
+    private static async Task<IResult> PutDictionary(string kind, string code, DictionaryEntry input, ClaimsPrincipal user, DictionaryRepository repository)
+    {
+        var errors = new FieldErrors();
+        if (kind is not (DictionaryRepository.StoreTag or DictionaryRepository.SkuCategory))
+            errors.Add("kind", $"kind '{kind}' must be '{DictionaryRepository.StoreTag}' or '{DictionaryRepository.SkuCategory}'.");
+        errors.Code("code", code);
+        errors.Text("label", input.Label, 60);
+        errors.Text("labelEn", input.LabelEn, 60);
+        if (errors.Any) return errors.ToResult();
+        var entry = input with { Kind = kind, Code = code };
+        await repository.Upsert(entry, user.Actor());
+        return Results.Ok(entry);
+    }
+
+    private static async Task<IResult> IssueKey(ApiKeyInput input, ClaimsPrincipal user, ApiKeys keys)
+    {
+        var errors = new FieldErrors();
+        errors.Text("name", input.Name, 100);
+        if (!RoleCodes.TryParse(input.Role, out var role)) errors.Add("role", $"role '{input.Role}' is not one of hq_admin, hq_analyst, region_manager, store_manager.");
+        if (role == Role.RegionManager && (input.RegionCodes?.Count ?? 0) == 0) errors.Add("regionCodes", "a region_manager key needs at least one region.");
+        if (role == Role.StoreManager && (input.StoreCodes?.Count ?? 0) == 0) errors.Add("storeCodes", "a store_manager key needs at least one store.");
+        if (errors.Any) return errors.ToResult();
+        var (info, key) = await keys.Issue(input.Name!, new AccessScope(role, input.RegionCodes ?? [], input.StoreCodes ?? []), user.Actor());
+        return Results.Created($"/api/api-keys/{info.Id}", new { info, key, note = "Store this key now: it is shown only once." });
+    }
+}

@@ -1,0 +1,41 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+using SmartStore.Storage;
+
+namespace SmartStore.Web.Api;
+
+/// <summary>
+/// Turns what a caller got wrong into a 4xx with a sentence that says what: malformed or unknown JSON,
+/// a refused master-data change. Anything else is a 500 that is logged, and the server keeps serving.
+/// </summary>
+public sealed class ApiErrorHandler(IProblemDetailsService problems, ILogger<ApiErrorHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    {
+        var (status, title, detail) = exception switch
+        {
+            BadHttpRequestException { InnerException: JsonException json } => (400, "Malformed JSON", JsonMessage(json)),
+            BadHttpRequestException bad => (bad.StatusCode, "Bad request", bad.Message),
+            MasterDataConflict conflict => (conflict.IsConflict ? 409 : 400, conflict.IsConflict ? "Conflict" : "Invalid reference", conflict.Message),
+            _ => (500, "Server error", "The server could not complete the request; it has been logged."),
+        };
+        if (status >= 500) logger.LogError(exception, "Unhandled error on {Path}", context.Request.Path);
+        else logger.LogInformation("Rejected {Method} {Path}: {Detail}", context.Request.Method, context.Request.Path, detail);
+        context.Response.StatusCode = status;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            Exception = exception,
+            ProblemDetails = { Status = status, Title = title, Detail = detail },
+        });
+    }
+
+    /// <summary>System.Text.Json says which member or position is wrong; pass that on.</summary>
+    private static string JsonMessage(JsonException json)
+    {
+        var where = json.Path is { Length: > 0 } path ? $" at {path}" : "";
+        return json.Message.Contains("could not be mapped", StringComparison.Ordinal)
+            ? $"The body has a field this endpoint does not know{where}: {json.Message}"
+            : $"The body is not valid JSON for this endpoint{where}: {json.Message}";
+    }
+}

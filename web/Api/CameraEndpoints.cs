@@ -1,0 +1,71 @@
+using System.Security.Claims;
+using SmartStore.GrainInterfaces;
+using SmartStore.Models;
+using SmartStore.Storage;
+using SmartStore.Web.Security;
+
+namespace SmartStore.Web.Api;
+
+public static class CameraEndpoints
+{
+    /// <summary>A new camera's secret: shown once in this answer, stored only as a hash.</summary>
+    public sealed record CameraCreated(Camera Camera, string FtpUser, string Secret);
+
+    public static RouteGroupBuilder MapCameras(this RouteGroupBuilder api)
+    {
+        var cameras = api.MapGroup("/cameras").WithTags("Cameras");
+        cameras.MapGet("/", List);
+        cameras.MapGet("/{code}", Get);
+        cameras.MapPost("/", Create).RequireAuthorization(AuthenticationSetup.MayEdit);
+        cameras.MapPut("/{code}", Update).RequireAuthorization(AuthenticationSetup.MayEdit);
+        cameras.MapDelete("/{code}", Delete).RequireAuthorization(AuthenticationSetup.MayEdit);
+        cameras.MapPost("/{code}/secret", Rotate).RequireAuthorization(AuthenticationSetup.MayEdit);
+        return api;
+    }
+
+    private static async Task<IResult> List(ClaimsPrincipal user, CameraRepository repository, string? store, string? q, int? page, int? pageSize)
+    {
+        if (!Paging.TryRead(page, pageSize, out var number, out var size, out var error)) return error!;
+        return Results.Ok(await repository.List(user.Scope(), store, q, number, size));
+    }
+
+    private static async Task<IResult> Get(string code, ClaimsPrincipal user, CameraRepository cameras, StoreRepository stores, IClusterClient cluster)
+    {
+        var camera = await cameras.Find(code);
+        if (camera is null) return Problems.NotFound($"Camera '{code}'");
+        var store = camera.StoreCode is null ? null : await stores.Find(camera.StoreCode);
+        var scope = user.Scope();
+        if (!scope.SeesWholeChain && (store is null || !scope.AllowsStore(store.Code, store.RegionCode)))
+            return Problems.OutOfScope($"Camera '{code}'");
+        var status = await cluster.GetGrain<ICameraGrain>(code).GetStatus();
+        return Results.Ok(new { camera, status });
+    }
+
+    private static async Task<IResult> Create(CameraInput input, ClaimsPrincipal user, CameraRepository repository, MasterDataValidation validation)
+    {
+        var (camera, errors) = await validation.Camera(input, null, user.Scope());
+        if (camera is null) return errors.ToResult();
+        var secret = await repository.Create(camera, user.Actor());
+        return Results.Created($"/api/cameras/{camera.Code}", new CameraCreated(camera, camera.Code, secret));
+    }
+
+    private static async Task<IResult> Update(string code, CameraInput input, ClaimsPrincipal user, CameraRepository repository,
+        MasterDataValidation validation, IClusterClient cluster)
+    {
+        var (camera, errors) = await validation.Camera(input, code, user.Scope());
+        if (camera is null) return errors.ToResult();
+        if (!await repository.Update(camera, user.Actor())) return Problems.NotFound($"Camera '{code}'");
+        // The grain caches its binding; tell it master data changed.
+        await cluster.GetGrain<ICameraGrain>(code).RefreshProfile();
+        return Results.Ok(camera);
+    }
+
+    private static async Task<IResult> Delete(string code, ClaimsPrincipal user, CameraRepository repository) =>
+        await repository.Delete(code, user.Actor()) ? Results.NoContent() : Problems.NotFound($"Camera '{code}'");
+
+    private static async Task<IResult> Rotate(string code, ClaimsPrincipal user, CameraRepository repository)
+    {
+        var secret = await repository.RotateSecret(code, user.Actor());
+        return secret is null ? Problems.NotFound($"Camera '{code}'") : Results.Ok(new { ftpUser = code, secret });
+    }
+}

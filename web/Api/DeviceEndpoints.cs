@@ -1,0 +1,74 @@
+using System.Net.Http.Headers;
+using System.Text;
+using SmartStore.GrainInterfaces;
+using SmartStore.Models;
+using SmartStore.Storage;
+
+namespace SmartStore.Web.Api;
+
+/// <summary>
+/// Endpoints cameras call themselves. They authenticate with the camera's own credentials (HTTP Basic,
+/// user = camera code, password = its secret), never with a user cookie.
+/// </summary>
+public static class DeviceEndpoints
+{
+    public sealed record HeartbeatInput(string? Firmware);
+
+    public static RouteGroupBuilder MapDevices(this RouteGroupBuilder api)
+    {
+        api.MapPost("/devices/{camera}/heartbeat", Heartbeat).AllowAnonymous().WithTags("Devices");
+        return api;
+    }
+
+    private static async Task<IResult> Heartbeat(string camera, HttpRequest request, CameraRepository cameras,
+        IClusterClient cluster, ILoggerFactory loggers)
+    {
+        var log = loggers.CreateLogger("SmartStore.Devices");
+        var (user, secret) = ReadBasic(request);
+        if (user is null || secret is null)
+            return Results.Problem(statusCode: 401, title: "Camera credentials required",
+                detail: "Send the camera's credentials with HTTP Basic authentication (user = camera code).");
+        if (!string.Equals(user, camera, StringComparison.Ordinal) || !await cameras.VerifySecret(camera, secret))
+        {
+            log.LogWarning("Heartbeat for {Camera} from {Address} rejected: wrong credentials", camera, request.HttpContext.Connection.RemoteIpAddress);
+            return Results.Problem(statusCode: 401, title: "Wrong camera credentials",
+                detail: $"The credentials do not match camera '{camera}'.");
+        }
+        var firmware = await ReadFirmware(request);
+        var beat = new Heartbeat(DateTime.UtcNow, firmware, request.HttpContext.Connection.RemoteIpAddress?.ToString());
+        var status = await cluster.GetGrain<ICameraGrain>(camera).Heartbeat(beat);
+        return Results.Ok(status);
+    }
+
+    private static (string? User, string? Secret) ReadBasic(HttpRequest request)
+    {
+        if (!AuthenticationHeaderValue.TryParse(request.Headers.Authorization, out var header)
+            || !"Basic".Equals(header.Scheme, StringComparison.OrdinalIgnoreCase) || header.Parameter is null)
+            return (null, null);
+        try
+        {
+            var pair = Encoding.UTF8.GetString(Convert.FromBase64String(header.Parameter));
+            var colon = pair.IndexOf(':');
+            return colon <= 0 ? (null, null) : (pair[..colon], pair[(colon + 1)..]);
+        }
+        catch (FormatException)
+        {
+            return (null, null);
+        }
+    }
+
+    /// <summary>The body is optional (many cameras send none); when present it must be small JSON.</summary>
+    private static async Task<string?> ReadFirmware(HttpRequest request)
+    {
+        if (request.ContentLength is null or 0 || request.ContentLength > 4096 || !request.HasJsonContentType()) return null;
+        try
+        {
+            var input = await request.ReadFromJsonAsync<HeartbeatInput>();
+            return input?.Firmware is { Length: <= 60 } firmware ? firmware : null;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,37 @@
+using Dapper;
+using SmartStore.GrainInterfaces;
+using SmartStore.Storage;
+
+namespace SmartStore.Web.Api;
+
+/// <summary><c>GET /healthz</c>: no auth; says whether the database and the silo answer, and how many cameras are online.</summary>
+public static class HealthEndpoints
+{
+    public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/healthz", async (SmartStoreDatabase db, IClusterClient cluster) =>
+        {
+            object database, silo;
+            int? stores = null, cameras = null, online = null;
+            try
+            {
+                await using var connection = await db.Open();
+                stores = await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM stores");
+                cameras = await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM cameras");
+                database = "ok";
+            }
+            catch (Exception e) { database = e.Message; }
+            try
+            {
+                var counts = await cluster.GetGrain<IHqGrain>(IHqGrain.Key).GetCameraCounts().WaitAsync(TimeSpan.FromSeconds(5));
+                online = counts.Online;
+                silo = "ok";
+            }
+            catch (Exception e) { silo = e.Message; }
+            var healthy = database is "ok" && silo is "ok";
+            return Results.Json(new { status = healthy ? "ok" : "degraded", database, silo, stores, cameras, camerasOnline = online },
+                statusCode: healthy ? 200 : 503);
+        }).AllowAnonymous().WithTags("Health");
+        return app;
+    }
+}

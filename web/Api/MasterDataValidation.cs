@@ -1,0 +1,71 @@
+using SmartStore.Models;
+using SmartStore.Storage;
+
+namespace SmartStore.Web.Api;
+
+/// <summary>Checks request bodies against the rules and vocabularies of master data before anything is written.</summary>
+public sealed class MasterDataValidation(RegionRepository regions, StoreRepository stores, DictionaryRepository dictionary)
+{
+    public async Task<(Store? Store, FieldErrors Errors)> Store(StoreInput input, string? codeFromRoute)
+    {
+        var errors = new FieldErrors();
+        var code = codeFromRoute ?? input.Code;
+        errors.Code("code", code);
+        if (codeFromRoute is not null && input.Code is not null && input.Code != codeFromRoute)
+            errors.Add("code", $"code '{input.Code}' in the body differs from '{codeFromRoute}' in the URL.");
+        errors.Text("name", input.Name, 100);
+        errors.Text("city", input.City, 60);
+        errors.Text("address", input.Address, 200, required: false);
+        errors.Range("latitude", input.Latitude, -90, 90);
+        errors.Range("longitude", input.Longitude, -180, 180);
+        if (input.StaffCount is < 0 or > 10_000) errors.Add("staffCount", $"staffCount {input.StaffCount} is outside 0..10000.");
+        var zone = input.TimeZone ?? "Asia/Shanghai";
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _)) errors.Add("timeZone", $"timeZone '{zone}' is not an IANA time zone.");
+        if (string.IsNullOrWhiteSpace(input.RegionCode)) errors.Add("regionCode", "regionCode is required.");
+        else if (await regions.Find(input.RegionCode) is null) errors.Add("regionCode", $"region '{input.RegionCode}' does not exist.");
+        foreach (var tag in input.Tags ?? [])
+            if (!await dictionary.Contains(DictionaryRepository.StoreTag, tag))
+                errors.Add("tags", $"tag '{tag}' is not in the store-tag dictionary.");
+        var hours = input.OpeningHours ?? OpeningHours.Daily(new TimeOnly(10, 0), new TimeOnly(22, 0));
+        foreach (var problem in hours.Validate()) errors.Add("openingHours", problem);
+        if (errors.Any) return (null, errors);
+        return (new Store(code!, input.Name!.Trim(), input.RegionCode!, input.City!.Trim(), input.Address?.Trim() ?? "",
+            input.Latitude!.Value, input.Longitude!.Value, (input.Tags ?? []).Distinct().ToArray(), hours, zone, input.StaffCount ?? 0), errors);
+    }
+
+    public async Task<(Camera? Camera, FieldErrors Errors)> Camera(CameraInput input, string? codeFromRoute, AccessScope scope)
+    {
+        var errors = new FieldErrors();
+        var code = codeFromRoute ?? input.Code;
+        errors.Code("code", code);
+        if (!CameraKindNames.TryParse(input.Kind, out var kind)) errors.Add("kind", $"kind '{input.Kind}' must be 'entrance' or 'shelf'.");
+        errors.Text("brand", input.Brand, 60, required: false);
+        errors.Text("model", input.Model, 60, required: false);
+        var cadence = input.PatrolCadenceMinutes ?? (kind == CameraKind.Shelf ? 10 : 1);
+        if (cadence is < 1 or > 1440) errors.Add("patrolCadenceMinutes", $"patrolCadenceMinutes {cadence} is outside 1..1440.");
+        if (input.StoreCode is not null && await stores.Find(input.StoreCode) is null)
+            errors.Add("storeCode", $"store '{input.StoreCode}' does not exist.");
+        var presets = input.Presets ?? [];
+        if (kind == CameraKind.Entrance && presets.Count > 0) errors.Add("presets", "an entrance camera is fixed and has no presets.");
+        if (presets.Select(p => p.Number).Distinct().Count() != presets.Count) errors.Add("presets", "preset numbers must be unique.");
+        if (presets.Any(p => p.Number is < 1 or > 255)) errors.Add("presets", "preset numbers are 1..255.");
+        if (presets.Any(p => string.IsNullOrWhiteSpace(p.Name) || p.Name.Length > 40)) errors.Add("presets", "every preset needs a name of at most 40 characters.");
+        if (errors.Any) return (null, errors);
+        return (new Camera(code!, kind, input.Brand ?? "", input.Model ?? "", input.StoreCode, cadence,
+            presets.OrderBy(p => p.PatrolOrder).ToList()), errors);
+    }
+
+    public async Task<(Sku? Sku, FieldErrors Errors)> Sku(SkuInput input, string? codeFromRoute)
+    {
+        var errors = new FieldErrors();
+        var code = codeFromRoute ?? input.Code;
+        errors.Code("code", code);
+        errors.Text("name", input.Name, 120);
+        errors.Text("brand", input.Brand, 60);
+        if (string.IsNullOrWhiteSpace(input.Category)) errors.Add("category", "category is required.");
+        else if (!await dictionary.Contains(DictionaryRepository.SkuCategory, input.Category))
+            errors.Add("category", $"category '{input.Category}' is not in the SKU-category dictionary.");
+        if (errors.Any) return (null, errors);
+        return (new Sku(code!, input.Name!.Trim(), input.Brand!.Trim(), input.Category!, input.IsCompetitor ?? false), errors);
+    }
+}

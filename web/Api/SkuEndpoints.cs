@@ -1,0 +1,85 @@
+using System.Security.Claims;
+using SkiaSharp;
+using SmartStore.Storage;
+using SmartStore.Web.Security;
+
+namespace SmartStore.Web.Api;
+
+public static class SkuEndpoints
+{
+    private const long MaxPhotoBytes = 8 * 1024 * 1024;
+
+    public static RouteGroupBuilder MapSkus(this RouteGroupBuilder api)
+    {
+        var skus = api.MapGroup("/skus").WithTags("SKUs");
+        skus.MapGet("/", List);
+        skus.MapGet("/{code}", Get);
+        skus.MapPost("/", Create).RequireAuthorization(AuthenticationSetup.MayEdit);
+        skus.MapPut("/{code}", Update).RequireAuthorization(AuthenticationSetup.MayEdit);
+        skus.MapDelete("/{code}", Delete).RequireAuthorization(AuthenticationSetup.MayEdit);
+        skus.MapGet("/{code}/photos", Photos);
+        skus.MapGet("/{code}/photos/{id:long}", Photo);
+        skus.MapPost("/{code}/photos", AddPhoto).RequireAuthorization(AuthenticationSetup.MayEdit).Accepts<byte[]>("image/jpeg");
+        return api;
+    }
+
+    private static async Task<IResult> List(SkuRepository repository, string? q, string? category, bool? competitor, int? page, int? pageSize)
+    {
+        if (!Paging.TryRead(page, pageSize, out var number, out var size, out var error)) return error!;
+        return Results.Ok(await repository.List(q, category, competitor, number, size));
+    }
+
+    private static async Task<IResult> Get(string code, SkuRepository repository) =>
+        await repository.Find(code) is { } sku ? Results.Ok(sku) : Problems.NotFound($"SKU '{code}'");
+
+    private static async Task<IResult> Create(SkuInput input, ClaimsPrincipal user, SkuRepository repository, MasterDataValidation validation)
+    {
+        var (sku, errors) = await validation.Sku(input, null);
+        if (sku is null) return errors.ToResult();
+        await repository.Create(sku, user.Actor());
+        return Results.Created($"/api/skus/{sku.Code}", sku);
+    }
+
+    private static async Task<IResult> Update(string code, SkuInput input, ClaimsPrincipal user, SkuRepository repository, MasterDataValidation validation)
+    {
+        var (sku, errors) = await validation.Sku(input, code);
+        if (sku is null) return errors.ToResult();
+        return await repository.Update(sku, user.Actor()) ? Results.Ok(sku) : Problems.NotFound($"SKU '{code}'");
+    }
+
+    private static async Task<IResult> Delete(string code, ClaimsPrincipal user, SkuRepository repository) =>
+        await repository.Delete(code, user.Actor()) ? Results.NoContent() : Problems.NotFound($"SKU '{code}'");
+
+    private static async Task<IResult> Photos(string code, SkuRepository repository) => Results.Ok(await repository.Photos(code));
+
+    private static async Task<IResult> Photo(string code, long id, SkuRepository repository) =>
+        await repository.PhotoContent(code, id) is { } jpeg ? Results.File(jpeg, "image/jpeg") : Problems.NotFound($"Photo {id} of SKU '{code}'");
+
+    /// <summary>Reference photos arrive as a raw image/jpeg body; a truncated or non-JPEG file is refused whole.</summary>
+    private static async Task<IResult> AddPhoto(string code, HttpRequest request, ClaimsPrincipal user, SkuRepository repository)
+    {
+        if (await repository.Find(code) is null) return Problems.NotFound($"SKU '{code}'");
+        if (request.ContentLength > MaxPhotoBytes)
+            return Results.Problem(statusCode: 413, detail: $"The photo is larger than {MaxPhotoBytes / 1024 / 1024} MB.");
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer);
+        if (buffer.Length > MaxPhotoBytes) return Results.Problem(statusCode: 413, detail: "The photo is larger than 8 MB.");
+        var jpeg = buffer.ToArray();
+        var (ok, width, height, reason) = CheckJpeg(jpeg);
+        if (!ok) return Results.Problem(statusCode: 400, title: "Not a usable JPEG", detail: reason);
+        var photo = await repository.AddPhoto(code, jpeg, width, height, user.Actor());
+        return Results.Created($"/api/skus/{code}/photos/{photo.Id}", photo);
+    }
+
+    private static (bool Ok, int Width, int Height, string Reason) CheckJpeg(byte[] bytes)
+    {
+        using var data = SKData.CreateCopy(bytes);
+        using var codec = SKCodec.Create(data);
+        if (codec is null || codec.EncodedFormat != SKEncodedImageFormat.Jpeg) return (false, 0, 0, "The body is not a JPEG image.");
+        using var bitmap = new SKBitmap(codec.Info);
+        var result = codec.GetPixels(bitmap.Info, bitmap.GetPixels());
+        return result == SKCodecResult.Success
+            ? (true, codec.Info.Width, codec.Info.Height, "")
+            : (false, 0, 0, $"The JPEG is damaged or truncated ({result}).");
+    }
+}

@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SmartStore.Models;
+using SmartStore.Storage;
+using SmartStore.Web.Api;
+using SmartStore.Web.Security;
+
+namespace SmartStore.Web.Pages;
+
+/// <summary>HQ home: every store in the viewer's scope with its cameras' live status.</summary>
+public sealed class HqBoardModel(StoreRepository stores, CameraRepository cameras, IClusterClient cluster) : PageModel
+{
+    public IReadOnlyList<LiveEndpoints.StoreCameras> Board { get; private set; } = [];
+    public int Online { get; private set; }
+    public int Offline { get; private set; }
+    private Dictionary<(string Store, CameraKind Kind), string> _cameraCodes = new();
+
+    public async Task OnGet()
+    {
+        var scope = User.Scope();
+        Board = await LiveEndpoints.CameraBoard(scope, stores, cluster);
+        var bound = await cameras.List(scope, null, null, 1, Paging.MaxPageSize * 50);
+        _cameraCodes = bound.Items.Where(c => c.StoreCode is not null)
+            .GroupBy(c => (c.StoreCode!, c.Kind)).ToDictionary(g => g.Key, g => g.First().Code);
+        var statuses = Board.SelectMany(b => b.Cameras).ToList();
+        Online = statuses.Count(s => s.Online);
+        Offline = _cameraCodes.Count - Online;
+    }
+
+    public string CameraCode(LiveEndpoints.StoreCameras store, CameraKind kind) =>
+        _cameraCodes.TryGetValue((store.StoreCode, kind), out var code) ? code : "";
+}

@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SmartStore.Models;
+using SmartStore.Storage;
+using SmartStore.Web.Api;
+using SmartStore.Web.Security;
+
+namespace SmartStore.Web.Pages;
+
+/// <summary>Store list (search, region filter, paging) and, for HQ admins, the new-store form.</summary>
+public sealed class StoresModel(StoreRepository stores, RegionRepository regions, DictionaryRepository dictionary, MasterDataValidation validation) : PageModel
+{
+    private const int PageSize = 15;
+
+    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Region { get; set; }
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
+    [BindProperty] public StoreInput? Input { get; set; }
+
+    public Page<Store> Result { get; private set; } = new([], 0, 1, PageSize);
+    public IReadOnlyList<Region> Regions { get; private set; } = [];
+    public IReadOnlyList<DictionaryEntry> Tags { get; private set; } = [];
+    public IReadOnlyList<string> Errors { get; private set; } = [];
+    public string? CreatedCode { get; private set; }
+    public bool MayEdit => User.Scope().MayEditMasterData;
+
+    public Task OnGet() => Load();
+
+    public async Task<IActionResult> OnPost()
+    {
+        if (!MayEdit) return Forbid();
+        var (store, errors) = await validation.Store(Input ?? new StoreInput(null, null, null, null, null, null, null, null, null, null, null), null);
+        if (store is null)
+        {
+            Errors = errors.Messages;
+        }
+        else
+        {
+            try
+            {
+                await stores.Create(store, User.Actor());
+                CreatedCode = store.Code;
+                Input = null;
+            }
+            catch (MasterDataConflict e)
+            {
+                Errors = [e.Message];
+            }
+        }
+        await Load();
+        return Page();
+    }
+
+    private async Task Load()
+    {
+        PageNumber = Math.Max(1, PageNumber);
+        Regions = await regions.List(User.Scope());
+        Tags = await dictionary.List(DictionaryRepository.StoreTag);
+        Result = await stores.List(User.Scope(), Q, string.IsNullOrEmpty(Region) ? null : Region, null, PageNumber, PageSize);
+    }
+}

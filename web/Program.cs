@@ -1,0 +1,73 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Localization;
+using SmartStore.Storage;
+using SmartStore.Web;
+using SmartStore.Web.Api;
+using SmartStore.Web.Live;
+using SmartStore.Web.Localization;
+using SmartStore.Web.Security;
+
+var builder = WebApplication.CreateBuilder(args);
+var settings = WebSettings.From(builder.Configuration);
+
+builder.AddSmartStoreClusterClient(settings.ConnectionString);
+builder.Services.AddSingleton(new SmartStoreDatabase(settings.ConnectionString));
+builder.Services.AddSingleton<RegionRepository>();
+builder.Services.AddSingleton<StoreRepository>();
+builder.Services.AddSingleton<CameraRepository>();
+builder.Services.AddSingleton<SkuRepository>();
+builder.Services.AddSingleton<DictionaryRepository>();
+builder.Services.AddSingleton<UserAccounts>();
+builder.Services.AddSingleton<ApiKeys>();
+builder.Services.AddSingleton<RecognitionModels>();
+builder.Services.AddSingleton<MasterDataValidation>();
+
+builder.Services.AddSmartStoreAuthentication();
+builder.Services.AddRazorPages();
+builder.Services.AddSignalR().AddJsonProtocol(o => ConfigureJson(o.PayloadSerializerOptions));
+builder.Services.AddSingleton<LiveRelay>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<LiveRelay>());
+builder.Services.AddOpenApi();
+builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<ApiErrorHandler>();
+builder.Services.ConfigureHttpJsonOptions(o =>
+{
+    ConfigureJson(o.SerializerOptions);
+    // A misspelt field must not be silently ignored: the caller would think it was saved.
+    o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+});
+builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStaticFiles();
+app.UseRequestLocalization(new RequestLocalizationOptions()
+    .SetDefaultCulture(UiText.Chinese)
+    .AddSupportedCultures(UiText.Cultures)
+    .AddSupportedUICultures(UiText.Cultures));
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapOpenApi().AllowAnonymous();
+app.MapHealth();
+app.MapGroup("/api").MapStores().MapCameras().MapSkus().MapAdministration().MapDevices().MapLive();
+app.MapHub<LiveHub>(LiveHub.Path);
+app.MapRazorPages();
+app.MapGet("/culture/{name}", (string name, string? returnUrl, HttpContext context) =>
+{
+    var culture = UiText.Cultures.Contains(name) ? name : UiText.Chinese;
+    context.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
+        CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+        new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), HttpOnly = true, SameSite = SameSiteMode.Lax });
+    return Results.LocalRedirect(returnUrl is { Length: > 0 } && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//") ? returnUrl : "/");
+}).AllowAnonymous();
+
+app.Run();
+
+static void ConfigureJson(JsonSerializerOptions options) =>
+    options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
+
+/// <summary>Entry point, visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,37 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+using SmartStore.Storage;
+
+namespace SmartStore.Web.Security;
+
+/// <summary>Authenticates integrators by the <c>X-Api-Key</c> header against the hashed keys in PostgreSQL.</summary>
+public sealed class ApiKeyAuthentication(
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeys keys)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "ApiKey";
+    public const string Header = "X-Api-Key";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        if (!Request.Headers.TryGetValue(Header, out var values)) return AuthenticateResult.NoResult();
+        var key = await keys.Verify(values.ToString());
+        if (key is null)
+        {
+            Logger.LogWarning("Rejected API key from {Address}", Context.Connection.RemoteIpAddress);
+            return AuthenticateResult.Fail("The API key is unknown or revoked.");
+        }
+        var identity = new ClaimsIdentity(ScopeClaims.For($"apikey:{key.Prefix}", key.Name, key.Scope), SchemeName);
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+    }
+
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        Response.StatusCode = StatusCodes.Status401Unauthorized;
+        var failure = (await HandleAuthenticateOnceSafeAsync()).Failure?.Message;
+        await Results.Problem(statusCode: 401, title: "Unauthorized",
+            detail: failure ?? "Sign in, or send an API key in the X-Api-Key header.").ExecuteAsync(Context);
+    }
+}
