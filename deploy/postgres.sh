@@ -33,9 +33,8 @@ pg_cluster_start() {
   fi
   if [ ! -f "$dir/PG_VERSION" ]; then
     echo "postgres: creating cluster in $dir"
-    pg_as_owner "'$bin/initdb' -D '$dir' -U '$(pg_superuser)' --auth-local=peer --auth-host=scram-sha-256 -E UTF8 --locale=C.UTF-8 >'$dir/../initdb-$port.log' 2>&1" \
-      || pg_as_owner "'$bin/initdb' -D '$dir' -U '$(pg_superuser)' --auth-local=peer --auth-host=scram-sha-256 -E UTF8 --locale=C" \
-      || return 1
+    pg_as_owner "'$bin/initdb' -D '$dir' -U '$(pg_superuser)' --auth-local=peer --auth-host=scram-sha-256 -E UTF8 --locale=C.UTF-8" \
+      >"$dir/../initdb-$port.log" 2>&1 || { cat "$dir/../initdb-$port.log" >&2; return 1; }
   fi
   if pg_as_owner "'$bin/pg_ctl' -D '$dir' status" >/dev/null 2>&1; then
     return 0

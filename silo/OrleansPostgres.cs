@@ -14,9 +14,9 @@ public static class OrleansPostgres
     public const string Invariant = "Npgsql";
     public const string GrainStorage = "Default";
 
-    public static ISiloBuilder UsePostgres(this ISiloBuilder silo, string connectionString)
+    /// <summary>Grain state and reminders in PostgreSQL (also used by the TestingHost, which brings its own clustering).</summary>
+    public static ISiloBuilder UsePostgresStorage(this ISiloBuilder silo, string connectionString)
     {
-        silo.UseAdoNetClustering(o => { o.Invariant = Invariant; o.ConnectionString = connectionString; });
         // Orleans' version-tolerant binary format keyed by [Id] fields: the default JSON embeds CLR type
         // names, so a rename or move of a state class would orphan every stored row.
         silo.AddAdoNetGrainStorage(GrainStorage, options => options.Configure<Serializer>((o, serializer) =>
@@ -33,6 +33,7 @@ public static class OrleansPostgres
     {
         silo.Configure<ClusterOptions>(o => { o.ClusterId = SiloSettings.ClusterId; o.ServiceId = SiloSettings.ServiceId; });
         silo.ConfigureEndpoints(IPAddress.Loopback, settings.SiloPort, settings.GatewayPort);
-        return silo.UsePostgres(settings.ConnectionString);
+        silo.UseAdoNetClustering(o => { o.Invariant = Invariant; o.ConnectionString = settings.ConnectionString; });
+        return silo.UsePostgresStorage(settings.ConnectionString);
     }
 }

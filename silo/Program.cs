@@ -1,13 +1,13 @@
+using Microsoft.Extensions.Configuration;
 using SmartStore.Silo;
 using SmartStore.Storage;
 
 // `SmartStore.Silo migrate` applies the schema and seeds the demo chain, then exits;
 // without arguments the silo runs.
-var builder = Host.CreateApplicationBuilder(args.Where(a => a != "migrate").ToArray());
-var settings = SiloSettings.From(builder.Configuration);
-
 if (args.Contains("migrate"))
 {
+    var configuration = new ConfigurationBuilder().AddEnvironmentVariables().AddCommandLine(args.Where(a => a != "migrate").ToArray()).Build();
+    var settings = SiloSettings.From(configuration);
     await using var database = new SmartStoreDatabase(settings.ConnectionString);
     await new SchemaMigrator(database, Console.WriteLine).Migrate();
     var logins = await new DemoChain(database, new SecretsFile(settings.SecretsPath), Console.WriteLine).Seed();
@@ -16,7 +16,4 @@ if (args.Contains("migrate"))
     return;
 }
 
-builder.Services.AddSmartStoreGrainServices(builder.Configuration, settings.ConnectionString);
-builder.UseOrleans(silo => silo.UseSmartStoreCluster(settings));
-var host = builder.Build();
-await host.RunAsync();
+await SiloHost.Build(args).RunAsync();

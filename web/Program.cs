@@ -68,6 +68,3 @@ app.Run();
 
 static void ConfigureJson(JsonSerializerOptions options) =>
     options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
-
-/// <summary>Entry point, visible to the integration tests' WebApplicationFactory.</summary>
-public partial class Program;

@@ -57,6 +57,26 @@ public sealed class ProductEmbedder : IDisposable
         Embedding.Normalize(into[..Dimensions]);
     }
 
+    /// <summary>
+    /// Augmented reference views of one enrolment photo, each a separate gallery entry: the default averaged
+    /// view, the centre and whole crop, each also averaged with its mirror image, and four 85% corner crops. Shelf crops are framed
+    /// loosely and off-centre, so references framed the same ways match them better.
+    /// </summary>
+    public IReadOnlyList<float[]> EnrolmentViews(SKBitmap image)
+    {
+        var whole = new SKRectI(0, 0, image.Width, image.Height);
+        var views = new List<float[]> { Embed(image, whole, ProductViews.Default) };
+        foreach (var v in new[] { ProductViews.CentreCrop, ProductViews.WholeCrop })
+        {
+            views.Add(Embed(image, whole, v));
+            views.Add(Embed(image, whole, v | ProductViews.Mirrored)); // the view averaged with its mirror image
+        }
+        int w = (int)(image.Width * 0.85), h = (int)(image.Height * 0.85);
+        foreach (var (x, y) in new[] { (0, 0), (image.Width - w, 0), (0, image.Height - h), (image.Width - w, image.Height - h) })
+            views.Add(Embed(image, SKRectI.Create(x, y, w, h), ProductViews.WholeCrop));
+        return views;
+    }
+
     private void Accumulate(Span<float> into, bool alsoMirrored)
     {
         RunInto(into);

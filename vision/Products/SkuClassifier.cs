@@ -23,7 +23,7 @@ public sealed class SkuClassifier
     public IReadOnlyList<string> Skus => skus;
 
     /// <summary>Full-batch-free SGD with L2 decay; deterministic (fixed shuffle seed) so enrolment is reproducible.</summary>
-    public static SkuClassifier Train(IReadOnlyList<(string Sku, float[] X)> samples, int epochs = 60, float learningRate = 0.5f, float decay = 1e-4f, float scale = 10f)
+    public static SkuClassifier Train(IReadOnlyList<(string Sku, float[] X)> samples, int epochs = 60, float learningRate = 1.0f, float decay = 1e-4f, float scale = 1f)
     {
         var skus = samples.Select(s => s.Sku).Distinct().Order(StringComparer.Ordinal).ToArray();
         var index = skus.Select((s, i) => (s, i)).ToDictionary(p => p.s, p => p.i, StringComparer.Ordinal);

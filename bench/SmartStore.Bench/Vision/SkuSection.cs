@@ -26,22 +26,35 @@ public sealed class SkuSection(ModelStore store, int limit, int enrolPerClass = 
         queries = queries.Where((_, i) => i % step == 0).ToList();
         Progress.Say($"sku: {set.Classes.Count} classes, {enrol.Count} enrolment photos, {queries.Count} queries, views {ProductViews.Default}");
 
-        async Task<Dictionary<ProductViews, float[]>> EmbedAsync(string relative)
+        async Task<Dictionary<ProductViews, float[]>> EmbedAsync(string relative, List<float[]>? augmented = null)
         {
             using var frame = await intake.DecodeFileAsync(set.PathOf(relative), cancellation).ConfigureAwait(false);
+            if (augmented is not null) augmented.AddRange(embedder.EnrolmentViews(frame.Bitmap));
             return new()
             {
                 [ProductViews.CentreCrop] = embedder.Embed(frame.Bitmap, null, ProductViews.CentreCrop),
                 [ProductViews.Default] = embedder.Embed(frame.Bitmap, null, ProductViews.Default),
             };
         }
+        var augmentedRefs = new List<(string Sku, float[] E)>();
+        var augmentedEnrol = new List<(string Sku, float[] E)>();
 
         var refs = new List<(string Sku, Dictionary<ProductViews, float[]> E)>();
         foreach (var c in set.Classes)
-            foreach (var r in c.ReferenceImages) refs.Add((c.ClassName, await EmbedAsync(r).ConfigureAwait(false)));
+            foreach (var r in c.ReferenceImages)
+            {
+                var views = new List<float[]>();
+                refs.Add((c.ClassName, await EmbedAsync(r, views).ConfigureAwait(false)));
+                augmentedRefs.AddRange(views.Select(v => (c.ClassName, v)));
+            }
         Progress.Say($"sku: embedded {refs.Count} iconic references");
         var enrolled = new List<(string Sku, Dictionary<ProductViews, float[]> E)>();
-        foreach (var e in enrol) enrolled.Add((names[e.ClassId!.Value], await EmbedAsync(e.File).ConfigureAwait(false)));
+        foreach (var e in enrol)
+        {
+            var views = new List<float[]>();
+            enrolled.Add((names[e.ClassId!.Value], await EmbedAsync(e.File, views).ConfigureAwait(false)));
+            augmentedEnrol.AddRange(views.Select(v => (names[e.ClassId!.Value], v)));
+        }
         Progress.Say($"sku: embedded {enrolled.Count} enrolment photos");
         var asked = new List<(string Sku, Dictionary<ProductViews, float[]> E)>();
         foreach (var q in queries)
@@ -76,5 +89,59 @@ public sealed class SkuSection(ModelStore store, int limit, int enrolPerClass = 
                 figures.Add($"sku_top5_accuracy{suffix}", t5, "ratio");
             }
         }
+
+        await MeasureUnknownAsync(sets, enrolled.Select(e => (e.Sku, e.E[ProductViews.Default])).ToList(),
+            asked.Select(a => (a.Sku, a.E[ProductViews.Default])).ToList(), embedder, intake, figures, cancellation).ConfigureAwait(false);
+
+        foreach (var (label, source) in new[] { ("a", augmentedRefs), ("b", augmentedEnrol) })
+        foreach (var learn in new[] { false, true })
+        {
+            var sw = System.Diagnostics.Stopwatch.StartNew();
+            var gallery = new ProductGallery(centre: true, learn: learn);
+            foreach (var (sku, e) in source) gallery.Enrol(sku, e);
+            gallery.Seal();
+            int top1 = 0, top5 = 0;
+            foreach (var (sku, e) in asked)
+            {
+                var ranked = gallery.Rank(e[ProductViews.Default], 5);
+                if (ranked[0].Sku == sku) top1++;
+                if (ranked.Any(m => m.Sku == sku)) top5++;
+            }
+            Progress.Say($"sku: setting ({label}) augmented refs ({source.Count}) learned {gallery.HasClassifier} (enrol {sw.ElapsedMilliseconds} ms): top1 {top1 / (double)asked.Count:0.0000} top5 {top5 / (double)asked.Count:0.0000}");
+        }
+        }
+
+    /// <summary>
+    /// The unknown outcome, calibrated on the enrolment gallery alone: how many genuine queries it wrongly
+    /// rejects, and how many non-product crops (people from pets2009-s2l1) it correctly rejects.
+    /// </summary>
+    private static async Task MeasureUnknownAsync(IReadOnlyDictionary<string, GtSet> sets, List<(string Sku, float[] E)> enrolled,
+        List<(string Sku, float[] E)> queries, ProductEmbedder embedder, JpegIntake intake, Figures figures, CancellationToken cancellation)
+    {
+        var gallery = new ProductGallery();
+        foreach (var (sku, e) in enrolled) gallery.Enrol(sku, e);
+        gallery.Seal();
+        var threshold = ProductRecognizer.CalibrateUnknownBelow(gallery);
+        var recognizer = new ProductRecognizer(embedder, gallery, threshold);
+        var falseUnknown = queries.Count(q => recognizer.Recognize(q.E).IsUnknown);
+        Progress.Say($"sku: unknown below {threshold:0.000}: {falseUnknown}/{queries.Count} genuine queries rejected");
+        figures.Add("sku_unknown_threshold", threshold, "cosine");
+        figures.Add("sku_false_unknown_rate", falseUnknown / (double)queries.Count, "ratio");
+        if (!sets.TryGetValue("pets2009-s2l1", out var pets)) return;
+        int people = 0, rejected = 0;
+        foreach (var img in pets.Images.Where((_, i) => i % 10 == 0))
+        {
+            using var frame = await intake.DecodeFileAsync(pets.PathOf(img.File), cancellation).ConfigureAwait(false);
+            foreach (var p in img.Persons ?? [])
+            {
+                var crop = SkiaSharp.SKRectI.Round(SkiaSharp.SKRect.Create(p.Bbox[0] - 1, p.Bbox[1] - 1, p.Bbox[2], p.Bbox[3]));
+                crop.Intersect(new SkiaSharp.SKRectI(0, 0, frame.Width, frame.Height));
+                if (crop.Width < 8 || crop.Height < 16) continue;
+                people++;
+                if (recognizer.Recognize(frame.Bitmap, crop).IsUnknown) rejected++;
+            }
+        }
+        Progress.Say($"sku: person crops reported unknown {rejected}/{people}");
+        figures.Add("sku_unknown_recall_person_crops", rejected / (double)Math.Max(1, people), "ratio");
     }
 }

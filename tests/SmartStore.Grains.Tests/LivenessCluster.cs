@@ -1,0 +1,78 @@
+using Microsoft.Extensions.Configuration;
+using Orleans.TestingHost;
+using SmartStore.Models;
+using SmartStore.Silo;
+using SmartStore.Storage;
+using SmartStore.Testing;
+
+namespace SmartStore.Grains.Tests;
+
+/// <summary>
+/// A TestingHost silo whose grain state, reminders and master data live in a real PostgreSQL
+/// database (our migrations), with camera liveness shortened to seconds.
+/// </summary>
+public sealed class LivenessCluster : IAsyncLifetime
+{
+    public const string OpenStore = "T0001";
+    public const string ClosedStore = "T0002";
+    public const string OpenCamera = "CAM-T0001-E1";
+    public const string ClosedCamera = "CAM-T0002-E1";
+    public const string SpareCamera = "CAM-T0001-P1";
+
+    public TestDatabase Database { get; private set; } = null!;
+    public TestCluster Cluster { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Database = await TestDatabase.Create();
+        await SeedMasterData(Database.Database);
+
+        var builder = new TestClusterBuilder(1);
+        builder.ConfigureHostConfiguration(c => c.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["SMARTSTORE_PG"] = Database.ConnectionString,
+            ["CameraLiveness:OfflineAfter"] = "00:00:01.500",
+            ["CameraLiveness:CheckEvery"] = "00:00:00.250",
+            ["CameraLiveness:ReminderPeriod"] = "00:01:00",
+        }));
+        builder.AddSiloBuilderConfigurator<PostgresSilo>();
+        Cluster = builder.Build();
+        await Cluster.DeployAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Cluster.StopAllSilosAsync();
+        await Cluster.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+
+    private static async Task SeedMasterData(SmartStoreDatabase db)
+    {
+        await new RegionRepository(db).Upsert(new Region("TEST", "测试大区", "Test"), "test");
+        var stores = new StoreRepository(db);
+        var closed = new OpeningHours(Enumerable.Range(0, 7).Select(_ => new DayHours(TimeOnly.MinValue, TimeOnly.MinValue, Closed: true)).ToArray(), []);
+        await stores.Create(new Store(OpenStore, "全天店", "TEST", "上海", "", 31.2, 121.5, [], OpeningHours.AlwaysOpen, "Asia/Shanghai", 3), "test");
+        await stores.Create(new Store(ClosedStore, "停业店", "TEST", "上海", "", 31.2, 121.5, [], closed, "Asia/Shanghai", 3), "test");
+        var cameras = new CameraRepository(db);
+        await cameras.Create(new Camera(OpenCamera, CameraKind.Entrance, "", "", OpenStore, 1, []), "test");
+        await cameras.Create(new Camera(ClosedCamera, CameraKind.Entrance, "", "", ClosedStore, 1, []), "test");
+        await cameras.Create(new Camera(SpareCamera, CameraKind.Shelf, "", "", OpenStore, 10, []), "test");
+    }
+
+    private sealed class PostgresSilo : ISiloConfigurator
+    {
+        public void Configure(ISiloBuilder silo)
+        {
+            var connectionString = silo.Configuration["SMARTSTORE_PG"]!;
+            silo.UsePostgresStorage(connectionString);
+            silo.Services.AddSmartStoreGrainServices(silo.Configuration, connectionString);
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class LivenessCollection : ICollectionFixture<LivenessCluster>
+{
+    public const string Name = "liveness cluster";
+}

@@ -1,0 +1,49 @@
+using SmartStore.Models;
+
+namespace SmartStore.Grains.Tests;
+
+public sealed class OpeningHoursCalendarTests
+{
+    private const string Shanghai = "Asia/Shanghai";
+
+    // 2026-11-23 is a Monday. Shanghai is UTC+8 all year.
+    private static DateTime Utc(int day, int hour, int minute = 0) => new(2026, 11, day, hour, minute, 0, DateTimeKind.Utc);
+
+    [Fact]
+    public void Open_and_closed_follow_store_local_time()
+    {
+        var hours = OpeningHours.Daily(new TimeOnly(10, 0), new TimeOnly(22, 0));
+        Assert.False(OpeningHoursCalendar.IsOpen(hours, Shanghai, Utc(23, 1, 59))); // 09:59 local
+        Assert.True(OpeningHoursCalendar.IsOpen(hours, Shanghai, Utc(23, 2, 0)));   // 10:00 local
+        Assert.True(OpeningHoursCalendar.IsOpen(hours, Shanghai, Utc(23, 13, 59))); // 21:59 local
+        Assert.False(OpeningHoursCalendar.IsOpen(hours, Shanghai, Utc(23, 14, 0))); // 22:00 local
+    }
+
+    [Fact]
+    public void Hours_past_midnight_keep_the_store_open_into_the_next_day()
+    {
+        var hours = OpeningHours.Daily(new TimeOnly(18, 0), new TimeOnly(2, 0));
+        Assert.True(OpeningHoursCalendar.IsOpen(hours, Shanghai, Utc(23, 17, 30))); // Tue 01:30 local
+        Assert.False(OpeningHoursCalendar.IsOpen(hours, Shanghai, Utc(23, 18, 30))); // Tue 02:30 local
+        Assert.True(OpeningHoursCalendar.IsOpen(hours, Shanghai, Utc(23, 12, 0)));   // Mon 20:00 local
+    }
+
+    [Fact]
+    public void A_date_range_exception_replaces_the_weekly_hours()
+    {
+        var refit = new OpeningException(new DateOnly(2026, 11, 23), new DateOnly(2026, 11, 24),
+            new DayHours(TimeOnly.MinValue, TimeOnly.MinValue, Closed: true), "refit");
+        var hours = OpeningHours.Daily(new TimeOnly(10, 0), new TimeOnly(22, 0)) with { Exceptions = [refit] };
+        Assert.False(OpeningHoursCalendar.IsOpen(hours, Shanghai, Utc(23, 4, 0)));  // Mon noon, closed for refit
+        Assert.True(OpeningHoursCalendar.IsOpen(hours, Shanghai, Utc(25, 4, 0)));   // Wed noon, open again
+    }
+
+    [Fact]
+    public void Weekday_index_is_monday_first()
+    {
+        var weekly = Enumerable.Range(0, 7).Select(i => new DayHours(new TimeOnly(10, 0), new TimeOnly(22, 0), Closed: i == 6)).ToArray();
+        var hours = new OpeningHours(weekly, []);
+        Assert.False(OpeningHoursCalendar.IsOpen(hours, Shanghai, Utc(29, 4, 0))); // Sunday
+        Assert.True(OpeningHoursCalendar.IsOpen(hours, Shanghai, Utc(28, 4, 0)));  // Saturday
+    }
+}

@@ -1,0 +1,56 @@
+using Microsoft.Playwright;
+
+namespace SmartStore.Integration.Tests;
+
+/// <summary>A person in Debian's Chromium: signs in, creates a store, and watches a camera come online on the HQ board.</summary>
+[Collection(SystemCollection.Name)]
+public sealed class BrowserTests(SmartStoreSystem system)
+{
+    private static readonly string[] ChromiumArgs =
+        ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+
+    [Fact]
+    public async Task Admin_signs_in_creates_a_store_and_sees_a_camera_go_online_live()
+    {
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ChromiumArgs,
+        });
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { Locale = "zh-CN", BaseURL = system.BaseAddress.ToString() });
+
+        await page.GotoAsync("/login");
+        await page.FillAsync("input[name=Username]", "admin");
+        await page.FillAsync("input[name=Password]", system.Passwords["admin"]);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync("**/");
+
+        await page.GotoAsync("/stores");
+        await page.FillAsync("#new-store input[name='Input.Code']", "X0401");
+        await page.FillAsync("#new-store input[name='Input.Name']", "浏览器新建门店");
+        await page.SelectOptionAsync("#new-store select[name='Input.RegionCode']", "NORTH");
+        await page.FillAsync("#new-store input[name='Input.City']", "北京");
+        await page.FillAsync("#new-store input[name='Input.Latitude']", "39.90");
+        await page.FillAsync("#new-store input[name='Input.Longitude']", "116.40");
+        await page.ClickAsync("#new-store button[type=submit]");
+        await Assertions.Expect(page.Locator("#store-created")).ToContainTextAsync("X0401");
+        await page.GotoAsync("/stores?q=X0401");
+        await Assertions.Expect(page.Locator("#store-list")).ToContainTextAsync("浏览器新建门店");
+
+        // The HQ board, live: a heartbeat from outside the browser turns the cell green without a reload.
+        await page.GotoAsync("/");
+        await page.WaitForFunctionAsync("document.body.dataset.live === 'connected'");
+        var cell = page.Locator("td[data-camera='CAM-S0027-P1']");
+        await Assertions.Expect(cell).Not.ToHaveClassAsync(new System.Text.RegularExpressions.Regex("\\bonline\\b"));
+        using var device = system.Anonymous();
+        await MasterDataApiTests.Heartbeat(device, "CAM-S0027-P1", system.CameraSecret("CAM-S0027-P1"));
+        await Assertions.Expect(cell).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("\\bonline\\b"), new() { Timeout = 15_000 });
+        await Assertions.Expect(cell).ToContainTextAsync("在线");
+
+        // Language switch: the same board in English.
+        await page.ClickAsync("a.lang");
+        await Assertions.Expect(page.Locator("header nav")).ToContainTextAsync("HQ board");
+    }
+}

@@ -1,0 +1,151 @@
+using System.Net;
+using Dapper;
+using SmartStore.Storage;
+
+namespace SmartStore.Integration.Tests;
+
+[Collection(SystemCollection.Name)]
+public sealed class MasterDataApiTests(SmartStoreSystem system)
+{
+    [Fact]
+    public async Task Store_round_trip_create_read_update_search_delete_with_audit()
+    {
+        using var admin = await system.SignedIn("admin");
+        var created = await admin.PostJson("/api/stores", ApiJson.NewStore("X0101"));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+
+        var read = await (await admin.GetAsync("/api/stores/X0101")).Json();
+        Assert.Equal("测试门店 X0101", read["name"]!.GetValue<string>());
+        Assert.Equal("10:00:00", read["openingHours"]!["weekly"]![0]!["open"]!.GetValue<string>());
+
+        var update = ApiJson.NewStore("X0101") as object;
+        var updated = await admin.PutRaw("/api/stores/X0101", """
+            {"name":"改名门店","regionCode":"SOUTH","city":"广州","latitude":23.1,"longitude":113.3,"tags":["street"],"staffCount":9,
+             "openingHours":{"weekly":[{"open":"09:00","close":"21:00"},{"open":"09:00","close":"21:00"},{"open":"09:00","close":"21:00"},
+               {"open":"09:00","close":"21:00"},{"open":"09:00","close":"21:00"},{"open":"10:00","close":"22:00"},{"open":"00:00","close":"00:00","closed":true}],
+               "exceptions":[{"from":"2026-12-31","to":"2027-01-01","hours":{"open":"00:00","close":"00:00","closed":true},"reason":"New Year"}]}}
+            """);
+        Assert.Equal(HttpStatusCode.OK, updated.StatusCode);
+
+        var page = await (await admin.GetAsync("/api/stores?q=改名&pageSize=5")).Json();
+        Assert.Equal(1, page["total"]!.GetValue<int>());
+        var found = page["items"]![0]!;
+        Assert.Equal("SOUTH", found["regionCode"]!.GetValue<string>());
+        Assert.True(found["openingHours"]!["weekly"]![6]!["closed"]!.GetValue<bool>());
+        Assert.Equal("New Year", found["openingHours"]!["exceptions"]![0]!["reason"]!.GetValue<string>());
+
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync("/api/stores/X0101")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync("/api/stores/X0101")).StatusCode);
+
+        await using var connection = await system.Database.Database.Open();
+        var actions = (await connection.QueryAsync<string>(
+            "SELECT action FROM audit_log WHERE entity = 'store' AND entity_key = 'X0101' AND actor = 'admin' ORDER BY id")).ToList();
+        Assert.Equal(["create", "update", "delete"], actions);
+    }
+
+    [Fact]
+    public async Task Camera_secret_is_shown_once_and_works_for_heartbeats_until_rotated()
+    {
+        using var admin = await system.SignedIn("admin");
+        var created = await admin.PostJson("/api/cameras", new
+        {
+            code = "CAM-X0102-P1", kind = "shelf", brand = "Dahua", model = "SD49", storeCode = "S0002", patrolCadenceMinutes = 10,
+            presets = new[] { new { number = 1, name = "饮料", patrolOrder = 1 }, new { number = 2, name = "乳品", patrolOrder = 2 } },
+        });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var body = await created.Json();
+        var secret = body["secret"]!.GetValue<string>();
+        Assert.True(secret.Length >= 20);
+
+        // The secret is never readable again.
+        var fetched = await (await admin.GetAsync("/api/cameras/CAM-X0102-P1")).Content.ReadAsStringAsync();
+        Assert.DoesNotContain(secret, fetched);
+        Assert.Contains("乳品", fetched);
+
+        using var device = system.Anonymous();
+        Assert.Equal(HttpStatusCode.OK, (await Heartbeat(device, "CAM-X0102-P1", secret)).StatusCode);
+
+        var rotated = await (await admin.PostAsync("/api/cameras/CAM-X0102-P1/secret", null)).Json();
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Heartbeat(device, "CAM-X0102-P1", secret)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Heartbeat(device, "CAM-X0102-P1", rotated["secret"]!.GetValue<string>())).StatusCode);
+    }
+
+    [Fact]
+    public async Task Sku_region_and_dictionary_round_trips()
+    {
+        using var admin = await system.SignedIn("admin");
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostJson("/api/skus",
+            new { code = "SKU-X9001", name = "Test Oat Drink", brand = "Oatly", category = "milk", isCompetitor = true })).StatusCode);
+        var sku = await (await admin.GetAsync("/api/skus/SKU-X9001")).Json();
+        Assert.True(sku["isCompetitor"]!.GetValue<bool>());
+        var competitors = await (await admin.GetAsync("/api/skus?competitor=true&pageSize=200")).Json();
+        Assert.Contains(competitors["items"]!.AsArray(), s => s!["code"]!.GetValue<string>() == "SKU-X9001");
+
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutRaw("/api/dictionary/store_tag/outlet", """{"label":"奥莱店","labelEn":"Outlet","sortOrder":9}""")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutRaw("/api/regions/CENTRAL", """{"name":"华中大区","nameEn":"Central China"}""")).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostJson("/api/stores", new
+        {
+            code = "X0103", name = "武汉奥莱", regionCode = "CENTRAL", city = "武汉", latitude = 30.59, longitude = 114.30, tags = new[] { "outlet" },
+        })).StatusCode);
+
+        var models = await (await admin.GetAsync("/api/recognition-models")).Json();
+        Assert.Equal(2, models.AsArray().Count);
+    }
+
+    [Fact]
+    public async Task Bad_input_gets_a_4xx_that_says_what_is_wrong_and_writes_nothing()
+    {
+        using var admin = await system.SignedIn("admin");
+        var before = await StoreCount();
+
+        var malformed = await admin.PostRaw("/api/stores", """{"code":"X0201","name":""" );
+        Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
+        Assert.Contains("not valid JSON", await malformed.Detail());
+
+        var unknownField = await admin.PostRaw("/api/stores", """{"code":"X0202","name":"n","regionCode":"EAST","city":"c","latitude":1,"longitude":2,"colour":"red"}""");
+        Assert.Equal(HttpStatusCode.BadRequest, unknownField.StatusCode);
+        Assert.Contains("colour", await unknownField.Detail());
+
+        var outOfRange = await admin.PostJson("/api/stores", ApiJson.NewStore("X0203", latitude: 95, longitude: 200));
+        Assert.Equal(HttpStatusCode.BadRequest, outOfRange.StatusCode);
+        var outOfRangeDetail = await outOfRange.Detail();
+        Assert.Contains("latitude 95", outOfRangeDetail);
+        Assert.Contains("longitude 200", outOfRangeDetail);
+
+        var duplicate = await admin.PostJson("/api/stores", ApiJson.NewStore("S0001"));
+        Assert.Equal(HttpStatusCode.Conflict, duplicate.StatusCode);
+        Assert.Contains("S0001", await duplicate.Detail());
+
+        var unknownRegion = await admin.PostJson("/api/stores", ApiJson.NewStore("X0204", region: "MARS"));
+        Assert.Equal(HttpStatusCode.BadRequest, unknownRegion.StatusCode);
+        Assert.Contains("MARS", await unknownRegion.Detail());
+
+        var badKind = await admin.PostJson("/api/cameras", new { code = "CAM-X0205", kind = "drone" });
+        Assert.Equal(HttpStatusCode.BadRequest, badKind.StatusCode);
+        Assert.Contains("drone", await badKind.Detail());
+
+        var badPaging = await admin.GetAsync("/api/stores?pageSize=5000");
+        Assert.Equal(HttpStatusCode.BadRequest, badPaging.StatusCode);
+
+        var notJpeg = await admin.PostAsync("/api/skus/SKU-1001/photos", new ByteArrayContent("GIF89a-not-a-jpeg"u8.ToArray()));
+        Assert.Equal(HttpStatusCode.BadRequest, notJpeg.StatusCode);
+
+        Assert.Equal(before, await StoreCount());
+        // The server keeps serving after all of that.
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/api/stores/S0001")).StatusCode);
+    }
+
+    private async Task<int> StoreCount()
+    {
+        await using var connection = await system.Database.Database.Open();
+        return await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM stores");
+    }
+
+    public static Task<HttpResponseMessage> Heartbeat(HttpClient device, string camera, string secret)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/devices/{camera}/heartbeat");
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic",
+            Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{camera}:{secret}")));
+        return device.SendAsync(request);
+    }
+}

@@ -1,0 +1,105 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using SmartStore.Silo;
+using SmartStore.Storage;
+using SmartStore.Testing;
+
+namespace SmartStore.Integration.Tests;
+
+/// <summary>
+/// The whole system on real parts for one test run: a migrated PostgreSQL database seeded with the
+/// demo chain, a silo clustered through that database, and the web app on Kestrel as an Orleans client.
+/// </summary>
+public sealed class SmartStoreSystem : IAsyncLifetime
+{
+    private IHost? _silo;
+    private WebApplicationFactory<SmartStore.Web.WebSettings>? _web;
+    private DirectoryInfo? _home;
+
+    public TestDatabase Database { get; private set; } = null!;
+    public Uri BaseAddress { get; private set; } = null!;
+    public IReadOnlyDictionary<string, string> Passwords { get; private set; } = new Dictionary<string, string>();
+    public SecretsFile Secrets { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Database = await TestDatabase.Create();
+        _home = Directory.CreateTempSubdirectory("smartstore-test-");
+        Secrets = new SecretsFile(Path.Combine(_home.FullName, "secrets.json"));
+        var logins = await new DemoChain(Database.Database, Secrets, _ => { }).Seed();
+        Passwords = logins.ToDictionary(l => l.Username, l => l.Password);
+
+        _silo = SiloHost.Build([], c => c.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["SMARTSTORE_PG"] = Database.ConnectionString,
+            ["SMARTSTORE_HOME"] = _home.FullName,
+            ["SMARTSTORE_SILO_PORT"] = FreePort().ToString(),
+            ["SMARTSTORE_GATEWAY_PORT"] = FreePort().ToString(),
+            ["CameraLiveness:OfflineAfter"] = "00:00:02",
+            ["CameraLiveness:CheckEvery"] = "00:00:00.250",
+        }));
+        await _silo.StartAsync();
+
+        // The web host reads its settings before the factory could inject any, so they go in as environment.
+        Environment.SetEnvironmentVariable("SMARTSTORE_PG", Database.ConnectionString);
+        Environment.SetEnvironmentVariable("SMARTSTORE_HOME", _home.FullName);
+        var port = FreePort();
+        _web = new WebApplicationFactory<SmartStore.Web.WebSettings>();
+        _web.UseKestrel(port);
+        _web.StartServer();
+        BaseAddress = new Uri($"http://localhost:{port}");
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_web is not null) await _web.DisposeAsync();
+        if (_silo is not null)
+        {
+            await _silo.StopAsync();
+            _silo.Dispose();
+        }
+        await Database.DisposeAsync();
+        _home?.Delete(recursive: true);
+    }
+
+    public string CameraSecret(string cameraCode) => Secrets.Load()[$"camera:{cameraCode}"]!.GetValue<string>();
+
+    /// <summary>An HTTP client with its own cookie jar, not signed in.</summary>
+    public HttpClient Anonymous() => new(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false })
+    {
+        BaseAddress = BaseAddress,
+    };
+
+    /// <summary>Signs in through the real login form (antiforgery token included) and returns the cookie-carrying client.</summary>
+    public async Task<HttpClient> SignedIn(string username)
+    {
+        var client = Anonymous();
+        var form = await client.GetStringAsync("/login");
+        var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var response = await client.PostAsync("/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Username"] = username,
+            ["Password"] = Passwords[username],
+            ["__RequestVerificationToken"] = token,
+        }));
+        if (response.StatusCode != HttpStatusCode.Redirect)
+            throw new InvalidOperationException($"Sign-in of {username} failed: {(int)response.StatusCode}");
+        return client;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class SystemCollection : ICollectionFixture<SmartStoreSystem>
+{
+    public const string Name = "smartstore system";
+}
