@@ -35,8 +35,33 @@ public sealed class SkuRepository(SmartStoreDatabase database)
         return await connection.QuerySingleOrDefaultAsync<Sku>($"SELECT {Columns} FROM skus WHERE code = @code", new { code });
     }
 
-    public Task Create(Sku sku, string actor) => Write(sku, actor, "create",
-        "INSERT INTO skus (code, name, brand, category, is_competitor) VALUES (@Code, @Name, @Brand, @Category, @IsCompetitor)");
+    private const string InsertSql =
+        "INSERT INTO skus (code, name, brand, category, is_competitor) VALUES (@Code, @Name, @Brand, @Category, @IsCompetitor)";
+
+    public Task Create(Sku sku, string actor) => Write(sku, actor, "create", InsertSql);
+
+    /// <summary>Creates all the SKUs or none of them (bulk import).</summary>
+    public async Task CreateMany(IReadOnlyList<Sku> skus, string actor)
+    {
+        var current = "";
+        try
+        {
+            await database.InTransaction(async (c, t) =>
+            {
+                foreach (var sku in skus)
+                {
+                    current = sku.Code;
+                    await c.ExecuteAsync(InsertSql, sku, t);
+                    await AuditTrail.Record(c, t, actor, "import", "sku", sku.Code, sku);
+                }
+                return skus.Count;
+            });
+        }
+        catch (PostgresException e)
+        {
+            throw MasterDataConflict.From(e, "SKU", current);
+        }
+    }
 
     public async Task<bool> Update(Sku sku, string actor) => await Write(sku, actor, "update", """
         UPDATE skus SET name = @Name, brand = @Brand, category = @Category, is_competitor = @IsCompetitor, updated_at = now()

@@ -49,12 +49,33 @@ public sealed class StoreRepository(SmartStoreDatabase database)
         return row?.ToStore();
     }
 
-    public async Task Create(Store store, string actor)
+    private const string InsertSql = """
+        INSERT INTO stores (code, name, region_code, city, address, latitude, longitude, tags, opening_hours, time_zone, staff_count)
+        VALUES (@Code, @Name, @RegionCode, @City, @Address, @Latitude, @Longitude, @Tags, CAST(@OpeningHours AS jsonb), @TimeZone, @StaffCount)
+        """;
+
+    public Task Create(Store store, string actor) => Write(store, actor, "create", InsertSql);
+
+    /// <summary>Creates all the stores or none of them (bulk import).</summary>
+    public async Task CreateMany(IReadOnlyList<Store> stores, string actor)
     {
-        await Write(store, actor, "create", """
-            INSERT INTO stores (code, name, region_code, city, address, latitude, longitude, tags, opening_hours, time_zone, staff_count)
-            VALUES (@Code, @Name, @RegionCode, @City, @Address, @Latitude, @Longitude, @Tags, CAST(@OpeningHours AS jsonb), @TimeZone, @StaffCount)
-            """);
+        var current = "";
+        try
+        {
+            await database.InTransaction(async (c, t) =>
+            {
+                foreach (var store in stores)
+                {
+                    current = store.Code;
+                    await WriteRow(c, t, store, actor, "import", InsertSql);
+                }
+                return stores.Count;
+            });
+        }
+        catch (PostgresException e)
+        {
+            throw MasterDataConflict.From(e, "Store", current);
+        }
     }
 
     public async Task<bool> Update(Store store, string actor) => await Write(store, actor, "update", """
@@ -85,23 +106,25 @@ public sealed class StoreRepository(SmartStoreDatabase database)
     {
         try
         {
-            return await database.InTransaction(async (c, t) =>
-            {
-                var affected = await c.ExecuteAsync(sql, new
-                {
-                    store.Code, store.Name, store.RegionCode, store.City, store.Address, store.Latitude, store.Longitude,
-                    Tags = store.Tags.ToArray(),
-                    OpeningHours = JsonSerializer.Serialize(store.OpeningHours, StorageJson.Options),
-                    store.TimeZone, store.StaffCount,
-                }, t);
-                if (affected > 0) await AuditTrail.Record(c, t, actor, action, "store", store.Code, store);
-                return affected;
-            });
+            return await database.InTransaction((c, t) => WriteRow(c, t, store, actor, action, sql));
         }
         catch (PostgresException e)
         {
             throw MasterDataConflict.From(e, "Store", store.Code);
         }
+    }
+
+    private static async Task<int> WriteRow(NpgsqlConnection c, NpgsqlTransaction t, Store store, string actor, string action, string sql)
+    {
+        var affected = await c.ExecuteAsync(sql, new
+        {
+            store.Code, store.Name, store.RegionCode, store.City, store.Address, store.Latitude, store.Longitude,
+            Tags = store.Tags.ToArray(),
+            OpeningHours = JsonSerializer.Serialize(store.OpeningHours, StorageJson.Options),
+            store.TimeZone, store.StaffCount,
+        }, t);
+        if (affected > 0) await AuditTrail.Record(c, t, actor, action, "store", store.Code, store);
+        return affected;
     }
 
     private sealed class StoreRow

@@ -52,7 +52,7 @@ app.UseAuthorization();
 
 app.MapOpenApi().AllowAnonymous();
 app.MapHealth();
-app.MapGroup("/api").MapStores().MapCameras().MapSkus().MapAdministration().MapDevices().MapLive();
+app.MapGroup("/api").MapStores().MapImports().MapCameras().MapSkus().MapAdministration().MapDevices().MapLive();
 app.MapHub<LiveHub>(LiveHub.Path);
 app.MapRazorPages();
 app.MapGet("/culture/{name}", (string name, string? returnUrl, HttpContext context) =>

@@ -93,6 +93,35 @@ public sealed class MasterDataApiTests(SmartStoreSystem system)
     }
 
     [Fact]
+    public async Task Sku_reference_photos_accept_real_jpegs_and_refuse_truncated_ones()
+    {
+        using var admin = await system.SignedIn("admin");
+        var jpeg = await File.ReadAllBytesAsync(Path.Combine(SmartStore.Testing.SharedData.Shared, "data", "grocery-store", "references", "Oatly-Oat-Milk_Iconic.jpg"));
+
+        var added = await admin.PostAsync("/api/skus/SKU-1018/photos", Jpeg(jpeg));
+        Assert.Equal(HttpStatusCode.Created, added.StatusCode);
+        var again = await admin.PostAsync("/api/skus/SKU-1018/photos", Jpeg(jpeg));
+        Assert.Equal(HttpStatusCode.Created, again.StatusCode);
+        var photos = (await (await admin.GetAsync("/api/skus/SKU-1018/photos")).Json()).AsArray();
+        Assert.Single(photos);
+        Assert.True(photos[0]!["width"]!.GetValue<int>() > 100);
+        var id = photos[0]!["id"]!.GetValue<long>();
+        Assert.Equal(jpeg, await admin.GetByteArrayAsync($"/api/skus/SKU-1018/photos/{id}"));
+
+        var truncated = await admin.PostAsync("/api/skus/SKU-1018/photos", Jpeg(jpeg[..(jpeg.Length / 2)]));
+        Assert.Equal(HttpStatusCode.BadRequest, truncated.StatusCode);
+        Assert.Contains("truncated", await truncated.Detail());
+        Assert.Single((await (await admin.GetAsync("/api/skus/SKU-1018/photos")).Json()).AsArray());
+    }
+
+    private static ByteArrayContent Jpeg(byte[] bytes)
+    {
+        var content = new ByteArrayContent(bytes);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("image/jpeg");
+        return content;
+    }
+
+    [Fact]
     public async Task Bad_input_gets_a_4xx_that_says_what_is_wrong_and_writes_nothing()
     {
         using var admin = await system.SignedIn("admin");

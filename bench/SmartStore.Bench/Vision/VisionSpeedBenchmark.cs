@@ -1,8 +1,178 @@
+using System.Diagnostics;
+using Microsoft.ML.OnnxRuntime;
+using SkiaSharp;
+using SmartStore.Bench.Data;
+using SmartStore.Vision;
+using SmartStore.Vision.Intake;
+using SmartStore.Vision.Models;
+using SmartStore.Vision.People;
+
 namespace SmartStore.Bench.Vision;
 
+/// <summary>
+/// Per model: bare `Run` time (median after warm-up) at 1 and 2 intra-op threads. For the default person
+/// detector: the whole per-frame pipeline from JPEG bytes in memory (decode → tensor → inference → boxes →
+/// count), its ratio to bare inference, and frames per second per core.
+/// </summary>
 public sealed class VisionSpeedBenchmark : IBenchmark
 {
     public string Name => "vision-speed";
-    public string Usage => "[--data DIR] [--runs N]";
-    public Task<int> RunAsync(BenchArgs args, CancellationToken cancellation) => Task.FromResult(0);
+    public string Usage => "[--data DIR] [--runs N] [--frames N]";
+
+    private sealed record ModelInput(string Label, ModelSpec Spec, int Height, int Width, TensorLayout Layout, PixelNormalization Norm, float Pad, bool Stretch);
+
+    private static readonly ModelInput[] Inputs =
+    [
+        new("rtmdet-nano-640", ModelCatalogue.RtmDetNanoPerson, 640, 640, TensorLayout.Nchw, PixelNormalization.MmdetBgr, 114, false),
+        new("rtmdet-nano-512", ModelCatalogue.RtmDetNanoPerson, 512, 512, TensorLayout.Nchw, PixelNormalization.MmdetBgr, 114, false),
+        new("nanodet-m-416", ModelCatalogue.NanoDetM416, 416, 416, TensorLayout.Nchw, PixelNormalization.MmdetBgr, 0, false),
+        new("nanodet-plus-m-416", ModelCatalogue.NanoDetPlusM416, 416, 416, TensorLayout.Nchw, PixelNormalization.MmdetBgr, 0, false),
+        new("yolox-nano-416", ModelCatalogue.YoloxNano, 416, 416, TensorLayout.Nchw, PixelNormalization.RawBgr, 114, false),
+        new("person-reid-0287", ModelCatalogue.PersonReid0287, 256, 128, TensorLayout.Nhwc, PixelNormalization.RawBgr, 0, true),
+        new("person-reid-0288", ModelCatalogue.PersonReid0288, 256, 128, TensorLayout.Nhwc, PixelNormalization.RawBgr, 0, true),
+        new("ultraface-320", ModelCatalogue.UltraFace320, 240, 320, TensorLayout.Nchw, PixelNormalization.UltraFaceRgb, 0, true),
+        new("mobilenetv2-features", ModelCatalogue.MobileNetV2Features, 224, 224, TensorLayout.Nchw, PixelNormalization.ImageNetRgb, 0, true),
+    ];
+
+    public async Task<int> RunAsync(BenchArgs args, CancellationToken cancellation)
+    {
+        var dataDir = Path.GetFullPath(args.Get("data") ?? SharedAssets.DataDirectory());
+        var runs = args.Get("runs", 30);
+        var frameCount = args.Get("frames", 40);
+        var store = ModelStore.Locate();
+        var figures = new Figures();
+        Progress.Say($"vision-speed: {Environment.ProcessorCount} cores, data {dataDir}, {runs} runs per model after 5 warm-up");
+
+        var sets = await GtSet.LoadAllAsync(dataDir, cancellation).ConfigureAwait(false);
+        // Snapshots from the two camera-like sets, held as JPEG bytes so disk I/O is not timed.
+        var jpegs = new List<byte[]>();
+        foreach (var name in new[] { "pets2009-s2l1", "mall-crowd" })
+        {
+            if (!sets.TryGetValue(name, out var set)) continue;
+            var step = Math.Max(1, set.Images.Count / (frameCount / 2));
+            foreach (var img in set.Images.Where((_, i) => i % step == 0).Take(frameCount / 2))
+                jpegs.Add(await File.ReadAllBytesAsync(set.PathOf(img.File), cancellation).ConfigureAwait(false));
+        }
+        if (jpegs.Count == 0) throw new InvalidOperationException($"No frames found under {dataDir}");
+        var intake = new JpegIntake();
+        using var sample = intake.Decode(jpegs[0]);
+
+        var bare = new Dictionary<(string, int), double>();
+        foreach (var input in Inputs)
+        foreach (var threads in new[] { 1, 2 })
+        {
+            var ms = BareMedian(store, input, threads, sample.Bitmap, runs);
+            bare[(input.Label, threads)] = ms;
+            figures.Add($"bare_inference_ms_{input.Label}_t{threads}", ms, "ms");
+        }
+
+        var defaults = VisionDefaults.Detector;
+        var label = defaults.Model == PersonModel.RtmDetNano ? $"rtmdet-nano-{defaults.InputSize}" : Inputs.First(i => i.Spec == DetectorSpec(defaults.Model)).Label;
+        foreach (var threads in new[] { 1, 2 })
+        {
+            using var detector = new PersonDetector(store, defaults with { Threads = new InferenceThreads(threads, 1) });
+            // Bare time on exactly these frames, for a like-for-like ratio.
+            var bareOnFrames = BareOnFrames(store, defaults, threads, intake, jpegs, runs);
+            var times = new List<double>();
+            var decodeTimes = new List<double>();
+            var total = 0;
+            for (int round = 0; round < 2; round++)
+            foreach (var bytes in jpegs)
+            {
+                var sw = Stopwatch.StartNew();
+                using var frame = intake.Decode(bytes);
+                if (round > 0) decodeTimes.Add(sw.Elapsed.TotalMilliseconds);
+                var people = detector.Detect(frame.Bitmap);
+                total += PeopleCounter.Count(people);
+                sw.Stop();
+                if (round > 0) times.Add(sw.Elapsed.TotalMilliseconds);
+            }
+            var pipeline = Median(times);
+            Progress.Say($"pipeline {label} threads {threads}: median {pipeline:0.0} ms per frame over {times.Count} frames (JPEG decode {Median(decodeTimes):0.0} ms; bare on the same frames {bareOnFrames:0.0} ms; {total} people)");
+            figures.Add($"pipeline_ms_per_frame_t{threads}", pipeline, "ms");
+            figures.Add($"bare_inference_ms_on_pipeline_frames_t{threads}", bareOnFrames, "ms");
+            if (threads == 2) figures.Add("pipeline_overhead_ratio", pipeline / bareOnFrames, "ratio");
+            if (threads == 1)
+            {
+                figures.Add("pipeline_overhead_ratio_t1", pipeline / bareOnFrames, "ratio");
+                figures.Add("fps_per_core", 1000 / pipeline, "fps");
+            }
+        }
+        figures.Print();
+        return 0;
+    }
+
+    private static ModelSpec DetectorSpec(PersonModel model) => model switch
+    {
+        PersonModel.NanoDetM => ModelCatalogue.NanoDetM416,
+        PersonModel.NanoDetPlusM => ModelCatalogue.NanoDetPlusM416,
+        PersonModel.YoloxNano => ModelCatalogue.YoloxNano,
+        _ => ModelCatalogue.RtmDetNanoPerson,
+    };
+
+    private static double BareMedian(ModelStore store, ModelInput input, int threads, SKBitmap frame, int runs)
+    {
+        using var session = store.OpenSession(input.Spec, new InferenceThreads(threads, 1));
+        using var tensor = new InputTensor(input.Height, input.Width, input.Layout);
+        using var writer = new TensorWriter();
+        var region = new SKRectI(0, 0, frame.Width, frame.Height);
+        if (input.Stretch) writer.Stretch(frame, region, tensor, input.Norm);
+        else writer.Letterbox(frame, tensor, input.Norm, input.Pad);
+        string[] inNames = [session.InputMetadata.Keys.First()];
+        var outNames = session.OutputMetadata.Keys.ToArray();
+        using var runOptions = new RunOptions();
+        var times = new List<double>();
+        for (int i = 0; i < runs + 5; i++)
+        {
+            var sw = Stopwatch.StartNew();
+            using (session.Run(runOptions, inNames, [tensor.Value], outNames)) { }
+            if (i >= 5) times.Add(sw.Elapsed.TotalMilliseconds);
+        }
+        var median = Median(times);
+        Progress.Say($"bare {input.Label} threads {threads}: median {median:0.0} ms (min {times.Min():0.0}, max {times.Max():0.0})");
+        return median;
+    }
+
+    private static double BareOnFrames(ModelStore store, PersonDetectorOptions options, int threads, JpegIntake intake, List<byte[]> jpegs, int runs)
+    {
+        using var session = store.OpenSession(DetectorSpec(options.Model), new InferenceThreads(threads, 1));
+        var size = options.InputSize;
+        var norm = options.Model == PersonModel.YoloxNano ? PixelNormalization.RawBgr : PixelNormalization.MmdetBgr;
+        float pad = options.Model is PersonModel.NanoDetM or PersonModel.NanoDetPlusM ? 0 : 114;
+        var tensors = new List<InputTensor>();
+        using var writer = new TensorWriter();
+        var letterboxTimes = new List<double>();
+        foreach (var bytes in jpegs)
+        {
+            using var frame = intake.Decode(bytes);
+            var t = new InputTensor(size, size, TensorLayout.Nchw);
+            for (int r = 0; r < 3; r++)
+            {
+                var sw = Stopwatch.StartNew();
+                writer.Letterbox(frame.Bitmap, t, norm, pad);
+                if (r > 0) letterboxTimes.Add(sw.Elapsed.TotalMilliseconds);
+            }
+            tensors.Add(t);
+        }
+        Progress.Say($"letterbox into {size}x{size}: median {Median(letterboxTimes):0.00} ms");
+        string[] inNames = [session.InputMetadata.Keys.First()];
+        var outNames = session.OutputMetadata.Keys.ToArray();
+        using var runOptions = new RunOptions();
+        var times = new List<double>();
+        for (int i = 0; i < 5; i++) using (session.Run(runOptions, inNames, [tensors[i % tensors.Count].Value], outNames)) { }
+        foreach (var t in tensors)
+        {
+            var sw = Stopwatch.StartNew();
+            using (session.Run(runOptions, inNames, [t.Value], outNames)) { }
+            times.Add(sw.Elapsed.TotalMilliseconds);
+        }
+        foreach (var t in tensors) t.Dispose();
+        return Median(times);
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
+    }
 }

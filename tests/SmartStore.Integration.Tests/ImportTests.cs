@@ -1,0 +1,84 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using MiniExcelLibs;
+
+namespace SmartStore.Integration.Tests;
+
+[Collection(SystemCollection.Name)]
+public sealed class ImportTests(SmartStoreSystem system)
+{
+    [Fact]
+    public async Task Stores_import_from_csv_with_chinese_headers()
+    {
+        using var admin = await system.SignedIn("admin");
+        const string csv = """
+            编码,名称,大区,城市,地址,纬度,经度,标签,开门,关门,员工数
+            X0501,长沙五一广场店,SOUTH,长沙,芙蓉区五一大道1号,28.1960,112.9770,mall;flagship,10:00,22:00,8
+            X0502,郑州二七店,NORTH,郑州,二七区人民路2号,34.7540,113.6650,street,09:00,21:00,5
+            """;
+        var response = await admin.PostAsync("/api/stores/import", new StringContent(csv, Encoding.UTF8, "text/csv"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(2, (await response.Json())["imported"]!.GetValue<int>());
+
+        var store = await (await admin.GetAsync("/api/stores/X0501")).Json();
+        Assert.Equal("长沙", store["city"]!.GetValue<string>());
+        Assert.Equal(2, store["tags"]!.AsArray().Count);
+        Assert.Equal(8, store["staffCount"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task One_bad_row_rejects_the_whole_file_with_row_numbers()
+    {
+        using var admin = await system.SignedIn("admin");
+        const string csv = """
+            code,name,region,city,latitude,longitude
+            X0511,Good store,EAST,上海,31.2,121.4
+            X0512,Bad store,EAST,上海,131.2,121.4
+            X0513,Unknown region,MOON,上海,31.2,121.4
+            S0001,Duplicate,EAST,上海,31.2,121.4
+            """;
+        var response = await admin.PostAsync("/api/stores/import", new StringContent(csv, Encoding.UTF8, "text/csv"));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var detail = await response.Detail();
+        Assert.Contains("latitude 131.2", detail);
+        Assert.Contains("MOON", detail);
+        Assert.Contains("S0001", detail);
+        var errors = (await response.Json())["errors"]!.AsObject();
+        Assert.Equal(["row 3", "row 4", "row 5"], errors.Select(e => e.Key).Order());
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync("/api/stores/X0511")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Skus_import_from_an_excel_upload()
+    {
+        using var admin = await system.SignedIn("admin");
+        var sheet = new MemoryStream();
+        await sheet.SaveAsAsync(new[]
+        {
+            new Dictionary<string, object> { ["商品编码"] = "SKU-X0521", ["商品名称"] = "Oatly Barista", ["品牌"] = "Oatly", ["品类"] = "milk", ["竞品"] = "是" },
+            new Dictionary<string, object> { ["商品编码"] = "SKU-X0522", ["商品名称"] = "Arla Skyr", ["品牌"] = "Arla", ["品类"] = "yoghurt", ["竞品"] = "否" },
+        });
+        var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(sheet.ToArray());
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        form.Add(file, "file", "skus.xlsx");
+
+        var response = await admin.PostAsync("/api/skus/import", form);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var oat = await (await admin.GetAsync("/api/skus/SKU-X0521")).Json();
+        Assert.True(oat["isCompetitor"]!.GetValue<bool>());
+        var skyr = await (await admin.GetAsync("/api/skus/SKU-X0522")).Json();
+        Assert.False(skyr["isCompetitor"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task A_file_that_is_not_a_sheet_is_refused_with_a_reason()
+    {
+        using var admin = await system.SignedIn("admin");
+        var zipLike = new ByteArrayContent([(byte)'P', (byte)'K', 3, 4, 0, 0, 1, 2, 3]);
+        var response = await admin.PostAsync("/api/skus/import", zipLike);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("could not be read", await response.Detail());
+    }
+}

@@ -1,0 +1,87 @@
+using System.Globalization;
+using MiniExcelLibs;
+
+namespace SmartStore.Web.Api;
+
+/// <summary>
+/// Reads an uploaded CSV or Excel (.xlsx) sheet into rows keyed by lower-case header. The header row
+/// names the columns, so their order does not matter; Chinese headers are accepted too.
+/// </summary>
+public static class BulkImport
+{
+    public const long MaxBytes = 5 * 1024 * 1024;
+    public const int MaxRows = 5000;
+
+    public sealed record Sheet(IReadOnlyList<IReadOnlyDictionary<string, string>> Rows, string? Error);
+
+    public static async Task<Sheet> Read(HttpRequest request, IReadOnlyDictionary<string, string> headerAliases)
+    {
+        if (request.ContentLength > MaxBytes) return new Sheet([], $"The file is larger than {MaxBytes / 1024 / 1024} MB.");
+        Stream body;
+        string? fileName = null;
+        if (request.HasFormContentType)
+        {
+            var form = await request.ReadFormAsync();
+            var file = form.Files.FirstOrDefault();
+            if (file is null) return new Sheet([], "The form has no file.");
+            fileName = file.FileName;
+            body = file.OpenReadStream();
+        }
+        else
+        {
+            body = request.Body;
+        }
+        var buffer = new MemoryStream();
+        await body.CopyToAsync(buffer);
+        if (buffer.Length > MaxBytes) return new Sheet([], $"The file is larger than {MaxBytes / 1024 / 1024} MB.");
+        buffer.Position = 0;
+
+        var type = IsXlsx(buffer, request.ContentType, fileName) ? ExcelType.XLSX : ExcelType.CSV;
+        try
+        {
+            var rows = new List<IReadOnlyDictionary<string, string>>();
+            foreach (IDictionary<string, object?> raw in MiniExcel.Query(buffer, useHeaderRow: true, excelType: type))
+            {
+                if (rows.Count == MaxRows) return new Sheet([], $"The sheet has more than {MaxRows} rows; split it.");
+                var row = raw.Where(c => c.Key is not null)
+                    .ToDictionary(c => Canonical(c.Key, headerAliases), c => Text(c.Value));
+                if (row.Values.All(string.IsNullOrWhiteSpace)) continue;
+                rows.Add(row);
+            }
+            return rows.Count == 0 ? new Sheet([], "The sheet has a header but no rows.") : new Sheet(rows, null);
+        }
+        catch (Exception e) when (e is InvalidDataException or FormatException or InvalidOperationException or IOException)
+        {
+            return new Sheet([], $"The file could not be read as {(type == ExcelType.XLSX ? "Excel" : "CSV")}: {e.Message}");
+        }
+    }
+
+    public static string? Get(this IReadOnlyDictionary<string, string> row, string column) =>
+        row.TryGetValue(column, out var v) && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
+
+    public static double? Number(this IReadOnlyDictionary<string, string> row, string column) =>
+        double.TryParse(row.Get(column), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d : null;
+
+    private static bool IsXlsx(MemoryStream buffer, string? contentType, string? fileName)
+    {
+        // An .xlsx is a zip: it starts with "PK".
+        var bytes = buffer.GetBuffer();
+        return buffer.Length > 2 && bytes[0] == (byte)'P' && bytes[1] == (byte)'K'
+            || contentType?.Contains("spreadsheetml", StringComparison.OrdinalIgnoreCase) == true
+            || fileName?.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) == true;
+    }
+
+    private static string Canonical(string header, IReadOnlyDictionary<string, string> aliases)
+    {
+        var key = header.Trim().TrimStart('\uFEFF').ToLowerInvariant();
+        return aliases.TryGetValue(key, out var canonical) ? canonical : key;
+    }
+
+    private static string Text(object? value) => value switch
+    {
+        null => "",
+        double d => d.ToString(CultureInfo.InvariantCulture),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
+}
