@@ -1,0 +1,60 @@
+using SkiaSharp;
+using SmartStore.Vision.Health;
+using SmartStore.Vision.Intake;
+using Xunit;
+
+namespace SmartStore.Vision.Tests;
+
+public sealed class CameraHealthCheckTests
+{
+    private const string Set = "pets2009-s2l1";
+
+    private static async Task<DecodedFrame> FrameAsync(string name) => new JpegIntake().Decode(await SharedFiles.BytesAsync(Set, name));
+
+    [Fact]
+    public async Task UntouchedFrameTripsNeitherBlockedNorMoved()
+    {
+        using var reference = await FrameAsync("images/000001.jpg");
+        using var later = await FrameAsync("images/000050.jpg");
+        var report = new CameraHealthCheck().Check(FrameSignature.Of(reference.Bitmap), later.Bitmap);
+        Assert.False(report.Tripped(HealthIssue.Blocked), report[HealthIssue.Blocked].Evidence);
+        Assert.False(report.Tripped(HealthIssue.Moved), report[HealthIssue.Moved].Evidence);
+        Assert.False(report.AnyTripped, string.Join("; ", report.Findings.Where(f => f.Tripped).Select(f => f.Evidence)));
+    }
+
+    [Fact]
+    public async Task BannerOverlayTripsBlocked()
+    {
+        using var reference = await FrameAsync("images/000001.jpg");
+        using var later = await FrameAsync("images/000050.jpg");
+        using var bannered = later.Bitmap.Copy();
+        using (var canvas = new SKCanvas(bannered))
+        using (var red = new SKPaint { Color = new SKColor(200, 30, 40) })
+            canvas.DrawRect(100, 0, 500, 230, red); // a hanging banner over ~26% of the view
+        var report = new CameraHealthCheck().Check(FrameSignature.Of(reference.Bitmap), bannered);
+        Assert.True(report.Tripped(HealthIssue.Blocked), report[HealthIssue.Blocked].Evidence);
+        Assert.False(report.Tripped(HealthIssue.Moved), report[HealthIssue.Moved].Evidence);
+    }
+
+    [Fact]
+    public async Task TenPercentShiftTripsMoved()
+    {
+        using var frame = await FrameAsync("images/000001.jpg");
+        // The approved view is the centre 70% of the scene; the camera then turns by 10% of that view.
+        using var approved = Crop(frame.Bitmap, 0, 0);
+        using var turned = Crop(frame.Bitmap, 0.10f, 0);
+        var report = new CameraHealthCheck().Check(FrameSignature.Of(approved), turned);
+        Assert.True(report.Tripped(HealthIssue.Moved), report[HealthIssue.Moved].Evidence);
+    }
+
+    private static SKBitmap Crop(SKBitmap source, float dx, float dy)
+    {
+        int w = (int)(source.Width * 0.7f), h = (int)(source.Height * 0.7f);
+        int x = (source.Width - w) / 2 + (int)(dx * w), y = (source.Height - h) / 2 + (int)(dy * h);
+        var result = new SKBitmap(new SKImageInfo(w, h, SKColorType.Rgba8888, SKAlphaType.Opaque));
+        using var view = new SKBitmap();
+        source.ExtractSubset(view, SKRectI.Create(x, y, w, h));
+        view.CopyTo(result);
+        return view.Copy();
+    }
+}

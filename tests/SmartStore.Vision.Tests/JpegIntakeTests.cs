@@ -1,0 +1,65 @@
+using SkiaSharp;
+using SmartStore.Vision.Intake;
+using Xunit;
+
+namespace SmartStore.Vision.Tests;
+
+public sealed class JpegIntakeTests
+{
+    private const string Set = "pets2009-s2l1", Frame = "images/000001.jpg";
+
+    [Fact]
+    public async Task DecodesARealSnapshot()
+    {
+        using var frame = new JpegIntake().Decode(await SharedFiles.BytesAsync(Set, Frame));
+        Assert.Equal((768, 576), (frame.Width, frame.Height));
+    }
+
+    [Fact]
+    public async Task RejectsATruncatedJpegInsteadOfReturningAGreyHalf()
+    {
+        var bytes = await SharedFiles.BytesAsync(Set, Frame);
+        var ex = Assert.Throws<ImageRejectedException>(() => new JpegIntake().Decode(bytes.AsSpan(0, bytes.Length / 2)));
+        Assert.Equal(RejectionReason.Truncated, ex.Reason);
+    }
+
+    [Fact]
+    public void RejectsNonJpegInput()
+    {
+        using var bitmap = new SKBitmap(32, 32);
+        using var png = bitmap.Encode(SKEncodedImageFormat.Png, 100);
+        var intake = new JpegIntake();
+        Assert.Equal(RejectionReason.NotJpeg, Assert.Throws<ImageRejectedException>(() => intake.Decode(png.ToArray())).Reason);
+        Assert.Equal(RejectionReason.NotJpeg, Assert.Throws<ImageRejectedException>(() => intake.Decode("GIF89a not a photo"u8)).Reason);
+        Assert.Equal(RejectionReason.Empty, Assert.Throws<ImageRejectedException>(() => intake.Decode([])).Reason);
+    }
+
+    [Fact]
+    public async Task RejectsOversizedInputBeforeDecoding()
+    {
+        var bytes = await SharedFiles.BytesAsync(Set, Frame);
+        var byPixels = new JpegIntake(new IntakeLimits(MaxPixels: 640 * 480));
+        Assert.Equal(RejectionReason.TooManyPixels, Assert.Throws<ImageRejectedException>(() => byPixels.Decode(bytes)).Reason);
+        var byBytes = new JpegIntake(new IntakeLimits(MaxBytes: 1024));
+        Assert.Equal(RejectionReason.TooLarge, Assert.Throws<ImageRejectedException>(() => byBytes.Decode(bytes)).Reason);
+    }
+
+    [Fact]
+    public async Task AppliesExifOrientation()
+    {
+        var bytes = await SharedFiles.BytesAsync(Set, Frame);
+        using var frame = new JpegIntake().Decode(WithExifOrientation(bytes, 6)); // 6 = rotate 90° clockwise to view
+        Assert.Equal((576, 768), (frame.Width, frame.Height));
+    }
+
+    /// <summary>Inserts a minimal EXIF APP1 segment (one IFD entry: Orientation) right after SOI.</summary>
+    private static byte[] WithExifOrientation(byte[] jpeg, ushort orientation)
+    {
+        byte[] tiff = [0x49, 0x49, 0x2A, 0x00, 0x08, 0x00, 0x00, 0x00, 0x01, 0x00, 0x12, 0x01, 0x03, 0x00, 0x01, 0x00, 0x00, 0x00,
+            (byte)orientation, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00];
+        var payload = "Exif\0\0"u8.ToArray().Concat(tiff).ToArray();
+        var length = payload.Length + 2;
+        byte[] segment = [0xFF, 0xE1, (byte)(length >> 8), (byte)length, .. payload];
+        return [.. jpeg.AsSpan(0, 2), .. segment, .. jpeg.AsSpan(2)];
+    }
+}

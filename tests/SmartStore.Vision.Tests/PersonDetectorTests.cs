@@ -1,0 +1,51 @@
+using System.Text.Json;
+using SmartStore.Vision.Intake;
+using SmartStore.Vision.People;
+using Xunit;
+
+namespace SmartStore.Vision.Tests;
+
+public sealed class PersonDetectorTests
+{
+    [Fact]
+    public async Task FindsTheAnnotatedPeopleInASparseFrame()
+    {
+        const string set = "pets2009-s2l1";
+        using var doc = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(SharedFiles.Data, set, "ground_truth.json")));
+        var record = doc.RootElement.GetProperty("images").EnumerateArray().First(i => i.GetProperty("file").GetString() == "images/000001.jpg");
+        var truth = record.GetProperty("persons").EnumerateArray().Select(p =>
+        {
+            var b = p.GetProperty("bbox").EnumerateArray().Select(v => v.GetSingle()).ToArray();
+            return new PersonBox(b[0] - 1, b[1] - 1, b[0] - 1 + b[2], b[1] - 1 + b[3], 1);
+        }).ToList();
+
+        using var frame = new JpegIntake().Decode(await SharedFiles.BytesAsync(set, "images/000001.jpg"));
+        using var detector = new PersonDetector(SharedFiles.Models, new PersonDetectorOptions());
+        var found = detector.Detect(frame.Bitmap);
+
+        Assert.InRange(truth.Count, 3, 6);
+        foreach (var person in truth) Assert.Contains(found, d => d.IoU(person) >= 0.5f);
+        Assert.InRange(PeopleCounter.Count(found), truth.Count - 1, truth.Count + 1);
+    }
+
+    [Fact]
+    public void TilesCoverTheFrameWithOverlap()
+    {
+        var tiles = TileGrid.Layout(1920, 1080, new TilingOptions(2, 2, 0.25f));
+        Assert.Equal(4, tiles.Count);
+        Assert.Equal(0, tiles[0].Left);
+        Assert.Equal(1920, tiles[1].Right);
+        Assert.Equal(1080, tiles[3].Bottom);
+        Assert.True(tiles[0].Right > tiles[1].Left, "neighbouring tiles overlap");
+    }
+
+    [Fact]
+    public void FusedCountKeepsAPersonMissedInOneFrame()
+    {
+        var counter = new PeopleCounter(3);
+        Assert.Equal(4, counter.Observe(4));
+        Assert.Equal(4, counter.Observe(4));
+        Assert.Equal(4, counter.Observe(3)); // one frame lost a person behind a pillar
+        Assert.Equal(4, counter.Observe(4));
+    }
+}
