@@ -1,0 +1,70 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using SmartStore.Simulator;
+
+// Demo cameras for `./smartstore up`: every camera of the demo chain sends heartbeats with its own
+// credentials (read from secrets.json), so the HQ board is alive. Snapshot uploads come with ingestion.
+if (args.Contains("--help") || args.Contains("-h"))
+{
+    Console.WriteLine(SimulatorOptions.Usage);
+    return 0;
+}
+SimulatorOptions options;
+try
+{
+    options = SimulatorOptions.Parse(args);
+}
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine(e.Message);
+    Console.Error.WriteLine(SimulatorOptions.Usage);
+    return 2;
+}
+if (!File.Exists(options.SecretsPath))
+{
+    Console.Error.WriteLine($"No secrets at {options.SecretsPath}: run ./smartstore up first (it seeds the demo cameras).");
+    return 1;
+}
+
+var secrets = JsonNode.Parse(await File.ReadAllTextAsync(options.SecretsPath))!.AsObject();
+var cameraSecrets = secrets.Where(p => p.Key.StartsWith("camera:", StringComparison.Ordinal))
+    .Select(p => (Code: p.Key["camera:".Length..], Secret: p.Value!.GetValue<string>()))
+    .OrderBy(c => c.Code).ToList();
+
+using var stop = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
+AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.Cancel();
+if (options.Duration is { } duration) stop.CancelAfter(duration);
+
+using var http = new HttpClient { BaseAddress = options.Web, Timeout = TimeSpan.FromSeconds(10) };
+var tally = new SimulatorTally();
+var shuffled = cameraSecrets.OrderBy(_ => Random.Shared.Next()).ToList();
+var silent = shuffled.Take(options.SilentCameras).Select(c => c.Code).ToHashSet();
+var wrong = shuffled.Skip(options.SilentCameras).Take(options.WrongPasswordCameras).Select(c => c.Code).ToHashSet();
+var cameras = cameraSecrets.Select(c => new DemoCamera(c.Code, c.Secret, http, tally)
+{
+    SilentFromUtc = silent.Contains(c.Code) ? DateTime.UtcNow + options.SilentAfter : null,
+    WrongPassword = wrong.Contains(c.Code),
+}).ToList();
+
+Console.WriteLine($"simulating {cameras.Count} cameras against {options.Web}, a heartbeat every {options.HeartbeatEvery.TotalSeconds:0} s"
+    + (silent.Count > 0 ? $"; {string.Join(", ", silent)} go silent after {options.SilentAfter.TotalSeconds:0} s" : "")
+    + (wrong.Count > 0 ? $"; {string.Join(", ", wrong)} use a wrong password" : ""));
+
+var clock = Stopwatch.StartNew();
+var runs = cameras.Select(c => c.Run(options.HeartbeatEvery, stop.Token)).ToList();
+var progress = Task.Run(async () =>
+{
+    using var timer = new PeriodicTimer(TimeSpan.FromSeconds(10));
+    while (await timer.WaitForNextTickAsync(stop.Token)) Console.WriteLine(tally.Line(clock.Elapsed));
+});
+try
+{
+    await Task.WhenAll(runs.Append(progress));
+}
+catch (OperationCanceledException)
+{
+    // Ctrl+C, --duration or `./smartstore down`.
+}
+Console.WriteLine(tally.Line(clock.Elapsed));
+return 0;
