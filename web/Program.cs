@@ -6,6 +6,7 @@ using SmartStore.Web;
 using SmartStore.Web.Api;
 using SmartStore.Web.Live;
 using SmartStore.Web.Localization;
+using SmartStore.Web.Pages;
 using SmartStore.Web.Security;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -22,6 +23,8 @@ builder.Services.AddSingleton<UserAccounts>();
 builder.Services.AddSingleton<ApiKeys>();
 builder.Services.AddSingleton<RecognitionModels>();
 builder.Services.AddSingleton<MasterDataValidation>();
+builder.Services.AddSingleton<StoreImport>();
+builder.Services.AddSingleton<SkuImport>();
 
 builder.Services.AddSmartStoreAuthentication();
 builder.Services.AddRazorPages();
@@ -42,7 +45,12 @@ builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true)
 var app = builder.Build();
 
 app.UseExceptionHandler();
+// Pages answer 403/404/400 with a page that says so; the API keeps its problem+json answers.
+app.UseWhen(context => !AuthenticationSetup.IsApi(context.Request),
+    pages => pages.UseStatusCodePagesWithReExecute(StatusPage.Path));
 app.UseStaticFiles();
+// Routing after the status-code pages, so their re-executed request is routed to the status page.
+app.UseRouting();
 app.UseRequestLocalization(new RequestLocalizationOptions()
     .SetDefaultCulture(UiText.Chinese)
     .AddSupportedCultures(UiText.Cultures)

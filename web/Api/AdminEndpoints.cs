@@ -45,39 +45,25 @@ public static class AdminEndpoints
 
     private static async Task<IResult> PutRegion(string code, RegionInput input, ClaimsPrincipal user, RegionRepository repository)
     {
-        var errors = new FieldErrors();
-        errors.Code("code", code);
-        errors.Text("name", input.Name, 100);
-        errors.Text("nameEn", input.NameEn, 100, required: false);
-        if (errors.Any) return errors.ToResult();
-        var region = new Region(code, input.Name!.Trim(), input.NameEn?.Trim() ?? "");
+        var (region, errors) = AdminValidation.Region(code, input);
+        if (region is null) return errors.ToResult();
         await repository.Upsert(region, user.Actor());
         return Results.Ok(region);
     }
 
     private static async Task<IResult> PutDictionary(string kind, string code, DictionaryEntry input, ClaimsPrincipal user, DictionaryRepository repository)
     {
-        var errors = new FieldErrors();
-        if (kind is not (DictionaryRepository.StoreTag or DictionaryRepository.SkuCategory))
-            errors.Add("kind", $"kind '{kind}' must be '{DictionaryRepository.StoreTag}' or '{DictionaryRepository.SkuCategory}'.");
-        errors.Code("code", code);
-        errors.Text("label", input.Label, 60);
-        errors.Text("labelEn", input.LabelEn, 60);
-        if (errors.Any) return errors.ToResult();
-        var entry = input with { Kind = kind, Code = code };
+        var (entry, errors) = AdminValidation.DictionaryEntry(kind, code, input);
+        if (entry is null) return errors.ToResult();
         await repository.Upsert(entry, user.Actor());
         return Results.Ok(entry);
     }
 
     private static async Task<IResult> IssueKey(ApiKeyInput input, ClaimsPrincipal user, ApiKeys keys)
     {
-        var errors = new FieldErrors();
-        errors.Text("name", input.Name, 100);
-        if (!RoleCodes.TryParse(input.Role, out var role)) errors.Add("role", $"role '{input.Role}' is not one of hq_admin, hq_analyst, region_manager, store_manager.");
-        if (role == Role.RegionManager && (input.RegionCodes?.Count ?? 0) == 0) errors.Add("regionCodes", "a region_manager key needs at least one region.");
-        if (role == Role.StoreManager && (input.StoreCodes?.Count ?? 0) == 0) errors.Add("storeCodes", "a store_manager key needs at least one store.");
-        if (errors.Any) return errors.ToResult();
-        var (info, key) = await keys.Issue(input.Name!, new AccessScope(role, input.RegionCodes ?? [], input.StoreCodes ?? []), user.Actor());
+        var (scope, errors) = AdminValidation.ApiKey(input);
+        if (scope is null) return errors.ToResult();
+        var (info, key) = await keys.Issue(input.Name!, scope, user.Actor());
         return Results.Created($"/api/api-keys/{info.Id}", new { info, key, note = "Store this key now: it is shown only once." });
     }
 }

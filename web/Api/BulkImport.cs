@@ -14,29 +14,35 @@ public static class BulkImport
 
     public sealed record Sheet(IReadOnlyList<IReadOnlyDictionary<string, string>> Rows, string? Error);
 
+    /// <summary>The sheet of an API call: a multipart form with one file, or the raw body.</summary>
     public static async Task<Sheet> Read(HttpRequest request, IReadOnlyDictionary<string, string> headerAliases)
     {
-        if (request.ContentLength > MaxBytes) return new Sheet([], $"The file is larger than {MaxBytes / 1024 / 1024} MB.");
-        Stream body;
-        string? fileName = null;
-        if (request.HasFormContentType)
-        {
-            var form = await request.ReadFormAsync();
-            var file = form.Files.FirstOrDefault();
-            if (file is null) return new Sheet([], "The form has no file.");
-            fileName = file.FileName;
-            body = file.OpenReadStream();
-        }
-        else
-        {
-            body = request.Body;
-        }
+        if (request.ContentLength > MaxBytes) return TooLarge;
+        if (!request.HasFormContentType) return await Read(request.Body, request.ContentType, null, headerAliases);
+        var form = await request.ReadFormAsync();
+        var file = form.Files.FirstOrDefault();
+        if (file is null) return new Sheet([], "The form has no file.");
+        return await Read(file, headerAliases);
+    }
+
+    /// <summary>The sheet of a file uploaded through a back-office form.</summary>
+    public static async Task<Sheet> Read(IFormFile file, IReadOnlyDictionary<string, string> headerAliases)
+    {
+        if (file.Length > MaxBytes) return TooLarge;
+        await using var body = file.OpenReadStream();
+        return await Read(body, file.ContentType, file.FileName, headerAliases);
+    }
+
+    private static Sheet TooLarge => new([], $"The file is larger than {MaxBytes / 1024 / 1024} MB.");
+
+    private static async Task<Sheet> Read(Stream body, string? contentType, string? fileName, IReadOnlyDictionary<string, string> headerAliases)
+    {
         var buffer = new MemoryStream();
         await body.CopyToAsync(buffer);
-        if (buffer.Length > MaxBytes) return new Sheet([], $"The file is larger than {MaxBytes / 1024 / 1024} MB.");
+        if (buffer.Length > MaxBytes) return TooLarge;
         buffer.Position = 0;
 
-        var type = IsXlsx(buffer, request.ContentType, fileName) ? ExcelType.XLSX : ExcelType.CSV;
+        var type = IsXlsx(buffer, contentType, fileName) ? ExcelType.XLSX : ExcelType.CSV;
         try
         {
             var rows = new List<IReadOnlyDictionary<string, string>>();

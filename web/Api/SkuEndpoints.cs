@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using SkiaSharp;
 using SmartStore.Storage;
 using SmartStore.Web.Security;
 
@@ -7,8 +6,6 @@ namespace SmartStore.Web.Api;
 
 public static class SkuEndpoints
 {
-    private const long MaxPhotoBytes = 8 * 1024 * 1024;
-
     public static RouteGroupBuilder MapSkus(this RouteGroupBuilder api)
     {
         var skus = api.MapGroup("/skus").WithTags("SKUs");
@@ -59,27 +56,15 @@ public static class SkuEndpoints
     private static async Task<IResult> AddPhoto(string code, HttpRequest request, ClaimsPrincipal user, SkuRepository repository)
     {
         if (await repository.Find(code) is null) return Problems.NotFound($"SKU '{code}'");
-        if (request.ContentLength > MaxPhotoBytes)
-            return Results.Problem(statusCode: 413, detail: $"The photo is larger than {MaxPhotoBytes / 1024 / 1024} MB.");
+        if (request.ContentLength > JpegCheck.MaxBytes)
+            return Results.Problem(statusCode: 413, detail: $"The photo is larger than {JpegCheck.MaxBytes / 1024 / 1024} MB.");
         using var buffer = new MemoryStream();
         await request.Body.CopyToAsync(buffer);
-        if (buffer.Length > MaxPhotoBytes) return Results.Problem(statusCode: 413, detail: "The photo is larger than 8 MB.");
+        if (buffer.Length > JpegCheck.MaxBytes) return Results.Problem(statusCode: 413, detail: "The photo is larger than 8 MB.");
         var jpeg = buffer.ToArray();
-        var (ok, width, height, reason) = CheckJpeg(jpeg);
-        if (!ok) return Results.Problem(statusCode: 400, title: "Not a usable JPEG", detail: reason);
-        var photo = await repository.AddPhoto(code, jpeg, width, height, user.Actor());
+        var check = JpegCheck.Inspect(jpeg);
+        if (!check.Ok) return Results.Problem(statusCode: 400, title: "Not a usable JPEG", detail: check.Problem);
+        var photo = await repository.AddPhoto(code, jpeg, check.Width, check.Height, user.Actor());
         return Results.Created($"/api/skus/{code}/photos/{photo.Id}", photo);
-    }
-
-    private static (bool Ok, int Width, int Height, string Reason) CheckJpeg(byte[] bytes)
-    {
-        using var data = SKData.CreateCopy(bytes);
-        using var codec = SKCodec.Create(data);
-        if (codec is null || codec.EncodedFormat != SKEncodedImageFormat.Jpeg) return (false, 0, 0, "The body is not a JPEG image.");
-        using var bitmap = new SKBitmap(codec.Info);
-        var result = codec.GetPixels(bitmap.Info, bitmap.GetPixels());
-        return result == SKCodecResult.Success
-            ? (true, codec.Info.Width, codec.Info.Height, "")
-            : (false, 0, 0, $"The JPEG is damaged or truncated ({result}).");
     }
 }

@@ -14,8 +14,6 @@ public sealed class LiveRelay(IClusterClient cluster, IHubContext<LiveHub> hub, 
 {
     private static readonly TimeSpan Resubscribe = TimeSpan.FromSeconds(20);
 
-    public long Relayed { get; private set; }
-
     public Task OnLiveUpdates(IReadOnlyList<LiveUpdate> updates)
     {
         // Grains never wait for browsers: the call is one-way and the sends run detached.
@@ -48,12 +46,8 @@ public sealed class LiveRelay(IClusterClient cluster, IHubContext<LiveHub> hub, 
     {
         try
         {
-            foreach (var group in updates.GroupBy(u => u.Topic))
-            foreach (var update in group)
-            {
+            foreach (var update in updates)
                 await hub.Clients.Groups(LiveHub.GroupsOf(update).ToList()).SendAsync(update.Topic, update);
-                Relayed++;
-            }
         }
         catch (Exception e)
         {

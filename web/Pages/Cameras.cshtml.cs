@@ -2,20 +2,73 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SmartStore.Models;
 using SmartStore.Storage;
+using SmartStore.Web.Api;
 using SmartStore.Web.Security;
+using static SmartStore.Web.Localization.UiText;
 
 namespace SmartStore.Web.Pages;
 
-public sealed class CamerasModel(CameraRepository cameras) : PageModel
+/// <summary>Camera list in the viewer's scope; for HQ admins the new-camera form and secret rotation.</summary>
+public sealed class CamerasModel(CameraRepository cameras, StoreRepository stores, MasterDataValidation validation) : PageModel
 {
+    private const int PageSize = 20;
+
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public string? Store { get; set; }
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
-    public Page<Camera> Result { get; private set; } = new([], 0, 1, 20);
+    [BindProperty] public CameraForm Form { get; set; } = new();
 
-    public async Task OnGet()
+    public Page<Camera> Result { get; private set; } = new([], 0, 1, PageSize);
+    public IReadOnlyList<Store> StoreChoices { get; private set; } = [];
+    public IReadOnlyList<string> Errors { get; private set; } = [];
+    public SecretShown? Shown { get; private set; }
+    public bool MayEdit => User.Scope().MayEditMasterData;
+
+    public async Task OnGet() => await Load();
+
+    public async Task<IActionResult> OnPostCreate()
+    {
+        if (!MayEdit) return Forbid();
+        var (input, problems) = Form.ToInput();
+        var (camera, errors) = await validation.Camera(input, null, User.Scope());
+        Errors = [.. problems, .. errors.Messages];
+        if (camera is not null && problems.Count == 0)
+        {
+            try
+            {
+                var secret = await cameras.Create(camera, User.Actor());
+                Shown = new SecretShown(string.Format(T("cameraCreated"), camera.Code), camera.Code, secret);
+                Form = new CameraForm();
+            }
+            catch (MasterDataConflict e)
+            {
+                Errors = [e.Message];
+            }
+        }
+        return await Secretive();
+    }
+
+    public async Task<IActionResult> OnPostRotate(string code)
+    {
+        if (!MayEdit) return Forbid();
+        var secret = await cameras.RotateSecret(code, User.Actor());
+        if (secret is null) return NotFound();
+        Shown = new SecretShown(string.Format(T("secretRotated"), code), code, secret);
+        return await Secretive();
+    }
+
+    /// <summary>The page may carry a secret: it must not be cached anywhere.</summary>
+    private async Task<IActionResult> Secretive()
+    {
+        Response.Headers.CacheControl = "no-store";
+        await Load();
+        return Page();
+    }
+
+    private async Task Load()
     {
         PageNumber = Math.Max(1, PageNumber);
-        Result = await cameras.List(User.Scope(), string.IsNullOrEmpty(Store) ? null : Store, Q, PageNumber, 20);
+        Result = await cameras.List(User.Scope(), string.IsNullOrEmpty(Store) ? null : Store, Q, PageNumber, PageSize);
+        if (MayEdit) StoreChoices = (await stores.List(User.Scope(), null, null, null, 1, 10_000)).Items;
     }
 }

@@ -2,21 +2,73 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SmartStore.Models;
 using SmartStore.Storage;
+using SmartStore.Web.Api;
+using SmartStore.Web.Security;
+using static SmartStore.Web.Localization.UiText;
 
 namespace SmartStore.Web.Pages;
 
-public sealed class SkusModel(SkuRepository skus, DictionaryRepository dictionary) : PageModel
+/// <summary>The SKU master (own and competitor products); for HQ admins the new-SKU form and bulk import.</summary>
+public sealed class SkusModel(SkuRepository skus, DictionaryRepository dictionary, MasterDataValidation validation, SkuImport importer) : PageModel
 {
+    private const int PageSize = 20;
+
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public string? Category { get; set; }
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
-    public Page<Sku> Result { get; private set; } = new([], 0, 1, 20);
-    public IReadOnlyList<DictionaryEntry> Categories { get; private set; } = [];
+    [BindProperty] public SkuInput? Input { get; set; }
 
-    public async Task OnGet()
+    public Page<Sku> Result { get; private set; } = new([], 0, 1, PageSize);
+    public IReadOnlyList<DictionaryEntry> Categories { get; private set; } = [];
+    public IReadOnlyList<string> Errors { get; private set; } = [];
+    public string? CreatedCode { get; private set; }
+    public ImportCard Import => new(T("importSkus"), "code, name, brand, category, competitor",
+        "SKU-2001, 燕麦奶 1L, Oatly, milk, 是", ImportOutcome, ImportFailure);
+    public bool MayEdit => User.Scope().MayEditMasterData;
+    private ImportOutcome? ImportOutcome { get; set; }
+    private string? ImportFailure { get; set; }
+
+    public Task OnGet() => Load();
+
+    public async Task<IActionResult> OnPostCreate()
+    {
+        if (!MayEdit) return Forbid();
+        var (sku, errors) = await validation.Sku(Input ?? new SkuInput(null, null, null, null, null), null);
+        Errors = errors.Messages;
+        if (sku is not null)
+        {
+            try
+            {
+                await skus.Create(sku, User.Actor());
+                CreatedCode = sku.Code;
+                Input = null;
+            }
+            catch (MasterDataConflict e)
+            {
+                Errors = [e.Message];
+            }
+        }
+        await Load();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostImport(IFormFile? sheet)
+    {
+        if (!MayEdit) return Forbid();
+        if (sheet is null) ImportFailure = T("importNoFile");
+        else
+        {
+            try { ImportOutcome = await importer.Import(sheet, User.Actor()); }
+            catch (MasterDataConflict e) { ImportFailure = e.Message; }
+        }
+        await Load();
+        return Page();
+    }
+
+    private async Task Load()
     {
         PageNumber = Math.Max(1, PageNumber);
         Categories = await dictionary.List(DictionaryRepository.SkuCategory);
-        Result = await skus.List(Q, string.IsNullOrEmpty(Category) ? null : Category, null, PageNumber, 20);
+        Result = await skus.List(Q, string.IsNullOrEmpty(Category) ? null : Category, null, PageNumber, PageSize);
     }
 }

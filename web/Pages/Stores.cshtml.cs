@@ -4,11 +4,13 @@ using SmartStore.Models;
 using SmartStore.Storage;
 using SmartStore.Web.Api;
 using SmartStore.Web.Security;
+using static SmartStore.Web.Localization.UiText;
 
 namespace SmartStore.Web.Pages;
 
-/// <summary>Store list (search, region filter, paging) and, for HQ admins, the new-store form.</summary>
-public sealed class StoresModel(StoreRepository stores, RegionRepository regions, DictionaryRepository dictionary, MasterDataValidation validation) : PageModel
+/// <summary>Store list (search, region filter, paging) and, for HQ admins, the new-store form and bulk import.</summary>
+public sealed class StoresModel(StoreRepository stores, RegionRepository regions, DictionaryRepository dictionary,
+    MasterDataValidation validation, StoreImport importer) : PageModel
 {
     private const int PageSize = 15;
 
@@ -23,6 +25,14 @@ public sealed class StoresModel(StoreRepository stores, RegionRepository regions
     public IReadOnlyList<string> Errors { get; private set; } = [];
     public string? CreatedCode { get; private set; }
     public bool MayEdit => User.Scope().MayEditMasterData;
+    public ImportCard Import => new(T("importStores"),
+        "code, name, region, city, address, latitude, longitude, tags, open, close, staff",
+        "S0101, 长沙五一广场店, SOUTH, 长沙, 芙蓉区五一大道1号, 28.196, 112.977, mall;flagship, 10:00, 22:00, 8",
+        ImportOutcome, ImportFailure);
+    private ImportOutcome? ImportOutcome { get; set; }
+    private string? ImportFailure { get; set; }
+
+    public string RegionName(string code) => Display.RegionName(Regions.FirstOrDefault(r => r.Code == code), code);
 
     public Task OnGet() => Load();
 
@@ -46,6 +56,19 @@ public sealed class StoresModel(StoreRepository stores, RegionRepository regions
             {
                 Errors = [e.Message];
             }
+        }
+        await Load();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostImport(IFormFile? sheet)
+    {
+        if (!MayEdit) return Forbid();
+        if (sheet is null) ImportFailure = T("importNoFile");
+        else
+        {
+            try { ImportOutcome = await importer.Import(sheet, User.Actor()); }
+            catch (MasterDataConflict e) { ImportFailure = e.Message; }
         }
         await Load();
         return Page();

@@ -29,9 +29,10 @@ public static class AuthenticationSetup
                 o.Events.OnRedirectToLogin = context => IsApi(context.Request)
                     ? Problem(context.HttpContext, 401, "Sign in, or send an API key in the X-Api-Key header.")
                     : Redirect(context);
+                // Pages answer 403 in place (the status page explains it) rather than redirecting.
                 o.Events.OnRedirectToAccessDenied = context => IsApi(context.Request)
                     ? Problem(context.HttpContext, 403, "Your role does not allow this.")
-                    : Redirect(context);
+                    : Denied(context.HttpContext);
             })
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
 
@@ -41,12 +42,18 @@ public static class AuthenticationSetup
         return services;
     }
 
-    private static bool IsApi(HttpRequest request) =>
+    public static bool IsApi(HttpRequest request) =>
         request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/hubs");
 
     private static Task Redirect(RedirectContext<CookieAuthenticationOptions> context)
     {
         context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    private static Task Denied(HttpContext context)
+    {
+        context.Response.StatusCode = StatusCodes.Status403Forbidden;
         return Task.CompletedTask;
     }
 

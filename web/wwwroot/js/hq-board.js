@@ -11,10 +11,15 @@
 
   function recount() {
     const cells = document.querySelectorAll("td.cam[data-camera]:not([data-camera=''])");
-    let online = 0;
-    cells.forEach(c => { if (c.classList.contains("online")) online++; });
+    let online = 0, offline = 0;
+    cells.forEach(c => {
+      if (c.classList.contains("online")) online++;
+      else if (c.classList.contains("offline")) offline++;
+    });
     document.getElementById("online-count").textContent = online;
-    document.getElementById("offline-count").textContent = cells.length - online;
+    document.getElementById("offline-count").textContent = offline;
+    // Cameras that never reported are not offline: they are counted apart.
+    document.getElementById("unknown-count").textContent = cells.length - online - offline;
   }
 
   function showSeen(cell) {

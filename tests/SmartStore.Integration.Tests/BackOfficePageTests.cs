@@ -1,0 +1,161 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace SmartStore.Integration.Tests;
+
+/// <summary>
+/// The back-office pages' POST handlers enforce role and scope on the server, like the API: a form
+/// posted with a valid antiforgery token by the wrong role is refused with 403 and changes nothing.
+/// </summary>
+[Collection(SystemCollection.Name)]
+public sealed partial class BackOfficePageTests(SmartStoreSystem system)
+{
+    public static TheoryData<string, string> EditingForms => new()
+    {
+        { "east", "/cameras?handler=create" },
+        { "east", "/cameras?handler=rotate" },
+        { "analyst", "/cameras?handler=create" },
+        { "s0001", "/cameras/CAM-S0001-E1?handler=bind" },
+        { "east", "/cameras/CAM-S0001-E1?handler=rotate" },
+        { "analyst", "/skus?handler=create" },
+        { "analyst", "/skus/SKU-1001?handler=photo" },
+        { "east", "/stores?handler=import" },
+        { "analyst", "/settings?handler=region" },
+        { "analyst", "/settings?handler=entry" },
+        { "analyst", "/admin?handler=issue" },
+        { "east", "/admin?handler=revoke" },
+    };
+
+    [Theory]
+    [MemberData(nameof(EditingForms))]
+    public async Task Only_hq_admin_may_post_the_editing_forms(string user, string url)
+    {
+        using var client = await system.SignedIn(user);
+        var response = await PostForm(client, "/cameras", url, new()
+        {
+            ["Form.Code"] = "CAM-X0601", ["Form.Kind"] = "entrance", ["code"] = "CAM-S0001-E1", ["storeCode"] = "S0002",
+            ["name"] = "hijack", ["kind"] = "store_tag", ["label"] = "x", ["labelEn"] = "x", ["KeyName"] = "x", ["id"] = "1",
+        });
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+
+        using var admin = await system.SignedIn("admin");
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync("/api/cameras/CAM-X0601")).StatusCode);
+        var camera = await (await admin.GetAsync("/api/cameras/CAM-S0001-E1")).Json();
+        Assert.Equal("S0001", camera["camera"]!["storeCode"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("admin", "/settings", HttpStatusCode.OK)]
+    [InlineData("analyst", "/settings", HttpStatusCode.OK)]
+    [InlineData("east", "/settings", HttpStatusCode.Forbidden)]
+    [InlineData("admin", "/admin", HttpStatusCode.OK)]
+    [InlineData("analyst", "/admin", HttpStatusCode.Forbidden)]
+    [InlineData("s0001", "/admin", HttpStatusCode.Forbidden)]
+    [InlineData("east", "/cameras/CAM-S0001-E1", HttpStatusCode.OK)]
+    [InlineData("east", "/cameras/CAM-S0010-E1", HttpStatusCode.Forbidden)]
+    [InlineData("s0001", "/cameras/CAM-S0002-P1", HttpStatusCode.Forbidden)]
+    [InlineData("admin", "/cameras/CAM-NOPE", HttpStatusCode.NotFound)]
+    [InlineData("s0001", "/skus/SKU-1001", HttpStatusCode.OK)]
+    public async Task Pages_are_shown_only_to_the_roles_and_scopes_they_are_for(string user, string url, HttpStatusCode expected)
+    {
+        using var client = await system.SignedIn(user);
+        Assert.Equal(expected, (await client.GetAsync(url)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Admin_creates_a_camera_and_its_secret_shown_once_lets_it_report()
+    {
+        using var admin = await system.SignedIn("admin");
+        var response = await PostForm(admin, "/cameras", "/cameras?handler=create", new()
+        {
+            ["Form.Code"] = "CAM-X0611-P1", ["Form.Kind"] = "shelf", ["Form.StoreCode"] = "S0003",
+            ["Form.PatrolCadenceMinutes"] = "5", ["Form.Presets"] = "3 饮料货架\n1 乳品冷柜",
+        });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("no-store", response.Headers.CacheControl?.ToString());
+        var secret = SecretPattern().Match(await response.Content.ReadAsStringAsync()).Groups[1].Value;
+        Assert.Equal(24, secret.Length);
+
+        var camera = (await (await admin.GetAsync("/api/cameras/CAM-X0611-P1")).Json())["camera"]!;
+        Assert.Equal("S0003", camera["storeCode"]!.GetValue<string>());
+        Assert.Equal(3, camera["presets"]![0]!["number"]!.GetValue<int>());
+
+        using var device = system.Anonymous();
+        var beat = new HttpRequestMessage(HttpMethod.Post, "/api/devices/CAM-X0611-P1/heartbeat");
+        beat.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"CAM-X0611-P1:{secret}")));
+        Assert.Equal(HttpStatusCode.OK, (await device.SendAsync(beat)).StatusCode);
+
+        var detail = await admin.GetStringAsync("/cameras/CAM-X0611-P1");
+        Assert.DoesNotContain(secret, detail);
+    }
+
+    [Fact]
+    public async Task Admin_rebinds_a_camera_from_its_page()
+    {
+        using var admin = await system.SignedIn("admin");
+        await admin.PostJson("/api/cameras", new { code = "CAM-X0621-E1", kind = "entrance", storeCode = "S0004" });
+        var response = await PostForm(admin, "/cameras/CAM-X0621-E1", "/cameras/CAM-X0621-E1?handler=bind", new() { ["storeCode"] = "S0005" });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var camera = (await (await admin.GetAsync("/api/cameras/CAM-X0621-E1")).Json())["camera"]!;
+        Assert.Equal("S0005", camera["storeCode"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Store_import_from_the_page_shows_row_numbered_errors_and_imports_nothing()
+    {
+        using var admin = await system.SignedIn("admin");
+        const string csv = """
+            code,name,region,city,latitude,longitude
+            X0631,Good store,EAST,上海,31.2,121.4
+            X0632,Bad store,EAST,上海,131.2,121.4
+            """;
+        var html = await (await PostFile(admin, "/stores", "/stores?handler=import", "sheet", "stores.csv", "text/csv", Encoding.UTF8.GetBytes(csv)))
+            .Content.ReadAsStringAsync();
+        Assert.Contains("import-errors", html);
+        Assert.Matches(@"<td class=""num"">3</td><td>latitude 131.2", html);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync("/api/stores/X0631")).StatusCode);
+
+        var good = await PostFile(admin, "/stores", "/stores?handler=import", "sheet", "stores.csv", "text/csv", Encoding.UTF8.GetBytes(csv.Replace("131.2", "31.3")));
+        Assert.Contains("import-done", await good.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/api/stores/X0632")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Sku_photo_upload_from_the_page_refuses_a_file_that_is_not_a_jpeg()
+    {
+        using var admin = await system.SignedIn("admin");
+        var response = await PostFile(admin, "/skus/SKU-1002", "/skus/SKU-1002?handler=photo", "photos", "shelf.gif", "image/gif", "GIF89a-not-a-jpeg"u8.ToArray());
+        var html = System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Contains("shelf.gif: 不是 JPEG 图片", html);
+        Assert.Empty((await (await admin.GetAsync("/api/skus/SKU-1002/photos")).Json()).AsArray());
+    }
+
+    private static async Task<string> Token(HttpClient client, string page)
+    {
+        var html = await client.GetStringAsync(page);
+        return TokenPattern().Match(html).Groups[1].Value;
+    }
+
+    private static async Task<HttpResponseMessage> PostForm(HttpClient client, string page, string url, Dictionary<string, string> fields)
+    {
+        fields["__RequestVerificationToken"] = await Token(client, page);
+        return await client.PostAsync(url, new FormUrlEncodedContent(fields));
+    }
+
+    private static async Task<HttpResponseMessage> PostFile(HttpClient client, string page, string url, string field, string fileName, string contentType, byte[] bytes)
+    {
+        var form = new MultipartFormDataContent { { new StringContent(await Token(client, page)), "__RequestVerificationToken" } };
+        var file = new ByteArrayContent(bytes);
+        file.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+        form.Add(file, field, fileName);
+        return await client.PostAsync(url, form);
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+
+    [GeneratedRegex("id=\"secret-value\">([^<]+)<")]
+    private static partial Regex SecretPattern();
+}

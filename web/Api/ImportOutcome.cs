@@ -1,0 +1,38 @@
+namespace SmartStore.Web.Api;
+
+/// <summary>
+/// What a bulk import did: the codes it created, or why it created nothing (an unreadable sheet, or
+/// the rows that failed, numbered as in the spreadsheet with the header as row 1).
+/// </summary>
+public sealed record ImportOutcome(IReadOnlyList<string> Codes, IReadOnlyList<ImportOutcome.RowError> Errors, string? SheetError)
+{
+    public sealed record RowError(int Row, string Message);
+
+    public bool Succeeded => SheetError is null && Errors.Count == 0;
+
+    public static ImportOutcome Unreadable(string error) => new([], [], error);
+
+    public IResult ToResult()
+    {
+        if (SheetError is not null) return Results.Problem(statusCode: 400, title: "Unreadable sheet", detail: SheetError);
+        if (Errors.Count == 0) return Results.Ok(new { imported = Codes.Count, codes = Codes });
+        var errors = new FieldErrors();
+        foreach (var e in Errors) errors.Add($"row {e.Row}", e.Message);
+        return errors.ToResult();
+    }
+}
+
+/// <summary>Collects row errors while a sheet is checked; row numbers count the header as row 1.</summary>
+internal sealed class RowErrors
+{
+    private readonly List<ImportOutcome.RowError> _errors = [];
+
+    public IReadOnlyList<ImportOutcome.RowError> All => _errors;
+
+    public void Add(int index, string message) => _errors.Add(new ImportOutcome.RowError(index + 2, message));
+
+    public void AddAll(int index, FieldErrors errors)
+    {
+        foreach (var message in errors.Messages) Add(index, message);
+    }
+}

@@ -1,0 +1,79 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SmartStore.Models;
+using SmartStore.Storage;
+using SmartStore.Web.Api;
+using SmartStore.Web.Security;
+using static SmartStore.Web.Localization.UiText;
+
+namespace SmartStore.Web.Pages;
+
+/// <summary>System administration for HQ admins: API keys for integrators and the latest entries of the audit log.</summary>
+public sealed class AdminModel(ApiKeys keys, RegionRepository regions, SmartStoreDatabase database) : PageModel
+{
+    public const int AuditEntries = 50;
+
+    public IReadOnlyList<ApiKeys.KeyInfo> Keys { get; private set; } = [];
+    public IReadOnlyList<AuditTrail.Entry> Audit { get; private set; } = [];
+    public IReadOnlyList<Region> Regions { get; private set; } = [];
+    public IReadOnlyList<string> Errors { get; private set; } = [];
+    public SecretShown? Shown { get; private set; }
+    public string? Notice { get; private set; }
+
+    [BindProperty] public string? KeyName { get; set; }
+    [BindProperty] public string KeyRole { get; set; } = RoleCodes.HqAnalyst;
+    [BindProperty] public List<string> KeyRegions { get; set; } = [];
+    [BindProperty] public string? KeyStores { get; set; }
+
+    public static readonly string[] RoleChoices = [RoleCodes.HqAnalyst, RoleCodes.RegionManager, RoleCodes.StoreManager, RoleCodes.HqAdmin];
+
+    public async Task<IActionResult> OnGet()
+    {
+        if (!User.Scope().MayEditMasterData) return Forbid();
+        await Load();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostIssue()
+    {
+        if (!User.Scope().MayEditMasterData) return Forbid();
+        var stores = (KeyStores ?? "").Split([',', ' ', ';', '，', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var input = new ApiKeyInput(KeyName?.Trim(), KeyRole,
+            KeyRole == RoleCodes.RegionManager ? KeyRegions : [], KeyRole == RoleCodes.StoreManager ? stores : []);
+        var (scope, errors) = AdminValidation.ApiKey(input);
+        if (scope is null) Errors = errors.Messages;
+        else
+        {
+            var (info, key) = await keys.Issue(input.Name!, scope, User.Actor());
+            Shown = new SecretShown(string.Format(T("keyIssued"), info.Name), null, key);
+            Response.Headers.CacheControl = "no-store";
+            KeyName = null;
+            KeyStores = null;
+            KeyRegions = [];
+        }
+        await Load();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRevoke(int id)
+    {
+        if (!User.Scope().MayEditMasterData) return Forbid();
+        Notice = await keys.Revoke(id, User.Actor()) ? T("keyRevoked") : T("keyAlreadyRevoked");
+        await Load();
+        return Page();
+    }
+
+    public string ScopeText(ApiKeys.KeyInfo key) => key.Role switch
+    {
+        Role.RegionManager => string.Join(", ", key.RegionCodes.Select(c => Display.RegionName(Regions.FirstOrDefault(r => r.Code == c), c))),
+        Role.StoreManager => string.Join(", ", key.StoreCodes),
+        _ => T("wholeChain"),
+    };
+
+    private async Task Load()
+    {
+        Keys = (await keys.List()).OrderByDescending(k => k.Id).ToList();
+        Audit = await AuditTrail.Latest(database, AuditEntries, null);
+        Regions = await regions.List(User.Scope());
+    }
+}

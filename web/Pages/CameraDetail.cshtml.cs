@@ -1,0 +1,75 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SmartStore.GrainInterfaces;
+using SmartStore.Models;
+using SmartStore.Storage;
+using SmartStore.Web.Api;
+using SmartStore.Web.Security;
+using static SmartStore.Web.Localization.UiText;
+
+namespace SmartStore.Web.Pages;
+
+/// <summary>One camera: its master data, its live status from the camera grain, and (HQ admins) its store binding and secret.</summary>
+public sealed class CameraDetailModel(CameraRepository cameras, StoreRepository stores, RegionRepository regions,
+    MasterDataValidation validation, IClusterClient cluster) : PageModel
+{
+    [FromRoute] public string Code { get; set; } = "";
+
+    public Camera Camera { get; private set; } = null!;
+    public Store? Store { get; private set; }
+    public Region? Region { get; private set; }
+    public CameraStatus Status { get; private set; } = null!;
+    public IReadOnlyList<Store> StoreChoices { get; private set; } = [];
+    public IReadOnlyList<string> Errors { get; private set; } = [];
+    public string? Notice { get; private set; }
+    public SecretShown? Shown { get; private set; }
+    public bool MayEdit => User.Scope().MayEditMasterData;
+
+    public async Task<IActionResult> OnGet() => await Load() ?? Page();
+
+    public async Task<IActionResult> OnPostBind(string? storeCode)
+    {
+        if (!MayEdit) return Forbid();
+        if (await Load() is { } refused) return refused;
+        var input = new CameraInput(Camera.Code, Camera.Kind.ToCode(), Camera.Brand, Camera.Model,
+            string.IsNullOrWhiteSpace(storeCode) ? null : storeCode.Trim(), Camera.PatrolCadenceMinutes, Camera.Presets);
+        var (camera, errors) = await validation.Camera(input, Code, User.Scope());
+        if (camera is null)
+        {
+            Errors = errors.Messages;
+            return Page();
+        }
+        if (!await cameras.Update(camera, User.Actor())) return NotFound();
+        // The grain caches its binding; tell it master data changed, as the API does.
+        await cluster.GetGrain<ICameraGrain>(Code).RefreshProfile();
+        await Load();
+        Notice = camera.StoreCode is null ? T("unboundDone") : string.Format(T("boundDone"), camera.StoreCode);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRotate()
+    {
+        if (!MayEdit) return Forbid();
+        if (await Load() is { } refused) return refused;
+        var secret = await cameras.RotateSecret(Code, User.Actor());
+        if (secret is null) return NotFound();
+        Shown = new SecretShown(string.Format(T("secretRotated"), Code), Code, secret);
+        Response.Headers.CacheControl = "no-store";
+        return Page();
+    }
+
+    /// <summary>Loads the camera; a refusal (404, or 403 outside the viewer's scope) when it may not be shown.</summary>
+    private async Task<IActionResult?> Load()
+    {
+        var camera = await cameras.Find(Code);
+        if (camera is null) return NotFound();
+        Camera = camera;
+        Store = camera.StoreCode is null ? null : await stores.Find(camera.StoreCode);
+        var scope = User.Scope();
+        if (!scope.SeesWholeChain && (Store is null || !scope.AllowsStore(Store.Code, Store.RegionCode))) return Forbid();
+        Region = Store is null ? null : await regions.Find(Store.RegionCode);
+        Status = await cluster.GetGrain<ICameraGrain>(Code).GetStatus();
+        if (MayEdit) StoreChoices = (await stores.List(scope, null, null, null, 1, 10_000)).Items;
+        return null;
+    }
+}

@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Html;
+using SmartStore.Models;
+using SmartStore.Web.Api;
+using SmartStore.Web.Localization;
+
+namespace SmartStore.Web.Pages;
+
+/// <summary>Small pieces of markup the back-office pages share.</summary>
+public static class Display
+{
+    /// <summary>A UTC instant; js/local-time.js rewrites it in the reader's own time zone and language.</summary>
+    public static IHtmlContent Time(DateTime? utc)
+    {
+        if (utc is null) return new HtmlString("<span class=\"muted\">—</span>");
+        var value = DateTime.SpecifyKind(utc.Value, DateTimeKind.Utc);
+        return new HtmlString($"<time datetime=\"{value:yyyy-MM-ddTHH:mm:ssZ}\">{value:yyyy-MM-dd HH:mm} UTC</time>");
+    }
+
+    public static string RegionName(Region? region, string code) =>
+        region is null ? code : UiText.IsChinese || region.NameEn.Length == 0 ? region.Name : region.NameEn;
+
+    /// <summary>A code word from the audit log in the reader's language ("act.create" → 新建); unknown words stay as they are.</summary>
+    public static string Word(string group, string code)
+    {
+        var key = $"{group}.{code}";
+        var word = UiText.T(key);
+        return word == key ? code : word;
+    }
+
+    public static string Label(DictionaryEntry? entry, string code) =>
+        entry is null ? code : UiText.IsChinese ? entry.Label : entry.LabelEn;
+}
+
+/// <summary>A credential shown exactly once, right after it was issued.</summary>
+public sealed record SecretShown(string Title, string? User, string Secret);
+
+/// <summary>The bulk-import card of the store and SKU pages and what the last upload did.</summary>
+public sealed record ImportCard(string Title, string Columns, string Example, ImportOutcome? Outcome, string? Failure);

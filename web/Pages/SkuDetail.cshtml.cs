@@ -1,0 +1,66 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SmartStore.Models;
+using SmartStore.Storage;
+using SmartStore.Web.Api;
+using SmartStore.Web.Security;
+using static SmartStore.Web.Localization.UiText;
+
+namespace SmartStore.Web.Pages;
+
+/// <summary>One SKU with its reference photos; HQ admins upload more (whole, decodable JPEGs only).</summary>
+public sealed class SkuDetailModel(SkuRepository skus, DictionaryRepository dictionary) : PageModel
+{
+    [FromRoute] public string Code { get; set; } = "";
+
+    public Sku Sku { get; private set; } = null!;
+    public DictionaryEntry? Category { get; private set; }
+    public IReadOnlyList<SkuRepository.PhotoInfo> Photos { get; private set; } = [];
+    public IReadOnlyList<string> Errors { get; private set; } = [];
+    public string? Notice { get; private set; }
+    public bool MayEdit => User.Scope().MayEditMasterData;
+
+    public async Task<IActionResult> OnGet() => await Load() ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostPhoto(List<IFormFile> photos)
+    {
+        if (!MayEdit) return Forbid();
+        if (!await Load()) return NotFound();
+        var errors = new List<string>();
+        var added = 0;
+        foreach (var file in photos)
+        {
+            if (file.Length > JpegCheck.MaxBytes)
+            {
+                errors.Add($"{file.FileName}: {string.Format(T("photoTooLarge"), JpegCheck.MaxBytes / 1024 / 1024)}");
+                continue;
+            }
+            using var buffer = new MemoryStream();
+            await file.CopyToAsync(buffer);
+            var jpeg = buffer.ToArray();
+            var check = JpegCheck.Inspect(jpeg);
+            if (!check.Ok)
+            {
+                errors.Add($"{file.FileName}: {T(check.IsJpeg ? "jpegDamaged" : "notJpeg")}");
+                continue;
+            }
+            await skus.AddPhoto(Code, jpeg, check.Width, check.Height, User.Actor());
+            added++;
+        }
+        if (photos.Count == 0) errors.Add(T("photoNone"));
+        Errors = errors;
+        if (added > 0) Notice = string.Format(T("photosAdded"), added);
+        await Load();
+        return Page();
+    }
+
+    private async Task<bool> Load()
+    {
+        var sku = await skus.Find(Code);
+        if (sku is null) return false;
+        Sku = sku;
+        Category = (await dictionary.List(DictionaryRepository.SkuCategory)).FirstOrDefault(c => c.Code == sku.Category);
+        Photos = await skus.Photos(Code);
+        return true;
+    }
+}
