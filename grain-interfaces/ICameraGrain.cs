@@ -10,6 +10,14 @@ public interface ICameraGrain : IGrainWithStringKey
 
     Task<CameraStatus> GetStatus();
 
+    /// <summary>The inbox stored a snapshot from this camera (acknowledged already); an upload also proves the camera alive.</summary>
+    Task SnapshotAccepted(SnapshotReceipt receipt);
+
+    /// <summary>An upload or login of this camera was refused; counted by reason.</summary>
+    Task UploadRejected(string reason, string detail, DateTime atUtc);
+
+    Task<CameraIngestion> GetIngestion();
+
     /// <summary>Master data changed (binding, kind): forget cached profile and re-read it.</summary>
     Task RefreshProfile();
 }

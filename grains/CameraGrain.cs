@@ -15,8 +15,10 @@ public sealed class CameraGrain : Grain, ICameraGrain, IRemindable
 {
     private const string LivenessReminder = "liveness";
     private static readonly TimeSpan PersistLastSeenEvery = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan PersistIngestEvery = TimeSpan.FromSeconds(30);
 
     private readonly IPersistentState<CameraLivenessState> _state;
+    private readonly IPersistentState<CameraIngestState> _ingest;
     private readonly IMasterDataDirectory _directory;
     private readonly CameraLivenessOptions _options;
     private readonly ILogger<CameraGrain> _logger;
@@ -24,14 +26,18 @@ public sealed class CameraGrain : Grain, ICameraGrain, IRemindable
     private StoreProfile? _store;
     private IGrainTimer? _silenceTimer;
     private DateTime _lastPersistedUtc;
+    private DateTime _ingestWrittenUtc;
+    private bool _ingestDirty;
 
     public CameraGrain(
         [PersistentState("camera", "Default")] IPersistentState<CameraLivenessState> state,
+        [PersistentState("camera-ingest", "Default")] IPersistentState<CameraIngestState> ingest,
         IMasterDataDirectory directory,
         IOptions<CameraLivenessOptions> options,
         ILogger<CameraGrain> logger)
     {
         _state = state;
+        _ingest = ingest;
         _directory = directory;
         _options = options.Value;
         _logger = logger;
@@ -46,7 +52,43 @@ public sealed class CameraGrain : Grain, ICameraGrain, IRemindable
         if (_state.State.Online) StartSilenceTimer();
     }
 
-    public async Task<CameraStatus> Heartbeat(Heartbeat beat)
+    public Task<CameraStatus> Heartbeat(Heartbeat beat) => MarkAlive(beat);
+
+    public async Task SnapshotAccepted(SnapshotReceipt receipt)
+    {
+        _ingest.State.Record(receipt);
+        await PersistIngestSometimes();
+        await MarkAlive(new Heartbeat(receipt.ReceivedUtc));
+    }
+
+    public async Task UploadRejected(string reason, string detail, DateTime atUtc)
+    {
+        _ingest.State.Reject(reason, detail, atUtc);
+        await PersistIngestSometimes();
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_ingestDirty) await _ingest.WriteStateAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Entrance cameras upload every second; writing counters on each upload would cost the database a
+    /// write per camera per second. The snapshots themselves are durable rows, so counters are written at
+    /// most every <see cref="PersistIngestEvery"/> and on deactivation.
+    /// </summary>
+    private async Task PersistIngestSometimes()
+    {
+        _ingestDirty = true;
+        if (DateTime.UtcNow - _ingestWrittenUtc < PersistIngestEvery) return;
+        await _ingest.WriteStateAsync();
+        _ingestWrittenUtc = DateTime.UtcNow;
+        _ingestDirty = false;
+    }
+
+    public Task<CameraIngestion> GetIngestion() => Task.FromResult(_ingest.State.Snapshot());
+
+    private async Task<CameraStatus> MarkAlive(Heartbeat beat)
     {
         var state = _state.State;
         state.LastSeenUtc = beat.ReceivedUtc;

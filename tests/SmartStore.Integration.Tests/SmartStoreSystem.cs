@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using SmartStore.Silo;
 using SmartStore.Storage;
@@ -23,6 +24,8 @@ public sealed class SmartStoreSystem : IAsyncLifetime
     public Uri BaseAddress { get; private set; } = null!;
     public IReadOnlyDictionary<string, string> Passwords { get; private set; } = new Dictionary<string, string>();
     public SecretsFile Secrets { get; private set; } = null!;
+    public int FtpPort { get; private set; }
+    public string ImagesRoot => Path.Combine(_home!.FullName, "images");
 
     public async Task InitializeAsync()
     {
@@ -39,6 +42,12 @@ public sealed class SmartStoreSystem : IAsyncLifetime
             ["SMARTSTORE_SILO_PORT"] = FreePort().ToString(),
             ["SMARTSTORE_GATEWAY_PORT"] = FreePort().ToString(),
             ["CameraLiveness:OfflineAfter"] = "00:00:02",
+            ["Ftp:Port"] = (FtpPort = FreePort()).ToString(),
+            ["Ftp:PassivePortFirst"] = "21500",
+            ["Ftp:PassivePortLast"] = "21599",
+            ["Ftp:IdleTimeout"] = "00:00:02",
+            ["Ftp:LockoutFor"] = "00:00:02",
+            ["Ftp:MaxLoginFailures"] = "5",
             ["CameraLiveness:CheckEvery"] = "00:00:00.250",
         }));
         await _silo.StartAsync();
@@ -64,6 +73,9 @@ public sealed class SmartStoreSystem : IAsyncLifetime
         await Database.DisposeAsync();
         _home?.Delete(recursive: true);
     }
+
+    /// <summary>The silo's grains, as the web host's Orleans client sees them.</summary>
+    public IGrainFactory Grains => _web!.Services.GetRequiredService<IClusterClient>();
 
     public string CameraSecret(string cameraCode) => Secrets.Load()[$"camera:{cameraCode}"]!.GetValue<string>();
 

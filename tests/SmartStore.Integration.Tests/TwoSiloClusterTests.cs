@@ -71,6 +71,8 @@ public sealed class TwoSiloClusterTests
         ["SMARTSTORE_PG"] = connectionString,
         ["SMARTSTORE_SILO_PORT"] = FreePort().ToString(),
         ["SMARTSTORE_GATEWAY_PORT"] = FreePort().ToString(),
+        ["SMARTSTORE_HOME"] = Path.Combine(Path.GetTempPath(), "smartstore-two-silo"),
+        ["Ftp:Enabled"] = "false",
     }));
 
     private static int FreePort()

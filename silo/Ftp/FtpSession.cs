@@ -1,0 +1,277 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using Microsoft.Extensions.Logging;
+using SmartStore.Silo.Ingest;
+using SmartStore.Storage;
+
+namespace SmartStore.Silo.Ftp;
+
+/// <summary>
+/// One camera's FTP control connection (RFC 959, passive modes per RFC 2428). Only what IP cameras use
+/// is implemented; everything that would change stored snapshots is refused with a reason.
+/// </summary>
+public sealed class FtpSession(TcpClient client, FtpEndpointServices services, CancellationToken stopping)
+{
+    private static readonly string[] AllowedBeforeLogin = ["USER", "PASS", "QUIT", "SYST", "FEAT", "NOOP", "OPTS", "AUTH", "HELP"];
+
+    private readonly Stream _control = client.GetStream();
+    private readonly string _address = ((IPEndPoint)client.Client.RemoteEndPoint!).Address.ToString();
+    private readonly Dictionary<string, long> _uploaded = new();
+    private string? _user;
+    private string? _camera;
+    private string _directory = "/";
+    private TcpListener? _passive;
+
+    private ILogger Log => services.Logger;
+    private FtpOptions Options => services.Options;
+
+    public async Task Run()
+    {
+        try
+        {
+            await Reply(220, "SmartStore FTP ready.");
+            var reader = new FtpCommandReader(_control, Options.MaxCommandLength);
+            while (!stopping.IsCancellationRequested)
+            {
+                var line = await NextLine(reader);
+                if (line is null) return;
+                if (line.TooLong)
+                {
+                    Log.LogWarning("FTP {Address}: command line over {Max} bytes refused", _address, Options.MaxCommandLength);
+                    await Reply(500, $"Command line longer than {Options.MaxCommandLength} bytes.");
+                    continue;
+                }
+                var (verb, argument) = Split(line.Text!);
+                if (!await Handle(verb, argument)) return;
+            }
+        }
+        catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException)
+        {
+            Log.LogInformation("FTP {Address} ({Camera}) disconnected: {Message}", _address, _camera ?? _user, e.Message);
+        }
+        finally
+        {
+            _passive?.Dispose();
+            client.Dispose();
+        }
+    }
+
+    private async Task<FtpCommandReader.Line?> NextLine(FtpCommandReader reader)
+    {
+        using var idle = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        idle.CancelAfter(Options.IdleTimeout);
+        try
+        {
+            return await reader.ReadLine(idle.Token);
+        }
+        catch (OperationCanceledException) when (!stopping.IsCancellationRequested)
+        {
+            Log.LogInformation("FTP {Address}: idle for {Timeout}, closing", _address, Options.IdleTimeout);
+            await Reply(421, "Idle timeout; closing the control connection.");
+            return null;
+        }
+    }
+
+    /// <summary>Executes one command; false ends the session.</summary>
+    private async Task<bool> Handle(string verb, string argument)
+    {
+        if (_camera is null && !AllowedBeforeLogin.Contains(verb))
+        {
+            await Reply(530, "Please log in with USER and PASS.");
+            return true;
+        }
+        switch (verb)
+        {
+            case "USER": _user = argument; _camera = null; await Reply(331, $"Password required for {argument}."); return true;
+            case "PASS": return await Login(argument);
+            case "QUIT": await Reply(221, "Goodbye."); return false;
+            case "SYST": await Reply(215, "UNIX Type: L8"); return true;
+            case "FEAT": await ReplyLines(211, "Features:", [" EPSV", " PASV", " SIZE", " UTF8"], "End"); return true;
+            case "OPTS": await Reply(argument.Equals("UTF8 ON", StringComparison.OrdinalIgnoreCase) ? 200 : 501, "UTF8 is always on."); return true;
+            case "HELP": await Reply(214, "USER PASS SYST FEAT PWD CWD CDUP MKD TYPE MODE STRU PASV EPSV STOR SIZE LIST NLST NOOP QUIT"); return true;
+            case "NOOP": await Reply(200, "OK."); return true;
+            case "AUTH": await Reply(502, "TLS is not enabled on this endpoint."); return true;
+            case "PWD" or "XPWD": await Reply(257, $"\"{_directory}\" is the current directory."); return true;
+            case "CWD" or "XCWD": await ChangeDirectory(argument); return true;
+            case "CDUP" or "XCUP": _directory = VirtualPath.Parent(_directory); await Reply(250, $"Directory changed to {_directory}."); return true;
+            case "MKD" or "XMKD": await MakeDirectory(argument); return true;
+            case "TYPE": await Reply(argument.ToUpperInvariant() is "I" or "A" or "L 8" or "A N" ? 200 : 504, $"Type set to {argument}."); return true;
+            case "MODE": await Reply(argument.Equals("S", StringComparison.OrdinalIgnoreCase) ? 200 : 504, "Only stream mode."); return true;
+            case "STRU": await Reply(argument.Equals("F", StringComparison.OrdinalIgnoreCase) ? 200 : 504, "Only file structure."); return true;
+            case "PASV": await EnterPassive(extended: false); return true;
+            case "EPSV": await EnterPassive(extended: true); return true;
+            case "PORT" or "EPRT": await Reply(502, "Active mode is not supported; use PASV or EPSV."); return true;
+            case "STOR": await Store(argument); return true;
+            case "APPE": await Reply(550, "Appending is not allowed: stored snapshots are never changed."); return true;
+            case "DELE" or "RNFR" or "RNTO" or "RMD" or "XRMD": await Reply(550, "Permission denied: stored snapshots are never changed."); return true;
+            case "SIZE": await Size(argument); return true;
+            case "LIST" or "NLST": await EmptyListing(); return true;
+            default: await Reply(502, $"Command {verb} not implemented."); return true;
+        }
+    }
+
+    private async Task<bool> Login(string password)
+    {
+        if (services.Lockout.IsLockedOut(_address))
+        {
+            Log.LogWarning("FTP {Address}: login while locked out", _address);
+            await Reply(421, "Too many failed logins from your address; try again later.");
+            return false;
+        }
+        var user = _user ?? "";
+        if (user.Length > 0 && await services.Cameras.VerifySecret(user, password))
+        {
+            services.Lockout.Succeeded(_address);
+            _camera = user;
+            Log.LogInformation("FTP {Address}: camera {Camera} logged in", _address, user);
+            await Reply(230, $"Camera {user} logged in.");
+            return true;
+        }
+        var lockedNow = services.Lockout.Failed(_address);
+        var reason = await services.Cameras.Find(user) is null ? UploadRejection.UnknownCamera : UploadRejection.WrongPassword;
+        await services.Inbox.Refuse(new UploadOrigin(user, "", _address, "ftp"), reason, "FTP login failed");
+        await Reply(530, "Login incorrect.");
+        if (!lockedNow) return true;
+        await Reply(421, "Too many failed logins from your address; try again later.");
+        return false;
+    }
+
+    private async Task ChangeDirectory(string argument)
+    {
+        var next = VirtualPath.ChangeDirectory(_directory, argument);
+        if (next is null)
+        {
+            await RefusePath(argument);
+            await Reply(550, "Directory name not allowed.");
+            return;
+        }
+        _directory = next;
+        await Reply(250, $"Directory changed to {_directory}.");
+    }
+
+    private async Task MakeDirectory(string argument)
+    {
+        var created = VirtualPath.ChangeDirectory(_directory, argument);
+        if (created is null)
+        {
+            await RefusePath(argument);
+            await Reply(550, "Directory name not allowed.");
+            return;
+        }
+        await Reply(257, $"\"{created}\" created.");
+    }
+
+    private async Task EnterPassive(bool extended)
+    {
+        _passive?.Dispose();
+        _passive = services.PassivePorts.Open();
+        var port = ((IPEndPoint)_passive.LocalEndpoint).Port;
+        if (extended)
+        {
+            await Reply(229, $"Entering Extended Passive Mode (|||{port}|)");
+            return;
+        }
+        var address = ((IPEndPoint)_passive.LocalEndpoint).Address.GetAddressBytes();
+        await Reply(227, $"Entering Passive Mode ({string.Join(',', address)},{port >> 8},{port & 0xFF}).");
+    }
+
+    private async Task Store(string name)
+    {
+        if (!VirtualPath.IsUploadName(name))
+        {
+            // The client may already have connected to the passive port for this transfer; that
+            // connection belongs to the refused command and must not carry the next one.
+            _passive?.Dispose();
+            _passive = null;
+            await RefusePath(name);
+            await Reply(553, "File name not allowed.");
+            return;
+        }
+        await using var data = await OpenData();
+        if (data is null) return;
+        var origin = new UploadOrigin(_camera!, name, _address, "ftp");
+        var verdict = await services.Inbox.Receive(origin, data.GetStream(), stopping);
+        if (verdict.Accepted) _uploaded[name] = verdict.Bytes;
+        await Reply(verdict switch
+        {
+            { Accepted: true } => 226,
+            { Reason: UploadRejection.TooLarge } => 552,
+            { Reason: UploadRejection.TransferAborted } => 426,
+            _ => 550,
+        }, verdict.Accepted
+            ? $"Transfer complete; snapshot {verdict.SnapshotId} {(verdict.Duplicate ? "was already stored" : "stored")}."
+            : $"Rejected ({verdict.Reason}): {verdict.Detail}");
+    }
+
+    private async Task Size(string name) =>
+        await (_uploaded.TryGetValue(name, out var bytes) ? Reply(213, bytes.ToString()) : Reply(550, "No such file."));
+
+    private async Task EmptyListing()
+    {
+        // Some cameras list the directory before uploading; the virtual tree shows nothing.
+        await using var data = await OpenData();
+        if (data is null) return;
+        await Reply(226, "Transfer complete.");
+    }
+
+    /// <summary>Accepts the client's data connection on the passive listener; replies 425 and returns null when it cannot.</summary>
+    private async Task<DataConnection?> OpenData()
+    {
+        if (_passive is null)
+        {
+            await Reply(425, "Use PASV or EPSV first.");
+            return null;
+        }
+        await Reply(150, "Opening BINARY mode data connection.");
+        var listener = _passive;
+        _passive = null;
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        wait.CancelAfter(Options.DataConnectTimeout);
+        try
+        {
+            return new DataConnection(await listener.AcceptTcpClientAsync(wait.Token));
+        }
+        catch (OperationCanceledException)
+        {
+            await Reply(425, "The data connection was not opened in time.");
+            return null;
+        }
+        finally
+        {
+            listener.Dispose();
+        }
+    }
+
+    private Task RefusePath(string argument) =>
+        services.Inbox.Refuse(new UploadOrigin(_camera ?? "", argument.Replace('\0', '?'), _address, "ftp"), UploadRejection.BadFileName,
+            $"path not allowed: {argument.Replace('\0', '?')}");
+
+    private Task Reply(int code, string text) => Write($"{code} {text}\r\n");
+
+    private Task ReplyLines(int code, string first, IEnumerable<string> middle, string last) =>
+        Write($"{code}-{first}\r\n{string.Concat(middle.Select(m => m + "\r\n"))}{code} {last}\r\n");
+
+    private async Task Write(string text)
+    {
+        await _control.WriteAsync(Encoding.UTF8.GetBytes(text), stopping);
+        await _control.FlushAsync(stopping);
+    }
+
+    private static (string Verb, string Argument) Split(string line)
+    {
+        var space = line.IndexOf(' ');
+        return space < 0 ? (line.Trim().ToUpperInvariant(), "") : (line[..space].ToUpperInvariant(), line[(space + 1)..]);
+    }
+
+    private sealed class DataConnection(TcpClient client) : IAsyncDisposable
+    {
+        public NetworkStream GetStream() => client.GetStream();
+
+        public ValueTask DisposeAsync()
+        {
+            client.Dispose();
+            return ValueTask.CompletedTask;
+        }
+    }
+}

@@ -1,0 +1,28 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace SmartStore.Silo.Ingest;
+
+/// <summary>
+/// Reads the capture time cameras put in their file names, e.g. Hikvision's
+/// <c>192.168.1.64_01_20240520101500123_MOTION_DETECTION.jpg</c> (yyyyMMddHHmmss + milliseconds) or
+/// <c>20240520_101500.jpg</c>. Camera clocks run on store-local time, so the store's time zone converts it.
+/// </summary>
+public static partial class CaptureTime
+{
+    public static DateTime? FromFileName(string fileName, string timeZoneId)
+    {
+        var match = Stamp().Match(Path.GetFileName(fileName));
+        if (!match.Success) return null;
+        var digits = match.Groups["date"].Value + match.Groups["time"].Value;
+        if (!DateTime.TryParseExact(digits, "yyyyMMddHHmmss", CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+            return null;
+        if (match.Groups["ms"].Success) local = local.AddMilliseconds(int.Parse(match.Groups["ms"].Value, CultureInfo.InvariantCulture));
+        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(timeZoneId, out var z) ? z : TimeZoneInfo.Utc;
+        return TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), zone);
+    }
+
+    // 20xx date, optional separator, time; optional 3-digit milliseconds; not part of a longer number.
+    [GeneratedRegex(@"(?<![0-9])(?<date>20[0-9]{6})[_\-T]?(?<time>[0-2][0-9][0-5][0-9][0-5][0-9])(?<ms>[0-9]{3})?(?![0-9])")]
+    private static partial Regex Stamp();
+}

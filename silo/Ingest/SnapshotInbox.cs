@@ -1,0 +1,127 @@
+using System.Security.Cryptography;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SmartStore.GrainInterfaces;
+using SmartStore.Grains;
+using SmartStore.Models;
+using SmartStore.Storage;
+using SmartStore.Vision.Intake;
+
+namespace SmartStore.Silo.Ingest;
+
+/// <summary>Who sent an upload and how; the file name is the camera's choice and is never used as a path.</summary>
+public sealed record UploadOrigin(string CameraCode, string FileName, string RemoteAddress, string Source);
+
+/// <summary>
+/// The durable inbox both FTP and HTTP uploads go through: stream to a temporary file (cut off at the
+/// size cap), check it is a whole JPEG, fsync, move it to <c>images/yyyy/MM/dd/camera/sha256.jpg</c>,
+/// insert the <c>snapshots</c> row — and only then may the caller acknowledge. A re-sent file (same
+/// camera, same bytes) finds its existing row.
+/// </summary>
+public sealed class SnapshotInbox(
+    SnapshotRepository snapshots,
+    IMasterDataDirectory directory,
+    IGrainFactory grains,
+    IOptions<IngestOptions> options,
+    ImagesFolder images,
+    ILogger<SnapshotInbox> logger)
+{
+    private readonly JpegIntake _intake = new(new IntakeLimits(options.Value.MaxUploadBytes));
+
+    public long MaxUploadBytes => options.Value.MaxUploadBytes;
+
+    public async Task<UploadVerdict> Receive(UploadOrigin origin, Stream content, CancellationToken cancellationToken)
+    {
+        var temp = images.NewTemporaryFile();
+        try
+        {
+            var (bytes, sha256, tooLarge) = await CopyCapped(content, temp, cancellationToken);
+            if (tooLarge) return await Refuse(origin, UploadRejection.TooLarge, $"larger than {MaxUploadBytes} bytes");
+            if (bytes == 0) return await Refuse(origin, UploadRejection.Empty, "the file is empty");
+
+            var check = await CheckJpeg(temp, cancellationToken);
+            if (check.Rejection is { } rejection) return await Refuse(origin, rejection, check.Detail);
+
+            var received = DateTime.UtcNow;
+            var relative = images.PlaceFor(origin.CameraCode, sha256, received);
+            images.MoveIntoPlace(temp, relative);
+            var capturedUtc = CaptureTime.FromFileName(origin.FileName, await StoreTimeZone(origin.CameraCode, cancellationToken));
+            var (id, duplicate) = await snapshots.Record(new SnapshotRepository.NewSnapshot(origin.CameraCode, sha256, relative,
+                (int)bytes, check.Width, check.Height, Truncate(origin.FileName, 255), capturedUtc, origin.Source));
+
+            await grains.GetGrain<ICameraGrain>(origin.CameraCode)
+                .SnapshotAccepted(new SnapshotReceipt(id, origin.FileName, capturedUtc, received, duplicate, origin.Source));
+            return UploadVerdict.Stored(id, duplicate, bytes);
+        }
+        catch (IOException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            return await Refuse(origin, UploadRejection.TransferAborted, e.Message);
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
+    }
+
+    /// <summary>Logs and counts a refusal that happened before any bytes (bad login, bad file name).</summary>
+    public async Task<UploadVerdict> Refuse(UploadOrigin origin, UploadRejection reason, string detail)
+    {
+        logger.LogWarning("Upload {File} from {Camera} at {Address} refused: {Reason} ({Detail})",
+            origin.FileName, origin.CameraCode, origin.RemoteAddress, reason, detail);
+        var known = origin.CameraCode.Length > 0 && await directory.FindCamera(origin.CameraCode, CancellationToken.None) is not null;
+        await snapshots.RecordRejection(known ? origin.CameraCode : null, origin.RemoteAddress, origin.Source, reason.ToString(), detail);
+        if (known) await grains.GetGrain<ICameraGrain>(origin.CameraCode).UploadRejected(reason.ToString(), detail, DateTime.UtcNow);
+        return UploadVerdict.Refused(reason, detail);
+    }
+
+    private async Task<(long Bytes, string Sha256, bool TooLarge)> CopyCapped(Stream content, string temp, CancellationToken cancellationToken)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        await using var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024, FileOptions.Asynchronous);
+        var buffer = new byte[64 * 1024];
+        long total = 0;
+        int read;
+        while ((read = await content.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            total += read;
+            // Stop reading at the cap: the rest of an oversized upload is never buffered or written.
+            if (total > MaxUploadBytes) return (total, "", true);
+            hash.AppendData(buffer, 0, read);
+            await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+        }
+        await file.FlushAsync(cancellationToken);
+        file.Flush(flushToDisk: true);
+        return (total, Convert.ToHexStringLower(hash.GetHashAndReset()), false);
+    }
+
+    private async Task<(UploadRejection? Rejection, string Detail, int Width, int Height)> CheckJpeg(string path, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var frame = await _intake.DecodeFileAsync(path, cancellationToken);
+            return (null, "", frame.Width, frame.Height);
+        }
+        catch (ImageRejectedException e)
+        {
+            var reason = e.Reason switch
+            {
+                RejectionReason.Truncated => UploadRejection.Truncated,
+                RejectionReason.NotJpeg => UploadRejection.NotJpeg,
+                RejectionReason.TooLarge => UploadRejection.TooLarge,
+                RejectionReason.TooManyPixels => UploadRejection.TooManyPixels,
+                RejectionReason.Empty => UploadRejection.Empty,
+                _ => UploadRejection.Corrupt,
+            };
+            return (reason, e.Message, 0, 0);
+        }
+    }
+
+    private async Task<string> StoreTimeZone(string cameraCode, CancellationToken cancellationToken)
+    {
+        var camera = await directory.FindCamera(cameraCode, cancellationToken);
+        var store = camera?.StoreCode is { } code ? await directory.FindStore(code, cancellationToken) : null;
+        return store?.TimeZone ?? "Asia/Shanghai";
+    }
+
+    private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max];
+}

@@ -1,0 +1,56 @@
+using Dapper;
+
+namespace SmartStore.Storage;
+
+/// <summary>The snapshot inbox and its rejection log.</summary>
+public sealed class SnapshotRepository(SmartStoreDatabase database)
+{
+    public sealed record NewSnapshot(string CameraCode, string Sha256, string Path, int Bytes, int Width, int Height,
+        string FileName, DateTime? CapturedAtUtc, string Source);
+
+    public sealed record Snapshot(long Id, string CameraCode, string Sha256, string Path, int Bytes, int Width, int Height,
+        string FileName, DateTime? CapturedAt, DateTime ReceivedAt, string Source, string Status);
+
+    /// <summary>Inserts the row, or finds the one already there for the same camera and content (a re-sent file).</summary>
+    public async Task<(long Id, bool Duplicate)> Record(NewSnapshot snapshot)
+    {
+        await using var connection = await database.Open();
+        var id = await connection.QuerySingleOrDefaultAsync<long?>("""
+            INSERT INTO snapshots (camera_code, sha256, path, bytes, width, height, file_name, captured_at, source)
+            VALUES (@CameraCode, @Sha256, @Path, @Bytes, @Width, @Height, @FileName, @CapturedAtUtc, @Source)
+            ON CONFLICT (camera_code, sha256) DO NOTHING
+            RETURNING id
+            """, snapshot);
+        if (id is not null) return (id.Value, false);
+        var existing = await connection.QuerySingleAsync<long>(
+            "SELECT id FROM snapshots WHERE camera_code = @CameraCode AND sha256 = @Sha256", snapshot);
+        return (existing, true);
+    }
+
+    public async Task RecordRejection(string? cameraCode, string remoteAddress, string source, string reason, string detail)
+    {
+        await using var connection = await database.Open();
+        await connection.ExecuteAsync("""
+            INSERT INTO ingest_rejections (camera_code, remote_address, source, reason, detail)
+            VALUES (@cameraCode, @remoteAddress, @source, @reason, @detail)
+            """, new { cameraCode, remoteAddress, source, reason, detail = detail.Length > 500 ? detail[..500] : detail });
+    }
+
+    public async Task<IReadOnlyList<Snapshot>> Latest(string cameraCode, int limit)
+    {
+        await using var connection = await database.Open();
+        return (await connection.QueryAsync<Snapshot>("""
+            SELECT id, camera_code AS CameraCode, sha256, path, bytes, width, height, file_name AS FileName,
+                   captured_at AS CapturedAt, received_at AS ReceivedAt, source, status
+            FROM snapshots WHERE camera_code = @cameraCode ORDER BY id DESC LIMIT @limit
+            """, new { cameraCode, limit })).ToList();
+    }
+
+    /// <summary>Snapshots not yet analysed, oldest first: what a restarted silo must pick up.</summary>
+    public async Task<IReadOnlyList<long>> Pending(int limit)
+    {
+        await using var connection = await database.Open();
+        return (await connection.QueryAsync<long>(
+            "SELECT id FROM snapshots WHERE status = 'pending' ORDER BY id LIMIT @limit", new { limit })).ToList();
+    }
+}
