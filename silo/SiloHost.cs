@@ -12,9 +12,8 @@ public static class SiloHost
         var builder = Host.CreateApplicationBuilder(args);
         configure?.Invoke(builder.Configuration);
         var settings = SiloSettings.From(builder.Configuration);
-        builder.Services.AddSingleton(settings);
         builder.Services.AddSmartStoreGrainServices(builder.Configuration, settings.ConnectionString);
-        builder.Services.AddHostedService<Ftp.FtpEndpoint>();
+        builder.Services.AddSnapshotIngestion(builder.Configuration, settings);
         builder.UseOrleans(silo => silo.UseSmartStoreCluster(settings));
         return builder.Build();
     }

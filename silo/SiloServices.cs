@@ -7,7 +7,7 @@ using SmartStore.Storage;
 
 namespace SmartStore.Silo;
 
-/// <summary>What the grains need from the host: master data, options.</summary>
+/// <summary>What the grains and the upload path need from the host.</summary>
 public static class SiloServices
 {
     public static IServiceCollection AddSmartStoreGrainServices(this IServiceCollection services, IConfiguration configuration, string connectionString)
@@ -16,6 +16,15 @@ public static class SiloServices
         services.AddSingleton<CameraRepository>();
         services.AddSingleton<StoreRepository>();
         services.AddSingleton<IMasterDataDirectory, MasterDataDirectory>();
+
+        services.Configure<CameraLivenessOptions>(configuration.GetSection("CameraLiveness"));
+        return services;
+    }
+
+    /// <summary>The upload path: snapshot inbox, images folder and the FTP endpoint.</summary>
+    public static IServiceCollection AddSnapshotIngestion(this IServiceCollection services, IConfiguration configuration, SiloSettings settings)
+    {
+        services.AddSingleton(settings);
         services.AddSingleton<SnapshotRepository>();
         services.Configure<IngestOptions>(configuration.GetSection("Ingest"));
         services.Configure<FtpOptions>(configuration.GetSection("Ftp"));
@@ -24,7 +33,7 @@ public static class SiloServices
         services.AddSingleton<SnapshotInbox>();
         services.AddSingleton<LoginLockout>();
         services.AddSingleton<PassivePorts>();
-        services.Configure<CameraLivenessOptions>(configuration.GetSection("CameraLiveness"));
+        services.AddHostedService<FtpEndpoint>();
         return services;
     }
 }
