@@ -22,6 +22,7 @@ builder.Services.AddSingleton<DictionaryRepository>();
 builder.Services.AddSingleton<UserAccounts>();
 builder.Services.AddSingleton<ApiKeys>();
 builder.Services.AddSingleton<RecognitionModels>();
+builder.Services.AddSingleton<RecognitionModelChoices>();
 builder.Services.AddSingleton<MasterDataValidation>();
 builder.Services.AddSingleton<StoreImport>();
 builder.Services.AddSingleton<SkuImport>();

@@ -93,6 +93,26 @@ public sealed class MasterDataApiTests(SmartStoreSystem system)
     }
 
     [Fact]
+    public async Task Recognition_models_come_from_the_vision_catalogue_and_only_fitting_ones_are_accepted()
+    {
+        using var admin = await system.SignedIn("admin");
+        var models = (await (await admin.GetAsync("/api/recognition-models")).Json()).AsArray();
+        var entrance = models.Single(m => m!["cameraKind"]!.GetValue<string>() == "entrance")!;
+        Assert.Equal("rtmdet-nano-person", entrance["modelName"]!.GetValue<string>());
+        Assert.Equal("verified", entrance["availability"]!.GetValue<string>());
+        Assert.Equal(64, entrance["sha256"]!.GetValue<string>().Length);
+
+        var wrongKind = await admin.PutRaw("/api/recognition-models/entrance", """{"modelName":"mobilenetv2-features"}""");
+        Assert.Equal(HttpStatusCode.BadRequest, wrongKind.StatusCode);
+        Assert.Contains("cannot run on entrance", await wrongKind.Detail());
+
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutRaw("/api/recognition-models/entrance", """{"modelName":"nanodet-m-416"}""")).StatusCode);
+        models = (await (await admin.GetAsync("/api/recognition-models")).Json()).AsArray();
+        Assert.Equal("nanodet-m-416", models.Single(m => m!["cameraKind"]!.GetValue<string>() == "entrance")!["modelName"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutRaw("/api/recognition-models/entrance", """{"modelName":"rtmdet-nano-person"}""")).StatusCode);
+    }
+
+    [Fact]
     public async Task Sku_reference_photos_accept_real_jpegs_and_refuse_truncated_ones()
     {
         using var admin = await system.SignedIn("admin");

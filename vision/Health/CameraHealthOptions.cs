@@ -14,7 +14,7 @@ public sealed record CameraHealthOptions
     public double MovedRotationDegrees { get; init; } = 2.5;
     public double MovedZoom { get; init; } = 0.06;
     /// <summary>How much better the moved alignment must match than "not moved" (normalised correlation gain).</summary>
-    public double MovedEvidenceGain { get; init; } = 0.08;
+    public double MovedEvidenceGain { get; init; } = 0.04;
     public double DarkMeanLuma { get; init; } = 40;
     public double DarkRelativeToReference { get; init; } = 0.45;
     public double OverexposedShare { get; init; } = 0.45;

@@ -50,7 +50,8 @@ internal static class CoverageMap
         colour /= 3 * n;
         var lostStructure = ncc < 0.4;
         var flat = stdC < Math.Max(4, 0.5 * stdR);
-        return lostStructure && (flat && (colour > 12 || stdR > 8) || colour > 45 && stdC < 0.8 * stdR + 2);
+        // Flat where there was texture, or a wholesale colour change (a printed banner's lettering keeps some texture).
+        return lostStructure && (flat && (colour > 12 || stdR > 8) || colour > 45 && stdC < 0.8 * stdR + 2 || colour > 70);
     }
 
     private static Result LargestRegion(bool[] covered)

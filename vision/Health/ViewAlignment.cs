@@ -10,7 +10,7 @@ internal static class ViewAlignment
     private const int W = FrameSignature.W / 2, H = FrameSignature.H / 2;
     private const int MaxShift = 14; // ±17% of width at 80 px
     private static readonly double[] Rotations = [-8, -4, 0, 4, 8];
-    private static readonly double[] Zooms = [0.88, 1.0, 1.12];
+    private static readonly double[] Zooms = [0.8, 0.89, 1.0, 1.12, 1.25];
 
     public readonly record struct Estimate(double ShiftX, double ShiftY, double RotationDegrees, double Zoom, double Score, double IdentityScore);
 

@@ -61,51 +61,44 @@ public sealed class TensorWriter : IDisposable
         byte* basePtr = (byte*)pixels.GetPixels();
 
         float p0 = (padValue - m0) * s0, p1 = (padValue - m1) * s1, p2 = (padValue - m2) * s2;
-        if (tensor.Layout == TensorLayout.Nchw)
+        fixed (float* dataPtr = data)
         {
-            for (int y = 0; y < ch; y++)
+            if (tensor.Layout == TensorLayout.Nchw)
             {
-                int row = y * cw;
-                if (y < h)
+                for (int y = 0; y < ch; y++)
                 {
-                    byte* p = basePtr + (long)y * rowBytes;
-                    for (int x = 0; x < w; x++, p += 4)
+                    float* d0 = dataPtr + y * cw, d1 = d0 + plane, d2 = d1 + plane;
+                    int x = 0;
+                    if (y < h)
                     {
-                        data[row + x] = (p[c0] - m0) * s0;
-                        data[plane + row + x] = (p[1] - m1) * s1;
-                        data[2 * plane + row + x] = (p[c2] - m2) * s2;
+                        byte* p = basePtr + (long)y * rowBytes;
+                        for (; x < w; x++, p += 4)
+                        {
+                            d0[x] = (p[c0] - m0) * s0;
+                            d1[x] = (p[1] - m1) * s1;
+                            d2[x] = (p[c2] - m2) * s2;
+                        }
                     }
-                    if (w < cw)
-                    {
-                        data.AsSpan(row + w, cw - w).Fill(p0);
-                        data.AsSpan(plane + row + w, cw - w).Fill(p1);
-                        data.AsSpan(2 * plane + row + w, cw - w).Fill(p2);
-                    }
-                }
-                else
-                {
-                    data.AsSpan(row, cw).Fill(p0);
-                    data.AsSpan(plane + row, cw).Fill(p1);
-                    data.AsSpan(2 * plane + row, cw).Fill(p2);
+                    for (; x < cw; x++) { d0[x] = p0; d1[x] = p1; d2[x] = p2; }
                 }
             }
-        }
-        else
-        {
-            for (int y = 0; y < ch; y++)
+            else
             {
-                int o = y * cw * 3;
-                byte* p = basePtr + (long)y * rowBytes;
-                for (int x = 0; x < cw; x++, o += 3)
+                for (int y = 0; y < ch; y++)
                 {
-                    if (y < h && x < w)
+                    float* d = dataPtr + y * cw * 3;
+                    byte* p = basePtr + (long)y * rowBytes;
+                    for (int x = 0; x < cw; x++, d += 3)
                     {
-                        data[o] = (p[c0] - m0) * s0;
-                        data[o + 1] = (p[1] - m1) * s1;
-                        data[o + 2] = (p[c2] - m2) * s2;
-                        p += 4;
+                        if (y < h && x < w)
+                        {
+                            d[0] = (p[c0] - m0) * s0;
+                            d[1] = (p[1] - m1) * s1;
+                            d[2] = (p[c2] - m2) * s2;
+                            p += 4;
+                        }
+                        else { d[0] = p0; d[1] = p1; d[2] = p2; }
                     }
-                    else { data[o] = p0; data[o + 1] = p1; data[o + 2] = p2; }
                 }
             }
         }

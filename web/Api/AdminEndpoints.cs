@@ -29,7 +29,8 @@ public static class AdminEndpoints
         api.MapGet("/dictionary", async (string? kind, DictionaryRepository d) => Results.Ok(await d.List(kind))).WithTags("Dictionary");
         api.MapPut("/dictionary/{kind}/{code}", PutDictionary).WithTags("Dictionary").RequireAuthorization(AuthenticationSetup.MayEdit);
 
-        api.MapGet("/recognition-models", async (RecognitionModels models) => Results.Ok(await models.List())).WithTags("Recognition models");
+        api.MapGet("/recognition-models", async (RecognitionModelChoices models) => Results.Ok(await models.List())).WithTags("Recognition models");
+        api.MapPut("/recognition-models/{kind}", AssignModel).WithTags("Recognition models").RequireAuthorization(AuthenticationSetup.MayEdit);
 
         var keys = api.MapGroup("/api-keys").WithTags("API keys").RequireAuthorization(AuthenticationSetup.MayEdit);
         keys.MapGet("/", async (ApiKeys k) => Results.Ok(await k.List()));
@@ -41,6 +42,16 @@ public static class AdminEndpoints
             Results.Ok(await AuditTrail.Latest(db, Math.Clamp(limit ?? 100, 1, 1000), entity)))
             .WithTags("Audit").RequireAuthorization(AuthenticationSetup.MayEdit);
         return api;
+    }
+
+    public sealed record ModelAssignmentInput(string? ModelName);
+
+    private static async Task<IResult> AssignModel(string kind, ModelAssignmentInput input, ClaimsPrincipal user, RecognitionModels models)
+    {
+        if (RecognitionModelChoices.Refusal(kind, input.ModelName) is { } refusal)
+            return Results.Problem(statusCode: 400, title: "Model not allowed", detail: refusal);
+        await models.Assign(kind, input.ModelName!, user.Actor());
+        return Results.Ok(new { cameraKind = kind, modelName = input.ModelName });
     }
 
     private static async Task<IResult> PutRegion(string code, RegionInput input, ClaimsPrincipal user, RegionRepository repository)

@@ -155,6 +155,9 @@ public static class UiText
         ["entryAdded"] = ("已添加：{0}", "Added: {0}"),
         ["recognitionModels"] = ("识别算法 / 模型版本", "Recognition models"),
         ["cameraKind"] = ("摄像头类型", "Camera kind"),
+        ["modelLicence"] = ("许可", "Licence"),
+        ["modelFile"] = ("模型文件", "Model file"),
+        ["modelVerified"] = ("已校验 (sha256)", "Verified (sha256)"),
         ["modelName"] = ("模型", "Model"),
         ["modelsHint"] = ("每类摄像头的图片由对应模型识别；模型文件随分析服务部署。", "Each camera kind's images are read by its model; model files ship with the analysis service."),
         // Administration

@@ -9,12 +9,12 @@ using static SmartStore.Web.Localization.UiText;
 namespace SmartStore.Web.Pages;
 
 /// <summary>基础设置: regions, the data dictionary and the recognition models. HQ sees it; HQ admins change it.</summary>
-public sealed class SettingsModel(RegionRepository regions, DictionaryRepository dictionary, RecognitionModels models) : PageModel
+public sealed class SettingsModel(RegionRepository regions, DictionaryRepository dictionary, RecognitionModels models, RecognitionModelChoices choices) : PageModel
 {
     public IReadOnlyList<Region> Regions { get; private set; } = [];
     public IReadOnlyList<DictionaryEntry> StoreTags { get; private set; } = [];
     public IReadOnlyList<DictionaryEntry> SkuCategories { get; private set; } = [];
-    public IReadOnlyList<RecognitionModels.Assignment> Models { get; private set; } = [];
+    public IReadOnlyList<RecognitionModelChoices.Choice> Models { get; private set; } = [];
     public IReadOnlyList<string> Errors { get; private set; } = [];
     /// <summary>Which form the errors belong to: "region" or a dictionary kind.</summary>
     public string? ErrorsFor { get; private set; }
@@ -57,6 +57,22 @@ public sealed class SettingsModel(RegionRepository regions, DictionaryRepository
         return Page();
     }
 
+    /// <summary>Switches the model a camera kind runs; only models that fit the kind are offered or accepted.</summary>
+    public async Task<IActionResult> OnPostModel(string kind, string? modelName)
+    {
+        if (!MayEdit) return Forbid();
+        if (RecognitionModelChoices.Refusal(kind, modelName) is { } refusal)
+        {
+            var errors = new FieldErrors();
+            errors.Add("modelName", refusal);
+            return await Refused(errors, "model");
+        }
+        await models.Assign(kind, modelName!, User.Actor());
+        Notice = $"{T(kind)} → {modelName}";
+        await Load();
+        return Page();
+    }
+
     private async Task<IActionResult> Refused(FieldErrors errors, string? form)
     {
         Errors = errors.Messages;
@@ -70,6 +86,6 @@ public sealed class SettingsModel(RegionRepository regions, DictionaryRepository
         Regions = await regions.List(User.Scope());
         StoreTags = await dictionary.List(DictionaryRepository.StoreTag);
         SkuCategories = await dictionary.List(DictionaryRepository.SkuCategory);
-        Models = await models.List();
+        Models = await choices.List();
     }
 }

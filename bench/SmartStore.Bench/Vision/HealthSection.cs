@@ -19,6 +19,8 @@ public sealed class HealthSection(int framesPerSet)
         var intake = new JpegIntake();
         var rng = new Random(20261123);
         int clean = 0, falseAlarms = 0;
+        double worstCleanCoverage = 0, worstCleanMoveGain = double.NegativeInfinity;
+        var missedBanners = new List<string>();
         var falseByIssue = new Dictionary<HealthIssue, int>();
         var trials = new Dictionary<string, (int Hit, int Total)>();
         void Score(string kind, bool hit) { var t = trials.GetValueOrDefault(kind); trials[kind] = (t.Hit + (hit ? 1 : 0), t.Total + 1); }
@@ -40,6 +42,8 @@ public sealed class HealthSection(int framesPerSet)
                 var current = FrameSignature.Of(bmp);
                 var report = check.Check(reference, current, FrameSignature.Of(before.Bitmap));
                 clean++;
+                worstCleanCoverage = Math.Max(worstCleanCoverage, report[HealthIssue.Blocked].Score);
+                worstCleanMoveGain = Math.Max(worstCleanMoveGain, report[HealthIssue.Moved].Score);
                 if (report.AnyTripped)
                 {
                     falseAlarms++;
@@ -48,7 +52,11 @@ public sealed class HealthSection(int framesPerSet)
 
                 var coverage = 0.2 + 0.4 * rng.NextDouble();
                 using (var banner = FramePerturbation.Banner(bmp, coverage, rng))
-                    Score("blocked", check.Check(reference, banner).Tripped(HealthIssue.Blocked));
+                {
+                    var blocked = check.Check(reference, banner)[HealthIssue.Blocked];
+                    Score("blocked", blocked.Tripped);
+                    if (!blocked.Tripped) missedBanners.Add($"{coverage:P0}->{blocked.Score:P0}");
+                }
 
                 var shift = (float)(0.05 + 0.10 * rng.NextDouble()) * (rng.Next(2) == 0 ? -1 : 1);
                 var horizontal = rng.Next(2) == 0;
@@ -80,7 +88,8 @@ public sealed class HealthSection(int framesPerSet)
             figures.Add($"camera_health_recall_{kind}", hit / (double)n, "ratio");
             hits += hit; total += n;
         }
-        Progress.Say($"health: false alarms by issue: {string.Join(", ", falseByIssue.Select(kv => $"{kv.Key} {kv.Value}"))}");
+        Progress.Say($"health: false alarms by issue: {string.Join(", ", falseByIssue.Select(kv => $"{kv.Key} {kv.Value}"))}; on clean frames the highest covered share was {worstCleanCoverage:P1} and the highest moved evidence gain {worstCleanMoveGain:0.000}");
+        Progress.Say($"health: missed banners (applied -> measured coverage): {string.Join(" ", missedBanners)}");
         figures.Add("camera_health_recall", hits / (double)Math.Max(1, total), "ratio");
         figures.Add("camera_health_false_alarm_rate", falseAlarms / (double)Math.Max(1, clean), "ratio");
     }
