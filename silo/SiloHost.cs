@@ -15,6 +15,8 @@ public static class SiloHost
         builder.Services.AddSmartStoreGrainServices(builder.Configuration, settings.ConnectionString);
         builder.Services.AddSnapshotIngestion(builder.Configuration, settings);
         builder.UseOrleans(silo => silo.UseSmartStoreCluster(settings));
+        // Registered after the silo so it starts listening only once grains can be called.
+        builder.Services.AddHostedService<Ftp.FtpEndpoint>();
         return builder.Build();
     }
 }

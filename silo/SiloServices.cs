@@ -21,7 +21,7 @@ public static class SiloServices
         return services;
     }
 
-    /// <summary>The upload path: snapshot inbox, images folder and the FTP endpoint.</summary>
+    /// <summary>The upload path: snapshot inbox and images folder (the FTP endpoint is added after the silo, see SiloHost).</summary>
     public static IServiceCollection AddSnapshotIngestion(this IServiceCollection services, IConfiguration configuration, SiloSettings settings)
     {
         services.AddSingleton(settings);
@@ -33,7 +33,6 @@ public static class SiloServices
         services.AddSingleton<SnapshotInbox>();
         services.AddSingleton<LoginLockout>();
         services.AddSingleton<PassivePorts>();
-        services.AddHostedService<FtpEndpoint>();
         return services;
     }
 }

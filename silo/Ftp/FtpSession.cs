@@ -191,7 +191,18 @@ public sealed class FtpSession(TcpClient client, FtpEndpointServices services, C
         await using var data = await OpenData();
         if (data is null) return;
         var origin = new UploadOrigin(_camera!, name, _address, "ftp");
-        var verdict = await services.Inbox.Receive(origin, data.GetStream(), stopping);
+        UploadVerdict verdict;
+        try
+        {
+            verdict = await services.Inbox.Receive(origin, data.GetStream(), stopping);
+        }
+        catch (Exception e) when (e is not OperationCanceledException and not IOException)
+        {
+            // Database down or disk full: nothing was acknowledged, so the camera must send the file again.
+            Log.LogError(e, "FTP {Address}: storing {File} from {Camera} failed", _address, name, _camera);
+            await Reply(451, "Local error while storing the file; send it again.");
+            return;
+        }
         if (verdict.Accepted) _uploaded[name] = verdict.Bytes;
         await Reply(verdict switch
         {

@@ -49,8 +49,7 @@ public sealed class SnapshotInbox(
             var (id, duplicate) = await snapshots.Record(new SnapshotRepository.NewSnapshot(origin.CameraCode, sha256, relative,
                 (int)bytes, check.Width, check.Height, Truncate(origin.FileName, 255), capturedUtc, origin.Source));
 
-            await grains.GetGrain<ICameraGrain>(origin.CameraCode)
-                .SnapshotAccepted(new SnapshotReceipt(id, origin.FileName, capturedUtc, received, duplicate, origin.Source));
+            await TellCamera(origin.CameraCode, g => g.SnapshotAccepted(new SnapshotReceipt(id, origin.FileName, capturedUtc, received, duplicate, origin.Source)));
             return UploadVerdict.Stored(id, duplicate, bytes);
         }
         catch (IOException e) when (!cancellationToken.IsCancellationRequested)
@@ -70,8 +69,24 @@ public sealed class SnapshotInbox(
             origin.FileName, origin.CameraCode, origin.RemoteAddress, reason, detail);
         var known = origin.CameraCode.Length > 0 && await directory.FindCamera(origin.CameraCode, CancellationToken.None) is not null;
         await snapshots.RecordRejection(known ? origin.CameraCode : null, origin.RemoteAddress, origin.Source, reason.ToString(), detail);
-        if (known) await grains.GetGrain<ICameraGrain>(origin.CameraCode).UploadRejected(reason.ToString(), detail, DateTime.UtcNow);
+        if (known) await TellCamera(origin.CameraCode, g => g.UploadRejected(reason.ToString(), detail, DateTime.UtcNow));
         return UploadVerdict.Refused(reason, detail);
+    }
+
+    /// <summary>
+    /// The snapshot row is the record; the camera grain's counters follow it. A grain call that fails (silo
+    /// shutting down, grain busy) must not turn a stored snapshot into a failed upload, so it is logged only.
+    /// </summary>
+    private async Task TellCamera(string cameraCode, Func<ICameraGrain, Task> call)
+    {
+        try
+        {
+            await call(grains.GetGrain<ICameraGrain>(cameraCode));
+        }
+        catch (Exception e) when (e is OrleansException or TimeoutException or InvalidOperationException)
+        {
+            logger.LogWarning(e, "Camera grain {Camera} not told about an upload", cameraCode);
+        }
     }
 
     private async Task<(long Bytes, string Sha256, bool TooLarge)> CopyCapped(Stream content, string temp, CancellationToken cancellationToken)
