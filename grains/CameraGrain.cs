@@ -58,7 +58,9 @@ public sealed class CameraGrain : Grain, ICameraGrain, IRemindable
     {
         _ingest.State.Record(receipt);
         await PersistIngestSometimes();
-        await MarkAlive(new Heartbeat(receipt.ReceivedUtc));
+        var status = await MarkAlive(new Heartbeat(receipt.ReceivedUtc));
+        if (!receipt.Duplicate)
+            await GrainFactory.GetGrain<ILiveFeedNotifierGrain>(0).Publish(LiveUpdate.ForSnapshot(status, receipt.SnapshotId, receipt.ReceivedUtc));
     }
 
     public async Task UploadRejected(string reason, string detail, DateTime atUtc)

@@ -10,10 +10,16 @@ public sealed record LiveUpdate(
     [property: Id(1)] string? StoreCode,
     [property: Id(2)] string? RegionCode,
     [property: Id(3)] CameraStatus? Camera,
-    [property: Id(4)] DateTime AtUtc)
+    [property: Id(4)] DateTime AtUtc,
+    [property: Id(5)] long? SnapshotId = null)
 {
     public const string CameraStatusTopic = "camera-status";
+    public const string CameraSnapshotTopic = "camera-snapshot";
 
     public static LiveUpdate ForCamera(CameraStatus status, DateTime atUtc) =>
         new(CameraStatusTopic, status.StoreCode, status.RegionCode, status, atUtc);
+
+    /// <summary>A new snapshot stored for the camera: for viewers of that camera only, not the whole chain.</summary>
+    public static LiveUpdate ForSnapshot(CameraStatus status, long snapshotId, DateTime atUtc) =>
+        new(CameraSnapshotTopic, status.StoreCode, status.RegionCode, status, atUtc, snapshotId);
 }

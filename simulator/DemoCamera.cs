@@ -3,43 +3,84 @@ using System.Text;
 
 namespace SmartStore.Simulator;
 
-/// <summary>One simulated camera: sends heartbeats with its credentials, and misbehaves when told to.</summary>
-public sealed class DemoCamera(string code, string secret, HttpClient http, SimulatorTally tally)
+/// <summary>
+/// One simulated camera: heartbeats over HTTP and snapshots over FTP on its cadence, with its own
+/// credentials — and misbehaviour on request (silent, wrong password, corrupt files).
+/// </summary>
+public sealed class DemoCamera(string code, string secret, int index, CameraWiring wiring)
 {
+    private const int PresetsPerPatrol = 4;
+
     public string Code { get; } = code;
     public DateTime? SilentFromUtc { get; init; }
     public bool WrongPassword { get; init; }
+    public bool SendsCorruptFiles { get; init; }
 
-    public async Task Run(TimeSpan every, CancellationToken stop)
+    // Demo chain naming: CAM-Sxxxx-E1 is the entrance bullet camera, CAM-Sxxxx-P1 the shelf dome.
+    private bool IsEntrance => Code.EndsWith("-E1", StringComparison.Ordinal);
+    private string Password => WrongPassword ? secret + "-wrong" : secret;
+    private bool Silent => SilentFromUtc is { } from && DateTime.UtcNow >= from;
+
+    public Task Run(SimulatorOptions options, CancellationToken stop) =>
+        Task.WhenAll(
+            Every(options.HeartbeatEvery, Beat, stop),
+            wiring.Images.HasImages
+                ? Every(IsEntrance ? options.FrameEvery : options.PatrolEvery, IsEntrance ? SendFrame : Patrol, stop)
+                : Task.CompletedTask);
+
+    private async Task Every(TimeSpan period, Func<CancellationToken, Task> act, CancellationToken stop)
     {
-        // Spread the first beats so 60 cameras do not all knock at once.
-        await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(0, (int)Math.Min(every.TotalMilliseconds, 5000))), stop);
-        using var timer = new PeriodicTimer(every);
+        // Spread the first actions so 60 cameras do not all knock at once.
+        await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(0, (int)Math.Min(period.TotalMilliseconds, 5000))), stop);
+        using var timer = new PeriodicTimer(period);
         do
         {
-            if (SilentFromUtc is { } silent && DateTime.UtcNow >= silent)
+            if (Silent) { wiring.Tally.Silent(Code); continue; }
+            try { await act(stop); }
+            catch (Exception e) when (e is HttpRequestException or IOException or System.Net.Sockets.SocketException)
             {
-                tally.Silent(Code);
-                continue;
+                wiring.Tally.Failed($"{Code}: {e.Message}");
             }
-            await Beat(stop);
         } while (await timer.WaitForNextTickAsync(stop));
     }
 
     private async Task Beat(CancellationToken stop)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, $"/api/devices/{Code}/heartbeat");
-        var password = WrongPassword ? secret + "-wrong" : secret;
-        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{Code}:{password}")));
-        try
+        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{Code}:{Password}")));
+        using var response = await wiring.Http.SendAsync(request, stop);
+        if (response.IsSuccessStatusCode) wiring.Tally.Accepted();
+        else wiring.Tally.Rejected(Code, $"heartbeat HTTP {(int)response.StatusCode}");
+    }
+
+    private int _frame;
+
+    private Task SendFrame(CancellationToken stop)
+    {
+        var file = wiring.Images.EntranceFrame(index, _frame++);
+        // Hikvision-style name with the capture time in store-local time (the demo chain is all Asia/Shanghai).
+        var local = DateTime.UtcNow.AddHours(8);
+        return Send($"192.168.1.{64 + index % 100}_01_{local:yyyyMMddHHmmssfff}_TIMING.jpg", file, stop);
+    }
+
+    private async Task Patrol(CancellationToken stop)
+    {
+        for (var preset = 1; preset <= PresetsPerPatrol; preset++)
         {
-            using var response = await http.SendAsync(request, stop);
-            if (response.IsSuccessStatusCode) tally.Accepted();
-            else tally.Rejected(Code, (int)response.StatusCode);
-        }
-        catch (HttpRequestException e)
-        {
-            tally.Failed(e.Message);
+            var local = DateTime.UtcNow.AddHours(8);
+            await Send($"{Code}_P{preset:D2}_{local:yyyyMMddHHmmss}.jpg", wiring.Images.ShelfPhoto(index, preset), stop);
         }
     }
+
+    private async Task Send(string remoteName, string file, CancellationToken stop)
+    {
+        var bytes = await File.ReadAllBytesAsync(file, stop);
+        if (SendsCorruptFiles) bytes = bytes[..(bytes.Length / 2)];
+        var result = await wiring.Ftp.Upload(Code, Password, remoteName, bytes, stop);
+        if (result.Stored) wiring.Tally.Uploaded(bytes.Length);
+        else wiring.Tally.Rejected(Code, $"FTP {result.Reply}");
+    }
 }
+
+/// <summary>What every simulated camera shares: the HTTP client, the FTP uploader, the images and the tally.</summary>
+public sealed record CameraWiring(HttpClient Http, FtpUploader Ftp, SnapshotSource Images, SimulatorTally Tally);

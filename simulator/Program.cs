@@ -2,8 +2,8 @@ using System.Diagnostics;
 using System.Text.Json.Nodes;
 using SmartStore.Simulator;
 
-// Demo cameras for `./smartstore up`: every camera of the demo chain sends heartbeats with its own
-// credentials (read from secrets.json), so the HQ board is alive. Snapshot uploads come with ingestion.
+// Demo cameras for `./smartstore up`: every camera of the demo chain sends heartbeats (HTTP) and real
+// snapshots (FTP) with its own credentials, read from secrets.json, on its cadence.
 if (args.Contains("--help") || args.Contains("-h"))
 {
     Console.WriteLine(SimulatorOptions.Usage);
@@ -37,26 +37,32 @@ AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.Cancel();
 if (options.Duration is { } duration) stop.CancelAfter(duration);
 
 using var http = new HttpClient { BaseAddress = options.Web, Timeout = TimeSpan.FromSeconds(10) };
-var tally = new SimulatorTally();
+var images = new SnapshotSource(options.DataDirectory, options.FramesPerSequence);
+var wiring = new CameraWiring(http, new FtpUploader(options.FtpHost, options.FtpPort), images, new SimulatorTally());
 var shuffled = cameraSecrets.OrderBy(_ => Random.Shared.Next()).ToList();
 var silent = shuffled.Take(options.SilentCameras).Select(c => c.Code).ToHashSet();
 var wrong = shuffled.Skip(options.SilentCameras).Take(options.WrongPasswordCameras).Select(c => c.Code).ToHashSet();
-var cameras = cameraSecrets.Select(c => new DemoCamera(c.Code, c.Secret, http, tally)
+var corrupt = shuffled.Skip(options.SilentCameras + options.WrongPasswordCameras).Take(options.CorruptCameras).Select(c => c.Code).ToHashSet();
+var cameras = cameraSecrets.Select((c, i) => new DemoCamera(c.Code, c.Secret, i, wiring)
 {
     SilentFromUtc = silent.Contains(c.Code) ? DateTime.UtcNow + options.SilentAfter : null,
     WrongPassword = wrong.Contains(c.Code),
+    SendsCorruptFiles = corrupt.Contains(c.Code),
 }).ToList();
 
-Console.WriteLine($"simulating {cameras.Count} cameras against {options.Web}, a heartbeat every {options.HeartbeatEvery.TotalSeconds:0} s"
-    + (silent.Count > 0 ? $"; {string.Join(", ", silent)} go silent after {options.SilentAfter.TotalSeconds:0} s" : "")
-    + (wrong.Count > 0 ? $"; {string.Join(", ", wrong)} use a wrong password" : ""));
+Console.WriteLine($"simulating {cameras.Count} cameras: heartbeats to {options.Web} every {options.HeartbeatEvery.TotalSeconds:0} s, "
+    + $"snapshots to ftp://{options.FtpHost}:{options.FtpPort} (entrance every {options.FrameEvery.TotalSeconds:0.#} s, shelf patrol every {options.PatrolEvery.TotalSeconds:0} s)");
+Console.WriteLine(images.HasImages ? $"images: {images.Describe()} from {options.DataDirectory}" : $"no images under {options.DataDirectory}: heartbeats only");
+if (silent.Count > 0) Console.WriteLine($"silent after {options.SilentAfter.TotalSeconds:0} s: {string.Join(", ", silent)}");
+if (wrong.Count > 0) Console.WriteLine($"wrong password: {string.Join(", ", wrong)}");
+if (corrupt.Count > 0) Console.WriteLine($"corrupt files: {string.Join(", ", corrupt)}");
 
 var clock = Stopwatch.StartNew();
-var runs = cameras.Select(c => c.Run(options.HeartbeatEvery, stop.Token)).ToList();
+var runs = cameras.Select(c => c.Run(options, stop.Token)).ToList();
 var progress = Task.Run(async () =>
 {
     using var timer = new PeriodicTimer(TimeSpan.FromSeconds(10));
-    while (await timer.WaitForNextTickAsync(stop.Token)) Console.WriteLine(tally.Line(clock.Elapsed));
+    while (await timer.WaitForNextTickAsync(stop.Token)) Console.WriteLine(wiring.Tally.Line(clock.Elapsed));
 });
 try
 {
@@ -66,5 +72,5 @@ catch (OperationCanceledException)
 {
     // Ctrl+C, --duration or `./smartstore down`.
 }
-Console.WriteLine(tally.Line(clock.Elapsed));
+Console.WriteLine(wiring.Tally.Line(clock.Elapsed));
 return 0;

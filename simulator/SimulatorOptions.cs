@@ -1,24 +1,39 @@
+using System.Globalization;
+
 namespace SmartStore.Simulator;
 
 /// <summary>Command line of the demo-camera simulator.</summary>
 public sealed record SimulatorOptions(
     Uri Web,
+    string FtpHost,
+    int FtpPort,
     string SecretsPath,
+    string DataDirectory,
     TimeSpan HeartbeatEvery,
+    TimeSpan FrameEvery,
+    TimeSpan PatrolEvery,
+    int FramesPerSequence,
     int SilentCameras,
     TimeSpan SilentAfter,
     int WrongPasswordCameras,
+    int CorruptCameras,
     TimeSpan? Duration)
 {
     public const string Usage = """
-        usage: SmartStore.Simulator [--web URL] [--secrets FILE] [--heartbeat SECONDS]
-                                    [--silent N] [--silent-after SECONDS] [--wrong-password N] [--duration SECONDS]
-          --web             SmartStore web URL (default http://127.0.0.1:5080)
-          --secrets         secrets.json with the demo cameras' secrets (default .smartstore/secrets.json)
-          --heartbeat       seconds between heartbeats of one camera (default 30)
-          --silent          this many cameras stop sending after --silent-after seconds (default 0)
-          --wrong-password  this many cameras send a wrong password every time (default 0)
-          --duration        stop after this many seconds (default: run until Ctrl+C)
+        usage: SmartStore.Simulator [options]
+          --web URL            SmartStore web URL for heartbeats (default http://127.0.0.1:5080)
+          --ftp HOST:PORT      FTP endpoint for snapshots (default 127.0.0.1:2121)
+          --secrets FILE       secrets.json with the demo cameras' secrets (default .smartstore/secrets.json)
+          --data DIR           evaluation images to replay (default ../shared/data)
+          --heartbeat S        seconds between heartbeats of one camera (default 30)
+          --frame-every S      seconds between entrance snapshots (default 10)
+          --patrol-every S     seconds between shelf patrols of 4 presets (default 600)
+          --frames N           frames of each sequence to replay, looping (default 60)
+          --silent N           this many cameras stop after --silent-after seconds (default 0)
+          --silent-after S     default 120
+          --wrong-password N   this many cameras use a wrong password (default 0)
+          --corrupt N          this many cameras send truncated JPEGs (default 0)
+          --duration S         stop after this many seconds (default: until Ctrl+C)
         """;
 
     public static SimulatorOptions Parse(string[] args)
@@ -29,19 +44,27 @@ public sealed record SimulatorOptions(
             return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
         }
         double Seconds(string name, double fallback) =>
-            double.TryParse(Value(name, fallback.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-                System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var s) && s >= 0
+            double.TryParse(Value(name, fallback.ToString(CultureInfo.InvariantCulture)), NumberStyles.Float, CultureInfo.InvariantCulture, out var s) && s >= 0
                 ? s : throw new ArgumentException($"{name} takes a number of seconds.");
-        int Count(string name) => int.TryParse(Value(name, "0"), out var n) && n >= 0 ? n : throw new ArgumentException($"{name} takes a whole number.");
+        int Count(string name, int fallback) =>
+            int.TryParse(Value(name, fallback.ToString(CultureInfo.InvariantCulture)), out var n) && n >= 0 ? n : throw new ArgumentException($"{name} takes a whole number.");
 
+        var ftp = Value("--ftp", "127.0.0.1:2121").Split(':');
+        if (ftp.Length != 2 || !int.TryParse(ftp[1], out var ftpPort)) throw new ArgumentException("--ftp takes HOST:PORT.");
         var duration = Seconds("--duration", 0);
         return new SimulatorOptions(
             new Uri(Value("--web", Environment.GetEnvironmentVariable("SMARTSTORE_WEB_URL") ?? "http://127.0.0.1:5080")),
+            ftp[0], ftpPort,
             Value("--secrets", Path.Combine(Environment.GetEnvironmentVariable("SMARTSTORE_HOME") ?? ".smartstore", "secrets.json")),
+            Path.GetFullPath(Value("--data", Path.Combine("..", "shared", "data"))),
             TimeSpan.FromSeconds(Math.Max(1, Seconds("--heartbeat", 30))),
-            Count("--silent"),
+            TimeSpan.FromSeconds(Math.Max(0.5, Seconds("--frame-every", 10))),
+            TimeSpan.FromSeconds(Math.Max(5, Seconds("--patrol-every", 600))),
+            Math.Max(1, Count("--frames", 60)),
+            Count("--silent", 0),
             TimeSpan.FromSeconds(Seconds("--silent-after", 120)),
-            Count("--wrong-password"),
+            Count("--wrong-password", 0),
+            Count("--corrupt", 0),
             duration > 0 ? TimeSpan.FromSeconds(duration) : null);
     }
 }

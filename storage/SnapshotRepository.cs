@@ -36,14 +36,23 @@ public sealed class SnapshotRepository(SmartStoreDatabase database)
             """, new { cameraCode, remoteAddress, source, reason, detail = detail.Length > 500 ? detail[..500] : detail });
     }
 
+    public async Task<Snapshot?> Find(long id)
+    {
+        await using var connection = await database.Open();
+        return await connection.QuerySingleOrDefaultAsync<Snapshot>($"SELECT {Columns} FROM snapshots WHERE id = @id", new { id });
+    }
+
+    private const string Columns = """
+        id, camera_code AS CameraCode, sha256, path, bytes, width, height, file_name AS FileName,
+        captured_at AS CapturedAt, received_at AS ReceivedAt, source, status
+        """;
+
     public async Task<IReadOnlyList<Snapshot>> Latest(string cameraCode, int limit)
     {
         await using var connection = await database.Open();
-        return (await connection.QueryAsync<Snapshot>("""
-            SELECT id, camera_code AS CameraCode, sha256, path, bytes, width, height, file_name AS FileName,
-                   captured_at AS CapturedAt, received_at AS ReceivedAt, source, status
-            FROM snapshots WHERE camera_code = @cameraCode ORDER BY id DESC LIMIT @limit
-            """, new { cameraCode, limit })).ToList();
+        return (await connection.QueryAsync<Snapshot>(
+            $"SELECT {Columns} FROM snapshots WHERE camera_code = @cameraCode ORDER BY id DESC LIMIT @limit",
+            new { cameraCode, limit })).ToList();
     }
 
     /// <summary>Snapshots not yet analysed, oldest first: what a restarted silo must pick up.</summary>

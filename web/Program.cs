@@ -23,6 +23,9 @@ builder.Services.AddSingleton<UserAccounts>();
 builder.Services.AddSingleton<ApiKeys>();
 builder.Services.AddSingleton<RecognitionModels>();
 builder.Services.AddSingleton<RecognitionModelChoices>();
+builder.Services.AddSingleton<SnapshotRepository>();
+builder.Services.AddSingleton<CameraScope>();
+builder.Services.AddSingleton(settings);
 builder.Services.AddSingleton<MasterDataValidation>();
 builder.Services.AddSingleton<StoreImport>();
 builder.Services.AddSingleton<SkuImport>();
@@ -61,7 +64,7 @@ app.UseAuthorization();
 
 app.MapOpenApi().AllowAnonymous();
 app.MapHealth();
-app.MapGroup("/api").MapStores().MapImports().MapCameras().MapSkus().MapAdministration().MapDevices().MapLive();
+app.MapGroup("/api").MapStores().MapImports().MapCameras().MapSkus().MapAdministration().MapDevices().MapLive().MapSnapshots();
 app.MapHub<LiveHub>(LiveHub.Path);
 app.MapRazorPages();
 app.MapGet("/culture/{name}", (string name, string? returnUrl, HttpContext context) =>

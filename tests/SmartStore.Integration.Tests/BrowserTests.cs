@@ -53,4 +53,36 @@ public sealed class BrowserTests(SmartStoreSystem system)
         await page.ClickAsync("a.lang");
         await Assertions.Expect(page.Locator("header nav")).ToContainTextAsync("HQ board");
     }
+
+    [Fact]
+    public async Task Camera_page_shows_each_new_ftp_snapshot_live()
+    {
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ChromiumArgs,
+        });
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { Locale = "en", BaseURL = system.BaseAddress.ToString() });
+        await page.GotoAsync("/login");
+        await page.FillAsync("input[name=Username]", "east");
+        await page.FillAsync("input[name=Password]", system.Passwords["east"]);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync("**/");
+
+        const string camera = "CAM-S0007-E1";
+        await page.GotoAsync($"/cameras/{camera}");
+        await page.WaitForFunctionAsync("document.body.dataset.live === 'connected'");
+        var frame = Path.Combine(SmartStore.Testing.SharedData.Shared, "data", "tud-mot15", "images", "TUD-Campus", "000010.jpg");
+        var upload = await FtpClients.Curl("-sS", "-T", frame, "--user", $"{camera}:{system.CameraSecret(camera)}",
+            $"ftp://127.0.0.1:{system.FtpPort}/live.jpg");
+        Assert.True(upload.ExitCode == 0, upload.Error);
+
+        await page.WaitForFunctionAsync("document.body.dataset.lastSnapshot !== undefined", null, new() { Timeout = 15_000 });
+        var src = await page.GetAttributeAsync("#last-image", "src");
+        Assert.Matches("^/api/snapshots/[0-9]+/image$", src);
+        var loaded = await page.EvaluateAsync<int>("document.getElementById('last-image').naturalWidth");
+        Assert.Equal(640, loaded);
+    }
 }

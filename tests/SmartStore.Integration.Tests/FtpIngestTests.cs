@@ -145,4 +145,27 @@ public sealed class FtpIngestTests(SmartStoreSystem system)
     }
 
     private IGrainFactory Grains() => system.Grains;
+
+    [Fact]
+    public async Task Snapshot_images_are_served_only_within_scope()
+    {
+        const string camera = "CAM-S0017-E1"; // SOUTH
+        var upload = await FtpClients.Curl("-sS", "-T", Frame, "--user", $"{camera}:{system.CameraSecret(camera)}", Url("scope.jpg"));
+        Assert.True(upload.ExitCode == 0, upload.Error);
+        await using var connection = await system.Database.Database.Open();
+        var id = await connection.ExecuteScalarAsync<long>("SELECT max(id) FROM snapshots WHERE camera_code = @camera", new { camera });
+
+        using var admin = await system.SignedIn("admin");
+        var image = await admin.GetAsync($"/api/snapshots/{id}/image");
+        Assert.Equal(System.Net.HttpStatusCode.OK, image.StatusCode);
+        Assert.Equal("image/jpeg", image.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(await File.ReadAllBytesAsync(Frame), await image.Content.ReadAsByteArrayAsync());
+        var list = (await (await admin.GetAsync($"/api/cameras/{camera}/snapshots")).Json()).AsArray();
+        Assert.Contains(list, s => s!["id"]!.GetValue<long>() == id);
+
+        using var east = await system.SignedIn("east");
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, (await east.GetAsync($"/api/snapshots/{id}/image")).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, (await east.GetAsync($"/api/cameras/{camera}/snapshots")).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await admin.GetAsync("/api/snapshots/999999999/image")).StatusCode);
+    }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using SmartStore.Models;
+using SmartStore.Storage;
 using SmartStore.Web.Security;
 
 namespace SmartStore.Web.Live;
@@ -20,6 +21,19 @@ public sealed class LiveHub : Hub
 
     public static string StoreGroup(string code) => $"store:{code}";
 
+    public static string CameraGroup(string code) => $"camera:{code}";
+
+    /// <summary>A camera page asks for that camera's snapshots; granted only within the viewer's scope.</summary>
+    public async Task<bool> WatchCamera(string cameraCode, CameraRepository cameras, StoreRepository stores)
+    {
+        var camera = await cameras.Find(cameraCode);
+        var store = camera?.StoreCode is { } code ? await stores.Find(code) : null;
+        var scope = Context.User!.Scope();
+        var allowed = camera is not null && (scope.SeesWholeChain || store is not null && scope.AllowsStore(store.Code, store.RegionCode));
+        if (allowed) await Groups.AddToGroupAsync(Context.ConnectionId, CameraGroup(cameraCode));
+        return allowed;
+    }
+
     public override async Task OnConnectedAsync()
     {
         var scope = Context.User!.Scope();
@@ -38,6 +52,11 @@ public sealed class LiveHub : Hub
     /// <summary>The groups an update goes to: everyone above it in the chain who may see it.</summary>
     public static IEnumerable<string> GroupsOf(LiveUpdate update)
     {
+        if (update.Topic == LiveUpdate.CameraSnapshotTopic)
+        {
+            if (update.Camera is not null) yield return CameraGroup(update.Camera.CameraCode);
+            yield break;
+        }
         yield return HqGroup;
         if (update.RegionCode is not null) yield return RegionGroup(update.RegionCode);
         if (update.StoreCode is not null) yield return StoreGroup(update.StoreCode);

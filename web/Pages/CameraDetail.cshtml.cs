@@ -11,7 +11,7 @@ namespace SmartStore.Web.Pages;
 
 /// <summary>One camera: its master data, its live status from the camera grain, and (HQ admins) its store binding and secret.</summary>
 public sealed class CameraDetailModel(CameraRepository cameras, StoreRepository stores, RegionRepository regions,
-    MasterDataValidation validation, IClusterClient cluster) : PageModel
+    MasterDataValidation validation, SnapshotRepository snapshots, IClusterClient cluster) : PageModel
 {
     [FromRoute] public string Code { get; set; } = "";
 
@@ -19,6 +19,8 @@ public sealed class CameraDetailModel(CameraRepository cameras, StoreRepository 
     public Store? Store { get; private set; }
     public Region? Region { get; private set; }
     public CameraStatus Status { get; private set; } = null!;
+    public CameraIngestion Ingestion { get; private set; } = null!;
+    public IReadOnlyList<SnapshotRepository.Snapshot> Recent { get; private set; } = [];
     public IReadOnlyList<Store> StoreChoices { get; private set; } = [];
     public IReadOnlyList<string> Errors { get; private set; } = [];
     public string? Notice { get; private set; }
@@ -68,7 +70,10 @@ public sealed class CameraDetailModel(CameraRepository cameras, StoreRepository 
         var scope = User.Scope();
         if (!scope.SeesWholeChain && (Store is null || !scope.AllowsStore(Store.Code, Store.RegionCode))) return Forbid();
         Region = Store is null ? null : await regions.Find(Store.RegionCode);
-        Status = await cluster.GetGrain<ICameraGrain>(Code).GetStatus();
+        var grain = cluster.GetGrain<ICameraGrain>(Code);
+        Status = await grain.GetStatus();
+        Ingestion = await grain.GetIngestion();
+        Recent = await snapshots.Latest(Code, 8);
         if (MayEdit) StoreChoices = (await stores.List(scope, null, null, null, 1, 10_000)).Items;
         return null;
     }

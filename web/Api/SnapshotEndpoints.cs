@@ -1,0 +1,57 @@
+using System.Security.Claims;
+using SmartStore.GrainInterfaces;
+using SmartStore.Storage;
+using SmartStore.Web.Security;
+
+namespace SmartStore.Web.Api;
+
+/// <summary>A camera's stored snapshots and their images, within the viewer's scope.</summary>
+public static class SnapshotEndpoints
+{
+    public static RouteGroupBuilder MapSnapshots(this RouteGroupBuilder api)
+    {
+        api.MapGet("/cameras/{code}/snapshots", List).WithTags("Snapshots");
+        api.MapGet("/cameras/{code}/ingestion", Ingestion).WithTags("Snapshots");
+        api.MapGet("/snapshots/{id:long}/image", Image).WithTags("Snapshots");
+        return api;
+    }
+
+    private static async Task<IResult> List(string code, int? limit, ClaimsPrincipal user, CameraScope scope, SnapshotRepository snapshots)
+    {
+        if (await scope.Check(user, code) is { } refusal) return refusal;
+        return Results.Ok(await snapshots.Latest(code, Math.Clamp(limit ?? 20, 1, 200)));
+    }
+
+    private static async Task<IResult> Ingestion(string code, ClaimsPrincipal user, CameraScope scope, IClusterClient cluster)
+    {
+        if (await scope.Check(user, code) is { } refusal) return refusal;
+        return Results.Ok(await cluster.GetGrain<ICameraGrain>(code).GetIngestion());
+    }
+
+    private static async Task<IResult> Image(long id, ClaimsPrincipal user, CameraScope scope, SnapshotRepository snapshots, WebSettings settings)
+    {
+        var snapshot = await snapshots.Find(id);
+        if (snapshot is null) return Problems.NotFound($"Snapshot {id}");
+        if (await scope.Check(user, snapshot.CameraCode) is { } refusal) return refusal;
+        var file = Path.GetFullPath(Path.Combine(settings.ImagesRoot, snapshot.Path));
+        // The row's path is ours (date/camera/sha256.jpg); still, never serve anything outside the images folder.
+        if (!file.StartsWith(settings.ImagesRoot + Path.DirectorySeparatorChar, StringComparison.Ordinal) || !File.Exists(file))
+            return Problems.NotFound($"The image of snapshot {id} (retention may have removed it)");
+        return Results.File(file, "image/jpeg", enableRangeProcessing: false);
+    }
+}
+
+/// <summary>Answers whether the viewer may see a camera: HQ sees all; managers only cameras bound to their stores.</summary>
+public sealed class CameraScope(CameraRepository cameras, StoreRepository stores)
+{
+    public async Task<IResult?> Check(ClaimsPrincipal user, string cameraCode)
+    {
+        var camera = await cameras.Find(cameraCode);
+        if (camera is null) return Problems.NotFound($"Camera '{cameraCode}'");
+        var store = camera.StoreCode is null ? null : await stores.Find(camera.StoreCode);
+        var scope = user.Scope();
+        return scope.SeesWholeChain || store is not null && scope.AllowsStore(store.Code, store.RegionCode)
+            ? null
+            : Problems.OutOfScope($"Camera '{cameraCode}'");
+    }
+}
