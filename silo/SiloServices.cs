@@ -33,6 +33,8 @@ public static class SiloServices
         services.AddSingleton<SnapshotInbox>();
         services.AddSingleton<LoginLockout>();
         services.AddSingleton<PassivePorts>();
+        services.AddSingleton<SnapshotRetention>();
+        services.AddHostedService(sp => sp.GetRequiredService<SnapshotRetention>());
         return services;
     }
 }

@@ -55,6 +55,22 @@ public sealed class SnapshotRepository(SmartStoreDatabase database)
             new { cameraCode, limit })).ToList();
     }
 
+    public sealed record Expired(long Id, string Path);
+
+    /// <summary>Up to <paramref name="limit"/> snapshots received before <paramref name="cutoffUtc"/>, oldest first.</summary>
+    public async Task<IReadOnlyList<Expired>> ExpiredBefore(DateTime cutoffUtc, int limit)
+    {
+        await using var connection = await database.Open();
+        return (await connection.QueryAsync<Expired>(
+            "SELECT id, path FROM snapshots WHERE received_at < @cutoffUtc ORDER BY id LIMIT @limit", new { cutoffUtc, limit })).ToList();
+    }
+
+    public async Task<int> Delete(IReadOnlyList<long> ids)
+    {
+        await using var connection = await database.Open();
+        return await connection.ExecuteAsync("DELETE FROM snapshots WHERE id = ANY(@ids)", new { ids = ids.ToArray() });
+    }
+
     /// <summary>Snapshots not yet analysed, oldest first: what a restarted silo must pick up.</summary>
     public async Task<IReadOnlyList<long>> Pending(int limit)
     {
