@@ -56,11 +56,21 @@ public sealed class CameraGrain : Grain, ICameraGrain, IRemindable
 
     public async Task SnapshotAccepted(SnapshotReceipt receipt)
     {
-        _ingest.State.Record(receipt);
+        _ingest.State.Record(receipt, PresetOf(receipt));
         await PersistIngestSometimes();
         var status = await MarkAlive(new Heartbeat(receipt.ReceivedUtc));
         if (!receipt.Duplicate)
             await GrainFactory.GetGrain<ILiveFeedNotifierGrain>(0).Publish(LiveUpdate.ForSnapshot(status, receipt.SnapshotId, receipt.ReceivedUtc));
+    }
+
+    /// <summary>Which preset a shelf snapshot shows: the number in its file name, else the patrol schedule at its capture time.</summary>
+    private int? PresetOf(SnapshotReceipt receipt)
+    {
+        if (_camera is not { Kind: CameraKind.Shelf } camera) return null;
+        if (receipt.PresetFromName is { } named && camera.Presets.Any(p => p.Number == named)) return named;
+        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(_store?.TimeZone ?? "Asia/Shanghai", out var z) ? z : TimeZoneInfo.Utc;
+        var local = TimeZoneInfo.ConvertTimeFromUtc(receipt.CapturedUtc ?? receipt.ReceivedUtc, zone);
+        return new PatrolSchedule(camera.Presets, camera.PatrolCadenceMinutes).PresetAt(local);
     }
 
     public async Task UploadRejected(string reason, string detail, DateTime atUtc)

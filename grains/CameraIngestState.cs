@@ -17,8 +17,10 @@ public sealed class CameraIngestState
     [Id(6)] public DateTime? LastErrorUtc { get; set; }
     /// <summary>Uploads per UTC hour, last 48 hours.</summary>
     [Id(7)] public Dictionary<DateTime, int> UploadsPerHour { get; set; } = new();
+    [Id(8)] public int? CurrentPreset { get; set; }
+    [Id(9)] public Dictionary<int, long> LastSnapshotByPreset { get; set; } = new();
 
-    public void Record(SnapshotReceipt receipt)
+    public void Record(SnapshotReceipt receipt, int? preset)
     {
         if (receipt.Duplicate)
         {
@@ -26,6 +28,11 @@ public sealed class CameraIngestState
             return;
         }
         Accepted++;
+        if (preset is { } number)
+        {
+            CurrentPreset = number;
+            LastSnapshotByPreset[number] = receipt.SnapshotId;
+        }
         LastSnapshotId = receipt.SnapshotId;
         LastSnapshotUtc = receipt.ReceivedUtc;
         var hour = new DateTime(receipt.ReceivedUtc.Year, receipt.ReceivedUtc.Month, receipt.ReceivedUtc.Day, receipt.ReceivedUtc.Hour, 0, 0, DateTimeKind.Utc);
@@ -41,5 +48,6 @@ public sealed class CameraIngestState
     }
 
     public CameraIngestion Snapshot() => new(Accepted, Duplicates, new Dictionary<string, long>(RejectedByReason),
-        LastSnapshotId, LastSnapshotUtc, LastError, LastErrorUtc, new Dictionary<DateTime, int>(UploadsPerHour));
+        LastSnapshotId, LastSnapshotUtc, LastError, LastErrorUtc, new Dictionary<DateTime, int>(UploadsPerHour),
+        CurrentPreset, new Dictionary<int, long>(LastSnapshotByPreset));
 }

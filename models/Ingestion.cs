@@ -8,7 +8,8 @@ public sealed record SnapshotReceipt(
     [property: Id(2)] DateTime? CapturedUtc,
     [property: Id(3)] DateTime ReceivedUtc,
     [property: Id(4)] bool Duplicate,
-    [property: Id(5)] string Source);
+    [property: Id(5)] string Source,
+    [property: Id(6)] int? PresetFromName = null);
 
 /// <summary>A camera's ingestion counters: what it sent, what was refused and why.</summary>
 [GenerateSerializer, Immutable, Alias("SmartStore.CameraIngestion")]
@@ -20,4 +21,6 @@ public sealed record CameraIngestion(
     [property: Id(4)] DateTime? LastSnapshotUtc,
     [property: Id(5)] string? LastError,
     [property: Id(6)] DateTime? LastErrorUtc,
-    [property: Id(7)] IReadOnlyDictionary<DateTime, int> UploadsPerHour);
+    [property: Id(7)] IReadOnlyDictionary<DateTime, int> UploadsPerHour,
+    [property: Id(8)] int? CurrentPreset,
+    [property: Id(9)] IReadOnlyDictionary<int, long> LastSnapshotByPreset);

@@ -18,7 +18,8 @@ public sealed record Store(
     int StaffCount);
 
 /// <summary>A PTZ preset: a named position the dome returns to on patrol, in patrol order.</summary>
-public sealed record CameraPreset(int Number, string Name, int PatrolOrder);
+[GenerateSerializer, Immutable, Alias("SmartStore.CameraPreset")]
+public sealed record CameraPreset([property: Id(0)] int Number, [property: Id(1)] string Name, [property: Id(2)] int PatrolOrder);
 
 /// <summary>A camera as kept in master data. Its FTP/HTTP secret is only ever stored hashed.</summary>
 public sealed record Camera(

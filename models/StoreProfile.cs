@@ -14,4 +14,6 @@ public sealed record StoreProfile(
 public sealed record CameraProfile(
     [property: Id(0)] string Code,
     [property: Id(1)] CameraKind Kind,
-    [property: Id(2)] string? StoreCode);
+    [property: Id(2)] string? StoreCode,
+    [property: Id(3)] IReadOnlyList<CameraPreset> Presets,
+    [property: Id(4)] int PatrolCadenceMinutes);

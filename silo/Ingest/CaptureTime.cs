@@ -22,6 +22,16 @@ public static partial class CaptureTime
         return TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), zone);
     }
 
+    /// <summary>A PTZ preset number in the name, e.g. <c>..._P03_...</c> or <c>preset12.jpg</c>; two or three digits after P.</summary>
+    public static int? PresetFromFileName(string fileName)
+    {
+        var match = Preset().Match(Path.GetFileName(fileName));
+        return match.Success ? int.Parse(match.Groups["n"].Value, CultureInfo.InvariantCulture) : null;
+    }
+
+    [GeneratedRegex(@"(?i)(?:^|_)(?:P(?<n>[0-9]{2,3})|PRESET[_\-]?(?<n>[0-9]{1,3}))(?=[_.\-])")]
+    private static partial Regex Preset();
+
     // 20xx date, optional separator, time; optional 3-digit milliseconds; not part of a longer number.
     [GeneratedRegex(@"(?<![0-9])(?<date>20[0-9]{6})[_\-T]?(?<time>[0-2][0-9][0-5][0-9][0-5][0-9])(?<ms>[0-9]{3})?(?![0-9])")]
     private static partial Regex Stamp();

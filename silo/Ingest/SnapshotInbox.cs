@@ -49,7 +49,8 @@ public sealed class SnapshotInbox(
             var (id, duplicate) = await snapshots.Record(new SnapshotRepository.NewSnapshot(origin.CameraCode, sha256, relative,
                 (int)bytes, check.Width, check.Height, Truncate(origin.FileName, 255), capturedUtc, origin.Source));
 
-            await TellCamera(origin.CameraCode, g => g.SnapshotAccepted(new SnapshotReceipt(id, origin.FileName, capturedUtc, received, duplicate, origin.Source)));
+            await TellCamera(origin.CameraCode, g => g.SnapshotAccepted(new SnapshotReceipt(id, origin.FileName, capturedUtc, received, duplicate, origin.Source,
+                CaptureTime.PresetFromFileName(origin.FileName))));
             return UploadVerdict.Stored(id, duplicate, bytes);
         }
         catch (IOException e) when (!cancellationToken.IsCancellationRequested)

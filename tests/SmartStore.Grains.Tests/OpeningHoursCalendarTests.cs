@@ -47,3 +47,29 @@ public sealed class OpeningHoursCalendarTests
         Assert.True(OpeningHoursCalendar.IsOpen(hours, Shanghai, Utc(28, 4, 0)));  // Saturday
     }
 }
+
+public sealed class PatrolScheduleTests
+{
+    private static readonly CameraPreset[] Presets =
+        [new(3, "饮料", 1), new(1, "乳品", 2), new(7, "收银台", 3), new(2, "促销堆头", 4)];
+
+    [Fact]
+    public void Presets_follow_patrol_order_with_a_dwell_each_and_rest_between_patrols()
+    {
+        var schedule = new PatrolSchedule(Presets, cadenceMinutes: 10);
+        var start = new DateTime(2026, 11, 23, 14, 20, 0); // a patrol starts every 10 minutes from midnight
+        Assert.Equal(3, schedule.PresetAt(start));
+        Assert.Equal(3, schedule.PresetAt(start.AddSeconds(29)));
+        Assert.Equal(1, schedule.PresetAt(start.AddSeconds(30)));
+        Assert.Equal(7, schedule.PresetAt(start.AddSeconds(65)));
+        Assert.Equal(2, schedule.PresetAt(start.AddSeconds(119)));
+        Assert.Null(schedule.PresetAt(start.AddSeconds(120)));
+        Assert.Equal(3, schedule.PresetAt(start.AddMinutes(10)));
+    }
+
+    [Fact]
+    public void A_camera_without_presets_has_no_patrol()
+    {
+        Assert.Null(new PatrolSchedule([], 10).PresetAt(DateTime.Now));
+    }
+}

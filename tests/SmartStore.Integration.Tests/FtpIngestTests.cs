@@ -168,4 +168,18 @@ public sealed class FtpIngestTests(SmartStoreSystem system)
         Assert.Equal(System.Net.HttpStatusCode.Forbidden, (await east.GetAsync($"/api/cameras/{camera}/snapshots")).StatusCode);
         Assert.Equal(System.Net.HttpStatusCode.NotFound, (await admin.GetAsync("/api/snapshots/999999999/image")).StatusCode);
     }
+
+    [Fact]
+    public async Task A_shelf_snapshot_is_filed_under_the_preset_its_name_carries()
+    {
+        const string camera = "CAM-S0008-P1"; // demo dome with presets 1–4
+        var photo = Directory.GetFiles(Path.Combine(SharedData.Shared, "data", "grocery-store", "references"), "*.jpg").Order().First();
+        var upload = await FtpClients.Curl("-sS", "-T", photo, "--user", $"{camera}:{system.CameraSecret(camera)}",
+            Url($"{camera}_P02_20241123143000.jpg"));
+        Assert.True(upload.ExitCode == 0, upload.Error);
+
+        var ingestion = await Grains().GetGrain<ICameraGrain>(camera).GetIngestion();
+        Assert.Equal(2, ingestion.CurrentPreset);
+        Assert.Equal(ingestion.LastSnapshotId, ingestion.LastSnapshotByPreset[2]);
+    }
 }

@@ -155,6 +155,7 @@ public static class UiText
         ["entryAdded"] = ("已添加：{0}", "Added: {0}"),
         ["recognitionModels"] = ("识别算法 / 模型版本", "Recognition models"),
         ["cameraKind"] = ("摄像头类型", "Camera kind"),
+        ["currentPreset"] = ("当前位置", "Current position"),
         ["uploads"] = ("图片上传", "Uploads"),
         ["noSnapshotYet"] = ("尚未收到图片。", "No snapshot received yet."),
         ["lastImage"] = ("最新图片", "Latest image"),
