@@ -1,22 +1,32 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using SmartStore.Silo.Ingest;
 
 namespace SmartStore.Silo;
 
-/// <summary>Builds the silo host; used by Program and by the integration tests, so both run the same wiring.</summary>
+/// <summary>
+/// Builds the silo host: the Orleans silo, the FTP endpoint and the HTTP upload endpoint. Used by Program
+/// and by the integration tests, so both run the same wiring.
+/// </summary>
 public static class SiloHost
 {
     public static IHost Build(string[] args, Action<IConfigurationBuilder>? configure = null)
     {
-        var builder = Host.CreateApplicationBuilder(args);
+        var builder = WebApplication.CreateBuilder(args);
         configure?.Invoke(builder.Configuration);
         var settings = SiloSettings.From(builder.Configuration);
+        builder.WebHost.UseUrls(settings.IngestUrl);
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 64 * 1024 * 1024);
         builder.Services.AddSmartStoreGrainServices(builder.Configuration, settings.ConnectionString);
         builder.Services.AddSnapshotIngestion(builder.Configuration, settings);
         builder.UseOrleans(silo => silo.UseSmartStoreCluster(settings));
         // Registered after the silo so it starts listening only once grains can be called.
         builder.Services.AddHostedService<Ftp.FtpEndpoint>();
-        return builder.Build();
+        var app = builder.Build();
+        app.MapHttpIngest();
+        return app;
     }
 }

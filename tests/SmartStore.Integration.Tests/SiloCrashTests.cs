@@ -78,6 +78,7 @@ public sealed class SiloCrashTests
         start.Environment["SMARTSTORE_SILO_PORT"] = siloPort.ToString();
         start.Environment["SMARTSTORE_GATEWAY_PORT"] = gatewayPort.ToString();
         start.Environment["Ftp__Port"] = ftpPort.ToString();
+        start.Environment["SMARTSTORE_INGEST_URL"] = $"http://127.0.0.1:{FreePort()}";
         start.Environment["Ftp__PassivePortFirst"] = "21700";
         start.Environment["Ftp__PassivePortLast"] = "21799";
         var process = Process.Start(start)!;

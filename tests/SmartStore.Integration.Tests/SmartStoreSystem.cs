@@ -25,6 +25,7 @@ public sealed class SmartStoreSystem : IAsyncLifetime
     public IReadOnlyDictionary<string, string> Passwords { get; private set; } = new Dictionary<string, string>();
     public SecretsFile Secrets { get; private set; } = null!;
     public int FtpPort { get; private set; }
+    public Uri IngestAddress { get; private set; } = null!;
     public string ImagesRoot => Path.Combine(_home!.FullName, "images");
 
     public async Task InitializeAsync()
@@ -43,6 +44,7 @@ public sealed class SmartStoreSystem : IAsyncLifetime
             ["SMARTSTORE_GATEWAY_PORT"] = FreePort().ToString(),
             ["CameraLiveness:OfflineAfter"] = "00:00:02",
             ["Ftp:Port"] = (FtpPort = FreePort()).ToString(),
+            ["SMARTSTORE_INGEST_URL"] = (IngestAddress = new Uri($"http://127.0.0.1:{FreePort()}")).ToString(),
             ["Ftp:PassivePortFirst"] = "21500",
             ["Ftp:PassivePortLast"] = "21599",
             ["Ftp:IdleTimeout"] = "00:00:02",

@@ -73,6 +73,7 @@ public sealed class TwoSiloClusterTests
         ["SMARTSTORE_GATEWAY_PORT"] = FreePort().ToString(),
         ["SMARTSTORE_HOME"] = Path.Combine(Path.GetTempPath(), "smartstore-two-silo"),
         ["Ftp:Enabled"] = "false",
+        ["SMARTSTORE_INGEST_URL"] = $"http://127.0.0.1:{FreePort()}",
     }));
 
     private static int FreePort()
