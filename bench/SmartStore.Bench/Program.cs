@@ -1,7 +1,9 @@
+using System.Runtime.InteropServices;
 using SmartStore.Bench;
+using SmartStore.Bench.Ingest;
 using SmartStore.Bench.Vision;
 
-IBenchmark[] benchmarks = [new VisionAccuracyBenchmark(), new VisionSpeedBenchmark()];
+IBenchmark[] benchmarks = [new VisionAccuracyBenchmark(), new VisionSpeedBenchmark(), new IngestBenchmark()];
 
 if (args.Length == 0 || args[0] is "-h" or "--help")
 {
@@ -19,4 +21,6 @@ if (chosen is null)
 
 using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
+// `kill` stops a benchmark like Ctrl+C does, so it can stop the servers it started.
+using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; cancel.Cancel(); });
 return await chosen.RunAsync(new BenchArgs(args.Skip(1)), cancel.Token);
