@@ -26,12 +26,27 @@ public sealed class ImagesFolder
 
     public string FullPath(string relative) => Path.Combine(Root, relative);
 
-    /// <summary>Moves the fsynced temporary file into place; the same content already there is kept as it is.</summary>
+    /// <summary>
+    /// Moves the fsynced temporary file into place and fsyncs the directories whose entries changed, so the
+    /// file survives a power loss once this returns. The same content already there is kept as it is.
+    /// </summary>
     public void MoveIntoPlace(string temp, string relative)
     {
         var target = FullPath(relative);
         if (File.Exists(target)) return;
-        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        var folder = Path.GetDirectoryName(target)!;
+        var created = CreateFolders(folder);
         File.Move(temp, target);
+        DirectorySync.Flush(folder);
+        foreach (var parent in created) DirectorySync.Flush(Path.GetDirectoryName(parent)!);
+    }
+
+    /// <summary>Creates the missing folders of <paramref name="folder"/>; returns those it created, deepest first.</summary>
+    private List<string> CreateFolders(string folder)
+    {
+        var missing = new List<string>();
+        for (var dir = folder; dir.Length > Root.Length && !Directory.Exists(dir); dir = Path.GetDirectoryName(dir)!) missing.Add(dir);
+        if (missing.Count > 0) Directory.CreateDirectory(folder);
+        return missing;
     }
 }

@@ -35,11 +35,12 @@ public sealed class SnapshotInbox(
         var temp = images.NewTemporaryFile();
         try
         {
-            var (bytes, sha256, tooLarge) = await CopyCapped(content, temp, cancellationToken);
+            using var kept = new MemoryStream();
+            var (bytes, sha256, tooLarge) = await CopyCapped(content, temp, kept, cancellationToken);
             if (tooLarge) return await Refuse(origin, UploadRejection.TooLarge, $"larger than {MaxUploadBytes} bytes");
             if (bytes == 0) return await Refuse(origin, UploadRejection.Empty, "the file is empty");
 
-            var check = await CheckJpeg(temp, cancellationToken);
+            var check = CheckJpeg(kept.GetBuffer().AsSpan(0, (int)kept.Length));
             if (check.Rejection is { } rejection) return await Refuse(origin, rejection, check.Detail);
 
             var received = DateTime.UtcNow;
@@ -90,7 +91,8 @@ public sealed class SnapshotInbox(
         }
     }
 
-    private async Task<(long Bytes, string Sha256, bool TooLarge)> CopyCapped(Stream content, string temp, CancellationToken cancellationToken)
+    /// <summary>Streams the upload to <paramref name="temp"/> (fsynced) and keeps a copy in memory for the JPEG check, up to the cap.</summary>
+    private async Task<(long Bytes, string Sha256, bool TooLarge)> CopyCapped(Stream content, string temp, MemoryStream kept, CancellationToken cancellationToken)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         await using var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024, FileOptions.Asynchronous);
@@ -103,6 +105,7 @@ public sealed class SnapshotInbox(
             // Stop reading at the cap: the rest of an oversized upload is never buffered or written.
             if (total > MaxUploadBytes) return (total, "", true);
             hash.AppendData(buffer, 0, read);
+            kept.Write(buffer, 0, read);
             await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
         }
         await file.FlushAsync(cancellationToken);
@@ -110,12 +113,12 @@ public sealed class SnapshotInbox(
         return (total, Convert.ToHexStringLower(hash.GetHashAndReset()), false);
     }
 
-    private async Task<(UploadRejection? Rejection, string Detail, int Width, int Height)> CheckJpeg(string path, CancellationToken cancellationToken)
+    private (UploadRejection? Rejection, string Detail, int Width, int Height) CheckJpeg(ReadOnlySpan<byte> bytes)
     {
         try
         {
-            using var frame = await _intake.DecodeFileAsync(path, cancellationToken);
-            return (null, "", frame.Width, frame.Height);
+            var (width, height) = _intake.Inspect(bytes);
+            return (null, "", width, height);
         }
         catch (ImageRejectedException e)
         {
