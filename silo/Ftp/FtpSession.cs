@@ -124,7 +124,7 @@ public sealed class FtpSession(TcpClient client, FtpEndpointServices services, C
         {
             services.Lockout.Succeeded(_address);
             _camera = user;
-            Log.LogInformation("FTP {Address}: camera {Camera} logged in", _address, user);
+            Log.LogDebug("FTP {Address}: camera {Camera} logged in", _address, user);
             await Reply(230, $"Camera {user} logged in.");
             return true;
         }

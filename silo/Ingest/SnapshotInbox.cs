@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -27,6 +28,7 @@ public sealed class SnapshotInbox(
     ILogger<SnapshotInbox> logger)
 {
     private readonly JpegIntake _intake = new(new IntakeLimits(options.Value.MaxUploadBytes));
+    private readonly ConcurrentDictionary<string, (string Zone, DateTime Until)> _timeZones = new();
 
     public long MaxUploadBytes => options.Value.MaxUploadBytes;
 
@@ -135,11 +137,18 @@ public sealed class SnapshotInbox(
         }
     }
 
+    /// <summary>
+    /// The store time zone a camera's file names are read in. Looked up per camera at most once a minute:
+    /// it changes almost never, and asking the database on every upload cost two round trips per snapshot.
+    /// </summary>
     private async Task<string> StoreTimeZone(string cameraCode, CancellationToken cancellationToken)
     {
+        if (_timeZones.TryGetValue(cameraCode, out var known) && known.Until > DateTime.UtcNow) return known.Zone;
         var camera = await directory.FindCamera(cameraCode, cancellationToken);
         var store = camera?.StoreCode is { } code ? await directory.FindStore(code, cancellationToken) : null;
-        return store?.TimeZone ?? "Asia/Shanghai";
+        var zone = store?.TimeZone ?? "Asia/Shanghai";
+        _timeZones[cameraCode] = (zone, DateTime.UtcNow.AddMinutes(1));
+        return zone;
     }
 
     private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max];
