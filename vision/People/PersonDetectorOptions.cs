@@ -13,6 +13,8 @@ public sealed record PersonDetectorOptions
     public float ScoreThreshold { get; init; } = 0.40f;
     public float NmsIou { get; init; } = 0.45f;
     public TilingOptions? Tiling { get; init; }
+    /// <summary>Label-free per-camera counting rules for sequences from one fixed camera; null counts at ScoreThreshold only.</summary>
+    public SceneCalibrationOptions? SceneCalibration { get; init; } = new();
     public InferenceThreads Threads { get; init; } = new(2, 1);
 
     /// <summary>The recommended operating point of each model from its PROVENANCE.md.</summary>

@@ -7,7 +7,7 @@ using SmartStore.Vision.People;
 namespace SmartStore.Bench.Vision;
 
 /// <summary>Person counting and person-box accuracy per set with the configured detector.</summary>
-public sealed class PeopleCountingSection(ModelStore store, PersonDetectorOptions options, int fuseWindow, int limit, int calibrationFrames)
+public sealed class PeopleCountingSection(ModelStore store, PersonDetectorOptions options, int fuseWindow, int limit, int calibrationFrames, string? dumpPath = null)
 {
     public static readonly string[] CountedSets = ["mall-crowd", "pets2009-s2l1", "tud-mot15"];
     public const string StressSet = "shanghaitech-b";
@@ -21,6 +21,7 @@ public sealed class PeopleCountingSection(ModelStore store, PersonDetectorOption
         var intake = new JpegIntake();
         var accuracies = new List<double>();
         var uncalibrated = new List<double>();
+        using var dump = dumpPath is null ? null : new StreamWriter(dumpPath);
         foreach (var name in CountedSets.Append(StressSet))
         {
             if (!sets.TryGetValue(name, out var set)) { Progress.Say($"people: set {name} not found, skipped"); continue; }
@@ -29,11 +30,15 @@ public sealed class PeopleCountingSection(ModelStore store, PersonDetectorOption
             frames = frames.Where((_, i) => i % step == 0).ToList();
             var tally = new DetectionTally();
             var scores = new List<float[]>(frames.Count);
+            var allBoxes = new List<PersonBox[]>(frames.Count);
             for (int f = 0; f < frames.Count; f++)
             {
                 using var frame = await intake.DecodeFileAsync(set.PathOf(frames[f].File), cancellation).ConfigureAwait(false);
                 var boxes = detector.Detect(frame.Bitmap, Math.Min(TraceFloor, options.ScoreThreshold));
                 scores.Add(boxes.Select(b => b.Score).ToArray());
+                allBoxes.Add([.. boxes]);
+                dump?.WriteLine(string.Create(CultureInfo.InvariantCulture, $"F\t{name}\t{f}\t{frame.Bitmap.Width}\t{frame.Bitmap.Height}\t{frames[f].Count}\t{frames[f].Sequence}"));
+                foreach (var b in boxes) dump?.WriteLine(string.Create(CultureInfo.InvariantCulture, $"B\t{b.X1:0.0}\t{b.Y1:0.0}\t{b.X2:0.0}\t{b.Y2:0.0}\t{b.Score:0.0000}"));
                 if (set.Task == "person_detection") tally.AddFrame(boxes, frames[f]);
                 if ((f + 1) % 100 == 0) Progress.Say($"people: {name} {f + 1}/{frames.Count}");
             }
@@ -53,7 +58,16 @@ public sealed class PeopleCountingSection(ModelStore store, PersonDetectorOption
             // sequence, a median over consecutive frames (a person missed in one frame is still there).
             var oneCamera = frames.All(i => i.Frame is not null) && frames.Count > calibrationFrames * 2;
             var headline = rawAcc;
-            if (oneCamera && step == 1 && fuseWindow > 1) headline = Accuracy(PeopleCounter.FuseSequence(raw, fuseWindow));
+            var counted = raw;
+            if (oneCamera && options.SceneCalibration is { } sceneOptions)
+            {
+                // Self-calibration from this camera's own unlabelled frames (no ground truth).
+                var scene = SceneCalibration.Fit(allBoxes, options.ScoreThreshold, sceneOptions);
+                counted = allBoxes.Select(b => scene.Count(b)).ToList();
+                headline = Accuracy(counted);
+                Progress.Say(string.Create(CultureInfo.InvariantCulture, $"people: {name} scene calibration fitted {scene.IsFitted} height = {scene.Slope:0.000} x foot + {scene.Intercept:0.0}; counted {counted.Sum()} acc {headline:0.0000} unfused"));
+            }
+            if (oneCamera && step == 1 && fuseWindow > 1) headline = Accuracy(PeopleCounter.FuseSequence(counted, fuseWindow));
             figures.Add($"person_count_accuracy_{name}_unfused", rawAcc, "ratio");
             figures.Add($"person_count_accuracy_{name}", headline, "ratio");
             if (name != StressSet) uncalibrated.Add(headline);

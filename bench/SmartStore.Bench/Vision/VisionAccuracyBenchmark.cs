@@ -12,7 +12,7 @@ namespace SmartStore.Bench.Vision;
 public sealed class VisionAccuracyBenchmark : IBenchmark
 {
     public string Name => "vision-accuracy";
-    public string Usage => "[--data DIR] [--only people|reid|sku|health] [--limit N] [--model rtmdet|nanodet|nanodet-plus|yolox] [--size S] [--threshold T] [--tiles CxR] [--overlap F] [--no-whole] [--fuse W] [--calibrate K] [--reid-model 0287|0288] [--health-frames N]";
+    public string Usage => "[--data DIR] [--only people|reid|sku|health] [--limit N] [--model rtmdet|nanodet|nanodet-plus|yolox] [--size S] [--threshold T] [--tiles CxR] [--overlap F] [--no-whole] [--fuse W] [--calibrate K] [--dump FILE] [--no-scene] [--low-score T] [--min-height-ratio R] [--max-height-ratio R] [--contained F] [--static F] [--reid-model 0287|0288] [--health-frames N]";
 
     public async Task<int> RunAsync(BenchArgs args, CancellationToken cancellation)
     {
@@ -26,7 +26,7 @@ public sealed class VisionAccuracyBenchmark : IBenchmark
         var figures = new Figures();
 
         if (only is null or "people")
-            await new PeopleCountingSection(store, DetectorOptionsFrom(args), args.Get("fuse", VisionDefaults.FuseWindow), limit, args.Get("calibrate", VisionDefaults.CalibrationFrames)).RunAsync(sets, figures, cancellation).ConfigureAwait(false);
+            await new PeopleCountingSection(store, DetectorOptionsFrom(args), args.Get("fuse", VisionDefaults.FuseWindow), limit, args.Get("calibrate", VisionDefaults.CalibrationFrames), args.Get("dump")).RunAsync(sets, figures, cancellation).ConfigureAwait(false);
 
         if (only is null or "reid")
         {
@@ -42,6 +42,20 @@ public sealed class VisionAccuracyBenchmark : IBenchmark
 
         figures.Print();
         return 0;
+    }
+
+    private static SceneCalibrationOptions? SceneOptionsFrom(BenchArgs args, SceneCalibrationOptions? baseline)
+    {
+        if (args.Flag("no-scene")) return null;
+        var scene = baseline ?? new SceneCalibrationOptions();
+        return scene with
+        {
+            LowScore = args.Get("low-score", scene.LowScore),
+            MinHeightRatio = args.Get("min-height-ratio", scene.MinHeightRatio),
+            MaxHeightRatio = args.Get("max-height-ratio", scene.MaxHeightRatio),
+            ContainedIoMin = args.Get("contained", scene.ContainedIoMin),
+            StaticFraction = args.Get("static", scene.StaticFraction),
+        };
     }
 
     internal static PersonDetectorOptions DetectorOptionsFrom(BenchArgs args)
@@ -67,6 +81,7 @@ public sealed class VisionAccuracyBenchmark : IBenchmark
             InputSize = args.Get("size", baseline.InputSize),
             ScoreThreshold = args.Get("threshold", baseline.ScoreThreshold),
             Tiling = tiling,
+            SceneCalibration = SceneOptionsFrom(args, baseline.SceneCalibration),
         };
     }
 }
