@@ -7,6 +7,9 @@ public interface IStoreGrain : IGrainWithStringKey
 {
     Task CameraStatusChanged(CameraStatus status);
 
+    /// <summary>The camera was unbound from this store (or bound elsewhere): it no longer counts here.</summary>
+    Task CameraUnbound(string cameraCode);
+
     Task<IReadOnlyList<CameraStatus>> GetCameras();
 
     Task<CameraCounts> GetCameraCounts();

@@ -129,7 +129,10 @@ public sealed class CameraGrain : Grain, ICameraGrain, IRemindable
 
     public async Task RefreshProfile()
     {
+        var previousStore = _camera?.StoreCode;
         await LoadProfile(CancellationToken.None);
+        if (previousStore is not null && previousStore != _camera?.StoreCode)
+            await GrainFactory.GetGrain<IStoreGrain>(previousStore).CameraUnbound(Code);
         await Announce();
     }
 

@@ -26,6 +26,14 @@ public sealed class StoreGrain : Grain, IStoreGrain
             await GrainFactory.GetGrain<IRegionGrain>(state.RegionCode).StoreCamerasChanged(this.GetPrimaryKeyString(), after);
     }
 
+    public async Task CameraUnbound(string cameraCode)
+    {
+        if (!_state.State.Cameras.Remove(cameraCode)) return;
+        await _state.WriteStateAsync();
+        if (_state.State.RegionCode is { } region)
+            await GrainFactory.GetGrain<IRegionGrain>(region).StoreCamerasChanged(this.GetPrimaryKeyString(), Counts());
+    }
+
     public Task<IReadOnlyList<CameraStatus>> GetCameras() =>
         Task.FromResult<IReadOnlyList<CameraStatus>>(_state.State.Cameras.Values.OrderBy(c => c.CameraCode).ToList());
 

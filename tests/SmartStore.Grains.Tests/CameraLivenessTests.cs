@@ -66,4 +66,19 @@ public sealed class CameraLivenessTests(LivenessCluster fixture)
             new { code = LivenessCluster.SpareCamera });
         Assert.Equal(1, rows);
     }
+
+    [Fact]
+    public async Task Rebinding_a_camera_moves_it_from_the_old_store_to_the_new_one()
+    {
+        var camera = Grains.GetGrain<ICameraGrain>(LivenessCluster.MovingCamera);
+        await camera.Heartbeat(new Heartbeat(DateTime.UtcNow));
+        Assert.Contains(await Grains.GetGrain<IStoreGrain>(LivenessCluster.OpenStore).GetCameras(), c => c.CameraCode == LivenessCluster.MovingCamera);
+
+        await new SmartStore.Storage.CameraRepository(fixture.Database.Database).Update(
+            new Camera(LivenessCluster.MovingCamera, CameraKind.Entrance, "", "", LivenessCluster.ClosedStore, 1, []), "test");
+        await camera.RefreshProfile();
+
+        Assert.DoesNotContain(await Grains.GetGrain<IStoreGrain>(LivenessCluster.OpenStore).GetCameras(), c => c.CameraCode == LivenessCluster.MovingCamera);
+        Assert.Contains(await Grains.GetGrain<IStoreGrain>(LivenessCluster.ClosedStore).GetCameras(), c => c.CameraCode == LivenessCluster.MovingCamera);
+    }
 }

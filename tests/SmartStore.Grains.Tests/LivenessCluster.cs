@@ -18,6 +18,7 @@ public sealed class LivenessCluster : IAsyncLifetime
     public const string OpenCamera = "CAM-T0001-E1";
     public const string ClosedCamera = "CAM-T0002-E1";
     public const string SpareCamera = "CAM-T0001-P1";
+    public const string MovingCamera = "CAM-T0001-E2";
 
     public TestDatabase Database { get; private set; } = null!;
     public TestCluster Cluster { get; private set; } = null!;
@@ -58,6 +59,7 @@ public sealed class LivenessCluster : IAsyncLifetime
         await cameras.Create(new Camera(OpenCamera, CameraKind.Entrance, "", "", OpenStore, 1, []), "test");
         await cameras.Create(new Camera(ClosedCamera, CameraKind.Entrance, "", "", ClosedStore, 1, []), "test");
         await cameras.Create(new Camera(SpareCamera, CameraKind.Shelf, "", "", OpenStore, 10, []), "test");
+        await cameras.Create(new Camera(MovingCamera, CameraKind.Entrance, "", "", OpenStore, 1, []), "test");
     }
 
     private sealed class PostgresSilo : ISiloConfigurator
