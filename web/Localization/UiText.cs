@@ -16,6 +16,7 @@ public static class UiText
     {
         ["app"] = ("SmartStore 智慧门店", "SmartStore"),
         ["hq"] = ("总部看板", "HQ board"),
+        ["liveBoard"] = ("实时看板", "Live board"),
         ["stores"] = ("门店", "Stores"),
         ["cameras"] = ("设备", "Cameras"),
         ["skus"] = ("商品 SKU", "SKUs"),
