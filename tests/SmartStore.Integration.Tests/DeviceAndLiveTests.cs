@@ -41,24 +41,35 @@ public sealed class DeviceAndLiveTests(SmartStoreSystem system, ITestOutputHelpe
         var hqKey = await IssueKey(admin, "hq_analyst", null);
         var eastKey = await IssueKey(admin, "region_manager", "EAST");
 
+        // A NORTH store open around the clock, so the offline rule (only during opening hours) applies
+        // whatever the time of day the tests run at.
+        var allDay = Enumerable.Range(0, 7).Select(_ => new { open = "00:00:00", close = "23:59:59.9999999" }).ToArray();
+        Assert.Equal(System.Net.HttpStatusCode.Created, (await admin.PostJson("/api/stores", new
+        {
+            code = "X0601", name = "通宵店", regionCode = "NORTH", city = "北京", latitude = 39.9, longitude = 116.4,
+            openingHours = new { weekly = allDay, exceptions = Array.Empty<object>() },
+        })).StatusCode);
+        var created = await (await admin.PostJson("/api/cameras", new { code = "CAM-X0601-E1", kind = "entrance", storeCode = "X0601" })).Json();
+        var northSecret = created["secret"]!.GetValue<string>();
+
         var hq = await Listen(hqKey);
         var east = await Listen(eastKey);
         using var device = system.Anonymous();
 
         var north = Stopwatch.StartNew();
-        await MasterDataApiTests.Heartbeat(device, "CAM-S0020-E1", system.CameraSecret("CAM-S0020-E1"));
+        await MasterDataApiTests.Heartbeat(device, "CAM-X0601-E1", northSecret);
         var hqSaw = await Eventually.Get(() => Task.FromResult(hq.Updates.ToArray()),
-            u => u.Any(x => x.Camera == "CAM-S0020-E1" && x.Online), what: "HQ to see the NORTH camera online");
+            u => u.Any(x => x.Camera == "CAM-X0601-E1" && x.Online), what: "HQ to see the NORTH camera online");
         output.WriteLine($"camera online reached the HQ hub client after {north.ElapsedMilliseconds} ms");
 
         await MasterDataApiTests.Heartbeat(device, "CAM-S0003-E1", system.CameraSecret("CAM-S0003-E1"));
         await Eventually.Get(() => Task.FromResult(east.Updates.ToArray()), u => u.Any(x => x.Camera == "CAM-S0003-E1"), what: "EAST to see its camera");
-        Assert.DoesNotContain(east.Updates, u => u.Camera == "CAM-S0020-E1");
+        Assert.DoesNotContain(east.Updates, u => u.Camera == "CAM-X0601-E1");
         Assert.NotEmpty(hqSaw);
 
         // Silence (2 s in this fixture, store open all day) turns the camera offline, and that is pushed too.
         var offline = await Eventually.Get(() => Task.FromResult(hq.Updates.ToArray()),
-            u => u.Any(x => x.Camera == "CAM-S0020-E1" && !x.Online), within: TimeSpan.FromSeconds(60), what: "the offline push");
+            u => u.Any(x => x.Camera == "CAM-X0601-E1" && !x.Online), within: TimeSpan.FromSeconds(60), what: "the offline push");
         Assert.NotEmpty(offline);
 
         await hq.Connection.DisposeAsync();

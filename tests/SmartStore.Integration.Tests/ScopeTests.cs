@@ -99,7 +99,8 @@ public sealed class ScopeTests(SmartStoreSystem system)
         integrator.DefaultRequestHeaders.Add("X-Api-Key", key);
         var stores = await (await integrator.GetAsync("/api/stores?pageSize=200")).Json();
         Assert.All(stores["items"]!.AsArray(), s => Assert.Equal("SOUTH", s!["regionCode"]!.GetValue<string>()));
-        Assert.Equal(8, stores["total"]!.GetValue<int>());
+        // The demo chain has 8 SOUTH stores; other tests may add X-coded ones.
+        Assert.Equal(8, stores["items"]!.AsArray().Count(s => s!["code"]!.GetValue<string>().StartsWith('S')));
         Assert.Equal(HttpStatusCode.Forbidden, (await integrator.GetAsync("/api/stores/S0001")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await integrator.PostJson("/api/stores", ApiJson.NewStore("X0302", "SOUTH"))).StatusCode);
 
