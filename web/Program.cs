@@ -31,6 +31,9 @@ builder.Services.AddSingleton<StoreImport>();
 builder.Services.AddSingleton<SkuImport>();
 
 builder.Services.AddSmartStoreAuthentication();
+builder.Services.Configure<SignInThrottleOptions>(builder.Configuration.GetSection("SignIn"));
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton<SignInThrottle>();
 builder.Services.AddRazorPages();
 builder.Services.AddSignalR().AddJsonProtocol(o => ConfigureJson(o.PayloadSerializerOptions));
 builder.Services.AddSingleton<LiveRelay>();

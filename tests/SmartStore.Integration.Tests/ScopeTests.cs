@@ -128,4 +128,25 @@ public sealed class ScopeTests(SmartStoreSystem system)
         Assert.Contains("S0009", board);
         Assert.DoesNotContain("S0018", board);
     }
+
+    [Fact]
+    public async Task Repeated_wrong_passwords_lock_the_sign_in_form_for_that_user_and_address()
+    {
+        using var client = system.Anonymous();
+        async Task<System.Net.HttpStatusCode> TrySignIn(string password)
+        {
+            var form = await client.GetStringAsync("/login");
+            var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+            var response = await client.PostAsync("/login", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["Username"] = "analyst", ["Password"] = password, ["__RequestVerificationToken"] = token,
+            }));
+            return response.StatusCode;
+        }
+
+        for (var i = 0; i < 5; i++) Assert.Equal(HttpStatusCode.OK, await TrySignIn("guess-" + i)); // the form again, with an error
+        Assert.Equal(HttpStatusCode.TooManyRequests, await TrySignIn(system.Passwords["analyst"]));
+        await Task.Delay(TimeSpan.FromSeconds(2.5)); // the lockout is 2 s in this fixture
+        Assert.Equal(HttpStatusCode.Redirect, await TrySignIn(system.Passwords["analyst"]));
+    }
 }

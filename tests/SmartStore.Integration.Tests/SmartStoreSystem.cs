@@ -57,6 +57,7 @@ public sealed class SmartStoreSystem : IAsyncLifetime
         // The web host reads its settings before the factory could inject any, so they go in as environment.
         Environment.SetEnvironmentVariable("SMARTSTORE_PG", Database.ConnectionString);
         Environment.SetEnvironmentVariable("SMARTSTORE_HOME", _home.FullName);
+        Environment.SetEnvironmentVariable("SignIn__LockoutFor", "00:00:02");
         var port = FreePort();
         _web = new WebApplicationFactory<SmartStore.Web.WebSettings>();
         _web.UseKestrel(port);

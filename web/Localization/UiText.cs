@@ -27,6 +27,7 @@ public static class UiText
         ["username"] = ("用户名", "Username"),
         ["password"] = ("密码", "Password"),
         ["loginFailed"] = ("用户名或密码错误。", "Wrong username or password."),
+        ["loginLockedOut"] = ("失败次数过多，请稍后再试。", "Too many failed attempts; try again in a few minutes."),
         ["online"] = ("在线", "Online"),
         ["offline"] = ("离线", "Offline"),
         ["unknown"] = ("未上报", "No report yet"),

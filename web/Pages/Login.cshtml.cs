@@ -10,24 +10,36 @@ using SmartStore.Web.Security;
 namespace SmartStore.Web.Pages;
 
 [AllowAnonymous]
-public sealed class LoginModel(UserAccounts accounts, ILogger<LoginModel> logger) : PageModel
+public sealed class LoginModel(UserAccounts accounts, SignInThrottle throttle, ILogger<LoginModel> logger) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
     [BindProperty] public string? Username { get; set; }
     [BindProperty] public string? Password { get; set; }
     public bool Failed { get; private set; }
+    public bool LockedOut { get; private set; }
 
     public void OnGet() { }
 
     public async Task<IActionResult> OnPost()
     {
+        var address = HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        var user = Username ?? "";
+        if (throttle.IsLockedOut(address, user))
+        {
+            logger.LogWarning("Sign-in for {User} from {Address} refused: locked out after repeated failures", user, address);
+            LockedOut = true;
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            return Page();
+        }
         var account = string.IsNullOrEmpty(Username) || string.IsNullOrEmpty(Password) ? null : await accounts.SignIn(Username, Password);
         if (account is null)
         {
-            logger.LogWarning("Failed sign-in for {User} from {Address}", Username, HttpContext.Connection.RemoteIpAddress);
+            logger.LogWarning("Failed sign-in for {User} from {Address}", user, address);
+            throttle.Failed(address, user);
             Failed = true;
             return Page();
         }
+        throttle.Succeeded(address, user);
         var identity = new ClaimsIdentity(ScopeClaims.For(account.Username, account.DisplayName, account.Scope), CookieAuthenticationDefaults.AuthenticationScheme);
         await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
