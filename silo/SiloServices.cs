@@ -27,6 +27,7 @@ public static class SiloServices
         services.AddSingleton(settings);
         services.AddSingleton<SnapshotRepository>();
         services.AddSingleton<ApiKeys>();
+        services.AddSingleton<CameraVisibility>();
         services.Configure<IngestOptions>(configuration.GetSection("Ingest"));
         services.Configure<FtpOptions>(configuration.GetSection("Ftp"));
         services.AddSingleton(TimeProvider.System);

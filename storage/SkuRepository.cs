@@ -41,27 +41,12 @@ public sealed class SkuRepository(SmartStoreDatabase database)
     public Task Create(Sku sku, string actor) => Write(sku, actor, "create", InsertSql);
 
     /// <summary>Creates all the SKUs or none of them (bulk import).</summary>
-    public async Task CreateMany(IReadOnlyList<Sku> skus, string actor)
-    {
-        var current = "";
-        try
+    public Task CreateMany(IReadOnlyList<Sku> skus, string actor) =>
+        database.WriteAll(skus, "SKU", s => s.Code, async (c, t, sku) =>
         {
-            await database.InTransaction(async (c, t) =>
-            {
-                foreach (var sku in skus)
-                {
-                    current = sku.Code;
-                    await c.ExecuteAsync(InsertSql, sku, t);
-                    await AuditTrail.Record(c, t, actor, "import", "sku", sku.Code, sku);
-                }
-                return skus.Count;
-            });
-        }
-        catch (PostgresException e)
-        {
-            throw MasterDataConflict.From(e, "SKU", current);
-        }
-    }
+            await c.ExecuteAsync(InsertSql, sku, t);
+            await AuditTrail.Record(c, t, actor, "import", "sku", sku.Code, sku);
+        });
 
     public async Task<bool> Update(Sku sku, string actor) => await Write(sku, actor, "update", """
         UPDATE skus SET name = @Name, brand = @Brand, category = @Category, is_competitor = @IsCompetitor, updated_at = now()

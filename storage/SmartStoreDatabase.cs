@@ -30,6 +30,32 @@ public sealed class SmartStoreDatabase : IAsyncDisposable
         return result;
     }
 
+    /// <summary>
+    /// Writes every row or none (bulk import). A constraint the database refuses becomes a
+    /// <see cref="MasterDataConflict"/> naming the row that broke it.
+    /// </summary>
+    public async Task WriteAll<T>(IReadOnlyList<T> rows, string entity, Func<T, string> codeOf,
+        Func<NpgsqlConnection, NpgsqlTransaction, T, Task> write)
+    {
+        var current = "";
+        try
+        {
+            await InTransaction(async (c, t) =>
+            {
+                foreach (var row in rows)
+                {
+                    current = codeOf(row);
+                    await write(c, t, row);
+                }
+                return rows.Count;
+            });
+        }
+        catch (PostgresException e)
+        {
+            throw MasterDataConflict.From(e, entity, current);
+        }
+    }
+
     public async Task<NpgsqlConnection> Open(CancellationToken cancellationToken = default) =>
         await DataSource.OpenConnectionAsync(cancellationToken);
 

@@ -57,26 +57,8 @@ public sealed class StoreRepository(SmartStoreDatabase database)
     public Task Create(Store store, string actor) => Write(store, actor, "create", InsertSql);
 
     /// <summary>Creates all the stores or none of them (bulk import).</summary>
-    public async Task CreateMany(IReadOnlyList<Store> stores, string actor)
-    {
-        var current = "";
-        try
-        {
-            await database.InTransaction(async (c, t) =>
-            {
-                foreach (var store in stores)
-                {
-                    current = store.Code;
-                    await WriteRow(c, t, store, actor, "import", InsertSql);
-                }
-                return stores.Count;
-            });
-        }
-        catch (PostgresException e)
-        {
-            throw MasterDataConflict.From(e, "Store", current);
-        }
-    }
+    public Task CreateMany(IReadOnlyList<Store> stores, string actor) =>
+        database.WriteAll(stores, "Store", s => s.Code, (c, t, store) => WriteRow(c, t, store, actor, "import", InsertSql));
 
     public async Task<bool> Update(Store store, string actor) => await Write(store, actor, "update", """
         UPDATE stores SET name = @Name, region_code = @RegionCode, city = @City, address = @Address,

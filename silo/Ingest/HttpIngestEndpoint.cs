@@ -1,5 +1,3 @@
-using System.Net.Http.Headers;
-using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -23,10 +21,10 @@ public static class HttpIngestEndpoint
     }
 
     private static async Task<IResult> Ingest(string camera, HttpContext context, SnapshotInbox inbox,
-        CameraRepository cameras, StoreRepository stores, ApiKeys keys)
+        CameraRepository cameras, CameraVisibility visibility, ApiKeys keys)
     {
         var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        var refusal = await Authenticate(camera, context.Request, cameras, stores, keys);
+        var refusal = await Authenticate(camera, context.Request, cameras, visibility, keys);
         if (refusal is not null)
         {
             await inbox.Refuse(new UploadOrigin(camera, "", address, "http"), UploadRejection.WrongPassword, refusal.Value.Detail);
@@ -65,27 +63,23 @@ public static class HttpIngestEndpoint
     }
 
     private static async Task<(int Status, string Detail)?> Authenticate(string camera, HttpRequest request,
-        CameraRepository cameras, StoreRepository stores, ApiKeys keys)
+        CameraRepository cameras, CameraVisibility visibility, ApiKeys keys)
     {
         if (request.Headers.TryGetValue("X-Api-Key", out var apiKey))
         {
             var key = await keys.Verify(apiKey.ToString());
             if (key is null) return (401, "The API key is unknown or revoked.");
-            var bound = await cameras.Find(camera);
-            var store = bound?.StoreCode is { } code ? await stores.Find(code) : null;
-            if (bound is null) return (404, $"Camera '{camera}' does not exist.");
-            return key.Scope.SeesWholeChain || store is not null && key.Scope.AllowsStore(store.Code, store.RegionCode)
-                ? null
-                : (403, $"Camera '{camera}' is outside the API key's scope.");
+            return await visibility.Allows(key.Scope, camera) switch
+            {
+                null => (404, $"Camera '{camera}' does not exist."),
+                true => null,
+                false => (403, $"Camera '{camera}' is outside the API key's scope."),
+            };
         }
-        if (!AuthenticationHeaderValue.TryParse(request.Headers.Authorization, out var header)
-            || !"Basic".Equals(header.Scheme, StringComparison.OrdinalIgnoreCase) || header.Parameter is null)
+        var credentials = CameraCredentials.FromBasicHeader(request.Headers.Authorization);
+        if (credentials is null)
             return (401, "Send the camera's credentials (HTTP Basic, user = camera code) or an API key in X-Api-Key.");
-        string pair;
-        try { pair = Encoding.UTF8.GetString(Convert.FromBase64String(header.Parameter)); }
-        catch (FormatException) { return (401, "The Basic credentials are not valid base64."); }
-        var colon = pair.IndexOf(':');
-        return colon > 0 && pair[..colon] == camera && await cameras.VerifySecret(camera, pair[(colon + 1)..])
+        return credentials.CameraCode == camera && await cameras.VerifySecret(camera, credentials.Secret)
             ? null
             : (401, $"The credentials do not match camera '{camera}'.");
     }

@@ -33,7 +33,7 @@ public sealed partial class BackOfficePageTests(SmartStoreSystem system)
     public async Task Only_hq_admin_may_post_the_editing_forms(string user, string url)
     {
         using var client = await system.SignedIn(user);
-        var response = await PostForm(client, "/cameras", url, new()
+        var response = await PageForms.PostForm(client, "/cameras", url, new()
         {
             ["Form.Code"] = "CAM-X0601", ["Form.Kind"] = "entrance", ["code"] = "CAM-S0001-E1", ["storeCode"] = "S0002",
             ["name"] = "hijack", ["kind"] = "store_tag", ["label"] = "x", ["labelEn"] = "x", ["KeyName"] = "x", ["id"] = "1",
@@ -68,7 +68,7 @@ public sealed partial class BackOfficePageTests(SmartStoreSystem system)
     public async Task Admin_creates_a_camera_and_its_secret_shown_once_lets_it_report()
     {
         using var admin = await system.SignedIn("admin");
-        var response = await PostForm(admin, "/cameras", "/cameras?handler=create", new()
+        var response = await PageForms.PostForm(admin, "/cameras", "/cameras?handler=create", new()
         {
             ["Form.Code"] = "CAM-X0611-P1", ["Form.Kind"] = "shelf", ["Form.StoreCode"] = "S0003",
             ["Form.PatrolCadenceMinutes"] = "5", ["Form.Presets"] = "3 饮料货架\n1 乳品冷柜",
@@ -96,7 +96,7 @@ public sealed partial class BackOfficePageTests(SmartStoreSystem system)
     {
         using var admin = await system.SignedIn("admin");
         await admin.PostJson("/api/cameras", new { code = "CAM-X0621-E1", kind = "entrance", storeCode = "S0004" });
-        var response = await PostForm(admin, "/cameras/CAM-X0621-E1", "/cameras/CAM-X0621-E1?handler=bind", new() { ["storeCode"] = "S0005" });
+        var response = await PageForms.PostForm(admin, "/cameras/CAM-X0621-E1", "/cameras/CAM-X0621-E1?handler=bind", new() { ["storeCode"] = "S0005" });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var camera = (await (await admin.GetAsync("/api/cameras/CAM-X0621-E1")).Json())["camera"]!;
         Assert.Equal("S0005", camera["storeCode"]!.GetValue<string>());
@@ -111,13 +111,13 @@ public sealed partial class BackOfficePageTests(SmartStoreSystem system)
             X0631,Good store,EAST,上海,31.2,121.4
             X0632,Bad store,EAST,上海,131.2,121.4
             """;
-        var html = await (await PostFile(admin, "/stores", "/stores?handler=import", "sheet", "stores.csv", "text/csv", Encoding.UTF8.GetBytes(csv)))
+        var html = await (await PageForms.PostFile(admin, "/stores", "/stores?handler=import", "sheet", "stores.csv", "text/csv", Encoding.UTF8.GetBytes(csv)))
             .Content.ReadAsStringAsync();
         Assert.Contains("import-errors", html);
         Assert.Matches(@"<td class=""num"">3</td><td>latitude 131.2", html);
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync("/api/stores/X0631")).StatusCode);
 
-        var good = await PostFile(admin, "/stores", "/stores?handler=import", "sheet", "stores.csv", "text/csv", Encoding.UTF8.GetBytes(csv.Replace("131.2", "31.3")));
+        var good = await PageForms.PostFile(admin, "/stores", "/stores?handler=import", "sheet", "stores.csv", "text/csv", Encoding.UTF8.GetBytes(csv.Replace("131.2", "31.3")));
         Assert.Contains("import-done", await good.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/api/stores/X0632")).StatusCode);
     }
@@ -126,35 +126,11 @@ public sealed partial class BackOfficePageTests(SmartStoreSystem system)
     public async Task Sku_photo_upload_from_the_page_refuses_a_file_that_is_not_a_jpeg()
     {
         using var admin = await system.SignedIn("admin");
-        var response = await PostFile(admin, "/skus/SKU-1002", "/skus/SKU-1002?handler=photo", "photos", "shelf.gif", "image/gif", "GIF89a-not-a-jpeg"u8.ToArray());
+        var response = await PageForms.PostFile(admin, "/skus/SKU-1002", "/skus/SKU-1002?handler=photo", "photos", "shelf.gif", "image/gif", "GIF89a-not-a-jpeg"u8.ToArray());
         var html = System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
         Assert.Contains("shelf.gif: 不是 JPEG 图片", html);
         Assert.Empty((await (await admin.GetAsync("/api/skus/SKU-1002/photos")).Json()).AsArray());
     }
-
-    private static async Task<string> Token(HttpClient client, string page)
-    {
-        var html = await client.GetStringAsync(page);
-        return TokenPattern().Match(html).Groups[1].Value;
-    }
-
-    private static async Task<HttpResponseMessage> PostForm(HttpClient client, string page, string url, Dictionary<string, string> fields)
-    {
-        fields["__RequestVerificationToken"] = await Token(client, page);
-        return await client.PostAsync(url, new FormUrlEncodedContent(fields));
-    }
-
-    private static async Task<HttpResponseMessage> PostFile(HttpClient client, string page, string url, string field, string fileName, string contentType, byte[] bytes)
-    {
-        var form = new MultipartFormDataContent { { new StringContent(await Token(client, page)), "__RequestVerificationToken" } };
-        var file = new ByteArrayContent(bytes);
-        file.Headers.ContentType = new MediaTypeHeaderValue(contentType);
-        form.Add(file, field, fileName);
-        return await client.PostAsync(url, form);
-    }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenPattern();
 
     [GeneratedRegex("id=\"secret-value\">([^<]+)<")]
     private static partial Regex SecretPattern();

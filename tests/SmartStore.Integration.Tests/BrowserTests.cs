@@ -13,19 +13,8 @@ public sealed class BrowserTests(SmartStoreSystem system)
     public async Task Admin_signs_in_creates_a_store_and_sees_a_camera_go_online_live()
     {
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ChromiumArgs,
-        });
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { Locale = "zh-CN", BaseURL = system.BaseAddress.ToString() });
-
-        await page.GotoAsync("/login");
-        await page.FillAsync("input[name=Username]", "admin");
-        await page.FillAsync("input[name=Password]", system.Passwords["admin"]);
-        await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync("**/");
+        await using var browser = await LaunchChromium(playwright);
+        var page = await SignedInPage(browser, "admin", "zh-CN");
 
         await page.GotoAsync("/stores");
         await page.FillAsync("#new-store input[name='Input.Code']", "X0401");
@@ -58,18 +47,8 @@ public sealed class BrowserTests(SmartStoreSystem system)
     public async Task Camera_page_shows_each_new_ftp_snapshot_live()
     {
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ChromiumArgs,
-        });
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { Locale = "en", BaseURL = system.BaseAddress.ToString() });
-        await page.GotoAsync("/login");
-        await page.FillAsync("input[name=Username]", "east");
-        await page.FillAsync("input[name=Password]", system.Passwords["east"]);
-        await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync("**/");
+        await using var browser = await LaunchChromium(playwright);
+        var page = await SignedInPage(browser, "east", "en");
 
         const string camera = "CAM-S0007-E1";
         await page.GotoAsync($"/cameras/{camera}");
@@ -84,5 +63,21 @@ public sealed class BrowserTests(SmartStoreSystem system)
         Assert.Matches("^/api/snapshots/[0-9]+/image$", src);
         var loaded = await page.EvaluateAsync<int>("document.getElementById('last-image').naturalWidth");
         Assert.Equal(640, loaded);
+    }
+
+    /// <summary>Debian's Chromium, headless; Playwright downloads no browser of its own.</summary>
+    private static Task<IBrowser> LaunchChromium(IPlaywright playwright) =>
+        playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = "/usr/bin/chromium", Headless = true, Args = ChromiumArgs });
+
+    /// <summary>A page signed in through the login form, as the person would.</summary>
+    private async Task<IPage> SignedInPage(IBrowser browser, string user, string locale)
+    {
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { Locale = locale, BaseURL = system.BaseAddress.ToString() });
+        await page.GotoAsync("/login");
+        await page.FillAsync("input[name=Username]", user);
+        await page.FillAsync("input[name=Password]", system.Passwords[user]);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync("**/");
+        return page;
     }
 }

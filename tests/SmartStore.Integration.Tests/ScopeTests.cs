@@ -133,16 +133,11 @@ public sealed class ScopeTests(SmartStoreSystem system)
     public async Task Repeated_wrong_passwords_lock_the_sign_in_form_for_that_user_and_address()
     {
         using var client = system.Anonymous();
-        async Task<System.Net.HttpStatusCode> TrySignIn(string password)
-        {
-            var form = await client.GetStringAsync("/login");
-            var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
-            var response = await client.PostAsync("/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        async Task<HttpStatusCode> TrySignIn(string password) =>
+            (await PageForms.PostForm(client, "/login", "/login", new Dictionary<string, string>
             {
-                ["Username"] = "analyst", ["Password"] = password, ["__RequestVerificationToken"] = token,
-            }));
-            return response.StatusCode;
-        }
+                ["Username"] = "analyst", ["Password"] = password,
+            })).StatusCode;
 
         for (var i = 0; i < 5; i++) Assert.Equal(HttpStatusCode.OK, await TrySignIn("guess-" + i)); // the form again, with an error
         Assert.Equal(HttpStatusCode.TooManyRequests, await TrySignIn(system.Passwords["analyst"]));

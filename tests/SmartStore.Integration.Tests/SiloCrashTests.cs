@@ -22,7 +22,7 @@ public sealed class SiloCrashTests
         var secret = secrets.Load()[$"camera:{camera}"]!.GetValue<string>();
         // A restarted silo keeps its ports, as under ./smartstore up: the new generation on the same
         // endpoint supersedes the killed one in the membership table.
-        var (ftpPort, siloPort, gatewayPort) = (FreePort(), FreePort(), FreePort());
+        var (ftpPort, siloPort, gatewayPort) = (Loopback.FreePort(), Loopback.FreePort(), Loopback.FreePort());
         var frames = Directory.GetFiles(Path.Combine(SharedData.Shared, "data", "pets2009-s2l1", "images"), "*.jpg").Order().Take(6).ToList();
 
         var silo = StartSilo(db.ConnectionString, home.FullName, ftpPort, siloPort, gatewayPort);
@@ -78,7 +78,7 @@ public sealed class SiloCrashTests
         start.Environment["SMARTSTORE_SILO_PORT"] = siloPort.ToString();
         start.Environment["SMARTSTORE_GATEWAY_PORT"] = gatewayPort.ToString();
         start.Environment["Ftp__Port"] = ftpPort.ToString();
-        start.Environment["SMARTSTORE_INGEST_URL"] = $"http://127.0.0.1:{FreePort()}";
+        start.Environment["SMARTSTORE_INGEST_URL"] = $"http://127.0.0.1:{Loopback.FreePort()}";
         start.Environment["Ftp__PassivePortFirst"] = "21700";
         start.Environment["Ftp__PassivePortLast"] = "21799";
         var process = Process.Start(start)!;
@@ -103,10 +103,4 @@ public sealed class SiloCrashTests
         }
     }, open => open, within: TimeSpan.FromSeconds(90), what: $"the silo's FTP port {port}");
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

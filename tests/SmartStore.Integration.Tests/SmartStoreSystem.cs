@@ -40,11 +40,11 @@ public sealed class SmartStoreSystem : IAsyncLifetime
         {
             ["SMARTSTORE_PG"] = Database.ConnectionString,
             ["SMARTSTORE_HOME"] = _home.FullName,
-            ["SMARTSTORE_SILO_PORT"] = FreePort().ToString(),
-            ["SMARTSTORE_GATEWAY_PORT"] = FreePort().ToString(),
+            ["SMARTSTORE_SILO_PORT"] = Loopback.FreePort().ToString(),
+            ["SMARTSTORE_GATEWAY_PORT"] = Loopback.FreePort().ToString(),
             ["CameraLiveness:OfflineAfter"] = "00:00:02",
-            ["Ftp:Port"] = (FtpPort = FreePort()).ToString(),
-            ["SMARTSTORE_INGEST_URL"] = (IngestAddress = new Uri($"http://127.0.0.1:{FreePort()}")).ToString(),
+            ["Ftp:Port"] = (FtpPort = Loopback.FreePort()).ToString(),
+            ["SMARTSTORE_INGEST_URL"] = (IngestAddress = new Uri($"http://127.0.0.1:{Loopback.FreePort()}")).ToString(),
             ["Ftp:PassivePortFirst"] = "21500",
             ["Ftp:PassivePortLast"] = "21599",
             ["Ftp:IdleTimeout"] = "00:00:02",
@@ -58,7 +58,7 @@ public sealed class SmartStoreSystem : IAsyncLifetime
         Environment.SetEnvironmentVariable("SMARTSTORE_PG", Database.ConnectionString);
         Environment.SetEnvironmentVariable("SMARTSTORE_HOME", _home.FullName);
         Environment.SetEnvironmentVariable("SignIn__LockoutFor", "00:00:02");
-        var port = FreePort();
+        var port = Loopback.FreePort();
         _web = new WebApplicationFactory<SmartStore.Web.WebSettings>();
         _web.UseKestrel(port);
         _web.StartServer();
@@ -92,24 +92,14 @@ public sealed class SmartStoreSystem : IAsyncLifetime
     public async Task<HttpClient> SignedIn(string username)
     {
         var client = Anonymous();
-        var form = await client.GetStringAsync("/login");
-        var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
-        var response = await client.PostAsync("/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        var response = await PageForms.PostForm(client, "/login", "/login", new Dictionary<string, string>
         {
             ["Username"] = username,
             ["Password"] = Passwords[username],
-            ["__RequestVerificationToken"] = token,
-        }));
+        });
         if (response.StatusCode != HttpStatusCode.Redirect)
             throw new InvalidOperationException($"Sign-in of {username} failed: {(int)response.StatusCode}");
         return client;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
 

@@ -69,17 +69,11 @@ public sealed class TwoSiloClusterTests
     private static IHost StartSilo(string connectionString) => SiloHost.Build([], c => c.AddInMemoryCollection(new Dictionary<string, string?>
     {
         ["SMARTSTORE_PG"] = connectionString,
-        ["SMARTSTORE_SILO_PORT"] = FreePort().ToString(),
-        ["SMARTSTORE_GATEWAY_PORT"] = FreePort().ToString(),
+        ["SMARTSTORE_SILO_PORT"] = Loopback.FreePort().ToString(),
+        ["SMARTSTORE_GATEWAY_PORT"] = Loopback.FreePort().ToString(),
         ["SMARTSTORE_HOME"] = Path.Combine(Path.GetTempPath(), "smartstore-two-silo"),
         ["Ftp:Enabled"] = "false",
-        ["SMARTSTORE_INGEST_URL"] = $"http://127.0.0.1:{FreePort()}",
+        ["SMARTSTORE_INGEST_URL"] = $"http://127.0.0.1:{Loopback.FreePort()}",
     }));
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

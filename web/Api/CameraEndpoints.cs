@@ -29,14 +29,10 @@ public static class CameraEndpoints
         return Results.Ok(await repository.List(user.Scope(), store, q, number, size));
     }
 
-    private static async Task<IResult> Get(string code, ClaimsPrincipal user, CameraRepository cameras, StoreRepository stores, IClusterClient cluster)
+    private static async Task<IResult> Get(string code, ClaimsPrincipal user, CameraRepository cameras, CameraScope scope, IClusterClient cluster)
     {
+        if (await scope.Check(user, code) is { } refusal) return refusal;
         var camera = await cameras.Find(code);
-        if (camera is null) return Problems.NotFound($"Camera '{code}'");
-        var store = camera.StoreCode is null ? null : await stores.Find(camera.StoreCode);
-        var scope = user.Scope();
-        if (!scope.SeesWholeChain && (store is null || !scope.AllowsStore(store.Code, store.RegionCode)))
-            return Problems.OutOfScope($"Camera '{code}'");
         var status = await cluster.GetGrain<ICameraGrain>(code).GetStatus();
         return Results.Ok(new { camera, status });
     }

@@ -1,5 +1,3 @@
-using System.Net.Http.Headers;
-using System.Text;
 using SmartStore.GrainInterfaces;
 using SmartStore.Models;
 using SmartStore.Storage;
@@ -24,11 +22,11 @@ public static class DeviceEndpoints
         IClusterClient cluster, ILoggerFactory loggers)
     {
         var log = loggers.CreateLogger("SmartStore.Devices");
-        var (user, secret) = ReadBasic(request);
-        if (user is null || secret is null)
+        var credentials = CameraCredentials.FromBasicHeader(request.Headers.Authorization);
+        if (credentials is null)
             return Results.Problem(statusCode: 401, title: "Camera credentials required",
                 detail: "Send the camera's credentials with HTTP Basic authentication (user = camera code).");
-        if (!string.Equals(user, camera, StringComparison.Ordinal) || !await cameras.VerifySecret(camera, secret))
+        if (credentials.CameraCode != camera || !await cameras.VerifySecret(camera, credentials.Secret))
         {
             log.LogWarning("Heartbeat for {Camera} from {Address} rejected: wrong credentials", camera, request.HttpContext.Connection.RemoteIpAddress);
             return Results.Problem(statusCode: 401, title: "Wrong camera credentials",
@@ -38,23 +36,6 @@ public static class DeviceEndpoints
         var beat = new Heartbeat(DateTime.UtcNow, firmware, request.HttpContext.Connection.RemoteIpAddress?.ToString());
         var status = await cluster.GetGrain<ICameraGrain>(camera).Heartbeat(beat);
         return Results.Ok(status);
-    }
-
-    private static (string? User, string? Secret) ReadBasic(HttpRequest request)
-    {
-        if (!AuthenticationHeaderValue.TryParse(request.Headers.Authorization, out var header)
-            || !"Basic".Equals(header.Scheme, StringComparison.OrdinalIgnoreCase) || header.Parameter is null)
-            return (null, null);
-        try
-        {
-            var pair = Encoding.UTF8.GetString(Convert.FromBase64String(header.Parameter));
-            var colon = pair.IndexOf(':');
-            return colon <= 0 ? (null, null) : (pair[..colon], pair[(colon + 1)..]);
-        }
-        catch (FormatException)
-        {
-            return (null, null);
-        }
     }
 
     /// <summary>The body is optional (many cameras send none); when present it must be small JSON.</summary>

@@ -23,7 +23,7 @@ public sealed record ImportOutcome(IReadOnlyList<string> Codes, IReadOnlyList<Im
 }
 
 /// <summary>Collects row errors while a sheet is checked; row numbers count the header as row 1.</summary>
-internal sealed class RowErrors
+public sealed class RowErrors
 {
     private readonly List<ImportOutcome.RowError> _errors = [];
 

@@ -41,17 +41,13 @@ public static class SnapshotEndpoints
     }
 }
 
-/// <summary>Answers whether the viewer may see a camera: HQ sees all; managers only cameras bound to their stores.</summary>
-public sealed class CameraScope(CameraRepository cameras, StoreRepository stores)
+/// <summary>The camera-visibility rule as an API answer: null when allowed, else 404 or 403 with a reason.</summary>
+public sealed class CameraScope(CameraVisibility visibility)
 {
-    public async Task<IResult?> Check(ClaimsPrincipal user, string cameraCode)
+    public async Task<IResult?> Check(ClaimsPrincipal user, string cameraCode) => await visibility.Allows(user.Scope(), cameraCode) switch
     {
-        var camera = await cameras.Find(cameraCode);
-        if (camera is null) return Problems.NotFound($"Camera '{cameraCode}'");
-        var store = camera.StoreCode is null ? null : await stores.Find(camera.StoreCode);
-        var scope = user.Scope();
-        return scope.SeesWholeChain || store is not null && scope.AllowsStore(store.Code, store.RegionCode)
-            ? null
-            : Problems.OutOfScope($"Camera '{cameraCode}'");
-    }
+        null => Problems.NotFound($"Camera '{cameraCode}'"),
+        true => null,
+        false => Problems.OutOfScope($"Camera '{cameraCode}'"),
+    };
 }

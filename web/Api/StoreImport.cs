@@ -7,7 +7,7 @@ namespace SmartStore.Web.Api;
 /// Bulk import of stores from CSV or Excel, for the API and the store page alike. Every row is checked
 /// first; one bad row rejects the whole file, so a half-imported sheet never exists.
 /// </summary>
-public sealed class StoreImport(StoreRepository stores, MasterDataValidation validation)
+public sealed class StoreImport(StoreRepository stores, MasterDataValidation validation) : SheetImport<Store>(Headers, "Store")
 {
     public static readonly IReadOnlyDictionary<string, string> Headers = new Dictionary<string, string>
     {
@@ -16,32 +16,21 @@ public sealed class StoreImport(StoreRepository stores, MasterDataValidation val
         ["标签"] = "tags", ["开门"] = "open", ["关门"] = "close", ["时区"] = "time_zone", ["员工数"] = "staff", ["staff_count"] = "staff",
     };
 
-    public async Task<ImportOutcome> Import(HttpRequest request, string actor) => await Import(await BulkImport.Read(request, Headers), actor);
-
-    public async Task<ImportOutcome> Import(IFormFile file, string actor) => await Import(await BulkImport.Read(file, Headers), actor);
-
-    private async Task<ImportOutcome> Import(BulkImport.Sheet sheet, string actor)
+    protected override async Task<Store?> Check(IReadOnlyDictionary<string, string> row, int index, RowErrors errors)
     {
-        if (sheet.Error is not null) return ImportOutcome.Unreadable(sheet.Error);
-        var errors = new RowErrors();
-        var valid = new List<Store>();
-        for (var i = 0; i < sheet.Rows.Count; i++)
-        {
-            var row = sheet.Rows[i];
-            var input = ToStoreInput(row);
-            if (input.OpeningHours is null && (row.Get("open") ?? row.Get("close")) is not null)
-                errors.Add(i, $"open '{row.Get("open")}' and close '{row.Get("close")}' must both be times like 09:30.");
-            var (store, rowErrors) = await validation.Store(input, null);
-            errors.AddAll(i, rowErrors);
-            if (store is null) continue;
-            if (valid.Any(s => s.Code == store.Code)) errors.Add(i, $"code '{store.Code}' appears twice in the file.");
-            else if (await stores.Find(store.Code) is not null) errors.Add(i, $"Store code '{store.Code}' already exists.");
-            else valid.Add(store);
-        }
-        if (errors.All.Count > 0) return new ImportOutcome([], errors.All, null);
-        await stores.CreateMany(valid, actor);
-        return new ImportOutcome(valid.Select(s => s.Code).ToList(), [], null);
+        var input = ToStoreInput(row);
+        if (input.OpeningHours is null && (row.Get("open") ?? row.Get("close")) is not null)
+            errors.Add(index, $"open '{row.Get("open")}' and close '{row.Get("close")}' must both be times like 09:30.");
+        var (store, rowErrors) = await validation.Store(input, null);
+        errors.AddAll(index, rowErrors);
+        return store;
     }
+
+    protected override string CodeOf(Store record) => record.Code;
+
+    protected override async Task<bool> Exists(string code) => await stores.Find(code) is not null;
+
+    protected override Task CreateAll(IReadOnlyList<Store> records, string actor) => stores.CreateMany(records, actor);
 
     private static StoreInput ToStoreInput(IReadOnlyDictionary<string, string> row)
     {

@@ -24,12 +24,9 @@ public sealed class LiveHub : Hub
     public static string CameraGroup(string code) => $"camera:{code}";
 
     /// <summary>A camera page asks for that camera's snapshots; granted only within the viewer's scope.</summary>
-    public async Task<bool> WatchCamera(string cameraCode, CameraRepository cameras, StoreRepository stores)
+    public async Task<bool> WatchCamera(string cameraCode, CameraVisibility visibility)
     {
-        var camera = await cameras.Find(cameraCode);
-        var store = camera?.StoreCode is { } code ? await stores.Find(code) : null;
-        var scope = Context.User!.Scope();
-        var allowed = camera is not null && (scope.SeesWholeChain || store is not null && scope.AllowsStore(store.Code, store.RegionCode));
+        var allowed = await visibility.Allows(Context.User!.Scope(), cameraCode) == true;
         if (allowed) await Groups.AddToGroupAsync(Context.ConnectionId, CameraGroup(cameraCode));
         return allowed;
     }
