@@ -10,6 +10,4 @@ public interface IHqGrain : IGrainWithStringKey
     Task RegionCamerasChanged(string regionCode, CameraCounts counts);
 
     Task<CameraCounts> GetCameraCounts();
-
-    Task<IReadOnlyDictionary<string, CameraCounts>> GetRegions();
 }

@@ -8,6 +8,4 @@ public interface IRegionGrain : IGrainWithStringKey
     Task StoreCamerasChanged(string storeCode, CameraCounts counts);
 
     Task<CameraCounts> GetCameraCounts();
-
-    Task<IReadOnlyDictionary<string, CameraCounts>> GetStores();
 }

@@ -18,7 +18,4 @@ public sealed class HqGrain : Grain, IHqGrain
     }
 
     public Task<CameraCounts> GetCameraCounts() => Task.FromResult(_state.State.Total());
-
-    public Task<IReadOnlyDictionary<string, CameraCounts>> GetRegions() =>
-        Task.FromResult<IReadOnlyDictionary<string, CameraCounts>>(new Dictionary<string, CameraCounts>(_state.State.Members));
 }

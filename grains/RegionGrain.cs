@@ -20,7 +20,4 @@ public sealed class RegionGrain : Grain, IRegionGrain
     }
 
     public Task<CameraCounts> GetCameraCounts() => Task.FromResult(_state.State.Total());
-
-    public Task<IReadOnlyDictionary<string, CameraCounts>> GetStores() =>
-        Task.FromResult<IReadOnlyDictionary<string, CameraCounts>>(new Dictionary<string, CameraCounts>(_state.State.Members));
 }

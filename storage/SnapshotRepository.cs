@@ -70,12 +70,4 @@ public sealed class SnapshotRepository(SmartStoreDatabase database)
         await using var connection = await database.Open();
         return await connection.ExecuteAsync("DELETE FROM snapshots WHERE id = ANY(@ids)", new { ids = ids.ToArray() });
     }
-
-    /// <summary>Snapshots not yet analysed, oldest first: what a restarted silo must pick up.</summary>
-    public async Task<IReadOnlyList<long>> Pending(int limit)
-    {
-        await using var connection = await database.Open();
-        return (await connection.QueryAsync<long>(
-            "SELECT id FROM snapshots WHERE status = 'pending' ORDER BY id LIMIT @limit", new { limit })).ToList();
-    }
 }
