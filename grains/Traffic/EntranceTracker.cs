@@ -1,0 +1,93 @@
+using SmartStore.Models;
+
+namespace SmartStore.Grains.Traffic;
+
+/// <summary>What one frame changed: crossings confirmed in it, passers-by whose tracks ended, and which box is which track.</summary>
+public sealed record TrackedFrame(IReadOnlyList<LineCrossing> Crossings, int PassersBy, IReadOnlyList<TrackedBox> Boxes);
+
+/// <summary>
+/// Links the people of consecutive frames of one entrance camera into tracks — by predicted position, overlap
+/// and appearance — and applies the door-line rule to every track's foot point. Frames must arrive in capture
+/// order. Plain logic: the camera grain owns an instance and feeds it analysed frames.
+/// </summary>
+public sealed class EntranceTracker(string cameraCode, DoorLine? doorLine, TrackerOptions? options = null)
+{
+    private readonly TrackerOptions _options = options ?? new TrackerOptions();
+    private readonly List<PersonTrack> _tracks = [];
+    private int _nextId = 1;
+    private DateTime _lastFrameUtc = DateTime.MinValue;
+
+    public DoorLine? DoorLine { get; private set; } = doorLine;
+    public int ActiveTracks => _tracks.Count;
+
+    /// <summary>A moved line starts the side decisions afresh: old sides were judged against the old line.</summary>
+    public void MoveLine(DoorLine? line)
+    {
+        DoorLine = line;
+        foreach (var track in _tracks) track.ResetSides(_options);
+    }
+
+    public TrackedFrame Observe(AnalysedFrame frame)
+    {
+        // A frame older than the last one (a re-sent or late upload) cannot be tracked without rewinding; skip it.
+        if (frame.CapturedUtc < _lastFrameUtc) return new TrackedFrame([], 0, []);
+        _lastFrameUtc = frame.CapturedUtc;
+
+        var line = DoorLine is null ? (CountingLine?)null : CountingLine.For(DoorLine, frame.Width, frame.Height);
+        var margin = _options.LineMarginOfHeight * frame.Height;
+        var matches = Associate(frame);
+        var crossings = new List<LineCrossing>();
+        var boxes = new List<TrackedBox>(frame.People.Count);
+
+        for (var d = 0; d < frame.People.Count; d++)
+        {
+            var person = frame.People[d];
+            var track = matches.TryGetValue(d, out var t) ? t : StartTrack();
+            track.Update(person, frame.CapturedUtc);
+            boxes.Add(new TrackedBox(track.Id, person.X1, person.Y1, person.X2, person.Y2));
+            if (line is { } l && track.Sides.Observe(l, (person.X1 + person.X2) / 2, person.Y2, frame.CapturedUtc, margin) is { } crossing)
+                crossings.Add(new LineCrossing(cameraCode, track.Id, crossing.Direction, crossing.AtUtc, track.Appearance, track.AgeBand, track.Gender));
+        }
+        return new TrackedFrame(crossings, FinishLostTracks(frame.CapturedUtc), boxes);
+    }
+
+    private PersonTrack StartTrack()
+    {
+        var track = new PersonTrack(_nextId++, _options);
+        _tracks.Add(track);
+        return track;
+    }
+
+    /// <summary>Greedy best-first matching of detections to live tracks over the gated candidate pairs.</summary>
+    private Dictionary<int, PersonTrack> Associate(AnalysedFrame frame)
+    {
+        var candidates = new List<(float Score, int Detection, PersonTrack Track)>();
+        foreach (var track in _tracks)
+            for (var d = 0; d < frame.People.Count; d++)
+                if (track.MatchScore(frame.People[d], frame.CapturedUtc, _options) is { } score)
+                    candidates.Add((score, d, track));
+
+        var matched = new Dictionary<int, PersonTrack>();
+        var taken = new HashSet<PersonTrack>();
+        foreach (var (_, detection, track) in candidates.OrderByDescending(c => c.Score))
+        {
+            if (matched.ContainsKey(detection) || taken.Contains(track)) continue;
+            matched[detection] = track;
+            taken.Add(track);
+        }
+        return matched;
+    }
+
+    /// <summary>Drops tracks unseen for longer than the gap; returns how many of them were passers-by.</summary>
+    private int FinishLostTracks(DateTime nowUtc)
+    {
+        var passersBy = 0;
+        _tracks.RemoveAll(track =>
+        {
+            if (nowUtc - track.LastSeenUtc <= _options.MaxGap) return false;
+            if (track.IsPasserBy(_options)) passersBy++;
+            return true;
+        });
+        return passersBy;
+    }
+}

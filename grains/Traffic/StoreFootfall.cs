@@ -1,0 +1,171 @@
+using SmartStore.Models;
+
+namespace SmartStore.Grains.Traffic;
+
+/// <summary>
+/// Turns a store's door crossings into customer counts: a repeat entry within the window is not a new visitor,
+/// enrolled staff and anyone crossing more than K times a day are staff, an exit matched to its entry gives a
+/// dwell time. Appearance memory covers the current store-local day. Plain logic; the store grain owns it.
+/// </summary>
+public sealed class StoreFootfall(string storeCode, FootfallOptions options, Func<DateTime, DateTime> toLocal)
+{
+    private readonly Dictionary<DateTime, HourTally> _hours = new();
+    private readonly List<Visitor> _visitors = [];
+    private readonly Dictionary<string, int> _occupancyByCamera = new();
+    private IReadOnlyList<float[]> _enrolledStaff = [];
+
+    public string StoreCode => storeCode;
+
+    /// <summary>Hours changed since the last <see cref="TakeChangedHours"/>, to be written out.</summary>
+    private readonly HashSet<DateTime> _changed = new();
+
+    public void Restore(IEnumerable<TrafficHour> hours)
+    {
+        foreach (var hour in hours) _hours[hour.HourLocal] = HourTally.From(hour);
+    }
+
+    public void EnrolStaff(IReadOnlyList<float[]> appearances) => _enrolledStaff = appearances;
+
+    public void Record(EntranceObservation seen)
+    {
+        foreach (var crossing in seen.Crossings)
+        {
+            if (crossing.Direction == CrossingDirection.In) Enter(crossing);
+            else Exit(crossing);
+        }
+        if (seen.PassersBy > 0) Hour(seen.AtUtc).PassersBy += seen.PassersBy;
+        if (seen.Occupancy is { } people)
+        {
+            _occupancyByCamera[seen.CameraCode] = people;
+            Hour(seen.AtUtc).AddOccupancy(_occupancyByCamera.Values.Sum());
+        }
+        ForgetBefore(toLocal(seen.AtUtc).Date);
+    }
+
+    /// <summary>Today's totals (store-local day of <paramref name="nowUtc"/>); occupancy is the latest in-store count.</summary>
+    public TrafficCounters Today(DateTime nowUtc)
+    {
+        var day = toLocal(nowUtc).Date;
+        var total = TrafficCounters.Zero;
+        var maxOccupancy = 0;
+        foreach (var hour in _hours.Values.Where(h => h.HourLocal.Date == day))
+        {
+            total = total.Plus(hour.Counters() with { Occupancy = 0, MaxOccupancy = 0 });
+            maxOccupancy = Math.Max(maxOccupancy, hour.MaxOccupancy);
+        }
+        var occupancy = _occupancyByCamera.Count > 0 ? _occupancyByCamera.Values.Sum() : Math.Max(0, total.Entries - total.Exits);
+        return total with { Occupancy = occupancy, MaxOccupancy = maxOccupancy };
+    }
+
+    public IReadOnlyList<TrafficHour> TakeChangedHours()
+    {
+        var changed = _changed.Select(h => _hours[h].ToHour(storeCode)).ToList();
+        _changed.Clear();
+        return changed;
+    }
+
+    public IReadOnlyList<TrafficHour> Hours() => _hours.Values.OrderBy(h => h.HourLocal).Select(h => h.ToHour(storeCode)).ToList();
+
+    private void Enter(LineCrossing crossing)
+    {
+        var hour = Hour(crossing.AtUtc);
+        if (IsEnrolledStaff(crossing.Appearance)) { hour.Staff++; return; }
+
+        var visitor = crossing.Appearance is null ? null : BestMatch(crossing.Appearance, _ => true);
+        if (visitor is null)
+        {
+            visitor = new Visitor(crossing.Appearance, crossing.AtUtc);
+            _visitors.Add(visitor);
+        }
+        visitor.Crossings++;
+        if (visitor.IsStaff) { hour.Staff++; return; }
+        if (visitor.Crossings > options.StaffCrossingsPerDay) { BecomeStaff(visitor); hour.Staff++; return; }
+
+        var repeat = visitor.CustomerEntries.Count > 0 && crossing.AtUtc - visitor.LastEntryUtc <= options.RepeatWindow;
+        hour.Entries++;
+        if (repeat) hour.Repeats++;
+        else
+        {
+            hour.Unique++;
+            hour.AddDemographics(crossing.AgeBand, crossing.Gender, +1);
+        }
+        visitor.CustomerEntries.Add((hour.HourLocal, !repeat, crossing.AgeBand, crossing.Gender));
+        visitor.LastEntryUtc = crossing.AtUtc;
+        visitor.OpenEntryUtc = crossing.AtUtc;
+    }
+
+    private void Exit(LineCrossing crossing)
+    {
+        var hour = Hour(crossing.AtUtc);
+        if (IsEnrolledStaff(crossing.Appearance)) return;
+        var visitor = crossing.Appearance is null ? null : BestMatch(crossing.Appearance, v => v.OpenEntryUtc is not null || v.IsStaff);
+        if (visitor is { IsStaff: true }) { visitor.Crossings++; return; }
+        hour.Exits++;
+        if (visitor?.OpenEntryUtc is not { } entered || crossing.AtUtc < entered) return;
+        hour.AddDwell(crossing.AtUtc - entered);
+        visitor.OpenEntryUtc = null;
+    }
+
+    /// <summary>Someone who crossed too often was staff all along: move their earlier customer entries to staff.</summary>
+    private void BecomeStaff(Visitor visitor)
+    {
+        visitor.IsStaff = true;
+        foreach (var (hourLocal, unique, age, gender) in visitor.CustomerEntries)
+        {
+            if (!_hours.TryGetValue(hourLocal, out var past)) continue;
+            past.Entries--;
+            past.Staff++;
+            if (unique) { past.Unique--; past.AddDemographics(age, gender, -1); }
+            else past.Repeats--;
+            _changed.Add(hourLocal);
+        }
+        visitor.CustomerEntries.Clear();
+    }
+
+    private bool IsEnrolledStaff(float[]? appearance) =>
+        appearance is not null && _enrolledStaff.Any(s => PersonTrack.Cosine(s, appearance) >= options.SamePersonSimilarity);
+
+    private Visitor? BestMatch(float[] appearance, Func<Visitor, bool> eligible)
+    {
+        Visitor? best = null;
+        var bestSimilarity = options.SamePersonSimilarity;
+        foreach (var visitor in _visitors)
+        {
+            if (visitor.Appearance is null || !eligible(visitor)) continue;
+            var similarity = PersonTrack.Cosine(visitor.Appearance, appearance);
+            if (similarity >= bestSimilarity) (best, bestSimilarity) = (visitor, similarity);
+        }
+        return best;
+    }
+
+    private HourTally Hour(DateTime atUtc)
+    {
+        var local = toLocal(atUtc);
+        var key = new DateTime(local.Year, local.Month, local.Day, local.Hour, 0, 0, DateTimeKind.Unspecified);
+        if (!_hours.TryGetValue(key, out var hour))
+        {
+            var utcStart = atUtc - (local - key);
+            _hours[key] = hour = new HourTally(key, DateTime.SpecifyKind(utcStart, DateTimeKind.Utc));
+        }
+        _changed.Add(key);
+        return hour;
+    }
+
+    /// <summary>Appearance memory and hour tallies of earlier days are dropped (those hours are in the database already).</summary>
+    private void ForgetBefore(DateTime localDay)
+    {
+        foreach (var key in _hours.Keys.Where(k => k.Date < localDay.AddDays(-1) && !_changed.Contains(k)).ToList()) _hours.Remove(key);
+        _visitors.RemoveAll(v => toLocal(v.FirstSeenUtc).Date < localDay);
+    }
+
+    private sealed class Visitor(float[]? appearance, DateTime firstSeenUtc)
+    {
+        public float[]? Appearance { get; } = appearance;
+        public DateTime FirstSeenUtc { get; } = firstSeenUtc;
+        public DateTime LastEntryUtc { get; set; }
+        public DateTime? OpenEntryUtc { get; set; }
+        public int Crossings { get; set; }
+        public bool IsStaff { get; set; }
+        public List<(DateTime HourLocal, bool Unique, string? Age, string? Gender)> CustomerEntries { get; } = [];
+    }
+}

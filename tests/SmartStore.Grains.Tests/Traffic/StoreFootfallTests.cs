@@ -1,0 +1,85 @@
+using SmartStore.Grains.Traffic;
+using SmartStore.Models;
+using static SmartStore.Grains.Tests.Traffic.TrafficScenes;
+
+namespace SmartStore.Grains.Tests.Traffic;
+
+public sealed class StoreFootfallTests
+{
+    // China time: UTC+8, so 02:00 UTC is 10:00 in the store.
+    private static StoreFootfall Footfall(FootfallOptions? options = null) =>
+        new("S-T", options ?? new FootfallOptions(), utc => utc.AddHours(8));
+
+    private static EntranceObservation Crossing(DateTime at, CrossingDirection direction, float[]? look, int passersBy = 0) =>
+        new("CAM-T", at, [new LineCrossing("CAM-T", 1, direction, at, look)], passersBy, null);
+
+    [Fact]
+    public void Re_entry_within_the_window_is_a_repeat_and_beyond_it_a_new_visit()
+    {
+        var footfall = Footfall();
+        footfall.Record(Crossing(Start, CrossingDirection.In, Look(1)));
+        footfall.Record(Crossing(Start.AddMinutes(10), CrossingDirection.In, Look(1, 0.1f)));
+        footfall.Record(Crossing(Start.AddMinutes(50), CrossingDirection.In, Look(1)));
+        footfall.Record(Crossing(Start.AddMinutes(51), CrossingDirection.In, Look(2)));
+
+        var today = footfall.Today(Start.AddMinutes(51));
+        Assert.Equal(4, today.Entries);
+        Assert.Equal(1, today.Repeats);
+        Assert.Equal(3, today.UniqueVisitors);
+    }
+
+    [Fact]
+    public void Exit_matched_to_entry_gives_dwell_and_entry_rate_counts_passers_by()
+    {
+        var footfall = Footfall();
+        footfall.Record(Crossing(Start, CrossingDirection.In, Look(1), passersBy: 3));
+        footfall.Record(Crossing(Start.AddMinutes(4), CrossingDirection.Out, Look(1)));
+
+        var today = footfall.Today(Start.AddMinutes(5));
+        Assert.Equal(1, today.Exits);
+        Assert.Equal(240, today.AverageDwellSeconds);
+        Assert.Equal(0.25, today.EntryRate);
+        var hour = Assert.Single(footfall.Hours());
+        Assert.Equal(new DateTime(2026, 11, 23, 10, 0, 0), hour.HourLocal);
+        Assert.Equal(1, hour.DwellBuckets[1]);
+        Assert.Equal(1, hour.Demographics["age:unknown"]);
+    }
+
+    [Fact]
+    public void Someone_crossing_more_than_K_times_is_staff_and_their_entries_move_to_staff()
+    {
+        var footfall = Footfall(new FootfallOptions { StaffCrossingsPerDay = 3, RepeatWindow = TimeSpan.FromMinutes(1) });
+        for (var i = 0; i < 5; i++) footfall.Record(Crossing(Start.AddMinutes(10 * i), CrossingDirection.In, Look(7)));
+        footfall.Record(Crossing(Start.AddMinutes(55), CrossingDirection.In, Look(8)));
+
+        var today = footfall.Today(Start.AddMinutes(55));
+        Assert.Equal(5, today.Staff);
+        Assert.Equal(1, today.Entries);
+        Assert.Equal(1, today.UniqueVisitors);
+    }
+
+    [Fact]
+    public void Enrolled_staff_never_count_as_customers()
+    {
+        var footfall = Footfall();
+        footfall.EnrolStaff([Look(9)]);
+        footfall.Record(Crossing(Start, CrossingDirection.In, Look(9, 0.05f)));
+        footfall.Record(Crossing(Start.AddMinutes(1), CrossingDirection.In, Look(10)));
+        var today = footfall.Today(Start.AddMinutes(1));
+        Assert.Equal(1, today.Staff);
+        Assert.Equal(1, today.Entries);
+    }
+
+    [Fact]
+    public void Counts_go_to_store_local_hours_and_a_new_day_starts_from_zero()
+    {
+        var footfall = Footfall();
+        footfall.Record(Crossing(Start, CrossingDirection.In, Look(1)));
+        footfall.Record(Crossing(Start.AddHours(1), CrossingDirection.In, Look(2)));
+        Assert.Equal(2, footfall.Hours().Count);
+        Assert.Equal(2, footfall.TakeChangedHours().Count);
+        Assert.Empty(footfall.TakeChangedHours());
+        // 16:00 UTC is midnight in the store.
+        Assert.Equal(0, footfall.Today(Start.Date.AddHours(16).AddMinutes(1)).Entries);
+    }
+}
