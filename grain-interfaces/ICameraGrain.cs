@@ -18,6 +18,12 @@ public interface ICameraGrain : IGrainWithStringKey
 
     Task<CameraIngestion> GetIngestion();
 
+    /// <summary>
+    /// Analysis of one of this camera's snapshots (in capture order): an entrance camera tracks the people and
+    /// reports door crossings to its store, an interior camera reports its head count. Returns each box's track id.
+    /// </summary>
+    Task<IReadOnlyList<TrackedBox>> FrameAnalysed(AnalysedFrame frame);
+
     /// <summary>Master data changed (binding, kind): forget cached profile and re-read it.</summary>
     Task RefreshProfile();
 }

@@ -10,4 +10,8 @@ public interface IHqGrain : IGrainWithStringKey
     Task RegionCamerasChanged(string regionCode, CameraCounts counts);
 
     Task<CameraCounts> GetCameraCounts();
+
+    Task RegionTrafficChanged(string regionCode, DateOnly day, TrafficCounters today);
+
+    Task<TrafficCounters> GetTraffic();
 }

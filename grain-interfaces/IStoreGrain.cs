@@ -13,4 +13,13 @@ public interface IStoreGrain : IGrainWithStringKey
     Task<IReadOnlyList<CameraStatus>> GetCameras();
 
     Task<CameraCounts> GetCameraCounts();
+
+    /// <summary>Crossings, passers-by or a head count seen by one of the store's cameras.</summary>
+    Task RecordTraffic(EntranceObservation observation);
+
+    /// <summary>Today's foot traffic (store-local day), live.</summary>
+    Task<TrafficCounters> GetTraffic();
+
+    /// <summary>Staff were enrolled or removed: re-read their appearances.</summary>
+    Task StaffChanged();
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SmartStore.GrainInterfaces;
+using SmartStore.Grains.Traffic;
 using SmartStore.Models;
 
 namespace SmartStore.Grains;
@@ -25,6 +26,8 @@ public sealed class CameraGrain : Grain, ICameraGrain, IRemindable
     private CameraProfile? _camera;
     private StoreProfile? _store;
     private IGrainTimer? _silenceTimer;
+    private EntranceTracker? _tracker;
+    private readonly TrackerOptions _trackerOptions;
     private DateTime _lastPersistedUtc;
     private DateTime _ingestWrittenUtc;
     private bool _ingestDirty;
@@ -34,12 +37,14 @@ public sealed class CameraGrain : Grain, ICameraGrain, IRemindable
         [PersistentState("camera-ingest", "Default")] IPersistentState<CameraIngestState> ingest,
         IMasterDataDirectory directory,
         IOptions<CameraLivenessOptions> options,
+        IOptions<TrackerOptions> trackerOptions,
         ILogger<CameraGrain> logger)
     {
         _state = state;
         _ingest = ingest;
         _directory = directory;
         _options = options.Value;
+        _trackerOptions = trackerOptions.Value;
         _logger = logger;
     }
 
@@ -100,6 +105,26 @@ public sealed class CameraGrain : Grain, ICameraGrain, IRemindable
 
     public Task<CameraIngestion> GetIngestion() => Task.FromResult(_ingest.State.Snapshot());
 
+    /// <summary>
+    /// Tracks live in memory only: a track spans seconds, so after a reactivation the tracker simply starts
+    /// again (a person half-way through the door at that moment may be missed).
+    /// </summary>
+    public async Task<IReadOnlyList<TrackedBox>> FrameAnalysed(AnalysedFrame frame)
+    {
+        if (_camera?.StoreCode is not { } storeCode) return [];
+        var store = GrainFactory.GetGrain<IStoreGrain>(storeCode);
+        if (_camera.Kind == CameraKind.Interior)
+        {
+            await store.RecordTraffic(new EntranceObservation(Code, frame.CapturedUtc, [], 0, frame.People.Count));
+            return frame.People.Select(p => new TrackedBox(0, p.X1, p.Y1, p.X2, p.Y2)).ToList();
+        }
+        _tracker ??= new EntranceTracker(Code, _camera.DoorLine, _trackerOptions);
+        var tracked = _tracker.Observe(frame);
+        if (tracked.Crossings.Count > 0 || tracked.PassersBy > 0)
+            await store.RecordTraffic(new EntranceObservation(Code, frame.CapturedUtc, tracked.Crossings, tracked.PassersBy, null));
+        return tracked.Boxes;
+    }
+
     private async Task<CameraStatus> MarkAlive(Heartbeat beat)
     {
         var state = _state.State;
@@ -131,6 +156,7 @@ public sealed class CameraGrain : Grain, ICameraGrain, IRemindable
     {
         var previousStore = _camera?.StoreCode;
         await LoadProfile(CancellationToken.None);
+        if (_tracker is not null && _tracker.DoorLine != _camera?.DoorLine) _tracker.MoveLine(_camera?.DoorLine);
         if (previousStore is not null && previousStore != _camera?.StoreCode)
             await GrainFactory.GetGrain<IStoreGrain>(previousStore).CameraUnbound(Code);
         await Announce();

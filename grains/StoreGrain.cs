@@ -1,14 +1,29 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using SmartStore.GrainInterfaces;
+using SmartStore.Grains.Traffic;
 using SmartStore.Models;
 
 namespace SmartStore.Grains;
 
 /// <summary>Keeps the live status of a store's cameras and tells its region when the counts change.</summary>
-public sealed class StoreGrain : Grain, IStoreGrain
+public sealed partial class StoreGrain : Grain, IStoreGrain
 {
     private readonly IPersistentState<StoreCamerasState> _state;
 
-    public StoreGrain([PersistentState("store", "Default")] IPersistentState<StoreCamerasState> state) => _state = state;
+    public StoreGrain(
+        [PersistentState("store", "Default")] IPersistentState<StoreCamerasState> state,
+        IMasterDataDirectory directory,
+        ITrafficLedger ledger,
+        IOptions<FootfallOptions> footfallOptions,
+        ILogger<StoreGrain> logger)
+    {
+        _state = state;
+        _directory = directory;
+        _ledger = ledger;
+        _footfallOptions = footfallOptions.Value;
+        _logger = logger;
+    }
 
     public async Task CameraStatusChanged(CameraStatus status)
     {

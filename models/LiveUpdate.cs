@@ -11,8 +11,15 @@ public sealed record LiveUpdate(
     [property: Id(2)] string? RegionCode,
     [property: Id(3)] CameraStatus? Camera,
     [property: Id(4)] DateTime AtUtc,
-    [property: Id(5)] long? SnapshotId = null)
+    [property: Id(5)] long? SnapshotId = null,
+    [property: Id(6)] TrafficCounters? Traffic = null)
 {
+    public const string StoreTrafficTopic = "store-traffic";
+
+    /// <summary>A store's foot-traffic counters changed; sent to viewers of the store, its region and head office.</summary>
+    public static LiveUpdate ForTraffic(string storeCode, string? regionCode, TrafficCounters today, DateTime atUtc) =>
+        new(StoreTrafficTopic, storeCode, regionCode, null, atUtc, null, today);
+
     public const string CameraStatusTopic = "camera-status";
     public const string CameraSnapshotTopic = "camera-snapshot";
 

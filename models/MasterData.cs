@@ -29,7 +29,11 @@ public sealed record Camera(
     string Model,
     string? StoreCode,
     int PatrolCadenceMinutes,
-    IReadOnlyList<CameraPreset> Presets);
+    IReadOnlyList<CameraPreset> Presets)
+{
+    /// <summary>Entrance cameras only: where crossings are counted. Set on its own (drawn on the camera page), not with the camera form.</summary>
+    public DoorLine? DoorLine { get; init; }
+}
 
 /// <summary>A product in the SKU master; competitor products are kept so the shelf can be read fully.</summary>
 public sealed record Sku(string Code, string Name, string Brand, string Category, bool IsCompetitor);

@@ -16,4 +16,5 @@ public sealed record CameraProfile(
     [property: Id(1)] CameraKind Kind,
     [property: Id(2)] string? StoreCode,
     [property: Id(3)] IReadOnlyList<CameraPreset> Presets,
-    [property: Id(4)] int PatrolCadenceMinutes);
+    [property: Id(4)] int PatrolCadenceMinutes,
+    [property: Id(5)] DoorLine? DoorLine = null);

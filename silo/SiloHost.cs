@@ -25,6 +25,8 @@ public static class SiloHost
         builder.UseOrleans(silo => silo.UseSmartStoreCluster(settings));
         // Registered after the silo so it starts listening only once grains can be called.
         builder.Services.AddHostedService<Ftp.FtpEndpoint>();
+        // After the silo, like the FTP endpoint: the worker calls grains as soon as it starts.
+        builder.Services.AddHostedService<Analysis.SnapshotAnalysisWorker>();
         var app = builder.Build();
         app.MapHttpIngest();
         return app;

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using SmartStore.Grains;
+using SmartStore.Grains.Traffic;
+using SmartStore.Silo.Analysis;
 using SmartStore.Silo.Ftp;
 using SmartStore.Silo.Ingest;
 using SmartStore.Storage;
@@ -17,7 +19,13 @@ public static class SiloServices
         services.AddSingleton<StoreRepository>();
         services.AddSingleton<IMasterDataDirectory, MasterDataDirectory>();
 
+        services.AddSingleton<TrafficRepository>();
+        services.AddSingleton<StaffRoster>();
+        services.AddSingleton<ITrafficLedger, TrafficLedger>();
+
         services.Configure<CameraLivenessOptions>(configuration.GetSection("CameraLiveness"));
+        services.Configure<TrackerOptions>(configuration.GetSection("Tracker"));
+        services.Configure<FootfallOptions>(configuration.GetSection("Footfall"));
         return services;
     }
 
@@ -37,6 +45,10 @@ public static class SiloServices
         services.AddSingleton<PassivePorts>();
         services.AddSingleton<SnapshotRetention>();
         services.AddHostedService(sp => sp.GetRequiredService<SnapshotRetention>());
+
+        services.Configure<AnalysisOptions>(configuration.GetSection("Analysis"));
+        services.AddSingleton<AnalysisSignal>();
+        services.AddSingleton<SnapshotAnalysisQueue>();
         return services;
     }
 }

@@ -10,7 +10,7 @@ public sealed class CameraRepository(SmartStoreDatabase database)
 {
     private const string Columns = """
         c.code, c.kind, c.brand, c.model, c.store_code AS StoreCode, c.patrol_cadence_minutes AS PatrolCadenceMinutes,
-        c.presets::text AS PresetsJson
+        c.presets::text AS PresetsJson, c.door_line::text AS DoorLineJson
         """;
 
     public async Task<Page<Camera>> List(AccessScope scope, string? storeCode, string? search, int pageNumber, int pageSize)
@@ -114,6 +114,17 @@ public sealed class CameraRepository(SmartStoreDatabase database)
         }
     }
 
+    /// <summary>Sets (or clears, with null) an entrance camera's door line; false when the camera does not exist.</summary>
+    public async Task<bool> SetDoorLine(string code, DoorLine? line, string actor) =>
+        await database.InTransaction(async (c, t) =>
+        {
+            var affected = await c.ExecuteAsync(
+                "UPDATE cameras SET door_line = CAST(@line AS jsonb), updated_at = now() WHERE code = @code",
+                new { code, line = line is null ? null : JsonSerializer.Serialize(line, StorageJson.Options) }, t);
+            if (affected > 0) await AuditTrail.Record(c, t, actor, "door-line", "camera", code, (object?)line ?? new { cleared = true });
+            return affected > 0;
+        });
+
     private sealed class CameraRow
     {
         public string Code { get; init; } = "";
@@ -123,12 +134,16 @@ public sealed class CameraRepository(SmartStoreDatabase database)
         public string? StoreCode { get; init; }
         public int PatrolCadenceMinutes { get; init; }
         public string PresetsJson { get; init; } = "[]";
+        public string? DoorLineJson { get; init; }
 
         public Camera ToCamera()
         {
             CameraKindNames.TryParse(Kind, out var kind);
             return new Camera(Code, kind, Brand, Model, StoreCode, PatrolCadenceMinutes,
-                JsonSerializer.Deserialize<List<CameraPreset>>(PresetsJson, StorageJson.Options) ?? []);
+                JsonSerializer.Deserialize<List<CameraPreset>>(PresetsJson, StorageJson.Options) ?? [])
+            {
+                DoorLine = DoorLineJson is null ? null : JsonSerializer.Deserialize<DoorLine>(DoorLineJson, StorageJson.Options),
+            };
         }
     }
 }

@@ -47,6 +47,13 @@ public sealed class SnapshotRepository(SmartStoreDatabase database)
         captured_at AS CapturedAt, received_at AS ReceivedAt, source, status
         """;
 
+    /// <summary>What analysis found in the snapshot (JSON: boxes, scores, track ids), or null while it waits.</summary>
+    public async Task<string?> Analysis(long id)
+    {
+        await using var connection = await database.Open();
+        return await connection.QuerySingleOrDefaultAsync<string?>("SELECT analysis::text FROM snapshots WHERE id = @id", new { id });
+    }
+
     public async Task<IReadOnlyList<Snapshot>> Latest(string cameraCode, int limit)
     {
         await using var connection = await database.Open();

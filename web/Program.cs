@@ -8,6 +8,7 @@ using SmartStore.Web.Live;
 using SmartStore.Web.Localization;
 using SmartStore.Web.Pages;
 using SmartStore.Web.Security;
+using SmartStore.Web.Vision;
 
 var builder = WebApplication.CreateBuilder(args);
 var settings = WebSettings.From(builder.Configuration);
@@ -30,6 +31,10 @@ builder.Services.AddSingleton(settings);
 builder.Services.AddSingleton<MasterDataValidation>();
 builder.Services.AddSingleton<StoreImport>();
 builder.Services.AddSingleton<SkuImport>();
+builder.Services.AddSingleton<TrafficReport>();
+builder.Services.AddSingleton<StaffRoster>();
+builder.Services.AddSingleton<PeopleVision>();
+builder.Services.AddVisionApiRateLimit(builder.Configuration);
 
 builder.Services.AddSmartStoreAuthentication();
 builder.Services.Configure<SignInThrottleOptions>(builder.Configuration.GetSection("SignIn"));
@@ -65,10 +70,11 @@ app.UseRequestLocalization(new RequestLocalizationOptions()
     .AddSupportedUICultures(UiText.Cultures));
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 
 app.MapOpenApi().AllowAnonymous();
 app.MapHealth();
-app.MapGroup("/api").MapStores().MapImports().MapCameras().MapSkus().MapAdministration().MapDevices().MapLive().MapSnapshots();
+app.MapGroup("/api").MapStores().MapImports().MapCameras().MapSkus().MapAdministration().MapDevices().MapLive().MapSnapshots().MapTraffic().MapStaff().MapVision();
 app.MapHub<LiveHub>(LiveHub.Path);
 app.MapRazorPages();
 app.MapGet("/culture/{name}", (string name, string? returnUrl, HttpContext context) =>

@@ -1,9 +1,10 @@
 using System.Runtime.InteropServices;
 using SmartStore.Bench;
 using SmartStore.Bench.Ingest;
+using SmartStore.Bench.Traffic;
 using SmartStore.Bench.Vision;
 
-IBenchmark[] benchmarks = [new VisionAccuracyBenchmark(), new VisionSpeedBenchmark(), new IngestBenchmark()];
+IBenchmark[] benchmarks = [new VisionAccuracyBenchmark(), new VisionSpeedBenchmark(), new IngestBenchmark(), new TrafficAccuracyBenchmark()];
 
 if (args.Length == 0 || args[0] is "-h" or "--help")
 {

@@ -64,6 +64,12 @@ public sealed class StoreFootfall(string storeCode, FootfallOptions options, Fun
         return changed;
     }
 
+    /// <summary>Hours whose write failed go back on the list.</summary>
+    public void MarkChanged(IEnumerable<TrafficHour> hours)
+    {
+        foreach (var hour in hours) if (_hours.ContainsKey(hour.HourLocal)) _changed.Add(hour.HourLocal);
+    }
+
     public IReadOnlyList<TrafficHour> Hours() => _hours.Values.OrderBy(h => h.HourLocal).Select(h => h.ToHour(storeCode)).ToList();
 
     private void Enter(LineCrossing crossing)

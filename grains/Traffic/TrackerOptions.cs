@@ -10,8 +10,13 @@ public sealed record TrackerOptions
     public float MaxStepHeights { get; init; } = 0.6f;
     public float MaxStepHeightsPerSecond { get; init; } = 1.5f;
 
-    /// <summary>Appearance similarity below which two boxes are never the same person, whatever the geometry says.</summary>
-    public float MinAppearanceSimilarity { get; init; } = 0.25f;
+    /// <summary>
+    /// Re-ID similarity below which two boxes are never the same person, whatever the geometry says. On the dev
+    /// sets' frames one second or more apart, 0.6 keeps 77% of same-person pairs and lets through 0.7% of
+    /// different-person pairs; raising it from 0.25 to 0.6 took entry-count accuracy from 0.76 to 0.93 at tracking
+    /// score 0.40, and from 0.72 to 0.97 at 0.45 (traffic-accuracy on the dev sets).
+    /// </summary>
+    public float MinAppearanceSimilarity { get; init; } = 0.6f;
 
     /// <summary>Foot points nearer the line than this share of the frame height decide no side.</summary>
     public float LineMarginOfHeight { get; init; } = 0.004f;

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using SmartStore.GrainInterfaces;
 using SmartStore.Grains;
 using SmartStore.Models;
+using SmartStore.Silo.Analysis;
 using SmartStore.Storage;
 using SmartStore.Vision.Intake;
 
@@ -25,6 +26,7 @@ public sealed class SnapshotInbox(
     IGrainFactory grains,
     IOptions<IngestOptions> options,
     ImagesFolder images,
+    AnalysisSignal analysis,
     ILogger<SnapshotInbox> logger)
 {
     private readonly JpegIntake _intake = new(new IntakeLimits(options.Value.MaxUploadBytes));
@@ -52,6 +54,7 @@ public sealed class SnapshotInbox(
             var (id, duplicate) = await snapshots.Record(new SnapshotRepository.NewSnapshot(origin.CameraCode, sha256, relative,
                 (int)bytes, check.Width, check.Height, Truncate(origin.FileName, 255), capturedUtc, origin.Source));
 
+            if (!duplicate) analysis.NewSnapshot();
             await TellCamera(origin.CameraCode, g => g.SnapshotAccepted(new SnapshotReceipt(id, origin.FileName, capturedUtc, received, duplicate, origin.Source,
                 CaptureTime.PresetFromFileName(origin.FileName))));
             return UploadVerdict.Stored(id, duplicate, bytes);

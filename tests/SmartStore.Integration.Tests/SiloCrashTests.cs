@@ -8,11 +8,14 @@ using SmartStore.Testing;
 
 namespace SmartStore.Integration.Tests;
 
-/// <summary>The silo as a real process, killed with SIGKILL between uploads: nothing acknowledged is lost.</summary>
+/// <summary>
+/// The silo as a real process, killed with SIGKILL between uploads: nothing acknowledged is lost, and the
+/// snapshots still waiting for analysis are analysed by the next silo that starts.
+/// </summary>
 public sealed class SiloCrashTests
 {
     [Fact]
-    public async Task Killing_the_silo_loses_no_acknowledged_snapshot()
+    public async Task Killing_the_silo_loses_no_acknowledged_snapshot_and_a_restart_analyses_the_pending_ones()
     {
         await using var db = await TestDatabase.Create();
         var home = Directory.CreateTempSubdirectory("smartstore-crash-");
@@ -25,7 +28,8 @@ public sealed class SiloCrashTests
         var (ftpPort, siloPort, gatewayPort) = (Loopback.FreePort(), Loopback.FreePort(), Loopback.FreePort());
         var frames = Directory.GetFiles(Path.Combine(SharedData.Shared, "data", "pets2009-s2l1", "images"), "*.jpg").Order().Take(6).ToList();
 
-        var silo = StartSilo(db.ConnectionString, home.FullName, ftpPort, siloPort, gatewayPort);
+        // The first two generations do not analyse, so every snapshot is still pending when they die.
+        var silo = StartSilo(db.ConnectionString, home.FullName, ftpPort, siloPort, gatewayPort, analyse: false);
         try
         {
             await WaitForPort(ftpPort);
@@ -33,9 +37,19 @@ public sealed class SiloCrashTests
             silo.Kill(entireProcessTree: true);
             await silo.WaitForExitAsync();
 
-            silo = StartSilo(db.ConnectionString, home.FullName, ftpPort, siloPort, gatewayPort);
+            silo = StartSilo(db.ConnectionString, home.FullName, ftpPort, siloPort, gatewayPort, analyse: false);
             await WaitForPort(ftpPort);
             foreach (var frame in frames.Skip(3)) await Upload(frame, camera, secret, ftpPort);
+            silo.Kill(entireProcessTree: true);
+            await silo.WaitForExitAsync();
+            await AssertNothingLost(db, home.FullName, camera, frames.Count);
+
+            silo = StartSilo(db.ConnectionString, home.FullName, ftpPort, siloPort, gatewayPort, analyse: true);
+            await Eventually.Get(async () =>
+            {
+                await using var c = await db.Database.Open();
+                return await c.ExecuteScalarAsync<int>("SELECT count(*) FROM snapshots WHERE camera_code = @camera AND status = 'analysed'", new { camera });
+            }, analysed => analysed == frames.Count, within: TimeSpan.FromSeconds(120), what: "every pending snapshot analysed after the restart");
             silo.Kill(entireProcessTree: true);
             await silo.WaitForExitAsync();
         }
@@ -45,17 +59,26 @@ public sealed class SiloCrashTests
         }
 
         await using var connection = await db.Database.Open();
+        var people = await connection.QueryAsync<int>(
+            "SELECT (analysis->>'count')::int FROM snapshots WHERE camera_code = @camera", new { camera });
+        // PETS frames show 3 to 6 people; the stored analysis says how many were found in each.
+        Assert.All(people, count => Assert.InRange(count, 1, 12));
+        home.Delete(recursive: true);
+    }
+
+    private static async Task AssertNothingLost(TestDatabase db, string home, string camera, int expected)
+    {
+        await using var connection = await db.Database.Open();
         var rows = (await connection.QueryAsync<(string Sha256, string Path, string Status)>(
             "SELECT sha256, path, status FROM snapshots WHERE camera_code = @camera", new { camera })).ToList();
-        Assert.Equal(frames.Count, rows.Count);
+        Assert.Equal(expected, rows.Count);
         foreach (var row in rows)
         {
-            var file = Path.Combine(home.FullName, "images", row.Path);
+            var file = Path.Combine(home, "images", row.Path);
             Assert.True(File.Exists(file), $"{row.Path} missing after the kill");
             Assert.Equal(row.Sha256, Convert.ToHexStringLower(SHA256.HashData(await File.ReadAllBytesAsync(file))));
             Assert.Equal("pending", row.Status);
         }
-        home.Delete(recursive: true);
     }
 
     private static async Task Upload(string file, string camera, string secret, int port)
@@ -64,7 +87,7 @@ public sealed class SiloCrashTests
         Assert.True(outcome.ExitCode == 0, outcome.Error);
     }
 
-    private static Process StartSilo(string connectionString, string home, int ftpPort, int siloPort, int gatewayPort)
+    private static Process StartSilo(string connectionString, string home, int ftpPort, int siloPort, int gatewayPort, bool analyse)
     {
         // The silo built next to these tests, in the same configuration (Debug or Release).
         var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Parent!.Name;
@@ -81,6 +104,7 @@ public sealed class SiloCrashTests
         start.Environment["SMARTSTORE_INGEST_URL"] = $"http://127.0.0.1:{Loopback.FreePort()}";
         start.Environment["Ftp__PassivePortFirst"] = "21700";
         start.Environment["Ftp__PassivePortLast"] = "21799";
+        start.Environment["Analysis__Enabled"] = analyse ? "true" : "false";
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };

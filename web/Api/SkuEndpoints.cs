@@ -56,14 +56,8 @@ public static class SkuEndpoints
     private static async Task<IResult> AddPhoto(string code, HttpRequest request, ClaimsPrincipal user, SkuRepository repository)
     {
         if (await repository.Find(code) is null) return Problems.NotFound($"SKU '{code}'");
-        if (request.ContentLength > JpegCheck.MaxBytes)
-            return Results.Problem(statusCode: 413, detail: $"The photo is larger than {JpegCheck.MaxBytes / 1024 / 1024} MB.");
-        using var buffer = new MemoryStream();
-        await request.Body.CopyToAsync(buffer);
-        if (buffer.Length > JpegCheck.MaxBytes) return Results.Problem(statusCode: 413, detail: "The photo is larger than 8 MB.");
-        var jpeg = buffer.ToArray();
-        var check = JpegCheck.Inspect(jpeg);
-        if (!check.Ok) return Results.Problem(statusCode: 400, title: "Not a usable JPEG", detail: check.Problem);
+        var (jpeg, check, problem) = await JpegCheck.ReadBody(request, request.HttpContext.RequestAborted);
+        if (problem is not null || jpeg is null) return problem!;
         var photo = await repository.AddPhoto(code, jpeg, check.Width, check.Height, user.Actor());
         return Results.Created($"/api/skus/{code}/photos/{photo.Id}", photo);
     }

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Text.Json;
 using SmartStore.GrainInterfaces;
 using SmartStore.Storage;
 using SmartStore.Web.Security;
@@ -13,6 +14,7 @@ public static class SnapshotEndpoints
         api.MapGet("/cameras/{code}/snapshots", List).WithTags("Snapshots");
         api.MapGet("/cameras/{code}/ingestion", Ingestion).WithTags("Snapshots");
         api.MapGet("/snapshots/{id:long}/image", Image).WithTags("Snapshots");
+        api.MapGet("/snapshots/{id:long}/analysis", Analysis).WithTags("Snapshots");
         return api;
     }
 
@@ -26,6 +28,16 @@ public static class SnapshotEndpoints
     {
         if (await scope.Check(user, code) is { } refusal) return refusal;
         return Results.Ok(await cluster.GetGrain<ICameraGrain>(code).GetIngestion());
+    }
+
+    /// <summary>Per-image detail (人流量识别详情): the boxes found in the snapshot with their scores and track ids.</summary>
+    private static async Task<IResult> Analysis(long id, ClaimsPrincipal user, CameraScope scope, SnapshotRepository snapshots)
+    {
+        var snapshot = await snapshots.Find(id);
+        if (snapshot is null) return Problems.NotFound($"Snapshot {id}");
+        if (await scope.Check(user, snapshot.CameraCode) is { } refusal) return refusal;
+        var analysis = await snapshots.Analysis(id);
+        return Results.Ok(new { snapshot, analysis = analysis is null ? (JsonElement?)null : JsonDocument.Parse(analysis).RootElement.Clone() });
     }
 
     private static async Task<IResult> Image(long id, ClaimsPrincipal user, CameraScope scope, SnapshotRepository snapshots, WebSettings settings)

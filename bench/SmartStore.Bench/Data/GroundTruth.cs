@@ -37,7 +37,7 @@ public sealed record GtSet(string Schema, string Dataset, string Part, string Ta
 }
 
 public sealed record GtImage(string File, string? Sequence, int? Frame, int Width, int Height, int Count,
-    List<GtPerson>? Persons, List<GtPerson>? Ignore, List<float[]>? Heads, string? Split, int? ClassId, string? ClassName);
+    List<GtPerson>? Persons, List<GtPerson>? Ignore, List<float[]>? Heads, string? Split, int? ClassId, string? ClassName, double? TimeS = null);
 
 public sealed record GtPerson(int TrackId, float[] Bbox);
 

@@ -1,0 +1,87 @@
+using Microsoft.Extensions.Logging;
+using SmartStore.GrainInterfaces;
+using SmartStore.Grains.Traffic;
+using SmartStore.Models;
+
+namespace SmartStore.Grains;
+
+/// <summary>
+/// The store's foot traffic: crossings from its entrance cameras and head counts from its interior cameras go
+/// through <see cref="StoreFootfall"/>; changed hours are written to the ledger every few seconds (absolute
+/// values, so a repeated write is harmless), and today's counters go live to the region and the dashboards.
+/// </summary>
+public sealed partial class StoreGrain
+{
+    private static readonly TimeSpan FlushEvery = TimeSpan.FromSeconds(5);
+
+    private readonly IMasterDataDirectory _directory;
+    private readonly ITrafficLedger _ledger;
+    private readonly FootfallOptions _footfallOptions;
+    private readonly ILogger<StoreGrain> _logger;
+    private StoreFootfall? _footfall;
+    private TimeZoneInfo _zone = TimeZoneInfo.Utc;
+    private string? _region;
+    private TrafficCounters? _announced;
+
+    public async Task RecordTraffic(EntranceObservation observation)
+    {
+        var footfall = await Footfall();
+        footfall.Record(observation);
+        await Announce(footfall);
+    }
+
+    public async Task<TrafficCounters> GetTraffic() => (await Footfall()).Today(DateTime.UtcNow);
+
+    public async Task StaffChanged()
+    {
+        if (_footfall is not null) _footfall.EnrolStaff(await _ledger.StaffAppearances(this.GetPrimaryKeyString(), CancellationToken.None));
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => await FlushHours();
+
+    private async Task<StoreFootfall> Footfall()
+    {
+        if (_footfall is not null) return _footfall;
+        var code = this.GetPrimaryKeyString();
+        var store = await _directory.FindStore(code, CancellationToken.None);
+        _zone = store is not null && TimeZoneInfo.TryFindSystemTimeZoneById(store.TimeZone, out var zone) ? zone : TimeZoneInfo.Utc;
+        _region = store?.RegionCode;
+        var footfall = new StoreFootfall(code, _footfallOptions, utc => TimeZoneInfo.ConvertTimeFromUtc(utc, _zone));
+        // Yesterday too: the hour a late frame belongs to may be just before midnight.
+        var today = TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, _zone).Date;
+        footfall.Restore(await _ledger.Hours(code, today.AddDays(-1), today.AddDays(1), CancellationToken.None));
+        footfall.EnrolStaff(await _ledger.StaffAppearances(code, CancellationToken.None));
+        this.RegisterGrainTimer(FlushHours, new GrainTimerCreationOptions { DueTime = FlushEvery, Period = FlushEvery, KeepAlive = false });
+        return _footfall = footfall;
+    }
+
+    private async Task FlushHours()
+    {
+        if (_footfall is null) return;
+        var changed = _footfall.TakeChangedHours();
+        if (changed.Count == 0) return;
+        try
+        {
+            await _ledger.Write(changed, CancellationToken.None);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Keep them for the next attempt: the database may be restarting.
+            _footfall.MarkChanged(changed);
+            _logger.LogWarning(e, "Store {Store}: {Hours} traffic hours not written yet", this.GetPrimaryKeyString(), changed.Count);
+        }
+    }
+
+    private async Task Announce(StoreFootfall footfall)
+    {
+        var now = DateTime.UtcNow;
+        var today = footfall.Today(now);
+        if (today == _announced) return;
+        _announced = today;
+        var code = this.GetPrimaryKeyString();
+        var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(now, _zone));
+        var region = _state.State.RegionCode ?? _region;
+        if (region is not null) await GrainFactory.GetGrain<IRegionGrain>(region).StoreTrafficChanged(code, day, today);
+        await GrainFactory.GetGrain<ILiveFeedNotifierGrain>(0).Publish(LiveUpdate.ForTraffic(code, region, today, now));
+    }
+}

@@ -1,0 +1,14 @@
+using SmartStore.Models;
+
+namespace SmartStore.Grains.Traffic;
+
+/// <summary>Where store grains keep hourly foot-traffic history (PostgreSQL, supplied by the silo); grains never see SQL.</summary>
+public interface ITrafficLedger
+{
+    Task<IReadOnlyList<TrafficHour>> Hours(string storeCode, DateTime fromLocal, DateTime toLocal, CancellationToken cancellationToken);
+
+    Task Write(IReadOnlyCollection<TrafficHour> hours, CancellationToken cancellationToken);
+
+    /// <summary>Appearance embeddings of the staff enrolled for a store.</summary>
+    Task<IReadOnlyList<float[]>> StaffAppearances(string storeCode, CancellationToken cancellationToken);
+}

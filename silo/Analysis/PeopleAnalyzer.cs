@@ -1,0 +1,82 @@
+using SmartStore.Models;
+using SmartStore.Vision.Faces;
+using SmartStore.Vision.Intake;
+using SmartStore.Vision.Models;
+using SmartStore.Vision.People;
+using SmartStore.Vision.Reid;
+
+namespace SmartStore.Silo.Analysis;
+
+/// <summary>
+/// Finds the people in one snapshot: detections for every people-camera, plus an appearance embedding per
+/// person for entrance cameras (tracking and de-duplication need it). Age band and gender only when a face
+/// attribute model is configured; otherwise they stay unset ("unknown"), never guessed. One instance per worker:
+/// the ONNX sessions and pooled buffers are not shared between threads.
+/// </summary>
+public sealed class PeopleAnalyzer : IDisposable
+{
+    private readonly JpegIntake _intake = new();
+    private readonly PersonDetector _detector;
+    private readonly ReidEmbedder _reid;
+    private readonly FaceAttributes _attributes;
+    private readonly FaceDetector? _faces;
+    private readonly float _trackingScore;
+
+    public PeopleAnalyzer(ModelStore models, PersonDetectorOptions detector, float? trackingScore, FaceAttributeOptions? faceAttributes = null)
+    {
+        _detector = new PersonDetector(models, detector with { SceneCalibration = null });
+        _reid = new ReidEmbedder(models);
+        _attributes = new FaceAttributes(faceAttributes);
+        // Without an attribute model there is nothing to estimate, so faces are not even looked for.
+        _faces = _attributes.HasModel ? new FaceDetector(models) : null;
+        _trackingScore = trackingScore ?? detector.ScoreThreshold;
+    }
+
+    public string ModelName => _detector.Options.Model.ToString();
+
+    public async Task<AnalysedFrame> Analyse(long snapshotId, string path, DateTime capturedUtc, bool withAppearance, CancellationToken cancellationToken)
+    {
+        using var frame = await _intake.DecodeFileAsync(path, cancellationToken);
+        var boxes = _detector.Detect(frame.Bitmap, _trackingScore);
+        var faces = withAppearance && _faces is not null ? _faces.Detect(frame.Bitmap) : [];
+        var people = new List<PersonSighting>(boxes.Count);
+        foreach (var box in boxes)
+        {
+            var appearance = withAppearance ? _reid.Embed(frame.Bitmap, box) : null;
+            var estimate = FaceOf(box, faces) is { } face ? _attributes.Estimate(frame.Bitmap, face) : null;
+            people.Add(new PersonSighting(box.X1, box.Y1, box.X2, box.Y2, box.Score, appearance,
+                estimate is { IsKnown: true } ? AgeBandCode(estimate.AgeBand) : null,
+                estimate is { IsKnown: true } && estimate.Gender != Gender.Unknown ? estimate.Gender.ToString().ToLowerInvariant() : null));
+        }
+        return new AnalysedFrame(snapshotId, capturedUtc, frame.Width, frame.Height, people);
+    }
+
+    /// <summary>The face whose centre lies in the upper third of the person's box, if any.</summary>
+    private static FaceBox? FaceOf(PersonBox person, IReadOnlyList<FaceBox> faces)
+    {
+        foreach (var face in faces)
+        {
+            var cx = (face.X1 + face.X2) / 2; var cy = (face.Y1 + face.Y2) / 2;
+            if (cx >= person.X1 && cx <= person.X2 && cy >= person.Y1 && cy <= person.Y1 + person.Height / 3) return face;
+        }
+        return null;
+    }
+
+    private static string? AgeBandCode(AgeBand band) => band switch
+    {
+        AgeBand.Under18 => "under-18",
+        AgeBand.From18To29 => "18-29",
+        AgeBand.From30To44 => "30-44",
+        AgeBand.From45To59 => "45-59",
+        AgeBand.Over60 => "60+",
+        _ => null,
+    };
+
+    public void Dispose()
+    {
+        _faces?.Dispose();
+        _attributes.Dispose();
+        _detector.Dispose();
+        _reid.Dispose();
+    }
+}

@@ -1,0 +1,112 @@
+using System.Text.Json;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SmartStore.GrainInterfaces;
+using SmartStore.Models;
+using SmartStore.Silo.Ingest;
+using SmartStore.Storage;
+using SmartStore.Vision.Intake;
+using SmartStore.Vision.Models;
+using SmartStore.Vision.People;
+
+namespace SmartStore.Silo.Analysis;
+
+/// <summary>
+/// Works through the pending snapshots of people-cameras, oldest first: detect, embed, hand the frame to the
+/// camera grain (which tracks and counts), store boxes and track ids with the snapshot. Pending snapshots left
+/// by a stop or crash are picked up on start. A snapshot that cannot be read is marked failed with the reason;
+/// it never blocks the ones behind it.
+/// </summary>
+public sealed class SnapshotAnalysisWorker(
+    SnapshotAnalysisQueue queue,
+    ImagesFolder images,
+    IGrainFactory grains,
+    AnalysisSignal signal,
+    IOptions<AnalysisOptions> options,
+    ILogger<SnapshotAnalysisWorker> logger) : BackgroundService
+{
+    private static readonly CameraKind[] PeopleKinds = [CameraKind.Entrance, CameraKind.Interior];
+    private readonly AnalysisOptions _options = options.Value;
+    private long _analysed;
+    private DateTime _staleCheckedUtc = DateTime.UtcNow;
+
+    private async Task ReleaseStale(CancellationToken stoppingToken)
+    {
+        _staleCheckedUtc = DateTime.UtcNow;
+        var released = await queue.ReleaseStale(_options.StaleClaimAfter, stoppingToken);
+        if (released > 0) logger.LogWarning("{Count} snapshots claimed by a worker that stopped went back to pending", released);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!_options.Enabled) return;
+        await Task.Yield();
+        PeopleAnalyzer analyzer;
+        try
+        {
+            analyzer = new PeopleAnalyzer(ModelStore.Locate(), new PersonDetectorOptions(), _options.TrackingScore);
+        }
+        catch (Exception e) when (e is ModelUnavailableException or IOException)
+        {
+            // Without models the snapshots stay pending (nothing is lost); they are analysed once the models are there.
+            logger.LogError(e, "Snapshot analysis is off: {Reason}", e.Message);
+            return;
+        }
+        using (analyzer)
+        {
+            // Claims this silo held when it stopped are seconds old at most when it restarts; another silo's live
+            // claims are finished within seconds too, so half a minute separates the two.
+            var released = await queue.ReleaseStale(TimeSpan.FromSeconds(30), stoppingToken);
+            logger.LogInformation("Snapshot analysis started ({Model}); {Released} interrupted claims released, {Waiting} snapshots waiting",
+                analyzer.ModelName, released, await queue.Waiting(stoppingToken));
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                var batch = await queue.Claim(PeopleKinds, _options.BatchSize, stoppingToken);
+                if (batch.Count == 0)
+                {
+                    await signal.Wait(_options.IdlePoll, stoppingToken);
+                    if (DateTime.UtcNow - _staleCheckedUtc > TimeSpan.FromMinutes(1)) await ReleaseStale(stoppingToken);
+                    continue;
+                }
+                foreach (var snapshot in batch) await AnalyseOne(analyzer, snapshot, stoppingToken);
+            }
+        }
+    }
+
+    private async Task AnalyseOne(PeopleAnalyzer analyzer, SnapshotAnalysisQueue.Claimed snapshot, CancellationToken stoppingToken)
+    {
+        try
+        {
+            var captured = DateTime.SpecifyKind(snapshot.CapturedAt ?? snapshot.ReceivedAt, DateTimeKind.Utc);
+            CameraKindNames.TryParse(snapshot.Kind, out var kind);
+            var frame = await analyzer.Analyse(snapshot.Id, images.FullPath(snapshot.Path), captured, kind == CameraKind.Entrance, stoppingToken);
+            var tracks = await grains.GetGrain<ICameraGrain>(snapshot.CameraCode).FrameAnalysed(frame);
+            await queue.Complete(snapshot.Id, Describe(analyzer.ModelName, frame, tracks), stoppingToken);
+            if (++_analysed % 500 == 0) logger.LogInformation("Analysed {Count} snapshots", _analysed);
+        }
+        catch (Exception e) when (e is ImageRejectedException or IOException)
+        {
+            logger.LogWarning("Snapshot {Id} of {Camera} cannot be analysed: {Reason}", snapshot.Id, snapshot.CameraCode, e.Message);
+            await queue.Fail(snapshot.Id, e.Message, stoppingToken);
+        }
+    }
+
+    /// <summary>What the per-image detail shows: each box with its score and track id.</summary>
+    private static string Describe(string model, AnalysedFrame frame, IReadOnlyList<TrackedBox> tracks) =>
+        JsonSerializer.Serialize(new
+        {
+            model,
+            width = frame.Width,
+            height = frame.Height,
+            count = frame.People.Count,
+            people = frame.People.Select((p, i) => new
+            {
+                box = new[] { MathF.Round(p.X1, 1), MathF.Round(p.Y1, 1), MathF.Round(p.X2, 1), MathF.Round(p.Y2, 1) },
+                score = MathF.Round(p.Score, 3),
+                track = i < tracks.Count ? tracks[i].TrackId : 0,
+                age = p.AgeBand ?? "unknown",
+                gender = p.Gender ?? "unknown",
+            }),
+        });
+}

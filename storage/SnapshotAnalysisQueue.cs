@@ -1,0 +1,67 @@
+using Dapper;
+using SmartStore.Models;
+
+namespace SmartStore.Storage;
+
+/// <summary>
+/// The pending snapshots as a work queue for analysis workers. A worker claims a batch (status 'analysing'),
+/// and completes or fails each; a claim left by a worker that died goes back to 'pending' after a while, so
+/// every acknowledged snapshot is analysed eventually — also the ones waiting when the silo stopped.
+/// </summary>
+public sealed class SnapshotAnalysisQueue(SmartStoreDatabase database)
+{
+    public sealed record Claimed(long Id, string CameraCode, string Path, int Width, int Height, DateTime? CapturedAt, DateTime ReceivedAt, string Kind);
+
+    /// <summary>
+    /// Claims up to <paramref name="limit"/> pending snapshots of the given camera kinds, oldest first (frames of
+    /// one camera must be tracked in order). SKIP LOCKED lets several silos claim side by side.
+    /// </summary>
+    public async Task<IReadOnlyList<Claimed>> Claim(IReadOnlyCollection<CameraKind> kinds, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.Open(cancellationToken);
+        var rows = await connection.QueryAsync<Claimed>(new CommandDefinition("""
+            WITH next AS (
+                SELECT s.id FROM snapshots s JOIN cameras c ON c.code = s.camera_code
+                WHERE s.status = 'pending' AND c.kind = ANY(@kinds)
+                ORDER BY s.id LIMIT @limit FOR UPDATE OF s SKIP LOCKED)
+            UPDATE snapshots s SET status = 'analysing', claimed_at = now()
+            FROM next, cameras c
+            WHERE s.id = next.id AND c.code = s.camera_code
+            RETURNING s.id, s.camera_code AS CameraCode, s.path, s.width, s.height, s.captured_at AS CapturedAt,
+                      s.received_at AS ReceivedAt, c.kind
+            """, new { kinds = kinds.Select(k => k.ToCode()).ToArray(), limit }, cancellationToken: cancellationToken));
+        return rows.OrderBy(r => r.Id).ToList();
+    }
+
+    /// <summary>Puts claims older than <paramref name="olderThan"/> back to pending; returns how many.</summary>
+    public async Task<int> ReleaseStale(TimeSpan olderThan, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.Open(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE snapshots SET status = 'pending', claimed_at = NULL WHERE status = 'analysing' AND claimed_at < now() - @olderThan",
+            new { olderThan }, cancellationToken: cancellationToken));
+    }
+
+    public async Task Complete(long id, string analysisJson, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.Open(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE snapshots SET status = 'analysed', analysed_at = now(), analysis = CAST(@analysisJson AS jsonb) WHERE id = @id",
+            new { id, analysisJson }, cancellationToken: cancellationToken));
+    }
+
+    public async Task Fail(long id, string reason, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.Open(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE snapshots SET status = 'failed', analysed_at = now(), analysis = jsonb_build_object('error', @reason) WHERE id = @id",
+            new { id, reason }, cancellationToken: cancellationToken));
+    }
+
+    public async Task<int> Waiting(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.Open(cancellationToken);
+        return await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+            "SELECT count(*) FROM snapshots WHERE status IN ('pending', 'analysing')", cancellationToken: cancellationToken));
+    }
+}

@@ -1,0 +1,82 @@
+using Dapper;
+using SmartStore.Models;
+
+namespace SmartStore.Storage;
+
+/// <summary>How finely a traffic report is cut: store-local hours, days, ISO weeks (from Monday) or months.</summary>
+public enum ReportGrain { Hour, Day, Week, Month }
+
+/// <summary>One row of a traffic report: a period (its store-local start) and the sums over the stores in scope.</summary>
+public sealed record TrafficRow(
+    DateTime Period, int Entries, int Exits, int PassersBy, int UniqueVisitors, int Repeats, int Staff,
+    double? AverageOccupancy, int MaxOccupancy, double? AverageDwellSeconds, double? EntryRate);
+
+/// <summary>Reports over the hourly history (AI识别报表 · 人流量): by store, region or the whole chain, cut by hour/day/week/month.</summary>
+public sealed class TrafficReport(SmartStoreDatabase database)
+{
+    /// <summary>Which stores a report covers: one store, one region, or everything the viewer's scope allows.</summary>
+    public sealed record Coverage(AccessScope Scope, string? StoreCode, string? RegionCode);
+
+    public Task<IReadOnlyList<TrafficRow>> Rows(Coverage coverage, DateOnly from, DateOnly toInclusive, ReportGrain grain, CancellationToken cancellationToken = default)
+    {
+        var unit = grain switch { ReportGrain.Hour => "hour", ReportGrain.Day => "day", ReportGrain.Week => "week", _ => "month" };
+        return Query(coverage, from, toInclusive, $"date_trunc('{unit}', t.hour_local)", cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<TrafficRow>> Query(Coverage coverage, DateOnly from, DateOnly toInclusive, string period, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.Open(cancellationToken);
+        var rows = await connection.QueryAsync<Row>(new CommandDefinition($"""
+            SELECT {period} AS Period,
+                   sum(t.entries)::int AS Entries, sum(t.exits)::int AS Exits, sum(t.passers_by)::int AS PassersBy,
+                   sum(t.unique_visitors)::int AS UniqueVisitors, sum(t.repeats)::int AS Repeats, sum(t.staff)::int AS Staff,
+                   sum(t.occupancy_sum) AS OccupancySum, sum(t.occupancy_samples)::int AS OccupancySamples,
+                   coalesce(max(t.occupancy_max), 0) AS MaxOccupancy,
+                   sum(t.dwell_seconds) AS DwellSeconds, sum(t.dwell_count)::int AS DwellCount
+            FROM traffic_hourly t JOIN stores s ON s.code = t.store_code
+            WHERE t.hour_local >= @from AND t.hour_local < @to
+              AND (@wholeChain OR s.region_code = ANY(@regions) OR s.code = ANY(@stores))
+              AND (@store::text IS NULL OR s.code = @store)
+              AND (@region::text IS NULL OR s.region_code = @region)
+            GROUP BY 1 ORDER BY 1
+            """, new
+        {
+            from = from.ToDateTime(TimeOnly.MinValue),
+            to = toInclusive.AddDays(1).ToDateTime(TimeOnly.MinValue),
+            wholeChain = coverage.Scope.SeesWholeChain,
+            regions = coverage.Scope.Role == Role.RegionManager ? coverage.Scope.RegionCodes.ToArray() : Array.Empty<string>(),
+            stores = coverage.Scope.Role == Role.StoreManager ? coverage.Scope.StoreCodes.ToArray() : Array.Empty<string>(),
+            store = coverage.StoreCode,
+            region = coverage.RegionCode,
+        }, cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToRow()).ToList();
+    }
+
+    /// <summary>The whole period as one row (period = its first day); averages weighted by samples, not by rows.</summary>
+    public async Task<TrafficRow> Total(Coverage coverage, DateOnly from, DateOnly toInclusive, CancellationToken cancellationToken = default)
+    {
+        var rows = await Query(coverage, from, toInclusive, "CAST(@from AS timestamp)", cancellationToken);
+        return rows.SingleOrDefault() ?? new TrafficRow(from.ToDateTime(TimeOnly.MinValue), 0, 0, 0, 0, 0, 0, null, 0, null, null);
+    }
+
+    private sealed class Row
+    {
+        public DateTime Period { get; init; }
+        public int Entries { get; init; }
+        public int Exits { get; init; }
+        public int PassersBy { get; init; }
+        public int UniqueVisitors { get; init; }
+        public int Repeats { get; init; }
+        public int Staff { get; init; }
+        public double OccupancySum { get; init; }
+        public int OccupancySamples { get; init; }
+        public int MaxOccupancy { get; init; }
+        public double DwellSeconds { get; init; }
+        public int DwellCount { get; init; }
+
+        public TrafficRow ToRow() => new(Period, Entries, Exits, PassersBy, UniqueVisitors, Repeats, Staff,
+            OccupancySamples == 0 ? null : Math.Round(OccupancySum / OccupancySamples, 1), MaxOccupancy,
+            DwellCount == 0 ? null : Math.Round(DwellSeconds / DwellCount, 1),
+            Entries + PassersBy == 0 ? null : Math.Round((double)Entries / (Entries + PassersBy), 4));
+    }
+}

@@ -1,0 +1,52 @@
+using System.Security.Claims;
+using SmartStore.GrainInterfaces;
+using SmartStore.Storage;
+using SmartStore.Web.Security;
+using SmartStore.Web.Vision;
+
+namespace SmartStore.Web.Api;
+
+/// <summary>Staff enrolment per store: a full-body photo per person, so their door crossings are counted as staff.</summary>
+public static class StaffEndpoints
+{
+    public static RouteGroupBuilder MapStaff(this RouteGroupBuilder api)
+    {
+        var staff = api.MapGroup("/stores/{store}/staff").WithTags("Foot traffic");
+        staff.MapGet("/", List);
+        staff.MapPost("/", Enrol).Accepts<byte[]>("image/jpeg").RequireAuthorization(AuthenticationSetup.MayEdit);
+        staff.MapDelete("/{id:long}", Remove).RequireAuthorization(AuthenticationSetup.MayEdit);
+        return api;
+    }
+
+    private static async Task<IResult> List(string store, ClaimsPrincipal user, StoreRepository stores, StaffRoster roster)
+    {
+        if (await TrafficCoverage.Resolve(user.Scope(), store, null, stores) is { Problem: { } problem }) return problem;
+        return Results.Ok(await roster.List(store));
+    }
+
+    /// <summary>POST the photo as image/jpeg with <c>?name=</c>; the largest person in it is enrolled.</summary>
+    private static async Task<IResult> Enrol(string store, string? name, HttpRequest request, ClaimsPrincipal user, StoreRepository stores,
+        StaffRoster roster, PeopleVision vision, IClusterClient cluster, CancellationToken cancellationToken)
+    {
+        if (await TrafficCoverage.Resolve(user.Scope(), store, null, stores) is { Problem: { } problem }) return problem;
+        var errors = new FieldErrors();
+        errors.Text("name", name, 80);
+        if (errors.Any) return errors.ToResult();
+        var (jpeg, _, bad) = await JpegCheck.ReadBody(request, cancellationToken);
+        if (jpeg is null) return bad!;
+        var appearance = await vision.AppearanceOfMainPerson(jpeg, cancellationToken);
+        if (appearance is null)
+            return Results.Problem(statusCode: 400, title: "No person found", detail: "No person was found in the photo; send a full-body photo of the staff member.");
+        var id = await roster.Enrol(store, name!.Trim(), jpeg, appearance, user.Actor());
+        await cluster.GetGrain<IStoreGrain>(store).StaffChanged();
+        return Results.Created($"/api/stores/{store}/staff/{id}", new { id, store, name = name.Trim() });
+    }
+
+    private static async Task<IResult> Remove(string store, long id, ClaimsPrincipal user, StoreRepository stores, StaffRoster roster, IClusterClient cluster)
+    {
+        if (await TrafficCoverage.Resolve(user.Scope(), store, null, stores) is { Problem: { } problem }) return problem;
+        if (!await roster.Remove(store, id, user.Actor())) return Problems.NotFound($"Staff member {id} of store '{store}'");
+        await cluster.GetGrain<IStoreGrain>(store).StaffChanged();
+        return Results.NoContent();
+    }
+}

@@ -1,0 +1,79 @@
+using System.Globalization;
+using System.Security.Claims;
+using SmartStore.GrainInterfaces;
+using SmartStore.Models;
+using SmartStore.Storage;
+using SmartStore.Web.Security;
+
+namespace SmartStore.Web.Api;
+
+/// <summary>Foot traffic (客流): door lines, live counters, reports with period comparison, Excel export.</summary>
+public static class TrafficEndpoints
+{
+    public sealed record DoorLineInput(float Ax, float Ay, float Bx, float By, float InsideX, float InsideY);
+
+    public static RouteGroupBuilder MapTraffic(this RouteGroupBuilder api)
+    {
+        api.MapPut("/cameras/{code}/door-line", SetDoorLine).WithTags("Foot traffic").RequireAuthorization(AuthenticationSetup.MayEdit);
+        api.MapDelete("/cameras/{code}/door-line", ClearDoorLine).WithTags("Foot traffic").RequireAuthorization(AuthenticationSetup.MayEdit);
+        var traffic = api.MapGroup("/traffic").WithTags("Foot traffic");
+        traffic.MapGet("/live", Live);
+        traffic.MapGet("/report", Report);
+        traffic.MapGet("/report.xlsx", ReportExcel);
+        return api;
+    }
+
+    private static async Task<IResult> SetDoorLine(string code, DoorLineInput input, ClaimsPrincipal user, CameraRepository cameras,
+        CameraScope scope, IClusterClient cluster)
+    {
+        if (await scope.Check(user, code) is { } refusal) return refusal;
+        var camera = await cameras.Find(code);
+        if (camera is null) return Problems.NotFound($"Camera '{code}'");
+        var line = new DoorLine(input.Ax, input.Ay, input.Bx, input.By, input.InsideX, input.InsideY);
+        var errors = new FieldErrors();
+        if (camera.Kind != CameraKind.Entrance) errors.Add("camera", "only entrance cameras count door crossings.");
+        if (line.Problem() is { } problem) errors.Add("doorLine", problem);
+        if (errors.Any) return errors.ToResult();
+        await cameras.SetDoorLine(code, line, user.Actor());
+        await cluster.GetGrain<ICameraGrain>(code).RefreshProfile();
+        return Results.Ok(line);
+    }
+
+    private static async Task<IResult> ClearDoorLine(string code, ClaimsPrincipal user, CameraRepository cameras, CameraScope scope, IClusterClient cluster)
+    {
+        if (await scope.Check(user, code) is { } refusal) return refusal;
+        if (!await cameras.SetDoorLine(code, null, user.Actor())) return Problems.NotFound($"Camera '{code}'");
+        await cluster.GetGrain<ICameraGrain>(code).RefreshProfile();
+        return Results.NoContent();
+    }
+
+    /// <summary>Today's live counters of a store, a region or (for head office) the chain.</summary>
+    private static async Task<IResult> Live(string? store, string? region, ClaimsPrincipal user, StoreRepository stores, IClusterClient cluster)
+    {
+        if (await TrafficCoverage.Resolve(user.Scope(), store, region, stores) is { Problem: { } problem }) return problem;
+        var today = store is not null ? await cluster.GetGrain<IStoreGrain>(store).GetTraffic()
+            : region is not null ? await cluster.GetGrain<IRegionGrain>(region).GetTraffic()
+            : user.Scope().SeesWholeChain ? await cluster.GetGrain<IHqGrain>(IHqGrain.Key).GetTraffic()
+            : null;
+        if (today is null) return Results.Problem(statusCode: 400, title: "Scope needed", detail: "Name a store or region you may see.");
+        return Results.Ok(new { store, region, today, entryRate = today.EntryRate, averageDwellSeconds = today.AverageDwellSeconds });
+    }
+
+    private static async Task<IResult> Report(string? store, string? region, string? from, string? to, string? by, string? compare,
+        ClaimsPrincipal user, StoreRepository stores, TrafficReport reports, CancellationToken cancellationToken)
+    {
+        var (query, problem) = await TrafficQuery.Read(user.Scope(), store, region, from, to, by, compare, stores);
+        if (query is null) return problem!;
+        return Results.Ok(await TrafficQuery.Run(query, reports, cancellationToken));
+    }
+
+    private static async Task<IResult> ReportExcel(string? store, string? region, string? from, string? to, string? by, string? compare,
+        ClaimsPrincipal user, StoreRepository stores, TrafficReport reports, CancellationToken cancellationToken)
+    {
+        var (query, problem) = await TrafficQuery.Read(user.Scope(), store, region, from, to, by, compare, stores);
+        if (query is null) return problem!;
+        var result = await TrafficQuery.Run(query, reports, cancellationToken);
+        var name = $"traffic-{store ?? region ?? "chain"}-{query.From:yyyyMMdd}-{query.To:yyyyMMdd}.xlsx";
+        return Results.File(await TrafficWorkbook.Write(result, cancellationToken), TrafficWorkbook.ContentType, name);
+    }
+}

@@ -1,0 +1,47 @@
+using MiniExcel = MiniExcelLibs.MiniExcel;
+using SmartStore.Storage;
+
+namespace SmartStore.Web.Api;
+
+/// <summary>A traffic report as an .xlsx workbook: the rows, the total, and the comparison when asked for.</summary>
+public static class TrafficWorkbook
+{
+    public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    public static async Task<byte[]> Write(TrafficResult report, CancellationToken cancellationToken)
+    {
+        var sheets = new Dictionary<string, object>
+        {
+            ["report"] = report.Rows.Select(r => Line(r, Label(r.Period, report.By))).ToList(),
+            ["total"] = new[] { Line(report.Total, $"{report.From:yyyy-MM-dd} – {report.To:yyyy-MM-dd}") }
+                .Concat(report.Comparison is { } c ? [Line(c.Total, $"{c.Kind}: {c.From:yyyy-MM-dd} – {c.To:yyyy-MM-dd}")] : [])
+                .ToList(),
+        };
+        using var stream = new MemoryStream();
+        await MiniExcel.SaveAsAsync(stream, sheets, cancellationToken: cancellationToken);
+        return stream.ToArray();
+    }
+
+    private static string Label(DateTime period, string by) => by switch
+    {
+        "hour" => period.ToString("yyyy-MM-dd HH:00"),
+        "month" => period.ToString("yyyy-MM"),
+        _ => period.ToString("yyyy-MM-dd"),
+    };
+
+    /// <summary>Column headers in both languages: the workbook goes to people who read either.</summary>
+    private static Dictionary<string, object?> Line(TrafficRow r, string period) => new()
+    {
+        ["时段 period"] = period,
+        ["进店 entries"] = r.Entries,
+        ["出店 exits"] = r.Exits,
+        ["过店 passers-by"] = r.PassersBy,
+        ["进店率 entry rate"] = r.EntryRate,
+        ["独立访客 unique visitors"] = r.UniqueVisitors,
+        ["重复进店 repeats"] = r.Repeats,
+        ["店员 staff"] = r.Staff,
+        ["平均店内人数 avg occupancy"] = r.AverageOccupancy,
+        ["最高店内人数 max occupancy"] = r.MaxOccupancy,
+        ["平均停留秒 avg dwell s"] = r.AverageDwellSeconds,
+    };
+}

@@ -1,0 +1,57 @@
+using System.Security.Claims;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+using SmartStore.Web.Security;
+using SmartStore.Web.Vision;
+
+namespace SmartStore.Web.Api;
+
+/// <summary>
+/// 人员识别API: an integrator posts an image (raw image/jpeg) and gets the people in it — boxes, count and
+/// attributes. Attributes are "unknown" unless an attribute model is configured: never a guess. Rate-limited
+/// per caller, as each call costs a detector pass on the server's CPU.
+/// </summary>
+public static class VisionEndpoints
+{
+    public const string RatePolicy = "vision-api";
+
+    public sealed record PersonResult(float[] Box, float Score, string AgeBand, string Gender);
+
+    public sealed record PersonsResult(int Width, int Height, int Count, IReadOnlyList<PersonResult> People);
+
+    public static IServiceCollection AddVisionApiRateLimit(this IServiceCollection services, IConfiguration configuration)
+    {
+        var perMinute = configuration.GetValue("VisionApi:PermitsPerMinute", 60);
+        return services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(RatePolicy, context => RateLimitPartition.GetTokenBucketLimiter(
+                context.User.Actor(),
+                _ => new TokenBucketRateLimiterOptions
+                {
+                    TokenLimit = perMinute,
+                    TokensPerPeriod = perMinute,
+                    ReplenishmentPeriod = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                }));
+        });
+    }
+
+    public static RouteGroupBuilder MapVision(this RouteGroupBuilder api)
+    {
+        api.MapPost("/vision/persons", Persons).WithTags("Recognition APIs").Accepts<byte[]>("image/jpeg")
+            .Produces<PersonsResult>().RequireRateLimiting(RatePolicy);
+        return api;
+    }
+
+    private static async Task<IResult> Persons(HttpRequest request, PeopleVision vision, CancellationToken cancellationToken)
+    {
+        var (jpeg, _, problem) = await JpegCheck.ReadBody(request, cancellationToken);
+        if (jpeg is null) return problem!;
+        var (width, height, people) = await vision.Find(jpeg, cancellationToken);
+        return Results.Ok(new PersonsResult(width, height, people.Count, people
+            .Select(p => new PersonResult([MathF.Round(p.X1, 1), MathF.Round(p.Y1, 1), MathF.Round(p.X2, 1), MathF.Round(p.Y2, 1)],
+                MathF.Round(p.Score, 3), "unknown", "unknown"))
+            .ToList()));
+    }
+}
