@@ -16,6 +16,9 @@ public sealed class DemoCamera(string code, string secret, int index, CameraWiri
     public bool WrongPassword { get; init; }
     public bool SendsCorruptFiles { get; init; }
 
+    /// <summary>Sends entrance frames at the live cadence (about 1 s), so tracking and door counting work.</summary>
+    public bool Live { get; init; }
+
     // Demo chain naming: CAM-Sxxxx-E1 is the entrance bullet camera, CAM-Sxxxx-P1 the shelf dome.
     private bool IsEntrance => Code.EndsWith("-E1", StringComparison.Ordinal);
     private string Password => WrongPassword ? secret + "-wrong" : secret;
@@ -25,7 +28,7 @@ public sealed class DemoCamera(string code, string secret, int index, CameraWiri
         Task.WhenAll(
             Every(options.HeartbeatEvery, Beat, stop),
             wiring.Images.HasImages
-                ? Every(IsEntrance ? options.FrameEvery : options.PatrolEvery, IsEntrance ? SendFrame : Patrol, stop)
+                ? Every(IsEntrance ? (Live ? options.LiveFrameEvery : options.FrameEvery) : options.PatrolEvery, IsEntrance ? SendFrame : Patrol, stop)
                 : Task.CompletedTask);
 
     private async Task Every(TimeSpan period, Func<CancellationToken, Task> act, CancellationToken stop)

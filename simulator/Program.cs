@@ -43,15 +43,19 @@ var shuffled = cameraSecrets.OrderBy(_ => Random.Shared.Next()).ToList();
 var silent = shuffled.Take(options.SilentCameras).Select(c => c.Code).ToHashSet();
 var wrong = shuffled.Skip(options.SilentCameras).Take(options.WrongPasswordCameras).Select(c => c.Code).ToHashSet();
 var corrupt = shuffled.Skip(options.SilentCameras + options.WrongPasswordCameras).Take(options.CorruptCameras).Select(c => c.Code).ToHashSet();
+var live = cameraSecrets.Where(c => c.Code.EndsWith("-E1", StringComparison.Ordinal)).Take(options.LiveEntrances).Select(c => c.Code).ToHashSet();
 var cameras = cameraSecrets.Select((c, i) => new DemoCamera(c.Code, c.Secret, i, wiring)
 {
+    Live = live.Contains(c.Code),
     SilentFromUtc = silent.Contains(c.Code) ? DateTime.UtcNow + options.SilentAfter : null,
     WrongPassword = wrong.Contains(c.Code),
     SendsCorruptFiles = corrupt.Contains(c.Code),
 }).ToList();
 
 Console.WriteLine($"simulating {cameras.Count} cameras: heartbeats to {options.Web} every {options.HeartbeatEvery.TotalSeconds:0} s, "
-    + $"snapshots to ftp://{options.FtpHost}:{options.FtpPort} (entrance every {options.FrameEvery.TotalSeconds:0.#} s, shelf patrol every {options.PatrolEvery.TotalSeconds:0} s)");
+    + $"snapshots to ftp://{options.FtpHost}:{options.FtpPort} (entrance every {options.FrameEvery.TotalSeconds:0.#} s, "
+    + $"live entrances every {options.LiveFrameEvery.TotalSeconds:0.#} s, shelf patrol every {options.PatrolEvery.TotalSeconds:0} s)");
+if (live.Count > 0) Console.WriteLine($"live entrances (door lines count people): {string.Join(", ", live)}");
 Console.WriteLine(images.HasImages ? $"images: {images.Describe()} from {options.DataDirectory}" : $"no images under {options.DataDirectory}: heartbeats only");
 if (silent.Count > 0) Console.WriteLine($"silent after {options.SilentAfter.TotalSeconds:0} s: {string.Join(", ", silent)}");
 if (wrong.Count > 0) Console.WriteLine($"wrong password: {string.Join(", ", wrong)}");

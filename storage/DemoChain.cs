@@ -141,12 +141,19 @@ public sealed class DemoChain(SmartStoreDatabase database, SecretsFile secrets, 
         progress($"seed: {created} new stores, {Stores.Length * 2} cameras");
     }
 
+    /// <summary>
+    /// The demo entrance cameras replay walkway footage; their door line runs down the middle of the frame with the
+    /// store to the right, so people walking left to right count as entries.
+    /// </summary>
+    public static readonly DoorLine DemoDoorLine = new(0.5f, 0.2f, 0.5f, 0.98f, 0.75f, 0.6f);
+
     private async Task EnsureCamera(CameraRepository cameras, Camera camera)
     {
         if (await cameras.Find(camera.Code) is not null) return;
         // Demo cameras need their secret again (simulator), so it is kept in secrets.json; real cameras' are shown once.
         var secret = secrets.GetOrCreate($"camera:{camera.Code}", () => CameraSecret.Generate());
         await cameras.Create(camera, Actor, secret);
+        if (camera.Kind == CameraKind.Entrance) await cameras.SetDoorLine(camera.Code, DemoDoorLine, Actor);
     }
 
     private async Task SeedSkus()

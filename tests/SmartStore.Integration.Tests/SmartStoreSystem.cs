@@ -58,6 +58,7 @@ public sealed class SmartStoreSystem : IAsyncLifetime
         Environment.SetEnvironmentVariable("SMARTSTORE_PG", Database.ConnectionString);
         Environment.SetEnvironmentVariable("SMARTSTORE_HOME", _home.FullName);
         Environment.SetEnvironmentVariable("SignIn__LockoutFor", "00:00:02");
+        Environment.SetEnvironmentVariable("VisionApi__PermitsPerMinute", "6");
         var port = Loopback.FreePort();
         _web = new WebApplicationFactory<SmartStore.Web.WebSettings>();
         _web.UseKestrel(port);

@@ -10,7 +10,8 @@ namespace SmartStore.Web.Api;
 /// <summary>Foot traffic (客流): door lines, live counters, reports with period comparison, Excel export.</summary>
 public static class TrafficEndpoints
 {
-    public sealed record DoorLineInput(float Ax, float Ay, float Bx, float By, float InsideX, float InsideY);
+    /// <summary>A door line in fractions (0..1) of the frame: the two ends, and any point on the store's side.</summary>
+    public sealed record DoorLineInput(float? Ax, float? Ay, float? Bx, float? By, float? InsideX, float? InsideY);
 
     public static RouteGroupBuilder MapTraffic(this RouteGroupBuilder api)
     {
@@ -29,9 +30,12 @@ public static class TrafficEndpoints
         if (await scope.Check(user, code) is { } refusal) return refusal;
         var camera = await cameras.Find(code);
         if (camera is null) return Problems.NotFound($"Camera '{code}'");
-        var line = new DoorLine(input.Ax, input.Ay, input.Bx, input.By, input.InsideX, input.InsideY);
         var errors = new FieldErrors();
         if (camera.Kind != CameraKind.Entrance) errors.Add("camera", "only entrance cameras count door crossings.");
+        foreach (var (field, value) in new[] { ("ax", input.Ax), ("ay", input.Ay), ("bx", input.Bx), ("by", input.By), ("insideX", input.InsideX), ("insideY", input.InsideY) })
+            if (value is null) errors.Add(field, $"{field} is required.");
+        if (errors.Any) return errors.ToResult();
+        var line = new DoorLine(input.Ax!.Value, input.Ay!.Value, input.Bx!.Value, input.By!.Value, input.InsideX!.Value, input.InsideY!.Value);
         if (line.Problem() is { } problem) errors.Add("doorLine", problem);
         if (errors.Any) return errors.ToResult();
         await cameras.SetDoorLine(code, line, user.Actor());
@@ -62,7 +66,7 @@ public static class TrafficEndpoints
     private static async Task<IResult> Report(string? store, string? region, string? from, string? to, string? by, string? compare,
         ClaimsPrincipal user, StoreRepository stores, TrafficReport reports, CancellationToken cancellationToken)
     {
-        var (query, problem) = await TrafficQuery.Read(user.Scope(), store, region, from, to, by, compare, stores);
+        var (query, problem, _) = await TrafficQuery.Read(user.Scope(), store, region, from, to, by, compare, stores);
         if (query is null) return problem!;
         return Results.Ok(await TrafficQuery.Run(query, reports, cancellationToken));
     }
@@ -70,7 +74,7 @@ public static class TrafficEndpoints
     private static async Task<IResult> ReportExcel(string? store, string? region, string? from, string? to, string? by, string? compare,
         ClaimsPrincipal user, StoreRepository stores, TrafficReport reports, CancellationToken cancellationToken)
     {
-        var (query, problem) = await TrafficQuery.Read(user.Scope(), store, region, from, to, by, compare, stores);
+        var (query, problem, _) = await TrafficQuery.Read(user.Scope(), store, region, from, to, by, compare, stores);
         if (query is null) return problem!;
         var result = await TrafficQuery.Run(query, reports, cancellationToken);
         var name = $"traffic-{store ?? region ?? "chain"}-{query.From:yyyyMMdd}-{query.To:yyyyMMdd}.xlsx";

@@ -28,7 +28,8 @@ public sealed record TrafficQuery(TrafficReport.Coverage Coverage, DateOnly From
 {
     public const int MaxDays = 400;
 
-    public static async Task<(TrafficQuery? Query, IResult? Problem)> Read(AccessScope scope, string? store, string? region,
+    /// <summary>Parses and checks a request; on failure, the API answer and (for pages) the messages of invalid fields.</summary>
+    public static async Task<(TrafficQuery? Query, IResult? Problem, IReadOnlyList<string> Messages)> Read(AccessScope scope, string? store, string? region,
         string? from, string? to, string? by, string? compare, StoreRepository stores)
     {
         var errors = new FieldErrors();
@@ -41,9 +42,9 @@ public sealed record TrafficQuery(TrafficReport.Coverage Coverage, DateOnly From
         if (by is not null && !Enum.TryParse(by, ignoreCase: true, out grain)) errors.Add("by", $"by '{by}' must be hour, day, week or month.");
         if (compare is not null and not ("previous" or "last-year")) errors.Add("compare", $"compare '{compare}' must be 'previous' or 'last-year'.");
         if (store is not null && region is not null) errors.Add("store", "name a store or a region, not both.");
-        if (errors.Any) return (null, errors.ToResult());
+        if (errors.Any) return (null, errors.ToResult(), errors.Messages);
         var (coverage, problem) = await TrafficCoverage.Resolve(scope, store, region, stores);
-        return coverage is null ? (null, problem) : (new TrafficQuery(coverage, fromDate, toDate, grain, compare), null);
+        return coverage is null ? (null, problem, []) : (new TrafficQuery(coverage, fromDate, toDate, grain, compare), null, []);
     }
 
     /// <summary>The comparison period: the same number of days just before, or the same dates a year earlier.</summary>

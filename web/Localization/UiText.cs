@@ -6,7 +6,7 @@ namespace SmartStore.Web.Localization;
 /// The UI's words in zh-CN and en. The culture comes from the request (cookie set by the language
 /// switch, else Accept-Language); API JSON stays in English.
 /// </summary>
-public static class UiText
+public static partial class UiText
 {
     public const string Chinese = "zh-CN";
     public const string English = "en";
@@ -234,5 +234,5 @@ public static class UiText
     public static bool IsChinese => CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.OrdinalIgnoreCase);
 
     public static string T(string key) =>
-        Words.TryGetValue(key, out var w) ? (IsChinese ? w.Zh : w.En) : key;
+        Words.TryGetValue(key, out var w) || FootTrafficWords.TryGetValue(key, out w) ? (IsChinese ? w.Zh : w.En) : key;
 }

@@ -23,6 +23,7 @@ public sealed class CameraDetailModel(CameraRepository cameras, StoreRepository 
     public IReadOnlyList<SnapshotRepository.Snapshot> Recent { get; private set; } = [];
     public IReadOnlyList<Store> StoreChoices { get; private set; } = [];
     public IReadOnlyList<string> Errors { get; private set; } = [];
+    public IReadOnlyList<string> DoorLineErrors { get; private set; } = [];
     public string? Notice { get; private set; }
     public SecretShown? Shown { get; private set; }
     public bool MayEdit => User.Scope().MayEditMasterData;
@@ -46,6 +47,35 @@ public sealed class CameraDetailModel(CameraRepository cameras, StoreRepository 
         await cluster.GetGrain<ICameraGrain>(Code).RefreshProfile();
         await Load();
         Notice = camera.StoreCode is null ? T("unboundDone") : string.Format(T("boundDone"), camera.StoreCode);
+        return Page();
+    }
+
+    /// <summary>Saves the door line drawn on the latest image (fractions of the frame, inside point on the store's side).</summary>
+    public async Task<IActionResult> OnPostDoorLine(float ax, float ay, float bx, float by, float insideX, float insideY)
+    {
+        if (!MayEdit) return Forbid();
+        if (await Load() is { } refused) return refused;
+        var line = new DoorLine(ax, ay, bx, by, insideX, insideY);
+        if (Camera.Kind != CameraKind.Entrance || line.Problem() is { } problem)
+        {
+            DoorLineErrors = [Camera.Kind != CameraKind.Entrance ? "only entrance cameras count door crossings." : line.Problem()!];
+            return Page();
+        }
+        await cameras.SetDoorLine(Code, line, User.Actor());
+        await cluster.GetGrain<ICameraGrain>(Code).RefreshProfile();
+        await Load();
+        Notice = T("doorLineSaved");
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostClearDoorLine()
+    {
+        if (!MayEdit) return Forbid();
+        if (await Load() is { } refused) return refused;
+        await cameras.SetDoorLine(Code, null, User.Actor());
+        await cluster.GetGrain<ICameraGrain>(Code).RefreshProfile();
+        await Load();
+        Notice = T("doorLineCleared");
         return Page();
     }
 

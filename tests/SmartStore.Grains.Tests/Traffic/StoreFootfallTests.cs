@@ -83,3 +83,33 @@ public sealed class StoreFootfallTests
         Assert.Equal(0, footfall.Today(Start.Date.AddHours(16).AddMinutes(1)).Entries);
     }
 }
+
+public sealed class StoreOccupancyTests
+{
+    [Fact]
+    public void Occupancy_adds_the_latest_count_of_each_interior_camera_and_the_hour_keeps_average_and_peak()
+    {
+        var footfall = new StoreFootfall("S-T", new FootfallOptions(), utc => utc.AddHours(8));
+        var start = TrafficScenes.Start;
+        footfall.Record(new EntranceObservation("CAM-A", start, [], 0, 4));
+        footfall.Record(new EntranceObservation("CAM-B", start.AddSeconds(1), [], 0, 2));
+        footfall.Record(new EntranceObservation("CAM-A", start.AddSeconds(2), [], 0, 1));
+
+        Assert.Equal(3, footfall.Today(start.AddSeconds(3)).Occupancy);
+        var hour = Assert.Single(footfall.Hours());
+        // Samples: 4 (A), 6 (A+B), 3 (A updated + B).
+        Assert.Equal(6, hour.Counters.MaxOccupancy);
+        Assert.Equal(13, hour.OccupancySum);
+        Assert.Equal(4, hour.Counters.Occupancy);
+    }
+
+    [Fact]
+    public void Without_interior_cameras_occupancy_is_entries_minus_exits()
+    {
+        var footfall = new StoreFootfall("S-T", new FootfallOptions(), utc => utc.AddHours(8));
+        var at = TrafficScenes.Start;
+        footfall.Record(new EntranceObservation("CAM-E", at, [new LineCrossing("CAM-E", 1, CrossingDirection.In, at, null),
+            new LineCrossing("CAM-E", 2, CrossingDirection.In, at, null), new LineCrossing("CAM-E", 3, CrossingDirection.Out, at, null)], 0, null));
+        Assert.Equal(1, footfall.Today(at).Occupancy);
+    }
+}

@@ -1,0 +1,199 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using Dapper;
+using SmartStore.GrainInterfaces;
+using SmartStore.Testing;
+
+namespace SmartStore.Integration.Tests;
+
+/// <summary>
+/// Foot traffic end to end: a real annotated sequence uploaded over FTP to an entrance camera with a door line is
+/// analysed, tracked and counted; the hourly row, the store grain and the store page agree. Plus the traffic
+/// APIs' refusals of bad input.
+/// </summary>
+[Collection(SystemCollection.Name)]
+public sealed class FootTrafficTests(SmartStoreSystem system)
+{
+    private const string Store = "S0024";
+    private const string Camera = "CAM-S0024-E1";
+
+    [Fact]
+    public async Task A_real_sequence_over_FTP_becomes_entries_in_the_hourly_row_the_store_grain_and_the_store_page()
+    {
+        using var admin = await system.SignedIn("admin");
+        // PETS09-S2L1's "horizontal" line (y = 310 of 576) with the inside above it: its 4 annotated "out"
+        // crossings in frames 26–72 become entries here.
+        var line = await admin.PutRaw($"/api/cameras/{Camera}/door-line",
+            """{"ax":0,"ay":0.5382,"bx":1,"by":0.5382,"insideX":0.5,"insideY":0.3}""");
+        Assert.Equal(HttpStatusCode.OK, line.StatusCode);
+
+        var staged = StageSequence(frames: 80);
+        using var cleanup = new FolderCleanup(staged.Folder);
+        var secret = system.CameraSecret(Camera);
+        var upload = await FtpClients.Curl("-sS", "-T", "{" + string.Join(",", staged.Files) + "}", "--user", $"{Camera}:{secret}",
+            $"ftp://127.0.0.1:{system.FtpPort}/");
+        Assert.True(upload.ExitCode == 0, upload.Error);
+
+        await using var connection = await system.Database.Database.Open();
+        await Eventually.Get(() => connection.ExecuteScalarAsync<int>(
+                "SELECT count(*) FROM snapshots WHERE camera_code = @Camera AND status = 'analysed'", new { Camera }),
+            analysed => analysed == staged.Files.Count, within: TimeSpan.FromSeconds(150), what: "all 80 frames analysed");
+        var entries = await Eventually.Get(() => connection.ExecuteScalarAsync<int>(
+                "SELECT coalesce(sum(entries + staff), 0) FROM traffic_hourly WHERE store_code = @Store", new { Store }),
+            n => n > 0, within: TimeSpan.FromSeconds(20), what: "the hourly row");
+
+        Assert.InRange(entries, 3, 5);
+        var today = await system.Grains.GetGrain<IStoreGrain>(Store).GetTraffic();
+        Assert.Equal(entries, today.Entries + today.Staff);
+        var pageResponse = await admin.GetAsync($"/stores/{Store}");
+        var page = await pageResponse.Content.ReadAsStringAsync();
+        Assert.True(pageResponse.IsSuccessStatusCode, page);
+        Assert.Contains($"data-field=\"entries\">{today.Entries}<", page);
+
+        // The per-image detail shows the boxes with their track ids.
+        var snapshot = await connection.ExecuteScalarAsync<long>(
+            "SELECT id FROM snapshots WHERE camera_code = @Camera AND (analysis->>'count')::int > 0 ORDER BY id LIMIT 1", new { Camera });
+        var detail = await (await admin.GetAsync($"/api/snapshots/{snapshot}/analysis")).Json();
+        Assert.True(detail["analysis"]!["people"]![0]!["track"]!.GetValue<int>() > 0);
+    }
+
+    [Theory]
+    [InlineData("""{"ax":-0.1,"ay":0.5,"bx":1,"by":0.5,"insideX":0.5,"insideY":0.3}""", "between 0 and 1")]
+    [InlineData("""{"ax":0.5,"ay":0.5,"bx":0.505,"by":0.5,"insideX":0.5,"insideY":0.3}""", "too short")]
+    [InlineData("""{"ax":0,"ay":0.5,"bx":1,"by":0.5,"insideX":0.3,"insideY":0.5}""", "lies on the line")]
+    [InlineData("""{"ax":0,"ay":0.5,"bx":1,"by":0.5,"insideX":0.3}""", "insideY is required")]
+    public async Task A_bad_door_line_is_refused_with_a_reason_and_the_saved_one_is_kept(string body, string reason)
+    {
+        using var admin = await system.SignedIn("admin");
+        const string camera = "CAM-S0025-E1";
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutRaw($"/api/cameras/{camera}/door-line",
+            """{"ax":0.5,"ay":0,"bx":0.5,"by":1,"insideX":0.8,"insideY":0.5}""")).StatusCode);
+
+        var refused = await admin.PutRaw($"/api/cameras/{camera}/door-line", body);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains(reason, await refused.Content.ReadAsStringAsync());
+        var camera2 = await (await admin.GetAsync($"/api/cameras/{camera}")).Json();
+        Assert.Equal(0.8f, camera2["camera"]!["doorLine"]!["insideX"]!.GetValue<float>());
+    }
+
+    [Fact]
+    public async Task Door_lines_only_for_entrance_cameras_and_only_by_admins()
+    {
+        using var admin = await system.SignedIn("admin");
+        using var analyst = await system.SignedIn("analyst");
+        const string line = """{"ax":0.5,"ay":0,"bx":0.5,"by":1,"insideX":0.8,"insideY":0.5}""";
+        var shelf = await admin.PutRaw("/api/cameras/CAM-S0025-P1/door-line", line);
+        Assert.Equal(HttpStatusCode.BadRequest, shelf.StatusCode);
+        Assert.Contains("only entrance cameras", await shelf.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.PutRaw("/api/cameras/CAM-NOPE/door-line", line)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await analyst.PutRaw("/api/cameras/CAM-S0026-E1/door-line", line)).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("from=2026-11-10&to=2026-11-01", "to is before from")]
+    [InlineData("from=2026-13-01", "must be a date")]
+    [InlineData("by=year", "must be hour, day, week or month")]
+    [InlineData("compare=yesterday", "must be 'previous' or 'last-year'")]
+    [InlineData("from=2024-01-01&to=2026-01-01", "at most 400 days")]
+    [InlineData("store=S0001&region=EAST", "not both")]
+    public async Task Malformed_report_requests_are_refused_with_a_reason(string query, string reason)
+    {
+        using var analyst = await system.SignedIn("analyst");
+        var response = await analyst.GetAsync($"/api/traffic/report?{query}");
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(reason, await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Reports_respect_scope_and_export_to_excel()
+    {
+        using var storeManager = await system.SignedIn("s0001");
+        Assert.Equal(HttpStatusCode.Forbidden, (await storeManager.GetAsync("/api/traffic/report?region=EAST")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await storeManager.GetAsync("/api/traffic/report?store=S0002")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await storeManager.GetAsync("/api/traffic/report?store=S9999")).StatusCode);
+
+        using var analyst = await system.SignedIn("analyst");
+        var day = DateTime.UtcNow.AddHours(8).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var report = await (await analyst.GetAsync($"/api/traffic/report?from={day}&to={day}&by=hour&compare=previous")).Json();
+        Assert.Equal("hour", report["by"]!.GetValue<string>());
+        Assert.NotNull(report["comparison"]);
+
+        var excel = await analyst.GetAsync($"/api/traffic/report.xlsx?from={day}&to={day}");
+        Assert.Equal(HttpStatusCode.OK, excel.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", excel.Content.Headers.ContentType!.MediaType);
+        var bytes = await excel.Content.ReadAsByteArrayAsync();
+        Assert.Equal("PK"u8.ToArray(), bytes[..2]);
+    }
+
+    [Fact]
+    public async Task Person_recognition_API_finds_people_refuses_bad_images_and_is_rate_limited()
+    {
+        using var analyst = await system.SignedIn("analyst");
+        var frame = await File.ReadAllBytesAsync(Path.Combine(SharedData.Shared, "data", "pets2009-s2l1", "images", "000001.jpg"));
+
+        var found = await (await analyst.PostAsync("/api/vision/persons", Jpeg(frame))).Json();
+        Assert.InRange(found["count"]!.GetValue<int>(), 2, 8);
+        Assert.Equal("unknown", found["people"]![0]!["gender"]!.GetValue<string>());
+
+        var truncated = await analyst.PostAsync("/api/vision/persons", Jpeg(frame[..(frame.Length / 2)]));
+        Assert.Equal(HttpStatusCode.BadRequest, truncated.StatusCode);
+        Assert.Contains("damaged or truncated", await truncated.Content.ReadAsStringAsync());
+        var text = await analyst.PostAsync("/api/vision/persons", Jpeg("not an image"u8.ToArray()));
+        Assert.Equal(HttpStatusCode.BadRequest, text.StatusCode);
+
+        // The test system allows 6 calls a minute per caller; three are spent above.
+        var codes = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++) codes.Add((await analyst.PostAsync("/api/vision/persons", Jpeg(frame))).StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, codes[^1]);
+    }
+
+    [Fact]
+    public async Task Staff_are_enrolled_from_a_photo_with_a_person_and_a_photo_without_one_is_refused()
+    {
+        using var admin = await system.SignedIn("admin");
+        var person = await File.ReadAllBytesAsync(Path.Combine(SharedData.Shared, "data", "tud-mot15", "images", "TUD-Campus", "000001.jpg"));
+        var enrolled = await admin.PostAsync("/api/stores/S0025/staff?name=%E5%BC%A0%E4%B8%89", Jpeg(person));
+        Assert.Equal(HttpStatusCode.Created, enrolled.StatusCode);
+
+        // A studio photo of a milk carton: no person in it.
+        var shelf = Path.Combine(SharedData.Shared, "data", "grocery-store", "references", "Alpro-Fresh-Soy-Milk_Iconic.jpg");
+        var refused = await admin.PostAsync("/api/stores/S0025/staff?name=nobody", Jpeg(await File.ReadAllBytesAsync(shelf)));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("No person", await refused.Content.ReadAsStringAsync());
+        var missingName = await admin.PostAsync("/api/stores/S0025/staff", Jpeg(person));
+        Assert.Equal(HttpStatusCode.BadRequest, missingName.StatusCode);
+
+        var staff = await (await admin.GetAsync("/api/stores/S0025/staff")).Json();
+        Assert.Equal("张三", Assert.Single(staff.AsArray())!["name"]!.GetValue<string>());
+    }
+
+    private sealed class FolderCleanup(DirectoryInfo folder) : IDisposable
+    {
+        public void Dispose() => folder.Delete(recursive: true);
+    }
+
+    private static ByteArrayContent Jpeg(byte[] bytes)
+    {
+        var content = new ByteArrayContent(bytes);
+        content.Headers.ContentType = new MediaTypeHeaderValue("image/jpeg");
+        return content;
+    }
+
+    /// <summary>Copies the first frames of PETS09-S2L1 under Hikvision-style names carrying their capture time (7 fps, starting now).</summary>
+    private static (IReadOnlyList<string> Files, DirectoryInfo Folder) StageSequence(int frames)
+    {
+        var folder = Directory.CreateTempSubdirectory("traffic-seq-");
+        var start = DateTime.UtcNow.AddHours(8);
+        var files = new List<string>();
+        for (var i = 1; i <= frames; i++)
+        {
+            var source = Path.Combine(SharedData.Shared, "data", "pets2009-s2l1", "images", $"{i:000000}.jpg");
+            var stamp = start.AddSeconds((i - 1) / 7.0).ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture);
+            var target = Path.Combine(folder.FullName, $"{Camera}_01_{stamp}_F{i:000000}.jpg");
+            File.Copy(source, target);
+            files.Add(target);
+        }
+        return (files, folder);
+    }
+}

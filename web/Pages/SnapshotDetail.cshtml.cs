@@ -1,0 +1,49 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SmartStore.Models;
+using SmartStore.Storage;
+using SmartStore.Web.Api;
+using SmartStore.Web.Security;
+
+namespace SmartStore.Web.Pages;
+
+/// <summary>人流量识别详情: one snapshot with the people found in it, their boxes and track ids, and the camera's door line.</summary>
+public sealed class SnapshotDetailModel(SnapshotRepository snapshots, CameraRepository cameras, CameraScope scope) : PageModel
+{
+    public sealed record FoundBox(float X1, float Y1, float X2, float Y2, float Score, int Track, string AgeBand, string Gender);
+
+    [FromRoute] public long Id { get; set; }
+
+    public SnapshotRepository.Snapshot Snapshot { get; private set; } = null!;
+    public Camera? Camera { get; private set; }
+    public IReadOnlyList<FoundBox>? People { get; private set; }
+    public string? Model { get; private set; }
+    public string? Error { get; private set; }
+
+    public async Task<IActionResult> OnGet()
+    {
+        var snapshot = await snapshots.Find(Id);
+        if (snapshot is null) return NotFound();
+        if (await scope.Check(User, snapshot.CameraCode) is IStatusCodeHttpResult refusal) return refusal.StatusCode == 404 ? NotFound() : Forbid();
+        Snapshot = snapshot;
+        Camera = await cameras.Find(snapshot.CameraCode);
+        if (await snapshots.Analysis(Id) is { } json) Read(json);
+        return Page();
+    }
+
+    private void Read(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        var root = document.RootElement;
+        if (root.TryGetProperty("error", out var error)) { Error = error.GetString(); return; }
+        Model = root.TryGetProperty("model", out var model) ? model.GetString() : null;
+        People = root.GetProperty("people").EnumerateArray().Select(p =>
+        {
+            var b = p.GetProperty("box").EnumerateArray().Select(v => v.GetSingle()).ToArray();
+            return new FoundBox(b[0], b[1], b[2], b[3], p.GetProperty("score").GetSingle(), p.GetProperty("track").GetInt32(),
+                p.TryGetProperty("age", out var age) ? age.GetString() ?? "unknown" : "unknown",
+                p.TryGetProperty("gender", out var gender) ? gender.GetString() ?? "unknown" : "unknown");
+        }).ToList();
+    }
+}

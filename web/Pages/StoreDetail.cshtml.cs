@@ -1,0 +1,86 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SmartStore.GrainInterfaces;
+using SmartStore.Models;
+using SmartStore.Storage;
+using SmartStore.Web.Api;
+using SmartStore.Web.Security;
+using SmartStore.Web.Vision;
+using static SmartStore.Web.Localization.UiText;
+
+namespace SmartStore.Web.Pages;
+
+/// <summary>One store for its manager's phone: today's foot traffic live, by hour, its cameras and enrolled staff.</summary>
+public sealed class StoreDetailModel(StoreRepository stores, RegionRepository regions, TrafficRepository traffic, StaffRoster roster,
+    PeopleVision vision, IClusterClient cluster) : PageModel
+{
+    [FromRoute] public string Code { get; set; } = "";
+
+    public Store Store { get; private set; } = null!;
+    public Region? Region { get; private set; }
+    public TrafficCounters Today { get; private set; } = TrafficCounters.Zero;
+    public IReadOnlyList<TrafficHour> Hours { get; private set; } = [];
+    public IReadOnlyList<CameraStatus> Cameras { get; private set; } = [];
+    public IReadOnlyList<StaffRoster.StaffMember> Staff { get; private set; } = [];
+    public string? Notice { get; private set; }
+    public IReadOnlyList<string> Errors { get; private set; } = [];
+    public bool MayEdit => User.Scope().MayEditMasterData;
+
+    public async Task<IActionResult> OnGet() => await Load() ?? Page();
+
+    public async Task<IActionResult> OnPostEnrol(string? name, IFormFile? photo, CancellationToken cancellationToken)
+    {
+        if (!MayEdit) return Forbid();
+        if (await Load() is { } refused) return refused;
+        var errors = new FieldErrors();
+        errors.Text("name", name, 80);
+        if (photo is null || photo.Length == 0) errors.Add("photo", T("staffPhoto"));
+        else if (photo.Length > JpegCheck.MaxBytes) errors.Add("photo", $"> {JpegCheck.MaxBytes / 1024 / 1024} MB");
+        byte[]? jpeg = null;
+        if (!errors.Any)
+        {
+            using var buffer = new MemoryStream();
+            await photo!.CopyToAsync(buffer, cancellationToken);
+            jpeg = buffer.ToArray();
+            if (JpegCheck.Inspect(jpeg) is { Ok: false } check) errors.Add("photo", check.Problem);
+        }
+        var appearance = errors.Any ? null : await vision.AppearanceOfMainPerson(jpeg!, cancellationToken);
+        if (!errors.Any && appearance is null) errors.Add("photo", T("noPersonInPhoto"));
+        if (errors.Any)
+        {
+            Errors = errors.Messages;
+            return Page();
+        }
+        await roster.Enrol(Code, name!.Trim(), jpeg!, appearance!, User.Actor());
+        await cluster.GetGrain<IStoreGrain>(Code).StaffChanged();
+        await Load();
+        Notice = string.Format(T("staffEnrolled"), name.Trim());
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRemoveStaff(long id)
+    {
+        if (!MayEdit) return Forbid();
+        if (await Load() is { } refused) return refused;
+        if (!await roster.Remove(Code, id, User.Actor())) return NotFound();
+        await cluster.GetGrain<IStoreGrain>(Code).StaffChanged();
+        return RedirectToPage(new { Code });
+    }
+
+    private async Task<IActionResult?> Load()
+    {
+        var store = await stores.Find(Code);
+        if (store is null) return NotFound();
+        if (!User.Scope().AllowsStore(store.Code, store.RegionCode)) return Forbid();
+        Store = store;
+        Region = await regions.Find(store.RegionCode);
+        var grain = cluster.GetGrain<IStoreGrain>(Code);
+        Today = await grain.GetTraffic();
+        Cameras = await grain.GetCameras();
+        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(store.TimeZone, out var z) ? z : TimeZoneInfo.Utc;
+        var day = TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, zone).Date;
+        Hours = await traffic.Hours(Code, day, day.AddDays(1));
+        Staff = await roster.List(Code);
+        return null;
+    }
+}

@@ -1,0 +1,46 @@
+// Store page: today's foot-traffic tiles follow the store grain live; the hourly chart is drawn with ECharts.
+(function () {
+  "use strict";
+  const tiles = document.getElementById("traffic-today");
+  const state = document.getElementById("live-state");
+  const setState = key => { if (state) { state.textContent = state.dataset[key]; state.dataset.state = key; } };
+
+  function show(today) {
+    const format = {
+      entryRate: v => v === null || v === undefined ? "—" : Math.round(v * 100) + "%",
+      averageDwell: () => today.dwellCount ? tiles.dataset.minutes.replace("{0}", (today.dwellSecondsTotal / today.dwellCount / 60).toFixed(1)) : "—",
+    };
+    tiles.querySelectorAll("[data-field]").forEach(el => {
+      const field = el.dataset.field;
+      el.textContent = format[field] ? format[field](today[field]) : String(today[field] ?? 0);
+    });
+    document.body.dataset.trafficEntries = String(today.entries);
+  }
+
+  if (tiles && window.signalR) {
+    const store = tiles.dataset.store;
+    const connection = new signalR.HubConnectionBuilder().withUrl("/hubs/live").withAutomaticReconnect().build();
+    connection.on("store-traffic", update => { if (update.storeCode === store && update.traffic) show(update.traffic); });
+    connection.onreconnecting(() => setState("lost"));
+    connection.onreconnected(() => setState("live"));
+    connection.start().then(() => { setState("live"); document.body.dataset.live = "connected"; }).catch(() => setState("lost"));
+  }
+
+  const chart = document.getElementById("hourly-chart");
+  if (chart && window.echarts) {
+    const hours = JSON.parse(chart.dataset.hours);
+    const [entries, passers, occupancy] = JSON.parse(chart.dataset.labels);
+    echarts.init(chart).setOption({
+      tooltip: { trigger: "axis" },
+      legend: { bottom: 0 },
+      grid: { left: 40, right: 16, top: 16, bottom: 48 },
+      xAxis: { type: "category", data: hours.map(h => String(h.hour).padStart(2, "0") + ":00") },
+      yAxis: { type: "value", minInterval: 1 },
+      series: [
+        { name: entries, type: "bar", data: hours.map(h => h.entries), itemStyle: { color: "#2f6fde" } },
+        { name: passers, type: "bar", data: hours.map(h => h.passersBy), itemStyle: { color: "#9bb7e8" } },
+        { name: occupancy, type: "line", data: hours.map(h => h.occupancy), itemStyle: { color: "#e0833a" } },
+      ],
+    });
+  }
+})();
