@@ -77,7 +77,7 @@ public sealed class DemoCamera(string code, string secret, int index, CameraWiri
 
     private async Task Send(string remoteName, string file, CancellationToken stop)
     {
-        var bytes = await File.ReadAllBytesAsync(file, stop);
+        var bytes = CaptureStamp.Apply(await File.ReadAllBytesAsync(file, stop), $"{Code} {DateTime.UtcNow:O}");
         if (SendsCorruptFiles) bytes = bytes[..(bytes.Length / 2)];
         var result = await wiring.Ftp.Upload(Code, Password, remoteName, bytes, stop);
         if (result.Stored) wiring.Tally.Uploaded(bytes.Length);

@@ -6,10 +6,13 @@ namespace SmartStore.Storage;
 /// <summary>How finely a traffic report is cut: store-local hours, days, ISO weeks (from Monday) or months.</summary>
 public enum ReportGrain { Hour, Day, Week, Month }
 
-/// <summary>One row of a traffic report: a period (its store-local start) and the sums over the stores in scope.</summary>
+/// <summary>
+/// One row of a traffic report: a period (its store-local start) and the sums over the stores in scope.
+/// <see cref="DwellBuckets"/>: visits that stayed under 1, 1–5, 5–15, 15–30, 30–60 and over 60 minutes.
+/// </summary>
 public sealed record TrafficRow(
     DateTime Period, int Entries, int Exits, int PassersBy, int UniqueVisitors, int Repeats, int Staff,
-    double? AverageOccupancy, int MaxOccupancy, double? AverageDwellSeconds, double? EntryRate);
+    double? AverageOccupancy, int MaxOccupancy, double? AverageDwellSeconds, double? EntryRate, int[] DwellBuckets);
 
 /// <summary>Reports over the hourly history (AI识别报表 · 人流量): by store, region or the whole chain, cut by hour/day/week/month.</summary>
 public sealed class TrafficReport(SmartStoreDatabase database)
@@ -32,7 +35,9 @@ public sealed class TrafficReport(SmartStoreDatabase database)
                    sum(t.unique_visitors)::int AS UniqueVisitors, sum(t.repeats)::int AS Repeats, sum(t.staff)::int AS Staff,
                    sum(t.occupancy_sum) AS OccupancySum, sum(t.occupancy_samples)::int AS OccupancySamples,
                    coalesce(max(t.occupancy_max), 0) AS MaxOccupancy,
-                   sum(t.dwell_seconds) AS DwellSeconds, sum(t.dwell_count)::int AS DwellCount
+                   sum(t.dwell_seconds) AS DwellSeconds, sum(t.dwell_count)::int AS DwellCount,
+                   ARRAY[sum(t.dwell_buckets[1]), sum(t.dwell_buckets[2]), sum(t.dwell_buckets[3]),
+                         sum(t.dwell_buckets[4]), sum(t.dwell_buckets[5]), sum(t.dwell_buckets[6])]::int[] AS DwellBuckets
             FROM traffic_hourly t JOIN stores s ON s.code = t.store_code
             WHERE t.hour_local >= @from AND t.hour_local < @to
               AND (@wholeChain OR s.region_code = ANY(@regions) OR s.code = ANY(@stores))
@@ -56,7 +61,7 @@ public sealed class TrafficReport(SmartStoreDatabase database)
     public async Task<TrafficRow> Total(Coverage coverage, DateOnly from, DateOnly toInclusive, CancellationToken cancellationToken = default)
     {
         var rows = await Query(coverage, from, toInclusive, "CAST(@from AS timestamp)", cancellationToken);
-        return rows.SingleOrDefault() ?? new TrafficRow(from.ToDateTime(TimeOnly.MinValue), 0, 0, 0, 0, 0, 0, null, 0, null, null);
+        return rows.SingleOrDefault() ?? new TrafficRow(from.ToDateTime(TimeOnly.MinValue), 0, 0, 0, 0, 0, 0, null, 0, null, null, new int[6]);
     }
 
     private sealed class Row
@@ -73,10 +78,11 @@ public sealed class TrafficReport(SmartStoreDatabase database)
         public int MaxOccupancy { get; init; }
         public double DwellSeconds { get; init; }
         public int DwellCount { get; init; }
+        public int[] DwellBuckets { get; init; } = [];
 
         public TrafficRow ToRow() => new(Period, Entries, Exits, PassersBy, UniqueVisitors, Repeats, Staff,
             OccupancySamples == 0 ? null : Math.Round(OccupancySum / OccupancySamples, 1), MaxOccupancy,
             DwellCount == 0 ? null : Math.Round(DwellSeconds / DwellCount, 1),
-            Entries + PassersBy == 0 ? null : Math.Round((double)Entries / (Entries + PassersBy), 4));
+            Entries + PassersBy == 0 ? null : Math.Round((double)Entries / (Entries + PassersBy), 4), DwellBuckets);
     }
 }

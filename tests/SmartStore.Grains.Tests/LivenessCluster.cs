@@ -19,6 +19,8 @@ public sealed class LivenessCluster : IAsyncLifetime
     public const string ClosedCamera = "CAM-T0002-E1";
     public const string SpareCamera = "CAM-T0001-P1";
     public const string MovingCamera = "CAM-T0001-E2";
+    public const string TrafficStore = "T0003";
+    public const string DoorCamera = "CAM-T0003-E1";
 
     public TestDatabase Database { get; private set; } = null!;
     public TestCluster Cluster { get; private set; } = null!;
@@ -60,6 +62,9 @@ public sealed class LivenessCluster : IAsyncLifetime
         await cameras.Create(new Camera(ClosedCamera, CameraKind.Entrance, "", "", ClosedStore, 1, []), "test");
         await cameras.Create(new Camera(SpareCamera, CameraKind.Shelf, "", "", OpenStore, 10, []), "test");
         await cameras.Create(new Camera(MovingCamera, CameraKind.Entrance, "", "", OpenStore, 1, []), "test");
+        await stores.Create(new Store(TrafficStore, "客流店", "TEST", "上海", "", 31.2, 121.5, [], OpeningHours.AlwaysOpen, "Asia/Shanghai", 3), "test");
+        await cameras.Create(new Camera(DoorCamera, CameraKind.Entrance, "", "", TrafficStore, 1, []), "test");
+        await cameras.SetDoorLine(DoorCamera, Traffic.TrafficScenes.Door, "test");
     }
 
     private sealed class PostgresSilo : ISiloConfigurator

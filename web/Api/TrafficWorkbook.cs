@@ -43,5 +43,11 @@ public static class TrafficWorkbook
         ["平均店内人数 avg occupancy"] = r.AverageOccupancy,
         ["最高店内人数 max occupancy"] = r.MaxOccupancy,
         ["平均停留秒 avg dwell s"] = r.AverageDwellSeconds,
+        ["停留<1分 dwell <1 min"] = r.DwellBuckets.ElementAtOrDefault(0),
+        ["停留1-5分 1–5 min"] = r.DwellBuckets.ElementAtOrDefault(1),
+        ["停留5-15分 5–15 min"] = r.DwellBuckets.ElementAtOrDefault(2),
+        ["停留15-30分 15–30 min"] = r.DwellBuckets.ElementAtOrDefault(3),
+        ["停留30-60分 30–60 min"] = r.DwellBuckets.ElementAtOrDefault(4),
+        ["停留>60分 >60 min"] = r.DwellBuckets.ElementAtOrDefault(5),
     };
 }

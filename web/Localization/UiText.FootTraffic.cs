@@ -18,6 +18,7 @@ public static partial class UiText
         ["maxOccupancy"] = ("最高店内人数", "Most inside"),
         ["avgOccupancy"] = ("平均店内人数", "Avg. inside"),
         ["avgDwell"] = ("平均停留", "Avg. dwell"),
+        ["dwellDistribution"] = ("停留时长分布", "Dwell time"),
         ["byHour"] = ("分时客流", "By hour"),
         ["trafficReport"] = ("客流报表", "Foot-traffic report"),
         ["reportScope"] = ("范围", "Scope"),

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using SmartStore.GrainInterfaces;
 using SmartStore.Models;
 using SmartStore.Storage;
 using SmartStore.Web.Api;
@@ -14,6 +15,9 @@ public sealed class HqBoardModel(StoreRepository stores, CameraRepository camera
     public int Offline { get; private set; }
     /// <summary>Bound cameras that have never reported: not offline, just not heard from yet.</summary>
     public int NoReport { get; private set; }
+    /// <summary>Today's foot traffic per store of the board, from the store grains.</summary>
+    public IReadOnlyDictionary<string, TrafficCounters> Traffic { get; private set; } = new Dictionary<string, TrafficCounters>();
+    public TrafficCounters TrafficTotal => Traffic.Values.Aggregate(TrafficCounters.Zero, (sum, t) => sum.Plus(t));
     private Dictionary<(string Store, CameraKind Kind), string> _cameraCodes = new();
     private Dictionary<string, Region> _regions = new();
 
@@ -30,7 +34,11 @@ public sealed class HqBoardModel(StoreRepository stores, CameraRepository camera
         Online = reported.Count(s => s.Online);
         Offline = reported.Count - Online;
         NoReport = _cameraCodes.Count - reported.Count;
+        var traffic = await Task.WhenAll(Board.Select(async b => (b.StoreCode, Today: await cluster.GetGrain<IStoreGrain>(b.StoreCode).GetTraffic())));
+        Traffic = traffic.ToDictionary(t => t.StoreCode, t => t.Today);
     }
+
+    public TrafficCounters TrafficOf(string store) => Traffic.GetValueOrDefault(store) ?? TrafficCounters.Zero;
 
     public string CameraCode(LiveEndpoints.StoreCameras store, CameraKind kind) =>
         _cameraCodes.TryGetValue((store.StoreCode, kind), out var code) ? code : "";

@@ -46,11 +46,30 @@
 
   document.querySelectorAll("td.cam").forEach(showSeen);
 
+  // Today's foot traffic: a store's row follows its grain; the tiles add up the rows on this board.
+  function showTraffic(update) {
+    const row = document.querySelector(`tr[data-store="${CSS.escape(update.storeCode || "")}"]`);
+    if (!row || !update.traffic) return;
+    row.querySelectorAll("td[data-traffic]").forEach(td => { td.textContent = String(update.traffic[td.dataset.traffic] ?? 0); });
+    const sum = field => [...document.querySelectorAll(`td[data-traffic="${field}"]`)].reduce((s, td) => s + Number(td.textContent), 0);
+    const entries = sum("entries"), passers = sum("passersBy");
+    const set = (name, text) => { const el = document.querySelector(`[data-total="${name}"]`); if (el) el.textContent = text; };
+    set("entries", entries);
+    set("passersBy", passers);
+    set("occupancy", sum("occupancy"));
+    set("entryRate", entries + passers === 0 ? "—" : Math.round(100 * entries / (entries + passers)) + "%");
+    if (typeof update.traffic.uniqueVisitors === "number") {
+      row.dataset.unique = String(update.traffic.uniqueVisitors);
+      set("uniqueVisitors", [...document.querySelectorAll("tr[data-store]")].reduce((s, tr) => s + Number(tr.dataset.unique || 0), 0));
+    }
+  }
+
   const connection = new signalR.HubConnectionBuilder()
     .withUrl("/hubs/live")
     .withAutomaticReconnect([0, 1000, 2000, 5000, 10000])
     .build();
   connection.on("camera-status", apply);
+  connection.on("store-traffic", showTraffic);
   connection.onreconnecting(() => setState("lost"));
   connection.onreconnected(() => setState("live"));
 
