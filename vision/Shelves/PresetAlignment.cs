@@ -1,0 +1,271 @@
+using SkiaSharp;
+
+namespace SmartStore.Vision.Shelves;
+
+/// <summary>
+/// Maps a preset's reference-image pixels to a new snapshot's pixels: snapshot = Scale · reference + Offset, per axis.
+/// ScaleX and ScaleY differ only when the snapshot's resolution or aspect ratio differs from the reference's.
+/// </summary>
+public readonly record struct PresetTransform(double ScaleX, double ScaleY, double OffsetX, double OffsetY)
+{
+    public static PresetTransform Identity { get; } = new(1, 1, 0, 0);
+
+    public (double X, double Y) Map(double x, double y) => (ScaleX * x + OffsetX, ScaleY * y + OffsetY);
+
+    /// <summary>The slot's rectangle in snapshot pixels (rounded outward to whole pixels, not clipped).</summary>
+    public SlotRect Map(SlotRect r)
+    {
+        var (x0, y0) = Map(r.X, r.Y);
+        var (x1, y1) = Map(r.Right, r.Bottom);
+        int l = (int)Math.Round(x0), t = (int)Math.Round(y0);
+        return new SlotRect(l, t, (int)Math.Round(x1) - l, (int)Math.Round(y1) - t);
+    }
+}
+
+/// <summary>
+/// How the snapshot sits against the reference. <see cref="Score"/> is the normalised correlation of the two edge maps
+/// at the found transform, <see cref="IdentityScore"/> the same without moving; <see cref="Reliable"/> is false when the
+/// best score is below <see cref="PresetAlignmentOptions.MinScore"/> (view blocked, wrong preset, lights off): slot
+/// readings from such a snapshot should not be trusted.
+/// </summary>
+public sealed record AlignmentResult(PresetTransform Transform, double Score, double IdentityScore, bool Reliable, double Milliseconds);
+
+/// <param name="MaxShift">largest drift searched, as a fraction of the frame's width / height (PTZ presets drift a few %).</param>
+/// <param name="MaxScaleChange">largest zoom change searched (±), e.g. 0.06 = 0.94–1.06.</param>
+/// <param name="WorkWidth">width of the finest level the search runs at (the reference is never upscaled).</param>
+/// <param name="MinScore">below this edge correlation the result is flagged unreliable.</param>
+public sealed record PresetAlignmentOptions(double MaxShift = 0.12, double MaxScaleChange = 0.06, int WorkWidth = 480, double MinScore = 0.3);
+
+/// <summary>
+/// The reference image of a preset reduced to what alignment needs (a pyramid of gradient-magnitude maps, about
+/// 0.3 MB). Compute once per preset when the reference is set, keep with the worker's planogram cache.
+/// </summary>
+public sealed class PresetReference
+{
+    internal PresetReference(int width, int height, int workWidth, int workHeight, EdgePyramid pyramid)
+    {
+        Width = width; Height = height; WorkWidth = workWidth; WorkHeight = workHeight; Pyramid = pyramid;
+    }
+
+    public int Width { get; }
+    public int Height { get; }
+    internal int WorkWidth { get; }
+    internal int WorkHeight { get; }
+    internal EdgePyramid Pyramid { get; }
+
+    public static PresetReference Of(SKBitmap reference, PresetAlignmentOptions? options = null)
+    {
+        var o = options ?? new PresetAlignmentOptions();
+        int w = Math.Min(o.WorkWidth, reference.Width);
+        int h = Math.Max(8, (int)Math.Round(reference.Height * (w / (double)reference.Width)));
+        return new PresetReference(reference.Width, reference.Height, w, h, EdgePyramid.Of(reference, w, h));
+    }
+}
+
+/// <summary>
+/// Estimates translation and a small zoom of a preset snapshot against the preset's reference (PTZ domes return to a
+/// preset a few % off). Coarse-to-fine on gradient-magnitude maps (edges of shelves and packs, insensitive to
+/// lighting): exhaustive shift × zoom search at 50–100 px wide, then ±2 px / half-step zoom refinement at each finer
+/// level up to <see cref="PresetAlignmentOptions.WorkWidth"/>, then a sub-pixel parabola. Same idea as the health
+/// check's ViewAlignment, which searches only 80 px wide (one step = 1.25 % of the frame) and so is too coarse to place
+/// slots. About 20–60 ms on one core for any input size above the work width (the decode/resize dominates).
+/// Stateless and thread-safe.
+/// </summary>
+public sealed class PresetAlignment(PresetAlignmentOptions? options = null)
+{
+    private readonly PresetAlignmentOptions options = options ?? new PresetAlignmentOptions();
+
+    public PresetAlignmentOptions Options => options;
+
+    public AlignmentResult Align(PresetReference reference, SKBitmap snapshot)
+    {
+        var sw = System.Diagnostics.Stopwatch.StartNew();
+        var target = EdgePyramid.Of(snapshot, reference.WorkWidth, reference.WorkHeight);
+        var refs = reference.Pyramid.Levels;
+        var snaps = target.Levels;
+        int top = refs.Count - 1;
+
+        // Coarse: every shift and zoom on the smallest level.
+        var coarse = refs[top];
+        int maxDx = Math.Max(1, (int)Math.Ceiling(options.MaxShift * coarse.W)), maxDy = Math.Max(1, (int)Math.Ceiling(options.MaxShift * coarse.H));
+        double step = Math.Max(0.01, 1.0 / coarse.W); // one coarse pixel at the image border
+        int scaleSteps = (int)Math.Ceiling(options.MaxScaleChange / step);
+        double bestS = 1, bestTx = 0, bestTy = 0, best = double.NegativeInfinity;
+        var warped = new float[coarse.W * coarse.H];
+        for (int k = -scaleSteps; k <= scaleSteps; k++)
+        {
+            var s = 1 + k * step;
+            Warp(snaps[top], s, 0, 0, warped);
+            for (int dy = -maxDy; dy <= maxDy; dy++)
+            for (int dx = -maxDx; dx <= maxDx; dx++)
+            {
+                var c = Correlate(coarse, warped, dx, dy);
+                if (c > best) { best = c; bestS = s; bestTx = s * dx; bestTy = s * dy; }
+            }
+        }
+
+        // Refine level by level: the shift doubles with the resolution, the zoom step halves.
+        double scaleStep = step;
+        for (int level = top - 1; level >= 0; level--)
+        {
+            var r = refs[level];
+            double factX = r.W / (double)refs[level + 1].W, factY = r.H / (double)refs[level + 1].H;
+            bestTx *= factX; bestTy *= factY;
+            scaleStep /= 2;
+            (best, bestS, bestTx, bestTy) = Refine(r, snaps[level], bestS, bestTx, bestTy, scaleStep, subPixel: level == 0);
+        }
+        var identity = Correlate(refs[0], snaps[0].Edges, 0, 0);
+
+        // Work coordinates → image pixels: u = x_ref · fr, v = x_snap · fs and v = s·u + t.
+        double frx = reference.WorkWidth / (double)reference.Width, fry = reference.WorkHeight / (double)reference.Height;
+        double fsx = reference.WorkWidth / (double)snapshot.Width, fsy = reference.WorkHeight / (double)snapshot.Height;
+        var transform = new PresetTransform(bestS * frx / fsx, bestS * fry / fsy, bestTx / fsx, bestTy / fsy);
+        return new AlignmentResult(transform, best, identity, best >= options.MinScore, sw.Elapsed.TotalMilliseconds);
+    }
+
+    private static (double Score, double S, double Tx, double Ty) Refine(EdgeMap reference, EdgeMap snapshot, double s0, double tx0, double ty0, double scaleStep, bool subPixel)
+    {
+        var warped = new float[reference.W * reference.H];
+        double best = double.NegativeInfinity, bestS = s0, bestTx = tx0, bestTy = ty0;
+        double[,]? around = null;
+        double baseTx = tx0, baseTy = ty0;
+        double cx = reference.W / 2.0, cy = reference.H / 2.0;
+        foreach (var s in new[] { s0 - scaleStep, s0, s0 + scaleStep })
+        {
+            // Zoom about the centre, keeping the current estimate's centre where it is; then search whole-pixel
+            // offsets d: sample at s·u + t + s·d.
+            double tx = tx0 - (s - s0) * cx, ty = ty0 - (s - s0) * cy;
+            Warp(snapshot, s, tx, ty, warped);
+            var grid = new double[5, 5];
+            for (int dy = -2; dy <= 2; dy++)
+            for (int dx = -2; dx <= 2; dx++)
+            {
+                var c = grid[dy + 2, dx + 2] = Correlate(reference, warped, dx, dy);
+                if (c > best) { best = c; bestS = s; bestTx = tx + s * dx; bestTy = ty + s * dy; around = grid; baseTx = tx; baseTy = ty; }
+            }
+        }
+        if (subPixel && around is not null)
+        {
+            // Parabola through the best whole-pixel score and its neighbours, per axis.
+            int bx = (int)Math.Round((bestTx - baseTx) / bestS) + 2, by = (int)Math.Round((bestTy - baseTy) / bestS) + 2;
+            if (bx is > 0 and < 4) bestTx += bestS * Vertex(around[by, bx - 1], around[by, bx], around[by, bx + 1]);
+            if (by is > 0 and < 4) bestTy += bestS * Vertex(around[by - 1, bx], around[by, bx], around[by + 1, bx]);
+        }
+        return (best, bestS, bestTx, bestTy);
+    }
+
+    private static double Vertex(double left, double centre, double right)
+    {
+        var denominator = left - 2 * centre + right;
+        return denominator >= 0 ? 0 : Math.Clamp(0.5 * (left - right) / denominator, -0.5, 0.5);
+    }
+
+    /// <summary>warped(u) = snapshot(s·u + t), bilinear; NaN where that falls outside the snapshot.</summary>
+    private static void Warp(EdgeMap snapshot, double s, double tx, double ty, float[] warped)
+    {
+        int w = snapshot.W, h = snapshot.H;
+        var src = snapshot.Edges;
+        for (int y = 0; y < h; y++)
+        {
+            double sy = s * y + ty;
+            int y0 = (int)Math.Floor(sy);
+            float fy = (float)(sy - y0);
+            bool rowOut = y0 < 0 || y0 + 1 >= h;
+            for (int x = 0; x < w; x++)
+            {
+                double sx = s * x + tx;
+                int x0 = (int)Math.Floor(sx);
+                if (rowOut || x0 < 0 || x0 + 1 >= w) { warped[y * w + x] = float.NaN; continue; }
+                float fx = (float)(sx - x0);
+                int i = y0 * w + x0;
+                float top = src[i] + (src[i + 1] - src[i]) * fx, bottom = src[i + w] + (src[i + w + 1] - src[i + w]) * fx;
+                warped[y * w + x] = top + (bottom - top) * fy;
+            }
+        }
+    }
+
+    /// <summary>Normalised (zero-mean over the overlap) correlation of a(p) with b(p + d); NaN in b = outside the view.</summary>
+    private static double Correlate(EdgeMap a, float[] b, int dx, int dy)
+    {
+        int w = a.W, h = a.H;
+        var av = a.Edges;
+        double sa = 0, sb = 0, saa = 0, sbb = 0, sab = 0;
+        int n = 0;
+        int y0 = Math.Max(1, 1 - dy), y1 = Math.Min(h - 1, h - 1 - dy), x0 = Math.Max(1, 1 - dx), x1 = Math.Min(w - 1, w - 1 - dx);
+        for (int y = y0; y < y1; y++)
+        {
+            int ra = y * w, rb = (y + dy) * w + dx;
+            for (int x = x0; x < x1; x++)
+            {
+                float va = av[ra + x], vb = b[rb + x];
+                if (float.IsNaN(vb)) continue;
+                sa += va; sb += vb; saa += va * va; sbb += vb * vb; sab += va * vb; n++;
+            }
+        }
+        if (n < w * h * 0.4) return -1;
+        double cov = sab - sa * sb / n, va2 = saa - sa * sa / n, vb2 = sbb - sb * sb / n;
+        return va2 <= 0 || vb2 <= 0 ? -1 : cov / Math.Sqrt(va2 * vb2);
+    }
+}
+
+internal sealed record EdgeMap(int W, int H, float[] Edges);
+
+/// <summary>Gradient magnitude of the luma at the work size and at successive halvings down to 50–100 px wide.</summary>
+internal sealed class EdgePyramid
+{
+    private const int CoarsestWidth = 100;
+
+    private EdgePyramid(List<EdgeMap> levels) => Levels = levels;
+
+    public IReadOnlyList<EdgeMap> Levels { get; }
+
+    public static unsafe EdgePyramid Of(SKBitmap image, int w, int h)
+    {
+        var luma = new float[w * h];
+        using (var small = new SKBitmap(new SKImageInfo(w, h, SKColorType.Rgba8888, SKAlphaType.Opaque)))
+        {
+            // Mipmaps average the pixels under each cell, so fine texture and noise do not alias into the edges.
+            image.ScalePixels(small, new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.Linear));
+            var p = (byte*)small.GetPixels();
+            for (int y = 0; y < h; y++)
+            {
+                var row = p + (long)y * small.RowBytes;
+                for (int x = 0; x < w; x++) luma[y * w + x] = 0.299f * row[x * 4] + 0.587f * row[x * 4 + 1] + 0.114f * row[x * 4 + 2];
+            }
+        }
+        var levels = new List<EdgeMap>();
+        while (true)
+        {
+            levels.Add(new EdgeMap(w, h, Gradient(luma, w, h)));
+            if (w <= CoarsestWidth || h < 16) break;
+            (luma, w, h) = Halve(luma, w, h);
+        }
+        return new EdgePyramid(levels);
+    }
+
+    private static (float[] Luma, int W, int H) Halve(float[] luma, int w, int h)
+    {
+        int hw = w / 2, hh = h / 2;
+        var half = new float[hw * hh];
+        for (int y = 0; y < hh; y++)
+        for (int x = 0; x < hw; x++)
+        {
+            int i = 2 * y * w + 2 * x;
+            half[y * hw + x] = (luma[i] + luma[i + 1] + luma[i + w] + luma[i + w + 1]) / 4;
+        }
+        return (half, hw, hh);
+    }
+
+    private static float[] Gradient(float[] l, int w, int h)
+    {
+        var g = new float[w * h];
+        for (int y = 1; y < h - 1; y++)
+        for (int x = 1; x < w - 1; x++)
+        {
+            int i = y * w + x;
+            float gx = l[i + 1] - l[i - 1], gy = l[i + w] - l[i - w];
+            g[i] = MathF.Sqrt(gx * gx + gy * gy);
+        }
+        return g;
+    }
+}
