@@ -65,7 +65,7 @@ public sealed class PresetReference
 /// <summary>
 /// Estimates translation and a small zoom of a preset snapshot against the preset's reference (PTZ domes return to a
 /// preset a few % off). Coarse-to-fine on gradient-magnitude maps (edges of shelves and packs, insensitive to
-/// lighting): exhaustive shift × zoom search at 50–100 px wide, then ±2 px / half-step zoom refinement at each finer
+/// lighting): exhaustive shift × zoom search at 32–64 px wide, then ±2 px / half-step zoom refinement at each finer
 /// level up to <see cref="PresetAlignmentOptions.WorkWidth"/>, then a sub-pixel parabola. Same idea as the health
 /// check's ViewAlignment, which searches only 80 px wide (one step = 1.25 % of the frame) and so is too coarse to place
 /// slots. About 20–60 ms on one core for any input size above the work width (the decode/resize dominates).
@@ -73,6 +73,7 @@ public sealed class PresetReference
 /// </summary>
 public sealed class PresetAlignment(PresetAlignmentOptions? options = null)
 {
+    private const int Candidates = 4;
     private readonly PresetAlignmentOptions options = options ?? new PresetAlignmentOptions();
 
     public PresetAlignmentOptions Options => options;
@@ -88,33 +89,45 @@ public sealed class PresetAlignment(PresetAlignmentOptions? options = null)
         // Coarse: every shift and zoom on the smallest level.
         var coarse = refs[top];
         int maxDx = Math.Max(1, (int)Math.Ceiling(options.MaxShift * coarse.W)), maxDy = Math.Max(1, (int)Math.Ceiling(options.MaxShift * coarse.H));
-        double step = Math.Max(0.01, 1.0 / coarse.W); // one coarse pixel at the image border
+        double step = Math.Max(0.02, 1.5 / coarse.W); // ~1 coarse pixel at the image border
         int scaleSteps = (int)Math.Ceiling(options.MaxScaleChange / step);
-        double bestS = 1, bestTx = 0, bestTy = 0, best = double.NegativeInfinity;
-        var warped = new float[coarse.W * coarse.H];
+        var scored = new List<(double Score, double S, double Tx, double Ty, int Dx, int Dy)>();
+        var warped = new EdgeMap(coarse.W, coarse.H, new float[coarse.W * coarse.H], new float[coarse.W * coarse.H]);
         for (int k = -scaleSteps; k <= scaleSteps; k++)
         {
             var s = 1 + k * step;
             Warp(snaps[top], s, 0, 0, warped);
             for (int dy = -maxDy; dy <= maxDy; dy++)
             for (int dx = -maxDx; dx <= maxDx; dx++)
-            {
-                var c = Correlate(coarse, warped, dx, dy);
-                if (c > best) { best = c; bestS = s; bestTx = s * dx; bestTy = s * dy; }
-            }
+                scored.Add((Correlate(coarse, warped, dx, dy), s, s * dx, s * dy, dx, dy));
+        }
+
+        // Shelves repeat (facings, boards), so the coarse optimum can be a neighbouring look-alike: the best few distinct
+        // coarse peaks are refined one level further, and the best of them to the finest level.
+        var peaks = new List<(double Score, double S, double Tx, double Ty, int Dx, int Dy)>();
+        foreach (var c in scored.OrderByDescending(c => c.Score))
+        {
+            if (peaks.Any(p => Math.Abs(p.Dx - c.Dx) <= 2 && Math.Abs(p.Dy - c.Dy) <= 2)) continue;
+            peaks.Add(c);
+            if (peaks.Count == Candidates) break;
+        }
+        double best = double.NegativeInfinity, bestS = 1, bestTx = 0, bestTy = 0;
+        foreach (var peak in peaks)
+        {
+            var (score, s1, tx1, ty1) = (peak.Score, peak.S, peak.Tx, peak.Ty);
+            int level = top - 1;
+            if (level >= 0) (score, s1, tx1, ty1) = RefineAt(refs, snaps, level, s1, tx1, ty1, step / 2);
+            if (score > best) (best, bestS, bestTx, bestTy) = (score, s1, tx1, ty1);
         }
 
         // Refine level by level: the shift doubles with the resolution, the zoom step halves.
-        double scaleStep = step;
-        for (int level = top - 1; level >= 0; level--)
+        double scaleStep = step / 2;
+        for (int level = top - 2; level >= 0; level--)
         {
-            var r = refs[level];
-            double factX = r.W / (double)refs[level + 1].W, factY = r.H / (double)refs[level + 1].H;
-            bestTx *= factX; bestTy *= factY;
             scaleStep /= 2;
-            (best, bestS, bestTx, bestTy) = Refine(r, snaps[level], bestS, bestTx, bestTy, scaleStep, subPixel: level == 0);
+            (best, bestS, bestTx, bestTy) = RefineAt(refs, snaps, level, bestS, bestTx, bestTy, scaleStep);
         }
-        var identity = Correlate(refs[0], snaps[0].Edges, 0, 0);
+        var identity = Correlate(refs[0], snaps[0], 0, 0);
 
         // Work coordinates → image pixels: u = x_ref · fr, v = x_snap · fs and v = s·u + t.
         double frx = reference.WorkWidth / (double)reference.Width, fry = reference.WorkHeight / (double)reference.Height;
@@ -123,14 +136,22 @@ public sealed class PresetAlignment(PresetAlignmentOptions? options = null)
         return new AlignmentResult(transform, best, identity, best >= options.MinScore, sw.Elapsed.TotalMilliseconds);
     }
 
+    /// <summary>Carries an estimate from level + 1 to <paramref name="level"/> and refines it there.</summary>
+    private static (double Score, double S, double Tx, double Ty) RefineAt(IReadOnlyList<EdgeMap> refs, IReadOnlyList<EdgeMap> snaps, int level, double s, double tx, double ty, double scaleStep)
+    {
+        var r = refs[level];
+        double factX = r.W / (double)refs[level + 1].W, factY = r.H / (double)refs[level + 1].H;
+        return Refine(r, snaps[level], s, tx * factX, ty * factY, scaleStep, subPixel: level == 0);
+    }
+
     private static (double Score, double S, double Tx, double Ty) Refine(EdgeMap reference, EdgeMap snapshot, double s0, double tx0, double ty0, double scaleStep, bool subPixel)
     {
-        var warped = new float[reference.W * reference.H];
+        var warped = new EdgeMap(reference.W, reference.H, new float[reference.W * reference.H], new float[reference.W * reference.H]);
         double best = double.NegativeInfinity, bestS = s0, bestTx = tx0, bestTy = ty0;
         double[,]? around = null;
         double baseTx = tx0, baseTy = ty0;
         double cx = reference.W / 2.0, cy = reference.H / 2.0;
-        foreach (var s in new[] { s0 - scaleStep, s0, s0 + scaleStep })
+        foreach (var s in new[] { s0 - 2 * scaleStep, s0 - scaleStep, s0, s0 + scaleStep, s0 + 2 * scaleStep })
         {
             // Zoom about the centre, keeping the current estimate's centre where it is; then search whole-pixel
             // offsets d: sample at s·u + t + s·d.
@@ -160,11 +181,16 @@ public sealed class PresetAlignment(PresetAlignmentOptions? options = null)
         return denominator >= 0 ? 0 : Math.Clamp(0.5 * (left - right) / denominator, -0.5, 0.5);
     }
 
-    /// <summary>warped(u) = snapshot(s·u + t), bilinear; NaN where that falls outside the snapshot.</summary>
-    private static void Warp(EdgeMap snapshot, double s, double tx, double ty, float[] warped)
+    /// <summary>Both channels of the snapshot warped into the reference's frame.</summary>
+    private static void Warp(EdgeMap snapshot, double s, double tx, double ty, EdgeMap warped)
     {
-        int w = snapshot.W, h = snapshot.H;
-        var src = snapshot.Edges;
+        Warp(snapshot.Edges, snapshot.W, snapshot.H, s, tx, ty, warped.Edges);
+        Warp(snapshot.Luma, snapshot.W, snapshot.H, s, tx, ty, warped.Luma);
+    }
+
+    /// <summary>warped(u) = source(s·u + t), bilinear; NaN where that falls outside the snapshot.</summary>
+    private static void Warp(float[] src, int w, int h, double s, double tx, double ty, float[] warped)
+    {
         for (int y = 0; y < h; y++)
         {
             double sy = s * y + ty;
@@ -184,11 +210,16 @@ public sealed class PresetAlignment(PresetAlignmentOptions? options = null)
         }
     }
 
+    /// <summary>
+    /// Mean of the edge-map and the luma correlations. Edges carry the fine detail; luma carries the layout (dark shelf
+    /// boards, bright panel, big pack faces), which stays put when individual packs are swapped for other facings.
+    /// </summary>
+    private static double Correlate(EdgeMap a, EdgeMap b, int dx, int dy) =>
+        (Correlate(a.Edges, b.Edges, a.W, a.H, dx, dy) + Correlate(a.Luma, b.Luma, a.W, a.H, dx, dy)) / 2;
+
     /// <summary>Normalised (zero-mean over the overlap) correlation of a(p) with b(p + d); NaN in b = outside the view.</summary>
-    private static double Correlate(EdgeMap a, float[] b, int dx, int dy)
+    private static double Correlate(float[] av, float[] b, int w, int h, int dx, int dy)
     {
-        int w = a.W, h = a.H;
-        var av = a.Edges;
         double sa = 0, sb = 0, saa = 0, sbb = 0, sab = 0;
         int n = 0;
         int y0 = Math.Max(1, 1 - dy), y1 = Math.Min(h - 1, h - 1 - dy), x0 = Math.Max(1, 1 - dx), x1 = Math.Min(w - 1, w - 1 - dx);
@@ -208,12 +239,12 @@ public sealed class PresetAlignment(PresetAlignmentOptions? options = null)
     }
 }
 
-internal sealed record EdgeMap(int W, int H, float[] Edges);
+internal sealed record EdgeMap(int W, int H, float[] Edges, float[] Luma);
 
-/// <summary>Gradient magnitude of the luma at the work size and at successive halvings down to 50–100 px wide.</summary>
+/// <summary>Gradient magnitude of the luma at the work size and at successive halvings down to 32–64 px wide.</summary>
 internal sealed class EdgePyramid
 {
-    private const int CoarsestWidth = 100;
+    private const int CoarsestWidth = 64;
 
     private EdgePyramid(List<EdgeMap> levels) => Levels = levels;
 
@@ -236,7 +267,7 @@ internal sealed class EdgePyramid
         var levels = new List<EdgeMap>();
         while (true)
         {
-            levels.Add(new EdgeMap(w, h, Gradient(luma, w, h)));
+            levels.Add(new EdgeMap(w, h, Gradient(luma, w, h), luma));
             if (w <= CoarsestWidth || h < 16) break;
             (luma, w, h) = Halve(luma, w, h);
         }

@@ -10,10 +10,7 @@ public sealed record SkuPhoto(string Sku, byte[] Jpeg);
 /// <param name="UnknownPercentile">unknown below this percentile of the gallery's leave-one-out genuine similarities (as vision-accuracy).</param>
 /// <param name="EmptyPercentile">empty below this percentile of the enrolment photos' edge energy.</param>
 /// <param name="EmptyEdgeFactor">multiplies that percentile: the margin between "flatter than almost every product photo" and empty.</param>
-/// <param name="EmptyUnlessSimilarityAbove">as a percentile of the genuine similarities: a flat crop that still matches a SKU this
-/// well is that SKU (a plain white carton), not an empty slot.</param>
-public sealed record ShelfGalleryOptions(double UnknownPercentile = 0.05, double EmptyPercentile = 0.01, float EmptyEdgeFactor = 1.0f,
-    double EmptyUnlessSimilarityAbove = 0.25);
+public sealed record ShelfGalleryOptions(double UnknownPercentile = 0.05, double EmptyPercentile = 0.01, float EmptyEdgeFactor = 1.0f);
 
 /// <summary>
 /// Everything the slot reader needs from the SKU master, built once from the SKUs' reference photos (own and competitor):
@@ -36,7 +33,6 @@ public sealed class ShelfGallery
             ? ProductRecognizer.FallbackUnknownBelow
             : Math.Max(ProductRecognizer.MinimumUnknownBelow, Percentile(genuine, options.UnknownPercentile));
         EmptyEdgeBelow = edges.Length == 0 ? 0 : Percentile(edges, options.EmptyPercentile) * options.EmptyEdgeFactor;
-        EmptyUnlessSimilarityAbove = genuine.Length < 10 ? float.PositiveInfinity : Math.Max(UnknownBelow, Percentile(genuine, options.EmptyUnlessSimilarityAbove));
     }
 
     public ProductGallery Products { get; }
@@ -46,11 +42,11 @@ public sealed class ShelfGallery
     /// <summary>Best-match similarity below which a crop is Unknown.</summary>
     public float UnknownBelow { get; }
 
-    /// <summary>Edge energy (see <see cref="SlotTexture"/>) below which a crop is Empty — unless it matches a SKU strongly.</summary>
+    /// <summary>
+    /// Edge energy (see <see cref="SlotTexture"/>) below which a crop that matches no SKU (similarity below
+    /// <see cref="UnknownBelow"/>) is Empty rather than Unknown. A flat crop that does match a SKU (a plain carton) is that SKU.
+    /// </summary>
     public float EmptyEdgeBelow { get; }
-
-    /// <summary>A crop flatter than <see cref="EmptyEdgeBelow"/> whose best similarity is at least this is read as that SKU.</summary>
-    public float EmptyUnlessSimilarityAbove { get; }
 
     /// <summary>Share (0–1) of the gallery's own genuine matches that scored no higher than <paramref name="similarity"/>.</summary>
     public float SimilarityRank(float similarity) => Rank(genuine, similarity);

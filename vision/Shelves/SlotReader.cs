@@ -9,7 +9,7 @@ public enum SlotOutcome
     Sku,
     /// <summary>Something with print on it that matches no SKU well enough (a product not enrolled, a shopper's arm, a sign).</summary>
     Unknown,
-    /// <summary>No product: the crop is flatter than almost every enrolment photo and matches no SKU strongly.</summary>
+    /// <summary>No product: the crop matches no SKU (as Unknown) and is flatter than 99 % of the enrolment photos.</summary>
     Empty,
     /// <summary>The slot drifted (mostly) out of the snapshot; nothing was read. Not an observation.</summary>
     OutOfView,
@@ -39,7 +39,7 @@ public sealed record WholeImageMatch(string Sku, float Similarity, float Confide
 /// <see cref="ProductEmbedder"/>, which is not thread-safe). Cost per slot ≈ one embedding (4 MobileNetV2 passes,
 /// centre + whole crop and their mirrors) + 1 ms texture; alignment once per snapshot.
 /// </summary>
-public sealed class SlotReader(ProductEmbedder embedder, ShelfGallery gallery, PresetAlignment? alignment = null)
+public sealed class SlotReader(ProductEmbedder embedder, ShelfGallery gallery, PresetAlignment? alignment = null, bool cornerViews = false)
 {
     /// <summary>A slot whose mapped rectangle is less than this share inside the snapshot is OutOfView.</summary>
     public const double MinVisible = 0.6;
@@ -72,13 +72,32 @@ public sealed class SlotReader(ProductEmbedder embedder, ShelfGallery gallery, P
         if (rect.Area == 0 || visible.Area < MinVisible * rect.Area || visible.Width < 8 || visible.Height < 8)
             return new SlotReading(slotId, plannedSku, SlotOutcome.OutOfView, null, 0, 0, 0, rect, []);
         var edge = SlotTexture.EdgeEnergy(image, visible);
-        var answer = recognizer.Recognize(image, visible.ToSkia());
+        var answer = recognizer.Recognize(Embed(image, visible));
         var similarity = answer.Similarity;
-        if (edge < gallery.EmptyEdgeBelow && similarity < gallery.EmptyUnlessSimilarityAbove)
+        // No SKU matches: flat = an empty slot, print on it = something not enrolled (or not a product).
+        if (answer.IsUnknown && edge < gallery.EmptyEdgeBelow)
             return new SlotReading(slotId, plannedSku, SlotOutcome.Empty, null, 1 - gallery.EdgeRank(edge), similarity, edge, visible, answer.Ranked);
         if (answer.IsUnknown)
             return new SlotReading(slotId, plannedSku, SlotOutcome.Unknown, null, 1 - gallery.SimilarityRank(similarity), similarity, edge, visible, answer.Ranked);
         return new SlotReading(slotId, plannedSku, SlotOutcome.Sku, answer.Sku, gallery.SimilarityRank(similarity), similarity, edge, visible, answer.Ranked);
+    }
+
+    /// <summary>
+    /// The crop's embedding: centre + whole crop and their mirrors (ProductViews.Default), plus — with cornerViews — the
+    /// four 85 % corner crops, the same framings the gallery enrols (ProductEmbedder.EnrolmentViews), averaged.
+    /// </summary>
+    private float[] Embed(SKBitmap image, SlotRect crop)
+    {
+        var e = embedder.Embed(image, crop.ToSkia(), ProductViews.Default);
+        if (!cornerViews) return e;
+        int w = (int)(crop.Width * 0.85), h = (int)(crop.Height * 0.85);
+        foreach (var (x, y) in new[] { (crop.X, crop.Y), (crop.Right - w, crop.Y), (crop.X, crop.Bottom - h), (crop.Right - w, crop.Bottom - h) })
+        {
+            var v = embedder.Embed(image, SKRectI.Create(x, y, w, h), ProductViews.WholeCrop);
+            System.Numerics.Tensors.TensorPrimitives.Add(e, v, e);
+        }
+        Embedding.Normalize(e);
+        return e;
     }
 
     /// <summary>
