@@ -64,11 +64,15 @@ public sealed class PresetReference
 
 /// <summary>
 /// Estimates translation and a small zoom of a preset snapshot against the preset's reference (PTZ domes return to a
-/// preset a few % off). Coarse-to-fine on gradient-magnitude maps (edges of shelves and packs, insensitive to
-/// lighting): exhaustive shift × zoom search at 32–64 px wide, then ±2 px / half-step zoom refinement at each finer
-/// level up to <see cref="PresetAlignmentOptions.WorkWidth"/>, then a sub-pixel parabola. Same idea as the health
+/// preset a few % off). Coarse-to-fine on two channels: gradient magnitude (edges of shelves and packs, insensitive to
+/// lighting) and luma (the layout: boards, panel, pack faces), each by zero-mean normalised correlation, averaged.
+/// Exhaustive shift × zoom search at 32–64 px wide; the best 4 distinct coarse peaks are refined one level up (a shelf
+/// repeats itself, so the coarse optimum can be a look-alike), the best of them ±2 px × 5 zooms at each finer level up to
+/// <see cref="PresetAlignmentOptions.WorkWidth"/>, then a sub-pixel parabola. Same idea as the health
 /// check's ViewAlignment, which searches only 80 px wide (one step = 1.25 % of the frame) and so is too coarse to place
-/// slots. About 20–60 ms on one core for any input size above the work width (the decode/resize dominates).
+/// slots. Measured (bench display-accuracy, 1340×1184 shelves drifted ±3 % and zoomed 0.97–1.03): worst slot-corner
+/// error median 0.7 px, p95 1.8 px; 1 of 240 shelves off by about half a slot pitch (and not flagged). About 100–170 ms per snapshot on this shared 2-core
+/// machine whatever the input size (the work happens at ≤ 480 px wide).
 /// Stateless and thread-safe.
 /// </summary>
 public sealed class PresetAlignment(PresetAlignmentOptions? options = null)

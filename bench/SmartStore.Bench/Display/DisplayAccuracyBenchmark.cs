@@ -74,7 +74,7 @@ public sealed class DisplayAccuracyBenchmark : IBenchmark
         var intake = new JpegIntake();
         var sw = System.Diagnostics.Stopwatch.StartNew();
         var gallery = ShelfGallery.Enrol(embedder, galleryPhotos, intake: intake,
-            progress: new Progress<int>(n => { if (n % 100 == 0) Progress.Say($"enrolled {n}/{galleryPhotos.Count} photos"); }), cancellation: cancellation);
+            progress: new Inline(n => { if (n % 100 == 0) Progress.Say($"enrolled {n}/{galleryPhotos.Count} photos"); }), cancellation: cancellation);
         Progress.Say(string.Create(CultureInfo.InvariantCulture,
             $"gallery: {gallery.Photos} photos of {gallery.Skus.Count()} SKUs in {sw.Elapsed.TotalSeconds:0.0} s; unknown below {gallery.UnknownBelow:0.000}, empty = unknown and edge energy below {gallery.EmptyEdgeBelow:0.00}"));
 
@@ -138,7 +138,7 @@ public sealed class DisplayAccuracyBenchmark : IBenchmark
                 }
                 tally.Alignment(worst, reading.Alignment.Reliable);
                 if (worst > 10) Progress.Say(string.Create(CultureInfo.InvariantCulture, $"alignment off on shelf {s}: true zoom {zoom:0.000} offset ({cx * (1 - zoom) + dx:0.0}, {cy * (1 - zoom) + dy:0.0}); found {reading.Alignment.Transform} score {reading.Alignment.Score:0.00} identity {reading.Alignment.IdentityScore:0.00}"));
-                foreach (var (slot, it) in reading.Slots.Zip(onShelf)) tally.Add(it.Sku, it.Sku is null ? "empty" : coarse[it.Sku], slot);
+                foreach (var (slot, it) in reading.Slots.Zip(onShelf)) tally.Add(it.Sku, it.Sku is null ? "empty" : coarse[it.Sku], slot, KindOf(it.File));
             }
             finally
             {
@@ -155,6 +155,7 @@ public sealed class DisplayAccuracyBenchmark : IBenchmark
         figures.Add("sku_top1_accuracy", tally.Top1, "ratio");
         figures.Add("sku_top5_accuracy", tally.Top5, "ratio");
         figures.Add("sku_accepted_accuracy", tally.Accepted, "ratio");
+        foreach (var (kind, t1, _, _) in tally.Kinds) figures.Add($"sku_top1_accuracy_{kind.ToLowerInvariant()}", t1, "ratio");
         figures.Add("empty_precision", tally.EmptyPrecision, "ratio");
         figures.Add("empty_recall", tally.EmptyRecall, "ratio");
         figures.Add("empty_recall_synthetic_panels", synthetic, "ratio");
@@ -166,6 +167,9 @@ public sealed class DisplayAccuracyBenchmark : IBenchmark
         foreach (var x in empties) x.Bitmap.Dispose();
         return 0;
     }
+
+    /// <summary>grocery-store's top folder under the split: Packages, Fruit or Vegetables.</summary>
+    private static string KindOf(string? file) => file?.Split('/') is { Length: > 3 } parts ? parts[2] : "";
 
     private static async Task<SKBitmap> DecodeAsync(JpegIntake intake, byte[] jpeg)
     {
@@ -195,6 +199,12 @@ public sealed class DisplayAccuracyBenchmark : IBenchmark
             if (reader.ReadCrop(panel, new SlotRect(0, 0, SlotSide, SlotSide)).Outcome == SlotOutcome.Empty) empty++;
         }
         return empty / (double)n;
+    }
+
+    /// <summary>Reports on the caller's thread (Progress&lt;T&gt; posts to the thread pool, so lines could come late).</summary>
+    private sealed class Inline(Action<int> report) : IProgress<int>
+    {
+        public void Report(int value) => report(value);
     }
 
     private sealed record SlotItem(string? Sku, string? File, SKBitmap? Empty);

@@ -33,7 +33,13 @@ internal sealed class Tally
         if (!reliable) unreliable++;
     }
 
-    public void Add(string? truth, string group, SlotReading r)
+    private readonly Dictionary<string, (int N, int Top1, int Top5)> kinds = new(StringComparer.Ordinal);
+
+    /// <summary>Top-1 / top-5 of one kind of product (Packages, Fruit, Vegetables: grocery-store's top folders).</summary>
+    public IEnumerable<(string Kind, double Top1, double Top5, int N)> Kinds =>
+        kinds.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => (kv.Key, kv.Value.Top1 / (double)kv.Value.N, kv.Value.Top5 / (double)kv.Value.N, kv.Value.N));
+
+    public void Add(string? truth, string group, SlotReading r, string kind = "")
     {
         Slots++;
         if (r.Outcome != SlotOutcome.OutOfView) emptyEvidence.Add((truth is null, r.Outcome is SlotOutcome.Unknown or SlotOutcome.Empty, r.EdgeEnergy));
@@ -59,6 +65,8 @@ internal sealed class Tally
             else { doubtfulN++; if (r.Sku == truth) doubtfulRight++; }
         }
         if (!first && r.Ranked.Count > 0) confusion[(truth, r.Ranked[0].Sku)] = confusion.GetValueOrDefault((truth, r.Ranked[0].Sku)) + 1;
+        var k = kinds.GetValueOrDefault(kind);
+        kinds[kind] = (k.N + 1, k.Top1 + (first ? 1 : 0), k.Top5 + (five ? 1 : 0));
         var g = groups.GetValueOrDefault(group);
         groups[group] = (g.N + 1, g.Top1 + (first ? 1 : 0), g.Top5 + (five ? 1 : 0));
     }
@@ -67,6 +75,8 @@ internal sealed class Tally
     {
         var inv = CultureInfo.InvariantCulture;
         Progress.Say($"grocery-store (slot path): {products} product slots, {emptyTotal} empty slots");
+        foreach (var (kind, t1, t5, n) in Kinds)
+            Progress.Say(string.Create(inv, $"  {kind,-12} {n,5} slots  top1 {t1:0.0000}  top5 {t5:0.0000}"));
         foreach (var (name, g) in groups.OrderBy(kv => kv.Key, StringComparer.Ordinal))
             Progress.Say(string.Create(inv, $"  {name,-12} {g.N,5} slots  top1 {g.Top1 / (double)g.N:0.0000}  top5 {g.Top5 / (double)g.N:0.0000}"));
         Progress.Say("  product slots read as: " + string.Join(", ", productOutcomes.OrderBy(kv => kv.Key).Select(kv => $"{kv.Key} {kv.Value}")));
