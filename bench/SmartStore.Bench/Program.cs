@@ -1,10 +1,11 @@
 using System.Runtime.InteropServices;
 using SmartStore.Bench;
+using SmartStore.Bench.Display;
 using SmartStore.Bench.Ingest;
 using SmartStore.Bench.Traffic;
 using SmartStore.Bench.Vision;
 
-IBenchmark[] benchmarks = [new VisionAccuracyBenchmark(), new VisionSpeedBenchmark(), new IngestBenchmark(), new TrafficAccuracyBenchmark()];
+IBenchmark[] benchmarks = [new VisionAccuracyBenchmark(), new VisionSpeedBenchmark(), new IngestBenchmark(), new TrafficAccuracyBenchmark(), new DisplayAccuracyBenchmark()];
 
 if (args.Length == 0 || args[0] is "-h" or "--help")
 {

@@ -1,0 +1,127 @@
+using SmartStore.Grains.Shelves;
+
+namespace SmartStore.Grains.Tests.Shelves;
+
+public sealed class ShelfSnapshotTests
+{
+    private static readonly DateTime T0 = new(2026, 11, 24, 2, 0, 0, DateTimeKind.Utc);
+    private static readonly HashSet<string> Competitors = ["RIVAL-1", "RIVAL-2"];
+    private static long nextSnapshot = 1000;
+
+    private static SlotObservation Seen(string slot, SlotState state, string? sku, double minutes, float confidence = 0.8f, string camera = "CAM-S0001-D1", long? snapshot = null) =>
+        new(slot, camera, 1, snapshot ?? Interlocked.Increment(ref nextSnapshot), T0.AddMinutes(minutes), state, sku, confidence);
+
+    private static SlotObservation Sku(string slot, string sku, double minutes, float confidence = 0.8f, string camera = "CAM-S0001-D1") =>
+        Seen(slot, SlotState.Sku, sku, minutes, confidence, camera);
+
+    private static SlotObservation Empty(string slot, double minutes, float confidence = 0.8f, string camera = "CAM-S0001-D1") =>
+        Seen(slot, SlotState.Empty, null, minutes, confidence, camera);
+
+    [Fact]
+    public void ASlotSeenByTwoDomesCountsOnce()
+    {
+        var shelf = new ShelfSnapshot();
+        Assert.Equal(ShelfUpdate.Accepted, shelf.Apply(Sku("A-1", "OWN-1", 0, camera: "CAM-S0001-D1")));
+        Assert.Equal(ShelfUpdate.Accepted, shelf.Apply(Sku("A-1", "OWN-1", 1, camera: "CAM-S0001-D2")));
+        shelf.Apply(Sku("A-2", "OWN-1", 1));
+
+        var figures = shelf.Figures([new PlannedSlot("A-1", "OWN-1"), new PlannedSlot("A-2", "OWN-1")], Competitors.Contains, T0.AddMinutes(5));
+
+        Assert.Equal(2, figures.FacingsBySku["OWN-1"]);
+        Assert.Equal(2, figures.ObservedSlots);
+        Assert.Equal("CAM-S0001-D2", shelf.Slots["A-1"].Current.CameraCode);
+    }
+
+    [Fact]
+    public void ANewerObservationSupersedesAStaleOneAndALateOlderOneIsIgnored()
+    {
+        var shelf = new ShelfSnapshot();
+        var first = Sku("A-1", "OWN-1", 0);
+        shelf.Apply(first);
+        Assert.Equal(ShelfUpdate.Duplicate, shelf.Apply(first));
+        Assert.Equal(ShelfUpdate.Accepted, shelf.Apply(Sku("A-1", "RIVAL-1", 30)));
+        Assert.Equal(ShelfUpdate.Older, shelf.Apply(Sku("A-1", "OWN-2", 20, camera: "CAM-S0001-D2"))); // delivered late
+
+        Assert.Equal("RIVAL-1", shelf.Slots["A-1"].Current.Sku);
+    }
+
+    [Fact]
+    public void ALowConfidenceObservationDoesNotReplaceATrustedOneUntilItIsStale()
+    {
+        var shelf = new ShelfSnapshot();
+        var options = new ShelfSnapshotOptions { TrustedConfidence = 0.2f, Staleness = TimeSpan.FromHours(2) };
+        shelf.Apply(Sku("A-1", "OWN-1", 0, confidence: 0.6f), options);
+
+        Assert.Equal(ShelfUpdate.NotTrusted, shelf.Apply(Sku("A-1", "RIVAL-1", 60, confidence: 0.1f), options));
+        Assert.Equal(ShelfUpdate.NotTrusted, shelf.Apply(Empty("A-1", 90, confidence: 0.05f), options));
+        Assert.Equal("OWN-1", shelf.Slots["A-1"].Current.Sku);
+
+        // Past the staleness window a doubtful reading is better than a stale one …
+        Assert.Equal(ShelfUpdate.Accepted, shelf.Apply(Sku("A-1", "RIVAL-1", 121, confidence: 0.1f), options));
+        Assert.Equal("RIVAL-1", shelf.Slots["A-1"].Current.Sku);
+        // … but raises no alert: the competitor-in-own-slot list reads trusted observations only.
+        var figures = shelf.Figures([new PlannedSlot("A-1", "OWN-1")], Competitors.Contains, T0.AddMinutes(125), options: options);
+        Assert.Empty(figures.CompetitorInOwnSlots);
+        // A doubtful reading is replaced by any newer one.
+        Assert.Equal(ShelfUpdate.Accepted, shelf.Apply(Sku("A-1", "OWN-1", 130, confidence: 0.15f), options));
+    }
+
+    [Fact]
+    public void FiguresCoverComplianceShareOutOfStockAndCompetitorsInOwnSlots()
+    {
+        var shelf = new ShelfSnapshot();
+        shelf.ApplyAll([
+            Sku("A-1", "OWN-1", 0),
+            Sku("A-2", "OWN-1", 0),
+            Sku("A-3", "RIVAL-1", 0),            // planned OWN-2: a competitor in an own slot
+            Empty("A-4", 0),                     // planned OWN-2: out of stock
+            Seen("A-5", SlotState.Unknown, null, 0),
+            Sku("B-1", "RIVAL-2", 0),            // planned RIVAL-2 (the competitor's own space): matches its plan
+            Sku("OLD", "OWN-1", -2000),          // seen more than a day ago: forgotten
+        ]);
+        var plan = new[]
+        {
+            new PlannedSlot("A-1", "OWN-1"), new PlannedSlot("A-2", "OWN-2"), new PlannedSlot("A-3", "OWN-2"), new PlannedSlot("A-4", "OWN-2"),
+            new PlannedSlot("A-5", "OWN-1"), new PlannedSlot("B-1", "RIVAL-2"), new PlannedSlot("C-1", "OWN-1"), new PlannedSlot("OLD", "OWN-1"),
+        };
+
+        var f = shelf.Figures(plan, Competitors.Contains, T0.AddMinutes(10));
+
+        Assert.Equal(8, f.PlannedSlots);
+        Assert.Equal(6, f.ObservedPlannedSlots); // C-1 never seen, OLD forgotten
+        Assert.Equal(2, f.MatchingSlots);        // A-1, B-1
+        Assert.Equal(2 / 6.0, f.ComplianceRate!.Value, 6);
+        Assert.Equal(2, f.FacingsBySku["OWN-1"]);
+        Assert.Equal(2, f.OwnFacings);
+        Assert.Equal(2, f.CompetitorFacings);
+        Assert.Equal(0.5, f.OwnShare!.Value, 6);
+        Assert.Equal(1, f.UnknownSlots);
+        Assert.Equal("A-4", Assert.Single(f.OutOfStock).SlotId);
+        var intruder = Assert.Single(f.CompetitorInOwnSlots);
+        Assert.Equal(("A-3", "OWN-2", "RIVAL-1"), (intruder.SlotId, intruder.PlannedSku, intruder.SeenSku));
+    }
+
+    [Fact]
+    public void OutOfStockStreaksCountPatrolsNotDomesAndResetWhenStocked()
+    {
+        var shelf = new ShelfSnapshot();
+        var plan = new[] { new PlannedSlot("A-1", "OWN-1") };
+        // Patrol 1: both domes see it empty a minute apart; patrols 2 and 3: one dome each, 30 minutes apart.
+        shelf.Apply(Empty("A-1", 0, camera: "CAM-S0001-D1"));
+        shelf.Apply(Empty("A-1", 1, camera: "CAM-S0001-D2"));
+        shelf.Apply(Empty("A-1", 30));
+        Assert.Empty(shelf.Figures(plan, Competitors.Contains, T0.AddMinutes(31), outOfStockPatrols: 3).LongOutOfStock);
+        shelf.Apply(Empty("A-1", 60, confidence: 0.05f)); // not trusted: does not count
+        Assert.Empty(shelf.Figures(plan, Competitors.Contains, T0.AddMinutes(61), outOfStockPatrols: 3).LongOutOfStock);
+        shelf.Apply(Empty("A-1", 90));
+
+        var f = shelf.Figures(plan, Competitors.Contains, T0.AddMinutes(91), outOfStockPatrols: 3);
+        var slot = Assert.Single(f.LongOutOfStock);
+        Assert.Equal((3, T0), (slot.Patrols, slot.SinceUtc));
+
+        shelf.Apply(Sku("A-1", "OWN-1", 120));
+        shelf.Apply(Empty("A-1", 150));
+        Assert.Equal(1, shelf.Slots["A-1"].EmptyPatrols);
+        Assert.Equal(T0.AddMinutes(150), shelf.Slots["A-1"].EmptySinceUtc);
+    }
+}

@@ -1,0 +1,74 @@
+using SkiaSharp;
+using SmartStore.Vision.Shelves;
+using Xunit;
+
+namespace SmartStore.Vision.Tests.Shelves;
+
+public sealed class PresetAlignmentTests
+{
+    private const string Photo = "Arla-Standard-Milk";
+
+    [Theory]
+    [InlineData(11, -7)]
+    [InlineData(-14, 12)]
+    [InlineData(0, 0)]
+    public async Task RecoversAKnownShiftOfARealShelfPhoto(int dx, int dy)
+    {
+        using var photo = await ShelfImages.DecodeAsync((await ShelfImages.PhotosOfAsync(Photo))[0]);
+        // Reference = a 300x300 window; the snapshot = the same-size window moved by (dx, dy): a reference pixel p is at p - (dx, dy).
+        using var reference = ShelfImages.Cut(photo, SKRect.Create(24, 24, 300, 300), 300, 300);
+        using var snapshot = ShelfImages.Cut(photo, SKRect.Create(24 + dx, 24 + dy, 300, 300), 300, 300);
+
+        var result = new PresetAlignment().Align(PresetReference.Of(reference), snapshot);
+
+        Assert.True(result.Reliable, $"score {result.Score:0.00}");
+        Assert.InRange(result.Transform.ScaleX, 0.99, 1.01);
+        Assert.InRange(result.Transform.OffsetX, -dx - 1.5, -dx + 1.5);
+        Assert.InRange(result.Transform.OffsetY, -dy - 1.5, -dy + 1.5);
+    }
+
+    [Fact]
+    public async Task RecoversAZoomAndShiftAtADifferentResolution()
+    {
+        using var photo = await ShelfImages.DecodeAsync((await ShelfImages.PhotosOfAsync(Photo))[3]);
+        using var reference = ShelfImages.Cut(photo, SKRect.Create(24, 24, 300, 300), 300, 300);
+        // The dome came back zoomed out ~5 % and off-centre, and streams at 240x240: the 316-px window (10, 18) fills it.
+        const float region = 316, side = 240;
+        using var snapshot = ShelfImages.Cut(photo, SKRect.Create(10, 18, region, region), (int)side, (int)side);
+        var s = side / region;
+
+        var result = new PresetAlignment().Align(PresetReference.Of(reference), snapshot);
+
+        // Where reference corners really are in the snapshot: (p + 24 - (10, 18)) · s.
+        foreach (var (x, y) in new[] { (0, 0), (300, 0), (0, 300), (300, 300), (150, 150) })
+        {
+            var (mx, my) = result.Transform.Map(x, y);
+            Assert.InRange(mx, (x + 14) * s - 2, (x + 14) * s + 2);
+            Assert.InRange(my, (y + 6) * s - 2, (y + 6) * s + 2);
+        }
+    }
+
+    [Fact]
+    public async Task AlignsAShelfOfRealPackshotsAndScoresAnotherViewLow()
+    {
+        var files = await ShelfImages.PhotosOfAsync("Tropicana-Apple-Juice");
+        var tiles = new List<SKBitmap?>();
+        foreach (var f in files.Take(4)) tiles.Add(await ShelfImages.DecodeAsync(f));
+        var slots = Enumerable.Range(0, 4).Select(i => SKRectI.Create(40 + i * 250, 40, 230, 230)).ToList();
+        using var reference = ShelfImages.Shelf(tiles, slots, 1080, 330);
+        using var moved = ShelfImages.Shelf(tiles, slots, 1080, 330, dx: 31, dy: -12);   // ~3 % of the width
+        using var other = await ShelfImages.DecodeAsync((await ShelfImages.PhotosOfAsync("Banana"))[0]);
+
+        var alignment = new PresetAlignment();
+        var prepared = PresetReference.Of(reference);
+        var result = alignment.Align(prepared, moved);
+        var wrong = alignment.Align(prepared, other);
+
+        Assert.InRange(result.Transform.OffsetX, 31 - 2, 31 + 2);
+        Assert.InRange(result.Transform.OffsetY, -12 - 2, -12 + 2);
+        Assert.True(result.Score > result.IdentityScore + 0.2, $"score {result.Score:0.00} vs unmoved {result.IdentityScore:0.00}");
+        Assert.False(wrong.Reliable, $"an unrelated photo aligned with score {wrong.Score:0.00}");
+        Assert.True(result.Milliseconds < 1000, $"{result.Milliseconds:0} ms");
+        foreach (var t in tiles) t?.Dispose();
+    }
+}
