@@ -49,6 +49,7 @@ public static class SiloServices
         services.Configure<AnalysisOptions>(configuration.GetSection("Analysis"));
         services.AddSingleton<AnalysisSignal>();
         services.AddSingleton<SnapshotAnalysisQueue>();
+        services.AddSingleton<RecognitionModels>();
         return services;
     }
 }

@@ -15,7 +15,7 @@ public sealed record AnalysisOptions
     public TimeSpan StaleClaimAfter { get; init; } = TimeSpan.FromMinutes(5);
 
     /// <summary>
-    /// Detector score for people to track. 0.45 rather than the per-frame counting default 0.40: fewer false boxes
+    /// RTMDet-nano's score for people to track (other detectors use their PROVENANCE operating point). 0.45 rather than the per-frame counting default 0.40: fewer false boxes
     /// to start false tracks, and the tracker bridges a frame where a person scores lower (traffic-accuracy: 0.40
     /// gave 0.93 entry-count accuracy, 0.45 gave 0.97, 0.50 gave 0.93 with the other settings as shipped).
     /// </summary>

@@ -20,6 +20,7 @@ namespace SmartStore.Silo.Analysis;
 /// </summary>
 public sealed class SnapshotAnalysisWorker(
     SnapshotAnalysisQueue queue,
+    RecognitionModels assignments,
     ImagesFolder images,
     IGrainFactory grains,
     AnalysisSignal signal,
@@ -45,7 +46,9 @@ public sealed class SnapshotAnalysisWorker(
         PeopleAnalyzer analyzer;
         try
         {
-            analyzer = new PeopleAnalyzer(ModelStore.Locate(), new PersonDetectorOptions(), _options.TrackingScore);
+            var detector = await DetectorChosen(stoppingToken);
+            // The tracking score was measured for RTMDet-nano; other detectors track at their own operating point.
+            analyzer = new PeopleAnalyzer(ModelStore.Locate(), detector, detector.Model == PersonModel.RtmDetNano ? _options.TrackingScore : null);
         }
         catch (Exception e) when (e is ModelUnavailableException or IOException)
         {
@@ -90,6 +93,20 @@ public sealed class SnapshotAnalysisWorker(
             logger.LogWarning("Snapshot {Id} of {Camera} cannot be analysed: {Reason}", snapshot.Id, snapshot.CameraCode, e.Message);
             await queue.Fail(snapshot.Id, e.Message, stoppingToken);
         }
+    }
+
+    /// <summary>
+    /// The person detector assigned to entrance cameras in the back office (recognition models), at its recommended
+    /// operating point; RTMDet-nano when none is assigned. Read when the worker starts: a change applies after a restart.
+    /// </summary>
+    private async Task<PersonDetectorOptions> DetectorChosen(CancellationToken stoppingToken)
+    {
+        var assigned = (await assignments.List()).FirstOrDefault(a => a.CameraKind == CameraKind.Entrance.ToCode())?.ModelName;
+        stoppingToken.ThrowIfCancellationRequested();
+        if (assigned is not null && PersonDetectorOptions.ModelNamed(assigned) is { } model)
+            return model == PersonModel.RtmDetNano ? new PersonDetectorOptions() : PersonDetectorOptions.For(model);
+        if (assigned is not null) logger.LogWarning("Entrance model '{Model}' is not a person detector; using RTMDet-nano", assigned);
+        return new PersonDetectorOptions();
     }
 
     /// <summary>What the per-image detail shows: each box with its score and track id.</summary>

@@ -89,7 +89,7 @@ public sealed class MasterDataApiTests(SmartStoreSystem system)
         })).StatusCode);
 
         var models = await (await admin.GetAsync("/api/recognition-models")).Json();
-        Assert.Equal(2, models.AsArray().Count);
+        Assert.Equal(3, models.AsArray().Count); // entrance, interior, shelf
     }
 
     [Fact]

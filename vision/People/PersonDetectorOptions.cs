@@ -17,6 +17,10 @@ public sealed record PersonDetectorOptions
     public SceneCalibrationOptions? SceneCalibration { get; init; } = new();
     public InferenceThreads Threads { get; init; } = new(2, 1);
 
+    /// <summary>The detector whose model has this catalogue name (as assigned per camera kind in the back office), or null.</summary>
+    public static PersonModel? ModelNamed(string catalogueName) =>
+        Enum.GetValues<PersonModel>().Cast<PersonModel?>().FirstOrDefault(m => DetectorHeads.For(m!.Value).Spec.Name == catalogueName);
+
     /// <summary>The recommended operating point of each model from its PROVENANCE.md.</summary>
     public static PersonDetectorOptions For(PersonModel model) => model switch
     {

@@ -38,7 +38,7 @@ public sealed class MasterDataValidation(RegionRepository regions, StoreReposito
         var errors = new FieldErrors();
         var code = codeFromRoute ?? input.Code;
         errors.Code("code", code);
-        if (!CameraKindNames.TryParse(input.Kind, out var kind)) errors.Add("kind", $"kind '{input.Kind}' must be 'entrance' or 'shelf'.");
+        if (!CameraKindNames.TryParse(input.Kind, out var kind)) errors.Add("kind", $"kind '{input.Kind}' must be 'entrance', 'shelf' or 'interior'.");
         errors.Text("brand", input.Brand, 60, required: false);
         errors.Text("model", input.Model, 60, required: false);
         var cadence = input.PatrolCadenceMinutes ?? (kind == CameraKind.Shelf ? 10 : 1);
@@ -46,7 +46,7 @@ public sealed class MasterDataValidation(RegionRepository regions, StoreReposito
         if (input.StoreCode is not null && await stores.Find(input.StoreCode) is null)
             errors.Add("storeCode", $"store '{input.StoreCode}' does not exist.");
         var presets = input.Presets ?? [];
-        if (kind == CameraKind.Entrance && presets.Count > 0) errors.Add("presets", "an entrance camera is fixed and has no presets.");
+        if (kind != CameraKind.Shelf && presets.Count > 0) errors.Add("presets", $"an {kind.ToCode()} camera is fixed and has no presets.");
         if (presets.Select(p => p.Number).Distinct().Count() != presets.Count) errors.Add("presets", "preset numbers must be unique.");
         if (presets.Any(p => p.Number is < 1 or > 255)) errors.Add("presets", "preset numbers are 1..255.");
         if (presets.Any(p => string.IsNullOrWhiteSpace(p.Name) || p.Name.Length > 40)) errors.Add("presets", "every preset needs a name of at most 40 characters.");

@@ -14,6 +14,7 @@ public sealed class RecognitionModelChoices(RecognitionModels assignments, ILogg
     {
         [CameraKind.Entrance] = [ModelCatalogue.RtmDetNanoPerson.Name, ModelCatalogue.NanoDetM416.Name, ModelCatalogue.NanoDetPlusM416.Name, ModelCatalogue.YoloxNano.Name],
         [CameraKind.Shelf] = [ModelCatalogue.MobileNetV2Features.Name],
+        [CameraKind.Interior] = [ModelCatalogue.RtmDetNanoPerson.Name, ModelCatalogue.NanoDetM416.Name, ModelCatalogue.NanoDetPlusM416.Name, ModelCatalogue.YoloxNano.Name],
     };
 
     private readonly Lazy<ModelStore?> _store = new(() =>
@@ -39,7 +40,7 @@ public sealed class RecognitionModelChoices(RecognitionModels assignments, ILogg
     /// <summary>Null when the model may run on that kind of camera, else the reason it may not.</summary>
     public static string? Refusal(string cameraKind, string? modelName)
     {
-        if (!CameraKindNames.TryParse(cameraKind, out var kind)) return $"camera kind '{cameraKind}' must be 'entrance' or 'shelf'.";
+        if (!CameraKindNames.TryParse(cameraKind, out var kind)) return $"camera kind '{cameraKind}' must be 'entrance', 'shelf' or 'interior'.";
         return modelName is not null && Allowed[kind].Contains(modelName)
             ? null
             : $"model '{modelName}' cannot run on {cameraKind} cameras; choose one of {string.Join(", ", Allowed[kind])}.";
