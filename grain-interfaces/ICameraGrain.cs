@@ -24,6 +24,9 @@ public interface ICameraGrain : IGrainWithStringKey
     /// </summary>
     Task<IReadOnlyList<TrackedBox>> FrameAnalysed(AnalysedFrame frame);
 
+    /// <summary>Which preset a shelf snapshot shows: the number its file name carries, else the patrol schedule at its capture time.</summary>
+    Task<int?> PresetOf(DateTime capturedUtc, int? presetFromName);
+
     /// <summary>Master data changed (binding, kind): forget cached profile and re-read it.</summary>
     Task RefreshProfile();
 }

@@ -22,4 +22,12 @@ public interface IStoreGrain : IGrainWithStringKey
 
     /// <summary>Staff were enrolled or removed: re-read their appearances.</summary>
     Task StaffChanged();
+
+    /// <summary>The slots one preset snapshot showed (store-level slot ids), to merge into the store's shelf snapshot.</summary>
+    Task<ShelfStatus> ShelfObserved(IReadOnlyList<SlotObservation> observations);
+
+    Task<ShelfStatus> GetShelf();
+
+    /// <summary>A planogram of one of the store's cameras changed: re-read the plan, forget slots no longer in it.</summary>
+    Task PlanChanged();
 }

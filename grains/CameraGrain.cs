@@ -68,13 +68,17 @@ public sealed class CameraGrain : Grain, ICameraGrain, IRemindable
             await GrainFactory.GetGrain<ILiveFeedNotifierGrain>(0).Publish(LiveUpdate.ForSnapshot(status, receipt.SnapshotId, receipt.ReceivedUtc));
     }
 
+    private int? PresetOf(SnapshotReceipt receipt) => PresetAt(receipt.CapturedUtc ?? receipt.ReceivedUtc, receipt.PresetFromName);
+
+    public Task<int?> PresetOf(DateTime capturedUtc, int? presetFromName) => Task.FromResult(PresetAt(capturedUtc, presetFromName));
+
     /// <summary>Which preset a shelf snapshot shows: the number in its file name, else the patrol schedule at its capture time.</summary>
-    private int? PresetOf(SnapshotReceipt receipt)
+    private int? PresetAt(DateTime capturedUtc, int? named)
     {
         if (_camera is not { Kind: CameraKind.Shelf } camera) return null;
-        if (receipt.PresetFromName is { } named && camera.Presets.Any(p => p.Number == named)) return named;
+        if (named is { } n && camera.Presets.Any(p => p.Number == n)) return n;
         var zone = TimeZoneInfo.TryFindSystemTimeZoneById(_store?.TimeZone ?? "Asia/Shanghai", out var z) ? z : TimeZoneInfo.Utc;
-        var local = TimeZoneInfo.ConvertTimeFromUtc(receipt.CapturedUtc ?? receipt.ReceivedUtc, zone);
+        var local = TimeZoneInfo.ConvertTimeFromUtc(capturedUtc, zone);
         return new PatrolSchedule(camera.Presets, camera.PatrolCadenceMinutes).PresetAt(local);
     }
 

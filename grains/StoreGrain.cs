@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SmartStore.GrainInterfaces;
+using SmartStore.Grains.Shelves;
 using SmartStore.Grains.Traffic;
 using SmartStore.Models;
 
@@ -10,15 +11,24 @@ namespace SmartStore.Grains;
 public sealed partial class StoreGrain : Grain, IStoreGrain
 {
     private readonly IPersistentState<StoreCamerasState> _state;
+    private readonly IPersistentState<ShelfSnapshot> _shelf;
+    private readonly IShelfPlans _plans;
+    private readonly ShelfAlertOptions _shelfAlerts;
 
     public StoreGrain(
         [PersistentState("store", "Default")] IPersistentState<StoreCamerasState> state,
+        [PersistentState("store-shelf", "Default")] IPersistentState<ShelfSnapshot> shelf,
         IMasterDataDirectory directory,
         ITrafficLedger ledger,
+        IShelfPlans plans,
         IOptions<FootfallOptions> footfallOptions,
+        IOptions<ShelfAlertOptions> shelfAlerts,
         ILogger<StoreGrain> logger)
     {
         _state = state;
+        _shelf = shelf;
+        _plans = plans;
+        _shelfAlerts = shelfAlerts.Value;
         _directory = directory;
         _ledger = ledger;
         _footfallOptions = footfallOptions.Value;

@@ -12,8 +12,15 @@ public sealed record LiveUpdate(
     [property: Id(3)] CameraStatus? Camera,
     [property: Id(4)] DateTime AtUtc,
     [property: Id(5)] long? SnapshotId = null,
-    [property: Id(6)] TrafficCounters? Traffic = null)
+    [property: Id(6)] TrafficCounters? Traffic = null,
+    [property: Id(7)] double? Compliance = null)
 {
+    public const string StoreShelfTopic = "store-shelf";
+
+    /// <summary>A store's shelf snapshot changed; carries its compliance rate for boards.</summary>
+    public static LiveUpdate ForShelf(string storeCode, string? regionCode, double? compliance, DateTime atUtc) =>
+        new(StoreShelfTopic, storeCode, regionCode, null, atUtc, null, null, compliance);
+
     public const string StoreTrafficTopic = "store-traffic";
 
     /// <summary>A store's foot-traffic counters changed; sent to viewers of the store, its region and head office.</summary>

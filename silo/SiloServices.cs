@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using SmartStore.Grains;
+using SmartStore.Grains.Shelves;
 using SmartStore.Grains.Traffic;
 using SmartStore.Silo.Analysis;
 using SmartStore.Silo.Ftp;
@@ -22,10 +23,15 @@ public static class SiloServices
         services.AddSingleton<TrafficRepository>();
         services.AddSingleton<StaffRoster>();
         services.AddSingleton<ITrafficLedger, TrafficLedger>();
+        services.AddSingleton<ShelfHistory>();
+        services.AddSingleton<SkuRepository>();
+        services.AddSingleton<PlanogramRepository>();
+        services.AddSingleton<IShelfPlans, ShelfPlans>();
 
         services.Configure<CameraLivenessOptions>(configuration.GetSection("CameraLiveness"));
         services.Configure<TrackerOptions>(configuration.GetSection("Tracker"));
         services.Configure<FootfallOptions>(configuration.GetSection("Footfall"));
+        services.Configure<ShelfAlertOptions>(configuration.GetSection("ShelfAlerts"));
         return services;
     }
 

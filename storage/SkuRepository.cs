@@ -83,6 +83,31 @@ public sealed class SkuRepository(SmartStoreDatabase database)
         }
     }
 
+    /// <summary>Codes of the competitor SKUs (kept in the master so the whole shelf can be read).</summary>
+    public async Task<IReadOnlySet<string>> CompetitorCodes(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.Open(cancellationToken);
+        return (await connection.QueryAsync<string>(new CommandDefinition("SELECT code FROM skus WHERE is_competitor", cancellationToken: cancellationToken))).ToHashSet();
+    }
+
+    public sealed record GalleryPhoto(string SkuCode, byte[] Content);
+
+    /// <summary>Every reference photo of every SKU: the gallery shelf recognition matches against.</summary>
+    public async Task<IReadOnlyList<GalleryPhoto>> AllPhotos(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.Open(cancellationToken);
+        return (await connection.QueryAsync<GalleryPhoto>(new CommandDefinition(
+            "SELECT sku_code AS SkuCode, content FROM sku_photos ORDER BY sku_code, id", cancellationToken: cancellationToken))).ToList();
+    }
+
+    /// <summary>Changes whenever a photo is added or removed: (count, largest id).</summary>
+    public async Task<(long Count, long MaxId)> PhotoVersion(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.Open(cancellationToken);
+        return await connection.QuerySingleAsync<(long, long)>(new CommandDefinition(
+            "SELECT count(*), coalesce(max(id), 0) FROM sku_photos", cancellationToken: cancellationToken));
+    }
+
     public async Task<IReadOnlyList<PhotoInfo>> Photos(string skuCode)
     {
         await using var connection = await database.Open();

@@ -10,7 +10,8 @@ namespace SmartStore.Storage;
 /// </summary>
 public sealed class SnapshotAnalysisQueue(SmartStoreDatabase database)
 {
-    public sealed record Claimed(long Id, string CameraCode, string Path, int Width, int Height, DateTime? CapturedAt, DateTime ReceivedAt, string Kind);
+    public sealed record Claimed(long Id, string CameraCode, string Path, int Width, int Height, DateTime? CapturedAt, DateTime ReceivedAt,
+        string Kind, string FileName, string? StoreCode);
 
     /// <summary>
     /// Claims up to <paramref name="limit"/> pending snapshots of the given camera kinds, oldest first (frames of
@@ -28,7 +29,7 @@ public sealed class SnapshotAnalysisQueue(SmartStoreDatabase database)
             FROM next, cameras c
             WHERE s.id = next.id AND c.code = s.camera_code
             RETURNING s.id, s.camera_code AS CameraCode, s.path, s.width, s.height, s.captured_at AS CapturedAt,
-                      s.received_at AS ReceivedAt, c.kind
+                      s.received_at AS ReceivedAt, c.kind, s.file_name AS FileName, c.store_code AS StoreCode
             """, new { kinds = kinds.Select(k => k.ToCode()).ToArray(), limit }, cancellationToken: cancellationToken));
         return rows.OrderBy(r => r.Id).ToList();
     }
@@ -42,12 +43,13 @@ public sealed class SnapshotAnalysisQueue(SmartStoreDatabase database)
             new { olderThan }, cancellationToken: cancellationToken));
     }
 
-    public async Task Complete(long id, string analysisJson, CancellationToken cancellationToken)
+    /// <summary>Stores what analysis found; for a shelf snapshot also the preset it showed.</summary>
+    public async Task Complete(long id, string analysisJson, CancellationToken cancellationToken, int? preset = null)
     {
         await using var connection = await database.Open(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE snapshots SET status = 'analysed', analysed_at = now(), analysis = CAST(@analysisJson AS jsonb) WHERE id = @id",
-            new { id, analysisJson }, cancellationToken: cancellationToken));
+            "UPDATE snapshots SET status = 'analysed', analysed_at = now(), analysis = CAST(@analysisJson AS jsonb), preset = @preset WHERE id = @id",
+            new { id, analysisJson, preset }, cancellationToken: cancellationToken));
     }
 
     public async Task Fail(long id, string reason, CancellationToken cancellationToken)

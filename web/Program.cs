@@ -35,6 +35,10 @@ builder.Services.AddSingleton<TrafficReport>();
 builder.Services.AddSingleton<TrafficRepository>();
 builder.Services.AddSingleton<StaffRoster>();
 builder.Services.AddSingleton<PeopleVision>();
+builder.Services.AddSingleton<DisplayVision>();
+builder.Services.AddSingleton<PlanogramRepository>();
+builder.Services.AddSingleton<PlanogramEditor>();
+builder.Services.AddSingleton<ShelfHistory>();
 builder.Services.AddVisionApiRateLimit(builder.Configuration);
 
 builder.Services.AddSmartStoreAuthentication();
@@ -75,7 +79,7 @@ app.UseRateLimiter();
 
 app.MapOpenApi().AllowAnonymous();
 app.MapHealth();
-app.MapGroup("/api").MapStores().MapImports().MapCameras().MapSkus().MapAdministration().MapDevices().MapLive().MapSnapshots().MapTraffic().MapStaff().MapVision();
+app.MapGroup("/api").MapStores().MapImports().MapCameras().MapSkus().MapAdministration().MapDevices().MapLive().MapSnapshots().MapTraffic().MapStaff().MapVision().MapShelves();
 app.MapHub<LiveHub>(LiveHub.Path);
 app.MapRazorPages();
 app.MapGet("/culture/{name}", (string name, string? returnUrl, HttpContext context) =>

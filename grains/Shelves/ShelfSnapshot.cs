@@ -1,3 +1,4 @@
+using SmartStore.Models;
 namespace SmartStore.Grains.Shelves;
 
 /// <summary>Per-slot state of the shelf snapshot: the current observation and its out-of-stock streak.</summary>
@@ -123,36 +124,3 @@ public sealed class ShelfSnapshot
     }
 }
 
-[GenerateSerializer, Immutable, Alias("SmartStore.OutOfStockSlot")]
-public sealed record OutOfStockSlot(
-    [property: Id(0)] string SlotId,
-    [property: Id(1)] string? PlannedSku,
-    [property: Id(2)] DateTime SinceUtc,
-    [property: Id(3)] int Patrols,
-    [property: Id(4)] bool Trusted);
-
-[GenerateSerializer, Immutable, Alias("SmartStore.CompetitorInOwnSlot")]
-public sealed record CompetitorInOwnSlot(
-    [property: Id(0)] string SlotId,
-    [property: Id(1)] string PlannedSku,
-    [property: Id(2)] string SeenSku,
-    [property: Id(3)] DateTime SeenUtc,
-    [property: Id(4)] string CameraCode);
-
-/// <summary>Derived figures of a store's shelf snapshot (see <see cref="ShelfSnapshot.Figures"/>).</summary>
-[GenerateSerializer, Immutable, Alias("SmartStore.ShelfFigures")]
-public sealed record ShelfFigures(
-    [property: Id(0)] int PlannedSlots,
-    [property: Id(1)] int ObservedSlots,
-    [property: Id(2)] int ObservedPlannedSlots,
-    [property: Id(3)] int MatchingSlots,
-    [property: Id(4)] double? ComplianceRate,
-    [property: Id(5)] IReadOnlyDictionary<string, int> FacingsBySku,
-    [property: Id(6)] int OwnFacings,
-    [property: Id(7)] int CompetitorFacings,
-    [property: Id(8)] double? OwnShare,
-    [property: Id(9)] double? CompetitorShare,
-    [property: Id(10)] int UnknownSlots,
-    [property: Id(11)] IReadOnlyList<OutOfStockSlot> OutOfStock,
-    [property: Id(12)] IReadOnlyList<OutOfStockSlot> LongOutOfStock,
-    [property: Id(13)] IReadOnlyList<CompetitorInOwnSlot> CompetitorInOwnSlots);

@@ -21,13 +21,15 @@ namespace SmartStore.Silo.Analysis;
 public sealed class SnapshotAnalysisWorker(
     SnapshotAnalysisQueue queue,
     RecognitionModels assignments,
+    SkuRepository skus,
+    PlanogramRepository planograms,
     ImagesFolder images,
     IGrainFactory grains,
     AnalysisSignal signal,
     IOptions<AnalysisOptions> options,
     ILogger<SnapshotAnalysisWorker> logger) : BackgroundService
 {
-    private static readonly CameraKind[] PeopleKinds = [CameraKind.Entrance, CameraKind.Interior];
+    private static readonly CameraKind[] AnalysedKinds = [CameraKind.Entrance, CameraKind.Interior, CameraKind.Shelf];
     private readonly AnalysisOptions _options = options.Value;
     private long _analysed;
     private DateTime _staleCheckedUtc = DateTime.UtcNow;
@@ -44,11 +46,14 @@ public sealed class SnapshotAnalysisWorker(
         if (!_options.Enabled) return;
         await Task.Yield();
         PeopleAnalyzer analyzer;
+        ShelfAnalyzer shelfAnalyzer;
         try
         {
             var detector = await DetectorChosen(stoppingToken);
+            var models = ModelStore.Locate();
             // The tracking score was measured for RTMDet-nano; other detectors track at their own operating point.
-            analyzer = new PeopleAnalyzer(ModelStore.Locate(), detector, detector.Model == PersonModel.RtmDetNano ? _options.TrackingScore : null);
+            analyzer = new PeopleAnalyzer(models, detector, detector.Model == PersonModel.RtmDetNano ? _options.TrackingScore : null);
+            shelfAnalyzer = new ShelfAnalyzer(skus, planograms, models);
         }
         catch (Exception e) when (e is ModelUnavailableException or IOException)
         {
@@ -57,7 +62,9 @@ public sealed class SnapshotAnalysisWorker(
             return;
         }
         using (analyzer)
+        using (shelfAnalyzer)
         {
+            var shelves = new ShelfSnapshots(shelfAnalyzer, images, grains);
             // Claims this silo held when it stopped are seconds old at most when it restarts; another silo's live
             // claims are finished within seconds too, so half a minute separates the two.
             var released = await queue.ReleaseStale(TimeSpan.FromSeconds(30), stoppingToken);
@@ -65,24 +72,30 @@ public sealed class SnapshotAnalysisWorker(
                 analyzer.ModelName, released, await queue.Waiting(stoppingToken));
             while (!stoppingToken.IsCancellationRequested)
             {
-                var batch = await queue.Claim(PeopleKinds, _options.BatchSize, stoppingToken);
+                var batch = await queue.Claim(AnalysedKinds, _options.BatchSize, stoppingToken);
                 if (batch.Count == 0)
                 {
                     await signal.Wait(_options.IdlePoll, stoppingToken);
                     if (DateTime.UtcNow - _staleCheckedUtc > TimeSpan.FromMinutes(1)) await ReleaseStale(stoppingToken);
                     continue;
                 }
-                foreach (var snapshot in batch) await AnalyseOne(analyzer, snapshot, stoppingToken);
+                foreach (var snapshot in batch) await AnalyseOne(analyzer, shelves, snapshot, stoppingToken);
             }
         }
     }
 
-    private async Task AnalyseOne(PeopleAnalyzer analyzer, SnapshotAnalysisQueue.Claimed snapshot, CancellationToken stoppingToken)
+    private async Task AnalyseOne(PeopleAnalyzer analyzer, ShelfSnapshots shelves, SnapshotAnalysisQueue.Claimed snapshot, CancellationToken stoppingToken)
     {
         try
         {
             var captured = DateTime.SpecifyKind(snapshot.CapturedAt ?? snapshot.ReceivedAt, DateTimeKind.Utc);
             CameraKindNames.TryParse(snapshot.Kind, out var kind);
+            if (kind == CameraKind.Shelf)
+            {
+                var (json, preset) = await shelves.Analyse(snapshot, captured, stoppingToken);
+                await queue.Complete(snapshot.Id, json, stoppingToken, preset);
+                return;
+            }
             var frame = await analyzer.Analyse(snapshot.Id, images.FullPath(snapshot.Path), captured, kind == CameraKind.Entrance, stoppingToken);
             var tracks = await grains.GetGrain<ICameraGrain>(snapshot.CameraCode).FrameAnalysed(frame);
             await queue.Complete(snapshot.Id, Describe(analyzer.ModelName, frame, tracks), stoppingToken);

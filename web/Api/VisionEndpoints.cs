@@ -41,7 +41,28 @@ public static class VisionEndpoints
     {
         api.MapPost("/vision/persons", Persons).WithTags("Recognition APIs").Accepts<byte[]>("image/jpeg")
             .Produces<PersonsResult>().RequireRateLimiting(RatePolicy);
+        // 陈列识别API: raw image/jpeg for the best SKU matches of the whole image, or multipart (image + layout JSON) per slot.
+        api.MapPost("/vision/display", Display).WithTags("Recognition APIs").Accepts<byte[]>("image/jpeg", "multipart/form-data")
+            .Produces<DisplayResult>().RequireRateLimiting(RatePolicy).DisableAntiforgery();
         return api;
+    }
+
+    public sealed record DisplaySlot(string SlotId, string? PlannedSku, string Outcome, string? Sku, float Confidence, bool MatchesPlan);
+
+    public sealed record DisplayMatch(string Sku, float Similarity, float Confidence);
+
+    public sealed record DisplayResult(int Width, int Height, IReadOnlyList<DisplaySlot>? Slots, IReadOnlyList<DisplayMatch>? Matches);
+
+    private static async Task<IResult> Display(HttpRequest request, DisplayVision vision, CancellationToken cancellationToken)
+    {
+        var (jpeg, layout, problem) = await DisplayRequest.Read(request, cancellationToken);
+        if (jpeg is null) return problem!;
+        var read = await vision.Read(jpeg, layout, cancellationToken);
+        if (read is not { } r)
+            return Results.Problem(statusCode: 409, title: "No SKU photos", detail: "No SKU has a reference photo yet; add photos to the SKU master first.");
+        return Results.Ok(new DisplayResult(r.Width, r.Height,
+            r.Slots?.Select(s => new DisplaySlot(s.SlotId, s.PlannedSku, s.Outcome.ToString().ToLowerInvariant(), s.Sku, MathF.Round(s.Confidence, 3), s.MatchesPlan)).ToList(),
+            r.Whole?.Select(m => new DisplayMatch(m.Sku, MathF.Round(m.Similarity, 3), MathF.Round(m.Confidence, 3))).ToList()));
     }
 
     private static async Task<IResult> Persons(HttpRequest request, PeopleVision vision, CancellationToken cancellationToken)

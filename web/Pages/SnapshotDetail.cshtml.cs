@@ -11,6 +11,13 @@ namespace SmartStore.Web.Pages;
 /// <summary>人流量识别详情: one snapshot with the people found in it, their boxes and track ids, and the camera's door line.</summary>
 public sealed class SnapshotDetailModel(SnapshotRepository snapshots, CameraRepository cameras, CameraScope scope) : PageModel
 {
+    public sealed record SlotRead(string Slot, string? Planned, string Outcome, string? Sku, float Confidence, bool Matches, int X, int Y, int Width, int Height);
+
+    public IReadOnlyList<SlotRead>? Slots { get; private set; }
+    public int? Preset { get; private set; }
+    public double? Compliance { get; private set; }
+    public bool? AlignedReliably { get; private set; }
+
     public sealed record FoundBox(float X1, float Y1, float X2, float Y2, float Score, int Track, string AgeBand, string Gender);
 
     [FromRoute] public long Id { get; set; }
@@ -32,11 +39,30 @@ public sealed class SnapshotDetailModel(SnapshotRepository snapshots, CameraRepo
         return Page();
     }
 
+    private void ReadShelf(JsonElement root)
+    {
+        Preset = root.TryGetProperty("preset", out var preset) && preset.ValueKind == JsonValueKind.Number ? preset.GetInt32() : null;
+        Compliance = root.TryGetProperty("compliance", out var c) && c.ValueKind == JsonValueKind.Number ? c.GetDouble() : null;
+        AlignedReliably = root.TryGetProperty("alignment", out var a) && a.ValueKind == JsonValueKind.Object ? a.GetProperty("reliable").GetBoolean() : null;
+        if (!root.TryGetProperty("slots", out var slots) || slots.ValueKind != JsonValueKind.Array) { Slots = []; return; }
+        Slots = slots.EnumerateArray().Select(s =>
+        {
+            var b = s.GetProperty("box").EnumerateArray().Select(v => v.GetInt32()).ToArray();
+            return new SlotRead(s.GetProperty("slot").GetString()!, s.GetProperty("planned").GetString(), s.GetProperty("outcome").GetString()!,
+                s.GetProperty("sku").GetString(), s.GetProperty("confidence").GetSingle(), s.GetProperty("matches").GetBoolean(), b[0], b[1], b[2], b[3]);
+        }).ToList();
+    }
+
     private void Read(string json)
     {
         using var document = JsonDocument.Parse(json);
         var root = document.RootElement;
         if (root.TryGetProperty("error", out var error)) { Error = error.GetString(); return; }
+        if (root.TryGetProperty("kind", out var kind) && kind.GetString() == "shelf")
+        {
+            ReadShelf(root);
+            return;
+        }
         Model = root.TryGetProperty("model", out var model) ? model.GetString() : null;
         People = root.GetProperty("people").EnumerateArray().Select(p =>
         {

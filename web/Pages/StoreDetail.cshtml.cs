@@ -21,6 +21,7 @@ public sealed class StoreDetailModel(StoreRepository stores, RegionRepository re
     public TrafficCounters Today { get; private set; } = TrafficCounters.Zero;
     public IReadOnlyList<TrafficHour> Hours { get; private set; } = [];
     public IReadOnlyList<CameraStatus> Cameras { get; private set; } = [];
+    public ShelfStatus? Shelf { get; private set; }
     public IReadOnlyList<StaffRoster.StaffMember> Staff { get; private set; } = [];
     public string? Notice { get; private set; }
     public IReadOnlyList<string> Errors { get; private set; } = [];
@@ -77,6 +78,7 @@ public sealed class StoreDetailModel(StoreRepository stores, RegionRepository re
         var grain = cluster.GetGrain<IStoreGrain>(Code);
         Today = await grain.GetTraffic();
         Cameras = await grain.GetCameras();
+        Shelf = await grain.GetShelf();
         var zone = TimeZoneInfo.TryFindSystemTimeZoneById(store.TimeZone, out var z) ? z : TimeZoneInfo.Utc;
         var day = TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, zone).Date;
         Hours = await traffic.Hours(Code, day, day.AddDays(1));

@@ -1,3 +1,4 @@
+using SmartStore.Models;
 using SmartStore.Grains.Shelves;
 
 namespace SmartStore.Grains.Tests.Shelves;

@@ -1,32 +1,5 @@
+using SmartStore.Models;
 namespace SmartStore.Grains.Shelves;
-
-/// <summary>What a slot showed (mirrors vision's SlotOutcome without OutOfView, which is no observation).</summary>
-[GenerateSerializer, Alias("SmartStore.SlotState")]
-public enum SlotState
-{
-    Sku = 0,
-    Unknown = 1,
-    Empty = 2,
-}
-
-/// <summary>
-/// One reading of one store-level slot from one preset snapshot. <see cref="Confidence"/> is the slot reader's (0–1, rank
-/// against the gallery's own photos); pass 0 when the snapshot's alignment was unreliable.
-/// </summary>
-[GenerateSerializer, Immutable, Alias("SmartStore.SlotObservation")]
-public sealed record SlotObservation(
-    [property: Id(0)] string SlotId,
-    [property: Id(1)] string CameraCode,
-    [property: Id(2)] int Preset,
-    [property: Id(3)] long SnapshotId,
-    [property: Id(4)] DateTime CapturedUtc,
-    [property: Id(5)] SlotState State,
-    [property: Id(6)] string? Sku,
-    [property: Id(7)] float Confidence);
-
-/// <summary>A slot of the store's planogram with its planned SKU (null: the slot is read but has no plan).</summary>
-[GenerateSerializer, Immutable, Alias("SmartStore.PlannedSlot")]
-public sealed record PlannedSlot([property: Id(0)] string SlotId, [property: Id(1)] string? PlannedSku);
 
 /// <summary>The rules of the de-duplicated shelf snapshot.</summary>
 public sealed record ShelfSnapshotOptions

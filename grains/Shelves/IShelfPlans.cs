@@ -1,0 +1,14 @@
+using SmartStore.Models;
+
+namespace SmartStore.Grains.Shelves;
+
+/// <summary>What the store grain needs about shelves from PostgreSQL (supplied by the silo): the plan, competitor SKUs, history.</summary>
+public interface IShelfPlans
+{
+    /// <summary>The store's planned slots: the slots of all planograms of its shelf cameras, a shared slot id once.</summary>
+    Task<IReadOnlyList<PlannedSlot>> Plan(string storeCode, CancellationToken cancellationToken);
+
+    Task<IReadOnlySet<string>> CompetitorSkus(CancellationToken cancellationToken);
+
+    Task WriteDay(ShelfDay day, CancellationToken cancellationToken);
+}

@@ -1,0 +1,72 @@
+using SmartStore.GrainInterfaces;
+using SmartStore.Grains.Shelves;
+using SmartStore.Models;
+
+namespace SmartStore.Grains;
+
+/// <summary>
+/// The store's de-duplicated shelf snapshot: every preset snapshot's slot readings, from any of its cameras, merge
+/// into one reading per store-level slot; figures, alerts and today's history row follow each merge.
+/// </summary>
+public sealed partial class StoreGrain
+{
+    private IReadOnlyList<PlannedSlot>? _plan;
+    private IReadOnlySet<string> _competitors = new HashSet<string>();
+
+    public async Task<ShelfStatus> ShelfObserved(IReadOnlyList<SlotObservation> observations)
+    {
+        await LoadPlan();
+        var known = _plan!.Select(p => p.SlotId).ToHashSet();
+        // Readings of slots no longer in the plan (a planogram changed under a late snapshot) are dropped.
+        _shelf.State.ApplyAll(observations.Where(o => known.Contains(o.SlotId)));
+        await _shelf.WriteStateAsync();
+        var status = ShelfNow(DateTime.UtcNow);
+        await WriteShelfDay(status.Figures);
+        await GrainFactory.GetGrain<ILiveFeedNotifierGrain>(0).Publish(
+            LiveUpdate.ForShelf(this.GetPrimaryKeyString(), _state.State.RegionCode, status.Figures.ComplianceRate, DateTime.UtcNow));
+        return status;
+    }
+
+    public async Task<ShelfStatus> GetShelf()
+    {
+        await LoadPlan();
+        return ShelfNow(DateTime.UtcNow);
+    }
+
+    public async Task PlanChanged()
+    {
+        _plan = null;
+        await LoadPlan();
+        if (_shelf.State.Prune(_plan!.Select(p => p.SlotId)) > 0) await _shelf.WriteStateAsync();
+    }
+
+    private async Task LoadPlan()
+    {
+        if (_plan is not null) return;
+        _plan = await _plans.Plan(this.GetPrimaryKeyString(), CancellationToken.None);
+        _competitors = await _plans.CompetitorSkus(CancellationToken.None);
+    }
+
+    private ShelfStatus ShelfNow(DateTime nowUtc)
+    {
+        var figures = _shelf.State.Figures(_plan!, _competitors.Contains, nowUtc, _shelfAlerts.OutOfStockPatrols);
+        var alerts = new List<ShelfAlert>();
+        var last = _shelf.State.Slots.Values.Select(s => (DateTime?)s.Current.CapturedUtc).DefaultIfEmpty(null).Max();
+        if (figures.ComplianceRate is { } rate && rate < _shelfAlerts.ComplianceBelow)
+            alerts.Add(new ShelfAlert(ShelfAlert.ComplianceLow, null, null,
+                $"{figures.MatchingSlots}/{figures.ObservedPlannedSlots} planned slots as planned ({rate:P0} < {_shelfAlerts.ComplianceBelow:P0})", last ?? nowUtc));
+        alerts.AddRange(figures.LongOutOfStock.Select(s => new ShelfAlert(ShelfAlert.OutOfStock, s.SlotId, s.PlannedSku,
+            $"empty on {s.Patrols} patrols in a row", s.SinceUtc)));
+        alerts.AddRange(figures.CompetitorInOwnSlots.Select(s => new ShelfAlert(ShelfAlert.CompetitorInOwnSlot, s.SlotId, s.SeenSku,
+            $"{s.SeenSku} in the slot planned for {s.PlannedSku}", s.SeenUtc)));
+        return new ShelfStatus(figures, alerts, last);
+    }
+
+    private async Task WriteShelfDay(ShelfFigures f)
+    {
+        if (_footfall is null) await Footfall();
+        var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, _zone));
+        await _plans.WriteDay(new ShelfDay(this.GetPrimaryKeyString(), day, f.PlannedSlots, f.ObservedSlots, f.ObservedPlannedSlots, f.MatchingSlots, f.ComplianceRate,
+            f.OwnFacings, f.CompetitorFacings, f.OutOfStock.Count, f.FacingsBySku), CancellationToken.None);
+    }
+}

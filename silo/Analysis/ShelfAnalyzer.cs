@@ -1,0 +1,74 @@
+using System.Collections.Concurrent;
+using SkiaSharp;
+using SmartStore.Models;
+using SmartStore.Storage;
+using SmartStore.Vision.Intake;
+using SmartStore.Vision.Models;
+using SmartStore.Vision.Products;
+using SmartStore.Vision.Shelves;
+
+namespace SmartStore.Silo.Analysis;
+
+/// <summary>
+/// Reads the slots of a shelf-camera snapshot: align it to its preset's reference photo, crop each slot of the
+/// planogram, classify it against the SKU gallery (photos from the SKU master in PostgreSQL) as a SKU, unknown or
+/// empty. The gallery is re-enrolled when SKU photos change. One instance per worker (the embedder is single-threaded).
+/// </summary>
+public sealed class ShelfAnalyzer(SkuRepository skus, PlanogramRepository planograms, ModelStore models) : IDisposable
+{
+    private static readonly TimeSpan GalleryCheckEvery = TimeSpan.FromMinutes(1);
+    private readonly JpegIntake _intake = new();
+    private readonly ProductEmbedder _embedder = new(models);
+    private readonly ConcurrentDictionary<(string Camera, int Preset), (DateTime Version, PresetReference Reference)> _references = new();
+    private (long Count, long MaxId) _galleryVersion = (-1, -1);
+    private DateTime _galleryCheckedUtc = DateTime.MinValue;
+    private SlotReader? _reader;
+
+    public sealed record Result(PresetPlanogram? Planogram, ShelfReading? Reading, int Width, int Height);
+
+    public async Task<Result> Analyse(string cameraCode, int? preset, string path, CancellationToken cancellationToken)
+    {
+        using var frame = await _intake.DecodeFileAsync(path, cancellationToken);
+        var planogram = preset is { } p ? await planograms.Find(cameraCode, p, cancellationToken) : null;
+        if (planogram is null || planogram.Slots.Count == 0) return new Result(planogram, null, frame.Width, frame.Height);
+        // Without SKU reference photos there is nothing to recognise against: the snapshot is kept, not read.
+        if (await Reader(cancellationToken) is not { } reader) return new Result(planogram, null, frame.Width, frame.Height);
+        var reference = await ReferenceOf(planogram, cancellationToken);
+        var plan = new Planogram(planogram.ReferenceWidth, planogram.ReferenceHeight,
+            planogram.Slots.Select(s => new ShelfSlot(s.SlotId, s.PlannedSku, new SlotRect(s.X, s.Y, s.Width, s.Height))).ToList());
+        return new Result(planogram, reader.Read(frame.Bitmap, reference, plan), frame.Width, frame.Height);
+    }
+
+    /// <summary>The store-level observations of a reading: out-of-view slots are not observations; an unreliable alignment is not trusted.</summary>
+    public static IReadOnlyList<SlotObservation> Observations(string cameraCode, int preset, long snapshotId, DateTime capturedUtc, ShelfReading reading) =>
+        reading.Slots.Where(s => s.Outcome != SlotOutcome.OutOfView).Select(s => new SlotObservation(s.SlotId, cameraCode, preset, snapshotId, capturedUtc,
+            s.Outcome switch { SlotOutcome.Sku => SlotState.Sku, SlotOutcome.Empty => SlotState.Empty, _ => SlotState.Unknown },
+            s.Sku, reading.Alignment.Reliable ? s.Confidence : 0f)).ToList();
+
+    private async Task<SlotReader?> Reader(CancellationToken cancellationToken)
+    {
+        if (DateTime.UtcNow - _galleryCheckedUtc < GalleryCheckEvery) return _reader;
+        _galleryCheckedUtc = DateTime.UtcNow;
+        var version = await skus.PhotoVersion(cancellationToken);
+        if (version == _galleryVersion) return _reader;
+        _galleryVersion = version;
+        var photos = await skus.AllPhotos(cancellationToken);
+        if (photos.Count == 0) return _reader = null;
+        var gallery = ShelfGallery.Enrol(_embedder, photos.Select(p => new SkuPhoto(p.SkuCode, p.Content)), intake: _intake, cancellation: cancellationToken);
+        return _reader = new SlotReader(_embedder, gallery);
+    }
+
+    private async Task<PresetReference> ReferenceOf(PresetPlanogram planogram, CancellationToken cancellationToken)
+    {
+        var key = (planogram.CameraCode, planogram.Preset);
+        if (_references.TryGetValue(key, out var cached) && cached.Version == planogram.UpdatedAt) return cached.Reference;
+        var jpeg = await planograms.Reference(planogram.CameraCode, planogram.Preset, cancellationToken)
+                   ?? throw new InvalidOperationException($"Planogram {planogram.CameraCode}/P{planogram.Preset} has no reference photo.");
+        using var decoded = _intake.Decode(jpeg);
+        var reference = PresetReference.Of(decoded.Bitmap);
+        _references[key] = (planogram.UpdatedAt, reference);
+        return reference;
+    }
+
+    public void Dispose() => _embedder.Dispose();
+}

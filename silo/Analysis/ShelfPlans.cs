@@ -1,0 +1,21 @@
+using SmartStore.Grains.Shelves;
+using SmartStore.Models;
+using SmartStore.Storage;
+
+namespace SmartStore.Silo.Analysis;
+
+/// <summary>The store grains' shelf plan, competitor list and daily history, in PostgreSQL.</summary>
+public sealed class ShelfPlans(PlanogramRepository planograms, SkuRepository skus, ShelfHistory history) : IShelfPlans
+{
+    public async Task<IReadOnlyList<PlannedSlot>> Plan(string storeCode, CancellationToken cancellationToken)
+    {
+        var all = await planograms.ForStore(storeCode, cancellationToken);
+        // Overlapping presets (two domes on one face) share slot ids: the slot is planned once.
+        return all.SelectMany(p => p.Slots).GroupBy(s => s.SlotId, StringComparer.Ordinal)
+            .Select(g => new PlannedSlot(g.Key, g.Select(s => s.PlannedSku).FirstOrDefault(sku => sku is not null))).ToList();
+    }
+
+    public Task<IReadOnlySet<string>> CompetitorSkus(CancellationToken cancellationToken) => skus.CompetitorCodes(cancellationToken);
+
+    public Task WriteDay(ShelfDay day, CancellationToken cancellationToken) => history.Write(day, cancellationToken);
+}

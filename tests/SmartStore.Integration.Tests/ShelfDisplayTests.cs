@@ -1,0 +1,169 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Dapper;
+using SkiaSharp;
+using SmartStore.Testing;
+
+namespace SmartStore.Integration.Tests;
+
+/// <summary>
+/// Shelf display end to end: SKU reference photos in the master, a preset photo over FTP, a planogram drawn on it,
+/// the next patrol photo over FTP read slot by slot, and the store's compliance and alerts from its grain.
+/// </summary>
+[Collection(SystemCollection.Name)]
+public sealed class ShelfDisplayTests(SmartStoreSystem system)
+{
+    private const string Camera = "CAM-S0026-P1";
+    private const string Store = "S0026";
+    private static readonly string Grocery = Path.Combine(SharedData.Shared, "data", "grocery-store", "images", "train", "Packages");
+
+    // Four products on a 2x2 shelf; the plan wants Arla medium-fat milk where Oatly (a competitor) stands.
+    private static readonly string[] OnShelf =
+    [
+        "Milk/Arla-Standard-Milk/Arla-Standard-Milk_001.jpg", "Juice/God-Morgon-Orange-Juice/God-Morgon-Orange-Juice_001.jpg",
+        "Soy-Milk/Alpro-Fresh-Soy-Milk/Alpro-Fresh-Soy-Milk_001.jpg", "Oat-Milk/Oatly-Oat-Milk/Oatly-Oat-Milk_001.jpg",
+    ];
+
+    [Fact]
+    public async Task A_patrol_photo_over_FTP_gives_the_store_its_compliance_and_a_competitor_in_own_slot_alert()
+    {
+        using var admin = await system.SignedIn("admin");
+        var codes = await SkuCodes(admin, "Arla Standard Milk", "God Morgon Orange Juice", "Alpro Fresh Soy Milk", "Oatly Oat Milk", "Arla Medium Fat Milk");
+        foreach (var (file, code) in OnShelf.Zip(codes))
+            foreach (var n in new[] { "001", "002", "003" })
+            {
+                var photo = await File.ReadAllBytesAsync(Path.Combine(Grocery, file.Replace("_001", "_" + n)));
+                Assert.Equal(HttpStatusCode.Created, (await admin.PostAsync($"/api/skus/{code}/photos", Jpeg(photo))).StatusCode);
+            }
+        // Arla medium-fat milk needs photos too, to be a SKU the gallery knows.
+        var mediumFat = Directory.GetFiles(Path.Combine(Grocery, "Milk", "Arla-Medium-Fat-Milk")).Order().Take(3);
+        foreach (var photo in mediumFat) await admin.PostAsync($"/api/skus/{codes[4]}/photos", Jpeg(await File.ReadAllBytesAsync(photo)));
+
+        var shelf = ComposeShelf();
+        var reference = await UploadPatrolPhoto(shelf, "ref");
+        var planogram = await admin.PutRaw($"/api/cameras/{Camera}/planograms/1", $$$"""
+            {"referenceSnapshotId":{{{reference}}},"grid":{"x":0,"y":0,"width":1,"height":1,"rows":2,"columns":2,
+             "plannedSkus":["{{{codes[0]}}}","{{{codes[1]}}}","{{{codes[2]}}}","{{{codes[4]}}}"],"idPrefix":"A-"}}
+            """);
+        Assert.True(planogram.IsSuccessStatusCode, await planogram.Content.ReadAsStringAsync());
+
+        var patrol = await UploadPatrolPhoto(shelf, "patrol");
+        await using var connection = await system.Database.Database.Open();
+        await Eventually.Get(() => connection.ExecuteScalarAsync<string?>("SELECT status FROM snapshots WHERE id = @patrol", new { patrol }),
+            s => s == "analysed", within: TimeSpan.FromSeconds(90), what: "the patrol photo analysed");
+
+        var status = await (await admin.GetAsync($"/api/stores/{Store}/shelf")).Json();
+        var figures = status["figures"]!;
+        Assert.Equal(4, figures["plannedSlots"]!.GetValue<int>());
+        Assert.Equal(3, figures["matchingSlots"]!.GetValue<int>());
+        Assert.Equal(0.75, figures["complianceRate"]!.GetValue<double>());
+        var alerts = status["alerts"]!.AsArray().Select(a => a!["kind"]!.GetValue<string>()).ToList();
+        Assert.Contains("competitor-in-own-slot", alerts);
+        Assert.Contains("compliance-low", alerts);
+
+        // The per-snapshot detail colours each slot by its outcome.
+        var detail = await (await admin.GetAsync($"/snapshots/{patrol}")).Content.ReadAsStringAsync();
+        Assert.Contains("slot mismatch", detail);
+        Assert.Contains("data-slot=\"A-R2C2\"", detail);
+
+        // The display-recognition API reads the same shelf slot by slot, and a single product as a whole image.
+        using var form = new MultipartFormDataContent();
+        form.Add(Jpeg(shelf), "image", "shelf.jpg");
+        form.Add(new StringContent("""[{"slotId":"a","x":0,"y":0,"width":360,"height":360},{"slotId":"d","x":360,"y":360,"width":360,"height":360}]"""), "layout");
+        var slots = await (await admin.PostAsync("/api/vision/display", form)).Json();
+        Assert.Equal(codes[0], slots["slots"]![0]!["sku"]!.GetValue<string>());
+        Assert.Equal(codes[3], slots["slots"]![1]!["sku"]!.GetValue<string>());
+        var whole = await (await admin.PostAsync("/api/vision/display", Jpeg(await File.ReadAllBytesAsync(Path.Combine(Grocery, OnShelf[1]))))).Json();
+        Assert.Equal(codes[1], whole["matches"]![0]!["sku"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("CAM-S0026-P1", 9, "has no preset 9")]
+    [InlineData("CAM-S0026-E1", 1, "only shelf cameras")]
+    public async Task Planograms_for_a_wrong_camera_or_preset_are_refused(string camera, int preset, string reason)
+    {
+        using var admin = await system.SignedIn("admin");
+        var response = await admin.PutRaw($"/api/cameras/{camera}/planograms/{preset}",
+            """{"referenceSnapshotId":1,"grid":{"x":0,"y":0,"width":1,"height":1,"rows":1,"columns":1}}""");
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(reason, await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_planogram_with_a_foreign_reference_an_unknown_SKU_or_slots_off_the_image_is_refused()
+    {
+        using var admin = await system.SignedIn("admin");
+        var own = await UploadPatrolPhoto(ComposeShelf(), "validation");
+        await using var connection = await system.Database.Database.Open();
+        var foreign = await connection.ExecuteScalarAsync<long?>("SELECT id FROM snapshots WHERE camera_code <> @Camera LIMIT 1", new { Camera }) ?? 0;
+
+        var wrongReference = await admin.PutRaw($"/api/cameras/{Camera}/planograms/2",
+            $$$"""{"referenceSnapshotId":{{{foreign}}},"grid":{"x":0,"y":0,"width":1,"height":1,"rows":1,"columns":1}}""");
+        Assert.Equal(HttpStatusCode.BadRequest, wrongReference.StatusCode);
+        var unknownSku = await admin.PutRaw($"/api/cameras/{Camera}/planograms/2",
+            $$$"""{"referenceSnapshotId":{{{own}}},"grid":{"x":0,"y":0,"width":1,"height":1,"rows":1,"columns":1,"plannedSkus":["SKU-NOPE"]}}""");
+        Assert.Contains("SKU-NOPE", await unknownSku.Content.ReadAsStringAsync());
+        var offImage = await admin.PutRaw($"/api/cameras/{Camera}/planograms/2",
+            $$$"""{"referenceSnapshotId":{{{own}}},"slots":[{"slotId":"far","x":5000,"y":5000,"width":100,"height":100}]}""");
+        Assert.Equal(HttpStatusCode.BadRequest, offImage.StatusCode);
+        Assert.Contains("outside", await offImage.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"/api/cameras/{Camera}/planograms/2/reference")).StatusCode);
+    }
+
+    private async Task<long> UploadPatrolPhoto(byte[] jpeg, string tag)
+    {
+        var folder = Directory.CreateTempSubdirectory("shelf-");
+        try
+        {
+            // A stamp makes each upload new bytes, as a real camera's captures are.
+            var stamped = jpeg[..2].Concat(new byte[] { 0xFF, 0xFE, 0, (byte)(tag.Length + 2) }).Concat(System.Text.Encoding.ASCII.GetBytes(tag)).Concat(jpeg[2..]).ToArray();
+            var name = $"{Camera}_P01_{DateTime.UtcNow.AddHours(8):yyyyMMddHHmmssfff}_{tag}.jpg";
+            var file = Path.Combine(folder.FullName, name);
+            await File.WriteAllBytesAsync(file, stamped);
+            var upload = await FtpClients.Curl("-sS", "-T", file, "--user", $"{Camera}:{system.CameraSecret(Camera)}", $"ftp://127.0.0.1:{system.FtpPort}/");
+            Assert.True(upload.ExitCode == 0, upload.Error);
+            await using var connection = await system.Database.Database.Open();
+            return await connection.ExecuteScalarAsync<long>("SELECT id FROM snapshots WHERE camera_code = @Camera AND file_name = @name", new { Camera, name });
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>The four products on a 720x720 shelf, each in a 360x360 slot.</summary>
+    private static byte[] ComposeShelf()
+    {
+        using var canvasBitmap = new SKBitmap(720, 720);
+        using (var canvas = new SKCanvas(canvasBitmap))
+        {
+            canvas.Clear(new SKColor(235, 235, 235));
+            for (var i = 0; i < OnShelf.Length; i++)
+            {
+                using var product = SKImage.FromEncodedData(Path.Combine(Grocery, OnShelf[i]));
+                canvas.DrawImage(product, SKRect.Create(0, 0, product.Width, product.Height), SKRect.Create(i % 2 * 360 + 6, i / 2 * 360 + 6, 348, 348),
+                    new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.None), null);
+            }
+        }
+        using var image = SKImage.FromBitmap(canvasBitmap);
+        return image.Encode(SKEncodedImageFormat.Jpeg, 92).ToArray();
+    }
+
+    private static async Task<string[]> SkuCodes(HttpClient client, params string[] names)
+    {
+        var codes = new List<string>();
+        foreach (var name in names)
+        {
+            var page = await (await client.GetAsync($"/api/skus?q={Uri.EscapeDataString(name)}")).Json();
+            codes.Add(page["items"]!.AsArray().First(i => i!["name"]!.GetValue<string>() == name)!["code"]!.GetValue<string>());
+        }
+        return codes.ToArray();
+    }
+
+    private static ByteArrayContent Jpeg(byte[] bytes)
+    {
+        var content = new ByteArrayContent(bytes);
+        content.Headers.ContentType = new MediaTypeHeaderValue("image/jpeg");
+        return content;
+    }
+}

@@ -1,0 +1,36 @@
+using MiniExcel = MiniExcelLibs.MiniExcel;
+
+namespace SmartStore.Web.Api;
+
+/// <summary>A shelf-display report as .xlsx: the daily trend and the latest day of each store.</summary>
+public static class DisplayWorkbook
+{
+    public static async Task<byte[]> Write(DisplayReport report, CancellationToken cancellationToken)
+    {
+        var sheets = new Dictionary<string, object>
+        {
+            ["trend"] = report.Trend.Select(d => new Dictionary<string, object?>
+            {
+                ["日期 day"] = d.Day.ToString("yyyy-MM-dd"),
+                ["陈列合规率 compliance"] = d.Compliance,
+                ["本品排面 own facings"] = d.OwnFacings,
+                ["竞品排面 competitor facings"] = d.CompetitorFacings,
+                ["缺货位 out of stock"] = d.OutOfStock,
+                [$"SKU {report.Sku ?? "-"} facings"] = d.SkuFacings,
+            }).ToList(),
+            ["stores"] = report.Stores.Select(s => new Dictionary<string, object?>
+            {
+                ["门店 store"] = s.Store,
+                ["日期 day"] = s.Day.ToString("yyyy-MM-dd"),
+                ["陈列合规率 compliance"] = s.Compliance,
+                ["本品排面 own facings"] = s.OwnFacings,
+                ["竞品排面 competitor facings"] = s.CompetitorFacings,
+                ["缺货位 out of stock"] = s.OutOfStock,
+                [$"SKU {report.Sku ?? "-"} facings"] = s.SkuFacings,
+            }).ToList(),
+        };
+        using var stream = new MemoryStream();
+        await MiniExcel.SaveAsAsync(stream, sheets, cancellationToken: cancellationToken);
+        return stream.ToArray();
+    }
+}

@@ -1,0 +1,84 @@
+using SmartStore.Models;
+using SmartStore.Storage;
+using SmartStore.Vision.Shelves;
+
+namespace SmartStore.Web.Api;
+
+/// <summary>
+/// Checks and saves a planogram: the camera is a shelf camera with that preset, the reference is one of its stored
+/// snapshots, every planned SKU exists, the slots are valid on the reference image (the vision Planogram's rules).
+/// </summary>
+public sealed class PlanogramEditor(CameraRepository cameras, SnapshotRepository snapshots, SkuRepository skus, PlanogramRepository planograms, WebSettings settings)
+{
+    public sealed record Saved(PresetPlanogram Planogram, string? StoreCode);
+
+    public async Task<(Saved? Saved, FieldErrors Errors)> Save(string cameraCode, int preset, ShelfEndpoints.PlanogramInput input, string actor)
+    {
+        var errors = new FieldErrors();
+        var camera = await cameras.Find(cameraCode);
+        if (camera is null) { errors.Add("camera", $"camera '{cameraCode}' does not exist."); return (null, errors); }
+        if (camera.Kind != CameraKind.Shelf) errors.Add("camera", "only shelf cameras have planograms.");
+        else if (camera.Presets.All(p => p.Number != preset)) errors.Add("preset", $"camera '{cameraCode}' has no preset {preset}.");
+        var reference = input.ReferenceSnapshotId is { } id ? await snapshots.Find(id) : null;
+        if (input.ReferenceSnapshotId is null) errors.Add("referenceSnapshotId", "referenceSnapshotId is required.");
+        else if (reference is null || reference.CameraCode != cameraCode) errors.Add("referenceSnapshotId", $"snapshot {input.ReferenceSnapshotId} is not one of '{cameraCode}'.");
+        if ((input.Slots is null) == (input.Grid is null)) errors.Add("slots", "give either slots or a grid.");
+        if (errors.Any) return (null, errors);
+
+        var file = Path.GetFullPath(Path.Combine(settings.ImagesRoot, reference!.Path));
+        if (!file.StartsWith(settings.ImagesRoot + Path.DirectorySeparatorChar, StringComparison.Ordinal) || !File.Exists(file))
+        {
+            errors.Add("referenceSnapshotId", $"the image of snapshot {reference.Id} is gone (retention).");
+            return (null, errors);
+        }
+        var slots = input.Grid is { } grid ? FromGrid(grid, reference.Width, reference.Height, errors) : FromSlots(input.Slots!, errors);
+        if (errors.Any) return (null, errors);
+        try
+        {
+            _ = new Planogram(reference.Width, reference.Height, slots.Select(s => new ShelfSlot(s.SlotId, s.PlannedSku, new SlotRect(s.X, s.Y, s.Width, s.Height))).ToList());
+        }
+        catch (ArgumentException e)
+        {
+            errors.Add("slots", e.Message.Split(" (Parameter")[0]);
+            return (null, errors);
+        }
+        foreach (var unknown in slots.Select(s => s.PlannedSku).OfType<string>().Distinct())
+            if (await skus.Find(unknown) is null) errors.Add("plannedSku", $"SKU '{unknown}' does not exist.");
+        if (errors.Any) return (null, errors);
+
+        await planograms.Save(cameraCode, preset, await File.ReadAllBytesAsync(file), reference.Width, reference.Height, slots, actor);
+        return (new Saved((await planograms.Find(cameraCode, preset))!, camera.StoreCode), errors);
+    }
+
+    private static List<PlanogramSlot> FromSlots(IReadOnlyList<ShelfEndpoints.SlotInput> inputs, FieldErrors errors)
+    {
+        var slots = new List<PlanogramSlot>();
+        foreach (var (s, i) in inputs.Select((s, i) => (s, i)))
+        {
+            if (string.IsNullOrWhiteSpace(s.SlotId) || s.X is null || s.Y is null || s.Width is null || s.Height is null)
+            {
+                errors.Add($"slots[{i}]", "every slot needs slotId, x, y, width and height.");
+                continue;
+            }
+            slots.Add(new PlanogramSlot(s.SlotId.Trim(), Blank(s.PlannedSku), s.X.Value, s.Y.Value, s.Width.Value, s.Height.Value));
+        }
+        return slots;
+    }
+
+    private static List<PlanogramSlot> FromGrid(ShelfEndpoints.GridInput g, int width, int height, FieldErrors errors)
+    {
+        foreach (var (field, value) in new[] { ("grid.x", g.X), ("grid.y", g.Y), ("grid.width", g.Width), ("grid.height", g.Height) })
+            errors.Range(field, value, 0, 1);
+        if (g.Rows is not (>= 1 and <= 20)) errors.Add("grid.rows", "rows must be 1–20.");
+        if (g.Columns is not (>= 1 and <= 30)) errors.Add("grid.columns", "columns must be 1–30.");
+        if (errors.Any) return [];
+        var shelf = new SlotRect((int)(g.X!.Value * width), (int)(g.Y!.Value * height), (int)(g.Width!.Value * width), (int)(g.Height!.Value * height));
+        var columns = g.Columns!.Value;
+        var plan = Planogram.Grid(width, height, shelf, g.Rows!.Value, columns,
+            (r, c) => g.PlannedSkus is { } planned && r * columns + c < planned.Count ? Blank(planned[r * columns + c]) : null,
+            idPrefix: g.IdPrefix?.Trim() ?? "");
+        return plan.Slots.Select(s => new PlanogramSlot(s.SlotId, s.PlannedSku, s.Rect.X, s.Rect.Y, s.Rect.Width, s.Rect.Height)).ToList();
+    }
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}

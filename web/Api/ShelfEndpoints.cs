@@ -1,0 +1,89 @@
+using System.Security.Claims;
+using SmartStore.GrainInterfaces;
+using SmartStore.Models;
+using SmartStore.Storage;
+using SmartStore.Vision.Shelves;
+using SmartStore.Web.Security;
+
+namespace SmartStore.Web.Api;
+
+/// <summary>Shelf display (陈列): planograms per preset, each store's live shelf, daily history and its Excel export.</summary>
+public static class ShelfEndpoints
+{
+    /// <summary>A slot in pixels of the reference image.</summary>
+    public sealed record SlotInput(string? SlotId, string? PlannedSku, int? X, int? Y, int? Width, int? Height);
+
+    /// <summary>rows × columns slots over the shelf face (fractions of the image), planned SKUs row by row.</summary>
+    public sealed record GridInput(double? X, double? Y, double? Width, double? Height, int? Rows, int? Columns,
+        IReadOnlyList<string?>? PlannedSkus, string? IdPrefix);
+
+    /// <summary>The reference photo is one of the camera's snapshots of this preset; slots or a grid are drawn on it.</summary>
+    public sealed record PlanogramInput(long? ReferenceSnapshotId, IReadOnlyList<SlotInput>? Slots, GridInput? Grid);
+
+    public static RouteGroupBuilder MapShelves(this RouteGroupBuilder api)
+    {
+        var shelf = api.MapGroup("").WithTags("Shelf display");
+        shelf.MapGet("/cameras/{code}/planograms", List);
+        shelf.MapGet("/cameras/{code}/planograms/{preset:int}/reference", Reference);
+        shelf.MapPut("/cameras/{code}/planograms/{preset:int}", Save).RequireAuthorization(AuthenticationSetup.MayEdit);
+        shelf.MapDelete("/cameras/{code}/planograms/{preset:int}", Delete).RequireAuthorization(AuthenticationSetup.MayEdit);
+        shelf.MapGet("/stores/{store}/shelf", StoreShelf);
+        shelf.MapGet("/display/report", Report);
+        shelf.MapGet("/display/report.xlsx", ReportExcel);
+        return api;
+    }
+
+    private static async Task<IResult> List(string code, ClaimsPrincipal user, CameraScope scope, PlanogramRepository planograms)
+    {
+        if (await scope.Check(user, code) is { } refusal) return refusal;
+        return Results.Ok(await planograms.ForCamera(code));
+    }
+
+    private static async Task<IResult> Reference(string code, int preset, ClaimsPrincipal user, CameraScope scope, PlanogramRepository planograms)
+    {
+        if (await scope.Check(user, code) is { } refusal) return refusal;
+        return await planograms.Reference(code, preset) is { } jpeg ? Results.File(jpeg, "image/jpeg") : Problems.NotFound($"Planogram of preset {preset} of '{code}'");
+    }
+
+    private static async Task<IResult> Save(string code, int preset, PlanogramInput input, ClaimsPrincipal user, CameraScope scope,
+        PlanogramEditor editor, IClusterClient cluster)
+    {
+        if (await scope.Check(user, code) is { } refusal) return refusal;
+        var (saved, errors) = await editor.Save(code, preset, input, user.Actor());
+        if (saved is null) return errors.ToResult();
+        if (saved.StoreCode is { } store) await cluster.GetGrain<IStoreGrain>(store).PlanChanged();
+        return Results.Ok(saved.Planogram);
+    }
+
+    private static async Task<IResult> Delete(string code, int preset, ClaimsPrincipal user, CameraScope scope, PlanogramRepository planograms,
+        CameraRepository cameras, IClusterClient cluster)
+    {
+        if (await scope.Check(user, code) is { } refusal) return refusal;
+        if (!await planograms.Delete(code, preset, user.Actor())) return Problems.NotFound($"Planogram of preset {preset} of '{code}'");
+        if ((await cameras.Find(code))?.StoreCode is { } store) await cluster.GetGrain<IStoreGrain>(store).PlanChanged();
+        return Results.NoContent();
+    }
+
+    private static async Task<IResult> StoreShelf(string store, ClaimsPrincipal user, StoreRepository stores, IClusterClient cluster)
+    {
+        if (await TrafficCoverage.Resolve(user.Scope(), store, null, stores) is { Problem: { } problem }) return problem;
+        return Results.Ok(await cluster.GetGrain<IStoreGrain>(store).GetShelf());
+    }
+
+    private static async Task<IResult> Report(string? store, string? region, string? sku, string? from, string? to, ClaimsPrincipal user,
+        StoreRepository stores, ShelfHistory history, CancellationToken cancellationToken)
+    {
+        var (query, problem) = await DisplayQuery.Read(user.Scope(), store, region, sku, from, to, stores);
+        return query is null ? problem! : Results.Ok(await query.Run(history, cancellationToken));
+    }
+
+    private static async Task<IResult> ReportExcel(string? store, string? region, string? sku, string? from, string? to, ClaimsPrincipal user,
+        StoreRepository stores, ShelfHistory history, CancellationToken cancellationToken)
+    {
+        var (query, problem) = await DisplayQuery.Read(user.Scope(), store, region, sku, from, to, stores);
+        if (query is null) return problem!;
+        var report = await query.Run(history, cancellationToken);
+        return Results.File(await DisplayWorkbook.Write(report, cancellationToken), TrafficWorkbook.ContentType,
+            $"display-{store ?? region ?? sku ?? "chain"}-{query.From:yyyyMMdd}-{query.To:yyyyMMdd}.xlsx");
+    }
+}
