@@ -1,0 +1,39 @@
+using SmartStore.GrainInterfaces;
+using SmartStore.Models;
+using SmartStore.Storage;
+
+namespace SmartStore.Grains.Tests.Shelves;
+
+/// <summary>The store grain's shelf snapshot on real PostgreSQL: the plan comes from the planograms of the store's cameras.</summary>
+[Collection(LivenessCollection.Name)]
+public sealed class StoreShelfGrainTests(LivenessCluster fixture)
+{
+    [Fact]
+    public async Task A_slot_seen_by_two_domes_counts_once_and_compliance_follows_the_latest_trusted_reading()
+    {
+        var planograms = new PlanogramRepository(fixture.Database.Database);
+        // Two presets (two domes' views) share slot "S1"; "S2" only in the first.
+        await planograms.Save(LivenessCluster.ShelfCameraA, 1, [0xFF, 0xD8, 0xFF, 0xD9], 100, 100,
+            [new PlanogramSlot("S1", "SKU-A", 0, 0, 50, 50), new PlanogramSlot("S2", "SKU-B", 50, 0, 50, 50)], "test");
+        await planograms.Save(LivenessCluster.ShelfCameraB, 1, [0xFF, 0xD8, 0xFF, 0xD9], 100, 100,
+            [new PlanogramSlot("S1", "SKU-A", 10, 10, 50, 50)], "test");
+        var store = fixture.Cluster.GrainFactory.GetGrain<IStoreGrain>(LivenessCluster.ShelfStore);
+        await store.PlanChanged();
+
+        var t = DateTime.UtcNow.AddMinutes(-5);
+        await store.ShelfObserved([
+            new SlotObservation("S1", LivenessCluster.ShelfCameraA, 1, 1, t, SlotState.Sku, "SKU-A", 0.9f),
+            new SlotObservation("S2", LivenessCluster.ShelfCameraA, 1, 1, t, SlotState.Sku, "SKU-C", 0.9f)]);
+        var both = await store.ShelfObserved([new SlotObservation("S1", LivenessCluster.ShelfCameraB, 1, 2, t.AddSeconds(30), SlotState.Sku, "SKU-A", 0.8f)]);
+
+        Assert.Equal(2, both.Figures.PlannedSlots);
+        Assert.Equal(2, both.Figures.ObservedSlots);
+        Assert.Equal(1, both.Figures.FacingsBySku["SKU-A"]);
+        Assert.Equal(0.5, both.Figures.ComplianceRate);
+
+        // A later low-confidence reading does not overturn a fresh trusted one.
+        var doubtful = await store.ShelfObserved([new SlotObservation("S1", LivenessCluster.ShelfCameraA, 1, 3, t.AddMinutes(1), SlotState.Empty, null, 0.05f)]);
+        Assert.Equal(0.5, doubtful.Figures.ComplianceRate);
+        Assert.Contains(doubtful.Alerts, a => a.Kind == ShelfAlert.ComplianceLow);
+    }
+}
