@@ -11,6 +11,7 @@ if (args.Contains("migrate"))
     await using var database = new SmartStoreDatabase(settings.ConnectionString);
     await new SchemaMigrator(database, Console.WriteLine).Migrate();
     var logins = await new DemoChain(database, new SecretsFile(settings.SecretsPath), Console.WriteLine).Seed();
+    await DemoShelves.Seed(database, SmartStore.Vision.SharedAssets.DataDirectory(), Console.WriteLine);
     Console.WriteLine($"secrets: {settings.SecretsPath}");
     foreach (var login in logins) Console.WriteLine($"login: {login.Username} / {login.Password} ({login.Role})");
     return;

@@ -66,18 +66,23 @@ public sealed class DemoCamera(string code, string secret, int index, CameraWiri
         return Send($"192.168.1.{64 + index % 100}_01_{local:yyyyMMddHHmmssfff}_TIMING.jpg", file, stop);
     }
 
+    private readonly Random _random = new(index);
+
     private async Task Patrol(CancellationToken stop)
     {
         for (var preset = 1; preset <= PresetsPerPatrol; preset++)
         {
             var local = DateTime.UtcNow.AddHours(8);
-            await Send($"{Code}_P{preset:D2}_{local:yyyyMMddHHmmss}.jpg", wiring.Images.ShelfPhoto(index, preset), stop);
+            await Send($"{Code}_P{preset:D2}_{local:yyyyMMddHHmmss}.jpg", wiring.Images.ShelfPatrol(Code, preset, _random), stop);
         }
     }
 
-    private async Task Send(string remoteName, string file, CancellationToken stop)
+    private async Task Send(string remoteName, string file, CancellationToken stop) =>
+        await Send(remoteName, await File.ReadAllBytesAsync(file, stop), stop);
+
+    private async Task Send(string remoteName, byte[] content, CancellationToken stop)
     {
-        var bytes = CaptureStamp.Apply(await File.ReadAllBytesAsync(file, stop), $"{Code} {DateTime.UtcNow:O}");
+        var bytes = CaptureStamp.Apply(content, $"{Code} {DateTime.UtcNow:O}");
         if (SendsCorruptFiles) bytes = bytes[..(bytes.Length / 2)];
         var result = await wiring.Ftp.Upload(Code, Password, remoteName, bytes, stop);
         if (result.Stored) wiring.Tally.Uploaded(bytes.Length);

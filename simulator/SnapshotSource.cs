@@ -1,14 +1,17 @@
+using SmartStore.Models;
+using SmartStore.Vision.Shelves;
+
 namespace SmartStore.Simulator;
 
 /// <summary>
 /// Real images for the demo cameras from ../shared/data, read at run time and never copied into the repo:
-/// entrance cameras replay a frame sequence in order (so tracking is possible), shelf cameras photograph a
-/// grocery shelf per preset.
+/// entrance cameras replay a frame sequence in order (so tracking is possible), shelf cameras photograph the demo
+/// shelf of each preset, composed of grocery-store product photos (<see cref="DemoShelf"/>).
 /// </summary>
 public sealed class SnapshotSource
 {
     private readonly IReadOnlyList<IReadOnlyList<string>> _sequences;
-    private readonly IReadOnlyList<string> _shelfPhotos;
+    private readonly int _shelfProducts;
 
     public SnapshotSource(string dataDirectory, int framesPerSequence)
     {
@@ -20,15 +23,40 @@ public sealed class SnapshotSource
             .Select(d => (IReadOnlyList<string>)Directory.GetFiles(d, "*.jpg").Order(StringComparer.Ordinal).Take(framesPerSequence).ToList())
             .Where(s => s.Count > 0)
             .ToList();
-        var grocery = Path.Combine(dataDirectory, "grocery-store", "images");
-        _shelfPhotos = Directory.Exists(grocery)
-            ? Directory.GetFiles(grocery, "*.jpg", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList()
-            : [];
+        _grocery = Path.Combine(dataDirectory, "grocery-store");
+        _shelfProducts = DemoShelf.Planned.Count(p => DemoShelf.Photos(_grocery, p).Count > 0);
     }
 
-    public bool HasImages => _sequences.Count > 0 && _shelfPhotos.Count > 0;
+    private readonly string _grocery;
+    private readonly Dictionary<string, IReadOnlyList<string>> _productPhotos = new();
 
-    public string Describe() => $"{_sequences.Count} entrance sequences ({string.Join("/", _sequences.Select(s => s.Count))} frames), {_shelfPhotos.Count} shelf photos";
+    /// <summary>
+    /// A photo of a demo shelf preset as the dome sees it on this patrol: the planned products (another photo of each
+    /// than the SKU master holds), now and then an empty slot or a competitor's product in an own product's slot.
+    /// </summary>
+    public byte[] ShelfPatrol(string cameraCode, int preset, Random random)
+    {
+        var slots = DemoShelf.Products(cameraCode, preset).Select(product =>
+        {
+            var roll = random.NextDouble();
+            if (roll < 0.08) return null;
+            var shown = roll < 0.14 ? DemoShelf.Intruders[random.Next(DemoShelf.Intruders.Length)] : product;
+            var photos = PhotosOf(shown);
+            return photos.Count == 0 ? null : File.ReadAllBytes(photos[random.Next(photos.Count)]);
+        }).ToList();
+        return ShelfComposer.Compose(slots, DemoShelf.Rows, DemoShelf.Columns);
+    }
+
+    private IReadOnlyList<string> PhotosOf(string product)
+    {
+        if (!_productPhotos.TryGetValue(product, out var photos))
+            _productPhotos[product] = photos = DemoShelf.Photos(_grocery, product).Take(12).ToList();
+        return photos;
+    }
+
+    public bool HasImages => _sequences.Count > 0 && _shelfProducts > 0;
+
+    public string Describe() => $"{_sequences.Count} entrance sequences ({string.Join("/", _sequences.Select(s => s.Count))} frames), {_shelfProducts} shelf products";
 
     /// <summary>The entrance frame a camera sends at its <paramref name="tick"/>-th upload: its sequence, in order, looping.</summary>
     public string EntranceFrame(int cameraIndex, int tick)
@@ -37,6 +65,4 @@ public sealed class SnapshotSource
         return sequence[tick % sequence.Count];
     }
 
-    /// <summary>A fixed shelf photo per camera and preset, so repeated patrols of an unchanged shelf look the same.</summary>
-    public string ShelfPhoto(int cameraIndex, int preset) => _shelfPhotos[(cameraIndex * 7 + preset * 13) % _shelfPhotos.Count];
 }

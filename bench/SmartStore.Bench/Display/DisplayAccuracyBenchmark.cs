@@ -63,12 +63,13 @@ public sealed class DisplayAccuracyBenchmark : IBenchmark
             queries = queries.Where((_, i) => i % step == 0).ToList();
         }
 
-        // The gallery as the product path will have it: (SKU, photo bytes). Today from the files; the product path reads
-        // them from sku_photos (SkuRepository.Photos + PhotoContent) — only this list changes.
-        var galleryPhotos = new List<SkuPhoto>();
+        // The gallery as the product path has it: each class a SKU of the SKU master, its enrolment photos in sku_photos
+        // (benchmark database), read back the way the silo's shelf analysis reads them.
+        var enrolment = new List<SkuPhoto>();
         foreach (var (id, photos) in byClass.OrderBy(kv => kv.Key))
             foreach (var p in photos.Take(enrolPerClass))
-                galleryPhotos.Add(new SkuPhoto(names[id], await File.ReadAllBytesAsync(set.PathOf(p.File), cancellation).ConfigureAwait(false)));
+                enrolment.Add(new SkuPhoto(names[id], await File.ReadAllBytesAsync(set.PathOf(p.File), cancellation).ConfigureAwait(false)));
+        var galleryPhotos = await DisplayGalleryDatabase.RoundTrip(enrolment, cancellation).ConfigureAwait(false);
 
         using var embedder = new ProductEmbedder(store);
         var intake = new JpegIntake();
@@ -139,6 +140,7 @@ public sealed class DisplayAccuracyBenchmark : IBenchmark
                 tally.Alignment(worst, reading.Alignment.Reliable);
                 if (worst > 10) Progress.Say(string.Create(CultureInfo.InvariantCulture, $"alignment off on shelf {s}: true zoom {zoom:0.000} offset ({cx * (1 - zoom) + dx:0.0}, {cy * (1 - zoom) + dy:0.0}); found {reading.Alignment.Transform} score {reading.Alignment.Score:0.00} identity {reading.Alignment.IdentityScore:0.00}"));
                 foreach (var (slot, it) in reading.Slots.Zip(onShelf)) tally.Add(it.Sku, it.Sku is null ? "empty" : coarse[it.Sku], slot, KindOf(it.File));
+                tally.Observe(s, reading);
             }
             finally
             {
@@ -149,6 +151,7 @@ public sealed class DisplayAccuracyBenchmark : IBenchmark
                 Progress.Say(string.Create(CultureInfo.InvariantCulture, $"shelf {s + 1}/{shelves}: top1 so far {tally.Top1:0.0000}, align {alignMs / (s + 1):0} ms/shelf, read {readMs / tally.Slots:0} ms/slot"));
         }
 
+        var storeShelf = tally.StoreShelf();
         var synthetic = SyntheticPanels(reader, rng);
         tally.Report(gallery, synthetic);
         var figures = new Figures();
@@ -162,6 +165,9 @@ public sealed class DisplayAccuracyBenchmark : IBenchmark
         figures.Add("alignment_worst_corner_error_median", tally.AlignmentMedian, "px");
         figures.Add("alignment_failures", tally.AlignmentFailures, "shelves");
         figures.Add("slot_read_time", readMs / Math.Max(1, tally.Slots), "ms");
+        figures.Add("store_compliance_measured", storeShelf.ComplianceRate ?? 0, "ratio");
+        figures.Add("store_compliance_true", 1, "ratio");
+        figures.Add("store_out_of_stock_slots", storeShelf.OutOfStock.Count, "slots");
         figures.Add("alignment_time", alignMs / Math.Max(1, shelves), "ms");
         figures.Print();
         foreach (var x in empties) x.Bitmap.Dispose();

@@ -1,5 +1,7 @@
 using System.Globalization;
 using SmartStore.Bench;
+using SmartStore.Grains.Shelves;
+using SmartStore.Models;
 using SmartStore.Vision.Shelves;
 
 namespace SmartStore.Bench.Display;
@@ -19,6 +21,25 @@ internal sealed class Tally
     private int trustedN, trustedRight, doubtfulN, doubtfulRight;
 
     public int Slots { get; private set; }
+
+    // The store path: every shelf's readings merged into one store shelf snapshot, as StoreGrain keeps it.
+    private readonly ShelfSnapshot storeShelf = new();
+    private readonly List<PlannedSlot> plan = [];
+    private static readonly DateTime Patrol = new(2026, 1, 1, 9, 0, 0, DateTimeKind.Utc);
+
+    public void Observe(int shelf, ShelfReading reading)
+    {
+        foreach (var slot in reading.Slots.Where(x => x.Outcome != SlotOutcome.OutOfView))
+        {
+            plan.Add(new PlannedSlot(slot.SlotId, slot.PlannedSku));
+            storeShelf.Apply(new SlotObservation(slot.SlotId, "BENCH-P1", 1, shelf, Patrol,
+                slot.Outcome switch { SlotOutcome.Sku => SlotState.Sku, SlotOutcome.Empty => SlotState.Empty, _ => SlotState.Unknown },
+                slot.Sku, reading.Alignment.Reliable ? slot.Confidence : 0));
+        }
+    }
+
+    /// <summary>The figures of the whole benchmark store: every product slot holds its planned SKU, so the true compliance is 1.</summary>
+    public ShelfFigures StoreShelf() => storeShelf.Figures(plan, _ => false, Patrol);
     public double Top1 => top1 / (double)Math.Max(1, products);
     public double Top5 => top5 / (double)Math.Max(1, products);
     public double Accepted => accepted / (double)Math.Max(1, products);

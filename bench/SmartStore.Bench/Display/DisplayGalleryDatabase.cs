@@ -1,0 +1,36 @@
+using Dapper;
+using SmartStore.Bench.Ingest;
+using SmartStore.Models;
+using SmartStore.Storage;
+using SmartStore.Vision.Intake;
+using SmartStore.Vision.Shelves;
+
+namespace SmartStore.Bench.Display;
+
+/// <summary>
+/// The SKU gallery through the product path: each class becomes a SKU of the SKU master in the benchmark database
+/// (<c>SMARTSTORE_BENCH_PG</c>, recreated by <c>./smartstore bench display-accuracy</c>), its enrolment photos go into
+/// <c>sku_photos</c> with the API's JPEG check, and the gallery is read back as the silo's shelf analysis reads it.
+/// </summary>
+public static class DisplayGalleryDatabase
+{
+    public static async Task<List<SkuPhoto>> RoundTrip(IReadOnlyList<SkuPhoto> enrolment, CancellationToken cancellation)
+    {
+        await using var database = new SmartStoreDatabase(IngestDatabase.ConnectionString());
+        await new SchemaMigrator(database, m => Progress.Say($"  {m}")).Migrate(cancellation);
+        await using (var connection = await database.Open(cancellation))
+            await connection.ExecuteAsync("DELETE FROM sku_photos; DELETE FROM skus");
+        var skus = new SkuRepository(database);
+        var intake = new JpegIntake();
+        foreach (var sku in enrolment.Select(p => p.Sku).Distinct())
+            await skus.Create(new Sku(sku, sku.Replace('-', ' '), "grocery-store", "bench", false), "bench");
+        foreach (var photo in enrolment)
+        {
+            var (width, height) = intake.Inspect(photo.Jpeg);
+            await skus.AddPhoto(photo.Sku, photo.Jpeg, width, height, "bench");
+        }
+        var stored = await skus.AllPhotos(cancellation);
+        Progress.Say($"gallery: {stored.Count} photos of {stored.Select(p => p.SkuCode).Distinct().Count()} SKUs stored in and read back from sku_photos");
+        return stored.Select(p => new SkuPhoto(p.SkuCode, p.Content)).ToList();
+    }
+}
