@@ -29,9 +29,10 @@ public sealed record SimulatorOptions(
           --data DIR           evaluation images to replay (default ../shared/data)
           --heartbeat S        seconds between heartbeats of one camera (default 30)
           --live-entrances N   this many entrance cameras (first stores) send a frame every --live-every s,
-                               so their door lines count people (default 3; two cores analyse about 5 frames/s)
+                               so their door lines count people (default 2; two cores analyse about 4 frames/s
+                               beside everything else the demo runs)
           --live-every S       seconds between their frames (default 1, as real entrance cameras)
-          --frame-every S      seconds between the other entrance cameras' snapshots (default 30)
+          --frame-every S      seconds between the other entrance cameras' snapshots (default 60)
           --patrol-every S     seconds between shelf patrols of 4 presets (default 600)
           --frames N           frames of each sequence to replay, looping (default 60)
           --silent N           this many cameras stop after --silent-after seconds (default 0)
@@ -63,8 +64,8 @@ public sealed record SimulatorOptions(
             Value("--secrets", Path.Combine(Environment.GetEnvironmentVariable("SMARTSTORE_HOME") ?? ".smartstore", "secrets.json")),
             Path.GetFullPath(Value("--data", Path.Combine("..", "shared", "data"))),
             TimeSpan.FromSeconds(Math.Max(1, Seconds("--heartbeat", 30))),
-            TimeSpan.FromSeconds(Math.Max(0.5, Seconds("--frame-every", 30))),
-            Count("--live-entrances", 3),
+            TimeSpan.FromSeconds(Math.Max(0.5, Seconds("--frame-every", 60))),
+            Count("--live-entrances", 2),
             TimeSpan.FromSeconds(Math.Clamp(Seconds("--live-every", 1), 0.5, 5)),
             TimeSpan.FromSeconds(Math.Max(5, Seconds("--patrol-every", 600))),
             Math.Max(1, Count("--frames", 60)),

@@ -118,20 +118,20 @@ public sealed class MasterDataApiTests(SmartStoreSystem system)
         using var admin = await system.SignedIn("admin");
         var jpeg = await File.ReadAllBytesAsync(Path.Combine(SmartStore.Testing.SharedData.Shared, "data", "grocery-store", "references", "Oatly-Oat-Milk_Iconic.jpg"));
 
-        var added = await admin.PostAsync("/api/skus/SKU-1018/photos", Jpeg(jpeg));
+        var added = await admin.PostAsync("/api/skus/SKU-1030/photos", Jpeg(jpeg));
         Assert.Equal(HttpStatusCode.Created, added.StatusCode);
-        var again = await admin.PostAsync("/api/skus/SKU-1018/photos", Jpeg(jpeg));
+        var again = await admin.PostAsync("/api/skus/SKU-1030/photos", Jpeg(jpeg));
         Assert.Equal(HttpStatusCode.Created, again.StatusCode);
-        var photos = (await (await admin.GetAsync("/api/skus/SKU-1018/photos")).Json()).AsArray();
+        var photos = (await (await admin.GetAsync("/api/skus/SKU-1030/photos")).Json()).AsArray();
         Assert.Single(photos);
         Assert.True(photos[0]!["width"]!.GetValue<int>() > 100);
         var id = photos[0]!["id"]!.GetValue<long>();
-        Assert.Equal(jpeg, await admin.GetByteArrayAsync($"/api/skus/SKU-1018/photos/{id}"));
+        Assert.Equal(jpeg, await admin.GetByteArrayAsync($"/api/skus/SKU-1030/photos/{id}"));
 
-        var truncated = await admin.PostAsync("/api/skus/SKU-1018/photos", Jpeg(jpeg[..(jpeg.Length / 2)]));
+        var truncated = await admin.PostAsync("/api/skus/SKU-1030/photos", Jpeg(jpeg[..(jpeg.Length / 2)]));
         Assert.Equal(HttpStatusCode.BadRequest, truncated.StatusCode);
         Assert.Contains("truncated", await truncated.Detail());
-        Assert.Single((await (await admin.GetAsync("/api/skus/SKU-1018/photos")).Json()).AsArray());
+        Assert.Single((await (await admin.GetAsync("/api/skus/SKU-1030/photos")).Json()).AsArray());
     }
 
     private static ByteArrayContent Jpeg(byte[] bytes)

@@ -95,6 +95,8 @@ public static partial class UiText
         ["outOfStockSlots"] = ("缺货位", "Out-of-stock slots"),
         ["unknownSlots"] = ("无法识别", "Unrecognised slots"),
         ["facings"] = ("排面数", "Facings"),
+        ["ownFacings"] = ("本品排面", "Own facings"),
+        ["competitorFacings"] = ("竞品排面", "Competitor facings"),
         ["alerts"] = ("告警", "Alerts"),
         ["noAlerts"] = ("没有告警。", "No alerts."),
         ["alert.compliance-low"] = ("合规率偏低", "Compliance low"),

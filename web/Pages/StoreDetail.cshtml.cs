@@ -11,7 +11,7 @@ using static SmartStore.Web.Localization.UiText;
 namespace SmartStore.Web.Pages;
 
 /// <summary>One store for its manager's phone: today's foot traffic live, by hour, its cameras and enrolled staff.</summary>
-public sealed class StoreDetailModel(StoreRepository stores, RegionRepository regions, TrafficRepository traffic, StaffRoster roster,
+public sealed class StoreDetailModel(StoreRepository stores, RegionRepository regions, TrafficRepository traffic, StaffRoster roster, SkuRepository skus,
     PeopleVision vision, IClusterClient cluster) : PageModel
 {
     [FromRoute] public string Code { get; set; } = "";
@@ -22,6 +22,7 @@ public sealed class StoreDetailModel(StoreRepository stores, RegionRepository re
     public IReadOnlyList<TrafficHour> Hours { get; private set; } = [];
     public IReadOnlyList<CameraStatus> Cameras { get; private set; } = [];
     public ShelfStatus? Shelf { get; private set; }
+    public IReadOnlyDictionary<string, string> SkuNames { get; private set; } = new Dictionary<string, string>();
     public IReadOnlyList<StaffRoster.StaffMember> Staff { get; private set; } = [];
     public string? Notice { get; private set; }
     public IReadOnlyList<string> Errors { get; private set; } = [];
@@ -79,6 +80,7 @@ public sealed class StoreDetailModel(StoreRepository stores, RegionRepository re
         Today = await grain.GetTraffic();
         Cameras = await grain.GetCameras();
         Shelf = await grain.GetShelf();
+        if (Shelf.Figures.FacingsBySku.Count > 0) SkuNames = (await skus.List(null, null, null, 1, 1000)).Items.ToDictionary(s => s.Code, s => s.Name);
         var zone = TimeZoneInfo.TryFindSystemTimeZoneById(store.TimeZone, out var z) ? z : TimeZoneInfo.Utc;
         var day = TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, zone).Date;
         Hours = await traffic.Hours(Code, day, day.AddDays(1));
