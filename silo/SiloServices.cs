@@ -49,6 +49,7 @@ public static class SiloServices
         services.AddSingleton<SnapshotInbox>();
         services.AddSingleton<LoginLockout>();
         services.AddSingleton<PassivePorts>();
+        services.AddSingleton<FtpCertificate>();
         services.AddSingleton<SnapshotRetention>();
         services.AddHostedService(sp => sp.GetRequiredService<SnapshotRetention>());
 

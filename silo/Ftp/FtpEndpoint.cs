@@ -12,7 +12,8 @@ namespace SmartStore.Silo.Ftp;
 
 /// <summary>What every FTP session needs, resolved once.</summary>
 public sealed record FtpEndpointServices(
-    FtpOptions Options, CameraRepository Cameras, SnapshotInbox Inbox, LoginLockout Lockout, PassivePorts PassivePorts, ILogger Logger);
+    FtpOptions Options, CameraRepository Cameras, SnapshotInbox Inbox, LoginLockout Lockout, PassivePorts PassivePorts, ILogger Logger,
+    FtpCertificate Certificate);
 
 /// <summary>
 /// The FTP endpoint of this silo: accepts control connections and runs a bounded number of sessions
@@ -20,7 +21,7 @@ public sealed record FtpEndpointServices(
 /// </summary>
 public sealed class FtpEndpoint(
     IOptions<FtpOptions> options, CameraRepository cameras, SnapshotInbox inbox, LoginLockout lockout, PassivePorts passivePorts,
-    ILogger<FtpEndpoint> logger) : BackgroundService
+    FtpCertificate certificate, ILogger<FtpEndpoint> logger) : BackgroundService
 {
     private readonly ConcurrentDictionary<Task, byte> _sessions = new();
 
@@ -31,7 +32,7 @@ public sealed class FtpEndpoint(
         var listener = new TcpListener(IPAddress.Parse(o.ListenAddress), o.Port);
         listener.Start();
         logger.LogInformation("FTP endpoint listening on {Address}:{Port}, passive {First}-{Last}", o.ListenAddress, o.Port, o.PassivePortFirst, o.PassivePortLast);
-        var services = new FtpEndpointServices(o, cameras, inbox, lockout, passivePorts, logger);
+        var services = new FtpEndpointServices(o, cameras, inbox, lockout, passivePorts, logger, certificate);
         using var slots = new SemaphoreSlim(o.MaxSessions);
         try
         {

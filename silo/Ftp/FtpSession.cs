@@ -1,5 +1,7 @@
 using System.Net;
+using System.Net.Security;
 using System.Net.Sockets;
+using System.Security.Authentication;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using SmartStore.Silo.Ingest;
@@ -13,9 +15,12 @@ namespace SmartStore.Silo.Ftp;
 /// </summary>
 public sealed class FtpSession(TcpClient client, FtpEndpointServices services, CancellationToken stopping)
 {
-    private static readonly string[] AllowedBeforeLogin = ["USER", "PASS", "QUIT", "SYST", "FEAT", "NOOP", "OPTS", "AUTH", "HELP"];
+    private static readonly string[] AllowedBeforeLogin = ["USER", "PASS", "QUIT", "SYST", "FEAT", "NOOP", "OPTS", "AUTH", "PBSZ", "PROT", "HELP"];
 
-    private readonly Stream _control = client.GetStream();
+    private Stream _control = client.GetStream();
+    private FtpCommandReader? _reader;
+    private bool _tls;
+    private bool _protectData;
     private readonly string _address = ((IPEndPoint)client.Client.RemoteEndPoint!).Address.ToString();
     private readonly Dictionary<string, long> _uploaded = new();
     private string? _user;
@@ -31,10 +36,10 @@ public sealed class FtpSession(TcpClient client, FtpEndpointServices services, C
         try
         {
             await Reply(220, "SmartStore FTP ready.");
-            var reader = new FtpCommandReader(_control, Options.MaxCommandLength);
+            _reader = new FtpCommandReader(_control, Options.MaxCommandLength);
             while (!stopping.IsCancellationRequested)
             {
-                var line = await NextLine(reader);
+                var line = await NextLine(_reader);
                 if (line is null) return;
                 if (line.TooLong)
                 {
@@ -46,7 +51,7 @@ public sealed class FtpSession(TcpClient client, FtpEndpointServices services, C
                 if (!await Handle(verb, argument)) return;
             }
         }
-        catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException)
+        catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException or AuthenticationException)
         {
             Log.LogInformation("FTP {Address} ({Camera}) disconnected: {Message}", _address, _camera ?? _user, e.Message);
         }
@@ -87,11 +92,13 @@ public sealed class FtpSession(TcpClient client, FtpEndpointServices services, C
             case "PASS": return await Login(argument);
             case "QUIT": await Reply(221, "Goodbye."); return false;
             case "SYST": await Reply(215, "UNIX Type: L8"); return true;
-            case "FEAT": await ReplyLines(211, "Features:", [" EPSV", " PASV", " SIZE", " UTF8"], "End"); return true;
+            case "FEAT": await ReplyLines(211, "Features:", Options.Tls ? [" AUTH TLS", " PBSZ", " PROT", " EPSV", " PASV", " SIZE", " UTF8"] : [" EPSV", " PASV", " SIZE", " UTF8"], "End"); return true;
             case "OPTS": await Reply(argument.Equals("UTF8 ON", StringComparison.OrdinalIgnoreCase) ? 200 : 501, "UTF8 is always on."); return true;
             case "HELP": await Reply(214, "USER PASS SYST FEAT PWD CWD CDUP MKD TYPE MODE STRU PASV EPSV STOR SIZE LIST NLST NOOP QUIT"); return true;
             case "NOOP": await Reply(200, "OK."); return true;
-            case "AUTH": await Reply(502, "TLS is not enabled on this endpoint."); return true;
+            case "AUTH": await StartTls(argument); return true;
+            case "PBSZ": await Reply(_tls ? 200 : 503, _tls ? "PBSZ=0" : "Use AUTH TLS first."); return true;
+            case "PROT": await Protect(argument); return true;
             case "PWD" or "XPWD": await Reply(257, $"\"{_directory}\" is the current directory."); return true;
             case "CWD" or "XCWD": await ChangeDirectory(argument); return true;
             case "CDUP" or "XCUP": _directory = VirtualPath.Parent(_directory); await Reply(250, $"Directory changed to {_directory}."); return true;
@@ -108,6 +115,35 @@ public sealed class FtpSession(TcpClient client, FtpEndpointServices services, C
             case "SIZE": await Size(argument); return true;
             case "LIST" or "NLST": await EmptyListing(); return true;
             default: await Reply(502, $"Command {verb} not implemented."); return true;
+        }
+    }
+
+    /// <summary>Explicit FTPS (RFC 4217): 234, then the control connection continues inside TLS.</summary>
+    private async Task StartTls(string mechanism)
+    {
+        if (!Options.Tls) { await Reply(502, "TLS is not enabled on this endpoint."); return; }
+        if (_tls) { await Reply(503, "TLS is already on."); return; }
+        if (!mechanism.Equals("TLS", StringComparison.OrdinalIgnoreCase) && !mechanism.Equals("SSL", StringComparison.OrdinalIgnoreCase))
+        {
+            await Reply(504, $"AUTH {mechanism} is not supported; use AUTH TLS.");
+            return;
+        }
+        await Reply(234, "Proceed with TLS negotiation.");
+        var tls = new SslStream(_control, leaveInnerStreamOpen: false);
+        await tls.AuthenticateAsServerAsync(new SslServerAuthenticationOptions { ServerCertificate = services.Certificate.Certificate }, stopping);
+        _control = tls;
+        _reader = new FtpCommandReader(tls, Options.MaxCommandLength);
+        _tls = true;
+    }
+
+    private async Task Protect(string level)
+    {
+        if (!_tls) { await Reply(503, "Use AUTH TLS first."); return; }
+        switch (level.Trim().ToUpperInvariant())
+        {
+            case "P": _protectData = true; await Reply(200, "Data connections are protected (TLS)."); return;
+            case "C": _protectData = false; await Reply(200, "Data connections are clear."); return;
+            default: await Reply(536, $"Protection level {level} is not supported; use P or C."); return;
         }
     }
 
@@ -188,13 +224,15 @@ public sealed class FtpSession(TcpClient client, FtpEndpointServices services, C
             await Reply(553, "File name not allowed.");
             return;
         }
-        await using var data = await OpenData();
+        var data = await OpenData();
         if (data is null) return;
         var origin = new UploadOrigin(_camera!, name, _address, "ftp");
         UploadVerdict verdict;
         try
         {
-            verdict = await services.Inbox.Receive(origin, data.GetStream(), stopping);
+            verdict = await services.Inbox.Receive(origin, data.Stream, stopping);
+            // The data connection is closed before the reply (TLS clients wait for our close_notify first).
+            await data.DisposeAsync();
         }
         catch (Exception e) when (e is not OperationCanceledException and not IOException)
         {
@@ -202,6 +240,10 @@ public sealed class FtpSession(TcpClient client, FtpEndpointServices services, C
             Log.LogError(e, "FTP {Address}: storing {File} from {Camera} failed", _address, name, _camera);
             await Reply(451, "Local error while storing the file; send it again.");
             return;
+        }
+        finally
+        {
+            await data.DisposeAsync();
         }
         if (verdict.Accepted) _uploaded[name] = verdict.Bytes;
         await Reply(verdict switch
@@ -221,8 +263,9 @@ public sealed class FtpSession(TcpClient client, FtpEndpointServices services, C
     private async Task EmptyListing()
     {
         // Some cameras list the directory before uploading; the virtual tree shows nothing.
-        await using var data = await OpenData();
+        var data = await OpenData();
         if (data is null) return;
+        await data.DisposeAsync();
         await Reply(226, "Transfer complete.");
     }
 
@@ -241,11 +284,18 @@ public sealed class FtpSession(TcpClient client, FtpEndpointServices services, C
         wait.CancelAfter(Options.DataConnectTimeout);
         try
         {
-            return new DataConnection(await listener.AcceptTcpClientAsync(wait.Token));
+            var data = new DataConnection(await listener.AcceptTcpClientAsync(wait.Token));
+            if (_protectData) await data.Protect(services.Certificate.Certificate, wait.Token);
+            return data;
         }
         catch (OperationCanceledException)
         {
             await Reply(425, "The data connection was not opened in time.");
+            return null;
+        }
+        catch (AuthenticationException e)
+        {
+            await Reply(522, $"TLS on the data connection failed: {e.Message}");
             return null;
         }
         finally
@@ -277,12 +327,33 @@ public sealed class FtpSession(TcpClient client, FtpEndpointServices services, C
 
     private sealed class DataConnection(TcpClient client) : IAsyncDisposable
     {
-        public NetworkStream GetStream() => client.GetStream();
+        private bool _disposed;
 
-        public ValueTask DisposeAsync()
+        public Stream Stream { get; private set; } = client.GetStream();
+
+        /// <summary>PROT P: the data connection is a TLS server stream too.</summary>
+        public async Task Protect(System.Security.Cryptography.X509Certificates.X509Certificate2 certificate, CancellationToken cancellationToken)
         {
+            var tls = new SslStream(Stream, leaveInnerStreamOpen: false);
+            await tls.AuthenticateAsServerAsync(new SslServerAuthenticationOptions { ServerCertificate = certificate }, cancellationToken);
+            Stream = tls;
+        }
+
+        /// <summary>Closes the connection once (a TLS stream says close_notify first); later calls do nothing.</summary>
+        public async ValueTask DisposeAsync()
+        {
+            if (_disposed) return;
+            _disposed = true;
+            try
+            {
+                if (Stream is SslStream tls) await tls.ShutdownAsync();
+            }
+            catch (Exception e) when (e is IOException or ObjectDisposedException)
+            {
+                // The client already closed; nothing to say goodbye to.
+            }
+            await Stream.DisposeAsync();
             client.Dispose();
-            return ValueTask.CompletedTask;
         }
     }
 }

@@ -32,5 +32,8 @@ public sealed class FtpOptions
 
     /// <summary>Failed logins from one address before it is locked out for <see cref="LockoutFor"/>.</summary>
     public int MaxLoginFailures { get; set; } = 5;
+
+    /// <summary>Explicit FTPS: AUTH TLS upgrades the control connection, PROT P the data connections (self-signed certificate in the state folder).</summary>
+    public bool Tls { get; set; } = true;
     public TimeSpan LockoutFor { get; set; } = TimeSpan.FromMinutes(5);
 }

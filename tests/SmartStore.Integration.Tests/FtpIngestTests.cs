@@ -41,6 +41,29 @@ public sealed class FtpIngestTests(SmartStoreSystem system)
     }
 
     [Fact]
+    public async Task Explicit_FTPS_with_curl_and_ftplib_stores_over_a_protected_data_connection()
+    {
+        const string camera = "CAM-S0028-E1";
+        var secret = system.CameraSecret(camera);
+        // curl: AUTH TLS, then PROT P for the data connection (--ssl-reqd refuses to fall back to clear text).
+        var curl = await FtpClients.Curl("-sS", "--ssl-reqd", "-k", "-T", Frame, "--user", $"{camera}:{secret}", Url("tls-curl.jpg"));
+        Assert.True(curl.ExitCode == 0, curl.Error);
+
+        var tud = Path.Combine(SharedData.Shared, "data", "tud-mot15", "images", "TUD-Campus", "000002.jpg");
+        var ftplib = await FtpClients.Probe("tls", system.FtpPort, camera, secret, tud, "tls-ftplib.jpg");
+        Assert.Equal(234, ftplib["auth"]!.GetValue<int>());
+        Assert.Equal(230, ftplib["login"]!.GetValue<int>());
+        Assert.Equal(200, ftplib["prot"]!.GetValue<int>());
+        Assert.Equal(226, ftplib["stor"]!.GetValue<int>());
+        Assert.StartsWith("TLS", ftplib["cipher"]!.GetValue<string>());
+
+        await using var connection = await system.Database.Database.Open();
+        var names = (await connection.QueryAsync<string>("SELECT file_name FROM snapshots WHERE camera_code = @camera", new { camera })).ToList();
+        Assert.Contains("tls-curl.jpg", names);
+        Assert.Contains("tls-ftplib.jpg", names);
+    }
+
+    [Fact]
     public async Task Ftplib_upload_with_directories_and_size()
     {
         var result = await FtpClients.Probe("upload", system.FtpPort, "CAM-S0012-E1", system.CameraSecret("CAM-S0012-E1"),

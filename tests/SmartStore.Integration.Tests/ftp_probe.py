@@ -42,6 +42,22 @@ def main():
         result["size"] = attempt(lambda: ftp.sendcmd("SIZE " + name))
         result["pwd"] = ftp.pwd()
         ftp.quit()
+    elif scenario == "tls":
+        # Explicit FTPS as ftplib does it: AUTH TLS, login inside TLS, PROT P, then a protected data connection.
+        import ssl
+        path, name = extra
+        context = ssl.create_default_context()
+        context.check_hostname = False
+        context.verify_mode = ssl.CERT_NONE
+        ftp = ftplib.FTP_TLS(context=context)
+        ftp.connect(host, port, timeout=15)
+        result["auth"] = attempt(lambda: ftp.auth())
+        result["login"] = attempt(lambda: ftp.login(user, password))
+        result["prot"] = attempt(lambda: ftp.prot_p())
+        with open(path, "rb") as f:
+            result["stor"] = attempt(lambda: ftp.storbinary("STOR " + name, f))
+        result["cipher"] = ftp.sock.cipher()[1]
+        ftp.quit()
     elif scenario == "login":
         ftp = ftplib.FTP()
         ftp.connect(host, port, timeout=15)
