@@ -162,7 +162,15 @@ public sealed class CameraGrain : Grain, ICameraGrain, IRemindable
         await LoadProfile(CancellationToken.None);
         if (_tracker is not null && _tracker.DoorLine != _camera?.DoorLine) _tracker.MoveLine(_camera?.DoorLine);
         if (previousStore is not null && previousStore != _camera?.StoreCode)
+        {
             await GrainFactory.GetGrain<IStoreGrain>(previousStore).CameraUnbound(Code);
+            // A shelf dome takes its planograms along: both stores' plans change.
+            if (_camera?.Kind == CameraKind.Shelf)
+            {
+                await GrainFactory.GetGrain<IStoreGrain>(previousStore).PlanChanged();
+                if (_camera.StoreCode is { } now) await GrainFactory.GetGrain<IStoreGrain>(now).PlanChanged();
+            }
+        }
         await Announce();
     }
 

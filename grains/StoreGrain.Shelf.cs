@@ -10,7 +10,10 @@ namespace SmartStore.Grains;
 /// </summary>
 public sealed partial class StoreGrain
 {
+    /// <summary>Plan and competitor list are re-read this often too: SKUs are edited and imported without telling stores.</summary>
+    private static readonly TimeSpan PlanFreshFor = TimeSpan.FromMinutes(10);
     private IReadOnlyList<PlannedSlot>? _plan;
+    private DateTime _planReadUtc;
     private IReadOnlySet<string> _competitors = new HashSet<string>();
 
     public async Task<ShelfStatus> ShelfObserved(IReadOnlyList<SlotObservation> observations)
@@ -42,9 +45,10 @@ public sealed partial class StoreGrain
 
     private async Task LoadPlan()
     {
-        if (_plan is not null) return;
+        if (_plan is not null && DateTime.UtcNow - _planReadUtc < PlanFreshFor) return;
         _plan = await _plans.Plan(this.GetPrimaryKeyString(), CancellationToken.None);
         _competitors = await _plans.CompetitorSkus(CancellationToken.None);
+        _planReadUtc = DateTime.UtcNow;
     }
 
     private ShelfStatus ShelfNow(DateTime nowUtc)

@@ -99,13 +99,10 @@ public sealed record TrafficCounters(
 
     public double? AverageDwellSeconds => DwellCount == 0 ? null : DwellSecondsTotal / DwellCount;
 
+    /// <summary>Sums of two stores (or hours); the peak is the larger peak, since peaks of different stores need not coincide.</summary>
     public TrafficCounters Plus(TrafficCounters o) => new(
         Entries + o.Entries, Exits + o.Exits, PassersBy + o.PassersBy, UniqueVisitors + o.UniqueVisitors, Repeats + o.Repeats,
-        Staff + o.Staff, Occupancy + o.Occupancy, MaxOccupancy + o.MaxOccupancy, DwellSecondsTotal + o.DwellSecondsTotal, DwellCount + o.DwellCount);
-
-    public TrafficCounters Minus(TrafficCounters o) => new(
-        Entries - o.Entries, Exits - o.Exits, PassersBy - o.PassersBy, UniqueVisitors - o.UniqueVisitors, Repeats - o.Repeats,
-        Staff - o.Staff, Occupancy - o.Occupancy, MaxOccupancy - o.MaxOccupancy, DwellSecondsTotal - o.DwellSecondsTotal, DwellCount - o.DwellCount);
+        Staff + o.Staff, Occupancy + o.Occupancy, Math.Max(MaxOccupancy, o.MaxOccupancy), DwellSecondsTotal + o.DwellSecondsTotal, DwellCount + o.DwellCount);
 }
 
 /// <summary>

@@ -36,11 +36,11 @@ public static class DemoShelves
         var planograms = new PlanogramRepository(database);
         var cameras = new CameraRepository(database);
         var planned = 0;
-        foreach (var camera in (await cameras.List(AccessScope.Everything(Role.HqAdmin), null, "-P1", 1, 1000)).Items.Where(c => c.Kind == CameraKind.Shelf))
-            foreach (var preset in camera.Presets)
+        foreach (var camera in (await cameras.List(AccessScope.Everything(Role.HqAdmin), null, "CAM-S", 1, 1000)).Items.Where(c => c.Kind == CameraKind.Shelf))
+            foreach (var (preset, face) in DemoShelf.Presets(camera.Code))
             {
-                if (await planograms.Find(camera.Code, preset.Number) is not null) continue;
-                var products = DemoShelf.Products(camera.Code, preset.Number);
+                if (camera.Presets.All(p => p.Number != preset) || await planograms.Find(camera.Code, preset) is not null) continue;
+                var products = DemoShelf.Products(DemoShelf.StoreOf(camera.Code), face);
                 var photos = products.Select(p => DemoShelf.Photos(grocery, p).FirstOrDefault()).ToList();
                 if (photos.Any(p => p is null)) continue;
                 var reference = ShelfComposer.Compose(photos.Select(p => (byte[]?)File.ReadAllBytes(p!)).ToList(), DemoShelf.Rows, DemoShelf.Columns);
@@ -48,9 +48,9 @@ public static class DemoShelves
                 var slots = products.Select((p, i) =>
                 {
                     var rect = ShelfComposer.Slot(i, DemoShelf.Columns);
-                    return new PlanogramSlot(DemoShelf.SlotId(preset.Number, i), codes.GetValueOrDefault(p), rect.X, rect.Y, rect.Width, rect.Height);
+                    return new PlanogramSlot(DemoShelf.SlotId(face, i), codes.GetValueOrDefault(p), rect.X, rect.Y, rect.Width, rect.Height);
                 }).ToList();
-                await planograms.Save(camera.Code, preset.Number, reference, width, height, slots, "demo");
+                await planograms.Save(camera.Code, preset, reference, width, height, slots, "demo");
                 planned++;
             }
         progress($"demo shelves: {photosAdded} SKU reference photos, {planned} planograms");

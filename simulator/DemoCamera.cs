@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text;
+using SmartStore.Models;
 
 namespace SmartStore.Simulator;
 
@@ -9,8 +10,6 @@ namespace SmartStore.Simulator;
 /// </summary>
 public sealed class DemoCamera(string code, string secret, int index, CameraWiring wiring)
 {
-    private const int PresetsPerPatrol = 4;
-
     public string Code { get; } = code;
     public DateTime? SilentFromUtc { get; init; }
     public bool WrongPassword { get; init; }
@@ -70,7 +69,7 @@ public sealed class DemoCamera(string code, string secret, int index, CameraWiri
 
     private async Task Patrol(CancellationToken stop)
     {
-        for (var preset = 1; preset <= PresetsPerPatrol; preset++)
+        foreach (var (preset, _) in DemoShelf.Presets(Code))
         {
             var local = DateTime.UtcNow.AddHours(8);
             await Send($"{Code}_P{preset:D2}_{local:yyyyMMddHHmmss}.jpg", wiring.Images.ShelfPatrol(Code, preset, _random), stop);

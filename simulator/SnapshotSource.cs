@@ -36,7 +36,7 @@ public sealed class SnapshotSource
     /// </summary>
     public byte[] ShelfPatrol(string cameraCode, int preset, Random random)
     {
-        var slots = DemoShelf.Products(cameraCode, preset).Select(product =>
+        var slots = DemoShelf.Products(DemoShelf.StoreOf(cameraCode), DemoShelf.FaceOf(cameraCode, preset)).Select(product =>
         {
             var roll = random.NextDouble();
             if (roll < 0.08) return null;

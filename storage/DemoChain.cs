@@ -100,6 +100,12 @@ public sealed class DemoChain(SmartStoreDatabase database, SecretsFile secrets, 
 
     public static string ShelfCamera(string storeCode) => $"CAM-{storeCode}-P1";
 
+    public static string SecondShelfCamera(string storeCode) => $"CAM-{storeCode}-P2";
+
+    /// <summary>A demo dome's presets, named after the shelf face each one shows (<see cref="DemoShelf.Presets"/>).</summary>
+    private static List<CameraPreset> Presets(string cameraCode) =>
+        DemoShelf.Presets(cameraCode).Select(p => new CameraPreset(p.Preset, $"货架{p.Face}", p.Preset)).ToList();
+
     public async Task<IReadOnlyList<Login>> Seed()
     {
         var dictionary = new DictionaryRepository(database);
@@ -134,11 +140,13 @@ public sealed class DemoChain(SmartStoreDatabase database, SecretsFile secrets, 
                 created++;
             }
             await EnsureCamera(cameras, new Camera(EntranceCamera(code), CameraKind.Entrance, "Hikvision", "DS-2CD3T47G2-LSU", code, 1, []));
-            var presets = Enumerable.Range(1, 4).Select(n => new CameraPreset(n, $"货架{n}", n)).ToList();
-            await EnsureCamera(cameras, new Camera(ShelfCamera(code), CameraKind.Shelf, "Dahua", "SD49425XB-HNR", code, 10, presets));
+            await EnsureCamera(cameras, new Camera(ShelfCamera(code), CameraKind.Shelf, "Dahua", "SD49425XB-HNR", code, 10, Presets(ShelfCamera(code))));
+            // Large (flagship) stores: a second dome over the far aisle, its first preset on the face the first dome's last one sees.
+            if (s.Tag == "flagship")
+                await EnsureCamera(cameras, new Camera(SecondShelfCamera(code), CameraKind.Shelf, "Dahua", "SD49425XB-HNR", code, 10, Presets(SecondShelfCamera(code))));
             if ((i + 1) % 10 == 0) progress($"seed: stores {i + 1}/{Stores.Length}");
         }
-        progress($"seed: {created} new stores, {Stores.Length * 2} cameras");
+        progress($"seed: {created} new stores, {Stores.Length * 2 + Stores.Count(s => s.Tag == "flagship")} cameras");
     }
 
     /// <summary>

@@ -32,6 +32,7 @@ builder.Services.AddSingleton<MasterDataValidation>();
 builder.Services.AddSingleton<StoreImport>();
 builder.Services.AddSingleton<SkuImport>();
 builder.Services.AddSingleton<TrafficReport>();
+builder.Services.AddSingleton<ReportCalendar>();
 builder.Services.AddSingleton<TrafficRepository>();
 builder.Services.AddSingleton<StaffRoster>();
 builder.Services.AddSingleton<PeopleVision>();

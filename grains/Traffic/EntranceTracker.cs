@@ -35,6 +35,8 @@ public sealed class EntranceTracker(string cameraCode, DoorLine? doorLine, Track
 
         var line = DoorLine is null ? (CountingLine?)null : CountingLine.For(DoorLine, frame.Width, frame.Height);
         var margin = _options.LineMarginOfHeight * frame.Height;
+        // Tracks lost for longer than the gap end before matching: after a pause the next person is somebody new.
+        var passersBy = FinishLostTracks(frame.CapturedUtc);
         var matches = Associate(frame);
         var crossings = new List<LineCrossing>();
         var boxes = new List<TrackedBox>(frame.People.Count);
@@ -48,7 +50,7 @@ public sealed class EntranceTracker(string cameraCode, DoorLine? doorLine, Track
             if (line is { } l && track.Sides.Observe(l, (person.X1 + person.X2) / 2, person.Y2, frame.CapturedUtc, margin) is { } crossing)
                 crossings.Add(new LineCrossing(cameraCode, track.Id, crossing.Direction, crossing.AtUtc, track.Appearance, track.AgeBand, track.Gender));
         }
-        return new TrackedFrame(crossings, FinishLostTracks(frame.CapturedUtc), boxes);
+        return new TrackedFrame(crossings, passersBy, boxes);
     }
 
     private PersonTrack StartTrack()

@@ -14,6 +14,6 @@ public sealed record FootfallOptions
     /// </summary>
     public float SamePersonSimilarity { get; init; } = 0.80f;
 
-    /// <summary>Someone crossing the door more often than this in a day is staff, not a customer.</summary>
+    /// <summary>Someone entering through the door more often than this in a day is staff, not a customer (exits are not counted).</summary>
     public int StaffCrossingsPerDay { get; init; } = 8;
 }

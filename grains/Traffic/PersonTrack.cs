@@ -27,7 +27,9 @@ internal sealed class PersonTrack(int id, TrackerOptions options)
     /// <summary>Score of linking this track to a detection, or null when it is outside the gates.</summary>
     public float? MatchScore(PersonSighting person, DateTime atUtc, TrackerOptions o)
     {
-        var dt = (float)Math.Clamp((atUtc - LastSeenUtc).TotalSeconds, 0, o.MaxGap.TotalSeconds);
+        var gap = atUtc - LastSeenUtc;
+        if (gap > o.MaxGap) return null;
+        var dt = (float)Math.Max(0, gap.TotalSeconds);
         var px = CentreX + _vx * dt; var py = CentreY + _vy * dt;
         var height = Math.Max(Height, person.Y2 - person.Y1);
         var step = MathF.Sqrt(Sq((person.X1 + person.X2) / 2 - px) + Sq((person.Y1 + person.Y2) / 2 - py)) / height;

@@ -31,6 +31,9 @@ public sealed class SnapshotAnalysisWorker(
 {
     private static readonly CameraKind[] AnalysedKinds = [CameraKind.Entrance, CameraKind.Interior, CameraKind.Shelf];
     private readonly AnalysisOptions _options = options.Value;
+
+    /// <summary>How far a capture time may be from the arrival time and still be believed (uploads queued on the camera for a while are fine).</summary>
+    private static readonly TimeSpan MaxClockSkew = TimeSpan.FromMinutes(10);
     private long _analysed;
     private DateTime _staleCheckedUtc = DateTime.UtcNow;
 
@@ -88,7 +91,7 @@ public sealed class SnapshotAnalysisWorker(
     {
         try
         {
-            var captured = DateTime.SpecifyKind(snapshot.CapturedAt ?? snapshot.ReceivedAt, DateTimeKind.Utc);
+            var captured = CaptureTimeToTrust(snapshot);
             CameraKindNames.TryParse(snapshot.Kind, out var kind);
             if (kind == CameraKind.Shelf)
             {
@@ -106,6 +109,25 @@ public sealed class SnapshotAnalysisWorker(
             logger.LogWarning("Snapshot {Id} of {Camera} cannot be analysed: {Reason}", snapshot.Id, snapshot.CameraCode, e.Message);
             await queue.Fail(snapshot.Id, e.Message, stoppingToken);
         }
+        catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+        {
+            // A grain timeout or a database hiccup must not stop the worker (and with it the silo): the snapshot is
+            // marked failed with the reason and the ones behind it go on.
+            logger.LogError(e, "Snapshot {Id} of {Camera}: analysis failed", snapshot.Id, snapshot.CameraCode);
+            await queue.Fail(snapshot.Id, $"{e.GetType().Name}: {e.Message}", CancellationToken.None);
+        }
+    }
+
+    /// <summary>
+    /// The capture time from the file name, unless it is far from when the file arrived: a camera with a wrong clock
+    /// (a year off, or an hour in the future) would otherwise freeze its tracker and write into the wrong hours.
+    /// </summary>
+    private static DateTime CaptureTimeToTrust(SnapshotAnalysisQueue.Claimed snapshot)
+    {
+        var received = DateTime.SpecifyKind(snapshot.ReceivedAt, DateTimeKind.Utc);
+        if (snapshot.CapturedAt is not { } captured) return received;
+        captured = DateTime.SpecifyKind(captured, DateTimeKind.Utc);
+        return (captured - received).Duration() <= MaxClockSkew ? captured : received;
     }
 
     /// <summary>

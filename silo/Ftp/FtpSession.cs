@@ -51,13 +51,15 @@ public sealed class FtpSession(TcpClient client, FtpEndpointServices services, C
                 if (!await Handle(verb, argument)) return;
             }
         }
-        catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException or AuthenticationException)
+        catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException or AuthenticationException
+                                       or OperationCanceledException && !stopping.IsCancellationRequested)
         {
             Log.LogInformation("FTP {Address} ({Camera}) disconnected: {Message}", _address, _camera ?? _user, e.Message);
         }
         finally
         {
             _passive?.Dispose();
+            await _control.DisposeAsync();
             client.Dispose();
         }
     }
@@ -88,6 +90,7 @@ public sealed class FtpSession(TcpClient client, FtpEndpointServices services, C
         }
         switch (verb)
         {
+            case "USER" when Options.RequireTls && !_tls: await Reply(530, "TLS is required: send AUTH TLS first."); return true;
             case "USER": _user = argument; _camera = null; await Reply(331, $"Password required for {argument}."); return true;
             case "PASS": return await Login(argument);
             case "QUIT": await Reply(221, "Goodbye."); return false;
@@ -130,7 +133,10 @@ public sealed class FtpSession(TcpClient client, FtpEndpointServices services, C
         }
         await Reply(234, "Proceed with TLS negotiation.");
         var tls = new SslStream(_control, leaveInnerStreamOpen: false);
-        await tls.AuthenticateAsServerAsync(new SslServerAuthenticationOptions { ServerCertificate = services.Certificate.Certificate }, stopping);
+        // A client that never finishes the handshake must not hold a session slot longer than an idle one would.
+        using var handshake = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        handshake.CancelAfter(Options.IdleTimeout);
+        await tls.AuthenticateAsServerAsync(new SslServerAuthenticationOptions { ServerCertificate = services.Certificate.Certificate }, handshake.Token);
         _control = tls;
         _reader = new FtpCommandReader(tls, Options.MaxCommandLength);
         _tls = true;
@@ -282,19 +288,22 @@ public sealed class FtpSession(TcpClient client, FtpEndpointServices services, C
         _passive = null;
         using var wait = CancellationTokenSource.CreateLinkedTokenSource(stopping);
         wait.CancelAfter(Options.DataConnectTimeout);
+        DataConnection? data = null;
         try
         {
-            var data = new DataConnection(await listener.AcceptTcpClientAsync(wait.Token));
+            data = new DataConnection(await listener.AcceptTcpClientAsync(wait.Token));
             if (_protectData) await data.Protect(services.Certificate.Certificate, wait.Token);
             return data;
         }
         catch (OperationCanceledException)
         {
+            if (data is not null) await data.DisposeAsync();
             await Reply(425, "The data connection was not opened in time.");
             return null;
         }
-        catch (AuthenticationException e)
+        catch (Exception e) when (e is AuthenticationException or IOException)
         {
+            if (data is not null) await data.DisposeAsync();
             await Reply(522, $"TLS on the data connection failed: {e.Message}");
             return null;
         }

@@ -35,5 +35,8 @@ public sealed class FtpOptions
 
     /// <summary>Explicit FTPS: AUTH TLS upgrades the control connection, PROT P the data connections (self-signed certificate in the state folder).</summary>
     public bool Tls { get; set; } = true;
+
+    /// <summary>Refuse logins before AUTH TLS (cameras that all speak FTPS; the demo's and many older cameras do not).</summary>
+    public bool RequireTls { get; set; }
     public TimeSpan LockoutFor { get; set; } = TimeSpan.FromMinutes(5);
 }

@@ -8,10 +8,9 @@ namespace SmartStore.Web.Api;
 public sealed record DisplayQuery(AccessScope Scope, string? Store, string? Region, string? Sku, DateOnly From, DateOnly To)
 {
     public static async Task<(DisplayQuery? Query, IResult? Problem)> Read(AccessScope scope, string? store, string? region, string? sku,
-        string? from, string? to, StoreRepository stores)
+        string? from, string? to, StoreRepository stores, DateOnly today)
     {
         var errors = new FieldErrors();
-        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
         DateOnly? Parse(string field, string? text)
         {
             if (text is null) return null;

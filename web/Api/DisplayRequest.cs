@@ -15,7 +15,15 @@ public static class DisplayRequest
             var (raw, _, problem) = await JpegCheck.ReadBody(request, cancellationToken);
             return (raw, null, problem);
         }
-        var form = await request.ReadFormAsync(cancellationToken);
+        IFormCollection form;
+        try
+        {
+            form = await request.ReadFormAsync(cancellationToken);
+        }
+        catch (InvalidDataException e)
+        {
+            return (null, null, Results.Problem(statusCode: 400, title: "Bad form", detail: $"The multipart body cannot be read: {e.Message}"));
+        }
         if (form.Files.GetFile("image") is not { } image)
             return (null, null, Results.Problem(statusCode: 400, title: "No image", detail: "The form needs an 'image' part (JPEG)."));
         if (image.Length > JpegCheck.MaxBytes)
@@ -32,10 +40,10 @@ public static class DisplayRequest
 
     private static (IReadOnlyList<ShelfSlot>? Slots, IResult? Problem) ParseLayout(string text, int width, int height)
     {
-        List<LayoutSlot>? slots;
+        List<LayoutSlot?>? slots;
         try
         {
-            slots = JsonSerializer.Deserialize<List<LayoutSlot>>(text, new JsonSerializerOptions(JsonSerializerDefaults.Web));
+            slots = JsonSerializer.Deserialize<List<LayoutSlot?>>(text, new JsonSerializerOptions(JsonSerializerDefaults.Web));
         }
         catch (JsonException e)
         {
@@ -45,9 +53,9 @@ public static class DisplayRequest
         var result = new List<ShelfSlot>();
         foreach (var (s, i) in (slots ?? []).Select((s, i) => (s, i)))
         {
-            if (string.IsNullOrWhiteSpace(s.SlotId) || s.X is null || s.Y is null || s.Width is not > 3 || s.Height is not > 3)
+            if (s is null || string.IsNullOrWhiteSpace(s.SlotId) || s.X is null || s.Y is null || s.Width is not > 3 || s.Height is not > 3)
                 errors.Add($"layout[{i}]", "every slot needs slotId, x, y, width and height (at least 4 px).");
-            else result.Add(new ShelfSlot(s.SlotId, s.PlannedSku, new SlotRect(s.X.Value, s.Y.Value, s.Width.Value, s.Height.Value)));
+            else result.Add(new ShelfSlot(s.SlotId!, s.PlannedSku, new SlotRect(s.X.Value, s.Y.Value, s.Width.Value, s.Height.Value)));
         }
         if (!errors.Any)
         {

@@ -31,7 +31,8 @@ public sealed class PlanogramEditor(CameraRepository cameras, SnapshotRepository
             errors.Add("referenceSnapshotId", $"the image of snapshot {reference.Id} is gone (retention).");
             return (null, errors);
         }
-        var slots = input.Grid is { } grid ? FromGrid(grid, reference.Width, reference.Height, errors) : FromSlots(input.Slots!, errors);
+        var slots = input.Grid is { } grid ? FromGrid(grid with { IdPrefix = grid.IdPrefix ?? DefaultPrefix(cameraCode, preset) }, reference.Width, reference.Height, errors)
+            : FromSlots(input.Slots!, errors);
         if (errors.Any) return (null, errors);
         try
         {
@@ -44,11 +45,28 @@ public sealed class PlanogramEditor(CameraRepository cameras, SnapshotRepository
         }
         foreach (var unknown in slots.Select(s => s.PlannedSku).OfType<string>().Distinct())
             if (await skus.Find(unknown) is null) errors.Add("plannedSku", $"SKU '{unknown}' does not exist.");
+        if (camera.StoreCode is { } store) await CheckSharedSlots(store, cameraCode, preset, slots, errors);
         if (errors.Any) return (null, errors);
 
         await planograms.Save(cameraCode, preset, await File.ReadAllBytesAsync(file), reference.Width, reference.Height, slots, actor);
         return (new Saved((await planograms.Find(cameraCode, preset))!, camera.StoreCode), errors);
     }
+
+    /// <summary>
+    /// Slot ids are store-level: a slot seen by two presets (two domes on one face) has one id. The same id on another
+    /// planogram of the store must therefore plan the same SKU, or the store's plan would contradict itself.
+    /// </summary>
+    private async Task CheckSharedSlots(string store, string cameraCode, int preset, IReadOnlyList<PlanogramSlot> slots, FieldErrors errors)
+    {
+        var others = (await planograms.ForStore(store)).Where(p => p.CameraCode != cameraCode || p.Preset != preset)
+            .SelectMany(p => p.Slots.Select(s => (Slot: s, Where: $"{p.CameraCode} preset {p.Preset}"))).ToList();
+        foreach (var slot in slots)
+            foreach (var (other, where) in others.Where(o => o.Slot.SlotId == slot.SlotId && o.Slot.PlannedSku != slot.PlannedSku))
+                errors.Add("slots", $"slot id {slot.SlotId} is planned as {other.PlannedSku ?? "nothing"} on {where}; a shared slot must plan the same SKU (or use another id).");
+    }
+
+    /// <summary>The default slot id prefix: dome and preset ("P2.3-"), so two domes' grids never share ids by accident.</summary>
+    public static string DefaultPrefix(string cameraCode, int preset) => $"{cameraCode.Split('-')[^1]}.{preset}-";
 
     private static List<PlanogramSlot> FromSlots(IReadOnlyList<ShelfEndpoints.SlotInput> inputs, FieldErrors errors)
     {

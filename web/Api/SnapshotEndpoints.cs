@@ -36,8 +36,10 @@ public static class SnapshotEndpoints
         var snapshot = await snapshots.Find(id);
         if (snapshot is null) return Problems.NotFound($"Snapshot {id}");
         if (await scope.Check(user, snapshot.CameraCode) is { } refusal) return refusal;
-        var analysis = await snapshots.Analysis(id);
-        return Results.Ok(new { snapshot, analysis = analysis is null ? (JsonElement?)null : JsonDocument.Parse(analysis).RootElement.Clone() });
+        var text = await snapshots.Analysis(id);
+        if (text is null) return Results.Ok(new { snapshot, analysis = (JsonElement?)null });
+        using var analysis = JsonDocument.Parse(text);
+        return Results.Ok(new { snapshot, analysis = analysis.RootElement.Clone() });
     }
 
     private static async Task<IResult> Image(long id, ClaimsPrincipal user, CameraScope scope, SnapshotRepository snapshots, WebSettings settings)

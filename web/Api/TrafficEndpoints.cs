@@ -64,17 +64,17 @@ public static class TrafficEndpoints
     }
 
     private static async Task<IResult> Report(string? store, string? region, string? from, string? to, string? by, string? compare,
-        ClaimsPrincipal user, StoreRepository stores, TrafficReport reports, CancellationToken cancellationToken)
+        ClaimsPrincipal user, StoreRepository stores, TrafficReport reports, ReportCalendar calendar, CancellationToken cancellationToken)
     {
-        var (query, problem, _) = await TrafficQuery.Read(user.Scope(), store, region, from, to, by, compare, stores);
+        var (query, problem, _) = await TrafficQuery.Read(user.Scope(), store, region, from, to, by, compare, stores, calendar.Today);
         if (query is null) return problem!;
         return Results.Ok(await TrafficQuery.Run(query, reports, cancellationToken));
     }
 
     private static async Task<IResult> ReportExcel(string? store, string? region, string? from, string? to, string? by, string? compare,
-        ClaimsPrincipal user, StoreRepository stores, TrafficReport reports, CancellationToken cancellationToken)
+        ClaimsPrincipal user, StoreRepository stores, TrafficReport reports, ReportCalendar calendar, CancellationToken cancellationToken)
     {
-        var (query, problem, _) = await TrafficQuery.Read(user.Scope(), store, region, from, to, by, compare, stores);
+        var (query, problem, _) = await TrafficQuery.Read(user.Scope(), store, region, from, to, by, compare, stores, calendar.Today);
         if (query is null) return problem!;
         var result = await TrafficQuery.Run(query, reports, cancellationToken);
         var name = $"traffic-{store ?? region ?? "chain"}-{query.From:yyyyMMdd}-{query.To:yyyyMMdd}.xlsx";

@@ -30,16 +30,16 @@ public sealed record TrafficQuery(TrafficReport.Coverage Coverage, DateOnly From
 
     /// <summary>Parses and checks a request; on failure, the API answer and (for pages) the messages of invalid fields.</summary>
     public static async Task<(TrafficQuery? Query, IResult? Problem, IReadOnlyList<string> Messages)> Read(AccessScope scope, string? store, string? region,
-        string? from, string? to, string? by, string? compare, StoreRepository stores)
+        string? from, string? to, string? by, string? compare, StoreRepository stores, DateOnly today)
     {
         var errors = new FieldErrors();
-        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
         var fromDate = ParseDate(errors, "from", from) ?? today;
         var toDate = ParseDate(errors, "to", to) ?? fromDate;
         if (toDate < fromDate) errors.Add("to", "to is before from.");
         else if (toDate.DayNumber - fromDate.DayNumber >= MaxDays) errors.Add("to", $"a report covers at most {MaxDays} days.");
         ReportGrain grain = ReportGrain.Day;
-        if (by is not null && !Enum.TryParse(by, ignoreCase: true, out grain)) errors.Add("by", $"by '{by}' must be hour, day, week or month.");
+        if (by is not null && (int.TryParse(by, out _) || !Enum.TryParse(by, ignoreCase: true, out grain)))
+            errors.Add("by", $"by '{by}' must be hour, day, week or month.");
         if (compare is not null and not ("previous" or "last-year")) errors.Add("compare", $"compare '{compare}' must be 'previous' or 'last-year'.");
         if (store is not null && region is not null) errors.Add("store", "name a store or a region, not both.");
         if (errors.Any) return (null, errors.ToResult(), errors.Messages);

@@ -8,8 +8,8 @@ namespace SmartStore.Web.Api;
 
 /// <summary>
 /// 人员识别API: an integrator posts an image (raw image/jpeg) and gets the people in it — boxes, count and
-/// attributes. Attributes are "unknown" unless an attribute model is configured: never a guess. Rate-limited
-/// per caller, as each call costs a detector pass on the server's CPU.
+/// attributes. Attributes are "unknown": no age/gender model with a commercial licence is available, and the API
+/// never guesses. Rate-limited per caller, as each call costs a detector pass on the server's CPU.
 /// </summary>
 public static class VisionEndpoints
 {

@@ -8,7 +8,7 @@ using SmartStore.Web.Security;
 namespace SmartStore.Web.Pages;
 
 /// <summary>陈列分析: compliance and facings by store, region or chain over days, optionally for one SKU across stores; Excel export.</summary>
-public sealed class DisplayReportModel(StoreRepository stores, RegionRepository regions, SkuRepository skus, ShelfHistory history) : PageModel
+public sealed class DisplayReportModel(StoreRepository stores, RegionRepository regions, SkuRepository skus, ShelfHistory history, ReportCalendar calendar) : PageModel
 {
     [FromQuery] public string? Store { get; set; }
     [FromQuery] public string? Region { get; set; }
@@ -31,7 +31,7 @@ public sealed class DisplayReportModel(StoreRepository stores, RegionRepository 
         Store = string.IsNullOrWhiteSpace(Store) ? null : Store.Trim();
         Region = string.IsNullOrWhiteSpace(Region) ? null : Region;
         if (Store is null && Region is null && scope.Role == Role.StoreManager && scope.StoreCodes.Count > 0) Store = scope.StoreCodes[0];
-        var (query, problem) = await DisplayQuery.Read(scope, Store, Region, Sku, From, To, stores);
+        var (query, problem) = await DisplayQuery.Read(scope, Store, Region, Sku, From, To, stores, calendar.Today);
         if (query is null) return problem is IStatusCodeHttpResult { StatusCode: 404 } ? NotFound() : problem is IStatusCodeHttpResult { StatusCode: 403 } ? Forbid() : BadRequest();
         From = query.From.ToString("yyyy-MM-dd");
         To = query.To.ToString("yyyy-MM-dd");

@@ -8,7 +8,7 @@ using SmartStore.Web.Security;
 namespace SmartStore.Web.Pages;
 
 /// <summary>AI识别报表 · 人流量: foot traffic by store, region or chain, cut by hour/day/week/month, with comparison and Excel export.</summary>
-public sealed class TrafficModel(StoreRepository stores, RegionRepository regions, TrafficReport reports) : PageModel
+public sealed class TrafficModel(StoreRepository stores, RegionRepository regions, TrafficReport reports, ReportCalendar calendar) : PageModel
 {
     [FromQuery] public string? Store { get; set; }
     [FromQuery] public string? Region { get; set; }
@@ -33,12 +33,12 @@ public sealed class TrafficModel(StoreRepository stores, RegionRepository region
         Region = string.IsNullOrWhiteSpace(Region) ? null : Region;
         // A store manager sees only their store: default to it rather than an empty chain-wide question.
         if (Store is null && Region is null && scope.Role == Role.StoreManager && scope.StoreCodes.Count > 0) Store = scope.StoreCodes[0];
-        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+        var today = calendar.Today;
         From ??= today.AddDays(-6).ToString("yyyy-MM-dd");
         To ??= today.ToString("yyyy-MM-dd");
         By ??= "day";
         Compare = string.IsNullOrWhiteSpace(Compare) ? null : Compare;
-        var (query, problem, messages) = await TrafficQuery.Read(scope, Store, Region, From, To, By, Compare, stores);
+        var (query, problem, messages) = await TrafficQuery.Read(scope, Store, Region, From, To, By, Compare, stores, today);
         if (query is null)
         {
             if (messages.Count > 0)

@@ -11,7 +11,7 @@ public sealed class ShelfComposerTests
     public void A_composed_shelf_has_its_products_in_the_slots_and_bare_panel_where_one_is_missing()
     {
         var grocery = Path.Combine(SharedFiles.Data, "grocery-store");
-        var products = DemoShelf.Products("CAM-S0001-P1", 1);
+        var products = DemoShelf.Products("S0001", 1);
         Assert.Equal(DemoShelf.Rows * DemoShelf.Columns, products.Count);
         var photos = products.Select(p => (byte[]?)File.ReadAllBytes(DemoShelf.Photos(grocery, p)[0])).ToList();
         photos[4] = null;
@@ -27,10 +27,12 @@ public sealed class ShelfComposerTests
     }
 
     [Fact]
-    public void The_demo_plan_is_a_fixed_function_of_camera_and_preset()
+    public void The_demo_plan_is_a_fixed_function_of_store_and_face()
     {
-        Assert.Equal(DemoShelf.Products("CAM-S0007-P1", 2), DemoShelf.Products("CAM-S0007-P1", 2));
-        Assert.NotEqual(DemoShelf.Products("CAM-S0007-P1", 1), DemoShelf.Products("CAM-S0007-P1", 2));
-        Assert.Equal("P2-R2C3", DemoShelf.SlotId(2, 5));
+        Assert.Equal(DemoShelf.Products("S0007", 2), DemoShelf.Products("S0007", 2));
+        Assert.NotEqual(DemoShelf.Products("S0007", 1), DemoShelf.Products("S0007", 2));
+        Assert.Equal("F2-R2C3", DemoShelf.SlotId(2, 5));
+        // The large store's second dome starts on the face the first dome ends on: one face, one set of slot ids.
+        Assert.Equal(DemoShelf.FaceOf("CAM-S0001-P1", 4), DemoShelf.FaceOf("CAM-S0001-P2", 1));
     }
 }

@@ -1,0 +1,13 @@
+namespace SmartStore.Web.Api;
+
+/// <summary>
+/// The day a report defaults to when none is given. Stores keep their hours in their own zones; a report over many
+/// stores needs one calendar, the chain's head-office zone (setting Reports:TimeZone, default Asia/Shanghai).
+/// </summary>
+public sealed class ReportCalendar(IConfiguration configuration)
+{
+    private readonly TimeZoneInfo _zone = TimeZoneInfo.TryFindSystemTimeZoneById(configuration["Reports:TimeZone"] ?? "Asia/Shanghai", out var zone)
+        ? zone : TimeZoneInfo.Utc;
+
+    public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, _zone));
+}
