@@ -14,7 +14,8 @@ public static class BenchSilo
     public const int PassivePortFirst = 21800;
     public const int PassivePortLast = 21899;
 
-    public static async Task<ChildProcess> Start(string connectionString, string home, int ftpPort, CancellationToken cancellation)
+    /// <param name="analyse">Whether the silo analyses what it receives (off for the ingest benchmark: it measures the upload path alone).</param>
+    public static async Task<ChildProcess> Start(string connectionString, string home, int ftpPort, CancellationToken cancellation, bool analyse = true)
     {
         var repo = SharedAssets.FindRepoRoot() ?? throw new DirectoryNotFoundException("SmartStore repo root (SmartStore.sln) not found.");
         // bench/SmartStore.Bench/bin/<configuration>/net10.0/linux-x64/
@@ -36,6 +37,7 @@ public static class BenchSilo
         env["Ftp__Port"] = Port(ftpPort);
         env["Ftp__PassivePortFirst"] = Port(PassivePortFirst);
         env["Ftp__PassivePortLast"] = Port(PassivePortLast);
+        env["Analysis__Enabled"] = analyse ? "true" : "false";
         var silo = ChildProcess.Start("silo", start);
         try
         {
