@@ -17,9 +17,16 @@ public sealed class HqBoardModel(StoreRepository stores, CameraRepository camera
     public int NoReport { get; private set; }
     /// <summary>Today's foot traffic per store of the board, from the store grains.</summary>
     public IReadOnlyDictionary<string, TrafficCounters> Traffic { get; private set; } = new Dictionary<string, TrafficCounters>();
+    /// <summary>Each store's shelf compliance now (null: nothing planned has been seen).</summary>
+    public IReadOnlyDictionary<string, double?> Compliance { get; private set; } = new Dictionary<string, double?>();
+
     public TrafficCounters TrafficTotal => Traffic.Values.Aggregate(TrafficCounters.Zero, (sum, t) => sum.Plus(t));
     private Dictionary<(string Store, CameraKind Kind), string> _cameraCodes = new();
     private Dictionary<string, Region> _regions = new();
+    private Dictionary<string, IReadOnlyList<string>> _extraCameras = new();
+
+    /// <summary>Cameras of a store beyond the one per kind the table shows (a large store's second dome).</summary>
+    public IReadOnlyList<string> ExtraCameras(string store) => _extraCameras.GetValueOrDefault(store) ?? [];
 
     public async Task OnGet()
     {
@@ -29,13 +36,22 @@ public sealed class HqBoardModel(StoreRepository stores, CameraRepository camera
         _cameraCodes = bound.Items.Where(c => c.StoreCode is not null)
             .GroupBy(c => (c.StoreCode!, c.Kind)).ToDictionary(g => g.Key, g => g.First().Code);
         _regions = (await regions.List(scope)).ToDictionary(r => r.Code);
-        var boundCodes = _cameraCodes.Values.ToHashSet();
+        // Every bound camera counts in the tiles, also a large store's second dome (the table shows one per kind).
+        var boundCodes = bound.Items.Where(c => c.StoreCode is not null).Select(c => c.Code).ToHashSet();
+        var shown = _cameraCodes.Values.ToHashSet();
+        _extraCameras = bound.Items.Where(c => c.StoreCode is not null && !shown.Contains(c.Code))
+            .GroupBy(c => c.StoreCode!).ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(c => c.Code).ToList());
         var reported = Board.SelectMany(b => b.Cameras).Where(s => boundCodes.Contains(s.CameraCode)).ToList();
         Online = reported.Count(s => s.Online);
         Offline = reported.Count - Online;
-        NoReport = _cameraCodes.Count - reported.Count;
-        var traffic = await Task.WhenAll(Board.Select(async b => (b.StoreCode, Today: await cluster.GetGrain<IStoreGrain>(b.StoreCode).GetTraffic())));
-        Traffic = traffic.ToDictionary(t => t.StoreCode, t => t.Today);
+        NoReport = boundCodes.Count - reported.Count;
+        var live = await Task.WhenAll(Board.Select(async b =>
+        {
+            var store = cluster.GetGrain<IStoreGrain>(b.StoreCode);
+            return (b.StoreCode, Today: await store.GetTraffic(), Shelf: await store.GetShelf());
+        }));
+        Traffic = live.ToDictionary(t => t.StoreCode, t => t.Today);
+        Compliance = live.ToDictionary(t => t.StoreCode, t => t.Shelf.Figures.ComplianceRate);
     }
 
     public TrafficCounters TrafficOf(string store) => Traffic.GetValueOrDefault(store) ?? TrafficCounters.Zero;

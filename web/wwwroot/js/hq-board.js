@@ -70,6 +70,10 @@
     .build();
   connection.on("camera-status", apply);
   connection.on("store-traffic", showTraffic);
+  connection.on("store-shelf", update => {
+    const cell = document.querySelector(`tr[data-store="${CSS.escape(update.storeCode || "")}"] td[data-compliance]`);
+    if (cell) cell.textContent = update.compliance === null || update.compliance === undefined ? "—" : Math.round(update.compliance * 100) + "%";
+  });
   connection.onreconnecting(() => setState("lost"));
   connection.onreconnected(() => setState("live"));
 
