@@ -8,7 +8,6 @@ using SmartStore.Web.Live;
 using SmartStore.Web.Localization;
 using SmartStore.Web.Pages;
 using SmartStore.Web.Security;
-using SmartStore.Web.Vision;
 
 var builder = WebApplication.CreateBuilder(args);
 var settings = WebSettings.From(builder.Configuration);
@@ -35,8 +34,7 @@ builder.Services.AddSingleton<TrafficReport>();
 builder.Services.AddSingleton<ReportCalendar>();
 builder.Services.AddSingleton<TrafficRepository>();
 builder.Services.AddSingleton<StaffRoster>();
-builder.Services.AddSingleton<PeopleVision>();
-builder.Services.AddSingleton<DisplayVision>();
+builder.Services.AddSingleton<StaffEnrolment>();
 builder.Services.AddSingleton<PlanogramRepository>();
 builder.Services.AddSingleton<PlanogramEditor>();
 builder.Services.AddSingleton<ShelfHistory>();

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SmartStore.Models;
 using SmartStore.Vision.Shelves;
 
 namespace SmartStore.Web.Api;
@@ -8,7 +9,7 @@ public static class DisplayRequest
 {
     public sealed record LayoutSlot(string? SlotId, string? PlannedSku, int? X, int? Y, int? Width, int? Height);
 
-    public static async Task<(byte[]? Jpeg, IReadOnlyList<ShelfSlot>? Layout, IResult? Problem)> Read(HttpRequest request, CancellationToken cancellationToken)
+    public static async Task<(byte[]? Jpeg, IReadOnlyList<PlanogramSlot>? Layout, IResult? Problem)> Read(HttpRequest request, CancellationToken cancellationToken)
     {
         if (!request.HasFormContentType)
         {
@@ -38,7 +39,7 @@ public static class DisplayRequest
         return layoutProblem is null ? (jpeg, slots, null) : (null, null, layoutProblem);
     }
 
-    private static (IReadOnlyList<ShelfSlot>? Slots, IResult? Problem) ParseLayout(string text, int width, int height)
+    private static (IReadOnlyList<PlanogramSlot>? Slots, IResult? Problem) ParseLayout(string text, int width, int height)
     {
         List<LayoutSlot?>? slots;
         try
@@ -62,6 +63,7 @@ public static class DisplayRequest
             try { _ = new Planogram(width, height, result); }
             catch (ArgumentException e) { errors.Add("layout", e.Message.Split(" (Parameter")[0]); }
         }
-        return errors.Any ? (null, errors.ToResult()) : (result, null);
+        return errors.Any ? (null, errors.ToResult())
+            : (result.Select(r => new PlanogramSlot(r.SlotId, r.PlannedSku, r.Rect.X, r.Rect.Y, r.Rect.Width, r.Rect.Height)).ToList(), null);
     }
 }

@@ -2,7 +2,6 @@ using System.Security.Claims;
 using SmartStore.GrainInterfaces;
 using SmartStore.Storage;
 using SmartStore.Web.Security;
-using SmartStore.Web.Vision;
 
 namespace SmartStore.Web.Api;
 
@@ -26,7 +25,7 @@ public static class StaffEndpoints
 
     /// <summary>POST the photo as image/jpeg with <c>?name=</c>; the largest person in it is enrolled.</summary>
     private static async Task<IResult> Enrol(string store, string? name, HttpRequest request, ClaimsPrincipal user, StoreRepository stores,
-        StaffRoster roster, PeopleVision vision, IClusterClient cluster, CancellationToken cancellationToken)
+        StaffEnrolment enrolment, CancellationToken cancellationToken)
     {
         if (await TrafficCoverage.Resolve(user.Scope(), store, null, stores) is { Problem: { } problem }) return problem;
         var errors = new FieldErrors();
@@ -34,11 +33,8 @@ public static class StaffEndpoints
         if (errors.Any) return errors.ToResult();
         var (jpeg, _, bad) = await JpegCheck.ReadBody(request, cancellationToken);
         if (jpeg is null) return bad!;
-        var appearance = await vision.AppearanceOfMainPerson(jpeg, cancellationToken);
-        if (appearance is null)
-            return Results.Problem(statusCode: 400, title: "No person found", detail: "No person was found in the photo; send a full-body photo of the staff member.");
-        var id = await roster.Enrol(store, name!.Trim(), jpeg, appearance, user.Actor());
-        await cluster.GetGrain<IStoreGrain>(store).StaffChanged();
+        if (await enrolment.Enrol(store, name!.Trim(), jpeg, user.Actor()) is not { } id)
+            return Results.Problem(statusCode: 400, title: "No person found", detail: StaffEnrolment.NoPerson);
         return Results.Created($"/api/stores/{store}/staff/{id}", new { id, store, name = name.Trim() });
     }
 

@@ -2,7 +2,7 @@ using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using SmartStore.Web.Security;
-using SmartStore.Web.Vision;
+using SmartStore.GrainInterfaces;
 
 namespace SmartStore.Web.Api;
 
@@ -53,23 +53,23 @@ public static class VisionEndpoints
 
     public sealed record DisplayResult(int Width, int Height, IReadOnlyList<DisplaySlot>? Slots, IReadOnlyList<DisplayMatch>? Matches);
 
-    private static async Task<IResult> Display(HttpRequest request, DisplayVision vision, CancellationToken cancellationToken)
+    private static async Task<IResult> Display(HttpRequest request, IClusterClient cluster, CancellationToken cancellationToken)
     {
         var (jpeg, layout, problem) = await DisplayRequest.Read(request, cancellationToken);
         if (jpeg is null) return problem!;
-        var read = await vision.Read(jpeg, layout, cancellationToken);
-        if (read is not { } r)
+        var r = await cluster.GetGrain<IRecognitionGrain>(0).ReadShelf(jpeg, layout);
+        if (r.NoGallery)
             return Results.Problem(statusCode: 409, title: "No SKU photos", detail: "No SKU has a reference photo yet; add photos to the SKU master first.");
         return Results.Ok(new DisplayResult(r.Width, r.Height,
-            r.Slots?.Select(s => new DisplaySlot(s.SlotId, s.PlannedSku, s.Outcome.ToString().ToLowerInvariant(), s.Sku, MathF.Round(s.Confidence, 3), s.MatchesPlan)).ToList(),
-            r.Whole?.Select(m => new DisplayMatch(m.Sku, MathF.Round(m.Similarity, 3), MathF.Round(m.Confidence, 3))).ToList()));
+            r.Slots?.Select(s => new DisplaySlot(s.SlotId, s.PlannedSku, s.Outcome, s.Sku, MathF.Round(s.Confidence, 3), s.MatchesPlan)).ToList(),
+            r.Matches?.Select(m => new DisplayMatch(m.Sku, MathF.Round(m.Similarity, 3), MathF.Round(m.Confidence, 3))).ToList()));
     }
 
-    private static async Task<IResult> Persons(HttpRequest request, PeopleVision vision, CancellationToken cancellationToken)
+    private static async Task<IResult> Persons(HttpRequest request, IClusterClient cluster, CancellationToken cancellationToken)
     {
         var (jpeg, _, problem) = await JpegCheck.ReadBody(request, cancellationToken);
         if (jpeg is null) return problem!;
-        var (width, height, people) = await vision.Find(jpeg, cancellationToken);
+        var (width, height, people) = await cluster.GetGrain<IRecognitionGrain>(0).FindPeople(jpeg);
         return Results.Ok(new PersonsResult(width, height, people.Count, people
             .Select(p => new PersonResult([MathF.Round(p.X1, 1), MathF.Round(p.Y1, 1), MathF.Round(p.X2, 1), MathF.Round(p.Y2, 1)],
                 MathF.Round(p.Score, 3), "unknown", "unknown"))

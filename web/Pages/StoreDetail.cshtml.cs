@@ -5,14 +5,13 @@ using SmartStore.Models;
 using SmartStore.Storage;
 using SmartStore.Web.Api;
 using SmartStore.Web.Security;
-using SmartStore.Web.Vision;
 using static SmartStore.Web.Localization.UiText;
 
 namespace SmartStore.Web.Pages;
 
 /// <summary>One store for its manager's phone: today's foot traffic live, by hour, its cameras and enrolled staff.</summary>
 public sealed class StoreDetailModel(StoreRepository stores, RegionRepository regions, TrafficRepository traffic, StaffRoster roster, SkuRepository skus,
-    PeopleVision vision, IClusterClient cluster) : PageModel
+    StaffEnrolment enrolment, IClusterClient cluster) : PageModel
 {
     [FromRoute] public string Code { get; set; } = "";
 
@@ -46,17 +45,14 @@ public sealed class StoreDetailModel(StoreRepository stores, RegionRepository re
             jpeg = buffer.ToArray();
             if (JpegCheck.Inspect(jpeg) is { Ok: false } check) errors.Add("photo", check.Problem);
         }
-        var appearance = errors.Any ? null : await vision.AppearanceOfMainPerson(jpeg!, cancellationToken);
-        if (!errors.Any && appearance is null) errors.Add("photo", T("noPersonInPhoto"));
+        if (!errors.Any && await enrolment.Enrol(Code, name!.Trim(), jpeg!, User.Actor()) is null) errors.Add("photo", T("noPersonInPhoto"));
         if (errors.Any)
         {
             Errors = errors.Messages;
             return Page();
         }
-        await roster.Enrol(Code, name!.Trim(), jpeg!, appearance!, User.Actor());
-        await cluster.GetGrain<IStoreGrain>(Code).StaffChanged();
         await Load();
-        Notice = string.Format(T("staffEnrolled"), name.Trim());
+        Notice = string.Format(T("staffEnrolled"), name!.Trim());
         return Page();
     }
 

@@ -1,0 +1,34 @@
+namespace SmartStore.Models;
+
+/// <summary>The people the recognition service found in one image (person-recognition API, staff photos).</summary>
+[GenerateSerializer, Immutable, Alias("SmartStore.PeopleInImage")]
+public sealed record PeopleInImage(
+    [property: Id(0)] int Width,
+    [property: Id(1)] int Height,
+    [property: Id(2)] IReadOnlyList<PersonSighting> People);
+
+/// <summary>One slot of an image read against the SKU gallery.</summary>
+[GenerateSerializer, Immutable, Alias("SmartStore.SlotResult")]
+public sealed record SlotResult(
+    [property: Id(0)] string SlotId,
+    [property: Id(1)] string? PlannedSku,
+    [property: Id(2)] string Outcome,
+    [property: Id(3)] string? Sku,
+    [property: Id(4)] float Confidence,
+    [property: Id(5)] bool MatchesPlan);
+
+/// <summary>A SKU the whole image resembles.</summary>
+[GenerateSerializer, Immutable, Alias("SmartStore.SkuMatch")]
+public sealed record SkuMatch(
+    [property: Id(0)] string Sku,
+    [property: Id(1)] float Similarity,
+    [property: Id(2)] float Confidence);
+
+/// <summary>What the display recognition read in one image: per slot when a layout was given, else the best SKU matches.</summary>
+[GenerateSerializer, Immutable, Alias("SmartStore.ShelfInImage")]
+public sealed record ShelfInImage(
+    [property: Id(0)] int Width,
+    [property: Id(1)] int Height,
+    [property: Id(2)] IReadOnlyList<SlotResult>? Slots,
+    [property: Id(3)] IReadOnlyList<SkuMatch>? Matches,
+    [property: Id(4)] bool NoGallery);
