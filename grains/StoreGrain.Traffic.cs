@@ -50,6 +50,7 @@ public sealed partial class StoreGrain
         // Yesterday too: the hour a late frame belongs to may be just before midnight.
         var today = TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, _zone).Date;
         footfall.Restore(await _ledger.Hours(code, today.AddDays(-1), today.AddDays(1), CancellationToken.None));
+        footfall.RestoreVisitors(await _ledger.Visitors(code, DateOnly.FromDateTime(today), CancellationToken.None));
         footfall.EnrolStaff(await _ledger.StaffAppearances(code, CancellationToken.None));
         this.RegisterGrainTimer(FlushHours, new GrainTimerCreationOptions { DueTime = FlushEvery, Period = FlushEvery, KeepAlive = false });
         return _footfall = footfall;
@@ -59,15 +60,19 @@ public sealed partial class StoreGrain
     {
         if (_footfall is null) return;
         var changed = _footfall.TakeChangedHours();
-        if (changed.Count == 0) return;
+        var visitors = _footfall.TakeChangedVisitors();
+        if (changed.Count == 0 && visitors.Count == 0) return;
         try
         {
             await _ledger.Write(changed, CancellationToken.None);
+            var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, _zone));
+            await _ledger.WriteVisitors(this.GetPrimaryKeyString(), today, visitors, CancellationToken.None);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // Keep them for the next attempt: the database may be restarting.
             _footfall.MarkChanged(changed);
+            _footfall.MarkChanged(visitors);
             _logger.LogWarning(e, "Store {Store}: {Hours} traffic hours not written yet", this.GetPrimaryKeyString(), changed.Count);
         }
     }

@@ -22,6 +22,7 @@ public static class SiloServices
 
         services.AddSingleton<TrafficRepository>();
         services.AddSingleton<StaffRoster>();
+        services.AddSingleton<VisitorMemories>();
         services.AddSingleton<ITrafficLedger, TrafficLedger>();
         services.AddSingleton<ShelfHistory>();
         services.AddSingleton<SkuRepository>();

@@ -9,6 +9,11 @@ public interface ITrafficLedger
 
     Task Write(IReadOnlyCollection<TrafficHour> hours, CancellationToken cancellationToken);
 
+    /// <summary>The store's memory of the visitors of one store-local day.</summary>
+    Task<IReadOnlyList<VisitorMemory>> Visitors(string storeCode, DateOnly day, CancellationToken cancellationToken);
+
+    Task WriteVisitors(string storeCode, DateOnly day, IReadOnlyCollection<VisitorMemory> visitors, CancellationToken cancellationToken);
+
     /// <summary>Appearance embeddings of the staff enrolled for a store.</summary>
     Task<IReadOnlyList<float[]>> StaffAppearances(string storeCode, CancellationToken cancellationToken);
 }

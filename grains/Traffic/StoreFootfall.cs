@@ -10,7 +10,8 @@ namespace SmartStore.Grains.Traffic;
 public sealed class StoreFootfall(string storeCode, FootfallOptions options, Func<DateTime, DateTime> toLocal)
 {
     private readonly Dictionary<DateTime, HourTally> _hours = new();
-    private readonly List<Visitor> _visitors = [];
+    private readonly List<VisitorMemory> _visitors = [];
+    private readonly HashSet<VisitorMemory> _changedVisitors = [];
     private readonly Dictionary<string, int> _occupancyByCamera = new();
     private IReadOnlyList<float[]> _enrolledStaff = [];
 
@@ -22,6 +23,17 @@ public sealed class StoreFootfall(string storeCode, FootfallOptions options, Fun
     public void Restore(IEnumerable<TrafficHour> hours)
     {
         foreach (var hour in hours) _hours[hour.HourLocal] = HourTally.From(hour);
+    }
+
+    /// <summary>Today's visitors as last written (a reactivated store grain picks up where it was).</summary>
+    public void RestoreVisitors(IEnumerable<VisitorMemory> visitors) => _visitors.AddRange(visitors);
+
+    /// <summary>Visitors changed since the last call, to be written out with the hours.</summary>
+    public IReadOnlyList<VisitorMemory> TakeChangedVisitors()
+    {
+        var changed = _changedVisitors.ToList();
+        _changedVisitors.Clear();
+        return changed;
     }
 
     public void EnrolStaff(IReadOnlyList<float[]> appearances) => _enrolledStaff = appearances;
@@ -64,6 +76,12 @@ public sealed class StoreFootfall(string storeCode, FootfallOptions options, Fun
         return changed;
     }
 
+    /// <summary>Visitors whose write failed go back on the list.</summary>
+    public void MarkChanged(IEnumerable<VisitorMemory> visitors)
+    {
+        foreach (var visitor in visitors) _changedVisitors.Add(visitor);
+    }
+
     /// <summary>Hours whose write failed go back on the list.</summary>
     public void MarkChanged(IEnumerable<TrafficHour> hours)
     {
@@ -80,9 +98,10 @@ public sealed class StoreFootfall(string storeCode, FootfallOptions options, Fun
         var visitor = crossing.Appearance is null ? null : BestMatch(crossing.Appearance, _ => true);
         if (visitor is null)
         {
-            visitor = new Visitor(crossing.Appearance, crossing.AtUtc);
+            visitor = new VisitorMemory { Id = _visitors.Count == 0 ? 1 : _visitors.Max(v => v.Id) + 1, Appearance = crossing.Appearance, FirstSeenUtc = crossing.AtUtc };
             _visitors.Add(visitor);
         }
+        _changedVisitors.Add(visitor);
         visitor.Crossings++;
         if (visitor.IsStaff) { hour.Staff++; return; }
         if (visitor.Crossings > options.StaffCrossingsPerDay) { BecomeStaff(visitor); hour.Staff++; return; }
@@ -95,7 +114,7 @@ public sealed class StoreFootfall(string storeCode, FootfallOptions options, Fun
             hour.Unique++;
             hour.AddDemographics(crossing.AgeBand, crossing.Gender, +1);
         }
-        visitor.CustomerEntries.Add((hour.HourLocal, !repeat, crossing.AgeBand, crossing.Gender));
+        visitor.CustomerEntries.Add(new CustomerEntry(hour.HourLocal, !repeat, crossing.AgeBand, crossing.Gender));
         visitor.LastEntryUtc = crossing.AtUtc;
         visitor.OpenEntryUtc = crossing.AtUtc;
     }
@@ -105,6 +124,7 @@ public sealed class StoreFootfall(string storeCode, FootfallOptions options, Fun
         var hour = Hour(crossing.AtUtc);
         if (IsEnrolledStaff(crossing.Appearance)) return;
         var visitor = crossing.Appearance is null ? null : BestMatch(crossing.Appearance, v => v.OpenEntryUtc is not null || v.IsStaff);
+        if (visitor is not null) _changedVisitors.Add(visitor);
         if (visitor is { IsStaff: true }) { visitor.Crossings++; return; }
         hour.Exits++;
         if (visitor?.OpenEntryUtc is not { } entered || crossing.AtUtc < entered) return;
@@ -113,7 +133,7 @@ public sealed class StoreFootfall(string storeCode, FootfallOptions options, Fun
     }
 
     /// <summary>Someone who crossed too often was staff all along: move their earlier customer entries to staff.</summary>
-    private void BecomeStaff(Visitor visitor)
+    private void BecomeStaff(VisitorMemory visitor)
     {
         visitor.IsStaff = true;
         foreach (var (hourLocal, unique, age, gender) in visitor.CustomerEntries)
@@ -131,9 +151,9 @@ public sealed class StoreFootfall(string storeCode, FootfallOptions options, Fun
     private bool IsEnrolledStaff(float[]? appearance) =>
         appearance is not null && _enrolledStaff.Any(s => PersonTrack.Cosine(s, appearance) >= options.SamePersonSimilarity);
 
-    private Visitor? BestMatch(float[] appearance, Func<Visitor, bool> eligible)
+    private VisitorMemory? BestMatch(float[] appearance, Func<VisitorMemory, bool> eligible)
     {
-        Visitor? best = null;
+        VisitorMemory? best = null;
         var bestSimilarity = options.SamePersonSimilarity;
         foreach (var visitor in _visitors)
         {
@@ -162,16 +182,5 @@ public sealed class StoreFootfall(string storeCode, FootfallOptions options, Fun
     {
         foreach (var key in _hours.Keys.Where(k => k.Date < localDay.AddDays(-1) && !_changed.Contains(k)).ToList()) _hours.Remove(key);
         _visitors.RemoveAll(v => toLocal(v.FirstSeenUtc).Date < localDay);
-    }
-
-    private sealed class Visitor(float[]? appearance, DateTime firstSeenUtc)
-    {
-        public float[]? Appearance { get; } = appearance;
-        public DateTime FirstSeenUtc { get; } = firstSeenUtc;
-        public DateTime LastEntryUtc { get; set; }
-        public DateTime? OpenEntryUtc { get; set; }
-        public int Crossings { get; set; }
-        public bool IsStaff { get; set; }
-        public List<(DateTime HourLocal, bool Unique, string? Age, string? Gender)> CustomerEntries { get; } = [];
     }
 }

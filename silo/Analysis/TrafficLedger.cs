@@ -1,3 +1,4 @@
+using System.Text.Json;
 using SmartStore.Grains.Traffic;
 using SmartStore.Models;
 using SmartStore.Storage;
@@ -5,8 +6,14 @@ using SmartStore.Storage;
 namespace SmartStore.Silo.Analysis;
 
 /// <summary>The store grains' foot-traffic history and staff roster, in PostgreSQL.</summary>
-public sealed class TrafficLedger(TrafficRepository traffic, StaffRoster staff) : ITrafficLedger
+public sealed class TrafficLedger(TrafficRepository traffic, StaffRoster staff, VisitorMemories visitors) : ITrafficLedger
 {
+    public async Task<IReadOnlyList<VisitorMemory>> Visitors(string storeCode, DateOnly day, CancellationToken cancellationToken) =>
+        (await visitors.Read(storeCode, day, cancellationToken)).Select(json => JsonSerializer.Deserialize<VisitorMemory>(json)!).ToList();
+
+    public Task WriteVisitors(string storeCode, DateOnly day, IReadOnlyCollection<VisitorMemory> memory, CancellationToken cancellationToken) =>
+        visitors.Write(storeCode, day, memory.Select(v => (v.Id, JsonSerializer.Serialize(v))).ToList(), cancellationToken);
+
     public Task<IReadOnlyList<TrafficHour>> Hours(string storeCode, DateTime fromLocal, DateTime toLocal, CancellationToken cancellationToken) =>
         traffic.Hours(storeCode, fromLocal, toLocal, cancellationToken);
 

@@ -38,5 +38,15 @@ public sealed class FootTrafficGrainTests(LivenessCluster fixture)
         await store.Cast<IGrainManagementExtension>().DeactivateOnIdle();
         await Task.Delay(500);
         Assert.Equal(1, (await Grains.GetGrain<IStoreGrain>(LivenessCluster.TrafficStore).GetTraffic()).Entries);
+
+        // The same person comes back a minute later: the reactivated store still knows her, so it is a repeat.
+        var back = now.AddMinutes(1);
+        i = 0;
+        foreach (var x in Walk(100, 560, 8))
+            await camera.FrameAnalysed(new AnalysedFrame(100 + i, back.AddSeconds(i++), Width, Height, [At(x, 400, Look(1))]));
+        var after = await Grains.GetGrain<IStoreGrain>(LivenessCluster.TrafficStore).GetTraffic();
+        Assert.Equal(2, after.Entries);
+        Assert.Equal(1, after.UniqueVisitors);
+        Assert.Equal(1, after.Repeats);
     }
 }
