@@ -12,7 +12,9 @@ public sealed class StoreFootfall(string storeCode, FootfallOptions options, Fun
     private readonly Dictionary<DateTime, HourTally> _hours = new();
     private readonly List<VisitorMemory> _visitors = [];
     private readonly HashSet<VisitorMemory> _changedVisitors = [];
-    private readonly Dictionary<string, int> _occupancyByCamera = new();
+    /// <summary>An interior camera's head count stops counting this long after its last analysed frame (camera offline or unbound).</summary>
+    private static readonly TimeSpan OccupancyFreshFor = TimeSpan.FromMinutes(5);
+    private readonly Dictionary<string, (int People, DateTime AtUtc)> _occupancyByCamera = new();
     private IReadOnlyList<float[]> _enrolledStaff = [];
 
     public string StoreCode => storeCode;
@@ -48,8 +50,8 @@ public sealed class StoreFootfall(string storeCode, FootfallOptions options, Fun
         if (seen.PassersBy > 0) Hour(seen.AtUtc).PassersBy += seen.PassersBy;
         if (seen.Occupancy is { } people)
         {
-            _occupancyByCamera[seen.CameraCode] = people;
-            Hour(seen.AtUtc).AddOccupancy(_occupancyByCamera.Values.Sum());
+            _occupancyByCamera[seen.CameraCode] = (people, seen.AtUtc);
+            Hour(seen.AtUtc).AddOccupancy(OccupancyAt(seen.AtUtc) ?? people);
         }
         ForgetBefore(toLocal(seen.AtUtc).Date);
     }
@@ -65,7 +67,7 @@ public sealed class StoreFootfall(string storeCode, FootfallOptions options, Fun
             total = total.Plus(hour.Counters() with { Occupancy = 0, MaxOccupancy = 0 });
             maxOccupancy = Math.Max(maxOccupancy, hour.MaxOccupancy);
         }
-        var occupancy = _occupancyByCamera.Count > 0 ? _occupancyByCamera.Values.Sum() : Math.Max(0, total.Entries - total.Exits);
+        var occupancy = OccupancyAt(nowUtc) ?? Math.Max(0, total.Entries - total.Exits);
         return total with { Occupancy = occupancy, MaxOccupancy = maxOccupancy };
     }
 
@@ -74,6 +76,13 @@ public sealed class StoreFootfall(string storeCode, FootfallOptions options, Fun
         var changed = _changed.Select(h => _hours[h].ToHour(storeCode)).ToList();
         _changed.Clear();
         return changed;
+    }
+
+    /// <summary>People inside by the interior cameras that reported lately; null when none did.</summary>
+    private int? OccupancyAt(DateTime utc)
+    {
+        var fresh = _occupancyByCamera.Values.Where(o => utc - o.AtUtc <= OccupancyFreshFor).ToList();
+        return fresh.Count == 0 ? null : fresh.Sum(o => o.People);
     }
 
     /// <summary>Visitors whose write failed go back on the list.</summary>

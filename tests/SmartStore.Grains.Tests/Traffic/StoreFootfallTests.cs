@@ -113,3 +113,16 @@ public sealed class StoreOccupancyTests
         Assert.Equal(1, footfall.Today(at).Occupancy);
     }
 }
+
+public sealed class StaleOccupancyTests
+{
+    [Fact]
+    public void An_interior_camera_that_stopped_reporting_no_longer_adds_its_last_count()
+    {
+        var footfall = new StoreFootfall("S-T", new FootfallOptions(), utc => utc.AddHours(8));
+        var start = TrafficScenes.Start;
+        footfall.Record(new EntranceObservation("CAM-A", start, [], 0, 4));
+        footfall.Record(new EntranceObservation("CAM-B", start.AddMinutes(10), [], 0, 2));
+        Assert.Equal(2, footfall.Today(start.AddMinutes(10)).Occupancy);
+    }
+}
