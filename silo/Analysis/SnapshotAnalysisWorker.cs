@@ -75,16 +75,32 @@ public sealed class SnapshotAnalysisWorker(
                 analyzer.ModelName, released, await queue.Waiting(stoppingToken));
             while (!stoppingToken.IsCancellationRequested)
             {
-                var batch = await queue.Claim(AnalysedKinds, _options.BatchSize, stoppingToken);
-                if (batch.Count == 0)
+                try
                 {
-                    await signal.Wait(_options.IdlePoll, stoppingToken);
-                    if (DateTime.UtcNow - _staleCheckedUtc > TimeSpan.FromMinutes(1)) await ReleaseStale(stoppingToken);
-                    continue;
+                    await WorkOnce(analyzer, shelves, stoppingToken);
                 }
-                foreach (var snapshot in batch) await AnalyseOne(analyzer, shelves, snapshot, stoppingToken);
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // The database is restarting or unreachable: the snapshots wait in it (claims are released later);
+                    // the worker, and with it the silo, keeps running and tries again shortly.
+                    logger.LogWarning(e, "Snapshot analysis paused: {Reason}", e.Message);
+                    await Task.Delay(_options.IdlePoll, stoppingToken);
+                }
             }
         }
+    }
+
+    /// <summary>Claims a batch and analyses it, or waits for work when there is none.</summary>
+    private async Task WorkOnce(PeopleAnalyzer analyzer, ShelfSnapshots shelves, CancellationToken stoppingToken)
+    {
+        var batch = await queue.Claim(AnalysedKinds, _options.BatchSize, stoppingToken);
+        if (batch.Count == 0)
+        {
+            await signal.Wait(_options.IdlePoll, stoppingToken);
+            if (DateTime.UtcNow - _staleCheckedUtc > TimeSpan.FromMinutes(1)) await ReleaseStale(stoppingToken);
+            return;
+        }
+        foreach (var snapshot in batch) await AnalyseOne(analyzer, shelves, snapshot, stoppingToken);
     }
 
     private async Task AnalyseOne(PeopleAnalyzer analyzer, ShelfSnapshots shelves, SnapshotAnalysisQueue.Claimed snapshot, CancellationToken stoppingToken)
