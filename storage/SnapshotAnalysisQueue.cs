@@ -14,23 +14,29 @@ public sealed class SnapshotAnalysisQueue(SmartStoreDatabase database)
         string Kind, string FileName, string? StoreCode);
 
     /// <summary>
-    /// Claims up to <paramref name="limit"/> pending snapshots of the given camera kinds, oldest first (frames of
-    /// one camera must be tracked in order). SKIP LOCKED lets several silos claim side by side.
+    /// Claims up to <paramref name="limit"/> pending snapshots of the given camera kinds, oldest first. Frames of one
+    /// camera must be tracked in order, so one worker at a time works on a camera: a camera with snapshots still being
+    /// analysed is left to the worker that has them, and a per-camera advisory lock keeps two workers that claim at the
+    /// same instant apart. SKIP LOCKED lets several silos claim side by side otherwise.
     /// </summary>
     public async Task<IReadOnlyList<Claimed>> Claim(IReadOnlyCollection<CameraKind> kinds, int limit, CancellationToken cancellationToken)
     {
         await using var connection = await database.Open(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var rows = await connection.QueryAsync<Claimed>(new CommandDefinition("""
             WITH next AS (
                 SELECT s.id FROM snapshots s JOIN cameras c ON c.code = s.camera_code
                 WHERE s.status = 'pending' AND c.kind = ANY(@kinds)
+                  AND NOT EXISTS (SELECT 1 FROM snapshots busy WHERE busy.camera_code = s.camera_code AND busy.status = 'analysing')
+                  AND pg_try_advisory_xact_lock(hashtext('analysis:' || s.camera_code))
                 ORDER BY s.id LIMIT @limit FOR UPDATE OF s SKIP LOCKED)
             UPDATE snapshots s SET status = 'analysing', claimed_at = now()
             FROM next, cameras c
             WHERE s.id = next.id AND c.code = s.camera_code
             RETURNING s.id, s.camera_code AS CameraCode, s.path, s.width, s.height, s.captured_at AS CapturedAt,
                       s.received_at AS ReceivedAt, c.kind, s.file_name AS FileName, c.store_code AS StoreCode
-            """, new { kinds = kinds.Select(k => k.ToCode()).ToArray(), limit }, cancellationToken: cancellationToken));
+            """, new { kinds = kinds.Select(k => k.ToCode()).ToArray(), limit }, transaction, cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
         return rows.OrderBy(r => r.Id).ToList();
     }
 

@@ -1,0 +1,54 @@
+using SmartStore.Models;
+using SmartStore.Storage;
+using SmartStore.Testing;
+
+namespace SmartStore.Integration.Tests;
+
+/// <summary>The analysis queue on real PostgreSQL: one worker at a time per camera, so a camera's frames stay in order across silos.</summary>
+public sealed class AnalysisQueueTests
+{
+    private static readonly CameraKind[] Kinds = [CameraKind.Entrance];
+
+    [Fact]
+    public async Task A_camera_whose_frames_are_being_analysed_is_left_to_that_worker()
+    {
+        await using var db = await TestDatabase.Create();
+        await new DemoChain(db.Database, new SecretsFile(Path.Combine(Path.GetTempPath(), $"queue-{Guid.NewGuid():N}.json")), _ => { }).Seed();
+        var snapshots = new SnapshotRepository(db.Database);
+        foreach (var (camera, n) in new[] { ("CAM-S0001-E1", 1), ("CAM-S0001-E1", 2), ("CAM-S0001-E1", 3), ("CAM-S0002-E1", 1), ("CAM-S0002-E1", 2) })
+            await snapshots.Record(new SnapshotRepository.NewSnapshot(camera, $"{camera}-{n}".PadRight(64, '0')[..64], $"x/{camera}-{n}.jpg", 100, 640, 480,
+                $"{camera}-{n}.jpg", DateTime.UtcNow.AddSeconds(n), "ftp"));
+        var queue = new SnapshotAnalysisQueue(db.Database);
+
+        var first = await queue.Claim(Kinds, 2, CancellationToken.None);
+        Assert.Equal(["CAM-S0001-E1", "CAM-S0001-E1"], first.Select(c => c.CameraCode));
+
+        // S0001's third frame waits for the worker that has its first two; S0002 is free.
+        var second = await queue.Claim(Kinds, 10, CancellationToken.None);
+        Assert.All(second, c => Assert.Equal("CAM-S0002-E1", c.CameraCode));
+        Assert.Equal(2, second.Count);
+
+        foreach (var done in first) await queue.Complete(done.Id, "{}", CancellationToken.None);
+        var third = await queue.Claim(Kinds, 10, CancellationToken.None);
+        Assert.Equal("CAM-S0001-E1-3.jpg", Assert.Single(third).FileName);
+    }
+
+    [Fact]
+    public async Task Two_workers_claiming_at_the_same_moment_never_split_one_camera()
+    {
+        await using var db = await TestDatabase.Create();
+        await new DemoChain(db.Database, new SecretsFile(Path.Combine(Path.GetTempPath(), $"queue-{Guid.NewGuid():N}.json")), _ => { }).Seed();
+        var snapshots = new SnapshotRepository(db.Database);
+        for (var n = 1; n <= 6; n++)
+            await snapshots.Record(new SnapshotRepository.NewSnapshot("CAM-S0003-E1", $"s3-{n}".PadRight(64, '0')[..64], $"x/s3-{n}.jpg", 100, 640, 480,
+                $"s3-{n}.jpg", DateTime.UtcNow.AddSeconds(n), "ftp"));
+        var queue = new SnapshotAnalysisQueue(db.Database);
+
+        for (var round = 0; round < 5; round++)
+        {
+            var claims = await Task.WhenAll(queue.Claim(Kinds, 3, CancellationToken.None), queue.Claim(Kinds, 3, CancellationToken.None));
+            Assert.True(claims.Count(c => c.Count > 0) <= 1, $"both workers got frames of one camera in round {round}");
+            foreach (var claimed in claims.SelectMany(c => c)) await queue.Complete(claimed.Id, "{}", CancellationToken.None);
+        }
+    }
+}
