@@ -16,6 +16,13 @@ public sealed class EntranceTracker(string cameraCode, DoorLine? doorLine, Track
     private readonly List<PersonTrack> _tracks = [];
     private int _nextId = 1;
     private DateTime _lastFrameUtc = DateTime.MinValue;
+    private double? _typicalIntervalSeconds;
+
+    /// <summary>
+    /// How long a track may go unseen: the configured gap, or 2.5 frame intervals of this camera when it uploads more
+    /// slowly (cameras send every 0.5–5 s; at 5 s a fixed 2.5 s gap would end every track between two frames).
+    /// </summary>
+    public TimeSpan MaxGap => _typicalIntervalSeconds is { } s ? TimeSpan.FromSeconds(Math.Max(_options.MaxGap.TotalSeconds, 2.5 * s)) : _options.MaxGap;
 
     public DoorLine? DoorLine { get; private set; } = doorLine;
     public int ActiveTracks => _tracks.Count;
@@ -31,6 +38,7 @@ public sealed class EntranceTracker(string cameraCode, DoorLine? doorLine, Track
     {
         // A frame older than the last one (a re-sent or late upload) cannot be tracked without rewinding; skip it.
         if (frame.CapturedUtc < _lastFrameUtc) return new TrackedFrame([], 0, []);
+        LearnInterval(frame.CapturedUtc - _lastFrameUtc);
         _lastFrameUtc = frame.CapturedUtc;
 
         var line = DoorLine is null ? (CountingLine?)null : CountingLine.For(DoorLine, frame.Width, frame.Height);
@@ -53,6 +61,14 @@ public sealed class EntranceTracker(string cameraCode, DoorLine? doorLine, Track
         return new TrackedFrame(crossings, passersBy, boxes);
     }
 
+    /// <summary>Smoothed interval between frames; pauses (an outage, a closed store) over 10 s are not the camera's cadence.</summary>
+    private void LearnInterval(TimeSpan interval)
+    {
+        var seconds = interval.TotalSeconds;
+        if (seconds <= 0 || seconds > 10) return;
+        _typicalIntervalSeconds = _typicalIntervalSeconds is { } s ? 0.8 * s + 0.2 * seconds : seconds;
+    }
+
     private PersonTrack StartTrack()
     {
         var track = new PersonTrack(_nextId++, _options);
@@ -66,7 +82,7 @@ public sealed class EntranceTracker(string cameraCode, DoorLine? doorLine, Track
         var candidates = new List<(float Score, int Detection, PersonTrack Track)>();
         foreach (var track in _tracks)
             for (var d = 0; d < frame.People.Count; d++)
-                if (track.MatchScore(frame.People[d], frame.CapturedUtc, _options) is { } score)
+                if (track.MatchScore(frame.People[d], frame.CapturedUtc, _options, MaxGap) is { } score)
                     candidates.Add((score, d, track));
 
         var matched = new Dictionary<int, PersonTrack>();
@@ -86,7 +102,7 @@ public sealed class EntranceTracker(string cameraCode, DoorLine? doorLine, Track
         var passersBy = 0;
         _tracks.RemoveAll(track =>
         {
-            if (nowUtc - track.LastSeenUtc <= _options.MaxGap) return false;
+            if (nowUtc - track.LastSeenUtc <= MaxGap) return false;
             if (track.IsPasserBy(_options)) passersBy++;
             return true;
         });

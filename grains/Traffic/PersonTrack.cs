@@ -25,10 +25,10 @@ internal sealed class PersonTrack(int id, TrackerOptions options)
     private static LineSideRule NewSides(TrackerOptions o) => new(o.ConfirmFrames);
 
     /// <summary>Score of linking this track to a detection, or null when it is outside the gates.</summary>
-    public float? MatchScore(PersonSighting person, DateTime atUtc, TrackerOptions o)
+    public float? MatchScore(PersonSighting person, DateTime atUtc, TrackerOptions o, TimeSpan maxGap)
     {
         var gap = atUtc - LastSeenUtc;
-        if (gap > o.MaxGap) return null;
+        if (gap > maxGap) return null;
         var dt = (float)Math.Max(0, gap.TotalSeconds);
         var px = CentreX + _vx * dt; var py = CentreY + _vy * dt;
         var height = Math.Max(Height, person.Y2 - person.Y1);

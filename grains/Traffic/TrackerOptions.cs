@@ -3,7 +3,7 @@ namespace SmartStore.Grains.Traffic;
 /// <summary>How the entrance tracker links detections into tracks. Defaults from traffic-accuracy on the dev sets.</summary>
 public sealed record TrackerOptions
 {
-    /// <summary>A track not matched for this long is finished (at 1 fps: two missed frames).</summary>
+    /// <summary>A track not matched for this long is finished (at 1 fps: two missed frames); slower cameras get 2.5 of their intervals.</summary>
     public TimeSpan MaxGap { get; init; } = TimeSpan.FromSeconds(2.5);
 
     /// <summary>How far a person may move between frames, in body heights: this much at once plus per second of gap.</summary>

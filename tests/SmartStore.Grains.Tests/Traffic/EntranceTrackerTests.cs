@@ -24,6 +24,18 @@ public sealed class EntranceTrackerTests
     }
 
     [Fact]
+    public void A_camera_uploading_every_4_seconds_still_tracks_and_counts()
+    {
+        var tracker = Tracker();
+        var i = 0;
+        var crossings = new List<LineCrossing>();
+        foreach (var x in Walk(100, 560, 6))
+            crossings.AddRange(tracker.Observe(new AnalysedFrame(i, Start.AddSeconds(4 * i++), Width, Height, [At(x, 400, Look(1))])).Crossings);
+        Assert.Equal([CrossingDirection.In], crossings.Select(c => c.Direction));
+        Assert.Equal(TimeSpan.FromSeconds(10), tracker.MaxGap);
+    }
+
+    [Fact]
     public void Loitering_on_the_line_counts_nothing()
     {
         // Jitter back and forth across the line, never two frames in a row on the far side.
