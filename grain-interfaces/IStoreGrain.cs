@@ -15,7 +15,7 @@ public interface IStoreGrain : IGrainWithStringKey
     Task<CameraCounts> GetCameraCounts();
 
     /// <summary>Crossings, passers-by or a head count seen by one of the store's cameras.</summary>
-    Task RecordTraffic(EntranceObservation observation);
+    Task RecordTraffic(TrafficObservation observation);
 
     /// <summary>Today's foot traffic (store-local day), live.</summary>
     Task<TrafficCounters> GetTraffic();

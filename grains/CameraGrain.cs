@@ -77,7 +77,7 @@ public sealed class CameraGrain : Grain, ICameraGrain, IRemindable
     {
         if (_camera is not { Kind: CameraKind.Shelf } camera) return null;
         if (named is { } n && camera.Presets.Any(p => p.Number == n)) return n;
-        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(_store?.TimeZone ?? "Asia/Shanghai", out var z) ? z : TimeZoneInfo.Utc;
+        var zone = StoreTimeZones.Find(_store?.TimeZone ?? "Asia/Shanghai");
         var local = TimeZoneInfo.ConvertTimeFromUtc(capturedUtc, zone);
         return new PatrolSchedule(camera.Presets, camera.PatrolCadenceMinutes).PresetAt(local);
     }
@@ -119,13 +119,13 @@ public sealed class CameraGrain : Grain, ICameraGrain, IRemindable
         var store = GrainFactory.GetGrain<IStoreGrain>(storeCode);
         if (_camera.Kind == CameraKind.Interior)
         {
-            await store.RecordTraffic(new EntranceObservation(Code, frame.CapturedUtc, [], 0, frame.People.Count));
+            await store.RecordTraffic(new TrafficObservation(Code, frame.CapturedUtc, [], 0, frame.People.Count));
             return frame.People.Select(p => new TrackedBox(0, p.X1, p.Y1, p.X2, p.Y2)).ToList();
         }
         _tracker ??= new EntranceTracker(Code, _camera.DoorLine, _trackerOptions);
         var tracked = _tracker.Observe(frame);
         if (tracked.Crossings.Count > 0 || tracked.PassersBy > 0)
-            await store.RecordTraffic(new EntranceObservation(Code, frame.CapturedUtc, tracked.Crossings, tracked.PassersBy, null));
+            await store.RecordTraffic(new TrafficObservation(Code, frame.CapturedUtc, tracked.Crossings, tracked.PassersBy, null));
         return tracked.Boxes;
     }
 

@@ -7,7 +7,7 @@ public static class OpeningHoursCalendar
 {
     public static bool IsOpen(OpeningHours hours, string timeZoneId, DateTime utc)
     {
-        var zone = FindZone(timeZoneId);
+        var zone = StoreTimeZones.Find(timeZoneId);
         var local = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone);
         var today = DateOnly.FromDateTime(local);
         var time = TimeOnly.FromDateTime(local);
@@ -32,6 +32,4 @@ public static class OpeningHoursCalendar
         return hours.Weekly[mondayFirst];
     }
 
-    private static TimeZoneInfo FindZone(string id) =>
-        TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : TimeZoneInfo.Utc;
 }

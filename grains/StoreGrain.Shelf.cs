@@ -68,7 +68,7 @@ public sealed partial class StoreGrain
 
     private async Task WriteShelfDay(ShelfFigures f)
     {
-        if (_footfall is null) await Footfall();
+        await LoadStoreProfile();
         var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, _zone));
         await _plans.WriteDay(new ShelfDay(this.GetPrimaryKeyString(), day, f.PlannedSlots, f.ObservedSlots, f.ObservedPlannedSlots, f.MatchingSlots, f.ComplianceRate,
             f.OwnFacings, f.CompetitorFacings, f.OutOfStock.Count, f.FacingsBySku), CancellationToken.None);

@@ -22,8 +22,9 @@ public sealed partial class StoreGrain
     private TimeZoneInfo _zone = TimeZoneInfo.Utc;
     private string? _region;
     private TrafficCounters? _announced;
+    private bool _profileLoaded;
 
-    public async Task RecordTraffic(EntranceObservation observation)
+    public async Task RecordTraffic(TrafficObservation observation)
     {
         var footfall = await Footfall();
         footfall.Record(observation);
@@ -43,9 +44,7 @@ public sealed partial class StoreGrain
     {
         if (_footfall is not null) return _footfall;
         var code = this.GetPrimaryKeyString();
-        var store = await _directory.FindStore(code, CancellationToken.None);
-        _zone = store is not null && TimeZoneInfo.TryFindSystemTimeZoneById(store.TimeZone, out var zone) ? zone : TimeZoneInfo.Utc;
-        _region = store?.RegionCode;
+        await LoadStoreProfile();
         var footfall = new StoreFootfall(code, _footfallOptions, utc => TimeZoneInfo.ConvertTimeFromUtc(utc, _zone));
         // Yesterday too: the hour a late frame belongs to may be just before midnight.
         var today = TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, _zone).Date;
@@ -54,6 +53,16 @@ public sealed partial class StoreGrain
         footfall.EnrolStaff(await _ledger.StaffAppearances(code, CancellationToken.None));
         this.RegisterGrainTimer(FlushHours, new GrainTimerCreationOptions { DueTime = FlushEvery, Period = FlushEvery, KeepAlive = false });
         return _footfall = footfall;
+    }
+
+    /// <summary>The store's time zone and region, read once per activation (traffic and shelf history are store-local).</summary>
+    private async Task LoadStoreProfile()
+    {
+        if (_profileLoaded) return;
+        var store = await _directory.FindStore(this.GetPrimaryKeyString(), CancellationToken.None);
+        _zone = StoreTimeZones.Find(store?.TimeZone);
+        _region = store?.RegionCode;
+        _profileLoaded = true;
     }
 
     private async Task FlushHours()

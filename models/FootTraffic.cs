@@ -61,8 +61,8 @@ public sealed record LineCrossing(
     [property: Id(6)] string? Gender = null);
 
 /// <summary>What a camera saw in one frame for the store: crossings, passers-by that left view, and the head count.</summary>
-[GenerateSerializer, Immutable, Alias("SmartStore.EntranceObservation")]
-public sealed record EntranceObservation(
+[GenerateSerializer, Immutable, Alias("SmartStore.TrafficObservation")]
+public sealed record TrafficObservation(
     [property: Id(0)] string CameraCode,
     [property: Id(1)] DateTime AtUtc,
     [property: Id(2)] IReadOnlyList<LineCrossing> Crossings,

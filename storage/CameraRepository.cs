@@ -16,19 +16,16 @@ public sealed class CameraRepository(SmartStoreDatabase database)
     public async Task<Page<Camera>> List(AccessScope scope, string? storeCode, string? search, int pageNumber, int pageSize)
     {
         await using var connection = await database.Open();
-        var args = new
+        var args = StoreScope.Parameters(scope, new
         {
-            wholeChain = scope.SeesWholeChain,
-            regions = scope.Role == Role.RegionManager ? scope.RegionCodes.ToArray() : Array.Empty<string>(),
-            stores = scope.Role == Role.StoreManager ? scope.StoreCodes.ToArray() : Array.Empty<string>(),
             storeCode,
             search = string.IsNullOrWhiteSpace(search) ? null : $"%{search.Trim()}%",
             limit = pageSize,
             offset = (pageNumber - 1) * pageSize,
-        };
-        const string where = """
+        });
+        const string where = $"""
             FROM cameras c LEFT JOIN stores s ON s.code = c.store_code
-            WHERE (@wholeChain OR s.region_code = ANY(@regions) OR s.code = ANY(@stores))
+            WHERE {StoreScope.Visible}
               AND (@storeCode::text IS NULL OR c.store_code = @storeCode)
               AND (@search::text IS NULL OR c.code ILIKE @search OR c.brand ILIKE @search OR c.model ILIKE @search)
             """;

@@ -27,28 +27,25 @@ public sealed class ShelfHistory(SmartStoreDatabase database)
         }, cancellationToken: cancellationToken));
     }
 
-    /// <summary>Days of the stores in scope (one store, one region, or all the scope allows), optionally only those showing a SKU.</summary>
-    public async Task<IReadOnlyList<ShelfDay>> Days(AccessScope scope, string? store, string? region, DateOnly from, DateOnly toInclusive, CancellationToken cancellationToken = default)
+    /// <summary>Days of the stores covered (one store, one region, or all the scope allows).</summary>
+    public async Task<IReadOnlyList<ShelfDay>> Days(StoreCoverage coverage, DateOnly from, DateOnly toInclusive, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.Open(cancellationToken);
-        var rows = await connection.QueryAsync<Row>(new CommandDefinition("""
+        var rows = await connection.QueryAsync<Row>(new CommandDefinition($"""
             SELECT d.store_code AS StoreCode, d.day, d.planned_slots AS PlannedSlots, d.observed_slots AS ObservedSlots,
                    d.observed_planned AS ObservedPlanned, d.matching_slots AS MatchingSlots, d.compliance, d.own_facings AS OwnFacings, d.competitor_facings AS CompetitorFacings,
                    d.out_of_stock AS OutOfStock, d.facings::text AS FacingsJson
             FROM shelf_daily d JOIN stores s ON s.code = d.store_code
             WHERE d.day >= @from AND d.day <= @to
-              AND (@wholeChain OR s.region_code = ANY(@regions) OR s.code = ANY(@stores))
+              AND {StoreScope.Visible}
               AND (@store::text IS NULL OR s.code = @store)
               AND (@region::text IS NULL OR s.region_code = @region)
             ORDER BY d.day, d.store_code
-            """, new
+            """, StoreScope.Parameters(coverage.Scope, new
         {
             from = from.ToDateTime(TimeOnly.MinValue), to = toInclusive.ToDateTime(TimeOnly.MinValue),
-            wholeChain = scope.SeesWholeChain,
-            regions = scope.Role == Role.RegionManager ? scope.RegionCodes.ToArray() : Array.Empty<string>(),
-            stores = scope.Role == Role.StoreManager ? scope.StoreCodes.ToArray() : Array.Empty<string>(),
-            store, region,
-        }, cancellationToken: cancellationToken));
+            store = coverage.StoreCode, region = coverage.RegionCode,
+        }), cancellationToken: cancellationToken));
         return rows.Select(r => r.ToDay()).ToList();
     }
 

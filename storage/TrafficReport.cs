@@ -17,16 +17,13 @@ public sealed record TrafficRow(
 /// <summary>Reports over the hourly history (AI识别报表 · 人流量): by store, region or the whole chain, cut by hour/day/week/month.</summary>
 public sealed class TrafficReport(SmartStoreDatabase database)
 {
-    /// <summary>Which stores a report covers: one store, one region, or everything the viewer's scope allows.</summary>
-    public sealed record Coverage(AccessScope Scope, string? StoreCode, string? RegionCode);
-
-    public Task<IReadOnlyList<TrafficRow>> Rows(Coverage coverage, DateOnly from, DateOnly toInclusive, ReportGrain grain, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<TrafficRow>> Rows(StoreCoverage coverage, DateOnly from, DateOnly toInclusive, ReportGrain grain, CancellationToken cancellationToken = default)
     {
         var unit = grain switch { ReportGrain.Hour => "hour", ReportGrain.Day => "day", ReportGrain.Week => "week", _ => "month" };
         return Query(coverage, from, toInclusive, $"date_trunc('{unit}', t.hour_local)", cancellationToken);
     }
 
-    private async Task<IReadOnlyList<TrafficRow>> Query(Coverage coverage, DateOnly from, DateOnly toInclusive, string period, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<TrafficRow>> Query(StoreCoverage coverage, DateOnly from, DateOnly toInclusive, string period, CancellationToken cancellationToken)
     {
         await using var connection = await database.Open(cancellationToken);
         var rows = await connection.QueryAsync<Row>(new CommandDefinition($"""
@@ -40,25 +37,22 @@ public sealed class TrafficReport(SmartStoreDatabase database)
                          sum(t.dwell_buckets[4]), sum(t.dwell_buckets[5]), sum(t.dwell_buckets[6])]::int[] AS DwellBuckets
             FROM traffic_hourly t JOIN stores s ON s.code = t.store_code
             WHERE t.hour_local >= @from AND t.hour_local < @to
-              AND (@wholeChain OR s.region_code = ANY(@regions) OR s.code = ANY(@stores))
+              AND {StoreScope.Visible}
               AND (@store::text IS NULL OR s.code = @store)
               AND (@region::text IS NULL OR s.region_code = @region)
             GROUP BY 1 ORDER BY 1
-            """, new
+            """, StoreScope.Parameters(coverage.Scope, new
         {
             from = from.ToDateTime(TimeOnly.MinValue),
             to = toInclusive.AddDays(1).ToDateTime(TimeOnly.MinValue),
-            wholeChain = coverage.Scope.SeesWholeChain,
-            regions = coverage.Scope.Role == Role.RegionManager ? coverage.Scope.RegionCodes.ToArray() : Array.Empty<string>(),
-            stores = coverage.Scope.Role == Role.StoreManager ? coverage.Scope.StoreCodes.ToArray() : Array.Empty<string>(),
             store = coverage.StoreCode,
             region = coverage.RegionCode,
-        }, cancellationToken: cancellationToken));
+        }), cancellationToken: cancellationToken));
         return rows.Select(r => r.ToRow()).ToList();
     }
 
     /// <summary>The whole period as one row (period = its first day); averages weighted by samples, not by rows.</summary>
-    public async Task<TrafficRow> Total(Coverage coverage, DateOnly from, DateOnly toInclusive, CancellationToken cancellationToken = default)
+    public async Task<TrafficRow> Total(StoreCoverage coverage, DateOnly from, DateOnly toInclusive, CancellationToken cancellationToken = default)
     {
         var rows = await Query(coverage, from, toInclusive, "CAST(@from AS timestamp)", cancellationToken);
         return rows.SingleOrDefault() ?? new TrafficRow(from.ToDateTime(TimeOnly.MinValue), 0, 0, 0, 0, 0, 0, null, 0, null, null, new int[6]);

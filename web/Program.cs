@@ -35,6 +35,7 @@ builder.Services.AddSingleton<ReportCalendar>();
 builder.Services.AddSingleton<TrafficRepository>();
 builder.Services.AddSingleton<StaffRoster>();
 builder.Services.AddSingleton<StaffEnrolment>();
+builder.Services.AddSingleton<DoorLineEditor>();
 builder.Services.AddSingleton<PlanogramRepository>();
 builder.Services.AddSingleton<PlanogramEditor>();
 builder.Services.AddSingleton<ShelfHistory>();

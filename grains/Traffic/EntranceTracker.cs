@@ -25,7 +25,6 @@ public sealed class EntranceTracker(string cameraCode, DoorLine? doorLine, Track
     public TimeSpan MaxGap => _typicalIntervalSeconds is { } s ? TimeSpan.FromSeconds(Math.Max(_options.MaxGap.TotalSeconds, 2.5 * s)) : _options.MaxGap;
 
     public DoorLine? DoorLine { get; private set; } = doorLine;
-    public int ActiveTracks => _tracks.Count;
 
     /// <summary>A moved line starts the side decisions afresh: old sides were judged against the old line.</summary>
     public void MoveLine(DoorLine? line)

@@ -40,7 +40,7 @@ public sealed class StoreFootfall(string storeCode, FootfallOptions options, Fun
 
     public void EnrolStaff(IReadOnlyList<float[]> appearances) => _enrolledStaff = appearances;
 
-    public void Record(EntranceObservation seen)
+    public void Record(TrafficObservation seen)
     {
         foreach (var crossing in seen.Crossings)
         {

@@ -37,6 +37,18 @@ public sealed class PeopleAnalyzer : IDisposable
     public async Task<AnalysedFrame> Analyse(long snapshotId, string path, DateTime capturedUtc, bool withAppearance, CancellationToken cancellationToken)
     {
         using var frame = await _intake.DecodeFileAsync(path, cancellationToken);
+        return new AnalysedFrame(snapshotId, capturedUtc, frame.Width, frame.Height, Sightings(frame, withAppearance));
+    }
+
+    /// <summary>The people in an uploaded image, with their appearance (person-recognition API, staff photos).</summary>
+    public PeopleInImage Find(byte[] jpeg)
+    {
+        using var frame = _intake.Decode(jpeg);
+        return new PeopleInImage(frame.Width, frame.Height, Sightings(frame, withAppearance: true));
+    }
+
+    private List<PersonSighting> Sightings(DecodedFrame frame, bool withAppearance)
+    {
         var boxes = _detector.Detect(frame.Bitmap, _trackingScore);
         var faces = withAppearance && _faces is not null ? _faces.Detect(frame.Bitmap) : [];
         var people = new List<PersonSighting>(boxes.Count);
@@ -48,7 +60,7 @@ public sealed class PeopleAnalyzer : IDisposable
                 estimate is { IsKnown: true } ? AgeBandCode(estimate.AgeBand) : null,
                 estimate is { IsKnown: true } && estimate.Gender != Gender.Unknown ? estimate.Gender.ToString().ToLowerInvariant() : null));
         }
-        return new AnalysedFrame(snapshotId, capturedUtc, frame.Width, frame.Height, people);
+        return people;
     }
 
     /// <summary>The face whose centre lies in the upper third of the person's box, if any.</summary>

@@ -16,27 +16,25 @@ namespace SmartStore.Silo.Analysis;
 /// </summary>
 public sealed class ShelfAnalyzer(SkuRepository skus, PlanogramRepository planograms, ModelStore models) : IDisposable
 {
-    private static readonly TimeSpan GalleryCheckEvery = TimeSpan.FromMinutes(1);
     private readonly JpegIntake _intake = new();
     private readonly ProductEmbedder _embedder = new(models);
     private readonly ConcurrentDictionary<(string Camera, int Preset), (DateTime Version, PresetReference Reference)> _references = new();
-    private (long Count, long MaxId) _galleryVersion = (-1, -1);
-    private DateTime _galleryCheckedUtc = DateTime.MinValue;
-    private SlotReader? _reader;
+    private SkuGallery? _gallery;
 
-    public sealed record Result(PresetPlanogram? Planogram, ShelfReading? Reading, int Width, int Height);
+    public sealed record Result(PresetPlanogram? Planogram, ShelfReading? Reading);
 
+    /// <summary>Reads the snapshot's slots; without a planogram or SKU photos there is nothing to read, and the image is not even decoded.</summary>
     public async Task<Result> Analyse(string cameraCode, int? preset, string path, CancellationToken cancellationToken)
     {
-        using var frame = await _intake.DecodeFileAsync(path, cancellationToken);
         var planogram = preset is { } p ? await planograms.Find(cameraCode, p, cancellationToken) : null;
-        if (planogram is null || planogram.Slots.Count == 0) return new Result(planogram, null, frame.Width, frame.Height);
-        // Without SKU reference photos there is nothing to recognise against: the snapshot is kept, not read.
-        if (await Reader(cancellationToken) is not { } reader) return new Result(planogram, null, frame.Width, frame.Height);
+        if (planogram is null || planogram.Slots.Count == 0) return new Result(planogram, null);
+        _gallery ??= new SkuGallery(skus, _embedder, TimeSpan.FromMinutes(1));
+        if (await _gallery.Reader(cancellationToken) is not { } reader) return new Result(planogram, null);
         var reference = await ReferenceOf(planogram, cancellationToken);
         var plan = new Planogram(planogram.ReferenceWidth, planogram.ReferenceHeight,
             planogram.Slots.Select(s => new ShelfSlot(s.SlotId, s.PlannedSku, new SlotRect(s.X, s.Y, s.Width, s.Height))).ToList());
-        return new Result(planogram, reader.Read(frame.Bitmap, reference, plan), frame.Width, frame.Height);
+        using var frame = await _intake.DecodeFileAsync(path, cancellationToken);
+        return new Result(planogram, reader.Read(frame.Bitmap, reference, plan));
     }
 
     /// <summary>The store-level observations of a reading: out-of-view slots are not observations; an unreliable alignment is not trusted.</summary>
@@ -44,19 +42,6 @@ public sealed class ShelfAnalyzer(SkuRepository skus, PlanogramRepository planog
         reading.Slots.Where(s => s.Outcome != SlotOutcome.OutOfView).Select(s => new SlotObservation(s.SlotId, cameraCode, preset, snapshotId, capturedUtc,
             s.Outcome switch { SlotOutcome.Sku => SlotState.Sku, SlotOutcome.Empty => SlotState.Empty, _ => SlotState.Unknown },
             s.Sku, reading.Alignment.Reliable ? s.Confidence : 0f)).ToList();
-
-    private async Task<SlotReader?> Reader(CancellationToken cancellationToken)
-    {
-        if (DateTime.UtcNow - _galleryCheckedUtc < GalleryCheckEvery) return _reader;
-        _galleryCheckedUtc = DateTime.UtcNow;
-        var version = await skus.PhotoVersion(cancellationToken);
-        if (version == _galleryVersion) return _reader;
-        _galleryVersion = version;
-        var photos = await skus.AllPhotos(cancellationToken);
-        if (photos.Count == 0) return _reader = null;
-        var gallery = ShelfGallery.Enrol(_embedder, photos.Select(p => new SkuPhoto(p.SkuCode, p.Content)), intake: _intake, cancellation: cancellationToken);
-        return _reader = new SlotReader(_embedder, gallery);
-    }
 
     private async Task<PresetReference> ReferenceOf(PresetPlanogram planogram, CancellationToken cancellationToken)
     {

@@ -67,7 +67,7 @@ public sealed class SnapshotAnalysisWorker(
         using (analyzer)
         using (shelfAnalyzer)
         {
-            var shelves = new ShelfSnapshots(shelfAnalyzer, images, grains);
+            var shelves = new ShelfSnapshotReader(shelfAnalyzer, images, grains);
             // Claims this silo held when it stopped are seconds old at most when it restarts; another silo's live
             // claims are finished within seconds too, so half a minute separates the two.
             var released = await queue.ReleaseStale(TimeSpan.FromSeconds(30), stoppingToken);
@@ -91,7 +91,7 @@ public sealed class SnapshotAnalysisWorker(
     }
 
     /// <summary>Claims a batch and analyses it, or waits for work when there is none.</summary>
-    private async Task WorkOnce(PeopleAnalyzer analyzer, ShelfSnapshots shelves, CancellationToken stoppingToken)
+    private async Task WorkOnce(PeopleAnalyzer analyzer, ShelfSnapshotReader shelves, CancellationToken stoppingToken)
     {
         var batch = await queue.Claim(AnalysedKinds, _options.BatchSize, stoppingToken);
         if (batch.Count == 0)
@@ -103,7 +103,7 @@ public sealed class SnapshotAnalysisWorker(
         foreach (var snapshot in batch) await AnalyseOne(analyzer, shelves, snapshot, stoppingToken);
     }
 
-    private async Task AnalyseOne(PeopleAnalyzer analyzer, ShelfSnapshots shelves, SnapshotAnalysisQueue.Claimed snapshot, CancellationToken stoppingToken)
+    private async Task AnalyseOne(PeopleAnalyzer analyzer, ShelfSnapshotReader shelves, SnapshotAnalysisQueue.Claimed snapshot, CancellationToken stoppingToken)
     {
         try
         {

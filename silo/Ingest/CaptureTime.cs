@@ -1,3 +1,4 @@
+using SmartStore.Models;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
@@ -18,7 +19,7 @@ public static partial class CaptureTime
         if (!DateTime.TryParseExact(digits, "yyyyMMddHHmmss", CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
             return null;
         if (match.Groups["ms"].Success) local = local.AddMilliseconds(int.Parse(match.Groups["ms"].Value, CultureInfo.InvariantCulture));
-        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(timeZoneId, out var z) ? z : TimeZoneInfo.Utc;
+        var zone = StoreTimeZones.Find(timeZoneId);
         return TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), zone);
     }
 

@@ -1,29 +1,38 @@
 using Orleans.Concurrency;
 using SmartStore.GrainInterfaces;
 using SmartStore.Models;
+using SmartStore.Silo.Analysis;
 using SmartStore.Storage;
+using SmartStore.Vision.Models;
+using SmartStore.Vision.People;
 
 namespace SmartStore.Silo.Recognition;
 
 /// <summary>
 /// The recognition APIs' compute, one activation per silo: ONNX sessions are single-threaded, and Orleans runs one
-/// call at a time per activation, so no lock is needed. The activation owns its models and frees them when it is
-/// deactivated. Lives in the silo, not in grains/, because it only computes.
+/// call at a time per activation, so no lock is needed. People are found with the analysis workers' own analyzer (at
+/// the detector's counting threshold). The activation loads each model on first use and frees them when deactivated.
+/// Lives in the silo, not in grains/, because it only computes.
 /// </summary>
 [StatelessWorker(1)]
 public sealed class RecognitionGrain(SkuRepository skus) : Grain, IRecognitionGrain
 {
-    private readonly PeopleVision _people = new();
-    private readonly DisplayVision _display = new(skus);
+    private PeopleAnalyzer? _people;
+    private DisplayRecognition? _display;
 
-    public Task<PeopleInImage> FindPeople(byte[] jpeg) => Task.FromResult(_people.Find(jpeg));
+    public Task<PeopleInImage> FindPeople(byte[] jpeg)
+    {
+        _people ??= new PeopleAnalyzer(ModelStore.Locate(), new PersonDetectorOptions(), trackingScore: null);
+        return Task.FromResult(_people.Find(jpeg));
+    }
 
-    public Task<ShelfInImage> ReadShelf(byte[] jpeg, IReadOnlyList<PlanogramSlot>? layout) => _display.Read(jpeg, layout, CancellationToken.None);
+    public Task<ShelfInImage> ReadShelf(byte[] jpeg, IReadOnlyList<PlanogramSlot>? layout) =>
+        (_display ??= new DisplayRecognition(skus)).Read(jpeg, layout, CancellationToken.None);
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        _people.Dispose();
-        _display.Dispose();
+        _people?.Dispose();
+        _display?.Dispose();
         return Task.CompletedTask;
     }
 }

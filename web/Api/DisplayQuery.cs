@@ -1,36 +1,25 @@
-using System.Globalization;
 using SmartStore.Models;
 using SmartStore.Storage;
 
 namespace SmartStore.Web.Api;
 
 /// <summary>A shelf-display report request: stores in scope (store / region / chain), optionally one SKU, over days.</summary>
-public sealed record DisplayQuery(AccessScope Scope, string? Store, string? Region, string? Sku, DateOnly From, DateOnly To)
+public sealed record DisplayQuery(StoreCoverage Coverage, string? Sku, DateOnly From, DateOnly To)
 {
     public static async Task<(DisplayQuery? Query, IResult? Problem)> Read(AccessScope scope, string? store, string? region, string? sku,
         string? from, string? to, StoreRepository stores, DateOnly today)
     {
         var errors = new FieldErrors();
-        DateOnly? Parse(string field, string? text)
-        {
-            if (text is null) return null;
-            if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
-            errors.Add(field, $"{field} '{text}' must be a date yyyy-MM-dd.");
-            return null;
-        }
-        var fromDate = Parse("from", from) ?? today.AddDays(-6);
-        var toDate = Parse("to", to) ?? today;
-        if (toDate < fromDate) errors.Add("to", "to is before from.");
-        else if (toDate.DayNumber - fromDate.DayNumber >= TrafficQuery.MaxDays) errors.Add("to", $"a report covers at most {TrafficQuery.MaxDays} days.");
-        if (store is not null && region is not null) errors.Add("store", "name a store or a region, not both.");
+        var (fromDate, toDate) = ReportRequest.Period(errors, from, to, today.AddDays(-6), today);
+        ReportRequest.OneTarget(errors, store, region);
         if (errors.Any) return (null, errors.ToResult());
-        var (coverage, problem) = await TrafficCoverage.Resolve(scope, store, region, stores);
-        return coverage is null ? (null, problem) : (new DisplayQuery(scope, store, region, string.IsNullOrWhiteSpace(sku) ? null : sku.Trim(), fromDate, toDate), null);
+        var (coverage, problem) = await StoreAccess.Resolve(scope, store, region, stores);
+        return coverage is null ? (null, problem) : (new DisplayQuery(coverage, string.IsNullOrWhiteSpace(sku) ? null : sku.Trim(), fromDate, toDate), null);
     }
 
     public async Task<DisplayReport> Run(ShelfHistory history, CancellationToken cancellationToken)
     {
-        var days = await history.Days(Scope, Store, Region, From, To, cancellationToken);
+        var days = await history.Days(Coverage, From, To, cancellationToken);
         var trend = days.GroupBy(d => d.Day).OrderBy(g => g.Key).Select(g => new DisplayTrendDay(g.Key,
             Compliance(g.Sum(d => d.MatchingSlots), g.Sum(d => d.ObservedPlanned)),
             g.Sum(d => d.OwnFacings), g.Sum(d => d.CompetitorFacings), g.Sum(d => d.OutOfStock),
@@ -38,7 +27,7 @@ public sealed record DisplayQuery(AccessScope Scope, string? Store, string? Regi
         var latest = days.GroupBy(d => d.StoreCode).Select(g => g.OrderBy(d => d.Day).Last()).OrderBy(d => d.StoreCode)
             .Select(d => new DisplayStoreRow(d.StoreCode, d.Day, d.Compliance, d.OwnFacings, d.CompetitorFacings, d.OutOfStock,
                 Sku is null ? null : d.Facings.GetValueOrDefault(Sku))).ToList();
-        return new DisplayReport(Store, Region, Sku, From, To, trend, latest);
+        return new DisplayReport(Coverage.StoreCode, Coverage.RegionCode, Sku, From, To, trend, latest);
     }
 
     /// <summary>Matching over observed planned slots, summed over stores (each store's day row gives both).</summary>

@@ -1,3 +1,5 @@
+using SmartStore.Models;
+
 namespace SmartStore.Web.Api;
 
 /// <summary>
@@ -6,8 +8,7 @@ namespace SmartStore.Web.Api;
 /// </summary>
 public sealed class ReportCalendar(IConfiguration configuration)
 {
-    private readonly TimeZoneInfo _zone = TimeZoneInfo.TryFindSystemTimeZoneById(configuration["Reports:TimeZone"] ?? "Asia/Shanghai", out var zone)
-        ? zone : TimeZoneInfo.Utc;
+    private readonly TimeZoneInfo _zone = StoreTimeZones.Find(configuration["Reports:TimeZone"] ?? "Asia/Shanghai");
 
     public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, _zone));
 }

@@ -66,7 +66,7 @@ public static class ShelfEndpoints
 
     private static async Task<IResult> StoreShelf(string store, ClaimsPrincipal user, StoreRepository stores, IClusterClient cluster)
     {
-        if (await TrafficCoverage.Resolve(user.Scope(), store, null, stores) is { Problem: { } problem }) return problem;
+        if (await StoreAccess.Resolve(user.Scope(), store, null, stores) is { Problem: { } problem }) return problem;
         return Results.Ok(await cluster.GetGrain<IStoreGrain>(store).GetShelf());
     }
 

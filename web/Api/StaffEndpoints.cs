@@ -19,7 +19,7 @@ public static class StaffEndpoints
 
     private static async Task<IResult> List(string store, ClaimsPrincipal user, StoreRepository stores, StaffRoster roster)
     {
-        if (await TrafficCoverage.Resolve(user.Scope(), store, null, stores) is { Problem: { } problem }) return problem;
+        if (await StoreAccess.Resolve(user.Scope(), store, null, stores) is { Problem: { } problem }) return problem;
         return Results.Ok(await roster.List(store));
     }
 
@@ -27,7 +27,7 @@ public static class StaffEndpoints
     private static async Task<IResult> Enrol(string store, string? name, HttpRequest request, ClaimsPrincipal user, StoreRepository stores,
         StaffEnrolment enrolment, CancellationToken cancellationToken)
     {
-        if (await TrafficCoverage.Resolve(user.Scope(), store, null, stores) is { Problem: { } problem }) return problem;
+        if (await StoreAccess.Resolve(user.Scope(), store, null, stores) is { Problem: { } problem }) return problem;
         var errors = new FieldErrors();
         errors.Text("name", name, 80);
         if (errors.Any) return errors.ToResult();
@@ -40,7 +40,7 @@ public static class StaffEndpoints
 
     private static async Task<IResult> Remove(string store, long id, ClaimsPrincipal user, StoreRepository stores, StaffRoster roster, IClusterClient cluster)
     {
-        if (await TrafficCoverage.Resolve(user.Scope(), store, null, stores) is { Problem: { } problem }) return problem;
+        if (await StoreAccess.Resolve(user.Scope(), store, null, stores) is { Problem: { } problem }) return problem;
         if (!await roster.Remove(store, id, user.Actor())) return Problems.NotFound($"Staff member {id} of store '{store}'");
         await cluster.GetGrain<IStoreGrain>(store).StaffChanged();
         return Results.NoContent();

@@ -25,36 +25,30 @@ public static class TrafficEndpoints
     }
 
     private static async Task<IResult> SetDoorLine(string code, DoorLineInput input, ClaimsPrincipal user, CameraRepository cameras,
-        CameraScope scope, IClusterClient cluster)
+        CameraScope scope, DoorLineEditor editor)
     {
         if (await scope.Check(user, code) is { } refusal) return refusal;
         var camera = await cameras.Find(code);
         if (camera is null) return Problems.NotFound($"Camera '{code}'");
-        var errors = new FieldErrors();
-        if (camera.Kind != CameraKind.Entrance) errors.Add("camera", "only entrance cameras count door crossings.");
+        var missing = new FieldErrors();
         foreach (var (field, value) in new[] { ("ax", input.Ax), ("ay", input.Ay), ("bx", input.Bx), ("by", input.By), ("insideX", input.InsideX), ("insideY", input.InsideY) })
-            if (value is null) errors.Add(field, $"{field} is required.");
-        if (errors.Any) return errors.ToResult();
+            if (value is null) missing.Add(field, $"{field} is required.");
+        if (missing.Any) return missing.ToResult();
         var line = new DoorLine(input.Ax!.Value, input.Ay!.Value, input.Bx!.Value, input.By!.Value, input.InsideX!.Value, input.InsideY!.Value);
-        if (line.Problem() is { } problem) errors.Add("doorLine", problem);
-        if (errors.Any) return errors.ToResult();
-        await cameras.SetDoorLine(code, line, user.Actor());
-        await cluster.GetGrain<ICameraGrain>(code).RefreshProfile();
-        return Results.Ok(line);
+        var errors = await editor.Save(camera, line, user.Actor());
+        return errors.Any ? errors.ToResult() : Results.Ok(line);
     }
 
-    private static async Task<IResult> ClearDoorLine(string code, ClaimsPrincipal user, CameraRepository cameras, CameraScope scope, IClusterClient cluster)
+    private static async Task<IResult> ClearDoorLine(string code, ClaimsPrincipal user, CameraScope scope, DoorLineEditor editor)
     {
         if (await scope.Check(user, code) is { } refusal) return refusal;
-        if (!await cameras.SetDoorLine(code, null, user.Actor())) return Problems.NotFound($"Camera '{code}'");
-        await cluster.GetGrain<ICameraGrain>(code).RefreshProfile();
-        return Results.NoContent();
+        return await editor.Clear(code, user.Actor()) ? Results.NoContent() : Problems.NotFound($"Camera '{code}'");
     }
 
     /// <summary>Today's live counters of a store, a region or (for head office) the chain.</summary>
     private static async Task<IResult> Live(string? store, string? region, ClaimsPrincipal user, StoreRepository stores, IClusterClient cluster)
     {
-        if (await TrafficCoverage.Resolve(user.Scope(), store, region, stores) is { Problem: { } problem }) return problem;
+        if (await StoreAccess.Resolve(user.Scope(), store, region, stores) is { Problem: { } problem }) return problem;
         var today = store is not null ? await cluster.GetGrain<IStoreGrain>(store).GetTraffic()
             : region is not null ? await cluster.GetGrain<IRegionGrain>(region).GetTraffic()
             : user.Scope().SeesWholeChain ? await cluster.GetGrain<IHqGrain>(IHqGrain.Key).GetTraffic()

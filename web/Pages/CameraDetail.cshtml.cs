@@ -11,7 +11,7 @@ namespace SmartStore.Web.Pages;
 
 /// <summary>One camera: its master data, its live status from the camera grain, and (HQ admins) its store binding and secret.</summary>
 public sealed class CameraDetailModel(CameraRepository cameras, StoreRepository stores, RegionRepository regions,
-    MasterDataValidation validation, SnapshotRepository snapshots, IClusterClient cluster) : PageModel
+    MasterDataValidation validation, SnapshotRepository snapshots, DoorLineEditor doorLines, IClusterClient cluster) : PageModel
 {
     [FromRoute] public string Code { get; set; } = "";
 
@@ -55,14 +55,12 @@ public sealed class CameraDetailModel(CameraRepository cameras, StoreRepository 
     {
         if (!MayEdit) return Forbid();
         if (await Load() is { } refused) return refused;
-        var line = new DoorLine(ax, ay, bx, by, insideX, insideY);
-        if (Camera.Kind != CameraKind.Entrance || line.Problem() is { } problem)
+        var errors = await doorLines.Save(Camera, new DoorLine(ax, ay, bx, by, insideX, insideY), User.Actor());
+        if (errors.Any)
         {
-            DoorLineErrors = [Camera.Kind != CameraKind.Entrance ? "only entrance cameras count door crossings." : line.Problem()!];
+            DoorLineErrors = errors.Messages;
             return Page();
         }
-        await cameras.SetDoorLine(Code, line, User.Actor());
-        await cluster.GetGrain<ICameraGrain>(Code).RefreshProfile();
         await Load();
         Notice = T("doorLineSaved");
         return Page();
@@ -72,8 +70,7 @@ public sealed class CameraDetailModel(CameraRepository cameras, StoreRepository 
     {
         if (!MayEdit) return Forbid();
         if (await Load() is { } refused) return refused;
-        await cameras.SetDoorLine(Code, null, User.Actor());
-        await cluster.GetGrain<ICameraGrain>(Code).RefreshProfile();
+        await doorLines.Clear(Code, User.Actor());
         await Load();
         Notice = T("doorLineCleared");
         return Page();

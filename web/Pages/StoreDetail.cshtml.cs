@@ -77,7 +77,7 @@ public sealed class StoreDetailModel(StoreRepository stores, RegionRepository re
         Cameras = await grain.GetCameras();
         Shelf = await grain.GetShelf();
         if (Shelf.Figures.FacingsBySku.Count > 0) SkuNames = (await skus.List(null, null, null, 1, 1000)).Items.ToDictionary(s => s.Code, s => s.Name);
-        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(store.TimeZone, out var z) ? z : TimeZoneInfo.Utc;
+        var zone = StoreTimeZones.Find(store.TimeZone);
         var day = TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, zone).Date;
         Hours = await traffic.Hours(Code, day, day.AddDays(1));
         Staff = await roster.List(Code);

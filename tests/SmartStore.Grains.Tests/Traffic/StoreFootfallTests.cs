@@ -10,7 +10,7 @@ public sealed class StoreFootfallTests
     private static StoreFootfall Footfall(FootfallOptions? options = null) =>
         new("S-T", options ?? new FootfallOptions(), utc => utc.AddHours(8));
 
-    private static EntranceObservation Crossing(DateTime at, CrossingDirection direction, float[]? look, int passersBy = 0) =>
+    private static TrafficObservation Crossing(DateTime at, CrossingDirection direction, float[]? look, int passersBy = 0) =>
         new("CAM-T", at, [new LineCrossing("CAM-T", 1, direction, at, look)], passersBy, null);
 
     [Fact]
@@ -91,9 +91,9 @@ public sealed class StoreOccupancyTests
     {
         var footfall = new StoreFootfall("S-T", new FootfallOptions(), utc => utc.AddHours(8));
         var start = TrafficScenes.Start;
-        footfall.Record(new EntranceObservation("CAM-A", start, [], 0, 4));
-        footfall.Record(new EntranceObservation("CAM-B", start.AddSeconds(1), [], 0, 2));
-        footfall.Record(new EntranceObservation("CAM-A", start.AddSeconds(2), [], 0, 1));
+        footfall.Record(new TrafficObservation("CAM-A", start, [], 0, 4));
+        footfall.Record(new TrafficObservation("CAM-B", start.AddSeconds(1), [], 0, 2));
+        footfall.Record(new TrafficObservation("CAM-A", start.AddSeconds(2), [], 0, 1));
 
         Assert.Equal(3, footfall.Today(start.AddSeconds(3)).Occupancy);
         var hour = Assert.Single(footfall.Hours());
@@ -108,7 +108,7 @@ public sealed class StoreOccupancyTests
     {
         var footfall = new StoreFootfall("S-T", new FootfallOptions(), utc => utc.AddHours(8));
         var at = TrafficScenes.Start;
-        footfall.Record(new EntranceObservation("CAM-E", at, [new LineCrossing("CAM-E", 1, CrossingDirection.In, at, null),
+        footfall.Record(new TrafficObservation("CAM-E", at, [new LineCrossing("CAM-E", 1, CrossingDirection.In, at, null),
             new LineCrossing("CAM-E", 2, CrossingDirection.In, at, null), new LineCrossing("CAM-E", 3, CrossingDirection.Out, at, null)], 0, null));
         Assert.Equal(1, footfall.Today(at).Occupancy);
     }
@@ -121,8 +121,8 @@ public sealed class StaleOccupancyTests
     {
         var footfall = new StoreFootfall("S-T", new FootfallOptions(), utc => utc.AddHours(8));
         var start = TrafficScenes.Start;
-        footfall.Record(new EntranceObservation("CAM-A", start, [], 0, 4));
-        footfall.Record(new EntranceObservation("CAM-B", start.AddMinutes(10), [], 0, 2));
+        footfall.Record(new TrafficObservation("CAM-A", start, [], 0, 4));
+        footfall.Record(new TrafficObservation("CAM-B", start.AddMinutes(10), [], 0, 2));
         Assert.Equal(2, footfall.Today(start.AddMinutes(10)).Occupancy);
     }
 }

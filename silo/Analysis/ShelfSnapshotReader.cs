@@ -11,7 +11,7 @@ namespace SmartStore.Silo.Analysis;
 /// One shelf snapshot through the display path: which preset it shows (camera grain), the slot readings against that
 /// preset's planogram, the store's shelf snapshot updated (store grain); returns what the per-image detail shows.
 /// </summary>
-public sealed class ShelfSnapshots(ShelfAnalyzer analyzer, ImagesFolder images, IGrainFactory grains)
+public sealed class ShelfSnapshotReader(ShelfAnalyzer analyzer, ImagesFolder images, IGrainFactory grains)
 {
     public async Task<(string Json, int? Preset)> Analyse(SnapshotAnalysisQueue.Claimed snapshot, DateTime capturedUtc, CancellationToken cancellationToken)
     {
@@ -23,16 +23,16 @@ public sealed class ShelfSnapshots(ShelfAnalyzer analyzer, ImagesFolder images, 
             var observations = ShelfAnalyzer.Observations(snapshot.CameraCode, p, snapshot.Id, capturedUtc, reading);
             if (observations.Count > 0) status = await grains.GetGrain<IStoreGrain>(store).ShelfObserved(observations);
         }
-        return (Describe(preset, result, status), preset);
+        return (Describe(snapshot, preset, result, status), preset);
     }
 
     /// <summary>The display detail: preset, alignment, and every slot with its outcome and where it was read in the snapshot.</summary>
-    private static string Describe(int? preset, ShelfAnalyzer.Result result, ShelfStatus? status) => JsonSerializer.Serialize(new
+    private static string Describe(SnapshotAnalysisQueue.Claimed snapshot, int? preset, ShelfAnalyzer.Result result, ShelfStatus? status) => JsonSerializer.Serialize(new
     {
         kind = "shelf",
         preset,
-        width = result.Width,
-        height = result.Height,
+        width = snapshot.Width,
+        height = snapshot.Height,
         planogram = result.Planogram is not null,
         read = result.Reading is not null,
         alignment = result.Reading?.Alignment is { } a ? new { reliable = a.Reliable, score = Math.Round(a.Score, 3), dx = Math.Round(a.Transform.OffsetX, 1), dy = Math.Round(a.Transform.OffsetY, 1) } : null,

@@ -1,0 +1,26 @@
+using Dapper;
+using SmartStore.Models;
+
+namespace SmartStore.Storage;
+
+/// <summary>
+/// The viewer's scope as SQL over a <c>stores s</c> row: head office sees every store, region managers the stores of
+/// their regions, store managers their own stores. One rule for every list and report.
+/// </summary>
+internal static class StoreScope
+{
+    public const string Visible = "(@wholeChain OR s.region_code = ANY(@regions) OR s.code = ANY(@stores))";
+
+    /// <summary>The parameters of <see cref="Visible"/>, plus the query's own.</summary>
+    public static DynamicParameters Parameters(AccessScope scope, object others)
+    {
+        var parameters = new DynamicParameters(others);
+        parameters.Add("wholeChain", scope.SeesWholeChain);
+        parameters.Add("regions", scope.Role == Role.RegionManager ? scope.RegionCodes.ToArray() : Array.Empty<string>());
+        parameters.Add("stores", scope.Role == Role.StoreManager ? scope.StoreCodes.ToArray() : Array.Empty<string>());
+        return parameters;
+    }
+}
+
+/// <summary>Which stores a list or report covers: one store, one region, or (both null) everything the viewer's scope allows.</summary>
+public sealed record StoreCoverage(AccessScope Scope, string? StoreCode, string? RegionCode);
