@@ -17,6 +17,7 @@ public sealed class CameraGrain : Grain, ICameraGrain, IRemindable
     private const string LivenessReminder = "liveness";
     private static readonly TimeSpan PersistLastSeenEvery = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan PersistIngestEvery = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan QuietCheckEvery = TimeSpan.FromSeconds(1);
 
     private readonly IPersistentState<CameraLivenessState> _state;
     private readonly IPersistentState<CameraIngestState> _ingest;
@@ -27,6 +28,8 @@ public sealed class CameraGrain : Grain, ICameraGrain, IRemindable
     private StoreProfile? _store;
     private IGrainTimer? _silenceTimer;
     private EntranceTracker? _tracker;
+    private IGrainTimer? _quietTimer;
+    private FrameFlow _frames;
     private readonly TrackerOptions _trackerOptions;
     private DateTime _lastPersistedUtc;
     private DateTime _ingestWrittenUtc;
@@ -62,6 +65,7 @@ public sealed class CameraGrain : Grain, ICameraGrain, IRemindable
     public async Task SnapshotAccepted(SnapshotReceipt receipt)
     {
         _ingest.State.Record(receipt, PresetOf(receipt));
+        if (!receipt.Duplicate) _frames = _frames.Uploaded(receipt.SnapshotId, DateTime.UtcNow);
         await PersistIngestSometimes();
         var status = await MarkAlive(new Heartbeat(receipt.ReceivedUtc));
         if (!receipt.Duplicate)
@@ -123,10 +127,39 @@ public sealed class CameraGrain : Grain, ICameraGrain, IRemindable
             return frame.People.Select(p => new TrackedBox(0, p.X1, p.Y1, p.X2, p.Y2)).ToList();
         }
         _tracker ??= new EntranceTracker(Code, _camera.DoorLine, _trackerOptions);
+        _frames = _frames.Analysed(frame.SnapshotId, DateTime.UtcNow);
+        StartQuietTimer();
         var tracked = _tracker.Observe(frame);
-        if (tracked.Crossings.Count > 0 || tracked.PassersBy > 0)
-            await store.RecordTraffic(new TrafficObservation(Code, frame.CapturedUtc, tracked.Crossings, tracked.PassersBy, null));
+        await Report(store, frame.CapturedUtc, tracked);
         return tracked.Boxes;
+    }
+
+    private async Task Report(IStoreGrain store, DateTime capturedUtc, TrackedFrame tracked)
+    {
+        if (tracked.Crossings.Count > 0 || tracked.PassersBy > 0)
+            await store.RecordTraffic(new TrafficObservation(Code, capturedUtc, tracked.Crossings, tracked.PassersBy, null));
+    }
+
+    /// <summary>
+    /// Ends the tracks of an entrance camera that has gone quiet: nothing new uploaded and nothing waiting for
+    /// analysis for longer than the tracker's gap. Without it the last people of the day would be counted only
+    /// when the next frame arrives — the next morning, in the wrong hour.
+    /// </summary>
+    private async Task EndTracksWhenQuiet()
+    {
+        if (_tracker is not { HasTracks: true } tracker || _camera?.StoreCode is not { } storeCode) return;
+        if (!_frames.QuietFor(tracker.MaxGap, DateTime.UtcNow)) return;
+        await Report(GrainFactory.GetGrain<IStoreGrain>(storeCode), tracker.LastFrameUtc, tracker.FinishAll());
+    }
+
+    private void StartQuietTimer()
+    {
+        _quietTimer ??= this.RegisterGrainTimer(EndTracksWhenQuiet, new GrainTimerCreationOptions
+        {
+            DueTime = QuietCheckEvery,
+            Period = QuietCheckEvery,
+            KeepAlive = false,
+        });
     }
 
     private async Task<CameraStatus> MarkAlive(Heartbeat beat)

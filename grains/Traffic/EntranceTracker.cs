@@ -17,6 +17,7 @@ public sealed class EntranceTracker(string cameraCode, DoorLine? doorLine, Track
     private int _nextId = 1;
     private DateTime _lastFrameUtc = DateTime.MinValue;
     private double? _typicalIntervalSeconds;
+    private (int Width, int Height) _frameSize;
 
     /// <summary>
     /// How long a track may go unseen: the configured gap, or 2.5 frame intervals of this camera when it uploads more
@@ -40,12 +41,12 @@ public sealed class EntranceTracker(string cameraCode, DoorLine? doorLine, Track
         LearnInterval(frame.CapturedUtc - _lastFrameUtc);
         _lastFrameUtc = frame.CapturedUtc;
 
-        var line = DoorLine is null ? (CountingLine?)null : CountingLine.For(DoorLine, frame.Width, frame.Height);
-        var margin = _options.LineMarginOfHeight * frame.Height;
+        _frameSize = (frame.Width, frame.Height);
+        var line = Line();
+        var margin = Margin();
         // Tracks lost for longer than the gap end before matching: after a pause the next person is somebody new.
-        var passersBy = FinishLostTracks(frame.CapturedUtc);
+        var (crossings, passersBy) = FinishTracks(track => frame.CapturedUtc - track.LastSeenUtc > MaxGap, concludes: false);
         var matches = Associate(frame);
-        var crossings = new List<LineCrossing>();
         var boxes = new List<TrackedBox>(frame.People.Count);
 
         for (var d = 0; d < frame.People.Count; d++)
@@ -55,10 +56,36 @@ public sealed class EntranceTracker(string cameraCode, DoorLine? doorLine, Track
             track.Update(person, frame.CapturedUtc);
             boxes.Add(new TrackedBox(track.Id, person.X1, person.Y1, person.X2, person.Y2));
             if (line is { } l && track.Sides.Observe(l, (person.X1 + person.X2) / 2, person.Y2, frame.CapturedUtc, margin) is { } crossing)
-                crossings.Add(new LineCrossing(cameraCode, track.Id, crossing.Direction, crossing.AtUtc, track.Appearance, track.AgeBand, track.Gender));
+                crossings.Add(Crossing(track, crossing));
         }
         return new TrackedFrame(crossings, passersBy, boxes);
     }
+
+    public bool HasTracks => _tracks.Count > 0;
+
+    /// <summary>Capture time of the newest frame tracked.</summary>
+    public DateTime LastFrameUtc => _lastFrameUtc;
+
+    /// <summary>
+    /// The camera has gone quiet (no new frame for longer than the gap, nothing left to analyse): every track
+    /// ends now rather than when the next frame comes, which may be the next morning, in another hour's tally.
+    /// A person still in view in the last frame, part-way through confirming a change of side, is concluded on
+    /// that last sample: the frames stopped, not the person, and nothing showed them turning back. Tracks lost
+    /// earlier are not concluded: a person who vanished mid-crossing is often picked up again by another track,
+    /// which counts the crossing itself.
+    /// </summary>
+    public TrackedFrame FinishAll()
+    {
+        var (crossings, passersBy) = FinishTracks(_ => true, concludes: true);
+        return new TrackedFrame(crossings, passersBy, []);
+    }
+
+    private CountingLine? Line() => DoorLine is null || _frameSize.Width == 0 ? null : CountingLine.For(DoorLine, _frameSize.Width, _frameSize.Height);
+
+    private float Margin() => _options.LineMarginOfHeight * _frameSize.Height;
+
+    private LineCrossing Crossing(PersonTrack track, (CrossingDirection Direction, DateTime AtUtc) crossing) =>
+        new(cameraCode, track.Id, crossing.Direction, crossing.AtUtc, track.Appearance, track.AgeBand, track.Gender);
 
     /// <summary>Smoothed interval between frames; pauses (an outage, a closed store) over 10 s are not the camera's cadence.</summary>
     private void LearnInterval(TimeSpan interval)
@@ -95,16 +122,21 @@ public sealed class EntranceTracker(string cameraCode, DoorLine? doorLine, Track
         return matched;
     }
 
-    /// <summary>Drops tracks unseen for longer than the gap; returns how many of them were passers-by.</summary>
-    private int FinishLostTracks(DateTime nowUtc)
+    /// <summary>Ends the tracks chosen; a track seen outside that never crossed is a passer-by.</summary>
+    private (List<LineCrossing> Crossings, int PassersBy) FinishTracks(Func<PersonTrack, bool> ended, bool concludes)
     {
+        var line = Line();
+        var margin = Margin();
+        var crossings = new List<LineCrossing>();
         var passersBy = 0;
         _tracks.RemoveAll(track =>
         {
-            if (nowUtc - track.LastSeenUtc <= MaxGap) return false;
+            if (!ended(track)) return false;
+            if (concludes && track.LastSeenUtc == _lastFrameUtc && line is { } l && track.Sides.Conclude(l, margin) is { } crossing)
+                crossings.Add(Crossing(track, crossing));
             if (track.IsPasserBy(_options)) passersBy++;
             return true;
         });
-        return passersBy;
+        return (crossings, passersBy);
     }
 }

@@ -44,9 +44,21 @@ public sealed class LineSideRule(int confirm)
         }
         if (_pending < confirm) return null;
 
+        return Change(line, side, (x, y), marginPx);
+    }
+
+    /// <summary>
+    /// The frames have stopped while this track was still in view: a change of side that no sample contradicted
+    /// counts, even though the confirming samples never came.
+    /// </summary>
+    public (CrossingDirection Direction, DateTime AtUtc)? Conclude(in CountingLine line, float marginPx) =>
+        _pending == 0 ? null : Change(line, -_side, _firstOnNewSide, marginPx);
+
+    private (CrossingDirection Direction, DateTime AtUtc)? Change(in CountingLine line, int side, (float X, float Y) last, float marginPx)
+    {
         var throughSegment = line.StepCrossesSegment(_lastOnSide.X, _lastOnSide.Y, _firstOnNewSide.X, _firstOnNewSide.Y, marginPx);
         _side = side;
-        _lastOnSide = (x, y);
+        _lastOnSide = last;
         _pending = 0;
         if (!throughSegment) return null;
         EverCrossed = true;

@@ -21,6 +21,8 @@ public sealed class LivenessCluster : IAsyncLifetime
     public const string MovingCamera = "CAM-T0001-E2";
     public const string TrafficStore = "T0003";
     public const string DoorCamera = "CAM-T0003-E1";
+    public const string QuietStore = "T0005";
+    public const string QuietDoorCamera = "CAM-T0005-E1";
     public const string ShelfStore = "T0004";
     public const string ShelfCameraA = "CAM-T0004-P1";
     public const string ShelfCameraB = "CAM-T0004-P2";
@@ -68,6 +70,9 @@ public sealed class LivenessCluster : IAsyncLifetime
         await stores.Create(new Store(TrafficStore, "客流店", "TEST", "上海", "", 31.2, 121.5, [], OpeningHours.AlwaysOpen, "Asia/Shanghai", 3), "test");
         await cameras.Create(new Camera(DoorCamera, CameraKind.Entrance, "", "", TrafficStore, 1, []), "test");
         await cameras.SetDoorLine(DoorCamera, Traffic.TrafficScenes.Door, "test");
+        await stores.Create(new Store(QuietStore, "收工店", "TEST", "上海", "", 31.2, 121.5, [], OpeningHours.AlwaysOpen, "Asia/Shanghai", 3), "test");
+        await cameras.Create(new Camera(QuietDoorCamera, CameraKind.Entrance, "", "", QuietStore, 1, []), "test");
+        await cameras.SetDoorLine(QuietDoorCamera, Traffic.TrafficScenes.Door, "test");
         await stores.Create(new Store(ShelfStore, "陈列店", "TEST", "上海", "", 31.2, 121.5, [], OpeningHours.AlwaysOpen, "Asia/Shanghai", 3), "test");
         CameraPreset[] presets = [new CameraPreset(1, "货架1", 1)];
         await cameras.Create(new Camera(ShelfCameraA, CameraKind.Shelf, "", "", ShelfStore, 10, presets), "test");

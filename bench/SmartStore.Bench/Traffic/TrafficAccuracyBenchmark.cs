@@ -44,8 +44,9 @@ public sealed class TrafficAccuracyBenchmark : IBenchmark
             var started = DateTime.UtcNow;
             foreach (var scene in scenes) await TrafficReplay.Upload(scene, placement, ftpPort, cancellation);
             await TrafficReplay.WaitForAnalysis(database, silo, cancellation);
-            // The store grains write their hours every 5 s.
-            await Task.Delay(TimeSpan.FromSeconds(7), cancellation);
+            // The cameras end their last tracks once quiet (the tracker's gap, 2.5 s, checked every second), then the
+            // store grains write their hours every 5 s.
+            await Task.Delay(TimeSpan.FromSeconds(12), cancellation);
             Progress.Say($"replay and analysis took {(DateTime.UtcNow - started).TotalSeconds:0} s");
 
             var figures = new Figures();

@@ -36,6 +36,31 @@ public sealed class EntranceTrackerTests
     }
 
     [Fact]
+    public void When_frames_stop_a_person_in_view_just_over_the_line_is_counted_but_one_lost_earlier_is_not()
+    {
+        var tracker = Tracker();
+        // Person 1 steps over the line in the last frame; person 2 stepped over two frames earlier and vanished.
+        var frames = new[]
+        {
+            new[] { At(200, 420, Look(1)), At(240, 250, Look(2)) },
+            [At(260, 420, Look(1)), At(300, 250, Look(2))],
+            [At(280, 420, Look(1)), At(340, 250, Look(2))],
+            [At(300, 420, Look(1))],
+            [At(340, 420, Look(1))],
+        };
+        var observed = frames.Select((people, i) => tracker.Observe(Frame(i, people))).ToList();
+        Assert.Empty(observed.SelectMany(f => f.Crossings));
+        var personOne = observed[^1].Boxes.Single().TrackId;
+
+        var end = tracker.FinishAll();
+        var crossing = Assert.Single(end.Crossings);
+        Assert.Equal(CrossingDirection.In, crossing.Direction);
+        Assert.Equal(personOne, crossing.TrackId);
+        Assert.Equal(Start.AddSeconds(4), crossing.AtUtc);
+        Assert.False(tracker.HasTracks);
+    }
+
+    [Fact]
     public void Loitering_on_the_line_counts_nothing()
     {
         // Jitter back and forth across the line, never two frames in a row on the far side.

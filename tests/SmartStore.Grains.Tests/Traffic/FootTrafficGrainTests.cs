@@ -49,4 +49,36 @@ public sealed class FootTrafficGrainTests(LivenessCluster fixture)
         Assert.Equal(1, after.UniqueVisitors);
         Assert.Equal(1, after.Repeats);
     }
+
+    [Fact]
+    public async Task When_the_camera_goes_quiet_its_last_tracks_end_the_crossing_in_view_counts_and_the_passer_by_too()
+    {
+        var camera = Grains.GetGrain<ICameraGrain>(LivenessCluster.QuietDoorCamera);
+        var now = DateTime.UtcNow;
+        // One person steps over the line in the very last frame; another walks past outside. Then nothing comes.
+        float[] xs = [200, 240, 280, 300, 340];
+        for (var i = 0; i < xs.Length; i++)
+        {
+            var id = 1000 + i;
+            await camera.SnapshotAccepted(new SnapshotReceipt(id, $"F{i}.jpg", now.AddSeconds(i), DateTime.UtcNow, false, "ftp"));
+            await camera.FrameAnalysed(new AnalysedFrame(id, now.AddSeconds(i), Width, Height,
+                [At(xs[i], 400, Look(7)), At(100, 150 + 40 * i, Look(8))]));
+        }
+        var store = Grains.GetGrain<IStoreGrain>(LivenessCluster.QuietStore);
+        Assert.Equal(0, (await store.GetTraffic()).Entries);
+
+        var quiet = await Eventually.Get(() => store.GetTraffic(), t => t.Entries == 1 && t.PassersBy == 1,
+            within: TimeSpan.FromSeconds(10), what: "the entry and the passer-by once the camera is quiet");
+        Assert.Equal(1, quiet.UniqueVisitors);
+    }
+
+    [Fact]
+    public async Task A_camera_with_frames_still_waiting_for_analysis_is_not_quiet()
+    {
+        var flow = new SmartStore.Grains.Traffic.FrameFlow().Uploaded(7, Start).Analysed(5, Start);
+        Assert.False(flow.QuietFor(TimeSpan.FromSeconds(2.5), Start.AddMinutes(5)));
+        flow = flow.Analysed(7, Start.AddMinutes(5));
+        Assert.False(flow.QuietFor(TimeSpan.FromSeconds(2.5), Start.AddMinutes(5).AddSeconds(2)));
+        Assert.True(flow.QuietFor(TimeSpan.FromSeconds(2.5), Start.AddMinutes(5).AddSeconds(3)));
+    }
 }
