@@ -26,7 +26,7 @@ public sealed class SnapshotAnalysisQueue(SmartStoreDatabase database)
         var rows = await connection.QueryAsync<Claimed>(new CommandDefinition("""
             WITH next AS (
                 SELECT s.id FROM snapshots s JOIN cameras c ON c.code = s.camera_code
-                WHERE s.status = 'pending' AND c.kind = ANY(@kinds)
+                WHERE s.status = 'pending' AND c.kind = ANY(@kinds) AND (s.retry_after IS NULL OR s.retry_after <= now())
                   AND NOT EXISTS (SELECT 1 FROM snapshots busy WHERE busy.camera_code = s.camera_code AND busy.status = 'analysing')
                   AND pg_try_advisory_xact_lock(hashtext('analysis:' || s.camera_code))
                 ORDER BY s.id LIMIT @limit FOR UPDATE OF s SKIP LOCKED)
@@ -65,6 +65,30 @@ public sealed class SnapshotAnalysisQueue(SmartStoreDatabase database)
             "UPDATE snapshots SET status = 'failed', analysed_at = now(), analysis = jsonb_build_object('error', @reason) WHERE id = @id",
             new { id, reason }, cancellationToken: cancellationToken));
     }
+
+    /// <summary>
+    /// A failure that may pass (a timeout, a lost connection): the snapshot goes back to pending, to be claimed again
+    /// after a pause that doubles with each attempt (30 s, 1 min, 2 min), and is marked failed for good on the
+    /// <see cref="MaxAttempts"/>th. Returns whether it will be tried again.
+    /// </summary>
+    public async Task<bool> FailForNow(long id, string reason, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.Open(cancellationToken);
+        var status = await connection.ExecuteScalarAsync<string>(new CommandDefinition("""
+            UPDATE snapshots SET attempts = attempts + 1,
+                status = CASE WHEN attempts + 1 < @max THEN 'pending' ELSE 'failed' END,
+                claimed_at = NULL,
+                retry_after = now() + make_interval(secs => @firstPause * power(2, attempts)),
+                analysed_at = CASE WHEN attempts + 1 < @max THEN NULL ELSE now() END,
+                analysis = jsonb_build_object('error', @reason, 'attempts', attempts + 1)
+            WHERE id = @id
+            RETURNING status
+            """, new { id, reason, max = MaxAttempts, firstPause = FirstRetryPause.TotalSeconds }, cancellationToken: cancellationToken));
+        return status == "pending";
+    }
+
+    public const int MaxAttempts = 4;
+    public static readonly TimeSpan FirstRetryPause = TimeSpan.FromSeconds(30);
 
     public async Task<int> Waiting(CancellationToken cancellationToken)
     {

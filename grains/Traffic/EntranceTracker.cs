@@ -36,8 +36,9 @@ public sealed class EntranceTracker(string cameraCode, DoorLine? doorLine, Track
 
     public TrackedFrame Observe(AnalysedFrame frame)
     {
-        // A frame older than the last one (a re-sent or late upload) cannot be tracked without rewinding; skip it.
-        if (frame.CapturedUtc < _lastFrameUtc) return new TrackedFrame([], 0, []);
+        // A frame not newer than the last one (a re-sent or late upload, or a retried analysis of a frame already
+        // tracked) cannot be tracked without rewinding, and tracking it twice would confirm crossings it never showed.
+        if (frame.CapturedUtc <= _lastFrameUtc) return new TrackedFrame([], 0, []);
         LearnInterval(frame.CapturedUtc - _lastFrameUtc);
         _lastFrameUtc = frame.CapturedUtc;
 

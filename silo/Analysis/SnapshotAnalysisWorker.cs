@@ -128,9 +128,10 @@ public sealed class SnapshotAnalysisWorker(
         catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
         {
             // A grain timeout or a database hiccup must not stop the worker (and with it the silo): the snapshot is
-            // marked failed with the reason and the ones behind it go on.
-            logger.LogError(e, "Snapshot {Id} of {Camera}: analysis failed", snapshot.Id, snapshot.CameraCode);
-            await queue.Fail(snapshot.Id, $"{e.GetType().Name}: {e.Message}", CancellationToken.None);
+            // tried again later, a few times, and the ones behind it go on.
+            var again = await queue.FailForNow(snapshot.Id, $"{e.GetType().Name}: {e.Message}", CancellationToken.None);
+            logger.LogError(e, "Snapshot {Id} of {Camera}: analysis failed ({Next})", snapshot.Id, snapshot.CameraCode,
+                again ? "will be tried again" : $"given up after {SnapshotAnalysisQueue.MaxAttempts} attempts");
         }
     }
 

@@ -1,3 +1,4 @@
+using Dapper;
 using SmartStore.Models;
 using SmartStore.Storage;
 using SmartStore.Testing;
@@ -50,5 +51,32 @@ public sealed class AnalysisQueueTests
             Assert.True(claims.Count(c => c.Count > 0) <= 1, $"both workers got frames of one camera in round {round}");
             foreach (var claimed in claims.SelectMany(c => c)) await queue.Complete(claimed.Id, "{}", CancellationToken.None);
         }
+    }
+
+    [Fact]
+    public async Task A_snapshot_that_failed_for_now_is_claimed_again_after_its_pause_and_given_up_after_the_last_attempt()
+    {
+        await using var db = await TestDatabase.Create();
+        await new DemoChain(db.Database, new SecretsFile(Path.Combine(Path.GetTempPath(), $"queue-{Guid.NewGuid():N}.json")), _ => { }).Seed();
+        var snapshots = new SnapshotRepository(db.Database);
+        await snapshots.Record(new SnapshotRepository.NewSnapshot("CAM-S0004-E1", "retry".PadRight(64, '0'), "x/retry.jpg", 100, 640, 480,
+            "retry.jpg", DateTime.UtcNow, "ftp"));
+        var queue = new SnapshotAnalysisQueue(db.Database);
+        await using var connection = await db.Database.Open();
+
+        for (var attempt = 1; attempt <= SnapshotAnalysisQueue.MaxAttempts; attempt++)
+        {
+            var claimed = Assert.Single(await queue.Claim(Kinds, 10, CancellationToken.None));
+            var again = await queue.FailForNow(claimed.Id, "TimeoutException: the camera grain did not answer", CancellationToken.None);
+            Assert.Equal(attempt < SnapshotAnalysisQueue.MaxAttempts, again);
+            // Not before its pause is over.
+            Assert.Empty(await queue.Claim(Kinds, 10, CancellationToken.None));
+            await connection.ExecuteAsync("UPDATE snapshots SET retry_after = now() - interval '1 second' WHERE id = @id", new { id = claimed.Id });
+        }
+        Assert.Empty(await queue.Claim(Kinds, 10, CancellationToken.None));
+        var (status, attempts, error) = await connection.QuerySingleAsync<(string, int, string)>(
+            "SELECT status, attempts, analysis->>'error' FROM snapshots WHERE file_name = 'retry.jpg'");
+        Assert.Equal(("failed", SnapshotAnalysisQueue.MaxAttempts), (status, attempts));
+        Assert.Contains("did not answer", error);
     }
 }

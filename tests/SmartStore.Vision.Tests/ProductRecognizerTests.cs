@@ -49,4 +49,29 @@ public sealed class ProductRecognizerTests
         var person = recognizer.Recognize(street.Bitmap, SKRectI.Create(498, 157, 32, 76));
         Assert.True(person.IsUnknown, $"person crop matched {person.Ranked[0].Sku} at {person.Similarity:0.00} (threshold {recognizer.UnknownBelow:0.00})");
     }
+
+    [Fact]
+    public async Task TheMirroredEnrolmentViewIsTheEmbeddingOfTheMirrorImageAndColourSeparatesRedFromGreen()
+    {
+        var intake = new JpegIntake();
+        using var embedder = new ProductEmbedder(SharedFiles.Models);
+        using var photo = intake.Decode(await SharedFiles.BytesAsync(Set, "references/Red-Bell-Pepper_Iconic.jpg"));
+        using var mirror = new SKBitmap(photo.Bitmap.Info);
+        for (int y = 0; y < photo.Height; y++)
+            for (int x = 0; x < photo.Width; x++)
+                mirror.SetPixel(photo.Width - 1 - x, y, photo.Bitmap.GetPixel(x, y));
+        var views = embedder.EnrolmentViews(photo.Bitmap);
+        Assert.Equal(ProductEmbedder.DimensionsOf(ProductViews.Default), views[1].Length);
+        // Regions trade places in a mirror image: the mirrored view must line up with the mirror image's own embedding.
+        Assert.True(Embedding.Cosine(views[1], embedder.Embed(mirror)) > 0.98f);
+        Assert.True(Embedding.Cosine(views[0], embedder.Embed(mirror)) < Embedding.Cosine(views[1], embedder.Embed(mirror)));
+
+        var red = new float[ColourSignature.Dimensions];
+        var green = new float[ColourSignature.Dimensions];
+        using var greenPepper = intake.Decode(await SharedFiles.BytesAsync(Set, "references/Green-Bell-Pepper_Iconic.jpg"));
+        ColourSignature.Write(photo.Bitmap, new SKRectI(0, 0, photo.Width, photo.Height), red);
+        ColourSignature.Write(greenPepper.Bitmap, new SKRectI(0, 0, greenPepper.Width, greenPepper.Height), green);
+        Assert.Equal(1f, Embedding.Cosine(red, red), 3);
+        Assert.True(Embedding.Cosine(red, green) < 0.7f, $"red vs green pepper colour similarity {Embedding.Cosine(red, green):0.00}");
+    }
 }

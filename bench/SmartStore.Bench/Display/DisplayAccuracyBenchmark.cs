@@ -37,7 +37,7 @@ public sealed class DisplayAccuracyBenchmark : IBenchmark
     private const int SlotSide = 300, Gap = 20, Board = 36, Margin = 40;
 
     public string Name => "display-accuracy";
-    public string Usage => "[--data DIR] [--enrol K] [--limit N] [--rows R] [--cols C] [--empty-every N] [--no-drift] [--corner-views]";
+    public string Usage => "[--data DIR] [--enrol K] [--limit N] [--rows R] [--cols C] [--empty-every N] [--no-drift]";
 
     public async Task<int> RunAsync(BenchArgs args, CancellationToken cancellation)
     {
@@ -96,7 +96,7 @@ public sealed class DisplayAccuracyBenchmark : IBenchmark
         Progress.Say($"{items.Count} slots ({items.Count(i => i.Sku is not null)} products, {items.Count(i => i.Sku is null)} empty) on {(items.Count + rows * cols - 1) / (rows * cols)} shelves of {rows}x{cols}, drift {(drift ? "±3 %, zoom 0.97–1.03" : "none")}");
 
         var tally = new Tally();
-        var reader = new SlotReader(embedder, gallery, cornerViews: args.Flag("corner-views"));
+        var reader = new SlotReader(embedder, gallery);
         var galleryByClass = galleryPhotos.GroupBy(p => p.Sku).ToDictionary(g => g.Key, g => g.ToList());
         int perShelf = rows * cols, shelves = (items.Count + perShelf - 1) / perShelf;
         int width = 2 * Margin + cols * SlotSide + (cols - 1) * Gap, height = 2 * Margin + rows * (SlotSide + Board) + (rows - 1) * Gap;

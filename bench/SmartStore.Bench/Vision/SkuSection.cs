@@ -33,6 +33,7 @@ public sealed class SkuSection(ModelStore store, int limit, int enrolPerClass = 
             return new()
             {
                 [ProductViews.CentreCrop] = embedder.Embed(frame.Bitmap, null, ProductViews.CentreCrop),
+                [ProductViews.Global] = embedder.Embed(frame.Bitmap, null, ProductViews.Global),
                 [ProductViews.Default] = embedder.Embed(frame.Bitmap, null, ProductViews.Default),
             };
         }
@@ -64,7 +65,7 @@ public sealed class SkuSection(ModelStore store, int limit, int enrolPerClass = 
         }
 
         foreach (var (label, gallerySource) in new[] { ("a", refs), ("b", enrolled) })
-        foreach (var views in new[] { ProductViews.CentreCrop, ProductViews.Default })
+        foreach (var views in new[] { ProductViews.CentreCrop, ProductViews.Global, ProductViews.Default })
         foreach (var (centre, learn) in new[] { (false, false), (true, false), (true, true) })
         {
             if (learn && label == "a") continue;
