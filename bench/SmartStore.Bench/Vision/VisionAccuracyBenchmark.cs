@@ -12,7 +12,7 @@ namespace SmartStore.Bench.Vision;
 public sealed class VisionAccuracyBenchmark : IBenchmark
 {
     public string Name => "vision-accuracy";
-    public string Usage => "[--data DIR] [--only people|reid|sku|health] [--limit N] [--model rtmdet|nanodet|nanodet-plus|yolox] [--size S] [--threshold T] [--tiles CxR] [--overlap F] [--no-whole] [--fuse W] [--calibrate K] [--dump FILE] [--no-scene] [--low-score T] [--min-height-ratio R] [--max-height-ratio R] [--contained F] [--static F] [--reid-model 0287|0288] [--health-frames N]";
+    public string Usage => "[--data DIR] [--only people|reid|sku|health] [--limit N] [--model rtmdet|nanodet|nanodet-plus|yolox] [--size S] [--threshold T] [--tiles CxR] [--overlap F] [--no-whole] [--fuse W] [--calibrate K] [--dump FILE] [--no-scene] [--no-gap-fill] [--low-score T] [--min-height-ratio R] [--max-height-ratio R] [--contained F] [--static F] [--reid-model 0287|0288] [--health-frames N]";
 
     public async Task<int> RunAsync(BenchArgs args, CancellationToken cancellation)
     {
@@ -26,7 +26,7 @@ public sealed class VisionAccuracyBenchmark : IBenchmark
         var figures = new Figures();
 
         if (only is null or "people")
-            await new PeopleCountingSection(store, DetectorOptionsFrom(args), args.Get("fuse", VisionDefaults.FuseWindow), limit, args.Get("calibrate", VisionDefaults.CalibrationFrames), args.Get("dump")).RunAsync(sets, figures, cancellation).ConfigureAwait(false);
+            await new PeopleCountingSection(store, DetectorOptionsFrom(args), args.Get("fuse", VisionDefaults.FuseWindow), limit, args.Get("calibrate", VisionDefaults.CalibrationFrames), args.Get("dump"), !args.Flag("no-gap-fill")).RunAsync(sets, figures, cancellation).ConfigureAwait(false);
 
         if (only is null or "reid")
         {
