@@ -36,8 +36,8 @@ public sealed record WholeImageMatch(string Sku, float Similarity, float Confide
 /// <summary>
 /// Reads a preset snapshot slot by slot: aligns it to the preset's reference, maps each planogram slot into it, and names
 /// what the crop shows — a SKU (with confidence), Unknown or Empty. One instance per analysis worker (it uses the worker's
-/// <see cref="ProductEmbedder"/>, which is not thread-safe). Cost per slot ≈ one embedding (4 MobileNetV2 passes,
-/// centre + whole crop and their mirrors) + 1 ms texture; alignment once per snapshot.
+/// <see cref="ProductEmbedder"/>, which is not thread-safe). Cost per slot ≈ one embedding (7 MobileNetV2 passes:
+/// centre + whole crop and five regions, plus a colour histogram) + 1 ms texture, about 30 ms; alignment once per snapshot.
 /// </summary>
 public sealed class SlotReader(ProductEmbedder embedder, ShelfGallery gallery, PresetAlignment? alignment = null)
 {
