@@ -21,6 +21,7 @@ public sealed class PeopleAnalyzer : IDisposable
     private readonly FaceAttributes _attributes;
     private readonly FaceDetector? _faces;
     private readonly float _trackingScore;
+    private readonly InteriorScenes? _interiorScenes;
 
     public PeopleAnalyzer(ModelStore models, PersonDetectorOptions detector, float? trackingScore, FaceAttributeOptions? faceAttributes = null)
     {
@@ -30,14 +31,17 @@ public sealed class PeopleAnalyzer : IDisposable
         // Without an attribute model there is nothing to estimate, so faces are not even looked for.
         _faces = _attributes.HasModel ? new FaceDetector(models) : null;
         _trackingScore = trackingScore ?? detector.ScoreThreshold;
+        _interiorScenes = detector.SceneCalibration is { } scene ? new InteriorScenes(scene, detector.ScoreThreshold) : null;
     }
 
     public string ModelName => _detector.Options.Model.ToString();
 
-    public async Task<AnalysedFrame> Analyse(long snapshotId, string path, DateTime capturedUtc, bool withAppearance, CancellationToken cancellationToken)
+    /// <param name="sceneOf">an in-store camera whose people are counted (occupancy): its code, so its scene calibration applies.</param>
+    public async Task<AnalysedFrame> Analyse(long snapshotId, string path, DateTime capturedUtc, bool withAppearance, CancellationToken cancellationToken,
+        string? sceneOf = null)
     {
         using var frame = await _intake.DecodeFileAsync(path, cancellationToken);
-        return new AnalysedFrame(snapshotId, capturedUtc, frame.Width, frame.Height, Sightings(frame, withAppearance));
+        return new AnalysedFrame(snapshotId, capturedUtc, frame.Width, frame.Height, Sightings(frame, withAppearance, sceneOf));
     }
 
     /// <summary>The people in an uploaded image, with their appearance (person-recognition API, staff photos).</summary>
@@ -47,9 +51,11 @@ public sealed class PeopleAnalyzer : IDisposable
         return new PeopleInImage(frame.Width, frame.Height, Sightings(frame, withAppearance: true));
     }
 
-    private List<PersonSighting> Sightings(DecodedFrame frame, bool withAppearance)
+    private List<PersonSighting> Sightings(DecodedFrame frame, bool withAppearance, string? sceneOf = null)
     {
-        var boxes = _detector.Detect(frame.Bitmap, _trackingScore);
+        var boxes = sceneOf is not null && _interiorScenes is { } scenes
+            ? scenes.People(sceneOf, _detector.Detect(frame.Bitmap, scenes.LowScore))
+            : _detector.Detect(frame.Bitmap, _trackingScore);
         var faces = withAppearance && _faces is not null ? _faces.Detect(frame.Bitmap) : [];
         var people = new List<PersonSighting>(boxes.Count);
         foreach (var box in boxes)

@@ -115,7 +115,8 @@ public sealed class SnapshotAnalysisWorker(
                 await queue.Complete(snapshot.Id, json, stoppingToken, preset);
                 return;
             }
-            var frame = await analyzer.Analyse(snapshot.Id, images.FullPath(snapshot.Path), captured, kind == CameraKind.Entrance, stoppingToken);
+            var frame = await analyzer.Analyse(snapshot.Id, images.FullPath(snapshot.Path), captured, kind == CameraKind.Entrance, stoppingToken,
+                sceneOf: kind == CameraKind.Interior ? snapshot.CameraCode : null);
             var tracks = await grains.GetGrain<ICameraGrain>(snapshot.CameraCode).FrameAnalysed(frame);
             await queue.Complete(snapshot.Id, Describe(analyzer.ModelName, frame, tracks), stoppingToken);
             if (++_analysed % 500 == 0) logger.LogInformation("Analysed {Count} snapshots", _analysed);
