@@ -29,7 +29,7 @@ public sealed class CameraGrain : Grain, ICameraGrain, IRemindable
     private IGrainTimer? _silenceTimer;
     private EntranceTracker? _tracker;
     private IGrainTimer? _quietTimer;
-    private FrameFlow _frames;
+    private EntranceFeedProgress _feed;
     private readonly TrackerOptions _trackerOptions;
     private DateTime _lastPersistedUtc;
     private DateTime _ingestWrittenUtc;
@@ -65,7 +65,7 @@ public sealed class CameraGrain : Grain, ICameraGrain, IRemindable
     public async Task SnapshotAccepted(SnapshotReceipt receipt)
     {
         _ingest.State.Record(receipt, PresetOf(receipt));
-        if (!receipt.Duplicate) _frames = _frames.Uploaded(receipt.SnapshotId, DateTime.UtcNow);
+        if (!receipt.Duplicate) _feed = _feed.Uploaded(receipt.SnapshotId, DateTime.UtcNow);
         await PersistIngestSometimes();
         var status = await MarkAlive(new Heartbeat(receipt.ReceivedUtc));
         if (!receipt.Duplicate)
@@ -127,14 +127,14 @@ public sealed class CameraGrain : Grain, ICameraGrain, IRemindable
             return frame.People.Select(p => new TrackedBox(0, p.X1, p.Y1, p.X2, p.Y2)).ToList();
         }
         _tracker ??= new EntranceTracker(Code, _camera.DoorLine, _trackerOptions);
-        _frames = _frames.Analysed(frame.SnapshotId, DateTime.UtcNow);
+        _feed = _feed.Analysed(frame.SnapshotId, DateTime.UtcNow);
         StartQuietTimer();
         var tracked = _tracker.Observe(frame);
-        await Report(store, frame.CapturedUtc, tracked);
+        await ReportTraffic(store, frame.CapturedUtc, tracked);
         return tracked.Boxes;
     }
 
-    private async Task Report(IStoreGrain store, DateTime capturedUtc, TrackedFrame tracked)
+    private async Task ReportTraffic(IStoreGrain store, DateTime capturedUtc, TrackedFrame tracked)
     {
         if (tracked.Crossings.Count > 0 || tracked.PassersBy > 0)
             await store.RecordTraffic(new TrafficObservation(Code, capturedUtc, tracked.Crossings, tracked.PassersBy, null));
@@ -148,8 +148,8 @@ public sealed class CameraGrain : Grain, ICameraGrain, IRemindable
     private async Task EndTracksWhenQuiet()
     {
         if (_tracker is not { HasTracks: true } tracker || _camera?.StoreCode is not { } storeCode) return;
-        if (!_frames.QuietFor(tracker.MaxGap, DateTime.UtcNow)) return;
-        await Report(GrainFactory.GetGrain<IStoreGrain>(storeCode), tracker.LastFrameUtc, tracker.FinishAll());
+        if (!_feed.QuietFor(tracker.MaxGap, DateTime.UtcNow)) return;
+        await ReportTraffic(GrainFactory.GetGrain<IStoreGrain>(storeCode), tracker.LastFrameUtc, tracker.FinishAll());
     }
 
     private void StartQuietTimer()

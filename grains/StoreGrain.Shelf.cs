@@ -69,7 +69,7 @@ public sealed partial class StoreGrain
     private async Task WriteShelfDay(ShelfFigures f)
     {
         await LoadStoreProfile();
-        var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, _zone));
+        var day = LocalDay(DateTime.UtcNow);
         await _plans.WriteDay(new ShelfDay(this.GetPrimaryKeyString(), day, f.PlannedSlots, f.ObservedSlots, f.ObservedPlannedSlots, f.MatchingSlots, f.ComplianceRate,
             f.OwnFacings, f.CompetitorFacings, f.OutOfStock.Count, f.FacingsBySku), CancellationToken.None);
     }

@@ -24,6 +24,9 @@ public sealed partial class StoreGrain
     private TrafficCounters? _announced;
     private bool _profileLoaded;
 
+    /// <summary>The store-local calendar day at <paramref name="utc"/>.</summary>
+    private DateOnly LocalDay(DateTime utc) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(utc, _zone));
+
     public async Task RecordTraffic(TrafficObservation observation)
     {
         var footfall = await Footfall();
@@ -47,9 +50,10 @@ public sealed partial class StoreGrain
         await LoadStoreProfile();
         var footfall = new StoreFootfall(code, _footfallOptions, utc => TimeZoneInfo.ConvertTimeFromUtc(utc, _zone));
         // Yesterday too: the hour a late frame belongs to may be just before midnight.
-        var today = TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, _zone).Date;
-        footfall.Restore(await _ledger.Hours(code, today.AddDays(-1), today.AddDays(1), CancellationToken.None));
-        footfall.RestoreVisitors(await _ledger.Visitors(code, DateOnly.FromDateTime(today), CancellationToken.None));
+        var today = LocalDay(DateTime.UtcNow);
+        var midnight = today.ToDateTime(TimeOnly.MinValue);
+        footfall.Restore(await _ledger.Hours(code, midnight.AddDays(-1), midnight.AddDays(1), CancellationToken.None));
+        footfall.RestoreVisitors(await _ledger.Visitors(code, today, CancellationToken.None));
         footfall.EnrolStaff(await _ledger.StaffAppearances(code, CancellationToken.None));
         this.RegisterGrainTimer(FlushHours, new GrainTimerCreationOptions { DueTime = FlushEvery, Period = FlushEvery, KeepAlive = false });
         return _footfall = footfall;
@@ -74,7 +78,7 @@ public sealed partial class StoreGrain
         try
         {
             await _ledger.Write(changed, CancellationToken.None);
-            var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, _zone));
+            var today = LocalDay(DateTime.UtcNow);
             await _ledger.WriteVisitors(this.GetPrimaryKeyString(), today, visitors, CancellationToken.None);
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -93,7 +97,7 @@ public sealed partial class StoreGrain
         if (today == _announced) return;
         _announced = today;
         var code = this.GetPrimaryKeyString();
-        var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(now, _zone));
+        var day = LocalDay(now);
         var region = _state.State.RegionCode ?? _region;
         if (region is not null) await GrainFactory.GetGrain<IRegionGrain>(region).StoreTrafficChanged(code, day, today);
         await GrainFactory.GetGrain<ILiveFeedNotifierGrain>(0).Publish(LiveUpdate.ForTraffic(code, region, today, now));

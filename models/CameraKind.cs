@@ -20,9 +20,6 @@ public static class CameraKindNames
         _ => "interior",
     };
 
-    /// <summary>Kinds whose snapshots are analysed for people.</summary>
-    public static bool SeesPeople(this CameraKind kind) => kind is CameraKind.Entrance or CameraKind.Interior;
-
     public static bool TryParse(string? code, out CameraKind kind)
     {
         switch (code?.Trim().ToLowerInvariant())

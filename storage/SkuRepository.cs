@@ -35,6 +35,14 @@ public sealed class SkuRepository(SmartStoreDatabase database)
         return await connection.QuerySingleOrDefaultAsync<Sku>($"SELECT {Columns} FROM skus WHERE code = @code", new { code });
     }
 
+    /// <summary>Which of <paramref name="codes"/> are SKUs of the master (one query for a whole planogram).</summary>
+    public async Task<IReadOnlySet<string>> Existing(IReadOnlyCollection<string> codes)
+    {
+        if (codes.Count == 0) return new HashSet<string>();
+        await using var connection = await database.Open();
+        return (await connection.QueryAsync<string>("SELECT code FROM skus WHERE code = ANY(@codes)", new { codes = codes.ToArray() })).ToHashSet();
+    }
+
     private const string InsertSql =
         "INSERT INTO skus (code, name, brand, category, is_competitor) VALUES (@Code, @Name, @Brand, @Category, @IsCompetitor)";
 

@@ -31,7 +31,7 @@ public sealed class EntranceTracker(string cameraCode, DoorLine? doorLine, Track
     public void MoveLine(DoorLine? line)
     {
         DoorLine = line;
-        foreach (var track in _tracks) track.ResetSides(_options);
+        foreach (var track in _tracks) track.ResetSides();
     }
 
     public TrackedFrame Observe(AnalysedFrame frame)
@@ -109,7 +109,7 @@ public sealed class EntranceTracker(string cameraCode, DoorLine? doorLine, Track
         var candidates = new List<(float Score, int Detection, PersonTrack Track)>();
         foreach (var track in _tracks)
             for (var d = 0; d < frame.People.Count; d++)
-                if (track.MatchScore(frame.People[d], frame.CapturedUtc, _options, MaxGap) is { } score)
+                if (track.MatchScore(frame.People[d], frame.CapturedUtc, MaxGap) is { } score)
                     candidates.Add((score, d, track));
 
         var matched = new Dictionary<int, PersonTrack>();
@@ -135,7 +135,7 @@ public sealed class EntranceTracker(string cameraCode, DoorLine? doorLine, Track
             if (!ended(track)) return false;
             if (concludes && track.LastSeenUtc == _lastFrameUtc && line is { } l && track.Sides.Conclude(l, margin) is { } crossing)
                 crossings.Add(Crossing(track, crossing));
-            if (track.IsPasserBy(_options)) passersBy++;
+            if (track.IsPasserBy()) passersBy++;
             return true;
         });
         return (crossings, passersBy);

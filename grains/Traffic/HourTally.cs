@@ -49,9 +49,9 @@ public sealed class HourTally(DateTime hourLocal, DateTime hourUtc)
 
     private void Bump(string key, int delta) => Demographics[key] = Demographics.GetValueOrDefault(key) + delta;
 
-    public TrafficCounters Counters(int? occupancyNow = null) => new(
+    public TrafficCounters Counters() => new(
         Entries, Exits, PassersBy, Unique, Repeats, Staff,
-        occupancyNow ?? (OccupancySamples == 0 ? 0 : (int)Math.Round(OccupancySum / OccupancySamples)),
+        OccupancySamples == 0 ? 0 : (int)Math.Round(OccupancySum / OccupancySamples),
         MaxOccupancy, DwellSeconds, DwellCount);
 
     public TrafficHour ToHour(string storeCode) =>

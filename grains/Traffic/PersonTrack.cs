@@ -14,18 +14,16 @@ internal sealed class PersonTrack(int id, TrackerOptions options)
     public float[]? Appearance { get; private set; }
     public string? AgeBand { get; private set; }
     public string? Gender { get; private set; }
-    public LineSideRule Sides { get; private set; } = NewSides(options);
+    public LineSideRule Sides { get; private set; } = new(options.ConfirmFrames);
 
     private float CentreX => (_x1 + _x2) / 2;
     private float CentreY => (_y1 + _y2) / 2;
     private float Height => Math.Max(1, _y2 - _y1);
 
-    public void ResetSides(TrackerOptions o) => Sides = NewSides(o);
-
-    private static LineSideRule NewSides(TrackerOptions o) => new(o.ConfirmFrames);
+    public void ResetSides() => Sides = new LineSideRule(options.ConfirmFrames);
 
     /// <summary>Score of linking this track to a detection, or null when it is outside the gates.</summary>
-    public float? MatchScore(PersonSighting person, DateTime atUtc, TrackerOptions o, TimeSpan maxGap)
+    public float? MatchScore(PersonSighting person, DateTime atUtc, TimeSpan maxGap)
     {
         var gap = atUtc - LastSeenUtc;
         if (gap > maxGap) return null;
@@ -33,11 +31,11 @@ internal sealed class PersonTrack(int id, TrackerOptions options)
         var px = CentreX + _vx * dt; var py = CentreY + _vy * dt;
         var height = Math.Max(Height, person.Y2 - person.Y1);
         var step = MathF.Sqrt(Sq((person.X1 + person.X2) / 2 - px) + Sq((person.Y1 + person.Y2) / 2 - py)) / height;
-        var gate = o.MaxStepHeights + o.MaxStepHeightsPerSecond * dt;
+        var gate = options.MaxStepHeights + options.MaxStepHeightsPerSecond * dt;
         if (step > gate) return null;
 
         var similarity = Appearance is { } a && person.Appearance is { } b ? Cosine(a, b) : (float?)null;
-        if (similarity < o.MinAppearanceSimilarity) return null;
+        if (similarity < options.MinAppearanceSimilarity) return null;
 
         var halfW = (_x2 - _x1) / 2; var halfH = (_y2 - _y1) / 2;
         var overlap = IoU(px - halfW, py - halfH, px + halfW, py + halfH, person);
@@ -65,7 +63,7 @@ internal sealed class PersonTrack(int id, TrackerOptions options)
         Gender = person.Gender ?? Gender;
     }
 
-    public bool IsPasserBy(TrackerOptions o) => Frames >= o.MinFramesForPasserBy && Sides.SeenOutside && !Sides.EverCrossed;
+    public bool IsPasserBy() => Frames >= options.MinFramesForPasserBy && Sides.SeenOutside && !Sides.EverCrossed;
 
     private static float[] Blend(float[]? running, float[] seen)
     {

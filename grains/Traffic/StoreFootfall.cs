@@ -16,8 +16,8 @@ public sealed class StoreFootfall(string storeCode, FootfallOptions options, Fun
     private static readonly TimeSpan OccupancyFreshFor = TimeSpan.FromMinutes(5);
     private readonly Dictionary<string, (int People, DateTime AtUtc)> _occupancyByCamera = new();
     private IReadOnlyList<float[]> _enrolledStaff = [];
-
-    public string StoreCode => storeCode;
+    // Earlier days are forgotten once per new store-local day, not on every frame an interior camera reports.
+    private DateTime _forgottenBefore = DateTime.MinValue;
 
     /// <summary>Hours changed since the last <see cref="TakeChangedHours"/>, to be written out.</summary>
     private readonly HashSet<DateTime> _changed = new();
@@ -53,22 +53,17 @@ public sealed class StoreFootfall(string storeCode, FootfallOptions options, Fun
             _occupancyByCamera[seen.CameraCode] = (people, seen.AtUtc);
             Hour(seen.AtUtc).AddOccupancy(OccupancyAt(seen.AtUtc) ?? people);
         }
-        ForgetBefore(toLocal(seen.AtUtc).Date);
+        var day = toLocal(seen.AtUtc).Date;
+        if (day > _forgottenBefore) ForgetBefore(day);
     }
 
     /// <summary>Today's totals (store-local day of <paramref name="nowUtc"/>); occupancy is the latest in-store count.</summary>
     public TrafficCounters Today(DateTime nowUtc)
     {
         var day = toLocal(nowUtc).Date;
-        var total = TrafficCounters.Zero;
-        var maxOccupancy = 0;
-        foreach (var hour in _hours.Values.Where(h => h.HourLocal.Date == day))
-        {
-            total = total.Plus(hour.Counters() with { Occupancy = 0, MaxOccupancy = 0 });
-            maxOccupancy = Math.Max(maxOccupancy, hour.MaxOccupancy);
-        }
-        var occupancy = OccupancyAt(nowUtc) ?? Math.Max(0, total.Entries - total.Exits);
-        return total with { Occupancy = occupancy, MaxOccupancy = maxOccupancy };
+        // Plus keeps the larger MaxOccupancy; the summed Occupancy is replaced by the count now.
+        var total = _hours.Values.Where(h => h.HourLocal.Date == day).Aggregate(TrafficCounters.Zero, (sum, hour) => sum.Plus(hour.Counters()));
+        return total with { Occupancy = OccupancyAt(nowUtc) ?? Math.Max(0, total.Entries - total.Exits) };
     }
 
     public IReadOnlyList<TrafficHour> TakeChangedHours()
@@ -189,6 +184,7 @@ public sealed class StoreFootfall(string storeCode, FootfallOptions options, Fun
     /// <summary>Appearance memory and hour tallies of earlier days are dropped (those hours are in the database already).</summary>
     private void ForgetBefore(DateTime localDay)
     {
+        _forgottenBefore = localDay;
         foreach (var key in _hours.Keys.Where(k => k.Date < localDay.AddDays(-1) && !_changed.Contains(k)).ToList()) _hours.Remove(key);
         _visitors.RemoveAll(v => toLocal(v.FirstSeenUtc).Date < localDay);
     }

@@ -157,7 +157,7 @@ public sealed class SnapshotAnalysisWorker(
         var assigned = (await assignments.List()).FirstOrDefault(a => a.CameraKind == CameraKind.Entrance.ToCode())?.ModelName;
         stoppingToken.ThrowIfCancellationRequested();
         if (assigned is not null && PersonDetectorOptions.ModelNamed(assigned) is { } model)
-            return model == PersonModel.RtmDetNano ? new PersonDetectorOptions() : PersonDetectorOptions.For(model);
+            return PersonDetectorOptions.For(model);
         if (assigned is not null) logger.LogWarning("Entrance model '{Model}' is not a person detector; using RTMDet-nano", assigned);
         return new PersonDetectorOptions();
     }

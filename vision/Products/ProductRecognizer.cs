@@ -26,11 +26,14 @@ public sealed class ProductRecognizer(ProductEmbedder embedder, ProductGallery g
     public const float MinimumUnknownBelow = 0.20f;
 
     /// <summary>Threshold = a low percentile of the gallery's leave-one-out genuine similarities (floored).</summary>
-    public static float CalibrateUnknownBelow(ProductGallery gallery, double percentile = 0.05)
+    public static float CalibrateUnknownBelow(ProductGallery gallery, double percentile = 0.05) =>
+        CalibrateUnknownBelow(gallery.GenuineSimilarities().Order().ToArray(), percentile);
+
+    /// <summary>The same rule on genuine similarities already sorted ascending.</summary>
+    public static float CalibrateUnknownBelow(IReadOnlyList<float> sortedGenuine, double percentile = 0.05)
     {
-        var genuine = gallery.GenuineSimilarities().Order().ToList();
-        if (genuine.Count < 10) return FallbackUnknownBelow;
-        return Math.Max(MinimumUnknownBelow, genuine[(int)Math.Floor(percentile * (genuine.Count - 1))]);
+        if (sortedGenuine.Count < 10) return FallbackUnknownBelow;
+        return Math.Max(MinimumUnknownBelow, sortedGenuine[(int)Math.Floor(Math.Clamp(percentile, 0, 1) * (sortedGenuine.Count - 1))]);
     }
 
     public ProductRecognition Recognize(SKBitmap image, SKRectI? crop = null, int top = 5) =>

@@ -47,8 +47,6 @@ public sealed class SlotReader(ProductEmbedder embedder, ShelfGallery gallery, P
     private readonly PresetAlignment alignment = alignment ?? new PresetAlignment();
     private readonly ProductRecognizer recognizer = new(embedder, gallery.Products, gallery.UnknownBelow);
 
-    public ShelfGallery Gallery => gallery;
-
     /// <summary>Aligns the snapshot to the preset's reference, then reads every slot.</summary>
     public ShelfReading Read(SKBitmap snapshot, PresetReference reference, Planogram planogram)
     {
@@ -72,7 +70,7 @@ public sealed class SlotReader(ProductEmbedder embedder, ShelfGallery gallery, P
         if (rect.Area == 0 || visible.Area < MinVisible * rect.Area || visible.Width < 8 || visible.Height < 8)
             return new SlotReading(slotId, plannedSku, SlotOutcome.OutOfView, null, 0, 0, 0, rect, []);
         var edge = SlotTexture.EdgeEnergy(image, visible);
-        var answer = recognizer.Recognize(Embed(image, visible));
+        var answer = recognizer.Recognize(image, visible.ToSkia());
         var similarity = answer.Similarity;
         // No SKU matches: flat = an empty slot, print on it = something not enrolled (or not a product).
         if (answer.IsUnknown && edge < gallery.EmptyEdgeBelow)
@@ -81,9 +79,6 @@ public sealed class SlotReader(ProductEmbedder embedder, ShelfGallery gallery, P
             return new SlotReading(slotId, plannedSku, SlotOutcome.Unknown, null, 1 - gallery.SimilarityRank(similarity), similarity, edge, visible, answer.Ranked);
         return new SlotReading(slotId, plannedSku, SlotOutcome.Sku, answer.Sku, gallery.SimilarityRank(similarity), similarity, edge, visible, answer.Ranked);
     }
-
-    /// <summary>The crop's embedding in the gallery's layout (ProductViews.Default, as ProductEmbedder.EnrolmentViews).</summary>
-    private float[] Embed(SKBitmap image, SlotRect crop) => embedder.Embed(image, crop.ToSkia(), ProductViews.Default);
 
     /// <summary>
     /// Whole-image mode (no layout): the image itself plus overlapping square windows of 1/2 and 1/3 of its shorter side

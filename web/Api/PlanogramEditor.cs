@@ -43,8 +43,10 @@ public sealed class PlanogramEditor(CameraRepository cameras, SnapshotRepository
             errors.Add("slots", e.Message.Split(" (Parameter")[0]);
             return (null, errors);
         }
-        foreach (var unknown in slots.Select(s => s.PlannedSku).OfType<string>().Distinct())
-            if (await skus.Find(unknown) is null) errors.Add("plannedSku", $"SKU '{unknown}' does not exist.");
+        var planned = slots.Select(s => s.PlannedSku).OfType<string>().Distinct().ToList();
+        var existing = await skus.Existing(planned);
+        foreach (var unknown in planned.Where(code => !existing.Contains(code)))
+            errors.Add("plannedSku", $"SKU '{unknown}' does not exist.");
         if (camera.StoreCode is { } store) await CheckSharedSlots(store, cameraCode, preset, slots, errors);
         if (errors.Any) return (null, errors);
 

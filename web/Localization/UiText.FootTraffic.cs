@@ -22,7 +22,6 @@ public static partial class UiText
         ["byHour"] = ("分时客流", "By hour"),
         ["trafficReport"] = ("客流报表", "Foot-traffic report"),
         ["reportScope"] = ("范围", "Scope"),
-        ["wholeChain"] = ("全国", "Whole chain"),
         ["from"] = ("开始日期", "From"),
         ["to"] = ("结束日期", "To"),
         ["by"] = ("粒度", "Cut by"),

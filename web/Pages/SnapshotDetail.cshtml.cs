@@ -16,7 +16,6 @@ public sealed class SnapshotDetailModel(SnapshotRepository snapshots, CameraRepo
     public IReadOnlyList<SlotRead>? Slots { get; private set; }
     public int? Preset { get; private set; }
     public double? Compliance { get; private set; }
-    public bool? AlignedReliably { get; private set; }
 
     public sealed record FoundBox(float X1, float Y1, float X2, float Y2, float Score, int Track, string AgeBand, string Gender);
 
@@ -43,7 +42,6 @@ public sealed class SnapshotDetailModel(SnapshotRepository snapshots, CameraRepo
     {
         Preset = root.TryGetProperty("preset", out var preset) && preset.ValueKind == JsonValueKind.Number ? preset.GetInt32() : null;
         Compliance = root.TryGetProperty("compliance", out var c) && c.ValueKind == JsonValueKind.Number ? c.GetDouble() : null;
-        AlignedReliably = root.TryGetProperty("alignment", out var a) && a.ValueKind == JsonValueKind.Object ? a.GetProperty("reliable").GetBoolean() : null;
         if (!root.TryGetProperty("slots", out var slots) || slots.ValueKind != JsonValueKind.Array) { Slots = []; return; }
         Slots = slots.EnumerateArray().Select(s =>
         {

@@ -75,7 +75,7 @@ public sealed class FootTrafficGrainTests(LivenessCluster fixture)
     [Fact]
     public async Task A_camera_with_frames_still_waiting_for_analysis_is_not_quiet()
     {
-        var flow = new SmartStore.Grains.Traffic.FrameFlow().Uploaded(7, Start).Analysed(5, Start);
+        var flow = new SmartStore.Grains.Traffic.EntranceFeedProgress().Uploaded(7, Start).Analysed(5, Start);
         Assert.False(flow.QuietFor(TimeSpan.FromSeconds(2.5), Start.AddMinutes(4)));
         // Snapshot 7 may have failed analysis for good: after the longest wait the camera counts as quiet anyway.
         Assert.True(flow.QuietFor(TimeSpan.FromSeconds(2.5), Start.AddMinutes(5.1)));

@@ -14,7 +14,6 @@
       const field = el.dataset.field;
       el.textContent = format[field] ? format[field](today[field]) : String(today[field] ?? 0);
     });
-    document.body.dataset.trafficEntries = String(today.entries);
   }
 
   if (tiles && window.signalR) {

@@ -7,14 +7,14 @@ namespace SmartStore.Grains.Traffic;
 /// for <see cref="LongestWait"/>: an upload whose analysis failed for good never arrives, and must not keep the
 /// last tracks open until the next frame.
 /// </summary>
-public readonly record struct FrameFlow(long NewestUploaded, long NewestAnalysed, DateTime LastActivityUtc)
+public readonly record struct EntranceFeedProgress(long NewestUploaded, long NewestAnalysed, DateTime LastActivityUtc)
 {
     public static readonly TimeSpan LongestWait = TimeSpan.FromMinutes(5);
 
-    public FrameFlow Uploaded(long snapshotId, DateTime nowUtc) =>
+    public EntranceFeedProgress Uploaded(long snapshotId, DateTime nowUtc) =>
         this with { NewestUploaded = Math.Max(NewestUploaded, snapshotId), LastActivityUtc = nowUtc };
 
-    public FrameFlow Analysed(long snapshotId, DateTime nowUtc) =>
+    public EntranceFeedProgress Analysed(long snapshotId, DateTime nowUtc) =>
         this with { NewestAnalysed = Math.Max(NewestAnalysed, snapshotId), LastActivityUtc = nowUtc };
 
     public bool QuietFor(TimeSpan gap, DateTime nowUtc) =>
