@@ -61,6 +61,9 @@ public sealed class BrowserTests(SmartStoreSystem system)
         await page.WaitForFunctionAsync("document.body.dataset.lastSnapshot !== undefined", null, new() { Timeout = 15_000 });
         var src = await page.GetAttributeAsync("#last-image", "src");
         Assert.Matches("^/api/snapshots/[0-9]+/image$", src);
+        // The src changes before the bytes arrive: wait for the browser to have decoded the new image.
+        await page.WaitForFunctionAsync("(() => { const i = document.getElementById('last-image'); return i.complete && i.naturalWidth > 0; })()",
+            null, new() { Timeout = 15_000 });
         var loaded = await page.EvaluateAsync<int>("document.getElementById('last-image').naturalWidth");
         Assert.Equal(640, loaded);
     }
