@@ -78,14 +78,13 @@ public sealed partial class StoreGrain
         try
         {
             await _ledger.Write(changed, CancellationToken.None);
-            var today = LocalDay(DateTime.UtcNow);
-            await _ledger.WriteVisitors(this.GetPrimaryKeyString(), today, visitors, CancellationToken.None);
+            foreach (var (day, ofDay) in visitors) await _ledger.WriteVisitors(this.GetPrimaryKeyString(), day, ofDay, CancellationToken.None);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // Keep them for the next attempt: the database may be restarting.
             _footfall.MarkChanged(changed);
-            _footfall.MarkChanged(visitors);
+            _footfall.MarkChanged(visitors.SelectMany(v => v.Visitors));
             _logger.LogWarning(e, "Store {Store}: {Hours} traffic hours not written yet", this.GetPrimaryKeyString(), changed.Count);
         }
     }

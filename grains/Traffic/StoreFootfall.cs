@@ -30,10 +30,14 @@ public sealed class StoreFootfall(string storeCode, FootfallOptions options, Fun
     /// <summary>Today's visitors as last written (a reactivated store grain picks up where it was).</summary>
     public void RestoreVisitors(IEnumerable<VisitorMemory> visitors) => _visitors.AddRange(visitors);
 
-    /// <summary>Visitors changed since the last call, to be written out with the hours.</summary>
-    public IReadOnlyList<VisitorMemory> TakeChangedVisitors()
+    /// <summary>
+    /// Visitors changed since the last call, to be written out with the hours, grouped by the store-local day each
+    /// belongs to (the day first seen): a flush just after midnight still carries yesterday's last visitors.
+    /// </summary>
+    public IReadOnlyList<(DateOnly Day, IReadOnlyList<VisitorMemory> Visitors)> TakeChangedVisitors()
     {
-        var changed = _changedVisitors.ToList();
+        var changed = _changedVisitors.GroupBy(v => DateOnly.FromDateTime(toLocal(v.FirstSeenUtc)))
+            .OrderBy(g => g.Key).Select(g => (g.Key, (IReadOnlyList<VisitorMemory>)g.ToList())).ToList();
         _changedVisitors.Clear();
         return changed;
     }

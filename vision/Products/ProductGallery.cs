@@ -6,27 +6,38 @@ namespace SmartStore.Vision.Products;
 /// Reference embeddings per SKU (iconic pictures and/or in-store enrolment photos). Similarities are measured
 /// after subtracting the gallery's mean embedding: generic ImageNet features share a large common component
 /// (every pack on a shelf "looks like a shelf"), and removing it spreads the SKUs apart.
+/// A gallery large enough also learns a <see cref="SkuWhitening"/> from its own entries and ranks SKUs in that
+/// space (more right answers), while the similarity it reports stays the plain centred cosine: the unknown
+/// threshold is calibrated on that scale, and in the whitened space the genuine and the impostor similarities
+/// overlap more (display-accuracy: accepted-and-right 0.860 → 0.848 when the threshold read whitened cosines).
 /// </summary>
 public sealed class ProductGallery
 {
     private readonly List<(string Sku, float[] Raw)> entries = [];
-    private float[][] centred = [];
-    private float[] mean = [];
+    private GallerySpace plain = GallerySpace.Empty;
+    private GallerySpace? whitened;
     private bool sealedUp;
 
     private SkuClassifier? classifier;
 
     /// <param name="centre">subtract the gallery mean before cosine.</param>
     /// <param name="learn">train a SkuClassifier on the enrolled photos when every SKU has at least two.</param>
-    public ProductGallery(bool centre = true, bool learn = true)
+    /// <param name="whiten">rank in a <see cref="SkuWhitening"/> learned from the entries when there are enough.</param>
+    public ProductGallery(bool centre = true, bool learn = true, bool whiten = true)
     {
         Centre = centre;
         Learn = learn;
+        Whiten = whiten;
     }
 
     public bool Centre { get; }
     public bool Learn { get; }
+    public bool Whiten { get; }
     public bool HasClassifier => classifier is not null;
+
+    /// <summary>The whitening SKUs are ranked in, once sealed; null when the gallery was too small or asked not to.</summary>
+    public SkuWhitening? Whitening { get; private set; }
+
     public int Count => entries.Count;
     public IEnumerable<string> Skus => entries.Select(e => e.Sku).Distinct();
 
@@ -36,52 +47,44 @@ public sealed class ProductGallery
         sealedUp = false;
     }
 
-    /// <summary>Recomputes the centring after enrolment; Rank calls it when needed.</summary>
+    /// <summary>Recomputes the centring, whitening and trained layer after enrolment; Rank calls it when needed.</summary>
     public void Seal()
     {
-        var dims = entries.Count == 0 ? 0 : entries[0].Raw.Length;
-        mean = new float[dims];
-        if (Centre && entries.Count > 1)
-        {
-            foreach (var (_, raw) in entries) TensorPrimitives.Add(mean, raw, mean);
-            TensorPrimitives.Divide(mean, entries.Count, mean);
-        }
-        centred = entries.Select(e => Project(e.Raw)).ToArray();
+        plain = GallerySpace.Of(entries.Select(e => e.Raw).ToArray(), Centre, transform: null);
+        Whitening = Whiten ? SkuWhitening.Learn(entries) : null;
+        whitened = Whitening is null ? null : GallerySpace.Of(entries.Select(e => e.Raw).ToArray(), Centre, Whitening);
+        var ranking = whitened ?? plain;
         var perSku = entries.GroupBy(e => e.Sku).Select(g => g.Count()).DefaultIfEmpty(0).Min();
         classifier = Learn && perSku >= 2 && entries.Select(e => e.Sku).Distinct().Count() >= 2
-            ? SkuClassifier.Train(entries.Select((e, i) => (e.Sku, centred[i])).ToList())
+            ? SkuClassifier.Train(entries.Select((e, i) => (e.Sku, ranking.Entries[i])).ToList())
             : null;
         sealedUp = true;
     }
 
-    /// <summary>The query embedding in the gallery's space (centred, normalised).</summary>
-    public float[] Project(ReadOnlySpan<float> embedding)
-    {
-        var v = embedding.ToArray();
-        if (mean.Length == v.Length) TensorPrimitives.Subtract(v, mean, v);
-        Embedding.Normalize(v);
-        return v;
-    }
+    /// <summary>The query embedding in the gallery's plain space (centred, normalised), where similarities are reported.</summary>
+    public float[] Project(ReadOnlySpan<float> embedding) => plain.Project(embedding);
 
     /// <summary>
-    /// SKUs ranked by the trained classifier when there is one, else by their best-matching reference.
-    /// Similarity is always the cosine to the SKU's closest reference, which the unknown threshold reads.
+    /// SKUs ranked by the trained classifier when there is one, else by their best-matching reference (in the whitened
+    /// space when there is one). Similarity is always the plain cosine to the SKU's closest reference, which the
+    /// unknown threshold reads.
     /// </summary>
     public IReadOnlyList<ProductMatch> Rank(ReadOnlySpan<float> embedding, int top = 5)
     {
         if (!sealedUp) Seal();
-        var q = Project(embedding);
-        var best = new Dictionary<string, float>(StringComparer.Ordinal);
-        for (int i = 0; i < centred.Length; i++)
+        var similarity = plain.BestPerSku(plain.Project(embedding), entries);
+        IEnumerable<string> order;
+        if (classifier is not null)
         {
-            var s = Embedding.Cosine(q, centred[i]);
-            var sku = entries[i].Sku;
-            if (!best.TryGetValue(sku, out var b) || s > b) best[sku] = s;
+            var ranking = (whitened ?? plain).Project(embedding);
+            order = classifier.Score(ranking).OrderByDescending(kv => kv.Value).Select(kv => kv.Key);
         }
-        if (classifier is null)
-            return best.OrderByDescending(kv => kv.Value).Take(top).Select(kv => new ProductMatch(kv.Key, kv.Value)).ToList();
-        var logits = classifier.Score(q);
-        return logits.OrderByDescending(kv => kv.Value).Take(top).Select(kv => new ProductMatch(kv.Key, best[kv.Key])).ToList();
+        else
+        {
+            var scores = whitened is null ? similarity : whitened.BestPerSku(whitened.Project(embedding), entries);
+            order = scores.OrderByDescending(kv => kv.Value).Select(kv => kv.Key);
+        }
+        return order.Take(top).Select(sku => new ProductMatch(sku, similarity[sku])).ToList();
     }
 
     /// <summary>
@@ -92,13 +95,57 @@ public sealed class ProductGallery
     {
         if (!sealedUp) Seal();
         var result = new List<float>();
-        for (int i = 0; i < centred.Length; i++)
+        for (int i = 0; i < entries.Count; i++)
         {
             var best = float.NegativeInfinity;
-            for (int j = 0; j < centred.Length; j++)
-                if (j != i && entries[j].Sku == entries[i].Sku) best = Math.Max(best, Embedding.Cosine(centred[i], centred[j]));
+            for (int j = 0; j < entries.Count; j++)
+                if (j != i && entries[j].Sku == entries[i].Sku) best = Math.Max(best, Embedding.Cosine(plain.Entries[i], plain.Entries[j]));
             if (!float.IsNegativeInfinity(best)) result.Add(best);
         }
         return result;
+    }
+
+    /// <summary>The entries in one comparison space: optionally whitened, then centred on their mean, unit length.</summary>
+    private sealed class GallerySpace(SkuWhitening? transform, float[] mean, float[][] entries)
+    {
+        public static readonly GallerySpace Empty = new(null, [], []);
+
+        public float[][] Entries { get; } = entries;
+
+        public static GallerySpace Of(float[][] raw, bool centre, SkuWhitening? transform)
+        {
+            var transformed = raw.Select(r => transform?.Apply(r) ?? (float[])r.Clone()).ToArray();
+            var mean = Array.Empty<float>();
+            if (centre && transformed.Length > 1)
+            {
+                mean = new float[transformed[0].Length];
+                foreach (var t in transformed) TensorPrimitives.Add(mean, t, mean);
+                TensorPrimitives.Divide(mean, transformed.Length, mean);
+            }
+            var space = new GallerySpace(transform, mean, transformed);
+            foreach (var t in transformed) space.Centre(t);
+            return space;
+        }
+
+        public float[] Project(ReadOnlySpan<float> embedding) => Centre(transform?.Apply(embedding) ?? embedding.ToArray());
+
+        public Dictionary<string, float> BestPerSku(float[] query, List<(string Sku, float[] Raw)> skus)
+        {
+            var best = new Dictionary<string, float>(StringComparer.Ordinal);
+            for (int i = 0; i < Entries.Length; i++)
+            {
+                var s = Embedding.Cosine(query, Entries[i]);
+                var sku = skus[i].Sku;
+                if (!best.TryGetValue(sku, out var b) || s > b) best[sku] = s;
+            }
+            return best;
+        }
+
+        private float[] Centre(float[] v)
+        {
+            if (mean.Length == v.Length) TensorPrimitives.Subtract(v, mean, v);
+            Embedding.Normalize(v);
+            return v;
+        }
     }
 }

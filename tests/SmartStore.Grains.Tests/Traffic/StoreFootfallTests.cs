@@ -82,6 +82,20 @@ public sealed class StoreFootfallTests
         // 16:00 UTC is midnight in the store.
         Assert.Equal(0, footfall.Today(Start.Date.AddHours(16).AddMinutes(1)).Entries);
     }
+
+    [Fact]
+    public void Visitors_written_just_after_midnight_are_filed_under_the_day_they_came()
+    {
+        var footfall = Footfall();
+        var midnight = Start.Date.AddHours(16); // 00:00 on 24 November in the store
+        footfall.Record(Crossing(midnight.AddSeconds(-2), CrossingDirection.In, Look(1)));
+        footfall.Record(Crossing(midnight.AddSeconds(3), CrossingDirection.In, Look(2)));
+
+        var byDay = footfall.TakeChangedVisitors();
+        Assert.Equal([new DateOnly(2026, 11, 23), new DateOnly(2026, 11, 24)], byDay.Select(d => d.Day));
+        Assert.All(byDay, d => Assert.Single(d.Visitors));
+        Assert.Empty(footfall.TakeChangedVisitors());
+    }
 }
 
 public sealed class StoreOccupancyTests
