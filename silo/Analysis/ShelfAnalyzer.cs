@@ -12,14 +12,16 @@ namespace SmartStore.Silo.Analysis;
 /// <summary>
 /// Reads the slots of a shelf-camera snapshot: align it to its preset's reference photo, crop each slot of the
 /// planogram, classify it against the SKU gallery (photos from the SKU master in PostgreSQL) as a SKU, unknown or
-/// empty. The gallery is re-enrolled when SKU photos change. One instance per worker (the embedder is single-threaded).
+/// empty. The silo's shared gallery is re-enrolled when SKU photos change (checked once a minute). One instance per
+/// worker (the embedder is single-threaded).
 /// </summary>
-public sealed class ShelfAnalyzer(SkuRepository skus, PlanogramRepository planograms, ModelStore models) : IDisposable
+public sealed class ShelfAnalyzer(SkuGallery gallery, PlanogramRepository planograms, ModelStore models) : IDisposable
 {
+    private static readonly TimeSpan GalleryCheckEvery = TimeSpan.FromMinutes(1);
     private readonly JpegIntake _intake = new();
     private readonly ProductEmbedder _embedder = new(models);
     private readonly ConcurrentDictionary<(string Camera, int Preset), (DateTime Version, PresetReference Reference)> _references = new();
-    private SkuGallery? _gallery;
+    private SlotReader? _reader;
 
     public sealed record Result(PresetPlanogram? Planogram, ShelfReading? Reading);
 
@@ -28,8 +30,8 @@ public sealed class ShelfAnalyzer(SkuRepository skus, PlanogramRepository planog
     {
         var planogram = preset is { } p ? await planograms.Find(cameraCode, p, cancellationToken) : null;
         if (planogram is null || planogram.Slots.Count == 0) return new Result(planogram, null);
-        _gallery ??= new SkuGallery(skus, _embedder, TimeSpan.FromMinutes(1));
-        if (await _gallery.Reader(cancellationToken) is not { } reader) return new Result(planogram, null);
+        if (await gallery.Current(GalleryCheckEvery, cancellationToken) is not { } current) return new Result(planogram, null);
+        var reader = _reader is not null && ReferenceEquals(_reader.Gallery, current) ? _reader : _reader = new SlotReader(_embedder, current);
         var reference = await ReferenceOf(planogram, cancellationToken);
         var plan = new Planogram(planogram.ReferenceWidth, planogram.ReferenceHeight,
             planogram.Slots.Select(s => new ShelfSlot(s.SlotId, s.PlannedSku, new SlotRect(s.X, s.Y, s.Width, s.Height))).ToList());

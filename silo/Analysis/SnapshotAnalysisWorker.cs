@@ -21,7 +21,7 @@ namespace SmartStore.Silo.Analysis;
 public sealed class SnapshotAnalysisWorker(
     SnapshotAnalysisQueue queue,
     RecognitionModels assignments,
-    SkuRepository skus,
+    SkuGallery gallery,
     PlanogramRepository planograms,
     ImagesFolder images,
     IGrainFactory grains,
@@ -56,7 +56,7 @@ public sealed class SnapshotAnalysisWorker(
             var models = ModelStore.Locate();
             // The tracking score was measured for RTMDet-nano; other detectors track at their own operating point.
             analyzer = new PeopleAnalyzer(models, detector, detector.Model == PersonModel.RtmDetNano ? _options.TrackingScore : null);
-            shelfAnalyzer = new ShelfAnalyzer(skus, planograms, models);
+            shelfAnalyzer = new ShelfAnalyzer(gallery, planograms, models);
         }
         catch (Exception e) when (e is ModelUnavailableException or IOException)
         {

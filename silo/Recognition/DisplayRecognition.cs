@@ -1,6 +1,5 @@
 using SmartStore.Models;
 using SmartStore.Silo.Analysis;
-using SmartStore.Storage;
 using SmartStore.Vision.Intake;
 using SmartStore.Vision.Models;
 using SmartStore.Vision.Products;
@@ -12,18 +11,18 @@ namespace SmartStore.Silo.Recognition;
 /// The display-recognition API's reading of one image against the SKU gallery: per slot when a layout is given, else
 /// the whole image's best matches.
 /// </summary>
-public sealed class DisplayRecognition : IDisposable
+public sealed class DisplayRecognition(SkuGallery gallery) : IDisposable
 {
     private readonly JpegIntake _intake = new();
     private readonly ProductEmbedder _embedder = new(ModelStore.Locate());
-    private readonly SkuGallery _gallery;
-
-    public DisplayRecognition(SkuRepository skus) => _gallery = new SkuGallery(skus, _embedder, TimeSpan.Zero);
+    private SlotReader? _reader;
 
     public async Task<ShelfInImage> Read(byte[] jpeg, IReadOnlyList<PlanogramSlot>? layout, CancellationToken cancellationToken)
     {
         using var frame = _intake.Decode(jpeg);
-        if (await _gallery.Reader(cancellationToken) is not { } reader) return new ShelfInImage(frame.Width, frame.Height, null, null, NoGallery: true);
+        // An integrator who just uploaded a SKU photo expects the next call to know it: the photo version is checked every call.
+        if (await gallery.Current(TimeSpan.Zero, cancellationToken) is not { } current) return new ShelfInImage(frame.Width, frame.Height, null, null, NoGallery: true);
+        var reader = _reader is not null && ReferenceEquals(_reader.Gallery, current) ? _reader : _reader = new SlotReader(_embedder, current);
         if (layout is null || layout.Count == 0)
         {
             var whole = reader.ReadWhole(frame.Bitmap).Select(m => new SkuMatch(m.Sku, m.Similarity, m.Confidence)).ToList();

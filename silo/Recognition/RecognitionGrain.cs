@@ -2,7 +2,6 @@ using Orleans.Concurrency;
 using SmartStore.GrainInterfaces;
 using SmartStore.Models;
 using SmartStore.Silo.Analysis;
-using SmartStore.Storage;
 using SmartStore.Vision.Models;
 using SmartStore.Vision.People;
 
@@ -15,7 +14,7 @@ namespace SmartStore.Silo.Recognition;
 /// Lives in the silo, not in grains/, because it only computes.
 /// </summary>
 [StatelessWorker(1)]
-public sealed class RecognitionGrain(SkuRepository skus) : Grain, IRecognitionGrain
+public sealed class RecognitionGrain(SkuGallery gallery) : Grain, IRecognitionGrain
 {
     private PeopleAnalyzer? _people;
     private DisplayRecognition? _display;
@@ -27,7 +26,7 @@ public sealed class RecognitionGrain(SkuRepository skus) : Grain, IRecognitionGr
     }
 
     public Task<ShelfInImage> ReadShelf(byte[] jpeg, IReadOnlyList<PlanogramSlot>? layout) =>
-        (_display ??= new DisplayRecognition(skus)).Read(jpeg, layout, CancellationToken.None);
+        (_display ??= new DisplayRecognition(gallery)).Read(jpeg, layout, CancellationToken.None);
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {

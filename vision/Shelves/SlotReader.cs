@@ -45,6 +45,9 @@ public sealed class SlotReader(ProductEmbedder embedder, ShelfGallery gallery, P
     public const double MinVisible = 0.6;
 
     private readonly PresetAlignment alignment = alignment ?? new PresetAlignment();
+
+    /// <summary>The gallery this reader reads against (callers keep a reader while their gallery is current).</summary>
+    public ShelfGallery Gallery => gallery;
     private readonly ProductRecognizer recognizer = new(embedder, gallery.Products, gallery.UnknownBelow);
 
     /// <summary>Aligns the snapshot to the preset's reference, then reads every slot.</summary>
