@@ -19,7 +19,7 @@ public sealed class SkuGallery(SkuRepository skus) : IDisposable
     private ProductEmbedder? _embedder;
     private (long Count, long MaxId) _version = (-1, -1);
     private DateTime _checkedUtc = DateTime.MinValue;
-    private volatile ShelfGallery? _gallery;
+    private ShelfGallery? _gallery;
 
     /// <summary>The current gallery, checking the photo version when the last check is older than <paramref name="maxAge"/>.</summary>
     public async Task<ShelfGallery?> Current(TimeSpan maxAge, CancellationToken cancellationToken)
@@ -33,8 +33,10 @@ public sealed class SkuGallery(SkuRepository skus) : IDisposable
             {
                 var photos = await skus.AllPhotos(cancellationToken);
                 _embedder ??= new ProductEmbedder(ModelStore.Locate());
+                var embedder = _embedder;
+                // Seconds of CPU: on the thread pool, not on the caller's (a grain's) scheduler turn.
                 _gallery = photos.Count == 0 ? null
-                    : ShelfGallery.Enrol(_embedder, photos.Select(p => new SkuPhoto(p.SkuCode, p.Content)), intake: _intake, cancellation: cancellationToken);
+                    : await Task.Run(() => ShelfGallery.Enrol(embedder, photos.Select(p => new SkuPhoto(p.SkuCode, p.Content)), intake: _intake, cancellation: cancellationToken), cancellationToken);
                 // Recorded only once the gallery is built, so a failed load is tried again next time.
                 _version = version;
             }
