@@ -78,14 +78,18 @@ public sealed partial class StoreGrain
         try
         {
             await _ledger.Write(changed, CancellationToken.None);
-            foreach (var (day, ofDay) in visitors) await _ledger.WriteVisitors(this.GetPrimaryKeyString(), day, ofDay, CancellationToken.None);
+            // Memory covers today only (writing today's drops earlier days), so yesterday's last visitors are not written after midnight.
+            var today = LocalDay(DateTime.UtcNow);
+            var ofToday = visitors.Where(v => v.Day == today).SelectMany(v => v.Visitors).ToList();
+            await _ledger.WriteVisitors(this.GetPrimaryKeyString(), today, ofToday, CancellationToken.None);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // Keep them for the next attempt: the database may be restarting.
             _footfall.MarkChanged(changed);
             _footfall.MarkChanged(visitors.SelectMany(v => v.Visitors));
-            _logger.LogWarning(e, "Store {Store}: {Hours} traffic hours not written yet", this.GetPrimaryKeyString(), changed.Count);
+            _logger.LogWarning(e, "Store {Store}: {Hours} traffic hours and {Visitors} visitor memories not written yet",
+                this.GetPrimaryKeyString(), changed.Count, visitors.Sum(v => v.Visitors.Count));
         }
     }
 

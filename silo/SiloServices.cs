@@ -26,7 +26,7 @@ public static class SiloServices
         services.AddSingleton<ITrafficLedger, TrafficLedger>();
         services.AddSingleton<ShelfHistory>();
         services.AddSingleton<SkuRepository>();
-        services.AddSingleton<Analysis.SkuGallery>();
+        services.AddSingleton<SkuGallery>();
         services.AddSingleton<PlanogramRepository>();
         services.AddSingleton<IShelfPlans, ShelfPlans>();
 

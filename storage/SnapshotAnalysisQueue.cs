@@ -22,7 +22,7 @@ public sealed class SnapshotAnalysisQueue(SmartStoreDatabase database)
     public async Task<IReadOnlyList<Claimed>> Claim(IReadOnlyCollection<CameraKind> kinds, int limit, CancellationToken cancellationToken)
     {
         await using var connection = await database.Open(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        // One statement, so its implicit transaction holds the advisory locks until the claim is written.
         var rows = await connection.QueryAsync<Claimed>(new CommandDefinition("""
             WITH next AS (
                 SELECT s.id FROM snapshots s JOIN cameras c ON c.code = s.camera_code
@@ -35,8 +35,7 @@ public sealed class SnapshotAnalysisQueue(SmartStoreDatabase database)
             WHERE s.id = next.id AND c.code = s.camera_code
             RETURNING s.id, s.camera_code AS CameraCode, s.path, s.width, s.height, s.captured_at AS CapturedAt,
                       s.received_at AS ReceivedAt, c.kind, s.file_name AS FileName, c.store_code AS StoreCode
-            """, new { kinds = kinds.Select(k => k.ToCode()).ToArray(), limit }, transaction, cancellationToken: cancellationToken));
-        await transaction.CommitAsync(cancellationToken);
+            """, new { kinds = kinds.Select(k => k.ToCode()).ToArray(), limit }, cancellationToken: cancellationToken));
         return rows.OrderBy(r => r.Id).ToList();
     }
 

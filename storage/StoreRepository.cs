@@ -13,32 +13,25 @@ public sealed class StoreRepository(SmartStoreDatabase database)
         opening_hours::text AS OpeningHoursJson, time_zone AS TimeZone, staff_count AS StaffCount
         """;
 
-    private const string ScopeFilter = """
-        (@wholeChain OR region_code = ANY(@regions) OR code = ANY(@stores))
-        """;
-
     public async Task<Page<Store>> List(AccessScope scope, string? search, string? regionCode, string? tag, int pageNumber, int pageSize)
     {
         await using var connection = await database.Open();
-        var args = new
+        var args = StoreScope.Parameters(scope, new
         {
-            wholeChain = scope.SeesWholeChain,
-            regions = scope.Role == Role.RegionManager ? scope.RegionCodes.ToArray() : Array.Empty<string>(),
-            stores = scope.Role == Role.StoreManager ? scope.StoreCodes.ToArray() : Array.Empty<string>(),
             search = string.IsNullOrWhiteSpace(search) ? null : $"%{search.Trim()}%",
             regionCode,
             tag,
             limit = pageSize,
             offset = (pageNumber - 1) * pageSize,
-        };
+        });
         var where = $"""
-            WHERE {ScopeFilter}
+            WHERE {StoreScope.Visible}
               AND (@search::text IS NULL OR code ILIKE @search OR name ILIKE @search OR city ILIKE @search OR address ILIKE @search)
               AND (@regionCode::text IS NULL OR region_code = @regionCode)
               AND (@tag::text IS NULL OR @tag = ANY(tags))
             """;
-        var total = await connection.ExecuteScalarAsync<int>($"SELECT count(*) FROM stores {where}", args);
-        var rows = await connection.QueryAsync<StoreRow>($"SELECT {Columns} FROM stores {where} ORDER BY code LIMIT @limit OFFSET @offset", args);
+        var total = await connection.ExecuteScalarAsync<int>($"SELECT count(*) FROM stores s {where}", args);
+        var rows = await connection.QueryAsync<StoreRow>($"SELECT {Columns} FROM stores s {where} ORDER BY code LIMIT @limit OFFSET @offset", args);
         return new Page<Store>(rows.Select(r => r.ToStore()).ToList(), total, pageNumber, pageSize);
     }
 

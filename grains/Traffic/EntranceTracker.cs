@@ -109,7 +109,7 @@ public sealed class EntranceTracker(string cameraCode, DoorLine? doorLine, Track
         var candidates = new List<(float Score, int Detection, PersonTrack Track)>();
         foreach (var track in _tracks)
             for (var d = 0; d < frame.People.Count; d++)
-                if (track.MatchScore(frame.People[d], frame.CapturedUtc, MaxGap) is { } score)
+                if (track.MatchScore(frame.People[d], frame.CapturedUtc) is { } score)
                     candidates.Add((score, d, track));
 
         var matched = new Dictionary<int, PersonTrack>();

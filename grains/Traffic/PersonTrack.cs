@@ -22,12 +22,13 @@ internal sealed class PersonTrack(int id, TrackerOptions options)
 
     public void ResetSides() => Sides = new LineSideRule(options.ConfirmFrames);
 
-    /// <summary>Score of linking this track to a detection, or null when it is outside the gates.</summary>
-    public float? MatchScore(PersonSighting person, DateTime atUtc, TimeSpan maxGap)
+    /// <summary>
+    /// Score of linking this track to a detection, or null when it is outside the gates. Tracks lost for longer than the
+    /// tracker's gap have already ended, so only distance and appearance gate here.
+    /// </summary>
+    public float? MatchScore(PersonSighting person, DateTime atUtc)
     {
-        var gap = atUtc - LastSeenUtc;
-        if (gap > maxGap) return null;
-        var dt = (float)Math.Max(0, gap.TotalSeconds);
+        var dt = (float)Math.Max(0, (atUtc - LastSeenUtc).TotalSeconds);
         var px = CentreX + _vx * dt; var py = CentreY + _vy * dt;
         var height = Math.Max(Height, person.Y2 - person.Y1);
         var step = MathF.Sqrt(Sq((person.X1 + person.X2) / 2 - px) + Sq((person.Y1 + person.Y2) / 2 - py)) / height;

@@ -107,9 +107,10 @@ public sealed class StoreFootfall(string storeCode, FootfallOptions options, Fun
         if (visitor is null)
         {
             visitor = new VisitorMemory { Id = _visitors.Count == 0 ? 1 : _visitors.Max(v => v.Id) + 1, Appearance = crossing.Appearance, FirstSeenUtc = crossing.AtUtc };
-            _visitors.Add(visitor);
+            // Without an appearance nobody can be recognised again: counted now, not remembered or written.
+            if (crossing.Appearance is not null) _visitors.Add(visitor);
         }
-        _changedVisitors.Add(visitor);
+        if (visitor.Appearance is not null) _changedVisitors.Add(visitor);
         visitor.Crossings++;
         if (visitor.IsStaff) { hour.Staff++; return; }
         if (visitor.Crossings > options.StaffCrossingsPerDay) { BecomeStaff(visitor); hour.Staff++; return; }

@@ -31,7 +31,8 @@ public sealed class ShelfAnalyzer(SkuGallery gallery, PlanogramRepository planog
         var planogram = preset is { } p ? await planograms.Find(cameraCode, p, cancellationToken) : null;
         if (planogram is null || planogram.Slots.Count == 0) return new Result(planogram, null);
         if (await gallery.Current(GalleryCheckEvery, cancellationToken) is not { } current) return new Result(planogram, null);
-        var reader = _reader is not null && ReferenceEquals(_reader.Gallery, current) ? _reader : _reader = new SlotReader(_embedder, current);
+        if (_reader?.Gallery != current) _reader = new SlotReader(_embedder, current);
+        var reader = _reader;
         var reference = await ReferenceOf(planogram, cancellationToken);
         var plan = new Planogram(planogram.ReferenceWidth, planogram.ReferenceHeight,
             planogram.Slots.Select(s => new ShelfSlot(s.SlotId, s.PlannedSku, new SlotRect(s.X, s.Y, s.Width, s.Height))).ToList());

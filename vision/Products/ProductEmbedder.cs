@@ -17,8 +17,6 @@ public sealed class ProductEmbedder : IDisposable
     private const int Side = 224;
     private const float RegionShare = 0.6f;
     private static readonly (float X, float Y)[] RegionPlaces = [(0, 0), (1, 0), (0, 1), (1, 1), (0.5f, 0.5f)];
-    // In a mirrored image the left and right regions trade places; the centre stays.
-    private static readonly int[] MirrorPartner = [1, 0, 3, 2, 4];
 
     private readonly InferenceSession session;
     private readonly InputTensor input = new(Side, Side, TensorLayout.Nchw);
@@ -74,7 +72,9 @@ public sealed class ProductEmbedder : IDisposable
             for (int i = 0; i < RegionPlaces.Length; i++)
             {
                 var block = into.Slice((1 + i) * BlockDimensions, BlockDimensions);
-                writer.Stretch(image, Region(crop, RegionPlaces[mirrorImage ? MirrorPartner[i] : i]), input, PixelNormalization.ImageNetRgb);
+                // In a mirror image the left and right regions trade places; the centre stays.
+                var place = mirrorImage ? (1 - RegionPlaces[i].X, RegionPlaces[i].Y) : RegionPlaces[i];
+                writer.Stretch(image, Region(crop, place), input, PixelNormalization.ImageNetRgb);
                 Accumulate(block, mirrorImage, alsoOther: false);
                 Embedding.Normalize(block);
             }

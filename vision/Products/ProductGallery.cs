@@ -16,6 +16,7 @@ public sealed class ProductGallery
     private readonly List<(string Sku, float[] Raw)> entries = [];
     private GallerySpace plain = GallerySpace.Empty;
     private GallerySpace? whitened;
+    private string[] skus = [];
     private bool sealedUp;
 
     private SkuClassifier? classifier;
@@ -50,9 +51,11 @@ public sealed class ProductGallery
     /// <summary>Recomputes the centring, whitening and trained layer after enrolment; Rank calls it when needed.</summary>
     public void Seal()
     {
-        plain = GallerySpace.Of(entries.Select(e => e.Raw).ToArray(), Centre, transform: null);
+        var raw = entries.Select(e => e.Raw).ToArray();
+        skus = entries.Select(e => e.Sku).ToArray();
+        plain = GallerySpace.Of(raw, Centre, transform: null);
         Whitening = Whiten ? SkuWhitening.Learn(entries) : null;
-        whitened = Whitening is null ? null : GallerySpace.Of(entries.Select(e => e.Raw).ToArray(), Centre, Whitening);
+        whitened = Whitening is null ? null : GallerySpace.Of(raw, Centre, Whitening);
         var ranking = whitened ?? plain;
         var perSku = entries.GroupBy(e => e.Sku).Select(g => g.Count()).DefaultIfEmpty(0).Min();
         classifier = Learn && perSku >= 2 && entries.Select(e => e.Sku).Distinct().Count() >= 2
@@ -72,19 +75,11 @@ public sealed class ProductGallery
     public IReadOnlyList<ProductMatch> Rank(ReadOnlySpan<float> embedding, int top = 5)
     {
         if (!sealedUp) Seal();
-        var similarity = plain.BestPerSku(plain.Project(embedding), entries);
-        IEnumerable<string> order;
-        if (classifier is not null)
-        {
-            var ranking = (whitened ?? plain).Project(embedding);
-            order = classifier.Score(ranking).OrderByDescending(kv => kv.Value).Select(kv => kv.Key);
-        }
-        else
-        {
-            var scores = whitened is null ? similarity : whitened.BestPerSku(whitened.Project(embedding), entries);
-            order = scores.OrderByDescending(kv => kv.Value).Select(kv => kv.Key);
-        }
-        return order.Take(top).Select(sku => new ProductMatch(sku, similarity[sku])).ToList();
+        var query = plain.Project(embedding);
+        var similarity = plain.BestPerSku(query, skus);
+        var rankingQuery = whitened?.Project(embedding) ?? query;
+        var scores = classifier?.Score(rankingQuery) ?? whitened?.BestPerSku(rankingQuery, skus) ?? similarity;
+        return scores.OrderByDescending(kv => kv.Value).Take(top).Select(kv => new ProductMatch(kv.Key, similarity[kv.Key])).ToList();
     }
 
     /// <summary>
@@ -129,13 +124,14 @@ public sealed class ProductGallery
 
         public float[] Project(ReadOnlySpan<float> embedding) => Centre(transform?.Apply(embedding) ?? embedding.ToArray());
 
-        public Dictionary<string, float> BestPerSku(float[] query, List<(string Sku, float[] Raw)> skus)
+        /// <summary>Per SKU, the cosine of the query to its closest entry (<paramref name="skus"/>: each entry's SKU).</summary>
+        public Dictionary<string, float> BestPerSku(float[] query, string[] skus)
         {
             var best = new Dictionary<string, float>(StringComparer.Ordinal);
             for (int i = 0; i < Entries.Length; i++)
             {
                 var s = Embedding.Cosine(query, Entries[i]);
-                var sku = skus[i].Sku;
+                var sku = skus[i];
                 if (!best.TryGetValue(sku, out var b) || s > b) best[sku] = s;
             }
             return best;

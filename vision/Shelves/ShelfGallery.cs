@@ -57,7 +57,7 @@ public sealed class ShelfGallery
     {
         intake ??= new JpegIntake();
         var products = new ProductGallery(centre: true, learn: true);
-        var plain = new ProductGallery(centre: true, learn: false);
+        var plain = new ProductGallery(centre: true, learn: false, whiten: false);
         var edgeList = new List<float>();
         int count = 0;
         foreach (var photo in photos)

@@ -1,9 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using SmartStore.Models;
 using SmartStore.Storage;
 using SmartStore.Web.Api;
-using SmartStore.Web.Security;
 
 namespace SmartStore.Web.Pages;
 

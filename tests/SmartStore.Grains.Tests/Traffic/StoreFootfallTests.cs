@@ -7,7 +7,7 @@ namespace SmartStore.Grains.Tests.Traffic;
 public sealed class StoreFootfallTests
 {
     // China time: UTC+8, so 02:00 UTC is 10:00 in the store.
-    private static StoreFootfall Footfall(FootfallOptions? options = null) =>
+    internal static StoreFootfall Footfall(FootfallOptions? options = null) =>
         new("S-T", options ?? new FootfallOptions(), utc => utc.AddHours(8));
 
     private static TrafficObservation Crossing(DateTime at, CrossingDirection direction, float[]? look, int passersBy = 0) =>
@@ -103,7 +103,7 @@ public sealed class StoreOccupancyTests
     [Fact]
     public void Occupancy_adds_the_latest_count_of_each_interior_camera_and_the_hour_keeps_average_and_peak()
     {
-        var footfall = new StoreFootfall("S-T", new FootfallOptions(), utc => utc.AddHours(8));
+        var footfall = StoreFootfallTests.Footfall();
         var start = TrafficScenes.Start;
         footfall.Record(new TrafficObservation("CAM-A", start, [], 0, 4));
         footfall.Record(new TrafficObservation("CAM-B", start.AddSeconds(1), [], 0, 2));
@@ -120,20 +120,17 @@ public sealed class StoreOccupancyTests
     [Fact]
     public void Without_interior_cameras_occupancy_is_entries_minus_exits()
     {
-        var footfall = new StoreFootfall("S-T", new FootfallOptions(), utc => utc.AddHours(8));
+        var footfall = StoreFootfallTests.Footfall();
         var at = TrafficScenes.Start;
         footfall.Record(new TrafficObservation("CAM-E", at, [new LineCrossing("CAM-E", 1, CrossingDirection.In, at, null),
             new LineCrossing("CAM-E", 2, CrossingDirection.In, at, null), new LineCrossing("CAM-E", 3, CrossingDirection.Out, at, null)], 0, null));
         Assert.Equal(1, footfall.Today(at).Occupancy);
     }
-}
 
-public sealed class StaleOccupancyTests
-{
     [Fact]
     public void An_interior_camera_that_stopped_reporting_no_longer_adds_its_last_count()
     {
-        var footfall = new StoreFootfall("S-T", new FootfallOptions(), utc => utc.AddHours(8));
+        var footfall = StoreFootfallTests.Footfall();
         var start = TrafficScenes.Start;
         footfall.Record(new TrafficObservation("CAM-A", start, [], 0, 4));
         footfall.Record(new TrafficObservation("CAM-B", start.AddMinutes(10), [], 0, 2));
