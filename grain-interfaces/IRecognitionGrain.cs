@@ -9,7 +9,13 @@ namespace SmartStore.GrainInterfaces;
 /// </summary>
 public interface IRecognitionGrain : IGrainWithIntegerKey
 {
+    public const long Key = 0;
+
+    // Calls queue one at a time, and the first shelf read after a SKU photo change waits for the gallery to enrol
+    // again (about 35 s for 405 photos): longer than Orleans' default 30 s response timeout.
+    [ResponseTimeout("00:02:00")]
     Task<PeopleInImage> FindPeople(byte[] jpeg);
 
+    [ResponseTimeout("00:02:00")]
     Task<ShelfInImage> ReadShelf(byte[] jpeg, IReadOnlyList<PlanogramSlot>? layout);
 }

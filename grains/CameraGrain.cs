@@ -194,15 +194,14 @@ public sealed class CameraGrain : Grain, ICameraGrain, IRemindable
         var previousStore = _camera?.StoreCode;
         await LoadProfile(CancellationToken.None);
         if (_tracker is not null && _tracker.DoorLine != _camera?.DoorLine) _tracker.MoveLine(_camera?.DoorLine);
-        if (previousStore is not null && previousStore != _camera?.StoreCode)
+        var store = _camera?.StoreCode;
+        if (previousStore != store)
         {
-            await GrainFactory.GetGrain<IStoreGrain>(previousStore).CameraUnbound(Code);
-            // A shelf dome takes its planograms along: both stores' plans change.
+            if (previousStore is not null) await GrainFactory.GetGrain<IStoreGrain>(previousStore).CameraUnbound(Code);
+            // A shelf dome takes its planograms along: the plans of the store it left and the one it joined change.
             if (_camera?.Kind == CameraKind.Shelf)
-            {
-                await GrainFactory.GetGrain<IStoreGrain>(previousStore).PlanChanged();
-                if (_camera.StoreCode is { } now) await GrainFactory.GetGrain<IStoreGrain>(now).PlanChanged();
-            }
+                foreach (var changed in new[] { previousStore, store }.OfType<string>())
+                    await GrainFactory.GetGrain<IStoreGrain>(changed).PlanChanged();
         }
         await Announce();
     }

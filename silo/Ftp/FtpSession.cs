@@ -52,7 +52,7 @@ public sealed class FtpSession(TcpClient client, FtpEndpointServices services, C
             }
         }
         catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException or AuthenticationException
-                                       or OperationCanceledException && !stopping.IsCancellationRequested)
+                                       || e is OperationCanceledException && !stopping.IsCancellationRequested)
         {
             Log.LogInformation("FTP {Address} ({Camera}) disconnected: {Message}", _address, _camera ?? _user, e.Message);
         }

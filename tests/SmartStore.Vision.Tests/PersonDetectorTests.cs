@@ -90,4 +90,28 @@ public sealed class PersonDetectorTests
         }
         Assert.True(sceneError < 0.6 * plainError, $"scene-calibrated error {sceneError} vs plain {plainError} over 6 frames");
     }
+
+    [Fact]
+    public async Task AnInStoreCameraWhoseFirstFramesAreEmptyLearnsItsSceneOnceThePeopleCome()
+    {
+        const string set = "mall-crowd";
+        using var doc = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(SharedFiles.Data, set, "ground_truth.json")));
+        var files = doc.RootElement.GetProperty("images").EnumerateArray().Select(i => i.GetProperty("file").GetString()!).Take(36).ToList();
+        using var detector = new PersonDetector(SharedFiles.Models, new PersonDetectorOptions());
+        var scenes = new InteriorScenes(new SceneCalibrationOptions(), highScore: 0.40f, fitFrames: 30);
+        // Before opening: 30 frames without anybody, so the first fit finds nothing to learn from.
+        for (int i = 0; i < 30; i++) scenes.People("CAM-MALL", []);
+        var intake = new JpegIntake();
+        int plain = 0, counted = 0;
+        for (int i = 0; i < files.Count; i++)
+        {
+            using var frame = intake.Decode(await SharedFiles.BytesAsync(set, files[i]));
+            var boxes = detector.Detect(frame.Bitmap, scenes.LowScore);
+            var people = scenes.People("CAM-MALL", boxes);
+            if (i < 29) continue;
+            plain += boxes.Count(b => b.Score >= 0.40f);
+            counted += people.Count;
+        }
+        Assert.True(counted > plain, $"after 30 frames with people the scene should be learned: {counted} counted vs {plain} at the plain threshold");
+    }
 }

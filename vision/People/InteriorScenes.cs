@@ -22,7 +22,8 @@ public sealed class InteriorScenes(SceneCalibrationOptions options, float highSc
         if (!_cameras.TryGetValue(cameraCode, out var camera)) _cameras[cameraCode] = camera = new CameraScene();
         camera.Recent.Enqueue(boxes);
         while (camera.Recent.Count > fitFrames) camera.Recent.Dequeue();
-        if (++camera.SinceFit >= (camera.Scene is null ? fitFrames : refitEvery))
+        // A fit that failed (first frames without people: before opening) is tried again after as many frames.
+        if (++camera.SinceFit >= (camera.Scene is { IsFitted: true } ? refitEvery : fitFrames))
         {
             camera.Scene = SceneCalibration.Fit([.. camera.Recent], highScore, options);
             camera.SinceFit = 0;

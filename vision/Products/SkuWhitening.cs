@@ -20,7 +20,7 @@ public sealed class SkuWhitening
     private const int Keep = 512;
     // Added to every within-SKU variance, as a share of their mean: with 5 photos per SKU the smallest are noise.
     private const double Ridge = 0.3;
-    // Covariance cost grows with samples; beyond this many blocks an evenly spaced subset estimates it as well.
+    // Covariance cost grows with samples; beyond this many blocks a random subset estimates it as well.
     private const int MaximumSamples = 20_000;
 
     private readonly float[] mean;
@@ -64,9 +64,12 @@ public sealed class SkuWhitening
                 labels.Add(label);
             }
         }
-        var step = (int)Math.Ceiling(samples.Count / (double)MaximumSamples);
-        return step <= 1 ? (samples.ToArray(), labels.ToArray())
-            : (samples.Where((_, i) => i % step == 0).ToArray(), labels.Where((_, i) => i % step == 0).ToArray());
+        if (samples.Count <= MaximumSamples) return (samples.ToArray(), labels.ToArray());
+        // A seeded random subset: every k-th would keep only some block kinds (blocks are interleaved per entry).
+        var pick = Enumerable.Range(0, samples.Count).ToArray();
+        new Random(0).Shuffle(pick);
+        pick = pick[..MaximumSamples];
+        return (pick.Select(i => samples[i]).ToArray(), pick.Select(i => labels[i]).ToArray());
     }
 
     private static SkuWhitening Fit(float[][] samples, int[] labels)

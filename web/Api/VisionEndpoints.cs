@@ -57,7 +57,7 @@ public static class VisionEndpoints
     {
         var (jpeg, layout, problem) = await DisplayRequest.Read(request, cancellationToken);
         if (jpeg is null) return problem!;
-        var r = await cluster.GetGrain<IRecognitionGrain>(0).ReadShelf(jpeg, layout);
+        var r = await cluster.GetGrain<IRecognitionGrain>(IRecognitionGrain.Key).ReadShelf(jpeg, layout);
         if (r.NoGallery)
             return Results.Problem(statusCode: 409, title: "No SKU photos", detail: "No SKU has a reference photo yet; add photos to the SKU master first.");
         return Results.Ok(new DisplayResult(r.Width, r.Height,
@@ -69,7 +69,7 @@ public static class VisionEndpoints
     {
         var (jpeg, _, problem) = await JpegCheck.ReadBody(request, cancellationToken);
         if (jpeg is null) return problem!;
-        var (width, height, people) = await cluster.GetGrain<IRecognitionGrain>(0).FindPeople(jpeg);
+        var (width, height, people) = await cluster.GetGrain<IRecognitionGrain>(IRecognitionGrain.Key).FindPeople(jpeg);
         return Results.Ok(new PersonsResult(width, height, people.Count, people
             .Select(p => new PersonResult([MathF.Round(p.X1, 1), MathF.Round(p.Y1, 1), MathF.Round(p.X2, 1), MathF.Round(p.Y2, 1)],
                 MathF.Round(p.Score, 3), "unknown", "unknown"))

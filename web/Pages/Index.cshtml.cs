@@ -38,7 +38,8 @@ public sealed class HqBoardModel(StoreRepository stores, CameraRepository camera
         _regions = (await regions.List(scope)).ToDictionary(r => r.Code);
         // Every bound camera counts in the tiles, also a large store's second dome (the table shows one per kind).
         var boundCodes = bound.Items.Where(c => c.StoreCode is not null).Select(c => c.Code).ToHashSet();
-        var shown = _cameraCodes.Values.ToHashSet();
+        // The table has entrance and shelf columns only; any other camera is listed as an extra.
+        var shown = _cameraCodes.Where(kv => kv.Key.Item2 is CameraKind.Entrance or CameraKind.Shelf).Select(kv => kv.Value).ToHashSet();
         _extraCameras = bound.Items.Where(c => c.StoreCode is not null && !shown.Contains(c.Code))
             .GroupBy(c => c.StoreCode!).ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(c => c.Code).ToList());
         var reported = Board.SelectMany(b => b.Cameras).Where(s => boundCodes.Contains(s.CameraCode)).ToList();
