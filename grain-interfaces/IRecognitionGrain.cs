@@ -13,8 +13,9 @@ public interface IRecognitionGrain : IGrainWithIntegerKey
 
     // Calls queue one at a time, and the first shelf read after a SKU photo change waits for the gallery to enrol
     // again (about 35 s for 405 photos): longer than Orleans' default 30 s response timeout.
+    /// <param name="withAppearance">also each person's Re-ID embedding (staff enrolment needs it; the persons API does not).</param>
     [ResponseTimeout("00:02:00")]
-    Task<PeopleInImage> FindPeople(byte[] jpeg);
+    Task<PeopleInImage> FindPeople(byte[] jpeg, bool withAppearance);
 
     [ResponseTimeout("00:02:00")]
     Task<ShelfInImage> ReadShelf(byte[] jpeg, IReadOnlyList<PlanogramSlot>? layout);

@@ -40,15 +40,16 @@ public sealed partial class StoreGrain
     {
         _plan = null;
         await LoadPlan();
-        if (_shelf.State.Prune(_plan!.Select(p => p.SlotId)) > 0) await _shelf.WriteStateAsync();
     }
 
+    /// <summary>Re-reads the plan when it is stale; readings of slots it no longer has are dropped, however it changed.</summary>
     private async Task LoadPlan()
     {
         if (_plan is not null && DateTime.UtcNow - _planReadUtc < PlanFreshFor) return;
         _plan = await _plans.Plan(this.GetPrimaryKeyString(), CancellationToken.None);
         _competitors = await _plans.CompetitorSkus(CancellationToken.None);
         _planReadUtc = DateTime.UtcNow;
+        if (_shelf.State.Prune(_plan.Select(p => p.SlotId)) > 0) await _shelf.WriteStateAsync();
     }
 
     private ShelfStatus ShelfNow(DateTime nowUtc)

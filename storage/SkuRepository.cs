@@ -43,6 +43,15 @@ public sealed class SkuRepository(SmartStoreDatabase database)
         return (await connection.QueryAsync<string>("SELECT code FROM skus WHERE code = ANY(@codes)", new { codes = codes.ToArray() })).ToHashSet();
     }
 
+    /// <summary>Names of the given SKU codes (a page naming a few facings need not read the whole master).</summary>
+    public async Task<IReadOnlyDictionary<string, string>> Names(IReadOnlyCollection<string> codes)
+    {
+        if (codes.Count == 0) return new Dictionary<string, string>();
+        await using var connection = await database.Open();
+        return (await connection.QueryAsync<(string Code, string Name)>("SELECT code, name FROM skus WHERE code = ANY(@codes)", new { codes = codes.ToArray() }))
+            .ToDictionary(r => r.Code, r => r.Name, StringComparer.Ordinal);
+    }
+
     private const string InsertSql =
         "INSERT INTO skus (code, name, brand, category, is_competitor) VALUES (@Code, @Name, @Brand, @Category, @IsCompetitor)";
 

@@ -17,7 +17,9 @@ public sealed class SnapshotAnalysisQueue(SmartStoreDatabase database)
     /// Claims up to <paramref name="limit"/> pending snapshots of the given camera kinds, oldest first. Frames of one
     /// camera must be tracked in order, so one worker at a time works on a camera: a camera with snapshots still being
     /// analysed is left to the worker that has them, and a per-camera advisory lock keeps two workers that claim at the
-    /// same instant apart. SKIP LOCKED lets several silos claim side by side otherwise.
+    /// same instant apart. A camera's frames behind one that waits to be tried again wait with it: the tracker drops a
+    /// frame older than the last it saw, so a retried frame analysed after them would count nothing.
+    /// SKIP LOCKED lets several silos claim side by side otherwise.
     /// </summary>
     public async Task<IReadOnlyList<Claimed>> Claim(IReadOnlyCollection<CameraKind> kinds, int limit, CancellationToken cancellationToken)
     {
@@ -28,6 +30,8 @@ public sealed class SnapshotAnalysisQueue(SmartStoreDatabase database)
                 SELECT s.id FROM snapshots s JOIN cameras c ON c.code = s.camera_code
                 WHERE s.status = 'pending' AND c.kind = ANY(@kinds) AND (s.retry_after IS NULL OR s.retry_after <= now())
                   AND NOT EXISTS (SELECT 1 FROM snapshots busy WHERE busy.camera_code = s.camera_code AND busy.status = 'analysing')
+                  AND NOT EXISTS (SELECT 1 FROM snapshots held WHERE held.camera_code = s.camera_code AND held.id < s.id
+                                  AND held.status = 'pending' AND held.retry_after > now())
                   AND pg_try_advisory_xact_lock(hashtext('analysis:' || s.camera_code))
                 ORDER BY s.id LIMIT @limit FOR UPDATE OF s SKIP LOCKED)
             UPDATE snapshots s SET status = 'analysing', claimed_at = now()
@@ -37,6 +41,15 @@ public sealed class SnapshotAnalysisQueue(SmartStoreDatabase database)
                       s.received_at AS ReceivedAt, c.kind, s.file_name AS FileName, c.store_code AS StoreCode
             """, new { kinds = kinds.Select(k => k.ToCode()).ToArray(), limit }, cancellationToken: cancellationToken));
         return rows.OrderBy(r => r.Id).ToList();
+    }
+
+    /// <summary>Gives claimed snapshots back unanalysed (they wait behind one of their camera's that failed for now).</summary>
+    public async Task Release(IReadOnlyCollection<long> ids, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.Open(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE snapshots SET status = 'pending', claimed_at = NULL WHERE id = ANY(@ids) AND status = 'analysing'",
+            new { ids = ids.ToArray() }, cancellationToken: cancellationToken));
     }
 
     /// <summary>Puts claims older than <paramref name="olderThan"/> back to pending; returns how many.</summary>

@@ -41,22 +41,25 @@ public sealed class PeopleAnalyzer : IDisposable
         string? sceneOf = null)
     {
         using var frame = await _intake.DecodeFileAsync(path, cancellationToken);
-        return new AnalysedFrame(snapshotId, capturedUtc, frame.Width, frame.Height, Sightings(frame, withAppearance, sceneOf));
+        return new AnalysedFrame(snapshotId, capturedUtc, frame.Width, frame.Height, Sightings(frame, withAppearance, withAttributes: withAppearance, sceneOf));
     }
 
-    /// <summary>The people in an uploaded image, with their appearance (person-recognition API, staff photos).</summary>
-    public PeopleInImage Find(byte[] jpeg)
+    /// <summary>
+    /// The people in an uploaded image with their face attributes (person-recognition API), and with their appearance
+    /// when asked (staff photos; the API does not return it).
+    /// </summary>
+    public PeopleInImage Find(byte[] jpeg, bool withAppearance)
     {
         using var frame = _intake.Decode(jpeg);
-        return new PeopleInImage(frame.Width, frame.Height, Sightings(frame, withAppearance: true));
+        return new PeopleInImage(frame.Width, frame.Height, Sightings(frame, withAppearance, withAttributes: true));
     }
 
-    private List<PersonSighting> Sightings(DecodedFrame frame, bool withAppearance, string? sceneOf = null)
+    private List<PersonSighting> Sightings(DecodedFrame frame, bool withAppearance, bool withAttributes, string? sceneOf = null)
     {
         var boxes = sceneOf is not null && _interiorScenes is { } scenes
             ? scenes.People(sceneOf, _detector.Detect(frame.Bitmap, scenes.LowScore))
             : _detector.Detect(frame.Bitmap, _trackingScore);
-        var faces = withAppearance && _faces is not null ? _faces.Detect(frame.Bitmap) : [];
+        var faces = withAttributes && _faces is not null ? _faces.Detect(frame.Bitmap) : [];
         var people = new List<PersonSighting>(boxes.Count);
         foreach (var box in boxes)
         {

@@ -100,10 +100,19 @@ public sealed class SnapshotAnalysisWorker(
             if (DateTime.UtcNow - _staleCheckedUtc > TimeSpan.FromMinutes(1)) await ReleaseStale(stoppingToken);
             return;
         }
-        foreach (var snapshot in batch) await AnalyseOne(analyzer, shelves, snapshot, stoppingToken);
+        // A camera's frames after one that will be tried again go back with it, to be analysed in order.
+        var waitingCameras = new HashSet<string>(StringComparer.Ordinal);
+        var giveBack = new List<long>();
+        foreach (var snapshot in batch)
+        {
+            if (waitingCameras.Contains(snapshot.CameraCode)) giveBack.Add(snapshot.Id);
+            else if (!await AnalyseOne(analyzer, shelves, snapshot, stoppingToken)) waitingCameras.Add(snapshot.CameraCode);
+        }
+        if (giveBack.Count > 0) await queue.Release(giveBack, CancellationToken.None);
     }
 
-    private async Task AnalyseOne(PeopleAnalyzer analyzer, ShelfSnapshotReader shelves, SnapshotAnalysisQueue.Claimed snapshot, CancellationToken stoppingToken)
+    /// <summary>Analyses one snapshot, or records why it cannot be; false when it will be tried again later.</summary>
+    private async Task<bool> AnalyseOne(PeopleAnalyzer analyzer, ShelfSnapshotReader shelves, SnapshotAnalysisQueue.Claimed snapshot, CancellationToken stoppingToken)
     {
         try
         {
@@ -113,26 +122,29 @@ public sealed class SnapshotAnalysisWorker(
             {
                 var (json, preset) = await shelves.Analyse(snapshot, captured, stoppingToken);
                 await queue.Complete(snapshot.Id, json, stoppingToken, preset);
-                return;
+                return true;
             }
             var frame = await analyzer.Analyse(snapshot.Id, images.FullPath(snapshot.Path), captured, kind == CameraKind.Entrance, stoppingToken,
                 sceneOf: kind == CameraKind.Interior ? snapshot.CameraCode : null);
             var tracks = await grains.GetGrain<ICameraGrain>(snapshot.CameraCode).FrameAnalysed(frame);
             await queue.Complete(snapshot.Id, Describe(analyzer.ModelName, frame, tracks), stoppingToken);
             if (++_analysed % 500 == 0) logger.LogInformation("Analysed {Count} snapshots", _analysed);
+            return true;
         }
         catch (Exception e) when (e is ImageRejectedException or IOException)
         {
             logger.LogWarning("Snapshot {Id} of {Camera} cannot be analysed: {Reason}", snapshot.Id, snapshot.CameraCode, e.Message);
             await queue.Fail(snapshot.Id, e.Message, stoppingToken);
+            return true;
         }
         catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
         {
             // A grain timeout or a database hiccup must not stop the worker (and with it the silo): the snapshot is
-            // tried again later, a few times, and the ones behind it go on.
+            // tried again later, a few times; other cameras' snapshots go on meanwhile, this camera's later ones wait for it.
             var again = await queue.FailForNow(snapshot.Id, $"{e.GetType().Name}: {e.Message}", CancellationToken.None);
             logger.LogError(e, "Snapshot {Id} of {Camera}: analysis failed ({Next})", snapshot.Id, snapshot.CameraCode,
                 again ? "will be tried again" : $"given up after {SnapshotAnalysisQueue.MaxAttempts} attempts");
+            return !again;
         }
     }
 

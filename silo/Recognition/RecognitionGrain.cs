@@ -19,10 +19,10 @@ public sealed class RecognitionGrain(SkuGallery gallery) : Grain, IRecognitionGr
     private PeopleAnalyzer? _people;
     private DisplayRecognition? _display;
 
-    public Task<PeopleInImage> FindPeople(byte[] jpeg)
+    public Task<PeopleInImage> FindPeople(byte[] jpeg, bool withAppearance)
     {
         _people ??= new PeopleAnalyzer(ModelStore.Locate(), new PersonDetectorOptions(), trackingScore: null);
-        return Task.FromResult(_people.Find(jpeg));
+        return Task.FromResult(_people.Find(jpeg, withAppearance));
     }
 
     public Task<ShelfInImage> ReadShelf(byte[] jpeg, IReadOnlyList<PlanogramSlot>? layout) =>

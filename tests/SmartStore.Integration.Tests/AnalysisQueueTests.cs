@@ -79,4 +79,31 @@ public sealed class AnalysisQueueTests
         Assert.Equal(("failed", SnapshotAnalysisQueue.MaxAttempts), (status, attempts));
         Assert.Contains("did not answer", error);
     }
+
+    [Fact]
+    public async Task A_cameras_frames_behind_one_waiting_to_be_retried_wait_with_it_and_then_come_in_order()
+    {
+        await using var db = await TestDatabase.Create();
+        await new DemoChain(db.Database, new SecretsFile(Path.Combine(Path.GetTempPath(), $"queue-{Guid.NewGuid():N}.json")), _ => { }).Seed();
+        var snapshots = new SnapshotRepository(db.Database);
+        foreach (var (camera, n) in new[] { ("CAM-S0005-E1", 1), ("CAM-S0005-E1", 2), ("CAM-S0005-E1", 3), ("CAM-S0006-E1", 1) })
+            await snapshots.Record(new SnapshotRepository.NewSnapshot(camera, $"{camera}-{n}".PadRight(64, '0')[..64], $"x/{camera}-{n}.jpg", 100, 640, 480,
+                $"{camera}-{n}.jpg", DateTime.UtcNow.AddSeconds(n), "ftp"));
+        var queue = new SnapshotAnalysisQueue(db.Database);
+        await using var connection = await db.Database.Open();
+
+        var batch = await queue.Claim(Kinds, 3, CancellationToken.None);
+        Assert.Equal(["CAM-S0005-E1-1.jpg", "CAM-S0005-E1-2.jpg", "CAM-S0005-E1-3.jpg"], batch.Select(c => c.FileName));
+        // The worker's first frame fails for now; it gives the other two back unanalysed.
+        Assert.True(await queue.FailForNow(batch[0].Id, "TimeoutException", CancellationToken.None));
+        await queue.Release([batch[1].Id, batch[2].Id], CancellationToken.None);
+
+        // While the first waits for its pause, its camera's later frames wait too; another camera does not.
+        Assert.Equal("CAM-S0006-E1-1.jpg", Assert.Single(await queue.Claim(Kinds, 10, CancellationToken.None)).FileName);
+        Assert.Empty(await queue.Claim(Kinds, 10, CancellationToken.None));
+
+        await connection.ExecuteAsync("UPDATE snapshots SET retry_after = now() - interval '1 second' WHERE id = @id", new { id = batch[0].Id });
+        var again = await queue.Claim(Kinds, 10, CancellationToken.None);
+        Assert.Equal(["CAM-S0005-E1-1.jpg", "CAM-S0005-E1-2.jpg", "CAM-S0005-E1-3.jpg"], again.Select(c => c.FileName));
+    }
 }

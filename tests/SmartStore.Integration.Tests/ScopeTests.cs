@@ -127,6 +127,13 @@ public sealed class ScopeTests(SmartStoreSystem system)
         var board = await east.GetStringAsync("/");
         Assert.Contains("S0009", board);
         Assert.DoesNotContain("S0018", board);
+        // The reports' region filter does not claim the whole chain for her.
+        foreach (var report in new[] { "/traffic", "/display" })
+        {
+            var page = System.Net.WebUtility.HtmlDecode(await east.GetStringAsync(report));
+            Assert.True(page.Contains("我负责的门店") || page.Contains("All my stores"), report);
+            Assert.False(page.Contains("全部门店") || page.Contains("Whole chain"), report);
+        }
     }
 
     [Fact]

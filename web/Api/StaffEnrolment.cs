@@ -14,7 +14,7 @@ public sealed class StaffEnrolment(StaffRoster roster, IClusterClient cluster)
     /// <summary>The new staff id, or null when the photo shows no person.</summary>
     public async Task<long?> Enrol(string store, string name, byte[] jpeg, string actor)
     {
-        var found = await cluster.GetGrain<IRecognitionGrain>(IRecognitionGrain.Key).FindPeople(jpeg);
+        var found = await cluster.GetGrain<IRecognitionGrain>(IRecognitionGrain.Key).FindPeople(jpeg, withAppearance: true);
         var main = found.People.OrderByDescending(p => (p.X2 - p.X1) * (p.Y2 - p.Y1)).FirstOrDefault();
         if (main?.Appearance is not { } appearance) return null;
         var id = await roster.Enrol(store, name, jpeg, appearance, actor);

@@ -8,12 +8,13 @@ namespace SmartStore.Web.Api;
 
 /// <summary>
 /// 人员识别API: an integrator posts an image (raw image/jpeg) and gets the people in it — boxes, count and
-/// attributes. Attributes are "unknown": no age/gender model with a commercial licence is available, and the API
-/// never guesses. Rate-limited per caller, as each call costs a detector pass on the server's CPU.
+/// attributes. Attributes are "unknown" unless a face-attribute model is configured (none with a commercial licence is
+/// available here), and the API never guesses. Rate-limited per caller, as each call costs a detector pass on the server's CPU.
 /// </summary>
 public static class VisionEndpoints
 {
     public const string RatePolicy = "vision-api";
+    private const string FaceAttributesUnknown = "unknown";
 
     public sealed record PersonResult(float[] Box, float Score, string AgeBand, string Gender);
 
@@ -69,10 +70,10 @@ public static class VisionEndpoints
     {
         var (jpeg, _, problem) = await JpegCheck.ReadBody(request, cancellationToken);
         if (jpeg is null) return problem!;
-        var (width, height, people) = await cluster.GetGrain<IRecognitionGrain>(IRecognitionGrain.Key).FindPeople(jpeg);
+        var (width, height, people) = await cluster.GetGrain<IRecognitionGrain>(IRecognitionGrain.Key).FindPeople(jpeg, withAppearance: false);
         return Results.Ok(new PersonsResult(width, height, people.Count, people
             .Select(p => new PersonResult([MathF.Round(p.X1, 1), MathF.Round(p.Y1, 1), MathF.Round(p.X2, 1), MathF.Round(p.Y2, 1)],
-                MathF.Round(p.Score, 3), "unknown", "unknown"))
+                MathF.Round(p.Score, 3), p.AgeBand ?? FaceAttributesUnknown, p.Gender ?? FaceAttributesUnknown))
             .ToList()));
     }
 }

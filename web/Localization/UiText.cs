@@ -193,6 +193,7 @@ public static partial class UiText
         ["keyScopeHint"] = ("总部角色可见全部门店；区域经理需选大区；店长需填门店。", "HQ roles see the whole chain; a region manager needs regions; a store manager needs stores."),
         ["keyIssued"] = ("API 密钥“{0}”已签发", "API key \"{0}\" issued"),
         ["wholeChain"] = ("全部门店", "Whole chain"),
+        ["allMyStores"] = ("我负责的门店", "All my stores"),
         ["latestN"] = ("最近 {0} 条", "latest {0}"),
         ["actor"] = ("操作人", "Actor"),
         ["action"] = ("操作", "Action"),

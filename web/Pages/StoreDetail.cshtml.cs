@@ -22,6 +22,9 @@ public sealed class StoreDetailModel(StoreRepository stores, RegionRepository re
     public IReadOnlyList<CameraStatus> Cameras { get; private set; } = [];
     public ShelfStatus? Shelf { get; private set; }
     public IReadOnlyDictionary<string, string> SkuNames { get; private set; } = new Dictionary<string, string>();
+
+    /// <summary>The SKUs with the most facings on the store's shelves, most first (the page names these).</summary>
+    public IReadOnlyList<(string Sku, int Facings)> TopFacings { get; private set; } = [];
     public IReadOnlyList<StaffRoster.StaffMember> Staff { get; private set; } = [];
     public string? Notice { get; private set; }
     public IReadOnlyList<string> Errors { get; private set; } = [];
@@ -76,7 +79,8 @@ public sealed class StoreDetailModel(StoreRepository stores, RegionRepository re
         Today = await grain.GetTraffic();
         Cameras = await grain.GetCameras();
         Shelf = await grain.GetShelf();
-        if (Shelf.Figures.FacingsBySku.Count > 0) SkuNames = (await skus.List(null, null, null, 1, 1000)).Items.ToDictionary(s => s.Code, s => s.Name);
+        TopFacings = Shelf.Figures.FacingsBySku.OrderByDescending(kv => kv.Value).Take(12).Select(kv => (kv.Key, kv.Value)).ToList();
+        SkuNames = await skus.Names(TopFacings.Select(f => f.Sku).ToList());
         var zone = StoreTimeZones.Find(store.TimeZone);
         var day = TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, zone).Date;
         Hours = await traffic.Hours(Code, day, day.AddDays(1));
