@@ -14,6 +14,9 @@ public interface IStoreGrain : IGrainWithStringKey
 
     Task<CameraCounts> GetCameraCounts();
 
+    /// <summary>Cameras, today's traffic and compliance together (a board of a thousand stores makes one call each).</summary>
+    Task<StoreSummary> GetSummary();
+
     /// <summary>Crossings, passers-by or a head count seen by one of the store's cameras.</summary>
     Task RecordTraffic(TrafficObservation observation);
 

@@ -59,8 +59,12 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
             await GrainFactory.GetGrain<IRegionGrain>(region).StoreCamerasChanged(this.GetPrimaryKeyString(), Counts());
     }
 
-    public Task<IReadOnlyList<CameraStatus>> GetCameras() =>
-        Task.FromResult<IReadOnlyList<CameraStatus>>(_state.State.Cameras.Values.OrderBy(c => c.CameraCode).ToList());
+    public Task<IReadOnlyList<CameraStatus>> GetCameras() => Task.FromResult(CameraList());
+
+    public async Task<StoreSummary> GetSummary() =>
+        new(CameraList(), await GetTraffic(), (await GetShelf()).Figures.ComplianceRate);
+
+    private IReadOnlyList<CameraStatus> CameraList() => _state.State.Cameras.Values.OrderBy(c => c.CameraCode).ToList();
 
     public Task<CameraCounts> GetCameraCounts() => Task.FromResult(Counts());
 

@@ -18,3 +18,10 @@ public sealed record CameraProfile(
     [property: Id(3)] IReadOnlyList<CameraPreset> Presets,
     [property: Id(4)] int PatrolCadenceMinutes,
     [property: Id(5)] DoorLine? DoorLine = null);
+
+/// <summary>What a board shows of one store, in one grain call: its cameras, today's foot traffic and shelf compliance now.</summary>
+[GenerateSerializer, Immutable, Alias("SmartStore.StoreSummary")]
+public sealed record StoreSummary(
+    [property: Id(0)] IReadOnlyList<CameraStatus> Cameras,
+    [property: Id(1)] TrafficCounters Today,
+    [property: Id(2)] double? Compliance);

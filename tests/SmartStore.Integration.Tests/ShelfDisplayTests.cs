@@ -60,6 +60,10 @@ public sealed class ShelfDisplayTests(SmartStoreSystem system)
         var alerts = status["alerts"]!.AsArray().Select(a => a!["kind"]!.GetValue<string>()).ToList();
         Assert.Contains("competitor-in-own-slot", alerts);
         Assert.Contains("compliance-low", alerts);
+        // The HQ board shows the same figure in the store's row.
+        var board = await admin.GetStringAsync("/");
+        var row = board[board.IndexOf($"data-store=\"{Store}\"", StringComparison.Ordinal)..];
+        Assert.Matches(@"data-compliance>75\s?%<", row[..row.IndexOf("</tr>", StringComparison.Ordinal)]);
 
         // The per-snapshot detail colours each slot by its outcome.
         var detail = await (await admin.GetAsync($"/snapshots/{patrol}")).Content.ReadAsStringAsync();

@@ -31,7 +31,12 @@ public sealed class HqBoardModel(StoreRepository stores, CameraRepository camera
     public async Task OnGet()
     {
         var scope = User.Scope();
-        Board = await LiveEndpoints.CameraBoard(scope, stores, cluster);
+        // One grain call per store: a chain's board lists every store in the viewer's scope.
+        var storeList = (await stores.List(scope, null, null, null, 1, 10_000)).Items;
+        var summaries = await Task.WhenAll(storeList.Select(s => cluster.GetGrain<IStoreGrain>(s.Code).GetSummary()));
+        Board = storeList.Zip(summaries, (s, summary) => new LiveEndpoints.StoreCameras(s.Code, s.Name, s.RegionCode, s.City, summary.Cameras)).ToList();
+        Traffic = storeList.Zip(summaries).ToDictionary(p => p.First.Code, p => p.Second.Today);
+        Compliance = storeList.Zip(summaries).ToDictionary(p => p.First.Code, p => p.Second.Compliance);
         var bound = await cameras.List(scope, null, null, 1, Paging.MaxPageSize * 50);
         _cameraCodes = bound.Items.Where(c => c.StoreCode is not null)
             .GroupBy(c => (c.StoreCode!, c.Kind)).ToDictionary(g => g.Key, g => g.First().Code);
@@ -46,13 +51,6 @@ public sealed class HqBoardModel(StoreRepository stores, CameraRepository camera
         Online = reported.Count(s => s.Online);
         Offline = reported.Count - Online;
         NoReport = boundCodes.Count - reported.Count;
-        var live = await Task.WhenAll(Board.Select(async b =>
-        {
-            var store = cluster.GetGrain<IStoreGrain>(b.StoreCode);
-            return (b.StoreCode, Today: await store.GetTraffic(), Shelf: await store.GetShelf());
-        }));
-        Traffic = live.ToDictionary(t => t.StoreCode, t => t.Today);
-        Compliance = live.ToDictionary(t => t.StoreCode, t => t.Shelf.Figures.ComplianceRate);
     }
 
     public TrafficCounters TrafficOf(string store) => Traffic.GetValueOrDefault(store) ?? TrafficCounters.Zero;

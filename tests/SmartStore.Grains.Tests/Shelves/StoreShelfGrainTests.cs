@@ -35,5 +35,8 @@ public sealed class StoreShelfGrainTests(LivenessCluster fixture)
         var doubtful = await store.ShelfObserved([new SlotObservation("S1", LivenessCluster.ShelfCameraA, 1, 3, t.AddMinutes(1), SlotState.Empty, null, 0.05f)]);
         Assert.Equal(0.5, doubtful.Figures.ComplianceRate);
         Assert.Contains(doubtful.Alerts, a => a.Kind == ShelfAlert.ComplianceLow);
+
+        // The board's one call per store carries the same compliance.
+        Assert.Equal(0.5, (await store.GetSummary()).Compliance);
     }
 }
