@@ -12,6 +12,7 @@ public sealed class DisplayReportModel(StoreRepository storeRepository, RegionRe
     [FromQuery] public string? Sku { get; set; }
 
     public DisplayReport? Result { get; private set; }
+    /// <summary>Suggestions for the SKU filter; any code can be typed (a chain's master may hold more).</summary>
     public IReadOnlyList<Sku> Skus { get; private set; } = [];
     protected override string ExcelPath => "/api/display/report.xlsx";
 

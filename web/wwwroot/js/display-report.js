@@ -15,7 +15,8 @@
   view.setOption({
     tooltip: { trigger: "axis" },
     legend: { bottom: 0 },
-    grid: { left: 48, right: 48, top: 16, bottom: 48 },
+    // On a phone the legend wraps to two lines: leave it room below the axis labels.
+    grid: { left: 48, right: 48, top: 16, bottom: chart.clientWidth < 560 ? 72 : 48 },
     xAxis: { type: "category", data: days.map(d => d.day) },
     yAxis: [{ type: "value", minInterval: 1 }, { type: "value", min: 0, max: 100, axisLabel: { formatter: "{value}%" } }],
     series,

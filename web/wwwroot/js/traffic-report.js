@@ -9,7 +9,8 @@
   view.setOption({
     tooltip: { trigger: "axis" },
     legend: { bottom: 0 },
-    grid: { left: 48, right: 16, top: 16, bottom: 48 },
+    // On a phone the legend wraps to two lines: leave it room below the axis labels.
+    grid: { left: 48, right: 16, top: 16, bottom: chart.clientWidth < 560 ? 72 : 48 },
     xAxis: { type: "category", data: rows.map(r => r.period) },
     yAxis: { type: "value", minInterval: 1 },
     series: [
