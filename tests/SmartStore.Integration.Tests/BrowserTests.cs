@@ -1,4 +1,6 @@
+using Dapper;
 using Microsoft.Playwright;
+using SmartStore.Testing;
 
 namespace SmartStore.Integration.Tests;
 
@@ -66,6 +68,75 @@ public sealed class BrowserTests(SmartStoreSystem system)
             null, new() { Timeout = 15_000 });
         var loaded = await page.EvaluateAsync<int>("document.getElementById('last-image').naturalWidth");
         Assert.Equal(640, loaded);
+    }
+
+    [Fact]
+    public async Task Admin_moves_renames_adds_and_deletes_planogram_slots_on_the_reference_image()
+    {
+        const string camera = "CAM-S0028-P1";
+        using var admin = await system.SignedIn("admin");
+        var reference = await UploadPresetPhoto(camera);
+        var created = await admin.PutRaw($"/api/cameras/{camera}/planograms/1",
+            $$$"""{"referenceSnapshotId":{{{reference}}},"grid":{"x":0,"y":0,"width":1,"height":1,"rows":1,"columns":2,"idPrefix":"T-"}}""");
+        Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
+        var referenceBytes = await admin.GetByteArrayAsync($"/api/cameras/{camera}/planograms/1/reference");
+        var sku = (await (await admin.GetAsync("/api/skus")).Json())["items"]![0]!["code"]!.GetValue<string>();
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await LaunchChromium(playwright);
+        var page = await SignedInPage(browser, "admin", "en-US");
+        await page.SetViewportSizeAsync(1400, 1400); // the whole reference image on screen: the mouse does not scroll
+        await page.GotoAsync($"/cameras/{camera}/presets/1");
+        var figure = page.Locator("#planogram-figure");
+        var first = (await figure.Locator("g.slot[data-slot='T-R1C1'] rect").BoundingBoxAsync())!;
+        // Drag the first slot 20 px right and down, then shrink it by its handle.
+        await page.Mouse.MoveAsync(first.X + first.Width / 2, first.Y + first.Height / 2);
+        await page.Mouse.DownAsync();
+        await page.Mouse.MoveAsync(first.X + first.Width / 2 + 20, first.Y + first.Height / 2 + 20, new() { Steps = 4 });
+        await page.Mouse.UpAsync();
+        var handle = (await figure.Locator("rect.handle").BoundingBoxAsync())!;
+        await page.Mouse.MoveAsync(handle.X + handle.Width / 2, handle.Y + handle.Height / 2);
+        await page.Mouse.DownAsync();
+        await page.Mouse.MoveAsync(handle.X - first.Width / 4, handle.Y - first.Height / 4, new() { Steps = 4 });
+        await page.Mouse.UpAsync();
+        await page.FillAsync("#slot-id", "SHARED-7");
+        await page.FillAsync("#slot-sku", sku);
+        // Delete the second slot, and draw a new one over the lower right of the image.
+        await figure.Locator("g.slot[data-slot='T-R1C2'] rect").ClickAsync();
+        await page.ClickAsync("#slot-delete");
+        await page.ClickAsync("#slot-add");
+        var image = (await figure.BoundingBoxAsync())!;
+        await page.Mouse.MoveAsync(image.X + image.Width * 0.6f, image.Y + image.Height * 0.6f);
+        await page.Mouse.DownAsync();
+        await page.Mouse.MoveAsync(image.X + image.Width * 0.9f, image.Y + image.Height * 0.9f, new() { Steps = 4 });
+        await page.Mouse.UpAsync();
+        await Assertions.Expect(page.Locator("#slot-dirty")).ToBeVisibleAsync();
+        await page.ClickAsync("#slot-save");
+        await Assertions.Expect(page.Locator("#planogram-notice")).ToContainTextAsync("Planogram saved");
+
+        var saved = (await (await admin.GetAsync($"/api/cameras/{camera}/planograms")).Json()).AsArray().Single(p => p!["preset"]!.GetValue<int>() == 1)!;
+        var slots = saved["slots"]!.AsArray().ToDictionary(s => s!["slotId"]!.GetValue<string>(), s => s!);
+        Assert.Equal(["P1.1-S2", "SHARED-7"], slots.Keys.Order());
+        var moved = slots["SHARED-7"];
+        var width = saved["referenceWidth"]!.GetValue<int>();
+        Assert.InRange(moved["x"]!.GetValue<int>(), 1, width / 4);
+        Assert.InRange(moved["width"]!.GetValue<int>(), width / 8, width / 2 - 1);
+        Assert.Equal(sku, moved["plannedSku"]!.GetValue<string>());
+        Assert.InRange(slots["P1.1-S2"]["x"]!.GetValue<int>(), (int)(width * 0.55), (int)(width * 0.65));
+        // Adjusting slots keeps the image they were drawn on.
+        Assert.Equal(referenceBytes, await admin.GetByteArrayAsync($"/api/cameras/{camera}/planograms/1/reference"));
+    }
+
+    /// <summary>A grocery photo as the dome's preset-1 image, posted over HTTP ingest; returns its snapshot id.</summary>
+    private async Task<long> UploadPresetPhoto(string camera)
+    {
+        var photo = Path.Combine(SharedData.Shared, "data", "grocery-store", "images", "train", "Packages", "Milk", "Arla-Standard-Milk", "Arla-Standard-Milk_002.jpg");
+        var name = $"{camera}_P01_{DateTime.UtcNow.AddHours(8):yyyyMMddHHmmssfff}_editor.jpg";
+        var upload = await FtpClients.Curl("-sS", "-u", $"{camera}:{system.CameraSecret(camera)}",
+            "-F", $"file=@{photo};type=image/jpeg;filename={name}", new Uri(system.IngestAddress, $"/api/ingest/{camera}").ToString());
+        Assert.Equal(0, upload.ExitCode);
+        await using var connection = await system.Database.Database.Open();
+        return await connection.ExecuteScalarAsync<long>("SELECT id FROM snapshots WHERE camera_code = @camera AND file_name = @name", new { camera, name });
     }
 
     /// <summary>Debian's Chromium, headless; Playwright downloads no browser of its own.</summary>

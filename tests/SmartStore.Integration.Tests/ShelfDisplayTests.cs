@@ -111,6 +111,10 @@ public sealed class ShelfDisplayTests(SmartStoreSystem system)
             $$$"""{"referenceSnapshotId":{{{own}}},"slots":[{"slotId":"far","x":5000,"y":5000,"width":100,"height":100}]}""");
         Assert.Equal(HttpStatusCode.BadRequest, offImage.StatusCode);
         Assert.Contains("outside", await offImage.Content.ReadAsStringAsync());
+        // Without a reference snapshot only an existing planogram's reference can be kept; preset 2 has none.
+        var noReference = await admin.PutRaw($"/api/cameras/{Camera}/planograms/2", """{"slots":[{"slotId":"a","x":0,"y":0,"width":100,"height":100}]}""");
+        Assert.Equal(HttpStatusCode.BadRequest, noReference.StatusCode);
+        Assert.Contains("referenceSnapshotId is required", await noReference.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"/api/cameras/{Camera}/planograms/2/reference")).StatusCode);
     }
 

@@ -19,24 +19,17 @@ public sealed class PlanogramEditor(CameraRepository cameras, SnapshotRepository
         if (camera is null) { errors.Add("camera", $"camera '{cameraCode}' does not exist."); return (null, errors); }
         if (camera.Kind != CameraKind.Shelf) errors.Add("camera", "only shelf cameras have planograms.");
         else if (camera.Presets.All(p => p.Number != preset)) errors.Add("preset", $"camera '{cameraCode}' has no preset {preset}.");
-        var reference = input.ReferenceSnapshotId is { } id ? await snapshots.Find(id) : null;
-        if (input.ReferenceSnapshotId is null) errors.Add("referenceSnapshotId", "referenceSnapshotId is required.");
-        else if (reference is null || reference.CameraCode != cameraCode) errors.Add("referenceSnapshotId", $"snapshot {input.ReferenceSnapshotId} is not one of '{cameraCode}'.");
         if ((input.Slots is null) == (input.Grid is null)) errors.Add("slots", "give either slots or a grid.");
         if (errors.Any) return (null, errors);
+        if (await ReferenceFor(cameraCode, preset, input.ReferenceSnapshotId, errors) is not { } reference) return (null, errors);
+        var (jpeg, width, height) = reference;
 
-        var file = Path.GetFullPath(Path.Combine(settings.ImagesRoot, reference!.Path));
-        if (!file.StartsWith(settings.ImagesRoot + Path.DirectorySeparatorChar, StringComparison.Ordinal) || !File.Exists(file))
-        {
-            errors.Add("referenceSnapshotId", $"the image of snapshot {reference.Id} is gone (retention).");
-            return (null, errors);
-        }
-        var slots = input.Grid is { } grid ? FromGrid(grid with { IdPrefix = grid.IdPrefix ?? DefaultPrefix(cameraCode, preset) }, reference.Width, reference.Height, errors)
+        var slots = input.Grid is { } grid ? FromGrid(grid with { IdPrefix = grid.IdPrefix ?? DefaultPrefix(cameraCode, preset) }, width, height, errors)
             : FromSlots(input.Slots!, errors);
         if (errors.Any) return (null, errors);
         try
         {
-            _ = new Planogram(reference.Width, reference.Height, slots.Select(s => new ShelfSlot(s.SlotId, s.PlannedSku, new SlotRect(s.X, s.Y, s.Width, s.Height))).ToList());
+            _ = new Planogram(width, height, slots.Select(s => new ShelfSlot(s.SlotId, s.PlannedSku, new SlotRect(s.X, s.Y, s.Width, s.Height))).ToList());
         }
         catch (ArgumentException e)
         {
@@ -50,8 +43,36 @@ public sealed class PlanogramEditor(CameraRepository cameras, SnapshotRepository
         if (camera.StoreCode is { } store) await CheckSharedSlots(store, cameraCode, preset, slots, errors);
         if (errors.Any) return (null, errors);
 
-        await planograms.Save(cameraCode, preset, await File.ReadAllBytesAsync(file), reference.Width, reference.Height, slots, actor);
+        await planograms.Save(cameraCode, preset, jpeg, width, height, slots, actor);
         return (new Saved((await planograms.Find(cameraCode, preset))!, camera.StoreCode), errors);
+    }
+
+    /// <summary>
+    /// The reference photo: the given snapshot of this camera, or, when none is given, the preset's current one (slots
+    /// adjusted on the image they were drawn on). Null, with the reason in errors, when there is none.
+    /// </summary>
+    private async Task<(byte[] Jpeg, int Width, int Height)?> ReferenceFor(string cameraCode, int preset, long? snapshotId, FieldErrors errors)
+    {
+        if (snapshotId is null)
+        {
+            if (await planograms.Find(cameraCode, preset) is { } current && await planograms.Reference(cameraCode, preset) is { } kept)
+                return (kept, current.ReferenceWidth, current.ReferenceHeight);
+            errors.Add("referenceSnapshotId", "referenceSnapshotId is required: the preset has no planogram whose reference could be kept.");
+            return null;
+        }
+        var reference = await snapshots.Find(snapshotId.Value);
+        if (reference is null || reference.CameraCode != cameraCode)
+        {
+            errors.Add("referenceSnapshotId", $"snapshot {snapshotId} is not one of '{cameraCode}'.");
+            return null;
+        }
+        var file = Path.GetFullPath(Path.Combine(settings.ImagesRoot, reference.Path));
+        if (!file.StartsWith(settings.ImagesRoot + Path.DirectorySeparatorChar, StringComparison.Ordinal) || !File.Exists(file))
+        {
+            errors.Add("referenceSnapshotId", $"the image of snapshot {reference.Id} is gone (retention).");
+            return null;
+        }
+        return (await File.ReadAllBytesAsync(file), reference.Width, reference.Height);
     }
 
     /// <summary>

@@ -17,7 +17,10 @@ public static class ShelfEndpoints
     public sealed record GridInput(double? X, double? Y, double? Width, double? Height, int? Rows, int? Columns,
         IReadOnlyList<string?>? PlannedSkus, string? IdPrefix);
 
-    /// <summary>The reference photo is one of the camera's snapshots of this preset; slots or a grid are drawn on it.</summary>
+    /// <summary>
+    /// The reference photo is one of the camera's snapshots of this preset; slots or a grid are drawn on it. Without
+    /// referenceSnapshotId the preset's current reference is kept (adjusting slots of an existing planogram).
+    /// </summary>
     public sealed record PlanogramInput(long? ReferenceSnapshotId, IReadOnlyList<SlotInput>? Slots, GridInput? Grid);
 
     public static RouteGroupBuilder MapShelves(this RouteGroupBuilder api)

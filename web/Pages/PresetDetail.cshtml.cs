@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SmartStore.GrainInterfaces;
@@ -9,7 +10,7 @@ using static SmartStore.Web.Localization.UiText;
 
 namespace SmartStore.Web.Pages;
 
-/// <summary>One preset of a shelf camera: its planogram drawn on the reference photo, and (HQ admins) the grid editor.</summary>
+/// <summary>One preset of a shelf camera: its planogram drawn on the reference photo, and (HQ admins) the grid and slot editors.</summary>
 public sealed class PresetDetailModel(CameraRepository cameras, PlanogramRepository planograms, SkuRepository skus,
     PlanogramEditor editor, CameraScope scope, IClusterClient cluster) : PageModel
 {
@@ -35,7 +36,28 @@ public sealed class PresetDetailModel(CameraRepository cameras, PlanogramReposit
         var planned = (plannedSkus ?? "").Split([',', '\n', ' ', '，'], StringSplitOptions.TrimEntries)
             .Where(s => s.Length > 0).Select(s => s == "-" ? null : s).ToList();
         var grid = new ShelfEndpoints.GridInput(x / 100, y / 100, width / 100, height / 100, rows, columns, planned, idPrefix);
-        var (saved, errors) = await editor.Save(Code, Preset, new ShelfEndpoints.PlanogramInput(referenceSnapshotId, null, grid), User.Actor());
+        return await SaveAndShow(new ShelfEndpoints.PlanogramInput(referenceSnapshotId, null, grid));
+    }
+
+    /// <summary>Slots adjusted one by one on the current reference image (the slot editor posts them as JSON).</summary>
+    public async Task<IActionResult> OnPostSlots(string? slotsJson)
+    {
+        if (!MayEdit) return Forbid();
+        if (await Load() is { } refused) return refused;
+        List<ShelfEndpoints.SlotInput>? slots;
+        try { slots = JsonSerializer.Deserialize<List<ShelfEndpoints.SlotInput>>(slotsJson ?? "", JsonSerializerOptions.Web); }
+        catch (JsonException) { slots = null; }
+        if (slots is null)
+        {
+            Errors = [T("slotsUnreadable")];
+            return Page();
+        }
+        return await SaveAndShow(new ShelfEndpoints.PlanogramInput(null, slots, null));
+    }
+
+    private async Task<IActionResult> SaveAndShow(ShelfEndpoints.PlanogramInput input)
+    {
+        var (saved, errors) = await editor.Save(Code, Preset, input, User.Actor());
         if (saved is null)
         {
             Errors = errors.Messages;
