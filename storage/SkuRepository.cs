@@ -100,6 +100,39 @@ public sealed class SkuRepository(SmartStoreDatabase database)
         }
     }
 
+    /// <summary>Removes a reference photo (a wrong product, a blurred shot); false when the SKU has no such photo.</summary>
+    public async Task<bool> DeletePhoto(string skuCode, long id, string actor) =>
+        await database.InTransaction(async (c, t) =>
+        {
+            var sha256 = await c.ExecuteScalarAsync<string?>(
+                "DELETE FROM sku_photos WHERE sku_code = @skuCode AND id = @id RETURNING sha256", new { skuCode, id }, t);
+            if (sha256 is null) return false;
+            await AuditTrail.Record(c, t, actor, "delete-photo", "sku", skuCode, new { id, sha256 });
+            return true;
+        });
+
+    /// <summary>
+    /// Puts a cropped photo in place of the one it was cut from, in one transaction (the gallery never sees both or
+    /// neither). The crop gets a new id, so the gallery's photo version changes and it enrols again. Null when the SKU
+    /// has no such photo.
+    /// </summary>
+    public async Task<PhotoInfo?> ReplacePhoto(string skuCode, long id, byte[] jpeg, int width, int height, string actor)
+    {
+        var sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(jpeg));
+        return await database.InTransaction(async (c, t) =>
+        {
+            var removed = await c.ExecuteAsync("DELETE FROM sku_photos WHERE sku_code = @skuCode AND id = @id", new { skuCode, id }, t);
+            if (removed == 0) return null;
+            var photo = await c.QuerySingleAsync<PhotoInfo>("""
+                INSERT INTO sku_photos (sku_code, sha256, content, width, height) VALUES (@skuCode, @sha256, @jpeg, @width, @height)
+                ON CONFLICT (sku_code, sha256) DO UPDATE SET width = excluded.width
+                RETURNING id, sku_code AS SkuCode, sha256, width, height, created_at AS CreatedAt
+                """, new { skuCode, sha256, jpeg, width, height }, t);
+            await AuditTrail.Record(c, t, actor, "crop-photo", "sku", skuCode, new { from = id, photo.Id, sha256 });
+            return photo;
+        });
+    }
+
     /// <summary>Codes of the competitor SKUs (kept in the master so the whole shelf can be read).</summary>
     public async Task<IReadOnlySet<string>> CompetitorCodes(CancellationToken cancellationToken = default)
     {

@@ -127,6 +127,40 @@ public sealed class BrowserTests(SmartStoreSystem system)
         Assert.Equal(referenceBytes, await admin.GetByteArrayAsync($"/api/cameras/{camera}/planograms/1/reference"));
     }
 
+    [Fact]
+    public async Task Admin_crops_a_sku_reference_photo_by_dragging_a_box_on_it()
+    {
+        using var admin = await system.SignedIn("admin");
+        var shelfShot = Path.Combine(SharedData.Shared, "data", "grocery-store", "images", "train", "Packages", "Juice", "Bravo-Apple-Juice", "Bravo-Apple-Juice_001.jpg");
+        var upload = new ByteArrayContent(await File.ReadAllBytesAsync(shelfShot));
+        upload.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("image/jpeg");
+        var original = await (await admin.PostAsync("/api/skus/SKU-1032/photos", upload)).Json();
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await LaunchChromium(playwright);
+        var page = await SignedInPage(browser, "admin", "zh-CN");
+        await page.GotoAsync("/skus/SKU-1032");
+        await page.ClickAsync(".crop-open");
+        var image = page.Locator("#crop-image");
+        await Assertions.Expect(image).ToBeVisibleAsync();
+        await page.WaitForFunctionAsync("document.getElementById('crop-image').complete && document.getElementById('crop-image').naturalWidth > 0");
+        var shown = (await image.BoundingBoxAsync())!;
+        // Keep the middle half of the photo.
+        await page.Mouse.MoveAsync(shown.X + shown.Width / 4, shown.Y + shown.Height / 4);
+        await page.Mouse.DownAsync();
+        await page.Mouse.MoveAsync(shown.X + shown.Width * 3 / 4, shown.Y + shown.Height * 3 / 4, new() { Steps = 5 });
+        await page.Mouse.UpAsync();
+        await page.ClickAsync("#crop-save");
+        await Assertions.Expect(page.Locator("#photo-notice")).ToContainTextAsync("已裁剪");
+
+        var photos = (await (await admin.GetAsync("/api/skus/SKU-1032/photos")).Json()).AsArray();
+        var photo = Assert.Single(photos)!;
+        Assert.NotEqual(original["id"]!.GetValue<long>(), photo["id"]!.GetValue<long>());
+        var (width, height) = (original["width"]!.GetValue<int>(), original["height"]!.GetValue<int>());
+        Assert.InRange(photo["width"]!.GetValue<int>(), width / 2 - 4, width / 2 + 4);
+        Assert.InRange(photo["height"]!.GetValue<int>(), height / 2 - 4, height / 2 + 4);
+    }
+
     /// <summary>A grocery photo as the dome's preset-1 image, posted over HTTP ingest; returns its snapshot id.</summary>
     private async Task<long> UploadPresetPhoto(string camera)
     {

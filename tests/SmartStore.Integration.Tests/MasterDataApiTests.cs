@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Dapper;
 using SmartStore.Storage;
 
@@ -132,6 +133,40 @@ public sealed class MasterDataApiTests(SmartStoreSystem system)
         Assert.Equal(HttpStatusCode.BadRequest, truncated.StatusCode);
         Assert.Contains("truncated", await truncated.Detail());
         Assert.Single((await (await admin.GetAsync("/api/skus/SKU-1030/photos")).Json()).AsArray());
+    }
+
+    [Fact]
+    public async Task A_sku_reference_photo_is_cropped_to_one_product_in_its_place_and_deleted()
+    {
+        using var admin = await system.SignedIn("admin");
+        var shelfShot = await File.ReadAllBytesAsync(Path.Combine(SmartStore.Testing.SharedData.Shared, "data", "grocery-store", "images", "train",
+            "Packages", "Juice", "Tropicana-Apple-Juice", "Tropicana-Apple-Juice_001.jpg"));
+        var original = (await (await admin.PostAsync("/api/skus/SKU-1031/photos", Jpeg(shelfShot))).Json())["id"]!.GetValue<long>();
+
+        var cropped = await admin.PostAsJsonAsync($"/api/skus/SKU-1031/photos/{original}/crop", new { x = 50, y = 40, width = 200, height = 150 });
+        Assert.Equal(HttpStatusCode.Created, cropped.StatusCode);
+        var photo = await cropped.Json();
+        Assert.Equal((200, 150), (photo["width"]!.GetValue<int>(), photo["height"]!.GetValue<int>()));
+        var id = photo["id"]!.GetValue<long>();
+        var photos = (await (await admin.GetAsync("/api/skus/SKU-1031/photos")).Json()).AsArray();
+        Assert.Equal([id], photos.Select(p => p!["id"]!.GetValue<long>()));
+        using (var stored = SkiaSharp.SKBitmap.Decode(await admin.GetByteArrayAsync($"/api/skus/SKU-1031/photos/{id}")))
+            Assert.Equal((200, 150), (stored.Width, stored.Height));
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"/api/skus/SKU-1031/photos/{original}")).StatusCode);
+
+        // A region off the photo, a missing side, a photo that is not there, a viewer: refused; the crop stays.
+        var outside = await admin.PostAsJsonAsync($"/api/skus/SKU-1031/photos/{id}/crop", new { x = 100, y = 0, width = 200, height = 100 });
+        Assert.Equal(HttpStatusCode.BadRequest, outside.StatusCode);
+        Assert.Contains("not inside", await outside.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.BadRequest, (await admin.PostAsJsonAsync($"/api/skus/SKU-1031/photos/{id}/crop", new { x = 0, y = 0, width = 50 })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.PostAsJsonAsync($"/api/skus/SKU-1031/photos/{original}/crop", new { x = 0, y = 0, width = 50, height = 50 })).StatusCode);
+        using var analyst = await system.SignedIn("analyst");
+        Assert.Equal(HttpStatusCode.Forbidden, (await analyst.DeleteAsync($"/api/skus/SKU-1031/photos/{id}")).StatusCode);
+        Assert.Single((await (await admin.GetAsync("/api/skus/SKU-1031/photos")).Json()).AsArray());
+
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/skus/SKU-1031/photos/{id}")).StatusCode);
+        Assert.Empty((await (await admin.GetAsync("/api/skus/SKU-1031/photos")).Json()).AsArray());
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.DeleteAsync($"/api/skus/SKU-1031/photos/{id}")).StatusCode);
     }
 
     private static ByteArrayContent Jpeg(byte[] bytes)

@@ -52,6 +52,36 @@ public sealed class JpegIntakeTests
         Assert.Equal((576, 768), (frame.Width, frame.Height));
     }
 
+    [Fact]
+    public async Task CropsTheUprightPhotoAndRefusesARegionOutsideIt()
+    {
+        var intake = new JpegIntake();
+        var bytes = WithExifOrientation(await SharedFiles.BytesAsync(Set, Frame), 6);
+        using var upright = intake.Decode(bytes);
+        // A region only the upright (576 x 768) photo has: rows 600-700 do not exist in the stored 768 x 576 pixels.
+        var region = new SKRectI(100, 600, 300, 700);
+        var (jpeg, width, height) = PhotoCrop.Crop(intake, bytes, region);
+        using var cut = intake.Decode(jpeg);
+        Assert.Equal((200, 100), (width, height));
+        Assert.Equal((200, 100), (cut.Width, cut.Height));
+        Assert.InRange(MeanDifference(upright.Bitmap, region, cut.Bitmap), 0, 6); // JPEG re-encoding, not other pixels
+        Assert.Throws<ArgumentException>(() => PhotoCrop.Crop(intake, bytes, new SKRectI(500, 0, 700, 100)));
+        Assert.Throws<ArgumentException>(() => PhotoCrop.Crop(intake, bytes, new SKRectI(0, 0, 10, 10)));
+        Assert.Throws<ImageRejectedException>(() => PhotoCrop.Crop(intake, bytes.AsSpan(0, bytes.Length / 2), region));
+    }
+
+    private static double MeanDifference(SKBitmap whole, SKRectI region, SKBitmap cut)
+    {
+        double sum = 0;
+        for (int y = 0; y < cut.Height; y++)
+            for (int x = 0; x < cut.Width; x++)
+            {
+                SKColor a = whole.GetPixel(region.Left + x, region.Top + y), b = cut.GetPixel(x, y);
+                sum += (Math.Abs(a.Red - b.Red) + Math.Abs(a.Green - b.Green) + Math.Abs(a.Blue - b.Blue)) / 3.0;
+            }
+        return sum / (cut.Width * cut.Height);
+    }
+
     /// <summary>Inserts a minimal EXIF APP1 segment (one IFD entry: Orientation) right after SOI.</summary>
     private static byte[] WithExifOrientation(byte[] jpeg, ushort orientation)
     {

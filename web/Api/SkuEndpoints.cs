@@ -17,6 +17,8 @@ public static class SkuEndpoints
         skus.MapGet("/{code}/photos", Photos);
         skus.MapGet("/{code}/photos/{id:long}", Photo);
         skus.MapPost("/{code}/photos", AddPhoto).RequireAuthorization(AuthenticationSetup.MayEdit).Accepts<byte[]>("image/jpeg");
+        skus.MapDelete("/{code}/photos/{id:long}", DeletePhoto).RequireAuthorization(AuthenticationSetup.MayEdit);
+        skus.MapPost("/{code}/photos/{id:long}/crop", CropPhoto).RequireAuthorization(AuthenticationSetup.MayEdit);
         return api;
     }
 
@@ -60,5 +62,19 @@ public static class SkuEndpoints
         if (problem is not null || jpeg is null) return problem!;
         var photo = await repository.AddPhoto(code, jpeg, check.Width, check.Height, user.Actor());
         return Results.Created($"/api/skus/{code}/photos/{photo.Id}", photo);
+    }
+
+    private static async Task<IResult> DeletePhoto(string code, long id, ClaimsPrincipal user, SkuRepository repository) =>
+        await repository.DeletePhoto(code, id, user.Actor()) ? Results.NoContent() : Problems.NotFound($"Photo {id} of SKU '{code}'");
+
+    /// <summary>The region of the upright photo (as shown) to keep, in its pixels.</summary>
+    public sealed record CropInput(int? X, int? Y, int? Width, int? Height);
+
+    /// <summary>Replaces a reference photo by a region of it (the one product out of a shelf shot).</summary>
+    private static async Task<IResult> CropPhoto(string code, long id, CropInput input, ClaimsPrincipal user, SkuRepository repository)
+    {
+        var (photo, errors) = await ReferencePhotoCrop.Apply(repository, code, id, input, user.Actor());
+        if (photo is not null) return Results.Created($"/api/skus/{code}/photos/{photo.Id}", photo);
+        return errors is null ? Problems.NotFound($"Photo {id} of SKU '{code}'") : errors.ToResult();
     }
 }

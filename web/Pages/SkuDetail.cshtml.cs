@@ -8,7 +8,7 @@ using static SmartStore.Web.Localization.UiText;
 
 namespace SmartStore.Web.Pages;
 
-/// <summary>One SKU with its reference photos; HQ admins upload more (whole, decodable JPEGs only).</summary>
+/// <summary>One SKU with its reference photos; HQ admins upload more (whole, decodable JPEGs only), crop and delete them.</summary>
 public sealed class SkuDetailModel(SkuRepository skus, DictionaryRepository dictionary) : PageModel
 {
     [FromRoute] public string Code { get; set; } = "";
@@ -50,6 +50,27 @@ public sealed class SkuDetailModel(SkuRepository skus, DictionaryRepository dict
         if (photos.Count == 0) errors.Add(T("photoNone"));
         Errors = errors;
         if (added > 0) Notice = string.Format(T("photosAdded"), added);
+        await Load();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostDeletePhoto(long id)
+    {
+        if (!MayEdit) return Forbid();
+        if (!await Load()) return NotFound();
+        if (await skus.DeletePhoto(Code, id, User.Actor())) Notice = T("photoDeleted");
+        else Errors = [T("photoGone")];
+        await Load();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostCropPhoto(long id, int? x, int? y, int? width, int? height)
+    {
+        if (!MayEdit) return Forbid();
+        if (!await Load()) return NotFound();
+        var (photo, errors) = await ReferencePhotoCrop.Apply(skus, Code, id, new SkuEndpoints.CropInput(x, y, width, height), User.Actor());
+        if (photo is not null) Notice = string.Format(T("photoCropped"), photo.Width, photo.Height);
+        else Errors = errors?.Messages ?? [T("photoGone")];
         await Load();
         return Page();
     }
