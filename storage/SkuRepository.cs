@@ -77,6 +77,13 @@ public sealed class SkuRepository(SmartStoreDatabase database)
         return deleted;
     });
 
+    // The same photo twice is stored once (the row is returned either way).
+    private const string InsertPhotoSql = """
+        INSERT INTO sku_photos (sku_code, sha256, content, width, height) VALUES (@skuCode, @sha256, @jpeg, @width, @height)
+        ON CONFLICT (sku_code, sha256) DO UPDATE SET width = excluded.width
+        RETURNING id, sku_code AS SkuCode, sha256, width, height, created_at AS CreatedAt
+        """;
+
     /// <summary>Adds a reference photo; the same photo twice is stored once.</summary>
     public async Task<PhotoInfo> AddPhoto(string skuCode, byte[] jpeg, int width, int height, string actor)
     {
@@ -85,11 +92,7 @@ public sealed class SkuRepository(SmartStoreDatabase database)
         {
             return await database.InTransaction(async (c, t) =>
             {
-                var photo = await c.QuerySingleAsync<PhotoInfo>("""
-                    INSERT INTO sku_photos (sku_code, sha256, content, width, height) VALUES (@skuCode, @sha256, @jpeg, @width, @height)
-                    ON CONFLICT (sku_code, sha256) DO UPDATE SET width = excluded.width
-                    RETURNING id, sku_code AS SkuCode, sha256, width, height, created_at AS CreatedAt
-                    """, new { skuCode, sha256, jpeg, width, height }, t);
+                var photo = await c.QuerySingleAsync<PhotoInfo>(InsertPhotoSql, new { skuCode, sha256, jpeg, width, height }, t);
                 await AuditTrail.Record(c, t, actor, "add-photo", "sku", skuCode, new { photo.Id, sha256 });
                 return photo;
             });
@@ -123,11 +126,7 @@ public sealed class SkuRepository(SmartStoreDatabase database)
         {
             var removed = await c.ExecuteAsync("DELETE FROM sku_photos WHERE sku_code = @skuCode AND id = @id", new { skuCode, id }, t);
             if (removed == 0) return null;
-            var photo = await c.QuerySingleAsync<PhotoInfo>("""
-                INSERT INTO sku_photos (sku_code, sha256, content, width, height) VALUES (@skuCode, @sha256, @jpeg, @width, @height)
-                ON CONFLICT (sku_code, sha256) DO UPDATE SET width = excluded.width
-                RETURNING id, sku_code AS SkuCode, sha256, width, height, created_at AS CreatedAt
-                """, new { skuCode, sha256, jpeg, width, height }, t);
+            var photo = await c.QuerySingleAsync<PhotoInfo>(InsertPhotoSql, new { skuCode, sha256, jpeg, width, height }, t);
             await AuditTrail.Record(c, t, actor, "crop-photo", "sku", skuCode, new { from = id, photo.Id, sha256 });
             return photo;
         });
