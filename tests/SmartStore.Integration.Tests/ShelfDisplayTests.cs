@@ -65,6 +65,20 @@ public sealed class ShelfDisplayTests(SmartStoreSystem system)
         var row = board[board.IndexOf($"data-store=\"{Store}\"", StringComparison.Ordinal)..];
         Assert.Matches(@"data-compliance>75\s?%<", row[..row.IndexOf("</tr>", StringComparison.Ordinal)]);
 
+        // The display report: the store's latest day, and the SKU dimension (each product's facings and share).
+        var report = await (await admin.GetAsync($"/api/display/report?store={Store}")).Json();
+        Assert.Equal(0.75, report["stores"]![0]!["compliance"]!.GetValue<double>());
+        var bySku = report["skus"]!.AsArray().ToDictionary(k => k!["sku"]!.GetValue<string>(), k => k!);
+        Assert.Equal(codes[..4].Order(), bySku.Keys.Order());
+        Assert.All(bySku.Values, k => Assert.Equal((1, 1, 0.25), (k["facings"]!.GetValue<int>(), k["stores"]!.GetValue<int>(), k["share"]!.GetValue<double>())));
+        Assert.True(bySku[codes[3]]["competitor"]!.GetValue<bool>());
+        Assert.False(bySku[codes[0]]["competitor"]!.GetValue<bool>());
+        var reportPage = await admin.GetStringAsync($"/display?store={Store}");
+        Assert.Contains($"data-sku=\"{codes[3]}\"", reportPage);
+        var workbook = await admin.GetByteArrayAsync($"/api/display/report.xlsx?store={Store}");
+        using (var xlsx = new System.IO.Compression.ZipArchive(new MemoryStream(workbook)))
+            Assert.Contains(xlsx.Entries, e => e.FullName.StartsWith("xl/worksheets/", StringComparison.Ordinal) && e.FullName.EndsWith("sheet3.xml", StringComparison.Ordinal));
+
         // The per-snapshot detail colours each slot by its outcome.
         var detail = await (await admin.GetAsync($"/snapshots/{patrol}")).Content.ReadAsStringAsync();
         Assert.Contains("slot mismatch", detail);
@@ -79,6 +93,39 @@ public sealed class ShelfDisplayTests(SmartStoreSystem system)
         Assert.Equal(codes[3], slots["slots"]![1]!["sku"]!.GetValue<string>());
         var whole = await (await admin.PostAsync("/api/vision/display", Jpeg(await File.ReadAllBytesAsync(Path.Combine(Grocery, OnShelf[1]))))).Json();
         Assert.Equal(codes[1], whole["matches"]![0]!["sku"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task The_chain_display_report_compares_regions_and_ranks_skus_on_each_stores_latest_day()
+    {
+        // Two past days of an East China store and one of a South China store (days no other test reports on).
+        var history = new SmartStore.Storage.ShelfHistory(system.Database.Database);
+        var day = new DateOnly(2026, 1, 10);
+        await history.Write(new SmartStore.Models.ShelfDay("S0002", day.AddDays(-1), 4, 4, 4, 1, 0.25, 4, 0, 0, new Dictionary<string, int> { ["SKU-1001"] = 4 }));
+        await history.Write(new SmartStore.Models.ShelfDay("S0002", day, 4, 4, 4, 3, 0.75, 3, 1, 0, new Dictionary<string, int> { ["SKU-1001"] = 2, ["SKU-1002"] = 1, ["SKU-1018"] = 1 }));
+        await history.Write(new SmartStore.Models.ShelfDay("S0011", day, 4, 4, 4, 2, 0.5, 3, 0, 1, new Dictionary<string, int> { ["SKU-1001"] = 3 }));
+        var period = $"from={day.AddDays(-1):yyyy-MM-dd}&to={day:yyyy-MM-dd}";
+
+        using var admin = await system.SignedIn("admin");
+        var chain = await (await admin.GetAsync($"/api/display/report?{period}")).Json();
+        var regions = chain["regions"]!.AsArray().ToDictionary(g => g!["region"]!.GetValue<string>(), g => g!);
+        Assert.Equal(["EAST", "SOUTH"], regions.Keys.Order());
+        Assert.Equal((1, 0.75, 3, 1), (regions["EAST"]["stores"]!.GetValue<int>(), regions["EAST"]["compliance"]!.GetValue<double>(),
+            regions["EAST"]["ownFacings"]!.GetValue<int>(), regions["EAST"]["competitorFacings"]!.GetValue<int>()));
+        Assert.Equal(0.5, regions["SOUTH"]["compliance"]!.GetValue<double>());
+        // Latest day per store: S0002's earlier 4 facings of SKU-1001 do not count; S0011's 3 do.
+        var skus = chain["skus"]!.AsArray();
+        Assert.Equal(("SKU-1001", 5, 2), (skus[0]!["sku"]!.GetValue<string>(), skus[0]!["facings"]!.GetValue<int>(), skus[0]!["stores"]!.GetValue<int>()));
+        Assert.Equal(5 / 7.0, skus[0]!["share"]!.GetValue<double>(), 3);
+        Assert.Equal(3, skus.Count);
+
+        // One region's manager sees one region: no region comparison, and only her stores' SKUs.
+        using var east = await system.SignedIn("east");
+        var hers = await (await east.GetAsync($"/api/display/report?{period}")).Json();
+        Assert.Empty(hers["regions"]!.AsArray());
+        Assert.Equal(2, hers["skus"]!.AsArray().Single(k => k!["sku"]!.GetValue<string>() == "SKU-1001")!["facings"]!.GetValue<int>());
+        var page = System.Net.WebUtility.HtmlDecode(await admin.GetStringAsync($"/display?{period}"));
+        Assert.Contains("data-region=\"SOUTH\"", page);
     }
 
     [Theory]

@@ -17,17 +17,47 @@ public sealed record DisplayQuery(StoreCoverage Coverage, string? Sku, DateOnly 
         return coverage is null ? (null, problem) : (new DisplayQuery(coverage, string.IsNullOrWhiteSpace(sku) ? null : sku.Trim(), fromDate, toDate), null);
     }
 
-    public async Task<DisplayReport> Run(ShelfHistory history, CancellationToken cancellationToken)
+    public async Task<DisplayReport> Run(ShelfHistory history, SkuRepository skus, StoreRepository stores, CancellationToken cancellationToken)
     {
         var days = await history.Days(Coverage, From, To, cancellationToken);
         var trend = days.GroupBy(d => d.Day).OrderBy(g => g.Key).Select(g => new DisplayTrendDay(g.Key,
             Compliance(g.Sum(d => d.MatchingSlots), g.Sum(d => d.ObservedPlanned)),
             g.Sum(d => d.OwnFacings), g.Sum(d => d.CompetitorFacings), g.Sum(d => d.OutOfStock),
             Sku is null ? null : g.Sum(d => d.Facings.GetValueOrDefault(Sku)))).ToList();
-        var latest = days.GroupBy(d => d.StoreCode).Select(g => g.OrderBy(d => d.Day).Last()).OrderBy(d => d.StoreCode)
+        var lastDays = days.GroupBy(d => d.StoreCode).Select(g => g.OrderBy(d => d.Day).Last()).ToList();
+        var latest = lastDays.OrderBy(d => d.StoreCode)
             .Select(d => new DisplayStoreRow(d.StoreCode, d.Day, d.Compliance, d.OwnFacings, d.CompetitorFacings, d.OutOfStock,
                 Sku is null ? null : d.Facings.GetValueOrDefault(Sku))).ToList();
-        return new DisplayReport(Coverage.StoreCode, Coverage.RegionCode, Sku, From, To, trend, latest);
+        var regions = Coverage.StoreCode is null && Coverage.RegionCode is null ? await ByRegion(lastDays, stores) : [];
+        return new DisplayReport(Coverage.StoreCode, Coverage.RegionCode, Sku, From, To, trend, latest, await BySku(lastDays, skus, cancellationToken), regions);
+    }
+
+    /// <summary>Region dimension (区域维度), for a report over several regions: each region's stores on their latest day.</summary>
+    private async Task<IReadOnlyList<DisplayRegionRow>> ByRegion(IReadOnlyList<ShelfDay> lastDays, StoreRepository stores)
+    {
+        var regionOf = (await stores.List(Coverage.Scope, null, null, null, 1, 10_000)).Items.ToDictionary(s => s.Code, s => s.RegionCode, StringComparer.Ordinal);
+        var groups = lastDays.Where(d => regionOf.ContainsKey(d.StoreCode)).GroupBy(d => regionOf[d.StoreCode]).ToList();
+        if (groups.Count < 2) return [];
+        return groups.OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => new DisplayRegionRow(g.Key, g.Count(),
+            Compliance(g.Sum(d => d.MatchingSlots), g.Sum(d => d.ObservedPlanned)),
+            g.Sum(d => d.OwnFacings), g.Sum(d => d.CompetitorFacings), g.Sum(d => d.OutOfStock))).ToList();
+    }
+
+    /// <summary>
+    /// SKU dimension (SKU 维度): each SKU on the stores' shelves on their latest day in the period — facings, stores
+    /// showing it, share of all facings — most facings first.
+    /// </summary>
+    private static async Task<IReadOnlyList<DisplaySkuRow>> BySku(IReadOnlyList<ShelfDay> lastDays, SkuRepository skus, CancellationToken cancellationToken)
+    {
+        var facings = lastDays.SelectMany(d => d.Facings.Where(f => f.Value > 0)).GroupBy(f => f.Key, StringComparer.Ordinal)
+            .Select(g => (Sku: g.Key, Facings: g.Sum(f => f.Value), Stores: g.Count())).ToList();
+        if (facings.Count == 0) return [];
+        var total = (double)facings.Sum(f => f.Facings);
+        var names = await skus.Names(facings.Select(f => f.Sku).ToList());
+        var competitors = await skus.CompetitorCodes(cancellationToken);
+        return facings.OrderByDescending(f => f.Facings).ThenBy(f => f.Sku, StringComparer.Ordinal)
+            .Select(f => new DisplaySkuRow(f.Sku, names.GetValueOrDefault(f.Sku), competitors.Contains(f.Sku), f.Facings, f.Stores, Math.Round(f.Facings / total, 4)))
+            .ToList();
     }
 
     /// <summary>Matching over observed planned slots, summed over stores (each store's day row gives both).</summary>
@@ -38,5 +68,13 @@ public sealed record DisplayTrendDay(DateOnly Day, double? Compliance, int OwnFa
 
 public sealed record DisplayStoreRow(string Store, DateOnly Day, double? Compliance, int OwnFacings, int CompetitorFacings, int OutOfStock, int? SkuFacings);
 
+/// <param name="Name">null when the SKU is no longer in the master.</param>
+/// <param name="Share">of all facings on those shelves.</param>
+public sealed record DisplaySkuRow(string Sku, string? Name, bool Competitor, int Facings, int Stores, double Share);
+
+public sealed record DisplayRegionRow(string Region, int Stores, double? Compliance, int OwnFacings, int CompetitorFacings, int OutOfStock);
+
+/// <param name="Regions">one row per region when the report covers several (empty for one store or one region).</param>
 public sealed record DisplayReport(string? Store, string? Region, string? Sku, DateOnly From, DateOnly To,
-    IReadOnlyList<DisplayTrendDay> Trend, IReadOnlyList<DisplayStoreRow> Stores);
+    IReadOnlyList<DisplayTrendDay> Trend, IReadOnlyList<DisplayStoreRow> Stores, IReadOnlyList<DisplaySkuRow> Skus,
+    IReadOnlyList<DisplayRegionRow> Regions);

@@ -2,7 +2,7 @@ using MiniExcel = MiniExcelLibs.MiniExcel;
 
 namespace SmartStore.Web.Api;
 
-/// <summary>A shelf-display report as .xlsx: the daily trend and the latest day of each store.</summary>
+/// <summary>A shelf-display report as .xlsx: the daily trend, the latest day of each store, each region, and each SKU on those shelves.</summary>
 public static class DisplayWorkbook
 {
     public static async Task<byte[]> Write(DisplayReport report, CancellationToken cancellationToken)
@@ -27,6 +27,24 @@ public static class DisplayWorkbook
                 ["竞品排面 competitor facings"] = s.CompetitorFacings,
                 ["缺货位 out of stock"] = s.OutOfStock,
                 [$"SKU {report.Sku ?? "-"} facings"] = s.SkuFacings,
+            }).ToList(),
+            ["regions"] = report.Regions.Select(g => new Dictionary<string, object?>
+            {
+                ["大区 region"] = g.Region,
+                ["门店数 stores"] = g.Stores,
+                ["陈列合规率 compliance"] = g.Compliance,
+                ["本品排面 own facings"] = g.OwnFacings,
+                ["竞品排面 competitor facings"] = g.CompetitorFacings,
+                ["缺货位 out of stock"] = g.OutOfStock,
+            }).ToList(),
+            ["skus"] = report.Skus.Select(k => new Dictionary<string, object?>
+            {
+                ["SKU"] = k.Sku,
+                ["名称 name"] = k.Name,
+                ["本品/竞品 own/competitor"] = k.Competitor ? "competitor" : "own",
+                ["排面数 facings"] = k.Facings,
+                ["陈列门店数 stores"] = k.Stores,
+                ["排面占比 share of facings"] = k.Share,
             }).ToList(),
         };
         using var stream = new MemoryStream();

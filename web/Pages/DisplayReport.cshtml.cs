@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.WebUtilities;
 using SmartStore.Models;
 using SmartStore.Storage;
 using SmartStore.Web.Api;
@@ -16,6 +17,20 @@ public sealed class DisplayReportModel(StoreRepository storeRepository, RegionRe
     public IReadOnlyList<Sku> Skus { get; private set; } = [];
     protected override string ExcelPath => "/api/display/report.xlsx";
 
+    /// <summary>The SKU table shows the SKUs with the most facings; the Excel export has them all.</summary>
+    public const int SkusShown = 30;
+
+    /// <summary>This report (same stores and days) narrowed to one SKU.</summary>
+    public string LinkForSku(string sku) => Link(Store, Region, sku);
+
+    /// <summary>This report (same SKU and days) narrowed to one region.</summary>
+    public string LinkForRegion(string region) => Link(null, region, Sku);
+
+    private string Link(string? store, string? region, string? sku) => QueryHelpers.AddQueryString("/display", new Dictionary<string, string?>
+    {
+        ["store"] = store, ["region"] = region, ["sku"] = sku, ["from"] = From, ["to"] = To,
+    }.Where(p => !string.IsNullOrEmpty(p.Value)));
+
     public async Task<IActionResult> OnGet(CancellationToken cancellationToken)
     {
         var scope = await LoadFilter();
@@ -24,7 +39,7 @@ public sealed class DisplayReportModel(StoreRepository storeRepository, RegionRe
         if (query is null) return problem is IStatusCodeHttpResult { StatusCode: 404 } ? NotFound() : problem is IStatusCodeHttpResult { StatusCode: 403 } ? Forbid() : BadRequest();
         From = query.From.ToString("yyyy-MM-dd");
         To = query.To.ToString("yyyy-MM-dd");
-        Result = await query.Run(history, cancellationToken);
+        Result = await query.Run(history, skus, Stores, cancellationToken);
         return Page();
     }
 }
