@@ -44,6 +44,18 @@ public sealed class PlanogramRepository(SmartStoreDatabase database)
             "SELECT reference_jpeg FROM planograms WHERE camera_code = @cameraCode AND preset = @preset", new { cameraCode, preset }, cancellationToken: cancellationToken));
     }
 
+    /// <summary>A planogram's reference photo with its size, read together (a concurrent save cannot pair one with the other's).</summary>
+    public async Task<(byte[] Jpeg, int Width, int Height)?> ReferenceImage(string cameraCode, int preset, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.Open(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<ReferenceRow>(new CommandDefinition(
+            "SELECT reference_jpeg AS Jpeg, reference_width AS Width, reference_height AS Height FROM planograms WHERE camera_code = @cameraCode AND preset = @preset",
+            new { cameraCode, preset }, cancellationToken: cancellationToken));
+        return row is null ? null : (row.Jpeg, row.Width, row.Height);
+    }
+
+    private sealed record ReferenceRow(byte[] Jpeg, int Width, int Height);
+
     public async Task Save(string cameraCode, int preset, byte[] referenceJpeg, int width, int height, IReadOnlyList<PlanogramSlot> slots, string actor) =>
         await database.InTransaction(async (c, t) =>
         {

@@ -10,8 +10,9 @@ namespace SmartStore.Storage;
 /// </summary>
 public sealed class SnapshotAnalysisQueue(SmartStoreDatabase database)
 {
+    /// <param name="ClaimedAt">when this claim was made (one value per claim): a release only undoes its own claim.</param>
     public sealed record Claimed(long Id, string CameraCode, string Path, int Width, int Height, DateTime? CapturedAt, DateTime ReceivedAt,
-        string Kind, string FileName, string? StoreCode);
+        string Kind, string FileName, string? StoreCode, DateTime ClaimedAt);
 
     /// <summary>
     /// Claims up to <paramref name="limit"/> pending snapshots of the given camera kinds, oldest first. Frames of one
@@ -38,18 +39,21 @@ public sealed class SnapshotAnalysisQueue(SmartStoreDatabase database)
             FROM next, cameras c
             WHERE s.id = next.id AND c.code = s.camera_code
             RETURNING s.id, s.camera_code AS CameraCode, s.path, s.width, s.height, s.captured_at AS CapturedAt,
-                      s.received_at AS ReceivedAt, c.kind, s.file_name AS FileName, c.store_code AS StoreCode
+                      s.received_at AS ReceivedAt, c.kind, s.file_name AS FileName, c.store_code AS StoreCode, s.claimed_at AS ClaimedAt
             """, new { kinds = kinds.Select(k => k.ToCode()).ToArray(), limit }, cancellationToken: cancellationToken));
         return rows.OrderBy(r => r.Id).ToList();
     }
 
-    /// <summary>Gives claimed snapshots back unanalysed (they wait behind one of their camera's that failed for now).</summary>
-    public async Task Release(IReadOnlyCollection<long> ids, CancellationToken cancellationToken)
+    /// <summary>
+    /// Gives claimed snapshots back unanalysed (they wait behind one of their camera's that failed for now). Only rows
+    /// still under this claim: a frame the stale sweep released and another worker claimed again stays with that worker.
+    /// </summary>
+    public async Task Release(IReadOnlyCollection<Claimed> snapshots, CancellationToken cancellationToken)
     {
         await using var connection = await database.Open(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE snapshots SET status = 'pending', claimed_at = NULL WHERE id = ANY(@ids) AND status = 'analysing'",
-            new { ids = ids.ToArray() }, cancellationToken: cancellationToken));
+            "UPDATE snapshots SET status = 'pending', claimed_at = NULL WHERE id = ANY(@ids) AND status = 'analysing' AND claimed_at = ANY(@claims)",
+            new { ids = snapshots.Select(s => s.Id).ToArray(), claims = snapshots.Select(s => s.ClaimedAt).Distinct().ToArray() }, cancellationToken: cancellationToken));
     }
 
     /// <summary>Puts claims older than <paramref name="olderThan"/> back to pending; returns how many.</summary>

@@ -102,10 +102,10 @@ public sealed class SnapshotAnalysisWorker(
         }
         // A camera's frames after one that will be tried again go back with it, to be analysed in order.
         var waitingCameras = new HashSet<string>(StringComparer.Ordinal);
-        var giveBack = new List<long>();
+        var giveBack = new List<SnapshotAnalysisQueue.Claimed>();
         foreach (var snapshot in batch)
         {
-            if (waitingCameras.Contains(snapshot.CameraCode)) giveBack.Add(snapshot.Id);
+            if (waitingCameras.Contains(snapshot.CameraCode)) giveBack.Add(snapshot);
             else if (!await AnalyseOne(analyzer, shelves, snapshot, stoppingToken)) waitingCameras.Add(snapshot.CameraCode);
         }
         if (giveBack.Count > 0) await queue.Release(giveBack, CancellationToken.None);

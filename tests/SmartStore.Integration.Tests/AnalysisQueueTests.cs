@@ -96,7 +96,7 @@ public sealed class AnalysisQueueTests
         Assert.Equal(["CAM-S0005-E1-1.jpg", "CAM-S0005-E1-2.jpg", "CAM-S0005-E1-3.jpg"], batch.Select(c => c.FileName));
         // The worker's first frame fails for now; it gives the other two back unanalysed.
         Assert.True(await queue.FailForNow(batch[0].Id, "TimeoutException", CancellationToken.None));
-        await queue.Release([batch[1].Id, batch[2].Id], CancellationToken.None);
+        await queue.Release([batch[1], batch[2]], CancellationToken.None);
 
         // While the first waits for its pause, its camera's later frames wait too; another camera does not.
         Assert.Equal("CAM-S0006-E1-1.jpg", Assert.Single(await queue.Claim(Kinds, 10, CancellationToken.None)).FileName);
@@ -105,5 +105,8 @@ public sealed class AnalysisQueueTests
         await connection.ExecuteAsync("UPDATE snapshots SET retry_after = now() - interval '1 second' WHERE id = @id", new { id = batch[0].Id });
         var again = await queue.Claim(Kinds, 10, CancellationToken.None);
         Assert.Equal(["CAM-S0005-E1-1.jpg", "CAM-S0005-E1-2.jpg", "CAM-S0005-E1-3.jpg"], again.Select(c => c.FileName));
+        // A late release under the old claim leaves the new claim alone.
+        await queue.Release([batch[1]], CancellationToken.None);
+        Assert.Equal("analysing", await connection.ExecuteScalarAsync<string>("SELECT status FROM snapshots WHERE id = @id", new { id = batch[1].Id }));
     }
 }

@@ -110,13 +110,16 @@ public sealed class BrowserTests(SmartStoreSystem system)
         await page.Mouse.DownAsync();
         await page.Mouse.MoveAsync(image.X + image.Width * 0.9f, image.Y + image.Height * 0.9f, new() { Steps = 4 });
         await page.Mouse.UpAsync();
+        // A click without a drag adds a small slot too (at a fractional screen point: saved in whole pixels).
+        await page.ClickAsync("#slot-add");
+        await page.Mouse.ClickAsync(image.X + image.Width * 0.1f + 0.37f, image.Y + image.Height * 0.8f + 0.41f);
         await Assertions.Expect(page.Locator("#slot-dirty")).ToBeVisibleAsync();
         await page.ClickAsync("#slot-save");
         await Assertions.Expect(page.Locator("#planogram-notice")).ToContainTextAsync("Planogram saved");
 
         var saved = (await (await admin.GetAsync($"/api/cameras/{camera}/planograms")).Json()).AsArray().Single(p => p!["preset"]!.GetValue<int>() == 1)!;
         var slots = saved["slots"]!.AsArray().ToDictionary(s => s!["slotId"]!.GetValue<string>(), s => s!);
-        Assert.Equal(["P1.1-S2", "SHARED-7"], slots.Keys.Order());
+        Assert.Equal(["P1.1-S2", "P1.1-S3", "SHARED-7"], slots.Keys.Order());
         var moved = slots["SHARED-7"];
         var width = saved["referenceWidth"]!.GetValue<int>();
         Assert.InRange(moved["x"]!.GetValue<int>(), 1, width / 4);
@@ -125,6 +128,26 @@ public sealed class BrowserTests(SmartStoreSystem system)
         Assert.InRange(slots["P1.1-S2"]["x"]!.GetValue<int>(), (int)(width * 0.55), (int)(width * 0.65));
         // Adjusting slots keeps the image they were drawn on.
         Assert.Equal(referenceBytes, await admin.GetByteArrayAsync($"/api/cameras/{camera}/planograms/1/reference"));
+
+        // A refused save keeps the user's slots in the editor; a save over a planogram changed since is refused.
+        var presetPage = $"/cameras/{camera}/presets/1";
+        var version = System.Text.RegularExpressions.Regex.Match(await admin.GetStringAsync(presetPage), "name=\"planogramVersion\" value=\"(\\d+)\"").Groups[1].Value;
+        var refused = await PageForms.PostForm(admin, presetPage, presetPage + "?handler=slots", new()
+        {
+            ["planogramVersion"] = version,
+            ["slotsJson"] = """[{"slotId":"KEEP-ME","plannedSku":"SKU-NOPE","x":1,"y":1,"width":50,"height":50}]""",
+        });
+        var refusedHtml = System.Net.WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
+        Assert.Contains("SKU-NOPE", refusedHtml[refusedHtml.IndexOf("class=\"errors\"", StringComparison.Ordinal)..]);
+        Assert.Contains("\"slotId\":\"KEEP-ME\"", refusedHtml);
+        var stale = await PageForms.PostForm(admin, presetPage, presetPage + "?handler=slots", new()
+        {
+            ["planogramVersion"] = "1",
+            ["slotsJson"] = """[{"slotId":"STALE","plannedSku":null,"x":1,"y":1,"width":50,"height":50}]""",
+        });
+        Assert.Contains("陈列图已被修改", System.Net.WebUtility.HtmlDecode(await stale.Content.ReadAsStringAsync()));
+        var kept = (await (await admin.GetAsync($"/api/cameras/{camera}/planograms")).Json()).AsArray().Single(p => p!["preset"]!.GetValue<int>() == 1)!;
+        Assert.Equal(["P1.1-S2", "P1.1-S3", "SHARED-7"], kept["slots"]!.AsArray().Select(s => s!["slotId"]!.GetValue<string>()).Order());
     }
 
     [Fact]

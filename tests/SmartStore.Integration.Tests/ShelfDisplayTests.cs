@@ -77,7 +77,12 @@ public sealed class ShelfDisplayTests(SmartStoreSystem system)
         Assert.Contains($"data-sku=\"{codes[3]}\"", reportPage);
         var workbook = await admin.GetByteArrayAsync($"/api/display/report.xlsx?store={Store}");
         using (var xlsx = new System.IO.Compression.ZipArchive(new MemoryStream(workbook)))
-            Assert.Contains(xlsx.Entries, e => e.FullName.StartsWith("xl/worksheets/", StringComparison.Ordinal) && e.FullName.EndsWith("sheet3.xml", StringComparison.Ordinal));
+        {
+            // Sheets: trend, stores, regions (none for one store), skus — a header and the four products.
+            var skuSheet = xlsx.Entries.Single(e => e.FullName == "xl/worksheets/sheet4.xml");
+            using var reader = new StreamReader(skuSheet.Open());
+            Assert.Equal(5, System.Text.RegularExpressions.Regex.Matches(await reader.ReadToEndAsync(), "</(\\w+:)?row>").Count);
+        }
 
         // The per-snapshot detail colours each slot by its outcome.
         var detail = await (await admin.GetAsync($"/snapshots/{patrol}")).Content.ReadAsStringAsync();

@@ -55,8 +55,7 @@ public sealed class PlanogramEditor(CameraRepository cameras, SnapshotRepository
     {
         if (snapshotId is null)
         {
-            if (await planograms.Find(cameraCode, preset) is { } current && await planograms.Reference(cameraCode, preset) is { } kept)
-                return (kept, current.ReferenceWidth, current.ReferenceHeight);
+            if (await planograms.ReferenceImage(cameraCode, preset) is { } kept) return kept;
             errors.Add("referenceSnapshotId", "referenceSnapshotId is required: the preset has no planogram whose reference could be kept.");
             return null;
         }

@@ -93,6 +93,7 @@ public static partial class UiText
         ["saveSlots"] = ("保存调整", "Save slots"),
         ["noSlotSelected"] = ("未选中陈列位：点选图片上的一个陈列位。", "No slot selected: click a slot on the image."),
         ["unsavedSlots"] = ("有未保存的调整。", "Unsaved changes."),
+        ["planogramChangedMeanwhile"] = ("保存前陈列图已被修改（可能是其他人），请在最新的陈列图上重新调整。", "The planogram was changed (perhaps by someone else) before this save; adjust the latest one again."),
         ["slotsUnreadable"] = ("陈列位数据无法读取，请重新调整后保存。", "The slots could not be read; adjust them again and save."),
         ["slotIdPrefix"] = ("陈列位编号前缀", "Slot id prefix"),
         ["plannedSkus"] = ("计划 SKU（按行）", "Planned SKUs (row by row)"),

@@ -134,6 +134,7 @@ public static partial class UiText
         ["photoCropped"] = ("已裁剪为 {0} × {1}，替换原图。", "Cropped to {0} × {1}, in place of the original."),
         ["photoDeleteConfirm"] = ("删除这张参考图片？识别将不再使用它。", "Delete this reference photo? Recognition will no longer use it."),
         ["crop"] = ("裁剪", "Crop"),
+        ["cropRegionInvalid"] = ("裁剪区域须完全在图片内，且每边至少 32 像素。", "The crop must lie inside the photo, at least 32 pixels each side."),
         ["cropTitle"] = ("裁剪参考图片", "Crop reference photo"),
         ["cropHint"] = ("在图片上拖出要保留的区域（只含这一个商品）。裁剪后的图片替换原图。", "Drag out the region to keep (just this one product). The crop replaces the original."),
         ["cropSave"] = ("保存裁剪", "Save crop"),

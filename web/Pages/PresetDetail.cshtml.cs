@@ -40,10 +40,16 @@ public sealed class PresetDetailModel(CameraRepository cameras, PlanogramReposit
     }
 
     /// <summary>Slots adjusted one by one on the current reference image (the slot editor posts them as JSON).</summary>
-    public async Task<IActionResult> OnPostSlots(string? slotsJson)
+    /// <param name="planogramVersion">the planogram's UpdatedAt ticks when the page was drawn: edits are refused if it changed since.</param>
+    public async Task<IActionResult> OnPostSlots(string? slotsJson, long planogramVersion)
     {
         if (!MayEdit) return Forbid();
         if (await Load() is { } refused) return refused;
+        if (Planogram is null || Planogram.UpdatedAt.Ticks != planogramVersion)
+        {
+            Errors = [T("planogramChangedMeanwhile")];
+            return Page();
+        }
         List<ShelfEndpoints.SlotInput>? slots;
         try { slots = JsonSerializer.Deserialize<List<ShelfEndpoints.SlotInput>>(slotsJson ?? "", JsonSerializerOptions.Web); }
         catch (JsonException) { slots = null; }
@@ -52,8 +58,18 @@ public sealed class PresetDetailModel(CameraRepository cameras, PlanogramReposit
             Errors = [T("slotsUnreadable")];
             return Page();
         }
-        return await SaveAndShow(new ShelfEndpoints.PlanogramInput(null, slots, null));
+        var result = await SaveAndShow(new ShelfEndpoints.PlanogramInput(null, slots, null));
+        // A refused save shows the slots as the user left them, to be corrected rather than redrawn.
+        if (Errors.Count > 0) EditedSlots = slots;
+        return result;
     }
+
+    /// <summary>Slots posted by the editor but refused; the editor starts from them instead of the saved ones.</summary>
+    public IReadOnlyList<ShelfEndpoints.SlotInput>? EditedSlots { get; private set; }
+
+    /// <summary>What the slot editor starts from, as JSON.</summary>
+    public string EditorSlotsJson => JsonSerializer.Serialize(EditedSlots ?? (IEnumerable<ShelfEndpoints.SlotInput>)(Planogram?.Slots ?? [])
+        .Select(s => new ShelfEndpoints.SlotInput(s.SlotId, s.PlannedSku, s.X, s.Y, s.Width, s.Height)), JsonSerializerOptions.Web);
 
     private async Task<IActionResult> SaveAndShow(ShelfEndpoints.PlanogramInput input)
     {

@@ -70,7 +70,7 @@ public sealed class SkuDetailModel(SkuRepository skus, DictionaryRepository dict
         if (!await Load()) return NotFound();
         var (photo, errors) = await ReferencePhotoCrop.Apply(skus, Code, id, new SkuEndpoints.CropInput(x, y, width, height), User.Actor());
         if (photo is not null) Notice = string.Format(T("photoCropped"), photo.Width, photo.Height);
-        else Errors = errors?.Messages ?? [T("photoGone")];
+        else Errors = [T(errors is null ? "photoGone" : "cropRegionInvalid")];
         await Load();
         return Page();
     }

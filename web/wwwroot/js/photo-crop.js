@@ -9,12 +9,17 @@
   const minSide = 32; // PhotoCrop.MinSide: the server refuses smaller crops
   let from = null, region = null;
 
-  // Region in the photo's own (upright) pixels, from two points in the displayed image.
+  // Region in the photo's own (upright) pixels, from two points in the displayed image: each axis scaled on its own,
+  // corners rounded and kept inside the photo, so a drag to the edge never asks for a pixel past it.
   function toPhoto(a, b) {
-    const scale = image.naturalWidth / image.clientWidth;
-    const clampX = v => Math.min(Math.max(v, 0), image.clientWidth), clampY = v => Math.min(Math.max(v, 0), image.clientHeight);
-    const x1 = clampX(Math.min(a.x, b.x)), y1 = clampY(Math.min(a.y, b.y)), x2 = clampX(Math.max(a.x, b.x)), y2 = clampY(Math.max(a.y, b.y));
-    return { x: Math.round(x1 * scale), y: Math.round(y1 * scale), width: Math.round((x2 - x1) * scale), height: Math.round((y2 - y1) * scale), shown: { x1, y1, x2, y2 } };
+    const shownWidth = image.getBoundingClientRect().width, shownHeight = image.getBoundingClientRect().height;
+    const sx = image.naturalWidth / shownWidth, sy = image.naturalHeight / shownHeight;
+    const clamp = (v, max) => Math.min(Math.max(v, 0), max);
+    const x1 = clamp(Math.min(a.x, b.x), shownWidth), y1 = clamp(Math.min(a.y, b.y), shownHeight);
+    const x2 = clamp(Math.max(a.x, b.x), shownWidth), y2 = clamp(Math.max(a.y, b.y), shownHeight);
+    const left = clamp(Math.round(x1 * sx), image.naturalWidth), top = clamp(Math.round(y1 * sy), image.naturalHeight);
+    const right = clamp(Math.round(x2 * sx), image.naturalWidth), bottom = clamp(Math.round(y2 * sy), image.naturalHeight);
+    return { x: left, y: top, width: right - left, height: bottom - top, shown: { x1, y1, x2, y2 } };
   }
 
   function point(event) {

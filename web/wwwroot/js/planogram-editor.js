@@ -13,7 +13,7 @@
   const idInput = field("slot-id"), skuInput = field("slot-sku"), deleteButton = field("slot-delete");
   const addButton = field("slot-add"), dirtyMark = field("slot-dirty"), noneHint = field("slot-none");
   let slots = JSON.parse(svg.dataset.slots);
-  let selected = -1, drag = null, adding = false, dirty = false, saving = false;
+  let selected = -1, shown = -2, drag = null, adding = false, dirty = false, saving = false;
 
   // The server drew the slots for viewers; the editor draws its own, with a resize handle on the selected one.
   svg.querySelectorAll("g.slot").forEach(g => g.remove());
@@ -46,8 +46,10 @@
     const slot = slots[selected];
     idInput.disabled = skuInput.disabled = deleteButton.disabled = !slot;
     noneHint.hidden = !!slot;
-    if (document.activeElement !== idInput) idInput.value = slot ? slot.slotId : "";
-    if (document.activeElement !== skuInput) skuInput.value = slot ? slot.plannedSku || "" : "";
+    // The fields follow the selection; while it stays, the one being typed in is left as the user has it.
+    if (shown !== selected || document.activeElement !== idInput) idInput.value = slot ? slot.slotId : "";
+    if (shown !== selected || document.activeElement !== skuInput) skuInput.value = slot ? slot.plannedSku || "" : "";
+    shown = selected;
     dirtyMark.hidden = !dirty;
     svg.classList.toggle("drawing", adding);
   }
@@ -75,11 +77,15 @@
   }
 
   svg.addEventListener("pointerdown", event => {
+    // preventDefault below keeps focus where it was: leave the fields, so keys and typing follow the new selection.
+    if (document.activeElement === idInput || document.activeElement === skuInput) document.activeElement.blur();
     const p = at(event);
     const target = event.target.closest("[data-index]");
     if (adding) {
       slots.push({ slotId: freeId(), plannedSku: null, x: p.x, y: p.y, width: minSize, height: minSize });
       selected = slots.length - 1;
+      clamp(slots[selected]); // a click without a drag still leaves a whole slot, in whole pixels, on the image
+      dirty = true;
       drag = { mode: "draw", from: p };
       adding = false;
     } else if (target) {
