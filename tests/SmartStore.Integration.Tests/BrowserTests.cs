@@ -184,6 +184,34 @@ public sealed class BrowserTests(SmartStoreSystem system)
         Assert.InRange(photo["height"]!.GetValue<int>(), height / 2 - 4, height / 2 + 4);
     }
 
+    [Fact]
+    public async Task The_display_wall_screen_draws_todays_regions_skus_and_weakest_stores()
+    {
+        // Today's shelves of two stores in two regions: one far below every other store, one with a SKU on many facings.
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")));
+        var history = new SmartStore.Storage.ShelfHistory(system.Database.Database);
+        await history.Write(new SmartStore.Models.ShelfDay("S0007", today, 20, 20, 20, 1, 0.05, 20, 0, 5, new Dictionary<string, int> { ["SKU-1002"] = 20 }));
+        await history.Write(new SmartStore.Models.ShelfDay("S0015", today, 20, 20, 20, 19, 0.95, 900, 0, 0, new Dictionary<string, int> { ["SKU-1040"] = 900 }));
+        using var admin = await system.SignedIn("admin");
+        var topSku = (await (await admin.GetAsync("/api/skus/SKU-1040")).Json())["name"]!.GetValue<string>();
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await LaunchChromium(playwright);
+        var page = await SignedInPage(browser, "admin", "en-US");
+        await page.SetViewportSizeAsync(1920, 1080);
+        await page.GotoAsync("/screen/display");
+        await page.WaitForFunctionAsync("document.getElementById('display-screen').dataset.drawn === '1'");
+        await Assertions.Expect(page.Locator("#screen-worst tbody tr").First).ToHaveAttributeAsync("data-store", "S0007");
+        await Assertions.Expect(page.Locator("#screen-worst tbody tr").First).ToContainTextAsync("5%");
+        var regionBars = await page.EvaluateAsync<int>("echarts.getInstanceByDom(document.getElementById('screen-regions')).getOption().series[0].data.length");
+        Assert.True(regionBars >= 2, $"{regionBars} region bars");
+        var skuLabels = await page.EvaluateAsync<string[]>("echarts.getInstanceByDom(document.getElementById('screen-skus')).getOption().yAxis[0].data");
+        Assert.Equal(topSku, skuLabels[^1]); // the longest bar, drawn at the top
+        var mapPoints = await page.EvaluateAsync<int>("echarts.getInstanceByDom(document.getElementById('screen-map')).getOption().series[0].data.length");
+        Assert.Equal((await (await admin.GetAsync("/api/stores?pageSize=1")).Json())["total"]!.GetValue<int>(), mapPoints); // every store, read today or not
+        await page.WaitForFunctionAsync("document.body.dataset.live === 'connected'");
+    }
+
     /// <summary>A grocery photo as the dome's preset-1 image, posted over HTTP ingest; returns its snapshot id.</summary>
     private async Task<long> UploadPresetPhoto(string camera)
     {

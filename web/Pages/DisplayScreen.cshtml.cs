@@ -1,0 +1,46 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SmartStore.Models;
+using SmartStore.Storage;
+using SmartStore.Web.Api;
+using SmartStore.Web.Security;
+
+namespace SmartStore.Web.Pages;
+
+/// <summary>
+/// 陈列大屏: today's shelf display for the viewer's stores on a wall screen — the stores on a map coloured by
+/// compliance, the region, SKU and single-store views — following the live feed.
+/// </summary>
+public sealed class DisplayScreenModel(StoreRepository stores, RegionRepository regions, SkuRepository skus, ShelfHistory history, ReportCalendar calendar)
+    : PageModel
+{
+    public DisplayReport Report { get; private set; } = null!;
+    public IReadOnlyList<Store> Stores { get; private set; } = [];
+    public IReadOnlyList<Region> Regions { get; private set; } = [];
+    public DateOnly Today { get; private set; }
+
+    /// <summary>Where the screen re-reads today's figures when the live feed says a shelf changed.</summary>
+    public string ReportUrl => $"/api/display/report?from={Today:yyyy-MM-dd}&to={Today:yyyy-MM-dd}";
+
+    public async Task<IActionResult> OnGet(CancellationToken cancellationToken)
+    {
+        var scope = User.Scope();
+        Today = calendar.Today;
+        var day = Today.ToString("yyyy-MM-dd");
+        var (query, _) = await DisplayQuery.Read(scope, null, null, null, day, day, stores, Today);
+        if (query is null) return Forbid();
+        Report = await query.Run(history, skus, stores, cancellationToken);
+        Stores = (await stores.List(scope, null, null, null, 1, 10_000)).Items;
+        Regions = await regions.List(scope);
+        return Page();
+    }
+
+    /// <summary>What the screen's script draws from: today's report, and the stores and regions it may show.</summary>
+    public string DataJson => JsonSerializer.Serialize(new
+    {
+        report = Report,
+        stores = Stores.Select(s => new { code = s.Code, name = s.Name, region = s.RegionCode, city = s.City, lat = s.Latitude, lng = s.Longitude }),
+        regions = Regions.Select(r => new { code = r.Code, name = Display.RegionName(r, r.Code) }),
+    }, JsonSerializerOptions.Web);
+}

@@ -1,0 +1,154 @@
+// Shelf display wall screen: today's figures for the viewer's stores, redrawn when the live feed says a shelf changed.
+(function () {
+  "use strict";
+  const root = document.getElementById("display-screen");
+  if (!root || !window.echarts) return;
+  const data = JSON.parse(document.getElementById("screen-data").textContent);
+  const words = JSON.parse(document.getElementById("screen-words").textContent);
+  const storeOf = new Map(data.stores.map(s => [s.code, s]));
+  const regionName = new Map(data.regions.map(r => [r.code, r.name]));
+  const charts = {};
+  const colours = { good: "#2fd17a", fair: "#ffb020", poor: "#ff4d6d", none: "#5b6b8c", own: "#4c8dff", competitor: "#ff8a3d" };
+  const percent = v => v === null || v === undefined ? "—" : Math.round(v * 100) + "%";
+  const band = c => c === null || c === undefined ? "none" : c >= 0.8 ? "good" : c >= 0.6 ? "fair" : "poor";
+
+  function chart(id) {
+    charts[id] = charts[id] || echarts.init(document.getElementById(id), "dark", { renderer: "canvas" });
+    return charts[id];
+  }
+
+  function setText(id, text) { document.getElementById(id).textContent = text; }
+
+  function tiles(report) {
+    const today = report.trend[report.trend.length - 1];
+    setText("screen-compliance", percent(today ? today.compliance : null));
+    const own = today ? today.ownFacings : 0, competitor = today ? today.competitorFacings : 0;
+    setText("screen-own-share", own + competitor === 0 ? "—" : percent(own / (own + competitor)));
+    setText("screen-competitor-share", own + competitor === 0 ? "—" : percent(competitor / (own + competitor)));
+    setText("screen-out-of-stock", today ? String(today.outOfStock) : "—");
+    setText("screen-reporting", `${report.stores.length} / ${data.stores.length}`);
+  }
+
+  // The stores where they are (longitude, latitude), each coloured by today's compliance.
+  function map(report) {
+    const compliance = new Map(report.stores.map(s => [s.store, s.compliance]));
+    const points = data.stores.map(s => ({
+      value: [s.lng, s.lat], name: `${s.code} ${s.name}`, city: s.city, compliance: compliance.has(s.code) ? compliance.get(s.code) : null,
+      itemStyle: { color: colours[band(compliance.has(s.code) ? compliance.get(s.code) : null)] },
+    }));
+    const lng = data.stores.map(s => s.lng), lat = data.stores.map(s => s.lat);
+    const pad = 1.5;
+    chart("screen-map").setOption({
+      backgroundColor: "transparent",
+      grid: { left: 8, right: 8, top: 8, bottom: 8 },
+      xAxis: { type: "value", show: false, min: Math.min(...lng) - pad, max: Math.max(...lng) + pad },
+      yAxis: { type: "value", show: false, min: Math.min(...lat) - pad, max: Math.max(...lat) + pad },
+      tooltip: { formatter: p => `${p.data.name}<br>${p.data.city} · ${words.compliance} ${percent(p.data.compliance)}` },
+      series: [{
+        type: "scatter", data: points, symbolSize: 18,
+        label: { show: true, position: "right", color: "#c9d6ee", fontSize: 12, formatter: p => p.data.city },
+        labelLayout: { hideOverlap: true },
+        emphasis: { scale: 1.6 },
+      }],
+    }, true);
+  }
+
+  function regions(report) {
+    const rows = report.regions;
+    root.classList.toggle("one-region", rows.length === 0);
+    if (rows.length === 0) return;
+    chart("screen-regions").setOption({
+      backgroundColor: "transparent",
+      grid: { left: 48, right: 16, top: 16, bottom: 32 },
+      tooltip: { trigger: "axis", valueFormatter: v => v + "%" },
+      xAxis: { type: "category", data: rows.map(r => regionName.get(r.region) || r.region), axisLabel: { interval: 0, width: 90, overflow: "break" } },
+      yAxis: { type: "value", min: 0, max: 100, axisLabel: { formatter: "{value}%" } },
+      series: [{
+        name: words.compliance, type: "bar", barMaxWidth: 48,
+        data: rows.map(r => ({ value: r.compliance === null ? 0 : Math.round(r.compliance * 1000) / 10, itemStyle: { color: colours[band(r.compliance)] } })),
+        label: { show: true, position: "top", formatter: p => p.value + "%" },
+      }],
+    }, true);
+  }
+
+  function skus(report) {
+    const top = report.skus.slice(0, 10).reverse();
+    chart("screen-skus").setOption({
+      backgroundColor: "transparent",
+      grid: { left: 8, right: 40, top: 8, bottom: 8, containLabel: true },
+      tooltip: { trigger: "axis", axisPointer: { type: "shadow" } },
+      xAxis: { type: "value", minInterval: 1, splitNumber: 3 },
+      yAxis: { type: "category", data: top.map(k => k.name || k.sku), axisLabel: { width: 160, overflow: "truncate" } },
+      series: [{
+        name: words.facings, type: "bar", barMaxWidth: 22,
+        data: top.map(k => ({ value: k.facings, itemStyle: { color: k.competitor ? colours.competitor : colours.own } })),
+        label: { show: true, position: "right" },
+      }],
+    }, true);
+  }
+
+  function worst(report) {
+    const rows = report.stores.filter(s => s.compliance !== null).sort((a, b) => a.compliance - b.compliance).slice(0, 8);
+    const body = document.querySelector("#screen-worst tbody");
+    body.replaceChildren(...rows.map(s => {
+      const tr = document.createElement("tr");
+      tr.dataset.store = s.store;
+      const store = storeOf.get(s.store);
+      tr.innerHTML = `<td><a></a></td><td class="num"></td>`;
+      const link = tr.querySelector("a");
+      link.href = `/stores/${encodeURIComponent(s.store)}`;
+      link.textContent = store ? `${s.store} ${store.name}` : s.store;
+      const cell = tr.querySelector("td.num");
+      cell.textContent = percent(s.compliance);
+      cell.className = `num ${band(s.compliance)}`;
+      return tr;
+    }));
+    if (rows.length === 0) body.innerHTML = `<tr><td class="muted">${words.noData}</td></tr>`;
+  }
+
+  function draw(report) {
+    tiles(report);
+    map(report);
+    regions(report);
+    skus(report);
+    worst(report);
+    root.dataset.drawn = String(Number(root.dataset.drawn || 0) + 1);
+  }
+
+  // A patrol photo changes one store's shelf; bursts of them are read once, a few seconds later.
+  let pending = null;
+  function refresh() {
+    clearTimeout(pending);
+    pending = setTimeout(async () => {
+      const response = await fetch(root.dataset.reportUrl, { headers: { Accept: "application/json" } });
+      if (response.ok) draw(await response.json());
+    }, 3000);
+  }
+
+  function clock() { document.getElementById("screen-clock").textContent = new Date().toLocaleTimeString(); }
+
+  const liveState = document.getElementById("live-state");
+  const setState = key => { liveState.textContent = liveState.dataset[key]; liveState.classList.toggle("lost", key === "lost"); };
+  const connection = new signalR.HubConnectionBuilder().withUrl("/hubs/live").withAutomaticReconnect([0, 1000, 2000, 5000, 10000]).build();
+  connection.on("store-shelf", refresh);
+  connection.onreconnecting(() => setState("lost"));
+  connection.onreconnected(() => { setState("live"); refresh(); });
+  async function start() {
+    try {
+      await connection.start();
+      setState("live");
+      document.body.dataset.live = "connected";
+    } catch (e) {
+      setState("lost");
+      setTimeout(start, 3000);
+    }
+  }
+
+  draw(data.report);
+  clock();
+  setInterval(clock, 1000);
+  // A new day starts a new report; reloading also picks up new stores.
+  setTimeout(() => location.reload(), 30 * 60 * 1000);
+  window.addEventListener("resize", () => Object.values(charts).forEach(c => c.resize()));
+  start();
+})();
