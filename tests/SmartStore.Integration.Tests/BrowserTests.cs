@@ -209,7 +209,20 @@ public sealed class BrowserTests(SmartStoreSystem system)
         Assert.Equal(topSku, skuLabels[^1]); // the longest bar, drawn at the top
         var mapPoints = await page.EvaluateAsync<int>("echarts.getInstanceByDom(document.getElementById('screen-map')).getOption().series[0].data.length");
         Assert.Equal((await (await admin.GetAsync("/api/stores?pageSize=1")).Json())["total"]!.GetValue<int>(), mapPoints); // every store, read today or not
+
+        // A chain's patrols never pause: while shelf changes keep arriving the screen still re-reads the report.
         await page.WaitForFunctionAsync("document.body.dataset.live === 'connected'");
+        await history.Write(new SmartStore.Models.ShelfDay("S0007", today, 20, 20, 20, 0, 0.0, 20, 0, 6, new Dictionary<string, int> { ["SKU-1002"] = 20 }));
+        var notifier = system.Grains.GetGrain<SmartStore.GrainInterfaces.ILiveFeedNotifierGrain>(0);
+        var redrawn = false;
+        for (var i = 0; i < 120 && !redrawn; i++)
+        {
+            await notifier.Publish(SmartStore.Models.LiveUpdate.ForShelf("S0007", null, 0.0, DateTime.UtcNow));
+            await Task.Delay(500);
+            redrawn = await page.EvaluateAsync<bool>("Number(document.getElementById('display-screen').dataset.drawn) >= 2");
+        }
+        Assert.True(redrawn, "the screen was not redrawn while shelf changes kept arriving");
+        await Assertions.Expect(page.Locator("#screen-worst tbody tr").First).ToContainTextAsync("0%");
     }
 
     /// <summary>A grocery photo as the dome's preset-1 image, posted over HTTP ingest; returns its snapshot id.</summary>

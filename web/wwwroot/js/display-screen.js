@@ -115,34 +115,26 @@
     root.dataset.drawn = String(Number(root.dataset.drawn || 0) + 1);
   }
 
-  // A patrol photo changes one store's shelf; bursts of them are read once, a few seconds later.
-  let pending = null;
+  // A patrol photo changes one store's shelf. A chain sends them all the time, so changes are gathered and the
+  // report read at most once every few seconds (waiting for a quiet moment would never come).
+  let pending = false;
   function refresh() {
-    clearTimeout(pending);
-    pending = setTimeout(async () => {
-      const response = await fetch(root.dataset.reportUrl, { headers: { Accept: "application/json" } });
-      if (response.ok) draw(await response.json());
+    if (pending) return;
+    pending = true;
+    setTimeout(async () => {
+      try {
+        const response = await fetch(root.dataset.reportUrl, { headers: { Accept: "application/json" } });
+        if (response.ok) draw(await response.json());
+      } finally {
+        pending = false;
+      }
     }, 3000);
   }
 
-  function clock() { document.getElementById("screen-clock").textContent = new Date().toLocaleTimeString(); }
-
   const liveState = document.getElementById("live-state");
   const setState = key => { liveState.textContent = liveState.dataset[key]; liveState.classList.toggle("lost", key === "lost"); };
-  const connection = new signalR.HubConnectionBuilder().withUrl("/hubs/live").withAutomaticReconnect([0, 1000, 2000, 5000, 10000]).build();
-  connection.on("store-shelf", refresh);
-  connection.onreconnecting(() => setState("lost"));
-  connection.onreconnected(() => { setState("live"); refresh(); });
-  async function start() {
-    try {
-      await connection.start();
-      setState("live");
-      document.body.dataset.live = "connected";
-    } catch (e) {
-      setState("lost");
-      setTimeout(start, 3000);
-    }
-  }
+
+  function clock() { document.getElementById("screen-clock").textContent = new Date().toLocaleTimeString(); }
 
   draw(data.report);
   clock();
@@ -150,5 +142,5 @@
   // A new day starts a new report; reloading also picks up new stores.
   setTimeout(() => location.reload(), 30 * 60 * 1000);
   window.addEventListener("resize", () => Object.values(charts).forEach(c => c.resize()));
-  start();
+  window.SmartStoreLive.follow({ "store-shelf": refresh }, setState, refresh);
 })();

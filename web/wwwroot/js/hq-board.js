@@ -64,28 +64,12 @@
     }
   }
 
-  const connection = new signalR.HubConnectionBuilder()
-    .withUrl("/hubs/live")
-    .withAutomaticReconnect([0, 1000, 2000, 5000, 10000])
-    .build();
-  connection.on("camera-status", apply);
-  connection.on("store-traffic", showTraffic);
-  connection.on("store-shelf", update => {
-    const cell = document.querySelector(`tr[data-store="${CSS.escape(update.storeCode || "")}"] td[data-compliance]`);
-    if (cell) cell.textContent = update.compliance === null || update.compliance === undefined ? "—" : Math.round(update.compliance * 100) + "%";
-  });
-  connection.onreconnecting(() => setState("lost"));
-  connection.onreconnected(() => setState("live"));
-
-  async function start() {
-    try {
-      await connection.start();
-      setState("live");
-      document.body.dataset.live = "connected";
-    } catch (e) {
-      setState("lost");
-      setTimeout(start, 3000);
-    }
-  }
-  start();
+  window.SmartStoreLive.follow({
+    "camera-status": apply,
+    "store-traffic": showTraffic,
+    "store-shelf": update => {
+      const cell = document.querySelector(`tr[data-store="${CSS.escape(update.storeCode || "")}"] td[data-compliance]`);
+      if (cell) cell.textContent = update.compliance === null || update.compliance === undefined ? "—" : Math.round(update.compliance * 100) + "%";
+    },
+  }, setState);
 })();
