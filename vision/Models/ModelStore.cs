@@ -33,7 +33,10 @@ public sealed class ModelStore
         foreach (var spec in specs) Resolve(spec);
     }
 
-    public InferenceSession OpenSession(ModelSpec spec, InferenceThreads threads)
+    public InferenceSession OpenSession(ModelSpec spec, InferenceThreads threads) => OpenSession(spec, threads, []);
+
+    /// <summary>A session that also returns the named intermediate float tensors (see <see cref="ModelGraph"/>).</summary>
+    public InferenceSession OpenSession(ModelSpec spec, InferenceThreads threads, params string[] extraOutputs)
     {
         var path = Resolve(spec);
         using var options = new SessionOptions
@@ -45,7 +48,8 @@ public sealed class ModelStore
             // UltraFace's old exporter lists weights as inputs; ORT warns on every load. Errors still surface.
             LogSeverityLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR,
         };
-        return new InferenceSession(path, options);
+        if (extraOutputs.Length == 0) return new InferenceSession(path, options);
+        return new InferenceSession(ModelGraph.WithFloatOutputs(File.ReadAllBytes(path), extraOutputs), options);
     }
 
     private static string Verify(ModelSpec spec, string path)

@@ -6,8 +6,8 @@ using SmartStore.Vision.Models;
 namespace SmartStore.Vision.Products;
 
 /// <summary>
-/// Appearance embedding of a product crop from MobileNetV2's pooled `features` output (the penultimate layer
-/// separates SKUs better than the ImageNet logits): one 1280-d block for the whole crop, and with
+/// Appearance embedding of a product crop from MobileNetV2's last feature map (the penultimate layer separates SKUs
+/// better than the ImageNet logits), pooled by a generalised mean: one 1280-d block for the whole crop, and with
 /// <see cref="ProductViews.Regions"/> one more per region of the crop. One instance per worker (not thread-safe).
 /// </summary>
 public sealed class ProductEmbedder : IDisposable
@@ -16,19 +16,22 @@ public sealed class ProductEmbedder : IDisposable
     public const int BlockDimensions = 1280;
     private const int Side = 224;
     private const float RegionShare = 0.6f;
+    private const float ZoomShare = 0.85f;
+    // The last conv block's activations (1280 x 7 x 7, dequantised), which the model's own global average pool reads.
+    private const string FeatureMap = "627";
     private static readonly (float X, float Y)[] RegionPlaces = [(0, 0), (1, 0), (0, 1), (1, 1), (0.5f, 0.5f)];
 
     private readonly InferenceSession session;
     private readonly InputTensor input = new(Side, Side, TensorLayout.Nchw);
     private readonly TensorWriter writer = new();
     private readonly string[] inputNames;
-    private readonly string[] outputNames = ["features"];
+    private readonly string[] outputNames = [FeatureMap];
     private readonly RunOptions runOptions = new();
     private readonly float[] view = new float[BlockDimensions];
 
     public ProductEmbedder(ModelStore store, InferenceThreads? threads = null)
     {
-        session = store.OpenSession(ModelCatalogue.MobileNetV2Features, threads ?? new InferenceThreads(2, 1));
+        session = store.OpenSession(ModelCatalogue.MobileNetV2Features, threads ?? new InferenceThreads(2, 1), FeatureMap);
         inputNames = [session.InputMetadata.Keys.First()];
     }
 
@@ -38,9 +41,22 @@ public sealed class ProductEmbedder : IDisposable
 
     public float[] Embed(SKBitmap image, SKRectI? crop = null, ProductViews views = ProductViews.Default)
     {
+        var whole = crop ?? new SKRectI(0, 0, image.Width, image.Height);
         var result = new float[DimensionsOf(views)];
-        Embed(image, crop ?? new SKRectI(0, 0, image.Width, image.Height), views, result, mirrorImage: false);
+        Embed(image, whole, views, result, mirrorImage: false);
+        if ((views & (ProductViews.MirrorImage | ProductViews.Zoomed)) == 0) return result;
+        // Test-time views: the same crop mirrored and zoomed in, averaged, so one unlucky framing weighs less.
+        var other = new float[result.Length];
+        if (views.HasFlag(ProductViews.MirrorImage)) AddView(image, whole, views, other, mirrorImage: true, result);
+        if (views.HasFlag(ProductViews.Zoomed)) AddView(image, Zoom(whole), views, other, mirrorImage: false, result);
+        Embedding.Normalize(result);
         return result;
+    }
+
+    private void AddView(SKBitmap image, SKRectI crop, ProductViews views, float[] scratch, bool mirrorImage, float[] into)
+    {
+        Embed(image, crop, views, scratch, mirrorImage);
+        System.Numerics.Tensors.TensorPrimitives.Add(into, scratch, into);
     }
 
     /// <summary>
@@ -84,6 +100,12 @@ public sealed class ProductEmbedder : IDisposable
         Embedding.Normalize(into);
     }
 
+    private static SKRectI Zoom(SKRectI crop)
+    {
+        int w = (int)(crop.Width * ZoomShare), h = (int)(crop.Height * ZoomShare);
+        return SKRectI.Create(crop.Left + (crop.Width - w) / 2, crop.Top + (crop.Height - h) / 2, w, h);
+    }
+
     private static SKRectI Region(SKRectI crop, (float X, float Y) place)
     {
         int w = (int)(crop.Width * RegionShare), h = (int)(crop.Height * RegionShare);
@@ -91,15 +113,16 @@ public sealed class ProductEmbedder : IDisposable
     }
 
     /// <summary>
-    /// Gallery entries of one enrolment photo: its default embedding and that of its mirror image (a pack may face
-    /// either way, and the mirror image doubles the few photos a SKU has for the trained layer).
+    /// Gallery entries of one enrolment photo, each a <see cref="ProductViews.Single"/> view: the photo, its mirror image
+    /// (a pack may face either way) and its central 85 % (framed as a tight slot would). They triple the few photos a
+    /// SKU has for the whitening and the trained layer. The first is the plain view.
     /// </summary>
     public IReadOnlyList<float[]> EnrolmentViews(SKBitmap image)
     {
         var whole = new SKRectI(0, 0, image.Width, image.Height);
-        var mirrored = new float[DimensionsOf(ProductViews.Default)];
-        Embed(image, whole, ProductViews.Default, mirrored, mirrorImage: true);
-        return [Embed(image, whole, ProductViews.Default), mirrored];
+        var mirrored = new float[DimensionsOf(ProductViews.Single)];
+        Embed(image, whole, ProductViews.Single, mirrored, mirrorImage: true);
+        return [Embed(image, whole, ProductViews.Single), mirrored, Embed(image, Zoom(whole), ProductViews.Single)];
     }
 
     /// <summary>Adds the normalised features of the input as written, or of its mirror image, or (alsoOther) of both.</summary>
@@ -115,9 +138,25 @@ public sealed class ProductEmbedder : IDisposable
     private void RunInto(Span<float> into)
     {
         using (var outputs = session.Run(runOptions, inputNames, [input.Value], outputNames))
-            outputs[0].GetTensorDataAsSpan<float>()[..BlockDimensions].CopyTo(view);
+            Pool(outputs[0].GetTensorDataAsSpan<float>(), view);
         Embedding.Normalize(view);
         System.Numerics.Tensors.TensorPrimitives.Add(into, view, into);
+    }
+
+    /// <summary>
+    /// Generalised-mean pooling of each channel's cells, (mean of x³)^⅓: it leans towards the cells where a feature fires
+    /// (a logo, a label) instead of diluting it over the pack (vision-accuracy (b) 0.885 → 0.889 against the model's
+    /// own average pool).
+    /// </summary>
+    private static void Pool(ReadOnlySpan<float> map, Span<float> into)
+    {
+        var cells = map.Length / BlockDimensions;
+        for (int c = 0; c < BlockDimensions; c++)
+        {
+            float sum = 0;
+            foreach (var x in map.Slice(c * cells, cells)) sum += x * x * x;
+            into[c] = MathF.Cbrt(sum / cells);
+        }
     }
 
     private void MirrorInput()

@@ -20,7 +20,14 @@ public enum ProductViews
     Regions = 8,
     /// <summary>Append the crop's colour histogram (<see cref="ColourSignature"/>) as a block of its own.</summary>
     Colour = 16,
+    /// <summary>Average the whole embedding with that of the crop's mirror image (a pack may face either way).</summary>
+    MirrorImage = 32,
+    /// <summary>Average the whole embedding with that of the crop's central 85 % (a slot frames its pack loosely or tightly).</summary>
+    Zoomed = 64,
     /// <summary>The previous default: global views only, mirrored.</summary>
     Global = CentreCrop | WholeCrop | Mirrored,
-    Default = CentreCrop | WholeCrop | Regions | Colour,
+    /// <summary>One view of the crop: what each gallery entry is (the gallery holds the mirror and zoomed views as entries of their own).</summary>
+    Single = CentreCrop | WholeCrop | Regions | Colour,
+    /// <summary>A query crop: the single view averaged with its mirror image and its central 85 % (vision-accuracy (b): see vision/README.md).</summary>
+    Default = Single | MirrorImage | Zoomed,
 }

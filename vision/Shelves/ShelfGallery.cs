@@ -66,7 +66,7 @@ public sealed class ShelfGallery
             using var frame = intake.Decode(photo.Jpeg);
             var views = embedder.EnrolmentViews(frame.Bitmap);
             foreach (var v in views) products.Enrol(photo.Sku, v);
-            plain.Enrol(photo.Sku, views[0]); // views[0] is the default view a slot crop is embedded with
+            plain.Enrol(photo.Sku, views[0]); // views[0] is the photo's plain single view
             edgeList.Add(SlotTexture.EdgeEnergy(frame.Bitmap, new SlotRect(0, 0, frame.Width, frame.Height)));
             progress?.Report(++count);
         }
