@@ -116,7 +116,7 @@ public sealed class SkuRepository(SmartStoreDatabase database)
 
     /// <summary>
     /// Puts a cropped photo in place of the one it was cut from, in one transaction (the gallery never sees both or
-    /// neither). The crop gets a new id, so the gallery's photo version changes and it enrols again. Null when the SKU
+    /// neither). The crop gets a new id, so the gallery's photo version changes and it embeds the crop. Null when the SKU
     /// has no such photo.
     /// </summary>
     public async Task<PhotoInfo?> ReplacePhoto(string skuCode, long id, byte[] jpeg, int width, int height, string actor)
@@ -139,14 +139,25 @@ public sealed class SkuRepository(SmartStoreDatabase database)
         return (await connection.QueryAsync<string>(new CommandDefinition("SELECT code FROM skus WHERE is_competitor", cancellationToken: cancellationToken))).ToHashSet();
     }
 
-    public sealed record GalleryPhoto(string SkuCode, byte[] Content);
+    public sealed record GalleryEntry(long Id, string SkuCode);
 
-    /// <summary>Every reference photo of every SKU: the gallery shelf recognition matches against.</summary>
-    public async Task<IReadOnlyList<GalleryPhoto>> AllPhotos(CancellationToken cancellationToken = default)
+    public sealed record GalleryPhoto(long Id, string SkuCode, byte[] Content);
+
+    /// <summary>Every reference photo of every SKU, without its content: what the gallery shelf recognition matches against.</summary>
+    public async Task<IReadOnlyList<GalleryEntry>> PhotoIndex(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.Open(cancellationToken);
+        return (await connection.QueryAsync<GalleryEntry>(new CommandDefinition(
+            "SELECT id, sku_code AS SkuCode FROM sku_photos ORDER BY sku_code, id", cancellationToken: cancellationToken))).ToList();
+    }
+
+    /// <summary>The JPEGs of the given photos (those a gallery has not embedded yet); ids no longer stored are left out.</summary>
+    public async Task<IReadOnlyList<GalleryPhoto>> PhotoContents(IReadOnlyCollection<long> ids, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.Open(cancellationToken);
         return (await connection.QueryAsync<GalleryPhoto>(new CommandDefinition(
-            "SELECT sku_code AS SkuCode, content FROM sku_photos ORDER BY sku_code, id", cancellationToken: cancellationToken))).ToList();
+            "SELECT id, sku_code AS SkuCode, content FROM sku_photos WHERE id = ANY(@ids) ORDER BY sku_code, id",
+            new { ids = ids.ToArray() }, cancellationToken: cancellationToken))).ToList();
     }
 
     /// <summary>Changes whenever a photo is added or removed: (count, largest id).</summary>

@@ -12,7 +12,7 @@ namespace SmartStore.Silo.Analysis;
 /// <summary>
 /// Reads the slots of a shelf-camera snapshot: align it to its preset's reference photo, crop each slot of the
 /// planogram, classify it against the SKU gallery (photos from the SKU master in PostgreSQL) as a SKU, unknown or
-/// empty. The silo's shared gallery is re-enrolled when SKU photos change (checked once a minute). One instance per
+/// empty. The silo's shared gallery is rebuilt when SKU photos change (checked once a minute; slots are read against the previous gallery meanwhile). One instance per
 /// worker (the embedder is single-threaded).
 /// </summary>
 public sealed class ShelfAnalyzer(SkuGallery gallery, PlanogramRepository planograms, ModelStore models) : IDisposable
@@ -30,7 +30,7 @@ public sealed class ShelfAnalyzer(SkuGallery gallery, PlanogramRepository planog
     {
         var planogram = preset is { } p ? await planograms.Find(cameraCode, p, cancellationToken) : null;
         if (planogram is null || planogram.Slots.Count == 0) return new Result(planogram, null);
-        if (await gallery.Current(GalleryCheckEvery, cancellationToken) is not { } current) return new Result(planogram, null);
+        if (await gallery.Current(GalleryCheckEvery, waitForChanges: false, cancellationToken) is not { } current) return new Result(planogram, null);
         if (_reader?.Gallery != current) _reader = new SlotReader(_embedder, current);
         var reader = _reader;
         var reference = await ReferenceOf(planogram, cancellationToken);

@@ -8,50 +8,109 @@ namespace SmartStore.Silo.Analysis;
 
 /// <summary>
 /// The SKU master's reference photos enrolled as one gallery per silo, shared by shelf analysis and the
-/// display-recognition API (enrolment embeds every photo and learns the whitening: about 35 s for 405 photos, so it is
-/// done once, not per user). Enrolled again when photos are added or removed; callers say how stale a check may be.
-/// Null while no SKU has a photo. The gallery itself is read-only once built, so any thread may read it.
+/// display-recognition API. Built again when photos are added or removed; callers say how stale a check may be.
+/// Each photo is embedded once (21 network passes, about 0.07 s) and kept by its id — photos never change in place, a
+/// crop is a new photo — so a change costs the new photos plus the gallery's learning, not every photo again
+/// (405 photos: about 30 s to embed, seconds to learn). Shelf analysis keeps reading the previous gallery while a new
+/// one is built; a caller that must see the latest photos waits. Null while no SKU has a photo. A gallery is
+/// read-only once built, so any thread may read it.
 /// </summary>
-public sealed class SkuGallery(SkuRepository skus) : IDisposable
+public sealed class SkuGallery(SkuRepository skus, ILogger<SkuGallery> logger) : IAsyncDisposable
 {
-    private readonly SemaphoreSlim _building = new(1, 1);
+    // Photo contents fetched per query: bounded memory for a large SKU master.
+    private const int ContentBatch = 100;
+    private readonly Lock _gate = new();
+    private readonly CancellationTokenSource _disposed = new();
     private readonly JpegIntake _intake = new();
+    private readonly Dictionary<long, EnrolledPhoto> _embedded = [];
     private ProductEmbedder? _embedder;
+    private Task? _refresh;
     private (long Count, long MaxId) _version = (-1, -1);
-    private DateTime _checkedUtc = DateTime.MinValue;
+    private DateTime _checkStartedUtc = DateTime.MinValue;
     private ShelfGallery? _gallery;
 
-    /// <summary>The current gallery, checking the photo version when the last check is older than <paramref name="maxAge"/>.</summary>
-    public async Task<ShelfGallery?> Current(TimeSpan maxAge, CancellationToken cancellationToken)
+    /// <summary>Photos embedded since the silo started: each photo once, however often the gallery is rebuilt.</summary>
+    public int PhotosEmbedded { get; private set; }
+
+    /// <summary>
+    /// The gallery as of a photo check started at most <paramref name="maxAge"/> ago. With
+    /// <paramref name="waitForChanges"/> false, a caller that already had a gallery gets it at once while a newer one is
+    /// built in the background; otherwise it waits for a check started after its call, and any rebuild that check needs.
+    /// </summary>
+    public async Task<ShelfGallery?> Current(TimeSpan maxAge, bool waitForChanges, CancellationToken cancellationToken)
     {
-        await _building.WaitAsync(cancellationToken);
-        try
+        var asked = DateTime.UtcNow;
+        while (true)
         {
-            if (DateTime.UtcNow - _checkedUtc < maxAge) return _gallery;
-            var version = await skus.PhotoVersion(cancellationToken);
-            if (version != _version)
+            Task refresh;
+            lock (_gate)
             {
-                var photos = await skus.AllPhotos(cancellationToken);
-                _embedder ??= new ProductEmbedder(ModelStore.Locate());
-                var embedder = _embedder;
-                // Seconds of CPU: on the thread pool, not on the caller's (a grain's) scheduler turn.
-                _gallery = photos.Count == 0 ? null
-                    : await Task.Run(() => ShelfGallery.Enrol(embedder, photos.Select(p => new SkuPhoto(p.SkuCode, p.Content)), intake: _intake, cancellation: cancellationToken), cancellationToken);
-                // Recorded only once the gallery is built, so a failed load is tried again next time.
-                _version = version;
+                var built = _version.Count >= 0;
+                if (built && _checkStartedUtc >= asked - maxAge) return _gallery;
+                refresh = _refresh ??= StartRefresh();
+                if (built && !waitForChanges) return _gallery;
             }
-            _checkedUtc = DateTime.UtcNow;
-            return _gallery;
-        }
-        finally
-        {
-            _building.Release();
+            await refresh.WaitAsync(cancellationToken);
         }
     }
 
-    public void Dispose()
+    private Task StartRefresh()
     {
+        // Shared by every caller, so no caller's cancellation may stop it; a failure is logged here and thrown to those waiting.
+        var refresh = Task.Run(() => Refresh(_disposed.Token));
+        refresh.ContinueWith(t => logger.LogError(t.Exception, "SKU gallery: reading the SKU photos failed; the previous gallery stays in use"),
+            CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        return refresh;
+    }
+
+    private async Task Refresh(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var started = DateTime.UtcNow;
+            var version = await skus.PhotoVersion(cancellationToken);
+            if (version != _version)
+            {
+                var gallery = await Rebuild(cancellationToken);
+                lock (_gate) (_gallery, _version) = (gallery, version);
+            }
+            lock (_gate) _checkStartedUtc = started;
+        }
+        finally
+        {
+            lock (_gate) _refresh = null;
+        }
+    }
+
+    /// <summary>Embeds the photos not embedded before, forgets removed ones, and learns a new gallery from all of them.</summary>
+    private async Task<ShelfGallery?> Rebuild(CancellationToken cancellationToken)
+    {
+        var index = await skus.PhotoIndex(cancellationToken);
+        var missing = index.Where(p => !_embedded.ContainsKey(p.Id)).Select(p => p.Id).ToList();
+        _embedder ??= new ProductEmbedder(ModelStore.Locate());
+        foreach (var batch in missing.Chunk(ContentBatch))
+            foreach (var photo in await skus.PhotoContents(batch, cancellationToken))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                _embedded[photo.Id] = ShelfGallery.Embed(_embedder, new SkuPhoto(photo.SkuCode, photo.Content), _intake);
+                PhotosEmbedded++;
+            }
+        var current = index.Select(p => p.Id).ToHashSet();
+        foreach (var gone in _embedded.Keys.Where(id => !current.Contains(id)).ToList()) _embedded.Remove(gone);
+        // A photo deleted between the index and its content is simply left out until the next check.
+        var photos = index.Where(p => _embedded.ContainsKey(p.Id)).Select(p => _embedded[p.Id]).ToList();
+        logger.LogInformation("SKU gallery: {Photos} photos of {Skus} SKUs, {New} embedded now", photos.Count, photos.Select(p => p.Sku).Distinct().Count(), missing.Count);
+        return photos.Count == 0 ? null : ShelfGallery.Build(photos);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _disposed.CancelAsync();
+        Task? refresh;
+        lock (_gate) refresh = _refresh;
+        // The embedder's session must outlive a rebuild still running (it stops at the next photo).
+        if (refresh is not null) await refresh.ContinueWith(_ => { }, TaskScheduler.Default);
         _embedder?.Dispose();
-        _building.Dispose();
+        _disposed.Dispose();
     }
 }

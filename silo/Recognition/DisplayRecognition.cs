@@ -21,7 +21,7 @@ public sealed class DisplayRecognition(SkuGallery gallery) : IDisposable
     {
         using var frame = _intake.Decode(jpeg);
         // An integrator who just uploaded a SKU photo expects the next call to know it: the photo version is checked every call.
-        if (await gallery.Current(TimeSpan.Zero, cancellationToken) is not { } current) return new ShelfInImage(frame.Width, frame.Height, null, null, NoGallery: true);
+        if (await gallery.Current(TimeSpan.Zero, waitForChanges: true, cancellationToken) is not { } current) return new ShelfInImage(frame.Width, frame.Height, null, null, NoGallery: true);
         if (_reader?.Gallery != current) _reader = new SlotReader(_embedder, current);
         var reader = _reader;
         if (layout is null || layout.Count == 0)

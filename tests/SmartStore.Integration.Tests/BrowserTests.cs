@@ -71,6 +71,28 @@ public sealed class BrowserTests(SmartStoreSystem system)
     }
 
     [Fact]
+    public async Task Store_page_tiles_follow_the_stores_foot_traffic_live()
+    {
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await LaunchChromium(playwright);
+        var page = await SignedInPage(browser, "admin", "en-US");
+
+        await page.GotoAsync("/stores/S0007");
+        await page.WaitForFunctionAsync("document.body.dataset.live === 'connected'");
+        await Assertions.Expect(page.Locator("#live-state")).ToHaveTextAsync("Live");
+        var today = new SmartStore.Models.TrafficCounters(Entries: 4321, Exits: 4000, PassersBy: 4321, UniqueVisitors: 3999, Repeats: 12,
+            Staff: 7, Occupancy: 321, MaxOccupancy: 400, DwellSecondsTotal: 600, DwellCount: 2);
+        var notifier = system.Grains.GetGrain<SmartStore.GrainInterfaces.ILiveFeedNotifierGrain>(0);
+        await notifier.Publish(SmartStore.Models.LiveUpdate.ForTraffic("S0007", null, today, DateTime.UtcNow));
+
+        var tiles = page.Locator("#traffic-today");
+        await Assertions.Expect(tiles.Locator("[data-field=entries]")).ToHaveTextAsync("4321", new() { Timeout = 15_000 });
+        await Assertions.Expect(tiles.Locator("[data-field=entryRate]")).ToHaveTextAsync("50%");
+        await Assertions.Expect(tiles.Locator("[data-field=occupancy]")).ToHaveTextAsync("321");
+        await Assertions.Expect(tiles.Locator("[data-field=averageDwell]")).ToContainTextAsync("5.0");
+    }
+
+    [Fact]
     public async Task Admin_moves_renames_adds_and_deletes_planogram_slots_on_the_reference_image()
     {
         const string camera = "CAM-S0028-P1";

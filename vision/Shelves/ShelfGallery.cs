@@ -7,6 +7,9 @@ namespace SmartStore.Vision.Shelves;
 /// <summary>One reference photo of a SKU as stored in master data (own or competitor product).</summary>
 public sealed record SkuPhoto(string Sku, byte[] Jpeg);
 
+/// <summary>One reference photo as the gallery keeps it: its enrolment views (<see cref="ProductEmbedder.EnrolmentViews"/>) and edge energy.</summary>
+public sealed record EnrolledPhoto(string Sku, IReadOnlyList<float[]> Views, float EdgeEnergy);
+
 /// <param name="UnknownPercentile">unknown below this percentile of the gallery's leave-one-out genuine similarities (as vision-accuracy).</param>
 /// <param name="EmptyPercentile">empty below this percentile of the enrolment photos' edge energy.</param>
 /// <param name="EmptyEdgeFactor">multiplies that percentile: the margin between "flatter than almost every product photo" and empty.</param>
@@ -16,7 +19,7 @@ public sealed record ShelfGalleryOptions(double UnknownPercentile = 0.05, double
 /// Everything the slot reader needs from the SKU master, built once from the SKUs' reference photos (own and competitor):
 /// the embedding gallery (augmented enrolment views + the trained linear layer, as vision-accuracy's recommended setting),
 /// the unknown threshold and the empty-slot rule, both calibrated on these photos only — no empty-shelf examples needed.
-/// Rebuild when photos change (about 0.07 s per photo: 405 photos in 28 s in display-accuracy). Read-only after construction: share it between workers.
+/// Rebuild when photos change (about 0.07 s per photo: 405 photos in 28 s in display-accuracy; photos already embedded need only <see cref="Build"/>). Read-only after construction: share it between workers.
 /// </summary>
 public sealed class ShelfGallery
 {
@@ -52,29 +55,44 @@ public sealed class ShelfGallery
     /// <summary>Share (0–1) of the enrolment photos whose edge energy is at most <paramref name="edgeEnergy"/>.</summary>
     public float EdgeRank(float edgeEnergy) => Rank(edges, edgeEnergy);
 
+    /// <summary>Embeds every photo and builds the gallery (<see cref="Embed"/>, then <see cref="Build"/>).</summary>
     public static ShelfGallery Enrol(ProductEmbedder embedder, IEnumerable<SkuPhoto> photos, ShelfGalleryOptions? options = null,
         JpegIntake? intake = null, IProgress<int>? progress = null, CancellationToken cancellation = default)
     {
         intake ??= new JpegIntake();
-        var products = new ProductGallery(centre: true, learn: true);
-        var plain = new ProductGallery(centre: true, learn: false, whiten: false);
-        var edgeList = new List<float>();
-        int count = 0;
+        var embedded = new List<EnrolledPhoto>();
         foreach (var photo in photos)
         {
             cancellation.ThrowIfCancellationRequested();
-            using var frame = intake.Decode(photo.Jpeg);
-            var views = embedder.EnrolmentViews(frame.Bitmap);
-            foreach (var v in views) products.Enrol(photo.Sku, v);
-            plain.Enrol(photo.Sku, views[0]); // views[0] is the photo's plain single view
-            edgeList.Add(SlotTexture.EdgeEnergy(frame.Bitmap, new SlotRect(0, 0, frame.Width, frame.Height)));
-            progress?.Report(++count);
+            embedded.Add(Embed(embedder, photo, intake));
+            progress?.Report(embedded.Count);
+        }
+        return Build(embedded, options);
+    }
+
+    /// <summary>The per-photo part of enrolment, the costly one (21 network passes): keep it to rebuild without it.</summary>
+    public static EnrolledPhoto Embed(ProductEmbedder embedder, SkuPhoto photo, JpegIntake intake)
+    {
+        using var frame = intake.Decode(photo.Jpeg);
+        return new EnrolledPhoto(photo.Sku, embedder.EnrolmentViews(frame.Bitmap),
+            SlotTexture.EdgeEnergy(frame.Bitmap, new SlotRect(0, 0, frame.Width, frame.Height)));
+    }
+
+    /// <summary>Learns the gallery's whitening, trained layer and thresholds from photos already embedded (seconds, not minutes).</summary>
+    public static ShelfGallery Build(IReadOnlyCollection<EnrolledPhoto> photos, ShelfGalleryOptions? options = null)
+    {
+        var products = new ProductGallery(centre: true, learn: true);
+        var plain = new ProductGallery(centre: true, learn: false, whiten: false);
+        foreach (var photo in photos)
+        {
+            foreach (var v in photo.Views) products.Enrol(photo.Sku, v);
+            plain.Enrol(photo.Sku, photo.Views[0]); // Views[0] is the photo's plain single view
         }
         products.Seal();
         // Leave-one-out on the augmented gallery would compare a photo with its own mirrored / cropped views, so the
         // genuine similarities (and the unknown threshold) come from one plain view per photo.
         var genuine = plain.Count > 1 ? plain.GenuineSimilarities().Order().ToArray() : [];
-        return new ShelfGallery(products, genuine, edgeList.Order().ToArray(), options ?? new ShelfGalleryOptions(), count);
+        return new ShelfGallery(products, genuine, photos.Select(p => p.EdgeEnergy).Order().ToArray(), options ?? new ShelfGalleryOptions(), photos.Count);
     }
 
     private static float Percentile(float[] sorted, double p) => sorted[(int)Math.Floor(Math.Clamp(p, 0, 1) * (sorted.Length - 1))];

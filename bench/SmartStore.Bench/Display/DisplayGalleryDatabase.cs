@@ -29,7 +29,8 @@ public static class DisplayGalleryDatabase
             var (width, height) = intake.Inspect(photo.Jpeg);
             await skus.AddPhoto(photo.Sku, photo.Jpeg, width, height, "bench");
         }
-        var stored = await skus.AllPhotos(cancellation);
+        var index = await skus.PhotoIndex(cancellation);
+        var stored = await skus.PhotoContents(index.Select(p => p.Id).ToList(), cancellation);
         Progress.Say($"gallery: {stored.Count} photos of {stored.Select(p => p.SkuCode).Distinct().Count()} SKUs stored in and read back from sku_photos");
         return stored.Select(p => new SkuPhoto(p.SkuCode, p.Content)).ToList();
     }

@@ -142,5 +142,5 @@
   // A new day starts a new report; reloading also picks up new stores.
   setTimeout(() => location.reload(), 30 * 60 * 1000);
   window.addEventListener("resize", () => Object.values(charts).forEach(c => c.resize()));
-  window.SmartStoreLive.follow({ "store-shelf": refresh }, setState, refresh);
+  window.SmartStoreLive.follow({ "store-shelf": refresh }, { showState: setState, onReconnected: refresh });
 })();

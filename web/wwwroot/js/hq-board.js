@@ -71,5 +71,5 @@
       const cell = document.querySelector(`tr[data-store="${CSS.escape(update.storeCode || "")}"] td[data-compliance]`);
       if (cell) cell.textContent = update.compliance === null || update.compliance === undefined ? "—" : Math.round(update.compliance * 100) + "%";
     },
-  }, setState);
+  }, { showState: setState });
 })();

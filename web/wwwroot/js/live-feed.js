@@ -1,23 +1,39 @@
-// The live feed (/hubs/live) for boards and screens: subscribes the given topics, keeps reconnecting, and reports
-// its state ("connecting", "live", "lost") so the page can show it; body[data-live] is "connected" once it is up.
+// The live feed (/hubs/live) for every live page: subscribes the given topics, keeps reconnecting, and reports its
+// state ("connecting", "live", "lost") so the page can show it. onConnected(connection) runs after each (re)connection,
+// before the page counts as live (a new connection must ask again for what it watches); onReconnected lets the page
+// re-read what it may have missed. body[data-live] is "connected" once it is up.
 window.SmartStoreLive = {
-  follow(handlers, showState, onReconnected) {
+  follow(handlers, { showState = () => {}, onConnected, onReconnected } = {}) {
     const connection = new signalR.HubConnectionBuilder()
       .withUrl("/hubs/live")
       .withAutomaticReconnect([0, 1000, 2000, 5000, 10000])
       .build();
     for (const [topic, handler] of Object.entries(handlers)) connection.on(topic, handler);
     connection.onreconnecting(() => showState("lost"));
-    connection.onreconnected(() => { showState("live"); if (onReconnected) onReconnected(); });
+    // A refused onConnected (say, a watch the server turns down) leaves the page shown as not live; no reconnect loop.
+    async function connected() {
+      try {
+        if (onConnected) await onConnected(connection);
+      } catch (e) {
+        console.error("live feed:", e);
+        showState("lost");
+        return false;
+      }
+      showState("live");
+      return true;
+    }
+    connection.onreconnected(async () => {
+      if (await connected() && onReconnected) onReconnected();
+    });
     async function start() {
       try {
         await connection.start();
-        showState("live");
-        document.body.dataset.live = "connected";
       } catch (e) {
         showState("lost");
         setTimeout(start, 3000);
+        return;
       }
+      if (await connected()) document.body.dataset.live = "connected";
     }
     start();
     return connection;

@@ -16,13 +16,11 @@
     });
   }
 
-  if (tiles && window.signalR) {
+  if (tiles && window.SmartStoreLive) {
     const store = tiles.dataset.store;
-    const connection = new signalR.HubConnectionBuilder().withUrl("/hubs/live").withAutomaticReconnect().build();
-    connection.on("store-traffic", update => { if (update.storeCode === store && update.traffic) show(update.traffic); });
-    connection.onreconnecting(() => setState("lost"));
-    connection.onreconnected(() => setState("live"));
-    connection.start().then(() => { setState("live"); document.body.dataset.live = "connected"; }).catch(() => setState("lost"));
+    window.SmartStoreLive.follow({
+      "store-traffic": update => { if (update.storeCode === store && update.traffic) show(update.traffic); },
+    }, { showState: setState });
   }
 
   const chart = document.getElementById("hourly-chart");

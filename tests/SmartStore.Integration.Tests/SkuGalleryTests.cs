@@ -1,0 +1,60 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using SmartStore.Models;
+using SmartStore.Silo.Analysis;
+using SmartStore.Storage;
+using SmartStore.Testing;
+using SmartStore.Vision.Intake;
+
+namespace SmartStore.Integration.Tests;
+
+/// <summary>
+/// The silo's SKU gallery on real PostgreSQL and real product photos: each photo is embedded once, a change of photos
+/// rebuilds the gallery from the kept embeddings, and a reader that may be stale is not held up by the rebuild.
+/// </summary>
+public sealed class SkuGalleryTests
+{
+    private static readonly string Packages = Path.Combine(SharedData.Shared, "data", "grocery-store", "images", "train", "Packages");
+
+    [Fact]
+    public async Task A_new_photo_is_embedded_alone_and_a_stale_reader_keeps_the_previous_gallery_meanwhile()
+    {
+        await using var db = await TestDatabase.Create();
+        var skus = new SkuRepository(db.Database);
+        await AddSku(skus, "Milk/Arla-Standard-Milk", "Arla-Standard-Milk", 1, 2);
+        await AddSku(skus, "Juice/God-Morgon-Orange-Juice", "God-Morgon-Orange-Juice", 1, 2);
+        await using var gallery = new SkuGallery(skus, NullLogger<SkuGallery>.Instance);
+        var cancellation = CancellationToken.None;
+
+        var first = await gallery.Current(TimeSpan.Zero, waitForChanges: true, cancellation);
+        Assert.Equal(4, first?.Photos);
+        Assert.Equal(4, gallery.PhotosEmbedded);
+
+        var added = (await AddSku(skus, "Milk/Arla-Standard-Milk", "Arla-Standard-Milk", 3, 3, create: false))[0];
+        // Shelf analysis reads on at once; the check it starts finds the new photo in the background.
+        Assert.Same(first, await gallery.Current(TimeSpan.Zero, waitForChanges: false, cancellation));
+        var withNew = await gallery.Current(TimeSpan.Zero, waitForChanges: true, cancellation);
+        Assert.NotSame(first, withNew);
+        Assert.Equal(5, withNew?.Photos);
+        Assert.Equal(5, gallery.PhotosEmbedded); // only the new photo went through the network
+
+        Assert.True(await skus.DeletePhoto("Arla-Standard-Milk", added, "test"));
+        var afterDelete = await gallery.Current(TimeSpan.Zero, waitForChanges: true, cancellation);
+        Assert.Equal(4, afterDelete?.Photos);
+        Assert.Equal(5, gallery.PhotosEmbedded);
+        // A check within maxAge reuses the gallery without asking the database.
+        Assert.Same(afterDelete, await gallery.Current(TimeSpan.FromMinutes(1), waitForChanges: true, cancellation));
+    }
+
+    private static async Task<List<long>> AddSku(SkuRepository skus, string folder, string code, int from, int to, bool create = true)
+    {
+        if (create) await skus.Create(new Sku(code, code.Replace('-', ' '), "Arla", "dairy", false), "test");
+        var ids = new List<long>();
+        for (int n = from; n <= to; n++)
+        {
+            var jpeg = await File.ReadAllBytesAsync(Path.Combine(Packages, folder, $"{code}_{n:000}.jpg"));
+            var (width, height) = new JpegIntake().Inspect(jpeg);
+            ids.Add((await skus.AddPhoto(code, jpeg, width, height, "test")).Id);
+        }
+        return ids;
+    }
+}
