@@ -12,12 +12,13 @@ namespace SmartStore.Bench.Vision;
 /// <summary>
 /// Per model: bare `Run` time (median after warm-up) at 1 and 2 intra-op threads. For the default person
 /// detector: the whole per-frame pipeline from JPEG bytes in memory (decode → tensor → inference → boxes →
-/// count), its ratio to bare inference, and frames per second per core.
+/// count), its ratio to bare inference, and frames per second per core. Then the SKU gallery's seal time as the
+/// SKU master grows (<see cref="GallerySealSection"/>).
 /// </summary>
 public sealed class VisionSpeedBenchmark : IBenchmark
 {
     public string Name => "vision-speed";
-    public string Usage => "[--data DIR] [--runs N] [--frames N]";
+    public string Usage => "[--data DIR] [--runs N] [--frames N] [--gallery-skus 81,162,324]";
 
     private sealed record ModelInput(string Label, ModelSpec Spec, int Height, int Width, TensorLayout Layout, PixelNormalization Norm, float Pad, bool Stretch);
 
@@ -104,6 +105,7 @@ public sealed class VisionSpeedBenchmark : IBenchmark
                 figures.Add("fps_per_core", 1000 / pipeline, "fps");
             }
         }
+        GallerySealSection.Run(args.Get("gallery-skus", "81,162,324").Split(',').Select(v => int.Parse(v, System.Globalization.CultureInfo.InvariantCulture)), figures);
         figures.Print();
         return 0;
     }
