@@ -41,8 +41,8 @@ public sealed class TensorWriter : IDisposable
         region.Intersect(new SKRectI(0, 0, source.Width, source.Height));
         if (region.Width <= 0 || region.Height <= 0) throw new ArgumentException("Region lies outside the frame.", nameof(region));
         var pixels = FourBytesPerPixel(source);
-        columns = columns.For(region.Left, region.Width, w);
-        rows = rows.For(region.Top, region.Height, h);
+        columns = columns.For(region.Width, w);
+        rows = rows.For(region.Height, h);
         var span = region.Width * 4;
         if (blended.Length < span) (slots[0], slots[1], blended) = (new float[span], new float[span], new float[span]);
         slotRows[0] = slotRows[1] = -1;
@@ -138,7 +138,7 @@ public sealed class TensorWriter : IDisposable
             converted?.Dispose();
             converted = new SKBitmap(new SKImageInfo(source.Width, source.Height, SKColorType.Rgba8888, SKAlphaType.Opaque));
         }
-        if (!source.CopyTo(converted, SKColorType.Rgba8888) && !source.ExtractSubset(converted, new SKRectI(0, 0, source.Width, source.Height)))
+        if (!source.CopyTo(converted, SKColorType.Rgba8888))
             throw new InvalidOperationException($"Cannot read {source.ColorType} pixels.");
         return converted;
     }
@@ -149,13 +149,14 @@ public sealed class TensorWriter : IDisposable
     /// For each output index along one axis: the two source indices it lies between (relative to the region's start)
     /// and the weight of the second — sampled at pixel centres, clamped at the edges.
     /// </summary>
-    private sealed record Axis(int Start, int SourceLength, int OutputLength, int[] Lo, int[] Hi, float[] Weight)
+    private sealed record Axis(int SourceLength, int OutputLength, int[] Lo, int[] Hi, float[] Weight)
     {
-        public static readonly Axis Empty = new(0, 0, 0, [], [], []);
+        public static readonly Axis Empty = new(0, 0, [], [], []);
 
-        public Axis For(int start, int sourceLength, int outputLength)
+        /// <summary>This axis again when the lengths are the same (slot crops of one size share it), else a new one.</summary>
+        public Axis For(int sourceLength, int outputLength)
         {
-            if (start == Start && sourceLength == SourceLength && outputLength == OutputLength) return this;
+            if (sourceLength == SourceLength && outputLength == OutputLength) return this;
             var lo = new int[outputLength];
             var hi = new int[outputLength];
             var weight = new float[outputLength];
@@ -167,7 +168,7 @@ public sealed class TensorWriter : IDisposable
                 var b = Math.Min(a + 1, sourceLength - 1);
                 (lo[i], hi[i], weight[i]) = (a, b, (float)(s - a));
             }
-            return new Axis(start, sourceLength, outputLength, lo, hi, weight);
+            return new Axis(sourceLength, outputLength, lo, hi, weight);
         }
     }
 }
