@@ -12,7 +12,8 @@ namespace SmartStore.Silo.Analysis;
 /// <summary>
 /// Reads the slots of a shelf-camera snapshot: align it to its preset's reference photo, crop each slot of the
 /// planogram, classify it against the SKU gallery (photos from the SKU master in PostgreSQL) as a SKU, unknown or
-/// empty. The silo's shared gallery is rebuilt when SKU photos change (checked once a minute; slots are read against the previous gallery meanwhile). One instance per
+/// empty. The silo's shared gallery is rebuilt when SKU photos change (checked once a minute; slots are read against
+/// the previous gallery meanwhile). One instance per
 /// worker (the embedder is single-threaded).
 /// </summary>
 public sealed class ShelfAnalyzer(SkuGallery gallery, PlanogramRepository planograms, ModelStore models) : IDisposable

@@ -22,7 +22,7 @@ public sealed class SkuGallery(SkuRepository skus, ILogger<SkuGallery> logger) :
     private readonly Lock _gate = new();
     private readonly CancellationTokenSource _disposed = new();
     private readonly JpegIntake _intake = new();
-    private readonly Dictionary<long, EnrolledPhoto> _embedded = [];
+    private Dictionary<long, EnrolledPhoto> _embedded = [];
     private ProductEmbedder? _embedder;
     private Task? _refresh;
     private (long Count, long MaxId) _version = (-1, -1);
@@ -95,11 +95,18 @@ public sealed class SkuGallery(SkuRepository skus, ILogger<SkuGallery> logger) :
                 _embedded[photo.Id] = ShelfGallery.Embed(_embedder, new SkuPhoto(photo.SkuCode, photo.Content), _intake);
                 PhotosEmbedded++;
             }
-        var current = index.Select(p => p.Id).ToHashSet();
-        foreach (var gone in _embedded.Keys.Where(id => !current.Contains(id)).ToList()) _embedded.Remove(gone);
-        // A photo deleted between the index and its content is simply left out until the next check.
-        var photos = index.Where(p => _embedded.ContainsKey(p.Id)).Select(p => _embedded[p.Id]).ToList();
-        logger.LogInformation("SKU gallery: {Photos} photos of {Skus} SKUs, {New} embedded now", photos.Count, photos.Select(p => p.Sku).Distinct().Count(), missing.Count);
+        // Removed photos are forgotten; one deleted between the index and its content is left out until the next check.
+        var kept = new Dictionary<long, EnrolledPhoto>();
+        var photos = new List<EnrolledPhoto>();
+        foreach (var entry in index)
+        {
+            if (!_embedded.TryGetValue(entry.Id, out var photo)) continue;
+            kept[entry.Id] = photo;
+            photos.Add(photo);
+        }
+        _embedded = kept;
+        logger.LogInformation("SKU gallery: {Photos} photos of {Skus} SKUs, {New} embedded now",
+            photos.Count, photos.Select(p => p.Sku).Distinct().Count(), missing.Count);
         return photos.Count == 0 ? null : ShelfGallery.Build(photos);
     }
 

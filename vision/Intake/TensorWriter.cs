@@ -14,8 +14,8 @@ public sealed class TensorWriter : IDisposable
 {
     private Axis columns = Axis.Empty, rows = Axis.Empty;
     // Two source rows as floats (consecutive output rows share them) and their blend.
-    private readonly float[][] slots = [[], []];
-    private readonly int[] slotRows = [-1, -1];
+    private readonly float[][] cachedRows = [[], []];
+    private readonly int[] cachedRowIndex = [-1, -1];
     private float[] blended = [];
     private SKBitmap? converted;
 
@@ -44,8 +44,8 @@ public sealed class TensorWriter : IDisposable
         columns = columns.For(region.Width, w);
         rows = rows.For(region.Height, h);
         var span = region.Width * 4;
-        if (blended.Length < span) (slots[0], slots[1], blended) = (new float[span], new float[span], new float[span]);
-        slotRows[0] = slotRows[1] = -1;
+        if (blended.Length < span) (cachedRows[0], cachedRows[1], blended) = (new float[span], new float[span], new float[span]);
+        cachedRowIndex[0] = cachedRowIndex[1] = -1;
 
         // Memory index (RGBA or BGRA) of each model channel.
         var red = pixels.ColorType == SKColorType.Rgba8888 ? 0 : 2;
@@ -120,13 +120,13 @@ public sealed class TensorWriter : IDisposable
     /// <summary>One source row as floats, converted once while consecutive output rows need it.</summary>
     private unsafe float[] Load(byte* basePtr, int rowBytes, int span, int row)
     {
-        if (slotRows[0] == row) return slots[0];
-        if (slotRows[1] == row) return slots[1];
-        // Output rows only move down the source, so the slot holding the higher row may still be needed.
-        var k = slotRows[0] <= slotRows[1] ? 0 : 1;
-        slotRows[k] = row;
-        TensorPrimitives.ConvertTruncating(new ReadOnlySpan<byte>(basePtr + (long)row * rowBytes, span), slots[k].AsSpan(0, span));
-        return slots[k];
+        if (cachedRowIndex[0] == row) return cachedRows[0];
+        if (cachedRowIndex[1] == row) return cachedRows[1];
+        // Output rows only move down the source, so the higher cached row may still be needed: replace the lower.
+        var k = cachedRowIndex[0] <= cachedRowIndex[1] ? 0 : 1;
+        cachedRowIndex[k] = row;
+        TensorPrimitives.ConvertTruncating(new ReadOnlySpan<byte>(basePtr + (long)row * rowBytes, span), cachedRows[k].AsSpan(0, span));
+        return cachedRows[k];
     }
 
     /// <summary>The frame as RGBA or BGRA bytes (decoded frames already are; anything else is converted once into scratch).</summary>
