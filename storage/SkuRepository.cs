@@ -160,6 +160,50 @@ public sealed class SkuRepository(SmartStoreDatabase database)
             new { ids = ids.ToArray() }, cancellationToken: cancellationToken))).ToList();
     }
 
+    public sealed record StoredEmbedding(long Id, string SkuCode, byte[] Views, float EdgeEnergy);
+
+    /// <summary>Embeddings kept for the given photos under <paramref name="recipe"/>; photos without one are left out.</summary>
+    public async Task<IReadOnlyList<StoredEmbedding>> StoredEmbeddings(IReadOnlyCollection<long> ids, string recipe,
+        CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.Open(cancellationToken);
+        return (await connection.QueryAsync<StoredEmbedding>(new CommandDefinition("""
+            SELECT p.id, p.sku_code AS SkuCode, e.views, e.edge_energy AS EdgeEnergy
+            FROM sku_photo_embeddings e JOIN sku_photos p ON p.id = e.photo_id
+            WHERE e.photo_id = ANY(@ids) AND e.recipe = @recipe
+            """, new { ids = ids.ToArray(), recipe }, cancellationToken: cancellationToken))).ToList();
+    }
+
+    /// <summary>
+    /// Keeps photos' embeddings under <paramref name="recipe"/>, in place of any kept before (a row that could not be
+    /// read back). A photo deleted meanwhile is skipped: its row would go with it anyway.
+    /// </summary>
+    public async Task KeepEmbeddings(IReadOnlyList<StoredEmbedding> embeddings, string recipe, CancellationToken cancellationToken = default)
+    {
+        if (embeddings.Count == 0) return;
+        await using var connection = await database.Open(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO sku_photo_embeddings (photo_id, recipe, views, edge_energy)
+            SELECT u.id, @recipe, u.views, u.edge FROM unnest(@ids, @views, @edges) AS u(id, views, edge)
+            WHERE EXISTS (SELECT 1 FROM sku_photos p WHERE p.id = u.id)
+            ON CONFLICT (photo_id, recipe) DO UPDATE SET views = excluded.views, edge_energy = excluded.edge_energy, created_at = now()
+            """, new
+            {
+                recipe,
+                ids = embeddings.Select(e => e.Id).ToArray(),
+                views = embeddings.Select(e => e.Views).ToArray(),
+                edges = embeddings.Select(e => e.EdgeEnergy).ToArray(),
+            }, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Drops embeddings made under any other recipe (an older model or view set); returns how many.</summary>
+    public async Task<int> ForgetEmbeddingsOtherThan(string recipe, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.Open(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM sku_photo_embeddings WHERE recipe <> @recipe", new { recipe }, cancellationToken: cancellationToken));
+    }
+
     /// <summary>Changes whenever a photo is added or removed: (count, largest id).</summary>
     public async Task<(long Count, long MaxId)> PhotoVersion(CancellationToken cancellationToken = default)
     {

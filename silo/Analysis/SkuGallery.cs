@@ -1,3 +1,4 @@
+using System.Data.Common;
 using SmartStore.Storage;
 using SmartStore.Vision.Intake;
 using SmartStore.Vision.Models;
@@ -11,7 +12,8 @@ namespace SmartStore.Silo.Analysis;
 /// display-recognition API. Built again when photos are added or removed; callers say how stale a check may be.
 /// Each photo is embedded once (21 network passes, about 0.05 s) and kept by its id — photos never change in place, a
 /// crop is a new photo — so a change costs the new photos plus the gallery's learning, not every photo again
-/// (405 photos: about 19 s to embed, seconds to learn). Shelf analysis keeps reading the previous gallery while a new
+/// (405 photos: about 19 s to embed, seconds to learn). Embeddings are also kept in the database, so a silo that starts
+/// again reads them back instead of embedding the whole SKU master. Shelf analysis keeps reading the previous gallery while a new
 /// one is built; a caller that must see the latest photos waits. Null while no SKU has a photo. A gallery is
 /// read-only once built, so any thread may read it.
 /// </summary>
@@ -28,9 +30,13 @@ public sealed class SkuGallery(SkuRepository skus, ILogger<SkuGallery> logger) :
     private (long Count, long MaxId) _version = (-1, -1);
     private DateTime _checkStartedUtc = DateTime.MinValue;
     private ShelfGallery? _gallery;
+    private bool _otherRecipesForgotten;
 
     /// <summary>Photos embedded since the silo started: each photo once, however often the gallery is rebuilt.</summary>
     public int PhotosEmbedded { get; private set; }
+
+    /// <summary>Photos whose embedding was read back from the database (kept by an earlier run) instead of embedded.</summary>
+    public int PhotosRestored { get; private set; }
 
     /// <summary>
     /// The gallery as of a photo check started at most <paramref name="maxAge"/> ago. With
@@ -82,19 +88,23 @@ public sealed class SkuGallery(SkuRepository skus, ILogger<SkuGallery> logger) :
         }
     }
 
-    /// <summary>Embeds the photos not embedded before, forgets removed ones, and learns a new gallery from all of them.</summary>
+    /// <summary>
+    /// Reads or embeds the photos it does not hold yet, forgets removed ones, and learns a new gallery from all of them.
+    /// </summary>
     private async Task<ShelfGallery?> Rebuild(CancellationToken cancellationToken)
     {
         var index = await skus.PhotoIndex(cancellationToken);
         var missing = index.Where(p => !_embedded.ContainsKey(p.Id)).Select(p => p.Id).ToList();
-        _embedder ??= new ProductEmbedder(ModelStore.Locate());
+        int restored = 0, embedded = 0;
         foreach (var batch in missing.Chunk(ContentBatch))
-            foreach (var photo in await skus.PhotoContents(batch, cancellationToken))
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                _embedded[photo.Id] = ShelfGallery.Embed(_embedder, new SkuPhoto(photo.SkuCode, photo.Content), _intake);
-                PhotosEmbedded++;
-            }
+        {
+            restored += await Restore(batch, cancellationToken);
+            embedded += await EmbedAndKeep(batch.Where(id => !_embedded.ContainsKey(id)).ToList(), cancellationToken);
+            if (missing.Count > ContentBatch)
+                logger.LogInformation("SKU gallery: {Done} of {Missing} photos read ({Embedded} through the network)",
+                    restored + embedded, missing.Count, embedded);
+        }
+        await ForgetOtherRecipesOnce(cancellationToken);
         // Removed photos are forgotten; one deleted between the index and its content is left out until the next check.
         var kept = new Dictionary<long, EnrolledPhoto>();
         var photos = new List<EnrolledPhoto>();
@@ -105,9 +115,62 @@ public sealed class SkuGallery(SkuRepository skus, ILogger<SkuGallery> logger) :
             photos.Add(photo);
         }
         _embedded = kept;
-        logger.LogInformation("SKU gallery: {Photos} photos of {Skus} SKUs, {New} embedded now",
-            photos.Count, photos.Select(p => p.Sku).Distinct().Count(), missing.Count);
+        logger.LogInformation("SKU gallery: {Photos} photos of {Skus} SKUs, {New} embedded now, {Restored} read back from the database",
+            photos.Count, photos.Select(p => p.Sku).Distinct().Count(), embedded, restored);
         return photos.Count == 0 ? null : ShelfGallery.Build(photos);
+    }
+
+    /// <summary>Takes the embeddings kept for these photos under this silo's recipe (after a restart: most of them).</summary>
+    private async Task<int> Restore(IReadOnlyCollection<long> ids, CancellationToken cancellationToken)
+    {
+        int restored = 0;
+        foreach (var stored in await skus.StoredEmbeddings(ids, EnrolledPhoto.Recipe, cancellationToken))
+        {
+            // A damaged row is embedded again, and the new embedding replaces it.
+            if (EnrolledPhoto.FromViewBytes(stored.SkuCode, stored.Views, stored.EdgeEnergy) is not { } photo) continue;
+            _embedded[stored.Id] = photo;
+            restored++;
+        }
+        PhotosRestored += restored;
+        return restored;
+    }
+
+    /// <summary>Runs the network on photos nobody embedded under this recipe, and keeps the result for the next start.</summary>
+    private async Task<int> EmbedAndKeep(IReadOnlyCollection<long> ids, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0) return 0;
+        _embedder ??= new ProductEmbedder(ModelStore.Locate());
+        var made = new List<SkuRepository.StoredEmbedding>();
+        foreach (var photo in await skus.PhotoContents(ids, cancellationToken))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var enrolled = ShelfGallery.Embed(_embedder, new SkuPhoto(photo.SkuCode, photo.Content), _intake);
+            _embedded[photo.Id] = enrolled;
+            PhotosEmbedded++;
+            made.Add(new SkuRepository.StoredEmbedding(photo.Id, photo.SkuCode, enrolled.ViewBytes(), enrolled.EdgeEnergy));
+        }
+        try
+        {
+            await skus.KeepEmbeddings(made, EnrolledPhoto.Recipe, cancellationToken);
+        }
+        catch (DbException e)
+        {
+            // The gallery works without them; they cost a network pass each at the next start.
+            logger.LogWarning(e, "SKU gallery: keeping {Count} embeddings in the database failed; they are held in memory only", made.Count);
+        }
+        return made.Count;
+    }
+
+    /// <summary>
+    /// Rows of another recipe belong to an older model or view set: no silo of this version can read them. (During a
+    /// rolling upgrade a silo of the old version would embed its photos again after a restart; nothing is lost.)
+    /// </summary>
+    private async Task ForgetOtherRecipesOnce(CancellationToken cancellationToken)
+    {
+        if (_otherRecipesForgotten) return;
+        var forgotten = await skus.ForgetEmbeddingsOtherThan(EnrolledPhoto.Recipe, cancellationToken);
+        if (forgotten > 0) logger.LogInformation("SKU gallery: {Count} embeddings of an earlier recipe dropped", forgotten);
+        _otherRecipesForgotten = true;
     }
 
     public async ValueTask DisposeAsync()

@@ -1,9 +1,11 @@
+using Dapper;
 using Microsoft.Extensions.Logging.Abstractions;
 using SmartStore.Models;
 using SmartStore.Silo.Analysis;
 using SmartStore.Storage;
 using SmartStore.Testing;
 using SmartStore.Vision.Intake;
+using SmartStore.Vision.Shelves;
 
 namespace SmartStore.Integration.Tests;
 
@@ -43,6 +45,42 @@ public sealed class SkuGalleryTests
         Assert.Equal(5, gallery.PhotosEmbedded);
         // A check within maxAge reuses the gallery without asking the database.
         Assert.Same(afterDelete, await gallery.Current(TimeSpan.FromMinutes(1), waitForChanges: true, cancellation));
+    }
+
+    [Fact]
+    public async Task A_silo_that_starts_again_reads_the_embeddings_back_and_embeds_only_what_it_cannot_read()
+    {
+        await using var db = await TestDatabase.Create();
+        var skus = new SkuRepository(db.Database);
+        await AddSku(skus, "Milk/Arla-Standard-Milk", "Arla-Standard-Milk", 1, 2);
+        var juice = await AddSku(skus, "Juice/God-Morgon-Orange-Juice", "God-Morgon-Orange-Juice", 1, 2);
+        var cancellation = CancellationToken.None;
+        ShelfGallery? before;
+        await using (var firstRun = new SkuGallery(skus, NullLogger<SkuGallery>.Instance))
+            before = await firstRun.Current(TimeSpan.Zero, waitForChanges: true, cancellation);
+
+        await using var secondRun = new SkuGallery(skus, NullLogger<SkuGallery>.Instance);
+        var after = await secondRun.Current(TimeSpan.Zero, waitForChanges: true, cancellation);
+        Assert.Equal((0, 4), (secondRun.PhotosEmbedded, secondRun.PhotosRestored));
+        // The same views learn the same gallery: thresholds computed from every photo's views come out identical.
+        Assert.Equal(before!.UnknownBelow, after!.UnknownBelow);
+        Assert.Equal(before.EmptyEdgeBelow, after.EmptyEdgeBelow);
+
+        // A row made under another recipe (an older model) and a damaged row are embedded again: the old row is dropped,
+        // the damaged one replaced, so the run after reads all four back.
+        await using (var connection = await db.Database.Open())
+        {
+            await connection.ExecuteAsync("UPDATE sku_photo_embeddings SET recipe = 'older model' WHERE photo_id = @id", new { id = juice[0] });
+            await connection.ExecuteAsync("UPDATE sku_photo_embeddings SET views = '\\x0102'::bytea WHERE photo_id = @id", new { id = juice[1] });
+        }
+        await using var thirdRun = new SkuGallery(skus, NullLogger<SkuGallery>.Instance);
+        Assert.Equal(4, (await thirdRun.Current(TimeSpan.Zero, waitForChanges: true, cancellation))?.Photos);
+        Assert.Equal((2, 2), (thirdRun.PhotosEmbedded, thirdRun.PhotosRestored));
+        await using (var connection = await db.Database.Open())
+            Assert.Equal(0, await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM sku_photo_embeddings WHERE recipe = 'older model'"));
+        await using var fourthRun = new SkuGallery(skus, NullLogger<SkuGallery>.Instance);
+        await fourthRun.Current(TimeSpan.Zero, waitForChanges: true, cancellation);
+        Assert.Equal((0, 4), (fourthRun.PhotosEmbedded, fourthRun.PhotosRestored));
     }
 
     private static async Task<List<long>> AddSku(SkuRepository skus, string folder, string code, int from, int to, bool create = true)

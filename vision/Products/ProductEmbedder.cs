@@ -21,6 +21,13 @@ public sealed class ProductEmbedder : IDisposable
     private const string FeatureMap = "627";
     private static readonly (float X, float Y)[] RegionPlaces = [(0, 0), (1, 0), (0, 1), (1, 1), (0.5f, 0.5f)];
 
+    /// <summary>
+    /// What an embedding of this class is: the model file and how the views are made. Embeddings kept elsewhere are
+    /// comparable only under the same recipe, so change the version with any change to pooling, regions, colour or views.
+    /// </summary>
+    public static string Recipe { get; } = string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"{ModelCatalogue.MobileNetV2Features.Name}@{ModelCatalogue.MobileNetV2Features.Sha256[..12]};gem3 centre+whole+5 regions {RegionShare}+hsv;photo,mirror,{ZoomShare} v1");
+
     private readonly InferenceSession session;
     private readonly InputTensor input = new(Side, Side, TensorLayout.Nchw);
     private readonly TensorWriter writer = new();

@@ -7,9 +7,6 @@ namespace SmartStore.Vision.Shelves;
 /// <summary>One reference photo of a SKU as stored in master data (own or competitor product).</summary>
 public sealed record SkuPhoto(string Sku, byte[] Jpeg);
 
-/// <summary>One reference photo as the gallery keeps it: its enrolment views (<see cref="ProductEmbedder.EnrolmentViews"/>) and edge energy.</summary>
-public sealed record EnrolledPhoto(string Sku, IReadOnlyList<float[]> Views, float EdgeEnergy);
-
 /// <param name="UnknownPercentile">unknown below this percentile of the gallery's leave-one-out genuine similarities (as vision-accuracy).</param>
 /// <param name="EmptyPercentile">empty below this percentile of the enrolment photos' edge energy.</param>
 /// <param name="EmptyEdgeFactor">multiplies that percentile: the margin between "flatter than almost every product photo" and empty.</param>

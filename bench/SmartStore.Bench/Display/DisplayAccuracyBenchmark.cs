@@ -69,15 +69,26 @@ public sealed class DisplayAccuracyBenchmark : IBenchmark
         foreach (var (id, photos) in byClass.OrderBy(kv => kv.Key))
             foreach (var p in photos.Take(enrolPerClass))
                 enrolment.Add(new SkuPhoto(names[id], await File.ReadAllBytesAsync(set.PathOf(p.File), cancellation).ConfigureAwait(false)));
-        var galleryPhotos = await DisplayGalleryDatabase.RoundTrip(enrolment, cancellation).ConfigureAwait(false);
+        var stored = await DisplayGalleryDatabase.RoundTrip(enrolment, cancellation).ConfigureAwait(false);
+        var galleryPhotos = stored.Select(p => new SkuPhoto(p.SkuCode, p.Content)).ToList();
 
         using var embedder = new ProductEmbedder(store);
         var intake = new JpegIntake();
         var sw = System.Diagnostics.Stopwatch.StartNew();
-        var gallery = ShelfGallery.Enrol(embedder, galleryPhotos, intake: intake,
-            progress: new Inline(n => { if (n % 100 == 0) Progress.Say($"enrolled {n}/{galleryPhotos.Count} photos"); }), cancellation: cancellation);
+        var embedded = new List<EnrolledPhoto>();
+        foreach (var photo in galleryPhotos)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            embedded.Add(ShelfGallery.Embed(embedder, photo, intake));
+            if (embedded.Count % 100 == 0) Progress.Say($"enrolled {embedded.Count}/{galleryPhotos.Count} photos");
+        }
+        var gallery = ShelfGallery.Build(embedded);
+        var enrolSeconds = sw.Elapsed.TotalSeconds;
         Progress.Say(string.Create(CultureInfo.InvariantCulture,
-            $"gallery: {gallery.Photos} photos of {gallery.Skus.Count()} SKUs in {sw.Elapsed.TotalSeconds:0.0} s; unknown below {gallery.UnknownBelow:0.000}, empty = unknown and edge energy below {gallery.EmptyEdgeBelow:0.00}"));
+            $"gallery: {gallery.Photos} photos of {gallery.Skus.Count()} SKUs in {enrolSeconds:0.0} s; unknown below {gallery.UnknownBelow:0.000}, empty = unknown and edge energy below {gallery.EmptyEdgeBelow:0.00}"));
+        var (restarted, restartSeconds) = await DisplayGalleryDatabase.Restart(stored, embedded, cancellation).ConfigureAwait(false);
+        Progress.Say(string.Create(CultureInfo.InvariantCulture,
+            $"gallery after a silo restart (embeddings read back from sku_photo_embeddings): {restartSeconds:0.0} s; unknown below {restarted.UnknownBelow:0.000}{(restarted.UnknownBelow == gallery.UnknownBelow ? ", as enrolled" : " — DIFFERS from the enrolled gallery")}"));
 
         var empties = await EmptyCrops.LoadAsync(sets, intake, Math.Max(40, queries.Count / Math.Max(1, emptyEvery - 1)), cancellation).ConfigureAwait(false);
         Progress.Say($"empty slots: {empties.Count} windows without any annotated person ({string.Join(", ", empties.GroupBy(e => e.Source).Select(g => $"{g.Key} {g.Count()}"))})");
@@ -169,6 +180,8 @@ public sealed class DisplayAccuracyBenchmark : IBenchmark
         figures.Add("store_compliance_true", 1, "ratio");
         figures.Add("store_out_of_stock_slots", storeShelf.OutOfStock.Count, "slots");
         figures.Add("alignment_time", alignMs / Math.Max(1, shelves), "ms");
+        figures.Add("gallery_enrolment_time", enrolSeconds, "s");
+        figures.Add("gallery_restart_time", restartSeconds, "s");
         figures.Print();
         foreach (var x in empties) x.Bitmap.Dispose();
         return 0;
@@ -205,12 +218,6 @@ public sealed class DisplayAccuracyBenchmark : IBenchmark
             if (reader.ReadCrop(panel, new SlotRect(0, 0, SlotSide, SlotSide)).Outcome == SlotOutcome.Empty) empty++;
         }
         return empty / (double)n;
-    }
-
-    /// <summary>Reports on the caller's thread (Progress&lt;T&gt; posts to the thread pool, so lines could come late).</summary>
-    private sealed class Inline(Action<int> report) : IProgress<int>
-    {
-        public void Report(int value) => report(value);
     }
 
     private sealed record SlotItem(string? Sku, string? File, SKBitmap? Empty);

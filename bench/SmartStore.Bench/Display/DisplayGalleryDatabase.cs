@@ -14,7 +14,7 @@ namespace SmartStore.Bench.Display;
 /// </summary>
 public static class DisplayGalleryDatabase
 {
-    public static async Task<List<SkuPhoto>> RoundTrip(IReadOnlyList<SkuPhoto> enrolment, CancellationToken cancellation)
+    public static async Task<IReadOnlyList<SkuRepository.GalleryPhoto>> RoundTrip(IReadOnlyList<SkuPhoto> enrolment, CancellationToken cancellation)
     {
         await using var database = new SmartStoreDatabase(IngestDatabase.ConnectionString());
         await new SchemaMigrator(database, m => Progress.Say($"  {m}")).Migrate(cancellation);
@@ -32,6 +32,27 @@ public static class DisplayGalleryDatabase
         var index = await skus.PhotoIndex(cancellation);
         var stored = await skus.PhotoContents(index.Select(p => p.Id).ToList(), cancellation);
         Progress.Say($"gallery: {stored.Count} photos of {stored.Select(p => p.SkuCode).Distinct().Count()} SKUs stored in and read back from sku_photos");
-        return stored.Select(p => new SkuPhoto(p.SkuCode, p.Content)).ToList();
+        return stored;
+    }
+
+    /// <summary>
+    /// What a silo that starts again does with a gallery already embedded: the embeddings are kept in
+    /// <c>sku_photo_embeddings</c>, then read back and the gallery learnt from them (timed) — no network pass.
+    /// </summary>
+    public static async Task<(ShelfGallery Gallery, double Seconds)> Restart(IReadOnlyList<SkuRepository.GalleryPhoto> stored,
+        IReadOnlyList<EnrolledPhoto> embedded, CancellationToken cancellation)
+    {
+        await using var database = new SmartStoreDatabase(IngestDatabase.ConnectionString());
+        var skus = new SkuRepository(database);
+        await skus.KeepEmbeddings(stored.Zip(embedded, (p, e) => new SkuRepository.StoredEmbedding(p.Id, p.SkuCode, e.ViewBytes(), e.EdgeEnergy)).ToList(),
+            EnrolledPhoto.Recipe, cancellation);
+        var sw = System.Diagnostics.Stopwatch.StartNew();
+        var read = new List<EnrolledPhoto>();
+        foreach (var batch in stored.Select(p => p.Id).Chunk(100))
+            foreach (var row in await skus.StoredEmbeddings(batch, EnrolledPhoto.Recipe, cancellation))
+                read.Add(EnrolledPhoto.FromViewBytes(row.SkuCode, row.Views, row.EdgeEnergy)
+                    ?? throw new InvalidDataException($"photo {row.Id}: stored embedding unreadable"));
+        var gallery = ShelfGallery.Build(read);
+        return (gallery, sw.Elapsed.TotalSeconds);
     }
 }
