@@ -17,4 +17,6 @@ if (args.Contains("migrate"))
     return;
 }
 
-await SiloHost.Build(args).RunAsync();
+var silo = SiloHost.Build(args);
+SiloHost.StartSharedInferencePool(silo.Services);
+await silo.RunAsync();

@@ -3,7 +3,11 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SmartStore.Silo.Analysis;
 using SmartStore.Silo.Ingest;
+using SmartStore.Vision.Models;
 
 namespace SmartStore.Silo;
 
@@ -30,5 +34,20 @@ public static class SiloHost
         var app = builder.Build();
         app.MapHttpIngest();
         return app;
+    }
+
+    /// <summary>
+    /// Gives every ONNX Runtime session of this process one shared thread pool (see <see cref="SharedInferencePool"/>).
+    /// Called by Program before the host starts, so before any model is opened. In-process test silos do not call it:
+    /// their test process has opened models of its own by then.
+    /// </summary>
+    public static void StartSharedInferencePool(IServiceProvider services)
+    {
+        var threads = services.GetRequiredService<IOptions<AnalysisOptions>>().Value.InferenceThreads;
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SharedInferencePool));
+        if (SharedInferencePool.Start(threads))
+            logger.LogInformation("ONNX Runtime: one pool of {Threads} intra-op threads shared by every model", threads);
+        else
+            logger.LogWarning("ONNX Runtime was started before its shared pool; each model keeps its own threads");
     }
 }

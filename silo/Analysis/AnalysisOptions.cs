@@ -20,4 +20,10 @@ public sealed record AnalysisOptions
     /// gave 0.93 entry-count accuracy, 0.45 gave 0.97, 0.50 gave 0.93 with the other settings as shipped).
     /// </summary>
     public float? TrackingScore { get; init; } = 0.45f;
+
+    /// <summary>
+    /// Intra-op threads of the one ONNX Runtime pool every model of the silo shares (detector, re-id, product
+    /// embeddings, the recognition APIs). The cores the silo may give to inference; 2 suits the 2-core store server.
+    /// </summary>
+    public int InferenceThreads { get; init; } = 2;
 }

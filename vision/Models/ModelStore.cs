@@ -6,8 +6,9 @@ namespace SmartStore.Vision.Models;
 
 /// <summary>
 /// Resolves catalogue models to verified files and opens ONNX Runtime sessions for them.
-/// Each analysis worker opens its own session per model (sessions are not shared across workers so their
-/// thread pools do not fight); the digest check is done once per file per process.
+/// Each analysis worker opens its own session per model (sessions are not thread-safe to share); their intra-op
+/// threads come from the <see cref="SharedInferencePool"/> when the process started one, else each session has its own.
+/// The digest check is done once per file per process.
 /// </summary>
 public sealed class ModelStore
 {
@@ -48,6 +49,7 @@ public sealed class ModelStore
             // UltraFace's old exporter lists weights as inputs; ORT warns on every load. Errors still surface.
             LogSeverityLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR,
         };
+        if (SharedInferencePool.Threads is not null) options.DisablePerSessionThreads();
         if (extraOutputs.Length == 0) return new InferenceSession(path, options);
         return new InferenceSession(ModelGraph.WithFloatOutputs(File.ReadAllBytes(path), extraOutputs), options);
     }

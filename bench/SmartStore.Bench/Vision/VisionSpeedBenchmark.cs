@@ -12,13 +12,14 @@ namespace SmartStore.Bench.Vision;
 /// <summary>
 /// Per model: bare `Run` time (median after warm-up) at 1 and 2 intra-op threads. For the default person
 /// detector: the whole per-frame pipeline from JPEG bytes in memory (decode → tensor → inference → boxes →
-/// count), its ratio to bare inference, and frames per second per core. Then the SKU gallery's seal time as the
-/// SKU master grows (<see cref="GallerySealSection"/>).
+/// count), its ratio to bare inference, and frames per second per core. Then an entrance frame (detector + re-id) with
+/// per-session thread pools and with the silo's shared pool (<see cref="EntranceFrameSection"/>), and the SKU gallery's
+/// seal time as the SKU master grows (<see cref="GallerySealSection"/>).
 /// </summary>
 public sealed class VisionSpeedBenchmark : IBenchmark
 {
     public string Name => "vision-speed";
-    public string Usage => "[--data DIR] [--runs N] [--frames N] [--gallery-skus 81,162,324]";
+    public string Usage => "[--data DIR] [--runs N] [--frames N] [--gallery-skus 81,162,324] [--entrance-only [--shared-pool]]";
 
     private const int AlternationBlock = 10;
 
@@ -42,6 +43,8 @@ public sealed class VisionSpeedBenchmark : IBenchmark
         var dataDir = Path.GetFullPath(args.Get("data") ?? SharedAssets.DataDirectory());
         var runs = args.Get("runs", 30);
         var frameCount = args.Get("frames", 40);
+        // Before anything opens a model: the pool can only be chosen when ONNX Runtime starts.
+        if (args.Flag(EntranceFrameSection.SharedPoolFlag)) SharedInferencePool.Start(2);
         var store = ModelStore.Locate();
         var figures = new Figures();
         Progress.Say($"vision-speed: {Environment.ProcessorCount} cores, data {dataDir}, {runs} runs per model after 5 warm-up");
@@ -49,14 +52,22 @@ public sealed class VisionSpeedBenchmark : IBenchmark
         var sets = await GtSet.LoadAllAsync(dataDir, cancellation).ConfigureAwait(false);
         // Snapshots from the two camera-like sets, held as JPEG bytes so disk I/O is not timed.
         var jpegs = new List<byte[]>();
+        var walkway = new List<byte[]>(); // pets2009-s2l1: people passing, as an entrance camera sees them
         foreach (var name in new[] { "pets2009-s2l1", "mall-crowd" })
         {
             if (!sets.TryGetValue(name, out var set)) continue;
             var step = Math.Max(1, set.Images.Count / (frameCount / 2));
             foreach (var img in set.Images.Where((_, i) => i % step == 0).Take(frameCount / 2))
-                jpegs.Add(await File.ReadAllBytesAsync(set.PathOf(img.File), cancellation).ConfigureAwait(false));
+                (name == "pets2009-s2l1" ? walkway : jpegs).Add(await File.ReadAllBytesAsync(set.PathOf(img.File), cancellation).ConfigureAwait(false));
         }
+        jpegs.InsertRange(0, walkway);
         if (jpegs.Count == 0) throw new InvalidOperationException($"No frames found under {dataDir}");
+        if (args.Flag(EntranceFrameSection.OnlyFlag))
+        {
+            EntranceFrameSection.Measure(store, walkway, figures);
+            figures.Print();
+            return 0;
+        }
         var intake = new JpegIntake();
         using var sample = intake.Decode(jpegs[0]);
 
@@ -113,6 +124,9 @@ public sealed class VisionSpeedBenchmark : IBenchmark
                 figures.Add("fps_per_core", 1000 / pipeline, "fps");
             }
         }
+        var ownPools = EntranceFrameSection.Measure(store, walkway, figures);
+        var sharedPool = await EntranceFrameSection.MeasureWithSharedPool(dataDir, frameCount, figures, cancellation).ConfigureAwait(false);
+        figures.Add("entrance_frame_shared_pool_speedup", ownPools / sharedPool, "ratio");
         GallerySealSection.Run(args.Get("gallery-skus", "81,162,324").Split(',').Select(v => int.Parse(v, System.Globalization.CultureInfo.InvariantCulture)), figures);
         figures.Print();
         return 0;
@@ -201,7 +215,7 @@ public sealed class VisionSpeedBenchmark : IBenchmark
         }
     }
 
-    private static double Median(List<double> values)
+    internal static double Median(List<double> values)
     {
         var sorted = values.Order().ToList();
         return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
