@@ -1,3 +1,4 @@
+using Orleans.Concurrency;
 using SmartStore.Models;
 
 namespace SmartStore.GrainInterfaces;
@@ -19,4 +20,11 @@ public interface IRecognitionGrain : IGrainWithIntegerKey
 
     [ResponseTimeout("00:02:00")]
     Task<ShelfInImage> ReadShelf(byte[] jpeg, IReadOnlyList<PlanogramSlot>? layout);
+
+    /// <summary>
+    /// The SKU gallery as this silo holds it, answered at once (beside a shelf read in progress). Photos added or removed
+    /// since its build show as learning, and asking starts the rebuild, so a back-office page shows it right after an upload.
+    /// </summary>
+    [AlwaysInterleave]
+    Task<SkuGalleryStatus> GalleryStatus();
 }

@@ -32,3 +32,14 @@ public sealed record ShelfInImage(
     [property: Id(2)] IReadOnlyList<SlotResult>? Slots,
     [property: Id(3)] IReadOnlyList<SkuMatch>? Matches,
     [property: Id(4)] bool NoGallery);
+
+/// <summary>
+/// The SKU gallery shelf recognition reads against, as a silo holds it: what it has learned, when, and whether photos
+/// were added or removed since (learning: they count once the rebuild under way is done).
+/// </summary>
+[GenerateSerializer, Immutable, Alias("SmartStore.SkuGalleryStatus")]
+public sealed record SkuGalleryStatus(
+    [property: Id(0)] int Photos,
+    [property: Id(1)] int Skus,
+    [property: Id(2)] DateTime? LearnedUtc,
+    [property: Id(3)] bool Learning);

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using SmartStore.Models;
 using SmartStore.Storage;
 using SmartStore.Vision.Intake;
 using SmartStore.Vision.Models;
@@ -30,6 +31,7 @@ public sealed class SkuGallery(SkuRepository skus, ILogger<SkuGallery> logger) :
     private (long Count, long MaxId) _version = (-1, -1);
     private DateTime _checkStartedUtc = DateTime.MinValue;
     private ShelfGallery? _gallery;
+    private DateTime? _learnedUtc;
     private bool _otherRecipesForgotten;
 
     /// <summary>Photos embedded since the silo started: each photo once, however often the gallery is rebuilt.</summary>
@@ -60,6 +62,21 @@ public sealed class SkuGallery(SkuRepository skus, ILogger<SkuGallery> logger) :
         }
     }
 
+    /// <summary>
+    /// What the gallery holds now, and whether the database has photos it has not learned yet (added or removed since
+    /// its build): then a rebuild is started in the background, and the answer does not wait for it.
+    /// </summary>
+    public async Task<SkuGalleryStatus> Status(CancellationToken cancellationToken)
+    {
+        var stored = await skus.PhotoVersion(cancellationToken);
+        lock (_gate)
+        {
+            var behind = stored != _version;
+            if (behind) _refresh ??= StartRefresh();
+            return new SkuGalleryStatus(_gallery?.Photos ?? 0, _gallery?.Skus.Count() ?? 0, _learnedUtc, behind);
+        }
+    }
+
     private Task StartRefresh()
     {
         // Shared by every caller, so no caller's cancellation may stop it; a failure is logged here and thrown to those waiting.
@@ -78,7 +95,7 @@ public sealed class SkuGallery(SkuRepository skus, ILogger<SkuGallery> logger) :
             if (version != _version)
             {
                 var gallery = await Rebuild(cancellationToken);
-                lock (_gate) (_gallery, _version) = (gallery, version);
+                lock (_gate) (_gallery, _version, _learnedUtc) = (gallery, version, DateTime.UtcNow);
             }
             lock (_gate) _checkStartedUtc = started;
         }

@@ -28,6 +28,9 @@ public sealed class RecognitionGrain(SkuGallery gallery) : Grain, IRecognitionGr
     public Task<ShelfInImage> ReadShelf(byte[] jpeg, IReadOnlyList<PlanogramSlot>? layout) =>
         (_display ??= new DisplayRecognition(gallery)).Read(jpeg, layout, CancellationToken.None);
 
+    // Reads the gallery's own locked state and the photo count only, so it may interleave with a shelf read.
+    public Task<SkuGalleryStatus> GalleryStatus() => gallery.Status(CancellationToken.None);
+
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         _people?.Dispose();

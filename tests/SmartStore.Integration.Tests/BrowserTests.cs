@@ -197,6 +197,8 @@ public sealed class BrowserTests(SmartStoreSystem system)
         await page.Mouse.UpAsync();
         await page.ClickAsync("#crop-save");
         await Assertions.Expect(page.Locator("#photo-notice")).ToContainTextAsync("已裁剪");
+        // The page says whether shelf recognition has learned the SKU photos yet (the crop is a new photo to learn).
+        await Assertions.Expect(page.Locator("#sku-gallery")).ToContainTextAsync("识别库");
 
         var photos = (await (await admin.GetAsync("/api/skus/SKU-1032/photos")).Json()).AsArray();
         var photo = Assert.Single(photos)!;

@@ -83,6 +83,30 @@ public sealed class SkuGalleryTests
         Assert.Equal((0, 4), (fourthRun.PhotosEmbedded, fourthRun.PhotosRestored));
     }
 
+    [Fact]
+    public async Task Its_status_shows_photos_not_yet_learned_and_asking_starts_the_rebuild()
+    {
+        await using var db = await TestDatabase.Create();
+        var skus = new SkuRepository(db.Database);
+        await AddSku(skus, "Milk/Arla-Standard-Milk", "Arla-Standard-Milk", 1, 2);
+        await using var gallery = new SkuGallery(skus, NullLogger<SkuGallery>.Instance);
+        var cancellation = CancellationToken.None;
+
+        var first = await gallery.Status(cancellation);
+        Assert.Equal((0, true, null), (first.Photos, first.Learning, first.LearnedUtc));
+        // Nobody asked for the gallery itself: the status call started the build.
+        var learned = await Eventually.Get(() => gallery.Status(cancellation), s => !s.Learning, TimeSpan.FromSeconds(90), "the first build");
+        Assert.Equal((2, 1), (learned.Photos, learned.Skus));
+        Assert.NotNull(learned.LearnedUtc);
+
+        await AddSku(skus, "Milk/Arla-Standard-Milk", "Arla-Standard-Milk", 3, 3, create: false);
+        var afterUpload = await gallery.Status(cancellation);
+        Assert.Equal((2, true), (afterUpload.Photos, afterUpload.Learning));
+        var relearned = await Eventually.Get(() => gallery.Status(cancellation), s => !s.Learning, TimeSpan.FromSeconds(90), "the rebuild");
+        Assert.Equal(3, relearned.Photos);
+        Assert.Equal(3, gallery.PhotosEmbedded);
+    }
+
     private static async Task<List<long>> AddSku(SkuRepository skus, string folder, string code, int from, int to, bool create = true)
     {
         if (create) await skus.Create(new Sku(code, code.Replace('-', ' '), "Arla", "dairy", false), "test");

@@ -9,7 +9,7 @@ using static SmartStore.Web.Localization.UiText;
 namespace SmartStore.Web.Pages;
 
 /// <summary>One SKU with its reference photos; HQ admins upload more (whole, decodable JPEGs only), crop and delete them.</summary>
-public sealed class SkuDetailModel(SkuRepository skus, DictionaryRepository dictionary) : PageModel
+public sealed class SkuDetailModel(SkuRepository skus, DictionaryRepository dictionary, IClusterClient cluster, ILogger<SkuDetailModel> logger) : PageModel
 {
     [FromRoute] public string Code { get; set; } = "";
 
@@ -18,9 +18,10 @@ public sealed class SkuDetailModel(SkuRepository skus, DictionaryRepository dict
     public IReadOnlyList<SkuRepository.PhotoInfo> Photos { get; private set; } = [];
     public IReadOnlyList<string> Errors { get; private set; } = [];
     public string? Notice { get; private set; }
+    public SkuGalleryStatus? Gallery { get; private set; }
     public bool MayEdit => User.Scope().MayEditMasterData;
 
-    public async Task<IActionResult> OnGet() => await Load() ? Page() : NotFound();
+    public async Task<IActionResult> OnGet() => await Load() ? await WithGallery() : NotFound();
 
     public async Task<IActionResult> OnPostPhoto(List<IFormFile> photos)
     {
@@ -51,7 +52,7 @@ public sealed class SkuDetailModel(SkuRepository skus, DictionaryRepository dict
         Errors = errors;
         if (added > 0) Notice = string.Format(T("photosAdded"), added);
         await Load();
-        return Page();
+        return await WithGallery();
     }
 
     public async Task<IActionResult> OnPostDeletePhoto(long id)
@@ -61,7 +62,7 @@ public sealed class SkuDetailModel(SkuRepository skus, DictionaryRepository dict
         if (await skus.DeletePhoto(Code, id, User.Actor())) Notice = T("photoDeleted");
         else Errors = [T("photoGone")];
         await Load();
-        return Page();
+        return await WithGallery();
     }
 
     public async Task<IActionResult> OnPostCropPhoto(long id, int? x, int? y, int? width, int? height)
@@ -72,6 +73,13 @@ public sealed class SkuDetailModel(SkuRepository skus, DictionaryRepository dict
         if (photo is not null) Notice = string.Format(T("photoCropped"), photo.Width, photo.Height);
         else Errors = [T(errors is null ? "photoGone" : "cropRegionInvalid")];
         await Load();
+        return await WithGallery();
+    }
+
+    /// <summary>The page, with the gallery's state read after any change the request made (a new photo shows as learning).</summary>
+    private async Task<IActionResult> WithGallery()
+    {
+        Gallery = await RecognitionGallery.Status(cluster, logger);
         return Page();
     }
 

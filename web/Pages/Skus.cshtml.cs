@@ -9,7 +9,8 @@ using static SmartStore.Web.Localization.UiText;
 namespace SmartStore.Web.Pages;
 
 /// <summary>The SKU master (own and competitor products); for HQ admins the new-SKU form and bulk import.</summary>
-public sealed class SkusModel(SkuRepository skus, DictionaryRepository dictionary, MasterDataValidation validation, SkuImport importer) : PageModel
+public sealed class SkusModel(SkuRepository skus, DictionaryRepository dictionary, MasterDataValidation validation, SkuImport importer,
+    IClusterClient cluster, ILogger<SkusModel> logger) : PageModel
 {
     private const int PageSize = 20;
 
@@ -22,6 +23,7 @@ public sealed class SkusModel(SkuRepository skus, DictionaryRepository dictionar
     public IReadOnlyList<DictionaryEntry> Categories { get; private set; } = [];
     public IReadOnlyList<string> Errors { get; private set; } = [];
     public string? CreatedCode { get; private set; }
+    public SkuGalleryStatus? Gallery { get; private set; }
     public ImportCard Import => new(T("importSkus"), "code, name, brand, category, competitor",
         "SKU-2001, 燕麦奶 1L, Oatly, milk, 是", ImportOutcome, ImportFailure);
     public bool MayEdit => User.Scope().MayEditMasterData;
@@ -70,5 +72,6 @@ public sealed class SkusModel(SkuRepository skus, DictionaryRepository dictionar
         PageNumber = Math.Max(1, PageNumber);
         Categories = await dictionary.List(DictionaryRepository.SkuCategory);
         Result = await skus.List(Q, string.IsNullOrEmpty(Category) ? null : Category, null, PageNumber, PageSize);
+        Gallery = await RecognitionGallery.Status(cluster, logger);
     }
 }
