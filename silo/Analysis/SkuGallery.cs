@@ -14,8 +14,8 @@ namespace SmartStore.Silo.Analysis;
 /// Each photo is embedded once (21 network passes, about 0.05 s) and kept by its id — photos never change in place, a
 /// crop is a new photo — so a change costs the new photos plus the gallery's learning, not every photo again
 /// (405 photos: about 19 s to embed, seconds to learn). Embeddings are also kept in the database, so a silo that starts
-/// again reads them back instead of embedding the whole SKU master. Shelf analysis keeps reading the previous gallery while a new
-/// one is built; a caller that must see the latest photos waits. Null while no SKU has a photo. A gallery is
+/// again reads them back instead of embedding the whole SKU master. Shelf analysis keeps reading the previous gallery
+/// while a new one is built; a caller that must see the latest photos waits. Null while no SKU has a photo. A gallery is
 /// read-only once built, so any thread may read it.
 /// </summary>
 public sealed class SkuGallery(SkuRepository skus, ILogger<SkuGallery> logger) : IAsyncDisposable

@@ -87,8 +87,9 @@ public sealed class DisplayAccuracyBenchmark : IBenchmark
         Progress.Say(string.Create(CultureInfo.InvariantCulture,
             $"gallery: {gallery.Photos} photos of {gallery.Skus.Count()} SKUs in {enrolSeconds:0.0} s; unknown below {gallery.UnknownBelow:0.000}, empty = unknown and edge energy below {gallery.EmptyEdgeBelow:0.00}"));
         var (restarted, restartSeconds) = await DisplayGalleryDatabase.Restart(stored, embedded, cancellation).ConfigureAwait(false);
+        var same = restarted.UnknownBelow == gallery.UnknownBelow ? ", as enrolled" : " — DIFFERS from the enrolled gallery";
         Progress.Say(string.Create(CultureInfo.InvariantCulture,
-            $"gallery after a silo restart (embeddings read back from sku_photo_embeddings): {restartSeconds:0.0} s; unknown below {restarted.UnknownBelow:0.000}{(restarted.UnknownBelow == gallery.UnknownBelow ? ", as enrolled" : " — DIFFERS from the enrolled gallery")}"));
+            $"gallery after a silo restart (embeddings read back from sku_photo_embeddings): {restartSeconds:0.0} s; unknown below {restarted.UnknownBelow:0.000}{same}"));
 
         var empties = await EmptyCrops.LoadAsync(sets, intake, Math.Max(40, queries.Count / Math.Max(1, emptyEvery - 1)), cancellation).ConfigureAwait(false);
         Progress.Say($"empty slots: {empties.Count} windows without any annotated person ({string.Join(", ", empties.GroupBy(e => e.Source).Select(g => $"{g.Key} {g.Count()}"))})");
