@@ -35,11 +35,13 @@ public sealed record ShelfInImage(
 
 /// <summary>
 /// The SKU gallery shelf recognition reads against, as a silo holds it: what it has learned, when, and whether photos
-/// were added or removed since (learning: they count once the rebuild under way is done).
+/// were added or removed since (learning: they count once the rebuild under way is done); why the last rebuild failed
+/// while it keeps failing (the previous gallery stays in use).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("SmartStore.SkuGalleryStatus")]
 public sealed record SkuGalleryStatus(
     [property: Id(0)] int Photos,
     [property: Id(1)] int Skus,
     [property: Id(2)] DateTime? LearnedUtc,
-    [property: Id(3)] bool Learning);
+    [property: Id(3)] bool Learning,
+    [property: Id(4)] string? Problem);

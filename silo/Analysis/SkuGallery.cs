@@ -32,6 +32,7 @@ public sealed class SkuGallery(SkuRepository skus, ILogger<SkuGallery> logger) :
     private DateTime _checkStartedUtc = DateTime.MinValue;
     private ShelfGallery? _gallery;
     private DateTime? _learnedUtc;
+    private string? _problem;   // why the last rebuild failed, until one succeeds
     private bool _otherRecipesForgotten;
 
     /// <summary>Photos embedded since the silo started: each photo once, however often the gallery is rebuilt.</summary>
@@ -63,8 +64,9 @@ public sealed class SkuGallery(SkuRepository skus, ILogger<SkuGallery> logger) :
     }
 
     /// <summary>
-    /// What the gallery holds now, and whether the database has photos it has not learned yet (added or removed since
-    /// its build): then a rebuild is started in the background, and the answer does not wait for it.
+    /// What the gallery holds now, whether the database has photos it has not learned yet (added or removed since its
+    /// build: then a rebuild is started in the background, and the answer does not wait for it), and why the last
+    /// rebuild failed, if it did.
     /// </summary>
     public async Task<SkuGalleryStatus> Status(CancellationToken cancellationToken)
     {
@@ -73,7 +75,7 @@ public sealed class SkuGallery(SkuRepository skus, ILogger<SkuGallery> logger) :
         {
             var behind = stored != _version;
             if (behind) _refresh ??= StartRefresh();
-            return new SkuGalleryStatus(_gallery?.Photos ?? 0, _gallery?.Skus.Count() ?? 0, _learnedUtc, behind);
+            return new SkuGalleryStatus(_gallery?.Photos ?? 0, _gallery?.Skus.Count() ?? 0, _learnedUtc, behind, _problem);
         }
     }
 
@@ -81,7 +83,11 @@ public sealed class SkuGallery(SkuRepository skus, ILogger<SkuGallery> logger) :
     {
         // Shared by every caller, so no caller's cancellation may stop it; a failure is logged here and thrown to those waiting.
         var refresh = Task.Run(() => Refresh(_disposed.Token));
-        refresh.ContinueWith(t => logger.LogError(t.Exception, "SKU gallery: reading the SKU photos failed; the previous gallery stays in use"),
+        refresh.ContinueWith(t =>
+            {
+                logger.LogError(t.Exception, "SKU gallery: reading the SKU photos failed; the previous gallery stays in use");
+                lock (_gate) _problem = t.Exception?.GetBaseException().Message;
+            },
             CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
         return refresh;
     }
@@ -95,7 +101,7 @@ public sealed class SkuGallery(SkuRepository skus, ILogger<SkuGallery> logger) :
             if (version != _version)
             {
                 var gallery = await Rebuild(cancellationToken);
-                lock (_gate) (_gallery, _version, _learnedUtc) = (gallery, version, DateTime.UtcNow);
+                lock (_gate) (_gallery, _version, _learnedUtc, _problem) = (gallery, version, DateTime.UtcNow, null);
             }
             lock (_gate) _checkStartedUtc = started;
         }
@@ -161,7 +167,18 @@ public sealed class SkuGallery(SkuRepository skus, ILogger<SkuGallery> logger) :
         foreach (var photo in await skus.PhotoContents(ids, cancellationToken))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var enrolled = ShelfGallery.Embed(_embedder, new SkuPhoto(photo.SkuCode, photo.Content), _intake);
+            EnrolledPhoto enrolled;
+            try
+            {
+                enrolled = ShelfGallery.Embed(_embedder, new SkuPhoto(photo.SkuCode, photo.Content), _intake);
+            }
+            catch (ImageRejectedException e)
+            {
+                // One damaged photo must not stop shelf recognition: the gallery is built from the others.
+                logger.LogWarning("SKU gallery: photo {Id} of {Sku} left out, it cannot be decoded ({Reason}: {Detail})",
+                    photo.Id, photo.SkuCode, e.Reason, e.Message);
+                continue;
+            }
             _embedded[photo.Id] = enrolled;
             PhotosEmbedded++;
             made.Add(new SkuRepository.StoredEmbedding(photo.Id, photo.SkuCode, enrolled.ViewBytes(), enrolled.EdgeEnergy));
@@ -173,7 +190,8 @@ public sealed class SkuGallery(SkuRepository skus, ILogger<SkuGallery> logger) :
         catch (DbException e)
         {
             // The gallery works without them; they cost a network pass each at the next start.
-            logger.LogWarning(e, "SKU gallery: keeping {Count} embeddings in the database failed; they are held in memory only", made.Count);
+            logger.LogWarning(e, "SKU gallery: keeping {Count} embeddings in the database failed; they are held in memory only",
+                made.Count);
         }
         return made.Count;
     }

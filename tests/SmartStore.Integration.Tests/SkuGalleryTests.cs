@@ -70,14 +70,17 @@ public sealed class SkuGalleryTests
         // the damaged one replaced, so the run after reads all four back.
         await using (var connection = await db.Database.Open())
         {
-            await connection.ExecuteAsync("UPDATE sku_photo_embeddings SET recipe = 'older model' WHERE photo_id = @id", new { id = juice[0] });
-            await connection.ExecuteAsync("UPDATE sku_photo_embeddings SET views = '\\x0102'::bytea WHERE photo_id = @id", new { id = juice[1] });
+            await connection.ExecuteAsync("UPDATE sku_photo_embeddings SET recipe = 'older model' WHERE photo_id = @id",
+                new { id = juice[0] });
+            await connection.ExecuteAsync("UPDATE sku_photo_embeddings SET views = '\\x0102'::bytea WHERE photo_id = @id",
+                new { id = juice[1] });
         }
         await using var thirdRun = new SkuGallery(skus, NullLogger<SkuGallery>.Instance);
         Assert.Equal(4, (await thirdRun.Current(TimeSpan.Zero, waitForChanges: true, cancellation))?.Photos);
         Assert.Equal((2, 2), (thirdRun.PhotosEmbedded, thirdRun.PhotosRestored));
         await using (var connection = await db.Database.Open())
-            Assert.Equal(0, await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM sku_photo_embeddings WHERE recipe = 'older model'"));
+            Assert.Equal(0, await connection.ExecuteScalarAsync<int>(
+                "SELECT count(*) FROM sku_photo_embeddings WHERE recipe = 'older model'"));
         await using var fourthRun = new SkuGallery(skus, NullLogger<SkuGallery>.Instance);
         await fourthRun.Current(TimeSpan.Zero, waitForChanges: true, cancellation);
         Assert.Equal((0, 4), (fourthRun.PhotosEmbedded, fourthRun.PhotosRestored));
@@ -95,7 +98,8 @@ public sealed class SkuGalleryTests
         var first = await gallery.Status(cancellation);
         Assert.Equal((0, true, null), (first.Photos, first.Learning, first.LearnedUtc));
         // Nobody asked for the gallery itself: the status call started the build.
-        var learned = await Eventually.Get(() => gallery.Status(cancellation), s => !s.Learning, TimeSpan.FromSeconds(90), "the first build");
+        var learned = await Eventually.Get(() => gallery.Status(cancellation), s => !s.Learning,
+            TimeSpan.FromSeconds(90), "the first build");
         Assert.Equal((2, 1), (learned.Photos, learned.Skus));
         Assert.NotNull(learned.LearnedUtc);
 
@@ -105,6 +109,35 @@ public sealed class SkuGalleryTests
         var relearned = await Eventually.Get(() => gallery.Status(cancellation), s => !s.Learning, TimeSpan.FromSeconds(90), "the rebuild");
         Assert.Equal(3, relearned.Photos);
         Assert.Equal(3, gallery.PhotosEmbedded);
+    }
+
+    [Fact]
+    public async Task A_photo_that_cannot_be_decoded_is_left_out_and_a_failing_rebuild_says_why()
+    {
+        await using var db = await TestDatabase.Create();
+        var skus = new SkuRepository(db.Database);
+        await AddSku(skus, "Milk/Arla-Standard-Milk", "Arla-Standard-Milk", 1, 2);
+        await using (var connection = await db.Database.Open())
+            await connection.ExecuteAsync("""
+                INSERT INTO sku_photos (sku_code, sha256, content, width, height)
+                VALUES ('Arla-Standard-Milk', repeat('0', 64), '\xffd8ffe000'::bytea, 348, 348)
+                """);
+        await using var gallery = new SkuGallery(skus, NullLogger<SkuGallery>.Instance);
+        var cancellation = CancellationToken.None;
+
+        // The damaged row (a JPEG cut off after its first marker) is left out; shelf recognition works from the two good photos.
+        Assert.Equal(2, (await gallery.Current(TimeSpan.Zero, waitForChanges: true, cancellation))?.Photos);
+        var ready = await gallery.Status(cancellation);
+        Assert.Equal((2, false, null), (ready.Photos, ready.Learning, ready.Problem));
+
+        // A rebuild that cannot read the kept embeddings fails; the status says so, and the gallery built before stays.
+        await using (var connection = await db.Database.Open())
+            await connection.ExecuteAsync("ALTER TABLE sku_photo_embeddings RENAME TO sku_photo_embeddings_gone");
+        await AddSku(skus, "Milk/Arla-Standard-Milk", "Arla-Standard-Milk", 3, 3, create: false);
+        var failed = await Eventually.Get(() => gallery.Status(cancellation), s => s.Problem is not null,
+            TimeSpan.FromSeconds(60), "the failed rebuild");
+        Assert.Contains("sku_photo_embeddings", failed.Problem);
+        Assert.Equal((2, true), (failed.Photos, failed.Learning));
     }
 
     private static async Task<List<long>> AddSku(SkuRepository skus, string folder, string code, int from, int to, bool create = true)

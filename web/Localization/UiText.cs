@@ -152,6 +152,8 @@ public static partial class UiText
         ["galleryHolds"] = ("已学习 {0} 张参考照片，覆盖 {1} 个商品", "{0} reference photos of {1} SKUs learned"),
         ["galleryEmpty"] = ("尚无参考照片：货架识别需要每个商品至少一张照片。", "No reference photos yet: shelf recognition needs at least one photo per SKU."),
         ["galleryLearnedAt"] = ("学习于", "learned"),
+        ["galleryFailed"] = ("识别库更新失败", "Recognition gallery update failed"),
+        ["galleryFailedHint"] = ("货架识别仍使用上一版识别库。原因：", "Shelf recognition keeps the previous gallery. Reason:"),
         ["galleryLearningHint"] = ("新照片学习完成后才参与识别（每张约 0.05 秒，另加数秒建库）。", "New photos count once learned (about 0.05 s each, plus seconds to rebuild)."),
         // Bulk import
         ["importStores"] = ("批量导入门店", "Import stores"),
