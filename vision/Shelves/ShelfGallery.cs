@@ -52,9 +52,14 @@ public sealed class ShelfGallery
     /// <summary>Share (0–1) of the enrolment photos whose edge energy is at most <paramref name="edgeEnergy"/>.</summary>
     public float EdgeRank(float edgeEnergy) => Rank(edges, edgeEnergy);
 
-    /// <summary>Embeds every photo and builds the gallery (<see cref="Embed"/>, then <see cref="Build"/>).</summary>
+    /// <summary>Embeds every photo and builds the gallery (<see cref="EmbedAll"/>, then <see cref="Build"/>).</summary>
     public static ShelfGallery Enrol(ProductEmbedder embedder, IEnumerable<SkuPhoto> photos, ShelfGalleryOptions? options = null,
-        JpegIntake? intake = null, IProgress<int>? progress = null, CancellationToken cancellation = default)
+        JpegIntake? intake = null, IProgress<int>? progress = null, CancellationToken cancellation = default) =>
+        Build(EmbedAll(embedder, photos, intake, progress, cancellation), options);
+
+    /// <summary>Embeds every photo (<see cref="Embed"/>), reporting the count done; keep the result to rebuild without it.</summary>
+    public static List<EnrolledPhoto> EmbedAll(ProductEmbedder embedder, IEnumerable<SkuPhoto> photos, JpegIntake? intake = null,
+        IProgress<int>? progress = null, CancellationToken cancellation = default)
     {
         intake ??= new JpegIntake();
         var embedded = new List<EnrolledPhoto>();
@@ -64,7 +69,7 @@ public sealed class ShelfGallery
             embedded.Add(Embed(embedder, photo, intake));
             progress?.Report(embedded.Count);
         }
-        return Build(embedded, options);
+        return embedded;
     }
 
     /// <summary>The per-photo part of enrolment, the costly one (21 network passes): keep it to rebuild without it.</summary>

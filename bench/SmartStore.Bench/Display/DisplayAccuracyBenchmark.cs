@@ -75,13 +75,8 @@ public sealed class DisplayAccuracyBenchmark : IBenchmark
         using var embedder = new ProductEmbedder(store);
         var intake = new JpegIntake();
         var sw = System.Diagnostics.Stopwatch.StartNew();
-        var embedded = new List<EnrolledPhoto>();
-        foreach (var photo in galleryPhotos)
-        {
-            cancellation.ThrowIfCancellationRequested();
-            embedded.Add(ShelfGallery.Embed(embedder, photo, intake));
-            if (embedded.Count % 100 == 0) Progress.Say($"enrolled {embedded.Count}/{galleryPhotos.Count} photos");
-        }
+        var embedded = ShelfGallery.EmbedAll(embedder, galleryPhotos, intake,
+            new Inline(n => { if (n % 100 == 0) Progress.Say($"enrolled {n}/{galleryPhotos.Count} photos"); }), cancellation);
         var gallery = ShelfGallery.Build(embedded);
         var enrolSeconds = sw.Elapsed.TotalSeconds;
         Progress.Say(string.Create(CultureInfo.InvariantCulture,
@@ -219,6 +214,12 @@ public sealed class DisplayAccuracyBenchmark : IBenchmark
             if (reader.ReadCrop(panel, new SlotRect(0, 0, SlotSide, SlotSide)).Outcome == SlotOutcome.Empty) empty++;
         }
         return empty / (double)n;
+    }
+
+    /// <summary>Reports on the caller's thread (Progress&lt;T&gt; posts to the thread pool, so lines could come late).</summary>
+    private sealed class Inline(Action<int> report) : IProgress<int>
+    {
+        public void Report(int value) => report(value);
     }
 
     private sealed record SlotItem(string? Sku, string? File, SKBitmap? Empty);
