@@ -59,6 +59,37 @@ public sealed class SkuWhiteningTests
     }
 
     [Fact]
+    public void TheColourBlockAfterTheFeatureBlocksIsWhitenedToo()
+    {
+        // SKUs told apart only by their colour block, which carries the same kind of shared nuisance (light on the hue).
+        const int Colour = 64;
+        var random = new Random(5);
+        var nuisance = Enumerable.Range(0, 4).Select(_ => Gaussian(random, Colour, 1)).ToArray();
+        var skus = Enumerable.Range(0, 24).Select(_ => Gaussian(random, Colour, 0.1f)).ToArray();
+        float[] Photo(int sku)
+        {
+            var v = new float[Block + Colour];
+            Gaussian(random, Block, 1).CopyTo(v, 0);
+            for (int i = 0; i < Colour; i++) v[Block + i] = skus[sku][i] + (float)(random.NextDouble() - 0.5) * 0.01f;
+            foreach (var direction in nuisance)
+            {
+                var weight = (float)(random.NextDouble() * 2 - 1) * 0.15f;
+                for (int i = 0; i < Colour; i++) v[Block + i] += weight * direction[i];
+            }
+            return v;
+        }
+        var entries = Enumerable.Range(0, skus.Length * 5).Select(n => ($"SKU-{n / 5:00}", Photo(n / 5))).ToList();
+
+        var whitening = SkuWhitening.Learn(entries);
+        Assert.NotNull(whitening);
+        Assert.Equal(whitening.DimensionsOf(Block + Colour), whitening.Apply(entries[0].Item2).Length);
+        var raw = LeaveOneOutAccuracy(entries.Select(e => (e.Item1, Unit(e.Item2[Block..]))).ToList());
+        var whitened = LeaveOneOutAccuracy(entries.Select(e => (e.Item1, Unit(whitening.Apply(e.Item2)[^Colour..]))).ToList());
+        Assert.True(raw < 0.5, $"raw colour-block accuracy {raw:0.00} should be swamped by the nuisance");
+        Assert.True(whitened > 0.9, $"whitened colour-block accuracy {whitened:0.00}");
+    }
+
+    [Fact]
     public void AGalleryOfFewSkusOrFewPhotosLearnsNoWhitening()
     {
         var random = new Random(3);

@@ -3,16 +3,18 @@ using SkiaSharp;
 namespace SmartStore.Vision.Products;
 
 /// <summary>
-/// Hue × saturation × value histogram of the middle of a crop (16 × 4 × 4 bins), as square roots of the bin shares so
+/// Hue × saturation × value histogram of the middle of a crop (32 × 4 × 4 bins), as square roots of the bin shares so
 /// that it has unit length and cosine is the Bhattacharyya coefficient. ImageNet features are trained to ignore much
 /// of an object's exact colour; SKUs of one kind (apple varieties, citrus, milk of different fat) differ by little
-/// else (vision-accuracy (b): 0.859 → 0.874 with this block). The crop's border (10 % each side) is left out: it is
-/// mostly shelf, neighbours and background.
+/// else (vision-accuracy (b): 0.859 → 0.874 with this block at 16 hue bins). The crop's border (10 % each side) is left
+/// out: it is mostly shelf, neighbours and background. 32 hue bins (11.25° each) tell a Royal Gala's red from a Pink
+/// Lady's once the gallery whitens the block (<see cref="SkuWhitening"/>): (b) 0.899 → 0.904, against 0.903 at 24 or 64
+/// bins; finer saturation or value bins gave 0.901.
 /// </summary>
 public static class ColourSignature
 {
     public const int Dimensions = HueBins * SaturationBins * ValueBins;
-    private const int HueBins = 16, SaturationBins = 4, ValueBins = 4;
+    private const int HueBins = 32, SaturationBins = 4, ValueBins = 4;
     private const int Side = 96;
 
     public static unsafe void Write(SKBitmap image, SKRectI crop, Span<float> into)

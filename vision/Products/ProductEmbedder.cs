@@ -26,7 +26,7 @@ public sealed class ProductEmbedder : IDisposable
     /// comparable only under the same recipe, so change the version with any change to pooling, regions, colour or views.
     /// </summary>
     public static string Recipe { get; } = string.Create(System.Globalization.CultureInfo.InvariantCulture,
-        $"{ModelCatalogue.MobileNetV2Features.Name}@{ModelCatalogue.MobileNetV2Features.Sha256[..12]};gem3 centre+whole+5 regions {RegionShare}+hsv;photo,mirror,{ZoomShare} v1");
+        $"{ModelCatalogue.MobileNetV2Features.Name}@{ModelCatalogue.MobileNetV2Features.Sha256[..12]};gem3 centre+whole+5 regions {RegionShare}+hsv{ColourSignature.Dimensions};photo,mirror,{ZoomShare} v1");
 
     private readonly InferenceSession session;
     private readonly InputTensor input = new(Side, Side, TensorLayout.Nchw);
