@@ -36,7 +36,7 @@ public sealed record ShelfInImage(
 /// <summary>
 /// The SKU gallery shelf recognition reads against, as a silo holds it: what it has learned, when, and whether photos
 /// were added or removed since (learning: they count once the rebuild under way is done); why the last rebuild failed
-/// while it keeps failing (the previous gallery stays in use).
+/// while it keeps failing (the previous gallery stays in use), and when it is tried again.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("SmartStore.SkuGalleryStatus")]
 public sealed record SkuGalleryStatus(
@@ -44,4 +44,5 @@ public sealed record SkuGalleryStatus(
     [property: Id(1)] int Skus,
     [property: Id(2)] DateTime? LearnedUtc,
     [property: Id(3)] bool Learning,
-    [property: Id(4)] string? Problem);
+    [property: Id(4)] string? Problem,
+    [property: Id(5)] DateTime? RetryUtc = null);

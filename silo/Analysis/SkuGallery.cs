@@ -16,12 +16,16 @@ namespace SmartStore.Silo.Analysis;
 /// (405 photos: about 19 s to embed, seconds to learn). Embeddings are also kept in the database, so a silo that starts
 /// again reads them back instead of embedding the whole SKU master. Shelf analysis keeps reading the previous gallery
 /// while a new one is built; a caller that must see the latest photos waits. Null while no SKU has a photo. A gallery is
-/// read-only once built, so any thread may read it.
+/// read-only once built, so any thread may read it. A rebuild that fails is tried again after a wait that doubles with
+/// each failure (15 s up to 10 min), not at every shelf snapshot or page view: while the database is down or broken,
+/// the previous gallery serves and the log gets one error per attempt.
 /// </summary>
-public sealed class SkuGallery(SkuRepository skus, ILogger<SkuGallery> logger) : IAsyncDisposable
+public sealed class SkuGallery(SkuRepository skus, ILogger<SkuGallery> logger, TimeProvider? clock = null) : IAsyncDisposable
 {
     // Photo contents fetched per query: bounded memory for a large SKU master.
     private const int ContentBatch = 100;
+    private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(15), LongestRetry = TimeSpan.FromMinutes(10);
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
     private readonly Lock _gate = new();
     private readonly CancellationTokenSource _disposed = new();
     private readonly JpegIntake _intake = new();
@@ -33,6 +37,8 @@ public sealed class SkuGallery(SkuRepository skus, ILogger<SkuGallery> logger) :
     private ShelfGallery? _gallery;
     private DateTime? _learnedUtc;
     private string? _problem;   // why the last rebuild failed, until one succeeds
+    private int _failures;      // rebuilds failed in a row
+    private DateTime _retryUtc = DateTime.MinValue;
     private bool _otherRecipesForgotten;
 
     /// <summary>Photos embedded since the silo started: each photo once, however often the gallery is rebuilt.</summary>
@@ -48,14 +54,14 @@ public sealed class SkuGallery(SkuRepository skus, ILogger<SkuGallery> logger) :
     /// </summary>
     public async Task<ShelfGallery?> Current(TimeSpan maxAge, bool waitForChanges, CancellationToken cancellationToken)
     {
-        var asked = DateTime.UtcNow;
+        var asked = Now;
         while (true)
         {
             Task refresh;
             lock (_gate)
             {
                 var built = _version.Count >= 0;
-                if (built && _checkStartedUtc >= asked - maxAge) return _gallery;
+                if (built && (_checkStartedUtc >= asked - maxAge || WaitingToRetry)) return _gallery;
                 refresh = _refresh ??= StartRefresh();
                 if (built && !waitForChanges) return _gallery;
             }
@@ -66,7 +72,7 @@ public sealed class SkuGallery(SkuRepository skus, ILogger<SkuGallery> logger) :
     /// <summary>
     /// What the gallery holds now, whether the database has photos it has not learned yet (added or removed since its
     /// build: then a rebuild is started in the background, and the answer does not wait for it), and why the last
-    /// rebuild failed, if it did.
+    /// rebuild failed, if it did, and when it is tried again.
     /// </summary>
     public async Task<SkuGalleryStatus> Status(CancellationToken cancellationToken)
     {
@@ -74,8 +80,9 @@ public sealed class SkuGallery(SkuRepository skus, ILogger<SkuGallery> logger) :
         lock (_gate)
         {
             var behind = stored != _version;
-            if (behind) _refresh ??= StartRefresh();
-            return new SkuGalleryStatus(_gallery?.Photos ?? 0, _gallery?.Skus.Count() ?? 0, _learnedUtc, behind, _problem);
+            if (behind && !WaitingToRetry) _refresh ??= StartRefresh();
+            return new SkuGalleryStatus(_gallery?.Photos ?? 0, _gallery?.Skus.Count() ?? 0, _learnedUtc, behind, _problem,
+                _problem is null ? null : _retryUtc);
         }
     }
 
@@ -85,8 +92,15 @@ public sealed class SkuGallery(SkuRepository skus, ILogger<SkuGallery> logger) :
         var refresh = Task.Run(() => Refresh(_disposed.Token));
         refresh.ContinueWith(t =>
             {
-                logger.LogError(t.Exception, "SKU gallery: reading the SKU photos failed; the previous gallery stays in use");
-                lock (_gate) _problem = t.Exception?.GetBaseException().Message;
+                lock (_gate)
+                {
+                    _problem = t.Exception?.GetBaseException().Message;
+                    _failures++;
+                    var wait = TimeSpan.FromTicks(Math.Min(LongestRetry.Ticks, FirstRetry.Ticks << Math.Min(_failures - 1, 20)));
+                    _retryUtc = Now + wait;
+                    logger.LogError(t.Exception, "SKU gallery: reading the SKU photos failed ({Failures} in a row); the previous gallery stays in use, next attempt in {Wait}",
+                        _failures, wait);
+                }
             },
             CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
         return refresh;
@@ -96,12 +110,12 @@ public sealed class SkuGallery(SkuRepository skus, ILogger<SkuGallery> logger) :
     {
         try
         {
-            var started = DateTime.UtcNow;
+            var started = Now;
             var version = await skus.PhotoVersion(cancellationToken);
             if (version != _version)
             {
                 var gallery = await Rebuild(cancellationToken);
-                lock (_gate) (_gallery, _version, _learnedUtc, _problem) = (gallery, version, DateTime.UtcNow, null);
+                lock (_gate) (_gallery, _version, _learnedUtc, _problem, _failures) = (gallery, version, Now, null, 0);
             }
             lock (_gate) _checkStartedUtc = started;
         }
@@ -207,6 +221,11 @@ public sealed class SkuGallery(SkuRepository skus, ILogger<SkuGallery> logger) :
         if (forgotten > 0) logger.LogInformation("SKU gallery: {Count} embeddings of an earlier recipe dropped", forgotten);
         _otherRecipesForgotten = true;
     }
+
+    private DateTime Now => _clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>A rebuild failed and its next attempt is not due yet (under the gate).</summary>
+    private bool WaitingToRetry => _problem is not null && Now < _retryUtc;
 
     public async ValueTask DisposeAsync()
     {

@@ -112,7 +112,7 @@ public sealed class SkuGalleryTests
     }
 
     [Fact]
-    public async Task A_photo_that_cannot_be_decoded_is_left_out_and_a_failing_rebuild_says_why()
+    public async Task A_photo_that_cannot_be_decoded_is_left_out_and_a_failing_rebuild_says_why_and_waits_before_the_next_try()
     {
         await using var db = await TestDatabase.Create();
         var skus = new SkuRepository(db.Database);
@@ -122,7 +122,8 @@ public sealed class SkuGalleryTests
                 INSERT INTO sku_photos (sku_code, sha256, content, width, height)
                 VALUES ('Arla-Standard-Milk', repeat('0', 64), '\xffd8ffe000'::bytea, 348, 348)
                 """);
-        await using var gallery = new SkuGallery(skus, NullLogger<SkuGallery>.Instance);
+        var clock = new ManualClock(new DateTimeOffset(2026, 12, 4, 9, 0, 0, TimeSpan.Zero));
+        await using var gallery = new SkuGallery(skus, NullLogger<SkuGallery>.Instance, clock);
         var cancellation = CancellationToken.None;
 
         // The damaged row (a JPEG cut off after its first marker) is left out; shelf recognition works from the two good photos.
@@ -138,6 +139,24 @@ public sealed class SkuGalleryTests
             TimeSpan.FromSeconds(60), "the failed rebuild");
         Assert.Contains("sku_photo_embeddings", failed.Problem);
         Assert.Equal((2, true), (failed.Photos, failed.Learning));
+        Assert.Equal(clock.UtcNow.AddSeconds(15), failed.RetryUtc);
+
+        // Until the retry is due, asking again tries nothing: shelf analysis reads the previous gallery at once.
+        Assert.Equal(2, (await gallery.Current(TimeSpan.Zero, waitForChanges: true, cancellation))?.Photos);
+        Assert.Equal(failed, await gallery.Status(cancellation));
+        // A retry that fails again waits twice as long.
+        clock.Advance(TimeSpan.FromSeconds(16));
+        var failedAgain = await Eventually.Get(() => gallery.Status(cancellation), s => s.RetryUtc != failed.RetryUtc,
+            TimeSpan.FromSeconds(60), "the second attempt");
+        Assert.Equal(clock.UtcNow.AddSeconds(30), failedAgain.RetryUtc);
+
+        // Repaired, the next due attempt succeeds and learns the photo added meanwhile.
+        await using (var connection = await db.Database.Open())
+            await connection.ExecuteAsync("ALTER TABLE sku_photo_embeddings_gone RENAME TO sku_photo_embeddings");
+        clock.Advance(TimeSpan.FromSeconds(31));
+        var recovered = await Eventually.Get(() => gallery.Status(cancellation), s => s.Problem is null && !s.Learning,
+            TimeSpan.FromSeconds(60), "the repaired rebuild");
+        Assert.Equal((3, null), (recovered.Photos, recovered.RetryUtc));
     }
 
     private static async Task<List<long>> AddSku(SkuRepository skus, string folder, string code, int from, int to, bool create = true)

@@ -154,6 +154,7 @@ public static partial class UiText
         ["galleryLearnedAt"] = ("学习于", "learned"),
         ["galleryFailed"] = ("识别库更新失败", "Recognition gallery update failed"),
         ["galleryFailedHint"] = ("货架识别仍使用上一版识别库。原因：", "Shelf recognition keeps the previous gallery. Reason:"),
+        ["galleryRetryAt"] = ("下次重试：", "Next attempt:"),
         ["galleryLearningHint"] = ("新照片学习完成后才参与识别（每张约 0.05 秒，另加数秒建库）。", "New photos count once learned (about 0.05 s each, plus seconds to rebuild)."),
         // Bulk import
         ["importStores"] = ("批量导入门店", "Import stores"),
