@@ -98,7 +98,8 @@ public sealed class SkuGallery(SkuRepository skus, ILogger<SkuGallery> logger, T
                     _failures++;
                     var wait = TimeSpan.FromTicks(Math.Min(LongestRetry.Ticks, FirstRetry.Ticks << Math.Min(_failures - 1, 20)));
                     _retryUtc = Now + wait;
-                    logger.LogError(t.Exception, "SKU gallery: reading the SKU photos failed ({Failures} in a row); the previous gallery stays in use, next attempt in {Wait}",
+                    logger.LogError(t.Exception,
+                        "SKU gallery: reading the SKU photos failed ({Failures} in a row); the previous gallery stays in use, next attempt in {Wait}",
                         _failures, wait);
                 }
             },

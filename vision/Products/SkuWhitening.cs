@@ -8,9 +8,9 @@ namespace SmartStore.Vision.Products;
 /// directions in which photos of one SKU differ (light, angle, how the pack was framed) and keeps those in which SKUs
 /// differ. ImageNet features spend much of their variance on exactly the differences a shelf photo should ignore.
 /// Recipe: PCA of all blocks (keep 512), then whiten by the ridge-regularised within-SKU covariance there. The colour
-/// block after the feature blocks gets a map of its own, learned the same way: which hue shifts are light and which
-/// tell a Satsuma from an Orange is the gallery's to learn too (vision-accuracy (b) 0.896 → 0.905 with the finer hue
-/// histogram, which alone gave 0.896; 0.894 before either).
+/// block after the feature blocks gets a map of its own, learned the same way: which hue shifts are light and which are
+/// the product's own is the gallery's to learn too (vision-accuracy (b) 0.894 → 0.905 together with the finer hue
+/// histogram, which alone gave 0.896).
 /// Measured on grocery-store (vision-accuracy (b), 81 SKUs × 5 enrolment photos, no other data): see vision/README.md.
 /// Small galleries do not estimate a within-SKU covariance reliably, so it is learned only from
 /// <see cref="MinimumSkus"/> SKUs with <see cref="MinimumEntriesPerSku"/> gallery entries each (photos and their mirror views).
