@@ -96,7 +96,7 @@ public sealed class SkuGallery(SkuRepository skus, ILogger<SkuGallery> logger, T
                 {
                     _problem = t.Exception?.GetBaseException().Message;
                     _failures++;
-                    var wait = TimeSpan.FromTicks(Math.Min(LongestRetry.Ticks, FirstRetry.Ticks << Math.Min(_failures - 1, 20)));
+                    var wait = RetryWait(_failures);
                     _retryUtc = Now + wait;
                     logger.LogError(t.Exception,
                         "SKU gallery: reading the SKU photos failed ({Failures} in a row); the previous gallery stays in use, next attempt in {Wait}",
@@ -224,6 +224,10 @@ public sealed class SkuGallery(SkuRepository skus, ILogger<SkuGallery> logger, T
     }
 
     private DateTime Now => _clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>15 s after the first failure, doubling with each one after it, at most 10 min.</summary>
+    private static TimeSpan RetryWait(int failuresInARow) =>
+        TimeSpan.FromTicks(Math.Min(LongestRetry.Ticks, FirstRetry.Ticks << Math.Min(failuresInARow - 1, 20)));
 
     /// <summary>A rebuild failed and its next attempt is not due yet (under the gate).</summary>
     private bool WaitingToRetry => _problem is not null && Now < _retryUtc;

@@ -52,16 +52,17 @@ public sealed class SkuWhitening
         if (entries.Count == 0 || entries[0].Embedding.Length < Block) return null;
         var eligible = entries.GroupBy(e => e.Sku).Count(g => g.Count() >= MinimumEntriesPerSku);
         if (eligible < MinimumSkus) return null;
-        var (samples, labels) = BlocksOf(entries);
+        var labelOf = Labels(entries);
+        var (samples, labels) = BlocksOf(entries, labelOf);
         var features = BlockMap.Fit(samples, labels, Keep, Ridge);
-        var (tails, tailLabels) = TailsOf(entries);
+        var (tails, tailLabels) = TailsOf(entries, labelOf);
         return new SkuWhitening(features, tails.Length == 0 ? null : BlockMap.Fit(tails, tailLabels, tails[0].Length, ColourRidge));
     }
 
     /// <summary>Every feature block of every entry, unit length, labelled with its SKU.</summary>
-    private static (float[][] Samples, int[] Labels) BlocksOf(IReadOnlyList<(string Sku, float[] Embedding)> entries)
+    private static (float[][] Samples, int[] Labels) BlocksOf(IReadOnlyList<(string Sku, float[] Embedding)> entries,
+        Dictionary<string, int> labelOf)
     {
-        var labelOf = Labels(entries);
         var samples = new List<float[]>();
         var labels = new List<int>();
         foreach (var (sku, embedding) in entries)
@@ -84,11 +85,11 @@ public sealed class SkuWhitening
     /// The tail after the feature blocks (the colour block) of every entry, unit length, labelled with its SKU; none when
     /// the embeddings have no tail.
     /// </summary>
-    private static (float[][] Samples, int[] Labels) TailsOf(IReadOnlyList<(string Sku, float[] Embedding)> entries)
+    private static (float[][] Samples, int[] Labels) TailsOf(IReadOnlyList<(string Sku, float[] Embedding)> entries,
+        Dictionary<string, int> labelOf)
     {
         var length = entries[0].Embedding.Length % Block;
         if (length < 2 || entries.Any(e => e.Embedding.Length != entries[0].Embedding.Length)) return ([], []);
-        var labelOf = Labels(entries);
         return (entries.Select(e => Unit(e.Embedding.AsSpan(e.Embedding.Length - length))).ToArray(),
             entries.Select(e => labelOf[e.Sku]).ToArray());
     }
@@ -108,11 +109,11 @@ public sealed class SkuWhitening
     {
         var blocks = embedding.Length / Block;
         var result = new float[DimensionsOf(embedding.Length)];
-        var scratch = new float[Block];
+        var scratch = new float[Block]; // the tail is shorter than a block, so it fits too
         for (int b = 0; b < blocks; b++) features.Apply(embedding.Slice(b * Block, Block), scratch, result.AsSpan(b * features.Keep, features.Keep));
         var rest = embedding[(blocks * Block)..];
         var output = result.AsSpan(blocks * features.Keep);
-        if (tail is not null && rest.Length == tail.Length) tail.Apply(rest, new float[rest.Length], output);
+        if (tail is not null && rest.Length == tail.Length) tail.Apply(rest, scratch, output);
         else
         {
             rest.CopyTo(output);
