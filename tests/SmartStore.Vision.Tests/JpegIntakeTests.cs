@@ -15,11 +15,15 @@ public sealed class JpegIntakeTests
         Assert.Equal((768, 576), (frame.Width, frame.Height));
     }
 
-    [Fact]
-    public async Task RejectsATruncatedJpegInsteadOfReturningAGreyHalf()
+    [Theory] // the cut in the upper band, in the lower band, and in its last rows (the frame is decoded in two bands)
+    [InlineData(0.3)]
+    [InlineData(0.5)]
+    [InlineData(0.9)]
+    [InlineData(0.98)]
+    public async Task RejectsATruncatedJpegInsteadOfReturningAGreyHalf(double keep)
     {
         var bytes = await SharedFiles.BytesAsync(Set, Frame);
-        var ex = Assert.Throws<ImageRejectedException>(() => new JpegIntake().Decode(bytes.AsSpan(0, bytes.Length / 2)));
+        var ex = Assert.Throws<ImageRejectedException>(() => new JpegIntake().Decode(bytes.AsSpan(0, (int)(bytes.Length * keep))));
         Assert.Equal(RejectionReason.Truncated, ex.Reason);
     }
 

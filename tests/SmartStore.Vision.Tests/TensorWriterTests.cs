@@ -57,6 +57,24 @@ public sealed class TensorWriterTests
         Assert.Equal(rgba.Data, bgra.Data);
     }
 
+    [Fact]
+    public async Task AnOddSizedRegionOnASmallCanvasMatchesSkiaAndIsPaddedBesideIt()
+    {
+        // 701 × 526 → 266 × 200 on a 304 × 200 canvas: one band (a small canvas), eight pixels at a time with a tail of two.
+        using var frame = new JpegIntake().Decode(await SharedFiles.BytesAsync("pets2009-s2l1", "images/000001.jpg"));
+        using var tensor = new InputTensor(200, 304, TensorLayout.Nchw);
+        using var writer = new TensorWriter();
+        var region = new SKRectI(30, 20, 731, 546);
+        var norm = PixelNormalization.ImageNetRgb;
+
+        var r = writer.Letterbox(frame.Bitmap, region, tensor, norm, 0);
+
+        Assert.Equal(266, (int)(701 * r));
+        AssertMatchesSkia(frame.Bitmap, region, tensor, 266, 200, norm);
+        for (int c = 0; c < 3; c++)
+            Assert.Equal((0 - norm.Mean[c]) / norm.Std[c], tensor.Data[c * 200 * 304 + 150 * 304 + 280], 4);
+    }
+
     /// <summary>Compares the tensor's w×h picture with Skia's linear resize of the region, normalised the same way.</summary>
     private static void AssertMatchesSkia(SKBitmap source, SKRectI region, InputTensor tensor, int w, int h, PixelNormalization norm, double tolerance = Tolerance)
     {

@@ -31,7 +31,9 @@ public sealed class JpegIntake(IntakeLimits? limits = null)
         var (w, h) = (codec.Info.Width, codec.Info.Height);
         var info = new SKImageInfo(w, h, SKColorType.Rgba8888, SKAlphaType.Opaque);
         var bitmap = Rent(w, h);
-        var result = codec.GetPixels(info, bitmap.GetPixels());
+        // A band that comes up short is decoded again in one piece below, which names the fault.
+        var inBands = JpegBands.Worthwhile(bytes, w, h) && JpegBands.TryDecode(data, info, bitmap);
+        var result = inBands ? SKCodecResult.Success : codec.GetPixels(info, bitmap.GetPixels());
         if (result != SKCodecResult.Success)
         {
             Return(bitmap);

@@ -49,6 +49,10 @@ public sealed class ModelStore
             // UltraFace's old exporter lists weights as inputs; ORT warns on every load. Errors still surface.
             LogSeverityLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR,
         };
+        // A session's intra-op threads keep spinning for a while after Run returns; on two cores that spin takes the
+        // core the worker needs next for decoding the next snapshot or writing the next crop. Spinning between
+        // operators within a run is kept (parking there made the small models twice as slow).
+        options.AddSessionConfigEntry("session.force_spinning_stop", "1");
         if (SharedInferencePool.Threads is not null) options.DisablePerSessionThreads();
         if (extraOutputs.Length == 0) return new InferenceSession(path, options);
         return new InferenceSession(ModelGraph.WithFloatOutputs(File.ReadAllBytes(path), extraOutputs), options);
