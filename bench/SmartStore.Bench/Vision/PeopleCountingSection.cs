@@ -66,6 +66,8 @@ public sealed class PeopleCountingSection(ModelStore store, PersonDetectorOption
                 var people = allBoxes.Select(b => scene.People(b)).ToList();
                 counted = people.Select(p => p.Count).ToList();
                 var sceneOnly = Accuracy(counted);
+                for (int f = 0; f < people.Count; f++)
+                    foreach (var b in people[f]) dump?.WriteLine(string.Create(CultureInfo.InvariantCulture, $"P\t{name}\t{f}\t{b.X1:0.0}\t{b.Y1:0.0}\t{b.X2:0.0}\t{b.Y2:0.0}\t{b.Score:0.0000}"));
                 if (fillGaps) counted = [.. PeopleCounter.CountWithGapsFilled(people)];
                 headline = Accuracy(counted);
                 Progress.Say(string.Create(CultureInfo.InvariantCulture, $"people: {name} scene calibration fitted {scene.IsFitted} height = {scene.Slope:0.000} x foot + {scene.Intercept:0.0}; acc {sceneOnly:0.0000} unfused; gaps filled {fillGaps}: counted {counted.Sum()} acc {headline:0.0000} unfused"));

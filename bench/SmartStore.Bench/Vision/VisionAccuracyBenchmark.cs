@@ -12,7 +12,7 @@ namespace SmartStore.Bench.Vision;
 public sealed class VisionAccuracyBenchmark : IBenchmark
 {
     public string Name => "vision-accuracy";
-    public string Usage => "[--data DIR] [--only people|reid|sku|health] [--limit N] [--model rtmdet|nanodet|nanodet-plus|yolox] [--size S] [--threshold T] [--tiles CxR] [--overlap F] [--no-whole] [--fuse W] [--calibrate K] [--dump FILE] [--no-scene] [--no-gap-fill] [--low-score T] [--min-height-ratio R] [--max-height-ratio R] [--contained F] [--static F] [--reid-model 0287|0288] [--health-frames N]";
+    public string Usage => "[--data DIR] [--only people|reid|sku|health] [--limit N] [--model rtmdet|nanodet|nanodet-plus|yolox] [--size S] [--threshold T] [--nms IOU] [--tiles CxR] [--overlap F] [--no-whole] [--fuse W] [--calibrate K] [--dump FILE] [--no-scene] [--no-gap-fill] [--low-score T] [--min-height-ratio R] [--max-height-ratio R] [--contained F] [--static F] [--reid-model 0287|0288] [--health-frames N]";
 
     public async Task<int> RunAsync(BenchArgs args, CancellationToken cancellation)
     {
@@ -80,6 +80,7 @@ public sealed class VisionAccuracyBenchmark : IBenchmark
         {
             InputSize = args.Get("size", baseline.InputSize),
             ScoreThreshold = args.Get("threshold", baseline.ScoreThreshold),
+            NmsIou = args.Get("nms", baseline.NmsIou),
             Tiling = tiling,
             SceneCalibration = SceneOptionsFrom(args, baseline.SceneCalibration),
         };
