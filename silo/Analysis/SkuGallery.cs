@@ -18,7 +18,8 @@ namespace SmartStore.Silo.Analysis;
 /// while a new one is built; a caller that must see the latest photos waits. Null while no SKU has a photo. A gallery is
 /// read-only once built, so any thread may read it. A rebuild that fails is tried again after a wait that doubles with
 /// each failure (15 s up to 10 min), not at every shelf snapshot or page view: while the database is down or broken,
-/// the previous gallery serves and the log gets one error per attempt.
+/// the previous gallery serves (or, if none was ever built, <see cref="SkuGalleryUnavailable"/> is thrown at once) and the
+/// log gets one error per attempt.
 /// </summary>
 public sealed class SkuGallery(SkuRepository skus, ILogger<SkuGallery> logger, TimeProvider? clock = null) : IAsyncDisposable
 {
@@ -62,6 +63,7 @@ public sealed class SkuGallery(SkuRepository skus, ILogger<SkuGallery> logger, T
             {
                 var built = _version.Count >= 0;
                 if (built && (_checkStartedUtc >= asked - maxAge || WaitingToRetry)) return _gallery;
+                if (!built && WaitingToRetry) throw new SkuGalleryUnavailable(_problem!, _retryUtc);
                 refresh = _refresh ??= StartRefresh();
                 if (built && !waitForChanges) return _gallery;
             }
@@ -88,22 +90,10 @@ public sealed class SkuGallery(SkuRepository skus, ILogger<SkuGallery> logger, T
 
     private Task StartRefresh()
     {
-        // Shared by every caller, so no caller's cancellation may stop it; a failure is logged here and thrown to those waiting.
+        // Shared by every caller, so no caller's cancellation may stop it. A failure is recorded and logged in Refresh and
+        // thrown to those waiting; a refresh nobody waits for (started by Status) has its exception observed here.
         var refresh = Task.Run(() => Refresh(_disposed.Token));
-        refresh.ContinueWith(t =>
-            {
-                lock (_gate)
-                {
-                    _problem = t.Exception?.GetBaseException().Message;
-                    _failures++;
-                    var wait = RetryWait(_failures);
-                    _retryUtc = Now + wait;
-                    logger.LogError(t.Exception,
-                        "SKU gallery: reading the SKU photos failed ({Failures} in a row); the previous gallery stays in use, next attempt in {Wait}",
-                        _failures, wait);
-                }
-            },
-            CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        refresh.ContinueWith(static t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
         return refresh;
     }
 
@@ -120,9 +110,28 @@ public sealed class SkuGallery(SkuRepository skus, ILogger<SkuGallery> logger, T
             }
             lock (_gate) _checkStartedUtc = started;
         }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Recorded before the task completes, so a caller that wakes up on the failure already sees the wait.
+            RecordFailure(e);
+            throw;
+        }
         finally
         {
             lock (_gate) _refresh = null;
+        }
+    }
+
+    private void RecordFailure(Exception e)
+    {
+        lock (_gate)
+        {
+            _problem = e.GetBaseException().Message;
+            _failures++;
+            var wait = RetryWait(_failures);
+            _retryUtc = Now + wait;
+            logger.LogError(e, "SKU gallery: reading the SKU photos failed ({Failures} in a row); the previous gallery stays in use, next attempt in {Wait}",
+                _failures, wait);
         }
     }
 

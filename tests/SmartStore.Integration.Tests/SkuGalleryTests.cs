@@ -159,6 +159,38 @@ public sealed class SkuGalleryTests
         Assert.Equal((3, null), (recovered.Photos, recovered.RetryUtc));
     }
 
+    [Fact]
+    public async Task A_first_build_that_fails_is_not_tried_again_by_every_reader_before_its_retry_is_due()
+    {
+        await using var db = await TestDatabase.Create();
+        var skus = new SkuRepository(db.Database);
+        await AddSku(skus, "Milk/Arla-Standard-Milk", "Arla-Standard-Milk", 1, 2);
+        await RenameEmbeddings(db, "sku_photo_embeddings", "sku_photo_embeddings_gone");
+        var clock = new ManualClock(new DateTimeOffset(2026, 12, 4, 9, 0, 0, TimeSpan.Zero));
+        await using var gallery = new SkuGallery(skus, NullLogger<SkuGallery>.Instance, clock);
+        var cancellation = CancellationToken.None;
+
+        // The first build fails: the caller waiting for it gets the database's error.
+        var first = await Assert.ThrowsAnyAsync<Exception>(() => gallery.Current(TimeSpan.Zero, waitForChanges: true, cancellation));
+        Assert.Contains("sku_photo_embeddings", first.GetBaseException().Message);
+
+        // Repaired at once, but the next attempt is not due: readers are told at once, and nothing is tried (a try would succeed).
+        await RenameEmbeddings(db, "sku_photo_embeddings_gone", "sku_photo_embeddings");
+        var unavailable = await Assert.ThrowsAsync<SkuGalleryUnavailable>(() => gallery.Current(TimeSpan.Zero, waitForChanges: true, cancellation));
+        Assert.Equal(clock.UtcNow.AddSeconds(15), unavailable.RetryUtc);
+        Assert.Contains("sku_photo_embeddings", unavailable.Message);
+        await Assert.ThrowsAsync<SkuGalleryUnavailable>(() => gallery.Current(TimeSpan.FromMinutes(1), waitForChanges: false, cancellation));
+
+        clock.Advance(TimeSpan.FromSeconds(16));
+        Assert.Equal(2, (await gallery.Current(TimeSpan.Zero, waitForChanges: true, cancellation))?.Photos);
+    }
+
+    private static async Task RenameEmbeddings(TestDatabase db, string from, string to)
+    {
+        await using var connection = await db.Database.Open();
+        await connection.ExecuteAsync($"ALTER TABLE {from} RENAME TO {to}");
+    }
+
     private static async Task<List<long>> AddSku(SkuRepository skus, string folder, string code, int from, int to, bool create = true)
     {
         if (create) await skus.Create(new Sku(code, code.Replace('-', ' '), "Arla", "dairy", false), "test");
