@@ -52,6 +52,8 @@ internal readonly struct LetterboxJob
     public int Plane { get; }
     /// <summary>NCHW: three planes; NHWC: interleaved.</summary>
     public bool Planar { get; }
+    /// <summary>Floats from one pixel to the next within a channel's row: 1 in a plane, 3 interleaved.</summary>
+    public int Step => Planar ? 1 : 3;
     public int Width { get; }
     public int Height { get; }
     public bool SameSize { get; }

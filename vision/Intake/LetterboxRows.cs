@@ -20,7 +20,6 @@ internal sealed class LetterboxRows
     {
         if (blended.Length < job.SourceSpan) (cachedRows[0], cachedRows[1], blended) = (new float[job.SourceSpan], new float[job.SourceSpan], new float[job.SourceSpan]);
         cachedRowIndex[0] = cachedRowIndex[1] = -1;
-        var step = job.Planar ? 1 : 3;
         fixed (float* data = job.Data)
         {
             for (int y = firstRow; y < endRow; y++)
@@ -30,20 +29,20 @@ internal sealed class LetterboxRows
                 float* d1 = job.Planar ? d0 + job.Plane : d0 + 1;
                 float* d2 = job.Planar ? d1 + job.Plane : d0 + 2;
                 var x = y >= job.Height ? 0
-                    : job.SameSize ? CopyRow(job, y, d0, d1, d2, step)
-                    : ResizeRow(job, y, d0, d1, d2, step);
-                Pad(job, x, d0, d1, d2, step);
+                    : job.SameSize ? CopyRow(job, y, d0, d1, d2)
+                    : ResizeRow(job, y, d0, d1, d2);
+                Pad(job, x, d0, d1, d2);
             }
         }
     }
 
-    private static unsafe int CopyRow(in LetterboxJob job, int y, float* d0, float* d1, float* d2, int step)
+    private static unsafe int CopyRow(in LetterboxJob job, int y, float* d0, float* d1, float* d2)
     {
         byte* p = (byte*)job.Pixels + (long)y * job.RowBytes;
         var x = job.Planar ? CopyEightAtATime(job, p, d0, d1, d2) : 0;
         for (p += x * 4; x < job.Width; x++, p += 4)
         {
-            int at = x * step;
+            int at = x * job.Step;
             d0[at] = (p[job.First] - job.Mean0) * job.Scale0;
             d1[at] = (p[1] - job.Mean1) * job.Scale1;
             d2[at] = (p[job.Third] - job.Mean2) * job.Scale2;
@@ -69,7 +68,7 @@ internal sealed class LetterboxRows
         return x;
     }
 
-    private unsafe int ResizeRow(in LetterboxJob job, int y, float* d0, float* d1, float* d2, int step)
+    private unsafe int ResizeRow(in LetterboxJob job, int y, float* d0, float* d1, float* d2)
     {
         var columns = job.Columns;
         fixed (float* src = BlendedRow(job, y))
@@ -81,7 +80,7 @@ internal sealed class LetterboxRows
             {
                 float* a = src + lo[x] * 4, b = src + hi[x] * 4;
                 float f = weights[x];
-                int at = x * step;
+                int at = x * job.Step;
                 d0[at] = (a[job.First] + (b[job.First] - a[job.First]) * f - job.Mean0) * job.Scale0;
                 d1[at] = (a[1] + (b[1] - a[1]) * f - job.Mean1) * job.Scale1;
                 d2[at] = (a[job.Third] + (b[job.Third] - a[job.Third]) * f - job.Mean2) * job.Scale2;
@@ -118,7 +117,7 @@ internal sealed class LetterboxRows
         return a + (b - a) * f;
     }
 
-    private static unsafe void Pad(in LetterboxJob job, int x, float* d0, float* d1, float* d2, int step)
+    private static unsafe void Pad(in LetterboxJob job, int x, float* d0, float* d1, float* d2)
     {
         if (job.Planar)
         {
@@ -130,7 +129,7 @@ internal sealed class LetterboxRows
         }
         for (; x < job.CanvasWidth; x++)
         {
-            int at = x * step;
+            int at = x * job.Step;
             d0[at] = job.Pad0;
             d1[at] = job.Pad1;
             d2[at] = job.Pad2;
