@@ -75,6 +75,28 @@ public sealed class TensorWriterTests
             Assert.Equal((0 - norm.Mean[c]) / norm.Std[c], tensor.Data[c * 200 * 304 + 150 * 304 + 280], 4);
     }
 
+    [Fact]
+    public async Task WritingFramesIntoPooledTensorsAllocatesNothingOnceWarm()
+    {
+        // The hot path: a detector canvas (two bands on two cores) and product crops of a shelf (one band) each frame.
+        using var frame = new JpegIntake().Decode(await SharedFiles.BytesAsync("pets2009-s2l1", "images/000001.jpg"));
+        using var canvas = new InputTensor(640, 640, TensorLayout.Nchw);
+        using var crop = new InputTensor(224, 224, TensorLayout.Nchw);
+        using var writer = new TensorWriter();
+        void WriteFrame()
+        {
+            writer.Letterbox(frame.Bitmap, canvas, PixelNormalization.MmdetBgr, 114);
+            writer.Stretch(frame.Bitmap, SKRectI.Create(100, 100, 150, 200), crop, PixelNormalization.ImageNetRgb);
+        }
+        WriteFrame();
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (int n = 0; n < 20; n++) WriteFrame();
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.True(allocated == 0, $"{allocated} bytes allocated over 20 frames");
+    }
+
     /// <summary>Compares the tensor's w×h picture with Skia's linear resize of the region, normalised the same way.</summary>
     private static void AssertMatchesSkia(SKBitmap source, SKRectI region, InputTensor tensor, int w, int h, PixelNormalization norm, double tolerance = Tolerance)
     {

@@ -15,9 +15,20 @@ public sealed class TensorWriter : IDisposable
     /// <summary>Canvases this large (a detector's) are split into two bands of rows; a 224² product crop is not worth it.</summary>
     public const int BandedMinCanvasPixels = 150_000;
 
-    private ResizeAxis columns = ResizeAxis.Empty, rows = ResizeAxis.Empty;
+    private readonly ResizeAxis columns = new(), rows = new();
     private readonly LetterboxRows upperBand = new(), lowerBand = new();
+    private readonly SecondCore secondCore = new();
+    private readonly Action writeUpper, writeLower;
+    // The banded write in progress: fields, so the two halves' delegates are made once, not per frame.
+    private LetterboxJob bandedJob;
+    private int split, canvasRows;
     private SKBitmap? converted;
+
+    public TensorWriter()
+    {
+        writeUpper = () => upperBand.Write(bandedJob, 0, split);
+        writeLower = () => lowerBand.Write(bandedJob, split, canvasRows);
+    }
 
     /// <summary>Letterbox the whole frame (aspect kept, top-left anchored). Returns the scale r = canvas / source.</summary>
     public float Letterbox(SKBitmap source, InputTensor tensor, PixelNormalization norm, float padValue) =>
@@ -41,18 +52,17 @@ public sealed class TensorWriter : IDisposable
         region.Intersect(new SKRectI(0, 0, source.Width, source.Height));
         if (region.Width <= 0 || region.Height <= 0) throw new ArgumentException("Region lies outside the frame.", nameof(region));
         var pixels = FourBytesPerPixel(source);
-        columns = columns.For(region.Width, w);
-        rows = rows.For(region.Height, h);
+        columns.Fit(region.Width, w);
+        rows.Fit(region.Height, h);
         var job = new LetterboxJob(pixels, region, tensor, w, h, norm, padValue, columns, rows);
-        var canvasRows = tensor.Height;
-        if ((long)tensor.Width * canvasRows < BandedMinCanvasPixels || Environment.ProcessorCount < 2)
+        if ((long)tensor.Width * tensor.Height < BandedMinCanvasPixels || Environment.ProcessorCount < 2)
         {
-            upperBand.Write(job, 0, canvasRows);
+            upperBand.Write(job, 0, tensor.Height);
             return;
         }
         // Split the picture's rows evenly; the lower band also writes the padding below it, which costs little.
-        var split = h / 2;
-        Parallel.Invoke(() => upperBand.Write(job, 0, split), () => lowerBand.Write(job, split, canvasRows));
+        (bandedJob, split, canvasRows) = (job, h / 2, tensor.Height);
+        secondCore.Run(writeUpper, writeLower);
     }
 
     /// <summary>The frame as RGBA or BGRA bytes (decoded frames already are; anything else is converted once into scratch).</summary>
