@@ -24,14 +24,18 @@ public sealed record SkuMatch(
     [property: Id(1)] float Similarity,
     [property: Id(2)] float Confidence);
 
-/// <summary>What the display recognition read in one image: per slot when a layout was given, else the best SKU matches.</summary>
+/// <summary>
+/// What the display recognition read in one image: per slot when a layout was given, else the best SKU matches. With
+/// <see cref="GalleryRetryUtc"/> set, nothing was read: the SKU gallery could not be built yet and is tried again then.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("SmartStore.ShelfInImage")]
 public sealed record ShelfInImage(
     [property: Id(0)] int Width,
     [property: Id(1)] int Height,
     [property: Id(2)] IReadOnlyList<SlotResult>? Slots,
     [property: Id(3)] IReadOnlyList<SkuMatch>? Matches,
-    [property: Id(4)] bool NoGallery);
+    [property: Id(4)] bool NoGallery,
+    [property: Id(5)] DateTime? GalleryRetryUtc = null);
 
 /// <summary>
 /// The SKU gallery shelf recognition reads against, as a silo holds it: what it has learned, when, and whether photos

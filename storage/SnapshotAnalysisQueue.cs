@@ -103,6 +103,22 @@ public sealed class SnapshotAnalysisQueue(SmartStoreDatabase database)
         return status == "pending";
     }
 
+    /// <summary>
+    /// Puts a claimed snapshot back to wait until <paramref name="after"/> from now without counting an attempt: it could
+    /// not be analysed for a reason that is not its own (the SKU gallery it is read against is not available yet), so no
+    /// number of such waits gives it up. Its camera's later frames wait with it, as behind a failure for now.
+    /// </summary>
+    public async Task Postpone(long id, TimeSpan after, string reason, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.Open(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition("""
+            UPDATE snapshots SET status = 'pending', claimed_at = NULL,
+                retry_after = now() + make_interval(secs => @seconds),
+                analysis = jsonb_build_object('waiting', @reason, 'attempts', attempts)
+            WHERE id = @id AND status = 'analysing'
+            """, new { id, seconds = Math.Max(1, after.TotalSeconds), reason }, cancellationToken: cancellationToken));
+    }
+
     public const int MaxAttempts = 4;
     public static readonly TimeSpan FirstRetryPause = TimeSpan.FromSeconds(30);
 

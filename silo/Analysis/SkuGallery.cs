@@ -67,8 +67,23 @@ public sealed class SkuGallery(SkuRepository skus, ILogger<SkuGallery> logger, T
                 refresh = _refresh ??= StartRefresh();
                 if (built && !waitForChanges) return _gallery;
             }
-            await refresh.WaitAsync(cancellationToken);
+            try
+            {
+                await refresh.WaitAsync(cancellationToken);
+            }
+            catch (Exception) when (!cancellationToken.IsCancellationRequested && FailureRecorded())
+            {
+                // The loop answers from the failure the refresh recorded before it completed: the previous gallery, or
+                // SkuGalleryUnavailable when there never was one. So the caller whose call started the attempt hears what
+                // every other caller hears until the next attempt — a shelf snapshot that happens to start each retry is
+                // not charged with the database's failure every time.
+            }
         }
+    }
+
+    private bool FailureRecorded()
+    {
+        lock (_gate) return WaitingToRetry;
     }
 
     /// <summary>

@@ -36,6 +36,7 @@ public sealed class SnapshotAnalysisWorker(
     private static readonly TimeSpan MaxClockSkew = TimeSpan.FromMinutes(10);
     private long _analysed;
     private DateTime _staleCheckedUtc = DateTime.UtcNow;
+    private DateTime _galleryWaitLogged;
 
     private async Task ReleaseStale(CancellationToken stoppingToken)
     {
@@ -131,6 +132,13 @@ public sealed class SnapshotAnalysisWorker(
             if (++_analysed % 500 == 0) logger.LogInformation("Analysed {Count} snapshots", _analysed);
             return true;
         }
+        catch (SkuGalleryUnavailable e)
+        {
+            // Not this snapshot's fault: it waits for the gallery's next attempt, however many that takes, and is not given up.
+            await queue.Postpone(snapshot.Id, e.RetryUtc - DateTime.UtcNow, e.Message, CancellationToken.None);
+            LogGalleryWait(e);
+            return false;
+        }
         catch (Exception e) when (e is ImageRejectedException or IOException)
         {
             logger.LogWarning("Snapshot {Id} of {Camera} cannot be analysed: {Reason}", snapshot.Id, snapshot.CameraCode, e.Message);
@@ -146,6 +154,14 @@ public sealed class SnapshotAnalysisWorker(
                 again ? "will be tried again" : $"given up after {SnapshotAnalysisQueue.MaxAttempts} attempts");
             return !again;
         }
+    }
+
+    /// <summary>Once per gallery attempt, not per waiting snapshot: the gallery logs the failure itself.</summary>
+    private void LogGalleryWait(SkuGalleryUnavailable e)
+    {
+        if (e.RetryUtc == _galleryWaitLogged) return;
+        _galleryWaitLogged = e.RetryUtc;
+        logger.LogWarning("Shelf snapshots wait for the SKU gallery: {Reason}", e.Message);
     }
 
     /// <summary>

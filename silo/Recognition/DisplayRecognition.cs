@@ -21,7 +21,17 @@ public sealed class DisplayRecognition(SkuGallery gallery) : IDisposable
     {
         using var frame = _intake.Decode(jpeg);
         // An integrator who just uploaded a SKU photo expects the next call to know it: the photo version is checked every call.
-        if (await gallery.Current(TimeSpan.Zero, waitForChanges: true, cancellationToken) is not { } current) return new ShelfInImage(frame.Width, frame.Height, null, null, NoGallery: true);
+        ShelfGallery? current;
+        try
+        {
+            current = await gallery.Current(TimeSpan.Zero, waitForChanges: true, cancellationToken);
+        }
+        catch (SkuGalleryUnavailable e)
+        {
+            // The integrator is told when to call again, not handed a server error.
+            return new ShelfInImage(frame.Width, frame.Height, null, null, false, e.RetryUtc);
+        }
+        if (current is null) return new ShelfInImage(frame.Width, frame.Height, null, null, NoGallery: true);
         if (_reader?.Gallery != current) _reader = new SlotReader(_embedder, current);
         var reader = _reader;
         if (layout is null || layout.Count == 0)

@@ -81,6 +81,36 @@ public sealed class AnalysisQueueTests
     }
 
     [Fact]
+    public async Task A_snapshot_postponed_for_the_SKU_gallery_is_never_given_up_and_holds_its_cameras_later_frames()
+    {
+        await using var db = await TestDatabase.Create();
+        await new DemoChain(db.Database, new SecretsFile(Path.Combine(Path.GetTempPath(), $"queue-{Guid.NewGuid():N}.json")), _ => { }).Seed();
+        var snapshots = new SnapshotRepository(db.Database);
+        foreach (var n in new[] { 1, 2 })
+            await snapshots.Record(new SnapshotRepository.NewSnapshot("CAM-S0007-E1", $"wait-{n}".PadRight(64, '0'), $"x/wait-{n}.jpg", 100, 640, 480,
+                $"wait-{n}.jpg", DateTime.UtcNow.AddSeconds(n), "ftp"));
+        var queue = new SnapshotAnalysisQueue(db.Database);
+        await using var connection = await db.Database.Open();
+
+        // Far more waits than MaxAttempts: the snapshot is not at fault, so none counts.
+        for (var wait = 1; wait <= 3 * SnapshotAnalysisQueue.MaxAttempts; wait++)
+        {
+            var batch = await queue.Claim(Kinds, 1, CancellationToken.None);
+            Assert.Equal("wait-1.jpg", Assert.Single(batch).FileName);
+            await queue.Postpone(batch[0].Id, TimeSpan.FromSeconds(15), "SKU gallery not built yet", CancellationToken.None);
+            // Neither it nor the frame behind it is claimed before the wait is over.
+            Assert.Empty(await queue.Claim(Kinds, 10, CancellationToken.None));
+            await connection.ExecuteAsync("UPDATE snapshots SET retry_after = now() - interval '1 second' WHERE id = @id", new { id = batch[0].Id });
+        }
+        var (status, attempts, waiting) = await connection.QuerySingleAsync<(string, int, string)>(
+            "SELECT status, attempts, analysis->>'waiting' FROM snapshots WHERE file_name = 'wait-1.jpg'");
+        Assert.Equal(("pending", 0, "SKU gallery not built yet"), (status, attempts, waiting));
+
+        // Once the gallery is there, both frames come, in order.
+        Assert.Equal(["wait-1.jpg", "wait-2.jpg"], (await queue.Claim(Kinds, 10, CancellationToken.None)).Select(c => c.FileName));
+    }
+
+    [Fact]
     public async Task A_cameras_frames_behind_one_waiting_to_be_retried_wait_with_it_and_then_come_in_order()
     {
         await using var db = await TestDatabase.Create();

@@ -2,6 +2,7 @@ using Dapper;
 using Microsoft.Extensions.Logging.Abstractions;
 using SmartStore.Models;
 using SmartStore.Silo.Analysis;
+using SmartStore.Silo.Recognition;
 using SmartStore.Storage;
 using SmartStore.Testing;
 using SmartStore.Vision.Intake;
@@ -144,8 +145,9 @@ public sealed class SkuGalleryTests
         // Until the retry is due, asking again tries nothing: shelf analysis reads the previous gallery at once.
         Assert.Equal(2, (await gallery.Current(TimeSpan.Zero, waitForChanges: true, cancellation))?.Photos);
         Assert.Equal(failed, await gallery.Status(cancellation));
-        // A retry that fails again waits twice as long.
+        // A retry that fails again waits twice as long; the caller waiting on it is served the gallery built before.
         clock.Advance(TimeSpan.FromSeconds(16));
+        Assert.Equal(2, (await gallery.Current(TimeSpan.Zero, waitForChanges: true, cancellation))?.Photos);
         var failedAgain = await Eventually.Get(() => gallery.Status(cancellation), s => s.RetryUtc != failed.RetryUtc,
             TimeSpan.FromSeconds(60), "the second attempt");
         Assert.Equal(clock.UtcNow.AddSeconds(30), failedAgain.RetryUtc);
@@ -170,9 +172,12 @@ public sealed class SkuGalleryTests
         await using var gallery = new SkuGallery(skus, NullLogger<SkuGallery>.Instance, clock);
         var cancellation = CancellationToken.None;
 
-        // The first build fails: the caller waiting for it gets the database's error.
-        var first = await Assert.ThrowsAnyAsync<Exception>(() => gallery.Current(TimeSpan.Zero, waitForChanges: true, cancellation));
-        Assert.Contains("sku_photo_embeddings", first.GetBaseException().Message);
+        // The first build fails: the caller whose call started it is told as every later caller is, with the database's
+        // reason and the time of the next attempt (not the raw database error, which the analysis queue would count as
+        // a failure of the snapshot that happened to start the attempt).
+        var first = await Assert.ThrowsAsync<SkuGalleryUnavailable>(() => gallery.Current(TimeSpan.Zero, waitForChanges: true, cancellation));
+        Assert.Contains("sku_photo_embeddings", first.Message);
+        Assert.Equal(clock.UtcNow.AddSeconds(15), first.RetryUtc);
 
         // Repaired at once, but the next attempt is not due: readers are told at once, and nothing is tried (a try would succeed).
         await RenameEmbeddings(db, "sku_photo_embeddings_gone", "sku_photo_embeddings");
@@ -183,6 +188,23 @@ public sealed class SkuGalleryTests
 
         clock.Advance(TimeSpan.FromSeconds(16));
         Assert.Equal(2, (await gallery.Current(TimeSpan.Zero, waitForChanges: true, cancellation))?.Photos);
+    }
+
+    [Fact]
+    public async Task The_display_API_told_the_gallery_cannot_be_built_says_when_to_call_again()
+    {
+        await using var db = await TestDatabase.Create();
+        var skus = new SkuRepository(db.Database);
+        await AddSku(skus, "Milk/Arla-Standard-Milk", "Arla-Standard-Milk", 1, 2);
+        await RenameEmbeddings(db, "sku_photo_embeddings", "sku_photo_embeddings_gone");
+        var clock = new ManualClock(new DateTimeOffset(2026, 12, 4, 9, 0, 0, TimeSpan.Zero));
+        await using var gallery = new SkuGallery(skus, NullLogger<SkuGallery>.Instance, clock);
+        using var recognition = new DisplayRecognition(gallery);
+        var jpeg = await File.ReadAllBytesAsync(Path.Combine(Packages, "Milk/Arla-Standard-Milk", "Arla-Standard-Milk_003.jpg"));
+
+        var read = await recognition.Read(jpeg, null, CancellationToken.None);
+
+        Assert.Equal((clock.UtcNow.AddSeconds(15), false, null, null), (read.GalleryRetryUtc, read.NoGallery, read.Slots, read.Matches));
     }
 
     private static async Task RenameEmbeddings(TestDatabase db, string from, string to)

@@ -44,7 +44,8 @@ public static class VisionEndpoints
             .Produces<PersonsResult>().RequireRateLimiting(RatePolicy);
         // 陈列识别API: raw image/jpeg for the best SKU matches of the whole image, or multipart (image + layout JSON) per slot.
         api.MapPost("/vision/display", Display).WithTags("Recognition APIs").Accepts<byte[]>("image/jpeg", "multipart/form-data")
-            .Produces<DisplayResult>().RequireRateLimiting(RatePolicy).DisableAntiforgery();
+            .Produces<DisplayResult>().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .RequireRateLimiting(RatePolicy).DisableAntiforgery();
         return api;
     }
 
@@ -59,6 +60,13 @@ public static class VisionEndpoints
         var (jpeg, layout, problem) = await DisplayRequest.Read(request, cancellationToken);
         if (jpeg is null) return problem!;
         var r = await cluster.GetGrain<IRecognitionGrain>(IRecognitionGrain.Key).ReadShelf(jpeg, layout);
+        if (r.GalleryRetryUtc is { } retry)
+        {
+            var seconds = (int)Math.Ceiling(Math.Max(1, (retry - DateTime.UtcNow).TotalSeconds));
+            request.HttpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Results.Problem(statusCode: 503, title: "SKU gallery unavailable",
+                detail: $"The SKU reference photos could not be read; the next attempt is in {seconds} s. Call again after it.");
+        }
         if (r.NoGallery)
             return Results.Problem(statusCode: 409, title: "No SKU photos", detail: "No SKU has a reference photo yet; add photos to the SKU master first.");
         return Results.Ok(new DisplayResult(r.Width, r.Height,

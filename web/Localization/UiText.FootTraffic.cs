@@ -58,6 +58,7 @@ public static partial class UiText
         ["gender"] = ("性别", "Gender"),
         ["notAnalysed"] = ("尚未分析。", "Not analysed yet."),
         ["analysisFailed"] = ("无法分析", "Could not be analysed"),
+        ["analysisWaiting"] = ("等待分析", "Waiting to be analysed"),
         ["detectorModel"] = ("模型", "Model"),
         ["enrolledStaff"] = ("登记店员", "Enrolled staff"),
         ["enrolStaff"] = ("登记店员", "Enrol staff"),

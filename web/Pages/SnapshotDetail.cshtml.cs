@@ -26,6 +26,8 @@ public sealed class SnapshotDetailModel(SnapshotRepository snapshots, CameraRepo
     public IReadOnlyList<FoundBox>? People { get; private set; }
     public string? Model { get; private set; }
     public string? Error { get; private set; }
+    /// <summary>Why a snapshot still waits to be analysed (the SKU gallery it is read against is not available yet).</summary>
+    public string? Waiting { get; private set; }
 
     public async Task<IActionResult> OnGet()
     {
@@ -56,6 +58,7 @@ public sealed class SnapshotDetailModel(SnapshotRepository snapshots, CameraRepo
         using var document = JsonDocument.Parse(json);
         var root = document.RootElement;
         if (root.TryGetProperty("error", out var error)) { Error = error.GetString(); return; }
+        if (root.TryGetProperty("waiting", out var waiting)) { Waiting = waiting.GetString(); return; }
         if (root.TryGetProperty("kind", out var kind) && kind.GetString() == "shelf")
         {
             ReadShelf(root);
