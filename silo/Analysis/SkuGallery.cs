@@ -31,6 +31,7 @@ public sealed class SkuGallery(SkuRepository skus, ILogger<SkuGallery> logger, T
     private readonly CancellationTokenSource _disposed = new();
     private readonly JpegIntake _intake = new();
     private Dictionary<long, EnrolledPhoto> _embedded = [];
+    private readonly HashSet<long> _refused = [];
     private ProductEmbedder? _embedder;
     private Task? _refresh;
     private (long Count, long MaxId) _version = (-1, -1);
@@ -44,6 +45,12 @@ public sealed class SkuGallery(SkuRepository skus, ILogger<SkuGallery> logger, T
 
     /// <summary>Photos embedded since the silo started: each photo once, however often the gallery is rebuilt.</summary>
     public int PhotosEmbedded { get; private set; }
+
+    /// <summary>
+    /// Photos left out since the silo started because they cannot be decoded. Photos never change in place, so each is
+    /// tried once: later rebuilds leave it out without fetching and decoding it again.
+    /// </summary>
+    public int PhotosRefused { get; private set; }
 
     /// <summary>Photos whose embedding was read back from the database (kept by an earlier run) instead of embedded.</summary>
     public int PhotosRestored { get; private set; }
@@ -156,7 +163,9 @@ public sealed class SkuGallery(SkuRepository skus, ILogger<SkuGallery> logger, T
     private async Task<ShelfGallery?> Rebuild(CancellationToken cancellationToken)
     {
         var index = await skus.PhotoIndex(cancellationToken);
-        var missing = index.Where(p => !_embedded.ContainsKey(p.Id)).Select(p => p.Id).ToList();
+        // A refused photo removed from the master is forgotten with it.
+        _refused.IntersectWith(index.Select(p => p.Id));
+        var missing = index.Where(p => !_embedded.ContainsKey(p.Id) && !_refused.Contains(p.Id)).Select(p => p.Id).ToList();
         int restored = 0, embedded = 0;
         foreach (var batch in missing.Chunk(ContentBatch))
         {
@@ -216,6 +225,8 @@ public sealed class SkuGallery(SkuRepository skus, ILogger<SkuGallery> logger, T
                 // One damaged photo must not stop shelf recognition: the gallery is built from the others.
                 logger.LogWarning("SKU gallery: photo {Id} of {Sku} left out, it cannot be decoded ({Reason}: {Detail})",
                     photo.Id, photo.SkuCode, e.Reason, e.Message);
+                _refused.Add(photo.Id);
+                PhotosRefused++;
                 continue;
             }
             _embedded[photo.Id] = enrolled;

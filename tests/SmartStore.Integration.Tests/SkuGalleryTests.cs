@@ -159,6 +159,8 @@ public sealed class SkuGalleryTests
         var recovered = await Eventually.Get(() => gallery.Status(cancellation), s => s.Problem is null && !s.Learning,
             TimeSpan.FromSeconds(60), "the repaired rebuild");
         Assert.Equal((3, null), (recovered.Photos, recovered.RetryUtc));
+        // The damaged photo was decoded once, not again by each rebuild.
+        Assert.Equal(1, gallery.PhotosRefused);
     }
 
     [Fact]
