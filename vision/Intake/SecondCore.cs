@@ -12,6 +12,7 @@ namespace SmartStore.Vision.Intake;
 internal sealed class SecondCore : IThreadPoolWorkItem
 {
     private const int Queued = 1, Taken = 2;
+    private const int SpinsBeforeSleep = 200;
     // A plain monitor, not a ManualResetEventSlim: that one creates its lock the first time a wait blocks, mid-stream.
     private readonly object gate = new();
     private Action? other;
@@ -50,21 +51,17 @@ internal sealed class SecondCore : IThreadPoolWorkItem
         }
     }
 
-    /// <summary>Spins while the other half is about to end (it takes about as long as ours), then sleeps on the monitor.</summary>
+    /// <summary>
+    /// Spins (yielding) while the other half is about to end — it takes about as long as ours, and a sleeping thread wakes
+    /// tens of microseconds late — then sleeps on the monitor.
+    /// </summary>
     private void WaitForOther()
     {
         var spinner = new SpinWait();
-        while (!Volatile.Read(ref finished))
+        for (int spin = 0; spin < SpinsBeforeSleep && !Volatile.Read(ref finished); spin++) spinner.SpinOnce(sleep1Threshold: -1);
+        lock (gate)
         {
-            if (!spinner.NextSpinWillYield)
-            {
-                spinner.SpinOnce();
-                continue;
-            }
-            lock (gate)
-            {
-                while (!finished) Monitor.Wait(gate);
-            }
+            while (!finished) Monitor.Wait(gate);
         }
     }
 
