@@ -108,15 +108,17 @@ public sealed class SnapshotAnalysisQueue(SmartStoreDatabase database)
     /// not be analysed for a reason that is not its own (the SKU gallery it is read against is not available yet), so no
     /// number of such waits gives it up. Its camera's later frames wait with it, as behind a failure for now.
     /// </summary>
-    public async Task Postpone(long id, TimeSpan after, string reason, CancellationToken cancellationToken)
+    public async Task Postpone(Claimed snapshot, TimeSpan after, string reason, CancellationToken cancellationToken)
     {
         await using var connection = await database.Open(cancellationToken);
+        // Only under this claim: a long first gallery build may outlast the stale sweep, and another worker's claim stays.
         await connection.ExecuteAsync(new CommandDefinition("""
             UPDATE snapshots SET status = 'pending', claimed_at = NULL,
                 retry_after = now() + make_interval(secs => @seconds),
                 analysis = jsonb_build_object('waiting', @reason, 'attempts', attempts)
-            WHERE id = @id AND status = 'analysing'
-            """, new { id, seconds = Math.Max(1, after.TotalSeconds), reason }, cancellationToken: cancellationToken));
+            WHERE id = @id AND status = 'analysing' AND claimed_at = @claimedAt
+            """, new { id = snapshot.Id, claimedAt = snapshot.ClaimedAt, seconds = Math.Max(1, after.TotalSeconds), reason },
+            cancellationToken: cancellationToken));
     }
 
     public const int MaxAttempts = 4;

@@ -135,7 +135,7 @@ public sealed class SnapshotAnalysisWorker(
         catch (SkuGalleryUnavailable e)
         {
             // Not this snapshot's fault: it waits for the gallery's next attempt, however many that takes, and is not given up.
-            await queue.Postpone(snapshot.Id, e.RetryUtc - DateTime.UtcNow, e.Message, CancellationToken.None);
+            await queue.Postpone(snapshot, e.RetryUtc - DateTime.UtcNow, e.Message, CancellationToken.None);
             LogGalleryWait(e);
             return false;
         }

@@ -97,7 +97,7 @@ public sealed class AnalysisQueueTests
         {
             var batch = await queue.Claim(Kinds, 1, CancellationToken.None);
             Assert.Equal("wait-1.jpg", Assert.Single(batch).FileName);
-            await queue.Postpone(batch[0].Id, TimeSpan.FromSeconds(15), "SKU gallery not built yet", CancellationToken.None);
+            await queue.Postpone(batch[0], TimeSpan.FromSeconds(15), "SKU gallery not built yet", CancellationToken.None);
             // Neither it nor the frame behind it is claimed before the wait is over.
             Assert.Empty(await queue.Claim(Kinds, 10, CancellationToken.None));
             await connection.ExecuteAsync("UPDATE snapshots SET retry_after = now() - interval '1 second' WHERE id = @id", new { id = batch[0].Id });
@@ -107,7 +107,15 @@ public sealed class AnalysisQueueTests
         Assert.Equal(("pending", 0, "SKU gallery not built yet"), (status, attempts, waiting));
 
         // Once the gallery is there, both frames come, in order.
-        Assert.Equal(["wait-1.jpg", "wait-2.jpg"], (await queue.Claim(Kinds, 10, CancellationToken.None)).Select(c => c.FileName));
+        var both = await queue.Claim(Kinds, 10, CancellationToken.None);
+        Assert.Equal(["wait-1.jpg", "wait-2.jpg"], both.Select(c => c.FileName));
+
+        // A postponement under a claim the stale sweep has ended leaves the new claim alone.
+        await connection.ExecuteAsync("UPDATE snapshots SET claimed_at = now() - interval '10 minutes' WHERE camera_code = 'CAM-S0007-E1'");
+        Assert.Equal(2, await queue.ReleaseStale(TimeSpan.FromMinutes(5), CancellationToken.None));
+        var reclaimed = (await queue.Claim(Kinds, 1, CancellationToken.None)).Single(c => c.Id == both[0].Id);
+        await queue.Postpone(both[0], TimeSpan.FromSeconds(15), "late", CancellationToken.None);
+        Assert.Equal("analysing", await connection.ExecuteScalarAsync<string>("SELECT status FROM snapshots WHERE id = @id", new { id = reclaimed.Id }));
     }
 
     [Fact]

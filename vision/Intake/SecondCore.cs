@@ -25,7 +25,16 @@ internal sealed class SecondCore : IThreadPoolWorkItem
     {
         (other, failure, finished) = (theirs, null, false);
         Volatile.Write(ref state, Queued);
-        ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+        try
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+        }
+        catch
+        {
+            // Nothing was queued: leave no claimable half behind for a later call's work item to run.
+            Volatile.Write(ref state, Taken);
+            throw;
+        }
         try
         {
             mine();
@@ -36,7 +45,12 @@ internal sealed class SecondCore : IThreadPoolWorkItem
             if (Interlocked.CompareExchange(ref state, Taken, Queued) == Queued) RunOther();
             else WaitForOther();
         }
-        if (failure is { } e) ExceptionDispatchInfo.Throw(e);
+        // When both halves fail, the caller's own exception has already left through the finally block.
+        if (failure is { } e)
+        {
+            failure = null;
+            ExceptionDispatchInfo.Throw(e);
+        }
     }
 
     void IThreadPoolWorkItem.Execute()

@@ -62,7 +62,14 @@ public sealed class TensorWriter : IDisposable
         }
         // Split the picture's rows evenly; the lower band also writes the padding below it, which costs little.
         (bandedJob, split, canvasRows) = (job, h / 2, tensor.Height);
-        secondCore.Run(writeUpper, writeLower);
+        try
+        {
+            secondCore.Run(writeUpper, writeLower);
+        }
+        finally
+        {
+            bandedJob = default; // holds the tensor's floats and the frame's pixels otherwise
+        }
     }
 
     /// <summary>The frame as RGBA or BGRA bytes (decoded frames already are; anything else is converted once into scratch).</summary>
