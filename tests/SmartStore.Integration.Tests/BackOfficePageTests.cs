@@ -1,3 +1,4 @@
+using Dapper;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -130,6 +131,26 @@ public sealed partial class BackOfficePageTests(SmartStoreSystem system)
         var html = System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
         Assert.Contains("shelf.gif: 不是 JPEG 图片", html);
         Assert.Empty((await (await admin.GetAsync("/api/skus/SKU-1002/photos")).Json()).AsArray());
+    }
+
+    [Fact]
+    public async Task A_snapshot_waiting_for_the_SKU_gallery_says_so_on_its_page()
+    {
+        using var admin = await system.SignedIn("admin");
+        await using var connection = await system.Database.Database.Open();
+        // As the analysis worker leaves it (queue.Postpone): pending, its next try an hour away, the reason kept.
+        var id = await connection.ExecuteScalarAsync<long>("""
+            INSERT INTO snapshots (camera_code, sha256, path, bytes, width, height, file_name, captured_at, source, retry_after, analysis)
+            VALUES ('CAM-S0030-P1', repeat('b', 64), 'x/waiting.jpg', 100, 720, 720, 'waiting.jpg', now(), 'ftp', now() + interval '1 hour',
+                    jsonb_build_object('waiting', 'The SKU gallery could not be built (database unreachable)', 'attempts', 0))
+            RETURNING id
+            """);
+
+        var response = await admin.GetAsync($"/snapshots/{id}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Contains("id=\"analysis-waiting\">等待分析: The SKU gallery could not be built (database unreachable)", html);
     }
 
     [GeneratedRegex("id=\"secret-value\">([^<]+)<")]
