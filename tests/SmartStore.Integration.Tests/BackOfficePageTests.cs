@@ -151,6 +151,8 @@ public sealed partial class BackOfficePageTests(SmartStoreSystem system)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
         Assert.Contains("id=\"analysis-waiting\">等待分析: The SKU gallery could not be built (database unreachable)", html);
+        // A shelf photo counts no people, so no people count is offered for it.
+        Assert.DoesNotContain("id=\"people-count\"", html);
     }
 
     [GeneratedRegex("id=\"secret-value\">([^<]+)<")]
