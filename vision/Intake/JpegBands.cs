@@ -5,14 +5,18 @@ namespace SmartStore.Vision.Intake;
 /// <summary>
 /// Decodes a sequential (baseline) JPEG as two horizontal bands at once, the lower band on a second core. The lower
 /// band's decoder still reads the upper band's entropy-coded data to find where its rows start (libjpeg-turbo skips
-/// the inverse DCT and colour conversion of skipped rows, not the Huffman decoding), so the two bands take about 0.7
-/// of one decode: a 768 × 576 snapshot 3.6 → 2.6 ms on this VM. The pixels are the same bytes as one GetPixels call.
+/// the inverse DCT and colour conversion of skipped rows, not the Huffman decoding), so the two bands take about 0.6
+/// of one decode: a 768 × 576 snapshot 3.6 → 2.2 ms, 1920 × 1080 13.9 → 8.0 ms on this VM. The pixels are the same
+/// bytes as one GetPixels call.
 /// Progressive JPEGs are decoded in one piece: each band's decoder would entropy-decode the whole file.
 /// </summary>
 public static class JpegBands
 {
     /// <summary>Below this many pixels, handing a band to another core costs about what it saves.</summary>
     public const long MinPixels = 200_000;
+
+    /// <summary>The upper band's share of the rows, in sixteenths.</summary>
+    private const int UpperShare = 9;
 
     /// <summary>Rows per iMCU row at 4:2:0 subsampling: the lower band starts on one, which its decoder skips whole.</summary>
     private const int McuRows = 16;
@@ -42,7 +46,9 @@ public static class JpegBands
     /// </summary>
     public static bool TryDecode(SKData data, SKImageInfo info, SKBitmap into)
     {
-        var split = Math.Min(info.Height, (info.Height / 2 + McuRows - 1) / McuRows * McuRows);
+        // The lower band also entropy-decodes the rows it skips, so the upper band gets more rows than half to finish at
+        // the same time: 9/16 measured best (768 × 576 2.39 → 2.2 ms, 1920 × 1080 8.5 → 8.0 ms against a split in half).
+        var split = Math.Min(info.Height, (info.Height * UpperShare / 16 + McuRows - 1) / McuRows * McuRows);
         var pixels = into.GetPixels();
         var rowBytes = into.RowBytes;
         bool upper = false, lower = false;
