@@ -123,7 +123,7 @@ public sealed class SkuGalleryTests
                 INSERT INTO sku_photos (sku_code, sha256, content, width, height)
                 VALUES ('Arla-Standard-Milk', repeat('0', 64), '\xffd8ffe000'::bytea, 348, 348)
                 """);
-        var clock = new ManualClock(new DateTimeOffset(2026, 12, 4, 9, 0, 0, TimeSpan.Zero));
+        var clock = Morning();
         await using var gallery = new SkuGallery(skus, NullLogger<SkuGallery>.Instance, clock);
         var cancellation = CancellationToken.None;
 
@@ -167,10 +167,8 @@ public sealed class SkuGalleryTests
     public async Task A_first_build_that_fails_is_not_tried_again_by_every_reader_before_its_retry_is_due()
     {
         await using var db = await TestDatabase.Create();
-        var skus = new SkuRepository(db.Database);
-        await AddSku(skus, "Milk/Arla-Standard-Milk", "Arla-Standard-Milk", 1, 2);
-        await RenameEmbeddings(db, "sku_photo_embeddings", "sku_photo_embeddings_gone");
-        var clock = new ManualClock(new DateTimeOffset(2026, 12, 4, 9, 0, 0, TimeSpan.Zero));
+        var skus = await TwoPhotosWithTheirEmbeddingsTableGone(db);
+        var clock = Morning();
         await using var gallery = new SkuGallery(skus, NullLogger<SkuGallery>.Instance, clock);
         var cancellation = CancellationToken.None;
 
@@ -196,10 +194,8 @@ public sealed class SkuGalleryTests
     public async Task The_display_API_told_the_gallery_cannot_be_built_says_when_to_call_again()
     {
         await using var db = await TestDatabase.Create();
-        var skus = new SkuRepository(db.Database);
-        await AddSku(skus, "Milk/Arla-Standard-Milk", "Arla-Standard-Milk", 1, 2);
-        await RenameEmbeddings(db, "sku_photo_embeddings", "sku_photo_embeddings_gone");
-        var clock = new ManualClock(new DateTimeOffset(2026, 12, 4, 9, 0, 0, TimeSpan.Zero));
+        var skus = await TwoPhotosWithTheirEmbeddingsTableGone(db);
+        var clock = Morning();
         await using var gallery = new SkuGallery(skus, NullLogger<SkuGallery>.Instance, clock);
         using var recognition = new DisplayRecognition(gallery);
         var jpeg = await File.ReadAllBytesAsync(Path.Combine(Packages, "Milk/Arla-Standard-Milk", "Arla-Standard-Milk_003.jpg"));
@@ -208,6 +204,17 @@ public sealed class SkuGalleryTests
 
         Assert.Equal((clock.UtcNow.AddSeconds(15), false, null, null), (read.GalleryRetryUtc, read.NoGallery, read.Slots, read.Matches));
     }
+
+    /// <summary>A SKU master of one SKU with two photos, whose kept-embeddings table is renamed away: no gallery can be built.</summary>
+    private static async Task<SkuRepository> TwoPhotosWithTheirEmbeddingsTableGone(TestDatabase db)
+    {
+        var skus = new SkuRepository(db.Database);
+        await AddSku(skus, "Milk/Arla-Standard-Milk", "Arla-Standard-Milk", 1, 2);
+        await RenameEmbeddings(db, "sku_photo_embeddings", "sku_photo_embeddings_gone");
+        return skus;
+    }
+
+    private static ManualClock Morning() => new(new DateTimeOffset(2026, 12, 4, 9, 0, 0, TimeSpan.Zero));
 
     private static async Task RenameEmbeddings(TestDatabase db, string from, string to)
     {
