@@ -57,7 +57,7 @@ public sealed class PeopleAnalyzer : IDisposable
     private List<PersonSighting> Sightings(DecodedFrame frame, bool withAppearance, bool withAttributes, string? sceneOf = null)
     {
         var boxes = sceneOf is not null && _interiorScenes is { } scenes
-            ? scenes.People(sceneOf, _detector.Detect(frame.Bitmap, scenes.LowScore))
+            ? scenes.People(sceneOf, frame.Bitmap.Width, _detector.Detect(frame.Bitmap, scenes.LowScore))
             : _detector.Detect(frame.Bitmap, _trackingScore);
         var faces = withAttributes && _faces is not null ? _faces.Detect(frame.Bitmap) : [];
         var people = new List<PersonSighting>(boxes.Count);

@@ -82,7 +82,7 @@ public sealed class PersonDetectorTests
         {
             using var frame = intake.Decode(await SharedFiles.BytesAsync(set, frames[i].File));
             var boxes = detector.Detect(frame.Bitmap, scenes.LowScore);
-            var people = scenes.People("CAM-MALL", boxes);
+            var people = scenes.People("CAM-MALL", frame.Bitmap.Width, boxes);
             if (i < 29) Assert.Equal(boxes.Count(b => b.Score >= 0.40f), people.Count); // not fitted yet: the plain threshold
             if (i < 30) continue;
             plainError += Math.Abs(boxes.Count(b => b.Score >= 0.40f) - frames[i].Count);
@@ -100,14 +100,14 @@ public sealed class PersonDetectorTests
         using var detector = new PersonDetector(SharedFiles.Models, new PersonDetectorOptions());
         var scenes = new InteriorScenes(new SceneCalibrationOptions(), highScore: 0.40f, fitFrames: 30);
         // Before opening: 30 frames without anybody, so the first fit finds nothing to learn from.
-        for (int i = 0; i < 30; i++) scenes.People("CAM-MALL", []);
+        for (int i = 0; i < 30; i++) scenes.People("CAM-MALL", 640, []);
         var intake = new JpegIntake();
         int plain = 0, counted = 0;
         for (int i = 0; i < files.Count; i++)
         {
             using var frame = intake.Decode(await SharedFiles.BytesAsync(set, files[i]));
             var boxes = detector.Detect(frame.Bitmap, scenes.LowScore);
-            var people = scenes.People("CAM-MALL", boxes);
+            var people = scenes.People("CAM-MALL", frame.Bitmap.Width, boxes);
             if (i < 29) continue;
             plain += boxes.Count(b => b.Score >= 0.40f);
             counted += people.Count;

@@ -5,6 +5,8 @@ namespace SmartStore.Vision.Tests;
 
 public sealed class SceneCalibrationTests
 {
+    private const int FrameWidth = 640;
+
     // A camera where a person standing with feet at row y is 0.2 y + 20 pixels tall.
     private static PersonBox Person(float x, float foot, float score, float heightScale = 1) =>
         new(x, foot - (0.2f * foot + 20) * heightScale, x + 20, foot, score);
@@ -20,7 +22,7 @@ public sealed class SceneCalibrationTests
     [Fact]
     public void FitsThePerspectiveFromConfidentBoxes()
     {
-        var scene = SceneCalibration.Fit(Frames(), 0.40f, new SceneCalibrationOptions());
+        var scene = SceneCalibration.Fit(Frames(), FrameWidth, 0.40f, new SceneCalibrationOptions());
         Assert.True(scene.IsFitted);
         Assert.InRange(scene.Slope, 0.18f, 0.22f);
         Assert.InRange(scene.Intercept, 15f, 25f);
@@ -29,7 +31,7 @@ public sealed class SceneCalibrationTests
     [Fact]
     public void CountsLowScorePeopleOfPlausibleHeightOnly()
     {
-        var scene = SceneCalibration.Fit(Frames(), 0.40f, new SceneCalibrationOptions());
+        var scene = SceneCalibration.Fit(Frames(), FrameWidth, 0.40f, new SceneCalibrationOptions());
         var person = Person(500, 250, 0.9f);
         PersonBox[] frame =
         [
@@ -46,8 +48,34 @@ public sealed class SceneCalibrationTests
     [Fact]
     public void FallsBackToThePlainThresholdWithoutEnoughConfidentBoxes()
     {
-        var scene = SceneCalibration.Fit([[Person(10, 200, 0.8f)]], 0.40f, new SceneCalibrationOptions());
+        var scene = SceneCalibration.Fit([[Person(10, 200, 0.8f)]], FrameWidth, 0.40f, new SceneCalibrationOptions());
         Assert.False(scene.IsFitted);
         Assert.Equal(1, scene.Count([Person(10, 200, 0.8f), Person(100, 300, 0.3f)]));
+    }
+
+    [Fact]
+    public void APersonMostlyOutOfViewAtTheSideIsNotCounted()
+    {
+        var scene = SceneCalibration.Fit(Frames(), FrameWidth, 0.40f, new SceneCalibrationOptions());
+        Assert.InRange(scene.TypicalAspect, 0.2f, 0.3f);
+        PersonBox[] frame =
+        [
+            new(FrameWidth - 8, 220, FrameWidth, 300, 0.9f), // a sliver of a person at the right side: mostly out of view
+            new(0, 220, 20, 300, 0.9f),                      // at the left side, but a whole person's width
+            new(300, 220, 308, 300, 0.9f),                   // as narrow, but inside the view: counted
+        ];
+        var people = scene.People(frame);
+        Assert.Equal(2, people.Count);
+        Assert.DoesNotContain(people, p => p.X2 >= FrameWidth);
+    }
+
+    [Fact]
+    public void AnInStoreCameraSwitchedToAnotherResolutionLearnsItsSceneAgain()
+    {
+        var scenes = new InteriorScenes(new SceneCalibrationOptions(), highScore: 0.40f, fitFrames: 30);
+        foreach (var boxes in Frames()) scenes.People("CAM-1", FrameWidth, boxes);
+        PersonBox[] farPerson = [Person(100, 300, 0.3f)]; // counted only by a fitted scene
+        Assert.Single(scenes.People("CAM-1", FrameWidth, farPerson));
+        Assert.Empty(scenes.People("CAM-1", 2 * FrameWidth, farPerson));
     }
 }

@@ -17,22 +17,26 @@ public sealed class InteriorScenes(SceneCalibrationOptions options, float highSc
     public float LowScore => options.LowScore;
 
     /// <summary>The boxes of this frame that are people, given everything (down to <see cref="LowScore"/>) the detector found.</summary>
-    public IReadOnlyList<PersonBox> People(string cameraCode, IReadOnlyList<PersonBox> boxes)
+    /// <param name="frameWidth">the frame's width in pixels.</param>
+    public IReadOnlyList<PersonBox> People(string cameraCode, int frameWidth, IReadOnlyList<PersonBox> boxes)
     {
-        if (!_cameras.TryGetValue(cameraCode, out var camera)) _cameras[cameraCode] = camera = new CameraScene();
+        // A camera switched to another resolution sees its scene at another scale: learn it again.
+        if (!_cameras.TryGetValue(cameraCode, out var camera) || camera.FrameWidth != frameWidth)
+            _cameras[cameraCode] = camera = new CameraScene(frameWidth);
         camera.Recent.Enqueue(boxes);
         while (camera.Recent.Count > fitFrames) camera.Recent.Dequeue();
         // A fit that failed (first frames without people: before opening) is tried again after as many frames.
         if (++camera.SinceFit >= (camera.Scene is { IsFitted: true } ? refitEvery : fitFrames))
         {
-            camera.Scene = SceneCalibration.Fit([.. camera.Recent], highScore, options);
+            camera.Scene = SceneCalibration.Fit([.. camera.Recent], frameWidth, highScore, options);
             camera.SinceFit = 0;
         }
         return camera.Scene is { IsFitted: true } scene ? scene.People(boxes) : boxes.Where(b => b.Score >= highScore).ToList();
     }
 
-    private sealed class CameraScene
+    private sealed class CameraScene(int frameWidth)
     {
+        public int FrameWidth { get; } = frameWidth;
         public Queue<IReadOnlyList<PersonBox>> Recent { get; } = new();
         public SceneCalibration? Scene { get; set; }
         public int SinceFit { get; set; }

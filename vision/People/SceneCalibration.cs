@@ -5,8 +5,10 @@ namespace SmartStore.Vision.People;
 /// crowded people of a concourse (they score 0.2–0.4) but a lower one admits clutter on a kerbside camera. The
 /// camera's confident detections fix its perspective (person height grows linearly with the foot's image row), and
 /// a low-score box is counted only if it has a person's height for where it stands, is not a part of a counted
-/// person, and is not a fixture present in nearly every frame. Without enough confident boxes the plain threshold
-/// is used.
+/// person, and is not a fixture present in nearly every frame. A person standing at the left or right side of the
+/// view with less than half of their width inside it is not counted: the annotated sets leave such people out, and
+/// in a store the neighbouring camera or the next frame sees them. Without enough confident boxes the plain
+/// threshold is used.
 /// </summary>
 public sealed class SceneCalibration
 {
@@ -14,7 +16,10 @@ public sealed class SceneCalibration
     private readonly SceneCalibrationOptions options;
     private readonly List<PersonBox>[] reference;
 
-    private SceneCalibration(float highScore, SceneCalibrationOptions options, float slope, float intercept, bool fitted, List<PersonBox>[] reference)
+    private readonly int frameWidth;
+
+    private SceneCalibration(float highScore, SceneCalibrationOptions options, float slope, float intercept, bool fitted, List<PersonBox>[] reference,
+        int frameWidth, float typicalAspect)
     {
         this.highScore = highScore;
         this.options = options;
@@ -22,26 +27,38 @@ public sealed class SceneCalibration
         Intercept = intercept;
         IsFitted = fitted;
         this.reference = reference;
+        this.frameWidth = frameWidth;
+        TypicalAspect = typicalAspect;
     }
 
     /// <summary>Expected person height in pixels = Slope × foot row + Intercept.</summary>
     public float Slope { get; }
     public float Intercept { get; }
     public bool IsFitted { get; }
+    /// <summary>Median width ÷ height of this camera's confident people wholly in view (0 when unknown).</summary>
+    public float TypicalAspect { get; }
 
     /// <summary>Fits from one camera's frames, each detected at or below options.LowScore.</summary>
-    public static SceneCalibration Fit(IReadOnlyList<IReadOnlyList<PersonBox>> frames, float highScore, SceneCalibrationOptions options)
+    /// <param name="frameWidth">the camera's frame width in pixels, to tell a person cut by the side of the view.</param>
+    public static SceneCalibration Fit(IReadOnlyList<IReadOnlyList<PersonBox>> frames, int frameWidth, float highScore, SceneCalibrationOptions options)
     {
         var points = new List<(float Y, float H)>();
+        var aspects = new List<float>();
         foreach (var frame in frames)
             foreach (var b in frame)
-                if (b.Score >= options.FitScore) points.Add((b.Y2, b.Height));
+            {
+                if (b.Score < options.FitScore) continue;
+                points.Add((b.Y2, b.Height));
+                if (!AtSide(b, frameWidth, options.SideMargin) && b.Height > 0) aspects.Add(b.Width / b.Height);
+            }
         var step = Math.Max(1, frames.Count / Math.Max(1, options.ReferenceFrames));
         var reference = new List<List<PersonBox>>();
         for (int i = 0; i < frames.Count; i += step) reference.Add(frames[i].Where(b => b.Score >= options.LowScore).ToList());
         var (slope, intercept) = points.Count >= options.MinFitBoxes ? TrimmedLine(points) : (0f, 0f);
         var fitted = points.Count >= options.MinFitBoxes && slope > 0;
-        return new SceneCalibration(highScore, options, slope, intercept, fitted, [.. reference]);
+        aspects.Sort();
+        var typicalAspect = aspects.Count >= options.MinFitBoxes ? aspects[aspects.Count / 2] : 0f;
+        return new SceneCalibration(highScore, options, slope, intercept, fitted, [.. reference], frameWidth, typicalAspect);
     }
 
     /// <summary>People in one frame of this camera.</summary>
@@ -54,8 +71,16 @@ public sealed class SceneCalibration
         var kept = new List<PersonBox>(sorted.Count);
         foreach (var b in sorted)
             if (b.Score >= highScore || Plausible(b, kept)) kept.Add(b);
+        // Removed only now: a low box inside a person who is mostly out of view is still a part of that person.
+        if (IsFitted && TypicalAspect > 0) kept.RemoveAll(MostlyOutOfView);
         return kept;
     }
+
+    private bool MostlyOutOfView(PersonBox b) =>
+        AtSide(b, frameWidth, options.SideMargin) && b.Height > 0 && b.Width / b.Height < options.MinVisibleWidth * TypicalAspect;
+
+    private static bool AtSide(in PersonBox b, int frameWidth, float margin) =>
+        frameWidth > 0 && (b.X1 <= margin * frameWidth || b.X2 >= (1 - margin) * frameWidth);
 
     private bool Plausible(in PersonBox b, List<PersonBox> kept)
     {

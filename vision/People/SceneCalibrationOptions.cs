@@ -20,6 +20,13 @@ public sealed record SceneCalibrationOptions
     public float ContainedIoMin { get; init; } = 0.5f;
     /// <summary>A low box found (IoU &gt; 0.5) in more than this fraction of the reference frames is background.</summary>
     public float StaticFraction { get; init; } = 0.9f;
+    /// <summary>
+    /// A box touching the left or right side of the view narrower than this share of the camera's typical person
+    /// (width ÷ height) shows less than that share of a person, and is not counted.
+    /// </summary>
+    public float MinVisibleWidth { get; init; } = 0.5f;
+    /// <summary>A box within this share of the frame width of its left or right side touches that side.</summary>
+    public float SideMargin { get; init; } = 0.005f;
     /// <summary>Frames, spread evenly over the camera's frames, kept to judge what is static.</summary>
     public int ReferenceFrames { get; init; } = 60;
 }

@@ -31,12 +31,14 @@ public sealed class PeopleCountingSection(ModelStore store, PersonDetectorOption
             var tally = new DetectionTally();
             var scores = new List<float[]>(frames.Count);
             var allBoxes = new List<PersonBox[]>(frames.Count);
+            var frameWidth = 0;
             for (int f = 0; f < frames.Count; f++)
             {
                 using var frame = await intake.DecodeFileAsync(set.PathOf(frames[f].File), cancellation).ConfigureAwait(false);
                 var boxes = detector.Detect(frame.Bitmap, Math.Min(TraceFloor, options.ScoreThreshold));
                 scores.Add(boxes.Select(b => b.Score).ToArray());
                 allBoxes.Add([.. boxes]);
+                frameWidth = frame.Bitmap.Width;
                 dump?.WriteLine(string.Create(CultureInfo.InvariantCulture, $"F\t{name}\t{f}\t{frame.Bitmap.Width}\t{frame.Bitmap.Height}\t{frames[f].Count}\t{frames[f].Sequence}"));
                 foreach (var b in boxes) dump?.WriteLine(string.Create(CultureInfo.InvariantCulture, $"B\t{b.X1:0.0}\t{b.Y1:0.0}\t{b.X2:0.0}\t{b.Y2:0.0}\t{b.Score:0.0000}"));
                 if (set.Task == "person_detection") tally.AddFrame(boxes, frames[f]);
@@ -62,7 +64,7 @@ public sealed class PeopleCountingSection(ModelStore store, PersonDetectorOption
             if (oneCamera && options.SceneCalibration is { } sceneOptions)
             {
                 // Self-calibration from this camera's own unlabelled frames (no ground truth).
-                var scene = SceneCalibration.Fit(allBoxes, options.ScoreThreshold, sceneOptions);
+                var scene = SceneCalibration.Fit(allBoxes, frameWidth, options.ScoreThreshold, sceneOptions);
                 var people = allBoxes.Select(b => scene.People(b)).ToList();
                 counted = people.Select(p => p.Count).ToList();
                 var sceneOnly = Accuracy(counted);
@@ -70,7 +72,7 @@ public sealed class PeopleCountingSection(ModelStore store, PersonDetectorOption
                     foreach (var b in people[f]) dump?.WriteLine(string.Create(CultureInfo.InvariantCulture, $"P\t{name}\t{f}\t{b.X1:0.0}\t{b.Y1:0.0}\t{b.X2:0.0}\t{b.Y2:0.0}\t{b.Score:0.0000}"));
                 if (fillGaps) counted = [.. PeopleCounter.CountWithGapsFilled(people)];
                 headline = Accuracy(counted);
-                Progress.Say(string.Create(CultureInfo.InvariantCulture, $"people: {name} scene calibration fitted {scene.IsFitted} height = {scene.Slope:0.000} x foot + {scene.Intercept:0.0}; acc {sceneOnly:0.0000} unfused; gaps filled {fillGaps}: counted {counted.Sum()} acc {headline:0.0000} unfused"));
+                Progress.Say(string.Create(CultureInfo.InvariantCulture, $"people: {name} scene calibration fitted {scene.IsFitted} height = {scene.Slope:0.000} x foot + {scene.Intercept:0.0}, typical width/height {scene.TypicalAspect:0.00}; acc {sceneOnly:0.0000} unfused; gaps filled {fillGaps}: counted {counted.Sum()} acc {headline:0.0000} unfused"));
             }
             if (oneCamera && step == 1 && fuseWindow > 1) headline = Accuracy(PeopleCounter.FuseSequence(counted, fuseWindow));
             figures.Add($"person_count_accuracy_{name}_unfused", rawAcc, "ratio");

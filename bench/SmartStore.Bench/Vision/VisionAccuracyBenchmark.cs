@@ -12,7 +12,7 @@ namespace SmartStore.Bench.Vision;
 public sealed class VisionAccuracyBenchmark : IBenchmark
 {
     public string Name => "vision-accuracy";
-    public string Usage => "[--data DIR] [--only people|reid|sku|health] [--limit N] [--model rtmdet|nanodet|nanodet-plus|yolox] [--size S] [--threshold T] [--nms IOU] [--tiles CxR] [--overlap F] [--no-whole] [--fuse W] [--calibrate K] [--dump FILE] [--no-scene] [--no-gap-fill] [--low-score T] [--min-height-ratio R] [--max-height-ratio R] [--contained F] [--static F] [--reid-model 0287|0288] [--health-frames N]";
+    public string Usage => "[--data DIR] [--only people|reid|sku|health] [--limit N] [--model rtmdet|nanodet|nanodet-plus|yolox] [--size S] [--threshold T] [--nms IOU] [--tiles CxR] [--overlap F] [--no-whole] [--fuse W] [--calibrate K] [--dump FILE] [--no-scene] [--no-gap-fill] [--low-score T] [--min-height-ratio R] [--max-height-ratio R] [--contained F] [--static F] [--min-visible-width F] [--reid-model 0287|0288] [--health-frames N]";
 
     public async Task<int> RunAsync(BenchArgs args, CancellationToken cancellation)
     {
@@ -55,6 +55,7 @@ public sealed class VisionAccuracyBenchmark : IBenchmark
             MaxHeightRatio = args.Get("max-height-ratio", scene.MaxHeightRatio),
             ContainedIoMin = args.Get("contained", scene.ContainedIoMin),
             StaticFraction = args.Get("static", scene.StaticFraction),
+            MinVisibleWidth = args.Get("min-visible-width", scene.MinVisibleWidth),
         };
     }
 
