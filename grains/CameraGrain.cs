@@ -28,9 +28,11 @@ public sealed class CameraGrain : Grain, ICameraGrain, IRemindable
     private StoreProfile? _store;
     private IGrainTimer? _silenceTimer;
     private EntranceTracker? _tracker;
+    private InteriorHeadcount? _headcount;
     private IGrainTimer? _quietTimer;
     private EntranceFeedProgress _feed;
     private readonly TrackerOptions _trackerOptions;
+    private readonly HeadcountOptions _headcountOptions;
     private DateTime _lastPersistedUtc;
     private DateTime _ingestWrittenUtc;
     private bool _ingestDirty;
@@ -41,6 +43,7 @@ public sealed class CameraGrain : Grain, ICameraGrain, IRemindable
         IMasterDataDirectory directory,
         IOptions<CameraLivenessOptions> options,
         IOptions<TrackerOptions> trackerOptions,
+        IOptions<HeadcountOptions> headcountOptions,
         ILogger<CameraGrain> logger)
     {
         _state = state;
@@ -48,6 +51,7 @@ public sealed class CameraGrain : Grain, ICameraGrain, IRemindable
         _directory = directory;
         _options = options.Value;
         _trackerOptions = trackerOptions.Value;
+        _headcountOptions = headcountOptions.Value;
         _logger = logger;
     }
 
@@ -95,6 +99,9 @@ public sealed class CameraGrain : Grain, ICameraGrain, IRemindable
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         if (_ingestDirty) await _ingest.WriteStateAsync(cancellationToken);
+        // The frames still waiting for the frames after them are counted as they are rather than dropped.
+        if (_headcount is { Waiting: > 0 } headcount && _camera?.StoreCode is { } storeCode)
+            await ReportHeadcounts(GrainFactory.GetGrain<IStoreGrain>(storeCode), headcount.Finish());
     }
 
     /// <summary>
@@ -121,17 +128,23 @@ public sealed class CameraGrain : Grain, ICameraGrain, IRemindable
     {
         if (_camera?.StoreCode is not { } storeCode) return [];
         var store = GrainFactory.GetGrain<IStoreGrain>(storeCode);
+        _feed = _feed.Analysed(frame.SnapshotId, DateTime.UtcNow);
+        StartQuietTimer();
         if (_camera.Kind == CameraKind.Interior)
         {
-            await store.RecordTraffic(new TrafficObservation(Code, frame.CapturedUtc, [], 0, frame.People.Count));
+            _headcount ??= new InteriorHeadcount(_headcountOptions);
+            await ReportHeadcounts(store, _headcount.Add(frame.CapturedUtc, frame.People));
             return frame.People.Select(p => new TrackedBox(0, p.X1, p.Y1, p.X2, p.Y2)).ToList();
         }
         _tracker ??= new EntranceTracker(Code, _camera.DoorLine, _trackerOptions);
-        _feed = _feed.Analysed(frame.SnapshotId, DateTime.UtcNow);
-        StartQuietTimer();
         var tracked = _tracker.Observe(frame);
         await ReportTraffic(store, frame.CapturedUtc, tracked);
         return tracked.Boxes;
+    }
+
+    private async Task ReportHeadcounts(IStoreGrain store, IReadOnlyList<Headcount> counted)
+    {
+        foreach (var count in counted) await store.RecordTraffic(new TrafficObservation(Code, count.AtUtc, [], 0, count.People));
     }
 
     private async Task ReportTraffic(IStoreGrain store, DateTime capturedUtc, TrackedFrame tracked)
@@ -141,20 +154,25 @@ public sealed class CameraGrain : Grain, ICameraGrain, IRemindable
     }
 
     /// <summary>
-    /// Ends the tracks of an entrance camera that has gone quiet: nothing new uploaded and nothing waiting for
-    /// analysis for longer than the tracker's gap. Without it the last people of the day would be counted only
-    /// when the next frame arrives — the next morning, in the wrong hour.
+    /// Ends the tracks of an entrance camera that has gone quiet (nothing new uploaded and nothing waiting for
+    /// analysis for longer than the tracker's gap), and counts out an in-store camera's last frames the same way.
+    /// Without it the last people of the day would be counted only when the next frame arrives — the next morning,
+    /// in the wrong hour.
     /// </summary>
-    private async Task EndTracksWhenQuiet()
+    private async Task FinishWhenQuiet()
     {
-        if (_tracker is not { HasTracks: true } tracker || _camera?.StoreCode is not { } storeCode) return;
-        if (!_feed.QuietFor(tracker.MaxGap, DateTime.UtcNow)) return;
-        await ReportTraffic(GrainFactory.GetGrain<IStoreGrain>(storeCode), tracker.LastFrameUtc, tracker.FinishAll());
+        if (_camera?.StoreCode is not { } storeCode) return;
+        var store = GrainFactory.GetGrain<IStoreGrain>(storeCode);
+        if (_tracker is { HasTracks: true } tracker && _feed.QuietFor(tracker.MaxGap, DateTime.UtcNow))
+            await ReportTraffic(store, tracker.LastFrameUtc, tracker.FinishAll());
+        // An in-store camera's last frames wait for frames after them; once it is quiet, nothing more is coming.
+        if (_headcount is { Waiting: > 0 } headcount && _feed.QuietFor(_headcountOptions.MaxGap, DateTime.UtcNow))
+            await ReportHeadcounts(store, headcount.Finish());
     }
 
     private void StartQuietTimer()
     {
-        _quietTimer ??= this.RegisterGrainTimer(EndTracksWhenQuiet, new GrainTimerCreationOptions
+        _quietTimer ??= this.RegisterGrainTimer(FinishWhenQuiet, new GrainTimerCreationOptions
         {
             DueTime = QuietCheckEvery,
             Period = QuietCheckEvery,

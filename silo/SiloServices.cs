@@ -32,6 +32,7 @@ public static class SiloServices
 
         services.Configure<CameraLivenessOptions>(configuration.GetSection("CameraLiveness"));
         services.Configure<TrackerOptions>(configuration.GetSection("Tracker"));
+        services.Configure<HeadcountOptions>(configuration.GetSection("Headcount"));
         services.Configure<FootfallOptions>(configuration.GetSection("Footfall"));
         services.Configure<ShelfAlertOptions>(configuration.GetSection("ShelfAlerts"));
         return services;

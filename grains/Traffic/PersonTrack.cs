@@ -39,7 +39,7 @@ internal sealed class PersonTrack(int id, TrackerOptions options)
         if (similarity < options.MinAppearanceSimilarity) return null;
 
         var halfW = (_x2 - _x1) / 2; var halfH = (_y2 - _y1) / 2;
-        var overlap = IoU(px - halfW, py - halfH, px + halfW, py + halfH, person);
+        var overlap = SightingOverlap.IoU(px - halfW, py - halfH, px + halfW, py + halfH, person);
         // Overlap and closeness carry the geometry; appearance separates two people walking side by side.
         return overlap + 0.5f * (1 - step / gate) + 0.75f * (similarity ?? 0.5f);
     }
@@ -86,15 +86,6 @@ internal sealed class PersonTrack(int id, TrackerOptions options)
         var norm = MathF.Sqrt(v.Sum(x => x * x));
         if (norm > 0) for (var i = 0; i < v.Length; i++) v[i] /= norm;
         return v;
-    }
-
-    private static float IoU(float x1, float y1, float x2, float y2, PersonSighting b)
-    {
-        var iw = Math.Max(0, Math.Min(x2, b.X2) - Math.Max(x1, b.X1));
-        var ih = Math.Max(0, Math.Min(y2, b.Y2) - Math.Max(y1, b.Y1));
-        var inter = iw * ih;
-        var union = (x2 - x1) * (y2 - y1) + (b.X2 - b.X1) * (b.Y2 - b.Y1) - inter;
-        return union <= 0 ? 0 : inter / union;
     }
 
     private static float Sq(float v) => v * v;

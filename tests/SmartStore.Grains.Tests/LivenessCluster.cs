@@ -23,6 +23,8 @@ public sealed class LivenessCluster : IAsyncLifetime
     public const string DoorCamera = "CAM-T0003-E1";
     public const string QuietStore = "T0005";
     public const string QuietDoorCamera = "CAM-T0005-E1";
+    public const string HeadcountStore = "T0006";
+    public const string InteriorCamera = "CAM-T0006-I1";
     public const string ShelfStore = "T0004";
     public const string ShelfCameraA = "CAM-T0004-P1";
     public const string ShelfCameraB = "CAM-T0004-P2";
@@ -42,6 +44,7 @@ public sealed class LivenessCluster : IAsyncLifetime
             ["CameraLiveness:OfflineAfter"] = "00:00:01.500",
             ["CameraLiveness:CheckEvery"] = "00:00:00.250",
             ["CameraLiveness:ReminderPeriod"] = "00:01:00",
+            ["Headcount:MaxGap"] = "00:00:02",
         }));
         builder.AddSiloBuilderConfigurator<PostgresSilo>();
         Cluster = builder.Build();
@@ -73,6 +76,8 @@ public sealed class LivenessCluster : IAsyncLifetime
         await stores.Create(new Store(QuietStore, "收工店", "TEST", "上海", "", 31.2, 121.5, [], OpeningHours.AlwaysOpen, "Asia/Shanghai", 3), "test");
         await cameras.Create(new Camera(QuietDoorCamera, CameraKind.Entrance, "", "", QuietStore, 1, []), "test");
         await cameras.SetDoorLine(QuietDoorCamera, Traffic.TrafficScenes.Door, "test");
+        await stores.Create(new Store(HeadcountStore, "店内人数店", "TEST", "上海", "", 31.2, 121.5, [], OpeningHours.AlwaysOpen, "Asia/Shanghai", 3), "test");
+        await cameras.Create(new Camera(InteriorCamera, CameraKind.Interior, "", "", HeadcountStore, 10, []), "test");
         await stores.Create(new Store(ShelfStore, "陈列店", "TEST", "上海", "", 31.2, 121.5, [], OpeningHours.AlwaysOpen, "Asia/Shanghai", 3), "test");
         CameraPreset[] presets = [new CameraPreset(1, "货架1", 1)];
         await cameras.Create(new Camera(ShelfCameraA, CameraKind.Shelf, "", "", ShelfStore, 10, presets), "test");

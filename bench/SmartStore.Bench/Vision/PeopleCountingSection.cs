@@ -1,5 +1,7 @@
 using System.Globalization;
 using SmartStore.Bench.Data;
+using SmartStore.Grains.Traffic;
+using SmartStore.Models;
 using SmartStore.Vision.Intake;
 using SmartStore.Vision.Models;
 using SmartStore.Vision.People;
@@ -70,11 +72,13 @@ public sealed class PeopleCountingSection(ModelStore store, PersonDetectorOption
                 var sceneOnly = Accuracy(counted);
                 for (int f = 0; f < people.Count; f++)
                     foreach (var b in people[f]) dump?.WriteLine(string.Create(CultureInfo.InvariantCulture, $"P\t{name}\t{f}\t{b.X1:0.0}\t{b.Y1:0.0}\t{b.X2:0.0}\t{b.Y2:0.0}\t{b.Score:0.0000}"));
-                if (fillGaps) counted = [.. PeopleCounter.CountWithGapsFilled(people)];
+                counted = InteriorCounts(people, new HeadcountOptions { Window = 1, FillGaps = fillGaps });
                 headline = Accuracy(counted);
                 Progress.Say(string.Create(CultureInfo.InvariantCulture, $"people: {name} scene calibration fitted {scene.IsFitted} height = {scene.Slope:0.000} x foot + {scene.Intercept:0.0}, typical width/height {scene.TypicalAspect:0.00}; acc {sceneOnly:0.0000} unfused; gaps filled {fillGaps}: counted {counted.Sum()} acc {headline:0.0000} unfused"));
+                // The headline is what an in-store camera's grain reports: the same boxes through its headcount.
+                if (step == 1) headline = Accuracy(InteriorCounts(people, new HeadcountOptions { Window = fuseWindow, FillGaps = fillGaps }));
             }
-            if (oneCamera && step == 1 && fuseWindow > 1) headline = Accuracy(PeopleCounter.FuseSequence(counted, fuseWindow));
+            else if (oneCamera && step == 1 && fuseWindow > 1) headline = Accuracy(InteriorCounts(allBoxes.Select(b => b.Where(x => x.Score >= options.ScoreThreshold).ToList()).ToList(), new HeadcountOptions { Window = fuseWindow, FillGaps = false }));
             figures.Add($"person_count_accuracy_{name}_unfused", rawAcc, "ratio");
             figures.Add($"person_count_accuracy_{name}", headline, "ratio");
             if (name != StressSet) uncalibrated.Add(headline);
@@ -101,7 +105,7 @@ public sealed class PeopleCountingSection(ModelStore store, PersonDetectorOption
                 var reported = calAcc;
                 if (step == 1 && fuseWindow > 1)
                 {
-                    var fused = PeopleCounter.FuseSequence(allCalibrated, fuseWindow);
+                    var fused = InteriorCounts(allBoxes.Select(b => b.Where(x => x.Score >= fitted).ToList()).ToList(), new HeadcountOptions { Window = fuseWindow, FillGaps = false });
                     var fusedAcc = AccuracyOn(rest, rest.Select(i => fused[i]).ToList());
                     fusedText = fusedAcc.ToString("0.0000", CultureInfo.InvariantCulture);
                     reported = fusedAcc;
@@ -121,4 +125,18 @@ public sealed class PeopleCountingSection(ModelStore store, PersonDetectorOption
         if (accuracies.Count == CountedSets.Length) figures.Add("person_count_accuracy_calibrated", accuracies.Average(), "ratio");
         if (uncalibrated.Count == CountedSets.Length) figures.Add("person_count_accuracy", uncalibrated.Average(), "ratio");
     }
+
+    /// <summary>Counts per frame of one camera's sequence through the camera grain's headcount, frames one second apart.</summary>
+    private static List<int> InteriorCounts(IReadOnlyList<IReadOnlyList<PersonBox>> frames, HeadcountOptions headcount)
+    {
+        var fusion = new InteriorHeadcount(headcount);
+        var start = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        var counts = new List<int>(frames.Count);
+        for (int f = 0; f < frames.Count; f++)
+            counts.AddRange(fusion.Add(start.AddSeconds(f), frames[f].Select(Sighting).ToList()).Select(c => c.People));
+        counts.AddRange(fusion.Finish().Select(c => c.People));
+        return counts;
+    }
+
+    private static PersonSighting Sighting(PersonBox b) => new(b.X1, b.Y1, b.X2, b.Y2, b.Score, null);
 }

@@ -73,6 +73,32 @@ public sealed class FootTrafficGrainTests(LivenessCluster fixture)
     }
 
     [Fact]
+    public async Task An_in_store_camera_reports_people_fused_over_frames_and_its_last_frames_once_it_is_quiet()
+    {
+        var camera = Grains.GetGrain<ICameraGrain>(LivenessCluster.InteriorCamera);
+        var now = DateTime.UtcNow;
+        PersonSighting[] three = [At(100, 300), At(300, 300), At(500, 300)];
+        // The detector misses all three people in the third frame (a glare); they stand where they stood.
+        PersonSighting[][] frames = [three, three, [], three];
+        for (var i = 0; i < frames.Length; i++)
+        {
+            var id = 2000 + i;
+            await camera.SnapshotAccepted(new SnapshotReceipt(id, $"I{i}.jpg", now.AddSeconds(i), DateTime.UtcNow, false, "ftp"));
+            await camera.FrameAnalysed(new AnalysedFrame(id, now.AddSeconds(i), Width, Height, frames[i]));
+        }
+
+        // Every frame counted 3 (not 3, 3, 0, 3), the last two once the camera has been quiet for the headcount's gap.
+        await using var connection = await fixture.Database.Database.Open();
+        var (sum, samples) = await Eventually.Get(() => connection.QuerySingleAsync<(double, long)>(
+                "SELECT coalesce(sum(occupancy_sum), 0), coalesce(sum(occupancy_samples), 0) FROM traffic_hourly WHERE store_code = @store",
+                new { store = LivenessCluster.HeadcountStore }),
+            r => r.Item2 >= 4, within: TimeSpan.FromSeconds(15), what: "four occupancy samples in the hourly rows");
+        Assert.Equal(4, samples);
+        Assert.Equal(12, sum);
+        Assert.Equal(3, (await Grains.GetGrain<IStoreGrain>(LivenessCluster.HeadcountStore).GetTraffic()).Occupancy);
+    }
+
+    [Fact]
     public async Task A_camera_with_frames_still_waiting_for_analysis_is_not_quiet()
     {
         var flow = new SmartStore.Grains.Traffic.EntranceFeedProgress().Uploaded(7, Start).Analysed(5, Start);
