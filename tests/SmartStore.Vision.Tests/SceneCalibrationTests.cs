@@ -78,4 +78,17 @@ public sealed class SceneCalibrationTests
         Assert.Single(scenes.People("CAM-1", FrameWidth, farPerson));
         Assert.Empty(scenes.People("CAM-1", 2 * FrameWidth, farPerson));
     }
+
+    [Fact]
+    public void AQuietCameraLearnsItsSceneOnceItsFramesHoldEnoughPeople()
+    {
+        // One confident person per frame: 10 frames hold half the boxes a fit needs; the frames are kept, not dropped.
+        var scenes = new InteriorScenes(new SceneCalibrationOptions(), highScore: 0.40f, fitFrames: 10);
+        PersonBox[] farPerson = [Person(500, 300, 0.3f)]; // counted only by a fitted scene
+        for (int i = 0; i < 10; i++) scenes.People("CAM-QUIET", FrameWidth, [Person(10 + i * 10, 200 + i * 15, 0.8f)]);
+        Assert.Empty(scenes.People("CAM-QUIET", FrameWidth, farPerson));
+        // The fit is tried every 10 frames on all the frames so far: at 20 (19 people: one short), then at 30.
+        for (int i = 10; i < 29; i++) scenes.People("CAM-QUIET", FrameWidth, [Person(10 + i * 10, 200 + i * 15, 0.8f)]);
+        Assert.Single(scenes.People("CAM-QUIET", FrameWidth, farPerson));
+    }
 }

@@ -4,12 +4,13 @@ namespace SmartStore.Vision.People;
 /// Occupancy counting for in-store cameras with the vision library's scene self-calibration: each camera's
 /// perspective (person height by foot row) is fitted from its own first frames, unlabelled, and from then on a
 /// low-scoring box counts when it is person-sized where it stands. Until the fit, boxes count at the detector's
-/// threshold. The fit is renewed from the latest frames now and then, so a camera that is moved re-learns.
-/// Measured on mall-crowd with the fit from the first 30 frames, scored on the other 770: count accuracy 0.484 at
-/// score 0.45 → 0.865 (tud-mot15 0.794 → 0.834; pets2009-s2l1, an outdoor walkway, 0.915 → 0.890).
+/// threshold. The fit is renewed from the latest frames (up to <paramref name="keepFrames"/>) as often as the frames it
+/// was learned from: after 30 frames, 60, 120 … — more frames fit better — and then every keepFrames, so a camera that
+/// is moved re-learns. vision-accuracy's `person_count_accuracy_live` runs each dev sequence through this, every frame
+/// scored (README, "People counting").
 /// One instance per analysis worker; not thread-safe.
 /// </summary>
-public sealed class InteriorScenes(SceneCalibrationOptions options, float highScore, int fitFrames = 30, int refitEvery = 2000)
+public sealed class InteriorScenes(SceneCalibrationOptions options, float highScore, int fitFrames = 10, int keepFrames = 300)
 {
     private readonly Dictionary<string, CameraScene> _cameras = new(StringComparer.Ordinal);
 
@@ -24,9 +25,9 @@ public sealed class InteriorScenes(SceneCalibrationOptions options, float highSc
         if (!_cameras.TryGetValue(cameraCode, out var camera) || camera.FrameWidth != frameWidth)
             _cameras[cameraCode] = camera = new CameraScene(frameWidth);
         camera.Recent.Enqueue(boxes);
-        while (camera.Recent.Count > fitFrames) camera.Recent.Dequeue();
-        // A fit that failed (first frames without people: before opening) is tried again after as many frames.
-        if (++camera.SinceFit >= (camera.Scene is { IsFitted: true } ? refitEvery : fitFrames))
+        while (camera.Recent.Count > keepFrames) camera.Recent.Dequeue();
+        // A fit that failed (first frames without people: before opening) is tried again after fitFrames more.
+        if (++camera.SinceFit >= (camera.Scene is { IsFitted: true } ? camera.Recent.Count : fitFrames))
         {
             camera.Scene = SceneCalibration.Fit([.. camera.Recent], frameWidth, highScore, options);
             camera.SinceFit = 0;
