@@ -18,17 +18,24 @@ public sealed class DemoCamera(string code, string secret, int index, CameraWiri
     /// <summary>Sends entrance frames at the live cadence (about 1 s), so tracking and door counting work.</summary>
     public bool Live { get; init; }
 
-    // Demo chain naming: CAM-Sxxxx-E1 is the entrance bullet camera, CAM-Sxxxx-P1 the shelf dome.
+    // Demo chain naming: CAM-Sxxxx-E1 is the entrance bullet camera, CAM-Sxxxx-P1 the shelf dome, CAM-Sxxxx-I1 the
+    // in-store camera.
     private bool IsEntrance => Code.EndsWith("-E1", StringComparison.Ordinal);
+    private bool IsInterior => Code.EndsWith("-I1", StringComparison.Ordinal);
     private string Password => WrongPassword ? secret + "-wrong" : secret;
     private bool Silent => SilentFromUtc is { } from && DateTime.UtcNow >= from;
 
     public Task Run(SimulatorOptions options, CancellationToken stop) =>
         Task.WhenAll(
             Every(options.HeartbeatEvery, Beat, stop),
-            wiring.Images.HasImages
-                ? Every(IsEntrance ? (Live ? options.LiveFrameEvery : options.FrameEvery) : options.PatrolEvery, IsEntrance ? SendFrame : Patrol, stop)
-                : Task.CompletedTask);
+            wiring.Images.HasImages ? Snapshots(options, stop) : Task.CompletedTask);
+
+    private Task Snapshots(SimulatorOptions options, CancellationToken stop)
+    {
+        if (IsEntrance) return Every(Live ? options.LiveFrameEvery : options.FrameEvery, SendFrame, stop);
+        if (IsInterior) return Every(options.InteriorFrameEvery, SendInteriorFrame, stop);
+        return Every(options.PatrolEvery, Patrol, stop);
+    }
 
     private async Task Every(TimeSpan period, Func<CancellationToken, Task> act, CancellationToken stop)
     {
@@ -63,6 +70,13 @@ public sealed class DemoCamera(string code, string secret, int index, CameraWiri
         // Hikvision-style name with the capture time in store-local time (the demo chain is all Asia/Shanghai).
         var local = DateTime.UtcNow.AddHours(8);
         return Send($"192.168.1.{64 + index % 100}_01_{local:yyyyMMddHHmmssfff}_TIMING.jpg", file, stop);
+    }
+
+    private Task SendInteriorFrame(CancellationToken stop)
+    {
+        if (wiring.Images.InteriorFrame(index, _frame++) is not { } file) return Task.CompletedTask;
+        var local = DateTime.UtcNow.AddHours(8);
+        return Send($"192.168.2.{64 + index % 100}_01_{local:yyyyMMddHHmmssfff}_TIMING.jpg", file, stop);
     }
 
     private readonly Random _random = new(index);

@@ -54,7 +54,8 @@ var cameras = cameraSecrets.Select((c, i) => new DemoCamera(c.Code, c.Secret, i,
 
 Console.WriteLine($"simulating {cameras.Count} cameras: heartbeats to {options.Web} every {options.HeartbeatEvery.TotalSeconds:0} s, "
     + $"snapshots to ftp://{options.FtpHost}:{options.FtpPort} (entrance every {options.FrameEvery.TotalSeconds:0.#} s, "
-    + $"live entrances every {options.LiveFrameEvery.TotalSeconds:0.#} s, shelf patrol every {options.PatrolEvery.TotalSeconds:0} s)");
+    + $"live entrances every {options.LiveFrameEvery.TotalSeconds:0.#} s, in-store every {options.InteriorFrameEvery.TotalSeconds:0.#} s, "
+    + $"shelf patrol every {options.PatrolEvery.TotalSeconds:0} s)");
 if (live.Count > 0) Console.WriteLine($"live entrances (door lines count people): {string.Join(", ", live)}");
 Console.WriteLine(images.HasImages ? $"images: {images.Describe()} from {options.DataDirectory}" : $"no images under {options.DataDirectory}: heartbeats only");
 if (silent.Count > 0) Console.WriteLine($"silent after {options.SilentAfter.TotalSeconds:0} s: {string.Join(", ", silent)}");

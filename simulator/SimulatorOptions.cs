@@ -14,6 +14,7 @@ public sealed record SimulatorOptions(
     int LiveEntrances,
     TimeSpan LiveFrameEvery,
     TimeSpan PatrolEvery,
+    TimeSpan InteriorFrameEvery,
     int FramesPerSequence,
     int SilentCameras,
     TimeSpan SilentAfter,
@@ -34,6 +35,7 @@ public sealed record SimulatorOptions(
           --live-every S       seconds between their frames (default 1, as real entrance cameras)
           --frame-every S      seconds between the other entrance cameras' snapshots (default 60)
           --patrol-every S     seconds between shelf patrols of 4 presets (default 600)
+          --interior-every S   seconds between the in-store cameras' snapshots (default 10)
           --frames N           frames of each sequence to replay, looping (default 60)
           --silent N           this many cameras stop after --silent-after seconds (default 0)
           --silent-after S     default 120
@@ -68,6 +70,7 @@ public sealed record SimulatorOptions(
             Count("--live-entrances", 2),
             TimeSpan.FromSeconds(Math.Clamp(Seconds("--live-every", 1), 0.5, 5)),
             TimeSpan.FromSeconds(Math.Max(5, Seconds("--patrol-every", 600))),
+            TimeSpan.FromSeconds(Math.Max(1, Seconds("--interior-every", 10))),
             Math.Max(1, Count("--frames", 60)),
             Count("--silent", 0),
             TimeSpan.FromSeconds(Seconds("--silent-after", 120)),

@@ -15,19 +15,22 @@ public sealed class SnapshotSource
 
     public SnapshotSource(string dataDirectory, int framesPerSequence)
     {
-        // Walkway footage only: people cross a door line there. The mall-crowd frames are a packed corridor seen
-        // from above (30 people a frame), an in-store view that would cost the analysis six times a walkway frame.
+        // Walkway footage for entrance cameras: people cross a door line there. The mall-crowd frames, a packed
+        // corridor seen from above (30 people a frame, an in-store view), go to the in-store cameras.
         _sequences = new[] { Path.Combine("pets2009-s2l1", "images"), Path.Combine("tud-mot15", "images", "TUD-Campus") }
             .Select(p => Path.Combine(dataDirectory, p))
             .Where(Directory.Exists)
             .Select(d => (IReadOnlyList<string>)Directory.GetFiles(d, "*.jpg").Order(StringComparer.Ordinal).Take(framesPerSequence).ToList())
             .Where(s => s.Count > 0)
             .ToList();
+        var mall = Path.Combine(dataDirectory, "mall-crowd", "images");
+        _interior = Directory.Exists(mall) ? Directory.GetFiles(mall, "*.jpg").Order(StringComparer.Ordinal).ToList() : [];
         _grocery = Path.Combine(dataDirectory, "grocery-store");
         _shelfProducts = DemoShelf.Planned.Count(p => DemoShelf.Photos(_grocery, p).Count > 0);
     }
 
     private readonly string _grocery;
+    private readonly IReadOnlyList<string> _interior;
     private readonly Dictionary<string, IReadOnlyList<string>> _productPhotos = new();
 
     /// <summary>
@@ -56,7 +59,15 @@ public sealed class SnapshotSource
 
     public bool HasImages => _sequences.Count > 0 && _shelfProducts > 0;
 
-    public string Describe() => $"{_sequences.Count} entrance sequences ({string.Join("/", _sequences.Select(s => s.Count))} frames), {_shelfProducts} shelf products";
+    public string Describe() =>
+        $"{_sequences.Count} entrance sequences ({string.Join("/", _sequences.Select(s => s.Count))} frames), {_interior.Count} in-store frames, {_shelfProducts} shelf products";
+
+    /// <summary>
+    /// The frame an in-store camera sends at its <paramref name="tick"/>-th upload: the whole mall-crowd sequence in order,
+    /// looping, each camera from its own point in it; null without those images.
+    /// </summary>
+    public string? InteriorFrame(int cameraIndex, int tick) =>
+        _interior.Count == 0 ? null : _interior[(cameraIndex * 197 + tick) % _interior.Count];
 
     /// <summary>The entrance frame a camera sends at its <paramref name="tick"/>-th upload: its sequence, in order, looping.</summary>
     public string EntranceFrame(int cameraIndex, int tick)

@@ -102,6 +102,9 @@ public sealed class DemoChain(SmartStoreDatabase database, SecretsFile secrets, 
 
     public static string SecondShelfCamera(string storeCode) => $"CAM-{storeCode}-P2";
 
+    /// <summary>A flagship store's in-store camera over the sales floor: it counts the people inside.</summary>
+    public static string InteriorCamera(string storeCode) => $"CAM-{storeCode}-I1";
+
     /// <summary>A demo dome's presets, named after the shelf face each one shows (<see cref="DemoShelf.Presets"/>).</summary>
     private static List<CameraPreset> Presets(string cameraCode) =>
         DemoShelf.Presets(cameraCode).Select(p => new CameraPreset(p.Preset, $"货架{p.Face}", p.Preset)).ToList();
@@ -141,12 +144,16 @@ public sealed class DemoChain(SmartStoreDatabase database, SecretsFile secrets, 
             }
             await EnsureCamera(cameras, new Camera(EntranceCamera(code), CameraKind.Entrance, "Hikvision", "DS-2CD3T47G2-LSU", code, 1, []));
             await EnsureCamera(cameras, new Camera(ShelfCamera(code), CameraKind.Shelf, "Dahua", "SD49425XB-HNR", code, 10, Presets(ShelfCamera(code))));
-            // Large (flagship) stores: a second dome over the far aisle, its first preset on the face the first dome's last one sees.
+            // Large (flagship) stores: a second dome over the far aisle, its first preset on the face the first dome's last one
+            // sees, and an in-store camera looking down on the sales floor.
             if (s.Tag == "flagship")
+            {
                 await EnsureCamera(cameras, new Camera(SecondShelfCamera(code), CameraKind.Shelf, "Dahua", "SD49425XB-HNR", code, 10, Presets(SecondShelfCamera(code))));
+                await EnsureCamera(cameras, new Camera(InteriorCamera(code), CameraKind.Interior, "Hikvision", "DS-2CD2347G2-LU", code, 1, []));
+            }
             if ((i + 1) % 10 == 0) progress($"seed: stores {i + 1}/{Stores.Length}");
         }
-        progress($"seed: {created} new stores, {Stores.Length * 2 + Stores.Count(s => s.Tag == "flagship")} cameras");
+        progress($"seed: {created} new stores, {Stores.Length * 2 + 2 * Stores.Count(s => s.Tag == "flagship")} cameras");
     }
 
     /// <summary>

@@ -49,7 +49,7 @@ public sealed class MigrationTests
             await using var connection = await db.Database.Open();
             Assert.Equal(30, await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM stores"));
             // Two per store, plus a second shelf dome in each of the four flagship stores.
-            Assert.Equal(64, await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM cameras"));
+            Assert.Equal(68, await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM cameras"));
             Assert.Equal(40, await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM skus"));
             Assert.True(await connection.ExecuteScalarAsync<int>("SELECT count(DISTINCT region_code) FROM stores") >= 3);
             Assert.True(await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM skus WHERE is_competitor") > 0);
