@@ -5,8 +5,9 @@ namespace SmartStore.Simulator;
 
 /// <summary>
 /// Real images for the demo cameras from ../shared/data, read at run time and never copied into the repo:
-/// entrance cameras replay a frame sequence in order (so tracking is possible), shelf cameras photograph the demo
-/// shelf of each preset, composed of grocery-store product photos (<see cref="DemoShelf"/>).
+/// entrance cameras replay a frame sequence in order (so tracking is possible), in-store cameras the mall-crowd
+/// corridor, shelf cameras photograph the demo shelf of each preset, composed of grocery-store product photos
+/// (<see cref="DemoShelf"/>).
 /// </summary>
 public sealed class SnapshotSource
 {

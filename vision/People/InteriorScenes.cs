@@ -5,8 +5,8 @@ namespace SmartStore.Vision.People;
 /// perspective (person height by foot row) is fitted from its own first frames, unlabelled, and from then on a
 /// low-scoring box counts when it is person-sized where it stands. Until the fit, boxes count at the detector's
 /// threshold. The fit is renewed from the latest frames (up to <paramref name="keepFrames"/>) as often as the frames it
-/// was learned from: after 30 frames, 60, 120 … — more frames fit better — and then every keepFrames, so a camera that
-/// is moved re-learns. vision-accuracy's `person_count_accuracy_live` runs each dev sequence through this, every frame
+/// was learned from: after 10 frames, 20, 40 … — more frames fit better — and then every keepFrames, so a camera that
+/// is moved re-learns. A quiet camera's frames are kept until they hold enough confident people to fit. vision-accuracy's `person_count_accuracy_live` runs each dev sequence through this, every frame
 /// scored (README, "People counting").
 /// One instance per analysis worker; not thread-safe.
 /// </summary>

@@ -78,7 +78,7 @@ public sealed class PeopleCountingSection(ModelStore store, PersonDetectorOption
                 Progress.Say(string.Create(CultureInfo.InvariantCulture, $"people: {name} scene calibration fitted {scene.IsFitted} height = {scene.Slope:0.000} x foot + {scene.Intercept:0.0}, typical width/height {scene.TypicalAspect:0.00}; acc {sceneOnly:0.0000} unfused; gaps filled {fillGaps}: counted {counted.Sum()} acc {headline:0.0000} unfused"));
                 // The headline is what an in-store camera's grain reports: the same boxes through its headcount.
                 if (step == 1) headline = Accuracy(InteriorCounts(people, new HeadcountOptions { Window = fuseWindow, FillGaps = fillGaps }));
-                if (step == 1 && name != StressSet) live.Add(LiveAccuracy(name, allBoxes, frameWidth, sceneOptions, fillGaps, Accuracy, figures));
+                if (step == 1 && name != StressSet) live.Add(LiveAccuracy(name, allBoxes, frameWidth, sceneOptions, new HeadcountOptions { Window = fuseWindow, FillGaps = fillGaps }, Accuracy, figures));
             }
             else if (oneCamera && step == 1 && fuseWindow > 1) headline = Accuracy(InteriorCounts(allBoxes.Select(b => b.Where(x => x.Score >= options.ScoreThreshold).ToList()).ToList(), new HeadcountOptions { Window = fuseWindow, FillGaps = false }));
             figures.Add($"person_count_accuracy_{name}_unfused", rawAcc, "ratio");
@@ -134,12 +134,12 @@ public sealed class PeopleCountingSection(ModelStore store, PersonDetectorOption
     /// (counting at the plain threshold until then), its counts fused by the camera grain's headcount. Every frame is
     /// scored, the warm-up included.
     /// </summary>
-    private double LiveAccuracy(string camera, List<PersonBox[]> frames, int frameWidth, SceneCalibrationOptions sceneOptions, bool fillGaps,
+    private double LiveAccuracy(string camera, List<PersonBox[]> frames, int frameWidth, SceneCalibrationOptions sceneOptions, HeadcountOptions headcount,
         Func<IReadOnlyList<int>, int, double> accuracy, Figures figures)
     {
         var scenes = new InteriorScenes(sceneOptions, options.ScoreThreshold);
         var people = frames.Select(b => scenes.People(camera, frameWidth, b)).ToList();
-        var result = accuracy(InteriorCounts(people, new HeadcountOptions { FillGaps = fillGaps }), 0);
+        var result = accuracy(InteriorCounts(people, headcount), 0);
         Progress.Say(string.Create(CultureInfo.InvariantCulture, $"people: {camera} live (scene learned from the first frames, grain's headcount): acc {result:0.0000}"));
         figures.Add($"person_count_accuracy_{camera}_live", result, "ratio");
         return result;
