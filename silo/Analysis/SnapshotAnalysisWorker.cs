@@ -49,14 +49,14 @@ public sealed class SnapshotAnalysisWorker(
     {
         if (!_options.Enabled) return;
         await Task.Yield();
-        PeopleAnalyzer analyzer;
+        PeopleAnalyzers analyzers;
         ShelfAnalyzer shelfAnalyzer;
         try
         {
-            var detector = await DetectorChosen(stoppingToken);
+            var entrance = await DetectorChosen(CameraKind.Entrance, stoppingToken);
+            var interior = await DetectorChosen(CameraKind.Interior, stoppingToken);
             var models = ModelStore.Locate();
-            // The tracking score was measured for RTMDet-nano; other detectors track at their own operating point.
-            analyzer = new PeopleAnalyzer(models, detector, detector.Model == PersonModel.RtmDetNano ? _options.TrackingScore : null);
+            analyzers = new PeopleAnalyzers(models, entrance, interior, _options.TrackingScore);
             shelfAnalyzer = new ShelfAnalyzer(gallery, planograms, models);
         }
         catch (Exception e) when (e is ModelUnavailableException or IOException)
@@ -65,7 +65,7 @@ public sealed class SnapshotAnalysisWorker(
             logger.LogError(e, "Snapshot analysis is off: {Reason}", e.Message);
             return;
         }
-        using (analyzer)
+        using (analyzers)
         using (shelfAnalyzer)
         {
             var shelves = new ShelfSnapshotReader(shelfAnalyzer, images, grains);
@@ -73,12 +73,12 @@ public sealed class SnapshotAnalysisWorker(
             // claims are finished within seconds too, so half a minute separates the two.
             var released = await queue.ReleaseStale(TimeSpan.FromSeconds(30), stoppingToken);
             logger.LogInformation("Snapshot analysis started ({Model}); {Released} interrupted claims released, {Waiting} snapshots waiting",
-                analyzer.ModelName, released, await queue.Waiting(stoppingToken));
+                analyzers.Describe(), released, await queue.Waiting(stoppingToken));
             while (!stoppingToken.IsCancellationRequested)
             {
                 try
                 {
-                    await WorkOnce(analyzer, shelves, stoppingToken);
+                    await WorkOnce(analyzers, shelves, stoppingToken);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
@@ -92,7 +92,7 @@ public sealed class SnapshotAnalysisWorker(
     }
 
     /// <summary>Claims a batch and analyses it, or waits for work when there is none.</summary>
-    private async Task WorkOnce(PeopleAnalyzer analyzer, ShelfSnapshotReader shelves, CancellationToken stoppingToken)
+    private async Task WorkOnce(PeopleAnalyzers analyzers, ShelfSnapshotReader shelves, CancellationToken stoppingToken)
     {
         var batch = await queue.Claim(AnalysedKinds, _options.BatchSize, stoppingToken);
         if (batch.Count == 0)
@@ -107,13 +107,13 @@ public sealed class SnapshotAnalysisWorker(
         foreach (var snapshot in batch)
         {
             if (waitingCameras.Contains(snapshot.CameraCode)) giveBack.Add(snapshot);
-            else if (!await AnalyseOne(analyzer, shelves, snapshot, stoppingToken)) waitingCameras.Add(snapshot.CameraCode);
+            else if (!await AnalyseOne(analyzers, shelves, snapshot, stoppingToken)) waitingCameras.Add(snapshot.CameraCode);
         }
         if (giveBack.Count > 0) await queue.Release(giveBack, CancellationToken.None);
     }
 
     /// <summary>Analyses one snapshot, or records why it cannot be; false when it will be tried again later.</summary>
-    private async Task<bool> AnalyseOne(PeopleAnalyzer analyzer, ShelfSnapshotReader shelves, SnapshotAnalysisQueue.Claimed snapshot, CancellationToken stoppingToken)
+    private async Task<bool> AnalyseOne(PeopleAnalyzers analyzers, ShelfSnapshotReader shelves, SnapshotAnalysisQueue.Claimed snapshot, CancellationToken stoppingToken)
     {
         try
         {
@@ -125,6 +125,7 @@ public sealed class SnapshotAnalysisWorker(
                 await queue.Complete(snapshot.Id, json, stoppingToken, preset);
                 return true;
             }
+            var analyzer = analyzers.For(kind);
             var frame = await analyzer.Analyse(snapshot.Id, images.FullPath(snapshot.Path), captured, kind == CameraKind.Entrance, stoppingToken,
                 sceneOf: kind == CameraKind.Interior ? snapshot.CameraCode : null);
             var tracks = await grains.GetGrain<ICameraGrain>(snapshot.CameraCode).FrameAnalysed(frame);
@@ -177,16 +178,16 @@ public sealed class SnapshotAnalysisWorker(
     }
 
     /// <summary>
-    /// The person detector assigned to entrance cameras in the back office (recognition models), at its recommended
+    /// The person detector assigned to this kind of camera in the back office (recognition models), at its recommended
     /// operating point; RTMDet-nano when none is assigned. Read when the worker starts: a change applies after a restart.
     /// </summary>
-    private async Task<PersonDetectorOptions> DetectorChosen(CancellationToken stoppingToken)
+    private async Task<PersonDetectorOptions> DetectorChosen(CameraKind kind, CancellationToken stoppingToken)
     {
-        var assigned = (await assignments.List()).FirstOrDefault(a => a.CameraKind == CameraKind.Entrance.ToCode())?.ModelName;
+        var assigned = (await assignments.List()).FirstOrDefault(a => a.CameraKind == kind.ToCode())?.ModelName;
         stoppingToken.ThrowIfCancellationRequested();
         if (assigned is not null && PersonDetectorOptions.ModelNamed(assigned) is { } model)
             return PersonDetectorOptions.For(model);
-        if (assigned is not null) logger.LogWarning("Entrance model '{Model}' is not a person detector; using RTMDet-nano", assigned);
+        if (assigned is not null) logger.LogWarning("{Kind} model '{Model}' is not a person detector; using RTMDet-nano", kind.ToCode(), assigned);
         return new PersonDetectorOptions();
     }
 

@@ -1,0 +1,36 @@
+using SmartStore.Models;
+using SmartStore.Vision.Models;
+using SmartStore.Vision.People;
+
+namespace SmartStore.Silo.Analysis;
+
+/// <summary>
+/// The person detectors of one worker: the one assigned to entrance cameras (tracking, door lines) and the one assigned
+/// to in-store cameras (occupancy), each at its model's recommended operating point. When both kinds run the same
+/// model they share one analyzer, so the worker opens its sessions once.
+/// </summary>
+public sealed class PeopleAnalyzers : IDisposable
+{
+    private readonly PeopleAnalyzer _entrance;
+    private readonly PeopleAnalyzer _interior;
+
+    /// <param name="trackingScore">the entrance tracking score measured for RTMDet-nano; other detectors track at their own operating point.</param>
+    public PeopleAnalyzers(ModelStore models, PersonDetectorOptions entrance, PersonDetectorOptions interior, float? trackingScore)
+    {
+        _entrance = new PeopleAnalyzer(models, entrance, entrance.Model == PersonModel.RtmDetNano ? trackingScore : null);
+        _interior = interior.Model == entrance.Model ? _entrance : new PeopleAnalyzer(models, interior, trackingScore: null);
+    }
+
+    /// <summary>The analyzer for a people camera of this kind (entrance or in-store).</summary>
+    public PeopleAnalyzer For(CameraKind kind) => kind == CameraKind.Interior ? _interior : _entrance;
+
+    public string Describe() => _interior == _entrance
+        ? _entrance.ModelName
+        : $"entrance {_entrance.ModelName}, in-store {_interior.ModelName}";
+
+    public void Dispose()
+    {
+        _entrance.Dispose();
+        if (_interior != _entrance) _interior.Dispose();
+    }
+}
