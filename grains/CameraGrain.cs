@@ -29,6 +29,7 @@ public sealed class CameraGrain : Grain, ICameraGrain, IRemindable
     private IGrainTimer? _silenceTimer;
     private EntranceTracker? _tracker;
     private InteriorHeadcount? _headcount;
+    private readonly List<Headcount> _unsentHeadcounts = [];
     private IGrainTimer? _quietTimer;
     private EntranceFeedProgress _feed;
     private readonly TrackerOptions _trackerOptions;
@@ -98,10 +99,14 @@ public sealed class CameraGrain : Grain, ICameraGrain, IRemindable
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
+        // The frames still waiting for the frames after them are counted as they are rather than dropped; best effort
+        // (on a silo shutdown the store may be gone already), and not at the cost of the ingest counters.
+        if (_camera?.StoreCode is { } storeCode && (_headcount is { Waiting: > 0 } || _unsentHeadcounts.Count > 0))
+        {
+            try { await ReportHeadcounts(GrainFactory.GetGrain<IStoreGrain>(storeCode), _headcount?.Finish() ?? []); }
+            catch (Exception e) { _logger.LogWarning(e, "Camera {Camera}: last people counts not delivered on deactivation", Code); }
+        }
         if (_ingestDirty) await _ingest.WriteStateAsync(cancellationToken);
-        // The frames still waiting for the frames after them are counted as they are rather than dropped.
-        if (_headcount is { Waiting: > 0 } headcount && _camera?.StoreCode is { } storeCode)
-            await ReportHeadcounts(GrainFactory.GetGrain<IStoreGrain>(storeCode), headcount.Finish());
     }
 
     /// <summary>
@@ -142,9 +147,19 @@ public sealed class CameraGrain : Grain, ICameraGrain, IRemindable
         return tracked.Boxes;
     }
 
+    /// <summary>
+    /// Sends the counts in order; one the store did not take (a timeout) stays first in line for the next call, since
+    /// the headcount has already handed it over and a retried snapshot will not produce it again.
+    /// </summary>
     private async Task ReportHeadcounts(IStoreGrain store, IReadOnlyList<Headcount> counted)
     {
-        foreach (var count in counted) await store.RecordTraffic(new TrafficObservation(Code, count.AtUtc, [], 0, count.People));
+        _unsentHeadcounts.AddRange(counted);
+        while (_unsentHeadcounts.Count > 0)
+        {
+            var count = _unsentHeadcounts[0];
+            await store.RecordTraffic(new TrafficObservation(Code, count.AtUtc, [], 0, count.People));
+            _unsentHeadcounts.RemoveAt(0);
+        }
     }
 
     private async Task ReportTraffic(IStoreGrain store, DateTime capturedUtc, TrackedFrame tracked)
@@ -166,8 +181,8 @@ public sealed class CameraGrain : Grain, ICameraGrain, IRemindable
         if (_tracker is { HasTracks: true } tracker && _feed.QuietFor(tracker.MaxGap, DateTime.UtcNow))
             await ReportTraffic(store, tracker.LastFrameUtc, tracker.FinishAll());
         // An in-store camera's last frames wait for frames after them; once it is quiet, nothing more is coming.
-        if (_headcount is { Waiting: > 0 } headcount && _feed.QuietFor(_headcountOptions.MaxGap, DateTime.UtcNow))
-            await ReportHeadcounts(store, headcount.Finish());
+        if ((_headcount is { Waiting: > 0 } || _unsentHeadcounts.Count > 0) && _feed.QuietFor(_headcountOptions.MaxGap, DateTime.UtcNow))
+            await ReportHeadcounts(store, _headcount?.Finish() ?? []);
     }
 
     private void StartQuietTimer()

@@ -32,7 +32,10 @@ public static class SiloServices
 
         services.Configure<CameraLivenessOptions>(configuration.GetSection("CameraLiveness"));
         services.Configure<TrackerOptions>(configuration.GetSection("Tracker"));
-        services.Configure<HeadcountOptions>(configuration.GetSection("Headcount"));
+        services.AddOptions<HeadcountOptions>().Bind(configuration.GetSection("Headcount"))
+            .Validate(o => o.Window is >= 1 and <= InteriorHeadcount.MaxWindow && o.Window % 2 == 1 && o.MaxGap > TimeSpan.Zero,
+                $"Headcount: Window must be odd, 1 to {InteriorHeadcount.MaxWindow}, and MaxGap positive.")
+            .ValidateOnStart();
         services.Configure<FootfallOptions>(configuration.GetSection("Footfall"));
         services.Configure<ShelfAlertOptions>(configuration.GetSection("ShelfAlerts"));
         return services;

@@ -16,12 +16,17 @@ public readonly record struct Headcount(DateTime AtUtc, int People);
 /// </summary>
 public sealed class InteriorHeadcount(HeadcountOptions options)
 {
+    /// <summary>The longest median window (it is counted on the stack).</summary>
+    public const int MaxWindow = 31;
+
     private readonly List<Frame> _run = [];
     // Index in _run of the next frame to count; frames no longer looked at are dropped from the front.
     private int _next;
+    // The newest frame taken, kept across runs: a frame analysed again after its run was counted out is still old.
+    private DateTime _newestTakenUtc = DateTime.MinValue;
 
-    private int Half { get; } = options.Window < 1 || options.Window % 2 == 0
-        ? throw new ArgumentOutOfRangeException(nameof(options), "the window must be odd and at least 1") : options.Window / 2;
+    private int Half { get; } = options.Window is < 1 or > MaxWindow || options.Window % 2 == 0
+        ? throw new ArgumentOutOfRangeException(nameof(options), $"the window must be odd, 1 to {MaxWindow}") : options.Window / 2;
 
     /// <summary>Frames seen and not counted yet.</summary>
     public int Waiting => _run.Count - _next;
@@ -30,12 +35,10 @@ public sealed class InteriorHeadcount(HeadcountOptions options)
     public IReadOnlyList<Headcount> Add(DateTime atUtc, IReadOnlyList<PersonSighting> people)
     {
         var counted = new List<Headcount>();
-        if (_run.Count > 0)
-        {
-            // A frame analysed again, or older than one already taken: its count is in the run already.
-            if (atUtc <= _run[^1].AtUtc) return counted;
-            if (atUtc - _run[^1].AtUtc > options.MaxGap) counted.AddRange(Finish());
-        }
+        // A frame analysed again, or older than one already taken: it has been counted (or is in the run) already.
+        if (atUtc <= _newestTakenUtc) return counted;
+        if (_run.Count > 0 && atUtc - _run[^1].AtUtc > options.MaxGap) counted.AddRange(Finish());
+        _newestTakenUtc = atUtc;
         _run.Add(new Frame(atUtc, people));
         var last = _run.Count - 1;
         if (last >= 1) _run[last - 1].Filled = Filled(last - 1);

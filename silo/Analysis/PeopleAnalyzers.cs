@@ -15,10 +15,26 @@ public sealed class PeopleAnalyzers : IDisposable
     private readonly PeopleAnalyzer _interior;
 
     /// <param name="trackingScore">the entrance tracking score measured for RTMDet-nano; other detectors track at their own operating point.</param>
-    public PeopleAnalyzers(ModelStore models, PersonDetectorOptions entrance, PersonDetectorOptions interior, float? trackingScore)
+    /// <param name="interiorUnavailable">told why in-store cameras run the entrance detector instead of their own.</param>
+    public PeopleAnalyzers(ModelStore models, PersonDetectorOptions entrance, PersonDetectorOptions interior, float? trackingScore,
+        Action<ModelUnavailableException>? interiorUnavailable = null)
     {
         _entrance = new PeopleAnalyzer(models, entrance, entrance.Model == PersonModel.RtmDetNano ? trackingScore : null);
-        _interior = interior.Model == entrance.Model ? _entrance : new PeopleAnalyzer(models, interior, trackingScore: null);
+        _interior = interior.Model == entrance.Model ? _entrance : InteriorOrEntrance(models, interior, interiorUnavailable);
+    }
+
+    /// <summary>A missing in-store model must not stop the entrance and shelf analysis: in-store cameras fall back.</summary>
+    private PeopleAnalyzer InteriorOrEntrance(ModelStore models, PersonDetectorOptions interior, Action<ModelUnavailableException>? unavailable)
+    {
+        try
+        {
+            return new PeopleAnalyzer(models, interior, trackingScore: null);
+        }
+        catch (ModelUnavailableException e)
+        {
+            unavailable?.Invoke(e);
+            return _entrance;
+        }
     }
 
     /// <summary>The analyzer for a people camera of this kind (entrance or in-store).</summary>

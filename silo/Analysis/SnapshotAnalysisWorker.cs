@@ -56,7 +56,8 @@ public sealed class SnapshotAnalysisWorker(
             var entrance = await DetectorChosen(CameraKind.Entrance, stoppingToken);
             var interior = await DetectorChosen(CameraKind.Interior, stoppingToken);
             var models = ModelStore.Locate();
-            analyzers = new PeopleAnalyzers(models, entrance, interior, _options.TrackingScore);
+            analyzers = new PeopleAnalyzers(models, entrance, interior, _options.TrackingScore,
+                e => logger.LogError(e, "In-store cameras use the entrance detector: {Reason}", e.Message));
             shelfAnalyzer = new ShelfAnalyzer(gallery, planograms, models);
         }
         catch (Exception e) when (e is ModelUnavailableException or IOException)

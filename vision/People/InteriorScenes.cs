@@ -4,10 +4,11 @@ namespace SmartStore.Vision.People;
 /// Occupancy counting for in-store cameras with the vision library's scene self-calibration: each camera's
 /// perspective (person height by foot row) is fitted from its own first frames, unlabelled, and from then on a
 /// low-scoring box counts when it is person-sized where it stands. Until the fit, boxes count at the detector's
-/// threshold. The fit is renewed from the latest frames (up to <paramref name="keepFrames"/>) as often as the frames it
-/// was learned from: after 10 frames, 20, 40 … — more frames fit better — and then every keepFrames, so a camera that
-/// is moved re-learns. A quiet camera's frames are kept until they hold enough confident people to fit. vision-accuracy's `person_count_accuracy_live` runs each dev sequence through this, every frame
-/// scored (README, "People counting").
+/// threshold. The first fit comes after <paramref name="fitFrames"/> frames; one that fails (too few confident people:
+/// a quiet store, or before opening) is tried again every fitFrames frames on all the frames kept so far. A fitted scene
+/// is learned again every <paramref name="keepFrames"/> frames from the last keepFrames, so a camera that is moved
+/// re-learns. vision-accuracy's `person_count_accuracy_live` runs each dev sequence through this, every frame scored
+/// (README, "People counting").
 /// One instance per analysis worker; not thread-safe.
 /// </summary>
 public sealed class InteriorScenes(SceneCalibrationOptions options, float highScore, int fitFrames = 10, int keepFrames = 300)
@@ -27,7 +28,7 @@ public sealed class InteriorScenes(SceneCalibrationOptions options, float highSc
         camera.Recent.Enqueue(boxes);
         while (camera.Recent.Count > keepFrames) camera.Recent.Dequeue();
         // A fit that failed (first frames without people: before opening) is tried again after fitFrames more.
-        if (++camera.SinceFit >= (camera.Scene is { IsFitted: true } ? camera.Recent.Count : fitFrames))
+        if (++camera.SinceFit >= (camera.Scene is { IsFitted: true } ? keepFrames : fitFrames))
         {
             camera.Scene = SceneCalibration.Fit([.. camera.Recent], frameWidth, highScore, options);
             camera.SinceFit = 0;

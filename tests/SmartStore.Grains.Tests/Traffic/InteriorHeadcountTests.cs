@@ -65,6 +65,9 @@ public sealed class InteriorHeadcountTests
         Assert.Empty(headcount.Add(Start.AddHours(1), [Box(0)]));
         Assert.Empty(headcount.Add(Start.AddMinutes(30), [Box(0)]));
         Assert.Equal([0], headcount.Finish().Select(c => c.People));
+        // Analysed again after its run was counted out (a worker that stopped before marking it done): still old.
+        Assert.Empty(headcount.Add(Start.AddHours(1), [Box(0)]));
+        Assert.Equal(0, headcount.Waiting);
     }
 
     [Fact]
