@@ -70,13 +70,15 @@ public sealed class SceneCalibrationTests
     }
 
     [Fact]
-    public void AnInStoreCameraSwitchedToAnotherResolutionLearnsItsSceneAgain()
+    public void AnInStoreCameraAtAnotherResolutionLearnsThatSceneApart()
     {
         var scenes = new InteriorScenes(new SceneCalibrationOptions(), highScore: 0.40f, fitFrames: 30);
         foreach (var boxes in Frames()) scenes.People("CAM-1", FrameWidth, boxes);
         PersonBox[] farPerson = [Person(100, 300, 0.3f)]; // counted only by a fitted scene
         Assert.Single(scenes.People("CAM-1", FrameWidth, farPerson));
         Assert.Empty(scenes.People("CAM-1", 2 * FrameWidth, farPerson));
+        // Back at the first resolution (a camera alternating between two streams): that scene is still known.
+        Assert.Single(scenes.People("CAM-1", FrameWidth, farPerson));
     }
 
     [Fact]

@@ -13,7 +13,9 @@ namespace SmartStore.Vision.People;
 /// </summary>
 public sealed class InteriorScenes(SceneCalibrationOptions options, float highScore, int fitFrames = 10, int keepFrames = 300)
 {
-    private readonly Dictionary<string, CameraScene> _cameras = new(StringComparer.Ordinal);
+    // Per camera and frame width: a camera at another resolution sees its scene at another scale, so it learns that
+    // one apart (and one that alternates between two keeps both).
+    private readonly Dictionary<(string Camera, int Width), CameraScene> _cameras = new();
 
     /// <summary>The lowest score a box needs to be worth passing in.</summary>
     public float LowScore => options.LowScore;
@@ -22,9 +24,7 @@ public sealed class InteriorScenes(SceneCalibrationOptions options, float highSc
     /// <param name="frameWidth">the frame's width in pixels.</param>
     public IReadOnlyList<PersonBox> People(string cameraCode, int frameWidth, IReadOnlyList<PersonBox> boxes)
     {
-        // A camera switched to another resolution sees its scene at another scale: learn it again.
-        if (!_cameras.TryGetValue(cameraCode, out var camera) || camera.FrameWidth != frameWidth)
-            _cameras[cameraCode] = camera = new CameraScene(frameWidth);
+        if (!_cameras.TryGetValue((cameraCode, frameWidth), out var camera)) _cameras[(cameraCode, frameWidth)] = camera = new CameraScene();
         camera.Recent.Enqueue(boxes);
         while (camera.Recent.Count > keepFrames) camera.Recent.Dequeue();
         // A fit that failed (first frames without people: before opening) is tried again after fitFrames more.
@@ -36,9 +36,8 @@ public sealed class InteriorScenes(SceneCalibrationOptions options, float highSc
         return camera.Scene is { IsFitted: true } scene ? scene.People(boxes) : boxes.Where(b => b.Score >= highScore).ToList();
     }
 
-    private sealed class CameraScene(int frameWidth)
+    private sealed class CameraScene
     {
-        public int FrameWidth { get; } = frameWidth;
         public Queue<IReadOnlyList<PersonBox>> Recent { get; } = new();
         public SceneCalibration? Scene { get; set; }
         public int SinceFit { get; set; }
