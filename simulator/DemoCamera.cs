@@ -67,17 +67,18 @@ public sealed class DemoCamera(string code, string secret, int index, CameraWiri
     private Task SendFrame(CancellationToken stop)
     {
         var file = wiring.Images.EntranceFrame(index, _frame++);
-        // Hikvision-style name with the capture time in store-local time (the demo chain is all Asia/Shanghai).
-        var local = DateTime.UtcNow.AddHours(8);
-        return Send($"192.168.1.{64 + index % 100}_01_{local:yyyyMMddHHmmssfff}_TIMING.jpg", file, stop);
+        return Send(TimingName(subnet: 1), file, stop);
     }
 
     private Task SendInteriorFrame(CancellationToken stop)
     {
         if (wiring.Images.InteriorFrame(index, _frame++) is not { } file) return Task.CompletedTask;
-        var local = DateTime.UtcNow.AddHours(8);
-        return Send($"192.168.2.{64 + index % 100}_01_{local:yyyyMMddHHmmssfff}_TIMING.jpg", file, stop);
+        return Send(TimingName(subnet: 2), file, stop);
     }
+
+    /// <summary>Hikvision-style name with the capture time in store-local time (the demo chain is all Asia/Shanghai).</summary>
+    private string TimingName(int subnet) =>
+        $"192.168.{subnet}.{64 + index % 100}_01_{DateTime.UtcNow.AddHours(8):yyyyMMddHHmmssfff}_TIMING.jpg";
 
     private readonly Random _random = new(index);
 

@@ -51,7 +51,6 @@ public sealed class InteriorHeadcount(HeadcountOptions options)
     public IReadOnlyList<Headcount> Finish()
     {
         if (_run.Count == 0) return [];
-        _run[^1].Filled = _run[^1].People.Count;
         var counted = new List<Headcount>(_run.Count - _next);
         while (_next < _run.Count) counted.Add(CountAt(_next++));
         _run.Clear();
@@ -82,7 +81,7 @@ public sealed class InteriorHeadcount(HeadcountOptions options)
         var from = Math.Max(0, j - Half);
         var to = Math.Min(_run.Count - 1, j + Half);
         Span<int> values = stackalloc int[to - from + 1];
-        for (var k = from; k <= to; k++) values[k - from] = _run[k].Filled ?? _run[k].People.Count;
+        for (var k = from; k <= to; k++) values[k - from] = _run[k].Filled;
         values.Sort();
         return new Headcount(_run[j].AtUtc, values[values.Length / 2]);
     }
@@ -100,6 +99,7 @@ public sealed class InteriorHeadcount(HeadcountOptions options)
     {
         public DateTime AtUtc { get; } = atUtc;
         public IReadOnlyList<PersonSighting> People { get; } = people;
-        public int? Filled { get; set; }
+        /// <summary>The count with one-frame gaps filled; the frame's own until it has a frame after it (and for a run's ends).</summary>
+        public int Filled { get; set; } = people.Count;
     }
 }

@@ -53,8 +53,10 @@ public sealed class SnapshotAnalysisWorker(
         ShelfAnalyzer shelfAnalyzer;
         try
         {
-            var entrance = await DetectorChosen(CameraKind.Entrance, stoppingToken);
-            var interior = await DetectorChosen(CameraKind.Interior, stoppingToken);
+            var assigned = await assignments.List();
+            stoppingToken.ThrowIfCancellationRequested();
+            var entrance = DetectorChosen(assigned, CameraKind.Entrance);
+            var interior = DetectorChosen(assigned, CameraKind.Interior);
             var models = ModelStore.Locate();
             analyzers = new PeopleAnalyzers(models, entrance, interior, _options.TrackingScore,
                 e => logger.LogError(e, "In-store cameras use the entrance detector: {Reason}", e.Message));
@@ -182,10 +184,9 @@ public sealed class SnapshotAnalysisWorker(
     /// The person detector assigned to this kind of camera in the back office (recognition models), at its recommended
     /// operating point; RTMDet-nano when none is assigned. Read when the worker starts: a change applies after a restart.
     /// </summary>
-    private async Task<PersonDetectorOptions> DetectorChosen(CameraKind kind, CancellationToken stoppingToken)
+    private PersonDetectorOptions DetectorChosen(IReadOnlyList<RecognitionModels.Assignment> assignments, CameraKind kind)
     {
-        var assigned = (await assignments.List()).FirstOrDefault(a => a.CameraKind == kind.ToCode())?.ModelName;
-        stoppingToken.ThrowIfCancellationRequested();
+        var assigned = assignments.FirstOrDefault(a => a.CameraKind == kind.ToCode())?.ModelName;
         if (assigned is not null && PersonDetectorOptions.ModelNamed(assigned) is { } model)
             return PersonDetectorOptions.For(model);
         if (assigned is not null) logger.LogWarning("{Kind} model '{Model}' is not a person detector; using RTMDet-nano", kind.ToCode(), assigned);

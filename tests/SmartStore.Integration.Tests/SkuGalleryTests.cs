@@ -133,8 +133,7 @@ public sealed class SkuGalleryTests
         Assert.Equal((2, false, null), (ready.Photos, ready.Learning, ready.Problem));
 
         // A rebuild that cannot read the kept embeddings fails; the status says so, and the gallery built before stays.
-        await using (var connection = await db.Database.Open())
-            await connection.ExecuteAsync("ALTER TABLE sku_photo_embeddings RENAME TO sku_photo_embeddings_gone");
+        await RenameEmbeddings(db, "sku_photo_embeddings", "sku_photo_embeddings_gone");
         await AddSku(skus, "Milk/Arla-Standard-Milk", "Arla-Standard-Milk", 3, 3, create: false);
         var failed = await Eventually.Get(() => gallery.Status(cancellation), s => s.Problem is not null,
             TimeSpan.FromSeconds(60), "the failed rebuild");
@@ -153,8 +152,7 @@ public sealed class SkuGalleryTests
         Assert.Equal(clock.UtcNow.AddSeconds(30), failedAgain.RetryUtc);
 
         // Repaired, the next due attempt succeeds and learns the photo added meanwhile.
-        await using (var connection = await db.Database.Open())
-            await connection.ExecuteAsync("ALTER TABLE sku_photo_embeddings_gone RENAME TO sku_photo_embeddings");
+        await RenameEmbeddings(db, "sku_photo_embeddings_gone", "sku_photo_embeddings");
         clock.Advance(TimeSpan.FromSeconds(31));
         var recovered = await Eventually.Get(() => gallery.Status(cancellation), s => s.Problem is null && !s.Learning,
             TimeSpan.FromSeconds(60), "the repaired rebuild");

@@ -80,7 +80,7 @@ public sealed class PeopleCountingSection(ModelStore store, PersonDetectorOption
                 if (step == 1) headline = Accuracy(InteriorCounts(people, new HeadcountOptions { Window = fuseWindow, FillGaps = fillGaps }));
                 if (step == 1 && name != StressSet) live.Add(LiveAccuracy(name, allBoxes, frameWidth, sceneOptions, new HeadcountOptions { Window = fuseWindow, FillGaps = fillGaps }, Accuracy, figures));
             }
-            else if (oneCamera && step == 1 && fuseWindow > 1) headline = Accuracy(InteriorCounts(allBoxes.Select(b => b.Where(x => x.Score >= options.ScoreThreshold).ToList()).ToList(), new HeadcountOptions { Window = fuseWindow, FillGaps = false }));
+            else if (oneCamera && step == 1 && fuseWindow > 1) headline = Accuracy(InteriorCounts(AtOrAbove(allBoxes, options.ScoreThreshold), new HeadcountOptions { Window = fuseWindow, FillGaps = false }));
             figures.Add($"person_count_accuracy_{name}_unfused", rawAcc, "ratio");
             figures.Add($"person_count_accuracy_{name}", headline, "ratio");
             if (name != StressSet) uncalibrated.Add(headline);
@@ -107,7 +107,7 @@ public sealed class PeopleCountingSection(ModelStore store, PersonDetectorOption
                 var reported = calAcc;
                 if (step == 1 && fuseWindow > 1)
                 {
-                    var fused = InteriorCounts(allBoxes.Select(b => b.Where(x => x.Score >= fitted).ToList()).ToList(), new HeadcountOptions { Window = fuseWindow, FillGaps = false });
+                    var fused = InteriorCounts(AtOrAbove(allBoxes, fitted), new HeadcountOptions { Window = fuseWindow, FillGaps = false });
                     var fusedAcc = AccuracyOn(rest, rest.Select(i => fused[i]).ToList());
                     fusedText = fusedAcc.ToString("0.0000", CultureInfo.InvariantCulture);
                     reported = fusedAcc;
@@ -156,6 +156,9 @@ public sealed class PeopleCountingSection(ModelStore store, PersonDetectorOption
         counts.AddRange(fusion.Finish().Select(c => c.People));
         return counts;
     }
+
+    private static List<List<PersonBox>> AtOrAbove(List<PersonBox[]> frames, float score) =>
+        frames.Select(f => f.Where(b => b.Score >= score).ToList()).ToList();
 
     private static PersonSighting Sighting(PersonBox b) => new(b.X1, b.Y1, b.X2, b.Y2, b.Score, null);
 }
