@@ -135,16 +135,21 @@ public sealed class CameraGrain : Grain, ICameraGrain, IRemindable
         var store = GrainFactory.GetGrain<IStoreGrain>(storeCode);
         _feed = _feed.Analysed(frame.SnapshotId, DateTime.UtcNow);
         StartQuietTimer();
-        if (_camera.Kind == CameraKind.Interior)
-        {
-            _headcount ??= new InteriorHeadcount(_headcountOptions);
-            await ReportHeadcounts(store, _headcount.Add(frame.CapturedUtc, frame.People));
-            return frame.People.Select(p => new TrackedBox(0, p.X1, p.Y1, p.X2, p.Y2)).ToList();
-        }
+        if (_camera.Kind == CameraKind.Interior) return await CountInterior(store, frame, _camera.CountingArea);
         _tracker ??= new EntranceTracker(Code, _camera.DoorLine, _trackerOptions);
         var tracked = _tracker.Observe(frame);
         await ReportTraffic(store, frame.CapturedUtc, tracked);
         return tracked.Boxes;
+    }
+
+    /// <summary>Counts the people standing in the camera's counting area (the whole view without one), fused over frames.</summary>
+    private async Task<IReadOnlyList<TrackedBox>> CountInterior(IStoreGrain store, AnalysedFrame frame, CountingArea? area)
+    {
+        var boxes = frame.People.Select(p => new TrackedBox(0, p.X1, p.Y1, p.X2, p.Y2, area?.Holds(p, frame.Width, frame.Height) ?? true)).ToList();
+        var inArea = area is null ? frame.People : frame.People.Where((_, i) => boxes[i].Counted).ToList();
+        _headcount ??= new InteriorHeadcount(_headcountOptions);
+        await ReportHeadcounts(store, _headcount.Add(frame.CapturedUtc, inArea));
+        return boxes;
     }
 
     /// <summary>

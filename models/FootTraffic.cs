@@ -69,14 +69,18 @@ public sealed record TrafficObservation(
     [property: Id(3)] int PassersBy,
     [property: Id(4)] int? Occupancy);
 
-/// <summary>A track as the per-image detail shows it: which box of the frame belongs to which track.</summary>
+/// <summary>
+/// A box as the per-image detail shows it: which track it belongs to, and whether it was counted (an in-store camera
+/// leaves out people standing outside its counting area).
+/// </summary>
 [GenerateSerializer, Immutable, Alias("SmartStore.TrackedBox")]
 public sealed record TrackedBox(
     [property: Id(0)] int TrackId,
     [property: Id(1)] float X1,
     [property: Id(2)] float Y1,
     [property: Id(3)] float X2,
-    [property: Id(4)] float Y2);
+    [property: Id(4)] float Y2,
+    [property: Id(5)] bool Counted = true);
 
 /// <summary>Foot-traffic counters over some period (today live, or one hour in history).</summary>
 [GenerateSerializer, Immutable, Alias("SmartStore.TrafficCounters")]

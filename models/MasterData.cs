@@ -33,6 +33,9 @@ public sealed record Camera(
 {
     /// <summary>Entrance cameras only: where crossings are counted. Set on its own (drawn on the camera page), not with the camera form.</summary>
     public DoorLine? DoorLine { get; init; }
+
+    /// <summary>In-store cameras only: where people are counted (the whole view when null). Drawn on the camera page.</summary>
+    public CountingArea? CountingArea { get; init; }
 }
 
 /// <summary>A product in the SKU master; competitor products are kept so the shelf can be read fully.</summary>

@@ -17,7 +17,8 @@ public sealed record CameraProfile(
     [property: Id(2)] string? StoreCode,
     [property: Id(3)] IReadOnlyList<CameraPreset> Presets,
     [property: Id(4)] int PatrolCadenceMinutes,
-    [property: Id(5)] DoorLine? DoorLine = null);
+    [property: Id(5)] DoorLine? DoorLine = null,
+    [property: Id(6)] CountingArea? CountingArea = null);
 
 /// <summary>What a board shows of one store, in one grain call: its cameras, today's foot traffic and shelf compliance now.</summary>
 [GenerateSerializer, Immutable, Alias("SmartStore.StoreSummary")]

@@ -10,7 +10,7 @@ public sealed class MasterDataDirectory(CameraRepository cameras, StoreRepositor
     public async Task<CameraProfile?> FindCamera(string cameraCode, CancellationToken cancellationToken)
     {
         var camera = await cameras.Find(cameraCode);
-        return camera is null ? null : new CameraProfile(camera.Code, camera.Kind, camera.StoreCode, camera.Presets, camera.PatrolCadenceMinutes, camera.DoorLine);
+        return camera is null ? null : new CameraProfile(camera.Code, camera.Kind, camera.StoreCode, camera.Presets, camera.PatrolCadenceMinutes, camera.DoorLine, camera.CountingArea);
     }
 
     public async Task<StoreProfile?> FindStore(string storeCode, CancellationToken cancellationToken)

@@ -10,7 +10,7 @@ public sealed class CameraRepository(SmartStoreDatabase database)
 {
     private const string Columns = """
         c.code, c.kind, c.brand, c.model, c.store_code AS StoreCode, c.patrol_cadence_minutes AS PatrolCadenceMinutes,
-        c.presets::text AS PresetsJson, c.door_line::text AS DoorLineJson
+        c.presets::text AS PresetsJson, c.door_line::text AS DoorLineJson, c.counting_area::text AS CountingAreaJson
         """;
 
     public async Task<Page<Camera>> List(AccessScope scope, string? storeCode, string? search, int pageNumber, int pageSize)
@@ -122,6 +122,17 @@ public sealed class CameraRepository(SmartStoreDatabase database)
             return affected > 0;
         });
 
+    /// <summary>Sets (or clears, with null) an in-store camera's counting area; false when the camera does not exist.</summary>
+    public async Task<bool> SetCountingArea(string code, CountingArea? area, string actor) =>
+        await database.InTransaction(async (c, t) =>
+        {
+            var affected = await c.ExecuteAsync(
+                "UPDATE cameras SET counting_area = CAST(@area AS jsonb), updated_at = now() WHERE code = @code",
+                new { code, area = area is null ? null : JsonSerializer.Serialize(area, StorageJson.Options) }, t);
+            if (affected > 0) await AuditTrail.Record(c, t, actor, "counting-area", "camera", code, (object?)area ?? new { cleared = true });
+            return affected > 0;
+        });
+
     private sealed class CameraRow
     {
         public string Code { get; init; } = "";
@@ -132,6 +143,7 @@ public sealed class CameraRepository(SmartStoreDatabase database)
         public int PatrolCadenceMinutes { get; init; }
         public string PresetsJson { get; init; } = "[]";
         public string? DoorLineJson { get; init; }
+        public string? CountingAreaJson { get; init; }
 
         public Camera ToCamera()
         {
@@ -140,6 +152,7 @@ public sealed class CameraRepository(SmartStoreDatabase database)
                 JsonSerializer.Deserialize<List<CameraPreset>>(PresetsJson, StorageJson.Options) ?? [])
             {
                 DoorLine = DoorLineJson is null ? null : JsonSerializer.Deserialize<DoorLine>(DoorLineJson, StorageJson.Options),
+                CountingArea = CountingAreaJson is null ? null : JsonSerializer.Deserialize<CountingArea>(CountingAreaJson, StorageJson.Options),
             };
         }
     }

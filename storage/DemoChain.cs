@@ -162,6 +162,13 @@ public sealed class DemoChain(SmartStoreDatabase database, SecretsFile secrets, 
     /// </summary>
     public static readonly DoorLine DemoDoorLine = new(0.5f, 0.2f, 0.5f, 0.98f, 0.75f, 0.6f);
 
+    /// <summary>
+    /// The demo in-store cameras replay a mall walkway seen from above; their counting area is the near floor, so the
+    /// far end of the walkway and the shop fronts on the right (outside "our" store) are not counted.
+    /// </summary>
+    public static readonly CountingArea DemoCountingArea = new(
+        [new(0, 0.4f), new(0.75f, 0.4f), new(0.92f, 0.55f), new(1, 0.7f), new(1, 1), new(0, 1)]);
+
     private async Task EnsureCamera(CameraRepository cameras, Camera camera)
     {
         if (await cameras.Find(camera.Code) is not null) return;
@@ -169,6 +176,7 @@ public sealed class DemoChain(SmartStoreDatabase database, SecretsFile secrets, 
         var secret = secrets.GetOrCreate($"camera:{camera.Code}", () => CameraSecret.Generate());
         await cameras.Create(camera, Actor, secret);
         if (camera.Kind == CameraKind.Entrance) await cameras.SetDoorLine(camera.Code, DemoDoorLine, Actor);
+        if (camera.Kind == CameraKind.Interior) await cameras.SetCountingArea(camera.Code, DemoCountingArea, Actor);
     }
 
     private async Task SeedSkus()

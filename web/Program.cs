@@ -36,6 +36,7 @@ builder.Services.AddSingleton<TrafficRepository>();
 builder.Services.AddSingleton<StaffRoster>();
 builder.Services.AddSingleton<StaffEnrolment>();
 builder.Services.AddSingleton<DoorLineEditor>();
+builder.Services.AddSingleton<CountingAreaEditor>();
 builder.Services.AddSingleton<PlanogramRepository>();
 builder.Services.AddSingleton<PlanogramEditor>();
 builder.Services.AddSingleton<ShelfHistory>();

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -132,7 +133,7 @@ public sealed class SnapshotAnalysisWorker(
             var frame = await analyzer.Analyse(snapshot.Id, images.FullPath(snapshot.Path), captured, kind == CameraKind.Entrance, stoppingToken,
                 sceneOf: kind == CameraKind.Interior ? snapshot.CameraCode : null);
             var tracks = await grains.GetGrain<ICameraGrain>(snapshot.CameraCode).FrameAnalysed(frame);
-            await queue.Complete(snapshot.Id, Describe(analyzer.ModelName, frame, tracks), stoppingToken);
+            await queue.Complete(snapshot.Id, Describe(analyzer.ModelName, frame, tracks, kind == CameraKind.Interior), stoppingToken);
             if (++_analysed % 500 == 0) logger.LogInformation("Analysed {Count} snapshots", _analysed);
             return true;
         }
@@ -193,21 +194,31 @@ public sealed class SnapshotAnalysisWorker(
         return new PersonDetectorOptions();
     }
 
-    /// <summary>What the per-image detail shows: each box with its score and track id.</summary>
-    private static string Describe(string model, AnalysedFrame frame, IReadOnlyList<TrackedBox> tracks) =>
+    /// <summary>
+    /// What the per-image detail shows: each box with its score and track id; for an in-store camera also whether it
+    /// was counted (inside the camera's counting area) and how many were.
+    /// </summary>
+    private static string Describe(string model, AnalysedFrame frame, IReadOnlyList<TrackedBox> tracks, bool interior) =>
         JsonSerializer.Serialize(new
         {
             model,
             width = frame.Width,
             height = frame.Height,
             count = frame.People.Count,
+            counted = interior ? frame.People.Where((_, i) => Counted(tracks, i)).Count() : (int?)null,
             people = frame.People.Select((p, i) => new
             {
                 box = new[] { MathF.Round(p.X1, 1), MathF.Round(p.Y1, 1), MathF.Round(p.X2, 1), MathF.Round(p.Y2, 1) },
                 score = MathF.Round(p.Score, 3),
                 track = i < tracks.Count ? tracks[i].TrackId : 0,
+                counted = interior ? Counted(tracks, i) : (bool?)null,
                 age = p.AgeBand ?? "unknown",
                 gender = p.Gender ?? "unknown",
             }),
-        });
+        }, OmitNulls);
+
+    private static readonly JsonSerializerOptions OmitNulls = new() { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
+
+    // The camera grain says which boxes it counted; a box it did not return (an unbound camera returns none) was not.
+    private static bool Counted(IReadOnlyList<TrackedBox> tracks, int i) => i < tracks.Count && tracks[i].Counted;
 }

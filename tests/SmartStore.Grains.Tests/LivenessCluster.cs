@@ -25,6 +25,10 @@ public sealed class LivenessCluster : IAsyncLifetime
     public const string QuietDoorCamera = "CAM-T0005-E1";
     public const string HeadcountStore = "T0006";
     public const string InteriorCamera = "CAM-T0006-I1";
+    public const string AreaStore = "T0007";
+    public const string AreaCamera = "CAM-T0007-I1";
+    /// <summary>The left half of <see cref="AreaCamera"/>'s view.</summary>
+    public static readonly CountingArea LeftHalf = new([new(0, 0), new(0.5f, 0), new(0.5f, 1), new(0, 1)]);
     public const string ShelfStore = "T0004";
     public const string ShelfCameraA = "CAM-T0004-P1";
     public const string ShelfCameraB = "CAM-T0004-P2";
@@ -78,6 +82,9 @@ public sealed class LivenessCluster : IAsyncLifetime
         await cameras.SetDoorLine(QuietDoorCamera, Traffic.TrafficScenes.Door, "test");
         await stores.Create(new Store(HeadcountStore, "店内人数店", "TEST", "上海", "", 31.2, 121.5, [], OpeningHours.AlwaysOpen, "Asia/Shanghai", 3), "test");
         await cameras.Create(new Camera(InteriorCamera, CameraKind.Interior, "", "", HeadcountStore, 10, []), "test");
+        await stores.Create(new Store(AreaStore, "计数区域店", "TEST", "上海", "", 31.2, 121.5, [], OpeningHours.AlwaysOpen, "Asia/Shanghai", 3), "test");
+        await cameras.Create(new Camera(AreaCamera, CameraKind.Interior, "", "", AreaStore, 10, []), "test");
+        await cameras.SetCountingArea(AreaCamera, LeftHalf, "test");
         await stores.Create(new Store(ShelfStore, "陈列店", "TEST", "上海", "", 31.2, 121.5, [], OpeningHours.AlwaysOpen, "Asia/Shanghai", 3), "test");
         CameraPreset[] presets = [new CameraPreset(1, "货架1", 1)];
         await cameras.Create(new Camera(ShelfCameraA, CameraKind.Shelf, "", "", ShelfStore, 10, presets), "test");

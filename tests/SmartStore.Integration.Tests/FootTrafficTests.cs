@@ -94,6 +94,47 @@ public sealed class FootTrafficTests(SmartStoreSystem system)
     }
 
     [Theory]
+    [InlineData("""{"points":[{"x":0.1,"y":0.1},{"x":0.9,"y":0.1}]}""", "at least 3 corners")]
+    [InlineData("""{"points":[{"x":0.1,"y":0.1},{"x":0.9,"y":0.9},{"x":0.9,"y":0.1},{"x":0.1,"y":0.9}]}""", "edges cross")]
+    [InlineData("""{"points":[{"x":0.1,"y":0.1},{"x":1.5,"y":0.1},{"x":0.5,"y":0.9}]}""", "between 0 and 1")]
+    [InlineData("""{"points":[{"x":0.1,"y":0.1},{"x":0.9},{"x":0.5,"y":0.9}]}""", "points[1] needs x and y")]
+    [InlineData("""{"points":null}""", "points is required")]
+    [InlineData("""{"corners":[]}""", "field this endpoint does not know")]
+    public async Task A_bad_counting_area_is_refused_with_a_reason_and_the_saved_one_is_kept(string body, string reason)
+    {
+        using var admin = await system.SignedIn("admin");
+        const string camera = "CAM-S0001-I1";
+        const string saved = """{"points":[{"x":0,"y":0.3},{"x":1,"y":0.3},{"x":1,"y":1},{"x":0,"y":1}]}""";
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutRaw($"/api/cameras/{camera}/counting-area", saved)).StatusCode);
+        try
+        {
+            var refused = await admin.PutRaw($"/api/cameras/{camera}/counting-area", body);
+            var why = await refused.Content.ReadAsStringAsync();
+            Assert.True(refused.StatusCode == HttpStatusCode.BadRequest && why.Contains(reason, StringComparison.Ordinal), why);
+            var kept = (await (await admin.GetAsync($"/api/cameras/{camera}")).Json())["camera"]!["countingArea"]!["points"]!.AsArray();
+            Assert.Equal(0.3f, kept[0]!["y"]!.GetValue<float>());
+        }
+        finally
+        {
+            Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/cameras/{camera}/counting-area")).StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task Counting_areas_only_for_in_store_cameras_and_only_by_admins()
+    {
+        using var admin = await system.SignedIn("admin");
+        using var analyst = await system.SignedIn("analyst");
+        const string area = """{"points":[{"x":0,"y":0},{"x":1,"y":0},{"x":1,"y":1}]}""";
+        var entrance = await admin.PutRaw("/api/cameras/CAM-S0025-E1/counting-area", area);
+        Assert.Equal(HttpStatusCode.BadRequest, entrance.StatusCode);
+        Assert.Contains("only in-store cameras", await entrance.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.PutRaw("/api/cameras/CAM-NOPE/counting-area", area)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await analyst.PutRaw("/api/cameras/CAM-S0001-I1/counting-area", area)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await analyst.DeleteAsync("/api/cameras/CAM-S0001-I1/counting-area")).StatusCode);
+    }
+
+    [Theory]
     [InlineData("from=2026-11-10&to=2026-11-01", "to is before from")]
     [InlineData("from=2026-13-01", "must be a date")]
     [InlineData("by=year", "must be hour, day, week or month")]

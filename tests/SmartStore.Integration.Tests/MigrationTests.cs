@@ -50,6 +50,10 @@ public sealed class MigrationTests
             Assert.Equal(30, await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM stores"));
             // Two per store, plus a second shelf dome in each of the four flagship stores.
             Assert.Equal(68, await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM cameras"));
+            // Every demo entrance camera counts at its door line, every in-store one in its counting area.
+            Assert.Equal(0, await connection.ExecuteScalarAsync<int>(
+                "SELECT count(*) FROM cameras WHERE (kind = 'entrance' AND door_line IS NULL) OR (kind = 'interior' AND counting_area IS NULL)"));
+            Assert.Equal(4, await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM cameras WHERE counting_area IS NOT NULL"));
             Assert.Equal(40, await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM skus"));
             Assert.True(await connection.ExecuteScalarAsync<int>("SELECT count(DISTINCT region_code) FROM stores") >= 3);
             Assert.True(await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM skus WHERE is_competitor") > 0);

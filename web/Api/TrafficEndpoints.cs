@@ -7,16 +7,23 @@ using SmartStore.Web.Security;
 
 namespace SmartStore.Web.Api;
 
-/// <summary>Foot traffic (客流): door lines, live counters, reports with period comparison, Excel export.</summary>
+/// <summary>Foot traffic (客流): door lines, counting areas, live counters, reports with period comparison, Excel export.</summary>
 public static class TrafficEndpoints
 {
     /// <summary>A door line in fractions (0..1) of the frame: the two ends, and any point on the store's side.</summary>
     public sealed record DoorLineInput(float? Ax, float? Ay, float? Bx, float? By, float? InsideX, float? InsideY);
 
+    /// <summary>An in-store camera's counting area: its corners in order, in fractions (0..1) of the frame.</summary>
+    public sealed record CountingAreaInput(IReadOnlyList<AreaPointInput?>? Points);
+
+    public sealed record AreaPointInput(float? X, float? Y);
+
     public static RouteGroupBuilder MapTraffic(this RouteGroupBuilder api)
     {
         api.MapPut("/cameras/{code}/door-line", SetDoorLine).WithTags("Foot traffic").RequireAuthorization(AuthenticationSetup.MayEdit);
         api.MapDelete("/cameras/{code}/door-line", ClearDoorLine).WithTags("Foot traffic").RequireAuthorization(AuthenticationSetup.MayEdit);
+        api.MapPut("/cameras/{code}/counting-area", SetCountingArea).WithTags("Foot traffic").RequireAuthorization(AuthenticationSetup.MayEdit);
+        api.MapDelete("/cameras/{code}/counting-area", ClearCountingArea).WithTags("Foot traffic").RequireAuthorization(AuthenticationSetup.MayEdit);
         var traffic = api.MapGroup("/traffic").WithTags("Foot traffic");
         traffic.MapGet("/live", Live);
         traffic.MapGet("/report", Report);
@@ -40,6 +47,29 @@ public static class TrafficEndpoints
     }
 
     private static async Task<IResult> ClearDoorLine(string code, ClaimsPrincipal user, CameraScope scope, DoorLineEditor editor)
+    {
+        if (await scope.Check(user, code) is { } refusal) return refusal;
+        return await editor.Clear(code, user.Actor()) ? Results.NoContent() : Problems.NotFound($"Camera '{code}'");
+    }
+
+    private static async Task<IResult> SetCountingArea(string code, CountingAreaInput input, ClaimsPrincipal user, CameraRepository cameras,
+        CameraScope scope, CountingAreaEditor editor)
+    {
+        if (await scope.Check(user, code) is { } refusal) return refusal;
+        var camera = await cameras.Find(code);
+        if (camera is null) return Problems.NotFound($"Camera '{code}'");
+        var missing = new FieldErrors();
+        if (input.Points is null) missing.Add("points", "points is required: the area's corners in order, each {\"x\": …, \"y\": …}.");
+        else
+            for (var i = 0; i < input.Points.Count; i++)
+                if (input.Points[i] is not { X: not null, Y: not null }) missing.Add($"points[{i}]", $"points[{i}] needs x and y.");
+        if (missing.Any) return missing.ToResult();
+        var area = new CountingArea(input.Points!.Select(p => new AreaPoint(p!.X!.Value, p.Y!.Value)).ToList());
+        var errors = await editor.Save(camera, area, user.Actor());
+        return errors.Any ? errors.ToResult() : Results.Ok(area);
+    }
+
+    private static async Task<IResult> ClearCountingArea(string code, ClaimsPrincipal user, CameraScope scope, CountingAreaEditor editor)
     {
         if (await scope.Check(user, code) is { } refusal) return refusal;
         return await editor.Clear(code, user.Actor()) ? Results.NoContent() : Problems.NotFound($"Camera '{code}'");

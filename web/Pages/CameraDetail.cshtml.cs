@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SmartStore.GrainInterfaces;
@@ -11,7 +12,7 @@ namespace SmartStore.Web.Pages;
 
 /// <summary>One camera: its master data, its live status from the camera grain, and (HQ admins) its store binding and secret.</summary>
 public sealed class CameraDetailModel(CameraRepository cameras, StoreRepository stores, RegionRepository regions,
-    MasterDataValidation validation, SnapshotRepository snapshots, DoorLineEditor doorLines, IClusterClient cluster) : PageModel
+    MasterDataValidation validation, SnapshotRepository snapshots, DoorLineEditor doorLines, CountingAreaEditor countingAreas, IClusterClient cluster) : PageModel
 {
     [FromRoute] public string Code { get; set; } = "";
 
@@ -24,6 +25,7 @@ public sealed class CameraDetailModel(CameraRepository cameras, StoreRepository 
     public IReadOnlyList<Store> StoreChoices { get; private set; } = [];
     public IReadOnlyList<string> Errors { get; private set; } = [];
     public IReadOnlyList<string> DoorLineErrors { get; private set; } = [];
+    public IReadOnlyList<string> CountingAreaErrors { get; private set; } = [];
     public string? Notice { get; private set; }
     public SecretShown? Shown { get; private set; }
     public bool MayEdit => User.Scope().MayEditMasterData;
@@ -74,6 +76,47 @@ public sealed class CameraDetailModel(CameraRepository cameras, StoreRepository 
         await Load();
         Notice = T("doorLineCleared");
         return Page();
+    }
+
+    /// <summary>Saves the counting area drawn on the latest image: its corners as "x,y" fractions of the frame, space-separated.</summary>
+    public async Task<IActionResult> OnPostCountingArea(string? points)
+    {
+        if (!MayEdit) return Forbid();
+        if (await Load() is { } refused) return refused;
+        var area = ParseCorners(points);
+        var errors = area is null ? new FieldErrors() : await countingAreas.Save(Camera, area, User.Actor());
+        if (area is null) errors.Add("points", T("countingAreaUnreadable"));
+        if (errors.Any)
+        {
+            CountingAreaErrors = errors.Messages;
+            return Page();
+        }
+        await Load();
+        Notice = T("countingAreaSaved");
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostClearCountingArea()
+    {
+        if (!MayEdit) return Forbid();
+        if (await Load() is { } refused) return refused;
+        await countingAreas.Clear(Code, User.Actor());
+        await Load();
+        Notice = T("countingAreaCleared");
+        return Page();
+    }
+
+    private static CountingArea? ParseCorners(string? points)
+    {
+        var corners = new List<AreaPoint>();
+        foreach (var corner in (points ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var xy = corner.Split(',');
+            if (xy.Length != 2 || !float.TryParse(xy[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var x)
+                || !float.TryParse(xy[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var y)) return null;
+            corners.Add(new AreaPoint(x, y));
+        }
+        return new CountingArea(corners);
     }
 
     public async Task<IActionResult> OnPostRotate()

@@ -8,7 +8,10 @@ using SmartStore.Web.Security;
 
 namespace SmartStore.Web.Pages;
 
-/// <summary>人流量识别详情: one snapshot with the people found in it, their boxes and track ids, and the camera's door line.</summary>
+/// <summary>
+/// 人流量识别详情: one snapshot with the people found in it, their boxes and track ids, and the camera's door line (entrance)
+/// or counting area (in-store, with the people outside it marked as not counted).
+/// </summary>
 public sealed class SnapshotDetailModel(SnapshotRepository snapshots, CameraRepository cameras, CameraScope scope) : PageModel
 {
     public sealed record SlotRead(string Slot, string? Planned, string Outcome, string? Sku, float Confidence, bool Matches, int X, int Y, int Width, int Height);
@@ -17,7 +20,7 @@ public sealed class SnapshotDetailModel(SnapshotRepository snapshots, CameraRepo
     public int? Preset { get; private set; }
     public double? Compliance { get; private set; }
 
-    public sealed record FoundBox(float X1, float Y1, float X2, float Y2, float Score, int Track, string AgeBand, string Gender);
+    public sealed record FoundBox(float X1, float Y1, float X2, float Y2, float Score, int Track, string AgeBand, string Gender, bool Counted);
 
     [FromRoute] public long Id { get; set; }
 
@@ -25,6 +28,8 @@ public sealed class SnapshotDetailModel(SnapshotRepository snapshots, CameraRepo
     public Camera? Camera { get; private set; }
     public IReadOnlyList<FoundBox>? People { get; private set; }
     public string? Model { get; private set; }
+    /// <summary>In-store cameras: the people the camera counted (standing in its counting area when it was analysed).</summary>
+    public int? Counted { get; private set; }
     public string? Error { get; private set; }
     /// <summary>Why a snapshot still waits to be analysed (the SKU gallery it is read against is not available yet).</summary>
     public string? Waiting { get; private set; }
@@ -70,7 +75,9 @@ public sealed class SnapshotDetailModel(SnapshotRepository snapshots, CameraRepo
             var b = p.GetProperty("box").EnumerateArray().Select(v => v.GetSingle()).ToArray();
             return new FoundBox(b[0], b[1], b[2], b[3], p.GetProperty("score").GetSingle(), p.GetProperty("track").GetInt32(),
                 p.TryGetProperty("age", out var age) ? age.GetString() ?? "unknown" : "unknown",
-                p.TryGetProperty("gender", out var gender) ? gender.GetString() ?? "unknown" : "unknown");
+                p.TryGetProperty("gender", out var gender) ? gender.GetString() ?? "unknown" : "unknown",
+                !p.TryGetProperty("counted", out var counted) || counted.GetBoolean());
         }).ToList();
+        Counted = root.TryGetProperty("counted", out var inArea) && inArea.ValueKind == JsonValueKind.Number ? inArea.GetInt32() : null;
     }
 }

@@ -99,6 +99,29 @@ public sealed class FootTrafficGrainTests(LivenessCluster fixture)
     }
 
     [Fact]
+    public async Task An_in_store_camera_counts_only_the_people_standing_in_its_counting_area_and_follows_a_redrawn_one()
+    {
+        var camera = Grains.GetGrain<ICameraGrain>(LivenessCluster.AreaCamera);
+        var store = Grains.GetGrain<IStoreGrain>(LivenessCluster.AreaStore);
+        var now = DateTime.UtcNow;
+        // Two people on the shop floor (left half), one beyond it (seen through the window on the right).
+        PersonSighting[] view = [At(100, 300), At(250, 400), At(500, 300)];
+        IReadOnlyList<TrackedBox> boxes = [];
+        for (var i = 0; i < 3; i++)
+            boxes = await camera.FrameAnalysed(new AnalysedFrame(3000 + i, now.AddSeconds(i), Width, Height, view));
+        Assert.Equal([true, true, false], boxes.Select(b => b.Counted));
+        Assert.Equal(2, (await store.GetTraffic()).Occupancy);
+
+        // The area is cleared (the whole view counts) and the camera grain is told, as the camera page does.
+        await new SmartStore.Storage.CameraRepository(fixture.Database.Database).SetCountingArea(LivenessCluster.AreaCamera, null, "test");
+        await camera.RefreshProfile();
+        for (var i = 3; i < 6; i++)
+            boxes = await camera.FrameAnalysed(new AnalysedFrame(3000 + i, now.AddSeconds(i), Width, Height, view));
+        Assert.All(boxes, b => Assert.True(b.Counted));
+        Assert.Equal(3, (await store.GetTraffic()).Occupancy);
+    }
+
+    [Fact]
     public async Task A_camera_with_frames_still_waiting_for_analysis_is_not_quiet()
     {
         var flow = new SmartStore.Grains.Traffic.EntranceFeedProgress().Uploaded(7, Start).Analysed(5, Start);
