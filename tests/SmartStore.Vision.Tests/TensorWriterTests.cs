@@ -90,11 +90,19 @@ public sealed class TensorWriterTests
         }
         WriteFrame();
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (int n = 0; n < 20; n++) WriteFrame();
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        // Up to three rounds of 20 frames: a per-frame allocation shows in every round, a one-off on this thread in one
+        // (a full suite run once saw 1,976 bytes in a round — most likely the thread pool starting a worker, whose
+        // Thread is allocated on the thread that queues the work).
+        var rounds = new List<long>();
+        do
+        {
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            for (int n = 0; n < 20; n++) WriteFrame();
+            rounds.Add(GC.GetAllocatedBytesForCurrentThread() - before);
+        }
+        while (rounds[^1] != 0 && rounds.Count < 3);
 
-        Assert.True(allocated == 0, $"{allocated} bytes allocated over 20 frames");
+        Assert.True(rounds[^1] == 0, $"bytes allocated over 20 frames, round by round: {string.Join(", ", rounds)}");
     }
 
     /// <summary>Compares the tensor's w×h picture with Skia's linear resize of the region, normalised the same way.</summary>
