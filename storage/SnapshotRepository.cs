@@ -54,6 +54,24 @@ public sealed class SnapshotRepository(SmartStoreDatabase database)
         return await connection.QuerySingleOrDefaultAsync<string?>("SELECT analysis::text FROM snapshots WHERE id = @id", new { id });
     }
 
+    /// <summary>The camera's newest analysed snapshot with what analysis found in it (JSON), or null when none is analysed yet.</summary>
+    public async Task<(Snapshot Snapshot, string Analysis)?> LatestAnalysed(string cameraCode)
+    {
+        await using var connection = await database.Open();
+        var row = await connection.QuerySingleOrDefaultAsync<AnalysedRow>($"""
+            SELECT {Columns}, analysis::text AS Analysis FROM snapshots
+            WHERE camera_code = @cameraCode AND status = 'analysed' AND analysis IS NOT NULL
+            ORDER BY received_at DESC, id DESC LIMIT 1
+            """, new { cameraCode });
+        return row is null ? null : (row.ToSnapshot(), row.Analysis);
+    }
+
+    private sealed record AnalysedRow(long Id, string CameraCode, string Sha256, string Path, int Bytes, int Width, int Height,
+        string FileName, DateTime? CapturedAt, DateTime ReceivedAt, string Source, string Status, string Analysis)
+    {
+        public Snapshot ToSnapshot() => new(Id, CameraCode, Sha256, Path, Bytes, Width, Height, FileName, CapturedAt, ReceivedAt, Source, Status);
+    }
+
     public async Task<IReadOnlyList<Snapshot>> Latest(string cameraCode, int limit)
     {
         await using var connection = await database.Open();

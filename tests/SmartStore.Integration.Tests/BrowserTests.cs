@@ -180,7 +180,10 @@ public sealed class BrowserTests(SmartStoreSystem system)
         var created = await admin.PostJson("/api/cameras", new { code = camera, kind = "interior", brand = "Hikvision", model = "DS-2CD", storeCode = "S0023" });
         Assert.Equal(System.Net.HttpStatusCode.Created, created.StatusCode);
         var secret = (await created.Json())["secret"]!.GetValue<string>();
-        await UploadMallFrames(camera, secret, 1, 1);
+        var firstFrame = await UploadMallFrames(camera, secret, 1, 1);
+        await using var connection = await system.Database.Database.Open();
+        await Eventually.Get(() => connection.ExecuteScalarAsync<int>("SELECT count(*) FROM snapshots WHERE id = ANY(@firstFrame) AND status = 'analysed'",
+            new { firstFrame }), n => n == 1, within: TimeSpan.FromSeconds(60), what: "the first frame analysed");
 
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await LaunchChromium(playwright);
@@ -188,6 +191,10 @@ public sealed class BrowserTests(SmartStoreSystem system)
         await page.SetViewportSizeAsync(1400, 1400); // the whole image on screen: the mouse does not scroll
         await page.GotoAsync($"/cameras/{camera}");
         await Assertions.Expect(page.Locator("#counting-area-state")).ToContainTextAsync("统计整个画面");
+        // The people of the newest analysed frame are drawn under the editor; without an area all of them count.
+        var found = await page.Locator("#counting-area-svg g.person").CountAsync();
+        Assert.True(found > 5, $"{found} people drawn");
+        await Assertions.Expect(page.Locator("#area-count")).ToContainTextAsync($"找到 {found} 人，计入 {found} 人");
         // The left half of the view, corner by corner; the save button waits for the third corner.
         await page.Locator("#counting-area-svg").ScrollIntoViewIfNeededAsync();
         var image = (await page.Locator("#counting-area-svg").BoundingBoxAsync())!;
@@ -197,6 +204,10 @@ public sealed class BrowserTests(SmartStoreSystem system)
             Assert.Equal(i < 3, await page.Locator("#counting-area-save").IsDisabledAsync());
             await page.Mouse.ClickAsync(image.X + image.Width * corners[i].X, image.Y + image.Height * corners[i].Y);
         }
+        // While drawing, the frame's people show whether the new area would count them.
+        var outside = await page.Locator("#counting-area-svg g.person.outside").CountAsync();
+        Assert.InRange(outside, 1, found - 1);
+        await Assertions.Expect(page.Locator("#area-count")).ToContainTextAsync($"将计入 {found - outside} 人（共 {found} 人）");
         await page.ClickAsync("#counting-area-save");
         await Assertions.Expect(page.Locator("#camera-notice")).ToContainTextAsync("计数区域已保存");
         await Assertions.Expect(page.Locator("#counting-area-svg .counting-area polygon")).ToHaveCountAsync(1);
@@ -213,7 +224,6 @@ public sealed class BrowserTests(SmartStoreSystem system)
 
         // Frames after it: people right of the middle are found but not counted, on the stored analysis and the detail page.
         var ids = await UploadMallFrames(camera, secret, 2, 3);
-        await using var connection = await system.Database.Database.Open();
         var analyses = await Eventually.Get(() => connection.QueryAsync<string>(
                 "SELECT analysis::text FROM snapshots WHERE id = ANY(@ids) AND status = 'analysed' ORDER BY id", new { ids }),
             a => a.Count() == ids.Length, within: TimeSpan.FromSeconds(60), what: "the two frames analysed");

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -22,6 +23,8 @@ public sealed class CameraDetailModel(CameraRepository cameras, StoreRepository 
     public CameraStatus Status { get; private set; } = null!;
     public CameraIngestion Ingestion { get; private set; } = null!;
     public IReadOnlyList<SnapshotRepository.Snapshot> Recent { get; private set; } = [];
+    /// <summary>In-store cameras: the newest analysed frame and the people in it, drawn under the counting area.</summary>
+    public (SnapshotRepository.Snapshot Snapshot, FoundPeople Found)? Counted { get; private set; }
     public IReadOnlyList<Store> StoreChoices { get; private set; } = [];
     public IReadOnlyList<string> Errors { get; private set; } = [];
     public IReadOnlyList<string> DoorLineErrors { get; private set; } = [];
@@ -106,6 +109,12 @@ public sealed class CameraDetailModel(CameraRepository cameras, StoreRepository 
         return Page();
     }
 
+    private static FoundPeople ReadPeople(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return document.RootElement.TryGetProperty("people", out _) ? FoundPeople.Read(document.RootElement) : new FoundPeople(null, [], null);
+    }
+
     private static CountingArea? ParseCorners(string? points)
     {
         var corners = new List<AreaPoint>();
@@ -144,6 +153,7 @@ public sealed class CameraDetailModel(CameraRepository cameras, StoreRepository 
         Status = await grain.GetStatus();
         Ingestion = await grain.GetIngestion();
         Recent = await snapshots.Latest(Code, 8);
+        if (camera.Kind == CameraKind.Interior && await snapshots.LatestAnalysed(Code) is ({ } shot, { } json)) Counted = (shot, ReadPeople(json));
         if (MayEdit) StoreChoices = (await stores.List(scope, null, null, null, 1, 10_000)).Items;
         return null;
     }

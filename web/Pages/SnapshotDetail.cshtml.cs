@@ -20,13 +20,11 @@ public sealed class SnapshotDetailModel(SnapshotRepository snapshots, CameraRepo
     public int? Preset { get; private set; }
     public double? Compliance { get; private set; }
 
-    public sealed record FoundBox(float X1, float Y1, float X2, float Y2, float Score, int Track, string AgeBand, string Gender, bool Counted);
-
     [FromRoute] public long Id { get; set; }
 
     public SnapshotRepository.Snapshot Snapshot { get; private set; } = null!;
     public Camera? Camera { get; private set; }
-    public IReadOnlyList<FoundBox>? People { get; private set; }
+    public IReadOnlyList<FoundPerson>? People { get; private set; }
     public string? Model { get; private set; }
     /// <summary>In-store cameras: the people the camera counted (standing in its counting area when it was analysed).</summary>
     public int? Counted { get; private set; }
@@ -69,15 +67,7 @@ public sealed class SnapshotDetailModel(SnapshotRepository snapshots, CameraRepo
             ReadShelf(root);
             return;
         }
-        Model = root.TryGetProperty("model", out var model) ? model.GetString() : null;
-        People = root.GetProperty("people").EnumerateArray().Select(p =>
-        {
-            var b = p.GetProperty("box").EnumerateArray().Select(v => v.GetSingle()).ToArray();
-            return new FoundBox(b[0], b[1], b[2], b[3], p.GetProperty("score").GetSingle(), p.GetProperty("track").GetInt32(),
-                p.TryGetProperty("age", out var age) ? age.GetString() ?? "unknown" : "unknown",
-                p.TryGetProperty("gender", out var gender) ? gender.GetString() ?? "unknown" : "unknown",
-                !p.TryGetProperty("counted", out var counted) || counted.GetBoolean());
-        }).ToList();
-        Counted = root.TryGetProperty("counted", out var inArea) && inArea.ValueKind == JsonValueKind.Number ? inArea.GetInt32() : null;
+        var found = FoundPeople.Read(root);
+        (Model, People, Counted) = (found.Model, found.People, found.Counted);
     }
 }
