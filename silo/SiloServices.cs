@@ -63,6 +63,8 @@ public static class SiloServices
         services.AddSingleton<AnalysisSignal>();
         services.AddSingleton<SnapshotAnalysisQueue>();
         services.AddSingleton<RecognitionModels>();
+        services.AddSingleton<CameraScenes>();
+        services.AddSingleton<Analysis.SceneArchive>();
         return services;
     }
 }

@@ -22,9 +22,13 @@ public sealed class PeopleAnalyzer : IDisposable
     private readonly FaceDetector? _faces;
     private readonly float _trackingScore;
     private readonly InteriorScenes? _interiorScenes;
+    private readonly SceneArchive? _sceneArchive;
 
-    public PeopleAnalyzer(ModelStore models, PersonDetectorOptions detector, float? trackingScore, FaceAttributeOptions? faceAttributes = null)
+    /// <param name="sceneArchive">where in-store cameras' learned scenes are kept and recalled (none: each worker learns its own).</param>
+    public PeopleAnalyzer(ModelStore models, PersonDetectorOptions detector, float? trackingScore, FaceAttributeOptions? faceAttributes = null,
+        SceneArchive? sceneArchive = null)
     {
+        _sceneArchive = sceneArchive;
         _detector = new PersonDetector(models, detector with { SceneCalibration = null });
         _reid = new ReidEmbedder(models);
         _attributes = new FaceAttributes(faceAttributes);
@@ -41,7 +45,14 @@ public sealed class PeopleAnalyzer : IDisposable
         string? sceneOf = null)
     {
         using var frame = await _intake.DecodeFileAsync(path, cancellationToken);
-        return new AnalysedFrame(snapshotId, capturedUtc, frame.Width, frame.Height, Sightings(frame, withAppearance, withAttributes: withAppearance, sceneOf));
+        var archive = sceneOf is not null && _interiorScenes is not null ? _sceneArchive : null;
+        // A camera this worker meets for the first time (since a restart) counts with the scene it learned before.
+        if (archive is not null && !_interiorScenes!.Knows(sceneOf!, frame.Width))
+            _interiorScenes.Resume(sceneOf!, frame.Width, await archive.Recall(sceneOf!, frame.Width));
+        var people = Sightings(frame, withAppearance, withAttributes: withAppearance, sceneOf);
+        if (archive is not null)
+            foreach (var (camera, learned) in _interiorScenes!.TakeLearned()) await archive.Keep(camera, learned);
+        return new AnalysedFrame(snapshotId, capturedUtc, frame.Width, frame.Height, people);
     }
 
     /// <summary>

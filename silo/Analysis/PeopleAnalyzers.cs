@@ -16,19 +16,21 @@ public sealed class PeopleAnalyzers : IDisposable
 
     /// <param name="trackingScore">the entrance tracking score measured for RTMDet-nano; other detectors track at their own operating point.</param>
     /// <param name="interiorUnavailable">told why in-store cameras run the entrance detector instead of their own.</param>
+    /// <param name="sceneArchive">where in-store cameras' learned scenes are kept (none: each worker learns its own).</param>
     public PeopleAnalyzers(ModelStore models, PersonDetectorOptions entrance, PersonDetectorOptions interior, float? trackingScore,
-        Action<ModelUnavailableException>? interiorUnavailable = null)
+        Action<ModelUnavailableException>? interiorUnavailable = null, SceneArchive? sceneArchive = null)
     {
-        _entrance = new PeopleAnalyzer(models, entrance, entrance.Model == PersonModel.RtmDetNano ? trackingScore : null);
-        _interior = interior.Model == entrance.Model ? _entrance : InteriorOrEntrance(models, interior, interiorUnavailable);
+        _entrance = new PeopleAnalyzer(models, entrance, entrance.Model == PersonModel.RtmDetNano ? trackingScore : null, sceneArchive: sceneArchive);
+        _interior = interior.Model == entrance.Model ? _entrance : InteriorOrEntrance(models, interior, interiorUnavailable, sceneArchive);
     }
 
     /// <summary>A missing in-store model must not stop the entrance and shelf analysis: in-store cameras fall back.</summary>
-    private PeopleAnalyzer InteriorOrEntrance(ModelStore models, PersonDetectorOptions interior, Action<ModelUnavailableException>? unavailable)
+    private PeopleAnalyzer InteriorOrEntrance(ModelStore models, PersonDetectorOptions interior, Action<ModelUnavailableException>? unavailable,
+        SceneArchive? sceneArchive)
     {
         try
         {
-            return new PeopleAnalyzer(models, interior, trackingScore: null);
+            return new PeopleAnalyzer(models, interior, trackingScore: null, sceneArchive: sceneArchive);
         }
         catch (ModelUnavailableException e)
         {

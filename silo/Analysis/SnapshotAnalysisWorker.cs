@@ -27,6 +27,7 @@ public sealed class SnapshotAnalysisWorker(
     ImagesFolder images,
     IGrainFactory grains,
     AnalysisSignal signal,
+    SceneArchive sceneArchive,
     IOptions<AnalysisOptions> options,
     ILogger<SnapshotAnalysisWorker> logger) : BackgroundService
 {
@@ -60,7 +61,7 @@ public sealed class SnapshotAnalysisWorker(
             var interior = DetectorChosen(assigned, CameraKind.Interior);
             var models = ModelStore.Locate();
             analyzers = new PeopleAnalyzers(models, entrance, interior, _options.TrackingScore,
-                e => logger.LogError(e, "In-store cameras use the entrance detector: {Reason}", e.Message));
+                e => logger.LogError(e, "In-store cameras use the entrance detector: {Reason}", e.Message), sceneArchive);
             shelfAnalyzer = new ShelfAnalyzer(gallery, planograms, models);
         }
         catch (Exception e) when (e is ModelUnavailableException or IOException)

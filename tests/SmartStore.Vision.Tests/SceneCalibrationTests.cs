@@ -93,4 +93,32 @@ public sealed class SceneCalibrationTests
         for (int i = 10; i < 29; i++) scenes.People("CAM-QUIET", FrameWidth, [Person(10 + i * 10, 200 + i * 15, 0.8f)]);
         Assert.Single(scenes.People("CAM-QUIET", FrameWidth, farPerson));
     }
+
+    [Fact]
+    public void AResumedSceneCountsAsTheFittedOneDidFromItsFirstFrame()
+    {
+        var first = new InteriorScenes(new SceneCalibrationOptions(), highScore: 0.40f, fitFrames: 30);
+        foreach (var boxes in Frames()) first.People("CAM-1", FrameWidth, boxes);
+        var (camera, learned) = Assert.Single(first.TakeLearned());
+        Assert.Equal("CAM-1", camera);
+        Assert.Empty(first.TakeLearned()); // handed out once
+
+        // Another worker (or this one after a restart) meets the camera: it resumes the kept scene instead of
+        // counting at the plain threshold until it has learned it again.
+        var resumed = new InteriorScenes(new SceneCalibrationOptions(), highScore: 0.40f, fitFrames: 30);
+        Assert.False(resumed.Knows("CAM-1", FrameWidth));
+        resumed.Resume("CAM-1", FrameWidth, learned);
+        Assert.True(resumed.Knows("CAM-1", FrameWidth));
+        var frame = Frames()[0].Concat([Person(100, 300, 0.3f), new PersonBox(600, 100, 615, 140, 0.3f)]).ToList();
+        Assert.Equal(first.People("CAM-1", FrameWidth, frame), resumed.People("CAM-1", FrameWidth, frame));
+        Assert.Equal(3, resumed.People("CAM-1", FrameWidth, frame).Count); // the far person yes, the fixture no
+
+        var cold = new InteriorScenes(new SceneCalibrationOptions(), highScore: 0.40f, fitFrames: 30);
+        cold.Resume("CAM-1", FrameWidth, null);
+        Assert.Equal(2, cold.People("CAM-1", FrameWidth, frame).Count);
+        // A scene learned at another width is not this one.
+        var elsewhere = new InteriorScenes(new SceneCalibrationOptions(), highScore: 0.40f, fitFrames: 30);
+        elsewhere.Resume("CAM-1", 2 * FrameWidth, learned);
+        Assert.Equal(2, elsewhere.People("CAM-1", 2 * FrameWidth, frame).Count);
+    }
 }

@@ -8,7 +8,9 @@ namespace SmartStore.Vision.People;
 /// a quiet store, or before opening) is tried again every fitFrames frames on all the frames kept so far. A fitted scene
 /// is learned again every <paramref name="keepFrames"/> frames from the last keepFrames, so a camera that is moved
 /// re-learns. vision-accuracy's `person_count_accuracy_live` runs each dev sequence through this, every frame scored
-/// (README, "People counting").
+/// (README, "People counting"). Each fit is handed out (<see cref="TakeLearned"/>) to be kept, and a camera first seen
+/// by this instance can start from the scene kept before (<see cref="Resume"/>): a restarted silo, or another silo's
+/// worker, does not count at the plain threshold again while it re-learns.
 /// One instance per analysis worker; not thread-safe.
 /// </summary>
 public sealed class InteriorScenes(SceneCalibrationOptions options, float highScore, int fitFrames = 10, int keepFrames = 300)
@@ -16,6 +18,7 @@ public sealed class InteriorScenes(SceneCalibrationOptions options, float highSc
     // Per camera and frame width: a camera at another resolution sees its scene at another scale, so it learns that
     // one apart (and one that alternates between two keeps both).
     private readonly Dictionary<(string Camera, int Width), CameraScene> _cameras = new();
+    private readonly List<(string Camera, LearnedScene Scene)> _learned = [];
 
     /// <summary>The lowest score a box needs to be worth passing in.</summary>
     public float LowScore => options.LowScore;
@@ -32,8 +35,30 @@ public sealed class InteriorScenes(SceneCalibrationOptions options, float highSc
         {
             camera.Scene = SceneCalibration.Fit([.. camera.Recent], frameWidth, highScore, options);
             camera.SinceFit = 0;
+            if (camera.Scene.Learned is { } learned) _learned.Add((cameraCode, learned));
         }
         return camera.Scene is { IsFitted: true } scene ? scene.People(boxes) : boxes.Where(b => b.Score >= highScore).ToList();
+    }
+
+    /// <summary>Whether this instance has seen (or resumed) the camera at this frame width.</summary>
+    public bool Knows(string cameraCode, int frameWidth) => _cameras.ContainsKey((cameraCode, frameWidth));
+
+    /// <summary>
+    /// Starts a camera's scene at this frame width from one it learned before; null starts it unfitted. A resumed scene
+    /// counts from the first frame and is learned again, from the new frames, after <c>keepFrames</c> of them.
+    /// </summary>
+    public void Resume(string cameraCode, int frameWidth, LearnedScene? learned) =>
+        _cameras[(cameraCode, frameWidth)] = new CameraScene
+        {
+            Scene = learned is not null && learned.FrameWidth == frameWidth ? SceneCalibration.Resume(learned, highScore, options) : null,
+        };
+
+    /// <summary>The scenes fitted since the last call, oldest first, to be kept.</summary>
+    public IReadOnlyList<(string Camera, LearnedScene Scene)> TakeLearned()
+    {
+        var learned = _learned.ToList();
+        _learned.Clear();
+        return learned;
     }
 
     private sealed class CameraScene

@@ -61,6 +61,14 @@ public sealed class SceneCalibration
         return new SceneCalibration(highScore, options, slope, intercept, fitted, [.. reference], frameWidth, typicalAspect);
     }
 
+    /// <summary>What this scene learned, to be kept; null when it is not fitted (there is nothing worth keeping).</summary>
+    public LearnedScene? Learned => IsFitted ? new LearnedScene(frameWidth, Slope, Intercept, TypicalAspect, reference) : null;
+
+    /// <summary>The scene a camera learned before, as it was: it counts exactly as the fitted one did.</summary>
+    public static SceneCalibration Resume(LearnedScene learned, float highScore, SceneCalibrationOptions options) =>
+        new(highScore, options, learned.Slope, learned.Intercept, fitted: learned.Slope > 0, [.. learned.Reference.Select(f => f.ToList())],
+            learned.FrameWidth, learned.TypicalAspect);
+
     /// <summary>People in one frame of this camera.</summary>
     public int Count(IReadOnlyList<PersonBox> boxes) => People(boxes).Count;
 

@@ -127,6 +127,12 @@ public sealed class PeopleCountingSection(ModelStore store, PersonDetectorOption
         if (accuracies.Count == CountedSets.Length) figures.Add("person_count_accuracy_calibrated", accuracies.Average(), "ratio");
         if (uncalibrated.Count == CountedSets.Length) figures.Add("person_count_accuracy", uncalibrated.Average(), "ratio");
         if (live.Count == CountedSets.Length) figures.Add("person_count_accuracy_live", live.Average(), "ratio");
+        if (_afterRestart.Count == CountedSets.Length)
+        {
+            figures.Add("person_count_accuracy_after_restart_uninterrupted", _afterRestart.Average(r => r.Uninterrupted), "ratio");
+            figures.Add("person_count_accuracy_after_restart_resumed", _afterRestart.Average(r => r.Resumed), "ratio");
+            figures.Add("person_count_accuracy_after_restart_learned_anew", _afterRestart.Average(r => r.Cold), "ratio");
+        }
     }
 
     /// <summary>
@@ -138,10 +144,39 @@ public sealed class PeopleCountingSection(ModelStore store, PersonDetectorOption
         Func<IReadOnlyList<int>, int, double> accuracy, Figures figures)
     {
         var scenes = new InteriorScenes(sceneOptions, options.ScoreThreshold);
-        var people = frames.Select(b => scenes.People(camera, frameWidth, b)).ToList();
+        var restart = frames.Count / 2;
+        var firstHalf = frames.Take(restart).Select(b => scenes.People(camera, frameWidth, b)).ToList();
+        var kept = scenes.TakeLearned().Select(l => l.Scene).LastOrDefault();
+        var people = firstHalf.Concat(frames.Skip(restart).Select(b => scenes.People(camera, frameWidth, b))).ToList();
         var result = accuracy(InteriorCounts(people, headcount), 0);
         Progress.Say(string.Create(CultureInfo.InvariantCulture, $"people: {camera} live (scene learned from the first frames, grain's headcount): acc {result:0.0000}"));
         figures.Add($"person_count_accuracy_{camera}_live", result, "ratio");
+        _afterRestart.Add(AfterRestart(camera, frames, frameWidth, sceneOptions, headcount, accuracy, firstHalf, people, kept));
+        return result;
+    }
+
+    private readonly List<(double Uninterrupted, double Resumed, double Cold)> _afterRestart = [];
+
+    /// <summary>
+    /// A silo restarted halfway through the sequence: its worker meets the camera again and either resumes the scene kept
+    /// before (SceneArchive) or learns it anew, counting at the plain threshold until then. Only the frames after the
+    /// restart are scored, against the same frames counted without a restart.
+    /// </summary>
+    private (double Uninterrupted, double Resumed, double Cold) AfterRestart(string camera, List<PersonBox[]> frames, int frameWidth,
+        SceneCalibrationOptions sceneOptions, HeadcountOptions headcount, Func<IReadOnlyList<int>, int, double> accuracy,
+        List<IReadOnlyList<PersonBox>> firstHalf, List<IReadOnlyList<PersonBox>> uninterrupted, LearnedScene? kept)
+    {
+        var restart = firstHalf.Count;
+        double Score(IReadOnlyList<IReadOnlyList<PersonBox>> people) => accuracy(InteriorCounts(people, headcount).Skip(restart).ToList(), restart);
+        double Restarted(LearnedScene? scene)
+        {
+            var worker = new InteriorScenes(sceneOptions, options.ScoreThreshold);
+            worker.Resume(camera, frameWidth, scene);
+            return Score([.. firstHalf, .. frames.Skip(restart).Select(b => worker.People(camera, frameWidth, b))]);
+        }
+        var result = (Score(uninterrupted), Restarted(kept), Restarted(null));
+        Progress.Say(string.Create(CultureInfo.InvariantCulture,
+            $"people: {camera} after a restart at frame {restart}: uninterrupted {result.Item1:0.0000}, scene resumed {result.Item2:0.0000}, learned anew {result.Item3:0.0000}"));
         return result;
     }
 
