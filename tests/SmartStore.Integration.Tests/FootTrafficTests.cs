@@ -132,6 +132,7 @@ public sealed class FootTrafficTests(SmartStoreSystem system)
         Assert.Equal(HttpStatusCode.NotFound, (await admin.PutRaw("/api/cameras/CAM-NOPE/counting-area", area)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await analyst.PutRaw("/api/cameras/CAM-S0001-I1/counting-area", area)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await analyst.DeleteAsync("/api/cameras/CAM-S0001-I1/counting-area")).StatusCode);
+        Assert.Contains("/api/cameras/{code}/counting-area", await admin.GetStringAsync("/openapi/v1.json"));
     }
 
     [Theory]
