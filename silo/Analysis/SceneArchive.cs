@@ -35,7 +35,7 @@ public sealed class SceneArchive(CameraScenes scenes, ILogger<SceneArchive> logg
         }
         catch (Exception e) when (e is DbException or InvalidOperationException)
         {
-            logger.LogWarning(e, "The scene {Camera} learned could not be kept; the next fit is", cameraCode);
+            logger.LogWarning(e, "The scene {Camera} learned could not be kept; its next fit will be", cameraCode);
         }
     }
 
