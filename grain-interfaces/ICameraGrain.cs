@@ -27,6 +27,15 @@ public interface ICameraGrain : IGrainWithStringKey
     /// <summary>Which preset a shelf snapshot shows: the number its file name carries, else the patrol schedule at its capture time.</summary>
     Task<int?> PresetOf(DateTime capturedUtc, int? presetFromName);
 
+    /// <summary>A health check of one of this fixed camera's snapshots against its reference view (in capture order).</summary>
+    Task ViewChecked(ViewCheck check);
+
+    /// <summary>The view faults raised now (blocked, moved …), each since when and with its latest evidence.</summary>
+    Task<IReadOnlyList<ActiveViewFault>> GetViewFaults();
+
+    /// <summary>A new reference view was taken (the camera re-aimed on purpose): faults raised against the old one are cleared.</summary>
+    Task ViewReferenceTaken();
+
     /// <summary>Master data changed (binding, kind): forget cached profile and re-read it.</summary>
     Task RefreshProfile();
 }

@@ -21,6 +21,9 @@ public sealed class CameraGrain : Grain, ICameraGrain, IRemindable
 
     private readonly IPersistentState<CameraLivenessState> _state;
     private readonly IPersistentState<CameraIngestState> _ingest;
+    private readonly IPersistentState<CameraViewState> _view;
+    private readonly ViewHealthOptions _viewHealthOptions;
+    private ViewHealth _viewHealth = null!;
     private readonly IMasterDataDirectory _directory;
     private readonly CameraLivenessOptions _options;
     private readonly ILogger<CameraGrain> _logger;
@@ -41,14 +44,18 @@ public sealed class CameraGrain : Grain, ICameraGrain, IRemindable
     public CameraGrain(
         [PersistentState("camera", "Default")] IPersistentState<CameraLivenessState> state,
         [PersistentState("camera-ingest", "Default")] IPersistentState<CameraIngestState> ingest,
+        [PersistentState("camera-view", "Default")] IPersistentState<CameraViewState> view,
         IMasterDataDirectory directory,
         IOptions<CameraLivenessOptions> options,
         IOptions<TrackerOptions> trackerOptions,
         IOptions<HeadcountOptions> headcountOptions,
+        IOptions<ViewHealthOptions> viewHealthOptions,
         ILogger<CameraGrain> logger)
     {
         _state = state;
         _ingest = ingest;
+        _view = view;
+        _viewHealthOptions = viewHealthOptions.Value;
         _directory = directory;
         _options = options.Value;
         _trackerOptions = trackerOptions.Value;
@@ -61,6 +68,7 @@ public sealed class CameraGrain : Grain, ICameraGrain, IRemindable
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         await LoadProfile(cancellationToken);
+        _viewHealth = new ViewHealth(_viewHealthOptions, _view.State.Active ?? []);
         _lastPersistedUtc = _state.State.LastSeenUtc ?? DateTime.MinValue;
         if (_state.State.Online) StartSilenceTimer();
     }
@@ -227,6 +235,28 @@ public sealed class CameraGrain : Grain, ICameraGrain, IRemindable
 
     public Task<CameraStatus> GetStatus() => Task.FromResult(Status());
 
+    public async Task ViewChecked(ViewCheck check)
+    {
+        // A closed store's dark, empty view is not a fault (as its silence is not an outage).
+        if (!StoreIsOpen(check.AtUtc) || !_viewHealth.Observe(check)) return;
+        await SaveViewFaults();
+        _logger.LogWarning("Camera {Camera} view: {Faults}", Code, _view.State.Active.Count == 0 ? "clear" : string.Join(", ", _view.State.Active.Select(a => a.Fault)));
+    }
+
+    public Task<IReadOnlyList<ActiveViewFault>> GetViewFaults() => Task.FromResult(_viewHealth.Active);
+
+    public async Task ViewReferenceTaken()
+    {
+        if (_viewHealth.Reset()) await SaveViewFaults();
+    }
+
+    private async Task SaveViewFaults()
+    {
+        _view.State.Active = _viewHealth.Active.ToList();
+        await _view.WriteStateAsync();
+        await Announce();
+    }
+
     public async Task RefreshProfile()
     {
         var previousStore = _camera?.StoreCode;
@@ -308,7 +338,8 @@ public sealed class CameraGrain : Grain, ICameraGrain, IRemindable
         _camera?.Kind ?? CameraKind.Entrance,
         _state.State.Online,
         _state.State.LastSeenUtc,
-        _state.State.ChangedUtc);
+        _state.State.ChangedUtc,
+        _view.State.Active.Count == 0 ? null : _view.State.Active.Select(a => a.Fault.ToCode()).ToList());
 
     private async Task Announce()
     {

@@ -26,7 +26,8 @@ public static class OpeningHoursCalendar
 
     public static DayHours HoursOn(OpeningHours hours, DateOnly date)
     {
-        var exception = hours.Exceptions.LastOrDefault(e => e.From <= date && date <= e.To);
+        // Stores created through the API before it filled in a missing list have none stored.
+        var exception = (hours.Exceptions ?? []).LastOrDefault(e => e.From <= date && date <= e.To);
         if (exception is not null) return exception.Hours;
         var mondayFirst = ((int)date.DayOfWeek + 6) % 7;
         return hours.Weekly[mondayFirst];

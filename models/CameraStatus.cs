@@ -9,7 +9,9 @@ public sealed record CameraStatus(
     [property: Id(3)] CameraKind Kind,
     [property: Id(4)] bool Online,
     [property: Id(5)] DateTime? LastSeenUtc,
-    [property: Id(6)] DateTime? ChangedUtc);
+    [property: Id(6)] DateTime? ChangedUtc,
+    /// <summary>The view faults the camera has now (codes: blocked, moved, too-dark …); null or empty when its view is fine.</summary>
+    [property: Id(7)] IReadOnlyList<string>? Faults = null);
 
 /// <summary>What a camera reports with each heartbeat. All fields optional: cheap cameras send nothing.</summary>
 [GenerateSerializer, Immutable, Alias("SmartStore.Heartbeat")]

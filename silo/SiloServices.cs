@@ -37,6 +37,9 @@ public static class SiloServices
                 $"Headcount: Window must be odd, 1 to {InteriorHeadcount.MaxWindow}, and MaxGap positive.")
             .ValidateOnStart();
         services.Configure<FootfallOptions>(configuration.GetSection("Footfall"));
+        services.AddOptions<ViewHealthOptions>().Bind(configuration.GetSection("ViewHealth"))
+            .Validate(o => o.RaiseAfter >= 1 && o.ClearAfter >= 1, "ViewHealth: RaiseAfter and ClearAfter must be at least 1.")
+            .ValidateOnStart();
         services.Configure<ShelfAlertOptions>(configuration.GetSection("ShelfAlerts"));
         return services;
     }
@@ -65,6 +68,8 @@ public static class SiloServices
         services.AddSingleton<RecognitionModels>();
         services.AddSingleton<CameraScenes>();
         services.AddSingleton<Analysis.SceneArchive>();
+        services.AddSingleton<CameraViews>();
+        services.AddSingleton<Analysis.ViewWatch>();
         return services;
     }
 }

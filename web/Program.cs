@@ -24,6 +24,7 @@ builder.Services.AddSingleton<ApiKeys>();
 builder.Services.AddSingleton<RecognitionModels>();
 builder.Services.AddSingleton<RecognitionModelChoices>();
 builder.Services.AddSingleton<SnapshotRepository>();
+builder.Services.AddSingleton<CameraViews>();
 builder.Services.AddSingleton<CameraVisibility>();
 builder.Services.AddSingleton<CameraScope>();
 builder.Services.AddSingleton(settings);

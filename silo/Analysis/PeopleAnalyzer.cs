@@ -1,5 +1,6 @@
 using SmartStore.Models;
 using SmartStore.Vision.Faces;
+using SmartStore.Vision.Health;
 using SmartStore.Vision.Intake;
 using SmartStore.Vision.Models;
 using SmartStore.Vision.People;
@@ -41,8 +42,9 @@ public sealed class PeopleAnalyzer : IDisposable
     public string ModelName => _detector.Options.Model.ToString();
 
     /// <param name="sceneOf">an in-store camera whose people are counted (occupancy): its code, so its scene calibration applies.</param>
-    public async Task<AnalysedFrame> Analyse(long snapshotId, string path, DateTime capturedUtc, bool withAppearance, CancellationToken cancellationToken,
-        string? sceneOf = null)
+    /// <param name="withView">also summarise the picture for the camera's health check (<see cref="ViewWatch"/>).</param>
+    public async Task<PeopleFrame> Analyse(long snapshotId, string path, DateTime capturedUtc, bool withAppearance, CancellationToken cancellationToken,
+        string? sceneOf = null, bool withView = false)
     {
         using var frame = await _intake.DecodeFileAsync(path, cancellationToken);
         var archive = sceneOf is not null && _interiorScenes is not null ? _sceneArchive : null;
@@ -52,7 +54,8 @@ public sealed class PeopleAnalyzer : IDisposable
         var people = Sightings(frame, withAppearance, withAttributes: withAppearance, sceneOf);
         if (archive is not null)
             foreach (var (camera, learned) in _interiorScenes!.TakeLearned()) await archive.Keep(camera, learned);
-        return new AnalysedFrame(snapshotId, capturedUtc, frame.Width, frame.Height, people);
+        return new PeopleFrame(new AnalysedFrame(snapshotId, capturedUtc, frame.Width, frame.Height, people),
+            withView ? FrameSignature.Of(frame.Bitmap) : null);
     }
 
     /// <summary>
@@ -112,3 +115,6 @@ public sealed class PeopleAnalyzer : IDisposable
         _reid.Dispose();
     }
 }
+
+/// <summary>What the people analysis of one snapshot found, and the picture's summary when the camera's view was due a check.</summary>
+public sealed record PeopleFrame(AnalysedFrame Frame, FrameSignature? View);

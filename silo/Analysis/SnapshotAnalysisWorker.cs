@@ -28,6 +28,7 @@ public sealed class SnapshotAnalysisWorker(
     IGrainFactory grains,
     AnalysisSignal signal,
     SceneArchive sceneArchive,
+    ViewWatch viewWatch,
     IOptions<AnalysisOptions> options,
     ILogger<SnapshotAnalysisWorker> logger) : BackgroundService
 {
@@ -131,9 +132,11 @@ public sealed class SnapshotAnalysisWorker(
                 return true;
             }
             var analyzer = analyzers.For(kind);
-            var frame = await analyzer.Analyse(snapshot.Id, images.FullPath(snapshot.Path), captured, kind == CameraKind.Entrance, stoppingToken,
-                sceneOf: kind == CameraKind.Interior ? snapshot.CameraCode : null);
-            var tracks = await grains.GetGrain<ICameraGrain>(snapshot.CameraCode).FrameAnalysed(frame);
+            var (frame, view) = await analyzer.Analyse(snapshot.Id, images.FullPath(snapshot.Path), captured, kind == CameraKind.Entrance, stoppingToken,
+                sceneOf: kind == CameraKind.Interior ? snapshot.CameraCode : null, withView: viewWatch.Due(snapshot.CameraCode, captured));
+            var camera = grains.GetGrain<ICameraGrain>(snapshot.CameraCode);
+            var tracks = await camera.FrameAnalysed(frame);
+            if (view is not null && await viewWatch.Check(snapshot.CameraCode, snapshot.Id, captured, view) is { } check) await camera.ViewChecked(check);
             await queue.Complete(snapshot.Id, Describe(analyzer.ModelName, frame, tracks, kind == CameraKind.Interior), stoppingToken);
             if (++_analysed % 500 == 0) logger.LogInformation("Analysed {Count} snapshots", _analysed);
             return true;

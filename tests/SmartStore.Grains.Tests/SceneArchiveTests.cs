@@ -33,9 +33,9 @@ public sealed class SceneArchiveTests
         // it at the plain threshold, missing the crowd's small people.
         using var restarted = new PeopleAnalyzer(models, new PersonDetectorOptions(), null, sceneArchive: archive);
         using var cold = new PeopleAnalyzer(models, new PersonDetectorOptions(), null);
-        var resumed = (await restarted.Analyse(11, MallFrame(11), at, false, CancellationToken.None, sceneOf: Camera)).People.Count;
-        var unlearned = (await cold.Analyse(11, MallFrame(11), at, false, CancellationToken.None, sceneOf: Camera)).People.Count;
-        var continued = (await before.Analyse(11, MallFrame(11), at, false, CancellationToken.None, sceneOf: Camera)).People.Count;
+        var resumed = (await restarted.Analyse(11, MallFrame(11), at, false, CancellationToken.None, sceneOf: Camera)).Frame.People.Count;
+        var unlearned = (await cold.Analyse(11, MallFrame(11), at, false, CancellationToken.None, sceneOf: Camera)).Frame.People.Count;
+        var continued = (await before.Analyse(11, MallFrame(11), at, false, CancellationToken.None, sceneOf: Camera)).Frame.People.Count;
         Assert.Equal(continued, resumed);
         Assert.True(resumed > unlearned + 3, $"resumed {resumed}, plain threshold {unlearned}");
     }

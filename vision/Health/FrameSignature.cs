@@ -30,6 +30,33 @@ public sealed class FrameSignature
         return new FrameSignature(r, g, b, luma, Laplacian(fine, SharpW, SharpH));
     }
 
+    /// <summary>
+    /// The signature as bytes, to be kept as a camera's reference view: the thumbnail's R, G and B (whole grey levels,
+    /// as sampled) and the sharpness; the luma is recomputed from them exactly as <see cref="Of"/> computes it.
+    /// </summary>
+    public byte[] ToBytes()
+    {
+        var bytes = new byte[3 * W * H + sizeof(double)];
+        for (int i = 0; i < W * H; i++)
+            (bytes[3 * i], bytes[3 * i + 1], bytes[3 * i + 2]) = ((byte)R[i], (byte)G[i], (byte)B[i]);
+        BitConverter.TryWriteBytes(bytes.AsSpan(3 * W * H), Sharpness);
+        return bytes;
+    }
+
+    /// <summary>A signature kept with <see cref="ToBytes"/>; refused when the bytes are not one.</summary>
+    public static FrameSignature FromBytes(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.Length != 3 * W * H + sizeof(double)) throw new ArgumentException($"a frame signature is {3 * W * H + sizeof(double)} bytes, not {bytes.Length}");
+        int n = W * H;
+        float[] r = new float[n], g = new float[n], b = new float[n], l = new float[n];
+        for (int i = 0; i < n; i++)
+        {
+            (r[i], g[i], b[i]) = (bytes[3 * i], bytes[3 * i + 1], bytes[3 * i + 2]);
+            l[i] = 0.299f * r[i] + 0.587f * g[i] + 0.114f * b[i];
+        }
+        return new FrameSignature(r, g, b, l, BitConverter.ToDouble(bytes[(3 * n)..]));
+    }
+
     private static unsafe (float[] R, float[] G, float[] B, float[] L) Sample(SKBitmap frame, int w, int h)
     {
         using var small = new SKBitmap(new SKImageInfo(w, h, SKColorType.Rgba8888, SKAlphaType.Opaque));

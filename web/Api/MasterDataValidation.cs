@@ -27,6 +27,8 @@ public sealed class MasterDataValidation(RegionRepository regions, StoreReposito
             if (!await dictionary.Contains(DictionaryRepository.StoreTag, tag))
                 errors.Add("tags", $"tag '{tag}' is not in the store-tag dictionary.");
         var hours = input.OpeningHours ?? OpeningHours.Daily(new TimeOnly(10, 0), new TimeOnly(22, 0));
+        // A schedule sent without "exceptions" has none (not a null list the camera grains' opening-hours rule trips over).
+        hours = hours with { Exceptions = hours.Exceptions ?? Array.Empty<OpeningException>() };
         foreach (var problem in hours.Validate()) errors.Add("openingHours", problem);
         if (errors.Any) return (null, errors);
         return (new Store(code!, input.Name!.Trim(), input.RegionCode!, input.City!.Trim(), input.Address?.Trim() ?? "",

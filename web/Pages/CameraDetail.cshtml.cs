@@ -13,7 +13,8 @@ namespace SmartStore.Web.Pages;
 
 /// <summary>One camera: its master data, its live status from the camera grain, and (HQ admins) its store binding and secret.</summary>
 public sealed class CameraDetailModel(CameraRepository cameras, StoreRepository stores, RegionRepository regions,
-    MasterDataValidation validation, SnapshotRepository snapshots, DoorLineEditor doorLines, CountingAreaEditor countingAreas, IClusterClient cluster) : PageModel
+    MasterDataValidation validation, SnapshotRepository snapshots, DoorLineEditor doorLines, CountingAreaEditor countingAreas, CameraViews views,
+    IClusterClient cluster) : PageModel
 {
     [FromRoute] public string Code { get; set; } = "";
 
@@ -30,6 +31,10 @@ public sealed class CameraDetailModel(CameraRepository cameras, StoreRepository 
     public IReadOnlyList<string> DoorLineErrors { get; private set; } = [];
     public IReadOnlyList<string> CountingAreaErrors { get; private set; } = [];
     public string? Notice { get; private set; }
+    /// <summary>Fixed cameras: the view faults raised now, and the reference view they are judged against.</summary>
+    public IReadOnlyList<ActiveViewFault> ViewFaults { get; private set; } = [];
+    public CameraViews.Reference? ViewReference { get; private set; }
+    public bool IsFixed => Camera.Kind is CameraKind.Entrance or CameraKind.Interior;
     public SecretShown? Shown { get; private set; }
     public bool MayEdit => User.Scope().MayEditMasterData;
 
@@ -128,6 +133,18 @@ public sealed class CameraDetailModel(CameraRepository cameras, StoreRepository 
         return new CountingArea(corners);
     }
 
+    /// <summary>After a deliberate re-aim: the next snapshot becomes the reference view, and faults against the old one clear.</summary>
+    public async Task<IActionResult> OnPostRetakeView()
+    {
+        if (!MayEdit) return Forbid();
+        if (await Load() is { } refused) return refused;
+        await views.Forget(Code, User.Actor());
+        await cluster.GetGrain<ICameraGrain>(Code).ViewReferenceTaken();
+        await Load();
+        Notice = T("viewRetaken");
+        return Page();
+    }
+
     public async Task<IActionResult> OnPostRotate()
     {
         if (!MayEdit) return Forbid();
@@ -153,6 +170,7 @@ public sealed class CameraDetailModel(CameraRepository cameras, StoreRepository 
         Status = await grain.GetStatus();
         Ingestion = await grain.GetIngestion();
         Recent = await snapshots.Latest(Code, 8);
+        if (IsFixed) (ViewFaults, ViewReference) = (await grain.GetViewFaults(), await views.Find(Code));
         if (camera.Kind == CameraKind.Interior && await snapshots.LatestAnalysed(Code) is ({ } shot, { } json)) Counted = (shot, ReadPeople(json));
         if (MayEdit) StoreChoices = (await stores.List(scope, null, null, null, 1, 10_000)).Items;
         return null;

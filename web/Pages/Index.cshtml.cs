@@ -15,6 +15,8 @@ public sealed class HqBoardModel(StoreRepository stores, CameraRepository camera
     public int Offline { get; private set; }
     /// <summary>Bound cameras that have never reported: not offline, just not heard from yet.</summary>
     public int NoReport { get; private set; }
+    /// <summary>Cameras whose view has a fault raised now (blocked, moved …), online or not.</summary>
+    public int Faulty { get; private set; }
     /// <summary>Today's foot traffic per store of the board, from the store grains.</summary>
     public IReadOnlyDictionary<string, TrafficCounters> Traffic { get; private set; } = new Dictionary<string, TrafficCounters>();
     /// <summary>Each store's shelf compliance now (null: nothing planned has been seen).</summary>
@@ -51,6 +53,7 @@ public sealed class HqBoardModel(StoreRepository stores, CameraRepository camera
         Online = reported.Count(s => s.Online);
         Offline = reported.Count - Online;
         NoReport = boundCodes.Count - reported.Count;
+        Faulty = reported.Count(s => s.Faults is { Count: > 0 });
     }
 
     public TrafficCounters TrafficOf(string store) => Traffic.GetValueOrDefault(store) ?? TrafficCounters.Zero;

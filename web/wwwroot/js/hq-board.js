@@ -20,6 +20,14 @@
     document.getElementById("offline-count").textContent = offline;
     // Cameras that never reported are not offline: they are counted apart.
     document.getElementById("unknown-count").textContent = cells.length - online - offline;
+    document.getElementById("fault-count").textContent =
+      Array.from(cells).filter(c => (c.dataset.faults || "").length > 0).length;
+  }
+
+  function showFaults(cell, faults) {
+    cell.dataset.faults = faults.join(" ");
+    const tag = cell.querySelector(".fault-tag");
+    if (tag) tag.textContent = faults.map(f => words.faults[f] || f).join(" · ");
   }
 
   function showSeen(cell) {
@@ -37,6 +45,7 @@
     cell.classList.remove("online", "offline", "unknown");
     cell.classList.add(camera.online ? "online" : "offline");
     cell.querySelector(".state").textContent = camera.online ? words.online : words.offline;
+    showFaults(cell, camera.faults || []);
     cell.querySelector(".seen").dataset.utc = camera.lastSeenUtc || "";
     showSeen(cell);
     cell.classList.add("flash");

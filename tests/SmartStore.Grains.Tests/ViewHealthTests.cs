@@ -1,0 +1,66 @@
+using Orleans.Core.Internal;
+using SmartStore.GrainInterfaces;
+using SmartStore.Models;
+using SmartStore.Testing;
+
+namespace SmartStore.Grains.Tests;
+
+/// <summary>A fixed camera's view faults: raised after a few checks in a row, cleared after as many clear ones.</summary>
+[Collection(LivenessCollection.Name)]
+public sealed class ViewHealthTests(LivenessCluster fixture)
+{
+    private static readonly DateTime Start = DateTime.UtcNow.AddHours(-1);
+    private static ViewCheck Check(int minute, params ViewFault[] tripped) =>
+        new(minute, Start.AddMinutes(minute), tripped.Select(f => new ViewFinding(f, $"{f} at minute {minute}")).ToList());
+
+    [Fact]
+    public void A_fault_is_raised_after_three_checks_in_a_row_and_cleared_after_three_clear_ones()
+    {
+        var health = new ViewHealth(new ViewHealthOptions(), []);
+        // A shopper's bag against the lens for two snapshots is not an alarm.
+        Assert.False(health.Observe(Check(1, ViewFault.Blocked)));
+        Assert.False(health.Observe(Check(2, ViewFault.Blocked)));
+        Assert.False(health.Observe(Check(3)));
+        Assert.Empty(health.Active);
+        // A banner: three in a row raise it, dated from the first of them, with the latest evidence.
+        Assert.False(health.Observe(Check(4, ViewFault.Blocked)));
+        Assert.False(health.Observe(Check(5, ViewFault.Blocked, ViewFault.TooDark)));
+        Assert.True(health.Observe(Check(6, ViewFault.Blocked)));
+        var raised = Assert.Single(health.Active);
+        Assert.Equal((ViewFault.Blocked, Start.AddMinutes(4), 6L), (raised.Fault, raised.SinceUtc, raised.SnapshotId));
+        Assert.False(health.Observe(Check(7, ViewFault.Blocked)));
+        Assert.Equal("Blocked at minute 7", Assert.Single(health.Active).Evidence);
+        // An older check arriving late changes nothing; one clear check among faulty ones does not clear it.
+        Assert.False(health.Observe(Check(2)));
+        Assert.False(health.Observe(Check(8)));
+        Assert.False(health.Observe(Check(9, ViewFault.Blocked)));
+        Assert.False(health.Observe(Check(10)));
+        Assert.False(health.Observe(Check(11)));
+        Assert.True(health.Observe(Check(12)));
+        Assert.Empty(health.Active);
+    }
+
+    [Fact]
+    public async Task The_camera_grain_raises_a_fault_in_its_status_keeps_it_over_a_reactivation_and_clears_it_on_a_new_reference()
+    {
+        var camera = fixture.Cluster.GrainFactory.GetGrain<ICameraGrain>(LivenessCluster.SpareCamera);
+        for (var minute = 1; minute <= 3; minute++) await camera.ViewChecked(Check(minute, ViewFault.Moved));
+        Assert.Equal(["moved"], (await camera.GetStatus()).Faults);
+        Assert.Equal(Start.AddMinutes(1), Assert.Single(await camera.GetViewFaults()).SinceUtc);
+
+        await camera.Cast<IGrainManagementExtension>().DeactivateOnIdle();
+        await Eventually.Get(() => camera.GetStatus(), s => s.Faults is ["moved"], what: "the fault after reactivation");
+
+        await camera.ViewReferenceTaken();
+        Assert.Null((await camera.GetStatus()).Faults);
+        Assert.Empty(await camera.GetViewFaults());
+    }
+
+    [Fact]
+    public async Task A_closed_stores_dark_view_is_not_a_fault()
+    {
+        var camera = fixture.Cluster.GrainFactory.GetGrain<ICameraGrain>(LivenessCluster.ClosedCamera);
+        for (var minute = 1; minute <= 5; minute++) await camera.ViewChecked(Check(minute, ViewFault.TooDark));
+        Assert.Null((await camera.GetStatus()).Faults);
+    }
+}

@@ -1,0 +1,99 @@
+using System.Globalization;
+using System.Net;
+using Dapper;
+using SkiaSharp;
+using SmartStore.GrainInterfaces;
+using SmartStore.Testing;
+
+namespace SmartStore.Integration.Tests;
+
+/// <summary>
+/// A fixed camera's view checked end to end: its first snapshot over FTP becomes the reference view; a banner hung in
+/// front of it for three checks (a minute apart) raises "blocked" in its status, on the HQ board and on its page, and a
+/// new reference taken by an admin clears it.
+/// </summary>
+[Collection(SystemCollection.Name)]
+public sealed class ViewHealthTests(SmartStoreSystem system)
+{
+    private const string Store = "X0422";
+    private const string Camera = "CAM-X0422-E1";
+
+    [Fact]
+    public async Task A_banner_in_front_of_an_entrance_camera_is_raised_as_blocked_and_a_new_reference_clears_it()
+    {
+        using var admin = await system.SignedIn("admin");
+        // A store open round the clock: a closed store's view is not checked, and this test runs at any hour.
+        var allDay = Enumerable.Repeat(new { open = "00:00", close = "23:59:59" }, 7).ToArray();
+        var store = await admin.PostJson("/api/stores", new
+        {
+            code = Store, name = "全天门店", regionCode = "NORTH", city = "北京", address = "测试路1号", latitude = 39.9, longitude = 116.4,
+            tags = new[] { "street" }, timeZone = "Asia/Shanghai", staffCount = 3, openingHours = new { weekly = allDay },
+        });
+        Assert.True(store.StatusCode == HttpStatusCode.Created, await store.Content.ReadAsStringAsync());
+        // Sent without "exceptions": stored with none (a null list once stopped the cameras' opening-hours rule).
+        Assert.Empty((await (await admin.GetAsync($"/api/stores/{Store}")).Json())["openingHours"]!["exceptions"]!.AsArray());
+        var created = await admin.PostJson("/api/cameras", new { code = Camera, kind = "entrance", brand = "Hikvision", model = "DS-2CD", storeCode = Store });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var secret = (await created.Json())["secret"]!.GetValue<string>();
+
+        // Minute 0: the view as installed. Minutes 1–3: a banner over the upper half (a check a minute at most).
+        var frame = await File.ReadAllBytesAsync(Path.Combine(SharedData.Shared, "data", "pets2009-s2l1", "images", "000001.jpg"));
+        var banner = WithBanner(frame);
+        var folder = Directory.CreateTempSubdirectory("view-");
+        var start = DateTime.UtcNow.AddHours(8).AddMinutes(-5);
+        try
+        {
+            var files = Enumerable.Range(0, 4).Select(minute =>
+            {
+                var path = Path.Combine(folder.FullName, $"{Camera}_01_{start.AddMinutes(minute):yyyyMMddHHmmssfff}_F{minute:000000}.jpg");
+                File.WriteAllBytes(path, minute == 0 ? frame : Recompressed(banner, minute));
+                return path;
+            }).ToList();
+            var upload = await FtpClients.Curl("-sS", "-T", "{" + string.Join(",", files) + "}", "--user", $"{Camera}:{secret}", $"ftp://127.0.0.1:{system.FtpPort}/");
+            Assert.True(upload.ExitCode == 0, upload.Error);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+
+        var camera = system.Grains.GetGrain<ICameraGrain>(Camera);
+        var status = await Eventually.Get(() => camera.GetStatus(), s => s.Faults is { Count: > 0 }, within: TimeSpan.FromSeconds(60), what: "a view fault");
+        Assert.Equal(["blocked"], status.Faults);
+        var fault = Assert.Single(await camera.GetViewFaults());
+        Assert.Contains("covered region", fault.Evidence);
+        await using var connection = await system.Database.Database.Open();
+        var reference = await connection.ExecuteScalarAsync<long>("SELECT snapshot_id FROM camera_views WHERE camera_code = @Camera", new { Camera });
+        Assert.Equal(await connection.ExecuteScalarAsync<long>("SELECT min(id) FROM snapshots WHERE camera_code = @Camera", new { Camera }), reference);
+
+        var board = await admin.GetStringAsync("/");
+        Assert.Matches($"data-camera=\"{Camera}\" data-faults=\"blocked\"", board);
+        var page = await admin.GetStringAsync($"/cameras/{Camera}");
+        Assert.Contains("data-fault=\"blocked\"", page);
+
+        // The camera was re-aimed on purpose: an admin takes a new reference view; the fault clears.
+        var retaken = await PageForms.PostForm(admin, $"/cameras/{Camera}", $"/cameras/{Camera}?handler=retakeView", []);
+        Assert.Equal(HttpStatusCode.OK, retaken.StatusCode);
+        Assert.Null((await camera.GetStatus()).Faults);
+        Assert.Equal(0, await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM camera_views WHERE camera_code = @Camera", new { Camera }));
+    }
+
+    /// <summary>The frame with a red-and-white banner over its upper half, as a 吊旗 hangs in front of a camera.</summary>
+    private static SKBitmap WithBanner(byte[] jpeg)
+    {
+        var bitmap = SKBitmap.Decode(jpeg);
+        using var canvas = new SKCanvas(bitmap);
+        using var red = new SKPaint { Color = new SKColor(200, 30, 40) };
+        using var white = new SKPaint { Color = SKColors.White };
+        canvas.DrawRect(0, 0, bitmap.Width, bitmap.Height * 0.5f, red);
+        canvas.DrawRect(bitmap.Width * 0.2f, bitmap.Height * 0.15f, bitmap.Width * 0.6f, bitmap.Height * 0.15f, white);
+        return bitmap;
+    }
+
+    /// <summary>Each upload a distinct file (another quality), as a camera's successive captures are; a repeat would be a duplicate.</summary>
+    private static byte[] Recompressed(SKBitmap bitmap, int minute)
+    {
+        using var data = bitmap.Encode(SKEncodedImageFormat.Jpeg, 80 + minute);
+        return data.ToArray();
+    }
+}
