@@ -6,7 +6,7 @@ namespace SmartStore.Simulator;
 
 /// <summary>
 /// One simulated camera: heartbeats over HTTP and snapshots over FTP on its cadence, with its own
-/// credentials — and misbehaviour on request (silent, wrong password, corrupt files).
+/// credentials — and misbehaviour on request (silent, wrong password, corrupt files, a banner hung in front of it).
 /// </summary>
 public sealed class DemoCamera(string code, string secret, int index, CameraWiring wiring)
 {
@@ -14,6 +14,8 @@ public sealed class DemoCamera(string code, string secret, int index, CameraWiri
     public DateTime? SilentFromUtc { get; init; }
     public bool WrongPassword { get; init; }
     public bool SendsCorruptFiles { get; init; }
+    /// <summary>From then on a banner hangs in front of this fixed camera (its view check raises "blocked").</summary>
+    public DateTime? BannerFromUtc { get; init; }
 
     /// <summary>Sends entrance frames at the live cadence (about 1 s), so tracking and door counting work.</summary>
     public bool Live { get; init; }
@@ -91,8 +93,11 @@ public sealed class DemoCamera(string code, string secret, int index, CameraWiri
         }
     }
 
-    private async Task Send(string remoteName, string file, CancellationToken stop) =>
-        await Send(remoteName, await File.ReadAllBytesAsync(file, stop), stop);
+    private async Task Send(string remoteName, string file, CancellationToken stop)
+    {
+        var bytes = await File.ReadAllBytesAsync(file, stop);
+        await Send(remoteName, BannerFromUtc is { } from && DateTime.UtcNow >= from ? Banner.Over(bytes) : bytes, stop);
+    }
 
     private async Task Send(string remoteName, byte[] content, CancellationToken stop)
     {

@@ -44,12 +44,16 @@ var silent = shuffled.Take(options.SilentCameras).Select(c => c.Code).ToHashSet(
 var wrong = shuffled.Skip(options.SilentCameras).Take(options.WrongPasswordCameras).Select(c => c.Code).ToHashSet();
 var corrupt = shuffled.Skip(options.SilentCameras + options.WrongPasswordCameras).Take(options.CorruptCameras).Select(c => c.Code).ToHashSet();
 var live = cameraSecrets.Where(c => c.Code.EndsWith("-E1", StringComparison.Ordinal)).Take(options.LiveEntrances).Select(c => c.Code).ToHashSet();
+// A banner in front of an entrance camera that keeps sending (not silent, not one of the live ones counting people).
+var bannered = shuffled.Where(c => c.Code.EndsWith("-E1", StringComparison.Ordinal) && !silent.Contains(c.Code) && !wrong.Contains(c.Code)
+    && !corrupt.Contains(c.Code) && !live.Contains(c.Code)).Take(options.BannerCameras).Select(c => c.Code).ToHashSet();
 var cameras = cameraSecrets.Select((c, i) => new DemoCamera(c.Code, c.Secret, i, wiring)
 {
     Live = live.Contains(c.Code),
     SilentFromUtc = silent.Contains(c.Code) ? DateTime.UtcNow + options.SilentAfter : null,
     WrongPassword = wrong.Contains(c.Code),
     SendsCorruptFiles = corrupt.Contains(c.Code),
+    BannerFromUtc = bannered.Contains(c.Code) ? DateTime.UtcNow + options.BannerAfter : null,
 }).ToList();
 
 Console.WriteLine($"simulating {cameras.Count} cameras: heartbeats to {options.Web} every {options.HeartbeatEvery.TotalSeconds:0} s, "
@@ -61,6 +65,7 @@ Console.WriteLine(images.HasImages ? $"images: {images.Describe()} from {options
 if (silent.Count > 0) Console.WriteLine($"silent after {options.SilentAfter.TotalSeconds:0} s: {string.Join(", ", silent)}");
 if (wrong.Count > 0) Console.WriteLine($"wrong password: {string.Join(", ", wrong)}");
 if (corrupt.Count > 0) Console.WriteLine($"corrupt files: {string.Join(", ", corrupt)}");
+if (bannered.Count > 0) Console.WriteLine($"banner in front after {options.BannerAfter.TotalSeconds:0} s: {string.Join(", ", bannered)}");
 
 var clock = Stopwatch.StartNew();
 var runs = cameras.Select(c => c.Run(options, stop.Token)).ToList();

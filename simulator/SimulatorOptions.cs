@@ -20,6 +20,8 @@ public sealed record SimulatorOptions(
     TimeSpan SilentAfter,
     int WrongPasswordCameras,
     int CorruptCameras,
+    int BannerCameras,
+    TimeSpan BannerAfter,
     TimeSpan? Duration)
 {
     public const string Usage = """
@@ -41,6 +43,9 @@ public sealed record SimulatorOptions(
           --silent-after S     default 120
           --wrong-password N   this many cameras use a wrong password (default 0)
           --corrupt N          this many cameras send truncated JPEGs (default 0)
+          --banner N           this many entrance cameras get a banner hung in front of them after --banner-after s,
+                               so their view check raises "blocked" (default 0)
+          --banner-after S     default 120
           --duration S         stop after this many seconds (default: until Ctrl+C)
         """;
 
@@ -76,6 +81,8 @@ public sealed record SimulatorOptions(
             TimeSpan.FromSeconds(Seconds("--silent-after", 120)),
             Count("--wrong-password", 0),
             Count("--corrupt", 0),
+            Count("--banner", 0),
+            TimeSpan.FromSeconds(Seconds("--banner-after", 120)),
             duration > 0 ? TimeSpan.FromSeconds(duration) : null);
     }
 }
