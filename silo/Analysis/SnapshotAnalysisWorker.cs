@@ -136,7 +136,7 @@ public sealed class SnapshotAnalysisWorker(
                 sceneOf: kind == CameraKind.Interior ? snapshot.CameraCode : null, withView: viewWatch.Due(snapshot.CameraCode, captured));
             var camera = grains.GetGrain<ICameraGrain>(snapshot.CameraCode);
             var tracks = await camera.FrameAnalysed(frame);
-            if (view is not null && await viewWatch.Check(snapshot.CameraCode, snapshot.Id, captured, view) is { } check) await camera.ViewChecked(check);
+            if (view is not null && await viewWatch.Check(snapshot.CameraCode, snapshot.Id, captured, view) is { } check) await ReportView(camera, check);
             await queue.Complete(snapshot.Id, Describe(analyzer.ModelName, frame, tracks, kind == CameraKind.Interior), stoppingToken);
             if (++_analysed % 500 == 0) logger.LogInformation("Analysed {Count} snapshots", _analysed);
             return true;
@@ -162,6 +162,22 @@ public sealed class SnapshotAnalysisWorker(
             logger.LogError(e, "Snapshot {Id} of {Camera}: analysis failed ({Next})", snapshot.Id, snapshot.CameraCode,
                 again ? "will be tried again" : $"given up after {SnapshotAnalysisQueue.MaxAttempts} attempts");
             return !again;
+        }
+    }
+
+    /// <summary>
+    /// Best effort: the frame has reached the camera grain already, and trying the snapshot again for a view check would
+    /// hand it the same frame twice; a missed check only delays a fault by one.
+    /// </summary>
+    private async Task ReportView(ICameraGrain camera, ViewCheck check)
+    {
+        try
+        {
+            await camera.ViewChecked(check);
+        }
+        catch (Exception e) when (e is TimeoutException or OrleansException)
+        {
+            logger.LogWarning(e, "The view check of snapshot {Id} did not reach its camera: {Reason}", check.SnapshotId, e.Message);
         }
     }
 

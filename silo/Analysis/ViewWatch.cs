@@ -17,7 +17,8 @@ public sealed class ViewWatch(CameraViews views, ILogger<ViewWatch> logger)
 {
     // A reference is read again this often, so one an admin reset (on any silo) is noticed.
     private static readonly TimeSpan ReadAgainAfter = TimeSpan.FromMinutes(1);
-    private static readonly TimeSpan CheckEvery = TimeSpan.FromMinutes(1);
+    // Under a minute, so a camera sending a snapshot a minute (timer jitter and all) is checked every time.
+    private static readonly TimeSpan CheckEvery = TimeSpan.FromSeconds(50);
     private readonly CameraHealthCheck _check = new();
     private readonly Dictionary<string, (long SnapshotId, FrameSignature View, DateTime ReadUtc)> _references = new();
     private readonly Dictionary<string, DateTime> _checkedUtc = new();
