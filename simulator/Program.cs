@@ -44,8 +44,9 @@ var silent = shuffled.Take(options.SilentCameras).Select(c => c.Code).ToHashSet(
 var wrong = shuffled.Skip(options.SilentCameras).Take(options.WrongPasswordCameras).Select(c => c.Code).ToHashSet();
 var corrupt = shuffled.Skip(options.SilentCameras + options.WrongPasswordCameras).Take(options.CorruptCameras).Select(c => c.Code).ToHashSet();
 var live = cameraSecrets.Where(c => c.Code.EndsWith("-E1", StringComparison.Ordinal)).Take(options.LiveEntrances).Select(c => c.Code).ToHashSet();
-// A banner in front of an entrance camera that keeps sending (not silent, not one of the live ones counting people).
-var bannered = shuffled.Where(c => c.Code.EndsWith("-E1", StringComparison.Ordinal) && !silent.Contains(c.Code) && !wrong.Contains(c.Code)
+// A banner in front of the first entrance cameras that keep sending (not silent, not the live ones counting people):
+// the same camera every run, so the README can name it (CAM-S0003-E1).
+var bannered = cameraSecrets.Where(c => c.Code.EndsWith("-E1", StringComparison.Ordinal) && !silent.Contains(c.Code) && !wrong.Contains(c.Code)
     && !corrupt.Contains(c.Code) && !live.Contains(c.Code)).Take(options.BannerCameras).Select(c => c.Code).ToHashSet();
 var cameras = cameraSecrets.Select((c, i) => new DemoCamera(c.Code, c.Secret, i, wiring)
 {

@@ -23,6 +23,20 @@ public sealed class CameraHealthCheckTests
     }
 
     [Fact]
+    public async Task AReferenceViewKeptAsBytesChecksAsTheOriginalDoes()
+    {
+        using var reference = await FrameAsync("images/000001.jpg");
+        using var later = await FrameAsync("images/000050.jpg");
+        var original = FrameSignature.Of(reference.Bitmap);
+        var kept = FrameSignature.FromBytes(original.ToBytes());
+        Assert.Equal(original.Luma, kept.Luma);
+        Assert.Equal(original.Sharpness, kept.Sharpness);
+        var current = FrameSignature.Of(later.Bitmap);
+        Assert.Equal(new CameraHealthCheck().Check(original, current).Findings, new CameraHealthCheck().Check(kept, current).Findings);
+        Assert.Throws<ArgumentException>(() => FrameSignature.FromBytes(new byte[100]));
+    }
+
+    [Fact]
     public async Task BannerOverlayTripsBlocked()
     {
         using var reference = await FrameAsync("images/000001.jpg");
