@@ -1,5 +1,5 @@
-using System.Text.Json;
 using System.Globalization;
+using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SmartStore.GrainInterfaces;
@@ -25,7 +25,7 @@ public sealed class CameraDetailModel(CameraRepository cameras, StoreRepository 
     public CameraIngestion Ingestion { get; private set; } = null!;
     public IReadOnlyList<SnapshotRepository.Snapshot> Recent { get; private set; } = [];
     /// <summary>In-store cameras: the newest analysed frame and the people in it, drawn under the counting area.</summary>
-    public (SnapshotRepository.Snapshot Snapshot, FoundPeople Found)? Counted { get; private set; }
+    public (SnapshotRepository.Snapshot Snapshot, FoundPeople Found)? NewestAnalysed { get; private set; }
     public IReadOnlyList<Store> StoreChoices { get; private set; } = [];
     public IReadOnlyList<string> Errors { get; private set; } = [];
     public IReadOnlyList<string> DoorLineErrors { get; private set; } = [];
@@ -171,7 +171,7 @@ public sealed class CameraDetailModel(CameraRepository cameras, StoreRepository 
         Ingestion = await grain.GetIngestion();
         Recent = await snapshots.Latest(Code, 8);
         if (IsFixed) (ViewFaults, ViewReference) = (await grain.GetViewFaults(), await views.Find(Code));
-        if (camera.Kind == CameraKind.Interior && await snapshots.LatestAnalysed(Code) is ({ } shot, { } json)) Counted = (shot, ReadPeople(json));
+        if (camera.Kind == CameraKind.Interior && await snapshots.LatestAnalysed(Code) is ({ } shot, { } json)) NewestAnalysed = (shot, ReadPeople(json));
         if (MayEdit) StoreChoices = (await stores.List(scope, null, null, null, 1, 10_000)).Items;
         return null;
     }
