@@ -39,7 +39,7 @@ public sealed class SceneArchive(CameraScenes scenes, ILogger<SceneArchive> logg
         }
     }
 
-    /// <summary>Each reference box as [x1, y1, x2, y2, score]: a mall camera's 60 reference frames come to about 50 KB.</summary>
+    /// <summary>Each reference box as [x1, y1, x2, y2, score], rounded: a crowded camera's 60 reference frames come to tens of KB.</summary>
     private sealed record Stored(float Slope, float Intercept, float TypicalAspect, float[][][] Reference);
 
     internal static string Write(LearnedScene scene) => JsonSerializer.Serialize(new Stored(scene.Slope, scene.Intercept, scene.TypicalAspect,
