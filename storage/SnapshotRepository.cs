@@ -58,18 +58,12 @@ public sealed class SnapshotRepository(SmartStoreDatabase database)
     public async Task<(Snapshot Snapshot, string Analysis)?> LatestAnalysed(string cameraCode)
     {
         await using var connection = await database.Open();
-        var row = await connection.QuerySingleOrDefaultAsync<AnalysedRow>($"""
+        var rows = await connection.QueryAsync<Snapshot, string, (Snapshot, string)>($"""
             SELECT {Columns}, analysis::text AS Analysis FROM snapshots
             WHERE camera_code = @cameraCode AND status = 'analysed' AND analysis IS NOT NULL
             ORDER BY received_at DESC, id DESC LIMIT 1
-            """, new { cameraCode });
-        return row is null ? null : (row.ToSnapshot(), row.Analysis);
-    }
-
-    private sealed record AnalysedRow(long Id, string CameraCode, string Sha256, string Path, int Bytes, int Width, int Height,
-        string FileName, DateTime? CapturedAt, DateTime ReceivedAt, string Source, string Status, string Analysis)
-    {
-        public Snapshot ToSnapshot() => new(Id, CameraCode, Sha256, Path, Bytes, Width, Height, FileName, CapturedAt, ReceivedAt, Source, Status);
+            """, (snapshot, analysis) => (snapshot, analysis), new { cameraCode }, splitOn: "Analysis");
+        return rows.Select(r => ((Snapshot, string)?)r).FirstOrDefault();
     }
 
     public async Task<IReadOnlyList<Snapshot>> Latest(string cameraCode, int limit)

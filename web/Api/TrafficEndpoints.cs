@@ -32,7 +32,7 @@ public static class TrafficEndpoints
     }
 
     private static async Task<IResult> SetDoorLine(string code, DoorLineInput input, ClaimsPrincipal user, CameraRepository cameras,
-        CameraScope scope, DoorLineEditor editor)
+        CameraScope scope, CameraDrawings drawings)
     {
         if (await scope.Check(user, code) is { } refusal) return refusal;
         var camera = await cameras.Find(code);
@@ -42,18 +42,18 @@ public static class TrafficEndpoints
             if (value is null) missing.Add(field, $"{field} is required.");
         if (missing.Any) return missing.ToResult();
         var line = new DoorLine(input.Ax!.Value, input.Ay!.Value, input.Bx!.Value, input.By!.Value, input.InsideX!.Value, input.InsideY!.Value);
-        var errors = await editor.Save(camera, line, user.Actor());
+        var errors = await drawings.SaveDoorLine(camera, line, user.Actor());
         return errors.Any ? errors.ToResult() : Results.Ok(line);
     }
 
-    private static async Task<IResult> ClearDoorLine(string code, ClaimsPrincipal user, CameraScope scope, DoorLineEditor editor)
+    private static async Task<IResult> ClearDoorLine(string code, ClaimsPrincipal user, CameraScope scope, CameraDrawings drawings)
     {
         if (await scope.Check(user, code) is { } refusal) return refusal;
-        return await editor.Clear(code, user.Actor()) ? Results.NoContent() : Problems.NotFound($"Camera '{code}'");
+        return await drawings.ClearDoorLine(code, user.Actor()) ? Results.NoContent() : Problems.NotFound($"Camera '{code}'");
     }
 
     private static async Task<IResult> SetCountingArea(string code, CountingAreaInput input, ClaimsPrincipal user, CameraRepository cameras,
-        CameraScope scope, CountingAreaEditor editor)
+        CameraScope scope, CameraDrawings drawings)
     {
         if (await scope.Check(user, code) is { } refusal) return refusal;
         var camera = await cameras.Find(code);
@@ -65,14 +65,14 @@ public static class TrafficEndpoints
                 if (input.Points[i] is not { X: not null, Y: not null }) missing.Add($"points[{i}]", $"points[{i}] needs x and y.");
         if (missing.Any) return missing.ToResult();
         var area = new CountingArea(input.Points!.Select(p => new AreaPoint(p!.X!.Value, p.Y!.Value)).ToList());
-        var errors = await editor.Save(camera, area, user.Actor());
+        var errors = await drawings.SaveCountingArea(camera, area, user.Actor());
         return errors.Any ? errors.ToResult() : Results.Ok(area);
     }
 
-    private static async Task<IResult> ClearCountingArea(string code, ClaimsPrincipal user, CameraScope scope, CountingAreaEditor editor)
+    private static async Task<IResult> ClearCountingArea(string code, ClaimsPrincipal user, CameraScope scope, CameraDrawings drawings)
     {
         if (await scope.Check(user, code) is { } refusal) return refusal;
-        return await editor.Clear(code, user.Actor()) ? Results.NoContent() : Problems.NotFound($"Camera '{code}'");
+        return await drawings.ClearCountingArea(code, user.Actor()) ? Results.NoContent() : Problems.NotFound($"Camera '{code}'");
     }
 
     /// <summary>Today's live counters of a store, a region or (for head office) the chain.</summary>

@@ -13,7 +13,7 @@ namespace SmartStore.Web.Pages;
 
 /// <summary>One camera: its master data, its live status from the camera grain, and (HQ admins) its store binding and secret.</summary>
 public sealed class CameraDetailModel(CameraRepository cameras, StoreRepository stores, RegionRepository regions,
-    MasterDataValidation validation, SnapshotRepository snapshots, DoorLineEditor doorLines, CountingAreaEditor countingAreas, CameraViews views,
+    MasterDataValidation validation, SnapshotRepository snapshots, CameraDrawings drawings, CameraViews views,
     IClusterClient cluster) : PageModel
 {
     [FromRoute] public string Code { get; set; } = "";
@@ -61,56 +61,65 @@ public sealed class CameraDetailModel(CameraRepository cameras, StoreRepository 
     }
 
     /// <summary>Saves the door line drawn on the latest image (fractions of the frame, inside point on the store's side).</summary>
-    public async Task<IActionResult> OnPostDoorLine(float ax, float ay, float bx, float by, float insideX, float insideY)
-    {
-        if (!MayEdit) return Forbid();
-        if (await Load() is { } refused) return refused;
-        var errors = await doorLines.Save(Camera, new DoorLine(ax, ay, bx, by, insideX, insideY), User.Actor());
-        if (errors.Any)
-        {
-            DoorLineErrors = errors.Messages;
-            return Page();
-        }
-        await Load();
-        Notice = T("doorLineSaved");
-        return Page();
-    }
+    public Task<IActionResult> OnPostDoorLine(float ax, float ay, float bx, float by, float insideX, float insideY) => Edit(async () =>
+        Saved(await drawings.SaveDoorLine(Camera, new DoorLine(ax, ay, bx, by, insideX, insideY), User.Actor()), e => DoorLineErrors = e) ??
+        await Done(T("doorLineSaved")));
 
-    public async Task<IActionResult> OnPostClearDoorLine()
+    public Task<IActionResult> OnPostClearDoorLine() => Edit(async () =>
     {
-        if (!MayEdit) return Forbid();
-        if (await Load() is { } refused) return refused;
-        await doorLines.Clear(Code, User.Actor());
-        await Load();
-        Notice = T("doorLineCleared");
-        return Page();
-    }
+        await drawings.ClearDoorLine(Code, User.Actor());
+        return await Done(T("doorLineCleared"));
+    });
 
     /// <summary>Saves the counting area drawn on the latest image: its corners as "x,y" fractions of the frame, space-separated.</summary>
-    public async Task<IActionResult> OnPostCountingArea(string? points)
+    public Task<IActionResult> OnPostCountingArea(string? points) => Edit(async () =>
+    {
+        var errors = ParseCorners(points) is { } area ? await drawings.SaveCountingArea(Camera, area, User.Actor()) : Unreadable();
+        return Saved(errors, e => CountingAreaErrors = e) ?? await Done(T("countingAreaSaved"));
+    });
+
+    private static FieldErrors Unreadable()
+    {
+        var errors = new FieldErrors();
+        errors.Add("points", T("countingAreaUnreadable"));
+        return errors;
+    }
+
+    public Task<IActionResult> OnPostClearCountingArea() => Edit(async () =>
+    {
+        await drawings.ClearCountingArea(Code, User.Actor());
+        return await Done(T("countingAreaCleared"));
+    });
+
+    /// <summary>After a deliberate re-aim: the next snapshot becomes the reference view, and faults against the old one clear.</summary>
+    public Task<IActionResult> OnPostRetakeView() => Edit(async () =>
+    {
+        await views.Forget(Code, User.Actor());
+        await cluster.GetGrain<ICameraGrain>(Code).ViewReferenceTaken();
+        return await Done(T("viewRetaken"));
+    });
+
+    /// <summary>An admin's change to a camera it may see: refused otherwise; the camera is loaded before the change runs.</summary>
+    private async Task<IActionResult> Edit(Func<Task<IActionResult>> change)
     {
         if (!MayEdit) return Forbid();
         if (await Load() is { } refused) return refused;
-        var area = ParseCorners(points);
-        var errors = area is null ? new FieldErrors() : await countingAreas.Save(Camera, area, User.Actor());
-        if (area is null) errors.Add("points", T("countingAreaUnreadable"));
-        if (errors.Any)
-        {
-            CountingAreaErrors = errors.Messages;
-            return Page();
-        }
-        await Load();
-        Notice = T("countingAreaSaved");
+        return await change();
+    }
+
+    /// <summary>The page again with the form's errors shown where <paramref name="show"/> puts them; null when there are none.</summary>
+    private IActionResult? Saved(FieldErrors errors, Action<IReadOnlyList<string>> show)
+    {
+        if (!errors.Any) return null;
+        show(errors.Messages);
         return Page();
     }
 
-    public async Task<IActionResult> OnPostClearCountingArea()
+    /// <summary>The page as it is after a change, with a notice saying what was done.</summary>
+    private async Task<IActionResult> Done(string notice)
     {
-        if (!MayEdit) return Forbid();
-        if (await Load() is { } refused) return refused;
-        await countingAreas.Clear(Code, User.Actor());
         await Load();
-        Notice = T("countingAreaCleared");
+        Notice = notice;
         return Page();
     }
 
@@ -131,18 +140,6 @@ public sealed class CameraDetailModel(CameraRepository cameras, StoreRepository 
             corners.Add(new AreaPoint(x, y));
         }
         return new CountingArea(corners);
-    }
-
-    /// <summary>After a deliberate re-aim: the next snapshot becomes the reference view, and faults against the old one clear.</summary>
-    public async Task<IActionResult> OnPostRetakeView()
-    {
-        if (!MayEdit) return Forbid();
-        if (await Load() is { } refused) return refused;
-        await views.Forget(Code, User.Actor());
-        await cluster.GetGrain<ICameraGrain>(Code).ViewReferenceTaken();
-        await Load();
-        Notice = T("viewRetaken");
-        return Page();
     }
 
     public async Task<IActionResult> OnPostRotate()

@@ -11,14 +11,8 @@
   const count = document.getElementById("area-count");
   const people = Array.from(svg.querySelectorAll("g.person"));
   const savedOutside = people.map(p => p.classList.contains("outside"));
-  const ns = "http://www.w3.org/2000/svg";
   let corners = [];
-
-  function add(tag, attributes) {
-    const el = document.createElementNS(ns, tag);
-    for (const [k, v] of Object.entries(attributes)) el.setAttribute(k, v);
-    draft.appendChild(el);
-  }
+  const add = (tag, attributes) => ImageDrawing.add(draft, tag, attributes);
 
   // The same rule as the camera grain (CountingArea.Holds): the foot point, kept a hair inside the frame, even-odd.
   function inside(x, y) {
@@ -65,7 +59,7 @@
   }
 
   svg.addEventListener("click", event => {
-    const at = new DOMPoint(event.clientX, event.clientY).matrixTransform(svg.getScreenCTM().inverse());
+    const at = ImageDrawing.pointAt(svg, event);
     corners.push({ x: snap(at.x, width), y: snap(at.y, height) });
     render();
   });

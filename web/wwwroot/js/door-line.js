@@ -7,14 +7,8 @@
   const width = Number(svg.dataset.width), height = Number(svg.dataset.height);
   const draft = document.getElementById("door-line-draft");
   const save = document.getElementById("door-line-save");
-  const ns = "http://www.w3.org/2000/svg";
   let points = [];
-
-  function add(tag, attributes) {
-    const el = document.createElementNS(ns, tag);
-    for (const [k, v] of Object.entries(attributes)) el.setAttribute(k, v);
-    draft.appendChild(el);
-  }
+  const add = (tag, attributes) => ImageDrawing.add(draft, tag, attributes);
 
   function render() {
     draft.replaceChildren();
@@ -31,7 +25,7 @@
 
   svg.addEventListener("click", event => {
     if (points.length === 3) return;
-    const at = new DOMPoint(event.clientX, event.clientY).matrixTransform(svg.getScreenCTM().inverse());
+    const at = ImageDrawing.pointAt(svg, event);
     points.push({ x: Math.min(Math.max(at.x, 0), width), y: Math.min(Math.max(at.y, 0), height) });
     render();
   });

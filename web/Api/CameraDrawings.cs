@@ -1,0 +1,44 @@
+using SmartStore.GrainInterfaces;
+using SmartStore.Models;
+using SmartStore.Storage;
+
+namespace SmartStore.Web.Api;
+
+/// <summary>
+/// What an admin draws on a camera's image (API and camera page): an entrance camera's door line, an in-store camera's
+/// counting area. Each is checked, saved, and the camera grain told to re-read its profile.
+/// </summary>
+public sealed class CameraDrawings(CameraRepository cameras, IClusterClient cluster)
+{
+    /// <summary>Saves the line; the field errors when the camera is not an entrance camera or the line cannot count.</summary>
+    public Task<FieldErrors> SaveDoorLine(Camera camera, DoorLine line, string actor) =>
+        Save(camera, CameraKind.Entrance, "only entrance cameras count door crossings.", "doorLine", line.Problem(),
+            () => cameras.SetDoorLine(camera.Code, line, actor));
+
+    /// <summary>Saves the area; the field errors when the camera is not an in-store camera or the area cannot count.</summary>
+    public Task<FieldErrors> SaveCountingArea(Camera camera, CountingArea area, string actor) =>
+        Save(camera, CameraKind.Interior, "only in-store cameras count people in an area.", "points", area.Problem(),
+            () => cameras.SetCountingArea(camera.Code, area, actor));
+
+    /// <summary>Removes the line (the camera stops counting); false when the camera does not exist.</summary>
+    public Task<bool> ClearDoorLine(string cameraCode, string actor) => Written(cameraCode, () => cameras.SetDoorLine(cameraCode, null, actor));
+
+    /// <summary>Removes the area (the camera counts its whole view again); false when the camera does not exist.</summary>
+    public Task<bool> ClearCountingArea(string cameraCode, string actor) => Written(cameraCode, () => cameras.SetCountingArea(cameraCode, null, actor));
+
+    private async Task<FieldErrors> Save(Camera camera, CameraKind kind, string wrongKind, string field, string? problem, Func<Task<bool>> write)
+    {
+        var errors = new FieldErrors();
+        if (camera.Kind != kind) errors.Add("camera", wrongKind);
+        else if (problem is not null) errors.Add(field, problem);
+        if (!errors.Any) await Written(camera.Code, write);
+        return errors;
+    }
+
+    private async Task<bool> Written(string cameraCode, Func<Task<bool>> write)
+    {
+        if (!await write()) return false;
+        await cluster.GetGrain<ICameraGrain>(cameraCode).RefreshProfile();
+        return true;
+    }
+}
