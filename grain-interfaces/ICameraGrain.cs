@@ -1,3 +1,4 @@
+using Orleans.Concurrency;
 using SmartStore.Models;
 
 namespace SmartStore.GrainInterfaces;
@@ -38,4 +39,11 @@ public interface ICameraGrain : IGrainWithStringKey
 
     /// <summary>Master data changed (binding, kind): forget cached profile and re-read it.</summary>
     Task RefreshProfile();
+
+    /// <summary>
+    /// The camera's store changed its master data (opening hours, time zone, region). One-way: the camera re-reads its
+    /// profile and announces its status to the store, which would deadlock if the store waited for it.
+    /// </summary>
+    [OneWay]
+    Task StoreChanged();
 }

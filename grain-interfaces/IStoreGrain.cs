@@ -33,4 +33,10 @@ public interface IStoreGrain : IGrainWithStringKey
 
     /// <summary>A planogram of one of the store's cameras changed: re-read the plan, forget slots no longer in it.</summary>
     Task PlanChanged();
+
+    /// <summary>
+    /// The store's master data changed (time zone, opening hours, region): read it again, and have its cameras read the
+    /// opening hours their offline and view checks follow.
+    /// </summary>
+    Task ProfileChanged();
 }

@@ -274,6 +274,8 @@ public sealed class CameraGrain : Grain, ICameraGrain, IRemindable
         await Announce();
     }
 
+    public Task StoreChanged() => RefreshProfile();
+
     public Task ReceiveReminder(string reminderName, TickStatus status) =>
         reminderName == LivenessReminder ? CheckSilence() : Task.CompletedTask;
 

@@ -59,7 +59,23 @@ public sealed partial class StoreGrain
         return _footfall = footfall;
     }
 
-    /// <summary>The store's time zone and region, read once per activation (traffic and shelf history are store-local).</summary>
+    public async Task ProfileChanged()
+    {
+        var before = _profileLoaded ? _region : _state.State.RegionCode;
+        _profileLoaded = false;
+        await LoadStoreProfile();
+        // A store moved to another region leaves it: today's traffic goes to the new region (camera counts follow as the
+        // cameras announce their status with the new region).
+        if (before is not null && before != _region)
+        {
+            await GrainFactory.GetGrain<IRegionGrain>(before).StoreTrafficChanged(this.GetPrimaryKeyString(), LocalDay(DateTime.UtcNow), TrafficCounters.Zero);
+            _announced = null;
+            if (_footfall is not null) await Announce(_footfall);
+        }
+        foreach (var camera in _state.State.Cameras.Keys) await GrainFactory.GetGrain<ICameraGrain>(camera).StoreChanged();
+    }
+
+    /// <summary>The store's time zone and region, read once per activation and when its master data changes (traffic and shelf history are store-local).</summary>
     private async Task LoadStoreProfile()
     {
         if (_profileLoaded) return;
@@ -101,7 +117,7 @@ public sealed partial class StoreGrain
         _announced = today;
         var code = this.GetPrimaryKeyString();
         var day = LocalDay(now);
-        var region = _state.State.RegionCode ?? _region;
+        var region = _region ?? _state.State.RegionCode;
         if (region is not null) await GrainFactory.GetGrain<IRegionGrain>(region).StoreTrafficChanged(code, day, today);
         await GrainFactory.GetGrain<ILiveFeedNotifierGrain>(0).Publish(LiveUpdate.ForTraffic(code, region, today, now));
     }

@@ -47,6 +47,24 @@ public sealed class CameraLivenessTests(LivenessCluster fixture)
     }
 
     [Fact]
+    public async Task A_store_that_changes_its_opening_hours_has_its_cameras_follow_the_new_hours()
+    {
+        var camera = Grains.GetGrain<ICameraGrain>(LivenessCluster.ReopeningCamera);
+        await camera.Heartbeat(new Heartbeat(DateTime.UtcNow));
+        await Task.Delay(TimeSpan.FromSeconds(2.5));
+        Assert.True((await camera.GetStatus()).Online);
+
+        // The store now opens round the clock: the silent camera is an outage.
+        var stores = new SmartStore.Storage.StoreRepository(fixture.Database.Database);
+        var store = (await stores.Find(LivenessCluster.ReopeningStore))!;
+        Assert.True(await stores.Update(store with { OpeningHours = OpeningHours.AlwaysOpen }, "test"));
+        await Grains.GetGrain<IStoreGrain>(LivenessCluster.ReopeningStore).ProfileChanged();
+
+        var offline = await Eventually.Get(camera.GetStatus, s => !s.Online, what: "the camera to go offline under the new hours");
+        Assert.Equal(LivenessCluster.ReopeningStore, offline.StoreCode);
+    }
+
+    [Fact]
     public async Task Persisted_state_survives_deactivation()
     {
         var camera = Grains.GetGrain<ICameraGrain>(LivenessCluster.SpareCamera);

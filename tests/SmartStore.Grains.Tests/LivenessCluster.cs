@@ -29,6 +29,9 @@ public sealed class LivenessCluster : IAsyncLifetime
     public const string AreaCamera = "CAM-T0007-I1";
     /// <summary>The left half of <see cref="AreaCamera"/>'s view.</summary>
     public static readonly CountingArea LeftHalf = new([new(0, 0), new(0.5f, 0), new(0.5f, 1), new(0, 1)]);
+    /// <summary>Closed every day until a test opens it (its hours changed in master data).</summary>
+    public const string ReopeningStore = "T0008";
+    public const string ReopeningCamera = "CAM-T0008-E1";
     public const string ShelfStore = "T0004";
     public const string ShelfCameraA = "CAM-T0004-P1";
     public const string ShelfCameraB = "CAM-T0004-P2";
@@ -85,6 +88,8 @@ public sealed class LivenessCluster : IAsyncLifetime
         await stores.Create(new Store(AreaStore, "计数区域店", "TEST", "上海", "", 31.2, 121.5, [], OpeningHours.AlwaysOpen, "Asia/Shanghai", 3), "test");
         await cameras.Create(new Camera(AreaCamera, CameraKind.Interior, "", "", AreaStore, 10, []), "test");
         await cameras.SetCountingArea(AreaCamera, LeftHalf, "test");
+        await stores.Create(new Store(ReopeningStore, "重开店", "TEST", "上海", "", 31.2, 121.5, [], closed, "Asia/Shanghai", 3), "test");
+        await cameras.Create(new Camera(ReopeningCamera, CameraKind.Entrance, "", "", ReopeningStore, 1, []), "test");
         await stores.Create(new Store(ShelfStore, "陈列店", "TEST", "上海", "", 31.2, 121.5, [], OpeningHours.AlwaysOpen, "Asia/Shanghai", 3), "test");
         CameraPreset[] presets = [new CameraPreset(1, "货架1", 1)];
         await cameras.Create(new Camera(ShelfCameraA, CameraKind.Shelf, "", "", ShelfStore, 10, presets), "test");

@@ -1,7 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Dapper;
+using SmartStore.GrainInterfaces;
 using SmartStore.Storage;
+using SmartStore.Testing;
 
 namespace SmartStore.Integration.Tests;
 
@@ -42,6 +45,27 @@ public sealed class MasterDataApiTests(SmartStoreSystem system)
         var actions = (await connection.QueryAsync<string>(
             "SELECT action FROM audit_log WHERE entity = 'store' AND entity_key = 'X0101' AND actor = 'admin' ORDER BY id")).ToList();
         Assert.Equal(["create", "update", "delete"], actions);
+    }
+
+    [Fact]
+    public async Task A_store_moved_to_another_region_takes_its_cameras_along()
+    {
+        using var admin = await system.SignedIn("admin");
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostJson("/api/stores", ApiJson.NewStore("X0104", region: "NORTH"))).StatusCode);
+        var created = await admin.PostJson("/api/cameras", new { code = "CAM-X0104-E1", kind = "entrance", brand = "Hikvision", model = "DS-2CD", storeCode = "X0104" });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        using var device = system.Anonymous();
+        Assert.Equal(HttpStatusCode.OK, (await Heartbeat(device, "CAM-X0104-E1", (await created.Json())["secret"]!.GetValue<string>())).StatusCode);
+        var camera = system.Grains.GetGrain<ICameraGrain>("CAM-X0104-E1");
+        Assert.Equal("NORTH", (await camera.GetStatus()).RegionCode);
+
+        var moved = await admin.PutRaw("/api/stores/X0104", JsonSerializer.Serialize(ApiJson.NewStore("X0104", region: "SOUTH"), JsonSerializerOptions.Web));
+        Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
+
+        // The camera's status (and so the region's camera counts and the boards' cells) follows the store.
+        await Eventually.Get(camera.GetStatus, s => s.RegionCode == "SOUTH", what: "the camera to report the store's new region");
+        var listed = await system.Grains.GetGrain<IStoreGrain>("X0104").GetCameras();
+        Assert.Equal("SOUTH", Assert.Single(listed).RegionCode);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using SmartStore.GrainInterfaces;
 using SmartStore.Models;
 using SmartStore.Storage;
 using SmartStore.Web.Security;
@@ -43,11 +44,15 @@ public static class StoreEndpoints
         return Results.Created($"/api/stores/{store.Code}", store);
     }
 
-    private static async Task<IResult> Update(string code, StoreInput input, ClaimsPrincipal user, StoreRepository repository, MasterDataValidation validation)
+    private static async Task<IResult> Update(string code, StoreInput input, ClaimsPrincipal user, StoreRepository repository, MasterDataValidation validation,
+        IClusterClient cluster)
     {
         var (store, errors) = await validation.Store(input, code);
         if (store is null) return errors.ToResult();
-        return await repository.Update(store, user.Actor()) ? Results.Ok(store) : Problems.NotFound($"Store '{code}'");
+        if (!await repository.Update(store, user.Actor())) return Problems.NotFound($"Store '{code}'");
+        // Opening hours, time zone and region are what the store's grains and cameras decide by.
+        await cluster.GetGrain<IStoreGrain>(store.Code).ProfileChanged();
+        return Results.Ok(store);
     }
 
     private static async Task<IResult> Delete(string code, ClaimsPrincipal user, StoreRepository repository) =>
