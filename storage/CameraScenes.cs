@@ -12,6 +12,13 @@ public sealed class CameraScenes(SmartStoreDatabase database)
             "SELECT scene::text FROM camera_scenes WHERE camera_code = @cameraCode AND frame_width = @frameWidth", new { cameraCode, frameWidth });
     }
 
+    /// <summary>Forgets every scene the camera learned (it was re-aimed).</summary>
+    public async Task Forget(string cameraCode)
+    {
+        await using var connection = await database.Open();
+        await connection.ExecuteAsync("DELETE FROM camera_scenes WHERE camera_code = @cameraCode", new { cameraCode });
+    }
+
     /// <summary>Keeps the scene, replacing the one learned before; a camera deleted meanwhile keeps nothing.</summary>
     public async Task Keep(string cameraCode, int frameWidth, string sceneJson)
     {

@@ -25,11 +25,15 @@ public sealed class CameraViews(SmartStoreDatabase database)
             """, new { cameraCode, snapshotId, signature }) > 0;
     }
 
-    /// <summary>Forgets the reference view (the camera was re-aimed on purpose): its next snapshot becomes the new one.</summary>
+    /// <summary>
+    /// Forgets the reference view (the camera was re-aimed on purpose): its next snapshot becomes the new one. The scenes its
+    /// in-store counting learned go with it (another view's perspective), so a worker restarted now does not resume them.
+    /// </summary>
     public async Task<bool> Forget(string cameraCode, string actor) =>
         await database.InTransaction(async (c, t) =>
         {
             var affected = await c.ExecuteAsync("DELETE FROM camera_views WHERE camera_code = @cameraCode", new { cameraCode }, t);
+            await c.ExecuteAsync("DELETE FROM camera_scenes WHERE camera_code = @cameraCode", new { cameraCode }, t);
             await AuditTrail.Record(c, t, actor, "view-reference-reset", "camera", cameraCode, new { reset = true });
             return affected > 0;
         });

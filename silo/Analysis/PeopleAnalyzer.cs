@@ -58,6 +58,14 @@ public sealed class PeopleAnalyzer : IDisposable
             withView ? FrameSignature.Of(frame.Bitmap) : null);
     }
 
+    /// <summary>The in-store camera was re-aimed: it learns its scene again, in this worker and in the archive.</summary>
+    public async Task ForgetScene(string cameraCode)
+    {
+        if (_interiorScenes is null) return;
+        _interiorScenes.Forget(cameraCode);
+        if (_sceneArchive is not null) await _sceneArchive.Forget(cameraCode);
+    }
+
     /// <summary>
     /// The people in an uploaded image with their face attributes (person-recognition API), and with their appearance
     /// when asked (staff photos; the API does not return it).

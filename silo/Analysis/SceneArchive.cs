@@ -39,6 +39,19 @@ public sealed class SceneArchive(CameraScenes scenes, ILogger<SceneArchive> logg
         }
     }
 
+    /// <summary>The camera was re-aimed: what it learned before is not resumed (best effort, as keeping is).</summary>
+    public async Task Forget(string cameraCode)
+    {
+        try
+        {
+            await scenes.Forget(cameraCode);
+        }
+        catch (Exception e) when (e is DbException or InvalidOperationException)
+        {
+            logger.LogWarning(e, "The scenes {Camera} learned before it was re-aimed could not be forgotten; its next fit replaces them", cameraCode);
+        }
+    }
+
     /// <summary>Each reference box as [x1, y1, x2, y2, score], rounded: a crowded camera's 60 reference frames come to tens of KB.</summary>
     private sealed record Stored(float Slope, float Intercept, float TypicalAspect, float[][][] Reference);
 

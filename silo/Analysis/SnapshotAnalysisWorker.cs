@@ -7,6 +7,7 @@ using SmartStore.GrainInterfaces;
 using SmartStore.Models;
 using SmartStore.Silo.Ingest;
 using SmartStore.Storage;
+using SmartStore.Vision.Health;
 using SmartStore.Vision.Intake;
 using SmartStore.Vision.Models;
 using SmartStore.Vision.People;
@@ -136,7 +137,7 @@ public sealed class SnapshotAnalysisWorker(
                 sceneOf: kind == CameraKind.Interior ? snapshot.CameraCode : null, withView: viewWatch.Due(snapshot.CameraCode, captured));
             var camera = grains.GetGrain<ICameraGrain>(snapshot.CameraCode);
             var tracks = await camera.FrameAnalysed(frame);
-            if (view is not null && await viewWatch.Check(snapshot.CameraCode, snapshot.Id, captured, view) is { } check) await ReportView(camera, check);
+            if (view is not null) await CheckView(analyzers, camera, snapshot, kind, captured, view);
             await queue.Complete(snapshot.Id, Describe(analyzer.ModelName, frame, tracks, kind == CameraKind.Interior), stoppingToken);
             if (++_analysed % 500 == 0) logger.LogInformation("Analysed {Count} snapshots", _analysed);
             return true;
@@ -163,6 +164,22 @@ public sealed class SnapshotAnalysisWorker(
                 again ? "will be tried again" : $"given up after {SnapshotAnalysisQueue.MaxAttempts} attempts");
             return !again;
         }
+    }
+
+    /// <summary>
+    /// The view check of a snapshot due one; a camera whose reference view was taken anew (re-aimed) also learns its
+    /// in-store scene again.
+    /// </summary>
+    private async Task CheckView(PeopleAnalyzers analyzers, ICameraGrain camera, SnapshotAnalysisQueue.Claimed snapshot, CameraKind kind, DateTime captured,
+        FrameSignature view)
+    {
+        var (check, reaimed) = await viewWatch.Check(snapshot.CameraCode, snapshot.Id, captured, view);
+        if (reaimed && kind == CameraKind.Interior)
+        {
+            logger.LogInformation("Camera {Camera} was re-aimed: its scene is learned again", snapshot.CameraCode);
+            await analyzers.ForgetScene(snapshot.CameraCode);
+        }
+        if (check is not null) await ReportView(camera, check);
     }
 
     /// <summary>

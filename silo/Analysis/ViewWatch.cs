@@ -13,10 +13,10 @@ namespace SmartStore.Silo.Analysis;
 /// (after re-aiming it on purpose). Frozen pictures are not checked here: a camera resending the same picture is refused
 /// as a duplicate at intake, and a quiet store's view hardly changing is not a fault. One instance per worker.
 /// </summary>
-public sealed class ViewWatch(CameraViews views, ILogger<ViewWatch> logger)
+public sealed class ViewWatch(CameraViews views, ILogger<ViewWatch> logger, TimeSpan? readAgainAfter = null)
 {
-    // A reference is read again this often, so one an admin reset (on any silo) is noticed.
-    private static readonly TimeSpan ReadAgainAfter = TimeSpan.FromMinutes(1);
+    // A reference is read again this often (a minute), so one an admin reset (on any silo) is noticed.
+    private readonly TimeSpan _readAgainAfter = readAgainAfter ?? TimeSpan.FromMinutes(1);
     // Under a minute, so a camera sending a snapshot a minute (timer jitter and all) is checked every time.
     private static readonly TimeSpan CheckEvery = TimeSpan.FromSeconds(50);
     private readonly CameraHealthCheck _check = new();
@@ -35,32 +35,36 @@ public sealed class ViewWatch(CameraViews views, ILogger<ViewWatch> logger)
         return true;
     }
 
-    /// <summary>The check of this snapshot, or null when it became the camera's reference view or none could be read.</summary>
-    public async Task<ViewCheck?> Check(string cameraCode, long snapshotId, DateTime capturedUtc, FrameSignature view)
+    /// <summary>
+    /// The check of this snapshot (null when it became the camera's reference view or none could be read), and whether the
+    /// camera's reference view is another than the one this worker last read: an admin took a new one, so the camera was
+    /// re-aimed.
+    /// </summary>
+    public async Task<(ViewCheck? Check, bool Reaimed)> Check(string cameraCode, long snapshotId, DateTime capturedUtc, FrameSignature view)
     {
         try
         {
-            var reference = await Reference(cameraCode, snapshotId, view);
-            if (reference is null || reference.Value.SnapshotId == snapshotId) return null;
-            var report = _check.Check(reference.Value.View, view);
+            var (referenceId, reference, reaimed) = await Reference(cameraCode, snapshotId, view);
+            if (referenceId == snapshotId) return (null, reaimed);
+            var report = _check.Check(reference, view);
             // A banner's flat cloth also lowers the picture's sharpness and throws off the alignment of the half it hides: a
             // blocked view is not also called out of focus or moved (seen on the demo's banner: blocked, moved 13.8 %, rotated −4°).
             var blocked = report.Tripped(HealthIssue.Blocked);
             var tripped = report.Findings.Where(f => f.Tripped && !(blocked && f.Issue is HealthIssue.OutOfFocus or HealthIssue.Moved));
             // A List, not a collection expression: that makes a compiler-generated list type Orleans cannot copy (dotnet/orleans#9032).
-            return new ViewCheck(snapshotId, capturedUtc, tripped.Select(f => new ViewFinding(FaultOf(f.Issue), f.Evidence)).ToList());
+            return (new ViewCheck(snapshotId, capturedUtc, tripped.Select(f => new ViewFinding(FaultOf(f.Issue), f.Evidence)).ToList()), reaimed);
         }
         catch (Exception e) when (e is DbException or ArgumentException)
         {
             logger.LogWarning(e, "The view of {Camera} could not be checked: {Reason}", cameraCode, e.Message);
-            return null;
+            return (null, false);
         }
     }
 
-    private async Task<(long SnapshotId, FrameSignature View)?> Reference(string cameraCode, long snapshotId, FrameSignature view)
+    private async Task<(long SnapshotId, FrameSignature View, bool Renewed)> Reference(string cameraCode, long snapshotId, FrameSignature view)
     {
-        if (_references.TryGetValue(cameraCode, out var known) && DateTime.UtcNow - known.ReadUtc < ReadAgainAfter)
-            return (known.SnapshotId, known.View);
+        var wasKnown = _references.TryGetValue(cameraCode, out var known);
+        if (wasKnown && DateTime.UtcNow - known.ReadUtc < _readAgainAfter) return (known.SnapshotId, known.View, false);
         var kept = await views.Find(cameraCode);
         if (kept is null)
         {
@@ -70,7 +74,7 @@ public sealed class ViewWatch(CameraViews views, ILogger<ViewWatch> logger)
         }
         var reference = kept is null ? (snapshotId, view) : (kept.SnapshotId, known.SnapshotId == kept.SnapshotId ? known.View : FrameSignature.FromBytes(kept.Signature));
         _references[cameraCode] = (reference.Item1, reference.Item2, DateTime.UtcNow);
-        return reference;
+        return (reference.Item1, reference.Item2, wasKnown && reference.Item1 != known.SnapshotId);
     }
 
     private static ViewFault FaultOf(HealthIssue issue) => issue switch

@@ -41,6 +41,43 @@ public sealed class SceneArchiveTests
     }
 
     [Fact]
+    public async Task A_camera_whose_reference_view_an_admin_took_anew_learns_its_scene_again()
+    {
+        await using var db = await TestDatabase.Create();
+        await new CameraRepository(db.Database).Create(new Camera(Camera, CameraKind.Interior, "", "", null, 1, []), "test");
+        var scenes = new CameraScenes(db.Database);
+        var views = new CameraViews(db.Database);
+        var models = ModelStore.Locate();
+        var at = DateTime.UtcNow;
+        using var analyzers = new PeopleAnalyzers(models, new PersonDetectorOptions(), new PersonDetectorOptions(), null,
+            sceneArchive: new SceneArchive(scenes, NullLogger<SceneArchive>.Instance));
+        var watch = new ViewWatch(views, NullLogger<ViewWatch>.Instance, readAgainAfter: TimeSpan.Zero);
+        Task<PeopleFrame> Frame(int i) => analyzers.For(CameraKind.Interior).Analyse(i, MallFrame(i), at.AddSeconds(i), false, CancellationToken.None,
+            sceneOf: Camera, withView: true);
+
+        // Frame 1 becomes the reference view; the scene is learned from the first 10 frames and kept.
+        Assert.Equal((null, false), await watch.Check(Camera, 1, at, (await Frame(1)).View!));
+        for (var i = 2; i < 10; i++) await Frame(i);
+        var (check, reaimed) = await watch.Check(Camera, 10, at.AddSeconds(10), (await Frame(10)).View!);
+        Assert.NotNull(check);
+        Assert.False(reaimed);
+        Assert.NotNull(await scenes.Find(Camera, 640));
+        var learned = (await Frame(11)).Frame.People.Count;
+
+        // An admin takes a new reference view (the camera was re-aimed): the kept scene goes with the old reference, and the
+        // worker, reading the reference again, learns the view anew — the 12th frame counts at the plain threshold.
+        await views.Forget(Camera, "test");
+        Assert.Null(await scenes.Find(Camera, 640));
+        (check, reaimed) = await watch.Check(Camera, 12, at.AddSeconds(12), (await Frame(12)).View!);
+        Assert.True(reaimed);
+        Assert.Null(check); // snapshot 12 is the new reference
+        await analyzers.ForgetScene(Camera);
+        var relearning = (await Frame(11)).Frame.People.Count;
+        Assert.True(learned > relearning + 3, $"learned scene {learned}, re-learning {relearning}");
+        Assert.False((await watch.Check(Camera, 13, at.AddSeconds(13), (await Frame(13)).View!)).Reaimed);
+    }
+
+    [Fact]
     public async Task A_kept_scene_reads_back_as_it_was_and_an_unreadable_one_starts_the_camera_unfitted()
     {
         await using var db = await TestDatabase.Create();

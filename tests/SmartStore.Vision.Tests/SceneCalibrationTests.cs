@@ -82,6 +82,26 @@ public sealed class SceneCalibrationTests
     }
 
     [Fact]
+    public void AReAimedCameraForgetsItsSceneAtEveryWidthAndLearnsTheNewOne()
+    {
+        var scenes = new InteriorScenes(new SceneCalibrationOptions(), highScore: 0.40f, fitFrames: 30);
+        foreach (var boxes in Frames()) scenes.People("CAM-1", FrameWidth, boxes);
+        foreach (var boxes in Frames()) scenes.People("CAM-2", FrameWidth, boxes);
+        scenes.People("CAM-1", 2 * FrameWidth, Frames()[0]);
+        PersonBox[] farPerson = [Person(100, 300, 0.3f)]; // counted only by a fitted scene
+
+        scenes.Forget("CAM-1");
+        Assert.False(scenes.Knows("CAM-1", FrameWidth));
+        Assert.False(scenes.Knows("CAM-1", 2 * FrameWidth));
+        Assert.Equal(["CAM-2"], scenes.TakeLearned().Select(l => l.Camera)); // the forgotten fit is not kept either
+        Assert.Empty(scenes.People("CAM-1", FrameWidth, farPerson));
+        Assert.Single(scenes.People("CAM-2", FrameWidth, farPerson));
+        // It learns the new view from its next frames as a new camera does.
+        foreach (var boxes in Frames().Skip(1)) scenes.People("CAM-1", FrameWidth, boxes);
+        Assert.Single(scenes.People("CAM-1", FrameWidth, farPerson));
+    }
+
+    [Fact]
     public void AQuietCameraLearnsItsSceneOnceItsFramesHoldEnoughPeople()
     {
         // One confident person per frame: 10 frames hold half the boxes a fit needs; the frames are kept, not dropped.

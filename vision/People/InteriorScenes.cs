@@ -53,6 +53,16 @@ public sealed class InteriorScenes(SceneCalibrationOptions options, float highSc
             Scene = learned is not null && learned.FrameWidth == frameWidth ? SceneCalibration.Resume(learned, highScore, options) : null,
         };
 
+    /// <summary>
+    /// Forgets everything learned of the camera (every frame width): it was re-aimed, so its perspective, its typical
+    /// person and its fixtures are another view's. It counts at the plain threshold until it has learned the new one.
+    /// </summary>
+    public void Forget(string cameraCode)
+    {
+        foreach (var key in _cameras.Keys.Where(k => k.Camera == cameraCode).ToList()) _cameras.Remove(key);
+        _learned.RemoveAll(l => l.Camera == cameraCode);
+    }
+
     /// <summary>The scenes fitted since the last call, oldest first, to be kept.</summary>
     public IReadOnlyList<(string Camera, LearnedScene Scene)> TakeLearned()
     {
