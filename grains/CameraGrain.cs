@@ -81,6 +81,8 @@ public sealed class CameraGrain : Grain, ICameraGrain, IRemindable
         if (!receipt.Duplicate) _feed = _feed.Uploaded(receipt.SnapshotId, DateTime.UtcNow);
         await PersistIngestSometimes();
         var status = await MarkAlive(new Heartbeat(receipt.ReceivedUtc));
+        // Judged at any hour, unlike the view checks: a closed store's camera may sleep, but it does not send one picture over and over.
+        if (_viewHealth.Uploaded(receipt.SnapshotId, receipt.Duplicate, receipt.ReceivedUtc)) await SaveViewFaults();
         if (!receipt.Duplicate)
             await GrainFactory.GetGrain<ILiveFeedNotifierGrain>(0).Publish(LiveUpdate.ForSnapshot(status, receipt.SnapshotId, receipt.ReceivedUtc));
     }

@@ -10,8 +10,9 @@ namespace SmartStore.Silo.Analysis;
 /// Checks each snapshot of a fixed camera (entrance, in-store) against the camera's reference view: blocked (a banner
 /// 吊旗 hanging in front), moved, too dark, overexposed, out of focus — the vision library's <see cref="CameraHealthCheck"/>.
 /// The reference is the camera's first snapshot analysed, kept in <c>camera_views</c> until an admin takes a new one
-/// (after re-aiming it on purpose). Frozen pictures are not checked here: a camera resending the same picture is refused
-/// as a duplicate at intake, and a quiet store's view hardly changing is not a fault. One instance per worker.
+/// (after re-aiming it on purpose). Frozen pictures are not checked here: a camera resending the same picture is taken
+/// as a duplicate at intake, which its grain judges (<c>ViewHealth.Uploaded</c>), and a quiet store's view hardly
+/// changing is not a fault. One instance per worker.
 /// </summary>
 public sealed class ViewWatch(CameraViews views, ILogger<ViewWatch> logger, TimeSpan? readAgainAfter = null)
 {

@@ -41,6 +41,34 @@ public sealed class ViewHealthTests(LivenessCluster fixture)
     }
 
     [Fact]
+    public void The_same_picture_uploaded_again_three_times_in_a_row_is_frozen_until_another_picture_comes()
+    {
+        var health = new ViewHealth(new ViewHealthOptions(), []);
+        DateTime At(int second) => Start.AddSeconds(second);
+        Assert.False(health.Uploaded(10, duplicate: false, At(0)));
+        // An FTP client retrying once, and a camera re-sending older pictures (its backlog), are not a stuck picture.
+        Assert.False(health.Uploaded(10, duplicate: true, At(1)));
+        Assert.False(health.Uploaded(11, duplicate: false, At(2)));
+        Assert.False(health.Uploaded(10, duplicate: true, At(3)));
+        Assert.False(health.Uploaded(11, duplicate: true, At(4)));
+        Assert.False(health.Uploaded(10, duplicate: true, At(5)));
+        Assert.Empty(health.Active);
+        // A hung encoder: its last picture again and again.
+        Assert.False(health.Uploaded(12, duplicate: false, At(6)));
+        Assert.False(health.Uploaded(12, duplicate: true, At(7)));
+        Assert.False(health.Uploaded(12, duplicate: true, At(8)));
+        Assert.True(health.Uploaded(12, duplicate: true, At(9)));
+        var frozen = Assert.Single(health.Active);
+        Assert.Equal((ViewFault.Frozen, At(7), 12L), (frozen.Fault, frozen.SinceUtc, frozen.SnapshotId));
+        Assert.Contains("uploaded again 3 times in a row", frozen.Evidence);
+        // The worker's checks against the reference view do not judge it: clear ones leave it raised.
+        for (var minute = 1; minute <= 4; minute++) Assert.False(health.Observe(Check(minute)));
+        Assert.False(health.Uploaded(12, duplicate: true, At(600)));
+        Assert.True(health.Uploaded(13, duplicate: false, At(601)));
+        Assert.Empty(health.Active);
+    }
+
+    [Fact]
     public async Task The_camera_grain_raises_a_fault_in_its_status_keeps_it_over_a_reactivation_and_clears_it_on_a_new_reference()
     {
         var camera = fixture.Cluster.GrainFactory.GetGrain<ICameraGrain>(LivenessCluster.SpareCamera);

@@ -38,24 +38,9 @@ public sealed class ViewHealthTests(SmartStoreSystem system)
 
         // Minute 0: the view as installed. Minutes 1–3: a banner over the upper half (a check a minute at most).
         var frame = await File.ReadAllBytesAsync(Path.Combine(SharedData.Shared, "data", "pets2009-s2l1", "images", "000001.jpg"));
-        var banner = WithBanner(frame);
-        var folder = Directory.CreateTempSubdirectory("view-");
-        var start = DateTime.UtcNow.AddHours(8).AddMinutes(-5);
-        try
-        {
-            var files = Enumerable.Range(0, 4).Select(minute =>
-            {
-                var path = Path.Combine(folder.FullName, $"{Camera}_01_{start.AddMinutes(minute):yyyyMMddHHmmssfff}_F{minute:000000}.jpg");
-                File.WriteAllBytes(path, minute == 0 ? frame : Recompressed(banner, minute));
-                return path;
-            }).ToList();
-            var upload = await FtpClients.Curl("-sS", "-T", "{" + string.Join(",", files) + "}", "--user", $"{Camera}:{secret}", $"ftp://127.0.0.1:{system.FtpPort}/");
-            Assert.True(upload.ExitCode == 0, upload.Error);
-        }
-        finally
-        {
-            folder.Delete(recursive: true);
-        }
+        using (var banner = WithBanner(frame))
+            await Upload(Camera, secret, DateTime.UtcNow.AddHours(8).AddMinutes(-5), TimeSpan.FromMinutes(1),
+                frame, Recompressed(banner, 1), Recompressed(banner, 2), Recompressed(banner, 3));
 
         var camera = system.Grains.GetGrain<ICameraGrain>(Camera);
         var status = await Eventually.Get(() => camera.GetStatus(), s => s.Faults is { Count: > 0 }, within: TimeSpan.FromSeconds(60), what: "a view fault");
@@ -76,6 +61,51 @@ public sealed class ViewHealthTests(SmartStoreSystem system)
         Assert.Equal(HttpStatusCode.OK, retaken.StatusCode);
         Assert.Null((await camera.GetStatus()).Faults);
         Assert.Equal(0, await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM camera_views WHERE camera_code = @Camera", new { Camera }));
+    }
+
+    [Fact]
+    public async Task A_camera_uploading_the_same_picture_over_and_over_is_raised_as_frozen_until_a_new_picture_comes()
+    {
+        const string stuck = "CAM-X0423-E1";
+        using var admin = await system.SignedIn("admin");
+        var created = await admin.PostJson("/api/cameras", new { code = stuck, kind = "entrance", brand = "Hikvision", model = "DS-2CD", storeCode = "S0002" });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var secret = (await created.Json())["secret"]!.GetValue<string>();
+        var frame = await File.ReadAllBytesAsync(Path.Combine(SharedData.Shared, "data", "pets2009-s2l1", "images", "000001.jpg"));
+
+        // A hung encoder: the same bytes four times, under the file names of four captures a second apart.
+        await Upload(stuck, secret, DateTime.UtcNow.AddHours(8), TimeSpan.FromSeconds(1), [.. Enumerable.Repeat(frame, 4)]);
+        var camera = system.Grains.GetGrain<ICameraGrain>(stuck);
+        var status = await Eventually.Get(() => camera.GetStatus(), s => s.Faults is { Count: > 0 }, what: "the frozen fault");
+        Assert.Equal(["frozen"], status.Faults);
+        Assert.Contains("uploaded again 3 times in a row", Assert.Single(await camera.GetViewFaults()).Evidence);
+        Assert.Equal(3, (await camera.GetIngestion()).Duplicates);
+        Assert.Contains("data-fault=\"frozen\"", await admin.GetStringAsync($"/cameras/{stuck}"));
+
+        // The camera recovers: a new picture clears it.
+        using (var bitmap = SKBitmap.Decode(frame)) await Upload(stuck, secret, DateTime.UtcNow.AddHours(8), TimeSpan.FromSeconds(1), Recompressed(bitmap, 5));
+        await Eventually.Get(() => camera.GetStatus(), s => s.Faults is null, what: "the frozen fault to clear");
+    }
+
+    /// <summary>Uploads the pictures over FTP in one session, named as captures <paramref name="apart"/> from China-time <paramref name="firstCapture"/>.</summary>
+    private async Task Upload(string cameraCode, string secret, DateTime firstCapture, TimeSpan apart, params byte[][] pictures)
+    {
+        var folder = Directory.CreateTempSubdirectory("view-");
+        try
+        {
+            var files = pictures.Select((bytes, i) =>
+            {
+                var path = Path.Combine(folder.FullName, $"{cameraCode}_01_{firstCapture + i * apart:yyyyMMddHHmmssfff}_F{i:000000}.jpg");
+                File.WriteAllBytes(path, bytes);
+                return path;
+            }).ToList();
+            var upload = await FtpClients.Curl("-sS", "-T", "{" + string.Join(",", files) + "}", "--user", $"{cameraCode}:{secret}", $"ftp://127.0.0.1:{system.FtpPort}/");
+            Assert.True(upload.ExitCode == 0, upload.Error);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
     }
 
     /// <summary>The frame with a red-and-white banner over its upper half, as a 吊旗 hangs in front of a camera.</summary>

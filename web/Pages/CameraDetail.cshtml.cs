@@ -167,7 +167,9 @@ public sealed class CameraDetailModel(CameraRepository cameras, StoreRepository 
         Status = await grain.GetStatus();
         Ingestion = await grain.GetIngestion();
         Recent = await snapshots.Latest(Code, 8);
-        if (IsFixed) (ViewFaults, ViewReference) = (await grain.GetViewFaults(), await views.Find(Code));
+        // Any camera can be frozen (its picture stuck); only fixed ones are checked against a reference view.
+        ViewFaults = await grain.GetViewFaults();
+        if (IsFixed) ViewReference = await views.Find(Code);
         if (camera.Kind == CameraKind.Interior && await snapshots.LatestAnalysed(Code) is ({ } shot, { } json)) NewestAnalysed = (shot, ReadPeople(json));
         if (MayEdit) StoreChoices = (await stores.List(scope, null, null, null, 1, 10_000)).Items;
         return null;
