@@ -17,6 +17,9 @@ public sealed class BrowserTests(SmartStoreSystem system)
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await LaunchChromium(playwright);
         var page = await SignedInPage(browser, "admin", "zh-CN");
+        // Every request the pages make (styles, scripts, the icon, the live hub) is answered.
+        var failed = new List<string>();
+        page.Response += (_, response) => { if (response.Status >= 400) failed.Add($"{response.Status} {response.Url}"); };
 
         await page.GotoAsync("/stores");
         await page.FillAsync("#new-store input[name='Input.Code']", "X0401");
@@ -43,6 +46,8 @@ public sealed class BrowserTests(SmartStoreSystem system)
         // Language switch: the same board in English.
         await page.ClickAsync("a.lang");
         await Assertions.Expect(page.Locator("header nav")).ToContainTextAsync("HQ board");
+        Assert.Equal("image/svg+xml", (await page.APIRequest.GetAsync("/favicon.svg")).Headers["content-type"]);
+        Assert.Empty(failed);
     }
 
     [Fact]
