@@ -6,7 +6,7 @@ namespace SmartStore.Simulator;
 
 /// <summary>
 /// One simulated camera: heartbeats over HTTP and snapshots over FTP on its cadence, with its own
-/// credentials — and misbehaviour on request (silent, wrong password, corrupt files, a banner hung in front of it).
+/// credentials — and misbehaviour on request (silent, wrong password, corrupt files, a banner hung in front of it, a stuck picture).
 /// </summary>
 public sealed class DemoCamera(string code, string secret, int index, CameraWiring wiring)
 {
@@ -16,6 +16,8 @@ public sealed class DemoCamera(string code, string secret, int index, CameraWiri
     public bool SendsCorruptFiles { get; init; }
     /// <summary>From then on a banner hangs in front of this fixed camera (its view check raises "blocked").</summary>
     public DateTime? BannerFromUtc { get; init; }
+    /// <summary>From then on this camera's picture is stuck: it re-sends its last upload byte for byte (its view check raises "frozen").</summary>
+    public DateTime? FrozenFromUtc { get; init; }
 
     /// <summary>Sends entrance frames at the live cadence (about 1 s), so tracking and door counting work.</summary>
     public bool Live { get; init; }
@@ -99,10 +101,15 @@ public sealed class DemoCamera(string code, string secret, int index, CameraWiri
         await Send(remoteName, BannerFromUtc is { } from && DateTime.UtcNow >= from ? Banner.Over(bytes) : bytes, stop);
     }
 
+    private byte[]? _lastUpload;
+
     private async Task Send(string remoteName, byte[] content, CancellationToken stop)
     {
-        var bytes = CaptureStamp.Apply(content, $"{Code} {DateTime.UtcNow:O}");
+        // A hung encoder hands out its last JPEG again, stamp and all, under each new file name.
+        var stuck = FrozenFromUtc is { } from && DateTime.UtcNow >= from && _lastUpload is not null;
+        var bytes = stuck ? _lastUpload! : CaptureStamp.Apply(content, $"{Code} {DateTime.UtcNow:O}");
         if (SendsCorruptFiles) bytes = bytes[..(bytes.Length / 2)];
+        _lastUpload = bytes;
         var result = await wiring.Ftp.Upload(Code, Password, remoteName, bytes, stop);
         if (result.Stored) wiring.Tally.Uploaded(bytes.Length);
         else wiring.Tally.Rejected(Code, $"FTP {result.Reply}");

@@ -31,7 +31,8 @@ var cameraSecrets = secrets.Where(p => p.Key.StartsWith("camera:", StringCompari
     .Select(p => (Code: p.Key["camera:".Length..], Secret: p.Value!.GetValue<string>()))
     .OrderBy(c => c.Code).ToList();
 
-using var stop = new CancellationTokenSource();
+// Not disposed: ProcessExit fires after Main has returned (at the end of --duration), and cancelling a disposed source throws.
+var stop = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
 AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.Cancel();
 if (options.Duration is { } duration) stop.CancelAfter(duration);
@@ -39,15 +40,16 @@ if (options.Duration is { } duration) stop.CancelAfter(duration);
 using var http = new HttpClient { BaseAddress = options.Web, Timeout = TimeSpan.FromSeconds(10) };
 var images = new SnapshotSource(options.DataDirectory, options.FramesPerSequence);
 var wiring = new CameraWiring(http, new FtpUploader(options.FtpHost, options.FtpPort), images, new SimulatorTally());
-var shuffled = cameraSecrets.OrderBy(_ => Random.Shared.Next()).ToList();
+var live = cameraSecrets.Where(c => c.Code.EndsWith("-E1", StringComparison.Ordinal)).Take(options.LiveEntrances).Select(c => c.Code).ToHashSet();
+// Chosen before the random misbehaviour, so the same cameras every run and the README can name them: a banner in front of
+// the first entrance camera that is not a live one (CAM-S0003-E1), a stuck picture on the next (CAM-S0004-E1).
+var steady = cameraSecrets.Where(c => c.Code.EndsWith("-E1", StringComparison.Ordinal) && !live.Contains(c.Code)).Select(c => c.Code).ToList();
+var bannered = steady.Take(options.BannerCameras).ToHashSet();
+var frozen = steady.Skip(options.BannerCameras).Take(options.FrozenCameras).ToHashSet();
+var shuffled = cameraSecrets.Where(c => !bannered.Contains(c.Code) && !frozen.Contains(c.Code)).OrderBy(_ => Random.Shared.Next()).ToList();
 var silent = shuffled.Take(options.SilentCameras).Select(c => c.Code).ToHashSet();
 var wrong = shuffled.Skip(options.SilentCameras).Take(options.WrongPasswordCameras).Select(c => c.Code).ToHashSet();
 var corrupt = shuffled.Skip(options.SilentCameras + options.WrongPasswordCameras).Take(options.CorruptCameras).Select(c => c.Code).ToHashSet();
-var live = cameraSecrets.Where(c => c.Code.EndsWith("-E1", StringComparison.Ordinal)).Take(options.LiveEntrances).Select(c => c.Code).ToHashSet();
-// A banner in front of the first entrance cameras that keep sending (not silent, not the live ones counting people):
-// the same camera every run, so the README can name it (CAM-S0003-E1).
-var bannered = cameraSecrets.Where(c => c.Code.EndsWith("-E1", StringComparison.Ordinal) && !silent.Contains(c.Code) && !wrong.Contains(c.Code)
-    && !corrupt.Contains(c.Code) && !live.Contains(c.Code)).Take(options.BannerCameras).Select(c => c.Code).ToHashSet();
 var cameras = cameraSecrets.Select((c, i) => new DemoCamera(c.Code, c.Secret, i, wiring)
 {
     Live = live.Contains(c.Code),
@@ -55,6 +57,7 @@ var cameras = cameraSecrets.Select((c, i) => new DemoCamera(c.Code, c.Secret, i,
     WrongPassword = wrong.Contains(c.Code),
     SendsCorruptFiles = corrupt.Contains(c.Code),
     BannerFromUtc = bannered.Contains(c.Code) ? DateTime.UtcNow + options.BannerAfter : null,
+    FrozenFromUtc = frozen.Contains(c.Code) ? DateTime.UtcNow + options.FrozenAfter : null,
 }).ToList();
 
 Console.WriteLine($"simulating {cameras.Count} cameras: heartbeats to {options.Web} every {options.HeartbeatEvery.TotalSeconds:0} s, "
@@ -67,6 +70,7 @@ if (silent.Count > 0) Console.WriteLine($"silent after {options.SilentAfter.Tota
 if (wrong.Count > 0) Console.WriteLine($"wrong password: {string.Join(", ", wrong)}");
 if (corrupt.Count > 0) Console.WriteLine($"corrupt files: {string.Join(", ", corrupt)}");
 if (bannered.Count > 0) Console.WriteLine($"banner in front after {options.BannerAfter.TotalSeconds:0} s: {string.Join(", ", bannered)}");
+if (frozen.Count > 0) Console.WriteLine($"picture stuck after {options.FrozenAfter.TotalSeconds:0} s: {string.Join(", ", frozen)}");
 
 var clock = Stopwatch.StartNew();
 var runs = cameras.Select(c => c.Run(options, stop.Token)).ToList();

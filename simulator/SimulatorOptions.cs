@@ -22,6 +22,8 @@ public sealed record SimulatorOptions(
     int CorruptCameras,
     int BannerCameras,
     TimeSpan BannerAfter,
+    int FrozenCameras,
+    TimeSpan FrozenAfter,
     TimeSpan? Duration)
 {
     public const string Usage = """
@@ -46,6 +48,9 @@ public sealed record SimulatorOptions(
           --banner N           this many entrance cameras get a banner hung in front of them after --banner-after s,
                                so their view check raises "blocked" (default 0)
           --banner-after S     default 120
+          --frozen N           this many entrance cameras get stuck after --frozen-after s, re-sending their last
+                               picture byte for byte, so their view check raises "frozen" (default 0)
+          --frozen-after S     default 120
           --duration S         stop after this many seconds (default: until Ctrl+C)
         """;
 
@@ -83,6 +88,8 @@ public sealed record SimulatorOptions(
             Count("--corrupt", 0),
             Count("--banner", 0),
             TimeSpan.FromSeconds(Seconds("--banner-after", 120)),
+            Count("--frozen", 0),
+            TimeSpan.FromSeconds(Seconds("--frozen-after", 120)),
             duration > 0 ? TimeSpan.FromSeconds(duration) : null);
     }
 }
