@@ -28,8 +28,11 @@ public interface ICameraGrain : IGrainWithStringKey
     /// <summary>Which preset a shelf snapshot shows: the number its file name carries, else the patrol schedule at its capture time.</summary>
     Task<int?> PresetOf(DateTime capturedUtc, int? presetFromName);
 
-    /// <summary>A health check of one of this fixed camera's snapshots against its reference view (in capture order).</summary>
-    Task ViewChecked(ViewCheck check);
+    /// <summary>
+    /// A health check of one of this fixed camera's snapshots against its reference view (in capture order). Returns the
+    /// faults it raised (none when it raised nothing), so the worker can act on a camera raised as moved.
+    /// </summary>
+    Task<IReadOnlyList<ViewFault>> ViewChecked(ViewCheck check);
 
     /// <summary>The view faults raised now (blocked, moved …), each since when and with its latest evidence.</summary>
     Task<IReadOnlyList<ActiveViewFault>> GetViewFaults();

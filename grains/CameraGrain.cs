@@ -237,12 +237,15 @@ public sealed class CameraGrain : Grain, ICameraGrain, IRemindable
 
     public Task<CameraStatus> GetStatus() => Task.FromResult(Status());
 
-    public async Task ViewChecked(ViewCheck check)
+    public async Task<IReadOnlyList<ViewFault>> ViewChecked(ViewCheck check)
     {
         // A closed store's dark, empty view is not a fault (as its silence is not an outage).
-        if (!StoreIsOpen(check.AtUtc) || !_viewHealth.Observe(check)) return;
+        var before = _viewHealth.Active.Select(a => a.Fault).ToHashSet();
+        if (!StoreIsOpen(check.AtUtc) || !_viewHealth.Observe(check)) return new List<ViewFault>();
         await SaveViewFaults();
         _logger.LogWarning("Camera {Camera} view: {Faults}", Code, _view.State.Active.Count == 0 ? "clear" : string.Join(", ", _view.State.Active.Select(a => a.Fault)));
+        // A List, not a collection expression: it leaves the grain (dotnet/orleans#9032).
+        return _viewHealth.Active.Select(a => a.Fault).Where(f => !before.Contains(f)).ToList();
     }
 
     public Task<IReadOnlyList<ActiveViewFault>> GetViewFaults() => Task.FromResult(_viewHealth.Active);

@@ -167,34 +167,33 @@ public sealed class SnapshotAnalysisWorker(
     }
 
     /// <summary>
-    /// The view check of a snapshot due one; a camera whose reference view was taken anew (re-aimed) also learns its
-    /// in-store scene again.
+    /// The view check of a snapshot due one. An in-store camera that was re-aimed (an admin took a new reference view) or
+    /// knocked (its camera raised it as moved) learns its scene again: the perspective it counts by is another view's.
     /// </summary>
     private async Task CheckView(PeopleAnalyzers analyzers, ICameraGrain camera, SnapshotAnalysisQueue.Claimed snapshot, CameraKind kind, DateTime captured,
         FrameSignature view)
     {
         var (check, reaimed) = await viewWatch.Check(snapshot.CameraCode, snapshot.Id, captured, view);
-        if (reaimed && kind == CameraKind.Interior)
-        {
-            logger.LogInformation("Camera {Camera} was re-aimed: its scene is learned again", snapshot.CameraCode);
-            await analyzers.ForgetScene(snapshot.CameraCode);
-        }
-        if (check is not null) await ReportView(camera, check);
+        var raised = check is null ? [] : await ReportView(camera, check);
+        if (kind != CameraKind.Interior || !(reaimed || raised.Contains(ViewFault.Moved))) return;
+        logger.LogInformation("Camera {Camera} was {How}: its scene is learned again", snapshot.CameraCode, reaimed ? "re-aimed" : "moved");
+        await analyzers.ForgetScene(snapshot.CameraCode);
     }
 
     /// <summary>
-    /// Best effort: the frame has reached the camera grain already, and trying the snapshot again for a view check would
-    /// hand it the same frame twice; a missed check only delays a fault by one.
+    /// The faults the check raised. Best effort: the frame has reached the camera grain already, and trying the snapshot
+    /// again for a view check would hand it the same frame twice; a missed check only delays a fault by one.
     /// </summary>
-    private async Task ReportView(ICameraGrain camera, ViewCheck check)
+    private async Task<IReadOnlyList<ViewFault>> ReportView(ICameraGrain camera, ViewCheck check)
     {
         try
         {
-            await camera.ViewChecked(check);
+            return await camera.ViewChecked(check);
         }
         catch (Exception e) when (e is TimeoutException or OrleansException)
         {
             logger.LogWarning(e, "The view check of snapshot {Id} did not reach its camera: {Reason}", check.SnapshotId, e.Message);
+            return [];
         }
     }
 

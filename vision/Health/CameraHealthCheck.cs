@@ -20,15 +20,23 @@ public sealed class CameraHealthCheck(CameraHealthOptions? options = null)
         var findings = new List<HealthFinding>(6);
         var inv = CultureInfo.InvariantCulture;
 
-        var coverage = CoverageMap.Measure(reference, current);
-        findings.Add(new HealthFinding(HealthIssue.Blocked, coverage.Coverage >= options.BlockedCoverage, coverage.Coverage, options.BlockedCoverage,
-            string.Create(inv, $"largest covered region {coverage.Coverage:P0} of the view (grid rows {coverage.Top}-{coverage.Bottom}, cols {coverage.Left}-{coverage.Right} of {CoverageMap.Rows}x{CoverageMap.Cols}); {coverage.CoveredCells} covered cells in all")));
-
         var a = ViewAlignment.Align(reference, current);
         var shift = Math.Max(Math.Abs(a.ShiftX), Math.Abs(a.ShiftY));
         var geometric = shift >= options.MovedShift || Math.Abs(a.RotationDegrees) >= options.MovedRotationDegrees || Math.Abs(a.Zoom - 1) >= options.MovedZoom;
         var gain = a.Score - a.IdentityScore;
         var moved = geometric && gain >= options.MovedEvidenceGain;
+
+        var coverage = CoverageMap.Measure(reference, current);
+        var evidence = string.Create(inv, $"largest covered region {coverage.Coverage:P0} of the view (grid rows {coverage.Top}-{coverage.Bottom}, cols {coverage.Left}-{coverage.Right} of {CoverageMap.Rows}x{CoverageMap.Cols}); {coverage.CoveredCells} covered cells in all");
+        // A turned camera's view compared with the reference as it stands has much "covered": objects slid, edges came
+        // and went (half of the benchmark's moved views). Brought back by the move, a turned view matches again; a banner
+        // in front stays in front (it also throws the alignment off, so it can look moved too).
+        if (moved && coverage.Coverage >= options.BlockedCoverage)
+        {
+            coverage = CoverageMap.Measure(reference, current.AlignedBack(a));
+            evidence += string.Create(inv, $"; {coverage.Coverage:P0} once aligned back by the move");
+        }
+        findings.Add(new HealthFinding(HealthIssue.Blocked, coverage.Coverage >= options.BlockedCoverage, coverage.Coverage, options.BlockedCoverage, evidence));
         findings.Add(new HealthFinding(HealthIssue.Moved, moved, gain, options.MovedEvidenceGain,
             string.Create(inv, $"best alignment shift ({a.ShiftX:P1}, {a.ShiftY:P1}), rotation {a.RotationDegrees:0}°, zoom {a.Zoom:0.00}; edge correlation {a.Score:0.00} vs {a.IdentityScore:0.00} unmoved")));
 

@@ -30,6 +30,7 @@ internal static class CoverageMap
         return LargestRegion(closed);
     }
 
+    /// <summary>A cell the current view does not show (NaN: outside a view aligned back after a move) is not covered.</summary>
     private static bool IsCovered(FrameSignature r, FrameSignature c, int cx, int cy)
     {
         const int w = FrameSignature.W;
@@ -40,6 +41,7 @@ internal static class CoverageMap
         {
             int i = y * w + x;
             double a = r.Luma[i], b = c.Luma[i];
+            if (double.IsNaN(b)) return false;
             sr += a; sc += b; srr += a * a; scc += b * b; src += a * b;
             colour += Math.Abs(r.R[i] - c.R[i]) + Math.Abs(r.G[i] - c.G[i]) + Math.Abs(r.B[i] - c.B[i]);
         }

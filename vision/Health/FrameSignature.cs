@@ -31,6 +31,28 @@ public sealed class FrameSignature
     }
 
     /// <summary>
+    /// This view brought back into the geometry of a reference it moved from (<see cref="ViewAlignment.Align"/>'s shift,
+    /// rotation and zoom; nearest thumbnail pixel): a thumbnail pixel the moved view does not show is NaN.
+    /// </summary>
+    internal FrameSignature AlignedBack(ViewAlignment.Estimate move)
+    {
+        int n = W * H;
+        float[] r = new float[n], g = new float[n], b = new float[n], l = new float[n];
+        double t = move.RotationDegrees * Math.PI / 180, c = Math.Cos(t) * move.Zoom, s = Math.Sin(t) * move.Zoom;
+        double cx = W / 2.0, cy = H / 2.0, dx = move.ShiftX * W, dy = move.ShiftY * H;
+        for (int y = 0; y < H; y++)
+        for (int x = 0; x < W; x++)
+        {
+            double u = x + dx - cx, v = y + dy - cy;
+            int sx = (int)Math.Round(c * u - s * v + cx), sy = (int)Math.Round(s * u + c * v + cy);
+            int i = y * W + x, j = sy * W + sx;
+            var inside = sx >= 0 && sx < W && sy >= 0 && sy < H;
+            (r[i], g[i], b[i], l[i]) = inside ? (R[j], G[j], B[j], Luma[j]) : (float.NaN, float.NaN, float.NaN, float.NaN);
+        }
+        return new FrameSignature(r, g, b, l, Sharpness);
+    }
+
+    /// <summary>
     /// The signature as bytes, to be kept as a camera's reference view: the thumbnail's R, G and B (whole grey levels,
     /// as sampled) and the sharpness; the luma is recomputed from them exactly as <see cref="Of"/> computes it.
     /// </summary>
