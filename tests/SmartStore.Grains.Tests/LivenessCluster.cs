@@ -32,6 +32,9 @@ public sealed class LivenessCluster : IAsyncLifetime
     /// <summary>Closed every day until a test opens it (its hours changed in master data).</summary>
     public const string ReopeningStore = "T0008";
     public const string ReopeningCamera = "CAM-T0008-E1";
+    /// <summary>A store whose grain refuses the next <see cref="RefusingStore.Refusals"/> reports of traffic (as a timeout would).</summary>
+    public const string RefusingHeadcountStore = "T0009";
+    public const string RefusedInteriorCamera = "CAM-T0009-I1";
     public const string ShelfStore = "T0004";
     public const string ShelfCameraA = "CAM-T0004-P1";
     public const string ShelfCameraB = "CAM-T0004-P2";
@@ -90,6 +93,8 @@ public sealed class LivenessCluster : IAsyncLifetime
         await cameras.SetCountingArea(AreaCamera, LeftHalf, "test");
         await stores.Create(new Store(ReopeningStore, "重开店", "TEST", "上海", "", 31.2, 121.5, [], closed, "Asia/Shanghai", 3), "test");
         await cameras.Create(new Camera(ReopeningCamera, CameraKind.Entrance, "", "", ReopeningStore, 1, []), "test");
+        await stores.Create(new Store(RefusingHeadcountStore, "超时店", "TEST", "上海", "", 31.2, 121.5, [], OpeningHours.AlwaysOpen, "Asia/Shanghai", 3), "test");
+        await cameras.Create(new Camera(RefusedInteriorCamera, CameraKind.Interior, "", "", RefusingHeadcountStore, 10, []), "test");
         await stores.Create(new Store(ShelfStore, "陈列店", "TEST", "上海", "", 31.2, 121.5, [], OpeningHours.AlwaysOpen, "Asia/Shanghai", 3), "test");
         CameraPreset[] presets = [new CameraPreset(1, "货架1", 1)];
         await cameras.Create(new Camera(ShelfCameraA, CameraKind.Shelf, "", "", ShelfStore, 10, presets), "test");
@@ -103,7 +108,24 @@ public sealed class LivenessCluster : IAsyncLifetime
             var connectionString = silo.Configuration["SMARTSTORE_PG"]!;
             silo.UsePostgresStorage(connectionString);
             silo.Services.AddSmartStoreGrainServices(silo.Configuration, connectionString);
+            silo.AddIncomingGrainCallFilter<RefusingStore>();
         }
+    }
+}
+
+/// <summary>Makes <see cref="LivenessCluster.RefusingHeadcountStore"/>'s grain time out on traffic reports while <see cref="Refusals"/> lasts.</summary>
+public sealed class RefusingStore : IIncomingGrainCallFilter
+{
+    private static int _refusals;
+
+    public static int Refusals { get => Volatile.Read(ref _refusals); set => Volatile.Write(ref _refusals, value); }
+
+    public Task Invoke(IIncomingGrainCallContext context)
+    {
+        if (context.MethodName == nameof(SmartStore.GrainInterfaces.IStoreGrain.RecordTraffic)
+            && context.TargetId.Key.ToString() == LivenessCluster.RefusingHeadcountStore && Interlocked.Decrement(ref _refusals) >= 0)
+            throw new TimeoutException("the store took too long (refused by the test)");
+        return context.Invoke();
     }
 }
 

@@ -99,6 +99,39 @@ public sealed class FootTrafficGrainTests(LivenessCluster fixture)
     }
 
     [Fact]
+    public async Task A_head_count_the_store_did_not_take_is_delivered_with_the_next_frame_not_lost()
+    {
+        var camera = Grains.GetGrain<ICameraGrain>(LivenessCluster.RefusedInteriorCamera);
+        var now = DateTime.UtcNow;
+        PersonSighting[] two = [At(100, 300), At(300, 300)];
+        RefusingStore.Refusals = 1;
+        var refused = 0;
+        for (var i = 0; i < 5; i++)
+        {
+            var frame = new AnalysedFrame(3000 + i, now.AddSeconds(i), Width, Height, two);
+            try
+            {
+                await camera.FrameAnalysed(frame);
+            }
+            catch (TimeoutException)
+            {
+                // As the worker does: the snapshot is tried again; the frame itself is not counted twice.
+                refused++;
+                await camera.FrameAnalysed(frame);
+            }
+        }
+        Assert.Equal(1, refused);
+
+        // Five frames, five samples of two people: the refused count went with the retry.
+        await using var connection = await fixture.Database.Database.Open();
+        var (sum, samples) = await Eventually.Get(() => connection.QuerySingleAsync<(double, long)>(
+                "SELECT coalesce(sum(occupancy_sum), 0), coalesce(sum(occupancy_samples), 0) FROM traffic_hourly WHERE store_code = @store",
+                new { store = LivenessCluster.RefusingHeadcountStore }),
+            r => r.Item2 >= 5, within: TimeSpan.FromSeconds(15), what: "five occupancy samples in the hourly rows");
+        Assert.Equal((10, 5), (sum, samples));
+    }
+
+    [Fact]
     public async Task An_in_store_camera_counts_only_the_people_standing_in_its_counting_area_and_follows_a_redrawn_one()
     {
         var camera = Grains.GetGrain<ICameraGrain>(LivenessCluster.AreaCamera);
