@@ -12,11 +12,14 @@ public sealed class CameraScenes(SmartStoreDatabase database)
             "SELECT scene::text FROM camera_scenes WHERE camera_code = @cameraCode AND frame_width = @frameWidth", new { cameraCode, frameWidth });
     }
 
-    /// <summary>Forgets every scene the camera learned (it was re-aimed).</summary>
+    /// <summary>Every scene a camera (<c>@cameraCode</c>) learned; also forgotten with its reference view (<see cref="CameraViews.Forget"/>).</summary>
+    internal const string ForgetAll = "DELETE FROM camera_scenes WHERE camera_code = @cameraCode";
+
+    /// <summary>Forgets every scene the camera learned (it was re-aimed or moved).</summary>
     public async Task Forget(string cameraCode)
     {
         await using var connection = await database.Open();
-        await connection.ExecuteAsync("DELETE FROM camera_scenes WHERE camera_code = @cameraCode", new { cameraCode });
+        await connection.ExecuteAsync(ForgetAll, new { cameraCode });
     }
 
     /// <summary>Keeps the scene, replacing the one learned before; a camera deleted meanwhile keeps nothing.</summary>

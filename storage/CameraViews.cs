@@ -33,7 +33,7 @@ public sealed class CameraViews(SmartStoreDatabase database)
         await database.InTransaction(async (c, t) =>
         {
             var affected = await c.ExecuteAsync("DELETE FROM camera_views WHERE camera_code = @cameraCode", new { cameraCode }, t);
-            await c.ExecuteAsync("DELETE FROM camera_scenes WHERE camera_code = @cameraCode", new { cameraCode }, t);
+            await c.ExecuteAsync(CameraScenes.ForgetAll, new { cameraCode }, t);
             await AuditTrail.Record(c, t, actor, "view-reference-reset", "camera", cameraCode, new { reset = true });
             return affected > 0;
         });

@@ -58,7 +58,7 @@ public sealed class PeopleAnalyzer : IDisposable
             withView ? FrameSignature.Of(frame.Bitmap) : null);
     }
 
-    /// <summary>The in-store camera was re-aimed: it learns its scene again, in this worker and in the archive.</summary>
+    /// <summary>The in-store camera was re-aimed or moved: it learns its scene again, in this worker and in the archive.</summary>
     public async Task ForgetScene(string cameraCode)
     {
         if (_interiorScenes is null) return;

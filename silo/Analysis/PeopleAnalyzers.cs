@@ -42,7 +42,7 @@ public sealed class PeopleAnalyzers : IDisposable
     /// <summary>The analyzer for a people camera of this kind (entrance or in-store).</summary>
     public PeopleAnalyzer For(CameraKind kind) => kind == CameraKind.Interior ? _interior : _entrance;
 
-    /// <summary>An in-store camera was re-aimed: what its scene learned no longer holds.</summary>
+    /// <summary>An in-store camera was re-aimed or moved: what its scene learned no longer holds.</summary>
     public Task ForgetScene(string cameraCode) => _interior.ForgetScene(cameraCode);
 
     public string Describe() => _interior == _entrance

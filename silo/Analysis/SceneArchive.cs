@@ -39,7 +39,7 @@ public sealed class SceneArchive(CameraScenes scenes, ILogger<SceneArchive> logg
         }
     }
 
-    /// <summary>The camera was re-aimed: what it learned before is not resumed (best effort, as keeping is).</summary>
+    /// <summary>The camera was re-aimed or moved: what it learned before is not resumed (best effort, as keeping is).</summary>
     public async Task Forget(string cameraCode)
     {
         try
@@ -48,7 +48,7 @@ public sealed class SceneArchive(CameraScenes scenes, ILogger<SceneArchive> logg
         }
         catch (Exception e) when (e is DbException or InvalidOperationException)
         {
-            logger.LogWarning(e, "The scenes {Camera} learned before it was re-aimed could not be forgotten; its next fit replaces them", cameraCode);
+            logger.LogWarning(e, "The scenes {Camera} learned before it was re-aimed or moved could not be forgotten; its next fit replaces them", cameraCode);
         }
     }
 
