@@ -30,7 +30,7 @@ public interface ICameraGrain : IGrainWithStringKey
 
     /// <summary>
     /// A health check of one of this fixed camera's snapshots against its reference view (in capture order). Returns the
-    /// faults it raised (none when it raised nothing), so the worker can act on a camera raised as moved.
+    /// faults it raised or cleared (none when nothing changed), so the worker can act on a camera that moved, or moved back.
     /// </summary>
     Task<IReadOnlyList<ViewFault>> ViewChecked(ViewCheck check);
 

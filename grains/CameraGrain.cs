@@ -244,8 +244,9 @@ public sealed class CameraGrain : Grain, ICameraGrain, IRemindable
         if (!StoreIsOpen(check.AtUtc) || !_viewHealth.Observe(check)) return new List<ViewFault>();
         await SaveViewFaults();
         _logger.LogWarning("Camera {Camera} view: {Faults}", Code, _view.State.Active.Count == 0 ? "clear" : string.Join(", ", _view.State.Active.Select(a => a.Fault)));
+        var after = _viewHealth.Active.Select(a => a.Fault).ToHashSet();
         // A List, not a collection expression: it leaves the grain (dotnet/orleans#9032).
-        return _viewHealth.Active.Select(a => a.Fault).Where(f => !before.Contains(f)).ToList();
+        return after.Where(f => !before.Contains(f)).Concat(before.Where(f => !after.Contains(f))).ToList();
     }
 
     public Task<IReadOnlyList<ActiveViewFault>> GetViewFaults() => Task.FromResult(_viewHealth.Active);

@@ -167,21 +167,22 @@ public sealed class SnapshotAnalysisWorker(
     }
 
     /// <summary>
-    /// The view check of a snapshot due one. An in-store camera that was re-aimed (an admin took a new reference view) or
-    /// knocked (its camera raised it as moved) learns its scene again: the perspective it counts by is another view's.
+    /// The view check of a snapshot due one. An in-store camera that was re-aimed (an admin took a new reference view),
+    /// knocked (its camera raised it as moved) or knocked back (moved cleared) learns its scene again: the perspective it
+    /// counts by is another view's.
     /// </summary>
     private async Task CheckView(PeopleAnalyzers analyzers, ICameraGrain camera, SnapshotAnalysisQueue.Claimed snapshot, CameraKind kind, DateTime captured,
         FrameSignature view)
     {
         var (check, reaimed) = await viewWatch.Check(snapshot.CameraCode, snapshot.Id, captured, view);
-        var raised = check is null ? [] : await ReportView(camera, check);
-        if (kind != CameraKind.Interior || !(reaimed || raised.Contains(ViewFault.Moved))) return;
+        var changed = check is null ? [] : await ReportView(camera, check);
+        if (kind != CameraKind.Interior || !(reaimed || changed.Contains(ViewFault.Moved))) return;
         logger.LogInformation("Camera {Camera} was {How}: its scene is learned again", snapshot.CameraCode, reaimed ? "re-aimed" : "moved");
         await analyzers.ForgetScene(snapshot.CameraCode);
     }
 
     /// <summary>
-    /// The faults the check raised. Best effort: the frame has reached the camera grain already, and trying the snapshot
+    /// The faults the check raised or cleared. Best effort: the frame has reached the camera grain already, and trying the snapshot
     /// again for a view check would hand it the same frame twice; a missed check only delays a fault by one.
     /// </summary>
     private async Task<IReadOnlyList<ViewFault>> ReportView(ICameraGrain camera, ViewCheck check)

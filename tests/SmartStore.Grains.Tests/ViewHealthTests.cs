@@ -85,6 +85,13 @@ public sealed class ViewHealthTests(LivenessCluster fixture)
         await camera.ViewReferenceTaken();
         Assert.Null((await camera.GetStatus()).Faults);
         Assert.Empty(await camera.GetViewFaults());
+
+        // Knocked again and then back: the check that clears it reports it too (an in-store camera re-learns its scene).
+        for (var minute = 5; minute <= 7; minute++) await camera.ViewChecked(Check(minute, ViewFault.Moved));
+        Assert.Empty(await camera.ViewChecked(Check(8)));
+        Assert.Empty(await camera.ViewChecked(Check(9)));
+        Assert.Equal([ViewFault.Moved], await camera.ViewChecked(Check(10)));
+        Assert.Null((await camera.GetStatus()).Faults);
     }
 
     [Fact]
