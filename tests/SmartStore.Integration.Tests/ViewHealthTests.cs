@@ -124,7 +124,9 @@ public sealed class ViewHealthTests(SmartStoreSystem system)
         Assert.Equal(["frozen"], status.Faults);
         Assert.Contains("uploaded again 3 times in a row", Assert.Single(await camera.GetViewFaults()).Evidence);
         Assert.Equal(3, (await camera.GetIngestion()).Duplicates);
-        Assert.Contains("data-fault=\"frozen\"", await admin.GetStringAsync($"/cameras/{stuck}"));
+        var page = await admin.GetStringAsync($"/cameras/{stuck}");
+        Assert.Contains("data-fault=\"frozen\"", page);
+        Assert.Contains("请重启摄像头", WebUtility.HtmlDecode(page)); // what the store manager does about it, in the page's language
 
         // The camera recovers: a new picture clears it.
         using (var bitmap = SKBitmap.Decode(frame)) await Upload(stuck, secret, DateTime.UtcNow.AddHours(8), TimeSpan.FromSeconds(1), Recompressed(bitmap, 5));

@@ -68,6 +68,13 @@ public static partial class UiText
         ["fault.overexposed"] = ("过曝", "Overexposed"),
         ["fault.frozen"] = ("画面冻结", "Frozen"),
         ["fault.out-of-focus"] = ("失焦", "Out of focus"),
+        // What a store manager sees and does about each fault; the measured evidence below it is the vision library's.
+        ["faultAdvice.blocked"] = ("画面大面积被挡住（吊旗、货物、广告牌）。请移开遮挡物。", "A large part of the view is covered (a banner, stock, a sign). Move it out of the way."),
+        ["faultAdvice.moved"] = ("画面与基准相比偏移、旋转或缩放。请把摄像头调回原位；如是有意调整，请重新取基准画面。", "The view has shifted, turned or zoomed against its reference. Turn the camera back; if it was re-aimed on purpose, take a new reference view."),
+        ["faultAdvice.too-dark"] = ("画面过暗。请检查照明和摄像头补光。", "The view is too dark. Check the lights and the camera's infrared."),
+        ["faultAdvice.overexposed"] = ("画面过曝。请检查是否有强光直射镜头或曝光设置。", "The view is overexposed. Check for light shining into the lens and the exposure settings."),
+        ["faultAdvice.frozen"] = ("摄像头反复上传同一张图片，画面已冻结。请重启摄像头。", "The camera keeps uploading the same picture: its image is stuck. Restart the camera."),
+        ["faultAdvice.out-of-focus"] = ("画面模糊。请清洁镜头或重新对焦。", "The view is blurred. Clean the lens or refocus."),
         ["viewHealth"] = ("画面检测", "View check"),
         ["viewFine"] = ("画面正常：与基准画面相比没有遮挡、移位、过暗、过曝或失焦。", "The view is fine: not blocked, moved, too dark, overexposed or out of focus against its reference."),
         ["viewNoReference"] = ("还没有基准画面：分析的第一张图片将作为基准。", "No reference view yet: the first snapshot analysed becomes it."),
