@@ -73,9 +73,11 @@ public sealed class ViewWatch(CameraViews views, ILogger<ViewWatch> logger, Time
             if (!await views.TakeFirst(cameraCode, snapshotId, view.ToBytes())) kept = await views.Find(cameraCode);
             else logger.LogInformation("Snapshot {Snapshot} is the reference view of {Camera}", snapshotId, cameraCode);
         }
-        var reference = kept is null ? (snapshotId, view) : (kept.SnapshotId, known.SnapshotId == kept.SnapshotId ? known.View : FrameSignature.FromBytes(kept.Signature));
-        _references[cameraCode] = (reference.Item1, reference.Item2, DateTime.UtcNow);
-        return (reference.Item1, reference.Item2, wasKnown && reference.Item1 != known.SnapshotId);
+        var (referenceId, reference) = kept is null
+            ? (snapshotId, view)
+            : (kept.SnapshotId, known.SnapshotId == kept.SnapshotId ? known.View : FrameSignature.FromBytes(kept.Signature));
+        _references[cameraCode] = (referenceId, reference, DateTime.UtcNow);
+        return (referenceId, reference, wasKnown && referenceId != known.SnapshotId);
     }
 
     private static ViewFault FaultOf(HealthIssue issue) => issue switch

@@ -22,19 +22,10 @@ public sealed class ViewHealthTests(SmartStoreSystem system)
     public async Task A_banner_in_front_of_an_entrance_camera_is_raised_as_blocked_and_a_new_reference_clears_it()
     {
         using var admin = await system.SignedIn("admin");
-        // A store open round the clock: a closed store's view is not checked, and this test runs at any hour.
-        var allDay = Enumerable.Repeat(new { open = "00:00", close = "23:59:59" }, 7).ToArray();
-        var store = await admin.PostJson("/api/stores", new
-        {
-            code = Store, name = "全天门店", regionCode = "NORTH", city = "北京", address = "测试路1号", latitude = 39.9, longitude = 116.4,
-            tags = new[] { "street" }, timeZone = "Asia/Shanghai", staffCount = 3, openingHours = new { weekly = allDay },
-        });
-        Assert.True(store.StatusCode == HttpStatusCode.Created, await store.Content.ReadAsStringAsync());
+        await OpenAllDay(admin, Store, "全天门店", "street");
         // Sent without "exceptions": stored with none (a null list once stopped the cameras' opening-hours rule).
         Assert.Empty((await (await admin.GetAsync($"/api/stores/{Store}")).Json())["openingHours"]!["exceptions"]!.AsArray());
-        var created = await admin.PostJson("/api/cameras", new { code = Camera, kind = "entrance", brand = "Hikvision", model = "DS-2CD", storeCode = Store });
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var secret = (await created.Json())["secret"]!.GetValue<string>();
+        var secret = await NewCamera(admin, Camera, "entrance", Store);
 
         // Minute 0: the view as installed. Minutes 1–3: a banner over the upper half (a check a minute at most).
         var frame = await File.ReadAllBytesAsync(Path.Combine(SharedData.Shared, "data", "pets2009-s2l1", "images", "000001.jpg"));
@@ -68,15 +59,8 @@ public sealed class ViewHealthTests(SmartStoreSystem system)
     {
         const string store = "X0424", knocked = "CAM-X0424-I1";
         using var admin = await system.SignedIn("admin");
-        var allDay = Enumerable.Repeat(new { open = "00:00", close = "23:59:59" }, 7).ToArray();
-        Assert.Equal(HttpStatusCode.Created, (await admin.PostJson("/api/stores", new
-        {
-            code = store, name = "全天店内", regionCode = "NORTH", city = "北京", latitude = 39.9, longitude = 116.4, tags = new[] { "mall" },
-            timeZone = "Asia/Shanghai", openingHours = new { weekly = allDay },
-        })).StatusCode);
-        var created = await admin.PostJson("/api/cameras", new { code = knocked, kind = "interior", brand = "Hikvision", model = "DS-2CD", storeCode = store });
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var secret = (await created.Json())["secret"]!.GetValue<string>();
+        await OpenAllDay(admin, store, "全天店内", "mall");
+        var secret = await NewCamera(admin, knocked, "interior", store);
         await using var connection = await system.Database.Database.Open();
         Task<int> KeptScenes() => connection.ExecuteScalarAsync<int>("SELECT count(*) FROM camera_scenes WHERE camera_code = @knocked", new { knocked });
 
@@ -112,9 +96,7 @@ public sealed class ViewHealthTests(SmartStoreSystem system)
     {
         const string stuck = "CAM-X0423-E1";
         using var admin = await system.SignedIn("admin");
-        var created = await admin.PostJson("/api/cameras", new { code = stuck, kind = "entrance", brand = "Hikvision", model = "DS-2CD", storeCode = "S0002" });
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var secret = (await created.Json())["secret"]!.GetValue<string>();
+        var secret = await NewCamera(admin, stuck, "entrance", "S0002");
         var frame = await File.ReadAllBytesAsync(Path.Combine(SharedData.Shared, "data", "pets2009-s2l1", "images", "000001.jpg"));
 
         // A hung encoder: the same bytes four times, under the file names of four captures a second apart.
@@ -131,6 +113,26 @@ public sealed class ViewHealthTests(SmartStoreSystem system)
         // The camera recovers: a new picture clears it.
         using (var bitmap = SKBitmap.Decode(frame)) await Upload(stuck, secret, DateTime.UtcNow.AddHours(8), TimeSpan.FromSeconds(1), Recompressed(bitmap, 5));
         await Eventually.Get(() => camera.GetStatus(), s => s.Faults is null, what: "the frozen fault to clear");
+    }
+
+    /// <summary>A store open round the clock (a closed store's view is not checked, and these tests run at any hour), sent without "exceptions".</summary>
+    private static async Task OpenAllDay(HttpClient admin, string code, string name, string tag)
+    {
+        var allDay = Enumerable.Repeat(new { open = "00:00", close = "23:59:59" }, 7).ToArray();
+        var store = await admin.PostJson("/api/stores", new
+        {
+            code, name, regionCode = "NORTH", city = "北京", address = "测试路1号", latitude = 39.9, longitude = 116.4,
+            tags = new[] { tag }, timeZone = "Asia/Shanghai", staffCount = 3, openingHours = new { weekly = allDay },
+        });
+        Assert.True(store.StatusCode == HttpStatusCode.Created, await store.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>A new camera of the store, as an admin adds it; its FTP secret.</summary>
+    private static async Task<string> NewCamera(HttpClient admin, string code, string kind, string storeCode)
+    {
+        var created = await admin.PostJson("/api/cameras", new { code, kind, brand = "Hikvision", model = "DS-2CD", storeCode });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        return (await created.Json())["secret"]!.GetValue<string>();
     }
 
     /// <summary>Uploads the pictures over FTP in one session, named as captures <paramref name="apart"/> from China-time <paramref name="firstCapture"/>.</summary>

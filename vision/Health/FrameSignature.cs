@@ -38,13 +38,12 @@ public sealed class FrameSignature
     {
         int n = W * H;
         float[] r = new float[n], g = new float[n], b = new float[n], l = new float[n];
-        double t = move.RotationDegrees * Math.PI / 180, c = Math.Cos(t) * move.Zoom, s = Math.Sin(t) * move.Zoom;
-        double cx = W / 2.0, cy = H / 2.0, dx = move.ShiftX * W, dy = move.ShiftY * H;
+        var turn = new ViewAlignment.CameraTurn(move.RotationDegrees, move.Zoom, W, H);
+        double dx = move.ShiftX * W, dy = move.ShiftY * H;
         for (int y = 0; y < H; y++)
         for (int x = 0; x < W; x++)
         {
-            double u = x + dx - cx, v = y + dy - cy;
-            int sx = (int)Math.Round(c * u - s * v + cx), sy = (int)Math.Round(s * u + c * v + cy);
+            var (sx, sy) = turn.SourceOf(x + dx, y + dy);
             int i = y * W + x, j = sy * W + sx;
             var inside = sx >= 0 && sx < W && sy >= 0 && sy < H;
             (r[i], g[i], b[i], l[i]) = inside ? (R[j], G[j], B[j], Luma[j]) : (float.NaN, float.NaN, float.NaN, float.NaN);

@@ -63,14 +63,28 @@ internal static class ViewAlignment
     private static void Warp(float[] source, float[] warped, double degrees, double zoom)
     {
         if (degrees == 0 && zoom == 1) { source.CopyTo(warped, 0); return; }
-        double t = degrees * Math.PI / 180, c = Math.Cos(t) * zoom, s = Math.Sin(t) * zoom;
-        double cx = W / 2.0, cy = H / 2.0;
+        var turn = new CameraTurn(degrees, zoom, W, H);
         for (int y = 0; y < H; y++)
         for (int x = 0; x < W; x++)
         {
-            double u = x - cx, v = y - cy;
-            int sx = (int)Math.Round(c * u - s * v + cx), sy = (int)Math.Round(s * u + c * v + cy);
+            var (sx, sy) = turn.SourceOf(x, y);
             warped[y * W + x] = sx >= 0 && sx < W && sy >= 0 && sy < H ? source[sy * W + sx] : float.NaN;
+        }
+    }
+
+    /// <summary>
+    /// A camera's rotation and zoom about the centre of a <paramref name="width"/> × <paramref name="height"/> view: the
+    /// alignment search and <see cref="FrameSignature.AlignedBack"/> sample the moved view through the same one.
+    /// </summary>
+    internal readonly struct CameraTurn(double degrees, double zoom, int width, int height)
+    {
+        private readonly double _cos = Math.Cos(degrees * Math.PI / 180) * zoom, _sin = Math.Sin(degrees * Math.PI / 180) * zoom;
+
+        /// <summary>The pixel of the moved view seen at (x, y) of the unmoved one (nearest).</summary>
+        public (int X, int Y) SourceOf(double x, double y)
+        {
+            double cx = width / 2.0, cy = height / 2.0, u = x - cx, v = y - cy;
+            return ((int)Math.Round(_cos * u - _sin * v + cx), (int)Math.Round(_sin * u + _cos * v + cy));
         }
     }
 
