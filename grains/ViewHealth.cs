@@ -35,7 +35,7 @@ public sealed class ViewHealth(ViewHealthOptions options, IEnumerable<ActiveView
             // A raised fault keeps its latest evidence; the streak counts what would change it.
             if (raised && finding is not null)
             {
-                _active[fault] = current! with { SnapshotId = check.SnapshotId, Evidence = finding.Evidence };
+                _active[fault] = current! with { SnapshotId = check.SnapshotId, Evidence = finding.Evidence, Figures = finding.Figures };
                 _streak.Remove(fault);
                 continue;
             }
@@ -44,7 +44,7 @@ public sealed class ViewHealth(ViewHealthOptions options, IEnumerable<ActiveView
             if (++count < (raised ? options.ClearAfter : options.RaiseAfter)) { _streak[fault] = (count, first); continue; }
             _streak.Remove(fault);
             if (raised) _active.Remove(fault);
-            else _active[fault] = new ActiveViewFault(fault, first, check.SnapshotId, finding!.Evidence);
+            else _active[fault] = new ActiveViewFault(fault, first, check.SnapshotId, finding!.Evidence, finding.Figures);
             changed = true;
         }
         return changed;
@@ -67,7 +67,7 @@ public sealed class ViewHealth(ViewHealthOptions options, IEnumerable<ActiveView
         if (_repeats++ == 0) _firstRepeatUtc = atUtc;
         if (_active.ContainsKey(ViewFault.Frozen) || _repeats < options.RaiseAfter) return false;
         _active[ViewFault.Frozen] = new ActiveViewFault(ViewFault.Frozen, _firstRepeatUtc, snapshotId,
-            $"the same picture (snapshot {snapshotId}) uploaded again {_repeats} times in a row");
+            $"the same picture (snapshot {snapshotId}) uploaded again {_repeats} times in a row", new List<double> { snapshotId, _repeats });
         return true;
     }
 

@@ -1,7 +1,22 @@
 namespace SmartStore.Models;
 
-/// <summary>What can be wrong with a fixed camera's view (MISSION: camera-blocked and camera-moved alerts).</summary>
-public enum ViewFault { Blocked, Moved, TooDark, Overexposed, Frozen, OutOfFocus }
+/// <summary>What can be wrong with a fixed camera's view (MISSION: camera-blocked and camera-moved alerts).
+/// Each names the figures its <see cref="ViewFinding.Figures"/> hold, in order.</summary>
+public enum ViewFault
+{
+    /// <summary>Figures: the largest covered share of the view; for a view found moved, also that share once aligned back.</summary>
+    Blocked,
+    /// <summary>Figures: shift across and down (shares of the view), rotation (degrees), zoom.</summary>
+    Moved,
+    /// <summary>Figures: mean brightness, the reference view's (0–255).</summary>
+    TooDark,
+    /// <summary>Figures: share of the view clipped white, the reference view's.</summary>
+    Overexposed,
+    /// <summary>Figures: the snapshot uploaded again, how many times in a row.</summary>
+    Frozen,
+    /// <summary>Figures: sharpness as a share of the reference view's.</summary>
+    OutOfFocus,
+}
 
 public static class ViewFaultNames
 {
@@ -24,8 +39,15 @@ public sealed record ViewCheck(
     [property: Id(1)] DateTime AtUtc,
     [property: Id(2)] IReadOnlyList<ViewFinding> Tripped);
 
+/// <summary>
+/// A fault one check tripped: the measured evidence in English (logs, API), and its bare figures, which the pages say in
+/// the reader's language (<see cref="ViewFault"/> names them per fault).
+/// </summary>
 [GenerateSerializer, Immutable, Alias("SmartStore.ViewFinding")]
-public sealed record ViewFinding([property: Id(0)] ViewFault Fault, [property: Id(1)] string Evidence);
+public sealed record ViewFinding(
+    [property: Id(0)] ViewFault Fault,
+    [property: Id(1)] string Evidence,
+    [property: Id(2)] IReadOnlyList<double>? Figures = null);
 
 /// <summary>A fault the view has shown in several snapshots in a row: since when, and the latest snapshot and evidence.</summary>
 [GenerateSerializer, Immutable, Alias("SmartStore.ActiveViewFault")]
@@ -33,4 +55,6 @@ public sealed record ActiveViewFault(
     [property: Id(0)] ViewFault Fault,
     [property: Id(1)] DateTime SinceUtc,
     [property: Id(2)] long SnapshotId,
-    [property: Id(3)] string Evidence);
+    [property: Id(3)] string Evidence,
+    // Null in a fault kept before the figures were (its page shows the English evidence).
+    [property: Id(4)] IReadOnlyList<double>? Figures = null);

@@ -53,7 +53,7 @@ public sealed class ViewWatch(CameraViews views, ILogger<ViewWatch> logger, Time
             var blocked = report.Tripped(HealthIssue.Blocked);
             var tripped = report.Findings.Where(f => f.Tripped && !(blocked && f.Issue is HealthIssue.OutOfFocus or HealthIssue.Moved));
             // A List, not a collection expression: that makes a compiler-generated list type Orleans cannot copy (dotnet/orleans#9032).
-            return (new ViewCheck(snapshotId, capturedUtc, tripped.Select(f => new ViewFinding(FaultOf(f.Issue), f.Evidence)).ToList()), reaimed);
+            return (new ViewCheck(snapshotId, capturedUtc, tripped.Select(f => new ViewFinding(FaultOf(f.Issue), f.Evidence, f.Figures.ToList())).ToList()), reaimed);
         }
         catch (Exception e) when (e is DbException or ArgumentException)
         {

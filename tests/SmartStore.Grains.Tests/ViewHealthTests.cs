@@ -11,7 +11,7 @@ public sealed class ViewHealthTests(LivenessCluster fixture)
 {
     private static readonly DateTime Start = DateTime.UtcNow.AddHours(-1);
     private static ViewCheck Check(int minute, params ViewFault[] tripped) =>
-        new(minute, Start.AddMinutes(minute), tripped.Select(f => new ViewFinding(f, $"{f} at minute {minute}")).ToList());
+        new(minute, Start.AddMinutes(minute), tripped.Select(f => new ViewFinding(f, $"{f} at minute {minute}", new List<double> { minute / 100.0 })).ToList());
 
     [Fact]
     public void A_fault_is_raised_after_three_checks_in_a_row_and_cleared_after_three_clear_ones()
@@ -29,7 +29,9 @@ public sealed class ViewHealthTests(LivenessCluster fixture)
         var raised = Assert.Single(health.Active);
         Assert.Equal((ViewFault.Blocked, Start.AddMinutes(4), 6L), (raised.Fault, raised.SinceUtc, raised.SnapshotId));
         Assert.False(health.Observe(Check(7, ViewFault.Blocked)));
-        Assert.Equal("Blocked at minute 7", Assert.Single(health.Active).Evidence);
+        var latest = Assert.Single(health.Active);
+        Assert.Equal("Blocked at minute 7", latest.Evidence);
+        Assert.Equal(new[] { 0.07 }, latest.Figures!);
         // An older check arriving late changes nothing; one clear check among faulty ones does not clear it.
         Assert.False(health.Observe(Check(2)));
         Assert.False(health.Observe(Check(8)));
@@ -61,6 +63,7 @@ public sealed class ViewHealthTests(LivenessCluster fixture)
         var frozen = Assert.Single(health.Active);
         Assert.Equal((ViewFault.Frozen, At(7), 12L), (frozen.Fault, frozen.SinceUtc, frozen.SnapshotId));
         Assert.Contains("uploaded again 3 times in a row", frozen.Evidence);
+        Assert.Equal(new double[] { 12, 3 }, frozen.Figures!); // the picture and the repeats, for the page to say in its language
         // The worker's checks against the reference view do not judge it: clear ones leave it raised.
         for (var minute = 1; minute <= 4; minute++) Assert.False(health.Observe(Check(minute)));
         Assert.False(health.Uploaded(12, duplicate: true, At(600)));
@@ -81,6 +84,7 @@ public sealed class ViewHealthTests(LivenessCluster fixture)
 
         await camera.Cast<IGrainManagementExtension>().DeactivateOnIdle();
         await Eventually.Get(() => camera.GetStatus(), s => s.Faults is ["moved"], what: "the fault after reactivation");
+        Assert.Equal(new[] { 0.03 }, Assert.Single(await camera.GetViewFaults()).Figures!); // kept with the fault when it was raised
 
         await camera.ViewReferenceTaken();
         Assert.Null((await camera.GetStatus()).Faults);

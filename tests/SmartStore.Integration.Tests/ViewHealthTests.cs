@@ -46,6 +46,9 @@ public sealed class ViewHealthTests(SmartStoreSystem system)
         Assert.Matches($"data-camera=\"{Camera}\" data-faults=\"blocked\"", board);
         var page = await admin.GetStringAsync($"/cameras/{Camera}");
         Assert.Contains("data-fault=\"blocked\"", page);
+        // What was measured, in the page's language (the check's English evidence is the tooltip).
+        Assert.Matches(@"最大一块遮挡区域占画面的 \d+%", WebUtility.HtmlDecode(page));
+        Assert.Matches(@"The largest covered region is \d+% of the view", await admin.GetStringAsync($"/cameras/{Camera}?culture=en"));
 
         // The camera was re-aimed on purpose: an admin takes a new reference view; the fault clears.
         var retaken = await PageForms.PostForm(admin, $"/cameras/{Camera}", $"/cameras/{Camera}?handler=retakeView", []);
@@ -104,11 +107,14 @@ public sealed class ViewHealthTests(SmartStoreSystem system)
         var camera = system.Grains.GetGrain<ICameraGrain>(stuck);
         var status = await Eventually.Get(() => camera.GetStatus(), s => s.Faults is { Count: > 0 }, what: "the frozen fault");
         Assert.Equal(["frozen"], status.Faults);
-        Assert.Contains("uploaded again 3 times in a row", Assert.Single(await camera.GetViewFaults()).Evidence);
+        var fault = Assert.Single(await camera.GetViewFaults());
+        Assert.Contains("uploaded again 3 times in a row", fault.Evidence);
         Assert.Equal(3, (await camera.GetIngestion()).Duplicates);
         var page = await admin.GetStringAsync($"/cameras/{stuck}");
         Assert.Contains("data-fault=\"frozen\"", page);
         Assert.Contains("请重启摄像头", WebUtility.HtmlDecode(page)); // what the store manager does about it, in the page's language
+        Assert.Contains($"同一张图片（#{fault.SnapshotId}）已连续重复上传 3 次", WebUtility.HtmlDecode(page));
+        Assert.Contains($"The same picture (#{fault.SnapshotId}) was uploaded again 3 times in a row.", await admin.GetStringAsync($"/cameras/{stuck}?culture=en"));
 
         // The camera recovers: a new picture clears it.
         using (var bitmap = SKBitmap.Decode(frame)) await Upload(stuck, secret, DateTime.UtcNow.AddHours(8), TimeSpan.FromSeconds(1), Recompressed(bitmap, 5));

@@ -74,6 +74,13 @@ public sealed class CameraHealthCheckTests
         Assert.True(report.Tripped(HealthIssue.Moved), report[HealthIssue.Moved].Evidence);
         Assert.False(report.Tripped(HealthIssue.Blocked), report[HealthIssue.Blocked].Evidence);
         Assert.Contains("once aligned back by the move", report[HealthIssue.Blocked].Evidence);
+        // The figures a page words in its own language: covered as it stands (about a quarter), and less once aligned back.
+        var covered = report[HealthIssue.Blocked].Figures;
+        Assert.Equal(2, covered.Count);
+        Assert.True(covered[0] >= 0.15 && covered[1] < 0.15 && covered[1] == report[HealthIssue.Blocked].Score, string.Join(", ", covered));
+        var moved = report[HealthIssue.Moved].Figures;
+        Assert.Equal(4, moved.Count);
+        Assert.InRange(Math.Abs(moved[0]), 0.10, 0.20); // the 15 % turn, across
 
         using (var canvas = new SKCanvas(turned))
         using (var red = new SKPaint { Color = new SKColor(200, 30, 40) })

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Html;
 using SmartStore.Models;
 using SmartStore.Web.Api;
@@ -25,6 +26,25 @@ public static class Display
         var key = $"{group}.{code}";
         var word = UiText.T(key);
         return word == key ? code : word;
+    }
+
+    /// <summary>
+    /// What a view check measured, in the reader's language, from the fault's figures (<see cref="ViewFault"/> names them);
+    /// the check's English evidence for a fault kept before it had figures.
+    /// </summary>
+    public static string FaultEvidence(ActiveViewFault fault)
+    {
+        var figures = fault.Figures;
+        var key = (fault.Fault, figures?.Count) switch
+        {
+            (ViewFault.Blocked, 2) => "blocked-aligned",
+            (ViewFault.Blocked or ViewFault.OutOfFocus, 1) or (ViewFault.Moved, 4) or (ViewFault.TooDark or ViewFault.Overexposed or ViewFault.Frozen, 2) => fault.Fault.ToCode(),
+            _ => null,
+        };
+        if (key is null) return fault.Evidence;
+        // How far, not which way: the advice says to turn it back, and the picture shows where it looks.
+        var shown = figures!.Select(v => fault.Fault == ViewFault.Moved ? Math.Abs(v) : v).Cast<object>().ToArray();
+        return string.Format(CultureInfo.CurrentCulture, UiText.T("faultEvidence." + key), shown);
     }
 
     public static string Label(DictionaryEntry? entry, string code) =>
