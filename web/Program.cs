@@ -32,6 +32,8 @@ builder.Services.AddSingleton<MasterDataValidation>();
 builder.Services.AddSingleton<StoreImport>();
 builder.Services.AddSingleton<SkuImport>();
 builder.Services.AddSingleton<TrafficReport>();
+builder.Services.AddSingleton<StoreTotals>();
+builder.Services.Configure<StoreBenchmarkOptions>(builder.Configuration.GetSection("StoreBenchmark"));
 builder.Services.AddSingleton<ReportCalendar>();
 builder.Services.AddSingleton<TrafficRepository>();
 builder.Services.AddSingleton<StaffRoster>();

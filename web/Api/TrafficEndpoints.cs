@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
+using Microsoft.Extensions.Options;
 using SmartStore.GrainInterfaces;
 using SmartStore.Models;
 using SmartStore.Storage;
@@ -28,6 +29,7 @@ public static class TrafficEndpoints
         traffic.MapGet("/live", Live);
         traffic.MapGet("/report", Report);
         traffic.MapGet("/report.xlsx", ReportExcel);
+        traffic.MapGet("/stores", Stores);
         return api;
     }
 
@@ -96,12 +98,26 @@ public static class TrafficEndpoints
     }
 
     private static async Task<IResult> ReportExcel(string? store, string? region, string? from, string? to, string? by, string? compare,
-        ClaimsPrincipal user, StoreRepository stores, TrafficReport reports, ReportCalendar calendar, CancellationToken cancellationToken)
+        ClaimsPrincipal user, StoreRepository stores, TrafficReport reports, StoreTotals totals, IOptions<StoreBenchmarkOptions> benchmark,
+        ReportCalendar calendar, CancellationToken cancellationToken)
     {
         var (query, problem, _) = await TrafficQuery.Read(user.Scope(), store, region, from, to, by, compare, stores, calendar.Today);
         if (query is null) return problem!;
         var result = await TrafficQuery.Run(query, reports, cancellationToken);
+        var standings = await TrafficQuery.Benchmark(query, totals, benchmark.Value, calendar.Today, cancellationToken);
         var name = $"traffic-{store ?? region ?? "chain"}-{query.From:yyyyMMdd}-{query.To:yyyyMMdd}.xlsx";
-        return Results.File(await TrafficWorkbook.Write(result, cancellationToken), TrafficWorkbook.ContentType, name);
+        return Results.File(await TrafficWorkbook.Write(result, standings, cancellationToken), TrafficWorkbook.ContentType, name);
+    }
+
+    /// <summary>
+    /// 门店对标: each store covered (one, a region's, or all the viewer may see) against the chain's stores of its type and
+    /// against the same number of days just before, with the flags to follow up.
+    /// </summary>
+    private static async Task<IResult> Stores(string? store, string? region, string? from, string? to, ClaimsPrincipal user,
+        StoreRepository stores, StoreTotals totals, IOptions<StoreBenchmarkOptions> benchmark, ReportCalendar calendar, CancellationToken cancellationToken)
+    {
+        var (query, problem, _) = await TrafficQuery.Read(user.Scope(), store, region, from, to, null, null, stores, calendar.Today);
+        if (query is null) return problem!;
+        return Results.Ok(await TrafficQuery.Benchmark(query, totals, benchmark.Value, calendar.Today, cancellationToken));
     }
 }

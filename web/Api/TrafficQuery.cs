@@ -44,6 +44,21 @@ public sealed record TrafficQuery(StoreCoverage Coverage, DateOnly From, DateOnl
         return new TrafficResult(query.Coverage.StoreCode, query.Coverage.RegionCode, query.From, query.To, query.By.ToString().ToLowerInvariant(), rows, total, comparison);
     }
 
+    /// <summary>
+    /// Every store the query covers against its peers of the chain, and against the same number of days just before — only
+    /// once the period is over: a day still going compared with a whole one would flag every store as dropping.
+    /// </summary>
+    public static async Task<StoreBenchmarkResult> Benchmark(TrafficQuery query, StoreTotals totals, StoreBenchmarkOptions options, DateOnly today,
+        CancellationToken cancellationToken)
+    {
+        var days = query.To.DayNumber - query.From.DayNumber + 1;
+        (DateOnly From, DateOnly To)? before = query.To < today ? (query.From.AddDays(-days), query.From.AddDays(-1)) : null;
+        var now = await totals.Over(query.Coverage, query.From, query.To, cancellationToken);
+        var then = before is { } b ? await totals.Over(query.Coverage, b.From, b.To, cancellationToken) : [];
+        var (groups, stores) = StoreBenchmark.Compare(now, then, options);
+        return new StoreBenchmarkResult(query.From, query.To, before?.From, before?.To, groups, stores);
+    }
+
     /// <summary>Relative change (0.12 = +12 %); null when the earlier period had none.</summary>
     private static double? Change(int now, int before) => before == 0 ? null : Math.Round((double)(now - before) / before, 4);
 }
@@ -52,3 +67,7 @@ public sealed record TrafficComparison(string Kind, DateOnly From, DateOnly To, 
 
 public sealed record TrafficResult(string? Store, string? Region, DateOnly From, DateOnly To, string By,
     IReadOnlyList<TrafficRow> Rows, TrafficRow Total, TrafficComparison? Comparison);
+
+/// <summary>门店对标 over a period; the period before is null while the period has not ended.</summary>
+public sealed record StoreBenchmarkResult(DateOnly From, DateOnly To, DateOnly? BeforeFrom, DateOnly? BeforeTo,
+    IReadOnlyList<PeerGroup> Groups, IReadOnlyList<StoreStanding> Stores);

@@ -3,12 +3,12 @@ using SmartStore.Storage;
 
 namespace SmartStore.Web.Api;
 
-/// <summary>A traffic report as an .xlsx workbook: the rows, the total, and the comparison when asked for.</summary>
+/// <summary>A traffic report as an .xlsx workbook: the rows, the total, the comparison when asked for, and each store against its peers.</summary>
 public static class TrafficWorkbook
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    public static async Task<byte[]> Write(TrafficResult report, CancellationToken cancellationToken)
+    public static async Task<byte[]> Write(TrafficResult report, StoreBenchmarkResult standings, CancellationToken cancellationToken)
     {
         var sheets = new Dictionary<string, object>
         {
@@ -16,6 +16,8 @@ public static class TrafficWorkbook
             ["total"] = new[] { Line(report.Total, $"{report.From:yyyy-MM-dd} – {report.To:yyyy-MM-dd}") }
                 .Concat(report.Comparison is { } c ? [Line(c.Total, $"{c.Kind}: {c.From:yyyy-MM-dd} – {c.To:yyyy-MM-dd}")] : [])
                 .ToList(),
+            // Every store covered, not only the page's first rows.
+            ["stores"] = standings.Stores.Select(Standing).ToList(),
         };
         using var stream = new MemoryStream();
         await MiniExcel.SaveAsAsync(stream, sheets, cancellationToken: cancellationToken);
@@ -27,6 +29,23 @@ public static class TrafficWorkbook
         "hour" => period.ToString("yyyy-MM-dd HH:00"),
         "month" => period.ToString("yyyy-MM"),
         _ => period.ToString("yyyy-MM-dd"),
+    };
+
+    private static Dictionary<string, object?> Standing(StoreStanding s) => new()
+    {
+        ["门店 store"] = s.Code,
+        ["名称 name"] = s.Name,
+        ["大区 region"] = s.RegionCode,
+        ["类型 type"] = s.Type,
+        ["天数 days"] = s.Days,
+        ["进店 entries"] = s.Entries,
+        ["日均进店 entries a day"] = s.DailyEntries,
+        ["同类日均 peers a day"] = s.Peers?.DailyEntries is { } d ? Math.Round(d, 1) : null,
+        ["对标指数 vs peers"] = s.PeerIndex,
+        ["进店率 entry rate"] = s.EntryRate,
+        ["同类进店率 peers' entry rate"] = s.Peers?.EntryRate is { } r ? Math.Round(r, 4) : null,
+        ["环比 vs period before"] = s.EntriesChange,
+        ["提示 flags"] = string.Join(" ", s.Flags),
     };
 
     /// <summary>Column headers in both languages: the workbook goes to people who read either.</summary>

@@ -1,17 +1,28 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using SmartStore.Models;
 using SmartStore.Storage;
 using SmartStore.Web.Api;
 
 namespace SmartStore.Web.Pages;
 
-/// <summary>AI识别报表 · 人流量: foot traffic by store, region or chain, cut by hour/day/week/month, with comparison and Excel export.</summary>
-public sealed class TrafficModel(StoreRepository storeRepository, RegionRepository regions, TrafficReport reports, ReportCalendar calendar)
+/// <summary>
+/// AI识别报表 · 人流量: foot traffic by store, region or chain, cut by hour/day/week/month, with comparison and Excel export,
+/// and each store covered against its peers (门店对标).
+/// </summary>
+public sealed class TrafficModel(StoreRepository storeRepository, RegionRepository regions, TrafficReport reports, ReportCalendar calendar,
+    StoreTotals totals, IOptions<StoreBenchmarkOptions> benchmark, DictionaryRepository dictionary)
     : ReportPageModel(storeRepository, regions)
 {
+    /// <summary>Stores listed on the page, furthest below their peers first; the Excel export has them all.</summary>
+    public const int StandingsShown = 100;
+
     [FromQuery] public string? By { get; set; }
     [FromQuery] public string? Compare { get; set; }
 
     public TrafficResult? Result { get; private set; }
+    public StoreBenchmarkResult? Standings { get; private set; }
+    public IReadOnlyList<DictionaryEntry> StoreTypes { get; private set; } = [];
     public IReadOnlyList<string> Errors { get; private set; } = [];
     protected override string ExcelPath => "/api/traffic/report.xlsx";
 
@@ -34,6 +45,8 @@ public sealed class TrafficModel(StoreRepository storeRepository, RegionReposito
             return problem is IStatusCodeHttpResult { StatusCode: 404 } ? NotFound() : Forbid();
         }
         Result = await TrafficQuery.Run(query, reports, cancellationToken);
+        Standings = await TrafficQuery.Benchmark(query, totals, benchmark.Value, today, cancellationToken);
+        StoreTypes = await dictionary.List(DictionaryRepository.StoreTag);
         return Page();
     }
 }

@@ -1,0 +1,120 @@
+using System.Globalization;
+using System.Net;
+using Dapper;
+using MiniExcelLibs;
+using SmartStore.Storage;
+using SmartStore.Web.Api;
+
+namespace SmartStore.Integration.Tests;
+
+/// <summary>
+/// 门店对标 end to end: hourly history in PostgreSQL → each store against the chain's stores of its type and its own week
+/// before, in the API, the traffic page (both languages) and the Excel export, within the viewer's scope.
+/// </summary>
+[Collection(SystemCollection.Name)]
+public sealed class StoreBenchmarkTests(SmartStoreSystem system)
+{
+    // A week long past, where no other test writes traffic; the week before it is the comparison.
+    private static readonly DateOnly Monday = new(2025, 6, 2);
+
+    [Fact]
+    public async Task A_store_far_below_its_peers_is_flagged_and_the_chain_is_its_benchmark_whatever_the_viewer_sees()
+    {
+        using var admin = await system.SignedIn("admin");
+        // Three community stores with a normal week, one of them (X0503) closing early this week: 40 a day instead of 100,
+        // from as many passers-by; a fourth that counted nothing; two street stores, which count no passers-by.
+        foreach (var (code, tag) in new[] { ("X0501", "community"), ("X0502", "community"), ("X0503", "community"), ("X0504", "street"), ("X0505", "street"), ("X0506", "community") })
+            await NewStore(admin, code, tag);
+        await Week("X0501", Monday, entries: 100, passersBy: 400);
+        await Week("X0502", Monday, entries: 100, passersBy: 400);
+        await Week("X0503", Monday, entries: 40, passersBy: 560);
+        await Week("X0503", Monday.AddDays(-7), entries: 100, passersBy: 400);
+        await Week("X0504", Monday, entries: 50, passersBy: 0);
+        await Week("X0505", Monday, entries: 50, passersBy: 0);
+
+        var period = $"from={Monday:yyyy-MM-dd}&to={Monday.AddDays(6):yyyy-MM-dd}";
+        var result = await (await admin.GetAsync($"/api/traffic/stores?{period}")).Json();
+        Assert.Equal($"{Monday.AddDays(-7):yyyy-MM-dd}", result["beforeFrom"]!.GetValue<string>());
+        var community = result["groups"]!.AsArray().Single(g => g!["type"]?.GetValue<string>() == "community")!;
+        Assert.Equal((3, 80.0), (community["stores"]!.GetValue<int>(), community["dailyEntries"]!.GetValue<double>()));
+        var stores = result["stores"]!.AsArray().ToDictionary(s => s!["code"]!.GetValue<string>(), s => s!);
+        string Flags(string code) => string.Join(' ', stores[code]["flags"]!.AsArray().Select(f => f!.GetValue<string>()));
+
+        Assert.Equal(0.5, stores["X0503"]["peerIndex"]!.GetValue<double>());
+        Assert.Equal("below-peers entry-rate-low entries-drop", Flags("X0503"));
+        Assert.Equal(-0.6, stores["X0503"]["entriesChange"]!.GetValue<double>());
+        // 125 % of the average and an entry rate 29 % above it: inside the 30 % either way.
+        Assert.Equal((1.25, ""), (stores["X0501"]["peerIndex"]!.GetValue<double>(), Flags("X0501")));
+        Assert.Equal("no-traffic", Flags("X0506"));
+        // Two street stores of 50 a day: each is the average; without passers-by, no entry rate to judge.
+        Assert.Equal(1.0, stores["X0504"]["peerIndex"]!.GetValue<double>());
+        Assert.Null(stores["X0504"]["entryRate"]);
+        Assert.Equal("", Flags("X0504"));
+        // Furthest below its peers first.
+        Assert.Equal("X0503", result["stores"]!.AsArray().First(s => s!["peerIndex"] is not null)!["code"]!.GetValue<string>());
+
+        // A region manager sees only the region's stores, judged against the same chain-wide averages.
+        using var east = await system.SignedIn("east");
+        var theirs = await (await east.GetAsync($"/api/traffic/stores?{period}")).Json();
+        Assert.All(theirs["stores"]!.AsArray(), s => Assert.Equal("EAST", s!["regionCode"]!.GetValue<string>()));
+        Assert.Equal(80.0, theirs["groups"]!.AsArray().Single(g => g!["type"]?.GetValue<string>() == "community")!["dailyEntries"]!.GetValue<double>());
+        Assert.Equal(HttpStatusCode.Forbidden, (await east.GetAsync($"/api/traffic/stores?store=X0503&{period}")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await east.GetAsync("/api/traffic/stores?from=2025-06-09&to=2025-06-02")).StatusCode);
+
+        var page = WebUtility.HtmlDecode(await admin.GetStringAsync($"/traffic?region=NORTH&{period}"));
+        Assert.Contains("data-store=\"X0503\" data-flags=\"below-peers entry-rate-low entries-drop\"", page);
+        Assert.Contains("低于同类", page);
+        Assert.Contains("Entries dropping", await admin.GetStringAsync($"/traffic?region=NORTH&{period}&culture=en"));
+
+        var workbook = await admin.GetByteArrayAsync($"/api/traffic/report.xlsx?region=NORTH&{period}");
+        using var stream = new MemoryStream(workbook);
+        var rows = stream.Query(useHeaderRow: true, sheetName: "stores").Cast<IDictionary<string, object?>>().ToList();
+        var closing = rows.Single(r => (string?)r["门店 store"] == "X0503");
+        Assert.Equal("below-peers entry-rate-low entries-drop", closing["提示 flags"]);
+    }
+
+    [Fact]
+    public void A_period_still_going_is_not_compared_with_the_one_before_and_a_store_alone_in_its_type_is_not_judged()
+    {
+        StoreTotal Total(string code, string type, int entries) => new(code, code, "NORTH", type, true, 1, entries, 3 * entries, entries, null);
+        // Mall stores average 93.3 a day: A at 129 % is inside the default 30 %, B at 54 % is not.
+        var now = new[] { Total("A", "mall", 120), Total("B", "mall", 50), Total("D", "mall", 110), Total("C", "flagship", 10) };
+        var (_, stores) = StoreBenchmark.Compare(now, [], new StoreBenchmarkOptions());
+        Assert.Equal(["below-peers"], stores.Single(s => s.Code == "B").Flags);
+        Assert.Empty(stores.Single(s => s.Code == "A").Flags);
+        Assert.Empty(stores.Single(s => s.Code == "C").Flags); // its own average
+        Assert.Null(stores.Single(s => s.Code == "B").EntriesChange);
+
+        // A stricter setting (20 %) flags A too; a period before with too few entries a day to judge from is not compared.
+        var before = new[] { Total("A", "mall", 15) };
+        var strict = StoreBenchmark.Compare(now, before, new StoreBenchmarkOptions { PeerDeviation = 0.2 }).Stores;
+        Assert.Equal(["above-peers"], strict.Single(s => s.Code == "A").Flags);
+        Assert.Null(strict.Single(s => s.Code == "A").EntriesChange);
+    }
+
+    private static async Task NewStore(HttpClient admin, string code, string tag)
+    {
+        var weekly = Enumerable.Repeat(new { open = "10:00", close = "22:00" }, 7).ToArray();
+        var created = await admin.PostJson("/api/stores", new
+        {
+            code, name = $"对标{code}", regionCode = "NORTH", city = "北京", address = "测试路2号", latitude = 39.9, longitude = 116.4,
+            tags = new[] { tag }, timeZone = "Asia/Shanghai", staffCount = 4, openingHours = new { weekly },
+        });
+        Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>A week of one hour's traffic a day (its noon), as the store grain writes it.</summary>
+    private async Task Week(string store, DateOnly monday, int entries, int passersBy)
+    {
+        await using var connection = await system.Database.Database.Open();
+        for (var day = 0; day < 7; day++)
+        {
+            var noon = monday.AddDays(day).ToDateTime(new TimeOnly(12, 0));
+            await connection.ExecuteAsync("""
+                INSERT INTO traffic_hourly (store_code, hour_local, hour_utc, entries, exits, passers_by, unique_visitors, repeats, staff,
+                    occupancy_avg, occupancy_max, occupancy_sum, occupancy_samples, dwell_seconds, dwell_count, dwell_buckets, demographics)
+                VALUES (@store, @noon, @utc, @entries, @entries, @passersBy, @entries, 0, 0, 0, 0, 0, 0, 0, 0, '{0,0,0,0,0,0}', '{}')
+                """, new { store, noon, utc = DateTime.SpecifyKind(noon.AddHours(-8), DateTimeKind.Utc), entries, passersBy });
+        }
+    }
+}
