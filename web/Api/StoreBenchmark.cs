@@ -48,7 +48,8 @@ public static class StoreBenchmark
         var earlier = before.ToDictionary(s => s.Code);
         var stores = now.Where(s => s.Covered)
             .Select(s => Stand(s, groups.FirstOrDefault(g => g.Type == s.Type), earlier.GetValueOrDefault(s.Code), options))
-            .OrderBy(s => s.PeerIndex ?? double.MaxValue).ThenBy(s => s.Code, StringComparer.Ordinal)
+            // Those that counted nobody first, then the furthest below their peers: what a long list is read for.
+            .OrderBy(s => s.Days == 0 ? -1 : s.PeerIndex ?? double.MaxValue).ThenBy(s => s.Code, StringComparer.Ordinal)
             .ToList();
         return (groups.OrderBy(g => g.Type, StringComparer.Ordinal).ToList(), stores);
     }
