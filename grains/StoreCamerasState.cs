@@ -8,6 +8,8 @@ public sealed class StoreCamerasState
 {
     [Id(0)] public Dictionary<string, CameraStatus> Cameras { get; set; } = new();
     [Id(1)] public string? RegionCode { get; set; }
+    /// <summary>The store looks closed during its opening hours since then (its day's closure, until a customer comes).</summary>
+    [Id(2)] public StoreClosure? LooksClosed { get; set; }
 }
 
 /// <summary>Persisted counts per member (stores of a region, regions of the chain).</summary>

@@ -30,7 +30,8 @@ public sealed partial class StoreGrain
     public async Task RecordTraffic(TrafficObservation observation)
     {
         var footfall = await Footfall();
-        footfall.Record(observation);
+        var customers = footfall.Record(observation);
+        await JudgeClosure(footfall, observation, customers);
         await Announce(footfall);
     }
 
@@ -75,11 +76,12 @@ public sealed partial class StoreGrain
         foreach (var camera in _state.State.Cameras.Keys) await GrainFactory.GetGrain<ICameraGrain>(camera).StoreChanged();
     }
 
-    /// <summary>The store's time zone and region, read once per activation and when its master data changes (traffic and shelf history are store-local).</summary>
+    /// <summary>The store's time zone, opening hours and region, read once per activation and when its master data changes (traffic and shelf history are store-local).</summary>
     private async Task LoadStoreProfile()
     {
         if (_profileLoaded) return;
         var store = await _directory.FindStore(this.GetPrimaryKeyString(), CancellationToken.None);
+        _profile = store;
         _zone = StoreTimeZones.Find(store?.TimeZone);
         _region = store?.RegionCode;
         _profileLoaded = true;
@@ -119,6 +121,6 @@ public sealed partial class StoreGrain
         var day = LocalDay(now);
         var region = _region ?? _state.State.RegionCode;
         if (region is not null) await GrainFactory.GetGrain<IRegionGrain>(region).StoreTrafficChanged(code, day, today);
-        await GrainFactory.GetGrain<ILiveFeedNotifierGrain>(0).Publish(LiveUpdate.ForTraffic(code, region, today, now));
+        await GrainFactory.GetGrain<ILiveFeedNotifierGrain>(0).Publish(LiveUpdate.ForTraffic(code, region, today, now, LooksClosed(now)));
     }
 }

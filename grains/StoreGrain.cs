@@ -22,6 +22,7 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
         ITrafficLedger ledger,
         IShelfPlans plans,
         IOptions<FootfallOptions> footfallOptions,
+        IOptions<ClosureOptions> closureOptions,
         IOptions<ShelfAlertOptions> shelfAlerts,
         ILogger<StoreGrain> logger)
     {
@@ -32,6 +33,7 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
         _directory = directory;
         _ledger = ledger;
         _footfallOptions = footfallOptions.Value;
+        _closureOptions = closureOptions.Value;
         _logger = logger;
     }
 
@@ -62,7 +64,7 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
     public Task<IReadOnlyList<CameraStatus>> GetCameras() => Task.FromResult(CameraList());
 
     public async Task<StoreSummary> GetSummary() =>
-        new(CameraList(), await GetTraffic(), (await GetShelf()).Figures.ComplianceRate);
+        new(CameraList(), await GetTraffic(), (await GetShelf()).Figures.ComplianceRate, LooksClosed(DateTime.UtcNow));
 
     private IReadOnlyList<CameraStatus> CameraList() => _state.State.Cameras.Values.OrderBy(c => c.CameraCode).ToList();
 

@@ -13,7 +13,8 @@ public sealed record LiveUpdate(
     [property: Id(4)] DateTime AtUtc,
     [property: Id(5)] long? SnapshotId = null,
     [property: Id(6)] TrafficCounters? Traffic = null,
-    [property: Id(7)] double? Compliance = null)
+    [property: Id(7)] double? Compliance = null,
+    [property: Id(8)] StoreClosure? LooksClosed = null)
 {
     public const string StoreShelfTopic = "store-shelf";
 
@@ -23,9 +24,12 @@ public sealed record LiveUpdate(
 
     public const string StoreTrafficTopic = "store-traffic";
 
-    /// <summary>A store's foot-traffic counters changed; sent to viewers of the store, its region and head office.</summary>
-    public static LiveUpdate ForTraffic(string storeCode, string? regionCode, TrafficCounters today, DateTime atUtc) =>
-        new(StoreTrafficTopic, storeCode, regionCode, null, atUtc, null, today);
+    /// <summary>
+    /// A store's foot-traffic counters changed; sent to viewers of the store, its region and head office, with the closure
+    /// raised now if the store looks closed during its opening hours.
+    /// </summary>
+    public static LiveUpdate ForTraffic(string storeCode, string? regionCode, TrafficCounters today, DateTime atUtc, StoreClosure? looksClosed = null) =>
+        new(StoreTrafficTopic, storeCode, regionCode, null, atUtc, null, today, null, looksClosed);
 
     public const string CameraStatusTopic = "camera-status";
     public const string CameraSnapshotTopic = "camera-snapshot";

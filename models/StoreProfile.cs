@@ -25,4 +25,5 @@ public sealed record CameraProfile(
 public sealed record StoreSummary(
     [property: Id(0)] IReadOnlyList<CameraStatus> Cameras,
     [property: Id(1)] TrafficCounters Today,
-    [property: Id(2)] double? Compliance);
+    [property: Id(2)] double? Compliance,
+    [property: Id(3)] StoreClosure? LooksClosed = null);

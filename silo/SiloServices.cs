@@ -23,6 +23,7 @@ public static class SiloServices
         services.AddSingleton<TrafficRepository>();
         services.AddSingleton<StaffRoster>();
         services.AddSingleton<VisitorMemories>();
+        services.AddSingleton<StoreClosures>();
         services.AddSingleton<ITrafficLedger, TrafficLedger>();
         services.AddSingleton<ShelfHistory>();
         services.AddSingleton<SkuRepository>();
@@ -37,6 +38,10 @@ public static class SiloServices
                 $"Headcount: Window must be odd, 1 to {InteriorHeadcount.MaxWindow}, and MaxGap positive.")
             .ValidateOnStart();
         services.Configure<FootfallOptions>(configuration.GetSection("Footfall"));
+        services.AddOptions<ClosureOptions>().Bind(configuration.GetSection("Closure"))
+            .Validate(o => o.Chance is > 0 and < 1 && o.MinQuiet > TimeSpan.Zero && o.MinEntriesToday >= 1,
+                "Closure: Chance must be between 0 and 1, MinQuiet positive and MinEntriesToday at least 1.")
+            .ValidateOnStart();
         services.AddOptions<ViewHealthOptions>().Bind(configuration.GetSection("ViewHealth"))
             .Validate(o => o.RaiseAfter >= 1 && o.ClearAfter >= 1, "ViewHealth: RaiseAfter and ClearAfter must be at least 1.")
             .ValidateOnStart();

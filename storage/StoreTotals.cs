@@ -4,11 +4,12 @@ namespace SmartStore.Storage;
 
 /// <summary>
 /// One store's foot traffic over a period, for comparing stores with their peers: its type (its first tag: flagship,
-/// mall, street …), whether the report covers it, and the days it reported traffic on (0: none in the period).
+/// mall, street …), whether the report covers it, the days it reported traffic on (0: none in the period), and the days
+/// it looked closed during its opening hours (<see cref="StoreClosures"/>).
 /// </summary>
 public sealed record StoreTotal(
     string Code, string Name, string RegionCode, string? Type, bool Covered,
-    int Days, int Entries, int PassersBy, int UniqueVisitors, double? AverageDwellSeconds);
+    int Days, int Entries, int PassersBy, int UniqueVisitors, double? AverageDwellSeconds, int ClosedDays = 0);
 
 /// <summary>Every store's totals over a period: the ones a report covers, and the whole chain's as their peers.</summary>
 public sealed class StoreTotals(SmartStoreDatabase database)
@@ -26,7 +27,10 @@ public sealed class StoreTotals(SmartStoreDatabase database)
                    count(DISTINCT date_trunc('day', t.hour_local))::int AS Days,
                    coalesce(sum(t.entries), 0)::int AS Entries, coalesce(sum(t.passers_by), 0)::int AS PassersBy,
                    coalesce(sum(t.unique_visitors), 0)::int AS UniqueVisitors,
-                   coalesce(sum(t.dwell_seconds), 0) AS DwellSeconds, coalesce(sum(t.dwell_count), 0)::int AS DwellCount
+                   coalesce(sum(t.dwell_seconds), 0) AS DwellSeconds, coalesce(sum(t.dwell_count), 0)::int AS DwellCount,
+                   (SELECT count(DISTINCT (c.since_utc AT TIME ZONE s.time_zone)::date)::int FROM store_closures c
+                    WHERE c.store_code = s.code AND c.since_utc AT TIME ZONE s.time_zone >= @from
+                      AND c.since_utc AT TIME ZONE s.time_zone < @to) AS ClosedDays
             FROM stores s
             LEFT JOIN traffic_hourly t ON t.store_code = s.code AND t.hour_local >= @from AND t.hour_local < @to
             GROUP BY s.code ORDER BY s.code
@@ -53,8 +57,9 @@ public sealed class StoreTotals(SmartStoreDatabase database)
         public int UniqueVisitors { get; init; }
         public double DwellSeconds { get; init; }
         public int DwellCount { get; init; }
+        public int ClosedDays { get; init; }
 
         public StoreTotal ToTotal() => new(Code, Name, RegionCode, Type, Covered, Days, Entries, PassersBy, UniqueVisitors,
-            DwellCount == 0 ? null : Math.Round(DwellSeconds / DwellCount, 1));
+            DwellCount == 0 ? null : Math.Round(DwellSeconds / DwellCount, 1), ClosedDays);
     }
 }

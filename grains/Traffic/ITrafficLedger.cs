@@ -14,6 +14,9 @@ public interface ITrafficLedger
 
     Task WriteVisitors(string storeCode, DateOnly day, IReadOnlyCollection<VisitorMemory> visitors, CancellationToken cancellationToken);
 
+    /// <summary>A closure raised, or its end (the next customer): kept per store and start, so writing it again is harmless.</summary>
+    Task WriteClosure(StoreClosure closure, CancellationToken cancellationToken);
+
     /// <summary>Appearance embeddings of the staff enrolled for a store.</summary>
     Task<IReadOnlyList<float[]>> StaffAppearances(string storeCode, CancellationToken cancellationToken);
 }

@@ -44,11 +44,13 @@ public sealed class StoreFootfall(string storeCode, FootfallOptions options, Fun
 
     public void EnrolStaff(IReadOnlyList<float[]> appearances) => _enrolledStaff = appearances;
 
-    public void Record(TrafficObservation seen)
+    /// <summary>Takes what a camera saw; returns how many customers it counted coming in (not staff).</summary>
+    public int Record(TrafficObservation seen)
     {
+        var customers = 0;
         foreach (var crossing in seen.Crossings)
         {
-            if (crossing.Direction == CrossingDirection.In) Enter(crossing);
+            if (crossing.Direction == CrossingDirection.In) customers += Enter(crossing) ? 1 : 0;
             else Exit(crossing);
         }
         if (seen.PassersBy > 0) Hour(seen.AtUtc).PassersBy += seen.PassersBy;
@@ -59,6 +61,7 @@ public sealed class StoreFootfall(string storeCode, FootfallOptions options, Fun
         }
         var day = toLocal(seen.AtUtc).Date;
         if (day > _forgottenBefore) ForgetBefore(day);
+        return customers;
     }
 
     /// <summary>Today's totals (store-local day of <paramref name="nowUtc"/>); occupancy is the latest in-store count.</summary>
@@ -98,10 +101,11 @@ public sealed class StoreFootfall(string storeCode, FootfallOptions options, Fun
 
     public IReadOnlyList<TrafficHour> Hours() => _hours.Values.OrderBy(h => h.HourLocal).Select(h => h.ToHour(storeCode)).ToList();
 
-    private void Enter(LineCrossing crossing)
+    /// <summary>True when the crossing was a customer's entry.</summary>
+    private bool Enter(LineCrossing crossing)
     {
         var hour = Hour(crossing.AtUtc);
-        if (IsEnrolledStaff(crossing.Appearance)) { hour.Staff++; return; }
+        if (IsEnrolledStaff(crossing.Appearance)) { hour.Staff++; return false; }
 
         var visitor = crossing.Appearance is null ? null : BestMatch(crossing.Appearance, _ => true);
         if (visitor is null)
@@ -112,8 +116,8 @@ public sealed class StoreFootfall(string storeCode, FootfallOptions options, Fun
         }
         if (visitor.Appearance is not null) _changedVisitors.Add(visitor);
         visitor.Crossings++;
-        if (visitor.IsStaff) { hour.Staff++; return; }
-        if (visitor.Crossings > options.StaffCrossingsPerDay) { BecomeStaff(visitor); hour.Staff++; return; }
+        if (visitor.IsStaff) { hour.Staff++; return false; }
+        if (visitor.Crossings > options.StaffCrossingsPerDay) { BecomeStaff(visitor); hour.Staff++; return false; }
 
         var repeat = visitor.CustomerEntries.Count > 0 && crossing.AtUtc - visitor.LastEntryUtc <= options.RepeatWindow;
         hour.Entries++;
@@ -126,6 +130,7 @@ public sealed class StoreFootfall(string storeCode, FootfallOptions options, Fun
         visitor.CustomerEntries.Add(new CustomerEntry(hour.HourLocal, !repeat, crossing.AgeBand, crossing.Gender));
         visitor.LastEntryUtc = crossing.AtUtc;
         visitor.OpenEntryUtc = crossing.AtUtc;
+        return true;
     }
 
     private void Exit(LineCrossing crossing)

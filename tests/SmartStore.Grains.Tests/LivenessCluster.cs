@@ -35,6 +35,8 @@ public sealed class LivenessCluster : IAsyncLifetime
     /// <summary>A store whose grain refuses the next <see cref="RefusingStore.Refusals"/> reports of traffic (as a timeout would).</summary>
     public const string RefusingHeadcountStore = "T0009";
     public const string RefusedInteriorCamera = "CAM-T0009-I1";
+    /// <summary>Open round the clock; its door goes quiet while people keep walking past (judged after 30 s here).</summary>
+    public const string ClosingStore = "T0010";
     public const string ShelfStore = "T0004";
     public const string ShelfCameraA = "CAM-T0004-P1";
     public const string ShelfCameraB = "CAM-T0004-P2";
@@ -55,6 +57,7 @@ public sealed class LivenessCluster : IAsyncLifetime
             ["CameraLiveness:CheckEvery"] = "00:00:00.250",
             ["CameraLiveness:ReminderPeriod"] = "00:01:00",
             ["Headcount:MaxGap"] = "00:00:02",
+            ["Closure:MinQuiet"] = "00:00:30",
         }));
         builder.AddSiloBuilderConfigurator<PostgresSilo>();
         Cluster = builder.Build();
@@ -95,6 +98,7 @@ public sealed class LivenessCluster : IAsyncLifetime
         await cameras.Create(new Camera(ReopeningCamera, CameraKind.Entrance, "", "", ReopeningStore, 1, []), "test");
         await stores.Create(new Store(RefusingHeadcountStore, "超时店", "TEST", "上海", "", 31.2, 121.5, [], OpeningHours.AlwaysOpen, "Asia/Shanghai", 3), "test");
         await cameras.Create(new Camera(RefusedInteriorCamera, CameraKind.Interior, "", "", RefusingHeadcountStore, 10, []), "test");
+        await stores.Create(new Store(ClosingStore, "早关店", "TEST", "上海", "", 31.2, 121.5, [], OpeningHours.AlwaysOpen, "Asia/Shanghai", 3), "test");
         await stores.Create(new Store(ShelfStore, "陈列店", "TEST", "上海", "", 31.2, 121.5, [], OpeningHours.AlwaysOpen, "Asia/Shanghai", 3), "test");
         CameraPreset[] presets = [new CameraPreset(1, "货架1", 1)];
         await cameras.Create(new Camera(ShelfCameraA, CameraKind.Shelf, "", "", ShelfStore, 10, presets), "test");

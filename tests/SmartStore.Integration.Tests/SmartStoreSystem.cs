@@ -45,6 +45,7 @@ public sealed class SmartStoreSystem : IAsyncLifetime
             ["CameraLiveness:OfflineAfter"] = "00:00:02",
             // An in-store camera's last frames are counted once it has been quiet this long (2 minutes as shipped).
             ["Headcount:MaxGap"] = "00:00:03",
+            ["Closure:MinQuiet"] = "00:00:30",
             ["Ftp:Port"] = (FtpPort = Loopback.FreePort()).ToString(),
             ["SMARTSTORE_INGEST_URL"] = (IngestAddress = new Uri($"http://127.0.0.1:{Loopback.FreePort()}")).ToString(),
             ["Ftp:PassivePortFirst"] = "21500",

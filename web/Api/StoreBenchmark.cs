@@ -25,12 +25,13 @@ public sealed record PeerGroup(string? Type, int Stores, double DailyEntries, in
 /// <summary>
 /// One store against its peers and its own period before: entries a day as a share of its peers' average
 /// (<see cref="PeerIndex"/>, 1 = average), its entry rate as a share of theirs, the change in entries a day, and
-/// the flags a region manager follows up (below-peers, entry-rate-low, entries-drop … ; no-traffic: nothing counted).
+/// the flags a region manager follows up (below-peers, entry-rate-low, entries-drop … ; no-traffic: nothing counted;
+/// looked-closed: on <see cref="ClosedDays"/> days nobody came in for a spell of its opening hours while many walked past).
 /// </summary>
 public sealed record StoreStanding(
     string Code, string Name, string RegionCode, string? Type, int Days, int Entries, double? DailyEntries, int PassersBy,
     double? EntryRate, int UniqueVisitors, double? AverageDwellSeconds, PeerGroup? Peers, double? PeerIndex,
-    double? EntryRateIndex, double? EntriesChange, IReadOnlyList<string> Flags);
+    double? EntryRateIndex, double? EntriesChange, int ClosedDays, IReadOnlyList<string> Flags);
 
 /// <summary>
 /// 门店对标 (seed 001): each store's traffic against the average of the chain's stores of its type — the flagship mall
@@ -67,8 +68,10 @@ public static class StoreBenchmark
         Flag(flags, rateIndex, options.PeerDeviation, "entry-rate-low", "entry-rate-high");
         double? change = daily is { } now && before is { Days: > 0 } && Daily(before) is var was && was >= options.MinDailyEntries ? now / was - 1 : null;
         Flag(flags, change + 1, options.PeriodChange, "entries-drop", "entries-jump");
+        if (store.ClosedDays > 0) flags.Add("looked-closed");
         return new StoreStanding(store.Code, store.Name, store.RegionCode, store.Type, store.Days, store.Entries, Round(daily),
-            store.PassersBy, Round(rate), store.UniqueVisitors, store.AverageDwellSeconds, peers, Round(index), Round(rateIndex), Round(change), flags);
+            store.PassersBy, Round(rate), store.UniqueVisitors, store.AverageDwellSeconds, peers, Round(index), Round(rateIndex), Round(change),
+            store.ClosedDays, flags);
     }
 
     private static void Flag(List<string> flags, double? ratio, double deviation, string low, string high)

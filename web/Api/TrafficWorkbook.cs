@@ -45,6 +45,7 @@ public static class TrafficWorkbook
         ["进店率 entry rate"] = s.EntryRate,
         ["同类进店率 peers' entry rate"] = s.Peers?.EntryRate is { } r ? Math.Round(r, 4) : null,
         ["环比 vs period before"] = s.EntriesChange,
+        ["疑似关门天数 days looked closed"] = s.ClosedDays,
         ["提示 flags"] = string.Join(" ", s.Flags),
     };
 

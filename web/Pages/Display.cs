@@ -47,6 +47,18 @@ public static class Display
         return string.Format(CultureInfo.CurrentCulture, UiText.T("faultEvidence." + key), shown);
     }
 
+    /// <summary>
+    /// Why a store looks closed, in the reader's language, at the store's own clock: since when nobody came in, how many
+    /// walked past, the day's entry rate, and how rarely an open store sees that; and when the next customer came.
+    /// </summary>
+    public static string Closure(StoreClosure closure, TimeZoneInfo zone)
+    {
+        string Local(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone).ToString("HH:mm", CultureInfo.InvariantCulture);
+        var chance = closure.Chance < 0.001 ? "< 0.1%" : closure.Chance.ToString("P1", CultureInfo.CurrentCulture);
+        var text = string.Format(CultureInfo.CurrentCulture, UiText.T("looksClosedSince"), Local(closure.SinceUtc), closure.PassersBy, closure.EntryRate, chance);
+        return closure.ReopenedUtc is { } reopened ? text + " " + string.Format(UiText.T("closureReopened"), Local(reopened)) : text;
+    }
+
     public static string Label(DictionaryEntry? entry, string code) =>
         entry is null ? code : UiText.IsChinese ? entry.Label : entry.LabelEn;
 }

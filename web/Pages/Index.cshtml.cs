@@ -21,10 +21,13 @@ public sealed class HqBoardModel(StoreRepository stores, CameraRepository camera
     public IReadOnlyDictionary<string, TrafficCounters> Traffic { get; private set; } = new Dictionary<string, TrafficCounters>();
     /// <summary>Each store's shelf compliance now (null: nothing planned has been seen).</summary>
     public IReadOnlyDictionary<string, double?> Compliance { get; private set; } = new Dictionary<string, double?>();
+    /// <summary>Stores that look closed during their opening hours now (营业时间内疑似关门), each with its closure.</summary>
+    public IReadOnlyDictionary<string, StoreClosure> LooksClosed { get; private set; } = new Dictionary<string, StoreClosure>();
 
     public TrafficCounters TrafficTotal => Traffic.Values.Aggregate(TrafficCounters.Zero, (sum, t) => sum.Plus(t));
     private Dictionary<(string Store, CameraKind Kind), string> _cameraCodes = new();
     private Dictionary<string, Region> _regions = new();
+    private Dictionary<string, string> _zones = new();
     private Dictionary<string, IReadOnlyList<string>> _extraCameras = new();
 
     /// <summary>Cameras of a store beyond the one per kind the table shows (a large store's second dome).</summary>
@@ -36,9 +39,11 @@ public sealed class HqBoardModel(StoreRepository stores, CameraRepository camera
         // One grain call per store: a chain's board lists every store in the viewer's scope.
         var storeList = (await stores.List(scope, null, null, null, 1, 10_000)).Items;
         var summaries = await Task.WhenAll(storeList.Select(s => cluster.GetGrain<IStoreGrain>(s.Code).GetSummary()));
+        _zones = storeList.ToDictionary(s => s.Code, s => s.TimeZone);
         Board = storeList.Zip(summaries, (s, summary) => new LiveEndpoints.StoreCameras(s.Code, s.Name, s.RegionCode, s.City, summary.Cameras)).ToList();
         Traffic = storeList.Zip(summaries).ToDictionary(p => p.First.Code, p => p.Second.Today);
         Compliance = storeList.Zip(summaries).ToDictionary(p => p.First.Code, p => p.Second.Compliance);
+        LooksClosed = storeList.Zip(summaries).Where(p => p.Second.LooksClosed is not null).ToDictionary(p => p.First.Code, p => p.Second.LooksClosed!);
         var bound = await cameras.List(scope, null, null, 1, Paging.MaxPageSize * 50);
         _cameraCodes = bound.Items.Where(c => c.StoreCode is not null)
             .GroupBy(c => (c.StoreCode!, c.Kind)).ToDictionary(g => g.Key, g => g.First().Code);
@@ -55,6 +60,9 @@ public sealed class HqBoardModel(StoreRepository stores, CameraRepository camera
         NoReport = boundCodes.Count - reported.Count;
         Faulty = reported.Count(s => s.Faults is { Count: > 0 });
     }
+
+    /// <summary>A store's time zone, for the local times of its closure.</summary>
+    public TimeZoneInfo ZoneOf(string store) => StoreTimeZones.Find(_zones.GetValueOrDefault(store));
 
     public TrafficCounters TrafficOf(string store) => Traffic.GetValueOrDefault(store) ?? TrafficCounters.Zero;
 

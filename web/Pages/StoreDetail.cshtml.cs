@@ -11,7 +11,7 @@ namespace SmartStore.Web.Pages;
 
 /// <summary>One store for its manager's phone: today's foot traffic live, by hour, its cameras and enrolled staff.</summary>
 public sealed class StoreDetailModel(StoreRepository stores, RegionRepository regions, TrafficRepository traffic, StaffRoster roster, SkuRepository skus,
-    StaffEnrolment enrolment, IClusterClient cluster) : PageModel
+    StaffEnrolment enrolment, StoreClosures closures, IClusterClient cluster) : PageModel
 {
     [FromRoute] public string Code { get; set; } = "";
 
@@ -20,6 +20,10 @@ public sealed class StoreDetailModel(StoreRepository stores, RegionRepository re
     public TrafficCounters Today { get; private set; } = TrafficCounters.Zero;
     public IReadOnlyList<TrafficHour> Hours { get; private set; } = [];
     public IReadOnlyList<CameraStatus> Cameras { get; private set; } = [];
+    /// <summary>The store looks closed during its opening hours now (营业时间内疑似关门); and its latest such spells.</summary>
+    public StoreClosure? LooksClosed { get; private set; }
+    public IReadOnlyList<StoreClosure> Closures { get; private set; } = [];
+    public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
     public ShelfStatus? Shelf { get; private set; }
     public IReadOnlyDictionary<string, string> SkuNames { get; private set; } = new Dictionary<string, string>();
 
@@ -76,12 +80,13 @@ public sealed class StoreDetailModel(StoreRepository stores, RegionRepository re
         Store = store;
         Region = await regions.Find(store.RegionCode);
         var grain = cluster.GetGrain<IStoreGrain>(Code);
-        Today = await grain.GetTraffic();
-        Cameras = await grain.GetCameras();
+        var summary = await grain.GetSummary();
+        (Today, Cameras, LooksClosed) = (summary.Today, summary.Cameras, summary.LooksClosed);
+        Closures = await closures.Recent(Code, 5);
         Shelf = await grain.GetShelf();
         TopFacings = Shelf.Figures.FacingsBySku.OrderByDescending(kv => kv.Value).Take(12).Select(kv => (kv.Key, kv.Value)).ToList();
         SkuNames = await skus.Names(TopFacings.Select(f => f.Sku).ToList());
-        var zone = StoreTimeZones.Find(store.TimeZone);
+        var zone = Zone = StoreTimeZones.Find(store.TimeZone);
         var day = TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, zone).Date;
         Hours = await traffic.Hours(Code, day, day.AddDays(1));
         Staff = await roster.List(Code);

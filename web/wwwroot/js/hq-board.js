@@ -59,6 +59,13 @@
   function showTraffic(update) {
     const row = document.querySelector(`tr[data-store="${CSS.escape(update.storeCode || "")}"]`);
     if (!row || !update.traffic) return;
+    // A store that looks closed during its opening hours, or open again: its tag, and the tile counting them.
+    const closed = row.querySelector(".closed-tag");
+    if (closed) {
+      closed.hidden = !update.looksClosed;
+      const count = document.getElementById("closed-count");
+      if (count) count.textContent = String(document.querySelectorAll(".closed-tag:not([hidden])").length);
+    }
     row.querySelectorAll("td[data-traffic]").forEach(td => { td.textContent = String(update.traffic[td.dataset.traffic] ?? 0); });
     const sum = field => [...document.querySelectorAll(`td[data-traffic="${field}"]`)].reduce((s, td) => s + Number(td.textContent), 0);
     const entries = sum("entries"), passers = sum("passersBy");

@@ -1,0 +1,47 @@
+using Dapper;
+using SmartStore.Models;
+
+namespace SmartStore.Storage;
+
+/// <summary>The spells in which stores looked closed during their opening hours, as their store grains raised them.</summary>
+public sealed class StoreClosures(SmartStoreDatabase database)
+{
+    private const string Columns = """
+        store_code AS StoreCode, since_utc AS SinceUtc, raised_utc AS RaisedUtc, passers_by AS PassersBy,
+        entry_rate AS EntryRate, chance AS Chance, reopened_utc AS ReopenedUtc
+        """;
+
+    /// <summary>Raised, or ended by the next customer: one row per store and start, so a repeated write changes nothing.</summary>
+    public async Task Write(StoreClosure closure, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.Open(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO store_closures (store_code, since_utc, raised_utc, reopened_utc, passers_by, entry_rate, chance)
+            SELECT @StoreCode, @SinceUtc, @RaisedUtc, @ReopenedUtc, @PassersBy, @EntryRate, @Chance
+            WHERE EXISTS (SELECT 1 FROM stores WHERE code = @StoreCode)
+            ON CONFLICT (store_code, since_utc) DO UPDATE SET reopened_utc = EXCLUDED.reopened_utc,
+                passers_by = EXCLUDED.passers_by, entry_rate = EXCLUDED.entry_rate, chance = EXCLUDED.chance
+            """, new
+        {
+            closure.StoreCode,
+            SinceUtc = Utc(closure.SinceUtc),
+            RaisedUtc = Utc(closure.RaisedUtc),
+            ReopenedUtc = closure.ReopenedUtc is { } r ? Utc(r) : (DateTime?)null,
+            closure.PassersBy,
+            closure.EntryRate,
+            closure.Chance,
+        }, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>A store's latest closures, newest first.</summary>
+    public async Task<IReadOnlyList<StoreClosure>> Recent(string storeCode, int count, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.Open(cancellationToken);
+        var rows = await connection.QueryAsync<StoreClosure>(new CommandDefinition(
+            $"SELECT {Columns} FROM store_closures WHERE store_code = @storeCode ORDER BY since_utc DESC LIMIT @count",
+            new { storeCode, count }, cancellationToken: cancellationToken));
+        return rows.Select(c => c with { SinceUtc = Utc(c.SinceUtc), RaisedUtc = Utc(c.RaisedUtc), ReopenedUtc = c.ReopenedUtc is { } r ? Utc(r) : null }).ToList();
+    }
+
+    private static DateTime Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);
+}
