@@ -39,8 +39,8 @@ public static class SiloServices
             .ValidateOnStart();
         services.Configure<FootfallOptions>(configuration.GetSection("Footfall"));
         services.AddOptions<ClosureOptions>().Bind(configuration.GetSection("Closure"))
-            .Validate(o => o.Chance is > 0 and < 1 && o.MinQuiet > TimeSpan.Zero && o.MinEntriesToday >= 1,
-                "Closure: Chance must be between 0 and 1, MinQuiet positive and MinEntriesToday at least 1.")
+            .Validate(o => o.Chance is > 0 and < 1 && o.RateShare is > 0 and <= 1 && o.MinQuiet > TimeSpan.Zero && o.MinEntriesToday >= 1,
+                "Closure: Chance must be between 0 and 1, RateShare above 0 and at most 1, MinQuiet positive and MinEntriesToday at least 1.")
             .ValidateOnStart();
         services.AddOptions<ViewHealthOptions>().Bind(configuration.GetSection("ViewHealth"))
             .Validate(o => o.RaiseAfter >= 1 && o.ClearAfter >= 1, "ViewHealth: RaiseAfter and ClearAfter must be at least 1.")

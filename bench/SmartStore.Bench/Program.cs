@@ -5,7 +5,7 @@ using SmartStore.Bench.Ingest;
 using SmartStore.Bench.Traffic;
 using SmartStore.Bench.Vision;
 
-IBenchmark[] benchmarks = [new VisionAccuracyBenchmark(), new VisionSpeedBenchmark(), new IngestBenchmark(), new TrafficAccuracyBenchmark(), new DisplayAccuracyBenchmark()];
+IBenchmark[] benchmarks = [new VisionAccuracyBenchmark(), new VisionSpeedBenchmark(), new IngestBenchmark(), new TrafficAccuracyBenchmark(), new DisplayAccuracyBenchmark(), new ClosureBenchmark()];
 
 if (args.Length == 0 || args[0] is "-h" or "--help")
 {

@@ -5,7 +5,8 @@ namespace SmartStore.Grains.Traffic;
 /// <summary>
 /// 营业时间内疑似关门 (seed 001: a busy mall store whose staff shut the door at 19:50, two hours before closing time).
 /// During opening hours, nobody has come in for a while although people kept walking past: so many that, at the share
-/// of passers-by who came in earlier that day, the chance that none would is under <see cref="ClosureOptions.Chance"/>.
+/// of passers-by who came in earlier that day (taken at <see cref="ClosureOptions.RateShare"/> of it), the chance that none
+/// would is under <see cref="ClosureOptions.Chance"/>.
 /// Judged only on the evidence the entrance camera gives (a quiet street is not a closed store), and cleared by the
 /// next customer. Plain logic; the store grain owns it.
 /// </summary>
@@ -36,9 +37,10 @@ public sealed class ClosureWatch(string storeCode, ClosureOptions options)
         if (_quietSinceUtc == DateTime.MinValue) _quietSinceUtc = atUtc;
         _passersBy += passersBy;
         if (Raised is not null || atUtc - _quietSinceUtc < options.MinQuiet || entriesToday < options.MinEntriesToday) return null;
-        // The day's rate includes the quiet spell's passers-by: a store shut since noon lowers its own rate, and must show more.
-        var rate = (double)entriesToday / (entriesToday + passersByToday);
-        var chance = Math.Pow(1 - rate, _passersBy);
+        // The rate of the day before the spell: counting the spell's own passers-by in it would let a store shut since noon
+        // dilute the evidence against itself the longer it stays shut.
+        var rate = (double)entriesToday / Math.Max(1, entriesToday + passersByToday - _passersBy);
+        var chance = Math.Pow(1 - options.RateShare * rate, _passersBy);
         if (chance >= options.Chance) return null;
         return Raised = new StoreClosure(storeCode, _quietSinceUtc, atUtc, _passersBy, Math.Round(rate, 4), chance);
     }

@@ -58,6 +58,9 @@ public sealed class LivenessCluster : IAsyncLifetime
             ["CameraLiveness:ReminderPeriod"] = "00:01:00",
             ["Headcount:MaxGap"] = "00:00:02",
             ["Closure:MinQuiet"] = "00:00:30",
+            // The plain rule (the whole day's rate, 1 in 100), so a test's handful of reports can raise it; `bench closure` measures the defaults.
+            ["Closure:Chance"] = "0.01",
+            ["Closure:RateShare"] = "1",
         }));
         builder.AddSiloBuilderConfigurator<PostgresSilo>();
         Cluster = builder.Build();

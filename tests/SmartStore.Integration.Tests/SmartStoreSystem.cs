@@ -46,6 +46,9 @@ public sealed class SmartStoreSystem : IAsyncLifetime
             // An in-store camera's last frames are counted once it has been quiet this long (2 minutes as shipped).
             ["Headcount:MaxGap"] = "00:00:03",
             ["Closure:MinQuiet"] = "00:00:30",
+            // The plain rule (the whole day's rate, 1 in 100), so a test's handful of reports can raise it; `bench closure` measures the defaults.
+            ["Closure:Chance"] = "0.01",
+            ["Closure:RateShare"] = "1",
             ["Ftp:Port"] = (FtpPort = Loopback.FreePort()).ToString(),
             ["SMARTSTORE_INGEST_URL"] = (IngestAddress = new Uri($"http://127.0.0.1:{Loopback.FreePort()}")).ToString(),
             ["Ftp:PassivePortFirst"] = "21500",

@@ -13,11 +13,13 @@ namespace SmartStore.Grains.Tests.Traffic;
 public sealed class ClosureWatchTests(LivenessCluster fixture)
 {
     private static readonly DateTime Noon = new(2026, 12, 5, 4, 0, 0, DateTimeKind.Utc);
+    /// <summary>The plain rule: the whole day's entry rate, one chance in a hundred (the defaults are stricter; `bench closure`).</summary>
+    private static readonly ClosureOptions Plain = new() { Chance = 0.01, RateShare = 1 };
 
     /// <summary>A morning of 20 customers out of 200 who came by (10 %), the last at noon.</summary>
     private static (ClosureWatch Watch, int Entries, int PassersBy) Morning(ClosureOptions? options = null)
     {
-        var watch = new ClosureWatch("S1", options ?? new ClosureOptions());
+        var watch = new ClosureWatch("S1", options ?? Plain);
         for (var i = 0; i < 20; i++) Assert.Null(watch.Observe(Noon.AddMinutes(i - 20), 1, 9, open: true, i + 1, 9 * (i + 1)));
         return (watch, 20, 180);
     }
@@ -34,13 +36,13 @@ public sealed class ClosureWatchTests(LivenessCluster fixture)
             raised = watch.Observe(Noon.AddMinutes(minute), 0, 2, open: true, entries, passersBy);
             if (raised is not null)
             {
-                // Half an hour after the last customer: at 20 of 258 (7.8 %) the chance that 58 pass and none comes in is
-                // 0.9 %, under 1 in 100. Before half an hour nothing is judged.
+                // Half an hour after the last customer: at the morning's 10 % the chance that 58 pass and none comes in is
+                // 0.2 %, under 1 in 100. Before half an hour nothing is judged.
                 Assert.Equal(29, minute);
             }
         }
         Assert.NotNull(raised);
-        Assert.Equal((Noon.AddMinutes(-1), 58, 0.0775), (raised!.SinceUtc, raised.PassersBy, raised.EntryRate));
+        Assert.Equal((Noon.AddMinutes(-1), 58, 0.1), (raised!.SinceUtc, raised.PassersBy, raised.EntryRate));
         Assert.InRange(raised.Chance, 0.001, 0.01);
         Assert.Same(raised, watch.Raised);
         Assert.Null(watch.Observe(Noon.AddMinutes(31), 0, 2, open: true, entries, passersBy + 2)); // raised once
@@ -48,6 +50,23 @@ public sealed class ClosureWatchTests(LivenessCluster fixture)
         var reopened = watch.Observe(Noon.AddMinutes(50), 1, 0, open: true, entries + 1, passersBy + 2);
         Assert.Equal(Noon.AddMinutes(50), reopened!.ReopenedUtc);
         Assert.Null(watch.Raised);
+    }
+
+    [Fact]
+    public void By_default_the_rate_is_taken_at_half_and_the_chance_at_one_in_100000_so_more_must_walk_past()
+    {
+        var (watch, entries, passersBy) = Morning(new ClosureOptions());
+        var minute = 0;
+        StoreClosure? raised = null;
+        while (raised is null && minute < 300)
+        {
+            minute++;
+            passersBy += 2;
+            raised = watch.Observe(Noon.AddMinutes(minute), 0, 2, open: true, entries, passersBy);
+        }
+        // At half the morning's 10 %, (1 − 0.05)^n < 0.00001 takes 225 people: two hours after the last customer, not 29 minutes.
+        Assert.Equal((113, 226), (minute, raised!.PassersBy));
+        Assert.InRange(raised.Chance, 0.000009, 0.00001);
     }
 
     [Fact]
@@ -64,7 +83,7 @@ public sealed class ClosureWatchTests(LivenessCluster fixture)
         Assert.Null(closing.Observe(Noon.AddMinutes(60), 0, 300, open: false, entries, passersBy + 300));
         Assert.Null(closing.Observe(Noon.AddMinutes(65), 0, 300, open: true, entries, passersBy + 600));
         // Five customers so far are too few to know the store's entry rate.
-        var early = new ClosureWatch("S1", new ClosureOptions());
+        var early = new ClosureWatch("S1", Plain);
         Assert.Null(early.Observe(Noon, 5, 0, open: true, 5, 0));
         Assert.Null(early.Observe(Noon.AddMinutes(60), 0, 500, open: true, 5, 500));
         Assert.Null(early.Raised);
@@ -84,12 +103,12 @@ public sealed class ClosureWatchTests(LivenessCluster fixture)
 
         var closed = (await store.GetSummary()).LooksClosed;
         Assert.NotNull(closed);
-        // At 30 s, 30 had passed: at 12 of 90 a 1.4 % chance of nobody; at 35 s, 35 of them: 0.9 %.
-        Assert.Equal((quietFrom, 35), (closed!.SinceUtc, closed.PassersBy));
+        // At 30 s, 30 had passed: at 12 customers of 60 (20 %) a 0.1 % chance that none of them would come in.
+        Assert.Equal((quietFrom, 30), (closed!.SinceUtc, closed.PassersBy));
         await using var connection = await fixture.Database.Database.Open();
         var kept = await connection.QuerySingleAsync<(int PassersBy, DateTime? Reopened)>(
             "SELECT passers_by, reopened_utc FROM store_closures WHERE store_code = @store", new { store = LivenessCluster.ClosingStore });
-        Assert.Equal((35, (DateTime?)null), kept);
+        Assert.Equal((30, (DateTime?)null), kept);
 
         await store.RecordTraffic(Door(quietFrom.AddSeconds(60), customers: 1, passersBy: 0));
         Assert.Null((await store.GetSummary()).LooksClosed);
