@@ -21,16 +21,16 @@ public sealed class StoreBenchmarkTests(SmartStoreSystem system)
     public async Task A_store_far_below_its_peers_is_flagged_and_the_chain_is_its_benchmark_whatever_the_viewer_sees()
     {
         using var admin = await system.SignedIn("admin");
-        // Three community stores with a normal week, one of them (X0503) closing early this week: 40 a day instead of 100,
+        // Three community stores with a normal week, one of them (X0703) closing early this week: 40 a day instead of 100,
         // from as many passers-by; a fourth that counted nothing; two street stores, which count no passers-by.
-        foreach (var (code, tag) in new[] { ("X0501", "community"), ("X0502", "community"), ("X0503", "community"), ("X0504", "street"), ("X0505", "street"), ("X0506", "community") })
+        foreach (var (code, tag) in new[] { ("X0701", "community"), ("X0702", "community"), ("X0703", "community"), ("X0704", "street"), ("X0705", "street"), ("X0706", "community") })
             await NewStore(admin, code, tag);
-        await Week("X0501", Monday, entries: 100, passersBy: 400);
-        await Week("X0502", Monday, entries: 100, passersBy: 400);
-        await Week("X0503", Monday, entries: 40, passersBy: 560);
-        await Week("X0503", Monday.AddDays(-7), entries: 100, passersBy: 400);
-        await Week("X0504", Monday, entries: 50, passersBy: 0);
-        await Week("X0505", Monday, entries: 50, passersBy: 0);
+        await Week("X0701", Monday, entries: 100, passersBy: 400);
+        await Week("X0702", Monday, entries: 100, passersBy: 400);
+        await Week("X0703", Monday, entries: 40, passersBy: 560);
+        await Week("X0703", Monday.AddDays(-7), entries: 100, passersBy: 400);
+        await Week("X0704", Monday, entries: 50, passersBy: 0);
+        await Week("X0705", Monday, entries: 50, passersBy: 0);
 
         var period = $"from={Monday:yyyy-MM-dd}&to={Monday.AddDays(6):yyyy-MM-dd}";
         var result = await (await admin.GetAsync($"/api/traffic/stores?{period}")).Json();
@@ -40,36 +40,36 @@ public sealed class StoreBenchmarkTests(SmartStoreSystem system)
         var stores = result["stores"]!.AsArray().ToDictionary(s => s!["code"]!.GetValue<string>(), s => s!);
         string Flags(string code) => string.Join(' ', stores[code]["flags"]!.AsArray().Select(f => f!.GetValue<string>()));
 
-        Assert.Equal(0.5, stores["X0503"]["peerIndex"]!.GetValue<double>());
-        Assert.Equal("below-peers entry-rate-low entries-drop", Flags("X0503"));
-        Assert.Equal(-0.6, stores["X0503"]["entriesChange"]!.GetValue<double>());
+        Assert.Equal(0.5, stores["X0703"]["peerIndex"]!.GetValue<double>());
+        Assert.Equal("below-peers entry-rate-low entries-drop", Flags("X0703"));
+        Assert.Equal(-0.6, stores["X0703"]["entriesChange"]!.GetValue<double>());
         // 125 % of the average and an entry rate 29 % above it: inside the 30 % either way.
-        Assert.Equal((1.25, ""), (stores["X0501"]["peerIndex"]!.GetValue<double>(), Flags("X0501")));
-        Assert.Equal("no-traffic", Flags("X0506"));
+        Assert.Equal((1.25, ""), (stores["X0701"]["peerIndex"]!.GetValue<double>(), Flags("X0701")));
+        Assert.Equal("no-traffic", Flags("X0706"));
         // Two street stores of 50 a day: each is the average; without passers-by, no entry rate to judge.
-        Assert.Equal(1.0, stores["X0504"]["peerIndex"]!.GetValue<double>());
-        Assert.Null(stores["X0504"]["entryRate"]);
-        Assert.Equal("", Flags("X0504"));
+        Assert.Equal(1.0, stores["X0704"]["peerIndex"]!.GetValue<double>());
+        Assert.Null(stores["X0704"]["entryRate"]);
+        Assert.Equal("", Flags("X0704"));
         // Furthest below its peers first.
-        Assert.Equal("X0503", result["stores"]!.AsArray().First(s => s!["peerIndex"] is not null)!["code"]!.GetValue<string>());
+        Assert.Equal("X0703", result["stores"]!.AsArray().First(s => s!["peerIndex"] is not null)!["code"]!.GetValue<string>());
 
         // A region manager sees only the region's stores, judged against the same chain-wide averages.
         using var east = await system.SignedIn("east");
         var theirs = await (await east.GetAsync($"/api/traffic/stores?{period}")).Json();
         Assert.All(theirs["stores"]!.AsArray(), s => Assert.Equal("EAST", s!["regionCode"]!.GetValue<string>()));
         Assert.Equal(80.0, theirs["groups"]!.AsArray().Single(g => g!["type"]?.GetValue<string>() == "community")!["dailyEntries"]!.GetValue<double>());
-        Assert.Equal(HttpStatusCode.Forbidden, (await east.GetAsync($"/api/traffic/stores?store=X0503&{period}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await east.GetAsync($"/api/traffic/stores?store=X0703&{period}")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await east.GetAsync("/api/traffic/stores?from=2025-06-09&to=2025-06-02")).StatusCode);
 
         var page = WebUtility.HtmlDecode(await admin.GetStringAsync($"/traffic?region=NORTH&{period}"));
-        Assert.Contains("data-store=\"X0503\" data-flags=\"below-peers entry-rate-low entries-drop\"", page);
+        Assert.Contains("data-store=\"X0703\" data-flags=\"below-peers entry-rate-low entries-drop\"", page);
         Assert.Contains("低于同类", page);
         Assert.Contains("Entries dropping", await admin.GetStringAsync($"/traffic?region=NORTH&{period}&culture=en"));
 
         var workbook = await admin.GetByteArrayAsync($"/api/traffic/report.xlsx?region=NORTH&{period}");
         using var stream = new MemoryStream(workbook);
         var rows = stream.Query(useHeaderRow: true, sheetName: "stores").Cast<IDictionary<string, object?>>().ToList();
-        var closing = rows.Single(r => (string?)r["门店 store"] == "X0503");
+        var closing = rows.Single(r => (string?)r["门店 store"] == "X0703");
         Assert.Equal("below-peers entry-rate-low entries-drop", closing["提示 flags"]);
     }
 

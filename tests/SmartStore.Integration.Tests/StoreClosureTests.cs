@@ -11,8 +11,8 @@ namespace SmartStore.Integration.Tests;
 [Collection(SystemCollection.Name)]
 public sealed class StoreClosureTests(SmartStoreSystem system)
 {
-    private const string Store = "X0511";
-    private const string Door = "CAM-X0511-E1";
+    private const string Store = "X0711";
+    private const string Door = "CAM-X0711-E1";
     private static readonly TimeZoneInfo Shanghai = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
 
     [Fact]
