@@ -54,9 +54,16 @@ public static class Display
     public static string Closure(StoreClosure closure, TimeZoneInfo zone)
     {
         string Local(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone).ToString("HH:mm", CultureInfo.InvariantCulture);
-        var chance = closure.Chance < 0.001 ? "< 0.1%" : closure.Chance.ToString("P1", CultureInfo.CurrentCulture);
-        var text = string.Format(CultureInfo.CurrentCulture, UiText.T("looksClosedSince"), Local(closure.SinceUtc), closure.PassersBy, closure.EntryRate, chance);
+        var text = string.Format(CultureInfo.CurrentCulture, UiText.T("looksClosedSince"), Local(closure.SinceUtc), closure.PassersBy, closure.EntryRate, OneIn(closure.Chance));
         return closure.ReopenedUtc is { } reopened ? text + " " + string.Format(UiText.T("closureReopened"), Local(reopened)) : text;
+    }
+
+    /// <summary>A small chance as "1/120,000": two significant figures of its inverse, which reads better than 0.0008 %.</summary>
+    private static string OneIn(double chance)
+    {
+        var inverse = 1 / Math.Max(chance, 1e-12);
+        var unit = Math.Pow(10, Math.Max(0, Math.Floor(Math.Log10(inverse)) - 1));
+        return "1/" + (Math.Round(inverse / unit) * unit).ToString("N0", CultureInfo.CurrentCulture);
     }
 
     public static string Label(DictionaryEntry? entry, string code) =>
