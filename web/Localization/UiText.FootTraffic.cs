@@ -77,7 +77,7 @@ public static partial class UiText
         ["faultAdvice.out-of-focus"] = ("画面模糊。请清洁镜头或重新对焦。", "The view is blurred. Clean the lens or refocus."),
         ["storesLookClosed"] = ("疑似关门门店", "Stores looking closed"),
         ["looksClosed"] = ("疑似关门", "Looks closed"),
-        ["looksClosedSince"] = ("{0} 起无顾客进店，期间 {1} 人从门口经过（今日进店率 {2:P0}；即使按一半计算，营业中的门店出现这种情况的概率约为 {3}）。", "No customer since {0} although {1} people walked past (entry rate today {2:P0}; even at half that, an open store sees this about {3} of the time)."),
+        ["looksClosedSince"] = ("{0} 起无顾客进店，期间 {1} 人从门口经过（当天进店率 {2:P0}；即使按一半计算，营业中的门店出现这种情况的概率约为 {3}）。", "No customer since {0} although {1} people walked past (entry rate that day {2:P0}; even at half that, an open store sees this about {3} of the time)."),
         ["closureReopened"] = ("{0} 有顾客进店。", "A customer came in at {0}."),
         ["closuresRecent"] = ("营业时间内疑似关门", "Looked closed during opening hours"),
         ["closuresNone"] = ("最近没有。", "None lately."),
