@@ -34,6 +34,7 @@ builder.Services.AddSingleton<SkuImport>();
 builder.Services.AddSingleton<TrafficReport>();
 builder.Services.AddSingleton<StoreTotals>();
 builder.Services.AddSingleton<StoreClosures>();
+builder.Services.AddSingleton<ScopeSummaries>();
 builder.Services.Configure<StoreBenchmarkOptions>(builder.Configuration.GetSection("StoreBenchmark"));
 builder.Services.AddSingleton<ReportCalendar>();
 builder.Services.AddSingleton<TrafficRepository>();

@@ -375,6 +375,26 @@ public sealed class BrowserTests(SmartStoreSystem system)
     }
 
     /// <summary>Debian's Chromium, headless; Playwright downloads no browser of its own.</summary>
+    [Fact]
+    public async Task The_mobile_view_installs_its_service_worker_and_shows_its_offline_page_without_a_network()
+    {
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await LaunchChromium(playwright);
+        var page = await SignedInPage(browser, "east", "zh-CN");
+        await page.GotoAsync("/m");
+        await Assertions.Expect(page.Locator("#attention h2")).ToContainTextAsync("需要处理");
+        await Assertions.Expect(page.Locator(".store-card").First).ToBeVisibleAsync();
+        Assert.EndsWith("/m", await page.EvaluateAsync<string>("navigator.serviceWorker.ready.then(r => r.scope)"));
+
+        // On the train: no network. The page says so instead of the browser's error.
+        await page.Context.SetOfflineAsync(true);
+        await page.ReloadAsync();
+        await Assertions.Expect(page.Locator("main h2")).ToContainTextAsync("没有网络连接");
+        await page.Context.SetOfflineAsync(false);
+        await page.GotoAsync("/m");
+        await Assertions.Expect(page.Locator("#attention")).ToBeVisibleAsync();
+    }
+
     private static Task<IBrowser> LaunchChromium(IPlaywright playwright) =>
         playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = "/usr/bin/chromium", Headless = true, Args = ChromiumArgs });
 

@@ -41,6 +41,7 @@ public sealed class StoreClosureTests(SmartStoreSystem system)
         var page = WebUtility.HtmlDecode(await admin.GetStringAsync($"/stores/{Store}"));
         Assert.Matches("id=\"looks-closed\".*起无顾客进店，期间 \\d+ 人从门口经过.*概率约为 1/[\\d,]+）", page);
         Assert.Contains("people walked past", await admin.GetStringAsync($"/stores/{Store}?culture=en"));
+        Assert.Contains($"data-store=\"{Store}\" data-what=\"looks-closed\"", await admin.GetStringAsync("/m"));
         var standing = (await (await admin.GetAsync($"/api/traffic/stores?store={Store}")).Json())["stores"]![0]!;
         Assert.Contains("looked-closed", standing["flags"]!.AsArray().Select(f => f!.GetValue<string>()));
         Assert.Equal(1, standing["closedDays"]!.GetValue<int>());

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using SmartStore.GrainInterfaces;
 using SmartStore.Models;
 using SmartStore.Storage;
 using SmartStore.Web.Api;
@@ -8,7 +7,7 @@ using SmartStore.Web.Security;
 namespace SmartStore.Web.Pages;
 
 /// <summary>HQ home: every store in the viewer's scope with its cameras' live status.</summary>
-public sealed class HqBoardModel(StoreRepository stores, CameraRepository cameras, RegionRepository regions, IClusterClient cluster) : PageModel
+public sealed class HqBoardModel(ScopeSummaries scopeSummaries, CameraRepository cameras, RegionRepository regions) : PageModel
 {
     public IReadOnlyList<LiveEndpoints.StoreCameras> Board { get; private set; } = [];
     public int Online { get; private set; }
@@ -37,13 +36,12 @@ public sealed class HqBoardModel(StoreRepository stores, CameraRepository camera
     {
         var scope = User.Scope();
         // One grain call per store: a chain's board lists every store in the viewer's scope.
-        var storeList = (await stores.List(scope, null, null, null, 1, 10_000)).Items;
-        var summaries = await Task.WhenAll(storeList.Select(s => cluster.GetGrain<IStoreGrain>(s.Code).GetSummary()));
-        _zones = storeList.ToDictionary(s => s.Code, s => s.TimeZone);
-        Board = storeList.Zip(summaries, (s, summary) => new LiveEndpoints.StoreCameras(s.Code, s.Name, s.RegionCode, s.City, summary.Cameras)).ToList();
-        Traffic = storeList.Zip(summaries).ToDictionary(p => p.First.Code, p => p.Second.Today);
-        Compliance = storeList.Zip(summaries).ToDictionary(p => p.First.Code, p => p.Second.Compliance);
-        LooksClosed = storeList.Zip(summaries).Where(p => p.Second.LooksClosed is not null).ToDictionary(p => p.First.Code, p => p.Second.LooksClosed!);
+        var summaries = await scopeSummaries.Load(scope);
+        _zones = summaries.ToDictionary(p => p.Store.Code, p => p.Store.TimeZone);
+        Board = summaries.Select(p => new LiveEndpoints.StoreCameras(p.Store.Code, p.Store.Name, p.Store.RegionCode, p.Store.City, p.Summary.Cameras)).ToList();
+        Traffic = summaries.ToDictionary(p => p.Store.Code, p => p.Summary.Today);
+        Compliance = summaries.ToDictionary(p => p.Store.Code, p => p.Summary.Compliance);
+        LooksClosed = summaries.Where(p => p.Summary.LooksClosed is not null).ToDictionary(p => p.Store.Code, p => p.Summary.LooksClosed!);
         var bound = await cameras.List(scope, null, null, 1, Paging.MaxPageSize * 50);
         _cameraCodes = bound.Items.Where(c => c.StoreCode is not null)
             .GroupBy(c => (c.StoreCode!, c.Kind)).ToDictionary(g => g.Key, g => g.First().Code);

@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SmartStore.Models;
+using SmartStore.Web.Security;
+
+namespace SmartStore.Web.Pages;
+
+/// <summary>
+/// 识别管理APP, as an installable web app (/m): for store and region managers on a phone, what needs them now (a store
+/// that looks closed, a camera offline, a view fault) above today's traffic of each of their stores, live.
+/// </summary>
+public sealed class MobileModel(ScopeSummaries scopeSummaries) : PageModel
+{
+    /// <summary>One thing to see to: which store, what (looks-closed, offline, a fault code) and, for a camera, which.</summary>
+    public sealed record Attention(string StoreCode, string StoreName, string What, string? CameraCode, StoreClosure? Closure, TimeZoneInfo Zone);
+
+    public IReadOnlyList<(Store Store, StoreSummary Summary)> Stores { get; private set; } = [];
+    public IReadOnlyList<Attention> NeedsAttention { get; private set; } = [];
+    public TrafficCounters Total { get; private set; } = TrafficCounters.Zero;
+
+    public async Task OnGet()
+    {
+        var summaries = await scopeSummaries.Load(User.Scope());
+        NeedsAttention = summaries.SelectMany(p => AttentionOf(p.Store, p.Summary))
+            .OrderBy(a => a.What == "looks-closed" ? 0 : a.What == "offline" ? 1 : 2).ThenBy(a => a.StoreCode, StringComparer.Ordinal).ToList();
+        var flagged = NeedsAttention.Select(a => a.StoreCode).ToHashSet();
+        // Stores that need something first, then the busiest: what a manager scrolls for.
+        Stores = summaries.OrderBy(p => flagged.Contains(p.Store.Code) ? 0 : 1).ThenByDescending(p => p.Summary.Today.Entries)
+            .ThenBy(p => p.Store.Code, StringComparer.Ordinal).ToList();
+        Total = summaries.Aggregate(TrafficCounters.Zero, (sum, p) => sum.Plus(p.Summary.Today));
+    }
+
+    private static IEnumerable<Attention> AttentionOf(Store store, StoreSummary summary)
+    {
+        var zone = StoreTimeZones.Find(store.TimeZone);
+        if (summary.LooksClosed is { } closed) yield return new(store.Code, store.Name, "looks-closed", null, closed, zone);
+        foreach (var camera in summary.Cameras)
+        {
+            if (!camera.Online) yield return new(store.Code, store.Name, "offline", camera.CameraCode, null, zone);
+            foreach (var fault in camera.Faults ?? []) yield return new(store.Code, store.Name, fault, camera.CameraCode, null, zone);
+        }
+    }
+}
