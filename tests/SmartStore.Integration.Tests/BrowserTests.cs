@@ -386,6 +386,14 @@ public sealed class BrowserTests(SmartStoreSystem system)
         await Assertions.Expect(page.Locator(".store-card").First).ToBeVisibleAsync();
         Assert.EndsWith("/m", await page.EvaluateAsync<string>("navigator.serviceWorker.ready.then(r => r.scope)"));
 
+        // A camera of the region reports once and falls silent (2 s here): it joins the list without a reload.
+        const string camera = "CAM-S0009-P1";
+        var offline = page.Locator($"#attention li[data-camera='{camera}'][data-what='offline']");
+        await Assertions.Expect(offline).ToHaveCountAsync(0);
+        using var device = system.Anonymous();
+        await MasterDataApiTests.Heartbeat(device, camera, system.CameraSecret(camera));
+        await Assertions.Expect(offline).ToHaveCountAsync(1, new() { Timeout = 15_000 });
+
         // On the train: no network. The page says so instead of the browser's error.
         await page.Context.SetOfflineAsync(true);
         await page.ReloadAsync();

@@ -1,5 +1,6 @@
-// The mobile view (/m): today's counters of each store card follow the live feed, with the store's closure tag; the
-// service worker makes it installable and shows a page of its own when the phone has no network.
+// The mobile view (/m): today's counters of each store card follow the live feed, with the store's closure tag; what
+// needs attention is read again when a camera or a store changes between fine and not; the service worker makes it
+// installable and shows a page of its own when the phone has no network.
 (function () {
   "use strict";
   const liveState = document.getElementById("live-state");
@@ -24,7 +25,38 @@
     set("entryRate", entries + passers === 0 ? "—" : Math.round(100 * entries / (entries + passers)) + "%");
   }
 
-  window.SmartStoreLive.follow({ "store-traffic": showTraffic }, { showState: setState });
+  // The list is the server's (wording, order, evidence): fetched again, at most once a second, when it no longer matches.
+  let pending = null;
+  function refreshAttention() {
+    if (pending) return;
+    pending = setTimeout(async () => {
+      try {
+        const response = await fetch(location.pathname, { headers: { Accept: "text/html" } });
+        const fresh = response.ok && new DOMParser().parseFromString(await response.text(), "text/html").getElementById("attention");
+        if (fresh) document.getElementById("attention").replaceWith(fresh);
+      } finally {
+        pending = null;
+      }
+    }, 1000);
+  }
+
+  const listed = selector => document.querySelectorAll(`#attention li${selector}`).length;
+
+  // A camera is listed once when offline and once per view fault.
+  function cameraChanged(update) {
+    const camera = update.camera;
+    if (!camera || !document.querySelector(`.store-card[data-store="${CSS.escape(camera.storeCode || "")}"]`)) return;
+    const expected = (camera.online ? 0 : 1) + (camera.faults || []).length;
+    if (expected !== listed(`[data-camera="${CSS.escape(camera.cameraCode)}"]`)) refreshAttention();
+  }
+
+  function trafficChanged(update) {
+    showTraffic(update);
+    const shown = listed(`[data-store="${CSS.escape(update.storeCode || "")}"][data-what="looks-closed"]`);
+    if ((update.looksClosed ? 1 : 0) !== shown) refreshAttention();
+  }
+
+  window.SmartStoreLive.follow({ "store-traffic": trafficChanged, "camera-status": cameraChanged }, { showState: setState });
 
   if ("serviceWorker" in navigator) {
     navigator.serviceWorker.register("/sw.js", { scope: "/m" }).catch(e => console.error("service worker:", e));
