@@ -14,7 +14,7 @@ public sealed class TrafficModel(StoreRepository storeRepository, RegionReposito
     StoreTotals totals, IOptions<StoreBenchmarkOptions> benchmark, DictionaryRepository dictionary)
     : ReportPageModel(storeRepository, regions)
 {
-    /// <summary>Stores listed on the page, furthest below their peers first; the Excel export has them all.</summary>
+    /// <summary>Stores listed on the page (those that counted nobody, then the furthest below their peers); the Excel export has them all.</summary>
     public const int StandingsShown = 100;
 
     [FromQuery] public string? By { get; set; }
