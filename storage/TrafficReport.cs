@@ -9,10 +9,16 @@ public enum ReportGrain { Hour, Day, Week, Month }
 /// <summary>
 /// One row of a traffic report: a period (its store-local start) and the sums over the stores in scope.
 /// <see cref="DwellBuckets"/>: visits that stayed under 1, 1–5, 5–15, 15–30, 30–60 and over 60 minutes.
+/// <see cref="Receipts"/> and <see cref="Amount"/>: the POS's, null where it reported none for the period.
 /// </summary>
 public sealed record TrafficRow(
     DateTime Period, int Entries, int Exits, int PassersBy, int UniqueVisitors, int Repeats, int Staff,
-    double? AverageOccupancy, int MaxOccupancy, double? AverageDwellSeconds, double? EntryRate, int[] DwellBuckets);
+    double? AverageOccupancy, int MaxOccupancy, double? AverageDwellSeconds, double? EntryRate, int[] DwellBuckets,
+    int? Receipts = null, decimal? Amount = null)
+{
+    /// <summary>成交率: receipts over entries; null without receipts or entries.</summary>
+    public double? Conversion => Receipts is { } r && Entries > 0 ? Math.Round((double)r / Entries, 4) : null;
+}
 
 /// <summary>Reports over the hourly history (AI识别报表 · 人流量): by store, region or the whole chain, cut by hour/day/week/month.</summary>
 public sealed class TrafficReport(SmartStoreDatabase database)
@@ -26,6 +32,21 @@ public sealed class TrafficReport(SmartStoreDatabase database)
     private async Task<IReadOnlyList<TrafficRow>> Query(StoreCoverage coverage, DateOnly from, DateOnly toInclusive, string period, CancellationToken cancellationToken)
     {
         await using var connection = await database.Open(cancellationToken);
+        var rows = await Traffic(connection, coverage, from, toInclusive, period, cancellationToken);
+        var receipts = await StoreReceipts.ByPeriod(connection, coverage, from.ToDateTime(TimeOnly.MinValue),
+            toInclusive.AddDays(1).ToDateTime(TimeOnly.MinValue), period.Replace("t.hour_local", "r.hour_local"), cancellationToken);
+        // A period with receipts and no counted traffic (cameras down) still shows, with its receipts.
+        var periods = rows.ToDictionary(r => r.Period);
+        foreach (var (at, (count, amount)) in receipts)
+            periods[at] = (periods.GetValueOrDefault(at) ?? Empty(at)) with { Receipts = count, Amount = amount };
+        return periods.Values.OrderBy(r => r.Period).ToList();
+    }
+
+    private static TrafficRow Empty(DateTime period) => new(period, 0, 0, 0, 0, 0, 0, null, 0, null, null, new int[6]);
+
+    private static async Task<IReadOnlyList<TrafficRow>> Traffic(Npgsql.NpgsqlConnection connection, StoreCoverage coverage, DateOnly from, DateOnly toInclusive,
+        string period, CancellationToken cancellationToken)
+    {
         var rows = await connection.QueryAsync<Row>(new CommandDefinition($"""
             SELECT {period} AS Period,
                    sum(t.entries)::int AS Entries, sum(t.exits)::int AS Exits, sum(t.passers_by)::int AS PassersBy,
@@ -55,7 +76,7 @@ public sealed class TrafficReport(SmartStoreDatabase database)
     public async Task<TrafficRow> Total(StoreCoverage coverage, DateOnly from, DateOnly toInclusive, CancellationToken cancellationToken = default)
     {
         var rows = await Query(coverage, from, toInclusive, "CAST(@from AS timestamp)", cancellationToken);
-        return rows.SingleOrDefault() ?? new TrafficRow(from.ToDateTime(TimeOnly.MinValue), 0, 0, 0, 0, 0, 0, null, 0, null, null, new int[6]);
+        return rows.SingleOrDefault() ?? Empty(from.ToDateTime(TimeOnly.MinValue));
     }
 
     private sealed class Row

@@ -35,6 +35,8 @@ builder.Services.AddSingleton<TrafficReport>();
 builder.Services.AddSingleton<StoreTotals>();
 builder.Services.AddSingleton<StoreClosures>();
 builder.Services.AddSingleton<ScopeSummaries>();
+builder.Services.AddSingleton<StoreReceipts>();
+builder.Services.Configure<PosOptions>(builder.Configuration.GetSection("Pos"));
 builder.Services.Configure<StoreBenchmarkOptions>(builder.Configuration.GetSection("StoreBenchmark"));
 builder.Services.AddSingleton<ReportCalendar>();
 builder.Services.AddSingleton<TrafficRepository>();
@@ -84,7 +86,7 @@ app.UseRateLimiter();
 
 app.MapOpenApi().AllowAnonymous();
 app.MapHealth();
-app.MapGroup("/api").MapStores().MapImports().MapCameras().MapSkus().MapAdministration().MapDevices().MapLive().MapSnapshots().MapTraffic().MapStaff().MapVision().MapShelves();
+app.MapGroup("/api").MapStores().MapImports().MapCameras().MapSkus().MapAdministration().MapDevices().MapLive().MapSnapshots().MapTraffic().MapStaff().MapVision().MapShelves().MapReceipts();
 app.MapHub<LiveHub>(LiveHub.Path);
 app.MapRazorPages();
 app.MapGet("/culture/{name}", (string name, string? returnUrl, HttpContext context) =>

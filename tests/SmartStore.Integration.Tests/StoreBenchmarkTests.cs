@@ -1,5 +1,4 @@
 using System.Net;
-using Dapper;
 using MiniExcelLibs;
 using SmartStore.Storage;
 using SmartStore.Web.Api;
@@ -105,15 +104,7 @@ public sealed class StoreBenchmarkTests(SmartStoreSystem system)
     /// <summary>A week of one hour's traffic a day (its noon), as the store grain writes it.</summary>
     private async Task Week(string store, DateOnly monday, int entries, int passersBy)
     {
-        await using var connection = await system.Database.Database.Open();
         for (var day = 0; day < 7; day++)
-        {
-            var noon = monday.AddDays(day).ToDateTime(new TimeOnly(12, 0));
-            await connection.ExecuteAsync("""
-                INSERT INTO traffic_hourly (store_code, hour_local, hour_utc, entries, exits, passers_by, unique_visitors, repeats, staff,
-                    occupancy_avg, occupancy_max, occupancy_sum, occupancy_samples, dwell_seconds, dwell_count, dwell_buckets, demographics)
-                VALUES (@store, @noon, @utc, @entries, @entries, @passersBy, @entries, 0, 0, 0, 0, 0, 0, 0, 0, '{0,0,0,0,0,0}', '{}')
-                """, new { store, noon, utc = DateTime.SpecifyKind(noon.AddHours(-8), DateTimeKind.Utc), entries, passersBy });
-        }
+            await TrafficHistory.Hour(system.Database.Database, store, monday.AddDays(day).ToDateTime(new TimeOnly(12, 0)), entries, passersBy);
     }
 }

@@ -90,20 +90,21 @@ public static class TrafficEndpoints
     }
 
     private static async Task<IResult> Report(string? store, string? region, string? from, string? to, string? by, string? compare,
-        ClaimsPrincipal user, StoreRepository stores, TrafficReport reports, ReportCalendar calendar, CancellationToken cancellationToken)
+        ClaimsPrincipal user, StoreRepository stores, TrafficReport reports, StoreReceipts receipts, IOptions<PosOptions> pos, ReportCalendar calendar,
+        CancellationToken cancellationToken)
     {
         var (query, problem, _) = await TrafficQuery.Read(user.Scope(), store, region, from, to, by, compare, stores, calendar.Today);
         if (query is null) return problem!;
-        return Results.Ok(await TrafficQuery.Run(query, reports, cancellationToken));
+        return Results.Ok(await TrafficQuery.Run(query, reports, receipts, pos.Value, cancellationToken));
     }
 
     private static async Task<IResult> ReportExcel(string? store, string? region, string? from, string? to, string? by, string? compare,
-        ClaimsPrincipal user, StoreRepository stores, TrafficReport reports, StoreTotals totals, IOptions<StoreBenchmarkOptions> benchmark,
-        ReportCalendar calendar, CancellationToken cancellationToken)
+        ClaimsPrincipal user, StoreRepository stores, TrafficReport reports, StoreReceipts receipts, IOptions<PosOptions> pos, StoreTotals totals,
+        IOptions<StoreBenchmarkOptions> benchmark, ReportCalendar calendar, CancellationToken cancellationToken)
     {
         var (query, problem, _) = await TrafficQuery.Read(user.Scope(), store, region, from, to, by, compare, stores, calendar.Today);
         if (query is null) return problem!;
-        var result = await TrafficQuery.Run(query, reports, cancellationToken);
+        var result = await TrafficQuery.Run(query, reports, receipts, pos.Value, cancellationToken);
         var standings = await TrafficQuery.Benchmark(query, totals, benchmark.Value, calendar.Today, cancellationToken);
         var name = $"traffic-{store ?? region ?? "chain"}-{query.From:yyyyMMdd}-{query.To:yyyyMMdd}.xlsx";
         return Results.File(await TrafficWorkbook.Write(result, standings, cancellationToken), TrafficWorkbook.ContentType, name);

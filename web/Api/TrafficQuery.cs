@@ -30,7 +30,10 @@ public sealed record TrafficQuery(StoreCoverage Coverage, DateOnly From, DateOnl
         _ => null,
     };
 
-    public static async Task<TrafficResult> Run(TrafficQuery query, TrafficReport reports, CancellationToken cancellationToken)
+    /// <summary>Hours where receipts and people disagree, listed with a report (the newest this many).</summary>
+    public const int MismatchesListed = 50;
+
+    public static async Task<TrafficResult> Run(TrafficQuery query, TrafficReport reports, StoreReceipts receipts, PosOptions pos, CancellationToken cancellationToken)
     {
         var rows = await reports.Rows(query.Coverage, query.From, query.To, query.By, cancellationToken);
         var total = await reports.Total(query.Coverage, query.From, query.To, cancellationToken);
@@ -41,7 +44,10 @@ public sealed record TrafficQuery(StoreCoverage Coverage, DateOnly From, DateOnl
             comparison = new TrafficComparison(query.Compare!, period.From, period.To, before, Change(total.Entries, before.Entries),
                 Change(total.PassersBy, before.PassersBy), Change(total.UniqueVisitors, before.UniqueVisitors));
         }
-        return new TrafficResult(query.Coverage.StoreCode, query.Coverage.RegionCode, query.From, query.To, query.By.ToString().ToLowerInvariant(), rows, total, comparison);
+        var mismatches = await receipts.Mismatches(query.Coverage, query.From, query.To, pos.MinReceiptsWithoutPeople, pos.MinEntriesWithoutReceipt,
+            MismatchesListed, cancellationToken);
+        return new TrafficResult(query.Coverage.StoreCode, query.Coverage.RegionCode, query.From, query.To, query.By.ToString().ToLowerInvariant(), rows, total,
+            comparison, mismatches);
     }
 
     /// <summary>
@@ -65,8 +71,9 @@ public sealed record TrafficQuery(StoreCoverage Coverage, DateOnly From, DateOnl
 
 public sealed record TrafficComparison(string Kind, DateOnly From, DateOnly To, TrafficRow Total, double? EntriesChange, double? PassersByChange, double? UniqueVisitorsChange);
 
+/// <summary>A traffic report; <see cref="Mismatches"/>: the hours where the POS's receipts and the counted people disagree.</summary>
 public sealed record TrafficResult(string? Store, string? Region, DateOnly From, DateOnly To, string By,
-    IReadOnlyList<TrafficRow> Rows, TrafficRow Total, TrafficComparison? Comparison);
+    IReadOnlyList<TrafficRow> Rows, TrafficRow Total, TrafficComparison? Comparison, IReadOnlyList<ReceiptMismatch> Mismatches);
 
 /// <summary>门店对标 over a period; the period before is null while the period has not ended.</summary>
 public sealed record StoreBenchmarkResult(DateOnly From, DateOnly To, DateOnly? BeforeFrom, DateOnly? BeforeTo,

@@ -18,6 +18,11 @@ public static class TrafficWorkbook
                 .ToList(),
             // Every store covered, not only the page's first rows.
             ["stores"] = standings.Stores.Select(Standing).ToList(),
+            ["receipts vs people"] = report.Mismatches.Select(m => new Dictionary<string, object?>
+            {
+                ["门店 store"] = m.StoreCode, ["时段 hour"] = m.HourLocal.ToString("yyyy-MM-dd HH:00"), ["类型 kind"] = m.Kind,
+                ["进店 entries"] = m.Entries, ["小票数 receipts"] = m.Receipts,
+            }).ToList(),
         };
         using var stream = new MemoryStream();
         await MiniExcel.SaveAsAsync(stream, sheets, cancellationToken: cancellationToken);
@@ -69,5 +74,8 @@ public static class TrafficWorkbook
         ["停留15-30分 15–30 min"] = r.DwellBuckets.ElementAtOrDefault(3),
         ["停留30-60分 30–60 min"] = r.DwellBuckets.ElementAtOrDefault(4),
         ["停留>60分 >60 min"] = r.DwellBuckets.ElementAtOrDefault(5),
+        ["小票数 receipts"] = r.Receipts,
+        ["小票金额 amount"] = r.Amount,
+        ["成交率 conversion"] = r.Conversion,
     };
 }

@@ -11,7 +11,7 @@ namespace SmartStore.Web.Pages;
 /// and each store covered against its peers (门店对标).
 /// </summary>
 public sealed class TrafficModel(StoreRepository storeRepository, RegionRepository regions, TrafficReport reports, ReportCalendar calendar,
-    StoreTotals totals, IOptions<StoreBenchmarkOptions> benchmark, DictionaryRepository dictionary)
+    StoreTotals totals, IOptions<StoreBenchmarkOptions> benchmark, DictionaryRepository dictionary, StoreReceipts receipts, IOptions<PosOptions> pos)
     : ReportPageModel(storeRepository, regions)
 {
     /// <summary>Stores listed on the page (those that counted nobody, then the furthest below their peers); the Excel export has them all.</summary>
@@ -44,7 +44,7 @@ public sealed class TrafficModel(StoreRepository storeRepository, RegionReposito
             }
             return problem is IStatusCodeHttpResult { StatusCode: 404 } ? NotFound() : Forbid();
         }
-        Result = await TrafficQuery.Run(query, reports, cancellationToken);
+        Result = await TrafficQuery.Run(query, reports, receipts, pos.Value, cancellationToken);
         Standings = await TrafficQuery.Benchmark(query, totals, benchmark.Value, today, cancellationToken);
         StoreTypes = await dictionary.List(DictionaryRepository.StoreTag);
         return Page();

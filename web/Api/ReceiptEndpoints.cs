@@ -1,0 +1,70 @@
+using System.Globalization;
+using System.Security.Claims;
+using SmartStore.Storage;
+using SmartStore.Web.Security;
+
+namespace SmartStore.Web.Api;
+
+/// <summary>Where an hour's receipts and people disagree enough to look at (setting section Pos).</summary>
+public sealed record PosOptions
+{
+    /// <summary>Receipts in an hour with nobody seen coming in then or the hour before, nor inside.</summary>
+    public int MinReceiptsWithoutPeople { get; init; } = 2;
+    /// <summary>Entries in an hour without a receipt, on a day the store's POS reported.</summary>
+    public int MinEntriesWithoutReceipt { get; init; } = 10;
+}
+
+/// <summary>The POS link (seed 001: 2,000 stores' traffic joined with their POS): receipts per store-local hour, pushed by the chain's integration.</summary>
+public static class ReceiptEndpoints
+{
+    /// <summary>The hours of one push: store-local hours ("2026-12-05T14:00"), each with its receipt count and amount.</summary>
+    public sealed record ReceiptsInput(IReadOnlyList<ReceiptHourInput?>? Hours);
+
+    public sealed record ReceiptHourInput(string? Hour, int? Receipts, decimal? Amount);
+
+    public const int MaxHours = 2_000;
+
+    public static RouteGroupBuilder MapReceipts(this RouteGroupBuilder api)
+    {
+        api.MapPut("/stores/{code}/receipts", Write).WithTags("POS").RequireAuthorization(AuthenticationSetup.MayEdit);
+        return api;
+    }
+
+    private static async Task<IResult> Write(string code, ReceiptsInput input, ClaimsPrincipal user, StoreRepository stores, StoreReceipts receipts)
+    {
+        var store = await stores.Find(code);
+        if (store is null) return Problems.NotFound($"Store '{code}'");
+        if (!user.Scope().AllowsStore(store.Code, store.RegionCode)) return Problems.OutOfScope($"Store '{code}'");
+        var (hours, errors) = Read(input);
+        if (errors.Any) return errors.ToResult();
+        await receipts.Write(store.Code, hours, CancellationToken.None);
+        return Results.Ok(new { store = store.Code, hours = hours.Count });
+    }
+
+    /// <summary>Every hour checked; one bad hour refuses the push (the integration sends it again, whole).</summary>
+    public static (IReadOnlyList<ReceiptHour> Hours, FieldErrors Errors) Read(ReceiptsInput input)
+    {
+        var errors = new FieldErrors();
+        var hours = new List<ReceiptHour>();
+        if (input.Hours is not { Count: > 0 } list)
+        {
+            errors.Add("hours", "hours is required: [{\"hour\": \"2026-12-05T14:00\", \"receipts\": 12, \"amount\": 3456.50}, …].");
+            return (hours, errors);
+        }
+        if (list.Count > MaxHours) errors.Add("hours", $"at most {MaxHours} hours per push, not {list.Count}.");
+        var seen = new HashSet<DateTime>();
+        for (var i = 0; i < list.Count && i < MaxHours; i++)
+        {
+            var field = $"hours[{i}]";
+            if (list[i] is not { } h) { errors.Add(field, $"{field} is empty."); continue; }
+            if (!DateTime.TryParseExact(h.Hour, ["yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var hour)
+                || hour.Minute != 0 || hour.Second != 0)
+                errors.Add($"{field}.hour", $"{field}.hour '{h.Hour}' must be a store-local hour, yyyy-MM-ddTHH:00.");
+            else if (!seen.Add(hour)) errors.Add($"{field}.hour", $"{field}.hour {h.Hour} is given twice.");
+            if (h.Receipts is not (>= 0 and <= 100_000)) errors.Add($"{field}.receipts", $"{field}.receipts must be 0 to 100000.");
+            if (h.Amount is not { } amount || amount < 0 || amount >= 1_000_000_000_000m) errors.Add($"{field}.amount", $"{field}.amount must be 0 or more.");
+            if (!errors.Any) hours.Add(new ReceiptHour(hour, h.Receipts!.Value, Math.Round(h.Amount!.Value, 2)));
+        }
+        return (hours, errors);
+    }
+}
