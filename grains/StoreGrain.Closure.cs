@@ -14,7 +14,6 @@ public sealed partial class StoreGrain
     private readonly ClosureOptions _closureOptions;
     private ClosureWatch? _closure;
     private DateOnly _closureDay;
-    private StoreProfile? _profile;
 
     /// <summary>Today's closure raised now, while the store's hours say it should be open; null otherwise.</summary>
     private StoreClosure? LooksClosed(DateTime utc) =>

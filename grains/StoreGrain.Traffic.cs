@@ -20,9 +20,13 @@ public sealed partial class StoreGrain
     private readonly ILogger<StoreGrain> _logger;
     private StoreFootfall? _footfall;
     private TimeZoneInfo _zone = TimeZoneInfo.Utc;
-    private string? _region;
+    // Its master data: region, opening hours (and the zone above, looked up once).
+    private StoreProfile? _profile;
     private TrafficCounters? _announced;
     private bool _profileLoaded;
+
+    /// <summary>The store's region by its master data (null before it is read).</summary>
+    private string? Region => _profile?.RegionCode;
 
     /// <summary>The store-local calendar day at <paramref name="utc"/>.</summary>
     private DateOnly LocalDay(DateTime utc) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(utc, _zone));
@@ -62,12 +66,12 @@ public sealed partial class StoreGrain
 
     public async Task ProfileChanged()
     {
-        var before = _profileLoaded ? _region : _state.State.RegionCode;
+        var before = _profileLoaded ? Region : _state.State.RegionCode;
         _profileLoaded = false;
         await LoadStoreProfile();
         // A store moved to another region leaves it: today's traffic goes to the new region (camera counts follow as the
         // cameras announce their status with the new region).
-        if (before is not null && before != _region)
+        if (before is not null && before != Region)
         {
             await GrainFactory.GetGrain<IRegionGrain>(before).StoreTrafficChanged(this.GetPrimaryKeyString(), LocalDay(DateTime.UtcNow), TrafficCounters.Zero);
             _announced = null;
@@ -83,7 +87,6 @@ public sealed partial class StoreGrain
         var store = await _directory.FindStore(this.GetPrimaryKeyString(), CancellationToken.None);
         _profile = store;
         _zone = StoreTimeZones.Find(store?.TimeZone);
-        _region = store?.RegionCode;
         _profileLoaded = true;
     }
 
@@ -119,7 +122,7 @@ public sealed partial class StoreGrain
         _announced = today;
         var code = this.GetPrimaryKeyString();
         var day = LocalDay(now);
-        var region = _region ?? _state.State.RegionCode;
+        var region = Region ?? _state.State.RegionCode;
         if (region is not null) await GrainFactory.GetGrain<IRegionGrain>(region).StoreTrafficChanged(code, day, today);
         await GrainFactory.GetGrain<ILiveFeedNotifierGrain>(0).Publish(LiveUpdate.ForTraffic(code, region, today, now, LooksClosed(now)));
     }

@@ -1,22 +1,11 @@
 namespace SmartStore.Models;
 
-/// <summary>What can be wrong with a fixed camera's view (MISSION: camera-blocked and camera-moved alerts).
-/// Each names the figures its <see cref="ViewFinding.Figures"/> hold, in order.</summary>
-public enum ViewFault
-{
-    /// <summary>Figures: the largest covered share of the view; for a view found moved, also that share once aligned back.</summary>
-    Blocked,
-    /// <summary>Figures: shift across and down (shares of the view), rotation (degrees), zoom.</summary>
-    Moved,
-    /// <summary>Figures: mean brightness, the reference view's (0–255).</summary>
-    TooDark,
-    /// <summary>Figures: share of the view clipped white, the reference view's.</summary>
-    Overexposed,
-    /// <summary>Figures: the snapshot uploaded again, how many times in a row.</summary>
-    Frozen,
-    /// <summary>Figures: sharpness as a share of the reference view's.</summary>
-    OutOfFocus,
-}
+/// <summary>
+/// What can be wrong with a fixed camera's view (MISSION: camera-blocked and camera-moved alerts). A fault's
+/// <see cref="ViewFinding.Figures"/> are the vision library's health check's, in the order its <c>HealthIssue</c> names them;
+/// frozen, judged from the uploads, carries the snapshot and how often it came again.
+/// </summary>
+public enum ViewFault { Blocked, Moved, TooDark, Overexposed, Frozen, OutOfFocus }
 
 public static class ViewFaultNames
 {
@@ -41,7 +30,7 @@ public sealed record ViewCheck(
 
 /// <summary>
 /// A fault one check tripped: the measured evidence in English (logs, API), and its bare figures, which the pages say in
-/// the reader's language (<see cref="ViewFault"/> names them per fault).
+/// the reader's language (<see cref="ViewFault"/> says where they are named).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("SmartStore.ViewFinding")]
 public sealed record ViewFinding(

@@ -66,14 +66,7 @@
       const count = document.getElementById("closed-count");
       if (count) count.textContent = String(document.querySelectorAll(".closed-tag:not([hidden])").length);
     }
-    row.querySelectorAll("td[data-traffic]").forEach(td => { td.textContent = String(update.traffic[td.dataset.traffic] ?? 0); });
-    const sum = field => [...document.querySelectorAll(`td[data-traffic="${field}"]`)].reduce((s, td) => s + Number(td.textContent), 0);
-    const entries = sum("entries"), passers = sum("passersBy");
-    const set = (name, text) => { const el = document.querySelector(`[data-total="${name}"]`); if (el) el.textContent = text; };
-    set("entries", entries);
-    set("passersBy", passers);
-    set("occupancy", sum("occupancy"));
-    set("entryRate", entries + passers === 0 ? "—" : Math.round(100 * entries / (entries + passers)) + "%");
+    const set = window.SmartStoreLive.showStoreTraffic(row, update.traffic);
     if (typeof update.traffic.uniqueVisitors === "number") {
       row.dataset.unique = String(update.traffic.uniqueVisitors);
       set("uniqueVisitors", [...document.querySelectorAll("tr[data-store]")].reduce((s, tr) => s + Number(tr.dataset.unique || 0), 0));

@@ -38,4 +38,18 @@ window.SmartStoreLive = {
     start();
     return connection;
   },
+
+  // A store's counters today, from a store-traffic update, into its element's [data-traffic] fields; then the page's
+  // [data-total] tiles summed again over every store's fields (the HQ board's rows, the mobile view's cards).
+  showStoreTraffic(element, traffic) {
+    element.querySelectorAll("[data-traffic]").forEach(el => { el.textContent = String(traffic[el.dataset.traffic] ?? 0); });
+    const sum = field => [...document.querySelectorAll(`[data-traffic="${field}"]`)].reduce((s, el) => s + Number(el.textContent), 0);
+    const entries = sum("entries"), passers = sum("passersBy");
+    const set = (name, text) => { const el = document.querySelector(`[data-total="${name}"]`); if (el) el.textContent = text; };
+    set("entries", entries);
+    set("passersBy", passers);
+    set("occupancy", sum("occupancy"));
+    set("entryRate", entries + passers === 0 ? "—" : Math.round(100 * entries / (entries + passers)) + "%");
+    return set;
+  },
 };

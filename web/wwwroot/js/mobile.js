@@ -13,16 +13,9 @@
   function showTraffic(update) {
     const card = document.querySelector(`.store-card[data-store="${CSS.escape(update.storeCode || "")}"]`);
     if (!card || !update.traffic) return;
-    card.querySelectorAll("[data-traffic]").forEach(b => { b.textContent = String(update.traffic[b.dataset.traffic] ?? 0); });
     const closed = card.querySelector(".closed-tag");
     if (closed) closed.hidden = !update.looksClosed;
-    const sum = field => [...document.querySelectorAll(`.store-card [data-traffic="${field}"]`)].reduce((s, b) => s + Number(b.textContent), 0);
-    const entries = sum("entries"), passers = sum("passersBy");
-    const set = (name, text) => { const el = document.querySelector(`[data-total="${name}"]`); if (el) el.textContent = text; };
-    set("entries", entries);
-    set("passersBy", passers);
-    set("occupancy", sum("occupancy"));
-    set("entryRate", entries + passers === 0 ? "—" : Math.round(100 * entries / (entries + passers)) + "%");
+    window.SmartStoreLive.showStoreTraffic(card, update.traffic);
   }
 
   // The list is the server's (wording, order, evidence): fetched again, at most once a second, when it no longer matches.
