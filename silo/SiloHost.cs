@@ -31,6 +31,7 @@ public static class SiloHost
         builder.Services.AddHostedService<Ftp.FtpEndpoint>();
         // After the silo, like the FTP endpoint: the worker calls grains as soon as it starts.
         builder.Services.AddHostedService<Analysis.SnapshotAnalysisWorker>();
+        builder.Services.AddHostedService<InspectionScheduleStart>();
         var app = builder.Build();
         app.MapHttpIngest();
         return app;

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using SmartStore.Grains;
+using SmartStore.Grains.Inspections;
 using SmartStore.Grains.Shelves;
 using SmartStore.Grains.Traffic;
 using SmartStore.Silo.Analysis;
@@ -25,6 +26,8 @@ public static class SiloServices
         services.AddSingleton<VisitorMemories>();
         services.AddSingleton<StoreClosures>();
         services.AddSingleton<ITrafficLedger, TrafficLedger>();
+        services.AddSingleton<InspectionTasks>();
+        services.AddSingleton<IInspectionLedger, InspectionLedger>();
         services.AddSingleton<ShelfHistory>();
         services.AddSingleton<SkuRepository>();
         services.AddSingleton<SkuGallery>();
@@ -46,6 +49,10 @@ public static class SiloServices
             .Validate(o => o.RaiseAfter >= 1 && o.ClearAfter >= 1, "ViewHealth: RaiseAfter and ClearAfter must be at least 1.")
             .ValidateOnStart();
         services.Configure<ShelfAlertOptions>(configuration.GetSection("ShelfAlerts"));
+        services.AddOptions<InspectionOptions>().Bind(configuration.GetSection("Inspections"))
+            .Validate(o => o.CaptureWindow > TimeSpan.Zero && o.Every >= TimeSpan.FromMinutes(1),
+                "Inspections: CaptureWindow must be positive and Every at least one minute (an Orleans reminder's least).")
+            .ValidateOnStart();
         return services;
     }
 

@@ -121,6 +121,7 @@ public sealed class DemoChain(SmartStoreDatabase database, SecretsFile secrets, 
         await SeedStoresAndCameras();
         await SeedSkus();
         await SeedModels();
+        await SeedInspections();
         return await SeedAccounts();
     }
 
@@ -192,6 +193,19 @@ public sealed class DemoChain(SmartStoreDatabase database, SecretsFile secrets, 
             created++;
         }
         progress($"seed: {created} new SKUs ({Skus.Length} in the demo assortment)");
+    }
+
+    /// <summary>Seed 001's 定时抓拍 list: the door checks of 10, 14, 16 and 18 o'clock, and the in-store banner round.</summary>
+    private async Task SeedInspections()
+    {
+        var tasks = new InspectionTasks(database);
+        if ((await tasks.List(AccessScope.Everything(Role.HqAdmin))).Count > 0) return;
+        foreach (var hour in new[] { 10, 14, 16, 18 })
+            await tasks.Create(new InspectionTask(0, $"门口叫卖检查-{hour}点", new TimeOnly(hour, 0), Weekdays.Every, CameraKind.Entrance,
+                null, null, true, Actor, DateTime.UtcNow), Actor);
+        await tasks.Create(new InspectionTask(0, "店内吊旗巡检", new TimeOnly(10, 30), Weekdays.Every & ~Weekdays.Saturday, CameraKind.Interior,
+            null, null, true, Actor, DateTime.UtcNow), Actor);
+        progress("seed: 5 inspection tasks (定时抓拍)");
     }
 
     private async Task SeedModels()

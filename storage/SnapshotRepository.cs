@@ -76,12 +76,19 @@ public sealed class SnapshotRepository(SmartStoreDatabase database)
 
     public sealed record Expired(long Id, string Path);
 
+    /// <summary>An inspection picture nobody has looked at yet, or one a to-do still open was raised from, outlives retention.</summary>
+    private const string KeptForReview = """
+        EXISTS (SELECT 1 FROM inspection_captures c WHERE c.snapshot_id = s.id AND (c.status = 'captured'
+            OR EXISTS (SELECT 1 FROM store_todos d WHERE d.capture_id = c.id AND d.done_utc IS NULL)))
+        """;
+
     /// <summary>Up to <paramref name="limit"/> snapshots received before <paramref name="cutoffUtc"/>, oldest first.</summary>
     public async Task<IReadOnlyList<Expired>> ExpiredBefore(DateTime cutoffUtc, int limit)
     {
         await using var connection = await database.Open();
         return (await connection.QueryAsync<Expired>(
-            "SELECT id, path FROM snapshots WHERE received_at < @cutoffUtc ORDER BY id LIMIT @limit", new { cutoffUtc, limit })).ToList();
+            $"SELECT id, path FROM snapshots s WHERE received_at < @cutoffUtc AND NOT ({KeptForReview}) ORDER BY id LIMIT @limit",
+            new { cutoffUtc, limit })).ToList();
     }
 
     public async Task<int> Delete(IReadOnlyList<long> ids)

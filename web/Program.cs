@@ -36,6 +36,10 @@ builder.Services.AddSingleton<StoreTotals>();
 builder.Services.AddSingleton<StoreClosures>();
 builder.Services.AddSingleton<ScopeSummaries>();
 builder.Services.AddSingleton<StoreReceipts>();
+builder.Services.AddSingleton<InspectionTasks>();
+builder.Services.AddSingleton<InspectionCaptures>();
+builder.Services.AddSingleton<StoreTodos>();
+builder.Services.AddSingleton<InspectionPlanning>();
 builder.Services.Configure<PosOptions>(builder.Configuration.GetSection("Pos"));
 builder.Services.Configure<StoreBenchmarkOptions>(builder.Configuration.GetSection("StoreBenchmark"));
 builder.Services.AddSingleton<ReportCalendar>();
@@ -86,7 +90,7 @@ app.UseRateLimiter();
 
 app.MapOpenApi().AllowAnonymous();
 app.MapHealth();
-app.MapGroup("/api").MapStores().MapImports().MapCameras().MapSkus().MapAdministration().MapDevices().MapLive().MapSnapshots().MapTraffic().MapStaff().MapVision().MapShelves().MapReceipts();
+app.MapGroup("/api").MapStores().MapImports().MapCameras().MapSkus().MapAdministration().MapDevices().MapLive().MapSnapshots().MapTraffic().MapStaff().MapVision().MapShelves().MapReceipts().MapInspections();
 app.MapHub<LiveHub>(LiveHub.Path);
 app.MapRazorPages();
 app.MapGet("/culture/{name}", (string name, string? returnUrl, HttpContext context) =>

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json;
 using SmartStore.GrainInterfaces;
 using SmartStore.Storage;
+using SmartStore.Vision.Intake;
 using SmartStore.Web.Security;
 
 namespace SmartStore.Web.Api;
@@ -42,8 +43,19 @@ public static class SnapshotEndpoints
         return Results.Ok(new { snapshot, analysis = analysis.RootElement.Clone() });
     }
 
-    private static async Task<IResult> Image(long id, ClaimsPrincipal user, CameraScope scope, SnapshotRepository snapshots, WebSettings settings)
+    /// <summary>Previews are 160 to 1,280 pixels wide; a snapshot never changes, so the browser may keep them.</summary>
+    public const int MinPreviewWidth = 160, MaxPreviewWidth = 1280;
+    private static readonly JpegIntake PreviewIntake = new();
+
+    private static async Task<IResult> Image(long id, int? width, ClaimsPrincipal user, CameraScope scope, SnapshotRepository snapshots,
+        WebSettings settings, HttpResponse response, CancellationToken cancellationToken)
     {
+        if (width is { } w && (w < MinPreviewWidth || w > MaxPreviewWidth))
+        {
+            var errors = new FieldErrors();
+            errors.Add("width", $"width must be {MinPreviewWidth} to {MaxPreviewWidth} pixels, not {w}.");
+            return errors.ToResult();
+        }
         var snapshot = await snapshots.Find(id);
         if (snapshot is null) return Problems.NotFound($"Snapshot {id}");
         if (await scope.Check(user, snapshot.CameraCode) is { } refusal) return refusal;
@@ -51,7 +63,17 @@ public static class SnapshotEndpoints
         // The row's path is ours (date/camera/sha256.jpg); still, never serve anything outside the images folder.
         if (!file.StartsWith(settings.ImagesRoot + Path.DirectorySeparatorChar, StringComparison.Ordinal) || !File.Exists(file))
             return Problems.NotFound($"The image of snapshot {id} (retention may have removed it)");
-        return Results.File(file, "image/jpeg", enableRangeProcessing: false);
+        response.Headers.CacheControl = "private, max-age=86400";
+        if (width is null) return Results.File(file, "image/jpeg", enableRangeProcessing: false);
+        try
+        {
+            return Results.File(PhotoPreview.Scale(PreviewIntake, await File.ReadAllBytesAsync(file, cancellationToken), width.Value), "image/jpeg");
+        }
+        catch (ImageRejectedException e)
+        {
+            // Accepted uploads are whole JPEGs; a file damaged on disk since is said as such, not served half.
+            return Results.Problem(statusCode: 422, title: "Image unreadable", detail: $"The stored image of snapshot {id} cannot be read: {e.Message}");
+        }
     }
 }
 

@@ -256,5 +256,6 @@ public static partial class UiText
     public static bool IsChinese => CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.OrdinalIgnoreCase);
 
     public static string T(string key) =>
-        Words.TryGetValue(key, out var w) || FootTrafficWords.TryGetValue(key, out w) ? (IsChinese ? w.Zh : w.En) : key;
+        Words.TryGetValue(key, out var w) || FootTrafficWords.TryGetValue(key, out w) || InspectionWords.TryGetValue(key, out w)
+            ? (IsChinese ? w.Zh : w.En) : key;
 }

@@ -11,7 +11,7 @@ namespace SmartStore.Web.Pages;
 
 /// <summary>One store for its manager's phone: today's foot traffic live, by hour, its cameras and enrolled staff.</summary>
 public sealed class StoreDetailModel(StoreRepository stores, RegionRepository regions, TrafficRepository traffic, StaffRoster roster, SkuRepository skus,
-    StaffEnrolment enrolment, StoreClosures closures, IClusterClient cluster) : PageModel
+    StaffEnrolment enrolment, StoreClosures closures, StoreTodos todos, IClusterClient cluster) : PageModel
 {
     [FromRoute] public string Code { get; set; } = "";
 
@@ -23,6 +23,8 @@ public sealed class StoreDetailModel(StoreRepository stores, RegionRepository re
     /// <summary>The store looks closed during its opening hours now (营业时间内疑似关门); and its latest such spells.</summary>
     public StoreClosure? LooksClosed { get; private set; }
     public IReadOnlyList<StoreClosure> Closures { get; private set; } = [];
+    /// <summary>The store's open to-dos (待办), raised from inspection pictures or on their own.</summary>
+    public IReadOnlyList<StoreTodo> OpenTodos { get; private set; } = [];
     public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
     public ShelfStatus? Shelf { get; private set; }
     public IReadOnlyDictionary<string, string> SkuNames { get; private set; } = new Dictionary<string, string>();
@@ -83,6 +85,7 @@ public sealed class StoreDetailModel(StoreRepository stores, RegionRepository re
         var summary = await grain.GetSummary();
         (Today, Cameras, LooksClosed) = (summary.Today, summary.Cameras, summary.LooksClosed);
         Closures = await closures.Recent(Code, 5);
+        OpenTodos = await todos.Recent(new StoreCoverage(User.Scope(), Code, null), openOnly: true, 20);
         Shelf = await grain.GetShelf();
         TopFacings = Shelf.Figures.FacingsBySku.OrderByDescending(kv => kv.Value).Take(12).Select(kv => (kv.Key, kv.Value)).ToList();
         SkuNames = await skus.Names(TopFacings.Select(f => f.Sku).ToList());

@@ -1,0 +1,21 @@
+using SmartStore.Models;
+
+namespace SmartStore.Grains.Inspections;
+
+/// <summary>Where the inspection schedule reads its tasks and keeps its pictures (PostgreSQL, supplied by the silo).</summary>
+public interface IInspectionLedger
+{
+    Task<IReadOnlyList<InspectionTask>> ActiveTasks(CancellationToken cancellationToken);
+
+    /// <summary>The store cameras a task covers now.</summary>
+    Task<IReadOnlyList<InspectionTarget>> Targets(InspectionTask task, CancellationToken cancellationToken);
+
+    /// <summary>Adds pictures to wait for; one already there for its task, camera and day is left as it is.</summary>
+    Task<int> Schedule(IReadOnlyCollection<InspectionDue> due, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Gives each waiting picture its camera's first upload at or after its due time and before <c>due + window</c>;
+    /// one with none when <paramref name="nowUtc"/> is past that is missed. Returns how many of each.
+    /// </summary>
+    Task<(int Pictured, int Missed)> TakePictures(DateTime nowUtc, TimeSpan window, CancellationToken cancellationToken);
+}

@@ -1,0 +1,81 @@
+namespace SmartStore.Models;
+
+/// <summary>
+/// 定时抓拍: a picture from each covered store's camera of <see cref="CameraKind"/> at <see cref="AtLocal"/> (store-local) on
+/// <see cref="Weekdays"/>, for the region manager to look at — seed 001's "门口叫卖检查-10点" or "店外吊旗巡检 09:30".
+/// Covered: the stores of <see cref="RegionCode"/> (null: every region) carrying <see cref="StoreTag"/> (null: any).
+/// </summary>
+[GenerateSerializer, Immutable, Alias("SmartStore.InspectionTask")]
+public sealed record InspectionTask(
+    [property: Id(0)] long Id,
+    [property: Id(1)] string Name,
+    [property: Id(2)] TimeOnly AtLocal,
+    [property: Id(3)] Weekdays Weekdays,
+    [property: Id(4)] CameraKind CameraKind,
+    [property: Id(5)] string? RegionCode,
+    [property: Id(6)] string? StoreTag,
+    [property: Id(7)] bool Active,
+    [property: Id(8)] string CreatedBy,
+    [property: Id(9)] DateTime CreatedUtc);
+
+/// <summary>The weekdays a task runs on, Monday first (bit 0) as the chain's week is written.</summary>
+[Flags]
+public enum Weekdays : short
+{
+    None = 0,
+    Monday = 1, Tuesday = 2, Wednesday = 4, Thursday = 8, Friday = 16, Saturday = 32, Sunday = 64,
+    Every = 127,
+}
+
+public static class WeekdaysOf
+{
+    public static Weekdays Day(DayOfWeek day) => (Weekdays)(1 << (((int)day + 6) % 7));
+
+    public static bool Includes(this Weekdays days, DayOfWeek day) => (days & Day(day)) != 0;
+
+    /// <summary>The days in order, Monday first.</summary>
+    public static IEnumerable<DayOfWeek> Days(this Weekdays days) =>
+        Enumerable.Range(0, 7).Select(i => (DayOfWeek)((i + 1) % 7)).Where(d => days.Includes(d));
+}
+
+/// <summary>One store camera's picture due for a task on a store-local day.</summary>
+[GenerateSerializer, Immutable, Alias("SmartStore.InspectionDue")]
+public sealed record InspectionDue(
+    [property: Id(0)] long TaskId,
+    [property: Id(1)] string StoreCode,
+    [property: Id(2)] string CameraCode,
+    [property: Id(3)] DateOnly DayLocal,
+    [property: Id(4)] DateTime DueUtc);
+
+/// <summary>A store camera a task covers, with what deciding its due time needs.</summary>
+[GenerateSerializer, Immutable, Alias("SmartStore.InspectionTarget")]
+public sealed record InspectionTarget(
+    [property: Id(0)] string StoreCode,
+    [property: Id(1)] string CameraCode,
+    [property: Id(2)] string TimeZone,
+    [property: Id(3)] OpeningHours OpeningHours);
+
+/// <summary>Where a picture stands: waiting for the camera's upload, captured (to review), missed, passed, or a to-do raised from it.</summary>
+public static class CaptureStatus
+{
+    public const string Waiting = "waiting";
+    public const string Captured = "captured";
+    public const string Missed = "missed";
+    public const string Passed = "passed";
+    public const string Todo = "todo";
+    public static readonly string[] All = [Waiting, Captured, Missed, Passed, Todo];
+}
+
+/// <summary>A task's picture of one store camera on one day, as a reviewer sees it.</summary>
+public sealed record InspectionCapture(
+    long Id, long TaskId, string TaskName, string StoreCode, string StoreName, string RegionCode, string CameraCode,
+    DateOnly DayLocal, DateTime DueUtc, long? SnapshotId, DateTime? PicturedUtc, string Status,
+    string? ReviewedBy, DateTime? ReviewedUtc, string TimeZone);
+
+/// <summary>A to-do (待办) raised for a store — from an inspection picture, or on its own — open until its staff mark it done.</summary>
+public sealed record StoreTodo(
+    long Id, string StoreCode, string StoreName, long? CaptureId, long? SnapshotId, string? TaskName, string Text,
+    string RaisedBy, DateTime RaisedUtc, DateTime? DoneUtc, string? DoneBy, string? DoneNote, string TimeZone)
+{
+    public bool Open => DoneUtc is null;
+}

@@ -1,0 +1,121 @@
+using System.Text.Json;
+using Dapper;
+using SmartStore.Models;
+
+namespace SmartStore.Storage;
+
+/// <summary>The chain's 定时抓拍 tasks, and the pictures the schedule waits for and takes from the cameras' uploads.</summary>
+public sealed class InspectionTasks(SmartStoreDatabase database)
+{
+    private const string Columns = """
+        id AS Id, name AS Name, at_local AS AtLocal, weekdays AS Weekdays, camera_kind AS CameraKind, region_code AS RegionCode,
+        store_tag AS StoreTag, active AS Active, created_by AS CreatedBy, created_at AS CreatedUtc
+        """;
+
+    /// <summary>Tasks, newest first: head office sees every one, a manager those that cover a store of theirs.</summary>
+    public async Task<IReadOnlyList<InspectionTask>> List(AccessScope scope, bool activeOnly = false, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.Open(cancellationToken);
+        var rows = await connection.QueryAsync<TaskRow>(new CommandDefinition($"""
+            SELECT {Columns} FROM inspection_tasks k
+            WHERE (NOT @activeOnly OR k.active)
+              AND (@wholeChain OR EXISTS (SELECT 1 FROM stores s WHERE {StoreScope.Visible}
+                   AND (k.region_code IS NULL OR s.region_code = k.region_code) AND (k.store_tag IS NULL OR k.store_tag = ANY(s.tags))))
+            ORDER BY k.id DESC
+            """, StoreScope.Parameters(scope, new { activeOnly }), cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToTask()).ToList();
+    }
+
+    public async Task<InspectionTask?> Find(long id, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.Open(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<TaskRow>(new CommandDefinition(
+            $"SELECT {Columns} FROM inspection_tasks WHERE id = @id", new { id }, cancellationToken: cancellationToken));
+        return row?.ToTask();
+    }
+
+    public Task<long> Create(InspectionTask task, string actor) => database.InTransaction(async (c, t) =>
+    {
+        var id = await c.ExecuteScalarAsync<long>("""
+            INSERT INTO inspection_tasks (name, at_local, weekdays, camera_kind, region_code, store_tag, created_by)
+            VALUES (@Name, @AtLocal, @Weekdays, @CameraKind, @RegionCode, @StoreTag, @actor) RETURNING id
+            """, new
+        {
+            task.Name, AtLocal = task.AtLocal.ToTimeSpan(), Weekdays = (short)task.Weekdays, CameraKind = task.CameraKind.ToCode(),
+            task.RegionCode, task.StoreTag, actor,
+        }, t);
+        await AuditTrail.Record(c, t, actor, "create", "inspection-task", id.ToString(), task with { Id = id });
+        return id;
+    });
+
+    /// <summary>Pauses or resumes a task; its pictures so far stay.</summary>
+    public Task<bool> SetActive(long id, bool active, string actor) => database.InTransaction(async (c, t) =>
+    {
+        var changed = await c.ExecuteAsync("UPDATE inspection_tasks SET active = @active WHERE id = @id AND active <> @active", new { id, active }, t) > 0;
+        if (changed) await AuditTrail.Record(c, t, actor, active ? "resume" : "pause", "inspection-task", id.ToString());
+        return changed;
+    });
+
+    public async Task<IReadOnlyList<InspectionTarget>> Targets(InspectionTask task, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.Open(cancellationToken);
+        var rows = await connection.QueryAsync<(string StoreCode, string CameraCode, string TimeZone, string OpeningHours)>(new CommandDefinition("""
+            SELECT s.code, c.code, s.time_zone, s.opening_hours::text
+            FROM stores s JOIN cameras c ON c.store_code = s.code AND c.kind = @kind
+            WHERE (@region::text IS NULL OR s.region_code = @region) AND (@tag::text IS NULL OR @tag = ANY(s.tags))
+            ORDER BY s.code, c.code
+            """, new { kind = task.CameraKind.ToCode(), region = task.RegionCode, tag = task.StoreTag }, cancellationToken: cancellationToken));
+        return rows.Select(r => new InspectionTarget(r.StoreCode, r.CameraCode, r.TimeZone,
+            JsonSerializer.Deserialize<OpeningHours>(r.OpeningHours, StorageJson.Options)!)).ToList();
+    }
+
+    public async Task<int> Schedule(IReadOnlyCollection<InspectionDue> due, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.Open(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO inspection_captures (task_id, store_code, camera_code, day_local, due_utc)
+            VALUES (@TaskId, @StoreCode, @CameraCode, @Day, @DueUtc)
+            ON CONFLICT (task_id, camera_code, day_local) DO NOTHING
+            """, due.Select(d => new { d.TaskId, d.StoreCode, d.CameraCode, Day = d.DayLocal.ToDateTime(TimeOnly.MinValue), d.DueUtc }),
+            cancellationToken: cancellationToken));
+    }
+
+    /// <summary>The first accepted upload at or after the due time (index snapshots_camera_time) within the window.</summary>
+    public async Task<(int Pictured, int Missed)> TakePictures(DateTime nowUtc, TimeSpan window, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.Open(cancellationToken);
+        var pictured = await connection.ExecuteAsync(new CommandDefinition("""
+            UPDATE inspection_captures c SET snapshot_id = p.id, pictured_utc = p.received_at, status = 'captured'
+            FROM inspection_captures w
+            CROSS JOIN LATERAL (SELECT id, received_at FROM snapshots s
+                WHERE s.camera_code = w.camera_code AND s.received_at >= w.due_utc AND s.received_at < w.due_utc + @window
+                ORDER BY s.received_at LIMIT 1) p
+            WHERE c.id = w.id AND w.status = 'waiting'
+            """, new { window }, cancellationToken: cancellationToken));
+        var missed = await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE inspection_captures SET status = 'missed' WHERE status = 'waiting' AND due_utc + @window <= @nowUtc",
+            new { window, nowUtc }, cancellationToken: cancellationToken));
+        return (pictured, missed);
+    }
+
+    private sealed class TaskRow
+    {
+        public long Id { get; init; }
+        public string Name { get; init; } = "";
+        public TimeSpan AtLocal { get; init; }
+        public short Weekdays { get; init; }
+        public string CameraKind { get; init; } = "";
+        public string? RegionCode { get; init; }
+        public string? StoreTag { get; init; }
+        public bool Active { get; init; }
+        public string CreatedBy { get; init; } = "";
+        public DateTime CreatedUtc { get; init; }
+
+        public InspectionTask ToTask()
+        {
+            CameraKindNames.TryParse(CameraKind, out var kind);
+            return new InspectionTask(Id, Name, TimeOnly.FromTimeSpan(AtLocal), (Weekdays)Weekdays, kind, RegionCode, StoreTag, Active,
+                CreatedBy, DateTime.SpecifyKind(CreatedUtc, DateTimeKind.Utc));
+        }
+    }
+}

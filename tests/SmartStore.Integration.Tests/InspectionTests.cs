@@ -1,0 +1,133 @@
+using System.Net;
+using SkiaSharp;
+using SmartStore.GrainInterfaces;
+using SmartStore.Models;
+using SmartStore.Storage;
+using SmartStore.Testing;
+
+namespace SmartStore.Integration.Tests;
+
+/// <summary>
+/// 定时抓拍 end to end: a task falls due in the store's time zone, the camera's next upload becomes its picture, the
+/// region manager looks at it on the page and raises a to-do, the store sees it (its page, /m) and marks it done. A
+/// camera that sends nothing misses; a picture waiting for a look outlives retention; bad input is refused with reasons.
+/// </summary>
+[Collection(SystemCollection.Name)]
+public sealed class InspectionTests(SmartStoreSystem system)
+{
+    private const string Store = "X0731";
+    private const string Door = "CAM-X0731-E1";
+    private const string SilentDoor = "CAM-X0731-E2";
+    private static readonly TimeZoneInfo Shanghai = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+    private static readonly string Frame = Path.Combine(SharedData.Shared, "data", "pets2009-s2l1", "images", "000070.jpg");
+
+    [Fact]
+    public async Task A_due_task_takes_the_next_upload_which_the_region_manager_turns_into_a_todo_that_the_store_closes()
+    {
+        using var admin = await system.SignedIn("admin");
+        using var east = await system.SignedIn("east");
+        var allDay = Enumerable.Range(0, 7).Select(_ => new { open = "00:00:00", close = "23:59:59.9999999" }).ToArray();
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostJson("/api/stores", new
+        {
+            code = Store, name = "抓拍测试店", regionCode = "EAST", city = "上海", latitude = 31.2, longitude = 121.5, tags = new[] { "street" },
+            openingHours = new { weekly = allDay, exceptions = Array.Empty<object>() },
+        })).StatusCode);
+        var secret = (await (await admin.PostJson("/api/cameras", new { code = Door, kind = "entrance", storeCode = Store })).Json())["secret"]!.GetValue<string>();
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostJson("/api/cameras", new { code = SilentDoor, kind = "entrance", storeCode = Store })).StatusCode);
+
+        // The region manager plans a door check for their region, due a minute ago by the stores' clock.
+        var at = TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, Shanghai).AddMinutes(-1);
+        var created = await east.PostJson("/api/inspections/tasks", new
+        {
+            name = "门口叫卖检查-测试", at = at.ToString("HH:mm"), weekdays = new[] { 1, 2, 3, 4, 5, 6, 7 }, cameraKind = "entrance", regionCode = "EAST",
+        });
+        Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        var taskId = (await created.Json())["id"]!.GetValue<long>();
+
+        var upload = await FtpClients.Curl("-sS", "-w", "\n%{http_code}", "-u", $"{Door}:{secret}", "-H", "Content-Type: image/jpeg",
+            "--data-binary", $"@{Frame}", new Uri(system.IngestAddress, $"/api/ingest/{Door}").ToString());
+        Assert.EndsWith("202", upload.Output.Trim());
+
+        var round = await system.Grains.GetGrain<IInspectionScheduleGrain>(IInspectionScheduleGrain.Key).RunDue();
+        Assert.True(round.Pictured >= 1, $"{round}");
+        var day = DateOnly.FromDateTime(at).ToString("yyyy-MM-dd");
+        var pictures = (await (await east.GetAsync($"/api/inspections/captures?store={Store}&task={taskId}&day={day}")).Json())["captures"]!.AsArray();
+        Assert.Equal(2, pictures.Count);
+        var taken = pictures.Single(p => p!["camera"]!.GetValue<string>() == Door)!;
+        Assert.Equal("captured", taken["status"]!.GetValue<string>());
+        Assert.Equal("waiting", pictures.Single(p => p!["camera"]!.GetValue<string>() == SilentDoor)!["status"]!.GetValue<string>());
+        var image = taken["image"]!.GetValue<string>();
+        using (var preview = SKBitmap.Decode(await east.GetByteArrayAsync(image + "?width=320"))) Assert.Equal(320, preview.Width);
+        Assert.Equal(HttpStatusCode.BadRequest, (await east.GetAsync(image + "?width=50")).StatusCode);
+
+        // The page shows it to review, in both languages; the region manager raises a to-do from it there.
+        var page = WebUtility.HtmlDecode(await east.GetStringAsync($"/inspections?store={Store}&day={day}"));
+        Assert.Matches($"data-capture=\"{taken["id"]}\" data-status=\"captured\"[\\s\\S]*?门口叫卖检查-测试</strong> <span class=\"tag status-captured\">待查看", page);
+        Assert.Contains("To review", await east.GetStringAsync($"/inspections?store={Store}&day={day}&culture=en"));
+        var raised = await PageForms.PostForm(east, $"/inspections?store={Store}", $"/inspections?handler=Todo&id={taken["id"]}&store={Store}&day={day}",
+            new Dictionary<string, string> { ["text"] = "门口无人叫卖，请整改" });
+        Assert.Equal(HttpStatusCode.Redirect, raised.StatusCode);
+        Assert.Contains("已给 抓拍测试店 发待办", WebUtility.HtmlDecode(await east.GetStringAsync(raised.Headers.Location!.ToString())));
+        Assert.Equal(HttpStatusCode.Conflict, (await east.PostJson($"/api/inspections/captures/{taken["id"]}/todo", new { text = "again" })).StatusCode);
+
+        // The store's to-do: on its page and on /m, its picture kept past retention while it is open.
+        var todo = (await (await admin.GetAsync($"/api/todos?store={Store}&open=true")).Json())["todos"]!.AsArray().Single()!;
+        Assert.Equal("门口无人叫卖，请整改", todo["text"]!.GetValue<string>());
+        Assert.Equal(image, todo["image"]!.GetValue<string>());
+        Assert.Contains("门口无人叫卖，请整改", WebUtility.HtmlDecode(await admin.GetStringAsync($"/stores/{Store}")));
+        Assert.Contains($"data-what=\"todo\" data-todo=\"{todo["id"]}\"", await east.GetStringAsync("/m"));
+        var snapshots = new SnapshotRepository(system.Database.Database);
+        var snapshotId = long.Parse(image.Split('/')[3]);
+        Assert.DoesNotContain(await snapshots.ExpiredBefore(DateTime.UtcNow.AddDays(1), 100_000), e => e.Id == snapshotId);
+
+        using var analyst = await system.SignedIn("analyst");
+        Assert.Equal(HttpStatusCode.Forbidden, (await analyst.PostJson($"/api/todos/{todo["id"]}/done", new { note = "看过" })).StatusCode);
+        var closed = await PageForms.PostForm(admin, "/inspections", $"/inspections?handler=Done&id={todo["id"]}&store={Store}",
+            new Dictionary<string, string> { ["note"] = "已安排店员 10 点起在门口叫卖" });
+        Assert.Equal(HttpStatusCode.Redirect, closed.StatusCode);
+        var after = (await (await admin.GetAsync($"/api/todos?store={Store}")).Json())["todos"]!.AsArray().Single()!;
+        Assert.False(after["open"]!.GetValue<bool>());
+        Assert.Equal("已安排店员 10 点起在门口叫卖", after["doneNote"]!.GetValue<string>());
+        Assert.DoesNotContain($"data-todo=\"{todo["id"]}\"", await east.GetStringAsync("/m"));
+        Assert.Contains(await snapshots.ExpiredBefore(DateTime.UtcNow.AddDays(1), 100_000), e => e.Id == snapshotId);
+
+        // The camera that sent nothing: missed once its capture window (15 minutes) is over.
+        var (_, missed) = await new InspectionTasks(system.Database.Database).TakePictures(DateTime.UtcNow.AddMinutes(16), TimeSpan.FromMinutes(15));
+        Assert.True(missed >= 1);
+        var silent = (await (await east.GetAsync($"/api/inspections/captures?store={Store}&task={taskId}&day={day}&status=missed")).Json())["captures"]!.AsArray();
+        Assert.Equal(SilentDoor, silent.Single()!["camera"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Bad_tasks_and_reviews_are_refused_with_their_reasons()
+    {
+        using var admin = await system.SignedIn("admin");
+        using var east = await system.SignedIn("east");
+        var bad = await admin.PostJson("/api/inspections/tasks", new { name = "", at = "25:00", weekdays = new[] { 0, 8 }, cameraKind = "drone", regionCode = "NOPE" });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        var detail = await bad.Content.ReadAsStringAsync();
+        foreach (var field in new[] { "name", "at", "weekdays", "cameraKind" }) Assert.Contains($"\"{field}\"", detail);
+        var unknownRegion = await admin.PostJson("/api/inspections/tasks", new { name = "x", at = "10:00", weekdays = new[] { 1 }, cameraKind = "entrance", regionCode = "NOPE" });
+        Assert.Contains("is not a region", await unknownRegion.Content.ReadAsStringAsync());
+
+        // A region manager plans for their own region only; nobody reviews what is not theirs.
+        Assert.Equal(HttpStatusCode.Forbidden, (await east.PostJson("/api/inspections/tasks", new { name = "全国", at = "10:00", weekdays = new[] { 1 }, cameraKind = "entrance" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await east.PostJson("/api/inspections/tasks", new { name = "华北", at = "10:00", weekdays = new[] { 1 }, cameraKind = "entrance", regionCode = "NORTH" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await east.PostJson("/api/todos", new { store = "S0018", text = "north store" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.PostJson("/api/inspections/captures/987654321/pass", new { })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await admin.PostJson("/api/todos", new { store = "S0001", text = "" })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await admin.PostJson("/api/todos", new { store = "S0001", text = new string('长', 501) })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await admin.GetAsync("/api/inspections/captures?day=2026-13-01")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await admin.GetAsync("/api/inspections/captures?status=bogus")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await east.GetAsync("/api/todos?region=NORTH")).StatusCode);
+
+        // The page form says what is wrong, in the reader's language, and keeps the form open.
+        var refused = await PageForms.PostForm(admin, "/inspections", "/inspections?handler=Task",
+            new Dictionary<string, string> { ["name"] = "门口检查", ["at"] = "", ["cameraKind"] = "entrance" });
+        var html = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("must be a store-local time", html);
+        Assert.Contains("weekdays is required", html);
+        Assert.Contains("<details id=\"add-task\" open", html);
+    }
+}

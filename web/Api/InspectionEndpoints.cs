@@ -1,0 +1,148 @@
+using System.Security.Claims;
+using SmartStore.Models;
+using SmartStore.Storage;
+using SmartStore.Web.Security;
+
+namespace SmartStore.Web.Api;
+
+/// <summary>定时抓拍 and to-dos for integrators: tasks, the day's pictures and their review, and the stores' to-dos.</summary>
+public static class InspectionEndpoints
+{
+    public static RouteGroupBuilder MapInspections(this RouteGroupBuilder api)
+    {
+        var inspections = api.MapGroup("/inspections").WithTags("Inspections");
+        inspections.MapGet("/tasks", Tasks);
+        inspections.MapPost("/tasks", CreateTask);
+        inspections.MapPut("/tasks/{id:long}/active", SetActive);
+        inspections.MapGet("/captures", Captures);
+        inspections.MapPost("/captures/{id:long}/pass", Pass);
+        inspections.MapPost("/captures/{id:long}/todo", RaiseFromCapture);
+        var todos = api.MapGroup("/todos").WithTags("Inspections");
+        todos.MapGet("/", Todos);
+        todos.MapPost("/", RaiseTodo);
+        todos.MapPost("/{id:long}/done", Done);
+        return api;
+    }
+
+    public sealed record ActiveInput(bool? Active);
+
+    public sealed record TodoInput(string? Text);
+
+    public sealed record NewTodoInput(string? Store, string? Text);
+
+    public sealed record DoneInput(string? Note);
+
+    private static async Task<IResult> Tasks(ClaimsPrincipal user, InspectionTasks tasks) =>
+        Results.Ok(new { tasks = (await tasks.List(user.Scope())).Select(TaskJson) });
+
+    private static async Task<IResult> CreateTask(InspectionTaskInput input, ClaimsPrincipal user, InspectionPlanning planning)
+    {
+        var (created, errors) = await planning.Create(input, user);
+        if (errors is not null) return errors.ToResult();
+        return created is null ? Problems.OutOfScope("Planning for that region") : Results.Created($"/api/inspections/tasks/{created.Id}", TaskJson(created));
+    }
+
+    private static async Task<IResult> SetActive(long id, ActiveInput input, ClaimsPrincipal user, InspectionTasks tasks)
+    {
+        var task = await tasks.Find(id);
+        if (task is null) return Problems.NotFound($"Inspection task {id}");
+        if (!InspectionRights.MayPlan(user.Scope(), task.RegionCode)) return Problems.OutOfScope($"Inspection task {id}");
+        if (input.Active is not { } active)
+        {
+            var errors = new FieldErrors();
+            errors.Add("active", "active is required: true or false.");
+            return errors.ToResult();
+        }
+        await tasks.SetActive(id, active, user.Actor());
+        return Results.Ok(TaskJson(task with { Active = active }));
+    }
+
+    private static async Task<IResult> Captures(string? day, long? task, string? status, string? store, string? region, ClaimsPrincipal user,
+        InspectionCaptures captures, StoreRepository stores, ReportCalendar calendar)
+    {
+        var errors = new FieldErrors();
+        var date = calendar.Today;
+        if (day is not null && !DateOnly.TryParseExact(day, "yyyy-MM-dd", out date)) errors.Add("day", $"day '{day}' must be yyyy-MM-dd.");
+        if (status is not null && !CaptureStatus.All.Contains(status)) errors.Add("status", $"status '{status}' must be one of {string.Join(", ", CaptureStatus.All)}.");
+        if (errors.Any) return errors.ToResult();
+        var (coverage, problem) = await StoreAccess.Resolve(user.Scope(), store, region, stores);
+        if (problem is not null) return problem;
+        var list = await captures.OfDay(coverage!, date, task, status, 2_000);
+        return Results.Ok(new { day = date.ToString("yyyy-MM-dd"), captures = list.Select(CaptureJson) });
+    }
+
+    private static async Task<IResult> Pass(long id, ClaimsPrincipal user, InspectionCaptures captures)
+    {
+        var capture = await captures.Find(id);
+        if (capture is null) return Problems.NotFound($"Inspection picture {id}");
+        if (!InspectionRights.MayReview(user.Scope(), capture.StoreCode, capture.RegionCode)) return Problems.OutOfScope($"Inspection picture {id}");
+        if (!await captures.Pass(id, user.Actor())) return NotReviewable(capture);
+        return Results.Ok(CaptureJson((await captures.Find(id))!));
+    }
+
+    private static async Task<IResult> RaiseFromCapture(long id, TodoInput input, ClaimsPrincipal user, InspectionCaptures captures, StoreTodos todos)
+    {
+        var capture = await captures.Find(id);
+        if (capture is null) return Problems.NotFound($"Inspection picture {id}");
+        if (!InspectionRights.MayReview(user.Scope(), capture.StoreCode, capture.RegionCode)) return Problems.OutOfScope($"Inspection picture {id}");
+        var errors = InspectionTaskInput.CheckText("text", input.Text);
+        if (errors.Any) return errors.ToResult();
+        if (await todos.Raise(capture.StoreCode, id, input.Text!.Trim(), user.Actor()) is not { } todoId) return NotReviewable(capture);
+        return Results.Created($"/api/todos/{todoId}", TodoJson((await todos.Find(todoId))!));
+    }
+
+    private static async Task<IResult> RaiseTodo(NewTodoInput input, ClaimsPrincipal user, StoreRepository stores, StoreTodos todos)
+    {
+        var errors = InspectionTaskInput.CheckText("text", input.Text);
+        if (string.IsNullOrWhiteSpace(input.Store)) errors.Add("store", "store is required.");
+        if (errors.Any) return errors.ToResult();
+        var store = await stores.Find(input.Store!.Trim());
+        if (store is null) return Problems.NotFound($"Store '{input.Store}'");
+        if (!InspectionRights.MayReview(user.Scope(), store.Code, store.RegionCode)) return Problems.OutOfScope($"Store '{store.Code}'");
+        var todoId = (await todos.Raise(store.Code, null, input.Text!.Trim(), user.Actor()))!.Value;
+        return Results.Created($"/api/todos/{todoId}", TodoJson((await todos.Find(todoId))!));
+    }
+
+    private static async Task<IResult> Todos(string? store, string? region, bool? open, ClaimsPrincipal user, StoreRepository stores, StoreTodos todos)
+    {
+        var (coverage, problem) = await StoreAccess.Resolve(user.Scope(), store, region, stores);
+        if (problem is not null) return problem;
+        return Results.Ok(new { todos = (await todos.Recent(coverage!, open ?? false, 1_000)).Select(TodoJson) });
+    }
+
+    private static async Task<IResult> Done(long id, DoneInput input, ClaimsPrincipal user, StoreRepository stores, StoreTodos todos)
+    {
+        var todo = await todos.Find(id);
+        if (todo is null) return Problems.NotFound($"To-do {id}");
+        var store = (await stores.Find(todo.StoreCode))!;
+        if (!InspectionRights.MayClose(user.Scope(), store.Code, store.RegionCode)) return Problems.OutOfScope($"To-do {id}");
+        var errors = InspectionTaskInput.CheckText("note", input.Note);
+        if (errors.Any) return errors.ToResult();
+        if (!await todos.Done(id, input.Note!.Trim(), user.Actor()))
+            return Results.Problem(statusCode: 409, title: "Already done", detail: $"To-do {id} was marked done already.");
+        return Results.Ok(TodoJson((await todos.Find(id))!));
+    }
+
+    private static IResult NotReviewable(InspectionCapture capture) => Results.Problem(statusCode: 409, title: "Not waiting for review",
+        detail: $"Inspection picture {capture.Id} is '{capture.Status}': only a captured picture not yet reviewed can be passed or raise a to-do.");
+
+    private static object TaskJson(InspectionTask t) => new
+    {
+        id = t.Id, name = t.Name, at = t.AtLocal.ToString("HH:mm"), weekdays = t.Weekdays.Days().Select(d => d == DayOfWeek.Sunday ? 7 : (int)d),
+        cameraKind = t.CameraKind.ToCode(), regionCode = t.RegionCode, storeTag = t.StoreTag, active = t.Active, createdBy = t.CreatedBy, createdUtc = t.CreatedUtc,
+    };
+
+    private static object CaptureJson(InspectionCapture c) => new
+    {
+        id = c.Id, taskId = c.TaskId, task = c.TaskName, store = c.StoreCode, storeName = c.StoreName, camera = c.CameraCode,
+        day = c.DayLocal.ToString("yyyy-MM-dd"), dueUtc = c.DueUtc, picturedUtc = c.PicturedUtc, status = c.Status,
+        image = c.SnapshotId is { } s ? $"/api/snapshots/{s}/image" : null, reviewedBy = c.ReviewedBy, reviewedUtc = c.ReviewedUtc,
+    };
+
+    private static object TodoJson(StoreTodo t) => new
+    {
+        id = t.Id, store = t.StoreCode, storeName = t.StoreName, text = t.Text, captureId = t.CaptureId, task = t.TaskName,
+        image = t.SnapshotId is { } s ? $"/api/snapshots/{s}/image" : null,
+        raisedBy = t.RaisedBy, raisedUtc = t.RaisedUtc, open = t.Open, doneUtc = t.DoneUtc, doneBy = t.DoneBy, doneNote = t.DoneNote,
+    };
+}
