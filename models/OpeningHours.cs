@@ -29,6 +29,31 @@ public sealed record OpeningHours(
 
     public static OpeningHours AlwaysOpen { get; } = Daily(TimeOnly.MinValue, TimeOnly.MaxValue);
 
+    /// <summary>The hours of one store-local date: an exception covering it, else its weekday's.</summary>
+    public DayHours On(DateOnly date)
+    {
+        // Stores created through the API before it filled in a missing list have none stored.
+        var exception = (Exceptions ?? []).LastOrDefault(e => e.From <= date && date <= e.To);
+        if (exception is not null) return exception.Hours;
+        var mondayFirst = ((int)date.DayOfWeek + 6) % 7;
+        return Weekly[mondayFirst];
+    }
+
+    /// <summary>Whether the store is open at a store-local instant; a day that closes after midnight keeps it open into the next.</summary>
+    public bool IsOpenAt(DateTime local)
+    {
+        var today = DateOnly.FromDateTime(local);
+        var time = TimeOnly.FromDateTime(local);
+        var yesterday = On(today.AddDays(-1));
+        if (!yesterday.Closed && yesterday.Close < yesterday.Open && time < yesterday.Close)
+            return true;
+        var day = On(today);
+        if (day.Closed) return false;
+        return day.Close < day.Open
+            ? time >= day.Open
+            : time >= day.Open && time < day.Close || day.Close == TimeOnly.MaxValue && time >= day.Open;
+    }
+
     /// <summary>Returns a message per problem; empty when the schedule is usable.</summary>
     public IReadOnlyList<string> Validate()
     {

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Localization;
 using SmartStore.Storage;
 using SmartStore.Web;
+using SmartStore.Web.Analysis;
 using SmartStore.Web.Api;
 using SmartStore.Web.Live;
 using SmartStore.Web.Localization;
@@ -40,6 +41,9 @@ builder.Services.AddSingleton<InspectionTasks>();
 builder.Services.AddSingleton<InspectionCaptures>();
 builder.Services.AddSingleton<StoreTodos>();
 builder.Services.AddSingleton<InspectionPlanning>();
+builder.Services.AddSingleton<StoreShifts>();
+builder.Services.AddSingleton<StoreAnalysisQuery>();
+builder.Services.Configure<StaffingOptions>(builder.Configuration.GetSection("Staffing"));
 builder.Services.Configure<PosOptions>(builder.Configuration.GetSection("Pos"));
 builder.Services.Configure<StoreBenchmarkOptions>(builder.Configuration.GetSection("StoreBenchmark"));
 builder.Services.AddSingleton<ReportCalendar>();
@@ -90,7 +94,7 @@ app.UseRateLimiter();
 
 app.MapOpenApi().AllowAnonymous();
 app.MapHealth();
-app.MapGroup("/api").MapStores().MapImports().MapCameras().MapSkus().MapAdministration().MapDevices().MapLive().MapSnapshots().MapTraffic().MapStaff().MapVision().MapShelves().MapReceipts().MapInspections();
+app.MapGroup("/api").MapStores().MapImports().MapCameras().MapSkus().MapAdministration().MapDevices().MapLive().MapSnapshots().MapTraffic().MapStaff().MapVision().MapShelves().MapReceipts().MapInspections().MapStoreAnalysis();
 app.MapHub<LiveHub>(LiveHub.Path);
 app.MapRazorPages();
 app.MapGet("/culture/{name}", (string name, string? returnUrl, HttpContext context) =>

@@ -257,5 +257,6 @@ public static partial class UiText
 
     public static string T(string key) =>
         Words.TryGetValue(key, out var w) || FootTrafficWords.TryGetValue(key, out w) || InspectionWords.TryGetValue(key, out w)
+            || StoreAnalysisWords.TryGetValue(key, out w)
             ? (IsChinese ? w.Zh : w.En) : key;
 }

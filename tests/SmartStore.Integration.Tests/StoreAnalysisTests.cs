@@ -1,0 +1,150 @@
+using System.Net;
+using SmartStore.Models;
+using SmartStore.Storage;
+using SmartStore.Web.Analysis;
+
+namespace SmartStore.Integration.Tests;
+
+/// <summary>
+/// 门店分析 on a store with four weeks of history in PostgreSQL: yesterday against its forecast, customers per staff member
+/// from the store's head count and then from its shifts (排班), its weekday profile, rank and monthly trend; the page in
+/// both languages; bad days and shifts refused with reasons.
+/// </summary>
+[Collection(SystemCollection.Name)]
+public sealed class StoreAnalysisTests(SmartStoreSystem system)
+{
+    private const string Store = "X0741", Peer = "X0742";
+    private static readonly TimeZoneInfo Shanghai = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+
+    [Fact]
+    public async Task A_day_is_judged_against_its_forecast_and_its_staff_hour_by_hour()
+    {
+        using var admin = await system.SignedIn("admin");
+        var weekly = Enumerable.Repeat(new { open = "10:00", close = "22:00" }, 7).ToArray();
+        foreach (var code in new[] { Store, Peer })
+        {
+            var created = await admin.PostJson("/api/stores", new
+            {
+                code, name = $"分析测试店 {code}", regionCode = "EAST", city = "上海", latitude = 31.2, longitude = 121.5, tags = new[] { "mall" },
+                timeZone = "Asia/Shanghai", staffCount = 6, openingHours = new { weekly },
+            });
+            Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        }
+        // Yesterday: 8 an hour, 60 at 14:00. The same weekday of the four weeks before: 10 an hour, 30 at 14:00.
+        var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, Shanghai)).AddDays(-1);
+        async Task Day(string store, DateOnly date, int perHour, int at14)
+        {
+            for (var h = 10; h < 22; h++) await TrafficHistory.Hour(system.Database.Database, store, date.ToDateTime(new TimeOnly(h, 0)), h == 14 ? at14 : perHour, passersBy: 90);
+        }
+        await Day(Store, day, 8, 60);
+        await Day(Peer, day, 8, 61);
+        for (var w = 1; w <= 4; w++) await Day(Store, day.AddDays(-7 * w), 10, 30);
+        await Day(Store, day.AddDays(-1), 5, 5);
+        await Day(Store, day.AddDays(-2), 5, 5);
+
+        var a = await (await admin.GetAsync($"/api/stores/{Store}/analysis?day={day:yyyy-MM-dd}")).Json();
+        Assert.Null(a["nowHour"]);
+        Assert.Equal(30.0, a["forecast"]![14]!.GetValue<double>());
+        Assert.Equal(10.0, a["forecast"]![10]!.GetValue<double>());
+        Assert.Equal(148, a["entriesSoFar"]!.GetValue<int>());
+        Assert.Equal(140.0, a["forecastSoFar"]!.GetValue<double>());
+        Assert.Equal(0.057, a["againstForecast"]!.GetValue<double>());
+        Assert.False(a["staffFromShifts"]!.GetValue<bool>());
+        var byHour = a["staffing"]!.AsArray().ToDictionary(h => h!["hour"]!.GetValue<int>(), h => h!);
+        Assert.Equal(12, byHour.Count);
+        Assert.Equal("optimal", byHour[14]["verdict"]!.GetValue<string>());        // 60 ÷ 6 = 10
+        Assert.Equal("overstaffed", byHour[10]["verdict"]!.GetValue<string>());    // 8 ÷ 6 = 1.3
+        Assert.Equal(6, a["weekdayDays"]!.GetValue<int>() + a["weekendDays"]!.GetValue<int>());
+        var rank = a["monthRank"]!;
+        var peerRank = (await (await admin.GetAsync($"/api/stores/{Peer}/analysis?day={day:yyyy-MM-dd}")).Json())["monthRank"]!;
+        Assert.Equal(peerRank["inType"]!.GetValue<int>() + 1, rank["inType"]!.GetValue<int>());
+        Assert.Equal(peerRank["inRegion"]!.GetValue<int>() + 1, rank["inRegion"]!.GetValue<int>());
+        var month = a["months"]!.AsArray().Single(m => m!["month"]!.GetValue<string>() == day.ToString("yyyy-MM"))!;
+        Assert.True(month["entries"]!.GetValue<int>() >= 148);
+
+        // Shifts: two at midday, one in the evening — 14:00 is now understaffed (60 ÷ 2), 17:00 fine (8 ÷ 1).
+        foreach (var shift in new[] { new { starts = "10:00", ends = "16:00", staff = 2 }, new { starts = "16:00", ends = "22:00", staff = 1 } })
+            Assert.Equal(HttpStatusCode.Created, (await admin.PostJson($"/api/stores/{Store}/shifts", new { weekdays = new[] { 1, 2, 3, 4, 5, 6, 7 }, shift.starts, shift.ends, shift.staff })).StatusCode);
+        a = await (await admin.GetAsync($"/api/stores/{Store}/analysis?day={day:yyyy-MM-dd}")).Json();
+        Assert.True(a["staffFromShifts"]!.GetValue<bool>());
+        byHour = a["staffing"]!.AsArray().ToDictionary(h => h!["hour"]!.GetValue<int>(), h => h!);
+        Assert.Equal("understaffed", byHour[14]["verdict"]!.GetValue<string>());
+        Assert.Equal("optimal", byHour[17]["verdict"]!.GetValue<string>());
+
+        var page = WebUtility.HtmlDecode(await admin.GetStringAsync($"/stores/{Store}/analysis?day={day:yyyy-MM-dd}"));
+        Assert.Matches("data-hour=\"14\" data-verdict=\"understaffed\"[\\s\\S]*?人手不足", page);
+        Assert.Contains("+6%", page);
+        Assert.Contains("Understaffed", await admin.GetStringAsync($"/stores/{Store}/analysis?day={day:yyyy-MM-dd}&culture=en"));
+
+        // The page's own form adds a shift; its delete button removes it.
+        var added = await PageForms.PostForm(admin, $"/stores/{Store}/analysis", $"/stores/{Store}/analysis?handler=Shift",
+            new Dictionary<string, string> { ["weekdays"] = "6", ["starts"] = "12:00", ["ends"] = "14:30", ["staff"] = "4" });
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        var shifts = (await (await admin.GetAsync($"/api/stores/{Store}/shifts")).Json())["shifts"]!.AsArray();
+        var saturday = shifts.Single(s => s!["starts"]!.GetValue<string>() == "12:00")!;
+        Assert.Equal([6], saturday["weekdays"]!.AsArray().Select(d => d!.GetValue<int>()));
+        var removed = await PageForms.PostForm(admin, $"/stores/{Store}/analysis", $"/stores/{Store}/analysis?handler=DeleteShift&id={saturday["id"]}",
+            new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
+        Assert.Equal(2, (await (await admin.GetAsync($"/api/stores/{Store}/shifts")).Json())["shifts"]!.AsArray().Count);
+    }
+
+    [Fact]
+    public async Task Bad_days_and_shifts_are_refused_with_their_reasons()
+    {
+        using var admin = await system.SignedIn("admin");
+        using var east = await system.SignedIn("east");
+        using var analyst = await system.SignedIn("analyst");
+        var tomorrow = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, Shanghai)).AddDays(2);
+        Assert.Contains("is after the store's today", await (await admin.GetAsync($"/api/stores/S0001/analysis?day={tomorrow:yyyy-MM-dd}")).Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.BadRequest, (await admin.GetAsync("/api/stores/S0001/analysis?day=2026-02-30")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync("/api/stores/NOPE/analysis")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await east.GetAsync("/api/stores/S0018/analysis")).StatusCode);
+
+        var bad = await admin.PostJson("/api/stores/S0001/shifts", new { weekdays = new[] { 9 }, starts = "18:00", ends = "09:00", staff = 0 });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        var detail = await bad.Content.ReadAsStringAsync();
+        foreach (var field in new[] { "weekdays", "ends", "staff" }) Assert.Contains($"\"{field}\"", detail);
+        Assert.Equal(HttpStatusCode.BadRequest, (await admin.PostJson("/api/stores/S0001/shifts", new { weekdays = new[] { 1 }, starts = "9am", ends = "17:00", staff = 2 })).StatusCode);
+        var good = new { weekdays = new[] { 1 }, starts = "09:00", ends = "17:00", staff = 2 };
+        Assert.Equal(HttpStatusCode.Forbidden, (await analyst.PostJson("/api/stores/S0001/shifts", good)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await east.PostJson("/api/stores/S0018/shifts", good)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.DeleteAsync("/api/stores/S0001/shifts/987654321")).StatusCode);
+    }
+
+    [Fact]
+    public void Shifts_count_by_the_share_of_the_hour_and_hours_ahead_use_the_forecast()
+    {
+        var shift = new StoreShift(1, "S", Weekdays.Every, new TimeOnly(10, 30), new TimeOnly(12, 0), 4);
+        Assert.Equal(0, shift.OnDutyIn(9));
+        Assert.Equal(2, shift.OnDutyIn(10));
+        Assert.Equal(4, shift.OnDutyIn(11));
+        Assert.Equal(0, shift.OnDutyIn(12));
+
+        var onDuty = new double[24];
+        onDuty[10] = onDuty[11] = onDuty[12] = 2;
+        var entries = new int[24];
+        entries[10] = 30;
+        var forecast = new double[24];
+        forecast[11] = 1; forecast[12] = 50;
+        var hours = Staffing.Judge(onDuty, entries, forecast, nowHour: 10, new StaffingOptions());
+        Assert.Equal([(10, "understaffed", false), (11, "overstaffed", true), (12, "understaffed", true)], hours.Select(h => (h.Hour, h.Verdict, h.Forecast)));
+        // Without a forecast, the hours still to come are left out rather than judged on nothing.
+        Assert.Equal([10], Staffing.Judge(onDuty, entries, null, nowHour: 10, new StaffingOptions()).Select(h => h.Hour));
+    }
+
+    [Fact]
+    public void A_store_without_traffic_this_month_is_not_ranked()
+    {
+        var chain = new[]
+        {
+            new StoreTotal("A", "a", "EAST", "mall", true, 10, 1000, 0, 0, null),
+            new StoreTotal("B", "b", "EAST", "mall", true, 2, 400, 0, 0, null),
+            new StoreTotal("C", "c", "EAST", "mall", true, 0, 0, 0, 0, null),
+            new StoreTotal("D", "d", "NORTH", "mall", true, 5, 50, 0, 0, null),
+        };
+        Assert.Equal(new StoreRank(200, 1, 3, "mall", 1, 2), StoreRank.Of("B", chain));
+        Assert.Equal(new StoreRank(100, 2, 3, "mall", 2, 2), StoreRank.Of("A", chain));
+        Assert.Equal(new StoreRank(0, null, 3, "mall", null, 2), StoreRank.Of("C", chain));
+    }
+}

@@ -1,0 +1,60 @@
+using Microsoft.Extensions.Options;
+using SmartStore.Models;
+using SmartStore.Storage;
+
+namespace SmartStore.Web.Analysis;
+
+/// <summary>
+/// 门店分析 (seed 001's store page): one store's day against its forecast, staff on duty against its customers hour by
+/// hour, its weekday and weekend profile, its rank this month, and its entry rate and conversion month by month.
+/// </summary>
+public sealed record StoreAnalysis(
+    Store Store, DateOnly Day, int? NowHour,
+    int[] Entries, double[]? Forecast, int EntriesSoFar, double? ForecastSoFar,
+    double[]? WeekdayProfile, int WeekdayDays, double[]? WeekendProfile, int WeekendDays,
+    IReadOnlyList<StaffingHour> Staffing, bool StaffFromShifts, IReadOnlyList<StoreShift> Shifts,
+    StoreRank? MonthRank, DateOnly MonthFrom, IReadOnlyList<TrafficRow> Months)
+{
+    /// <summary>Months in the trend: seed 001's table runs June to December.</summary>
+    public const int TrendMonths = 7;
+
+    /// <summary>Entries so far against the forecast to the same hour, as a change (−0.12: 12 % below); null without a forecast.</summary>
+    public double? AgainstForecast => ForecastSoFar is > 0 ? Math.Round(EntriesSoFar / ForecastSoFar.Value - 1, 3) : null;
+}
+
+/// <summary>Loads and computes <see cref="StoreAnalysis"/> for the page and the API alike.</summary>
+public sealed class StoreAnalysisQuery(TrafficRepository traffic, StoreShifts shifts, StoreTotals totals, TrafficReport report,
+    IOptions<StaffingOptions> staffing)
+{
+    /// <summary>The store-local day now.</summary>
+    public static DateTime LocalNow(Store store) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, StoreTimeZones.Find(store.TimeZone));
+
+    /// <summary>How much of the last hour compared has passed: today's current hour only partly.</summary>
+    private static double HourDone(DateTime now, int? nowHour) => nowHour is null ? 1 : (now.Minute + now.Second / 60.0) / 60;
+
+    public async Task<StoreAnalysis> For(Store store, DateOnly day, AccessScope scope, CancellationToken cancellationToken = default)
+    {
+        var now = LocalNow(store);
+        int? nowHour = day == DateOnly.FromDateTime(now) ? now.Hour : null;
+        var from = day.AddDays(-7 * TrafficForecast.Weeks).ToDateTime(TimeOnly.MinValue);
+        var history = await traffic.Hours(store.Code, from, day.AddDays(1).ToDateTime(TimeOnly.MinValue), cancellationToken);
+        var entries = new int[24];
+        foreach (var h in history.Where(h => DateOnly.FromDateTime(h.HourLocal) == day)) entries[h.HourLocal.Hour] += h.Counters.Entries;
+        var forecast = TrafficForecast.ForDay(history, day);
+        var lastHour = nowHour ?? 23;
+        var profile = TrafficForecast.WeekdayAndWeekend(history, day);
+
+        var plan = await shifts.Of(store.Code, cancellationToken);
+        var (onDuty, fromShifts) = Staffing.OnDuty(store, plan, day);
+        var monthFrom = new DateOnly(day.Year, day.Month, 1);
+        var chain = await totals.Over(new StoreCoverage(scope, store.Code, null), monthFrom, day, cancellationToken);
+        var months = await report.Rows(new StoreCoverage(scope, store.Code, null), monthFrom.AddMonths(1 - StoreAnalysis.TrendMonths), day,
+            ReportGrain.Month, cancellationToken);
+
+        return new StoreAnalysis(store, day, nowHour, entries, forecast, entries.Take(lastHour + 1).Sum(),
+            forecast is null ? null : Math.Round(forecast.Take(lastHour).Sum() + forecast[lastHour] * HourDone(now, nowHour), 1),
+            profile.Weekday, profile.WeekdayDays, profile.Weekend, profile.WeekendDays,
+            Staffing.Judge(onDuty, entries, forecast, nowHour, staffing.Value), fromShifts, plan,
+            StoreRank.Of(store.Code, chain), monthFrom, months);
+    }
+}

@@ -1,0 +1,119 @@
+using System.Globalization;
+using System.Security.Claims;
+using SmartStore.Models;
+using SmartStore.Storage;
+using SmartStore.Web.Analysis;
+using SmartStore.Web.Security;
+
+namespace SmartStore.Web.Api;
+
+/// <summary>门店分析 and 排班 for integrators: a store's day against forecast and staff, its profile, rank and monthly trend; its shifts.</summary>
+public static class StoreAnalysisEndpoints
+{
+    public sealed record ShiftInput(IReadOnlyList<int>? Weekdays, string? Starts, string? Ends, int? Staff);
+
+    public static RouteGroupBuilder MapStoreAnalysis(this RouteGroupBuilder api)
+    {
+        api.MapGet("/stores/{code}/analysis", Analysis).WithTags("Foot traffic");
+        api.MapGet("/stores/{code}/shifts", Shifts).WithTags("Foot traffic");
+        api.MapPost("/stores/{code}/shifts", AddShift).WithTags("Foot traffic");
+        api.MapDelete("/stores/{code}/shifts/{id:long}", DeleteShift).WithTags("Foot traffic");
+        return api;
+    }
+
+    private static async Task<IResult> Analysis(string code, string? day, ClaimsPrincipal user, StoreRepository stores, StoreAnalysisQuery query)
+    {
+        var (store, problem) = await Visible(code, user, stores);
+        if (store is null) return problem!;
+        var (date, errors) = Day(day, store);
+        if (errors.Any) return errors.ToResult();
+        var a = await query.For(store, date, user.Scope());
+        return Results.Ok(new
+        {
+            store = store.Code, day = a.Day.ToString("yyyy-MM-dd"), nowHour = a.NowHour,
+            entries = a.Entries, forecast = a.Forecast, entriesSoFar = a.EntriesSoFar, forecastSoFar = a.ForecastSoFar, againstForecast = a.AgainstForecast,
+            weekdayProfile = a.WeekdayProfile, weekdayDays = a.WeekdayDays, weekendProfile = a.WeekendProfile, weekendDays = a.WeekendDays,
+            staffing = a.Staffing.Select(h => new { hour = h.Hour, entries = h.Entries, forecast = h.Forecast, onDuty = h.OnDuty, perStaff = h.PerStaff, verdict = h.Verdict }),
+            staffFromShifts = a.StaffFromShifts,
+            monthRank = a.MonthRank is { } r ? new { from = a.MonthFrom.ToString("yyyy-MM-dd"), entriesPerDay = r.EntriesPerDay, type = r.Type, inType = r.InType, typeCount = r.TypeCount, inRegion = r.InRegion, regionCount = r.RegionCount } : null,
+            months = a.Months.Select(m => new { month = m.Period.ToString("yyyy-MM"), entries = m.Entries, passersBy = m.PassersBy, entryRate = m.EntryRate, receipts = m.Receipts, conversion = m.Conversion }),
+        });
+    }
+
+    private static async Task<IResult> Shifts(string code, ClaimsPrincipal user, StoreRepository stores, StoreShifts shifts)
+    {
+        var (store, problem) = await Visible(code, user, stores);
+        return store is null ? problem! : Results.Ok(new { store = store.Code, shifts = (await shifts.Of(store.Code)).Select(ShiftJson) });
+    }
+
+    private static async Task<IResult> AddShift(string code, ShiftInput input, ClaimsPrincipal user, StoreRepository stores, StoreShifts shifts)
+    {
+        var (store, problem) = await Visible(code, user, stores);
+        if (store is null) return problem!;
+        if (!MayPlanShifts(user.Scope(), store)) return Problems.OutOfScope($"Planning the shifts of store '{code}'");
+        var (shift, errors) = Check(store.Code, input);
+        if (shift is null) return errors.ToResult();
+        if (await shifts.Add(shift, user.Actor()) is not { } id)
+        {
+            errors.Add("shifts", $"a store has at most {StoreShifts.MaxPerStore} shifts; remove one first.");
+            return errors.ToResult();
+        }
+        return Results.Created($"/api/stores/{store.Code}/shifts", ShiftJson(shift with { Id = id }));
+    }
+
+    private static async Task<IResult> DeleteShift(string code, long id, ClaimsPrincipal user, StoreRepository stores, StoreShifts shifts)
+    {
+        var (store, problem) = await Visible(code, user, stores);
+        if (store is null) return problem!;
+        if (!MayPlanShifts(user.Scope(), store)) return Problems.OutOfScope($"Planning the shifts of store '{code}'");
+        return await shifts.Delete(store.Code, id, user.Actor()) ? Results.NoContent() : Problems.NotFound($"Shift {id} of store '{code}'");
+    }
+
+    /// <summary>The store's own manager plans its shifts, as do those above it; a read-only analyst does not.</summary>
+    public static bool MayPlanShifts(AccessScope scope, Store store) => scope.Role != Role.HqAnalyst && scope.AllowsStore(store.Code, store.RegionCode);
+
+    /// <summary>A store-local day up to today (default today): the future has no traffic to analyse.</summary>
+    public static (DateOnly Day, FieldErrors Errors) Day(string? day, Store store)
+    {
+        var errors = new FieldErrors();
+        var today = DateOnly.FromDateTime(StoreAnalysisQuery.LocalNow(store));
+        if (day is null) return (today, errors);
+        if (!DateOnly.TryParseExact(day, "yyyy-MM-dd", out var date)) errors.Add("day", $"day '{day}' must be yyyy-MM-dd.");
+        else if (date > today) errors.Add("day", $"day {day} is after the store's today ({today:yyyy-MM-dd}).");
+        return (date, errors);
+    }
+
+    public static (StoreShift? Shift, FieldErrors Errors) Check(string storeCode, ShiftInput input)
+    {
+        var errors = new FieldErrors();
+        var days = Weekdays.None;
+        if (input.Weekdays is not { Count: > 0 }) errors.Add("weekdays", "weekdays is required: ISO day numbers, 1 = Monday … 7 = Sunday.");
+        else foreach (var d in input.Weekdays)
+            if (d is < 1 or > 7) errors.Add("weekdays", $"weekdays: {d} is not a day, 1 = Monday … 7 = Sunday.");
+            else days |= (Weekdays)(1 << (d - 1));
+        var starts = Time("starts", input.Starts, errors);
+        var ends = Time("ends", input.Ends, errors);
+        if (starts is { } s && ends is { } e && e <= s) errors.Add("ends", $"ends {input.Ends} must be after starts {input.Starts} (a shift within one day).");
+        if (input.Staff is not (>= 1 and <= 500)) errors.Add("staff", "staff must be 1 to 500 people.");
+        return errors.Any ? (null, errors) : (new StoreShift(0, storeCode, days, starts!.Value, ends!.Value, input.Staff!.Value), errors);
+    }
+
+    private static TimeOnly? Time(string field, string? value, FieldErrors errors)
+    {
+        if (TimeOnly.TryParseExact(value?.Trim(), ["H:mm", "HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time)) return time;
+        errors.Add(field, $"{field} '{value}' must be a store-local time, HH:mm.");
+        return null;
+    }
+
+    private static async Task<(Store? Store, IResult? Problem)> Visible(string code, ClaimsPrincipal user, StoreRepository stores)
+    {
+        var store = await stores.Find(code);
+        if (store is null) return (null, Problems.NotFound($"Store '{code}'"));
+        return user.Scope().AllowsStore(store.Code, store.RegionCode) ? (store, null) : (null, Problems.OutOfScope($"Store '{code}'"));
+    }
+
+    private static object ShiftJson(StoreShift s) => new
+    {
+        id = s.Id, weekdays = s.Weekdays.Days().Select(d => d == DayOfWeek.Sunday ? 7 : (int)d), starts = s.Starts.ToString("HH:mm"), ends = s.Ends.ToString("HH:mm"), staff = s.Staff,
+    };
+}
