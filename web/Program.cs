@@ -42,6 +42,7 @@ builder.Services.AddSingleton<InspectionCaptures>();
 builder.Services.AddSingleton<StoreTodos>();
 builder.Services.AddSingleton<InspectionPlanning>();
 builder.Services.AddSingleton<StoreShifts>();
+builder.Services.AddSingleton<StoreMonths>();
 builder.Services.AddSingleton<StoreAnalysisQuery>();
 builder.Services.Configure<StaffingOptions>(builder.Configuration.GetSection("Staffing"));
 builder.Services.Configure<PosOptions>(builder.Configuration.GetSection("Pos"));

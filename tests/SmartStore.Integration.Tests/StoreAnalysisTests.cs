@@ -90,6 +90,30 @@ public sealed class StoreAnalysisTests(SmartStoreSystem system)
     }
 
     [Fact]
+    public async Task Each_stores_entry_rate_is_followed_month_by_month_on_the_report_and_in_excel()
+    {
+        using var admin = await system.SignedIn("admin");
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostJson("/api/stores", ApiJson.NewStore("X0751", region: "WEST"))).StatusCode);
+        // Seed 001's store: 2 % of passers-by came in, then 4 %; nothing counted last month; 8 % this month.
+        var thisMonth = new DateOnly(2026, 9, 1);
+        foreach (var (month, entries) in new[] { (-3, 2), (-2, 4), (0, 8) })
+            await TrafficHistory.Hour(system.Database.Database, "X0751", thisMonth.AddMonths(month).AddDays(2).ToDateTime(new TimeOnly(11, 0)), entries, passersBy: 100 - entries);
+
+        var trend = await (await admin.GetAsync("/api/traffic/entry-rate-trend?store=X0751&to=2026-09-20")).Json();
+        Assert.Equal(["2026-03", "2026-04", "2026-05", "2026-06", "2026-07", "2026-08", "2026-09"], trend["months"]!.AsArray().Select(m => m!.GetValue<string>()));
+        var rates = trend["stores"]!.AsArray().Single()!["entryRates"]!.AsArray().Select(r => r?.GetValue<double>()).ToList();
+        Assert.Equal([null, null, null, 0.02, 0.04, null, 0.08], rates);
+
+        var page = WebUtility.HtmlDecode(await admin.GetStringAsync("/traffic?store=X0751&from=2026-09-01&to=2026-09-20"));
+        Assert.Matches("id=\"entry-rate-trend\"[\\s\\S]*?data-store=\"X0751\"[\\s\\S]*?<svg class=\"spark\"[^>]*><polyline points=\"[^\"]+\" /><circle [\\s\\S]*?2.00%[\\s\\S]*?4.00%[\\s\\S]*?8.00%", page);
+
+        using var stream = new MemoryStream(await admin.GetByteArrayAsync("/api/traffic/report.xlsx?store=X0751&from=2026-09-01&to=2026-09-20"));
+        var row = MiniExcelLibs.MiniExcel.Query(stream, useHeaderRow: true, sheetName: "entry-rate trend").Cast<IDictionary<string, object?>>().Single();
+        Assert.Equal("X0751", row["门店 store"]);
+        Assert.Equal(0.08, Convert.ToDouble(row["2026-09 进店率 entry rate"]));
+    }
+
+    [Fact]
     public async Task Bad_days_and_shifts_are_refused_with_their_reasons()
     {
         using var admin = await system.SignedIn("admin");

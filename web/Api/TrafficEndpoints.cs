@@ -30,6 +30,7 @@ public static class TrafficEndpoints
         traffic.MapGet("/report", Report);
         traffic.MapGet("/report.xlsx", ReportExcel);
         traffic.MapGet("/stores", Stores);
+        traffic.MapGet("/entry-rate-trend", Trend);
         return api;
     }
 
@@ -100,14 +101,25 @@ public static class TrafficEndpoints
 
     private static async Task<IResult> ReportExcel(string? store, string? region, string? from, string? to, string? by, string? compare,
         ClaimsPrincipal user, StoreRepository stores, TrafficReport reports, StoreReceipts receipts, IOptions<PosOptions> pos, StoreTotals totals,
-        IOptions<StoreBenchmarkOptions> benchmark, ReportCalendar calendar, CancellationToken cancellationToken)
+        StoreMonths months, IOptions<StoreBenchmarkOptions> benchmark, ReportCalendar calendar, CancellationToken cancellationToken)
     {
         var (query, problem, _) = await TrafficQuery.Read(user.Scope(), store, region, from, to, by, compare, stores, calendar.Today);
         if (query is null) return problem!;
         var result = await TrafficQuery.Run(query, reports, receipts, pos.Value, cancellationToken);
         var standings = await TrafficQuery.Benchmark(query, totals, benchmark.Value, calendar.Today, cancellationToken);
         var name = $"traffic-{store ?? region ?? "chain"}-{query.From:yyyyMMdd}-{query.To:yyyyMMdd}.xlsx";
-        return Results.File(await TrafficWorkbook.Write(result, standings, cancellationToken), TrafficWorkbook.ContentType, name);
+        var trend = await EntryRateTrend.Of(query.Coverage, query.To, months, cancellationToken);
+        return Results.File(await TrafficWorkbook.Write(result, standings, trend, cancellationToken), TrafficWorkbook.ContentType, name);
+    }
+
+    /// <summary>进店率月度趋势: each store covered, its entry rate over the seven months up to the period's end.</summary>
+    private static async Task<IResult> Trend(string? store, string? region, string? to, ClaimsPrincipal user, StoreRepository stores, StoreMonths months,
+        ReportCalendar calendar, CancellationToken cancellationToken)
+    {
+        var (query, problem, _) = await TrafficQuery.Read(user.Scope(), store, region, to, to, null, null, stores, calendar.Today);
+        if (query is null) return problem!;
+        var trend = await EntryRateTrend.Of(query.Coverage, query.To, months, cancellationToken);
+        return Results.Ok(new { months = trend.Months.Select(m => m.ToString("yyyy-MM")), stores = trend.Stores });
     }
 
     /// <summary>

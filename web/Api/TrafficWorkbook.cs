@@ -8,7 +8,7 @@ public static class TrafficWorkbook
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    public static async Task<byte[]> Write(TrafficResult report, StoreBenchmarkResult standings, CancellationToken cancellationToken)
+    public static async Task<byte[]> Write(TrafficResult report, StoreBenchmarkResult standings, EntryRateTrend trend, CancellationToken cancellationToken)
     {
         var sheets = new Dictionary<string, object>
         {
@@ -18,6 +18,7 @@ public static class TrafficWorkbook
                 .ToList(),
             // Every store covered, not only the page's first rows.
             ["stores"] = standings.Stores.Select(Standing).ToList(),
+            ["entry-rate trend"] = trend.Stores.Select(t => Trend(t, trend.Months)).ToList(),
             ["receipts vs people"] = report.Mismatches.Select(m => new Dictionary<string, object?>
             {
                 ["门店 store"] = m.StoreCode, ["时段 hour"] = m.HourLocal.ToString("yyyy-MM-dd HH:00"), ["类型 kind"] = m.Kind,
@@ -35,6 +36,14 @@ public static class TrafficWorkbook
         "month" => period.ToString("yyyy-MM"),
         _ => period.ToString("yyyy-MM-dd"),
     };
+
+    /// <summary>A store's row of 进店率月度趋势: one column per month, its entry rate (blank: no traffic that month).</summary>
+    private static Dictionary<string, object?> Trend(StoreTrend t, IReadOnlyList<DateOnly> months)
+    {
+        var row = new Dictionary<string, object?> { ["门店 store"] = t.Code, ["名称 name"] = t.Name };
+        for (var i = 0; i < months.Count; i++) row[$"{months[i]:yyyy-MM} 进店率 entry rate"] = t.EntryRates[i];
+        return row;
+    }
 
     private static Dictionary<string, object?> Standing(StoreStanding s) => new()
     {

@@ -45,5 +45,6 @@ public static partial class UiText
         ["notRanked"] = ("本月尚无客流", "No traffic this month"),
         ["monthlyTrend"] = ("进店率月度趋势", "Monthly entry-rate trend"),
         ["monthCol"] = ("月份", "Month"),
+        ["sparkline"] = ("迷你图", "Trend"),
     };
 }

@@ -66,6 +66,30 @@ public static class Display
         return "1/" + (Math.Round(inverse / unit) * unit).ToString("N0", CultureInfo.CurrentCulture);
     }
 
+    /// <summary>
+    /// 迷你图: a small line of a few values (months of entry rate) drawn on the server, so a table of a hundred stores needs no
+    /// script; a month without a value breaks the line.
+    /// </summary>
+    public static IHtmlContent Sparkline(IReadOnlyList<double?> values)
+    {
+        const double Width = 90, Height = 24, Pad = 2;
+        var known = values.Where(v => v is not null).Select(v => v!.Value).ToList();
+        if (known.Count == 0) return new HtmlString("<span class=\"muted\">—</span>");
+        double low = known.Min(), high = known.Max(), span = high - low;
+        double X(int i) => values.Count == 1 ? Width / 2 : Pad + i * (Width - 2 * Pad) / (values.Count - 1);
+        double Y(double v) => span == 0 ? Height / 2 : Height - Pad - (v - low) / span * (Height - 2 * Pad);
+        var runs = new List<List<string>> { new() };
+        for (var i = 0; i < values.Count; i++)
+        {
+            if (values[i] is { } v) runs[^1].Add(FormattableString.Invariant($"{X(i):0.#},{Y(v):0.#}"));
+            else if (runs[^1].Count > 0) runs.Add([]);
+        }
+        var lines = string.Concat(runs.Where(r => r.Count > 0).Select(r => r.Count == 1
+            ? $"<circle cx=\"{r[0].Split(',')[0]}\" cy=\"{r[0].Split(',')[1]}\" r=\"1.5\" />"
+            : $"<polyline points=\"{string.Join(' ', r)}\" />"));
+        return new HtmlString($"<svg class=\"spark\" viewBox=\"0 0 {Width} {Height}\" width=\"{Width}\" height=\"{Height}\" role=\"img\">{lines}</svg>");
+    }
+
     public static string Label(DictionaryEntry? entry, string code) =>
         entry is null ? code : UiText.IsChinese ? entry.Label : entry.LabelEn;
 }

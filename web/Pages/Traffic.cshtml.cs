@@ -11,7 +11,8 @@ namespace SmartStore.Web.Pages;
 /// and each store covered against its peers (门店对标).
 /// </summary>
 public sealed class TrafficModel(StoreRepository storeRepository, RegionRepository regions, TrafficReport reports, ReportCalendar calendar,
-    StoreTotals totals, IOptions<StoreBenchmarkOptions> benchmark, DictionaryRepository dictionary, StoreReceipts receipts, IOptions<PosOptions> pos)
+    StoreTotals totals, IOptions<StoreBenchmarkOptions> benchmark, DictionaryRepository dictionary, StoreReceipts receipts, IOptions<PosOptions> pos,
+    StoreMonths months)
     : ReportPageModel(storeRepository, regions)
 {
     /// <summary>Stores listed on the page (those that counted nobody, then the furthest below their peers); the Excel export has them all.</summary>
@@ -22,6 +23,7 @@ public sealed class TrafficModel(StoreRepository storeRepository, RegionReposito
 
     public TrafficResult? Result { get; private set; }
     public StoreBenchmarkResult? Standings { get; private set; }
+    public EntryRateTrend? Trend { get; private set; }
     public IReadOnlyList<DictionaryEntry> StoreTypes { get; private set; } = [];
     public IReadOnlyList<string> Errors { get; private set; } = [];
     protected override string ExcelPath => "/api/traffic/report.xlsx";
@@ -46,6 +48,7 @@ public sealed class TrafficModel(StoreRepository storeRepository, RegionReposito
         }
         Result = await TrafficQuery.Run(query, reports, receipts, pos.Value, cancellationToken);
         Standings = await TrafficQuery.Benchmark(query, totals, benchmark.Value, today, cancellationToken);
+        Trend = await EntryRateTrend.Of(query.Coverage, query.To, months, cancellationToken);
         StoreTypes = await dictionary.List(DictionaryRepository.StoreTag);
         return Page();
     }
