@@ -43,6 +43,9 @@ builder.Services.AddSingleton<StoreTodos>();
 builder.Services.AddSingleton<InspectionPlanning>();
 builder.Services.AddSingleton<StoreShifts>();
 builder.Services.AddSingleton<StoreMonths>();
+builder.Services.AddSingleton<Campaigns>();
+builder.Services.AddSingleton<CampaignPlanning>();
+builder.Services.AddSingleton<CampaignEffectQuery>();
 builder.Services.AddSingleton<StoreAnalysisQuery>();
 builder.Services.Configure<StaffingOptions>(builder.Configuration.GetSection("Staffing"));
 builder.Services.Configure<PosOptions>(builder.Configuration.GetSection("Pos"));
@@ -95,7 +98,7 @@ app.UseRateLimiter();
 
 app.MapOpenApi().AllowAnonymous();
 app.MapHealth();
-app.MapGroup("/api").MapStores().MapImports().MapCameras().MapSkus().MapAdministration().MapDevices().MapLive().MapSnapshots().MapTraffic().MapStaff().MapVision().MapShelves().MapReceipts().MapInspections().MapStoreAnalysis();
+app.MapGroup("/api").MapStores().MapImports().MapCameras().MapSkus().MapAdministration().MapDevices().MapLive().MapSnapshots().MapTraffic().MapStaff().MapVision().MapShelves().MapReceipts().MapInspections().MapStoreAnalysis().MapCampaigns();
 app.MapHub<LiveHub>(LiveHub.Path);
 app.MapRazorPages();
 app.MapGet("/culture/{name}", (string name, string? returnUrl, HttpContext context) =>

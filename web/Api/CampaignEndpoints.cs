@@ -1,0 +1,97 @@
+using System.Security.Claims;
+using SmartStore.Models;
+using SmartStore.Storage;
+using SmartStore.Web.Analysis;
+using SmartStore.Web.Security;
+
+namespace SmartStore.Web.Api;
+
+/// <summary>营销活动 for integrators: the chain's campaigns and the traffic effect of each.</summary>
+public static class CampaignEndpoints
+{
+    public sealed record CampaignInput(string? Name, string? From, string? To, string? RegionCode, string? StoreTag);
+
+    public const int MaxDays = 366;
+
+    public static RouteGroupBuilder MapCampaigns(this RouteGroupBuilder api)
+    {
+        var campaigns = api.MapGroup("/campaigns").WithTags("Foot traffic");
+        campaigns.MapGet("/", List);
+        campaigns.MapPost("/", Create);
+        campaigns.MapDelete("/{id:long}", Delete);
+        campaigns.MapGet("/{id:long}/effect", Effect);
+        return api;
+    }
+
+    private static async Task<IResult> List(ClaimsPrincipal user, Campaigns campaigns) =>
+        Results.Ok(new { campaigns = (await campaigns.List(user.Scope())).Select(Json) });
+
+    private static async Task<IResult> Create(CampaignInput input, ClaimsPrincipal user, CampaignPlanning planning)
+    {
+        var (created, errors) = await planning.Create(input, user);
+        if (errors is not null) return errors.ToResult();
+        return created is null ? Problems.OutOfScope("Planning a campaign for that region") : Results.Created($"/api/campaigns/{created.Id}", Json(created));
+    }
+
+    private static async Task<IResult> Delete(long id, ClaimsPrincipal user, Campaigns campaigns)
+    {
+        var campaign = await campaigns.Find(id);
+        if (campaign is null) return Problems.NotFound($"Campaign {id}");
+        if (!InspectionRights.MayPlan(user.Scope(), campaign.RegionCode)) return Problems.OutOfScope($"Campaign {id}");
+        await campaigns.Delete(id, user.Actor());
+        return Results.NoContent();
+    }
+
+    private static async Task<IResult> Effect(long id, ClaimsPrincipal user, Campaigns campaigns, CampaignEffectQuery query, ReportCalendar calendar)
+    {
+        var campaign = await campaigns.Find(id);
+        if (campaign is null || !(await campaigns.List(user.Scope())).Any(c => c.Id == id)) return Problems.NotFound($"Campaign {id}");
+        var e = await query.For(campaign, user.Scope(), calendar.Today);
+        return Results.Ok(new
+        {
+            campaign = Json(campaign), through = e.Through?.ToString("yyyy-MM-dd"), inCampaign = e.InCampaign, others = e.Others,
+            before = Comparison(e.Before), lastYear = Comparison(e.LastYear),
+        });
+    }
+
+    private static object? Comparison(CampaignComparison? c) => c is null ? null : new
+    {
+        kind = c.Kind, from = c.From.ToString("yyyy-MM-dd"), to = c.To.ToString("yyyy-MM-dd"),
+        campaignThen = c.CampaignThen, campaignNow = c.CampaignNow, othersThen = c.OthersThen, othersNow = c.OthersNow,
+        campaignChange = c.CampaignChange, othersChange = c.OthersChange, lift = c.Lift,
+    };
+
+    private static object Json(Campaign c) => new
+    {
+        id = c.Id, name = c.Name, from = c.From.ToString("yyyy-MM-dd"), to = c.To.ToString("yyyy-MM-dd"), regionCode = c.RegionCode, storeTag = c.StoreTag, createdBy = c.CreatedBy,
+    };
+}
+
+/// <summary>Adds a campaign for the page and the API alike: the input checked, its region and tag known, the planner allowed.</summary>
+public sealed class CampaignPlanning(Campaigns campaigns, RegionRepository regions, DictionaryRepository dictionary)
+{
+    public async Task<(Campaign? Created, FieldErrors? Errors)> Create(CampaignEndpoints.CampaignInput input, ClaimsPrincipal user)
+    {
+        var errors = new FieldErrors();
+        errors.Text("name", input.Name?.Trim(), 60);
+        var from = Date("from", input.From, errors);
+        var to = Date("to", input.To, errors);
+        if (from is { } f && to is { } t && (t < f || t.DayNumber - f.DayNumber >= CampaignEndpoints.MaxDays))
+            errors.Add("to", $"to must be on or after from, and a campaign at most {CampaignEndpoints.MaxDays} days.");
+        var region = string.IsNullOrWhiteSpace(input.RegionCode) ? null : input.RegionCode.Trim();
+        var tag = string.IsNullOrWhiteSpace(input.StoreTag) ? null : input.StoreTag.Trim();
+        if (region is not null && await regions.Find(region) is null) errors.Add("regionCode", $"regionCode '{region}' is not a region.");
+        if (tag is not null && !(await dictionary.List(DictionaryRepository.StoreTag)).Any(e => e.Code == tag)) errors.Add("storeTag", $"storeTag '{tag}' is not a store tag.");
+        if (errors.Any) return (null, errors);
+        if (!InspectionRights.MayPlan(user.Scope(), region)) return (null, null);
+        var campaign = new Campaign(0, input.Name!.Trim(), from!.Value, to!.Value, region, tag, user.Actor());
+        return (campaign with { Id = await campaigns.Create(campaign, user.Actor()) }, null);
+    }
+
+    private static DateOnly? Date(string field, string? value, FieldErrors errors)
+    {
+        if (DateOnly.TryParseExact(value?.Trim(), "yyyy-MM-dd", out var date)) return date;
+        errors.Add(field, $"{field} '{value}' must be a date, yyyy-MM-dd.");
+        return null;
+    }
+}
