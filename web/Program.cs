@@ -44,6 +44,7 @@ builder.Services.AddSingleton<InspectionPlanning>();
 builder.Services.AddSingleton<StoreShifts>();
 builder.Services.AddSingleton<StoreMonths>();
 builder.Services.AddSingleton<Campaigns>();
+builder.Services.AddSingleton<CityWeather>();
 builder.Services.AddSingleton<CampaignPlanning>();
 builder.Services.AddSingleton<CampaignEffectQuery>();
 builder.Services.AddSingleton<StoreAnalysisQuery>();
@@ -98,7 +99,7 @@ app.UseRateLimiter();
 
 app.MapOpenApi().AllowAnonymous();
 app.MapHealth();
-app.MapGroup("/api").MapStores().MapImports().MapCameras().MapSkus().MapAdministration().MapDevices().MapLive().MapSnapshots().MapTraffic().MapStaff().MapVision().MapShelves().MapReceipts().MapInspections().MapStoreAnalysis().MapCampaigns();
+app.MapGroup("/api").MapStores().MapImports().MapCameras().MapSkus().MapAdministration().MapDevices().MapLive().MapSnapshots().MapTraffic().MapStaff().MapVision().MapShelves().MapReceipts().MapInspections().MapStoreAnalysis().MapCampaigns().MapWeather();
 app.MapHub<LiveHub>(LiveHub.Path);
 app.MapRazorPages();
 app.MapGet("/culture/{name}", (string name, string? returnUrl, HttpContext context) =>

@@ -13,8 +13,14 @@ public sealed record StoreAnalysis(
     int[] Entries, double[]? Forecast, int EntriesSoFar, double? ForecastSoFar,
     double[]? WeekdayProfile, int WeekdayDays, double[]? WeekendProfile, int WeekendDays,
     IReadOnlyList<StaffingHour> Staffing, bool StaffFromShifts, IReadOnlyList<StoreShift> Shifts,
-    StoreRank? MonthRank, DateOnly MonthFrom, IReadOnlyList<TrafficRow> Months)
+    StoreRank? MonthRank, DateOnly MonthFrom, IReadOnlyList<TrafficRow> Months, IReadOnlyList<WeatherTraffic> ByWeather)
 {
+    /// <summary>Days read by weather: a season of them, so each kind of weather has had its days.</summary>
+    public const int WeatherDays = 90;
+
+    /// <summary>Entries a day over every day with weather known, the mean each condition is read against.</summary>
+    public double? WeatherMean => ByWeather.Sum(w => w.Days) is var days and > 0 ? Math.Round((double)ByWeather.Sum(w => w.Entries) / days, 1) : null;
+
     /// <summary>Months in the trend: seed 001's table runs June to December.</summary>
     public const int TrendMonths = 7;
 
@@ -24,7 +30,7 @@ public sealed record StoreAnalysis(
 
 /// <summary>Loads and computes <see cref="StoreAnalysis"/> for the page and the API alike.</summary>
 public sealed class StoreAnalysisQuery(TrafficRepository traffic, StoreShifts shifts, StoreTotals totals, TrafficReport report,
-    IOptions<StaffingOptions> staffing)
+    CityWeather weather, IOptions<StaffingOptions> staffing)
 {
     /// <summary>The store-local day now.</summary>
     public static DateTime LocalNow(Store store) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, StoreTimeZones.Find(store.TimeZone));
@@ -50,11 +56,12 @@ public sealed class StoreAnalysisQuery(TrafficRepository traffic, StoreShifts sh
         var chain = await totals.Over(new StoreCoverage(scope, store.Code, null), monthFrom, day, cancellationToken);
         var months = await report.Rows(new StoreCoverage(scope, store.Code, null), monthFrom.AddMonths(1 - StoreAnalysis.TrendMonths), day,
             ReportGrain.Month, cancellationToken);
+        var byWeather = await weather.TrafficOf(store.Code, day.AddDays(1 - StoreAnalysis.WeatherDays), day, cancellationToken);
 
         return new StoreAnalysis(store, day, nowHour, entries, forecast, entries.Take(lastHour + 1).Sum(),
             forecast is null ? null : Math.Round(forecast.Take(lastHour).Sum() + forecast[lastHour] * HourDone(now, nowHour), 1),
             profile.Weekday, profile.WeekdayDays, profile.Weekend, profile.WeekendDays,
             Staffing.Judge(onDuty, entries, forecast, nowHour, staffing.Value), fromShifts, plan,
-            StoreRank.Of(store.Code, chain), monthFrom, months);
+            StoreRank.Of(store.Code, chain), monthFrom, months, byWeather);
     }
 }

@@ -1,0 +1,58 @@
+using System.Globalization;
+using SmartStore.Storage;
+using SmartStore.Web.Security;
+
+namespace SmartStore.Web.Api;
+
+/// <summary>天气: cities' daily weather pushed by the chain's weather integration (no outside service is called from here).</summary>
+public static class WeatherEndpoints
+{
+    public sealed record WeatherInput(IReadOnlyList<WeatherDayInput?>? Days);
+
+    public sealed record WeatherDayInput(string? City, string? Day, string? Condition, decimal? High, decimal? Low);
+
+    public const int MaxDays = 2_000;
+
+    public static RouteGroupBuilder MapWeather(this RouteGroupBuilder api)
+    {
+        api.MapPut("/weather", Write).WithTags("Foot traffic").RequireAuthorization(AuthenticationSetup.MayEdit);
+        return api;
+    }
+
+    private static async Task<IResult> Write(WeatherInput input, CityWeather weather)
+    {
+        var (days, errors) = Read(input);
+        if (errors.Any) return errors.ToResult();
+        await weather.Write(days);
+        return Results.Ok(new { days = days.Count });
+    }
+
+    /// <summary>Every day checked; one bad day refuses the push (the integration sends it again, whole).</summary>
+    public static (IReadOnlyList<WeatherDay> Days, FieldErrors Errors) Read(WeatherInput input)
+    {
+        var errors = new FieldErrors();
+        var days = new List<WeatherDay>();
+        if (input.Days is not { Count: > 0 } list)
+        {
+            errors.Add("days", "days is required: [{\"city\": \"上海\", \"day\": \"2026-12-05\", \"condition\": \"rain\", \"high\": 12, \"low\": 7}, …].");
+            return (days, errors);
+        }
+        if (list.Count > MaxDays) errors.Add("days", $"at most {MaxDays} days per push, not {list.Count}.");
+        var seen = new HashSet<(string, DateOnly)>();
+        for (var i = 0; i < list.Count && i < MaxDays; i++)
+        {
+            var field = $"days[{i}]";
+            if (list[i] is not { } d) { errors.Add(field, $"{field} is empty."); continue; }
+            var before = errors.Messages.Count;
+            errors.Text($"{field}.city", d.City?.Trim(), 60);
+            if (!DateOnly.TryParseExact(d.Day, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+                errors.Add($"{field}.day", $"{field}.day '{d.Day}' must be yyyy-MM-dd.");
+            else if (d.City is { } city && !seen.Add((city.Trim(), day))) errors.Add($"{field}.day", $"{field}: {city} on {d.Day} is given twice.");
+            if (!CityWeather.Conditions.Contains(d.Condition)) errors.Add($"{field}.condition", $"{field}.condition '{d.Condition}' must be one of {string.Join(", ", CityWeather.Conditions)}.");
+            if (d.High is < -80 or > 70 || d.Low is < -80 or > 70) errors.Add($"{field}.high", $"{field}: temperatures are °C, -80 to 70.");
+            else if (d.High is { } high && d.Low is { } low && low > high) errors.Add($"{field}.low", $"{field}.low {low} is above high {high}.");
+            if (errors.Messages.Count == before) days.Add(new WeatherDay(d.City!.Trim(), day, d.Condition!, d.High, d.Low));
+        }
+        return (days, errors);
+    }
+}
