@@ -10,7 +10,7 @@ public interface IInspectionScheduleGrain : IGrainWithStringKey
 {
     public const string Key = "chain";
 
-    /// <summary>Starts the minute round (idempotent); the silo calls it on start.</summary>
+    /// <summary>Starts the minute round, or takes up a changed period; the silo calls it on start, and again changes nothing.</summary>
     Task Start();
 
     /// <summary>One round now: what it scheduled, how many pictures it took and how many it gave up on.</summary>

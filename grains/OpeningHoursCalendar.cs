@@ -10,6 +10,4 @@ public static class OpeningHoursCalendar
         var zone = StoreTimeZones.Find(timeZoneId);
         return hours.IsOpenAt(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone));
     }
-
-    public static DayHours HoursOn(OpeningHours hours, DateOnly date) => hours.On(date);
 }

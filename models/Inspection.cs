@@ -31,6 +31,12 @@ public static class WeekdaysOf
 {
     public static Weekdays Day(DayOfWeek day) => (Weekdays)(1 << (((int)day + 6) % 7));
 
+    /// <summary>An ISO day number, 1 = Monday … 7 = Sunday, as integrators send it.</summary>
+    public static Weekdays FromIso(int isoDay) => (Weekdays)(1 << (isoDay - 1));
+
+    /// <summary>The ISO day numbers of the set, Monday first.</summary>
+    public static IEnumerable<int> IsoDays(this Weekdays days) => days.Days().Select(d => d == DayOfWeek.Sunday ? 7 : (int)d);
+
     public static bool Includes(this Weekdays days, DayOfWeek day) => (days & Day(day)) != 0;
 
     /// <summary>The days in order, Monday first.</summary>

@@ -12,6 +12,8 @@ public sealed class InspectionScheduleStart(IGrainFactory grains, ILogger<Inspec
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Never gives up and never throws: a background service that throws stops the host, and this silo's uploads
+        // and counting matter more than one minute's inspection round.
         for (var attempt = 1; !stoppingToken.IsCancellationRequested; attempt++)
         {
             try
@@ -19,11 +21,11 @@ public sealed class InspectionScheduleStart(IGrainFactory grains, ILogger<Inspec
                 await grains.GetGrain<IInspectionScheduleGrain>(IInspectionScheduleGrain.Key).Start();
                 return;
             }
-            catch (Exception e) when (e is not OperationCanceledException && attempt < 10)
+            catch (Exception e) when (e is not OperationCanceledException)
             {
                 // The reminder service may still be joining the cluster on a silo's first seconds.
                 logger.LogWarning(e, "Inspection schedule not started yet (attempt {Attempt}); trying again", attempt);
-                await Task.Delay(TimeSpan.FromSeconds(3), stoppingToken);
+                await Task.Delay(TimeSpan.FromSeconds(Math.Min(3 * attempt, 60)), stoppingToken);
             }
         }
     }

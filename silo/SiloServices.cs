@@ -50,8 +50,8 @@ public static class SiloServices
             .ValidateOnStart();
         services.Configure<ShelfAlertOptions>(configuration.GetSection("ShelfAlerts"));
         services.AddOptions<InspectionOptions>().Bind(configuration.GetSection("Inspections"))
-            .Validate(o => o.CaptureWindow > TimeSpan.Zero && o.Every >= TimeSpan.FromMinutes(1),
-                "Inspections: CaptureWindow must be positive and Every at least one minute (an Orleans reminder's least).")
+            .Validate(o => o.Every >= TimeSpan.FromMinutes(1) && o.CaptureWindow >= o.Every,
+                "Inspections: Every must be at least one minute (an Orleans reminder's least) and CaptureWindow at least Every, or a due time could fall between two rounds.")
             .ValidateOnStart();
         return services;
     }

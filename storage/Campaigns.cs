@@ -16,8 +16,7 @@ public sealed class Campaigns(SmartStoreDatabase database)
         await using var connection = await database.Open(cancellationToken);
         var rows = await connection.QueryAsync<Row>(new CommandDefinition($"""
             SELECT {Columns} FROM campaigns k
-            WHERE @wholeChain OR EXISTS (SELECT 1 FROM stores s WHERE {StoreScope.Visible}
-                AND (k.region_code IS NULL OR s.region_code = k.region_code) AND (k.store_tag IS NULL OR k.store_tag = ANY(s.tags)))
+            WHERE @wholeChain OR EXISTS (SELECT 1 FROM stores s WHERE {StoreScope.Visible} AND {StoreReach.OfPlan})
             ORDER BY k.from_date DESC, k.id DESC
             """, StoreScope.Parameters(scope, new { }), cancellationToken: cancellationToken));
         return rows.Select(r => r.ToCampaign()).ToList();
@@ -34,8 +33,8 @@ public sealed class Campaigns(SmartStoreDatabase database)
     public async Task<IReadOnlySet<string>> StoresOf(Campaign campaign, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.Open(cancellationToken);
-        var codes = await connection.QueryAsync<string>(new CommandDefinition("""
-            SELECT code FROM stores s WHERE (@region::text IS NULL OR s.region_code = @region) AND (@tag::text IS NULL OR @tag = ANY(s.tags))
+        var codes = await connection.QueryAsync<string>(new CommandDefinition($"""
+            SELECT code FROM stores s WHERE {StoreReach.OfParameters}
             """, new { region = campaign.RegionCode, tag = campaign.StoreTag }, cancellationToken: cancellationToken));
         return codes.ToHashSet();
     }

@@ -32,14 +32,14 @@ public sealed class InspectionCaptures(SmartStoreDatabase database)
         return rows.Select(r => r.ToCapture()).ToList();
     }
 
-    /// <summary>How many pictures in the viewer's scope wait for a look (captured, not yet reviewed), over the last week.</summary>
-    public async Task<int> AwaitingReview(AccessScope scope, CancellationToken cancellationToken = default)
+    /// <summary>How many of one store-local day's pictures in the viewer's scope wait for a look (captured, not yet reviewed).</summary>
+    public async Task<int> AwaitingReview(AccessScope scope, DateOnly day, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.Open(cancellationToken);
         return await connection.ExecuteScalarAsync<int>(new CommandDefinition($"""
             SELECT count(*) FROM inspection_captures c JOIN stores s ON s.code = c.store_code
-            WHERE c.status = 'captured' AND c.day_local >= current_date - 7 AND {StoreScope.Visible}
-            """, StoreScope.Parameters(scope, new { }), cancellationToken: cancellationToken));
+            WHERE c.status = 'captured' AND c.day_local = @day AND {StoreScope.Visible}
+            """, StoreScope.Parameters(scope, new { day = day.ToDateTime(TimeOnly.MinValue) }), cancellationToken: cancellationToken));
     }
 
     public async Task<InspectionCapture?> Find(long id, CancellationToken cancellationToken = default)

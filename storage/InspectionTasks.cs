@@ -19,8 +19,7 @@ public sealed class InspectionTasks(SmartStoreDatabase database)
         var rows = await connection.QueryAsync<TaskRow>(new CommandDefinition($"""
             SELECT {Columns} FROM inspection_tasks k
             WHERE (NOT @activeOnly OR k.active)
-              AND (@wholeChain OR EXISTS (SELECT 1 FROM stores s WHERE {StoreScope.Visible}
-                   AND (k.region_code IS NULL OR s.region_code = k.region_code) AND (k.store_tag IS NULL OR k.store_tag = ANY(s.tags))))
+              AND (@wholeChain OR EXISTS (SELECT 1 FROM stores s WHERE {StoreScope.Visible} AND {StoreReach.OfPlan}))
             ORDER BY k.id DESC
             """, StoreScope.Parameters(scope, new { activeOnly }), cancellationToken: cancellationToken));
         return rows.Select(r => r.ToTask()).ToList();
@@ -59,10 +58,10 @@ public sealed class InspectionTasks(SmartStoreDatabase database)
     public async Task<IReadOnlyList<InspectionTarget>> Targets(InspectionTask task, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.Open(cancellationToken);
-        var rows = await connection.QueryAsync<(string StoreCode, string CameraCode, string TimeZone, string OpeningHours)>(new CommandDefinition("""
+        var rows = await connection.QueryAsync<(string StoreCode, string CameraCode, string TimeZone, string OpeningHours)>(new CommandDefinition($"""
             SELECT s.code, c.code, s.time_zone, s.opening_hours::text
             FROM stores s JOIN cameras c ON c.store_code = s.code AND c.kind = @kind
-            WHERE (@region::text IS NULL OR s.region_code = @region) AND (@tag::text IS NULL OR @tag = ANY(s.tags))
+            WHERE {StoreReach.OfParameters}
             ORDER BY s.code, c.code
             """, new { kind = task.CameraKind.ToCode(), region = task.RegionCode, tag = task.StoreTag }, cancellationToken: cancellationToken));
         return rows.Select(r => new InspectionTarget(r.StoreCode, r.CameraCode, r.TimeZone,

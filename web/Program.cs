@@ -40,6 +40,7 @@ builder.Services.AddSingleton<StoreReceipts>();
 builder.Services.AddSingleton<InspectionTasks>();
 builder.Services.AddSingleton<InspectionCaptures>();
 builder.Services.AddSingleton<StoreTodos>();
+builder.Services.AddSingleton<StoreReachCheck>();
 builder.Services.AddSingleton<InspectionPlanning>();
 builder.Services.AddSingleton<StoreShifts>();
 builder.Services.AddSingleton<StoreMonths>();

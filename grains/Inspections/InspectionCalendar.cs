@@ -6,23 +6,25 @@ namespace SmartStore.Grains.Inspections;
 public static class InspectionCalendar
 {
     /// <summary>
-    /// A camera's picture is due when, in its store's time zone, today is one of the task's weekdays, the task's time
-    /// has passed by less than <paramref name="window"/> (later, no upload could be its picture any more) and the store is
-    /// open then (a door check before opening shows a shutter).
+    /// A camera's picture is due when, by its store's clock, the task's time on one of its weekdays passed less than
+    /// <paramref name="window"/> ago (later, no upload could be its picture any more) and the store is open then (a door
+    /// check before opening shows a shutter). Yesterday counts too: a 23:55 check is still due at 00:05.
     /// </summary>
     public static IEnumerable<InspectionDue> Due(InspectionTask task, IEnumerable<InspectionTarget> targets, DateTime nowUtc, TimeSpan window)
     {
+        nowUtc = DateTime.SpecifyKind(nowUtc, DateTimeKind.Utc);
         foreach (var target in targets)
         {
             var zone = StoreTimeZones.Find(target.TimeZone);
-            var local = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(nowUtc, DateTimeKind.Utc), zone);
-            var day = DateOnly.FromDateTime(local);
-            if (!task.Weekdays.Includes(local.DayOfWeek)) continue;
-            var dueLocal = day.ToDateTime(task.AtLocal);
-            if (local < dueLocal || local - dueLocal >= window) continue;
-            var dueUtc = DueUtc(dueLocal, zone);
-            if (!OpeningHoursCalendar.IsOpen(target.OpeningHours, target.TimeZone, dueUtc)) continue;
-            yield return new InspectionDue(task.Id, target.StoreCode, target.CameraCode, day, dueUtc);
+            var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(nowUtc, zone));
+            foreach (var day in new[] { today.AddDays(-1), today })
+            {
+                if (!task.Weekdays.Includes(day.DayOfWeek)) continue;
+                var dueUtc = DueUtc(day.ToDateTime(task.AtLocal), zone);
+                if (nowUtc < dueUtc || nowUtc - dueUtc >= window) continue;
+                if (!OpeningHoursCalendar.IsOpen(target.OpeningHours, target.TimeZone, dueUtc)) continue;
+                yield return new InspectionDue(task.Id, target.StoreCode, target.CameraCode, day, dueUtc);
+            }
         }
     }
 

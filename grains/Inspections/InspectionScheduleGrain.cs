@@ -19,8 +19,8 @@ public sealed class InspectionScheduleGrain(IInspectionLedger ledger, IOptions<I
 
     public async Task Start()
     {
-        if (await this.GetReminder(Round) is null)
-            await this.RegisterOrUpdateReminder(Round, _options.Every, _options.Every);
+        // Every silo calls this on start; registering again keeps one reminder (by name) and takes up a changed period.
+        await this.RegisterOrUpdateReminder(Round, _options.Every, _options.Every);
     }
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)

@@ -49,6 +49,22 @@ public sealed class InspectionCalendarTests
     }
 
     [Fact]
+    public void A_check_late_in_the_evening_is_still_due_after_midnight_and_one_in_a_skipped_hour_an_hour_later()
+    {
+        var lateNight = new InspectionTask(8, "闭店检查", new TimeOnly(23, 55), Weekdays.Saturday, CameraKind.Entrance, null, null, true, "east", default);
+        var allDay = new[] { Shop("S1", hours: OpeningHours.AlwaysOpen) };
+        // 16:05 UTC on Saturday 5 December is 00:05 on Sunday in Shanghai: Saturday's 23:55 check, ten minutes ago.
+        var due = Assert.Single(InspectionCalendar.Due(lateNight, allDay, Utc(16, 5), Window));
+        Assert.Equal(new DateOnly(2026, 12, 5), due.DayLocal);
+
+        // Berlin skips 02:00–03:00 on 29 March 2026: a 02:30 check falls due at 03:30 local, 01:30 UTC, and is found then.
+        var early = new InspectionTask(9, "夜间检查", new TimeOnly(2, 30), Weekdays.Every, CameraKind.Entrance, null, null, true, "hq", default);
+        var berlin = new[] { Shop("DE", "Europe/Berlin", OpeningHours.AlwaysOpen) };
+        var skipped = Assert.Single(InspectionCalendar.Due(early, berlin, new DateTime(2026, 3, 29, 1, 35, 0, DateTimeKind.Utc), Window));
+        Assert.Equal(new DateTime(2026, 3, 29, 1, 30, 0, DateTimeKind.Utc), skipped.DueUtc);
+    }
+
+    [Fact]
     public void Weekdays_are_monday_first()
     {
         Assert.Equal(Weekdays.Monday, WeekdaysOf.Day(DayOfWeek.Monday));

@@ -50,6 +50,15 @@ public sealed class CampaignTests(SmartStoreSystem system)
         Assert.Equal(0.3636, before["lift"]!.GetValue<double>());
         Assert.Equal(0.1364, effect["lastYear"]!["lift"]!.GetValue<double>());
 
+        // A chain-wide campaign of street stores: a region manager reads it for the stores of theirs only (none counted then).
+        var chainWide = (await (await admin.PostJson("/api/campaigns", new { name = "街边店全国促销", from = "2024-05-10", to = "2024-05-16", storeTag = "street" })).Json())["id"]!;
+        using var east = await system.SignedIn("east");
+        Assert.Equal(3, (await (await admin.GetAsync($"/api/campaigns/{chainWide}/effect")).Json())["inCampaign"]!["stores"]!.GetValue<int>());
+        var eastView = await (await east.GetAsync($"/api/campaigns/{chainWide}/effect")).Json();
+        Assert.Equal(0, eastView["inCampaign"]!["stores"]!.GetValue<int>());
+        Assert.Equal(1, eastView["others"]!["stores"]!.GetValue<int>());
+        Assert.Equal(HttpStatusCode.NotFound, (await east.GetAsync($"/api/campaigns/{id}/effect")).StatusCode);
+
         var page = WebUtility.HtmlDecode(await admin.GetStringAsync($"/campaigns?id={id}"));
         Assert.Matches("data-lift=\"before\">\\s*<span class=\"num\">\\+36.4%</span>\\s*<span>活动拉动 · 对比活动前", page);
         Assert.Contains("vs last year", await admin.GetStringAsync($"/campaigns?id={id}&culture=en"));

@@ -193,10 +193,10 @@ public sealed class StoreAnalysisTests(SmartStoreSystem system)
         entries[10] = 30;
         var forecast = new double[24];
         forecast[11] = 1; forecast[12] = 50;
-        var hours = Staffing.Judge(onDuty, entries, forecast, nowHour: 10, new StaffingOptions());
+        var hours = Staffing.Judge(onDuty, entries, forecast, nowHour: 11, new StaffingOptions());
         Assert.Equal([(10, "understaffed", false), (11, "overstaffed", true), (12, "understaffed", true)], hours.Select(h => (h.Hour, h.Verdict, h.Forecast)));
         // Without a forecast, the hours still to come are left out rather than judged on nothing.
-        Assert.Equal([10], Staffing.Judge(onDuty, entries, null, nowHour: 10, new StaffingOptions()).Select(h => h.Hour));
+        Assert.Equal([10], Staffing.Judge(onDuty, entries, null, nowHour: 11, new StaffingOptions()).Select(h => h.Hour));
     }
 
     [Fact]

@@ -40,16 +40,20 @@ public sealed record CampaignEffect(Campaign Campaign, DateOnly? Through, StoreG
     /// <summary>
     /// Judges the days of the campaign that are over: <paramref name="now"/>, <paramref name="before"/> and
     /// <paramref name="lastYear"/> are every store's totals over the campaign's days, the days before and a year earlier.
+    /// The campaign's stores are those of them the viewer sees (<see cref="StoreTotal.Covered"/>); the others, the chain's
+    /// other stores, are the benchmark whoever looks, as the peers of 门店对标 are.
     /// </summary>
-    public static CampaignEffect Judge(Campaign campaign, DateOnly through, IReadOnlySet<string> inCampaign,
+    public static CampaignEffect Judge(Campaign campaign, DateOnly through, IReadOnlySet<string> campaignStores,
         IReadOnlyList<StoreTotal> now, IReadOnlyList<StoreTotal> before, IReadOnlyList<StoreTotal> lastYear)
     {
+        var seen = now.Where(t => t.Covered).Select(t => t.Code).ToHashSet();
+        var inCampaign = campaignStores.Where(seen.Contains).ToHashSet();
         var days = through.DayNumber - campaign.From.DayNumber + 1;
         return new CampaignEffect(campaign, through,
             StoreGroupFigures.Of(now.Where(t => inCampaign.Contains(t.Code) && t.Days > 0)),
-            StoreGroupFigures.Of(now.Where(t => !inCampaign.Contains(t.Code) && t.Days > 0)),
-            Compare("before", campaign.From.AddDays(-days), campaign.From.AddDays(-1), inCampaign, now, before),
-            Compare("last-year", campaign.From.AddYears(-1), through.AddYears(-1), inCampaign, now, lastYear));
+            StoreGroupFigures.Of(now.Where(t => !campaignStores.Contains(t.Code) && t.Days > 0)),
+            Compare("before", campaign.From.AddDays(-days), campaign.From.AddDays(-1), inCampaign, campaignStores, now, before),
+            Compare("last-year", campaign.From.AddYears(-1), through.AddYears(-1), inCampaign, campaignStores, now, lastYear));
     }
 
     /// <summary>Nothing to judge yet: the campaign starts today or later.</summary>
@@ -57,14 +61,15 @@ public sealed record CampaignEffect(Campaign Campaign, DateOnly? Through, StoreG
         new(campaign, null, new StoreGroupFigures(0, 0, 0, 0), new StoreGroupFigures(0, 0, 0, 0), null, null);
 
     private static CampaignComparison? Compare(string kind, DateOnly from, DateOnly to, IReadOnlySet<string> inCampaign,
-        IReadOnlyList<StoreTotal> now, IReadOnlyList<StoreTotal> then)
+        IReadOnlySet<string> campaignStores, IReadOnlyList<StoreTotal> now, IReadOnlyList<StoreTotal> then)
     {
         var counted = then.Where(t => t.Days > 0).Select(t => t.Code).ToHashSet();
         var both = now.Where(t => t.Days > 0 && counted.Contains(t.Code)).Select(t => t.Code).ToHashSet();
         if (both.Count == 0) return null;
-        StoreGroupFigures Group(IEnumerable<StoreTotal> totals, bool campaignStores) =>
-            StoreGroupFigures.Of(totals.Where(t => both.Contains(t.Code) && inCampaign.Contains(t.Code) == campaignStores));
-        return new CampaignComparison(kind, from, to, Group(then, true), Group(now, true), Group(then, false), Group(now, false));
+        StoreGroupFigures Group(IEnumerable<StoreTotal> totals, Func<string, bool> member) =>
+            StoreGroupFigures.Of(totals.Where(t => both.Contains(t.Code) && member(t.Code)));
+        bool Other(string code) => !campaignStores.Contains(code);
+        return new CampaignComparison(kind, from, to, Group(then, inCampaign.Contains), Group(now, inCampaign.Contains), Group(then, Other), Group(now, Other));
     }
 }
 

@@ -39,15 +39,16 @@ public static class Staffing
     }
 
     /// <summary>
-    /// The hours anyone is on duty or came in: counted entries up to <paramref name="nowHour"/> (null: the whole day is
-    /// past), the forecast after it.
+    /// The hours anyone is on duty or came in: counted entries of the hours that are over, the forecast from
+    /// <paramref name="nowHour"/> on (null: the whole day is past) — a part-hour's count against a whole hour's staff would
+    /// always read as too many staff.
     /// </summary>
     public static IReadOnlyList<StaffingHour> Judge(double[] onDuty, int[] entries, double[]? forecast, int? nowHour, StaffingOptions options)
     {
         var hours = new List<StaffingHour>();
         for (var h = 0; h < 24; h++)
         {
-            var ahead = nowHour is { } now && h > now;
+            var ahead = nowHour is { } now && h >= now;
             if (ahead && forecast is null) continue;
             var count = ahead ? forecast![h] : entries[h];
             if (onDuty[h] <= 0 && count <= 0) continue;

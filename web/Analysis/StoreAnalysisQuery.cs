@@ -21,9 +21,6 @@ public sealed record StoreAnalysis(
     /// <summary>Entries a day over every day with weather known, the mean each condition is read against.</summary>
     public double? WeatherMean => ByWeather.Sum(w => w.Days) is var days and > 0 ? Math.Round((double)ByWeather.Sum(w => w.Entries) / days, 1) : null;
 
-    /// <summary>Months in the trend: seed 001's table runs June to December.</summary>
-    public const int TrendMonths = 7;
-
     /// <summary>Entries so far against the forecast to the same hour, as a change (−0.12: 12 % below); null without a forecast.</summary>
     public double? AgainstForecast => ForecastSoFar is > 0 ? Math.Round(EntriesSoFar / ForecastSoFar.Value - 1, 3) : null;
 }
@@ -54,7 +51,7 @@ public sealed class StoreAnalysisQuery(TrafficRepository traffic, StoreShifts sh
         var (onDuty, fromShifts) = Staffing.OnDuty(store, plan, day);
         var monthFrom = new DateOnly(day.Year, day.Month, 1);
         var chain = await totals.Over(new StoreCoverage(scope, store.Code, null), monthFrom, day, cancellationToken);
-        var months = await report.Rows(new StoreCoverage(scope, store.Code, null), monthFrom.AddMonths(1 - StoreAnalysis.TrendMonths), day,
+        var months = await report.Rows(new StoreCoverage(scope, store.Code, null), monthFrom.AddMonths(1 - Api.EntryRateTrend.MonthsShown), day,
             ReportGrain.Month, cancellationToken);
         var byWeather = await weather.TrafficOf(store.Code, day.AddDays(1 - StoreAnalysis.WeatherDays), day, cancellationToken);
 

@@ -37,7 +37,7 @@ public static class CampaignEndpoints
     {
         var campaign = await campaigns.Find(id);
         if (campaign is null) return Problems.NotFound($"Campaign {id}");
-        if (!InspectionRights.MayPlan(user.Scope(), campaign.RegionCode)) return Problems.OutOfScope($"Campaign {id}");
+        if (!PlanningRights.MayPlan(user.Scope(), campaign.RegionCode)) return Problems.OutOfScope($"Campaign {id}");
         await campaigns.Delete(id, user.Actor());
         return Results.NoContent();
     }
@@ -68,30 +68,22 @@ public static class CampaignEndpoints
 }
 
 /// <summary>Adds a campaign for the page and the API alike: the input checked, its region and tag known, the planner allowed.</summary>
-public sealed class CampaignPlanning(Campaigns campaigns, RegionRepository regions, DictionaryRepository dictionary)
+public sealed class CampaignPlanning(Campaigns campaigns, StoreReachCheck reach)
 {
     public async Task<(Campaign? Created, FieldErrors? Errors)> Create(CampaignEndpoints.CampaignInput input, ClaimsPrincipal user)
     {
         var errors = new FieldErrors();
         errors.Text("name", input.Name?.Trim(), 60);
-        var from = Date("from", input.From, errors);
-        var to = Date("to", input.To, errors);
+        var from = PlanningInput.Date("from", input.From, errors);
+        var to = PlanningInput.Date("to", input.To, errors);
         if (from is { } f && to is { } t && (t < f || t.DayNumber - f.DayNumber >= CampaignEndpoints.MaxDays))
             errors.Add("to", $"to must be on or after from, and a campaign at most {CampaignEndpoints.MaxDays} days.");
-        var region = string.IsNullOrWhiteSpace(input.RegionCode) ? null : input.RegionCode.Trim();
-        var tag = string.IsNullOrWhiteSpace(input.StoreTag) ? null : input.StoreTag.Trim();
-        if (region is not null && await regions.Find(region) is null) errors.Add("regionCode", $"regionCode '{region}' is not a region.");
-        if (tag is not null && !(await dictionary.List(DictionaryRepository.StoreTag)).Any(e => e.Code == tag)) errors.Add("storeTag", $"storeTag '{tag}' is not a store tag.");
+        var region = PlanningInput.Blank(input.RegionCode);
+        var tag = PlanningInput.Blank(input.StoreTag);
+        await reach.Check(region, tag, errors);
         if (errors.Any) return (null, errors);
-        if (!InspectionRights.MayPlan(user.Scope(), region)) return (null, null);
+        if (!PlanningRights.MayPlan(user.Scope(), region)) return (null, null);
         var campaign = new Campaign(0, input.Name!.Trim(), from!.Value, to!.Value, region, tag, user.Actor());
         return (campaign with { Id = await campaigns.Create(campaign, user.Actor()) }, null);
-    }
-
-    private static DateOnly? Date(string field, string? value, FieldErrors errors)
-    {
-        if (DateOnly.TryParseExact(value?.Trim(), "yyyy-MM-dd", out var date)) return date;
-        errors.Add(field, $"{field} '{value}' must be a date, yyyy-MM-dd.");
-        return null;
     }
 }

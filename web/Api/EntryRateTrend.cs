@@ -11,6 +11,7 @@ public sealed record StoreTrend(string Code, string Name, IReadOnlyList<double?>
 /// </summary>
 public sealed record EntryRateTrend(IReadOnlyList<DateOnly> Months, IReadOnlyList<StoreTrend> Stores)
 {
+    /// <summary>Months in the trend: seed 001's table runs June to December.</summary>
     public const int MonthsShown = 7;
 
     public static async Task<EntryRateTrend> Of(StoreCoverage coverage, DateOnly to, StoreMonths months, CancellationToken cancellationToken)

@@ -46,7 +46,7 @@ public static class InspectionEndpoints
     {
         var task = await tasks.Find(id);
         if (task is null) return Problems.NotFound($"Inspection task {id}");
-        if (!InspectionRights.MayPlan(user.Scope(), task.RegionCode)) return Problems.OutOfScope($"Inspection task {id}");
+        if (!PlanningRights.MayPlan(user.Scope(), task.RegionCode)) return Problems.OutOfScope($"Inspection task {id}");
         if (input.Active is not { } active)
         {
             var errors = new FieldErrors();
@@ -85,7 +85,7 @@ public static class InspectionEndpoints
         var capture = await captures.Find(id);
         if (capture is null) return Problems.NotFound($"Inspection picture {id}");
         if (!InspectionRights.MayReview(user.Scope(), capture.StoreCode, capture.RegionCode)) return Problems.OutOfScope($"Inspection picture {id}");
-        var errors = InspectionTaskInput.CheckText("text", input.Text);
+        var errors = TodoText.Check("text", input.Text);
         if (errors.Any) return errors.ToResult();
         if (await todos.Raise(capture.StoreCode, id, input.Text!.Trim(), user.Actor()) is not { } todoId) return NotReviewable(capture);
         return Results.Created($"/api/todos/{todoId}", TodoJson((await todos.Find(todoId))!));
@@ -93,7 +93,7 @@ public static class InspectionEndpoints
 
     private static async Task<IResult> RaiseTodo(NewTodoInput input, ClaimsPrincipal user, StoreRepository stores, StoreTodos todos)
     {
-        var errors = InspectionTaskInput.CheckText("text", input.Text);
+        var errors = TodoText.Check("text", input.Text);
         if (string.IsNullOrWhiteSpace(input.Store)) errors.Add("store", "store is required.");
         if (errors.Any) return errors.ToResult();
         var store = await stores.Find(input.Store!.Trim());
@@ -116,7 +116,7 @@ public static class InspectionEndpoints
         if (todo is null) return Problems.NotFound($"To-do {id}");
         var store = (await stores.Find(todo.StoreCode))!;
         if (!InspectionRights.MayClose(user.Scope(), store.Code, store.RegionCode)) return Problems.OutOfScope($"To-do {id}");
-        var errors = InspectionTaskInput.CheckText("note", input.Note);
+        var errors = TodoText.Check("note", input.Note);
         if (errors.Any) return errors.ToResult();
         if (!await todos.Done(id, input.Note!.Trim(), user.Actor()))
             return Results.Problem(statusCode: 409, title: "Already done", detail: $"To-do {id} was marked done already.");
@@ -128,7 +128,7 @@ public static class InspectionEndpoints
 
     private static object TaskJson(InspectionTask t) => new
     {
-        id = t.Id, name = t.Name, at = t.AtLocal.ToString("HH:mm"), weekdays = t.Weekdays.Days().Select(d => d == DayOfWeek.Sunday ? 7 : (int)d),
+        id = t.Id, name = t.Name, at = t.AtLocal.ToString("HH:mm"), weekdays = t.Weekdays.IsoDays(),
         cameraKind = t.CameraKind.ToCode(), regionCode = t.RegionCode, storeTag = t.StoreTag, active = t.Active, createdBy = t.CreatedBy, createdUtc = t.CreatedUtc,
     };
 

@@ -63,17 +63,23 @@ public static class SnapshotEndpoints
         // The row's path is ours (date/camera/sha256.jpg); still, never serve anything outside the images folder.
         if (!file.StartsWith(settings.ImagesRoot + Path.DirectorySeparatorChar, StringComparison.Ordinal) || !File.Exists(file))
             return Problems.NotFound($"The image of snapshot {id} (retention may have removed it)");
-        response.Headers.CacheControl = "private, max-age=86400";
-        if (width is null) return Results.File(file, "image/jpeg", enableRangeProcessing: false);
+        if (width is null)
+        {
+            response.Headers.CacheControl = "private, max-age=86400";
+            return Results.File(file, "image/jpeg", enableRangeProcessing: false);
+        }
+        byte[] preview;
         try
         {
-            return Results.File(PhotoPreview.Scale(PreviewIntake, await File.ReadAllBytesAsync(file, cancellationToken), width.Value), "image/jpeg");
+            preview = PhotoPreview.Scale(PreviewIntake, await File.ReadAllBytesAsync(file, cancellationToken), width.Value);
         }
         catch (ImageRejectedException e)
         {
-            // Accepted uploads are whole JPEGs; a file damaged on disk since is said as such, not served half.
-            return Results.Problem(statusCode: 422, title: "Image unreadable", detail: $"The stored image of snapshot {id} cannot be read: {e.Message}");
+            // Accepted uploads are whole JPEGs; a file damaged on disk since is a fault here, said as such, not served half.
+            return Results.Problem(statusCode: 500, title: "Stored image unreadable", detail: $"The stored image of snapshot {id} cannot be read: {e.Message}");
         }
+        response.Headers.CacheControl = "private, max-age=86400";
+        return Results.File(preview, "image/jpeg");
     }
 }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Claims;
 using SmartStore.Models;
 using SmartStore.Storage;
@@ -87,23 +86,12 @@ public static class StoreAnalysisEndpoints
     public static (StoreShift? Shift, FieldErrors Errors) Check(string storeCode, ShiftInput input)
     {
         var errors = new FieldErrors();
-        var days = Weekdays.None;
-        if (input.Weekdays is not { Count: > 0 }) errors.Add("weekdays", "weekdays is required: ISO day numbers, 1 = Monday … 7 = Sunday.");
-        else foreach (var d in input.Weekdays)
-            if (d is < 1 or > 7) errors.Add("weekdays", $"weekdays: {d} is not a day, 1 = Monday … 7 = Sunday.");
-            else days |= (Weekdays)(1 << (d - 1));
-        var starts = Time("starts", input.Starts, errors);
-        var ends = Time("ends", input.Ends, errors);
+        var days = PlanningInput.Weekdays(input.Weekdays, errors);
+        var starts = PlanningInput.Time("starts", input.Starts, errors);
+        var ends = PlanningInput.Time("ends", input.Ends, errors);
         if (starts is { } s && ends is { } e && e <= s) errors.Add("ends", $"ends {input.Ends} must be after starts {input.Starts} (a shift within one day).");
         if (input.Staff is not (>= 1 and <= 500)) errors.Add("staff", "staff must be 1 to 500 people.");
         return errors.Any ? (null, errors) : (new StoreShift(0, storeCode, days, starts!.Value, ends!.Value, input.Staff!.Value), errors);
-    }
-
-    private static TimeOnly? Time(string field, string? value, FieldErrors errors)
-    {
-        if (TimeOnly.TryParseExact(value?.Trim(), ["H:mm", "HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time)) return time;
-        errors.Add(field, $"{field} '{value}' must be a store-local time, HH:mm.");
-        return null;
     }
 
     private static async Task<(Store? Store, IResult? Problem)> Visible(string code, ClaimsPrincipal user, StoreRepository stores)
@@ -115,6 +103,6 @@ public static class StoreAnalysisEndpoints
 
     private static object ShiftJson(StoreShift s) => new
     {
-        id = s.Id, weekdays = s.Weekdays.Days().Select(d => d == DayOfWeek.Sunday ? 7 : (int)d), starts = s.Starts.ToString("HH:mm"), ends = s.Ends.ToString("HH:mm"), staff = s.Staff,
+        id = s.Id, weekdays = s.Weekdays.IsoDays(), starts = s.Starts.ToString("HH:mm"), ends = s.Ends.ToString("HH:mm"), staff = s.Staff,
     };
 }

@@ -2,7 +2,7 @@ namespace SmartStore.Web.Localization;
 
 public static partial class UiText
 {
-    /// <summary>Words of 门店分析 (a store's day against forecast and staff, its profile, rank and trend) and 排班.</summary>
+    /// <summary>Words of 门店分析 (a store's day against forecast and staff, its profile, rank, trend and weather), 排班 and 营销活动.</summary>
     private static readonly Dictionary<string, (string Zh, string En)> StoreAnalysisWords = new()
     {
         ["storeAnalysis"] = ("门店分析", "Store analysis"),
@@ -25,6 +25,7 @@ public static partial class UiText
         ["forecastMark"] = ("预测", "forecast"),
         ["staffingBand"] = ("每小时人均进店少于 {0} 人为人手过剩，多于 {1} 人为人手不足。", "Under {0} customers per staff member an hour is too many staff; over {1}, too few."),
         ["staffFromHeadcount"] = ("未设置排班：按门店人数 {0} 人、营业时间内全员在岗计算。", "No shifts planned: the store's {0} staff are taken as on duty whenever it is open."),
+        ["noStaffPlan"] = ("未设置排班，门店人数也为 0：请先排班。", "No shifts planned and no staff count for the store: plan its shifts first."),
         ["noStaffingHours"] = ("这一天没有在岗店员，也没有客流。", "Nobody on duty and no traffic this day."),
         ["shifts"] = ("排班", "Shifts"),
         ["addShift"] = ("新增班次", "Add a shift"),
@@ -59,11 +60,12 @@ public static partial class UiText
         ["weather.fog"] = ("雾", "Fog"),
         ["weather.storm"] = ("雷暴", "Storm"),
         ["campaigns"] = ("营销活动", "Campaigns"),
+        ["campaignList"] = ("活动列表", "All campaigns"),
         ["addCampaign"] = ("新增活动", "Add a campaign"),
         ["noCampaigns"] = ("还没有活动。", "No campaigns yet."),
         ["campaignNotStarted"] = ("活动还未开始（效果从活动第一个完整日算起）。", "Not started yet (the effect counts from the campaign's first whole day)."),
         ["campaignThrough"] = ("活动期 {0} 至 {1}（已结束的整天）。", "Campaign days {0} to {1} (whole days so far)."),
-        ["campaignHow"] = ("活动门店与其他门店各自与活动前同等天数、去年同期比较（只比两段都有客流的门店）；活动拉动 = 活动门店增幅相对其他门店增幅的差，季节和节假日的影响已扣除。", "The campaign's stores and the other stores, each against the same number of days before and the same dates last year (stores with traffic in both only); lift = how much more the campaign's stores grew than the others, so the season and the holiday every store had are taken out."),
+        ["campaignHow"] = ("活动门店与其他门店各自与活动前同等天数、去年同期比较（只比两段都有客流的门店）；活动拉动 = (1 + 活动门店增幅) ÷ (1 + 其他门店增幅) − 1，即活动门店比其他门店多增长的部分，季节和节假日的影响已扣除。", "The campaign's stores and the other stores, each against the same number of days before and the same dates last year (stores with traffic in both only); lift = (1 + the campaign stores' change) ÷ (1 + the others') − 1, how much more they grew than the others, so the season and the holiday every store had are taken out."),
         ["lift"] = ("活动拉动", "Lift"),
         ["vsBeforeCampaign"] = ("对比活动前", "vs the days before"),
         ["vsLastYear"] = ("对比去年同期", "vs last year"),

@@ -24,7 +24,7 @@ public sealed class CampaignsModel(Campaigns campaigns, CampaignPlanning plannin
     public IReadOnlyList<DictionaryEntry> StoreTags { get; private set; } = [];
     public IReadOnlyList<string> Errors { get; private set; } = [];
     public AccessScope Scope => User.Scope();
-    public bool MayPlanAny => Scope.Role is Role.HqAdmin or Role.RegionManager;
+    public bool MayPlanAny => PlanningRights.MayPlanAny(Scope);
     public DateOnly Today => calendar.Today;
 
     public async Task<IActionResult> OnGet()
@@ -49,7 +49,8 @@ public sealed class CampaignsModel(Campaigns campaigns, CampaignPlanning plannin
     public async Task<IActionResult> OnPostDelete(long id)
     {
         var campaign = await campaigns.Find(id);
-        if (campaign is null || !InspectionRights.MayPlan(Scope, campaign.RegionCode)) return Forbid();
+        if (campaign is null) return NotFound();
+        if (!PlanningRights.MayPlan(Scope, campaign.RegionCode)) return Forbid();
         await campaigns.Delete(id, User.Actor());
         return RedirectToPage(new { id = (long?)null });
     }

@@ -90,6 +90,19 @@ public static class Display
         return new HtmlString($"<svg class=\"spark\" viewBox=\"0 0 {Width} {Height}\" width=\"{Width}\" height=\"{Height}\" role=\"img\">{lines}</svg>");
     }
 
+    /// <summary>"每周一,二,三" / "Mon, Tue, Wed", or every day.</summary>
+    public static string Days(Weekdays days)
+    {
+        if (days == Weekdays.Every) return UiText.T("everyDay");
+        var names = UiText.T("weekdaysShort").Split(',');
+        var chosen = Enumerable.Range(0, 7).Where(i => ((int)days & (1 << i)) != 0).Select(i => names[i]);
+        return UiText.T("weekPrefix") + string.Join(UiText.IsChinese ? "," : ", ", chosen);
+    }
+
+    /// <summary>An instant on its store's clock (inspection pictures, to-dos: what the store saw then).</summary>
+    public static string Local(DateTime utc, string timeZone, string format = "HH:mm") =>
+        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), StoreTimeZones.Find(timeZone)).ToString(format);
+
     public static string Label(DictionaryEntry? entry, string code) =>
         entry is null ? code : UiText.IsChinese ? entry.Label : entry.LabelEn;
 }

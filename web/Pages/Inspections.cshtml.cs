@@ -32,7 +32,7 @@ public sealed class InspectionsModel(InspectionTasks tasks, InspectionCaptures c
     public IReadOnlyList<DictionaryEntry> StoreTags { get; private set; } = [];
     public IReadOnlyList<string> Errors { get; private set; } = [];
     public AccessScope Scope => User.Scope();
-    public bool MayPlanAny => Scope.Role is Role.HqAdmin or Role.RegionManager;
+    public bool MayPlanAny => PlanningRights.MayPlanAny(Scope);
 
     /// <summary>The filters, carried by every form so a review keeps the reviewer where they were.</summary>
     public Dictionary<string, string> Filters => new()
@@ -46,7 +46,7 @@ public sealed class InspectionsModel(InspectionTasks tasks, InspectionCaptures c
     public async Task<IActionResult> OnGet()
     {
         if (Status is not null && !CaptureStatus.All.Contains(Status)) Status = null;
-        var (coverage, problem) = await StoreAccess.Resolve(Scope, Blank(Store), null, stores);
+        var (coverage, problem) = await StoreAccess.Resolve(Scope, PlanningInput.Blank(Store), null, stores);
         if (problem is not null) return NotFound();
         await Load(coverage!);
         return Page();
@@ -55,15 +55,17 @@ public sealed class InspectionsModel(InspectionTasks tasks, InspectionCaptures c
     public async Task<IActionResult> OnPostPass(long id)
     {
         var capture = await captures.Find(id);
-        if (capture is null || !InspectionRights.MayReview(Scope, capture.StoreCode, capture.RegionCode)) return Forbid();
+        if (capture is null) return NotFound();
+        if (!InspectionRights.MayReview(Scope, capture.StoreCode, capture.RegionCode)) return Forbid();
         return await captures.Pass(id, User.Actor()) ? Done(T("status.passed")) : await Refused("picture", T("notReviewable"));
     }
 
     public async Task<IActionResult> OnPostTodo(long id, string? text)
     {
         var capture = await captures.Find(id);
-        if (capture is null || !InspectionRights.MayReview(Scope, capture.StoreCode, capture.RegionCode)) return Forbid();
-        var errors = InspectionTaskInput.CheckText("text", text);
+        if (capture is null) return NotFound();
+        if (!InspectionRights.MayReview(Scope, capture.StoreCode, capture.RegionCode)) return Forbid();
+        var errors = TodoText.Check("text", text);
         if (errors.Any) return await Refused("picture", errors.Messages.ToArray());
         return await todos.Raise(capture.StoreCode, id, text!.Trim(), User.Actor()) is not null
             ? Done(string.Format(T("todoRaised"), capture.StoreName))
@@ -74,8 +76,9 @@ public sealed class InspectionsModel(InspectionTasks tasks, InspectionCaptures c
     {
         var todo = await todos.Find(id);
         var store = todo is null ? null : await stores.Find(todo.StoreCode);
-        if (store is null || !InspectionRights.MayClose(Scope, store.Code, store.RegionCode)) return Forbid();
-        var errors = InspectionTaskInput.CheckText("note", note);
+        if (store is null) return NotFound();
+        if (!InspectionRights.MayClose(Scope, store.Code, store.RegionCode)) return Forbid();
+        var errors = TodoText.Check("note", note);
         if (errors.Any) return await Refused("todo", errors.Messages.ToArray());
         return await todos.Done(id, note!.Trim(), User.Actor()) ? Done(T("todoDone")) : await Refused("todo", T("alreadyDone"));
     }
@@ -91,7 +94,8 @@ public sealed class InspectionsModel(InspectionTasks tasks, InspectionCaptures c
     public async Task<IActionResult> OnPostActive(long id, bool active)
     {
         var task = await tasks.Find(id);
-        if (task is null || !InspectionRights.MayPlan(Scope, task.RegionCode)) return Forbid();
+        if (task is null) return NotFound();
+        if (!PlanningRights.MayPlan(Scope, task.RegionCode)) return Forbid();
         await tasks.SetActive(id, active, User.Actor());
         return Done(null);
     }
@@ -102,19 +106,6 @@ public sealed class InspectionsModel(InspectionTasks tasks, InspectionCaptures c
         var region = task.RegionCode is null ? T("allStores") : Display.RegionName(Regions.FirstOrDefault(r => r.Code == task.RegionCode), task.RegionCode);
         return task.StoreTag is null ? region : $"{region} · {Display.Label(StoreTags.FirstOrDefault(t => t.Code == task.StoreTag), task.StoreTag)}";
     }
-
-    /// <summary>"每周一,二,三" / "Mon, Tue, Wed", or every day.</summary>
-    public static string Days(Weekdays days)
-    {
-        if (days == Weekdays.Every) return T("everyDay");
-        var names = T("weekdaysShort").Split(',');
-        var chosen = Enumerable.Range(0, 7).Where(i => ((int)days & (1 << i)) != 0).Select(i => names[i]);
-        return T("weekPrefix") + string.Join(IsChinese ? "," : ", ", chosen);
-    }
-
-    /// <summary>A store-local clock time of an instant, as its store sees it.</summary>
-    public static string Local(DateTime utc, string timeZone, string format = "HH:mm") =>
-        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), StoreTimeZones.Find(timeZone)).ToString(format);
 
     public string? Notice => TempData["notice"] as string;
     public string? ErrorsFor { get; private set; }
@@ -129,7 +120,7 @@ public sealed class InspectionsModel(InspectionTasks tasks, InspectionCaptures c
     {
         Errors = errors;
         ErrorsFor = form;
-        var (coverage, _) = await StoreAccess.Resolve(Scope, Blank(Store), null, stores);
+        var (coverage, _) = await StoreAccess.Resolve(Scope, PlanningInput.Blank(Store), null, stores);
         await Load(coverage ?? new StoreCoverage(Scope, null, null));
         return Page();
     }
@@ -142,6 +133,4 @@ public sealed class InspectionsModel(InspectionTasks tasks, InspectionCaptures c
         Regions = await regions.List(Scope);
         StoreTags = await dictionary.List(DictionaryRepository.StoreTag);
     }
-
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -9,7 +9,7 @@ namespace SmartStore.Web.Pages;
 /// 识别管理APP, as an installable web app (/m): for store and region managers on a phone, what needs them now (a store
 /// that looks closed, a camera offline, a view fault) above today's traffic of each of their stores, live.
 /// </summary>
-public sealed class MobileModel(ScopeSummaries scopeSummaries, StoreTodos todos, InspectionCaptures captures) : PageModel
+public sealed class MobileModel(ScopeSummaries scopeSummaries, StoreTodos todos, InspectionCaptures captures, Api.ReportCalendar calendar) : PageModel
 {
     /// <summary>One thing to see to: which store, what (looks-closed, offline, a fault code) and, for a camera, which.</summary>
     public sealed record Attention(string StoreCode, string StoreName, string What, string? CameraCode, StoreClosure? Closure, TimeZoneInfo Zone);
@@ -19,8 +19,9 @@ public sealed class MobileModel(ScopeSummaries scopeSummaries, StoreTodos todos,
     public TrafficCounters Total { get; private set; } = TrafficCounters.Zero;
     /// <summary>The stores' open to-dos (待办), oldest first: what a store manager has been asked to put right.</summary>
     public IReadOnlyList<StoreTodo> OpenTodos { get; private set; } = [];
-    /// <summary>Inspection pictures of the last week waiting for this reviewer's look (0 for those who do not review).</summary>
+    /// <summary>Today's inspection pictures waiting for this reviewer's look (0 for those who do not review).</summary>
     public int PicturesToReview { get; private set; }
+    public DateOnly Today { get; private set; }
     public int AttentionCount => NeedsAttention.Count + OpenTodos.Count + (PicturesToReview > 0 ? 1 : 0);
 
     public async Task OnGet()
@@ -35,7 +36,8 @@ public sealed class MobileModel(ScopeSummaries scopeSummaries, StoreTodos todos,
         Total = summaries.Aggregate(TrafficCounters.Zero, (sum, p) => sum.Plus(p.Summary.Today));
         var scope = User.Scope();
         OpenTodos = await todos.Recent(new StoreCoverage(scope, null, null), openOnly: true, 50);
-        if (scope.Role is Role.HqAdmin or Role.RegionManager) PicturesToReview = await captures.AwaitingReview(scope);
+        Today = calendar.Today;
+        if (scope.Role is Role.HqAdmin or Role.RegionManager) PicturesToReview = await captures.AwaitingReview(scope, Today);
     }
 
     private static IEnumerable<Attention> AttentionOf(Store store, StoreSummary summary)

@@ -14,8 +14,9 @@ namespace SmartStore.Web.Pages;
 /// the store's shifts (排班), its weekday and weekend profile, its rank this month and its monthly entry-rate trend.
 /// </summary>
 public sealed class StoreAnalysisModel(StoreRepository stores, RegionRepository regions, StoreShifts shifts, StoreAnalysisQuery query,
-    Microsoft.Extensions.Options.IOptions<StaffingOptions> band) : PageModel
+    DictionaryRepository dictionary, Microsoft.Extensions.Options.IOptions<StaffingOptions> band) : PageModel
 {
+    public IReadOnlyList<DictionaryEntry> StoreTags { get; private set; } = [];
     public StaffingOptions Band => band.Value;
     [FromRoute] public string Code { get; set; } = "";
     [BindProperty(SupportsGet = true, Name = "day")] public string? DayText { get; set; }
@@ -30,7 +31,8 @@ public sealed class StoreAnalysisModel(StoreRepository stores, RegionRepository 
     public async Task<IActionResult> OnPostShift(int[]? weekdays, string? starts, string? ends, int? staff)
     {
         var store = await stores.Find(Code);
-        if (store is null || !StoreAnalysisEndpoints.MayPlanShifts(User.Scope(), store)) return Forbid();
+        if (store is null) return NotFound();
+        if (!StoreAnalysisEndpoints.MayPlanShifts(User.Scope(), store)) return Forbid();
         var (shift, errors) = StoreAnalysisEndpoints.Check(store.Code, new StoreAnalysisEndpoints.ShiftInput(weekdays, starts, ends, staff));
         if (shift is not null && await shifts.Add(shift, User.Actor()) is null) errors.Add("shifts", string.Format(T("tooManyShifts"), StoreShifts.MaxPerStore));
         if (!errors.Any) return RedirectToPage(new { code = Code, day = DayText });
@@ -41,7 +43,8 @@ public sealed class StoreAnalysisModel(StoreRepository stores, RegionRepository 
     public async Task<IActionResult> OnPostDeleteShift(long id)
     {
         var store = await stores.Find(Code);
-        if (store is null || !StoreAnalysisEndpoints.MayPlanShifts(User.Scope(), store)) return Forbid();
+        if (store is null) return NotFound();
+        if (!StoreAnalysisEndpoints.MayPlanShifts(User.Scope(), store)) return Forbid();
         await shifts.Delete(store.Code, id, User.Actor());
         return RedirectToPage(new { code = Code, day = DayText });
     }
@@ -58,6 +61,7 @@ public sealed class StoreAnalysisModel(StoreRepository stores, RegionRepository 
         if (errors.Any) { Errors = Errors.Concat(errors.Messages).ToList(); (day, _) = StoreAnalysisEndpoints.Day(null, store); }
         Analysis = await query.For(store, day, User.Scope());
         Region = await regions.Find(store.RegionCode);
+        StoreTags = await dictionary.List(DictionaryRepository.StoreTag);
         MayPlanShifts = StoreAnalysisEndpoints.MayPlanShifts(User.Scope(), store);
         return null;
     }
