@@ -167,11 +167,16 @@ public sealed class StoreAnalysisTests(SmartStoreSystem system)
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync("/api/stores/NOPE/analysis")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await east.GetAsync("/api/stores/S0018/analysis")).StatusCode);
 
-        var bad = await admin.PostJson("/api/stores/S0001/shifts", new { weekdays = new[] { 9 }, starts = "18:00", ends = "09:00", staff = 0 });
+        var bad = await admin.PostJson("/api/stores/S0001/shifts", new { weekdays = new[] { 9 }, starts = "18:00", ends = "18:00", staff = 0 });
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         var detail = await bad.Content.ReadAsStringAsync();
         foreach (var field in new[] { "weekdays", "ends", "staff" }) Assert.Contains($"\"{field}\"", detail);
         Assert.Equal(HttpStatusCode.BadRequest, (await admin.PostJson("/api/stores/S0001/shifts", new { weekdays = new[] { 1 }, starts = "9am", ends = "17:00", staff = 2 })).StatusCode);
+        // A late shift past midnight is a shift (the next day's 01:00), kept as such.
+        var overnight = await admin.PostJson("/api/stores/S0001/shifts", new { weekdays = new[] { 5 }, starts = "20:00", ends = "01:00", staff = 2 });
+        Assert.Equal(HttpStatusCode.Created, overnight.StatusCode);
+        Assert.Equal("01:00", (await overnight.Json())["ends"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/stores/S0001/shifts/{(await overnight.Json())["id"]}")).StatusCode);
         var good = new { weekdays = new[] { 1 }, starts = "09:00", ends = "17:00", staff = 2 };
         Assert.Equal(HttpStatusCode.Forbidden, (await analyst.PostJson("/api/stores/S0001/shifts", good)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await east.PostJson("/api/stores/S0018/shifts", good)).StatusCode);
@@ -186,6 +191,13 @@ public sealed class StoreAnalysisTests(SmartStoreSystem system)
         Assert.Equal(2, shift.OnDutyIn(10));
         Assert.Equal(4, shift.OnDutyIn(11));
         Assert.Equal(0, shift.OnDutyIn(12));
+        // A Friday late shift to 01:30 is on duty on Saturday's first hour and a half, not on Friday's.
+        var late = new StoreShift(2, "S", Weekdays.Friday, new TimeOnly(18, 0), new TimeOnly(1, 30), 2);
+        var store = new Store("S", "s", "EAST", "上海", "", 0, 0, ["mall"], OpeningHours.AlwaysOpen, "Asia/Shanghai", 0);
+        var (friday, _) = Staffing.OnDuty(store, [late], new DateOnly(2026, 12, 4));
+        var (saturday, _) = Staffing.OnDuty(store, [late], new DateOnly(2026, 12, 5));
+        Assert.Equal((0.0, 2.0, 2.0), (friday[0], friday[18], friday[23]));
+        Assert.Equal((2.0, 1.0, 0.0), (saturday[0], saturday[1], saturday[18]));
 
         var onDuty = new double[24];
         onDuty[10] = onDuty[11] = onDuty[12] = 2;

@@ -49,6 +49,19 @@ public sealed class JpegIntakeTests
     }
 
     [Fact]
+    public async Task APreviewIsDecodedAtTheSmallestEighthWideEnoughAndStillRefusesATruncatedPicture()
+    {
+        var intake = new JpegIntake();
+        var bytes = await SharedFiles.BytesAsync(Set, Frame);
+        using (var eighths = intake.DecodeAtLeast(bytes, 200)) Assert.Equal((288, 216), (eighths.Width, eighths.Height)); // 3/8 of 768 x 576
+        using (var turned = intake.DecodeAtLeast(WithExifOrientation(bytes, 6), 200)) Assert.Equal((216, 288), (turned.Width, turned.Height));
+        using (var whole = intake.DecodeAtLeast(bytes, 1000)) Assert.Equal((768, 576), (whole.Width, whole.Height));
+        using (var preview = SKBitmap.Decode(PhotoPreview.Scale(intake, bytes, 200))) Assert.Equal((200, 150), (preview.Width, preview.Height));
+        var cut = Assert.Throws<ImageRejectedException>(() => PhotoPreview.Scale(intake, bytes.AsSpan(0, bytes.Length * 2 / 3), 200));
+        Assert.Equal(RejectionReason.Truncated, cut.Reason);
+    }
+
+    [Fact]
     public async Task AppliesExifOrientation()
     {
         var bytes = await SharedFiles.BytesAsync(Set, Frame);

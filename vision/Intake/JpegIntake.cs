@@ -46,6 +46,35 @@ public sealed class JpegIntake(IntakeLimits? limits = null)
     }
 
     /// <summary>
+    /// A frame for showing, not analysing: decoded scaled in the DCT to the smallest eighth of the picture at least
+    /// <paramref name="minWidth"/> wide (upright), which still reads every scan, so truncation is caught as in
+    /// <see cref="Decode"/>, at a fraction of a full decode's cost — a 480-wide preview of a 1080p snapshot decodes 3/8 of it.
+    /// </summary>
+    public DecodedFrame DecodeAtLeast(ReadOnlySpan<byte> bytes, int minWidth)
+    {
+        using var data = SKData.CreateCopy(bytes);
+        using var codec = OpenCodec(data, bytes);
+        var origin = codec.EncodedOrigin;
+        // A picture turned a quarter shows its stored height as its width.
+        var quarterTurn = origin is SKEncodedOrigin.LeftTop or SKEncodedOrigin.RightTop or SKEncodedOrigin.RightBottom or SKEncodedOrigin.LeftBottom;
+        var size = codec.Info.Size;
+        for (var eighths = 1; eighths < 8; eighths++)
+        {
+            var scaled = codec.GetScaledDimensions(eighths / 8f);
+            if ((quarterTurn ? scaled.Height : scaled.Width) >= minWidth) { size = scaled; break; }
+        }
+        var info = new SKImageInfo(size.Width, size.Height, SKColorType.Rgba8888, SKAlphaType.Opaque);
+        var bitmap = new SKBitmap(info);
+        var result = codec.GetPixels(info, bitmap.GetPixels());
+        if (result != SKCodecResult.Success)
+        {
+            bitmap.Dispose();
+            throw Failure(result);
+        }
+        return new DecodedFrame(origin == SKEncodedOrigin.TopLeft ? bitmap : FrameOrientation.Upright(bitmap, origin), null);
+    }
+
+    /// <summary>
     /// Checks that the bytes are a whole, decodable JPEG and returns its size, without keeping pixels: the
     /// decoder scales by 1/8 in the DCT, which still reads every scan (so truncation is caught) at a
     /// fraction of a full decode's cost. For intake, where a snapshot is stored, not yet analysed.

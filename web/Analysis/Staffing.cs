@@ -21,16 +21,20 @@ public static class Staffing
     public const string Overstaffed = "overstaffed", Optimal = "optimal", Understaffed = "understaffed", NoStaff = "no-staff";
 
     /// <summary>
-    /// Staff on duty in each hour of <paramref name="day"/>: the store's shifts of that weekday, by the share of the hour
-    /// they cover; with no shifts planned, the store's head count in every hour it is open (<c>FromShifts</c> false).
+    /// Staff on duty in each hour of <paramref name="day"/>: the store's shifts of that weekday, and the small hours of
+    /// the day before's shifts that run past midnight, by the share of the hour they cover; with no shifts planned, the
+    /// store's head count in every hour it is open (<c>FromShifts</c> false).
     /// </summary>
     public static (double[] OnDuty, bool FromShifts) OnDuty(Store store, IReadOnlyList<StoreShift> shifts, DateOnly day)
     {
         var onDuty = new double[24];
         if (shifts.Count > 0)
         {
-            foreach (var shift in shifts.Where(s => s.Weekdays.Includes(day.DayOfWeek)))
-                for (var h = 0; h < 24; h++) onDuty[h] += shift.OnDutyIn(h);
+            var dayBefore = day.AddDays(-1).DayOfWeek;
+            foreach (var shift in shifts)
+                for (var h = 0; h < 24; h++)
+                    onDuty[h] += (shift.Weekdays.Includes(day.DayOfWeek) ? shift.OnDutyIn(h) : 0)
+                        + (shift.Weekdays.Includes(dayBefore) ? shift.OnDutyNextDayIn(h) : 0);
             return (onDuty, true);
         }
         for (var h = 0; h < 24; h++)

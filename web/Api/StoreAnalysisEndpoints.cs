@@ -89,7 +89,7 @@ public static class StoreAnalysisEndpoints
         var days = PlanningInput.Weekdays(input.Weekdays, errors);
         var starts = PlanningInput.Time("starts", input.Starts, errors);
         var ends = PlanningInput.Time("ends", input.Ends, errors);
-        if (starts is { } s && ends is { } e && e <= s) errors.Add("ends", $"ends {input.Ends} must be after starts {input.Starts} (a shift within one day).");
+        if (starts is { } s && ends is { } e && e == s) errors.Add("ends", $"ends {input.Ends} is when the shift starts (an end before the start is the next day's).");
         if (input.Staff is not (>= 1 and <= 500)) errors.Add("staff", "staff must be 1 to 500 people.");
         return errors.Any ? (null, errors) : (new StoreShift(0, storeCode, days, starts!.Value, ends!.Value, input.Staff!.Value), errors);
     }

@@ -33,6 +33,7 @@ public static partial class UiText
         ["shiftEnds"] = ("下班", "Ends"),
         ["shiftStaff"] = ("人数", "People"),
         ["peopleUnit"] = ("人", "people"),
+        ["nextDayMark"] = ("（次日）", " (next day)"),
         ["noShifts"] = ("还没有排班。", "No shifts yet."),
         ["tooManyShifts"] = ("一家门店最多 {0} 个班次，请先删除一个。", "A store has at most {0} shifts; remove one first."),
         ["weekdayVsWeekend"] = ("工作日 / 周末客流曲线", "Weekday and weekend profile"),
