@@ -61,6 +61,10 @@ public sealed record InspectionTarget(
     [property: Id(2)] string TimeZone,
     [property: Id(3)] OpeningHours OpeningHours);
 
+/// <summary>A task's picture just taken: which store (and region, for routing it live) and which upload.</summary>
+[GenerateSerializer, Immutable, Alias("SmartStore.InspectionPicture")]
+public sealed record InspectionPicture([property: Id(0)] string StoreCode, [property: Id(1)] string RegionCode, [property: Id(2)] long SnapshotId);
+
 /// <summary>Where a picture stands: waiting for the camera's upload, captured (to review), missed, passed, or a to-do raised from it.</summary>
 public static class CaptureStatus
 {

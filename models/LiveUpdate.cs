@@ -31,6 +31,12 @@ public sealed record LiveUpdate(
     public static LiveUpdate ForTraffic(string storeCode, string? regionCode, TrafficCounters today, DateTime atUtc, StoreClosure? looksClosed = null) =>
         new(StoreTrafficTopic, storeCode, regionCode, null, atUtc, null, today, null, looksClosed);
 
+    public const string InspectionPictureTopic = "inspection-picture";
+
+    /// <summary>A scheduled inspection picture was taken (定时抓拍): reviewers' pages and phones show it without a reload.</summary>
+    public static LiveUpdate ForInspectionPicture(InspectionPicture picture, DateTime atUtc) =>
+        new(InspectionPictureTopic, picture.StoreCode, picture.RegionCode, null, atUtc, picture.SnapshotId);
+
     public const string CameraStatusTopic = "camera-status";
     public const string CameraSnapshotTopic = "camera-snapshot";
 

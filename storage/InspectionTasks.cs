@@ -80,21 +80,22 @@ public sealed class InspectionTasks(SmartStoreDatabase database)
     }
 
     /// <summary>The first accepted upload at or after the due time (index snapshots_camera_time) within the window.</summary>
-    public async Task<(int Pictured, int Missed)> TakePictures(DateTime nowUtc, TimeSpan window, CancellationToken cancellationToken = default)
+    public async Task<(IReadOnlyList<InspectionPicture> Taken, int Missed)> TakePictures(DateTime nowUtc, TimeSpan window, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.Open(cancellationToken);
-        var pictured = await connection.ExecuteAsync(new CommandDefinition("""
+        var taken = await connection.QueryAsync<InspectionPicture>(new CommandDefinition("""
             UPDATE inspection_captures c SET snapshot_id = p.id, pictured_utc = p.received_at, status = 'captured'
             FROM inspection_captures w
             CROSS JOIN LATERAL (SELECT id, received_at FROM snapshots s
                 WHERE s.camera_code = w.camera_code AND s.received_at >= w.due_utc AND s.received_at < w.due_utc + @window
                 ORDER BY s.received_at LIMIT 1) p
             WHERE c.id = w.id AND w.status = 'waiting'
+            RETURNING c.store_code AS StoreCode, (SELECT region_code FROM stores WHERE code = c.store_code) AS RegionCode, c.snapshot_id AS SnapshotId
             """, new { window }, cancellationToken: cancellationToken));
         var missed = await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE inspection_captures SET status = 'missed' WHERE status = 'waiting' AND due_utc + @window <= @nowUtc",
             new { window, nowUtc }, cancellationToken: cancellationToken));
-        return (pictured, missed);
+        return (taken.ToList(), missed);
     }
 
     private sealed class TaskRow

@@ -15,7 +15,7 @@ public interface IInspectionLedger
 
     /// <summary>
     /// Gives each waiting picture its camera's first upload at or after its due time and before <c>due + window</c>;
-    /// one with none when <paramref name="nowUtc"/> is past that is missed. Returns how many of each.
+    /// one with none when <paramref name="nowUtc"/> is past that is missed. Returns the pictures taken and how many missed.
     /// </summary>
-    Task<(int Pictured, int Missed)> TakePictures(DateTime nowUtc, TimeSpan window, CancellationToken cancellationToken);
+    Task<(IReadOnlyList<InspectionPicture> Taken, int Missed)> TakePictures(DateTime nowUtc, TimeSpan window, CancellationToken cancellationToken);
 }

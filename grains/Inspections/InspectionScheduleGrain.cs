@@ -49,9 +49,11 @@ public sealed class InspectionScheduleGrain(IInspectionLedger ledger, IOptions<I
         var scheduled = due.Count == 0 ? 0 : await ledger.Schedule(due, CancellationToken.None);
         _scheduled.UnionWith(due);
         _scheduled.RemoveWhere(d => d.DueUtc < now - 2 * _options.CaptureWindow);
-        var (pictured, missed) = await ledger.TakePictures(now, _options.CaptureWindow, CancellationToken.None);
-        if (scheduled + pictured + missed > 0)
-            logger.LogInformation("Inspections: {Scheduled} pictures due, {Pictured} taken, {Missed} missed", scheduled, pictured, missed);
-        return new InspectionRound(scheduled, pictured, missed);
+        var (taken, missed) = await ledger.TakePictures(now, _options.CaptureWindow, CancellationToken.None);
+        var feed = GrainFactory.GetGrain<ILiveFeedNotifierGrain>(0);
+        foreach (var picture in taken) await feed.Publish(LiveUpdate.ForInspectionPicture(picture, now));
+        if (scheduled + taken.Count + missed > 0)
+            logger.LogInformation("Inspections: {Scheduled} pictures due, {Pictured} taken, {Missed} missed", scheduled, taken.Count, missed);
+        return new InspectionRound(scheduled, taken.Count, missed);
     }
 }

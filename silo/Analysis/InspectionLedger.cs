@@ -16,6 +16,6 @@ public sealed class InspectionLedger(InspectionTasks tasks) : IInspectionLedger
     public Task<int> Schedule(IReadOnlyCollection<InspectionDue> due, CancellationToken cancellationToken) =>
         tasks.Schedule(due, cancellationToken);
 
-    public Task<(int Pictured, int Missed)> TakePictures(DateTime nowUtc, TimeSpan window, CancellationToken cancellationToken) =>
+    public Task<(IReadOnlyList<InspectionPicture> Taken, int Missed)> TakePictures(DateTime nowUtc, TimeSpan window, CancellationToken cancellationToken) =>
         tasks.TakePictures(nowUtc, window, cancellationToken);
 }

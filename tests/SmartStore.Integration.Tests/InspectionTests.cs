@@ -1,4 +1,7 @@
+using System.Collections.Concurrent;
 using System.Net;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.SignalR.Client;
 using SkiaSharp;
 using SmartStore.GrainInterfaces;
 using SmartStore.Models;
@@ -44,12 +47,20 @@ public sealed class InspectionTests(SmartStoreSystem system)
         Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
         var taskId = (await created.Json())["id"]!.GetValue<long>();
 
+        // Reviewers' pages follow the pictures live: the East region's feed hears of this store's picture, the North's does not.
+        var eastFeed = await Listen(admin, "EAST");
+        var northFeed = await Listen(admin, "NORTH");
+
         var upload = await FtpClients.Curl("-sS", "-w", "\n%{http_code}", "-u", $"{Door}:{secret}", "-H", "Content-Type: image/jpeg",
             "--data-binary", $"@{Frame}", new Uri(system.IngestAddress, $"/api/ingest/{Door}").ToString());
         Assert.EndsWith("202", upload.Output.Trim());
 
         var round = await system.Grains.GetGrain<IInspectionScheduleGrain>(IInspectionScheduleGrain.Key).RunDue();
         Assert.True(round.Pictured >= 1, $"{round}");
+        await Eventually.Get(() => Task.FromResult(eastFeed.Stores.ToArray()), s => s.Contains(Store), what: "the East feed to hear of the picture");
+        Assert.DoesNotContain(Store, northFeed.Stores);
+        await eastFeed.Connection.DisposeAsync();
+        await northFeed.Connection.DisposeAsync();
         var day = DateOnly.FromDateTime(at).ToString("yyyy-MM-dd");
         var pictures = (await (await east.GetAsync($"/api/inspections/captures?store={Store}&task={taskId}&day={day}")).Json())["captures"]!.AsArray();
         Assert.Equal(2, pictures.Count);
@@ -100,6 +111,20 @@ public sealed class InspectionTests(SmartStoreSystem system)
         Assert.True(missed >= 1);
         var silent = (await (await east.GetAsync($"/api/inspections/captures?store={Store}&task={taskId}&day={day}&status=missed")).Json())["captures"]!.AsArray();
         Assert.Equal(SilentDoor, silent.Single()!["camera"]!.GetValue<string>());
+    }
+
+    private sealed record Feed(HubConnection Connection, ConcurrentQueue<string> Stores);
+
+    /// <summary>The live feed as a region manager's integration hears it (an API key of that region), keeping the stores of pictures taken.</summary>
+    private async Task<Feed> Listen(HttpClient admin, string region)
+    {
+        var issued = await admin.PostJson("/api/api-keys", new { name = $"inspections {region}", role = "region_manager", regionCodes = new[] { region } });
+        var key = (await issued.Json())["key"]!.GetValue<string>();
+        var stores = new ConcurrentQueue<string>();
+        var connection = new HubConnectionBuilder().WithUrl(new Uri(system.BaseAddress, "/hubs/live"), o => o.Headers["X-Api-Key"] = key).Build();
+        connection.On<JsonObject>(LiveUpdate.InspectionPictureTopic, update => stores.Enqueue(update["storeCode"]!.GetValue<string>()));
+        await connection.StartAsync();
+        return new Feed(connection, stores);
     }
 
     [Fact]

@@ -23,6 +23,7 @@ public sealed class InspectionsModel(InspectionTasks tasks, InspectionCaptures c
     [BindProperty(SupportsGet = true)] public string? Store { get; set; }
 
     public DateOnly ShownDay => Day ?? calendar.Today;
+    public DateOnly Today => calendar.Today;
     public IReadOnlyList<InspectionTask> Tasks { get; private set; } = [];
     /// <summary>The day's pictures of the chosen task and store, whatever their status (the tiles count them all).</summary>
     public IReadOnlyList<InspectionCapture> DayPictures { get; private set; } = [];

@@ -49,7 +49,9 @@
     if ((update.looksClosed ? 1 : 0) !== shown) refreshAttention();
   }
 
-  window.SmartStoreLive.follow({ "store-traffic": trafficChanged, "camera-status": cameraChanged }, { showState: setState });
+  // A scheduled picture taken changes how many wait for the reviewer's look: the list is read again.
+  window.SmartStoreLive.follow({ "store-traffic": trafficChanged, "camera-status": cameraChanged, "inspection-picture": refreshAttention },
+    { showState: setState });
 
   if ("serviceWorker" in navigator) {
     navigator.serviceWorker.register("/sw.js", { scope: "/m" }).catch(e => console.error("service worker:", e));
