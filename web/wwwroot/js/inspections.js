@@ -2,13 +2,14 @@
 // a second) — unless the reviewer is writing a to-do there, who gets a button to show them instead of losing the text.
 (function () {
   "use strict";
-  const grid = document.getElementById("pictures");
-  if (!grid || grid.dataset.today !== "true" || !window.SmartStoreLive) return;
+  // Looked up each time: a refresh replaces the grid.
+  const grid = () => document.getElementById("pictures");
+  if (!grid() || grid().dataset.today !== "true" || !window.SmartStoreLive) return;
   const fresh = document.getElementById("fresh-pictures");
   const state = document.getElementById("live-state");
   const setState = key => { if (state) state.textContent = state.dataset[key]; };
 
-  const busy = () => grid.contains(document.activeElement) || [...grid.querySelectorAll("input")].some(i => i.value.trim() !== "");
+  const busy = () => grid().contains(document.activeElement) || [...grid().querySelectorAll("input")].some(i => i.value.trim() !== "");
 
   async function refresh() {
     const response = await fetch(location.href, { headers: { Accept: "text/html" } });
