@@ -99,7 +99,10 @@ public sealed record TrafficCounters(
     public static readonly TrafficCounters Zero = new(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
     /// <summary>进店率: entries over everyone who came by (entries + passers-by); null before anyone did.</summary>
-    public double? EntryRate => Entries + PassersBy == 0 ? null : (double)Entries / (Entries + PassersBy);
+    public double? EntryRate => EntryRateOf(Entries, PassersBy);
+
+    /// <summary>进店率 of any entries and passers-by (a month, a group of stores): one rule for every report.</summary>
+    public static double? EntryRateOf(int entries, int passersBy) => entries + passersBy == 0 ? null : (double)entries / (entries + passersBy);
 
     public double? AverageDwellSeconds => DwellCount == 0 ? null : DwellSecondsTotal / DwellCount;
 

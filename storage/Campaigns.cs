@@ -11,14 +11,22 @@ public sealed class Campaigns(SmartStoreDatabase database)
         """;
 
     /// <summary>Campaigns, latest first: head office sees every one, a manager those that reach a store of theirs.</summary>
-    public async Task<IReadOnlyList<Campaign>> List(AccessScope scope, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<Campaign>> List(AccessScope scope, CancellationToken cancellationToken = default) =>
+        Visible(scope, null, cancellationToken);
+
+    /// <summary>One campaign, if the viewer sees it (as <see cref="List"/> would list it).</summary>
+    public async Task<Campaign?> Find(long id, AccessScope scope, CancellationToken cancellationToken = default) =>
+        (await Visible(scope, id, cancellationToken)).SingleOrDefault();
+
+    private async Task<IReadOnlyList<Campaign>> Visible(AccessScope scope, long? id, CancellationToken cancellationToken)
     {
         await using var connection = await database.Open(cancellationToken);
         var rows = await connection.QueryAsync<Row>(new CommandDefinition($"""
             SELECT {Columns} FROM campaigns k
-            WHERE @wholeChain OR EXISTS (SELECT 1 FROM stores s WHERE {StoreScope.Visible} AND {StoreReach.OfPlan})
+            WHERE (@id::bigint IS NULL OR k.id = @id)
+              AND (@wholeChain OR EXISTS (SELECT 1 FROM stores s WHERE {StoreScope.Visible} AND {StoreReach.OfPlan}))
             ORDER BY k.from_date DESC, k.id DESC
-            """, StoreScope.Parameters(scope, new { }), cancellationToken: cancellationToken));
+            """, StoreScope.Parameters(scope, new { id }), cancellationToken: cancellationToken));
         return rows.Select(r => r.ToCampaign()).ToList();
     }
 

@@ -55,6 +55,13 @@ public sealed class InspectionTasks(SmartStoreDatabase database)
         return changed;
     });
 
+    public async Task<IReadOnlyList<string>> TimeZones(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.Open(cancellationToken);
+        return (await connection.QueryAsync<string>(new CommandDefinition(
+            "SELECT DISTINCT time_zone FROM stores", cancellationToken: cancellationToken))).ToList();
+    }
+
     public async Task<IReadOnlyList<InspectionTarget>> Targets(InspectionTask task, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.Open(cancellationToken);

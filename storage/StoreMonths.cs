@@ -1,11 +1,12 @@
 using Dapper;
+using SmartStore.Models;
 
 namespace SmartStore.Storage;
 
 /// <summary>One store's entries and passers-by in one store-local month.</summary>
 public sealed record StoreMonth(string Code, string Name, DateTime Month, int Entries, int PassersBy)
 {
-    public double? EntryRate => Entries + PassersBy == 0 ? null : Math.Round((double)Entries / (Entries + PassersBy), 4);
+    public double? EntryRate => TrafficCounters.EntryRateOf(Entries, PassersBy) is { } rate ? Math.Round(rate, 4) : null;
 }
 
 /// <summary>Month-by-month traffic of each store a report covers (seed 001's 进店率 table, June to December).</summary>

@@ -7,6 +7,9 @@ public interface IInspectionLedger
 {
     Task<IReadOnlyList<InspectionTask>> ActiveTasks(CancellationToken cancellationToken);
 
+    /// <summary>The time zones the chain's stores keep.</summary>
+    Task<IReadOnlyList<string>> TimeZones(CancellationToken cancellationToken);
+
     /// <summary>The store cameras a task covers now.</summary>
     Task<IReadOnlyList<InspectionTarget>> Targets(InspectionTask task, CancellationToken cancellationToken);
 

@@ -12,19 +12,29 @@ public static class InspectionCalendar
     /// </summary>
     public static IEnumerable<InspectionDue> Due(InspectionTask task, IEnumerable<InspectionTarget> targets, DateTime nowUtc, TimeSpan window)
     {
-        nowUtc = DateTime.SpecifyKind(nowUtc, DateTimeKind.Utc);
         foreach (var target in targets)
+            foreach (var (day, dueUtc) in DueTimes(task, StoreTimeZones.Find(target.TimeZone), nowUtc, window))
+                if (OpeningHoursCalendar.IsOpen(target.OpeningHours, target.TimeZone, dueUtc))
+                    yield return new InspectionDue(task.Id, target.StoreCode, target.CameraCode, day, dueUtc);
+    }
+
+    /// <summary>
+    /// Whether the task can be due now in any of the stores' time zones: the minute round asks before reading the task's
+    /// stores and cameras, which most minutes of the day it need not.
+    /// </summary>
+    public static bool MayBeDue(InspectionTask task, IEnumerable<string> timeZones, DateTime nowUtc, TimeSpan window) =>
+        timeZones.Any(zone => DueTimes(task, StoreTimeZones.Find(zone), nowUtc, window).Any());
+
+    /// <summary>The task's due times (store-local day, UTC instant) in a zone that passed less than the window ago.</summary>
+    private static IEnumerable<(DateOnly Day, DateTime DueUtc)> DueTimes(InspectionTask task, TimeZoneInfo zone, DateTime nowUtc, TimeSpan window)
+    {
+        nowUtc = DateTime.SpecifyKind(nowUtc, DateTimeKind.Utc);
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(nowUtc, zone));
+        foreach (var day in new[] { today.AddDays(-1), today })
         {
-            var zone = StoreTimeZones.Find(target.TimeZone);
-            var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(nowUtc, zone));
-            foreach (var day in new[] { today.AddDays(-1), today })
-            {
-                if (!task.Weekdays.Includes(day.DayOfWeek)) continue;
-                var dueUtc = DueUtc(day.ToDateTime(task.AtLocal), zone);
-                if (nowUtc < dueUtc || nowUtc - dueUtc >= window) continue;
-                if (!OpeningHoursCalendar.IsOpen(target.OpeningHours, target.TimeZone, dueUtc)) continue;
-                yield return new InspectionDue(task.Id, target.StoreCode, target.CameraCode, day, dueUtc);
-            }
+            if (!task.Weekdays.Includes(day.DayOfWeek)) continue;
+            var dueUtc = DueUtc(day.ToDateTime(task.AtLocal), zone);
+            if (nowUtc >= dueUtc && nowUtc - dueUtc < window) yield return (day, dueUtc);
         }
     }
 

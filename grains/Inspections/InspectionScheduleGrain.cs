@@ -41,7 +41,9 @@ public sealed class InspectionScheduleGrain(IInspectionLedger ledger, IOptions<I
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var due = new List<InspectionDue>();
-        foreach (var task in await ledger.ActiveTasks(CancellationToken.None))
+        var tasks = await ledger.ActiveTasks(CancellationToken.None);
+        IReadOnlyList<string> zones = tasks.Count == 0 ? [] : await ledger.TimeZones(CancellationToken.None);
+        foreach (var task in tasks.Where(t => InspectionCalendar.MayBeDue(t, zones, now, _options.CaptureWindow)))
         {
             var targets = await ledger.Targets(task, CancellationToken.None);
             due.AddRange(InspectionCalendar.Due(task, targets, now, _options.CaptureWindow).Where(d => !_scheduled.Contains(d)));

@@ -10,6 +10,8 @@ public sealed class InspectionLedger(InspectionTasks tasks) : IInspectionLedger
     public async Task<IReadOnlyList<InspectionTask>> ActiveTasks(CancellationToken cancellationToken) =>
         await tasks.List(AccessScope.Everything(Role.HqAdmin), activeOnly: true, cancellationToken);
 
+    public Task<IReadOnlyList<string>> TimeZones(CancellationToken cancellationToken) => tasks.TimeZones(cancellationToken);
+
     public Task<IReadOnlyList<InspectionTarget>> Targets(InspectionTask task, CancellationToken cancellationToken) =>
         tasks.Targets(task, cancellationToken);
 

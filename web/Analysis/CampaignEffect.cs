@@ -7,7 +7,7 @@ namespace SmartStore.Web.Analysis;
 public sealed record StoreGroupFigures(int Stores, int StoreDays, int Entries, int PassersBy)
 {
     public double? EntriesPerStoreDay => StoreDays == 0 ? null : Math.Round((double)Entries / StoreDays, 1);
-    public double? EntryRate => Entries + PassersBy == 0 ? null : Math.Round((double)Entries / (Entries + PassersBy), 4);
+    public double? EntryRate => TrafficCounters.EntryRateOf(Entries, PassersBy) is { } rate ? Math.Round(rate, 4) : null;
 
     public static StoreGroupFigures Of(IEnumerable<StoreTotal> totals)
     {

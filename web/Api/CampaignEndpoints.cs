@@ -44,8 +44,8 @@ public static class CampaignEndpoints
 
     private static async Task<IResult> Effect(long id, ClaimsPrincipal user, Campaigns campaigns, CampaignEffectQuery query, ReportCalendar calendar)
     {
-        var campaign = await campaigns.Find(id);
-        if (campaign is null || !(await campaigns.List(user.Scope())).Any(c => c.Id == id)) return Problems.NotFound($"Campaign {id}");
+        var campaign = await campaigns.Find(id, user.Scope());
+        if (campaign is null) return Problems.NotFound($"Campaign {id}");
         var e = await query.For(campaign, user.Scope(), calendar.Today);
         return Results.Ok(new
         {

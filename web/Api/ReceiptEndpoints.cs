@@ -45,26 +45,18 @@ public static class ReceiptEndpoints
     public static (IReadOnlyList<ReceiptHour> Hours, FieldErrors Errors) Read(ReceiptsInput input)
     {
         var errors = new FieldErrors();
-        var hours = new List<ReceiptHour>();
-        if (input.Hours is not { Count: > 0 } list)
-        {
-            errors.Add("hours", "hours is required: [{\"hour\": \"2026-12-05T14:00\", \"receipts\": 12, \"amount\": 3456.50}, …].");
-            return (hours, errors);
-        }
-        if (list.Count > MaxHours) errors.Add("hours", $"at most {MaxHours} hours per push, not {list.Count}.");
         var seen = new HashSet<DateTime>();
-        for (var i = 0; i < list.Count && i < MaxHours; i++)
-        {
-            var field = $"hours[{i}]";
-            if (list[i] is not { } h) { errors.Add(field, $"{field} is empty."); continue; }
-            if (!DateTime.TryParseExact(h.Hour, ["yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var hour)
-                || hour.Minute != 0 || hour.Second != 0)
-                errors.Add($"{field}.hour", $"{field}.hour '{h.Hour}' must be a store-local hour, yyyy-MM-ddTHH:00.");
-            else if (!seen.Add(hour)) errors.Add($"{field}.hour", $"{field}.hour {h.Hour} is given twice.");
-            if (h.Receipts is not (>= 0 and <= 100_000)) errors.Add($"{field}.receipts", $"{field}.receipts must be 0 to 100000.");
-            if (h.Amount is not { } amount || amount < 0 || amount >= 1_000_000_000_000m) errors.Add($"{field}.amount", $"{field}.amount must be 0 or more.");
-            if (!errors.Any) hours.Add(new ReceiptHour(hour, h.Receipts!.Value, Math.Round(h.Amount!.Value, 2)));
-        }
+        var hours = BatchPush.Read(input.Hours, "hours", "[{\"hour\": \"2026-12-05T14:00\", \"receipts\": 12, \"amount\": 3456.50}, …]", MaxHours, errors,
+            (h, field) =>
+            {
+                if (!DateTime.TryParseExact(h.Hour, ["yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var hour)
+                    || hour.Minute != 0 || hour.Second != 0)
+                    errors.Add($"{field}.hour", $"{field}.hour '{h.Hour}' must be a store-local hour, yyyy-MM-ddTHH:00.");
+                else if (!seen.Add(hour)) errors.Add($"{field}.hour", $"{field}.hour {h.Hour} is given twice.");
+                if (h.Receipts is not (>= 0 and <= 100_000)) errors.Add($"{field}.receipts", $"{field}.receipts must be 0 to 100000.");
+                if (h.Amount is not { } amount || amount < 0 || amount >= 1_000_000_000_000m) errors.Add($"{field}.amount", $"{field}.amount must be 0 or more.");
+                return new ReceiptHour(hour, h.Receipts ?? 0, Math.Round(h.Amount ?? 0, 2));
+            });
         return (hours, errors);
     }
 }

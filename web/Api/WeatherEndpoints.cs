@@ -31,28 +31,19 @@ public static class WeatherEndpoints
     public static (IReadOnlyList<WeatherDay> Days, FieldErrors Errors) Read(WeatherInput input)
     {
         var errors = new FieldErrors();
-        var days = new List<WeatherDay>();
-        if (input.Days is not { Count: > 0 } list)
-        {
-            errors.Add("days", "days is required: [{\"city\": \"上海\", \"day\": \"2026-12-05\", \"condition\": \"rain\", \"high\": 12, \"low\": 7}, …].");
-            return (days, errors);
-        }
-        if (list.Count > MaxDays) errors.Add("days", $"at most {MaxDays} days per push, not {list.Count}.");
         var seen = new HashSet<(string, DateOnly)>();
-        for (var i = 0; i < list.Count && i < MaxDays; i++)
-        {
-            var field = $"days[{i}]";
-            if (list[i] is not { } d) { errors.Add(field, $"{field} is empty."); continue; }
-            var before = errors.Messages.Count;
-            errors.Text($"{field}.city", d.City?.Trim(), 60);
-            if (!DateOnly.TryParseExact(d.Day, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
-                errors.Add($"{field}.day", $"{field}.day '{d.Day}' must be yyyy-MM-dd.");
-            else if (d.City is { } city && !seen.Add((city.Trim(), day))) errors.Add($"{field}.day", $"{field}: {city} on {d.Day} is given twice.");
-            if (!CityWeather.Conditions.Contains(d.Condition)) errors.Add($"{field}.condition", $"{field}.condition '{d.Condition}' must be one of {string.Join(", ", CityWeather.Conditions)}.");
-            if (d.High is < -80 or > 70 || d.Low is < -80 or > 70) errors.Add($"{field}.high", $"{field}: temperatures are °C, -80 to 70.");
-            else if (d.High is { } high && d.Low is { } low && low > high) errors.Add($"{field}.low", $"{field}.low {low} is above high {high}.");
-            if (errors.Messages.Count == before) days.Add(new WeatherDay(d.City!.Trim(), day, d.Condition!, d.High, d.Low));
-        }
+        var days = BatchPush.Read(input.Days, "days", "[{\"city\": \"上海\", \"day\": \"2026-12-05\", \"condition\": \"rain\", \"high\": 12, \"low\": 7}, …]", MaxDays, errors,
+            (d, field) =>
+            {
+                errors.Text($"{field}.city", d.City?.Trim(), 60);
+                if (!DateOnly.TryParseExact(d.Day, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+                    errors.Add($"{field}.day", $"{field}.day '{d.Day}' must be yyyy-MM-dd.");
+                else if (d.City is { } city && !seen.Add((city.Trim(), day))) errors.Add($"{field}.day", $"{field}: {city} on {d.Day} is given twice.");
+                if (!CityWeather.Conditions.Contains(d.Condition)) errors.Add($"{field}.condition", $"{field}.condition '{d.Condition}' must be one of {string.Join(", ", CityWeather.Conditions)}.");
+                if (d.High is < -80 or > 70 || d.Low is < -80 or > 70) errors.Add($"{field}.high", $"{field}: temperatures are °C, -80 to 70.");
+                else if (d.High is { } high && d.Low is { } low && low > high) errors.Add($"{field}.low", $"{field}.low {low} is above high {high}.");
+                return new WeatherDay(d.City?.Trim() ?? "", day, d.Condition ?? "", d.High, d.Low);
+            });
         return (days, errors);
     }
 }

@@ -22,6 +22,8 @@ public sealed class InspectionsModel(InspectionTasks tasks, InspectionCaptures c
     [BindProperty(SupportsGet = true)] public string? Status { get; set; }
     [BindProperty(SupportsGet = true)] public string? Store { get; set; }
 
+    private Dictionary<string, string>? _filters;
+
     public DateOnly ShownDay => Day ?? calendar.Today;
     public DateOnly Today => calendar.Today;
     public IReadOnlyList<InspectionTask> Tasks { get; private set; } = [];
@@ -35,8 +37,8 @@ public sealed class InspectionsModel(InspectionTasks tasks, InspectionCaptures c
     public AccessScope Scope => User.Scope();
     public bool MayPlanAny => PlanningRights.MayPlanAny(Scope);
 
-    /// <summary>The filters, carried by every form so a review keeps the reviewer where they were.</summary>
-    public Dictionary<string, string> Filters => new()
+    /// <summary>The filters, carried by every form so a review keeps the reviewer where they were; built once a request.</summary>
+    public Dictionary<string, string> Filters => _filters ??= new()
     {
         ["day"] = ShownDay.ToString("yyyy-MM-dd"),
         ["task"] = TaskId?.ToString() ?? "",
