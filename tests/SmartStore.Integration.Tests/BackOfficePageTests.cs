@@ -1,6 +1,7 @@
 using Dapper;
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -112,15 +113,53 @@ public sealed partial class BackOfficePageTests(SmartStoreSystem system)
             X0631,Good store,EAST,上海,31.2,121.4
             X0632,Bad store,EAST,上海,131.2,121.4
             """;
-        var html = await (await PageForms.PostFile(admin, "/stores", "/stores?handler=import", "sheet", "stores.csv", "text/csv", Encoding.UTF8.GetBytes(csv)))
-            .Content.ReadAsStringAsync();
+        var html = System.Net.WebUtility.HtmlDecode(await (await PageForms.PostFile(admin, "/stores", "/stores?handler=import", "sheet", "stores.csv", "text/csv",
+            Encoding.UTF8.GetBytes(csv))).Content.ReadAsStringAsync());
         Assert.Contains("import-errors", html);
-        Assert.Matches(@"<td class=""num"">3</td><td>latitude 131.2", html);
+        Assert.Contains(@"<td class=""num"">3</td><td>纬度 131.2 超出 -90 至 90 的范围。", html);
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync("/api/stores/X0631")).StatusCode);
 
         var good = await PageForms.PostFile(admin, "/stores", "/stores?handler=import", "sheet", "stores.csv", "text/csv", Encoding.UTF8.GetBytes(csv.Replace("131.2", "31.3")));
         Assert.Contains("import-done", await good.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/api/stores/X0632")).StatusCode);
+
+        // The same sheet again: each code already exists — said per row, in the reader's language.
+        var again = System.Net.WebUtility.HtmlDecode(await (await PageForms.PostFile(admin, "/stores", "/stores?handler=import&culture=en", "sheet", "stores.csv",
+            "text/csv", Encoding.UTF8.GetBytes(csv.Replace("131.2", "31.3")))).Content.ReadAsStringAsync());
+        Assert.Contains(@"<td class=""num"">2</td><td>Store code 'X0631' already exists.", again);
+    }
+
+    [Fact]
+    public async Task A_store_form_refused_on_a_chinese_page_says_why_in_chinese_and_the_api_stays_english()
+    {
+        using var admin = await system.SignedIn("admin");
+        var form = new Dictionary<string, string>
+        {
+            ["Input.Code"] = "S0001", ["Input.Name"] = "重复的店", ["Input.RegionCode"] = "EAST", ["Input.City"] = "上海",
+            ["Input.Latitude"] = "31.2", ["Input.Longitude"] = "121.4", ["Input.StaffCount"] = "6",
+        };
+        var duplicate = System.Net.WebUtility.HtmlDecode(await (await PageForms.PostForm(admin, "/stores", "/stores", form)).Content.ReadAsStringAsync());
+        Assert.Contains("编码“S0001”已存在。", duplicate);
+        Assert.DoesNotContain("already exists", duplicate);
+
+        form["Input.Code"] = "X0633";
+        form["Input.City"] = "";
+        form["Input.Latitude"] = "95";
+        var invalid = System.Net.WebUtility.HtmlDecode(await (await PageForms.PostForm(admin, "/stores", "/stores", form)).Content.ReadAsStringAsync());
+        Assert.Contains("请填写城市。", invalid);
+        Assert.Contains("纬度 95 超出 -90 至 90 的范围。", invalid);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync("/api/stores/X0633")).StatusCode);
+
+        // The API answers in English whatever the caller's language (integrations parse it; API JSON is English).
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/stores")
+        {
+            Content = JsonContent.Create(new { code = "X0633", name = "x", regionCode = "EAST", city = "", latitude = 95, longitude = 121.4 }),
+        };
+        request.Headers.AcceptLanguage.ParseAdd("zh-CN");
+        var api = await (await admin.SendAsync(request)).Content.ReadAsStringAsync();
+        Assert.Contains("city is required.", api);
+        Assert.Contains("latitude 95 is outside -90..90.", api);
+        Assert.DoesNotContain("请填写", api);
     }
 
     [Fact]

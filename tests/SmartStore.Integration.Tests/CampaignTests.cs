@@ -90,8 +90,8 @@ public sealed class CampaignTests(SmartStoreSystem system)
         var refused = await PageForms.PostForm(admin, "/campaigns", "/campaigns?handler=Campaign",
             new Dictionary<string, string> { ["name"] = "促销", ["from"] = "2026-12-09", ["to"] = "2026-12-01" });
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
-        var html = await refused.Content.ReadAsStringAsync();
-        Assert.Contains("on or after from", html);
+        var html = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
+        Assert.Contains("结束日期不能早于开始日期", html);
         Assert.Contains("<details id=\"add-campaign\" open", html);
     }
 }

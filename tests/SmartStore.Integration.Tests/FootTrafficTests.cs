@@ -150,6 +150,21 @@ public sealed class FootTrafficTests(SmartStoreSystem system)
         Assert.Contains(reason, await response.Content.ReadAsStringAsync());
     }
 
+    [Theory]
+    [InlineData("/traffic")]
+    [InlineData("/display")]
+    public async Task A_report_page_with_a_period_that_ends_before_it_starts_says_so_and_keeps_its_filter(string page)
+    {
+        using var analyst = await system.SignedIn("analyst");
+        var response = await analyst.GetAsync($"{page}?from=2026-11-10&to=2026-11-01");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Contains("结束日期早于开始日期。", html);
+        Assert.Contains("value=\"2026-11-10\"", html);
+        Assert.Contains("to is before from.", await analyst.GetStringAsync($"{page}?from=2026-11-10&to=2026-11-01&culture=en"));
+        Assert.Contains("开始日期“2026-13-01”须为日期，格式 yyyy-MM-dd。", WebUtility.HtmlDecode(await analyst.GetStringAsync($"{page}?from=2026-13-01")));
+    }
+
     [Fact]
     public async Task Reports_respect_scope_and_export_to_excel()
     {

@@ -155,8 +155,13 @@ public sealed class InspectionTests(SmartStoreSystem system)
             new Dictionary<string, string> { ["name"] = "门口检查", ["at"] = "", ["cameraKind"] = "entrance" });
         var html = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
-        Assert.Contains("must be a store-local time", html);
-        Assert.Contains("weekdays is required", html);
+        Assert.Contains("时间“”须为门店当地时间，格式 HH:mm。", html);
+        Assert.Contains("请至少选择一天", html);
+        Assert.DoesNotContain("weekdays is required", html);
         Assert.Contains("<details id=\"add-task\" open", html);
+        var english = WebUtility.HtmlDecode(await (await PageForms.PostForm(admin, "/inspections", "/inspections?handler=Task&culture=en",
+            new Dictionary<string, string> { ["name"] = "door check", ["at"] = "", ["cameraKind"] = "entrance" })).Content.ReadAsStringAsync());
+        Assert.Contains("at '' must be a store-local time", english);
+        Assert.Contains("weekdays is required", english);
     }
 }

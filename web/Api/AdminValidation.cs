@@ -19,7 +19,7 @@ public static class AdminValidation
     {
         var errors = new FieldErrors();
         if (kind is not (DictionaryRepository.StoreTag or DictionaryRepository.SkuCategory))
-            errors.Add("kind", $"kind '{kind}' must be '{DictionaryRepository.StoreTag}' or '{DictionaryRepository.SkuCategory}'.");
+            errors.Add("kind", $"kind '{kind}' must be '{DictionaryRepository.StoreTag}' or '{DictionaryRepository.SkuCategory}'.", "字典类型须为门店标签或商品品类。");
         errors.Code("code", code);
         errors.Text("label", input.Label, 60);
         errors.Text("labelEn", input.LabelEn, 60);
@@ -30,9 +30,9 @@ public static class AdminValidation
     {
         var errors = new FieldErrors();
         errors.Text("name", input.Name, 100);
-        if (!RoleCodes.TryParse(input.Role, out var role)) errors.Add("role", $"role '{input.Role}' is not one of hq_admin, hq_analyst, region_manager, store_manager.");
-        if (role == Role.RegionManager && (input.RegionCodes?.Count ?? 0) == 0) errors.Add("regionCodes", "a region_manager key needs at least one region.");
-        if (role == Role.StoreManager && (input.StoreCodes?.Count ?? 0) == 0) errors.Add("storeCodes", "a store_manager key needs at least one store.");
+        if (!RoleCodes.TryParse(input.Role, out var role)) errors.Add("role", $"role '{input.Role}' is not one of hq_admin, hq_analyst, region_manager, store_manager.", $"角色“{input.Role}”须为总部管理员、总部分析师、区域经理或店长。");
+        if (role == Role.RegionManager && (input.RegionCodes?.Count ?? 0) == 0) errors.Add("regionCodes", "a region_manager key needs at least one region.", "区域经理的密钥至少需要一个大区。");
+        if (role == Role.StoreManager && (input.StoreCodes?.Count ?? 0) == 0) errors.Add("storeCodes", "a store_manager key needs at least one store.", "店长的密钥至少需要一个门店。");
         return errors.Any ? (null, errors) : (new AccessScope(role, input.RegionCodes ?? [], input.StoreCodes ?? []), errors);
     }
 }

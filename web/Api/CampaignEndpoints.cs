@@ -77,7 +77,7 @@ public sealed class CampaignPlanning(Campaigns campaigns, StoreReachCheck reach)
         var from = PlanningInput.Date("from", input.From, errors);
         var to = PlanningInput.Date("to", input.To, errors);
         if (from is { } f && to is { } t && (t < f || t.DayNumber - f.DayNumber >= CampaignEndpoints.MaxDays))
-            errors.Add("to", $"to must be on or after from, and a campaign at most {CampaignEndpoints.MaxDays} days.");
+            errors.Add("to", $"to must be on or after from, and a campaign at most {CampaignEndpoints.MaxDays} days.", $"结束日期不能早于开始日期，活动最长 {CampaignEndpoints.MaxDays} 天。");
         var region = PlanningInput.Blank(input.RegionCode);
         var tag = PlanningInput.Blank(input.StoreTag);
         await reach.Check(region, tag, errors);

@@ -6,15 +6,16 @@ namespace SmartStore.Web.Api;
 /// <summary>A shelf-display report request: stores in scope (store / region / chain), optionally one SKU, over days.</summary>
 public sealed record DisplayQuery(StoreCoverage Coverage, string? Sku, DateOnly From, DateOnly To)
 {
-    public static async Task<(DisplayQuery? Query, IResult? Problem)> Read(AccessScope scope, string? store, string? region, string? sku,
+    /// <summary>Parses and checks a request; on failure, the API answer and (for pages) the messages of invalid fields.</summary>
+    public static async Task<(DisplayQuery? Query, IResult? Problem, IReadOnlyList<string> Messages)> Read(AccessScope scope, string? store, string? region, string? sku,
         string? from, string? to, StoreRepository stores, DateOnly today)
     {
         var errors = new FieldErrors();
         var (fromDate, toDate) = ReportRequest.Period(errors, from, to, today.AddDays(-6), today);
         ReportRequest.OneTarget(errors, store, region);
-        if (errors.Any) return (null, errors.ToResult());
+        if (errors.Any) return (null, errors.ToResult(), errors.Localized);
         var (coverage, problem) = await StoreAccess.Resolve(scope, store, region, stores);
-        return coverage is null ? (null, problem) : (new DisplayQuery(coverage, string.IsNullOrWhiteSpace(sku) ? null : sku.Trim(), fromDate, toDate), null);
+        return coverage is null ? (null, problem, []) : (new DisplayQuery(coverage, string.IsNullOrWhiteSpace(sku) ? null : sku.Trim(), fromDate, toDate), null, []);
     }
 
     public async Task<DisplayReport> Run(ShelfHistory history, SkuRepository skus, StoreRepository stores, CancellationToken cancellationToken)

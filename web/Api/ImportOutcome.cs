@@ -1,3 +1,5 @@
+using SmartStore.Web.Localization;
+
 namespace SmartStore.Web.Api;
 
 /// <summary>
@@ -6,7 +8,12 @@ namespace SmartStore.Web.Api;
 /// </summary>
 public sealed record ImportOutcome(IReadOnlyList<string> Codes, IReadOnlyList<ImportOutcome.RowError> Errors, string? SheetError)
 {
-    public sealed record RowError(int Row, string Message);
+    /// <summary>A refused row: its reason in English (the API's answer) and, where the check has one, in Chinese.</summary>
+    public sealed record RowError(int Row, string Message, string? Chinese = null)
+    {
+        /// <summary>The reason in the page's language.</summary>
+        public string Localized => UiText.IsChinese ? Chinese ?? Message : Message;
+    }
 
     public bool Succeeded => SheetError is null && Errors.Count == 0;
 
@@ -29,10 +36,10 @@ public sealed class RowErrors
 
     public IReadOnlyList<ImportOutcome.RowError> All => _errors;
 
-    public void Add(int index, string message) => _errors.Add(new ImportOutcome.RowError(index + 2, message));
+    public void Add(int index, string english, string? chinese = null) => _errors.Add(new ImportOutcome.RowError(index + 2, english, chinese));
 
     public void AddAll(int index, FieldErrors errors)
     {
-        foreach (var message in errors.Messages) Add(index, message);
+        foreach (var (english, chinese) in errors.Texts) Add(index, english, chinese);
     }
 }

@@ -23,7 +23,7 @@ public sealed record InspectionTaskInput(string? Name, string? At, IReadOnlyList
         errors.Text("name", Name?.Trim(), 60);
         var at = PlanningInput.Time("at", At, errors);
         var days = PlanningInput.Weekdays(Weekdays, errors);
-        if (!CameraKindNames.TryParse(CameraKind, out var kind)) errors.Add("cameraKind", $"cameraKind '{CameraKind}' must be entrance, shelf or interior.");
+        if (!CameraKindNames.TryParse(CameraKind, out var kind)) errors.Add("cameraKind", $"cameraKind '{CameraKind}' must be entrance, shelf or interior.", $"摄像头类型“{CameraKind}”须为入口、货架或店内摄像头。");
         if (errors.Any) return (null, errors);
         return (new InspectionTask(0, Name!.Trim(), at!.Value, days, kind, PlanningInput.Blank(RegionCode), PlanningInput.Blank(StoreTag), true, "", DateTime.UtcNow), errors);
     }

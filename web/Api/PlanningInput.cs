@@ -1,6 +1,7 @@
 using System.Globalization;
 using SmartStore.Models;
 using SmartStore.Storage;
+using SmartStore.Web.Localization;
 
 namespace SmartStore.Web.Api;
 
@@ -20,9 +21,9 @@ public static class PlanningInput
     public static Weekdays Weekdays(IReadOnlyList<int>? days, FieldErrors errors)
     {
         var set = Models.Weekdays.None;
-        if (days is not { Count: > 0 }) errors.Add("weekdays", "weekdays is required: ISO day numbers, 1 = Monday … 7 = Sunday.");
+        if (days is not { Count: > 0 }) errors.Add("weekdays", "weekdays is required: ISO day numbers, 1 = Monday … 7 = Sunday.", "请至少选择一天（星期一至星期日）。");
         else foreach (var d in days)
-            if (d is < 1 or > 7) errors.Add("weekdays", $"weekdays: {d} is not a day, 1 = Monday … 7 = Sunday.");
+            if (d is < 1 or > 7) errors.Add("weekdays", $"weekdays: {d} is not a day, 1 = Monday … 7 = Sunday.", $"星期：{d} 不是 1（星期一）至 7（星期日）之一。");
             else set |= WeekdaysOf.FromIso(d);
         return set;
     }
@@ -31,7 +32,7 @@ public static class PlanningInput
     public static TimeOnly? Time(string field, string? value, FieldErrors errors)
     {
         if (TimeOnly.TryParseExact(value?.Trim(), ["H:mm", "HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time)) return time;
-        errors.Add(field, $"{field} '{value}' must be a store-local time, HH:mm.");
+        errors.Add(field, $"{field} '{value}' must be a store-local time, HH:mm.", $"{FieldNames.Zh(field)}“{value}”须为门店当地时间，格式 HH:mm。");
         return null;
     }
 
@@ -39,7 +40,7 @@ public static class PlanningInput
     public static DateOnly? Date(string field, string? value, FieldErrors errors)
     {
         if (DateOnly.TryParseExact(value?.Trim(), "yyyy-MM-dd", out var date)) return date;
-        errors.Add(field, $"{field} '{value}' must be a date, yyyy-MM-dd.");
+        errors.Add(field, $"{field} '{value}' must be a date, yyyy-MM-dd.", $"{FieldNames.Zh(field)}“{value}”须为日期，格式 yyyy-MM-dd。");
         return null;
     }
 
@@ -51,8 +52,8 @@ public sealed class StoreReachCheck(RegionRepository regions, DictionaryReposito
 {
     public async Task Check(string? regionCode, string? storeTag, FieldErrors errors)
     {
-        if (regionCode is not null && await regions.Find(regionCode) is null) errors.Add("regionCode", $"regionCode '{regionCode}' is not a region.");
+        if (regionCode is not null && await regions.Find(regionCode) is null) errors.Add("regionCode", $"regionCode '{regionCode}' is not a region.", $"大区“{regionCode}”不存在。");
         if (storeTag is not null && !(await dictionary.List(DictionaryRepository.StoreTag)).Any(e => e.Code == storeTag))
-            errors.Add("storeTag", $"storeTag '{storeTag}' is not a store tag.");
+            errors.Add("storeTag", $"storeTag '{storeTag}' is not a store tag.", $"门店类型“{storeTag}”不在门店标签字典中。");
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using SmartStore.Web.Localization;
 
 namespace SmartStore.Web.Api;
 
@@ -12,21 +13,21 @@ public static class ReportRequest
     {
         var fromDate = ParseDate(errors, "from", from) ?? defaultFrom;
         var toDate = ParseDate(errors, "to", to) ?? defaultTo ?? fromDate;
-        if (toDate < fromDate) errors.Add("to", "to is before from.");
-        else if (toDate.DayNumber - fromDate.DayNumber >= MaxDays) errors.Add("to", $"a report covers at most {MaxDays} days.");
+        if (toDate < fromDate) errors.Add("to", "to is before from.", "结束日期早于开始日期。");
+        else if (toDate.DayNumber - fromDate.DayNumber >= MaxDays) errors.Add("to", $"a report covers at most {MaxDays} days.", $"一份报表最多覆盖 {MaxDays} 天。");
         return (fromDate, toDate);
     }
 
     public static void OneTarget(FieldErrors errors, string? store, string? region)
     {
-        if (store is not null && region is not null) errors.Add("store", "name a store or a region, not both.");
+        if (store is not null && region is not null) errors.Add("store", "name a store or a region, not both.", "请选择门店或大区，不能同时选择。");
     }
 
     private static DateOnly? ParseDate(FieldErrors errors, string field, string? text)
     {
         if (text is null) return null;
         if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
-        errors.Add(field, $"{field} '{text}' must be a date yyyy-MM-dd.");
+        errors.Add(field, $"{field} '{text}' must be a date yyyy-MM-dd.", $"{FieldNames.Zh(field)}“{text}”须为日期，格式 yyyy-MM-dd。");
         return null;
     }
 }

@@ -30,8 +30,8 @@ public abstract class SheetImport<T>(IReadOnlyDictionary<string, string> headers
         {
             if (await Check(sheet.Rows[i], i, errors) is not { } record) continue;
             var code = CodeOf(record);
-            if (valid.Any(r => CodeOf(r) == code)) errors.Add(i, $"code '{code}' appears twice in the file.");
-            else if (await Exists(code)) errors.Add(i, $"{entity} code '{code}' already exists.");
+            if (valid.Any(r => CodeOf(r) == code)) errors.Add(i, $"code '{code}' appears twice in the file.", $"编码“{code}”在文件中出现了两次。");
+            else if (await Exists(code)) errors.Add(i, $"{entity} code '{code}' already exists.", $"编码“{code}”已存在。");
             else valid.Add(record);
         }
         if (errors.All.Count > 0) return new ImportOutcome([], errors.All, null);

@@ -76,14 +76,14 @@ public static class ShelfEndpoints
     private static async Task<IResult> Report(string? store, string? region, string? sku, string? from, string? to, ClaimsPrincipal user,
         StoreRepository stores, ShelfHistory history, SkuRepository skus, ReportCalendar calendar, CancellationToken cancellationToken)
     {
-        var (query, problem) = await DisplayQuery.Read(user.Scope(), store, region, sku, from, to, stores, calendar.Today);
+        var (query, problem, _) = await DisplayQuery.Read(user.Scope(), store, region, sku, from, to, stores, calendar.Today);
         return query is null ? problem! : Results.Ok(await query.Run(history, skus, stores, cancellationToken));
     }
 
     private static async Task<IResult> ReportExcel(string? store, string? region, string? sku, string? from, string? to, ClaimsPrincipal user,
         StoreRepository stores, ShelfHistory history, SkuRepository skus, ReportCalendar calendar, CancellationToken cancellationToken)
     {
-        var (query, problem) = await DisplayQuery.Read(user.Scope(), store, region, sku, from, to, stores, calendar.Today);
+        var (query, problem, _) = await DisplayQuery.Read(user.Scope(), store, region, sku, from, to, stores, calendar.Today);
         if (query is null) return problem!;
         var report = await query.Run(history, skus, stores, cancellationToken);
         return Results.File(await DisplayWorkbook.Write(report, cancellationToken), TrafficWorkbook.ContentType,

@@ -16,7 +16,7 @@ public sealed class SkuImport(SkuRepository skus, MasterDataValidation validatio
     {
         var competitor = row.Get("competitor")?.ToLowerInvariant();
         if (competitor is not (null or "true" or "false" or "1" or "0" or "是" or "否" or "yes" or "no"))
-            errors.Add(index, $"competitor '{competitor}' must be true/false, 1/0 or 是/否.");
+            errors.Add(index, $"competitor '{competitor}' must be true/false, 1/0 or 是/否.", $"竞品“{competitor}”须为 是/否、true/false 或 1/0。");
         var input = new SkuInput(row.Get("code"), row.Get("name"), row.Get("brand"), row.Get("category"),
             competitor is "true" or "1" or "是" or "yes");
         var (sku, rowErrors) = await validation.Sku(input, null);

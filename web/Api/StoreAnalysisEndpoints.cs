@@ -55,7 +55,7 @@ public static class StoreAnalysisEndpoints
         if (shift is null) return errors.ToResult();
         if (await shifts.Add(shift, user.Actor()) is not { } id)
         {
-            errors.Add("shifts", $"a store has at most {StoreShifts.MaxPerStore} shifts; remove one first.");
+            errors.Add("shifts", $"a store has at most {StoreShifts.MaxPerStore} shifts; remove one first.", $"每家门店最多 {StoreShifts.MaxPerStore} 个班次，请先删除一个。");
             return errors.ToResult();
         }
         return Results.Created($"/api/stores/{store.Code}/shifts", ShiftJson(shift with { Id = id }));
@@ -78,8 +78,8 @@ public static class StoreAnalysisEndpoints
         var errors = new FieldErrors();
         var today = DateOnly.FromDateTime(StoreAnalysisQuery.LocalNow(store));
         if (day is null) return (today, errors);
-        if (!DateOnly.TryParseExact(day, "yyyy-MM-dd", out var date)) errors.Add("day", $"day '{day}' must be yyyy-MM-dd.");
-        else if (date > today) errors.Add("day", $"day {day} is after the store's today ({today:yyyy-MM-dd}).");
+        if (!DateOnly.TryParseExact(day, "yyyy-MM-dd", out var date)) errors.Add("day", $"day '{day}' must be yyyy-MM-dd.", $"日期“{day}”须为 yyyy-MM-dd 格式。");
+        else if (date > today) errors.Add("day", $"day {day} is after the store's today ({today:yyyy-MM-dd}).", $"日期 {day} 晚于门店的今天（{today:yyyy-MM-dd}）。");
         return (date, errors);
     }
 
@@ -89,8 +89,8 @@ public static class StoreAnalysisEndpoints
         var days = PlanningInput.Weekdays(input.Weekdays, errors);
         var starts = PlanningInput.Time("starts", input.Starts, errors);
         var ends = PlanningInput.Time("ends", input.Ends, errors);
-        if (starts is { } s && ends is { } e && e == s) errors.Add("ends", $"ends {input.Ends} is when the shift starts (an end before the start is the next day's).");
-        if (input.Staff is not (>= 1 and <= 500)) errors.Add("staff", "staff must be 1 to 500 people.");
+        if (starts is { } s && ends is { } e && e == s) errors.Add("ends", $"ends {input.Ends} is when the shift starts (an end before the start is the next day's).", $"结束时间 {input.Ends} 与开始时间相同（早于开始时间的结束时间算作次日）。");
+        if (input.Staff is not (>= 1 and <= 500)) errors.Add("staff", "staff must be 1 to 500 people.", "在岗人数须为 1 至 500 人。");
         return errors.Any ? (null, errors) : (new StoreShift(0, storeCode, days, starts!.Value, ends!.Value, input.Staff!.Value), errors);
     }
 

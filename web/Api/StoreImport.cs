@@ -20,7 +20,8 @@ public sealed class StoreImport(StoreRepository stores, MasterDataValidation val
     {
         var input = ToStoreInput(row);
         if (input.OpeningHours is null && (row.Get("open") ?? row.Get("close")) is not null)
-            errors.Add(index, $"open '{row.Get("open")}' and close '{row.Get("close")}' must both be times like 09:30.");
+            errors.Add(index, $"open '{row.Get("open")}' and close '{row.Get("close")}' must both be times like 09:30.",
+                $"开门“{row.Get("open")}”和关门“{row.Get("close")}”须都是 09:30 这样的时间。");
         var (store, rowErrors) = await validation.Store(input, null);
         errors.AddAll(index, rowErrors);
         return store;

@@ -14,10 +14,10 @@ public sealed record TrafficQuery(StoreCoverage Coverage, DateOnly From, DateOnl
         var (fromDate, toDate) = ReportRequest.Period(errors, from, to, today);
         ReportGrain grain = ReportGrain.Day;
         if (by is not null && (int.TryParse(by, out _) || !Enum.TryParse(by, ignoreCase: true, out grain)))
-            errors.Add("by", $"by '{by}' must be hour, day, week or month.");
-        if (compare is not null and not ("previous" or "last-year")) errors.Add("compare", $"compare '{compare}' must be 'previous' or 'last-year'.");
+            errors.Add("by", $"by '{by}' must be hour, day, week or month.", $"统计粒度“{by}”须为小时、日、周或月。");
+        if (compare is not null and not ("previous" or "last-year")) errors.Add("compare", $"compare '{compare}' must be 'previous' or 'last-year'.", $"对比方式“{compare}”须为环比或同比。");
         ReportRequest.OneTarget(errors, store, region);
-        if (errors.Any) return (null, errors.ToResult(), errors.Messages);
+        if (errors.Any) return (null, errors.ToResult(), errors.Localized);
         var (coverage, problem) = await StoreAccess.Resolve(scope, store, region, stores);
         return coverage is null ? (null, problem, []) : (new TrafficQuery(coverage, fromDate, toDate, grain, compare), null, []);
     }

@@ -41,7 +41,7 @@ public sealed class AdminModel(ApiKeys keys, RegionRepository regions, SmartStor
         var input = new ApiKeyInput(KeyName?.Trim(), KeyRole,
             KeyRole == RoleCodes.RegionManager ? KeyRegions : [], KeyRole == RoleCodes.StoreManager ? stores : []);
         var (scope, errors) = AdminValidation.ApiKey(input);
-        if (scope is null) Errors = errors.Messages;
+        if (scope is null) Errors = errors.Localized;
         else
         {
             var (info, key) = await keys.Issue(input.Name!, scope, User.Actor());

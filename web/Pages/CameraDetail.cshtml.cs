@@ -49,7 +49,7 @@ public sealed class CameraDetailModel(CameraRepository cameras, StoreRepository 
         var (camera, errors) = await validation.Camera(input, Code, User.Scope());
         if (camera is null)
         {
-            Errors = errors.Messages;
+            Errors = errors.Localized;
             return Page();
         }
         if (!await cameras.Update(camera, User.Actor())) return NotFound();
@@ -111,7 +111,7 @@ public sealed class CameraDetailModel(CameraRepository cameras, StoreRepository 
     private IActionResult? Saved(FieldErrors errors, Action<IReadOnlyList<string>> show)
     {
         if (!errors.Any) return null;
-        show(errors.Messages);
+        show(errors.Localized);
         return Page();
     }
 

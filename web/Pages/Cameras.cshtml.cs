@@ -4,6 +4,7 @@ using SmartStore.Models;
 using SmartStore.Storage;
 using SmartStore.Web.Api;
 using SmartStore.Web.Security;
+using SmartStore.Web.Localization;
 using static SmartStore.Web.Localization.UiText;
 
 namespace SmartStore.Web.Pages;
@@ -31,7 +32,7 @@ public sealed class CamerasModel(CameraRepository cameras, StoreRepository store
         if (!MayEdit) return Forbid();
         var (input, problems) = Form.ToInput();
         var (camera, errors) = await validation.Camera(input, null, User.Scope());
-        Errors = [.. problems, .. errors.Messages];
+        Errors = [.. problems, .. errors.Localized];
         if (camera is not null && problems.Count == 0)
         {
             try
@@ -42,7 +43,7 @@ public sealed class CamerasModel(CameraRepository cameras, StoreRepository store
             }
             catch (MasterDataConflict e)
             {
-                Errors = [e.Message];
+                Errors = [RefusalText.Of(e)];
             }
         }
         return await Secretive();

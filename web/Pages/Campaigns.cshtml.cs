@@ -39,7 +39,7 @@ public sealed class CampaignsModel(Campaigns campaigns, CampaignPlanning plannin
         var (created, errors) = await planning.Create(new CampaignEndpoints.CampaignInput(name, from, to, regionCode, storeTag), User);
         if (errors is not null)
         {
-            Errors = errors.Messages;
+            Errors = errors.Localized;
             await Load();
             return Page();
         }

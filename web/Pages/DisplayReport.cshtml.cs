@@ -35,8 +35,8 @@ public sealed class DisplayReportModel(StoreRepository storeRepository, RegionRe
     {
         var scope = await LoadFilter();
         Skus = (await skus.List(null, null, null, 1, 1000)).Items;
-        var (query, problem) = await DisplayQuery.Read(scope, Store, Region, Sku, From, To, Stores, calendar.Today);
-        if (query is null) return problem is IStatusCodeHttpResult { StatusCode: 404 } ? NotFound() : problem is IStatusCodeHttpResult { StatusCode: 403 } ? Forbid() : BadRequest();
+        var (query, problem, messages) = await DisplayQuery.Read(scope, Store, Region, Sku, From, To, Stores, calendar.Today);
+        if (query is null) return messages.Count > 0 ? Refused(messages) : problem is IStatusCodeHttpResult { StatusCode: 404 } ? NotFound() : Forbid();
         From = query.From.ToString("yyyy-MM-dd");
         To = query.To.ToString("yyyy-MM-dd");
         Result = await query.Run(history, skus, Stores, cancellationToken);

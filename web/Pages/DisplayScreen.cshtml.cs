@@ -28,7 +28,7 @@ public sealed class DisplayScreenModel(StoreRepository stores, RegionRepository 
         var scope = User.Scope();
         Today = calendar.Today;
         var day = Today.ToString("yyyy-MM-dd");
-        var (query, _) = await DisplayQuery.Read(scope, null, null, null, day, day, stores, Today);
+        var (query, _, _) = await DisplayQuery.Read(scope, null, null, null, day, day, stores, Today);
         if (query is null) return Forbid();
         Report = await query.Run(history, skus, stores, cancellationToken);
         Stores = (await stores.List(scope, null, null, null, 1, 10_000)).Items;

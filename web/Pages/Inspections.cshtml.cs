@@ -69,7 +69,7 @@ public sealed class InspectionsModel(InspectionTasks tasks, InspectionCaptures c
         if (capture is null) return NotFound();
         if (!InspectionRights.MayReview(Scope, capture.StoreCode, capture.RegionCode)) return Forbid();
         var errors = TodoText.Check("text", text);
-        if (errors.Any) return await Refused("picture", errors.Messages.ToArray());
+        if (errors.Any) return await Refused("picture", errors.Localized.ToArray());
         return await todos.Raise(capture.StoreCode, id, text!.Trim(), User.Actor()) is not null
             ? Done(string.Format(T("todoRaised"), capture.StoreName))
             : await Refused("picture", T("notReviewable"));
@@ -82,7 +82,7 @@ public sealed class InspectionsModel(InspectionTasks tasks, InspectionCaptures c
         if (store is null) return NotFound();
         if (!InspectionRights.MayClose(Scope, store.Code, store.RegionCode)) return Forbid();
         var errors = TodoText.Check("note", note);
-        if (errors.Any) return await Refused("todo", errors.Messages.ToArray());
+        if (errors.Any) return await Refused("todo", errors.Localized.ToArray());
         return await todos.Done(id, note!.Trim(), User.Actor()) ? Done(T("todoDone")) : await Refused("todo", T("alreadyDone"));
     }
 
@@ -90,7 +90,7 @@ public sealed class InspectionsModel(InspectionTasks tasks, InspectionCaptures c
     {
         if (!MayPlanAny) return Forbid();
         var (created, errors) = await planning.Create(new InspectionTaskInput(name, at, weekdays, cameraKind, regionCode, storeTag), User);
-        if (errors is not null) return await Refused("task", errors.Messages.ToArray());
+        if (errors is not null) return await Refused("task", errors.Localized.ToArray());
         return created is null ? Forbid() : Done(string.Format(T("taskAdded"), created.Name));
     }
 

@@ -76,7 +76,7 @@ public sealed class PresetDetailModel(CameraRepository cameras, PlanogramReposit
         var (saved, errors) = await editor.Save(Code, Preset, input, User.Actor());
         if (saved is null)
         {
-            Errors = errors.Messages;
+            Errors = errors.Localized;
             return Page();
         }
         if (saved.StoreCode is { } store) await cluster.GetGrain<IStoreGrain>(store).PlanChanged();

@@ -17,6 +17,9 @@ public abstract class ReportPageModel(StoreRepository stores, RegionRepository r
     public IReadOnlyList<Region> Regions { get; private set; } = [];
     public IReadOnlyList<Store> StoreChoices { get; private set; } = [];
 
+    /// <summary>Why the filter could not be read (a date typed wrong, a period that ends before it starts).</summary>
+    public IReadOnlyList<string> Errors { get; private set; } = [];
+
     /// <summary>The same report as an .xlsx workbook: the API's export with this page's query.</summary>
     public string ExcelLink => ExcelPath + Request.QueryString;
 
@@ -24,6 +27,13 @@ public abstract class ReportPageModel(StoreRepository stores, RegionRepository r
 
     /// <summary>For the report query's check that a named store exists and may be seen.</summary>
     protected StoreRepository Stores => stores;
+
+    /// <summary>The page with its filter and the reasons, and no report.</summary>
+    protected IActionResult Refused(IReadOnlyList<string> messages)
+    {
+        Errors = messages;
+        return Page();
+    }
 
     /// <summary>Loads the filter's choices within the viewer's scope and tidies the filter; returns the scope.</summary>
     protected async Task<AccessScope> LoadFilter()

@@ -75,7 +75,7 @@ public sealed class SettingsModel(RegionRepository regions, DictionaryRepository
 
     private async Task<IActionResult> Refused(FieldErrors errors, string? form)
     {
-        Errors = errors.Messages;
+        Errors = errors.Localized;
         ErrorsFor = form;
         await Load();
         return Page();

@@ -4,6 +4,7 @@ using SmartStore.Models;
 using SmartStore.Storage;
 using SmartStore.Web.Api;
 using SmartStore.Web.Security;
+using SmartStore.Web.Localization;
 using static SmartStore.Web.Localization.UiText;
 
 namespace SmartStore.Web.Pages;
@@ -36,7 +37,7 @@ public sealed class SkusModel(SkuRepository skus, DictionaryRepository dictionar
     {
         if (!MayEdit) return Forbid();
         var (sku, errors) = await validation.Sku(Input ?? new SkuInput(null, null, null, null, null), null);
-        Errors = errors.Messages;
+        Errors = errors.Localized;
         if (sku is not null)
         {
             try
@@ -47,7 +48,7 @@ public sealed class SkusModel(SkuRepository skus, DictionaryRepository dictionar
             }
             catch (MasterDataConflict e)
             {
-                Errors = [e.Message];
+                Errors = [RefusalText.Of(e)];
             }
         }
         await Load();
@@ -61,7 +62,7 @@ public sealed class SkusModel(SkuRepository skus, DictionaryRepository dictionar
         else
         {
             try { ImportOutcome = await importer.Import(sheet, User.Actor()); }
-            catch (MasterDataConflict e) { ImportFailure = e.Message; }
+            catch (MasterDataConflict e) { ImportFailure = RefusalText.Of(e); }
         }
         await Load();
         return Page();

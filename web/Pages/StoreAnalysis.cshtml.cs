@@ -36,7 +36,7 @@ public sealed class StoreAnalysisModel(StoreRepository stores, RegionRepository 
         var (shift, errors) = StoreAnalysisEndpoints.Check(store.Code, new StoreAnalysisEndpoints.ShiftInput(weekdays, starts, ends, staff));
         if (shift is not null && await shifts.Add(shift, User.Actor()) is null) errors.Add("shifts", string.Format(T("tooManyShifts"), StoreShifts.MaxPerStore));
         if (!errors.Any) return RedirectToPage(new { code = Code, day = DayText });
-        Errors = errors.Messages;
+        Errors = errors.Localized;
         return await Load() ?? Page();
     }
 
@@ -58,7 +58,7 @@ public sealed class StoreAnalysisModel(StoreRepository stores, RegionRepository 
         if (store is null) return NotFound();
         if (!User.Scope().AllowsStore(store.Code, store.RegionCode)) return Forbid();
         var (day, errors) = StoreAnalysisEndpoints.Day(DayText, store);
-        if (errors.Any) { Errors = Errors.Concat(errors.Messages).ToList(); (day, _) = StoreAnalysisEndpoints.Day(null, store); }
+        if (errors.Any) { Errors = Errors.Concat(errors.Localized).ToList(); (day, _) = StoreAnalysisEndpoints.Day(null, store); }
         Analysis = await query.For(store, day, User.Scope());
         Region = await regions.Find(store.RegionCode);
         StoreTags = await dictionary.List(DictionaryRepository.StoreTag);

@@ -57,7 +57,7 @@ public sealed class StoreDetailModel(StoreRepository stores, RegionRepository re
         if (!errors.Any && await enrolment.Enrol(Code, name!.Trim(), jpeg!, User.Actor()) is null) errors.Add("photo", T("noPersonInPhoto"));
         if (errors.Any)
         {
-            Errors = errors.Messages;
+            Errors = errors.Localized;
             return Page();
         }
         await Load();

@@ -4,6 +4,7 @@ using SmartStore.Models;
 using SmartStore.Storage;
 using SmartStore.Web.Api;
 using SmartStore.Web.Security;
+using SmartStore.Web.Localization;
 using static SmartStore.Web.Localization.UiText;
 
 namespace SmartStore.Web.Pages;
@@ -42,7 +43,7 @@ public sealed class StoresModel(StoreRepository stores, RegionRepository regions
         var (store, errors) = await validation.Store(Input ?? new StoreInput(null, null, null, null, null, null, null, null, null, null, null), null);
         if (store is null)
         {
-            Errors = errors.Messages;
+            Errors = errors.Localized;
         }
         else
         {
@@ -54,7 +55,7 @@ public sealed class StoresModel(StoreRepository stores, RegionRepository regions
             }
             catch (MasterDataConflict e)
             {
-                Errors = [e.Message];
+                Errors = [RefusalText.Of(e)];
             }
         }
         await Load();
@@ -68,7 +69,7 @@ public sealed class StoresModel(StoreRepository stores, RegionRepository regions
         else
         {
             try { ImportOutcome = await importer.Import(sheet, User.Actor()); }
-            catch (MasterDataConflict e) { ImportFailure = e.Message; }
+            catch (MasterDataConflict e) { ImportFailure = RefusalText.Of(e); }
         }
         await Load();
         return Page();

@@ -25,7 +25,6 @@ public sealed class TrafficModel(StoreRepository storeRepository, RegionReposito
     public StoreBenchmarkResult? Standings { get; private set; }
     public EntryRateTrend? Trend { get; private set; }
     public IReadOnlyList<DictionaryEntry> StoreTypes { get; private set; } = [];
-    public IReadOnlyList<string> Errors { get; private set; } = [];
     protected override string ExcelPath => "/api/traffic/report.xlsx";
 
     public async Task<IActionResult> OnGet(CancellationToken cancellationToken)
@@ -37,15 +36,7 @@ public sealed class TrafficModel(StoreRepository storeRepository, RegionReposito
         By ??= "day";
         Compare = string.IsNullOrWhiteSpace(Compare) ? null : Compare;
         var (query, problem, messages) = await TrafficQuery.Read(scope, Store, Region, From, To, By, Compare, Stores, today);
-        if (query is null)
-        {
-            if (messages.Count > 0)
-            {
-                Errors = messages;
-                return Page();
-            }
-            return problem is IStatusCodeHttpResult { StatusCode: 404 } ? NotFound() : Forbid();
-        }
+        if (query is null) return messages.Count > 0 ? Refused(messages) : problem is IStatusCodeHttpResult { StatusCode: 404 } ? NotFound() : Forbid();
         Result = await TrafficQuery.Run(query, reports, receipts, pos.Value, cancellationToken);
         Standings = await TrafficQuery.Benchmark(query, totals, benchmark.Value, today, cancellationToken);
         Trend = await EntryRateTrend.Of(query.Coverage, query.To, months, cancellationToken);
