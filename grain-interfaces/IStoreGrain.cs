@@ -39,4 +39,7 @@ public interface IStoreGrain : IGrainWithStringKey
     /// opening hours their offline and view checks follow.
     /// </summary>
     Task ProfileChanged();
+
+    /// <summary>A to-do of the store was raised or done: tell those watching the store, its region and head office.</summary>
+    Task TodosChanged();
 }

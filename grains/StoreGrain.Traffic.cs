@@ -81,6 +81,13 @@ public sealed partial class StoreGrain
     }
 
     /// <summary>The store's time zone, opening hours and region, read once per activation and when its master data changes (traffic and shelf history are store-local).</summary>
+    public async Task TodosChanged()
+    {
+        await LoadStoreProfile();
+        await GrainFactory.GetGrain<ILiveFeedNotifierGrain>(0).Publish(
+            LiveUpdate.ForTodos(this.GetPrimaryKeyString(), Region ?? _state.State.RegionCode, DateTime.UtcNow));
+    }
+
     private async Task LoadStoreProfile()
     {
         if (_profileLoaded) return;

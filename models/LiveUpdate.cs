@@ -37,6 +37,11 @@ public sealed record LiveUpdate(
     public static LiveUpdate ForInspectionPicture(InspectionPicture picture, DateTime atUtc) =>
         new(InspectionPictureTopic, picture.StoreCode, picture.RegionCode, null, atUtc, picture.SnapshotId);
 
+    public const string StoreTodosTopic = "store-todos";
+
+    /// <summary>A to-do of the store was raised or done (待办): its manager's phone and page, and the reviewers', show it without a reload.</summary>
+    public static LiveUpdate ForTodos(string storeCode, string? regionCode, DateTime atUtc) => new(StoreTodosTopic, storeCode, regionCode, null, atUtc);
+
     public const string CameraStatusTopic = "camera-status";
     public const string CameraSnapshotTopic = "camera-snapshot";
 

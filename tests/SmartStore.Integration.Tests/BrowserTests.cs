@@ -95,6 +95,15 @@ public sealed class BrowserTests(SmartStoreSystem system)
         await Assertions.Expect(tiles.Locator("[data-field=entryRate]")).ToHaveTextAsync("50%");
         await Assertions.Expect(tiles.Locator("[data-field=occupancy]")).ToHaveTextAsync("321");
         await Assertions.Expect(tiles.Locator("[data-field=averageDwell]")).ToContainTextAsync("5.0");
+
+        // A to-do raised for the store (the region manager, from a picture or by hand) appears without a reload, and goes
+        // when the store marks it done.
+        using var admin = await system.SignedIn("admin");
+        var raised = await (await admin.PostJson("/api/todos", new { store = "S0007", text = "Shelf banner hangs in front of the dome" })).Json();
+        var todos = page.Locator("#store-todos");
+        await Assertions.Expect(todos).ToContainTextAsync("Shelf banner hangs in front of the dome", new() { Timeout = 15_000 });
+        await admin.PostJson($"/api/todos/{raised["id"]}/done", new { note = "Banner moved" });
+        await Assertions.Expect(todos).ToHaveCountAsync(0, new() { Timeout = 15_000 });
     }
 
     [Fact]

@@ -57,10 +57,9 @@ public sealed class InspectionTests(SmartStoreSystem system)
 
         var round = await system.Grains.GetGrain<IInspectionScheduleGrain>(IInspectionScheduleGrain.Key).RunDue();
         Assert.True(round.Pictured >= 1, $"{round}");
-        await Eventually.Get(() => Task.FromResult(eastFeed.Stores.ToArray()), s => s.Contains(Store), what: "the East feed to hear of the picture");
-        Assert.DoesNotContain(Store, northFeed.Stores);
-        await eastFeed.Connection.DisposeAsync();
-        await northFeed.Connection.DisposeAsync();
+        var picture = $"{LiveUpdate.InspectionPictureTopic} {Store}";
+        await Eventually.Get(() => Task.FromResult(eastFeed.Heard.ToArray()), s => s.Contains(picture), what: "the East feed to hear of the picture");
+        Assert.DoesNotContain(picture, northFeed.Heard);
         var day = DateOnly.FromDateTime(at).ToString("yyyy-MM-dd");
         var pictures = (await (await east.GetAsync($"/api/inspections/captures?store={Store}&task={taskId}&day={day}")).Json())["captures"]!.AsArray();
         Assert.Equal(2, pictures.Count);
@@ -80,6 +79,9 @@ public sealed class InspectionTests(SmartStoreSystem system)
         Assert.Equal(HttpStatusCode.Redirect, raised.StatusCode);
         Assert.Contains("已给 抓拍测试店 发待办", WebUtility.HtmlDecode(await east.GetStringAsync(raised.Headers.Location!.ToString())));
         Assert.Equal(HttpStatusCode.Conflict, (await east.PostJson($"/api/inspections/captures/{taken["id"]}/todo", new { text = "again" })).StatusCode);
+        // The store manager's phone and page follow their to-dos live: the feed of the store's region hears of it.
+        var todosChanged = $"{LiveUpdate.StoreTodosTopic} {Store}";
+        await Eventually.Get(() => Task.FromResult(eastFeed.Heard.ToArray()), s => s.Contains(todosChanged), what: "the East feed to hear of the to-do");
 
         // The store's to-do: on its page and on /m, its picture kept past retention while it is open.
         var todo = (await (await admin.GetAsync($"/api/todos?store={Store}&open=true")).Json())["todos"]!.AsArray().Single()!;
@@ -100,6 +102,10 @@ public sealed class InspectionTests(SmartStoreSystem system)
         Assert.False(after["open"]!.GetValue<bool>());
         Assert.Equal("已安排店员 10 点起在门口叫卖", after["doneNote"]!.GetValue<string>());
         Assert.DoesNotContain($"data-todo=\"{todo["id"]}\"", await east.GetStringAsync("/m"));
+        await Eventually.Get(() => Task.FromResult(eastFeed.Heard.Count(h => h == todosChanged)), n => n == 2, what: "the East feed to hear the to-do done");
+        Assert.DoesNotContain(todosChanged, northFeed.Heard);
+        await eastFeed.Connection.DisposeAsync();
+        await northFeed.Connection.DisposeAsync();
         // Retention may take the picture once no review is pending on it: a demo task that fell due while this test ran
         // may have taken the same upload, and is passed here as its reviewer would.
         foreach (var other in (await (await admin.GetAsync($"/api/inspections/captures?store={Store}&day={day}&status=captured")).Json())["captures"]!.AsArray())
@@ -113,18 +119,22 @@ public sealed class InspectionTests(SmartStoreSystem system)
         Assert.Equal(SilentDoor, silent.Single()!["camera"]!.GetValue<string>());
     }
 
-    private sealed record Feed(HubConnection Connection, ConcurrentQueue<string> Stores);
+    private sealed record Feed(HubConnection Connection, ConcurrentQueue<string> Heard);
 
-    /// <summary>The live feed as a region manager's integration hears it (an API key of that region), keeping the stores of pictures taken.</summary>
+    /// <summary>
+    /// The live feed as a region manager's integration hears it (an API key of that region), keeping "topic store" of each
+    /// picture taken and each change of to-dos.
+    /// </summary>
     private async Task<Feed> Listen(HttpClient admin, string region)
     {
         var issued = await admin.PostJson("/api/api-keys", new { name = $"inspections {region}", role = "region_manager", regionCodes = new[] { region } });
         var key = (await issued.Json())["key"]!.GetValue<string>();
-        var stores = new ConcurrentQueue<string>();
+        var heard = new ConcurrentQueue<string>();
         var connection = new HubConnectionBuilder().WithUrl(new Uri(system.BaseAddress, "/hubs/live"), o => o.Headers["X-Api-Key"] = key).Build();
-        connection.On<JsonObject>(LiveUpdate.InspectionPictureTopic, update => stores.Enqueue(update["storeCode"]!.GetValue<string>()));
+        foreach (var topic in new[] { LiveUpdate.InspectionPictureTopic, LiveUpdate.StoreTodosTopic })
+            connection.On<JsonObject>(topic, update => heard.Enqueue($"{topic} {update["storeCode"]!.GetValue<string>()}"));
         await connection.StartAsync();
-        return new Feed(connection, stores);
+        return new Feed(connection, heard);
     }
 
     [Fact]

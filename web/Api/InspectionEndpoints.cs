@@ -80,18 +80,18 @@ public static class InspectionEndpoints
         return Results.Ok(CaptureJson((await captures.Find(id))!));
     }
 
-    private static async Task<IResult> RaiseFromCapture(long id, TodoInput input, ClaimsPrincipal user, InspectionCaptures captures, StoreTodos todos)
+    private static async Task<IResult> RaiseFromCapture(long id, TodoInput input, ClaimsPrincipal user, InspectionCaptures captures, StoreTodos todos, TodoDesk desk)
     {
         var capture = await captures.Find(id);
         if (capture is null) return Problems.NotFound($"Inspection picture {id}");
         if (!InspectionRights.MayReview(user.Scope(), capture.StoreCode, capture.RegionCode)) return Problems.OutOfScope($"Inspection picture {id}");
         var errors = TodoText.Check("text", input.Text);
         if (errors.Any) return errors.ToResult();
-        if (await todos.Raise(capture.StoreCode, id, input.Text!.Trim(), user.Actor()) is not { } todoId) return NotReviewable(capture);
+        if (await desk.Raise(capture.StoreCode, id, input.Text!.Trim(), user.Actor()) is not { } todoId) return NotReviewable(capture);
         return Results.Created($"/api/todos/{todoId}", TodoJson((await todos.Find(todoId))!));
     }
 
-    private static async Task<IResult> RaiseTodo(NewTodoInput input, ClaimsPrincipal user, StoreRepository stores, StoreTodos todos)
+    private static async Task<IResult> RaiseTodo(NewTodoInput input, ClaimsPrincipal user, StoreRepository stores, StoreTodos todos, TodoDesk desk)
     {
         var errors = TodoText.Check("text", input.Text);
         if (string.IsNullOrWhiteSpace(input.Store)) errors.Add("store", "store is required.");
@@ -99,7 +99,7 @@ public static class InspectionEndpoints
         var store = await stores.Find(input.Store!.Trim());
         if (store is null) return Problems.NotFound($"Store '{input.Store}'");
         if (!InspectionRights.MayReview(user.Scope(), store.Code, store.RegionCode)) return Problems.OutOfScope($"Store '{store.Code}'");
-        var todoId = (await todos.Raise(store.Code, null, input.Text!.Trim(), user.Actor()))!.Value;
+        var todoId = (await desk.Raise(store.Code, null, input.Text!.Trim(), user.Actor()))!.Value;
         return Results.Created($"/api/todos/{todoId}", TodoJson((await todos.Find(todoId))!));
     }
 
@@ -110,7 +110,7 @@ public static class InspectionEndpoints
         return Results.Ok(new { todos = (await todos.Recent(coverage!, open ?? false, 1_000)).Select(TodoJson) });
     }
 
-    private static async Task<IResult> Done(long id, DoneInput input, ClaimsPrincipal user, StoreRepository stores, StoreTodos todos)
+    private static async Task<IResult> Done(long id, DoneInput input, ClaimsPrincipal user, StoreRepository stores, StoreTodos todos, TodoDesk desk)
     {
         var todo = await todos.Find(id);
         if (todo is null) return Problems.NotFound($"To-do {id}");
@@ -118,7 +118,7 @@ public static class InspectionEndpoints
         if (!InspectionRights.MayClose(user.Scope(), store.Code, store.RegionCode)) return Problems.OutOfScope($"To-do {id}");
         var errors = TodoText.Check("note", input.Note);
         if (errors.Any) return errors.ToResult();
-        if (!await todos.Done(id, input.Note!.Trim(), user.Actor()))
+        if (!await desk.Done(todo, input.Note!.Trim(), user.Actor()))
             return Results.Problem(statusCode: 409, title: "Already done", detail: $"To-do {id} was marked done already.");
         return Results.Ok(TodoJson((await todos.Find(id))!));
     }

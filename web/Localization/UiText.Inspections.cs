@@ -37,7 +37,7 @@ public static partial class UiText
         ["dueAt"] = ("计划 {0}", "Due {0}"),
         ["picturedAt"] = ("抓拍 {0}", "Taken {0}"),
         ["pass"] = ("合格", "Pass"),
-        ["showNewPictures"] = ("有新的抓拍，点击显示", "New pictures came in: show them"),
+        ["showNewPictures"] = ("有新的抓拍或待办变化，点击显示", "New pictures or to-do changes: show them"),
         ["pictureRemoved"] = ("图片已按保留期删除", "Picture removed by retention"),
         ["raiseTodo"] = ("发待办", "Raise a to-do"),
         ["todoPlaceholder"] = ("例如：10 点未在门口叫卖，请整改", "e.g. nobody calling at the door at 10:00 — please fix"),

@@ -12,7 +12,7 @@ namespace SmartStore.Web.Pages;
 /// 定时抓拍 (seed 001): the day's inspection pictures of the viewer's stores, looked at and passed or turned into a to-do
 /// for the store; the stores' to-dos, marked done by the store; and the tasks that take the pictures.
 /// </summary>
-public sealed class InspectionsModel(InspectionTasks tasks, InspectionCaptures captures, StoreTodos todos, InspectionPlanning planning,
+public sealed class InspectionsModel(InspectionTasks tasks, InspectionCaptures captures, StoreTodos todos, TodoDesk desk, InspectionPlanning planning,
     StoreRepository stores, RegionRepository regions, DictionaryRepository dictionary, ReportCalendar calendar) : PageModel
 {
     public const int PreviewWidth = 480;
@@ -70,7 +70,7 @@ public sealed class InspectionsModel(InspectionTasks tasks, InspectionCaptures c
         if (!InspectionRights.MayReview(Scope, capture.StoreCode, capture.RegionCode)) return Forbid();
         var errors = TodoText.Check("text", text);
         if (errors.Any) return await Refused("picture", errors.Localized.ToArray());
-        return await todos.Raise(capture.StoreCode, id, text!.Trim(), User.Actor()) is not null
+        return await desk.Raise(capture.StoreCode, id, text!.Trim(), User.Actor()) is not null
             ? Done(string.Format(T("todoRaised"), capture.StoreName))
             : await Refused("picture", T("notReviewable"));
     }
@@ -83,7 +83,7 @@ public sealed class InspectionsModel(InspectionTasks tasks, InspectionCaptures c
         if (!InspectionRights.MayClose(Scope, store.Code, store.RegionCode)) return Forbid();
         var errors = TodoText.Check("note", note);
         if (errors.Any) return await Refused("todo", errors.Localized.ToArray());
-        return await todos.Done(id, note!.Trim(), User.Actor()) ? Done(T("todoDone")) : await Refused("todo", T("alreadyDone"));
+        return await desk.Done(todo!, note!.Trim(), User.Actor()) ? Done(T("todoDone")) : await Refused("todo", T("alreadyDone"));
     }
 
     public async Task<IActionResult> OnPostTask(string? name, string? at, int[]? weekdays, string? cameraKind, string? regionCode, string? storeTag)

@@ -49,8 +49,10 @@
     if ((update.looksClosed ? 1 : 0) !== shown) refreshAttention();
   }
 
-  // A scheduled picture taken changes how many wait for the reviewer's look: the list is read again.
-  window.SmartStoreLive.follow({ "store-traffic": trafficChanged, "camera-status": cameraChanged, "inspection-picture": refreshAttention },
+  // A scheduled picture taken changes how many wait for the reviewer's look, a to-do raised or done what the store has
+  // to put right: the list is read again.
+  window.SmartStoreLive.follow({ "store-traffic": trafficChanged, "camera-status": cameraChanged, "inspection-picture": refreshAttention,
+    "store-todos": refreshAttention },
     { showState: setState });
 
   if ("serviceWorker" in navigator) {

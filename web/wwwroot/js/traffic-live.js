@@ -1,4 +1,5 @@
-// Store page: today's foot-traffic tiles follow the store grain live; the hourly chart is drawn with ECharts.
+// Store page: today's foot-traffic tiles follow the store grain live, its open to-dos are read again when one is raised or
+// done; the hourly chart is drawn with ECharts.
 (function () {
   "use strict";
   const tiles = document.getElementById("traffic-today");
@@ -16,10 +17,26 @@
     });
   }
 
+  // The to-do list is the server's (wording, who raised it, when): fetched again, at most once a second.
+  let pending = null;
+  function todosChanged() {
+    if (pending) return;
+    pending = setTimeout(async () => {
+      try {
+        const response = await fetch(location.pathname, { headers: { Accept: "text/html" } });
+        const fresh = response.ok && new DOMParser().parseFromString(await response.text(), "text/html").getElementById("store-todos-slot");
+        if (fresh) document.getElementById("store-todos-slot").replaceWith(fresh);
+      } finally {
+        pending = null;
+      }
+    }, 1000);
+  }
+
   if (tiles && window.SmartStoreLive) {
     const store = tiles.dataset.store;
     window.SmartStoreLive.follow({
       "store-traffic": update => { if (update.storeCode === store && update.traffic) show(update.traffic); },
+      "store-todos": update => { if (update.storeCode === store) todosChanged(); },
     }, { showState: setState });
   }
 
