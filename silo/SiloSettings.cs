@@ -9,7 +9,8 @@ public sealed record SiloSettings(string ConnectionString, int SiloPort, int Gat
     public const string ServiceId = "smartstore";
 
     public static SiloSettings From(IConfiguration configuration) => new(
-        configuration["SMARTSTORE_PG"] ?? configuration.GetConnectionString("SmartStore") ?? Storage.SmartStoreDatabase.DefaultConnectionString,
+        Storage.ConnectionBudget.Bounded(
+            configuration["SMARTSTORE_PG"] ?? configuration.GetConnectionString("SmartStore") ?? Storage.SmartStoreDatabase.DefaultConnectionString),
         configuration.GetValue("SMARTSTORE_SILO_PORT", 11111),
         configuration.GetValue("SMARTSTORE_GATEWAY_PORT", 30000),
         Path.GetFullPath(configuration["SMARTSTORE_HOME"] ?? ".smartstore"),

@@ -13,8 +13,8 @@ public sealed class SmartStoreDatabase : IAsyncDisposable
 
     public SmartStoreDatabase(string connectionString)
     {
-        ConnectionString = connectionString;
-        DataSource = NpgsqlDataSource.Create(connectionString);
+        ConnectionString = ConnectionBudget.Bounded(connectionString);
+        DataSource = NpgsqlDataSource.Create(ConnectionString);
     }
 
     public string ConnectionString { get; }

@@ -14,6 +14,10 @@ var builder = WebApplication.CreateBuilder(args);
 var settings = WebSettings.From(builder.Configuration);
 
 builder.AddSmartStoreClusterClient(settings.ConnectionString);
+// Chinese pages carry their words as UTF-8, not as one &#x…; entity per character: the HQ board of 2,000 stores was
+// 3 MB, half of it entities. HTML's own special characters are still encoded.
+builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+    o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 builder.Services.AddSingleton(new SmartStoreDatabase(settings.ConnectionString));
 builder.Services.AddSingleton<RegionRepository>();
 builder.Services.AddSingleton<StoreRepository>();
@@ -81,9 +85,13 @@ builder.Services.ConfigureHttpJsonOptions(o =>
     o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
 });
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+// A phone on a shop's 4G and a board listing 2,000 stores: pages, scripts and JSON compress ten to twenty times.
+builder.Services.AddResponseCompression(o => o.MimeTypes =
+    Microsoft.AspNetCore.ResponseCompression.ResponseCompressionDefaults.MimeTypes.Append("application/problem+json"));
 
 var app = builder.Build();
 
+app.UseResponseCompression();
 app.UseExceptionHandler();
 // Pages answer 403/404/400 with a page that says so; the API keeps its problem+json answers.
 app.UseWhen(context => !AuthenticationSetup.IsApi(context.Request),

@@ -9,7 +9,8 @@ public sealed record WebSettings(string ConnectionString, string Home, string Im
         // The silo writes snapshots here; on one machine (or a shared volume) the web host reads them.
         var images = configuration["Ingest:ImagesPath"] is { Length: > 0 } path ? path : Path.Combine(home, "images");
         return new(
-            configuration["SMARTSTORE_PG"] ?? configuration.GetConnectionString("SmartStore") ?? Storage.SmartStoreDatabase.DefaultConnectionString,
+            Storage.ConnectionBudget.Bounded(
+                configuration["SMARTSTORE_PG"] ?? configuration.GetConnectionString("SmartStore") ?? Storage.SmartStoreDatabase.DefaultConnectionString),
             home,
             Path.GetFullPath(images));
     }

@@ -1,11 +1,13 @@
 using System.Runtime.InteropServices;
 using SmartStore.Bench;
+using SmartStore.Bench.Board;
 using SmartStore.Bench.Display;
 using SmartStore.Bench.Ingest;
 using SmartStore.Bench.Traffic;
 using SmartStore.Bench.Vision;
 
-IBenchmark[] benchmarks = [new VisionAccuracyBenchmark(), new VisionSpeedBenchmark(), new IngestBenchmark(), new TrafficAccuracyBenchmark(), new DisplayAccuracyBenchmark(), new ClosureBenchmark()];
+IBenchmark[] benchmarks = [new VisionAccuracyBenchmark(), new VisionSpeedBenchmark(), new IngestBenchmark(), new TrafficAccuracyBenchmark(), new DisplayAccuracyBenchmark(), new ClosureBenchmark(),
+    new BoardBenchmark()];
 
 if (args.Length == 0 || args[0] is "-h" or "--help")
 {

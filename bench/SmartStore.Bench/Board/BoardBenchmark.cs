@@ -1,0 +1,97 @@
+using SmartStore.Bench.Ingest;
+using SmartStore.Storage;
+
+namespace SmartStore.Bench.Board;
+
+/// <summary>
+/// The head-office board (总部看板) and the phone view (/m) at a chain's size: the demo chain grown to N stores with two
+/// cameras each, a silo and a web host of their own on a fresh database. Times the first board after the silo starts
+/// (every store grain activated by it, reading its state from PostgreSQL), every camera's heartbeat, then the board and
+/// /m again (medians), with the bytes each page sends compressed and reads uncompressed.
+/// </summary>
+public sealed class BoardBenchmark : IBenchmark
+{
+    public string Name => "board";
+
+    public string Usage => "[--stores N (2000)] [--loads K (5)] [--pool P (each process's default)]  the HQ board and /m at chain size (needs SMARTSTORE_BENCH_PG)";
+
+    private const int DemoStores = 30;
+
+    public async Task<int> RunAsync(BenchArgs args, CancellationToken cancellation)
+    {
+        var stores = args.Get("stores", 2000);
+        var loads = args.Get("loads", 5);
+        var pool = args.Get("pool", 0);
+        if (stores < DemoStores || loads < 1 || pool < 0) throw new ArgumentException($"--stores must be at least {DemoStores}, --loads at least 1, --pool 1 or more.");
+        var work = Directory.CreateTempSubdirectory("smartstore-bench-board-");
+        try
+        {
+            var home = work.FullName;
+            await using var database = new SmartStoreDatabase(IngestDatabase.ConnectionString());
+            var secrets = new SecretsFile(Path.Combine(home, "secrets.json"));
+            Progress.Say("database: migrating and seeding the demo chain");
+            await new IngestDatabase(database).Prepare(secrets, cancellation);
+            Progress.Say($"chain: {stores - DemoStores} more stores, each with a door camera and a shelf dome");
+            var cameras = (await ChainAtScale.Add(database, stores - DemoStores, cancellation)).Concat(DemoCameras(secrets)).ToList();
+
+            // The processes bound their pools themselves; --pool names a size instead (100 is Npgsql's own default).
+            var connection = pool > 0 ? $"{IngestDatabase.ConnectionString()};Maximum Pool Size={pool}" : IngestDatabase.ConnectionString();
+            Progress.Say($"starting a silo and a web host of their own (pool per process: {(pool > 0 ? pool : ConnectionBudget.DefaultPerPool)})");
+            await using var silo = await BenchSilo.Start(connection, home, Loopback.FreePort(), cancellation, analyse: false);
+            var (web, address) = await BenchWeb.Start(connection, home, cancellation);
+            await using var _ = web;
+            var figures = await Measure(address, secrets, cameras, loads, cancellation);
+            figures.Figures.Add("board_stores", stores, "stores");
+            figures.Figures.Print();
+            if (figures.Failures > 0) Console.Error.WriteLine($"board: {figures.Failures} pages or heartbeats failed; silo's last lines:{Environment.NewLine}{silo.Tail()}");
+            return figures.Failures == 0 ? 0 : 1;
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            Progress.Say("board: stopped before the end; the servers it started are stopped");
+            return 130;
+        }
+        finally
+        {
+            try { work.Delete(recursive: true); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { Progress.Say($"could not remove {work.FullName}: {e.Message}"); }
+        }
+    }
+
+    private static async Task<(Figures Figures, int Failures)> Measure(Uri web, SecretsFile secrets, IReadOnlyList<(string Camera, string Secret)> cameras,
+        int loads, CancellationToken cancellation)
+    {
+        var figures = new Figures();
+        var all = secrets.Load();
+        using var admin = await BoardVisitor.SignIn(web, "admin", all["user:admin"]!.GetValue<string>(), cancellation);
+        using var region = await BoardVisitor.SignIn(web, "east", all["user:east"]!.GetValue<string>(), cancellation);
+
+        // The web host's own first request (JIT, sign-in) is not the board's: a page that calls no grain first.
+        await admin.Open("/stores", cancellation);
+        Progress.Say("the first board: every store grain activated by it");
+        var (cold, _, _) = await admin.Open("/", cancellation);
+        figures.Add("board_cold_s", cold, "s");
+
+        Progress.Say($"every camera reports ({cameras.Count} heartbeats, 16 at a time)");
+        var (perSecond, heartbeatsFailed) = await HeartbeatRound.Run(web, cameras, 16, cancellation);
+        figures.Add("heartbeats_per_second", perSecond, "heartbeats/s");
+        figures.Add("heartbeats_failed", heartbeatsFailed, "heartbeats");
+
+        foreach (var (name, visitor, path) in new[] { ("board", admin, "/"), ("mobile_hq", admin, "/m"), ("mobile_region", region, "/m") })
+        {
+            Progress.Say($"{name}: {loads} loads of {path}");
+            var runs = new List<(double Seconds, long Sent, long Page)>();
+            for (var i = 0; i < loads; i++) runs.Add(await visitor.Open(path, cancellation));
+            figures.Add($"{name}_ms_median", runs.Select(r => r.Seconds * 1000).Order().ElementAt(loads / 2), "ms");
+            figures.Add($"{name}_kb", runs[^1].Page / 1024.0, "KiB");
+            figures.Add($"{name}_sent_kb", runs[^1].Sent / 1024.0, "KiB");
+        }
+        var failures = admin.Failures + region.Failures + heartbeatsFailed;
+        figures.Add("page_failures", admin.Failures + region.Failures, "pages");
+        return (figures, failures);
+    }
+
+    /// <summary>The demo chain's cameras, with the secrets its seed wrote.</summary>
+    private static IEnumerable<(string Camera, string Secret)> DemoCameras(SecretsFile secrets) =>
+        secrets.Load().Where(p => p.Key.StartsWith("camera:", StringComparison.Ordinal)).Select(p => (p.Key["camera:".Length..], p.Value!.GetValue<string>()));
+}
