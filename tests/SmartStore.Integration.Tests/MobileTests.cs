@@ -1,5 +1,9 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Dapper;
+using SmartStore.GrainInterfaces;
+using SmartStore.Models;
+using SmartStore.Web.Pages;
 
 namespace SmartStore.Integration.Tests;
 
@@ -33,6 +37,50 @@ public sealed partial class MobileTests(SmartStoreSystem system)
         using var admin = await system.SignedIn("admin");
         Assert.Contains("<link rel=\"manifest\" href=\"/manifest.webmanifest\" />", await admin.GetStringAsync("/"));
     }
+
+    [Fact]
+    public async Task Head_offices_phone_lists_the_first_things_to_see_to_and_stores_and_says_how_many_more_there_are()
+    {
+        // A chain larger than a phone lists: 110 more stores, 45 of them with an offline door camera.
+        var codes = Enumerable.Range(1, 110).Select(i => $"Y{i:0000}").ToArray();
+        await using var connection = await system.Database.Database.Open();
+        await connection.ExecuteAsync("""
+            INSERT INTO stores (code, name, region_code, city, latitude, longitude, opening_hours)
+            SELECT code, '手机测试店 ' || code, 'WEST', '成都', 30.6, 104.1, (SELECT opening_hours FROM stores WHERE code = 'S0001') FROM unnest(@codes) code
+            """, new { codes });
+        var offline = codes.Take(45).Select(code => new CameraStatus($"CAM-{code}-E1", code, "WEST", CameraKind.Entrance, false, null, DateTime.UtcNow)).ToList();
+        try
+        {
+            foreach (var camera in offline) await system.Grains.GetGrain<IStoreGrain>(camera.StoreCode!).CameraStatusChanged(camera);
+            using var admin = await system.SignedIn("admin");
+            var page = WebUtility.HtmlDecode(await admin.GetStringAsync("/m"));
+            var stores = await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM stores");
+
+            var cards = Cards(page);
+            Assert.Equal(MobileModel.StoresShown, cards.Count);
+            Assert.Contains("Y0001", cards); // needs attention: listed before the busy stores that do not
+            Assert.Contains($"已显示 {MobileModel.StoresShown} / {stores} 家门店", page);
+            var listed = ListedAttention().Count(page);
+            var more = int.Parse(AttentionMore().Match(page).Groups[1].Value);
+            Assert.Equal(MobileModel.AttentionShown, listed);
+            Assert.True(listed + more >= 45, $"{listed} + {more}");
+            Assert.True(int.Parse(AttentionTag().Match(page).Groups[1].Value) >= listed + more);
+        }
+        finally
+        {
+            foreach (var camera in offline) await system.Grains.GetGrain<IStoreGrain>(camera.StoreCode!).CameraUnbound(camera.CameraCode);
+            await connection.ExecuteAsync("DELETE FROM stores WHERE code = ANY(@codes)", new { codes });
+        }
+    }
+
+    [GeneratedRegex("<li data-store=\"[^\"]+\" data-what=\"(?!todo)")]
+    private static partial Regex ListedAttention();
+
+    [GeneratedRegex("另有 (\\d+) 项")]
+    private static partial Regex AttentionMore();
+
+    [GeneratedRegex("需要处理 <span class=\"tag alarm\">(\\d+)</span>")]
+    private static partial Regex AttentionTag();
 
     private static List<string> Cards(string page) =>
         [.. StoreCard().Matches(page).Select(m => m.Groups[1].Value)];

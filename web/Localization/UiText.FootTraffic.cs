@@ -84,6 +84,8 @@ public static partial class UiText
         ["mobile"] = ("随身看", "On the go"),
         ["needsAttention"] = ("需要处理", "Needs attention"),
         ["allWell"] = ("一切正常：没有疑似关门的门店、离线的摄像头或画面异常。", "All well: no store looks closed, no camera is offline or has a view fault."),
+        ["attentionMore"] = ("另有 {0} 项，在总部看板查看全部 →", "{0} more: see them all on the HQ board →"),
+        ["storesMore"] = ("已显示 {0} / {1} 家门店，查看全部门店 →", "{0} of {1} stores shown: see every store →"),
         ["storesLookClosed"] = ("疑似关门门店", "Stores looking closed"),
         ["looksClosed"] = ("疑似关门", "Looks closed"),
         ["looksClosedSince"] = ("{0} 起无顾客进店，期间 {1} 人从门口经过（当天进店率 {2:P0}；即使按一半计算，营业中的门店出现这种情况的概率约为 {3}）。", "No customer since {0} although {1} people walked past (entry rate that day {2:P0}; even at half that, an open store sees this about {3} of the time)."),

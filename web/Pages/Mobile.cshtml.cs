@@ -14,25 +14,38 @@ public sealed class MobileModel(ScopeSummaries scopeSummaries, StoreTodos todos,
     /// <summary>One thing to see to: which store, what (looks-closed, offline, a fault code) and, for a camera, which.</summary>
     public sealed record Attention(string StoreCode, string StoreName, string What, string? CameraCode, StoreClosure? Closure, TimeZoneInfo Zone);
 
+    /// <summary>
+    /// A phone lists at most this many things to see to, and this many store cards: head office's scope is the whole chain
+    /// (2,000 stores, every camera of a region that lost its network), which the HQ board and the store list show whole.
+    /// </summary>
+    public const int AttentionShown = 40, StoresShown = 100;
+
+    /// <summary>The store cards shown (those that need something first, then the busiest) and how many stores there are in all.</summary>
     public IReadOnlyList<(Store Store, StoreSummary Summary)> Stores { get; private set; } = [];
+    public int StoreCount { get; private set; }
+    /// <summary>The things to see to that are listed, and how many there are in all.</summary>
     public IReadOnlyList<Attention> NeedsAttention { get; private set; } = [];
+    public int NeedsAttentionCount { get; private set; }
     public TrafficCounters Total { get; private set; } = TrafficCounters.Zero;
     /// <summary>The stores' open to-dos (待办), oldest first: what a store manager has been asked to put right.</summary>
     public IReadOnlyList<StoreTodo> OpenTodos { get; private set; } = [];
     /// <summary>Today's inspection pictures waiting for this reviewer's look (0 for those who do not review).</summary>
     public int PicturesToReview { get; private set; }
     public DateOnly Today { get; private set; }
-    public int AttentionCount => NeedsAttention.Count + OpenTodos.Count + (PicturesToReview > 0 ? 1 : 0);
+    public int AttentionCount => NeedsAttentionCount + OpenTodos.Count + (PicturesToReview > 0 ? 1 : 0);
 
     public async Task OnGet()
     {
         var summaries = await scopeSummaries.Load(User.Scope());
-        NeedsAttention = summaries.SelectMany(p => AttentionOf(p.Store, p.Summary))
+        var attention = summaries.SelectMany(p => AttentionOf(p.Store, p.Summary))
             .OrderBy(a => a.What == "looks-closed" ? 0 : a.What == "offline" ? 1 : 2).ThenBy(a => a.StoreCode, StringComparer.Ordinal).ToList();
-        var flagged = NeedsAttention.Select(a => a.StoreCode).ToHashSet();
+        NeedsAttention = attention.Take(AttentionShown).ToList();
+        NeedsAttentionCount = attention.Count;
+        var flagged = attention.Select(a => a.StoreCode).ToHashSet();
         // Stores that need something first, then the busiest: what a manager scrolls for.
         Stores = summaries.OrderBy(p => flagged.Contains(p.Store.Code) ? 0 : 1).ThenByDescending(p => p.Summary.Today.Entries)
-            .ThenBy(p => p.Store.Code, StringComparer.Ordinal).ToList();
+            .ThenBy(p => p.Store.Code, StringComparer.Ordinal).Take(StoresShown).ToList();
+        StoreCount = summaries.Count;
         Total = summaries.Aggregate(TrafficCounters.Zero, (sum, p) => sum.Plus(p.Summary.Today));
         var scope = User.Scope();
         OpenTodos = await todos.Recent(new StoreCoverage(scope, null, null), openOnly: true, 50);
