@@ -42,6 +42,10 @@ public sealed class BrowserTests(SmartStoreSystem system)
         await MasterDataApiTests.Heartbeat(device, "CAM-S0027-P1", system.CameraSecret("CAM-S0027-P1"));
         await Assertions.Expect(cell).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("\\bonline\\b"), new() { Timeout = 15_000 });
         await Assertions.Expect(cell).ToContainTextAsync("在线");
+        // Silent again (2 s here), it goes offline, with its last heartbeat's time (an online camera shows no time: the
+        // board hears of status changes, not of every heartbeat).
+        await Assertions.Expect(cell).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("\\boffline\\b"), new() { Timeout = 15_000 });
+        await Assertions.Expect(cell.Locator(".seen")).ToContainTextAsync("最后心跳");
 
         // Language switch: the same board in English.
         await page.ClickAsync("a.lang");
@@ -369,6 +373,35 @@ public sealed class BrowserTests(SmartStoreSystem system)
         }
         Assert.True(redrawn, "the screen was not redrawn while shelf changes kept arriving");
         await Assertions.Expect(page.Locator("#screen-worst tbody tr").First).ToContainTextAsync("0%");
+    }
+
+    [Fact]
+    public async Task The_traffic_wall_screen_puts_every_store_on_the_map_of_china_and_follows_their_counters_live()
+    {
+        using var admin = await system.SignedIn("admin");
+        var stores = (await (await admin.GetAsync("/api/stores?pageSize=1")).Json())["total"]!.GetValue<int>();
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await LaunchChromium(playwright);
+        var page = await SignedInPage(browser, "admin", "en-US");
+        await page.SetViewportSizeAsync(1920, 1080);
+        await page.GotoAsync("/screen/traffic");
+        await page.WaitForFunctionAsync("document.getElementById('traffic-screen').dataset.map === 'drawn'");
+        Assert.True(await page.EvaluateAsync<bool>("echarts.getMap('china') !== undefined && echarts.getMap('china') !== null"));
+        const string points = "echarts.getInstanceByDom(document.getElementById('screen-map')).getOption().series[0].data";
+        Assert.Equal(stores, await page.EvaluateAsync<int>($"{points}.length"));
+        Assert.Equal(24, await page.EvaluateAsync<int>("echarts.getInstanceByDom(document.getElementById('screen-hours')).getOption().xAxis[0].data.length"));
+
+        // A store's counters on the live feed: it leads the busiest stores, and its dot carries its entries.
+        await page.WaitForFunctionAsync("document.body.dataset.live === 'connected'");
+        var today = new SmartStore.Models.TrafficCounters(Entries: 99_999, Exits: 90_000, PassersBy: 33_333, UniqueVisitors: 90_000, Repeats: 0,
+            Staff: 0, Occupancy: 9, MaxOccupancy: 99, DwellSecondsTotal: 0, DwellCount: 0);
+        await system.Grains.GetGrain<SmartStore.GrainInterfaces.ILiveFeedNotifierGrain>(0)
+            .Publish(SmartStore.Models.LiveUpdate.ForTraffic("S0007", null, today, DateTime.UtcNow));
+        var first = page.Locator("#screen-top tbody tr").First;
+        await Assertions.Expect(first).ToHaveAttributeAsync("data-store", "S0007", new() { Timeout = 15_000 });
+        await Assertions.Expect(first).ToContainTextAsync("99,999");
+        await Assertions.Expect(first).ToContainTextAsync("75%");
+        Assert.Equal(99_999, await page.EvaluateAsync<int>($"{points}.find(p => p.name.startsWith('S0007 ')).entries"));
     }
 
     /// <summary>A grocery photo as the dome's preset-1 image, posted over HTTP ingest; returns its snapshot id.</summary>

@@ -30,11 +30,13 @@
     if (tag) tag.textContent = faults.map(f => words.faults[f] || f).join(" · ");
   }
 
+  // The store grain hears of a camera when its status changes, not at every heartbeat: an offline camera's time is its
+  // last heartbeat; an online camera's would only say since when it is online, read as a stale heartbeat — not shown.
   function showSeen(cell) {
     const seen = cell.querySelector(".seen");
     const utc = seen && seen.dataset.utc;
-    if (!utc) return;
-    seen.textContent = new Date(utc).toLocaleTimeString();
+    if (!seen) return;
+    seen.textContent = utc && cell.classList.contains("offline") ? `${words.lastSeen} ${new Date(utc).toLocaleTimeString()}` : "";
   }
 
   function apply(update) {

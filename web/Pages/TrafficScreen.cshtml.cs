@@ -1,0 +1,53 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SmartStore.Models;
+using SmartStore.Storage;
+using SmartStore.Web.Api;
+using SmartStore.Web.Security;
+
+namespace SmartStore.Web.Pages;
+
+/// <summary>
+/// 客流大屏 (the HQ cockpit's traffic screen): today's foot traffic of the viewer's stores on a wall screen — totals, the
+/// stores on the map of China sized by today's entries, the regions, the time of day against the same weekday last
+/// week, the busiest stores — following the live feed.
+/// </summary>
+public sealed class TrafficScreenModel(ScopeSummaries scopeSummaries, RegionRepository regions, TrafficReport reports, ReportCalendar calendar)
+    : PageModel
+{
+    /// <summary>Each store with its live figures, as the store grains hold them now.</summary>
+    public IReadOnlyList<(Store Store, StoreSummary Summary)> Stores { get; private set; } = [];
+    public IReadOnlyList<Region> Regions { get; private set; } = [];
+    /// <summary>Entries by store-local hour, today and on the same weekday a week ago (history flushed by the store grains).</summary>
+    public IReadOnlyList<TrafficRow> Today { get; private set; } = [];
+    public IReadOnlyList<TrafficRow> LastWeek { get; private set; } = [];
+    public DateOnly Day { get; private set; }
+
+    /// <summary>Where the screen re-reads today's hours (the live feed carries each store's counters, not its hours).</summary>
+    public string HoursUrl => $"/api/traffic/report?from={Day:yyyy-MM-dd}&to={Day:yyyy-MM-dd}&by=hour";
+
+    public async Task OnGet(CancellationToken cancellationToken)
+    {
+        var scope = User.Scope();
+        Day = calendar.Today;
+        Stores = await scopeSummaries.Load(scope);
+        Regions = await regions.List(scope);
+        var everything = new StoreCoverage(scope, null, null);
+        Today = await reports.Rows(everything, Day, Day, ReportGrain.Hour, cancellationToken);
+        LastWeek = await reports.Rows(everything, Day.AddDays(-7), Day.AddDays(-7), ReportGrain.Hour, cancellationToken);
+    }
+
+    /// <summary>What the screen's script draws from.</summary>
+    public string DataJson => JsonSerializer.Serialize(new
+    {
+        stores = Stores.Select(p => new
+        {
+            code = p.Store.Code, name = p.Store.Name, region = p.Store.RegionCode, city = p.Store.City, lat = p.Store.Latitude, lng = p.Store.Longitude,
+            traffic = p.Summary.Today, closed = p.Summary.LooksClosed is not null,
+        }),
+        regions = Regions.Select(r => new { code = r.Code, name = Display.RegionName(r, r.Code) }),
+        hours = Enumerable.Range(0, 24).Select(h => new { hour = h, today = EntriesAt(Today, h), lastWeek = EntriesAt(LastWeek, h) }),
+    }, JsonSerializerOptions.Web);
+
+    private static int EntriesAt(IReadOnlyList<TrafficRow> rows, int hour) => rows.Where(r => r.Period.Hour == hour).Sum(r => r.Entries);
+}

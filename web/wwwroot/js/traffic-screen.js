@@ -1,0 +1,162 @@
+// Foot-traffic wall screen (客流大屏): today's figures of the viewer's stores, each store's counters following the live
+// feed; the time-of-day chart re-read every minute (the feed carries counters, not hours).
+(function () {
+  "use strict";
+  const root = document.getElementById("traffic-screen");
+  if (!root || !window.echarts) return;
+  const data = JSON.parse(document.getElementById("screen-data").textContent);
+  const words = JSON.parse(document.getElementById("screen-words").textContent);
+  const stores = new Map(data.stores.map(s => [s.code, s]));
+  const regionName = new Map(data.regions.map(r => [r.code, r.name]));
+  const charts = {};
+  const colours = { entries: "#4c8dff", passers: "#5b6b8c", lastWeek: "#ffb020", closed: "#ff4d6d", quiet: "#5b6b8c", busy: "#2fd17a" };
+  const number = n => n.toLocaleString();
+  const rate = (entries, passers) => entries + passers === 0 ? "—" : Math.round(100 * entries / (entries + passers)) + "%";
+  let mapReady = false;
+
+  function chart(id) {
+    charts[id] = charts[id] || echarts.init(document.getElementById(id), "dark", { renderer: "canvas" });
+    return charts[id];
+  }
+
+  function setText(id, text) { document.getElementById(id).textContent = text; }
+
+  const all = () => [...stores.values()];
+  const sum = field => all().reduce((total, s) => total + (s.traffic[field] || 0), 0);
+
+  function tiles() {
+    const entries = sum("entries"), passers = sum("passersBy");
+    setText("screen-entries", number(entries));
+    setText("screen-passers", number(passers));
+    setText("screen-entry-rate", rate(entries, passers));
+    setText("screen-occupancy", number(sum("occupancy")));
+    setText("screen-counting", `${all().filter(s => s.traffic.entries > 0).length} / ${stores.size}`);
+    setText("screen-closed", String(all().filter(s => s.closed).length));
+  }
+
+  // Each store where it is, its dot's area growing with today's entries; a store that looks closed is red.
+  function map() {
+    if (!mapReady) return;
+    const most = Math.max(1, ...all().map(s => s.traffic.entries));
+    chart("screen-map").setOption({
+      backgroundColor: "transparent",
+      geo: {
+        map: "china", roam: true, zoom: 1.15, center: [104, 36],
+        itemStyle: { areaColor: "#16223a", borderColor: "#2c3d62" },
+        emphasis: { itemStyle: { areaColor: "#1d2d4d" }, label: { show: false } },
+      },
+      tooltip: { formatter: p => `${p.data.name}<br>${p.data.city} · ${words.entries} ${number(p.data.entries)} · ${words.entryRate} ${p.data.rate}` },
+      series: [{
+        type: "scatter", coordinateSystem: "geo",
+        data: all().map(s => ({
+          name: `${s.code} ${s.name}`, city: s.city, value: [s.lng, s.lat, s.traffic.entries], entries: s.traffic.entries,
+          rate: rate(s.traffic.entries, s.traffic.passersBy),
+          symbolSize: 5 + 22 * Math.sqrt(s.traffic.entries / most),
+          itemStyle: { color: s.closed ? colours.closed : s.traffic.entries > 0 ? colours.busy : colours.quiet, opacity: 0.85 },
+        })),
+        emphasis: { scale: 1.5 },
+      }],
+    }, true);
+  }
+
+  function regions() {
+    const rows = data.regions.map(r => {
+      const own = all().filter(s => s.region === r.code);
+      return { name: r.name, entries: own.reduce((t, s) => t + s.traffic.entries, 0), passers: own.reduce((t, s) => t + s.traffic.passersBy, 0) };
+    }).sort((a, b) => a.entries - b.entries);
+    chart("screen-regions").setOption({
+      backgroundColor: "transparent",
+      grid: { left: 8, right: 24, top: 28, bottom: 8, containLabel: true },
+      legend: { top: 0, textStyle: { color: "#9fb3d9" } },
+      tooltip: { trigger: "axis", axisPointer: { type: "shadow" } },
+      xAxis: { type: "value", minInterval: 1 },
+      yAxis: { type: "category", data: rows.map(r => r.name) },
+      series: [
+        { name: words.entries, type: "bar", data: rows.map(r => r.entries), itemStyle: { color: colours.entries }, label: { show: true, position: "right" } },
+        { name: words.passersBy, type: "bar", data: rows.map(r => r.passers), itemStyle: { color: colours.passers } },
+      ],
+    }, true);
+  }
+
+  function hours(rows) {
+    chart("screen-hours").setOption({
+      backgroundColor: "transparent",
+      grid: { left: 8, right: 8, top: 28, bottom: 8, containLabel: true },
+      legend: { top: 0, textStyle: { color: "#9fb3d9" } },
+      tooltip: { trigger: "axis" },
+      xAxis: { type: "category", data: rows.map(h => String(h.hour).padStart(2, "0")) },
+      yAxis: { type: "value", minInterval: 1 },
+      series: [
+        { name: words.today, type: "bar", data: rows.map(h => h.today), itemStyle: { color: colours.entries } },
+        { name: words.lastWeek, type: "line", data: rows.map(h => h.lastWeek), itemStyle: { color: colours.lastWeek }, symbol: "none", smooth: true },
+      ],
+    }, true);
+  }
+
+  function top() {
+    const rows = all().filter(s => s.traffic.entries > 0).sort((a, b) => b.traffic.entries - a.traffic.entries).slice(0, 10);
+    const body = document.querySelector("#screen-top tbody");
+    body.replaceChildren(...rows.map(s => {
+      const tr = document.createElement("tr");
+      tr.dataset.store = s.code;
+      tr.innerHTML = `<td><a></a><small></small></td><td class="num entries"></td><td class="num"></td>`;
+      const link = tr.querySelector("a");
+      link.href = `/stores/${encodeURIComponent(s.code)}`;
+      link.textContent = `${s.code} ${s.name}`;
+      tr.querySelector("small").textContent = ` ${regionName.get(s.region) || s.region}`;
+      tr.querySelector("td.entries").textContent = number(s.traffic.entries);
+      tr.querySelector("td.num:last-child").textContent = rate(s.traffic.entries, s.traffic.passersBy);
+      return tr;
+    }));
+    if (rows.length === 0) body.innerHTML = `<tr><td class="muted">${words.noTraffic}</td></tr>`;
+  }
+
+  function draw() {
+    tiles();
+    map();
+    regions();
+    top();
+    root.dataset.drawn = String(Number(root.dataset.drawn || 0) + 1);
+  }
+
+  // A chain's stores count all day: their counters are kept here as they come and drawn at most once a second.
+  let pending = false;
+  function trafficChanged(update) {
+    const store = stores.get(update.storeCode || "");
+    if (!store || !update.traffic) return;
+    store.traffic = update.traffic;
+    store.closed = Boolean(update.looksClosed);
+    if (pending) return;
+    pending = true;
+    setTimeout(() => { pending = false; draw(); }, 1000);
+  }
+
+  async function rereadHours() {
+    const response = await fetch(root.dataset.hoursUrl, { headers: { Accept: "application/json" } });
+    if (!response.ok) return;
+    const today = new Map((await response.json()).rows.map(r => [new Date(r.period).getHours(), r.entries]));
+    data.hours = data.hours.map(h => ({ ...h, today: today.get(h.hour) || 0 }));
+    hours(data.hours);
+  }
+
+  const liveState = document.getElementById("live-state");
+  const setState = key => { liveState.textContent = liveState.dataset[key]; liveState.classList.toggle("lost", key === "lost"); };
+  function clock() { document.getElementById("screen-clock").textContent = new Date().toLocaleTimeString(); }
+
+  draw();
+  hours(data.hours);
+  // The map's outline is a static asset (ECharts 4.9's China GeoJSON): the rest draws while it loads.
+  fetch("/lib/china.json").then(r => r.json()).then(geo => {
+    echarts.registerMap("china", geo);
+    mapReady = true;
+    map();
+    root.dataset.map = "drawn";
+  }).catch(e => console.error("traffic screen map:", e));
+  clock();
+  setInterval(clock, 1000);
+  setInterval(() => rereadHours().catch(e => console.error("traffic screen hours:", e)), 60 * 1000);
+  // A new day starts new counters; reloading also picks up new stores.
+  setTimeout(() => location.reload(), 30 * 60 * 1000);
+  window.addEventListener("resize", () => Object.values(charts).forEach(c => c.resize()));
+  window.SmartStoreLive.follow({ "store-traffic": trafficChanged }, { showState: setState, onReconnected: () => rereadHours() });
+})();
