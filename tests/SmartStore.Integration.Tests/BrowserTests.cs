@@ -357,7 +357,9 @@ public sealed class BrowserTests(SmartStoreSystem system)
         Assert.True(regionBars >= 2, $"{regionBars} region bars");
         var skuLabels = await page.EvaluateAsync<string[]>("echarts.getInstanceByDom(document.getElementById('screen-skus')).getOption().yAxis[0].data");
         Assert.Equal(topSku, skuLabels[^1]); // the longest bar, drawn at the top
+        await page.WaitForFunctionAsync("document.getElementById('display-screen').dataset.map === 'drawn'");
         var mapPoints = await page.EvaluateAsync<int>("echarts.getInstanceByDom(document.getElementById('screen-map')).getOption().series[0].data.length");
+        Assert.Equal("geo", await page.EvaluateAsync<string>("echarts.getInstanceByDom(document.getElementById('screen-map')).getOption().series[0].coordinateSystem"));
         Assert.Equal((await (await admin.GetAsync("/api/stores?pageSize=1")).Json())["total"]!.GetValue<int>(), mapPoints); // every store, read today or not
 
         // A chain's patrols never pause: while shelf changes keep arriving the screen still re-reads the report.

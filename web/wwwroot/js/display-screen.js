@@ -29,29 +29,39 @@
     setText("screen-reporting", `${report.stores.length} / ${data.stores.length}`);
   }
 
-  // The stores where they are (longitude, latitude), each coloured by today's compliance.
+  // The stores on the map of China, each coloured by today's compliance (drawn once the map's outline has loaded).
+  let mapReady = false, lastReport = null;
   function map(report) {
+    lastReport = report;
+    if (!mapReady) return;
     const compliance = new Map(report.stores.map(s => [s.store, s.compliance]));
     const points = data.stores.map(s => ({
       value: [s.lng, s.lat], name: `${s.code} ${s.name}`, city: s.city, compliance: compliance.has(s.code) ? compliance.get(s.code) : null,
       itemStyle: { color: colours[band(compliance.has(s.code) ? compliance.get(s.code) : null)] },
     }));
-    const lng = data.stores.map(s => s.lng), lat = data.stores.map(s => s.lat);
-    const pad = 1.5;
     chart("screen-map").setOption({
       backgroundColor: "transparent",
-      grid: { left: 8, right: 8, top: 8, bottom: 8 },
-      xAxis: { type: "value", show: false, min: Math.min(...lng) - pad, max: Math.max(...lng) + pad },
-      yAxis: { type: "value", show: false, min: Math.min(...lat) - pad, max: Math.max(...lat) + pad },
+      geo: {
+        map: "china", roam: true, zoom: 1.15, center: [104, 36],
+        itemStyle: { areaColor: "#16223a", borderColor: "#2c3d62" },
+        emphasis: { itemStyle: { areaColor: "#1d2d4d" }, label: { show: false } },
+      },
       tooltip: { formatter: p => `${p.data.name}<br>${p.data.city} · ${words.compliance} ${percent(p.data.compliance)}` },
       series: [{
-        type: "scatter", data: points, symbolSize: 18,
+        type: "scatter", coordinateSystem: "geo", data: points, symbolSize: 12,
         label: { show: true, position: "right", color: "#c9d6ee", fontSize: 12, formatter: p => p.data.city },
         labelLayout: { hideOverlap: true },
         emphasis: { scale: 1.6 },
       }],
     }, true);
   }
+
+  fetch("/lib/china.json").then(r => r.json()).then(geo => {
+    echarts.registerMap("china", geo);
+    mapReady = true;
+    if (lastReport) map(lastReport);
+    root.dataset.map = "drawn";
+  }).catch(e => console.error("display screen map:", e));
 
   function regions(report) {
     const rows = report.regions;
