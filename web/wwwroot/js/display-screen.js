@@ -7,17 +7,11 @@
   const words = JSON.parse(document.getElementById("screen-words").textContent);
   const storeOf = new Map(data.stores.map(s => [s.code, s]));
   const regionName = new Map(data.regions.map(r => [r.code, r.name]));
-  const charts = {};
+  const chart = id => window.SmartStoreScreen.chart(id), setText = window.SmartStoreScreen.setText;
   const colours = { good: "#2fd17a", fair: "#ffb020", poor: "#ff4d6d", none: "#5b6b8c", own: "#4c8dff", competitor: "#ff8a3d" };
   const percent = v => v === null || v === undefined ? "—" : Math.round(v * 100) + "%";
   const band = c => c === null || c === undefined ? "none" : c >= 0.8 ? "good" : c >= 0.6 ? "fair" : "poor";
 
-  function chart(id) {
-    charts[id] = charts[id] || echarts.init(document.getElementById(id), "dark", { renderer: "canvas" });
-    return charts[id];
-  }
-
-  function setText(id, text) { document.getElementById(id).textContent = text; }
 
   function tiles(report) {
     const today = report.trend[report.trend.length - 1];
@@ -41,11 +35,7 @@
     }));
     chart("screen-map").setOption({
       backgroundColor: "transparent",
-      geo: {
-        map: "china", roam: true, zoom: 1.15, center: [104, 36],
-        itemStyle: { areaColor: "#16223a", borderColor: "#2c3d62" },
-        emphasis: { itemStyle: { areaColor: "#1d2d4d" }, label: { show: false } },
-      },
+      geo: window.SmartStoreScreen.geo,
       tooltip: { formatter: p => `${p.data.name}<br>${p.data.city} · ${words.compliance} ${percent(p.data.compliance)}` },
       series: [{
         type: "scatter", coordinateSystem: "geo", data: points, symbolSize: 12,
@@ -56,12 +46,10 @@
     }, true);
   }
 
-  fetch("/lib/china.json").then(r => r.json()).then(geo => {
-    echarts.registerMap("china", geo);
+  window.SmartStoreScreen.whenChinaMapLoaded(root, () => {
     mapReady = true;
     if (lastReport) map(lastReport);
-    root.dataset.map = "drawn";
-  }).catch(e => console.error("display screen map:", e));
+  });
 
   function regions(report) {
     const rows = report.regions;
@@ -141,16 +129,6 @@
     }, 3000);
   }
 
-  const liveState = document.getElementById("live-state");
-  const setState = key => { liveState.textContent = liveState.dataset[key]; liveState.classList.toggle("lost", key === "lost"); };
-
-  function clock() { document.getElementById("screen-clock").textContent = new Date().toLocaleTimeString(); }
-
   draw(data.report);
-  clock();
-  setInterval(clock, 1000);
-  // A new day starts a new report; reloading also picks up new stores.
-  setTimeout(() => location.reload(), 30 * 60 * 1000);
-  window.addEventListener("resize", () => Object.values(charts).forEach(c => c.resize()));
-  window.SmartStoreLive.follow({ "store-shelf": refresh }, { showState: setState, onReconnected: refresh });
+  window.SmartStoreScreen.start({ "store-shelf": refresh }, refresh);
 })();

@@ -14,24 +14,12 @@
   const busy = () => refreshed.map(id => document.getElementById(id)).filter(Boolean)
     .some(part => part.contains(document.activeElement) || [...part.querySelectorAll("input")].some(i => i.value.trim() !== ""));
 
-  async function refresh() {
-    const response = await fetch(location.href, { headers: { Accept: "text/html" } });
-    if (!response.ok) return;
-    const page = new DOMParser().parseFromString(await response.text(), "text/html");
-    for (const id of refreshed) {
-      const now = document.getElementById(id), next = page.getElementById(id);
-      if (now && next) now.replaceWith(next);
-    }
-    fresh.hidden = true;
-  }
-
-  let pending = null;
+  const reread = window.SmartStoreLive.rereader(refreshed, () => { fresh.hidden = true; });
   function changed() {
-    if (busy()) { fresh.hidden = false; return; }
-    if (pending) return;
-    pending = setTimeout(() => { pending = null; refresh().catch(e => console.error("inspections:", e)); }, 1000);
+    if (busy()) fresh.hidden = false;
+    else reread();
   }
 
-  fresh.querySelector("button").addEventListener("click", () => refresh());
+  fresh.querySelector("button").addEventListener("click", reread);
   window.SmartStoreLive.follow({ "inspection-picture": changed, "store-todos": changed }, { showState: setState });
 })();

@@ -39,6 +39,31 @@ window.SmartStoreLive = {
     return connection;
   },
 
+  // Parts of the page the server words (lists of what needs attention, to-dos): a function that fetches the page again,
+  // at most once a second however many updates call it, and swaps in the parts with these ids (then calls after()).
+  rereader(ids, after = () => {}) {
+    let pending = null;
+    return () => {
+      if (pending) return;
+      pending = setTimeout(async () => {
+        try {
+          const response = await fetch(location.pathname + location.search, { headers: { Accept: "text/html" } });
+          if (!response.ok) return;
+          const page = new DOMParser().parseFromString(await response.text(), "text/html");
+          for (const id of ids) {
+            const now = document.getElementById(id), next = page.getElementById(id);
+            if (now && next) now.replaceWith(next);
+          }
+          after();
+        } catch (e) {
+          console.error("live feed: re-reading the page", e);
+        } finally {
+          pending = null;
+        }
+      }, 1000);
+    };
+  },
+
   // A store's counters today, from a store-traffic update, into its element's [data-traffic] fields; then the page's
   // [data-total] tiles summed again over every store's fields (the HQ board's rows, the mobile view's cards).
   showStoreTraffic(element, traffic) {

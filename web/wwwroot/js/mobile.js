@@ -18,20 +18,8 @@
     window.SmartStoreLive.showStoreTraffic(card, update.traffic);
   }
 
-  // The list is the server's (wording, order, evidence): fetched again, at most once a second, when it no longer matches.
-  let pending = null;
-  function refreshAttention() {
-    if (pending) return;
-    pending = setTimeout(async () => {
-      try {
-        const response = await fetch(location.pathname, { headers: { Accept: "text/html" } });
-        const fresh = response.ok && new DOMParser().parseFromString(await response.text(), "text/html").getElementById("attention");
-        if (fresh) document.getElementById("attention").replaceWith(fresh);
-      } finally {
-        pending = null;
-      }
-    }, 1000);
-  }
+  // The list is the server's (wording, order, evidence): fetched again when it no longer matches.
+  const refreshAttention = window.SmartStoreLive.rereader(["attention"]);
 
   const listed = selector => document.querySelectorAll(`#attention li${selector}`).length;
 

@@ -17,23 +17,10 @@
     });
   }
 
-  // The to-do list is the server's (wording, who raised it, when): fetched again, at most once a second.
-  let pending = null;
-  function todosChanged() {
-    if (pending) return;
-    pending = setTimeout(async () => {
-      try {
-        const response = await fetch(location.pathname, { headers: { Accept: "text/html" } });
-        const fresh = response.ok && new DOMParser().parseFromString(await response.text(), "text/html").getElementById("store-todos-slot");
-        if (fresh) document.getElementById("store-todos-slot").replaceWith(fresh);
-      } finally {
-        pending = null;
-      }
-    }, 1000);
-  }
-
   if (tiles && window.SmartStoreLive) {
     const store = tiles.dataset.store;
+    // The to-do list is the server's (wording, who raised it, when): fetched again when one is raised or done.
+    const todosChanged = window.SmartStoreLive.rereader(["store-todos-slot"]);
     window.SmartStoreLive.follow({
       "store-traffic": update => { if (update.storeCode === store && update.traffic) show(update.traffic); },
       "store-todos": update => { if (update.storeCode === store) todosChanged(); },

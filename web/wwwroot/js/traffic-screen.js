@@ -8,18 +8,12 @@
   const words = JSON.parse(document.getElementById("screen-words").textContent);
   const stores = new Map(data.stores.map(s => [s.code, s]));
   const regionName = new Map(data.regions.map(r => [r.code, r.name]));
-  const charts = {};
+  const chart = id => window.SmartStoreScreen.chart(id), setText = window.SmartStoreScreen.setText;
   const colours = { entries: "#4c8dff", passers: "#5b6b8c", lastWeek: "#ffb020", closed: "#ff4d6d", quiet: "#5b6b8c", busy: "#2fd17a" };
   const number = n => n.toLocaleString();
   const rate = (entries, passers) => entries + passers === 0 ? "—" : Math.round(100 * entries / (entries + passers)) + "%";
   let mapReady = false;
 
-  function chart(id) {
-    charts[id] = charts[id] || echarts.init(document.getElementById(id), "dark", { renderer: "canvas" });
-    return charts[id];
-  }
-
-  function setText(id, text) { document.getElementById(id).textContent = text; }
 
   const all = () => [...stores.values()];
   const sum = field => all().reduce((total, s) => total + (s.traffic[field] || 0), 0);
@@ -40,11 +34,7 @@
     const most = Math.max(1, ...all().map(s => s.traffic.entries));
     chart("screen-map").setOption({
       backgroundColor: "transparent",
-      geo: {
-        map: "china", roam: true, zoom: 1.15, center: [104, 36],
-        itemStyle: { areaColor: "#16223a", borderColor: "#2c3d62" },
-        emphasis: { itemStyle: { areaColor: "#1d2d4d" }, label: { show: false } },
-      },
+      geo: window.SmartStoreScreen.geo,
       tooltip: { formatter: p => `${p.data.name}<br>${p.data.city} · ${words.entries} ${number(p.data.entries)} · ${words.entryRate} ${p.data.rate}` },
       series: [{
         type: "scatter", coordinateSystem: "geo",
@@ -139,24 +129,9 @@
     hours(data.hours);
   }
 
-  const liveState = document.getElementById("live-state");
-  const setState = key => { liveState.textContent = liveState.dataset[key]; liveState.classList.toggle("lost", key === "lost"); };
-  function clock() { document.getElementById("screen-clock").textContent = new Date().toLocaleTimeString(); }
-
   draw();
   hours(data.hours);
-  // The map's outline is a static asset (ECharts 4.9's China GeoJSON): the rest draws while it loads.
-  fetch("/lib/china.json").then(r => r.json()).then(geo => {
-    echarts.registerMap("china", geo);
-    mapReady = true;
-    map();
-    root.dataset.map = "drawn";
-  }).catch(e => console.error("traffic screen map:", e));
-  clock();
-  setInterval(clock, 1000);
+  window.SmartStoreScreen.whenChinaMapLoaded(root, () => { mapReady = true; map(); });
   setInterval(() => rereadHours().catch(e => console.error("traffic screen hours:", e)), 60 * 1000);
-  // A new day starts new counters; reloading also picks up new stores.
-  setTimeout(() => location.reload(), 30 * 60 * 1000);
-  window.addEventListener("resize", () => Object.values(charts).forEach(c => c.resize()));
-  window.SmartStoreLive.follow({ "store-traffic": trafficChanged }, { showState: setState, onReconnected: () => rereadHours() });
+  window.SmartStoreScreen.start({ "store-traffic": trafficChanged }, () => rereadHours());
 })();
