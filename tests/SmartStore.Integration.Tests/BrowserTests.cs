@@ -406,6 +406,31 @@ public sealed class BrowserTests(SmartStoreSystem system)
         Assert.Equal(99_999, await page.EvaluateAsync<int>($"{points}.find(p => p.name.startsWith('S0007 ')).entries"));
     }
 
+    [Fact]
+    public async Task The_inspections_page_shows_a_to_do_raised_elsewhere_without_a_reload_but_not_while_a_note_is_being_typed()
+    {
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await LaunchChromium(playwright);
+        var page = await SignedInPage(browser, "east", "en-US");
+        await page.GotoAsync("/inspections?store=S0008");
+        await page.WaitForFunctionAsync("document.body.dataset.live === 'connected'");
+
+        using var admin = await system.SignedIn("admin");
+        var first = await (await admin.PostJson("/api/todos", new { store = "S0008", text = "Window poster is torn" })).Json();
+        var todo = page.Locator($"#todos li[data-todo='{first["id"]}']");
+        await Assertions.Expect(todo).ToContainTextAsync("Window poster is torn", new() { Timeout = 15_000 });
+
+        // The store manager's note half-typed: the next change is offered as a button, the note stays.
+        await todo.Locator("input[name=note]").FillAsync("Poster ordered");
+        var second = await (await admin.PostJson("/api/todos", new { store = "S0008", text = "Door mat missing" })).Json();
+        await Assertions.Expect(page.Locator("#fresh-pictures")).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        Assert.Equal("Poster ordered", await todo.Locator("input[name=note]").InputValueAsync());
+        await page.ClickAsync("#fresh-pictures button");
+        await Assertions.Expect(page.Locator($"#todos li[data-todo='{second["id"]}']")).ToHaveCountAsync(1, new() { Timeout = 15_000 });
+
+        foreach (var id in new[] { first["id"], second["id"] }) await admin.PostJson($"/api/todos/{id}/done", new { note = "done" });
+    }
+
     /// <summary>A grocery photo as the dome's preset-1 image, posted over HTTP ingest; returns its snapshot id.</summary>
     private async Task<long> UploadPresetPhoto(string camera)
     {
