@@ -140,6 +140,7 @@ public sealed partial class BackOfficePageTests(SmartStoreSystem system)
         };
         var duplicate = System.Net.WebUtility.HtmlDecode(await (await PageForms.PostForm(admin, "/stores", "/stores", form)).Content.ReadAsStringAsync());
         Assert.Contains("编码“S0001”已存在。", duplicate);
+        Assert.Contains("action=\"/stores#store-form\"", duplicate); // a phone opens the answer at the form, below the list
         Assert.DoesNotContain("already exists", duplicate);
 
         form["Input.Code"] = "X0633";
