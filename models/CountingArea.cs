@@ -17,15 +17,20 @@ public sealed record CountingArea([property: Id(0)] IReadOnlyList<AreaPoint> Poi
     private const float MinShare = 0.01f;
     private const float Edge = 0.0005f;
 
+    /// <summary>What <see cref="Problem"/> answers (the API's words; pages put them in the reader's language).</summary>
+    public const string TooFewCorners = "an area needs at least 3 corners",
+        EdgesCross = "the area's edges cross; draw its corners in order around it", TooSmall = "the area is too small (under 1% of the frame)";
+
+    public static readonly string TooManyCorners = $"an area has at most {MaxPoints} corners";
+
     /// <summary>Why this area cannot count anything, or null when it is usable.</summary>
     public string? Problem()
     {
-        if (Points is null || Points.Count < 3) return "an area needs at least 3 corners";
-        if (Points.Count > MaxPoints) return $"an area has at most {MaxPoints} corners";
-        if (Points.Any(p => float.IsNaN(p.X) || float.IsNaN(p.Y) || p.X is < 0 or > 1 || p.Y is < 0 or > 1))
-            return "coordinates must be between 0 and 1 (fractions of the frame)";
-        if (CrossesItself()) return "the area's edges cross; draw its corners in order around it";
-        if (Share() < MinShare) return "the area is too small (under 1% of the frame)";
+        if (Points is null || Points.Count < 3) return TooFewCorners;
+        if (Points.Count > MaxPoints) return TooManyCorners;
+        if (Points.Any(p => float.IsNaN(p.X) || float.IsNaN(p.Y) || p.X is < 0 or > 1 || p.Y is < 0 or > 1)) return DoorLine.OutsideFrame;
+        if (CrossesItself()) return EdgesCross;
+        if (Share() < MinShare) return TooSmall;
         return null;
     }
 

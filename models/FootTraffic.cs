@@ -13,15 +13,20 @@ public sealed record DoorLine(
     [property: Id(4)] float InsideX,
     [property: Id(5)] float InsideY)
 {
+    /// <summary>What <see cref="Problem"/> answers (the API's words; pages put them in the reader's language).</summary>
+    public const string OutsideFrame = "coordinates must be between 0 and 1 (fractions of the frame)",
+        TooShort = "the line is too short (under 2% of the frame)",
+        InsideOnLine = "the inside point lies on the line; mark a point on the store's side";
+
     /// <summary>Why this line cannot count anything, or null when it is usable.</summary>
     public string? Problem()
     {
         float[] all = [Ax, Ay, Bx, By, InsideX, InsideY];
-        if (all.Any(v => float.IsNaN(v) || v < 0 || v > 1)) return "coordinates must be between 0 and 1 (fractions of the frame)";
+        if (all.Any(v => float.IsNaN(v) || v < 0 || v > 1)) return OutsideFrame;
         var length = MathF.Sqrt((Bx - Ax) * (Bx - Ax) + (By - Ay) * (By - Ay));
-        if (length < 0.02f) return "the line is too short (under 2% of the frame)";
+        if (length < 0.02f) return TooShort;
         var cross = (Bx - Ax) * (InsideY - Ay) - (By - Ay) * (InsideX - Ax);
-        if (MathF.Abs(cross) / length < 0.005f) return "the inside point lies on the line; mark a point on the store's side";
+        if (MathF.Abs(cross) / length < 0.005f) return InsideOnLine;
         return null;
     }
 }

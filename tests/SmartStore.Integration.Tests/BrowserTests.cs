@@ -235,7 +235,9 @@ public sealed class BrowserTests(SmartStoreSystem system)
         // The page refuses an area it cannot count with, as the API does, and keeps the saved one.
         var cameraPage = $"/cameras/{camera}";
         var refused = await PageForms.PostForm(admin, cameraPage, cameraPage + "?handler=countingArea", new() { ["points"] = "0.1,0.1 0.9,0.1" });
-        Assert.Contains("at least 3 corners", await refused.Content.ReadAsStringAsync());
+        Assert.Contains("计数区域至少需要 3 个角点。", System.Net.WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()));
+        var crossing = await PageForms.PostForm(admin, cameraPage, cameraPage + "?handler=countingArea&culture=en", new() { ["points"] = "0.1,0.1 0.9,0.9 0.9,0.1 0.1,0.9" });
+        Assert.Contains("the area's edges cross", System.Net.WebUtility.HtmlDecode(await crossing.Content.ReadAsStringAsync()));
         var unreadable = await PageForms.PostForm(admin, cameraPage, cameraPage + "?handler=countingArea", new() { ["points"] = "0.1;0.1 x,y 0.5,0.9" });
         Assert.Contains("class=\"errors\"", await unreadable.Content.ReadAsStringAsync());
         Assert.Equal(4, (await (await admin.GetAsync($"/api/cameras/{camera}")).Json())["camera"]!["countingArea"]!["points"]!.AsArray().Count);

@@ -1,6 +1,7 @@
 using SmartStore.GrainInterfaces;
 using SmartStore.Models;
 using SmartStore.Storage;
+using SmartStore.Web.Localization;
 
 namespace SmartStore.Web.Api;
 
@@ -12,12 +13,12 @@ public sealed class CameraDrawings(CameraRepository cameras, IClusterClient clus
 {
     /// <summary>Saves the line; the field errors when the camera is not an entrance camera or the line cannot count.</summary>
     public Task<FieldErrors> SaveDoorLine(Camera camera, DoorLine line, string actor) =>
-        Save(camera, CameraKind.Entrance, "only entrance cameras count door crossings.", "doorLine", line.Problem(),
+        Save(camera, CameraKind.Entrance, ("only entrance cameras count door crossings.", "只有入口摄像头统计进出店。"), "doorLine", line.Problem(),
             () => cameras.SetDoorLine(camera.Code, line, actor));
 
     /// <summary>Saves the area; the field errors when the camera is not an in-store camera or the area cannot count.</summary>
     public Task<FieldErrors> SaveCountingArea(Camera camera, CountingArea area, string actor) =>
-        Save(camera, CameraKind.Interior, "only in-store cameras count people in an area.", "points", area.Problem(),
+        Save(camera, CameraKind.Interior, ("only in-store cameras count people in an area.", "只有店内摄像头按区域统计人数。"), "points", area.Problem(),
             () => cameras.SetCountingArea(camera.Code, area, actor));
 
     /// <summary>Removes the line (the camera stops counting); false when the camera does not exist.</summary>
@@ -26,11 +27,12 @@ public sealed class CameraDrawings(CameraRepository cameras, IClusterClient clus
     /// <summary>Removes the area (the camera counts its whole view again); false when the camera does not exist.</summary>
     public Task<bool> ClearCountingArea(string cameraCode, string actor) => Written(cameraCode, () => cameras.SetCountingArea(cameraCode, null, actor));
 
-    private async Task<FieldErrors> Save(Camera camera, CameraKind kind, string wrongKind, string field, string? problem, Func<Task<bool>> write)
+    private async Task<FieldErrors> Save(Camera camera, CameraKind kind, (string English, string Chinese) wrongKind, string field, string? problem,
+        Func<Task<bool>> write)
     {
         var errors = new FieldErrors();
-        if (camera.Kind != kind) errors.Add("camera", wrongKind);
-        else if (problem is not null) errors.Add(field, problem);
+        if (camera.Kind != kind) errors.Add("camera", wrongKind.English, wrongKind.Chinese);
+        else if (problem is not null) errors.Add(field, problem, DrawingText.Of(problem));
         if (!errors.Any) await Written(camera.Code, write);
         return errors;
     }
