@@ -16,7 +16,9 @@ public sealed record InspectionTask(
     [property: Id(6)] string? StoreTag,
     [property: Id(7)] bool Active,
     [property: Id(8)] string CreatedBy,
-    [property: Id(9)] DateTime CreatedUtc);
+    [property: Id(9)] DateTime CreatedUtc,
+    /// <summary>For shelf domes: the preset whose picture is taken (the dome's first upload at it after the time); null: any.</summary>
+    [property: Id(10)] int? Preset = null);
 
 /// <summary>The weekdays a task runs on, Monday first (bit 0) as the chain's week is written.</summary>
 [Flags]

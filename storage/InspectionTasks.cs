@@ -9,7 +9,7 @@ public sealed class InspectionTasks(SmartStoreDatabase database)
 {
     private const string Columns = """
         id AS Id, name AS Name, at_local AS AtLocal, weekdays AS Weekdays, camera_kind AS CameraKind, region_code AS RegionCode,
-        store_tag AS StoreTag, active AS Active, created_by AS CreatedBy, created_at AS CreatedUtc
+        store_tag AS StoreTag, active AS Active, created_by AS CreatedBy, created_at AS CreatedUtc, preset AS Preset
         """;
 
     /// <summary>Tasks, newest first: head office sees every one, a manager those that cover a store of theirs.</summary>
@@ -36,12 +36,12 @@ public sealed class InspectionTasks(SmartStoreDatabase database)
     public Task<long> Create(InspectionTask task, string actor) => database.InTransaction(async (c, t) =>
     {
         var id = await c.ExecuteScalarAsync<long>("""
-            INSERT INTO inspection_tasks (name, at_local, weekdays, camera_kind, region_code, store_tag, created_by)
-            VALUES (@Name, @AtLocal, @Weekdays, @CameraKind, @RegionCode, @StoreTag, @actor) RETURNING id
+            INSERT INTO inspection_tasks (name, at_local, weekdays, camera_kind, region_code, store_tag, preset, created_by)
+            VALUES (@Name, @AtLocal, @Weekdays, @CameraKind, @RegionCode, @StoreTag, @Preset, @actor) RETURNING id
             """, new
         {
             task.Name, AtLocal = task.AtLocal.ToTimeSpan(), Weekdays = (short)task.Weekdays, CameraKind = task.CameraKind.ToCode(),
-            task.RegionCode, task.StoreTag, actor,
+            task.RegionCode, task.StoreTag, Preset = (short?)task.Preset, actor,
         }, t);
         await AuditTrail.Record(c, t, actor, "create", "inspection-task", id.ToString(), task with { Id = id });
         return id;
@@ -69,8 +69,10 @@ public sealed class InspectionTasks(SmartStoreDatabase database)
             SELECT s.code, c.code, s.time_zone, s.opening_hours::text
             FROM stores s JOIN cameras c ON c.store_code = s.code AND c.kind = @kind
             WHERE {StoreReach.OfParameters}
+              AND (@preset::int IS NULL OR c.presets @> jsonb_build_array(jsonb_build_object('number', @preset::int)))
             ORDER BY s.code, c.code
-            """, new { kind = task.CameraKind.ToCode(), region = task.RegionCode, tag = task.StoreTag }, cancellationToken: cancellationToken));
+            """, new { kind = task.CameraKind.ToCode(), region = task.RegionCode, tag = task.StoreTag, preset = task.Preset },
+            cancellationToken: cancellationToken));
         return rows.Select(r => new InspectionTarget(r.StoreCode, r.CameraCode, r.TimeZone,
             JsonSerializer.Deserialize<OpeningHours>(r.OpeningHours, StorageJson.Options)!)).ToList();
     }
@@ -86,17 +88,23 @@ public sealed class InspectionTasks(SmartStoreDatabase database)
             cancellationToken: cancellationToken));
     }
 
-    /// <summary>The first accepted upload at or after the due time (index snapshots_camera_time) within the window.</summary>
+    /// <summary>
+    /// The first accepted upload at or after the due time (index snapshots_camera_time) within the window — at the task's
+    /// preset, for a task that names one. A dome's preset is known once its upload is analysed (the file name, else the
+    /// patrol schedule): an earlier upload still waiting for analysis holds the picture back until it is.
+    /// </summary>
     public async Task<(IReadOnlyList<InspectionPicture> Taken, int Missed)> TakePictures(DateTime nowUtc, TimeSpan window, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.Open(cancellationToken);
         var taken = await connection.QueryAsync<InspectionPicture>(new CommandDefinition("""
             UPDATE inspection_captures c SET snapshot_id = p.id, pictured_utc = p.received_at, status = 'captured'
             FROM inspection_captures w
-            CROSS JOIN LATERAL (SELECT id, received_at FROM snapshots s
+            JOIN inspection_tasks k ON k.id = w.task_id
+            CROSS JOIN LATERAL (SELECT id, received_at, k.preset IS NULL OR s.preset = k.preset AS at_preset FROM snapshots s
                 WHERE s.camera_code = w.camera_code AND s.received_at >= w.due_utc AND s.received_at < w.due_utc + @window
+                  AND (k.preset IS NULL OR s.preset = k.preset OR s.status IN ('pending', 'analysing'))
                 ORDER BY s.received_at LIMIT 1) p
-            WHERE c.id = w.id AND w.status = 'waiting'
+            WHERE c.id = w.id AND w.status = 'waiting' AND p.at_preset
             RETURNING c.store_code AS StoreCode, (SELECT region_code FROM stores WHERE code = c.store_code) AS RegionCode, c.snapshot_id AS SnapshotId
             """, new { window }, cancellationToken: cancellationToken));
         var missed = await connection.ExecuteAsync(new CommandDefinition(
@@ -117,12 +125,13 @@ public sealed class InspectionTasks(SmartStoreDatabase database)
         public bool Active { get; init; }
         public string CreatedBy { get; init; } = "";
         public DateTime CreatedUtc { get; init; }
+        public short? Preset { get; init; }
 
         public InspectionTask ToTask()
         {
             CameraKindNames.TryParse(CameraKind, out var kind);
             return new InspectionTask(Id, Name, TimeOnly.FromTimeSpan(AtLocal), (Weekdays)Weekdays, kind, RegionCode, StoreTag, Active,
-                CreatedBy, DateTime.SpecifyKind(CreatedUtc, DateTimeKind.Utc));
+                CreatedBy, DateTime.SpecifyKind(CreatedUtc, DateTimeKind.Utc), Preset);
         }
     }
 }

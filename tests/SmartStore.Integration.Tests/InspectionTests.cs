@@ -138,6 +138,71 @@ public sealed class InspectionTests(SmartStoreSystem system)
     }
 
     [Fact]
+    public async Task A_shelf_task_naming_a_preset_takes_the_domes_first_upload_at_that_preset()
+    {
+        const string store = "X0732", dome = "CAM-X0732-P1";
+        using var admin = await system.SignedIn("admin");
+        var allDay = Enumerable.Range(0, 7).Select(_ => new { open = "00:00:00", close = "23:59:59.9999999" }).ToArray();
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostJson("/api/stores", new
+        {
+            code = store, name = "货架抓拍测试店", regionCode = "EAST", city = "上海", latitude = 31.2, longitude = 121.5,
+            openingHours = new { weekly = allDay, exceptions = Array.Empty<object>() },
+        })).StatusCode);
+        var secret = (await (await admin.PostJson("/api/cameras", new
+        {
+            code = dome, kind = "shelf", storeCode = store,
+            presets = new[] { new { number = 1, name = "饮料", patrolOrder = 1 }, new { number = 2, name = "乳品", patrolOrder = 2 } },
+        })).Json())["secret"]!.GetValue<string>();
+
+        var at = TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, Shanghai).AddMinutes(-1);
+        var created = await admin.PostJson("/api/inspections/tasks", new
+        {
+            name = "乳品陈列检查", at = at.ToString("HH:mm"), weekdays = new[] { 1, 2, 3, 4, 5, 6, 7 }, cameraKind = "shelf", regionCode = "EAST", preset = 2,
+        });
+        Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        var task = await created.Json();
+        Assert.Equal(2, task["preset"]!.GetValue<int>());
+
+        // The patrol faces the drinks first, then the dairy shelf: the picture is the dairy one.
+        var drinks = await UploadShelf(dome, secret, 1);
+        var dairy = await UploadShelf(dome, secret, 2);
+        // Which shelf an upload shows is known once it is analysed; until then the round holds the picture back.
+        var schedule = system.Grains.GetGrain<IInspectionScheduleGrain>(IInspectionScheduleGrain.Key);
+        await Eventually.Get(async () =>
+        {
+            await schedule.RunDue();
+            return (await (await admin.GetAsync($"/api/inspections/captures?store={store}&task={task["id"]}")).Json())["captures"]!.AsArray();
+        }, captures => captures.Count == 1 && captures[0]!["status"]!.GetValue<string>() != "waiting", TimeSpan.FromSeconds(60), "the dome's dairy picture");
+        var day = DateOnly.FromDateTime(at).ToString("yyyy-MM-dd");
+        var picture = (await (await admin.GetAsync($"/api/inspections/captures?store={store}&task={task["id"]}&day={day}")).Json())["captures"]!.AsArray().Single()!;
+        Assert.Equal("captured", picture["status"]!.GetValue<string>());
+        Assert.Equal($"/api/snapshots/{dairy}/image", picture["image"]!.GetValue<string>());
+        Assert.NotEqual(drinks, dairy);
+        Assert.Contains("预置位 2", WebUtility.HtmlDecode(await admin.GetStringAsync("/inspections")));
+
+        // A preset is a shelf dome's, 1 to 255.
+        foreach (var (kind, preset) in new[] { ("entrance", 2), ("shelf", 300) })
+        {
+            var refused = await admin.PostJson("/api/inspections/tasks", new { name = "x", at = "10:00", weekdays = new[] { 1 }, cameraKind = kind, preset });
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Contains("preset", await refused.Content.ReadAsStringAsync());
+        }
+    }
+
+    /// <summary>A grocery photo as the dome's picture at a preset (the preset in the file name, as domes name them); returns its snapshot id.</summary>
+    private async Task<long> UploadShelf(string camera, string secret, int preset)
+    {
+        // A photo per preset: the same bytes twice would be one snapshot (duplicates are recognised by their hash).
+        var photo = Path.Combine(SharedData.Shared, "data", "grocery-store", "images", "train", "Packages", "Milk", "Arla-Standard-Milk", $"Arla-Standard-Milk_00{preset + 1}.jpg");
+        var name = $"{camera}_P{preset:00}_{DateTime.UtcNow.AddHours(8):yyyyMMddHHmmssfff}_patrol.jpg";
+        var upload = await FtpClients.Curl("-sS", "-u", $"{camera}:{secret}", "-F", $"file=@{photo};type=image/jpeg;filename={name}",
+            new Uri(system.IngestAddress, $"/api/ingest/{camera}").ToString());
+        Assert.Equal(0, upload.ExitCode);
+        await using var connection = await system.Database.Database.Open();
+        return await Dapper.SqlMapper.ExecuteScalarAsync<long>(connection, "SELECT id FROM snapshots WHERE camera_code = @camera AND file_name = @name", new { camera, name });
+    }
+
+    [Fact]
     public async Task Bad_tasks_and_reviews_are_refused_with_their_reasons()
     {
         using var admin = await system.SignedIn("admin");

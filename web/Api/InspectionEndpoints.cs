@@ -129,7 +129,7 @@ public static class InspectionEndpoints
     private static object TaskJson(InspectionTask t) => new
     {
         id = t.Id, name = t.Name, at = t.AtLocal.ToString("HH:mm"), weekdays = t.Weekdays.IsoDays(),
-        cameraKind = t.CameraKind.ToCode(), regionCode = t.RegionCode, storeTag = t.StoreTag, active = t.Active, createdBy = t.CreatedBy, createdUtc = t.CreatedUtc,
+        cameraKind = t.CameraKind.ToCode(), preset = t.Preset, regionCode = t.RegionCode, storeTag = t.StoreTag, active = t.Active, createdBy = t.CreatedBy, createdUtc = t.CreatedUtc,
     };
 
     private static object CaptureJson(InspectionCapture c) => new

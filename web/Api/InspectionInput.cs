@@ -15,7 +15,8 @@ public static class InspectionRights
 }
 
 /// <summary>A task as sent by the page or the API, checked field by field.</summary>
-public sealed record InspectionTaskInput(string? Name, string? At, IReadOnlyList<int>? Weekdays, string? CameraKind, string? RegionCode, string? StoreTag)
+public sealed record InspectionTaskInput(string? Name, string? At, IReadOnlyList<int>? Weekdays, string? CameraKind, string? RegionCode, string? StoreTag,
+    int? Preset = null)
 {
     public (InspectionTask? Task, FieldErrors Errors) Check()
     {
@@ -24,8 +25,11 @@ public sealed record InspectionTaskInput(string? Name, string? At, IReadOnlyList
         var at = PlanningInput.Time("at", At, errors);
         var days = PlanningInput.Weekdays(Weekdays, errors);
         if (!CameraKindNames.TryParse(CameraKind, out var kind)) errors.Add("cameraKind", $"cameraKind '{CameraKind}' must be entrance, shelf or interior.", $"摄像头类型“{CameraKind}”须为入口、货架或店内摄像头。");
+        else if (Preset is { } preset && (kind != Models.CameraKind.Shelf || preset is < 1 or > 255))
+            errors.Add("preset", $"preset {preset} must be 1 to 255, and only for shelf cameras.", $"预置位 {preset} 须为 1 至 255，且只用于货架球机。");
         if (errors.Any) return (null, errors);
-        return (new InspectionTask(0, Name!.Trim(), at!.Value, days, kind, PlanningInput.Blank(RegionCode), PlanningInput.Blank(StoreTag), true, "", DateTime.UtcNow), errors);
+        return (new InspectionTask(0, Name!.Trim(), at!.Value, days, kind, PlanningInput.Blank(RegionCode), PlanningInput.Blank(StoreTag), true, "", DateTime.UtcNow,
+            Preset), errors);
     }
 }
 

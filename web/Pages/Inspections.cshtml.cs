@@ -86,10 +86,10 @@ public sealed class InspectionsModel(InspectionTasks tasks, InspectionCaptures c
         return await desk.Done(todo!, note!.Trim(), User.Actor()) ? Done(T("todoDone")) : await Refused("todo", T("alreadyDone"));
     }
 
-    public async Task<IActionResult> OnPostTask(string? name, string? at, int[]? weekdays, string? cameraKind, string? regionCode, string? storeTag)
+    public async Task<IActionResult> OnPostTask(string? name, string? at, int[]? weekdays, string? cameraKind, string? regionCode, string? storeTag, int? preset)
     {
         if (!MayPlanAny) return Forbid();
-        var (created, errors) = await planning.Create(new InspectionTaskInput(name, at, weekdays, cameraKind, regionCode, storeTag), User);
+        var (created, errors) = await planning.Create(new InspectionTaskInput(name, at, weekdays, cameraKind, regionCode, storeTag, preset), User);
         if (errors is not null) return await Refused("task", errors.Localized.ToArray());
         return created is null ? Forbid() : Done(string.Format(T("taskAdded"), created.Name));
     }
