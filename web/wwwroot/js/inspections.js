@@ -11,8 +11,9 @@
   const setState = key => { if (state) state.textContent = state.dataset[key]; };
 
   const refreshed = ["inspection-tiles", "pictures", "todos"];
+  // Busy: the reader is in a field of these parts, or has typed in one (the forms' hidden antiforgery tokens aside).
   const busy = () => refreshed.map(id => document.getElementById(id)).filter(Boolean)
-    .some(part => part.contains(document.activeElement) || [...part.querySelectorAll("input")].some(i => i.value.trim() !== ""));
+    .some(part => part.contains(document.activeElement) || [...part.querySelectorAll("input:not([type=hidden])")].some(i => i.value.trim() !== ""));
 
   const reread = window.SmartStoreLive.rereader(refreshed, () => { fresh.hidden = true; });
   function changed() {
