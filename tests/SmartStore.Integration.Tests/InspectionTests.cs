@@ -234,6 +234,9 @@ public sealed class InspectionTests(SmartStoreSystem system)
         Assert.Contains("请至少选择一天", html);
         Assert.DoesNotContain("weekdays is required", html);
         Assert.Contains("<details id=\"add-task\" open", html);
+        Assert.Contains("value=\"门口检查\"", html); // what was typed comes back, to be corrected rather than retyped
+        Assert.DoesNotContain("name=\"weekdays\" value=\"1\" checked", html); // no day was ticked
+        Assert.Contains("name=\"weekdays\" value=\"1\" checked", await admin.GetStringAsync("/inspections")); // a new form: every day
         var english = WebUtility.HtmlDecode(await (await PageForms.PostForm(admin, "/inspections", "/inspections?handler=Task&culture=en",
             new Dictionary<string, string> { ["name"] = "door check", ["at"] = "", ["cameraKind"] = "entrance" })).Content.ReadAsStringAsync());
         Assert.Contains("at '' must be a store-local time", english);

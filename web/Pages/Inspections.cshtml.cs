@@ -89,8 +89,13 @@ public sealed class InspectionsModel(InspectionTasks tasks, InspectionCaptures c
     public async Task<IActionResult> OnPostTask(string? name, string? at, int[]? weekdays, string? cameraKind, string? regionCode, string? storeTag, int? preset)
     {
         if (!MayPlanAny) return Forbid();
-        var (created, errors) = await planning.Create(new InspectionTaskInput(name, at, weekdays, cameraKind, regionCode, storeTag, preset), User);
-        if (errors is not null) return await Refused("task", errors.Localized.ToArray());
+        var input = new InspectionTaskInput(name, at, weekdays, cameraKind, regionCode, storeTag, preset);
+        var (created, errors) = await planning.Create(input, User);
+        if (errors is not null)
+        {
+            TaskForm = input;
+            return await Refused("task", errors.Localized.ToArray());
+        }
         return created is null ? Forbid() : Done(string.Format(T("taskAdded"), created.Name));
     }
 
@@ -109,6 +114,9 @@ public sealed class InspectionsModel(InspectionTasks tasks, InspectionCaptures c
         var region = task.RegionCode is null ? T("allStores") : Display.RegionName(Regions.FirstOrDefault(r => r.Code == task.RegionCode), task.RegionCode);
         return task.StoreTag is null ? region : $"{region} · {Display.Label(StoreTags.FirstOrDefault(t => t.Code == task.StoreTag), task.StoreTag)}";
     }
+
+    /// <summary>The new-task form's fields: what was sent, when it was refused, so the planner corrects rather than retypes.</summary>
+    public InspectionTaskInput TaskForm { get; private set; } = new(null, "10:00", [1, 2, 3, 4, 5, 6, 7], "entrance", null, null);
 
     public string? Notice => TempData["notice"] as string;
     public string? ErrorsFor { get; private set; }
