@@ -40,8 +40,19 @@ pg_cluster_start() {
     return 0
   fi
   echo "postgres: starting on 127.0.0.1:$port"
-  pg_as_owner "'$bin/pg_ctl' -D '$dir' -w -t 60 -l '$dir/server.log' \
-    -o \"-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=/tmp -c max_connections=200 -c fsync=on\" start" >/dev/null
+  # The port lies in Linux's ephemeral range (32768-60999): a client connection of the moment (a test run's, a browser's)
+  # may hold it as its local port for a while, and the server then cannot bind. That passes; try again for up to 60 s.
+  local attempt
+  for attempt in $(seq 1 30); do
+    if pg_as_owner "'$bin/pg_ctl' -D '$dir' -w -t 60 -l '$dir/server.log' \
+      -o \"-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=/tmp -c max_connections=200 -c fsync=on\" start" >/dev/null; then
+      return 0
+    fi
+    tail -n 5 "$dir/server.log" | grep -q "Address already in use" || return 1
+    [ "$attempt" = 1 ] && echo "postgres: 127.0.0.1:$port is held by another connection for now; trying again for up to 60 s"
+    sleep 2
+  done
+  return 1
 }
 
 pg_cluster_stop() {
