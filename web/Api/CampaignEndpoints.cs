@@ -29,8 +29,7 @@ public static class CampaignEndpoints
     private static async Task<IResult> Create(CampaignInput input, ClaimsPrincipal user, CampaignPlanning planning)
     {
         var (created, errors) = await planning.Create(input, user);
-        if (errors is not null) return errors.ToResult();
-        return created is null ? Problems.OutOfScope("Planning a campaign for that region") : Results.Created($"/api/campaigns/{created.Id}", Json(created));
+        return PlanAnswer.Of(created, errors, "Planning a campaign for that region", c => $"/api/campaigns/{c.Id}", Json);
     }
 
     private static async Task<IResult> Delete(long id, ClaimsPrincipal user, Campaigns campaigns)

@@ -25,7 +25,10 @@ public sealed partial class FieldErrors
     /// <summary>Each message in both languages (Chinese null where the check has none), for a caller that keeps both.</summary>
     public IEnumerable<(string English, string? Chinese)> Texts => _problems.Select(p => (p.English, p.Chinese));
 
-    /// <summary>A problem with an English text only: checks that only the API reaches (integrations speak English).</summary>
+    /// <summary>
+    /// A problem in one text: a check that only the API reaches (integrations read English), or one a page words itself in
+    /// its reader's language.
+    /// </summary>
     public void Add(string field, string english) => _problems.Add(new Problem(field, english, null));
 
     public void Add(string field, string english, string chinese) => _problems.Add(new Problem(field, english, chinese));

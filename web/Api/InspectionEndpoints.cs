@@ -38,8 +38,7 @@ public static class InspectionEndpoints
     private static async Task<IResult> CreateTask(InspectionTaskInput input, ClaimsPrincipal user, InspectionPlanning planning)
     {
         var (created, errors) = await planning.Create(input, user);
-        if (errors is not null) return errors.ToResult();
-        return created is null ? Problems.OutOfScope("Planning for that region") : Results.Created($"/api/inspections/tasks/{created.Id}", TaskJson(created));
+        return PlanAnswer.Of(created, errors, "Planning for that region", t => $"/api/inspections/tasks/{t.Id}", TaskJson);
     }
 
     private static async Task<IResult> SetActive(long id, ActiveInput input, ClaimsPrincipal user, InspectionTasks tasks)

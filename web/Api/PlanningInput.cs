@@ -14,6 +14,15 @@ public static class PlanningRights
         scope.Role == Role.HqAdmin || scope.Role == Role.RegionManager && regionCode is not null && scope.RegionCodes.Contains(regionCode);
 }
 
+/// <summary>The API's answer to a plan sent (an inspection task, a campaign): its field errors, a refusal when the region is not the planner's, or 201.</summary>
+public static class PlanAnswer
+{
+    public static IResult Of<T>(T? created, FieldErrors? errors, string refused, Func<T, string> location, Func<T, object> json) where T : class =>
+        errors is not null ? errors.ToResult()
+        : created is null ? Problems.OutOfScope(refused)
+        : Results.Created(location(created), json(created));
+}
+
 /// <summary>Fields that inspection tasks, shifts and campaigns share, checked the same way for the page and the API.</summary>
 public static class PlanningInput
 {
