@@ -1,5 +1,8 @@
+using System.Net;
 using Dapper;
 using Microsoft.Playwright;
+using SmartStore.GrainInterfaces;
+using SmartStore.Models;
 using SmartStore.Testing;
 
 namespace SmartStore.Integration.Tests;
@@ -52,6 +55,71 @@ public sealed class BrowserTests(SmartStoreSystem system)
         await Assertions.Expect(page.Locator("header nav")).ToContainTextAsync("HQ board");
         Assert.Equal("image/svg+xml", (await page.APIRequest.GetAsync("/favicon.svg")).Headers["content-type"]);
         Assert.Empty(failed);
+    }
+
+    [Fact]
+    public async Task The_hq_board_puts_stores_needing_attention_first_and_finds_stores_by_search_state_and_column()
+    {
+        // A store whose only camera reported once and went silent (2 s here): offline, so it needs attention.
+        using var admin = await system.SignedIn("admin");
+        var store = await admin.PostJson("/api/stores", new { code = "X0811", name = "看板离线测试店", regionCode = "NORTH", city = "天津", latitude = 39.1, longitude = 117.2 });
+        Assert.Equal(HttpStatusCode.Created, store.StatusCode);
+        var camera = await admin.PostJson("/api/cameras", new { code = "CAM-X0811-E1", kind = "entrance", storeCode = "X0811" });
+        Assert.Equal(HttpStatusCode.Created, camera.StatusCode);
+        var secret = (await camera.Json())["secret"]!.GetValue<string>();
+        using var device = system.Anonymous();
+        await MasterDataApiTests.Heartbeat(device, "CAM-X0811-E1", secret);
+        await Eventually.Get(() => system.Grains.GetGrain<IStoreGrain>("X0811").GetCameras(), c => c.Count == 1 && !c[0].Online, what: "the camera offline on its store");
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await LaunchChromium(playwright);
+        var page = await SignedInPage(browser, "admin", "zh-CN");
+        await page.GotoAsync("/");
+        await page.WaitForFunctionAsync("document.body.dataset.live === 'connected'");
+        const string rows = "Array.from(document.querySelectorAll('#camera-board tbody tr'))";
+        const string calm = "r => !r.querySelector('td.cam.offline, .closed-tag:not([hidden])') && !Array.from(r.querySelectorAll('td.cam')).some(c => c.dataset.faults)";
+        var total = await page.EvaluateAsync<int>($"{rows}.length");
+        // Served attention first: X0811 sorts after every S-store by code, yet comes before the first store needing nothing.
+        var offlineAt = await page.EvaluateAsync<int>($"{rows}.findIndex(r => r.dataset.store === 'X0811')");
+        var firstCalm = await page.EvaluateAsync<int>($"{rows}.findIndex({calm})");
+        Assert.True(offlineAt >= 0 && firstCalm > offlineAt, $"X0811 at {offlineAt}, first store needing nothing at {firstCalm}");
+
+        // Search by name: one store left, said in the count, kept in the address.
+        await page.FillAsync("#board-search", "看板离线");
+        await Assertions.Expect(page.Locator("#camera-board tbody tr:not([hidden])")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("#board-shown")).ToHaveTextAsync($"显示 1 / {total} 家门店");
+        Assert.Contains("q=", page.Url);
+        await page.FillAsync("#board-search", "");
+
+        // The offline tile shows only stores with a camera offline; the camera's next heartbeat takes its store out, live.
+        await page.ClickAsync("button[data-show='offline']");
+        await Assertions.Expect(page.Locator("button[data-show='offline']")).ToHaveAttributeAsync("aria-pressed", "true");
+        var x0811 = page.Locator("tr[data-store='X0811']");
+        await Assertions.Expect(x0811).ToBeVisibleAsync();
+        Assert.Equal(0, await page.EvaluateAsync<int>($"{rows}.filter(r => !r.hidden && !r.querySelector('td.cam.offline')).length"));
+        Assert.True(await page.EvaluateAsync<int>($"{rows}.filter(r => r.hidden).length") > 0, "stores with every camera online are hidden");
+        await MasterDataApiTests.Heartbeat(device, "CAM-X0811-E1", secret);
+        await Assertions.Expect(x0811).ToBeHiddenAsync(new() { Timeout = 15_000 });
+        await page.ClickAsync("button[data-show='offline']");
+        await Assertions.Expect(page.Locator("#board-show")).ToHaveValueAsync("all");
+
+        // A column header sorts by it: entries largest first, then turned.
+        await system.Grains.GetGrain<ILiveFeedNotifierGrain>(0).Publish(LiveUpdate.ForTraffic("S0002", null,
+            TrafficCounters.Zero with { Entries = 77_777 }, DateTime.UtcNow));
+        await Assertions.Expect(page.Locator("tr[data-store='S0002'] td[data-traffic='entries']")).ToHaveTextAsync("77777", new() { Timeout = 15_000 });
+        const string entries = $"{rows}.map(r => parseFloat(r.querySelector('td[data-traffic=entries]').textContent))";
+        await page.ClickAsync("th[data-sort='entries'] button");
+        await Assertions.Expect(page.Locator("th[data-sort='entries']")).ToHaveAttributeAsync("aria-sort", "descending");
+        await Assertions.Expect(page.Locator("#camera-board tbody tr").First).ToHaveAttributeAsync("data-store", "S0002");
+        Assert.True(await page.EvaluateAsync<bool>($"{entries}.every((v, i, a) => i === 0 || a[i - 1] >= v)"));
+        await page.ClickAsync("th[data-sort='entries'] button");
+        await Assertions.Expect(page.Locator("th[data-sort='entries']")).ToHaveAttributeAsync("aria-sort", "ascending");
+        Assert.True(await page.EvaluateAsync<bool>($"{entries}.every((v, i, a) => i === 0 || a[i - 1] <= v)"));
+
+        // What /m links to: the board showing what needs attention.
+        await page.GotoAsync("/?show=attention");
+        await Assertions.Expect(page.Locator("#board-show")).ToHaveValueAsync("attention");
+        Assert.Equal(0, await page.EvaluateAsync<int>($"{rows}.filter(r => !r.hidden && ({calm})(r)).length"));
     }
 
     [Fact]

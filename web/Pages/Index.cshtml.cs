@@ -42,6 +42,8 @@ public sealed class HqBoardModel(ScopeSummaries scopeSummaries, CameraRepository
         Traffic = summaries.ToDictionary(p => p.Store.Code, p => p.Summary.Today);
         Compliance = summaries.ToDictionary(p => p.Store.Code, p => p.Summary.Compliance);
         LooksClosed = summaries.Where(p => p.Summary.LooksClosed is not null).ToDictionary(p => p.Store.Code, p => p.Summary.LooksClosed!);
+        // A chain's board is thousands of rows: the stores that need someone come first, each group in code order.
+        Board = Board.OrderBy(b => NeedsAttention(b) ? 0 : 1).ThenBy(b => b.StoreCode, StringComparer.Ordinal).ToList();
         var bound = await cameras.List(scope, null, null, 1, Paging.MaxPageSize * 50);
         _cameraCodes = bound.Items.Where(c => c.StoreCode is not null)
             .GroupBy(c => (c.StoreCode!, c.Kind)).ToDictionary(g => g.Key, g => g.First().Code);
@@ -58,6 +60,10 @@ public sealed class HqBoardModel(ScopeSummaries scopeSummaries, CameraRepository
         NoReport = boundCodes.Count - reported.Count;
         Faulty = reported.Count(s => s.Faults is { Count: > 0 });
     }
+
+    /// <summary>A camera offline or with a view fault, or the store looking closed in its opening hours.</summary>
+    public bool NeedsAttention(LiveEndpoints.StoreCameras store) =>
+        LooksClosed.ContainsKey(store.StoreCode) || store.Cameras.Any(c => !c.Online || c.Faults is { Count: > 0 });
 
     /// <summary>A store's time zone, for the local times of its closure.</summary>
     public TimeZoneInfo ZoneOf(string store) => StoreTimeZones.Find(_zones.GetValueOrDefault(store));

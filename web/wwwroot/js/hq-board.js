@@ -75,9 +75,90 @@
     }
   }
 
+  // Finding stores on a board of thousands: a search, a choice of which stores to show, and sortable columns.
+  const table = document.getElementById("camera-board");
+  const search = document.getElementById("board-search");
+  const show = document.getElementById("board-show");
+  const shownLabel = document.getElementById("board-shown");
+  const rows = () => Array.from(table.tBodies[0].rows);
+
+  function stateOf(row) {
+    const cameras = Array.from(row.querySelectorAll("td.cam"));
+    const offline = cameras.some(c => c.classList.contains("offline"));
+    const fault = cameras.some(c => (c.dataset.faults || "").length > 0);
+    const closed = !!row.querySelector(".closed-tag:not([hidden])");
+    return { all: true, offline, fault, closed, attention: offline || fault || closed };
+  }
+
+  function place(row, query) {
+    row.hidden = !((!query || (row.dataset.search || "").includes(query)) && stateOf(row)[show.value]);
+  }
+
+  function countShown() {
+    const all = rows();
+    shownLabel.textContent = shownLabel.dataset.format
+      .replace("{0}", String(all.filter(r => !r.hidden).length)).replace("{1}", String(all.length));
+    document.querySelectorAll("[data-show]").forEach(t => t.setAttribute("aria-pressed", String(t.dataset.show === show.value)));
+  }
+
+  function filter() {
+    const query = search.value.trim().toLowerCase();
+    rows().forEach(row => place(row, query));
+    countShown();
+    // The choice stays in the address, so a link (or a reload) shows the same stores.
+    const url = new URL(location.href);
+    if (query) url.searchParams.set("q", search.value.trim()); else url.searchParams.delete("q");
+    if (show.value !== "all") url.searchParams.set("show", show.value); else url.searchParams.delete("show");
+    history.replaceState(null, "", url);
+  }
+
+  // A live change may move a store into or out of what is shown; the order stays until the reader sorts again.
+  function refilter(row) {
+    if (!row) return;
+    place(row, search.value.trim().toLowerCase());
+    countShown();
+  }
+
+  const numeric = new Set(["entries", "passersBy", "occupancy", "compliance"]);
+  function sortValue(row, key) {
+    if (key === "store") return row.dataset.store;
+    if (key === "region" || key === "city") return row.querySelector(`td[data-${key}]`).textContent.trim();
+    const cell = row.querySelector(key === "compliance" ? "td[data-compliance]" : `td[data-traffic="${key}"]`);
+    const value = parseFloat(cell ? cell.textContent : "");
+    return Number.isNaN(value) ? -1 : value;
+  }
+
+  function sortBy(header) {
+    const key = header.dataset.sort;
+    const ascending = header.getAttribute("aria-sort") === "descending"
+      || (header.getAttribute("aria-sort") !== "ascending" && !numeric.has(key));
+    const direction = ascending ? 1 : -1;
+    const sorted = rows().sort((a, b) => {
+      const x = sortValue(a, key), y = sortValue(b, key);
+      const order = numeric.has(key) ? x - y : String(x).localeCompare(String(y), document.documentElement.lang);
+      return order * direction || a.dataset.store.localeCompare(b.dataset.store);
+    });
+    table.tBodies[0].append(...sorted);
+    table.querySelectorAll("th[data-sort]").forEach(th => th.removeAttribute("aria-sort"));
+    header.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+    document.getElementById("board-order").hidden = true;
+  }
+
+  table.querySelectorAll("th[data-sort] button").forEach(b => b.addEventListener("click", () => sortBy(b.parentElement)));
+  search.addEventListener("input", filter);
+  show.addEventListener("change", filter);
+  document.querySelectorAll("button[data-show]").forEach(tile => tile.addEventListener("click", () => {
+    show.value = show.value === tile.dataset.show ? "all" : tile.dataset.show;
+    filter();
+  }));
+  const asked = new URLSearchParams(location.search);
+  search.value = asked.get("q") || "";
+  if (asked.get("show") && show.querySelector(`option[value="${CSS.escape(asked.get("show"))}"]`)) show.value = asked.get("show");
+  filter();
+
   window.SmartStoreLive.follow({
-    "camera-status": apply,
-    "store-traffic": showTraffic,
+    "camera-status": update => { apply(update); refilter(update.camera && table.querySelector(`td.cam[data-camera="${CSS.escape(update.camera.cameraCode)}"]`)?.closest("tr")); },
+    "store-traffic": update => { showTraffic(update); refilter(table.querySelector(`tr[data-store="${CSS.escape(update.storeCode || "")}"]`)); },
     "store-shelf": update => {
       const cell = document.querySelector(`tr[data-store="${CSS.escape(update.storeCode || "")}"] td[data-compliance]`);
       if (cell) cell.textContent = update.compliance === null || update.compliance === undefined ? "—" : Math.round(update.compliance * 100) + "%";
