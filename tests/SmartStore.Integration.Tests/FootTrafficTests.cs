@@ -224,8 +224,34 @@ public sealed class FootTrafficTests(SmartStoreSystem system)
         var missingName = await admin.PostAsync("/api/stores/S0025/staff", Jpeg(person));
         Assert.Equal(HttpStatusCode.BadRequest, missingName.StatusCode);
 
+        // The store page's form: no photo, or one cut short, refused in the reader's language; a whole one enrols.
+        Assert.Contains("请选择店员的全身照片", await EnrolOnPage(admin, "李四", null, ""));
+        Assert.Contains("JPEG 照片已损坏或不完整，未登记", await EnrolOnPage(admin, "李四", person[..(person.Length / 2)], ""));
+        Assert.Contains("The JPEG photo is damaged or cut short", await EnrolOnPage(admin, "李四", person[..(person.Length / 2)], "&culture=en"));
+        Assert.Contains("照片不是 JPEG 图片", await EnrolOnPage(admin, "李四", "not a picture"u8.ToArray(), ""));
+        Assert.Contains("已登记：李四", await EnrolOnPage(admin, "李四", person, ""));
+
         var staff = await (await admin.GetAsync("/api/stores/S0025/staff")).Json();
-        Assert.Equal("张三", Assert.Single(staff.AsArray())!["name"]!.GetValue<string>());
+        Assert.Equal(["张三", "李四"], staff.AsArray().Select(s => s!["name"]!.GetValue<string>()).Order().ToArray());
+    }
+
+    /// <summary>The store page's 登记店员 form sent as a browser sends it; the page it answers with, decoded.</summary>
+    private static async Task<string> EnrolOnPage(HttpClient admin, string name, byte[]? photo, string culture)
+    {
+        var form = new MultipartFormDataContent
+        {
+            { new StringContent(await PageForms.Token(admin, "/stores/S0025")), PageForms.TokenField },
+            { new StringContent(name), "name" },
+        };
+        if (photo is not null)
+        {
+            var file = new ByteArrayContent(photo);
+            file.Headers.ContentType = new MediaTypeHeaderValue("image/jpeg");
+            form.Add(file, "photo", "staff.jpg");
+        }
+        var answer = await admin.PostAsync($"/stores/S0025?handler=enrol{culture}", form);
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        return WebUtility.HtmlDecode(await answer.Content.ReadAsStringAsync());
     }
 
     [Fact]

@@ -44,15 +44,15 @@ public sealed class StoreDetailModel(StoreRepository stores, RegionRepository re
         if (await Load() is { } refused) return refused;
         var errors = new FieldErrors();
         errors.Text("name", name, 80);
-        if (photo is null || photo.Length == 0) errors.Add("photo", T("staffPhoto"));
-        else if (photo.Length > JpegCheck.MaxBytes) errors.Add("photo", $"> {JpegCheck.MaxBytes / 1024 / 1024} MB");
+        if (photo is null || photo.Length == 0) errors.Add("photo", T("staffPhotoMissing"));
+        else if (photo.Length > JpegCheck.MaxBytes) errors.Add("photo", string.Format(T("staffPhotoTooLarge"), JpegCheck.MaxBytes / 1024 / 1024));
         byte[]? jpeg = null;
         if (!errors.Any)
         {
             using var buffer = new MemoryStream();
             await photo!.CopyToAsync(buffer, cancellationToken);
             jpeg = buffer.ToArray();
-            if (JpegCheck.Inspect(jpeg) is { Ok: false } check) errors.Add("photo", check.Problem);
+            if (JpegCheck.Inspect(jpeg) is { Ok: false } check) errors.Add("photo", T(check.IsJpeg ? "staffPhotoDamaged" : "staffPhotoNotJpeg"));
         }
         if (!errors.Any && await enrolment.Enrol(Code, name!.Trim(), jpeg!, User.Actor()) is null) errors.Add("photo", T("noPersonInPhoto"));
         if (errors.Any)
