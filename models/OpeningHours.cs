@@ -53,18 +53,4 @@ public sealed record OpeningHours(
             ? time >= day.Open
             : time >= day.Open && time < day.Close || day.Close == TimeOnly.MaxValue && time >= day.Open;
     }
-
-    /// <summary>Returns a message per problem; empty when the schedule is usable.</summary>
-    public IReadOnlyList<string> Validate()
-    {
-        var problems = new List<string>();
-        if (Weekly is null || Weekly.Count != 7)
-            problems.Add("openingHours.weekly must list exactly 7 days, Monday first.");
-        foreach (var ex in Exceptions ?? Array.Empty<OpeningException>())
-        {
-            if (ex.To < ex.From)
-                problems.Add($"openingHours.exceptions: range {ex.From:yyyy-MM-dd}..{ex.To:yyyy-MM-dd} ends before it starts.");
-        }
-        return problems;
-    }
 }

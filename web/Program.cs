@@ -52,6 +52,7 @@ builder.Services.AddSingleton<Campaigns>();
 builder.Services.AddSingleton<CityWeather>();
 builder.Services.AddSingleton<CampaignPlanning>();
 builder.Services.AddSingleton<TodoDesk>();
+builder.Services.AddSingleton<StoreProfileDesk>();
 builder.Services.AddSingleton<CampaignEffectQuery>();
 builder.Services.AddSingleton<StoreAnalysisQuery>();
 builder.Services.Configure<StaffingOptions>(builder.Configuration.GetSection("Staffing"));

@@ -28,6 +28,8 @@ public sealed partial class BackOfficePageTests(SmartStoreSystem system)
         { "analyst", "/settings?handler=entry" },
         { "analyst", "/admin?handler=issue" },
         { "east", "/admin?handler=revoke" },
+        { "east", "/stores/S0001/edit" },
+        { "s0001", "/stores/S0001/edit" },
     };
 
     [Theory]
@@ -38,7 +40,7 @@ public sealed partial class BackOfficePageTests(SmartStoreSystem system)
         var response = await PageForms.PostForm(client, "/cameras", url, new()
         {
             ["Form.Code"] = "CAM-X0601", ["Form.Kind"] = "entrance", ["code"] = "CAM-S0001-E1", ["storeCode"] = "S0002",
-            ["name"] = "hijack", ["kind"] = "store_tag", ["label"] = "x", ["labelEn"] = "x", ["KeyName"] = "x", ["id"] = "1",
+            ["name"] = "hijack", ["Form.Name"] = "hijack", ["kind"] = "store_tag", ["label"] = "x", ["labelEn"] = "x", ["KeyName"] = "x", ["id"] = "1",
         });
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
 
@@ -46,6 +48,7 @@ public sealed partial class BackOfficePageTests(SmartStoreSystem system)
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync("/api/cameras/CAM-X0601")).StatusCode);
         var camera = await (await admin.GetAsync("/api/cameras/CAM-S0001-E1")).Json();
         Assert.Equal("S0001", camera["camera"]!["storeCode"]!.GetValue<string>());
+        Assert.NotEqual("hijack", (await (await admin.GetAsync("/api/stores/S0001")).Json())["name"]!.GetValue<string>());
     }
 
     [Theory]
@@ -60,6 +63,9 @@ public sealed partial class BackOfficePageTests(SmartStoreSystem system)
     [InlineData("s0001", "/cameras/CAM-S0002-P1", HttpStatusCode.Forbidden)]
     [InlineData("admin", "/cameras/CAM-NOPE", HttpStatusCode.NotFound)]
     [InlineData("s0001", "/skus/SKU-1001", HttpStatusCode.OK)]
+    [InlineData("admin", "/stores/S0001/edit", HttpStatusCode.OK)]
+    [InlineData("east", "/stores/S0001/edit", HttpStatusCode.Forbidden)]
+    [InlineData("admin", "/stores/NOPE/edit", HttpStatusCode.NotFound)]
     public async Task Pages_are_shown_only_to_the_roles_and_scopes_they_are_for(string user, string url, HttpStatusCode expected)
     {
         using var client = await system.SignedIn(user);
@@ -161,6 +167,85 @@ public sealed partial class BackOfficePageTests(SmartStoreSystem system)
         Assert.Contains("city is required.", api);
         Assert.Contains("latitude 95 is outside -90..90.", api);
         Assert.DoesNotContain("请填写", api);
+    }
+
+    [Fact]
+    public async Task Admin_edits_a_stores_details_weekly_hours_and_holiday_hours_on_its_page_and_bad_times_are_refused_in_the_readers_language()
+    {
+        using var admin = await system.SignedIn("admin");
+        var created = await admin.PostJson("/api/stores", new { code = "X0821", name = "营业时间测试店", regionCode = "NORTH", city = "北京", latitude = 39.9, longitude = 116.4 });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var page = WebUtility.HtmlDecode(await (await admin.GetAsync("/stores/X0821/edit")).Content.ReadAsStringAsync());
+        Assert.Contains("每周营业时间", page);
+        Assert.Contains("value=\"10:00\"", page);
+
+        // Monday closed, the other days 09:00–21:30 (Saturday till midnight), a holiday closed, 12 staff, a new name.
+        var form = Fields("营业时间测试店（改）", day => day == 0 ? null : ("09:00", day == 5 ? "24:00" : "21:30"));
+        form["Form.StaffCount"] = "12";
+        form["Form.Added.From"] = "2027-02-10";
+        form["Form.Added.To"] = "2027-02-12";
+        form["Form.Added.Closed"] = "true";
+        form["Form.Added.Reason"] = "春节";
+        var saved = await PageForms.PostForm(admin, "/stores/X0821/edit", "/stores/X0821/edit", form);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Contains("门店资料已保存", WebUtility.HtmlDecode(await (await admin.GetAsync(saved.Headers.Location!)).Content.ReadAsStringAsync()));
+        var store = await (await admin.GetAsync("/api/stores/X0821")).Json();
+        Assert.Equal("营业时间测试店（改）", store["name"]!.GetValue<string>());
+        Assert.Equal(12, store["staffCount"]!.GetValue<int>());
+        var weekly = store["openingHours"]!["weekly"]!.AsArray();
+        Assert.True(weekly[0]!["closed"]!.GetValue<bool>());
+        Assert.Equal("09:00:00", weekly[1]!["open"]!.GetValue<string>());
+        Assert.Equal("21:30:00", weekly[1]!["close"]!.GetValue<string>());
+        var holiday = Assert.Single(store["openingHours"]!["exceptions"]!.AsArray())!;
+        Assert.Equal("春节", holiday["reason"]!.GetValue<string>());
+        Assert.True(holiday["hours"]!["closed"]!.GetValue<bool>());
+        // The form shows what it saved: Saturday till 24:00, the holiday as a row of its own.
+        page = WebUtility.HtmlDecode(await (await admin.GetAsync("/stores/X0821/edit")).Content.ReadAsStringAsync());
+        Assert.Contains("name=\"Form.Days[5].Close\" value=\"24:00\"", page);
+        Assert.Contains("name=\"Form.Special[0].Reason\" value=\"春节\"", page);
+
+        // A time that is no time, and a holiday ending before it starts: refused in Chinese, or English, and nothing saved.
+        var bad = Fields("不该保存", day => day == 1 ? ("25:00", "21:30") : ("09:00", "21:30"));
+        bad["Form.Added.From"] = "2027-05-03";
+        bad["Form.Added.To"] = "2027-05-01";
+        (bad["Form.Added.Open"], bad["Form.Added.Close"]) = ("10:00", "20:00");
+        var refused = WebUtility.HtmlDecode(await (await PageForms.PostForm(admin, "/stores/X0821/edit", "/stores/X0821/edit", bad)).Content.ReadAsStringAsync());
+        Assert.Contains("周二：开门和关门时间须是 09:30 这样的时间。", refused);
+        var english = WebUtility.HtmlDecode(await (await PageForms.PostForm(admin, "/stores/X0821/edit", "/stores/X0821/edit?culture=en", bad)).Content.ReadAsStringAsync());
+        Assert.Contains("Tue: opening and closing times must be like 09:30.", english);
+        bad["Form.Days[1].Open"] = "09:00";
+        // (culture=en above is kept in a cookie, as the language switch does)
+        refused = WebUtility.HtmlDecode(await (await PageForms.PostForm(admin, "/stores/X0821/edit", "/stores/X0821/edit?culture=zh-CN", bad)).Content.ReadAsStringAsync());
+        Assert.Contains("特殊营业时间 2027-05-03 至 2027-05-01 的结束日期早于开始日期。", refused);
+        Assert.Equal("营业时间测试店（改）", (await (await admin.GetAsync("/api/stores/X0821")).Json())["name"]!.GetValue<string>());
+
+        // The holiday ticked for removal goes; the store page says today's hours and links here.
+        var removal = Fields("营业时间测试店（改）", _ => ("09:00", "21:30"));
+        removal["Form.Special[0].From"] = "2027-02-10";
+        removal["Form.Special[0].To"] = "2027-02-12";
+        removal["Form.Special[0].Closed"] = "true";
+        removal["Form.Special[0].Remove"] = "true";
+        Assert.Equal(HttpStatusCode.Redirect, (await PageForms.PostForm(admin, "/stores/X0821/edit", "/stores/X0821/edit", removal)).StatusCode);
+        Assert.Empty((await (await admin.GetAsync("/api/stores/X0821")).Json())["openingHours"]!["exceptions"]!.AsArray());
+        var storePage = WebUtility.HtmlDecode(await (await admin.GetAsync("/stores/X0821")).Content.ReadAsStringAsync());
+        Assert.Contains("今日营业 09:00–21:30", storePage);
+        Assert.Contains("href=\"/stores/X0821/edit\"", storePage);
+    }
+
+    /// <summary>The store form as a browser posts it, each weekday's hours given (null: closed), in the North region.</summary>
+    private static Dictionary<string, string> Fields(string name, Func<int, (string Open, string Close)?> hours)
+    {
+        var fields = new Dictionary<string, string>
+        {
+            ["Form.Name"] = name, ["Form.RegionCode"] = "NORTH", ["Form.City"] = "北京", ["Form.Address"] = "",
+            ["Form.Latitude"] = "39.9", ["Form.Longitude"] = "116.4", ["Form.StaffCount"] = "6", ["Form.TimeZone"] = "Asia/Shanghai",
+        };
+        for (var day = 0; day < 7; day++)
+        {
+            if (hours(day) is { } h) (fields[$"Form.Days[{day}].Open"], fields[$"Form.Days[{day}].Close"]) = (h.Open, h.Close);
+            else fields[$"Form.Days[{day}].Closed"] = "true";
+        }
+        return fields;
     }
 
     [Fact]

@@ -29,10 +29,27 @@ public sealed class MasterDataValidation(RegionRepository regions, StoreReposito
         var hours = input.OpeningHours ?? OpeningHours.Daily(new TimeOnly(10, 0), new TimeOnly(22, 0));
         // A schedule sent without "exceptions" has none (not a null list the camera grains' opening-hours rule trips over).
         hours = hours with { Exceptions = hours.Exceptions ?? Array.Empty<OpeningException>() };
-        foreach (var problem in hours.Validate()) errors.Add("openingHours", problem);
+        OpeningHoursRules(hours, errors);
         if (errors.Any) return (null, errors);
         return (new Store(code!, input.Name!.Trim(), input.RegionCode!, input.City!.Trim(), input.Address?.Trim() ?? "",
             input.Latitude!.Value, input.Longitude!.Value, (input.Tags ?? []).Distinct().ToArray(), hours, zone, input.StaffCount ?? 0), errors);
+    }
+
+    private static void OpeningHoursRules(OpeningHours hours, FieldErrors errors)
+    {
+        if (hours.Weekly is not { Count: 7 } || hours.Weekly.Any(d => d is null))
+            errors.Add("openingHours", "openingHours.weekly must list exactly 7 days, Monday first.", "营业时间须列出一周 7 天（周一起）。");
+        foreach (var ex in hours.Exceptions)
+        {
+            if (ex.To < ex.From)
+                errors.Add("openingHours", $"openingHours.exceptions: range {ex.From:yyyy-MM-dd}..{ex.To:yyyy-MM-dd} ends before it starts.",
+                    $"特殊营业时间 {ex.From:yyyy-MM-dd} 至 {ex.To:yyyy-MM-dd} 的结束日期早于开始日期。");
+            if (ex.Hours is null)
+                errors.Add("openingHours", $"openingHours.exceptions: range {ex.From:yyyy-MM-dd}..{ex.To:yyyy-MM-dd} has no hours.",
+                    $"特殊营业时间 {ex.From:yyyy-MM-dd} 至 {ex.To:yyyy-MM-dd} 缺少营业时间。");
+            if ((ex.Reason?.Length ?? 0) > 100)
+                errors.Add("openingHours", "openingHours.exceptions: a reason is at most 100 characters.", "特殊营业时间的原因最多 100 个字。");
+        }
     }
 
     public async Task<(Camera? Camera, FieldErrors Errors)> Camera(CameraInput input, string? codeFromRoute, AccessScope scope)

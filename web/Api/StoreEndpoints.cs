@@ -44,15 +44,11 @@ public static class StoreEndpoints
         return Results.Created($"/api/stores/{store.Code}", store);
     }
 
-    private static async Task<IResult> Update(string code, StoreInput input, ClaimsPrincipal user, StoreRepository repository, MasterDataValidation validation,
-        IClusterClient cluster)
+    private static async Task<IResult> Update(string code, StoreInput input, ClaimsPrincipal user, StoreProfileDesk desk)
     {
-        var (store, errors) = await validation.Store(input, code);
-        if (store is null) return errors.ToResult();
-        if (!await repository.Update(store, user.Actor())) return Problems.NotFound($"Store '{code}'");
-        // Opening hours, time zone and region are what the store's grains and cameras decide by.
-        await cluster.GetGrain<IStoreGrain>(store.Code).ProfileChanged();
-        return Results.Ok(store);
+        var outcome = await desk.Update(code, input, user.Actor());
+        if (!outcome.Found) return Problems.NotFound($"Store '{code}'");
+        return outcome.Store is null ? outcome.Errors.ToResult() : Results.Ok(outcome.Store);
     }
 
     private static async Task<IResult> Delete(string code, ClaimsPrincipal user, StoreRepository repository) =>

@@ -99,6 +99,15 @@ public static class Display
         return UiText.T("weekPrefix") + string.Join(UiText.IsChinese ? "," : ", ", chosen);
     }
 
+    /// <summary>A store's hours today on its own clock ("10:00–22:00", or closed), special hours included.</summary>
+    public static string HoursToday(Store store)
+    {
+        var local = TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, StoreTimeZones.Find(store.TimeZone));
+        var today = store.OpeningHours.On(DateOnly.FromDateTime(local));
+        return today.Closed ? UiText.T("closedDay")
+            : $"{today.Open:HH:mm}–{(today.Close == TimeOnly.MaxValue ? "24:00" : today.Close.ToString("HH:mm"))}";
+    }
+
     /// <summary>An instant on its store's clock (inspection pictures, to-dos: what the store saw then).</summary>
     public static string Local(DateTime utc, string timeZone, string format = "HH:mm") =>
         TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), StoreTimeZones.Find(timeZone)).ToString(format);

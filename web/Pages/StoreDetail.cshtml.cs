@@ -36,6 +36,7 @@ public sealed class StoreDetailModel(StoreRepository stores, RegionRepository re
     public IReadOnlyList<string> Errors { get; private set; } = [];
     public bool MayEdit => User.Scope().MayEditMasterData;
 
+
     public async Task<IActionResult> OnGet() => await Load() ?? Page();
 
     public async Task<IActionResult> OnPostEnrol(string? name, IFormFile? photo, CancellationToken cancellationToken)

@@ -1,0 +1,69 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SmartStore.Models;
+using SmartStore.Storage;
+using SmartStore.Web.Api;
+using SmartStore.Web.Security;
+using static SmartStore.Web.Localization.UiText;
+
+namespace SmartStore.Web.Pages;
+
+/// <summary>
+/// A store's details for head office to correct: name, region, address, tags, staff, and the opening hours that decide
+/// when it can look closed and when its cameras' views are checked — by weekday, and special hours for holidays or refits.
+/// </summary>
+public sealed class StoreEditModel(StoreRepository stores, RegionRepository regions, DictionaryRepository dictionary, StoreProfileDesk desk) : PageModel
+{
+    [FromRoute] public string Code { get; set; } = "";
+    [BindProperty] public StoreProfileForm Form { get; set; } = new();
+    [BindProperty(SupportsGet = true)] public bool Saved { get; set; }
+
+    public Store Store { get; private set; } = null!;
+    public IReadOnlyList<Region> Regions { get; private set; } = [];
+    public IReadOnlyList<DictionaryEntry> Tags { get; private set; } = [];
+    public IReadOnlyList<string> Errors { get; private set; } = [];
+
+    /// <summary>Time zones a chain in China and its neighbours meets; any IANA name may be typed.</summary>
+    public static readonly string[] CommonZones = ["Asia/Shanghai", "Asia/Urumqi", "Asia/Hong_Kong", "Asia/Macau", "Asia/Taipei", "Asia/Singapore", "Asia/Tokyo", "Asia/Seoul"];
+
+    public static string DayName(int mondayFirst) => (IsChinese ? "周" : "") + T("weekdaysShort").Split(',')[mondayFirst];
+
+    public async Task<IActionResult> OnGet()
+    {
+        if (await Load() is { } refused) return refused;
+        Form = StoreProfileForm.Of(Store);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPost()
+    {
+        if (await Load() is { } refused) return refused;
+        var errors = new FieldErrors();
+        var input = Form.ToInput(errors, DayName);
+        if (errors.Any)
+        {
+            Errors = errors.Localized;
+            return Page();
+        }
+        var outcome = await desk.Update(Code, input, User.Actor());
+        if (!outcome.Found) return NotFound();
+        if (outcome.Store is null)
+        {
+            Errors = outcome.Errors.Localized;
+            return Page();
+        }
+        return RedirectToPage(new { Code, Saved = true });
+    }
+
+    private async Task<IActionResult?> Load()
+    {
+        if (!User.Scope().MayEditMasterData) return Forbid();
+        var store = await stores.Find(Code);
+        if (store is null) return NotFound();
+        if (!User.Scope().AllowsStore(store.Code, store.RegionCode)) return Forbid();
+        Store = store;
+        Regions = await regions.List(User.Scope());
+        Tags = await dictionary.List(DictionaryRepository.StoreTag);
+        return null;
+    }
+}

@@ -1,0 +1,99 @@
+using System.Globalization;
+using SmartStore.Models;
+using SmartStore.Web.Api;
+
+namespace SmartStore.Web.Pages;
+
+/// <summary>
+/// The store-details form as a browser posts it: one row of hours per weekday and one per date range, times as typed
+/// ("09:30"), read into the API's <see cref="StoreInput"/> so the page and the API keep one set of rules.
+/// </summary>
+public sealed class StoreProfileForm
+{
+    public string? Name { get; set; }
+    public string? RegionCode { get; set; }
+    public string? City { get; set; }
+    public string? Address { get; set; }
+    public double? Latitude { get; set; }
+    public double? Longitude { get; set; }
+    public List<string> Tags { get; set; } = [];
+    public string? TimeZone { get; set; }
+    public int? StaffCount { get; set; }
+    /// <summary>Monday first, seven rows.</summary>
+    public List<HoursRow> Days { get; set; } = [];
+    /// <summary>The store's special hours, each kept unless ticked for removal.</summary>
+    public List<HoursRow> Special { get; set; } = [];
+    /// <summary>A date range to add; ignored while its start is empty.</summary>
+    public HoursRow Added { get; set; } = new();
+
+    public sealed class HoursRow
+    {
+        public string? Open { get; set; }
+        public string? Close { get; set; }
+        public bool Closed { get; set; }
+        public DateOnly? From { get; set; }
+        public DateOnly? To { get; set; }
+        public string? Reason { get; set; }
+        public bool Remove { get; set; }
+    }
+
+    public static StoreProfileForm Of(Store store) => new()
+    {
+        Name = store.Name, RegionCode = store.RegionCode, City = store.City, Address = store.Address,
+        Latitude = store.Latitude, Longitude = store.Longitude, Tags = store.Tags.ToList(), TimeZone = store.TimeZone,
+        StaffCount = store.StaffCount,
+        Days = store.OpeningHours.Weekly.Select(d => Row(d)).ToList(),
+        Special = (store.OpeningHours.Exceptions ?? []).Select(e => Row(e.Hours, e.From, e.To, e.Reason)).ToList(),
+    };
+
+    /// <summary>The form as the API's input; a time that is not a time, or a range without both dates, is a field error.</summary>
+    public StoreInput ToInput(FieldErrors errors, Func<int, string> dayName)
+    {
+        var weekly = Days.Select((d, i) => Hours(d, dayName(i), errors)).ToList();
+        var kept = Special.Where(s => !s.Remove);
+        var ranges = Added.From is null && Added.To is null ? kept : kept.Append(Added);
+        var special = ranges.Select(s => Range(s, errors)).OfType<OpeningException>().ToList();
+        return new StoreInput(null, Name, RegionCode, City, Address, Latitude, Longitude, Tags, new OpeningHours(weekly, special),
+            string.IsNullOrWhiteSpace(TimeZone) ? null : TimeZone.Trim(), StaffCount);
+    }
+
+    private static OpeningException? Range(HoursRow row, FieldErrors errors)
+    {
+        if (row.From is not { } from || row.To is not { } to)
+        {
+            errors.Add("openingHours", "A special-hours range needs both dates.", "特殊营业时间须填写开始和结束日期。");
+            return null;
+        }
+        return new OpeningException(from, to, Hours(row, $"{from:yyyy-MM-dd}", errors), row.Reason?.Trim() ?? "");
+    }
+
+    private static DayHours Hours(HoursRow row, string day, FieldErrors errors)
+    {
+        if (row.Closed) return new DayHours(TimeOnly.MinValue, TimeOnly.MinValue, Closed: true);
+        var open = Time(row.Open);
+        var close = Time(row.Close);
+        if (open is null || close is null)
+        {
+            errors.Add("openingHours", $"{day}: opening and closing times must be like 09:30.", $"{day}：开门和关门时间须是 09:30 这样的时间。");
+            return new DayHours(TimeOnly.MinValue, TimeOnly.MinValue, Closed: true);
+        }
+        return new DayHours(open.Value, close.Value);
+    }
+
+    /// <summary>"24:00" is the end of the day (a store open till midnight, or round the clock).</summary>
+    private static TimeOnly? Time(string? text) =>
+        text?.Trim() == EndOfDay ? TimeOnly.MaxValue
+        : TimeOnly.TryParseExact(text?.Trim(), ["HH:mm", "H:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time) ? time : null;
+
+    private const string EndOfDay = "24:00";
+
+    private static HoursRow Row(DayHours hours, DateOnly? from = null, DateOnly? to = null, string? reason = null) => new()
+    {
+        Open = hours.Closed ? null : hours.Open.ToString("HH:mm", CultureInfo.InvariantCulture), Close = hours.Closed ? null : Close(hours.Close),
+        Closed = hours.Closed, From = from, To = to, Reason = reason,
+    };
+
+    /// <summary>The end of the day (how "open round the clock" is stored) reads 24:00, and goes back as it came.</summary>
+    private static string Close(TimeOnly close) =>
+        close == TimeOnly.MaxValue ? EndOfDay : close.ToString(close.Second == 0 ? "HH:mm" : "HH:mm:ss", CultureInfo.InvariantCulture);
+}
