@@ -13,7 +13,10 @@ if (args.Contains("migrate"))
     var logins = await new DemoChain(database, new SecretsFile(settings.SecretsPath), Console.WriteLine).Seed();
     await DemoShelves.Seed(database, SmartStore.Vision.SharedAssets.DataDirectory(), Console.WriteLine);
     Console.WriteLine($"secrets: {settings.SecretsPath}");
-    foreach (var login in logins) Console.WriteLine($"login: {login.Username} / {login.Password} ({login.Role})");
+    foreach (var login in logins)
+        Console.WriteLine(login.Current
+            ? $"login: {login.Username} / {login.Password} ({login.Role})"
+            : $"login: {login.Username} / (password changed since the demo set it; an HQ admin resets it under 系统管理 → 账号与权限) ({login.Role})");
     return;
 }
 

@@ -12,7 +12,8 @@ public sealed class DemoChain(SmartStoreDatabase database, SecretsFile secrets, 
 {
     private const string Actor = "seed";
 
-    public sealed record Login(string Username, string Password, string Role);
+    /// <param name="Current">False when the account's owner (or head office) has changed the password since the demo set it.</param>
+    public sealed record Login(string Username, string Password, string Role, bool Current = true);
 
     private static readonly Region[] Regions =
     [
@@ -226,7 +227,7 @@ public sealed class DemoChain(SmartStoreDatabase database, SecretsFile secrets, 
         {
             var password = secrets.GetOrCreate($"user:{username}", () => CameraSecret.Generate(14));
             if (!existing.Contains(username)) await users.Upsert(username, display, password, role, regions, stores, Actor);
-            logins.Add(new Login(username, password, role.ToCode()));
+            logins.Add(new Login(username, password, role.ToCode(), !existing.Contains(username) || await users.Verify(username, password)));
         }
         await Ensure("admin", "总部管理员", Role.HqAdmin, [], []);
         await Ensure("analyst", "总部分析师", Role.HqAnalyst, [], []);

@@ -9,14 +9,14 @@ namespace SmartStore.Storage;
 /// </summary>
 public sealed class MasterDataConflict(string message, MasterDataConflict.Refusal reason, string code) : Exception(message)
 {
-    public enum Refusal { Duplicate, InUse, MissingReference, OutOfRange }
+    public enum Refusal { Duplicate, InUse, MissingReference, OutOfRange, LastAdmin }
 
     public Refusal Reason { get; } = reason;
 
     /// <summary>The code of the record refused.</summary>
     public string Code { get; } = code;
 
-    public bool IsConflict => Reason is Refusal.Duplicate or Refusal.InUse;
+    public bool IsConflict => Reason is Refusal.Duplicate or Refusal.InUse or Refusal.LastAdmin;
 
     /// <summary>Turns the database's constraint errors into messages a back-office user can act on.</summary>
     public static Exception From(PostgresException error, string entity, string code) => error.SqlState switch

@@ -10,33 +10,111 @@ public sealed class UserAccounts(SmartStoreDatabase database)
 {
     private static readonly PasswordHasher<string> Hasher = new();
 
-    public sealed record Account(int Id, string Username, string DisplayName, Role Role, IReadOnlyList<string> RegionCodes, IReadOnlyList<string> StoreCodes)
+    /// <param name="Stamp">Bumped by every change of password, role, scope or status; a session signed in under another stamp ends.</param>
+    public sealed record Account(int Id, string Username, string DisplayName, Role Role, IReadOnlyList<string> RegionCodes, IReadOnlyList<string> StoreCodes,
+        bool Disabled = false, int Stamp = 0, DateTime? LastSignInUtc = null)
     {
         public AccessScope Scope => new(Role, RegionCodes, StoreCodes);
     }
 
+    private const string Columns = """
+        id, username, display_name AS DisplayName, role, region_codes AS RegionCodes, store_codes AS StoreCodes,
+        disabled, stamp, last_sign_in AS LastSignInUtc
+        """;
+
+    /// <summary>The account when the password is right (a disabled one too, so the page can say why it may not sign in).</summary>
     public async Task<Account?> SignIn(string username, string password)
     {
-        await using var connection = await database.Open();
-        var row = await connection.QuerySingleOrDefaultAsync<AccountRow>(
-            "SELECT id, username, display_name AS DisplayName, password_hash AS PasswordHash, role, region_codes AS RegionCodes, store_codes AS StoreCodes FROM users WHERE username = @username",
-            new { username });
-        if (row is null)
+        var row = await WithPassword(username, password);
+        if (row is null) return null;
+        if (!row.Disabled)
         {
-            // Spend the same time as a real check so the response does not reveal which usernames exist.
-            Hasher.VerifyHashedPassword(username, DummyHash, password);
-            return null;
+            await using var connection = await database.Open();
+            await connection.ExecuteAsync("UPDATE users SET last_sign_in = now() WHERE id = @Id", new { row.Id });
         }
-        return Hasher.VerifyHashedPassword(username, row.PasswordHash, password) == PasswordVerificationResult.Failed ? null : row.ToAccount();
+        return row.ToAccount();
     }
 
     public async Task<IReadOnlyList<Account>> List()
     {
         await using var connection = await database.Open();
-        var rows = await connection.QueryAsync<AccountRow>(
-            "SELECT id, username, display_name AS DisplayName, '' AS PasswordHash, role, region_codes AS RegionCodes, store_codes AS StoreCodes FROM users ORDER BY id");
+        var rows = await connection.QueryAsync<AccountRow>($"SELECT {Columns} FROM users ORDER BY id");
         return rows.Select(r => r.ToAccount()).ToList();
     }
+
+    public async Task<Account?> Find(string username)
+    {
+        await using var connection = await database.Open();
+        var row = await connection.QuerySingleOrDefaultAsync<AccountRow>($"SELECT {Columns} FROM users WHERE username = @username", new { username });
+        return row?.ToAccount();
+    }
+
+    /// <summary>A new account with its first password; a username already taken is refused.</summary>
+    public Task Create(Account account, string password, string actor) =>
+        database.InTransaction(async (c, t) =>
+        {
+            var added = await c.ExecuteAsync("""
+                INSERT INTO users (username, display_name, password_hash, role, region_codes, store_codes)
+                VALUES (@Username, @DisplayName, @hash, @role, @regions, @stores) ON CONFLICT (username) DO NOTHING
+                """, new
+            {
+                account.Username, account.DisplayName, hash = Hasher.HashPassword(account.Username, password), role = account.Role.ToCode(),
+                regions = account.RegionCodes.ToArray(), stores = account.StoreCodes.ToArray(),
+            }, t);
+            if (added == 0) throw new MasterDataConflict($"Account '{account.Username}' already exists.", MasterDataConflict.Refusal.Duplicate, account.Username);
+            await AuditTrail.Record(c, t, actor, "create", "user", account.Username, Audited(account));
+            return true;
+        });
+
+    /// <summary>
+    /// Changes name, role, scope and status; false when there is no such account. The chain keeps at least one enabled HQ
+    /// admin: disabling or demoting the last one is refused.
+    /// </summary>
+    public Task<bool> Update(Account account, string actor) =>
+        database.InTransaction(async (c, t) =>
+        {
+            var admins = (await c.QueryAsync<string>(
+                "SELECT username FROM users WHERE role = 'hq_admin' AND NOT disabled ORDER BY id FOR UPDATE", transaction: t)).ToList();
+            if (admins.SequenceEqual([account.Username]) && (account.Disabled || account.Role != Role.HqAdmin))
+                throw new MasterDataConflict($"'{account.Username}' is the last enabled HQ admin; it cannot be disabled or given another role.",
+                    MasterDataConflict.Refusal.LastAdmin, account.Username);
+            var changed = await c.ExecuteAsync("""
+                UPDATE users SET display_name = @DisplayName, role = @role, region_codes = @regions, store_codes = @stores, disabled = @Disabled,
+                    stamp = stamp + CASE WHEN (role, region_codes, store_codes, disabled) IS DISTINCT FROM (@role, @regions, @stores, @Disabled) THEN 1 ELSE 0 END
+                WHERE username = @Username
+                """, new { account.Username, account.DisplayName, role = account.Role.ToCode(), regions = account.RegionCodes.ToArray(),
+                stores = account.StoreCodes.ToArray(), account.Disabled }, t);
+            if (changed == 0) return false;
+            await AuditTrail.Record(c, t, actor, "update", "user", account.Username, Audited(account));
+            return true;
+        });
+
+    /// <summary>Sets a new password (a reset by head office, or the person's own change); every session of the account ends.</summary>
+    public Task<bool> SetPassword(string username, string password, string actor) =>
+        database.InTransaction(async (c, t) =>
+        {
+            var changed = await c.ExecuteAsync("UPDATE users SET password_hash = @hash, stamp = stamp + 1 WHERE username = @username",
+                new { username, hash = Hasher.HashPassword(username, password) }, t);
+            if (changed == 0) return false;
+            await AuditTrail.Record(c, t, actor, actor == username ? "change-password" : "reset-password", "user", username, new { });
+            return true;
+        });
+
+    /// <summary>Whether the password is the account's (for a person changing their own).</summary>
+    public async Task<bool> Verify(string username, string password) => await WithPassword(username, password) is not null;
+
+    private async Task<AccountRow?> WithPassword(string username, string password)
+    {
+        await using var connection = await database.Open();
+        var row = await connection.QuerySingleOrDefaultAsync<AccountRow>(
+            $"SELECT {Columns}, password_hash AS PasswordHash FROM users WHERE username = @username", new { username });
+        // Without such an account, spend the same time as a real check so the answer does not reveal which usernames exist.
+        var verified = Hasher.VerifyHashedPassword(username, row?.PasswordHash ?? DummyHash, password);
+        return row is not null && verified != PasswordVerificationResult.Failed ? row : null;
+    }
+
+    private static object Audited(Account account) =>
+        new { displayName = account.DisplayName, role = account.Role.ToCode(), account.RegionCodes, account.StoreCodes, account.Disabled };
 
     /// <summary>Creates the account, or resets its password and scope when it exists (used by seeding).</summary>
     public Task Upsert(string username, string displayName, string password, Role role, IReadOnlyList<string> regionCodes, IReadOnlyList<string> storeCodes, string actor) =>
@@ -46,7 +124,7 @@ public sealed class UserAccounts(SmartStoreDatabase database)
                 INSERT INTO users (username, display_name, password_hash, role, region_codes, store_codes)
                 VALUES (@username, @displayName, @hash, @role, @regions, @stores)
                 ON CONFLICT (username) DO UPDATE SET display_name = excluded.display_name, password_hash = excluded.password_hash,
-                    role = excluded.role, region_codes = excluded.region_codes, store_codes = excluded.store_codes
+                    role = excluded.role, region_codes = excluded.region_codes, store_codes = excluded.store_codes, stamp = users.stamp + 1
                 """, new
             {
                 username, displayName, hash = Hasher.HashPassword(username, password), role = role.ToCode(),
@@ -67,11 +145,14 @@ public sealed class UserAccounts(SmartStoreDatabase database)
         public string Role { get; init; } = "";
         public string[] RegionCodes { get; init; } = [];
         public string[] StoreCodes { get; init; } = [];
+        public bool Disabled { get; init; }
+        public int Stamp { get; init; }
+        public DateTime? LastSignInUtc { get; init; }
 
         public Account ToAccount()
         {
             RoleCodes.TryParse(Role, out var role);
-            return new Account(Id, Username, DisplayName, role, RegionCodes, StoreCodes);
+            return new Account(Id, Username, DisplayName, role, RegionCodes, StoreCodes, Disabled, Stamp, LastSignInUtc);
         }
     }
 }

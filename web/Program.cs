@@ -53,6 +53,7 @@ builder.Services.AddSingleton<CityWeather>();
 builder.Services.AddSingleton<CampaignPlanning>();
 builder.Services.AddSingleton<TodoDesk>();
 builder.Services.AddSingleton<StoreProfileDesk>();
+builder.Services.AddSingleton<AccountDesk>();
 builder.Services.AddSingleton<CampaignEffectQuery>();
 builder.Services.AddSingleton<StoreAnalysisQuery>();
 builder.Services.Configure<StaffingOptions>(builder.Configuration.GetSection("Staffing"));
@@ -70,6 +71,7 @@ builder.Services.AddVisionApiRateLimit(builder.Configuration);
 
 builder.Services.AddSmartStoreAuthentication();
 builder.Services.Configure<SignInThrottleOptions>(builder.Configuration.GetSection("SignIn"));
+builder.Services.Configure<AccountSessionOptions>(builder.Configuration.GetSection("SignIn"));
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<SignInThrottle>();
 builder.Services.AddRazorPages();
@@ -110,7 +112,7 @@ app.UseRateLimiter();
 
 app.MapOpenApi().AllowAnonymous();
 app.MapHealth();
-app.MapGroup("/api").MapStores().MapImports().MapCameras().MapSkus().MapAdministration().MapDevices().MapLive().MapSnapshots().MapTraffic().MapStaff().MapVision().MapShelves().MapReceipts().MapInspections().MapStoreAnalysis().MapCampaigns().MapWeather();
+app.MapGroup("/api").MapStores().MapImports().MapCameras().MapSkus().MapAdministration().MapAccounts().MapDevices().MapLive().MapSnapshots().MapTraffic().MapStaff().MapVision().MapShelves().MapReceipts().MapInspections().MapStoreAnalysis().MapCampaigns().MapWeather();
 app.MapHub<LiveHub>(LiveHub.Path);
 app.MapRazorPages();
 app.MapGet("/culture/{name}", (string name, string? returnUrl, HttpContext context) =>

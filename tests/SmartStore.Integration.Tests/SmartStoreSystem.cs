@@ -64,6 +64,8 @@ public sealed class SmartStoreSystem : IAsyncLifetime
         Environment.SetEnvironmentVariable("SMARTSTORE_PG", Database.ConnectionString);
         Environment.SetEnvironmentVariable("SMARTSTORE_HOME", _home.FullName);
         Environment.SetEnvironmentVariable("SignIn__LockoutFor", "00:00:02");
+        // A changed account ends its sessions at the next request (a chain waits at most a minute).
+        Environment.SetEnvironmentVariable("SignIn__RecheckEvery", "00:00:00");
         Environment.SetEnvironmentVariable("VisionApi__PermitsPerMinute", "6");
         var port = Loopback.FreePort();
         _web = new WebApplicationFactory<SmartStore.Web.WebSettings>();

@@ -9,6 +9,13 @@ public static class FieldNames
     private static readonly Dictionary<string, string> Chinese = new()
     {
         ["code"] = "编码",
+        ["username"] = "用户名",
+        ["displayName"] = "姓名",
+        ["role"] = "角色",
+        ["regionCodes"] = "负责大区",
+        ["storeCodes"] = "负责门店",
+        ["password"] = "新密码",
+        ["currentPassword"] = "当前密码",
         ["name"] = "名称",
         ["nameEn"] = "英文名称",
         ["city"] = "城市",

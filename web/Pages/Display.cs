@@ -116,8 +116,8 @@ public static class Display
         entry is null ? code : UiText.IsChinese ? entry.Label : entry.LabelEn;
 }
 
-/// <summary>A credential shown exactly once, right after it was issued.</summary>
-public sealed record SecretShown(string Title, string? User, string Secret);
+/// <summary>A credential shown exactly once, right after it was issued (labels default to a camera's FTP user and secret).</summary>
+public sealed record SecretShown(string Title, string? User, string Secret, string? UserLabel = null, string? SecretLabel = null, string? Warning = null);
 
 /// <summary>The bulk-import card of the store and SKU pages and what the last upload did.</summary>
 public sealed record ImportCard(string Title, string Columns, string Example, ImportOutcome? Outcome, string? Failure);

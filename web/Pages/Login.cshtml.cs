@@ -17,6 +17,7 @@ public sealed class LoginModel(UserAccounts accounts, SignInThrottle throttle, I
     [BindProperty] public string? Password { get; set; }
     public bool Failed { get; private set; }
     public bool LockedOut { get; private set; }
+    public bool Disabled { get; private set; }
 
     public void OnGet() { }
 
@@ -40,7 +41,14 @@ public sealed class LoginModel(UserAccounts accounts, SignInThrottle throttle, I
             return Page();
         }
         throttle.Succeeded(address, user);
-        var identity = new ClaimsIdentity(ScopeClaims.For(account.Username, account.DisplayName, account.Scope), CookieAuthenticationDefaults.AuthenticationScheme);
+        if (account.Disabled)
+        {
+            logger.LogWarning("Sign-in for disabled account {User} from {Address} refused", user, address);
+            Disabled = true;
+            return Page();
+        }
+        var claims = ScopeClaims.For(account.Username, account.DisplayName, account.Scope).Append(AccountSessions.Stamp(account.Stamp));
+        var identity = new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme);
         await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
     }

@@ -25,6 +25,7 @@ public static class AuthenticationSetup
                 o.Cookie.SameSite = SameSiteMode.Lax;
                 o.SlidingExpiration = true;
                 o.ExpireTimeSpan = TimeSpan.FromHours(12);
+                o.Events.OnValidatePrincipal = AccountSessions.Check;
                 // The API answers 401/403 with a reason instead of redirecting to the login page.
                 o.Events.OnRedirectToLogin = context => IsApi(context.Request)
                     ? Problem(context.HttpContext, 401, "Sign in, or send an API key in the X-Api-Key header.")

@@ -1,0 +1,128 @@
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace SmartStore.Integration.Tests;
+
+/// <summary>
+/// 账号与权限: head office creates the people who sign in, with a role over regions or stores; a person changes their own
+/// password; a change of role, scope, status or password ends the sessions signed in before it.
+/// </summary>
+[Collection(SystemCollection.Name)]
+public sealed partial class AccountTests(SmartStoreSystem system)
+{
+    [Fact]
+    public async Task Head_office_creates_a_store_manager_who_changes_their_password_and_a_changed_or_disabled_account_is_signed_out()
+    {
+        using var admin = await system.SignedIn("admin");
+        // Created on the page: a store manager of S0003, with a first password shown once.
+        var created = await Page(await PageForms.PostForm(admin, "/accounts", "/accounts", new()
+        {
+            ["Form.Username"] = "x0831.li", ["Form.DisplayName"] = "李店长", ["Form.Role"] = "store_manager", ["Form.Stores"] = "S0003",
+        }));
+        Assert.Contains("x0831.li 的初始密码", created);
+        var first = SecretValue().Match(created).Groups[1].Value;
+        Assert.Equal(14, first.Length);
+
+        using var manager = await SignIn("x0831.li", first);
+        var me = await (await manager.GetAsync("/api/me")).Json();
+        Assert.Equal("store_manager", me["role"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.OK, (await manager.GetAsync("/stores/S0003")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await manager.GetAsync("/stores/S0004")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await manager.GetAsync("/accounts")).StatusCode);
+
+        // Their own password: the current one must be right and the new one long enough; then this session carries on.
+        Assert.Contains("当前密码不正确", await Page(await ChangePassword(manager, "wrong", "a-long-new-secret", "a-long-new-secret")));
+        Assert.Contains("新密码至少需要 10 个字符", await Page(await ChangePassword(manager, first, "short", "short")));
+        Assert.Contains("两次输入的新密码不一致", await Page(await ChangePassword(manager, first, "a-long-new-secret", "a-long-new-secrex")));
+        Assert.Contains("密码已修改", await Page(await ChangePassword(manager, first, "a-long-new-secret", "a-long-new-secret")));
+        Assert.Equal(HttpStatusCode.OK, (await manager.GetAsync("/api/me")).StatusCode);
+        Assert.Contains("用户名或密码错误", await Page(await SignInForm("x0831.li", first)));
+
+        // Made region manager of the East by the API: the session signed in as store manager ends; signed in again, the new role.
+        var widened = await admin.PutJson("/api/accounts/x0831.li", new { displayName = "李经理", role = "region_manager", regionCodes = new[] { "EAST" } });
+        Assert.Equal(HttpStatusCode.OK, widened.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await manager.GetAsync("/api/me")).StatusCode);
+        using var regional = await SignIn("x0831.li", "a-long-new-secret");
+        Assert.Equal("region_manager", (await (await regional.GetAsync("/api/me")).Json())["role"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.OK, (await regional.GetAsync("/stores/S0004")).StatusCode);
+
+        // Disabled on the page: signed out at once, and the sign-in form says why.
+        var disabled = await PageForms.PostForm(admin, "/accounts/x0831.li", "/accounts/x0831.li", new()
+        {
+            ["Form.DisplayName"] = "李经理", ["Form.Role"] = "region_manager", ["Form.Regions"] = "EAST", ["Form.Disabled"] = "true",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, disabled.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await regional.GetAsync("/api/me")).StatusCode);
+        Assert.Contains("该账号已停用", await Page(await SignInForm("x0831.li", "a-long-new-secret")));
+        var listed = await Page(await admin.GetAsync("/accounts"));
+        Assert.Matches("data-account=\"x0831.li\" class=\"revoked\"", listed);
+
+        // Enabled again with a password reset by the API: the old one stops working, the new one signs in.
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutJson("/api/accounts/x0831.li", new { displayName = "李经理", role = "region_manager", regionCodes = new[] { "EAST" }, disabled = false })).StatusCode);
+        var reset = await (await admin.PostAsync("/api/accounts/x0831.li/password", null)).Json();
+        Assert.Contains("用户名或密码错误", await Page(await SignInForm("x0831.li", "a-long-new-secret")));
+        using var again = await SignIn("x0831.li", reset["password"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.OK, (await again.GetAsync("/api/me")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Accounts_that_cannot_work_are_refused_with_a_reason_and_the_last_admin_stays()
+    {
+        using var admin = await system.SignedIn("admin");
+        // The API in English: a username taken, one that is no username, a region manager without a region, an unknown store.
+        var taken = await admin.PostJson("/api/accounts", new { username = "east", displayName = "重名", role = "hq_analyst" });
+        Assert.Equal(HttpStatusCode.Conflict, taken.StatusCode);
+        var bad = await admin.PostJson("/api/accounts", new { username = "Bad Name", displayName = "x", role = "region_manager", storeCodes = new[] { "NOPE" } });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        var problems = await bad.Content.ReadAsStringAsync();
+        Assert.Contains("must be 3–40 lower-case letters", problems);
+        Assert.Contains("A region manager needs at least one region.", problems);
+        var unknownStore = await admin.PostJson("/api/accounts", new { username = "x0832.nope", displayName = "x", role = "store_manager", storeCodes = new[] { "NOPE" } });
+        Assert.Contains("store 'NOPE' does not exist.", await unknownStore.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync("/api/accounts/x0832.nope")).StatusCode);
+
+        // The page in Chinese; and nobody disables themselves or changes their own role.
+        var page = await Page(await PageForms.PostForm(admin, "/accounts", "/accounts", new()
+        {
+            ["Form.Username"] = "x0833.wu", ["Form.DisplayName"] = "吴经理", ["Form.Role"] = "region_manager",
+        }));
+        Assert.Contains("大区经理至少需要负责一个大区。", page);
+        var self = await admin.PutJson("/api/accounts/admin", new { displayName = "总部管理员", role = "hq_analyst" });
+        Assert.Equal(HttpStatusCode.BadRequest, self.StatusCode);
+        Assert.Contains("You cannot disable your own account or change your own role.", await self.Content.ReadAsStringAsync());
+
+        // An HQ admin's API key is not the admin: demoting the chain's only enabled HQ admin is still refused.
+        var issued = await (await admin.PostJson("/api/api-keys", new { name = "hr sync", role = "hq_admin" })).Json();
+        using var integration = system.Anonymous();
+        integration.DefaultRequestHeaders.Add("X-Api-Key", issued["key"]!.GetValue<string>());
+        var admins = (await (await integration.GetAsync("/api/accounts")).Json()).AsArray()
+            .Where(a => a!["role"]!.GetValue<string>() == "hq_admin" && !a["disabled"]!.GetValue<bool>()).ToList();
+        Assert.Single(admins);
+        var demoted = await integration.PutJson("/api/accounts/admin", new { displayName = "总部管理员", role = "hq_analyst" });
+        Assert.Equal(HttpStatusCode.Conflict, demoted.StatusCode);
+        Assert.Contains("last enabled HQ admin", await demoted.Content.ReadAsStringAsync());
+        Assert.Equal("hq_admin", (await (await admin.GetAsync("/api/me")).Json())["role"]!.GetValue<string>());
+    }
+
+    private async Task<HttpClient> SignIn(string username, string password)
+    {
+        var client = system.Anonymous();
+        var response = await PageForms.PostForm(client, "/login", "/login", new() { ["Username"] = username, ["Password"] = password });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+
+    private async Task<HttpResponseMessage> SignInForm(string username, string password)
+    {
+        using var client = system.Anonymous();
+        return await PageForms.PostForm(client, "/login", "/login?culture=zh-CN", new() { ["Username"] = username, ["Password"] = password });
+    }
+
+    private static Task<HttpResponseMessage> ChangePassword(HttpClient client, string current, string password, string repeated) =>
+        PageForms.PostForm(client, "/account", "/account", new() { ["currentPassword"] = current, ["password"] = password, ["repeated"] = repeated });
+
+    private static async Task<string> Page(HttpResponseMessage response) => WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+    [GeneratedRegex("id=\"secret-value\">([^<]+)<")]
+    private static partial Regex SecretValue();
+}

@@ -1,0 +1,44 @@
+using System.Security.Claims;
+using SmartStore.Models;
+using SmartStore.Storage;
+using SmartStore.Web.Security;
+
+namespace SmartStore.Web.Api;
+
+/// <summary>Back-office accounts for head office's admins and their integrations (an HR system creating store managers).</summary>
+public static class AccountEndpoints
+{
+    public static RouteGroupBuilder MapAccounts(this RouteGroupBuilder api)
+    {
+        var accounts = api.MapGroup("/accounts").WithTags("Accounts").RequireAuthorization(AuthenticationSetup.MayEdit);
+        accounts.MapGet("/", async (UserAccounts a) => Results.Ok((await a.List()).Select(Shown)));
+        accounts.MapGet("/{username}", async (string username, UserAccounts a) =>
+            await a.Find(username) is { } account ? Results.Ok(Shown(account)) : Problems.NotFound($"Account '{username}'"));
+        accounts.MapPost("/", Create);
+        accounts.MapPut("/{username}", Update);
+        accounts.MapPost("/{username}/password", async (string username, ClaimsPrincipal user, AccountDesk desk) =>
+            await desk.ResetPassword(username, user.Actor()) is { } password
+                ? Results.Ok(new { username, password })
+                : Problems.NotFound($"Account '{username}'"));
+        return api;
+    }
+
+    /// <summary>The first password is in this answer only; it is stored hashed.</summary>
+    private static async Task<IResult> Create(AccountInput input, ClaimsPrincipal user, AccountDesk desk)
+    {
+        var (account, password, errors) = await desk.Create(input, user.Actor());
+        return account is null ? errors.ToResult() : Results.Created($"/api/accounts/{account.Username}", new { account = Shown(account), password });
+    }
+
+    private static async Task<IResult> Update(string username, AccountInput input, ClaimsPrincipal user, AccountDesk desk)
+    {
+        var (account, errors, found) = await desk.Update(username, input, user.Actor());
+        if (!found) return Problems.NotFound($"Account '{username}'");
+        return account is null ? errors.ToResult() : Results.Ok(Shown(account));
+    }
+
+    private static object Shown(UserAccounts.Account a) => new
+    {
+        a.Username, a.DisplayName, role = a.Role.ToCode(), a.RegionCodes, a.StoreCodes, a.Disabled, a.LastSignInUtc,
+    };
+}

@@ -1,0 +1,69 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SmartStore.Models;
+using SmartStore.Storage;
+using SmartStore.Web.Api;
+using SmartStore.Web.Localization;
+using SmartStore.Web.Security;
+using static SmartStore.Web.Localization.UiText;
+
+namespace SmartStore.Web.Pages;
+
+/// <summary>One account for head office: its name, role and scope, disabled or not, and a new password when one is lost.</summary>
+public sealed class AccountDetailModel(UserAccounts accounts, RegionRepository regions, AccountDesk desk) : PageModel
+{
+    [FromRoute] public string Username { get; set; } = "";
+    [BindProperty] public AccountForm Form { get; set; } = new();
+    [BindProperty(SupportsGet = true)] public bool Saved { get; set; }
+
+    public UserAccounts.Account Account { get; private set; } = null!;
+    public IReadOnlyList<Region> Regions { get; private set; } = [];
+    public IReadOnlyList<string> Errors { get; private set; } = [];
+    public SecretShown? Shown { get; private set; }
+    public bool IsSelf => Username == User.Actor();
+
+    public async Task<IActionResult> OnGet()
+    {
+        if (await Load() is { } refused) return refused;
+        Form = AccountForm.Of(Account);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPost()
+    {
+        if (await Load() is { } refused) return refused;
+        try
+        {
+            var (account, errors, found) = await desk.Update(Username, Form.ToInput() with { Username = null }, User.Actor());
+            if (!found) return NotFound();
+            if (account is not null) return RedirectToPage(new { Username, Saved = true });
+            Errors = errors.Localized;
+        }
+        catch (MasterDataConflict e)
+        {
+            Errors = [RefusalText.Of(e)];
+        }
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostReset()
+    {
+        if (await Load() is { } refused) return refused;
+        var password = await desk.ResetPassword(Username, User.Actor());
+        if (password is null) return NotFound();
+        Shown = AccountsModel.FirstPassword(Username, password);
+        Response.Headers.CacheControl = "no-store";
+        Form = AccountForm.Of(Account);
+        return Page();
+    }
+
+    private async Task<IActionResult?> Load()
+    {
+        if (!User.Scope().MayEditMasterData) return Forbid();
+        var account = await accounts.Find(Username);
+        if (account is null) return NotFound();
+        Account = account;
+        Regions = await regions.List(User.Scope());
+        return null;
+    }
+}

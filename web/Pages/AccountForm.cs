@@ -1,0 +1,36 @@
+using SmartStore.Models;
+using SmartStore.Storage;
+using SmartStore.Web.Api;
+using static SmartStore.Web.Localization.UiText;
+
+namespace SmartStore.Web.Pages;
+
+/// <summary>An account as the accounts pages post it: regions ticked, stores typed as codes.</summary>
+public sealed class AccountForm
+{
+    public string? Username { get; set; }
+    public string? DisplayName { get; set; }
+    public string Role { get; set; } = RoleCodes.StoreManager;
+    public List<string> Regions { get; set; } = [];
+    public string? Stores { get; set; }
+    public bool Disabled { get; set; }
+
+    public static readonly string[] RoleChoices = [RoleCodes.StoreManager, RoleCodes.RegionManager, RoleCodes.HqAnalyst, RoleCodes.HqAdmin];
+
+    public static AccountForm Of(UserAccounts.Account account) => new()
+    {
+        Username = account.Username, DisplayName = account.DisplayName, Role = account.Role.ToCode(), Regions = account.RegionCodes.ToList(),
+        Stores = string.Join(", ", account.StoreCodes), Disabled = account.Disabled,
+    };
+
+    public AccountInput ToInput() => new(Username?.Trim(), DisplayName, Role, Regions,
+        (Stores ?? "").Split([',', ' ', ';', '，', '、', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), Disabled);
+
+    /// <summary>What an account may see: the whole chain, its regions or its stores.</summary>
+    public static string ScopeText(UserAccounts.Account account, IReadOnlyList<Region> regions) => account.Role switch
+    {
+        SmartStore.Models.Role.RegionManager => string.Join(", ", account.RegionCodes.Select(c => Display.RegionName(regions.FirstOrDefault(r => r.Code == c), c))),
+        SmartStore.Models.Role.StoreManager => string.Join(", ", account.StoreCodes),
+        _ => T("wholeChain"),
+    };
+}
