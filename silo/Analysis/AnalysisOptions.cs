@@ -11,6 +11,9 @@ public sealed record AnalysisOptions
     /// <summary>How often an idle worker looks for work it was not told about (another silo's uploads, a restart).</summary>
     public TimeSpan IdlePoll { get; init; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>How often the workers read the recognition models assigned in the back office (a change applies within this).</summary>
+    public TimeSpan ModelsCheckEvery { get; init; } = TimeSpan.FromMinutes(1);
+
     /// <summary>A claim older than this belongs to a worker that died; the snapshot goes back to pending.</summary>
     public TimeSpan StaleClaimAfter { get; init; } = TimeSpan.FromMinutes(5);
 

@@ -41,6 +41,8 @@ public sealed class SnapshotAnalysisWorker(
     private long _analysed;
     private DateTime _staleCheckedUtc = DateTime.UtcNow;
     private DateTime _galleryWaitLogged;
+    private DateTime _modelsCheckedUtc;
+    private (string?, string?) _assignedNames;
 
     private async Task ReleaseStale(CancellationToken stoppingToken)
     {
@@ -53,17 +55,14 @@ public sealed class SnapshotAnalysisWorker(
     {
         if (!_options.Enabled) return;
         await Task.Yield();
+        ModelStore models;
         PeopleAnalyzers analyzers;
         ShelfAnalyzer shelfAnalyzer;
         try
         {
-            var assigned = await assignments.List();
+            models = ModelStore.Locate();
+            analyzers = PeopleAnalyzersFor(await assignments.List(), models);
             stoppingToken.ThrowIfCancellationRequested();
-            var entrance = DetectorChosen(assigned, CameraKind.Entrance);
-            var interior = DetectorChosen(assigned, CameraKind.Interior);
-            var models = ModelStore.Locate();
-            analyzers = new PeopleAnalyzers(models, entrance, interior, _options.TrackingScore,
-                e => logger.LogError(e, "In-store cameras use the entrance detector: {Reason}", e.Message), sceneArchive);
             shelfAnalyzer = new ShelfAnalyzer(gallery, planograms, models);
         }
         catch (Exception e) when (e is ModelUnavailableException or IOException)
@@ -72,8 +71,7 @@ public sealed class SnapshotAnalysisWorker(
             logger.LogError(e, "Snapshot analysis is off: {Reason}", e.Message);
             return;
         }
-        using (analyzers)
-        using (shelfAnalyzer)
+        try
         {
             var shelves = new ShelfSnapshotReader(shelfAnalyzer, images, grains);
             // Claims this silo held when it stopped are seconds old at most when it restarts; another silo's live
@@ -85,6 +83,7 @@ public sealed class SnapshotAnalysisWorker(
             {
                 try
                 {
+                    analyzers = await Reassigned(analyzers, models);
                     await WorkOnce(analyzers, shelves, stoppingToken);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
@@ -96,7 +95,41 @@ public sealed class SnapshotAnalysisWorker(
                 }
             }
         }
+        finally
+        {
+            analyzers.Dispose();
+            shelfAnalyzer.Dispose();
+        }
     }
+
+    /// <summary>
+    /// The detectors assigned in the back office (识别算法管理), read again every <see cref="AnalysisOptions.ModelsCheckEvery"/>:
+    /// a change takes effect on the next snapshot, on every silo, without a restart.
+    /// </summary>
+    private async Task<PeopleAnalyzers> Reassigned(PeopleAnalyzers current, ModelStore models)
+    {
+        if (DateTime.UtcNow - _modelsCheckedUtc < _options.ModelsCheckEvery) return current;
+        _modelsCheckedUtc = DateTime.UtcNow;
+        var assigned = await assignments.List();
+        if (Names(assigned) == _assignedNames) return current;
+        var next = PeopleAnalyzersFor(assigned, models);
+        logger.LogInformation("Recognition models changed: {Before} → {After}", current.Describe(), next.Describe());
+        current.Dispose();
+        return next;
+    }
+
+    private PeopleAnalyzers PeopleAnalyzersFor(IReadOnlyList<RecognitionModels.Assignment> assigned, ModelStore models)
+    {
+        var analyzers = new PeopleAnalyzers(models, DetectorChosen(assigned, CameraKind.Entrance), DetectorChosen(assigned, CameraKind.Interior),
+            _options.TrackingScore, e => logger.LogError(e, "In-store cameras use the entrance detector: {Reason}", e.Message), sceneArchive);
+        _assignedNames = Names(assigned);
+        _modelsCheckedUtc = DateTime.UtcNow;
+        return analyzers;
+    }
+
+    private static (string?, string?) Names(IReadOnlyList<RecognitionModels.Assignment> assigned) =>
+        (assigned.FirstOrDefault(a => a.CameraKind == CameraKind.Entrance.ToCode())?.ModelName,
+         assigned.FirstOrDefault(a => a.CameraKind == CameraKind.Interior.ToCode())?.ModelName);
 
     /// <summary>Claims a batch and analyses it, or waits for work when there is none.</summary>
     private async Task WorkOnce(PeopleAnalyzers analyzers, ShelfSnapshotReader shelves, CancellationToken stoppingToken)
@@ -220,7 +253,7 @@ public sealed class SnapshotAnalysisWorker(
 
     /// <summary>
     /// The person detector assigned to this kind of camera in the back office (recognition models), at its recommended
-    /// operating point; RTMDet-nano when none is assigned. Read when the worker starts: a change applies after a restart.
+    /// operating point; RTMDet-nano when none is assigned.
     /// </summary>
     private PersonDetectorOptions DetectorChosen(IReadOnlyList<RecognitionModels.Assignment> assignments, CameraKind kind)
     {

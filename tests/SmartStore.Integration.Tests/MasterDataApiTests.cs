@@ -134,7 +134,44 @@ public sealed class MasterDataApiTests(SmartStoreSystem system)
         Assert.Equal(HttpStatusCode.OK, (await admin.PutRaw("/api/recognition-models/entrance", """{"modelName":"nanodet-m-416"}""")).StatusCode);
         models = (await (await admin.GetAsync("/api/recognition-models")).Json()).AsArray();
         Assert.Equal("nanodet-m-416", models.Single(m => m!["cameraKind"]!.GetValue<string>() == "entrance")!["modelName"]!.GetValue<string>());
-        Assert.Equal(HttpStatusCode.OK, (await admin.PutRaw("/api/recognition-models/entrance", """{"modelName":"rtmdet-nano-person"}""")).StatusCode);
+        try
+        {
+            // The running silo's worker takes the new detector without a restart: the next door frame is NanoDet's.
+            Assert.Equal("NanoDetM", await AnalysedBy(admin, "CAM-X0841-E1", 1));
+        }
+        finally
+        {
+            Assert.Equal(HttpStatusCode.OK, (await admin.PutRaw("/api/recognition-models/entrance", """{"modelName":"rtmdet-nano-person"}""")).StatusCode);
+        }
+        Assert.Equal("RtmDetNano", await AnalysedBy(admin, "CAM-X0841-E1", 2));
+    }
+
+    /// <summary>Uploads the camera's <paramref name="nth"/> frame (a pets2009 one; the camera is created at S0024 on first use) and names the detector that analysed it.</summary>
+    private async Task<string> AnalysedBy(HttpClient admin, string camera, int nth)
+    {
+        // A change applies to the snapshots claimed after the workers' next look (Analysis:ModelsCheckEvery, 0.5 s here).
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        if ((await admin.GetAsync($"/api/cameras/{camera}")).StatusCode == HttpStatusCode.NotFound)
+            Assert.Equal(HttpStatusCode.Created, (await admin.PostJson("/api/cameras", new { code = camera, kind = "entrance", storeCode = "S0024" })).StatusCode);
+        var secret = (await (await admin.PostAsync($"/api/cameras/{camera}/secret", null)).Json())["secret"]!.GetValue<string>();
+        var folder = Directory.CreateTempSubdirectory("model-");
+        try
+        {
+            var name = Path.Combine(folder.FullName, $"{camera}_01_{DateTime.UtcNow.AddHours(8):yyyyMMddHHmmssfff}_F{nth:000000}.jpg");
+            File.Copy(Path.Combine(SharedData.Shared, "data", "pets2009-s2l1", "images", $"{nth * 10:000000}.jpg"), name);
+            var upload = await FtpClients.Curl("-sS", "-T", name, "--user", $"{camera}:{secret}", $"ftp://127.0.0.1:{system.FtpPort}/");
+            Assert.True(upload.ExitCode == 0, upload.Error);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+        await using var connection = await system.Database.Database.Open();
+        await Eventually.Get(() => connection.ExecuteScalarAsync<int>(
+                "SELECT count(*) FROM snapshots WHERE camera_code = @camera AND status = 'analysed'", new { camera }),
+            analysed => analysed == nth, within: TimeSpan.FromSeconds(60), what: $"frame {nth} analysed");
+        return await connection.ExecuteScalarAsync<string>(
+            "SELECT analysis->>'model' FROM snapshots WHERE camera_code = @camera ORDER BY id DESC LIMIT 1", new { camera }) ?? "";
     }
 
     [Fact]

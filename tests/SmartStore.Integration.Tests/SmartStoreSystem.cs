@@ -57,6 +57,7 @@ public sealed class SmartStoreSystem : IAsyncLifetime
             ["Ftp:LockoutFor"] = "00:00:02",
             ["Ftp:MaxLoginFailures"] = "5",
             ["CameraLiveness:CheckEvery"] = "00:00:00.250",
+            ["Analysis:ModelsCheckEvery"] = "00:00:00.500",
         }));
         await _silo.StartAsync();
 

@@ -52,6 +52,7 @@ public static partial class UiText
         ["newPassword"] = ("新密码", "New password"),
         ["repeatPassword"] = ("再次输入新密码", "New password again"),
         ["passwordRules"] = ("至少 {0} 个字符，不能包含用户名，不能与当前密码相同。", "At least {0} characters, not containing the username, not the current one."),
+        ["modelAssigned"] = ("{0} → {1}：各分析服务 1 分钟内改用此模型，无需重启。", "{0} → {1}: every analysis worker uses it within a minute, no restart needed."),
         ["loginDisabled"] = ("该账号已停用，请联系总部管理员。", "This account is disabled; ask head office."),
         ["loginLockedOut"] = ("失败次数过多，请稍后再试。", "Too many failed attempts; try again in a few minutes."),
         ["online"] = ("在线", "Online"),

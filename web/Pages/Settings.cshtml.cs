@@ -68,7 +68,7 @@ public sealed class SettingsModel(RegionRepository regions, DictionaryRepository
             return await Refused(errors, "model");
         }
         await models.Assign(kind, modelName!, User.Actor());
-        Notice = $"{T(kind)} → {modelName}";
+        Notice = string.Format(T("modelAssigned"), T(kind), modelName);
         await Load();
         return Page();
     }
