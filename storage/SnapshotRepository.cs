@@ -74,6 +74,42 @@ public sealed class SnapshotRepository(SmartStoreDatabase database)
             new { cameraCode, limit })).ToList();
     }
 
+    /// <summary>A snapshot as looked back on: with how many people analysis found in it (people cameras), when it has.</summary>
+    public sealed record Frame(Snapshot Snapshot, int? People);
+
+    /// <summary>
+    /// The camera's snapshots received in [<paramref name="fromUtc"/>, <paramref name="toUtc"/>), oldest first: a page of at
+    /// most <paramref name="limit"/> after <paramref name="skip"/>, and how many there are in all.
+    /// </summary>
+    public async Task<(IReadOnlyList<Frame> Frames, int Total)> Between(string cameraCode, DateTime fromUtc, DateTime toUtc, int skip, int limit)
+    {
+        await using var connection = await database.Open();
+        var args = new { cameraCode, fromUtc, toUtc, skip, limit };
+        const string Window = "camera_code = @cameraCode AND received_at >= @fromUtc AND received_at < @toUtc";
+        var total = await connection.ExecuteScalarAsync<int>($"SELECT count(*) FROM snapshots WHERE {Window}", args);
+        var frames = await connection.QueryAsync<Snapshot, int?, Frame>($"""
+            SELECT {Columns}, CASE WHEN jsonb_typeof(analysis->'count') = 'number' THEN (analysis->>'count')::int END AS People
+            FROM snapshots WHERE {Window} ORDER BY received_at, id OFFSET @skip LIMIT @limit
+            """, (snapshot, people) => new Frame(snapshot, people), args, splitOn: "People");
+        return (frames.ToList(), total);
+    }
+
+    /// <summary>The camera's snapshots just before and just after this one, by arrival.</summary>
+    public async Task<(long? Previous, long? Next)> Neighbours(Snapshot snapshot)
+    {
+        await using var connection = await database.Open();
+        var args = new { snapshot.CameraCode, snapshot.ReceivedAt, snapshot.Id };
+        var previous = await connection.ExecuteScalarAsync<long?>("""
+            SELECT id FROM snapshots WHERE camera_code = @CameraCode AND (received_at, id) < (@ReceivedAt, @Id)
+            ORDER BY received_at DESC, id DESC LIMIT 1
+            """, args);
+        var next = await connection.ExecuteScalarAsync<long?>("""
+            SELECT id FROM snapshots WHERE camera_code = @CameraCode AND (received_at, id) > (@ReceivedAt, @Id)
+            ORDER BY received_at, id LIMIT 1
+            """, args);
+        return (previous, next);
+    }
+
     public sealed record Expired(long Id, string Path);
 
     /// <summary>An inspection picture nobody has looked at yet, or one a to-do still open was raised from, outlives retention.</summary>

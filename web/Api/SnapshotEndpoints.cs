@@ -13,6 +13,7 @@ public static class SnapshotEndpoints
     public static RouteGroupBuilder MapSnapshots(this RouteGroupBuilder api)
     {
         api.MapGet("/cameras/{code}/snapshots", List).WithTags("Snapshots");
+        api.MapGet("/cameras/{code}/history", History).WithTags("Snapshots");
         api.MapGet("/cameras/{code}/ingestion", Ingestion).WithTags("Snapshots");
         api.MapGet("/snapshots/{id:long}/image", Image).WithTags("Snapshots");
         api.MapGet("/snapshots/{id:long}/analysis", Analysis).WithTags("Snapshots");
@@ -24,6 +25,23 @@ public static class SnapshotEndpoints
         if (await scope.Check(user, code) is { } refusal) return refusal;
         return Results.Ok(await snapshots.Latest(code, Math.Clamp(limit ?? 20, 1, 200)));
     }
+
+    /// <summary>回看: the camera's snapshots received from <paramref name="from"/> up to <paramref name="to"/> (UTC), oldest first, a page at a time.</summary>
+    private static async Task<IResult> History(string code, DateTime? from, DateTime? to, int? page, int? pageSize, ClaimsPrincipal user,
+        CameraScope scope, SnapshotRepository snapshots)
+    {
+        if (await scope.Check(user, code) is { } refusal) return refusal;
+        var errors = new FieldErrors();
+        if (from is null) errors.Required("from");
+        if (to is null) errors.Required("to");
+        if (from is not null && to is not null && to <= from) errors.Add("to", "to must be after from.");
+        if (!Paging.TryRead(page, pageSize, out var number, out var size, out var bad)) return bad!;
+        if (errors.Any) return errors.ToResult();
+        var (frames, total) = await snapshots.Between(code, Utc(from!.Value), Utc(to!.Value), (number - 1) * size, size);
+        return Results.Ok(new { total, page = number, pageSize = size, items = frames.Select(f => new { f.Snapshot, people = f.People }) });
+    }
+
+    private static DateTime Utc(DateTime t) => t.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(t, DateTimeKind.Utc) : t.ToUniversalTime();
 
     private static async Task<IResult> Ingestion(string code, ClaimsPrincipal user, CameraScope scope, IClusterClient cluster)
     {

@@ -12,7 +12,7 @@ namespace SmartStore.Web.Pages;
 /// 人流量识别详情: one snapshot with the people found in it, their boxes and track ids, and the camera's door line (entrance)
 /// or counting area (in-store, with the people outside it marked as not counted).
 /// </summary>
-public sealed class SnapshotDetailModel(SnapshotRepository snapshots, CameraRepository cameras, CameraScope scope) : PageModel
+public sealed class SnapshotDetailModel(SnapshotRepository snapshots, CameraRepository cameras, StoreRepository stores, CameraScope scope) : PageModel
 {
     public sealed record SlotRead(string Slot, string? Planned, string Outcome, string? Sku, float Confidence, bool Matches, int X, int Y, int Width, int Height);
 
@@ -31,6 +31,12 @@ public sealed class SnapshotDetailModel(SnapshotRepository snapshots, CameraRepo
     public string? Error { get; private set; }
     /// <summary>Why a snapshot still waits to be analysed (the SKU gallery it is read against is not available yet).</summary>
     public string? Waiting { get; private set; }
+    /// <summary>The camera's pictures just before and after this one, and this one's time on the store's clock (for 回看).</summary>
+    public (long? Previous, long? Next) Neighbours { get; private set; }
+    public DateTime LocalTime { get; private set; }
+
+    /// <summary>The camera's pictures around this one: from the half hour before, to the end of the next hour.</summary>
+    public string HistoryLink => CameraHistoryModel.Around(Snapshot.CameraCode, LocalTime);
 
     public async Task<IActionResult> OnGet()
     {
@@ -40,6 +46,9 @@ public sealed class SnapshotDetailModel(SnapshotRepository snapshots, CameraRepo
         Snapshot = snapshot;
         Camera = await cameras.Find(snapshot.CameraCode);
         if (await snapshots.Analysis(Id) is { } json) Read(json);
+        Neighbours = await snapshots.Neighbours(snapshot);
+        var store = Camera?.StoreCode is { } code ? await stores.Find(code) : null;
+        LocalTime = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(snapshot.CapturedAt ?? snapshot.ReceivedAt, DateTimeKind.Utc), StoreTimeZones.Find(store?.TimeZone));
         return Page();
     }
 

@@ -36,6 +36,9 @@ public sealed class StoreDetailModel(StoreRepository stores, RegionRepository re
     public IReadOnlyList<string> Errors { get; private set; } = [];
     public bool MayEdit => User.Scope().MayEditMasterData;
 
+    /// <summary>The door camera whose pictures show a closure (the first entrance camera that has reported).</summary>
+    public string? EntranceCamera => Cameras.FirstOrDefault(c => c.Kind == CameraKind.Entrance)?.CameraCode;
+
 
     public async Task<IActionResult> OnGet() => await Load() ?? Page();
 
