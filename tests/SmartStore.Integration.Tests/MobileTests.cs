@@ -12,6 +12,35 @@ namespace SmartStore.Integration.Tests;
 public sealed partial class MobileTests(SmartStoreSystem system)
 {
     [Fact]
+    public async Task A_region_manager_sees_on_the_phone_which_stores_stood_out_yesterday_against_their_peers_and_the_day_before()
+    {
+        using var admin = await system.SignedIn("admin");
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+        // Four East mall stores: three steady at 100 entries a day, one down from 100 to 20 yesterday.
+        foreach (var (code, yesterday) in new[] { ("X0861", 20), ("X0862", 100), ("X0863", 100), ("X0864", 100) })
+        {
+            var created = await admin.PostJson("/api/stores", new { code, name = $"对标测试{code}", regionCode = "EAST", city = "杭州", latitude = 30.2, longitude = 120.1, tags = new[] { "mall" } });
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+            await TrafficHistory.Hour(system.Database.Database, code, today.AddDays(-2).ToDateTime(new TimeOnly(12, 0)), 100, passersBy: 100);
+            await TrafficHistory.Hour(system.Database.Database, code, today.AddDays(-1).ToDateTime(new TimeOnly(12, 0)), yesterday, passersBy: 100);
+        }
+
+        using var east = await system.SignedIn("east");
+        var page = System.Net.WebUtility.HtmlDecode(await (await east.GetAsync("/m")).Content.ReadAsStringAsync());
+        var flagged = Regex.Match(page, "<li data-store=\"X0861\" data-flags=\"([^\"]*)\">").Groups[1].Value.Split(' ');
+        Assert.Contains("below-peers", flagged);
+        Assert.Contains("entries-drop", flagged);
+        Assert.Contains("低于同类", page);
+        Assert.Contains("进店 20 · 同类平均的 25% · 环比 -80%", page);
+        Assert.DoesNotContain("data-store=\"X0862\" data-flags", page);
+
+        // The store manager's one store counted nobody yesterday: nothing stood out, and that is said.
+        using var storeManager = await system.SignedIn("s0001");
+        var own = System.Net.WebUtility.HtmlDecode(await (await storeManager.GetAsync("/m")).Content.ReadAsStringAsync());
+        Assert.Contains("昨日没有门店明显偏离同类门店或前一天。", own);
+    }
+
+    [Fact]
     public async Task A_store_manager_sees_their_store_and_a_region_manager_their_regions_stores()
     {
         using var storeManager = await system.SignedIn("s0001");

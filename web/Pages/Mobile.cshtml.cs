@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
 using SmartStore.Models;
 using SmartStore.Storage;
 using SmartStore.Web.Security;
@@ -9,8 +10,20 @@ namespace SmartStore.Web.Pages;
 /// 识别管理APP, as an installable web app (/m): for store and region managers on a phone, what needs them now (a store
 /// that looks closed, a camera offline, a view fault) above today's traffic of each of their stores, live.
 /// </summary>
-public sealed class MobileModel(ScopeSummaries scopeSummaries, StoreTodos todos, InspectionCaptures captures, Api.ReportCalendar calendar) : PageModel
+public sealed class MobileModel(ScopeSummaries scopeSummaries, StoreTodos todos, InspectionCaptures captures, Api.ReportCalendar calendar,
+    StoreTotals totals, IOptions<Api.StoreBenchmarkOptions> benchmark) : PageModel
 {
+    /// <summary>Stores listed as standing out yesterday; the rest are on the traffic report's 门店对标.</summary>
+    public const int FlaggedShown = 20;
+
+    /// <summary>
+    /// Yesterday's 门店对标 (a whole day, against the stores of the same type and the day before): the stores flagged as
+    /// standing out, most flags first, and how many counted nobody.
+    /// </summary>
+    public IReadOnlyList<Api.StoreStanding> FlaggedYesterday { get; private set; } = [];
+    public int FlaggedYesterdayCount { get; private set; }
+    public int UncountedYesterday { get; private set; }
+
     /// <summary>One thing to see to: which store, what (looks-closed, offline, a fault code) and, for a camera, which.</summary>
     public sealed record Attention(string StoreCode, string StoreName, string What, string? CameraCode, StoreClosure? Closure, TimeZoneInfo Zone);
 
@@ -51,6 +64,22 @@ public sealed class MobileModel(ScopeSummaries scopeSummaries, StoreTodos todos,
         OpenTodos = await todos.Recent(new StoreCoverage(scope, null, null), openOnly: true, 50);
         Today = calendar.Today;
         if (scope.Role is Role.HqAdmin or Role.RegionManager) PicturesToReview = await captures.AwaitingReview(scope, Today);
+        await LoadYesterday(scope);
+    }
+
+    private async Task LoadYesterday(AccessScope scope)
+    {
+        var yesterday = Today.AddDays(-1);
+        var coverage = new StoreCoverage(scope, null, null);
+        var now = await totals.Over(coverage, yesterday, yesterday, HttpContext.RequestAborted);
+        var before = await totals.Over(coverage, yesterday.AddDays(-1), yesterday.AddDays(-1), HttpContext.RequestAborted);
+        var (_, stores) = Api.StoreBenchmark.Compare(now, before, benchmark.Value);
+        // A store that counted nobody is one line of its own: on a chain without yesterday's data, every store.
+        var flagged = stores.Where(s => s.Flags.Any(f => f != "no-traffic"))
+            .OrderByDescending(s => s.Flags.Count).ThenBy(s => s.PeerIndex ?? 1).ThenBy(s => s.Code, StringComparer.Ordinal).ToList();
+        FlaggedYesterday = flagged.Take(FlaggedShown).ToList();
+        FlaggedYesterdayCount = flagged.Count;
+        UncountedYesterday = stores.Count(s => s.Flags.Contains("no-traffic"));
     }
 
     private static IEnumerable<Attention> AttentionOf(Store store, StoreSummary summary)
