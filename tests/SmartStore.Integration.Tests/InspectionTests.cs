@@ -203,6 +203,29 @@ public sealed class InspectionTests(SmartStoreSystem system)
     }
 
     [Fact]
+    public async Task A_region_manager_sends_a_store_a_to_do_from_its_page_and_its_manager_may_not()
+    {
+        using var east = await system.SignedIn("east");
+        var page = WebUtility.HtmlDecode(await (await PageForms.PostForm(east, "/stores/S0006", "/stores/S0006?handler=todo",
+            new Dictionary<string, string> { ["text"] = "请补齐 A3 货位的陈列" })).Content.ReadAsStringAsync());
+        Assert.Contains("已给 南京新街口店 发待办。", page);
+        Assert.Contains("请补齐 A3 货位的陈列", page[page.IndexOf("id=\"store-todos\"", StringComparison.Ordinal)..]);
+        var todos = (await (await east.GetAsync("/api/todos?store=S0006&open=true")).Json())["todos"]!.AsArray();
+        var raised = todos.Single(t => t!["text"]!.GetValue<string>() == "请补齐 A3 货位的陈列")!;
+        Assert.Equal("east", raised["raisedBy"]!.GetValue<string>());
+
+        // Empty: said why, nothing raised. The store's own manager acts on to-dos, but sends none to themselves.
+        var empty = WebUtility.HtmlDecode(await (await PageForms.PostForm(east, "/stores/S0006", "/stores/S0006?handler=todo",
+            new Dictionary<string, string> { ["text"] = " " })).Content.ReadAsStringAsync());
+        Assert.Contains("请填写待办内容。", empty);
+        using var storeManager = await system.SignedIn("s0001");
+        Assert.Equal(HttpStatusCode.Forbidden, (await PageForms.PostForm(storeManager, "/stores/S0001", "/stores/S0001?handler=todo",
+            new Dictionary<string, string> { ["text"] = "自己给自己" })).StatusCode);
+        Assert.DoesNotContain("raise-todo", await storeManager.GetStringAsync("/stores/S0001"));
+        Assert.Equal(HttpStatusCode.OK, (await east.PostJson($"/api/todos/{raised["id"]!.GetValue<long>()}/done", new { note = "已补齐" })).StatusCode);
+    }
+
+    [Fact]
     public async Task Bad_tasks_and_reviews_are_refused_with_their_reasons()
     {
         using var admin = await system.SignedIn("admin");

@@ -11,7 +11,7 @@ namespace SmartStore.Web.Pages;
 
 /// <summary>One store for its manager's phone: today's foot traffic live, by hour, its cameras and enrolled staff.</summary>
 public sealed class StoreDetailModel(StoreRepository stores, RegionRepository regions, TrafficRepository traffic, StaffRoster roster, SkuRepository skus,
-    StaffEnrolment enrolment, StoreClosures closures, StoreTodos todos, IClusterClient cluster) : PageModel
+    StaffEnrolment enrolment, StoreClosures closures, StoreTodos todos, TodoDesk todoDesk, IClusterClient cluster) : PageModel
 {
     [FromRoute] public string Code { get; set; } = "";
 
@@ -68,6 +68,32 @@ public sealed class StoreDetailModel(StoreRepository stores, RegionRepository re
         Notice = string.Format(T("staffEnrolled"), name!.Trim());
         return Page();
     }
+
+    /// <summary>Those above the store (HQ admins, its region manager) send it a to-do from what they see here.</summary>
+    public bool MayRaiseTodo => InspectionRights.MayReview(User.Scope(), Store.Code, Store.RegionCode);
+
+    /// <summary>What a to-do about the store's suspected closure would say, ready to send or change.</summary>
+    public string SuggestedTodo => LooksClosed is { } closed
+        ? string.Format(T("todoAboutClosure"), TimeZoneInfo.ConvertTimeFromUtc(closed.SinceUtc, Zone).ToString("HH:mm"))
+        : "";
+
+    public async Task<IActionResult> OnPostTodo(string? text)
+    {
+        if (await Load() is { } refused) return refused;
+        if (!MayRaiseTodo) return Forbid();
+        var errors = TodoText.Check("text", text);
+        if (errors.Any)
+        {
+            TodoErrors = errors.Localized;
+            return Page();
+        }
+        await todoDesk.Raise(Code, null, text!.Trim(), User.Actor());
+        await Load();
+        Notice = string.Format(T("todoRaised"), Store.Name);
+        return Page();
+    }
+
+    public IReadOnlyList<string> TodoErrors { get; private set; } = [];
 
     public async Task<IActionResult> OnPostRemoveStaff(long id)
     {
