@@ -104,6 +104,29 @@ public sealed partial class AccountTests(SmartStoreSystem system)
         Assert.Equal("hq_admin", (await (await admin.GetAsync("/api/me")).Json())["role"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task A_manager_signing_in_on_a_phone_lands_on_the_phone_view_and_may_stay_signed_in()
+    {
+        const string Phone = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148";
+        async Task<HttpResponseMessage> SignInAs(string user, string? agent, bool remember)
+        {
+            using var client = system.Anonymous();
+            if (agent is not null) client.DefaultRequestHeaders.UserAgent.ParseAdd(agent);
+            var fields = new Dictionary<string, string> { ["Username"] = user, ["Password"] = system.Passwords[user] };
+            if (remember) fields["Remember"] = "true";
+            return await PageForms.PostForm(client, "/login", "/login", fields);
+        }
+        var phone = await SignInAs("east", Phone, remember: true);
+        Assert.Equal("/m", phone.Headers.Location!.OriginalString);
+        var cookie = phone.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("smartstore.auth=", StringComparison.Ordinal));
+        Assert.Contains("expires=", cookie, StringComparison.OrdinalIgnoreCase);
+        // On a desktop, or as head office, the board; without "keep me signed in", a cookie for this browser session only.
+        var desk = await SignInAs("east", null, remember: false);
+        Assert.Equal("/", desk.Headers.Location!.OriginalString);
+        Assert.DoesNotContain("expires=", desk.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("smartstore.auth=", StringComparison.Ordinal)), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal("/", (await SignInAs("admin", Phone, remember: false)).Headers.Location!.OriginalString);
+    }
+
     private async Task<HttpClient> SignIn(string username, string password)
     {
         var client = system.Anonymous();

@@ -68,6 +68,7 @@ public static partial class UiText
         ["snapshotStatus.failed"] = ("无法分析", "Failed"),
         ["previousPicture"] = ("← 上一张", "← Previous"),
         ["nextPicture"] = ("下一张 →", "Next →"),
+        ["rememberMe"] = ("在此设备上保持登录（14 天）", "Keep me signed in on this device (14 days)"),
         ["loginDisabled"] = ("该账号已停用，请联系总部管理员。", "This account is disabled; ask head office."),
         ["loginLockedOut"] = ("失败次数过多，请稍后再试。", "Too many failed attempts; try again in a few minutes."),
         ["online"] = ("在线", "Online"),

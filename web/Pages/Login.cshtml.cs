@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using SmartStore.Models;
 using SmartStore.Storage;
 using SmartStore.Web.Security;
 
@@ -15,6 +16,7 @@ public sealed class LoginModel(UserAccounts accounts, SignInThrottle throttle, I
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
     [BindProperty] public string? Username { get; set; }
     [BindProperty] public string? Password { get; set; }
+    [BindProperty] public bool Remember { get; set; }
     public bool Failed { get; private set; }
     public bool LockedOut { get; private set; }
     public bool Disabled { get; private set; }
@@ -49,7 +51,23 @@ public sealed class LoginModel(UserAccounts accounts, SignInThrottle throttle, I
         }
         var claims = ScopeClaims.For(account.Username, account.DisplayName, account.Scope).Append(AccountSessions.Stamp(account.Stamp));
         var identity = new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme);
-        await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
-        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+        // Kept on this device for two weeks of use (sliding) when asked: a manager's phone should not ask every morning.
+        var properties = new AuthenticationProperties { IsPersistent = Remember };
+        if (Remember) properties.ExpiresUtc = DateTimeOffset.UtcNow.Add(RememberFor);
+        await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity), properties);
+        return LocalRedirect(Landing(account.Role));
+    }
+
+    public static readonly TimeSpan RememberFor = TimeSpan.FromDays(14);
+
+    /// <summary>
+    /// Where a sign-in goes: the page asked for; else, for store and region managers on a phone, 随身看 (/m) rather than
+    /// the wide HQ board.
+    /// </summary>
+    private string Landing(Role role)
+    {
+        var asked = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/";
+        var phone = Request.Headers.UserAgent.ToString().Contains("Mobi", StringComparison.Ordinal);
+        return asked == "/" && phone && role is Role.StoreManager or Role.RegionManager ? "/m" : asked;
     }
 }
