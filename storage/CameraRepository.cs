@@ -46,12 +46,23 @@ public sealed class CameraRepository(SmartStoreDatabase database)
     {
         secret ??= CameraSecret.Generate();
         var hash = CameraSecret.Hash(secret);
-        await Write(camera, actor, "create", """
-            INSERT INTO cameras (code, kind, brand, model, store_code, patrol_cadence_minutes, presets, secret_hash)
-            VALUES (@Code, @Kind, @Brand, @Model, @StoreCode, @PatrolCadenceMinutes, CAST(@Presets AS jsonb), @SecretHash)
-            """, hash);
+        await Write(camera, actor, "create", InsertSql, hash);
         return secret;
     }
+
+    /// <summary>Creates all the cameras or none of them (bulk import); returns each one's new secret, the only time it exists in clear text.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> CreateMany(IReadOnlyList<Camera> cameras, string actor)
+    {
+        var secrets = cameras.ToDictionary(c => c.Code, _ => CameraSecret.Generate());
+        await database.WriteAll(cameras, "Camera", c => c.Code,
+            (c, t, camera) => WriteRow(c, t, camera, actor, "import", InsertSql, CameraSecret.Hash(secrets[camera.Code])));
+        return secrets;
+    }
+
+    private const string InsertSql = """
+        INSERT INTO cameras (code, kind, brand, model, store_code, patrol_cadence_minutes, presets, secret_hash)
+        VALUES (@Code, @Kind, @Brand, @Model, @StoreCode, @PatrolCadenceMinutes, CAST(@Presets AS jsonb), @SecretHash)
+        """;
 
     public async Task<bool> Update(Camera camera, string actor) => await Write(camera, actor, "update", """
         UPDATE cameras SET kind = @Kind, brand = @Brand, model = @Model, store_code = @StoreCode,
@@ -92,23 +103,25 @@ public sealed class CameraRepository(SmartStoreDatabase database)
     {
         try
         {
-            return await database.InTransaction(async (c, t) =>
-            {
-                var affected = await c.ExecuteAsync(sql, new
-                {
-                    camera.Code, Kind = camera.Kind.ToCode(), camera.Brand, camera.Model, camera.StoreCode,
-                    camera.PatrolCadenceMinutes,
-                    Presets = JsonSerializer.Serialize(camera.Presets, StorageJson.Options),
-                    SecretHash = secretHash,
-                }, t);
-                if (affected > 0) await AuditTrail.Record(c, t, actor, action, "camera", camera.Code, camera);
-                return affected;
-            });
+            return await database.InTransaction((c, t) => WriteRow(c, t, camera, actor, action, sql, secretHash));
         }
         catch (PostgresException e)
         {
             throw MasterDataConflict.From(e, "Camera", camera.Code);
         }
+    }
+
+    private static async Task<int> WriteRow(NpgsqlConnection c, NpgsqlTransaction t, Camera camera, string actor, string action, string sql, string? secretHash)
+    {
+        var affected = await c.ExecuteAsync(sql, new
+        {
+            camera.Code, Kind = camera.Kind.ToCode(), camera.Brand, camera.Model, camera.StoreCode,
+            camera.PatrolCadenceMinutes,
+            Presets = JsonSerializer.Serialize(camera.Presets, StorageJson.Options),
+            SecretHash = secretHash,
+        }, t);
+        if (affected > 0) await AuditTrail.Record(c, t, actor, action, "camera", camera.Code, camera);
+        return affected;
     }
 
     /// <summary>Sets (or clears, with null) an entrance camera's door line; false when the camera does not exist.</summary>

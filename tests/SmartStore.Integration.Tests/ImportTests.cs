@@ -28,6 +28,53 @@ public sealed class ImportTests(SmartStoreSystem system)
     }
 
     [Fact]
+    public async Task Cameras_import_in_bulk_each_with_its_secret_given_once_and_a_bad_file_imports_none()
+    {
+        using var admin = await system.SignedIn("admin");
+        const string csv = """
+            设备编码,设备类型,门店编码,品牌,型号,巡检间隔,预置位
+            CAM-X0871-E1,入口,S0021,Hikvision,DS-2CD,,
+            CAM-X0871-P1,货架,S0021,Hikvision,DS-2DE,10,1:饮料货架|2:乳品冷柜
+            CAM-X0871-I1,interior,S0021,,,,
+            """;
+        var response = await admin.PostAsync("/api/cameras/import", new StringContent(csv, Encoding.UTF8, "text/csv"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(response.Headers.CacheControl?.NoStore);
+        var secrets = (await response.Json())["secrets"]!.AsArray().ToDictionary(s => s!["code"]!.GetValue<string>(), s => s!["secret"]!.GetValue<string>());
+        Assert.Equal(["CAM-X0871-E1", "CAM-X0871-I1", "CAM-X0871-P1"], secrets.Keys.Order());
+        var dome = await (await admin.GetAsync("/api/cameras/CAM-X0871-P1")).Json();
+        Assert.Equal("shelf", dome["camera"]!["kind"]!.GetValue<string>());
+        Assert.Equal("乳品冷柜", dome["camera"]!["presets"]![1]!["name"]!.GetValue<string>());
+        // Each secret is the camera's: its heartbeat is taken, another camera's secret is not.
+        using var device = system.Anonymous();
+        Assert.Equal(HttpStatusCode.OK, (await MasterDataApiTests.Heartbeat(device, "CAM-X0871-E1", secrets["CAM-X0871-E1"])).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await MasterDataApiTests.Heartbeat(device, "CAM-X0871-E1", secrets["CAM-X0871-P1"])).StatusCode);
+
+        // An unknown store, a kind that is none, a preset without a name and a code already taken: each row said, none created.
+        const string bad = """
+            code,kind,store,presets
+            CAM-X0872-E1,entrance,S0021,
+            CAM-X0872-E2,entrance,NOPE,
+            CAM-X0872-E3,drone,S0021,
+            CAM-X0872-P1,shelf,S0021,1饮料
+            CAM-X0871-E1,entrance,S0021,
+            """;
+        var refused = await admin.PostAsync("/api/cameras/import", new StringContent(bad, Encoding.UTF8, "text/csv"));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal(["row 3", "row 4", "row 5", "row 6"], (await refused.Json())["errors"]!.AsObject().Select(e => e.Key).Order());
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync("/api/cameras/CAM-X0872-E1")).StatusCode);
+
+        // The page: the secrets in a table shown once, with a download; the page is not cached.
+        var page = await PageForms.PostFile(admin, "/cameras", "/cameras?handler=import", "sheet", "cameras.csv", "text/csv",
+            Encoding.UTF8.GetBytes("code,kind,store\nCAM-X0873-E1,入口,S0021\n"));
+        Assert.True(page.Headers.CacheControl?.NoStore);
+        var html = WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync());
+        Assert.Contains("已导入 1 台设备及其密钥", html);
+        Assert.Matches("<td class=\"code\">CAM-X0873-E1</td><td class=\"code\">CAM-X0873-E1</td><td class=\"secret\">[A-Za-z0-9]{24}</td>", html);
+        Assert.Contains("id=\"download-secrets\"", html);
+    }
+
+    [Fact]
     public async Task One_bad_row_rejects_the_whole_file_with_row_numbers()
     {
         using var admin = await system.SignedIn("admin");

@@ -4,8 +4,8 @@ using SmartStore.Web.Security;
 namespace SmartStore.Web.Api;
 
 /// <summary>
-/// Bulk import of stores and SKUs from CSV or Excel (a raw body or a multipart form with one file).
-/// The checking and writing is <see cref="StoreImport"/> and <see cref="SkuImport"/>, shared with the pages.
+/// Bulk import of stores, SKUs and cameras from CSV or Excel (a raw body or a multipart form with one file).
+/// The checking and writing is <see cref="StoreImport"/>, <see cref="SkuImport"/> and <see cref="CameraImport"/>, shared with the pages.
 /// </summary>
 public static class ImportEndpoints
 {
@@ -17,6 +17,13 @@ public static class ImportEndpoints
         api.MapPost("/skus/import", async (HttpRequest request, ClaimsPrincipal user, SkuImport import) =>
             (await import.Import(request, user.Actor())).ToResult())
             .WithTags("SKUs").RequireAuthorization(AuthenticationSetup.MayEdit).DisableAntiforgery();
+        // The answer carries each camera's FTP secret, once: it is stored hashed.
+        api.MapPost("/cameras/import", async (HttpRequest request, ClaimsPrincipal user, CameraImport import, HttpResponse response) =>
+            {
+                response.Headers.CacheControl = "no-store";
+                return (await import.Import(request, user.Actor())).ToResult();
+            })
+            .WithTags("Cameras").RequireAuthorization(AuthenticationSetup.MayEdit).DisableAntiforgery();
         return api;
     }
 }

@@ -6,7 +6,9 @@ namespace SmartStore.Web.Api;
 /// What a bulk import did: the codes it created, or why it created nothing (an unreadable sheet, or
 /// the rows that failed, numbered as in the spreadsheet with the header as row 1).
 /// </summary>
-public sealed record ImportOutcome(IReadOnlyList<string> Codes, IReadOnlyList<ImportOutcome.RowError> Errors, string? SheetError)
+/// <param name="Secrets">Credentials issued to what was imported (cameras): code → secret, in this answer only.</param>
+public sealed record ImportOutcome(IReadOnlyList<string> Codes, IReadOnlyList<ImportOutcome.RowError> Errors, string? SheetError,
+    IReadOnlyDictionary<string, string>? Secrets = null)
 {
     /// <summary>A refused row: its reason in English (the API's answer) and, where the check has one, in Chinese.</summary>
     public sealed record RowError(int Row, string Message, string? Chinese = null)
@@ -22,6 +24,8 @@ public sealed record ImportOutcome(IReadOnlyList<string> Codes, IReadOnlyList<Im
     public IResult ToResult()
     {
         if (SheetError is not null) return Results.Problem(statusCode: 400, title: "Unreadable sheet", detail: SheetError);
+        if (Errors.Count == 0 && Secrets is not null)
+            return Results.Ok(new { imported = Codes.Count, codes = Codes, secrets = Codes.Select(c => new { code = c, secret = Secrets[c] }) });
         if (Errors.Count == 0) return Results.Ok(new { imported = Codes.Count, codes = Codes });
         var errors = new FieldErrors();
         foreach (var e in Errors) errors.Add($"row {e.Row}", e.Message);

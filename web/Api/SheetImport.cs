@@ -18,7 +18,8 @@ public abstract class SheetImport<T>(IReadOnlyDictionary<string, string> headers
 
     protected abstract Task<bool> Exists(string code);
 
-    protected abstract Task CreateAll(IReadOnlyList<T> records, string actor);
+    /// <summary>Writes every record or none; returns the credentials issued to them, if the records have any.</summary>
+    protected abstract Task<IReadOnlyDictionary<string, string>?> CreateAll(IReadOnlyList<T> records, string actor);
 
     private async Task<ImportOutcome> Import(Task<BulkImport.Sheet> reading, string actor)
     {
@@ -35,7 +36,7 @@ public abstract class SheetImport<T>(IReadOnlyDictionary<string, string> headers
             else valid.Add(record);
         }
         if (errors.All.Count > 0) return new ImportOutcome([], errors.All, null);
-        await CreateAll(valid, actor);
-        return new ImportOutcome(valid.Select(CodeOf).ToList(), [], null);
+        var secrets = await CreateAll(valid, actor);
+        return new ImportOutcome(valid.Select(CodeOf).ToList(), [], null, secrets);
     }
 }

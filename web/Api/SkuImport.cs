@@ -28,5 +28,9 @@ public sealed class SkuImport(SkuRepository skus, MasterDataValidation validatio
 
     protected override async Task<bool> Exists(string code) => await skus.Find(code) is not null;
 
-    protected override Task CreateAll(IReadOnlyList<Sku> records, string actor) => skus.CreateMany(records, actor);
+    protected override async Task<IReadOnlyDictionary<string, string>?> CreateAll(IReadOnlyList<Sku> records, string actor)
+    {
+        await skus.CreateMany(records, actor);
+        return null;
+    }
 }

@@ -31,7 +31,11 @@ public sealed class StoreImport(StoreRepository stores, MasterDataValidation val
 
     protected override async Task<bool> Exists(string code) => await stores.Find(code) is not null;
 
-    protected override Task CreateAll(IReadOnlyList<Store> records, string actor) => stores.CreateMany(records, actor);
+    protected override async Task<IReadOnlyDictionary<string, string>?> CreateAll(IReadOnlyList<Store> records, string actor)
+    {
+        await stores.CreateMany(records, actor);
+        return null;
+    }
 
     private static StoreInput ToStoreInput(IReadOnlyDictionary<string, string> row)
     {

@@ -10,7 +10,7 @@ using static SmartStore.Web.Localization.UiText;
 namespace SmartStore.Web.Pages;
 
 /// <summary>Camera list in the viewer's scope; for HQ admins the new-camera form and secret rotation.</summary>
-public sealed class CamerasModel(CameraRepository cameras, StoreRepository stores, MasterDataValidation validation) : PageModel
+public sealed class CamerasModel(CameraRepository cameras, StoreRepository stores, MasterDataValidation validation, CameraImport importer) : PageModel
 {
     private const int PageSize = 20;
 
@@ -24,6 +24,27 @@ public sealed class CamerasModel(CameraRepository cameras, StoreRepository store
     public IReadOnlyList<string> Errors { get; private set; } = [];
     public SecretShown? Shown { get; private set; }
     public bool MayEdit => User.Scope().MayEditMasterData;
+    public ImportCard Import => new(T("importCameras"),
+        "code, kind, store, brand, model, cadence, presets",
+        "CAM-S0101-P1, 货架, S0101, Hikvision, DS-2DE4425IW, 10, 1:饮料货架|2:乳品冷柜",
+        _importOutcome, _importFailure);
+    /// <summary>The FTP secrets of the cameras just imported, in the file's order: shown once.</summary>
+    public IReadOnlyList<(string Code, string Secret)>? ImportedSecrets =>
+        _importOutcome is { Succeeded: true, Secrets: { } secrets } outcome ? outcome.Codes.Select(c => (c, secrets[c])).ToList() : null;
+    private ImportOutcome? _importOutcome;
+    private string? _importFailure;
+
+    public async Task<IActionResult> OnPostImport(IFormFile? sheet)
+    {
+        if (!MayEdit) return Forbid();
+        if (sheet is null) _importFailure = T("importNoFile");
+        else
+        {
+            try { _importOutcome = await importer.Import(sheet, User.Actor()); }
+            catch (MasterDataConflict e) { _importFailure = RefusalText.Of(e); }
+        }
+        return await Secretive();
+    }
 
     public async Task OnGet() => await Load();
 

@@ -1,0 +1,64 @@
+using System.Globalization;
+using SmartStore.Models;
+using SmartStore.Storage;
+
+namespace SmartStore.Web.Api;
+
+/// <summary>
+/// Bulk import of cameras from CSV or Excel, for the API and the cameras page alike; all rows or none. A chain of 2,000
+/// stores has 4,000+ cameras to register: each gets its FTP secret here, returned once in the answer, for the installers.
+/// </summary>
+public sealed class CameraImport(CameraRepository cameras, MasterDataValidation validation) : SheetImport<Camera>(Headers, "Camera")
+{
+    public static readonly IReadOnlyDictionary<string, string> Headers = new Dictionary<string, string>
+    {
+        ["编码"] = "code", ["设备编码"] = "code", ["类型"] = "kind", ["设备类型"] = "kind", ["门店"] = "store", ["门店编码"] = "store",
+        ["store_code"] = "store", ["品牌"] = "brand", ["型号"] = "model", ["巡检间隔"] = "cadence", ["patrol_cadence_minutes"] = "cadence",
+        ["预置位"] = "presets",
+    };
+
+    private static readonly Dictionary<string, string> Kinds = new()
+    {
+        ["入口"] = "entrance", ["入口摄像头"] = "entrance", ["枪机"] = "entrance", ["货架"] = "shelf", ["货架球机"] = "shelf", ["球机"] = "shelf",
+        ["店内"] = "interior", ["店内摄像头"] = "interior",
+    };
+
+    protected override async Task<Camera?> Check(IReadOnlyDictionary<string, string> row, int index, RowErrors errors)
+    {
+        var kind = row.Get("kind")?.Trim();
+        kind = kind is not null && Kinds.TryGetValue(kind, out var code) ? code : kind?.ToLowerInvariant();
+        int? cadence = null;
+        if (row.Get("cadence") is { } text)
+        {
+            if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var minutes)) cadence = minutes;
+            else errors.Add(index, $"cadence '{text}' must be whole minutes.", $"巡检间隔“{text}”须为整数分钟。");
+        }
+        var presets = Presets(row.Get("presets"), index, errors);
+        var input = new CameraInput(row.Get("code"), kind, row.Get("brand"), row.Get("model"), row.Get("store"), cadence, presets);
+        // Importing is head office's: the whole chain is in scope.
+        var (camera, rowErrors) = await validation.Camera(input, null, AccessScope.Everything(Role.HqAdmin));
+        errors.AddAll(index, rowErrors);
+        return camera;
+    }
+
+    /// <summary>"1:饮料货架|2:乳品货架" (or separated by ';'): preset number and name, patrolled in the order given.</summary>
+    private static List<CameraPreset> Presets(string? text, int index, RowErrors errors)
+    {
+        var presets = new List<CameraPreset>();
+        foreach (var part in (text ?? "").Split(['|', ';', '；'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var pair = part.Split([':', '：'], 2, StringSplitOptions.TrimEntries);
+            if (pair.Length == 2 && int.TryParse(pair[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out var number))
+                presets.Add(new CameraPreset(number, pair[1], presets.Count + 1));
+            else errors.Add(index, $"preset '{part}' must be number:name, like 1:饮料货架.", $"预置位“{part}”须为 编号:名称，如 1:饮料货架。");
+        }
+        return presets;
+    }
+
+    protected override string CodeOf(Camera record) => record.Code;
+
+    protected override async Task<bool> Exists(string code) => await cameras.Find(code) is not null;
+
+    protected override async Task<IReadOnlyDictionary<string, string>?> CreateAll(IReadOnlyList<Camera> records, string actor) =>
+        await cameras.CreateMany(records, actor);
+}
