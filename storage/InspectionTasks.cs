@@ -18,7 +18,7 @@ public sealed class InspectionTasks(SmartStoreDatabase database)
         await using var connection = await database.Open(cancellationToken);
         var rows = await connection.QueryAsync<TaskRow>(new CommandDefinition($"""
             SELECT {Columns} FROM inspection_tasks k
-            WHERE (NOT @activeOnly OR k.active)
+            WHERE k.removed_utc IS NULL AND (NOT @activeOnly OR k.active)
               AND (@wholeChain OR EXISTS (SELECT 1 FROM stores s WHERE {StoreScope.Visible} AND {StoreReach.OfPlan}))
             ORDER BY k.id DESC
             """, StoreScope.Parameters(scope, new { activeOnly }), cancellationToken: cancellationToken));
@@ -29,7 +29,7 @@ public sealed class InspectionTasks(SmartStoreDatabase database)
     {
         await using var connection = await database.Open(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<TaskRow>(new CommandDefinition(
-            $"SELECT {Columns} FROM inspection_tasks WHERE id = @id", new { id }, cancellationToken: cancellationToken));
+            $"SELECT {Columns} FROM inspection_tasks WHERE id = @id AND removed_utc IS NULL", new { id }, cancellationToken: cancellationToken));
         return row?.ToTask();
     }
 
@@ -50,9 +50,36 @@ public sealed class InspectionTasks(SmartStoreDatabase database)
     /// <summary>Pauses or resumes a task; its pictures so far stay.</summary>
     public Task<bool> SetActive(long id, bool active, string actor) => database.InTransaction(async (c, t) =>
     {
-        var changed = await c.ExecuteAsync("UPDATE inspection_tasks SET active = @active WHERE id = @id AND active <> @active", new { id, active }, t) > 0;
+        var changed = await c.ExecuteAsync("UPDATE inspection_tasks SET active = @active WHERE id = @id AND active <> @active AND removed_utc IS NULL",
+            new { id, active }, t) > 0;
         if (changed) await AuditTrail.Record(c, t, actor, active ? "resume" : "pause", "inspection-task", id.ToString());
         return changed;
+    });
+
+    /// <summary>Changes what a task takes, from its next run on; the pictures it took stay as they were. False when there is no such task.</summary>
+    public Task<bool> Update(InspectionTask task, string actor) => database.InTransaction(async (c, t) =>
+    {
+        var changed = await c.ExecuteAsync("""
+            UPDATE inspection_tasks SET name = @Name, at_local = @AtLocal, weekdays = @Weekdays, camera_kind = @CameraKind,
+                region_code = @RegionCode, store_tag = @StoreTag, preset = @Preset
+            WHERE id = @Id AND removed_utc IS NULL
+            """, new
+        {
+            task.Id, task.Name, AtLocal = task.AtLocal.ToTimeSpan(), Weekdays = (short)task.Weekdays, CameraKind = task.CameraKind.ToCode(),
+            task.RegionCode, task.StoreTag, Preset = (short?)task.Preset,
+        }, t) > 0;
+        if (changed) await AuditTrail.Record(c, t, actor, "update", "inspection-task", task.Id.ToString(), task);
+        return changed;
+    });
+
+    /// <summary>Removes tasks (no longer listed or run; their pictures and to-dos stay); returns those removed.</summary>
+    public Task<IReadOnlyList<long>> Remove(IReadOnlyCollection<long> ids, string actor) => database.InTransaction(async (c, t) =>
+    {
+        var removed = (await c.QueryAsync<long>("""
+            UPDATE inspection_tasks SET removed_utc = now(), active = false WHERE id = ANY(@ids) AND removed_utc IS NULL RETURNING id
+            """, new { ids = ids.ToArray() }, t)).ToList();
+        foreach (var id in removed) await AuditTrail.Record(c, t, actor, "remove", "inspection-task", id.ToString());
+        return (IReadOnlyList<long>)removed;
     });
 
     public async Task<IReadOnlyList<string>> TimeZones(CancellationToken cancellationToken = default)

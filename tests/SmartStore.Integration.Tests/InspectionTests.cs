@@ -226,6 +226,56 @@ public sealed class InspectionTests(SmartStoreSystem system)
     }
 
     [Fact]
+    public async Task Tasks_are_searched_changed_and_removed_in_a_batch_each_by_who_may_plan_them()
+    {
+        using var admin = await system.SignedIn("admin");
+        using var east = await system.SignedIn("east");
+        async Task<long> Create(HttpClient who, string name, string? region) =>
+            (await (await who.PostJson("/api/inspections/tasks", new { name, at = "10:00", weekdays = new[] { 1, 2, 3 }, cameraKind = "entrance", regionCode = region })).Json())["id"]!.GetValue<long>();
+        var a = await Create(admin, "批量删除测试A", null);
+        var b = await Create(admin, "批量删除测试B", null);
+        var c = await Create(east, "批量删除测试华东C", "EAST");
+
+        // Changed by the API: the new time and name; a bad time refused; a chain-wide task is not the East's to change.
+        var changed = await admin.PutJson($"/api/inspections/tasks/{a}", new { name = "批量删除测试A2", at = "11:30", weekdays = new[] { 6, 7 }, cameraKind = "entrance" });
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        Assert.Equal("11:30", (await changed.Json())["at"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.BadRequest, (await admin.PutJson($"/api/inspections/tasks/{a}", new { name = "x", at = "25:00", weekdays = new[] { 1 }, cameraKind = "entrance" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await east.PutJson($"/api/inspections/tasks/{a}", new { name = "mine", at = "10:00", weekdays = new[] { 1 }, cameraKind = "entrance", regionCode = "EAST" })).StatusCode);
+
+        // The page's search lists the matching tasks; one opened for a change fills the form, saved from it.
+        var found = WebUtility.HtmlDecode(await admin.GetStringAsync("/inspections?tq=批量删除测试"));
+        Assert.Equal(3, System.Text.RegularExpressions.Regex.Matches(found, "<tr data-task=").Count);
+        var editing = WebUtility.HtmlDecode(await admin.GetStringAsync($"/inspections?edit={b}"));
+        Assert.Contains($"<input type=\"hidden\" name=\"id\" value=\"{b}\" />", editing);
+        Assert.Contains("value=\"批量删除测试B\"", editing);
+        var saved = await PageForms.PostForm(admin, "/inspections", "/inspections?handler=Task", new Dictionary<string, string>
+        {
+            ["id"] = b.ToString(), ["name"] = "批量删除测试B2", ["at"] = "09:15", ["weekdays"] = "5", ["cameraKind"] = "shelf", ["preset"] = "2",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var tasks = (await (await admin.GetAsync("/api/inspections/tasks")).Json())["tasks"]!.AsArray();
+        var b2 = tasks.Single(t => t!["id"]!.GetValue<long>() == b)!;
+        Assert.Equal(("批量删除测试B2", "09:15", "shelf", 2), (b2["name"]!.GetValue<string>(), b2["at"]!.GetValue<string>(), b2["cameraKind"]!.GetValue<string>(), b2["preset"]!.GetValue<int>()));
+
+        // Removed in a batch on the page: A2 and B2 go; the East then removes C, and A again is not removed twice.
+        var form = new List<KeyValuePair<string, string>>
+        {
+            new(PageForms.TokenField, await PageForms.Token(admin, "/inspections")), new("ids", a.ToString()), new("ids", b.ToString()),
+        };
+        var removed = await admin.PostAsync("/inspections?handler=Remove", new FormUrlEncodedContent(form));
+        Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
+        var left = (await (await admin.GetAsync("/api/inspections/tasks")).Json())["tasks"]!.AsArray().Select(t => t!["id"]!.GetValue<long>()).ToList();
+        Assert.DoesNotContain(a, left);
+        Assert.DoesNotContain(b, left);
+        Assert.Contains(c, left);
+        var eastRemoved = await (await east.PostJson("/api/inspections/tasks/remove", new { ids = new[] { c, a } })).Json();
+        Assert.Equal([c], eastRemoved["removed"]!.AsArray().Select(i => i!.GetValue<long>()));
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.DeleteAsync($"/api/inspections/tasks/{a}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.PutJson($"/api/inspections/tasks/{a}", new { name = "back", at = "10:00", weekdays = new[] { 1 }, cameraKind = "entrance" })).StatusCode);
+    }
+
+    [Fact]
     public async Task Bad_tasks_and_reviews_are_refused_with_their_reasons()
     {
         using var admin = await system.SignedIn("admin");

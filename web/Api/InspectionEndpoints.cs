@@ -13,6 +13,9 @@ public static class InspectionEndpoints
         var inspections = api.MapGroup("/inspections").WithTags("Inspections");
         inspections.MapGet("/tasks", Tasks);
         inspections.MapPost("/tasks", CreateTask);
+        inspections.MapPut("/tasks/{id:long}", UpdateTask);
+        inspections.MapDelete("/tasks/{id:long}", RemoveTask);
+        inspections.MapPost("/tasks/remove", RemoveTasks);
         inspections.MapPut("/tasks/{id:long}/active", SetActive);
         inspections.MapGet("/captures", Captures);
         inspections.MapPost("/captures/{id:long}/pass", Pass);
@@ -25,6 +28,41 @@ public static class InspectionEndpoints
     }
 
     public sealed record ActiveInput(bool? Active);
+
+    public sealed record RemoveInput(IReadOnlyList<long>? Ids);
+
+    private static async Task<IResult> UpdateTask(long id, InspectionTaskInput input, ClaimsPrincipal user, InspectionPlanning planning)
+    {
+        var (changed, errors, outcome) = await planning.Update(id, input, user);
+        return outcome switch
+        {
+            InspectionPlanning.Change.NotFound => Problems.NotFound($"Inspection task {id}"),
+            InspectionPlanning.Change.Refused => Problems.OutOfScope($"Inspection task {id}"),
+            _ => errors is not null ? errors.ToResult() : Results.Ok(TaskJson(changed!)),
+        };
+    }
+
+    /// <summary>A removed task is no longer listed or run; the pictures it took and their to-dos stay.</summary>
+    private static async Task<IResult> RemoveTask(long id, ClaimsPrincipal user, InspectionTasks tasks, InspectionPlanning planning)
+    {
+        var task = await tasks.Find(id);
+        if (task is null) return Problems.NotFound($"Inspection task {id}");
+        if (!PlanningRights.MayPlan(user.Scope(), task.RegionCode)) return Problems.OutOfScope($"Inspection task {id}");
+        await planning.Remove([id], user);
+        return Results.NoContent();
+    }
+
+    /// <summary>批量删除: removes the listed tasks the caller may plan; answers which were removed.</summary>
+    private static async Task<IResult> RemoveTasks(RemoveInput input, ClaimsPrincipal user, InspectionPlanning planning)
+    {
+        if (input.Ids is not { Count: > 0 } ids)
+        {
+            var errors = new FieldErrors();
+            errors.Add("ids", "ids is required: the tasks to remove.");
+            return errors.ToResult();
+        }
+        return Results.Ok(new { removed = await planning.Remove(ids, user) });
+    }
 
     public sealed record TodoInput(string? Text);
 

@@ -21,6 +21,10 @@ public sealed class InspectionsModel(InspectionTasks tasks, InspectionCaptures c
     [BindProperty(SupportsGet = true, Name = "task")] public long? TaskId { get; set; }
     [BindProperty(SupportsGet = true)] public string? Status { get; set; }
     [BindProperty(SupportsGet = true)] public string? Store { get; set; }
+    /// <summary>搜索 of the task list: a task's name or who created it.</summary>
+    [BindProperty(SupportsGet = true, Name = "tq")] public string? TaskSearch { get; set; }
+    /// <summary>The task whose fields the task form shows for a change.</summary>
+    [BindProperty(SupportsGet = true, Name = "edit")] public long? EditId { get; set; }
 
     private Dictionary<string, string>? _filters;
 
@@ -86,10 +90,11 @@ public sealed class InspectionsModel(InspectionTasks tasks, InspectionCaptures c
         return await desk.Done(todo!, note!.Trim(), User.Actor()) ? Done(T("todoDone")) : await Refused("todo", T("alreadyDone"));
     }
 
-    public async Task<IActionResult> OnPostTask(string? name, string? at, int[]? weekdays, string? cameraKind, string? regionCode, string? storeTag, int? preset)
+    public async Task<IActionResult> OnPostTask(long? id, string? name, string? at, int[]? weekdays, string? cameraKind, string? regionCode, string? storeTag, int? preset)
     {
         if (!MayPlanAny) return Forbid();
         var input = new InspectionTaskInput(name, at, weekdays, cameraKind, regionCode, storeTag, preset);
+        if (id is { } changing) return await ChangeTask(changing, input);
         var (created, errors) = await planning.Create(input, User);
         if (errors is not null)
         {
@@ -98,6 +103,33 @@ public sealed class InspectionsModel(InspectionTasks tasks, InspectionCaptures c
         }
         return created is null ? Forbid() : Done(string.Format(T("taskAdded"), created.Name));
     }
+
+    private async Task<IActionResult> ChangeTask(long id, InspectionTaskInput input)
+    {
+        var (changed, errors, outcome) = await planning.Update(id, input, User);
+        if (outcome == InspectionPlanning.Change.NotFound) return NotFound();
+        if (outcome == InspectionPlanning.Change.Refused) return Forbid();
+        if (errors is not null)
+        {
+            (TaskForm, EditId) = (input, id);
+            return await Refused("task", errors.Localized.ToArray());
+        }
+        return Done(string.Format(T("taskChanged"), changed!.Name));
+    }
+
+    /// <summary>批量删除: the ticked tasks the planner may plan are removed; their pictures and to-dos stay.</summary>
+    public async Task<IActionResult> OnPostRemove(long[]? ids)
+    {
+        if (!MayPlanAny) return Forbid();
+        if (ids is not { Length: > 0 }) return await Refused("tasks", T("noTaskTicked"));
+        var removed = await planning.Remove(ids, User);
+        return Done(string.Format(T("tasksRemoved"), removed.Count));
+    }
+
+    /// <summary>The tasks listed: all the viewer's, or those whose name or creator holds the search.</summary>
+    public IReadOnlyList<InspectionTask> ListedTasks => string.IsNullOrWhiteSpace(TaskSearch) ? Tasks
+        : Tasks.Where(k => k.Name.Contains(TaskSearch.Trim(), StringComparison.OrdinalIgnoreCase)
+            || k.CreatedBy.Contains(TaskSearch.Trim(), StringComparison.OrdinalIgnoreCase)).ToList();
 
     public async Task<IActionResult> OnPostActive(long id, bool active)
     {
@@ -139,6 +171,12 @@ public sealed class InspectionsModel(InspectionTasks tasks, InspectionCaptures c
     private async Task Load(StoreCoverage coverage)
     {
         Tasks = await tasks.List(Scope);
+        // A task opened for a change fills the form (unless a refused change already did).
+        if (EditId is { } edit && ErrorsFor is null && Tasks.FirstOrDefault(k => k.Id == edit) is { } task && PlanningRights.MayPlan(Scope, task.RegionCode))
+            TaskForm = new InspectionTaskInput(task.Name, task.AtLocal.ToString("HH:mm"),
+                Enumerable.Range(1, 7).Where(d => ((int)task.Weekdays & (1 << (d - 1))) != 0).ToList(), task.CameraKind.ToCode(), task.RegionCode,
+                task.StoreTag, task.Preset);
+        else if (ErrorsFor is null) EditId = null;
         DayPictures = await captures.OfDay(coverage, ShownDay, TaskId, null, 1_000);
         Todos = await todos.Recent(coverage, openOnly: false, 200);
         Regions = await regions.List(Scope);
