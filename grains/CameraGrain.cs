@@ -25,6 +25,7 @@ public sealed class CameraGrain : Grain, ICameraGrain, IRemindable
     private readonly ViewHealthOptions _viewHealthOptions;
     private ViewHealth _viewHealth = null!;
     private readonly IMasterDataDirectory _directory;
+    private readonly ICameraIncidentLog _incidents;
     private readonly CameraLivenessOptions _options;
     private readonly ILogger<CameraGrain> _logger;
     private CameraProfile? _camera;
@@ -46,6 +47,7 @@ public sealed class CameraGrain : Grain, ICameraGrain, IRemindable
         [PersistentState("camera-ingest", "Default")] IPersistentState<CameraIngestState> ingest,
         [PersistentState("camera-view", "Default")] IPersistentState<CameraViewState> view,
         IMasterDataDirectory directory,
+        ICameraIncidentLog incidents,
         IOptions<CameraLivenessOptions> options,
         IOptions<TrackerOptions> trackerOptions,
         IOptions<HeadcountOptions> headcountOptions,
@@ -57,6 +59,7 @@ public sealed class CameraGrain : Grain, ICameraGrain, IRemindable
         _view = view;
         _viewHealthOptions = viewHealthOptions.Value;
         _directory = directory;
+        _incidents = incidents;
         _options = options.Value;
         _trackerOptions = trackerOptions.Value;
         _headcountOptions = headcountOptions.Value;
@@ -226,6 +229,7 @@ public sealed class CameraGrain : Grain, ICameraGrain, IRemindable
             await this.RegisterOrUpdateReminder(LivenessReminder, _options.ReminderPeriod, _options.ReminderPeriod);
             StartSilenceTimer();
             _logger.LogInformation("Camera {Camera} is online", Code);
+            await Note(_incidents.Closed(Code, Offline, beat.ReceivedUtc));
             await Announce();
         }
         else if (beat.ReceivedUtc - _lastPersistedUtc >= PersistLastSeenEvery)
@@ -258,6 +262,11 @@ public sealed class CameraGrain : Grain, ICameraGrain, IRemindable
 
     private async Task SaveViewFaults()
     {
+        var before = (_view.State.Active ?? []).Select(a => a.Fault).ToHashSet();
+        foreach (var raised in _viewHealth.Active.Where(a => !before.Contains(a.Fault)))
+            await Note(_incidents.Opened(Code, raised.Fault.ToCode(), raised.SinceUtc));
+        foreach (var cleared in before.Where(f => _viewHealth.Active.All(a => a.Fault != f)))
+            await Note(_incidents.Closed(Code, cleared.ToCode(), DateTime.UtcNow));
         _view.State.Active = _viewHealth.Active.ToList();
         await _view.WriteStateAsync();
         await Announce();
@@ -301,8 +310,25 @@ public sealed class CameraGrain : Grain, ICameraGrain, IRemindable
         state.ChangedUtc = now;
         await Persist();
         _logger.LogWarning("Camera {Camera} is offline: silent for {Silence}", Code, silentFor);
+        // The outage began with the last heartbeat, not when it was noticed.
+        await Note(_incidents.Opened(Code, Offline, state.LastSeenUtc ?? now));
         await StopWatching();
         await Announce();
+    }
+
+    private const string Offline = "offline";
+
+    /// <summary>The incident history is a record, not the state: a database that cannot write it now must not stop the camera's grain.</summary>
+    private async Task Note(Task writing)
+    {
+        try
+        {
+            await writing;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            _logger.LogWarning(e, "Camera {Camera}: incident history not written", Code);
+        }
     }
 
     private bool StoreIsOpen(DateTime utc) =>

@@ -28,6 +28,8 @@ public static class SiloServices
         services.AddSingleton<ITrafficLedger, TrafficLedger>();
         services.AddSingleton<InspectionTasks>();
         services.AddSingleton<IInspectionLedger, InspectionLedger>();
+        services.AddSingleton<CameraIncidents>();
+        services.AddSingleton<ICameraIncidentLog, CameraIncidentLog>();
         services.AddSingleton<ShelfHistory>();
         services.AddSingleton<SkuRepository>();
         services.AddSingleton<SkuGallery>();

@@ -55,6 +55,7 @@ builder.Services.AddSingleton<CampaignPlanning>();
 builder.Services.AddSingleton<TodoDesk>();
 builder.Services.AddSingleton<StoreProfileDesk>();
 builder.Services.AddSingleton<AccountDesk>();
+builder.Services.AddSingleton<CameraIncidents>();
 builder.Services.AddSingleton<CampaignEffectQuery>();
 builder.Services.AddSingleton<StoreAnalysisQuery>();
 builder.Services.Configure<StaffingOptions>(builder.Configuration.GetSection("Staffing"));

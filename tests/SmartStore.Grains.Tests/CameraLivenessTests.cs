@@ -32,6 +32,13 @@ public sealed class CameraLivenessTests(LivenessCluster fixture)
         Assert.True(back.Online);
         var counts = await Eventually.Get(() => Grains.GetGrain<IRegionGrain>("TEST").GetCameraCounts(), c => c.Online >= 1, what: "the region to count the camera online");
         Assert.True(counts.Online >= 1);
+
+        // The outage is kept: from the last heartbeat before the silence to the heartbeat that ended it.
+        var incidents = new SmartStore.Storage.CameraIncidents(fixture.Database.Database);
+        var outage = (await incidents.Recent(LivenessCluster.OpenCamera, 10)).First(i => i.Kind == "offline");
+        Assert.Equal(online.LastSeenUtc!.Value, outage.StartedUtc, TimeSpan.FromMilliseconds(1));
+        Assert.Equal(back.LastSeenUtc!.Value, outage.EndedUtc!.Value, TimeSpan.FromMilliseconds(1));
+        Assert.True((await incidents.Offline(LivenessCluster.OpenCamera, DateTime.UtcNow.AddDays(-7), DateTime.UtcNow)).Total >= TimeSpan.FromSeconds(1.5));
     }
 
     [Fact]

@@ -55,6 +55,13 @@ public sealed class ViewHealthTests(SmartStoreSystem system)
         Assert.Equal(HttpStatusCode.OK, retaken.StatusCode);
         Assert.Null((await camera.GetStatus()).Faults);
         Assert.Equal(0, await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM camera_views WHERE camera_code = @Camera", new { Camera }));
+
+        // The episode stays on record: blocked from the fault's start until the new reference; shown on the page.
+        var incidents = await (await admin.GetAsync($"/api/cameras/{Camera}/incidents")).Json();
+        var blocked = incidents["incidents"]!.AsArray().Single(i => i!["kind"]!.GetValue<string>() == "blocked")!;
+        Assert.Equal(fault.SinceUtc, blocked["startedUtc"]!.GetValue<DateTime>().ToUniversalTime(), TimeSpan.FromMilliseconds(1));
+        Assert.NotNull(blocked["endedUtc"]);
+        Assert.Contains("<li data-kind=\"blocked\" data-open=\"false\">", await admin.GetStringAsync($"/cameras/{Camera}"));
     }
 
     [Fact]

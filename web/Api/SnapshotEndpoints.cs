@@ -15,6 +15,7 @@ public static class SnapshotEndpoints
         api.MapGet("/cameras/{code}/snapshots", List).WithTags("Snapshots");
         api.MapGet("/cameras/{code}/history", History).WithTags("Snapshots");
         api.MapGet("/cameras/{code}/ingestion", Ingestion).WithTags("Snapshots");
+        api.MapGet("/cameras/{code}/incidents", Incidents).WithTags("Cameras");
         api.MapGet("/snapshots/{id:long}/image", Image).WithTags("Snapshots");
         api.MapGet("/snapshots/{id:long}/analysis", Analysis).WithTags("Snapshots");
         return api;
@@ -39,6 +40,18 @@ public static class SnapshotEndpoints
         if (errors.Any) return errors.ToResult();
         var (frames, total) = await snapshots.Between(code, Utc(from!.Value), Utc(to!.Value), (number - 1) * size, size);
         return Results.Ok(new { total, page = number, pageSize = size, items = frames.Select(f => new { f.Snapshot, people = f.People }) });
+    }
+
+    /// <summary>设备运维: the camera's offline spells and view faults, newest first, and its offline count and time over the last 7 days.</summary>
+    private static async Task<IResult> Incidents(string code, int? limit, ClaimsPrincipal user, CameraScope scope, CameraIncidents incidents)
+    {
+        if (await scope.Check(user, code) is { } refusal) return refusal;
+        var week = await incidents.Offline(code, DateTime.UtcNow.AddDays(-7), DateTime.UtcNow);
+        return Results.Ok(new
+        {
+            incidents = await incidents.Recent(code, Math.Clamp(limit ?? 50, 1, 500)),
+            offlineLast7Days = new { count = week.Count, minutes = Math.Round(week.Total.TotalMinutes, 1) },
+        });
     }
 
     private static DateTime Utc(DateTime t) => t.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(t, DateTimeKind.Utc) : t.ToUniversalTime();

@@ -14,8 +14,13 @@ namespace SmartStore.Web.Pages;
 /// <summary>One camera: its master data, its live status from the camera grain, and (HQ admins) its store binding and secret.</summary>
 public sealed class CameraDetailModel(CameraRepository cameras, StoreRepository stores, RegionRepository regions,
     MasterDataValidation validation, SnapshotRepository snapshots, CameraDrawings drawings, CameraViews views,
-    IClusterClient cluster) : PageModel
+    CameraIncidents incidents, IClusterClient cluster) : PageModel
 {
+    /// <summary>The camera's latest offline spells and view faults (设备运维), and its offline time over the last week.</summary>
+    public IReadOnlyList<CameraIncidents.Incident> Incidents { get; private set; } = [];
+    public CameraIncidents.Outages WeekOffline { get; private set; } = new(0, TimeSpan.Zero);
+    public const int IncidentsShown = 20;
+
     [FromRoute] public string Code { get; set; } = "";
 
     public Camera Camera { get; private set; } = null!;
@@ -167,6 +172,8 @@ public sealed class CameraDetailModel(CameraRepository cameras, StoreRepository 
         Status = await grain.GetStatus();
         Ingestion = await grain.GetIngestion();
         Recent = await snapshots.Latest(Code, 8);
+        Incidents = await incidents.Recent(Code, IncidentsShown);
+        WeekOffline = await incidents.Offline(Code, DateTime.UtcNow.AddDays(-7), DateTime.UtcNow);
         // Any camera can be frozen (its picture stuck); only fixed ones are checked against a reference view.
         ViewFaults = await grain.GetViewFaults();
         if (IsFixed) ViewReference = await views.Find(Code);

@@ -99,6 +99,17 @@ public static class Display
         return UiText.T("weekPrefix") + string.Join(UiText.IsChinese ? "," : ", ", chosen);
     }
 
+    /// <summary>A span as people say it: "3 分钟", "2 小时 5 分钟", "1 天 4 小时".</summary>
+    public static string Duration(TimeSpan span)
+    {
+        if (span < TimeSpan.FromMinutes(1)) return UiText.T("underAMinute");
+        var parts = new List<string>();
+        if (span.Days > 0) parts.Add(string.Format(UiText.T("nDays"), span.Days));
+        if (span.Hours > 0) parts.Add(string.Format(UiText.T("nHours"), span.Hours));
+        if (span.Days == 0 && span.Minutes > 0) parts.Add(string.Format(UiText.T("nMinutes"), span.Minutes));
+        return string.Join(" ", parts);
+    }
+
     /// <summary>A store's hours today on its own clock ("10:00–22:00", or closed), special hours included.</summary>
     public static string HoursToday(Store store)
     {

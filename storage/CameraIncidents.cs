@@ -1,0 +1,57 @@
+using Dapper;
+
+namespace SmartStore.Storage;
+
+/// <summary>
+/// Each time a camera went offline or had a view fault, from when to when (设备运维). Written by the camera grains as the
+/// states change; read by the camera page and the API.
+/// </summary>
+public sealed class CameraIncidents(SmartStoreDatabase database)
+{
+    /// <param name="Kind">"offline", or a view fault's code (blocked, moved, too-dark …).</param>
+    public sealed record Incident(long Id, string CameraCode, string Kind, DateTime StartedUtc, DateTime? EndedUtc);
+
+    /// <summary>How often a camera was offline in a span, and for how long in all (an open incident counts up to now).</summary>
+    public sealed record Outages(int Count, TimeSpan Total);
+
+    /// <summary>An incident begins; one already open of the same kind stays as it is.</summary>
+    public async Task Open(string cameraCode, string kind, DateTime startedUtc)
+    {
+        await using var connection = await database.Open();
+        await connection.ExecuteAsync("""
+            INSERT INTO camera_incidents (camera_code, kind, started_utc) VALUES (@cameraCode, @kind, @startedUtc)
+            ON CONFLICT (camera_code, kind) WHERE ended_utc IS NULL DO NOTHING
+            """, new { cameraCode, kind, startedUtc });
+    }
+
+    /// <summary>The open incident of the kind ends (none open: nothing to do).</summary>
+    public async Task Close(string cameraCode, string kind, DateTime endedUtc)
+    {
+        await using var connection = await database.Open();
+        await connection.ExecuteAsync("""
+            UPDATE camera_incidents SET ended_utc = GREATEST(@endedUtc, started_utc)
+            WHERE camera_code = @cameraCode AND kind = @kind AND ended_utc IS NULL
+            """, new { cameraCode, kind, endedUtc });
+    }
+
+    public async Task<IReadOnlyList<Incident>> Recent(string cameraCode, int limit)
+    {
+        await using var connection = await database.Open();
+        return (await connection.QueryAsync<Incident>("""
+            SELECT id, camera_code AS CameraCode, kind, started_utc AS StartedUtc, ended_utc AS EndedUtc
+            FROM camera_incidents WHERE camera_code = @cameraCode ORDER BY started_utc DESC, id DESC LIMIT @limit
+            """, new { cameraCode, limit })).ToList();
+    }
+
+    /// <summary>The camera's offline incidents overlapping [<paramref name="fromUtc"/>, <paramref name="toUtc"/>), clipped to it.</summary>
+    public async Task<Outages> Offline(string cameraCode, DateTime fromUtc, DateTime toUtc)
+    {
+        await using var connection = await database.Open();
+        var (count, seconds) = await connection.QuerySingleAsync<(long, double)>("""
+            SELECT count(*), coalesce(sum(extract(epoch FROM LEAST(coalesce(ended_utc, @toUtc), @toUtc) - GREATEST(started_utc, @fromUtc))), 0)
+            FROM camera_incidents
+            WHERE camera_code = @cameraCode AND kind = 'offline' AND started_utc < @toUtc AND coalesce(ended_utc, @toUtc) > @fromUtc
+            """, new { cameraCode, fromUtc, toUtc });
+        return new Outages((int)count, TimeSpan.FromSeconds(seconds));
+    }
+}
