@@ -51,6 +51,15 @@ public sealed class StoreBenchmarkTests(SmartStoreSystem system)
         // Furthest below its peers first.
         Assert.Equal("X0703", result["stores"]!.AsArray().First(s => s!["peerIndex"] is not null)!["code"]!.GetValue<string>());
 
+        // 区域维度 on the page: the North's five counting stores added up (2,380 entries, 9,520 passers-by, 20 %), the other
+        // regions' stores counted nothing that week.
+        var regionsPage = WebUtility.HtmlDecode(await admin.GetStringAsync($"/traffic?{period}"));
+        var north = System.Text.RegularExpressions.Regex.Match(regionsPage, "<tr data-region=\"NORTH\">[\\s\\S]*?</tr>").Value;
+        Assert.Contains("<td class=\"num\">5 / ", north);
+        Assert.Contains("<td class=\"num\">2380</td><td class=\"num\">9520</td>", north);
+        Assert.Contains("20.0%", north);
+        Assert.Matches("<tr data-region=\"EAST\">[\\s\\S]*?<td class=\"num\">0 / \\d+</td>", regionsPage);
+
         // A region manager sees only the region's stores, judged against the same chain-wide averages.
         using var east = await system.SignedIn("east");
         var theirs = await (await east.GetAsync($"/api/traffic/stores?{period}")).Json();

@@ -16,6 +16,13 @@ public static class TrafficWorkbook
             ["total"] = new[] { Line(report.Total, $"{report.From:yyyy-MM-dd} – {report.To:yyyy-MM-dd}") }
                 .Concat(report.Comparison is { } c ? [Line(c.Total, $"{c.Kind}: {c.From:yyyy-MM-dd} – {c.To:yyyy-MM-dd}")] : [])
                 .ToList(),
+            ["regions"] = RegionTraffic.Of(standings.Stores).Select(r => new Dictionary<string, object?>
+            {
+                ["大区 region"] = r.RegionCode, ["门店 stores"] = r.Stores, ["有客流门店 stores counted"] = r.StoresCounted,
+                ["进店 entries"] = r.Entries, ["过店 passers-by"] = r.PassersBy, ["进店率 entry rate"] = r.EntryRate,
+                ["独立访客 unique visitors"] = r.UniqueVisitors, ["店均日进店 entries a store a day"] = r.DailyEntriesPerStore,
+                ["异常门店 stores flagged"] = r.StoresFlagged,
+            }).ToList(),
             // Every store covered, not only the page's first rows.
             ["stores"] = standings.Stores.Select(Standing).ToList(),
             ["entry-rate trend"] = trend.Stores.Select(t => Trend(t, trend.Months)).ToList(),
