@@ -9,7 +9,8 @@ namespace SmartStore.Storage;
 /// </summary>
 public sealed class ApiKeys(SmartStoreDatabase database)
 {
-    public sealed record KeyInfo(int Id, string Name, string Prefix, Role Role, IReadOnlyList<string> RegionCodes, IReadOnlyList<string> StoreCodes, string CreatedBy, DateTime CreatedAt, DateTime? RevokedAt)
+    public sealed record KeyInfo(int Id, string Name, string Prefix, Role Role, IReadOnlyList<string> RegionCodes, IReadOnlyList<string> StoreCodes, string CreatedBy, DateTime CreatedAt, DateTime? RevokedAt,
+        long Calls = 0, DateTime? LastUsedAt = null)
     {
         public AccessScope Scope => new(Role, RegionCodes, StoreCodes);
     }
@@ -56,9 +57,20 @@ public sealed class ApiKeys(SmartStoreDatabase database)
         return prefix is not null;
     });
 
+    /// <summary>Adds calls counted since the last write, each key's with the time of its latest call.</summary>
+    public async Task RecordUse(IReadOnlyCollection<(int Id, long Calls, DateTime LastUtc)> uses)
+    {
+        if (uses.Count == 0) return;
+        await using var connection = await database.Open();
+        await connection.ExecuteAsync("""
+            UPDATE api_keys k SET calls = k.calls + u.calls, last_used_at = GREATEST(k.last_used_at, u.last)
+            FROM unnest(@ids, @calls, @lasts) AS u(id, calls, last) WHERE k.id = u.id
+            """, new { ids = uses.Select(u => u.Id).ToArray(), calls = uses.Select(u => u.Calls).ToArray(), lasts = uses.Select(u => u.LastUtc).ToArray() });
+    }
+
     private sealed class KeyRow
     {
-        public const string Columns = "id, name, prefix, role, region_codes AS RegionCodes, store_codes AS StoreCodes, created_by AS CreatedBy, created_at AS CreatedAt, revoked_at AS RevokedAt";
+        public const string Columns = "id, name, prefix, role, region_codes AS RegionCodes, store_codes AS StoreCodes, created_by AS CreatedBy, created_at AS CreatedAt, revoked_at AS RevokedAt, calls, last_used_at AS LastUsedAt";
 
         public int Id { get; init; }
         public string Name { get; init; } = "";
@@ -70,11 +82,13 @@ public sealed class ApiKeys(SmartStoreDatabase database)
         public DateTime CreatedAt { get; init; }
         public DateTime? RevokedAt { get; init; }
         public string KeyHash { get; init; } = "";
+        public long Calls { get; init; }
+        public DateTime? LastUsedAt { get; init; }
 
         public KeyInfo ToInfo()
         {
             RoleCodes.TryParse(Role, out var role);
-            return new KeyInfo(Id, Name, Prefix, role, RegionCodes, StoreCodes, CreatedBy, CreatedAt, RevokedAt);
+            return new KeyInfo(Id, Name, Prefix, role, RegionCodes, StoreCodes, CreatedBy, CreatedAt, RevokedAt, Calls, LastUsedAt);
         }
     }
 }

@@ -56,6 +56,8 @@ builder.Services.AddSingleton<TodoDesk>();
 builder.Services.AddSingleton<StoreProfileDesk>();
 builder.Services.AddSingleton<AccountDesk>();
 builder.Services.AddSingleton<CameraIncidents>();
+builder.Services.AddSingleton<ApiKeyUsage>();
+builder.Services.AddHostedService(services => services.GetRequiredService<ApiKeyUsage>());
 builder.Services.AddSingleton<CampaignEffectQuery>();
 builder.Services.AddSingleton<StoreAnalysisQuery>();
 builder.Services.Configure<StaffingOptions>(builder.Configuration.GetSection("Staffing"));

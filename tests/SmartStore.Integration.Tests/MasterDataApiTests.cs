@@ -118,6 +118,22 @@ public sealed class MasterDataApiTests(SmartStoreSystem system)
     }
 
     [Fact]
+    public async Task Each_api_key_counts_its_calls_and_shows_when_it_was_last_used()
+    {
+        using var admin = await system.SignedIn("admin");
+        var issued = await (await admin.PostJson("/api/api-keys", new { name = "usage probe", role = "hq_analyst" })).Json();
+        var id = issued["info"]!["id"]!.GetValue<int>();
+        using var integration = system.Anonymous();
+        integration.DefaultRequestHeaders.Add("X-Api-Key", issued["key"]!.GetValue<string>());
+        for (var i = 0; i < 3; i++) Assert.Equal(HttpStatusCode.OK, (await integration.GetAsync("/api/stores?pageSize=1")).StatusCode);
+
+        var listed = (await (await admin.GetAsync("/api/api-keys")).Json()).AsArray().Single(k => k!["id"]!.GetValue<int>() == id)!;
+        Assert.Equal(3, listed["calls"]!.GetValue<long>());
+        Assert.True(listed["lastUsedAt"]!.GetValue<DateTime>() > DateTime.UtcNow.AddMinutes(-1));
+        Assert.Contains("data-calls=\"3\"", await admin.GetStringAsync("/admin"));
+    }
+
+    [Fact]
     public async Task Recognition_models_come_from_the_vision_catalogue_and_only_fitting_ones_are_accepted()
     {
         using var admin = await system.SignedIn("admin");

@@ -33,7 +33,11 @@ public static class AdminEndpoints
         api.MapPut("/recognition-models/{kind}", AssignModel).WithTags("Recognition models").RequireAuthorization(AuthenticationSetup.MayEdit);
 
         var keys = api.MapGroup("/api-keys").WithTags("API keys").RequireAuthorization(AuthenticationSetup.MayEdit);
-        keys.MapGet("/", async (ApiKeys k) => Results.Ok(await k.List()));
+        keys.MapGet("/", async (ApiKeys k, ApiKeyUsage usage) =>
+        {
+            await usage.Flush();
+            return Results.Ok(await k.List());
+        });
         keys.MapPost("/", IssueKey);
         keys.MapDelete("/{id:int}", async (int id, ClaimsPrincipal user, ApiKeys k) =>
             await k.Revoke(id, user.Actor()) ? Results.NoContent() : Problems.NotFound($"Active API key {id}"));

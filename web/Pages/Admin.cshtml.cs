@@ -9,7 +9,7 @@ using static SmartStore.Web.Localization.UiText;
 namespace SmartStore.Web.Pages;
 
 /// <summary>System administration for HQ admins: API keys for integrators and the latest entries of the audit log.</summary>
-public sealed class AdminModel(ApiKeys keys, RegionRepository regions, SmartStoreDatabase database) : PageModel
+public sealed class AdminModel(ApiKeys keys, RegionRepository regions, SmartStoreDatabase database, ApiKeyUsage usage) : PageModel
 {
     public const int AuditEntries = 50;
 
@@ -72,6 +72,8 @@ public sealed class AdminModel(ApiKeys keys, RegionRepository regions, SmartStor
 
     private async Task Load()
     {
+        // The calls of the last seconds too: an admin about to revoke a key sees whether it is in use now.
+        await usage.Flush();
         Keys = (await keys.List()).OrderByDescending(k => k.Id).ToList();
         Audit = await AuditTrail.Latest(database, AuditEntries, null);
         Regions = await regions.List(User.Scope());

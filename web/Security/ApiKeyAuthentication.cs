@@ -8,7 +8,7 @@ namespace SmartStore.Web.Security;
 
 /// <summary>Authenticates integrators by the <c>X-Api-Key</c> header against the hashed keys in PostgreSQL.</summary>
 public sealed class ApiKeyAuthentication(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeys keys)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeys keys, ApiKeyUsage usage)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
@@ -23,6 +23,7 @@ public sealed class ApiKeyAuthentication(
             Logger.LogWarning("Rejected API key from {Address}", Context.Connection.RemoteIpAddress);
             return AuthenticateResult.Fail("The API key is unknown or revoked.");
         }
+        usage.Called(key.Id, DateTime.UtcNow);
         var identity = new ClaimsIdentity(ScopeClaims.For($"apikey:{key.Prefix}", key.Name, key.Scope), SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
