@@ -52,6 +52,15 @@ public sealed class SkuRepository(SmartStoreDatabase database)
             .ToDictionary(r => r.Code, r => r.Name, StringComparer.Ordinal);
     }
 
+    /// <summary>Each SKU's category code (品类), for the SKUs given.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> Categories(IReadOnlyCollection<string> codes)
+    {
+        if (codes.Count == 0) return new Dictionary<string, string>();
+        await using var connection = await database.Open();
+        return (await connection.QueryAsync<(string Code, string Category)>("SELECT code, category FROM skus WHERE code = ANY(@codes)", new { codes = codes.ToArray() }))
+            .ToDictionary(r => r.Code, r => r.Category, StringComparer.Ordinal);
+    }
+
     private const string InsertSql =
         "INSERT INTO skus (code, name, brand, category, is_competitor) VALUES (@Code, @Name, @Brand, @Category, @IsCompetitor)";
 

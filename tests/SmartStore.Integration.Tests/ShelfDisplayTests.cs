@@ -123,6 +123,11 @@ public sealed class ShelfDisplayTests(SmartStoreSystem system)
         Assert.Equal(("SKU-1001", 5, 2), (skus[0]!["sku"]!.GetValue<string>(), skus[0]!["facings"]!.GetValue<int>(), skus[0]!["stores"]!.GetValue<int>()));
         Assert.Equal(5 / 7.0, skus[0]!["share"]!.GetValue<double>(), 3);
         Assert.Equal(3, skus.Count);
+        // 品类维度: all three are milk — Arla's two (own) with 6 facings, Oatly's oat milk (competitor) with 1.
+        var milk = Assert.Single(chain["categories"]!.AsArray())!;
+        Assert.Equal(("milk", 6, 1, 2, 1), (milk["category"]!.GetValue<string>(), milk["ownFacings"]!.GetValue<int>(), milk["competitorFacings"]!.GetValue<int>(),
+            milk["ownSkus"]!.GetValue<int>(), milk["competitorSkus"]!.GetValue<int>()));
+        Assert.Equal(6 / 7.0, milk["ownShare"]!.GetValue<double>(), 3);
 
         // One region's manager sees one region: no region comparison, and only her stores' SKUs.
         using var east = await system.SignedIn("east");
@@ -131,6 +136,7 @@ public sealed class ShelfDisplayTests(SmartStoreSystem system)
         Assert.Equal(2, hers["skus"]!.AsArray().Single(k => k!["sku"]!.GetValue<string>() == "SKU-1001")!["facings"]!.GetValue<int>());
         var page = System.Net.WebUtility.HtmlDecode(await admin.GetStringAsync($"/display?{period}"));
         Assert.Contains("data-region=\"SOUTH\"", page);
+        Assert.Matches("<tr data-category=\"milk\"><td>牛奶</td><td class=\"num\">6</td><td class=\"num\">1</td>", page);
     }
 
     [Theory]

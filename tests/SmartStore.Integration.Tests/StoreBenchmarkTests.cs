@@ -78,6 +78,10 @@ public sealed class StoreBenchmarkTests(SmartStoreSystem system)
         var rows = stream.Query(useHeaderRow: true, sheetName: "stores").Cast<IDictionary<string, object?>>().ToList();
         var closing = rows.Single(r => (string?)r["门店 store"] == "X0703");
         Assert.Equal("below-peers entry-rate-low entries-drop", closing["提示 flags"]);
+        // The chain's workbook adds the regions up, as the page does.
+        using var chainBook = new MemoryStream(await admin.GetByteArrayAsync($"/api/traffic/report.xlsx?{period}"));
+        var northRow = chainBook.Query(useHeaderRow: true, sheetName: "regions").Cast<IDictionary<string, object?>>().Single(r => (string?)r["大区 region"] == "NORTH");
+        Assert.Equal(2380, Convert.ToInt32(northRow["进店 entries"]));
     }
 
     [Fact]

@@ -30,7 +30,23 @@ public sealed record DisplayQuery(StoreCoverage Coverage, string? Sku, DateOnly 
             .Select(d => new DisplayStoreRow(d.StoreCode, d.Day, d.Compliance, d.OwnFacings, d.CompetitorFacings, d.OutOfStock,
                 Sku is null ? null : d.Facings.GetValueOrDefault(Sku))).ToList();
         var regions = Coverage.StoreCode is null && Coverage.RegionCode is null ? await ByRegion(lastDays, stores) : [];
-        return new DisplayReport(Coverage.StoreCode, Coverage.RegionCode, Sku, From, To, trend, latest, await BySku(lastDays, skus, cancellationToken), regions);
+        var bySku = await BySku(lastDays, skus, cancellationToken);
+        return new DisplayReport(Coverage.StoreCode, Coverage.RegionCode, Sku, From, To, trend, latest, bySku, regions, await ByCategory(bySku, skus));
+    }
+
+    /// <summary>
+    /// Category dimension (品类): the SKU rows added up by category — own and competitor facings, SKUs seen, the own share of
+    /// the category's facings — most facings first. A SKU no longer in the master has no category and is left out.
+    /// </summary>
+    private static async Task<IReadOnlyList<DisplayCategoryRow>> ByCategory(IReadOnlyList<DisplaySkuRow> bySku, SkuRepository skus)
+    {
+        var categoryOf = await skus.Categories(bySku.Select(k => k.Sku).ToList());
+        return bySku.Where(k => categoryOf.ContainsKey(k.Sku)).GroupBy(k => categoryOf[k.Sku], StringComparer.Ordinal).Select(g =>
+        {
+            int own = g.Where(k => !k.Competitor).Sum(k => k.Facings), competitor = g.Where(k => k.Competitor).Sum(k => k.Facings);
+            return new DisplayCategoryRow(g.Key, own, competitor, g.Count(k => !k.Competitor), g.Count(k => k.Competitor),
+                own + competitor == 0 ? null : Math.Round((double)own / (own + competitor), 4));
+        }).OrderByDescending(c => c.OwnFacings + c.CompetitorFacings).ThenBy(c => c.Category, StringComparer.Ordinal).ToList();
     }
 
     /// <summary>Region dimension (区域维度), for a report over several regions: each region's stores on their latest day.</summary>
@@ -75,7 +91,10 @@ public sealed record DisplaySkuRow(string Sku, string? Name, bool Competitor, in
 
 public sealed record DisplayRegionRow(string Region, int Stores, double? Compliance, int OwnFacings, int CompetitorFacings, int OutOfStock);
 
+/// <param name="OwnShare">own facings over all the category's facings.</param>
+public sealed record DisplayCategoryRow(string Category, int OwnFacings, int CompetitorFacings, int OwnSkus, int CompetitorSkus, double? OwnShare);
+
 /// <param name="Regions">one row per region when the report covers several (empty for one store or one region).</param>
 public sealed record DisplayReport(string? Store, string? Region, string? Sku, DateOnly From, DateOnly To,
     IReadOnlyList<DisplayTrendDay> Trend, IReadOnlyList<DisplayStoreRow> Stores, IReadOnlyList<DisplaySkuRow> Skus,
-    IReadOnlyList<DisplayRegionRow> Regions);
+    IReadOnlyList<DisplayRegionRow> Regions, IReadOnlyList<DisplayCategoryRow> Categories);

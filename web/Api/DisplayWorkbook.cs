@@ -46,6 +46,16 @@ public static class DisplayWorkbook
                 ["陈列门店数 stores"] = k.Stores,
                 ["排面占比 share of facings"] = k.Share,
             }).ToList(),
+            // Last, so the sheets integrations already read keep their places.
+            ["categories"] = report.Categories.Select(c => new Dictionary<string, object?>
+            {
+                ["品类 category"] = c.Category,
+                ["本品排面 own facings"] = c.OwnFacings,
+                ["竞品排面 competitor facings"] = c.CompetitorFacings,
+                ["本品 SKU 数 own SKUs"] = c.OwnSkus,
+                ["竞品 SKU 数 competitor SKUs"] = c.CompetitorSkus,
+                ["本品占比 own share"] = c.OwnShare,
+            }).ToList(),
         };
         using var stream = new MemoryStream();
         await MiniExcel.SaveAsAsync(stream, sheets, cancellationToken: cancellationToken);

@@ -16,13 +16,6 @@ public static class TrafficWorkbook
             ["total"] = new[] { Line(report.Total, $"{report.From:yyyy-MM-dd} – {report.To:yyyy-MM-dd}") }
                 .Concat(report.Comparison is { } c ? [Line(c.Total, $"{c.Kind}: {c.From:yyyy-MM-dd} – {c.To:yyyy-MM-dd}")] : [])
                 .ToList(),
-            ["regions"] = RegionTraffic.Of(standings.Stores).Select(r => new Dictionary<string, object?>
-            {
-                ["大区 region"] = r.RegionCode, ["门店 stores"] = r.Stores, ["有客流门店 stores counted"] = r.StoresCounted,
-                ["进店 entries"] = r.Entries, ["过店 passers-by"] = r.PassersBy, ["进店率 entry rate"] = r.EntryRate,
-                ["独立访客 unique visitors"] = r.UniqueVisitors, ["店均日进店 entries a store a day"] = r.DailyEntriesPerStore,
-                ["异常门店 stores flagged"] = r.StoresFlagged,
-            }).ToList(),
             // Every store covered, not only the page's first rows.
             ["stores"] = standings.Stores.Select(Standing).ToList(),
             ["entry-rate trend"] = trend.Stores.Select(t => Trend(t, trend.Months)).ToList(),
@@ -30,6 +23,14 @@ public static class TrafficWorkbook
             {
                 ["门店 store"] = m.StoreCode, ["时段 hour"] = m.HourLocal.ToString("yyyy-MM-dd HH:00"), ["类型 kind"] = m.Kind,
                 ["进店 entries"] = m.Entries, ["小票数 receipts"] = m.Receipts,
+            }).ToList(),
+            // Last, so the sheets integrations already read keep their places.
+            ["regions"] = RegionTraffic.Of(standings.Stores).Select(r => new Dictionary<string, object?>
+            {
+                ["大区 region"] = r.RegionCode, ["门店 stores"] = r.Stores, ["有客流门店 stores counted"] = r.StoresCounted,
+                ["进店 entries"] = r.Entries, ["过店 passers-by"] = r.PassersBy, ["进店率 entry rate"] = r.EntryRate,
+                ["独立访客 unique visitors"] = r.UniqueVisitors, ["店均日进店 entries a store a day"] = r.DailyEntriesPerStore,
+                ["异常门店 stores flagged"] = r.StoresFlagged,
             }).ToList(),
         };
         using var stream = new MemoryStream();

@@ -7,7 +7,8 @@ using SmartStore.Web.Api;
 namespace SmartStore.Web.Pages;
 
 /// <summary>陈列分析: compliance and facings by store, region or chain over days, optionally for one SKU across stores; Excel export.</summary>
-public sealed class DisplayReportModel(StoreRepository storeRepository, RegionRepository regions, SkuRepository skus, ShelfHistory history, ReportCalendar calendar)
+public sealed class DisplayReportModel(StoreRepository storeRepository, RegionRepository regions, SkuRepository skus, ShelfHistory history, ReportCalendar calendar,
+    DictionaryRepository dictionary)
     : ReportPageModel(storeRepository, regions)
 {
     [FromQuery] public string? Sku { get; set; }
@@ -15,6 +16,9 @@ public sealed class DisplayReportModel(StoreRepository storeRepository, RegionRe
     public DisplayReport? Result { get; private set; }
     /// <summary>Suggestions for the SKU filter; any code can be typed (a chain's master may hold more).</summary>
     public IReadOnlyList<Sku> Skus { get; private set; } = [];
+    public IReadOnlyList<DictionaryEntry> Categories { get; private set; } = [];
+
+    public string CategoryName(string code) => Display.Label(Categories.FirstOrDefault(c => c.Code == code), code);
     protected override string ExcelPath => "/api/display/report.xlsx";
 
     /// <summary>The SKU table shows the SKUs with the most facings; the Excel export has them all.</summary>
@@ -35,6 +39,7 @@ public sealed class DisplayReportModel(StoreRepository storeRepository, RegionRe
     {
         var scope = await LoadFilter();
         Skus = (await skus.List(null, null, null, 1, 1000)).Items;
+        Categories = await dictionary.List(DictionaryRepository.SkuCategory);
         var (query, problem, messages) = await DisplayQuery.Read(scope, Store, Region, Sku, From, To, Stores, calendar.Today);
         if (query is null) return messages.Count > 0 ? Refused(messages) : problem is IStatusCodeHttpResult { StatusCode: 404 } ? NotFound() : Forbid();
         From = query.From.ToString("yyyy-MM-dd");
