@@ -225,4 +225,22 @@ public sealed class StoreAnalysisTests(SmartStoreSystem system)
         Assert.Equal(new StoreRank(100, 2, 3, "mall", 2, 2), StoreRank.Of("A", chain));
         Assert.Equal(new StoreRank(0, null, 3, "mall", null, 2), StoreRank.Of("C", chain));
     }
+
+    [Fact]
+    public void A_store_is_also_placed_by_dwell_time_and_entry_rate_among_the_stores_of_its_type_that_measured_them()
+    {
+        var chain = new[]
+        {
+            new StoreTotal("A", "a", "EAST", "mall", true, 10, 1000, 1000, 0, 600),   // 50 %, 10 min
+            new StoreTotal("B", "b", "EAST", "mall", true, 10, 500, 1500, 0, 900),    // 25 %, 15 min
+            new StoreTotal("C", "c", "EAST", "mall", true, 10, 800, 0, 0, null),      // no passers-by, no dwell: not placed
+            new StoreTotal("D", "d", "EAST", "street", true, 10, 100, 100, 0, 1200),  // another type
+        };
+        var b = StoreRank.Of("B", chain)!;
+        Assert.Equal(new Place(1, 2, 900), b.Dwell);
+        Assert.Equal(new Place(2, 2, 0.25), b.EntryRate);
+        Assert.Equal(new Place(1, 2, 0.5), StoreRank.Of("A", chain)!.EntryRate);
+        Assert.Null(StoreRank.Of("C", chain)!.Dwell);
+        Assert.Null(StoreRank.Of("C", chain)!.EntryRate);
+    }
 }

@@ -5,8 +5,11 @@ namespace SmartStore.Web.Analysis;
 /// <summary>
 /// 客流排名: where a store stands by entries a day over a period — among the chain's stores of its type, and among its
 /// region's stores. Per day it counted traffic, so a store opened mid-month is not ranked by days it did not have.
+/// Also its place by average dwell time and by entry rate among the stores of its type that measured those (seed 001's
+/// store page: 排名、停留时长).
 /// </summary>
-public sealed record StoreRank(double EntriesPerDay, int? InType, int TypeCount, string? Type, int? InRegion, int RegionCount)
+public sealed record StoreRank(double EntriesPerDay, int? InType, int TypeCount, string? Type, int? InRegion, int RegionCount,
+    Place? Dwell = null, Place? EntryRate = null)
 {
     public static StoreRank? Of(string storeCode, IReadOnlyList<StoreTotal> chain)
     {
@@ -17,6 +20,22 @@ public sealed record StoreRank(double EntriesPerDay, int? InType, int TypeCount,
         int? Place(IEnumerable<StoreTotal> peers) => store.Days == 0 ? null : peers.Count(t => PerDay(t) > PerDay(store)) + 1;
         var type = counted.Where(t => t.Type == store.Type).ToList();
         var region = counted.Where(t => t.RegionCode == store.RegionCode).ToList();
-        return new StoreRank(Math.Round(PerDay(store), 1), Place(type), type.Count, store.Type, Place(region), region.Count);
+        return new StoreRank(Math.Round(PerDay(store), 1), Place(type), type.Count, store.Type, Place(region), region.Count,
+            RankOf.Measured(store, type, t => t.AverageDwellSeconds), RankOf.Measured(store, type, Rate));
+    }
+
+    private static double? Rate(StoreTotal t) => t.PassersBy == 0 || t.Entries + t.PassersBy == 0 ? null : (double)t.Entries / (t.Entries + t.PassersBy);
+}
+
+/// <summary>A store's place by one figure (1 = highest) among the peers that measured it, and the figure.</summary>
+public sealed record Place(int At, int Of, double Value);
+
+internal static class RankOf
+{
+    public static Place? Measured(StoreTotal store, IReadOnlyList<StoreTotal> peers, Func<StoreTotal, double?> figure)
+    {
+        if (figure(store) is not { } value) return null;
+        var measured = peers.Select(figure).OfType<double>().ToList();
+        return new Place(measured.Count(v => v > value) + 1, measured.Count, Math.Round(value, 4));
     }
 }

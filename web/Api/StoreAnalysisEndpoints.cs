@@ -34,7 +34,7 @@ public static class StoreAnalysisEndpoints
             weekdayProfile = a.WeekdayProfile, weekdayDays = a.WeekdayDays, weekendProfile = a.WeekendProfile, weekendDays = a.WeekendDays,
             staffing = a.Staffing.Select(h => new { hour = h.Hour, entries = h.Entries, forecast = h.Forecast, onDuty = h.OnDuty, perStaff = h.PerStaff, verdict = h.Verdict }),
             staffFromShifts = a.StaffFromShifts,
-            monthRank = a.MonthRank is { } r ? new { from = a.MonthFrom.ToString("yyyy-MM-dd"), entriesPerDay = r.EntriesPerDay, type = r.Type, inType = r.InType, typeCount = r.TypeCount, inRegion = r.InRegion, regionCount = r.RegionCount } : null,
+            monthRank = a.MonthRank is { } r ? new { from = a.MonthFrom.ToString("yyyy-MM-dd"), entriesPerDay = r.EntriesPerDay, type = r.Type, inType = r.InType, typeCount = r.TypeCount, inRegion = r.InRegion, regionCount = r.RegionCount, dwell = r.Dwell, entryRate = r.EntryRate } : null,
             byWeather = a.ByWeather.Select(w => new { condition = w.Condition, days = w.Days, entriesPerDay = w.EntriesPerDay }), weatherMean = a.WeatherMean,
             months = a.Months.Select(m => new { month = m.Period.ToString("yyyy-MM"), entries = m.Entries, passersBy = m.PassersBy, entryRate = m.EntryRate, receipts = m.Receipts, conversion = m.Conversion }),
         });

@@ -5,6 +5,9 @@ public static partial class UiText
     /// <summary>Words of 门店分析 (a store's day against forecast and staff, its profile, rank, trend and weather), 排班 and 营销活动.</summary>
     private static readonly Dictionary<string, (string Zh, string En)> StoreAnalysisWords = new()
     {
+        ["dwellRank"] = ("停留时长排名（同类）", "Dwell time rank (same type)"),
+        ["entryRateRank"] = ("进店率排名（同类）", "Entry rate rank (same type)"),
+        ["dwellMinutesOf"] = ("平均停留 {0} 分钟", "{0} min average stay"),
         ["storeAnalysis"] = ("门店分析", "Store analysis"),
         ["actualVsForecast"] = ("实际 vs 预测客流", "Actual vs forecast"),
         ["actual"] = ("实际进店", "Actual entries"),
