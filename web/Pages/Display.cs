@@ -99,6 +99,15 @@ public static class Display
         return UiText.T("weekPrefix") + string.Join(UiText.IsChinese ? "," : ", ", chosen);
     }
 
+    /// <summary>A relative change with an arrow, "↑12%" / "↓80%" ("+" would reach the page as an entity), or "—".</summary>
+    public static string Change(double? change) => change switch
+    {
+        null => "—",
+        > 0 => "↑" + change.Value.ToString("0%", CultureInfo.InvariantCulture),
+        < 0 => "↓" + (-change.Value).ToString("0%", CultureInfo.InvariantCulture),
+        _ => "0%",
+    };
+
     /// <summary>A span as people say it: "3 分钟", "2 小时 5 分钟", "1 天 4 小时".</summary>
     public static string Duration(TimeSpan span)
     {
