@@ -85,7 +85,7 @@ public sealed class CameraGrain : Grain, ICameraGrain, IRemindable
         await PersistIngestSometimes();
         var status = await MarkAlive(new Heartbeat(receipt.ReceivedUtc));
         // Judged at any hour, unlike the view checks: a closed store's camera may sleep, but it does not send one picture over and over.
-        if (_viewHealth.Uploaded(receipt.SnapshotId, receipt.Duplicate, receipt.ReceivedUtc)) await SaveViewFaults();
+        if (_viewHealth.Uploaded(receipt.SnapshotId, receipt.Duplicate, receipt.ReceivedUtc)) await SaveViewFaults(receipt.ReceivedUtc);
         if (!receipt.Duplicate)
             await GrainFactory.GetGrain<ILiveFeedNotifierGrain>(0).Publish(LiveUpdate.ForSnapshot(status, receipt.SnapshotId, receipt.ReceivedUtc));
     }
@@ -246,7 +246,7 @@ public sealed class CameraGrain : Grain, ICameraGrain, IRemindable
         // A closed store's dark, empty view is not a fault (as its silence is not an outage).
         var before = _viewHealth.Active.Select(a => a.Fault).ToHashSet();
         if (!StoreIsOpen(check.AtUtc) || !_viewHealth.Observe(check)) return new List<ViewFault>();
-        await SaveViewFaults();
+        await SaveViewFaults(check.AtUtc);
         _logger.LogWarning("Camera {Camera} view: {Faults}", Code, _view.State.Active.Count == 0 ? "clear" : string.Join(", ", _view.State.Active.Select(a => a.Fault)));
         var after = _viewHealth.Active.Select(a => a.Fault).ToHashSet();
         // A List, not a collection expression: it leaves the grain (dotnet/orleans#9032).
@@ -257,16 +257,17 @@ public sealed class CameraGrain : Grain, ICameraGrain, IRemindable
 
     public async Task ViewReferenceTaken()
     {
-        if (_viewHealth.Reset()) await SaveViewFaults();
+        if (_viewHealth.Reset()) await SaveViewFaults(DateTime.UtcNow);
     }
 
-    private async Task SaveViewFaults()
+    /// <param name="atUtc">when the view was seen so (the frame's time, not the analysis's): a cleared fault's incident ends then.</param>
+    private async Task SaveViewFaults(DateTime atUtc)
     {
         var before = (_view.State.Active ?? []).Select(a => a.Fault).ToHashSet();
         foreach (var raised in _viewHealth.Active.Where(a => !before.Contains(a.Fault)))
             await Note(_incidents.Opened(Code, raised.Fault.ToCode(), raised.SinceUtc));
         foreach (var cleared in before.Where(f => _viewHealth.Active.All(a => a.Fault != f)))
-            await Note(_incidents.Closed(Code, cleared.ToCode(), DateTime.UtcNow));
+            await Note(_incidents.Closed(Code, cleared.ToCode(), atUtc));
         _view.State.Active = _viewHealth.Active.ToList();
         await _view.WriteStateAsync();
         await Announce();

@@ -78,6 +78,8 @@ public sealed class InspectionTasks(SmartStoreDatabase database)
         var removed = (await c.QueryAsync<long>("""
             UPDATE inspection_tasks SET removed_utc = now(), active = false WHERE id = ANY(@ids) AND removed_utc IS NULL RETURNING id
             """, new { ids = ids.ToArray() }, t)).ToList();
+        // Pictures still waiting for an upload are not taken any more (those taken, and their to-dos, stay).
+        await c.ExecuteAsync("DELETE FROM inspection_captures WHERE task_id = ANY(@removed) AND status = 'waiting'", new { removed = removed.ToArray() }, t);
         foreach (var id in removed) await AuditTrail.Record(c, t, actor, "remove", "inspection-task", id.ToString());
         return (IReadOnlyList<long>)removed;
     });
@@ -131,7 +133,7 @@ public sealed class InspectionTasks(SmartStoreDatabase database)
                 WHERE s.camera_code = w.camera_code AND s.received_at >= w.due_utc AND s.received_at < w.due_utc + @window
                   AND (k.preset IS NULL OR s.preset = k.preset OR s.status IN ('pending', 'analysing'))
                 ORDER BY s.received_at LIMIT 1) p
-            WHERE c.id = w.id AND w.status = 'waiting' AND p.at_preset
+            WHERE c.id = w.id AND w.status = 'waiting' AND p.at_preset AND k.removed_utc IS NULL
             RETURNING c.store_code AS StoreCode, (SELECT region_code FROM stores WHERE code = c.store_code) AS RegionCode, c.snapshot_id AS SnapshotId
             """, new { window }, cancellationToken: cancellationToken));
         var missed = await connection.ExecuteAsync(new CommandDefinition(

@@ -42,7 +42,7 @@ public sealed class SnapshotAnalysisWorker(
     private DateTime _staleCheckedUtc = DateTime.UtcNow;
     private DateTime _galleryWaitLogged;
     private DateTime _modelsCheckedUtc;
-    private (string?, string?) _assignedNames;
+    private (string? Entrance, string? Interior) _assignedNames;
 
     private async Task ReleaseStale(CancellationToken stoppingToken)
     {
@@ -112,12 +112,22 @@ public sealed class SnapshotAnalysisWorker(
         _modelsCheckedUtc = DateTime.UtcNow;
         var assigned = await assignments.List();
         if (Names(assigned) == _assignedNames) return current;
-        var next = PeopleAnalyzersFor(assigned, models);
-        logger.LogInformation("Recognition models changed: {Before} → {After}", current.Describe(), next.Describe());
-        current.Dispose();
-        return next;
+        try
+        {
+            var next = PeopleAnalyzersFor(assigned, models);
+            logger.LogInformation("Recognition models changed: {Before} → {After}", current.Describe(), next.Describe());
+            current.Dispose();
+            return next;
+        }
+        catch (Exception e) when (e is ModelUnavailableException or IOException)
+        {
+            // This silo lacks the file: it keeps analysing with what it has, and looks again at the next check.
+            logger.LogError(e, "Recognition models assigned but not usable here, still analysing with {Current}: {Reason}", current.Describe(), e.Message);
+            return current;
+        }
     }
 
+    /// <summary>The analyzers for the assigned detectors; remembers which were assigned, and when that was read.</summary>
     private PeopleAnalyzers PeopleAnalyzersFor(IReadOnlyList<RecognitionModels.Assignment> assigned, ModelStore models)
     {
         var analyzers = new PeopleAnalyzers(models, DetectorChosen(assigned, CameraKind.Entrance), DetectorChosen(assigned, CameraKind.Interior),
@@ -127,7 +137,7 @@ public sealed class SnapshotAnalysisWorker(
         return analyzers;
     }
 
-    private static (string?, string?) Names(IReadOnlyList<RecognitionModels.Assignment> assigned) =>
+    private static (string? Entrance, string? Interior) Names(IReadOnlyList<RecognitionModels.Assignment> assigned) =>
         (assigned.FirstOrDefault(a => a.CameraKind == CameraKind.Entrance.ToCode())?.ModelName,
          assigned.FirstOrDefault(a => a.CameraKind == CameraKind.Interior.ToCode())?.ModelName);
 

@@ -86,7 +86,7 @@ public sealed partial class AccountTests(SmartStoreSystem system)
         {
             ["Form.Username"] = "x0833.wu", ["Form.DisplayName"] = "吴经理", ["Form.Role"] = "region_manager",
         }));
-        Assert.Contains("大区经理至少需要负责一个大区。", page);
+        Assert.Contains("区域经理至少需要负责一个大区。", page);
         var self = await admin.PutJson("/api/accounts/admin", new { displayName = "总部管理员", role = "hq_analyst" });
         Assert.Equal(HttpStatusCode.BadRequest, self.StatusCode);
         Assert.Contains("You cannot disable your own account or change your own role.", await self.Content.ReadAsStringAsync());

@@ -228,7 +228,7 @@ public sealed partial class BackOfficePageTests(SmartStoreSystem system)
         Assert.Equal(HttpStatusCode.Redirect, (await PageForms.PostForm(admin, "/stores/X0821/edit", "/stores/X0821/edit", removal)).StatusCode);
         Assert.Empty((await (await admin.GetAsync("/api/stores/X0821")).Json())["openingHours"]!["exceptions"]!.AsArray());
         var storePage = WebUtility.HtmlDecode(await (await admin.GetAsync("/stores/X0821")).Content.ReadAsStringAsync());
-        Assert.Contains("今日营业 09:00–21:30", storePage);
+        Assert.Contains("今日营业时间 09:00–21:30", storePage);
         Assert.Contains("href=\"/stores/X0821/edit\"", storePage);
     }
 

@@ -206,8 +206,11 @@ public sealed class InspectionTests(SmartStoreSystem system)
     public async Task A_region_manager_sends_a_store_a_to_do_from_its_page_and_its_manager_may_not()
     {
         using var east = await system.SignedIn("east");
-        var page = WebUtility.HtmlDecode(await (await PageForms.PostForm(east, "/stores/S0006", "/stores/S0006?handler=todo",
-            new Dictionary<string, string> { ["text"] = "请补齐 A3 货位的陈列" })).Content.ReadAsStringAsync());
+        var sent = await PageForms.PostForm(east, "/stores/S0006", "/stores/S0006?handler=todo",
+            new Dictionary<string, string> { ["text"] = "请补齐 A3 货位的陈列" });
+        // Redirected back to the store page, so a reload does not send it twice.
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        var page = WebUtility.HtmlDecode(await east.GetStringAsync(sent.Headers.Location!));
         Assert.Contains("已给 南京新街口店 发待办。", page);
         Assert.Contains("请补齐 A3 货位的陈列", page[page.IndexOf("id=\"store-todos\"", StringComparison.Ordinal)..]);
         var todos = (await (await east.GetAsync("/api/todos?store=S0006&open=true")).Json())["todos"]!.AsArray();

@@ -17,14 +17,15 @@ public sealed record StoreRank(double EntriesPerDay, int? InType, int TypeCount,
         if (store is null) return null;
         static double PerDay(StoreTotal t) => t.Days == 0 ? 0 : (double)t.Entries / t.Days;
         var counted = chain.Where(t => t.Days > 0).ToList();
-        int? Place(IEnumerable<StoreTotal> peers) => store.Days == 0 ? null : peers.Count(t => PerDay(t) > PerDay(store)) + 1;
+        int? PlaceAmong(IEnumerable<StoreTotal> peers) => store.Days == 0 ? null : peers.Count(t => PerDay(t) > PerDay(store)) + 1;
         var type = counted.Where(t => t.Type == store.Type).ToList();
         var region = counted.Where(t => t.RegionCode == store.RegionCode).ToList();
-        return new StoreRank(Math.Round(PerDay(store), 1), Place(type), type.Count, store.Type, Place(region), region.Count,
+        return new StoreRank(Math.Round(PerDay(store), 1), PlaceAmong(type), type.Count, store.Type, PlaceAmong(region), region.Count,
             RankOf.Measured(store, type, t => t.AverageDwellSeconds), RankOf.Measured(store, type, Rate));
     }
 
-    private static double? Rate(StoreTotal t) => t.PassersBy == 0 || t.Entries + t.PassersBy == 0 ? null : (double)t.Entries / (t.Entries + t.PassersBy);
+    /// <summary>Entries over entries and passers-by; none for a store whose camera counts no passers-by.</summary>
+    private static double? Rate(StoreTotal t) => t.PassersBy == 0 ? null : (double)t.Entries / (t.Entries + t.PassersBy);
 }
 
 /// <summary>A store's place by one figure (1 = highest) among the peers that measured it, and the figure.</summary>

@@ -48,12 +48,12 @@ public sealed partial class AccountDesk(UserAccounts accounts, RegionRepository 
         return await accounts.SetPassword(username, password, actor) ? password : null;
     }
 
-    /// <summary>A person's own new password, after their current one.</summary>
-    public async Task<FieldErrors> ChangeOwnPassword(string username, string? current, string? password, string? repeated)
+    /// <summary>A person's own new password, after their current one; whether that was right (wrong guesses are throttled).</summary>
+    public async Task<(FieldErrors Errors, bool CurrentRight)> ChangeOwnPassword(string username, string? current, string? password, string? repeated)
     {
         var errors = new FieldErrors();
-        if (string.IsNullOrEmpty(current) || !await accounts.Verify(username, current))
-            errors.Add("currentPassword", "The current password is not right.", "当前密码不正确。");
+        var currentRight = !string.IsNullOrEmpty(current) && await accounts.Verify(username, current);
+        if (!currentRight) errors.Add("currentPassword", "The current password is not right.", "当前密码不正确。");
         if (string.IsNullOrEmpty(password) || password.Length < MinPasswordLength)
             errors.Add("password", $"The new password needs at least {MinPasswordLength} characters.", $"新密码至少需要 {MinPasswordLength} 个字符。");
         else if (password.Contains(username, StringComparison.OrdinalIgnoreCase) || password == current)
@@ -61,7 +61,7 @@ public sealed partial class AccountDesk(UserAccounts accounts, RegionRepository 
         else if (password != repeated)
             errors.Add("password", "The two new passwords differ.", "两次输入的新密码不一致。");
         if (!errors.Any) await accounts.SetPassword(username, password!, username);
-        return errors;
+        return (errors, currentRight);
     }
 
     private async Task<(UserAccounts.Account? Account, FieldErrors Errors)> Check(AccountInput input, string? username)
@@ -74,12 +74,12 @@ public sealed partial class AccountDesk(UserAccounts accounts, RegionRepository 
         errors.Text("displayName", input.DisplayName, 100);
         if (!RoleCodes.TryParse(input.Role, out var role))
             errors.Add("role", $"role '{input.Role}' is not one of hq_admin, hq_analyst, region_manager, store_manager.",
-                $"角色“{input.Role}”须为总部管理员、总部分析员、大区经理或店长之一。");
+                $"角色“{input.Role}”须为总部管理员、总部分析师、区域经理或店长之一。");
         var regionCodes = (input.RegionCodes ?? []).Where(c => !string.IsNullOrWhiteSpace(c)).Distinct().ToArray();
         var storeCodes = (input.StoreCodes ?? []).Where(c => !string.IsNullOrWhiteSpace(c)).Distinct().ToArray();
         // A role sees what it is given: head office the whole chain, a region manager regions, a store manager stores.
         if (role == Role.RegionManager && regionCodes.Length == 0)
-            errors.Add("regionCodes", "A region manager needs at least one region.", "大区经理至少需要负责一个大区。");
+            errors.Add("regionCodes", "A region manager needs at least one region.", "区域经理至少需要负责一个大区。");
         if (role == Role.StoreManager && storeCodes.Length == 0)
             errors.Add("storeCodes", "A store manager needs at least one store.", "店长至少需要负责一家门店。");
         foreach (var code in role == Role.RegionManager ? regionCodes : [])

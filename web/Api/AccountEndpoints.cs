@@ -16,18 +16,22 @@ public static class AccountEndpoints
             await a.Find(username) is { } account ? Results.Ok(Shown(account)) : Problems.NotFound($"Account '{username}'"));
         accounts.MapPost("/", Create);
         accounts.MapPut("/{username}", Update);
-        accounts.MapPost("/{username}/password", async (string username, ClaimsPrincipal user, AccountDesk desk) =>
-            await desk.ResetPassword(username, user.Actor()) is { } password
-                ? Results.Ok(new { username, password })
-                : Problems.NotFound($"Account '{username}'"));
+        accounts.MapPost("/{username}/password", async (string username, ClaimsPrincipal user, AccountDesk desk, HttpResponse response) =>
+        {
+            if (await desk.ResetPassword(username, user.Actor()) is not { } password) return Problems.NotFound($"Account '{username}'");
+            response.Headers.CacheControl = "no-store";
+            return Results.Ok(new { username, password });
+        });
         return api;
     }
 
     /// <summary>The first password is in this answer only; it is stored hashed.</summary>
-    private static async Task<IResult> Create(AccountInput input, ClaimsPrincipal user, AccountDesk desk)
+    private static async Task<IResult> Create(AccountInput input, ClaimsPrincipal user, AccountDesk desk, HttpResponse response)
     {
         var (account, password, errors) = await desk.Create(input, user.Actor());
-        return account is null ? errors.ToResult() : Results.Created($"/api/accounts/{account.Username}", new { account = Shown(account), password });
+        if (account is null) return errors.ToResult();
+        response.Headers.CacheControl = "no-store";
+        return Results.Created($"/api/accounts/{account.Username}", new { account = Shown(account), password });
     }
 
     private static async Task<IResult> Update(string username, AccountInput input, ClaimsPrincipal user, AccountDesk desk)

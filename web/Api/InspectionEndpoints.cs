@@ -38,17 +38,18 @@ public static class InspectionEndpoints
         {
             InspectionPlanning.Change.NotFound => Problems.NotFound($"Inspection task {id}"),
             InspectionPlanning.Change.Refused => Problems.OutOfScope($"Inspection task {id}"),
-            _ => errors is not null ? errors.ToResult() : Results.Ok(TaskJson(changed!)),
+            InspectionPlanning.Change.Invalid => errors!.ToResult(),
+            _ => Results.Ok(TaskJson(changed!)),
         };
     }
 
     /// <summary>A removed task is no longer listed or run; the pictures it took and their to-dos stay.</summary>
-    private static async Task<IResult> RemoveTask(long id, ClaimsPrincipal user, InspectionTasks tasks, InspectionPlanning planning)
+    private static async Task<IResult> RemoveTask(long id, ClaimsPrincipal user, InspectionTasks tasks)
     {
         var task = await tasks.Find(id);
         if (task is null) return Problems.NotFound($"Inspection task {id}");
         if (!PlanningRights.MayPlan(user.Scope(), task.RegionCode)) return Problems.OutOfScope($"Inspection task {id}");
-        await planning.Remove([id], user);
+        await tasks.Remove([id], user.Actor());
         return Results.NoContent();
     }
 
@@ -58,7 +59,7 @@ public static class InspectionEndpoints
         if (input.Ids is not { Count: > 0 } ids)
         {
             var errors = new FieldErrors();
-            errors.Add("ids", "ids is required: the tasks to remove.");
+            errors.Add("ids", "ids is required: the tasks to remove.", "请选择要删除的任务。");
             return errors.ToResult();
         }
         return Results.Ok(new { removed = await planning.Remove(ids, user) });

@@ -22,9 +22,9 @@ public sealed class InspectionPlanning(InspectionTasks tasks, StoreReachCheck re
         return (await tasks.Find(id), null);
     }
 
-    public enum Change { Done, NotFound, Refused }
+    public enum Change { Changed, Invalid, NotFound, Refused }
 
-    /// <summary>The task as changed, or why not: the errors; NotFound; Refused when the planner may not plan its region (before or after).</summary>
+    /// <summary>The task as changed, or why not: Invalid with the errors; NotFound; Refused when the planner may not plan its region (before or after).</summary>
     public async Task<(InspectionTask? Changed, FieldErrors? Errors, Change Outcome)> Update(long id, InspectionTaskInput input, ClaimsPrincipal user)
     {
         var existing = await tasks.Find(id);
@@ -32,10 +32,10 @@ public sealed class InspectionPlanning(InspectionTasks tasks, StoreReachCheck re
         if (!PlanningRights.MayPlan(user.Scope(), existing.RegionCode)) return (null, null, Change.Refused);
         var (task, errors) = input.Check();
         if (task is not null) await reach.Check(task.RegionCode, task.StoreTag, errors);
-        if (task is null || errors.Any) return (null, errors, Change.Done);
+        if (task is null || errors.Any) return (null, errors, Change.Invalid);
         if (!PlanningRights.MayPlan(user.Scope(), task.RegionCode)) return (null, null, Change.Refused);
         if (!await tasks.Update(task with { Id = id }, user.Actor())) return (null, null, Change.NotFound);
-        return (await tasks.Find(id), null, Change.Done);
+        return (await tasks.Find(id), null, Change.Changed);
     }
 
     /// <summary>Removes the tasks the planner may plan; returns the ids removed (others are left: unknown, or not theirs).</summary>

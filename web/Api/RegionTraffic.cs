@@ -17,6 +17,6 @@ public sealed record RegionTraffic(string RegionCode, int Stores, int StoresCoun
                 entries + passers == 0 ? null : Math.Round((double)entries / (entries + passers), 4),
                 g.Sum(s => s.UniqueVisitors),
                 counted.Count == 0 ? null : Math.Round(counted.Average(s => s.DailyEntries ?? 0), 1),
-                g.Count(s => s.Flags.Any(f => f != "no-traffic")));
+                g.Count(s => s.StandsOut));
         }).OrderByDescending(r => r.Entries).ThenBy(r => r.RegionCode, StringComparer.Ordinal).ToList();
 }

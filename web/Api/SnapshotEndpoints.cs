@@ -35,7 +35,7 @@ public static class SnapshotEndpoints
         var errors = new FieldErrors();
         if (from is null) errors.Required("from");
         if (to is null) errors.Required("to");
-        if (from is not null && to is not null && to <= from) errors.Add("to", "to must be after from.");
+        if (from is not null && to is not null && to <= from) errors.Add("to", "to must be after from.", "结束时间须晚于开始时间。");
         if (!Paging.TryRead(page, pageSize, out var number, out var size, out var bad)) return bad!;
         if (errors.Any) return errors.ToResult();
         var (frames, total) = await snapshots.Between(code, Utc(from!.Value), Utc(to!.Value), (number - 1) * size, size);

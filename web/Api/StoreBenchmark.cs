@@ -31,7 +31,13 @@ public sealed record PeerGroup(string? Type, int Stores, double DailyEntries, in
 public sealed record StoreStanding(
     string Code, string Name, string RegionCode, string? Type, int Days, int Entries, double? DailyEntries, int PassersBy,
     double? EntryRate, int UniqueVisitors, double? AverageDwellSeconds, PeerGroup? Peers, double? PeerIndex,
-    double? EntryRateIndex, double? EntriesChange, int ClosedDays, IReadOnlyList<string> Flags);
+    double? EntryRateIndex, double? EntriesChange, int ClosedDays, IReadOnlyList<string> Flags)
+{
+    public const string NoTraffic = "no-traffic";
+
+    /// <summary>Flagged for something it did (below or above its peers, a drop …), not only for counting nobody.</summary>
+    public bool StandsOut => Flags.Any(f => f != NoTraffic);
+}
 
 /// <summary>
 /// 门店对标 (seed 001): each store's traffic against the average of the chain's stores of its type — the flagship mall
@@ -59,7 +65,7 @@ public static class StoreBenchmark
     {
         var flags = new List<string>();
         double? daily = store.Days > 0 ? Daily(store) : null, rate = EntryRate(store);
-        if (daily is null) flags.Add("no-traffic");
+        if (daily is null) flags.Add(StoreStanding.NoTraffic);
         // Alone in its type, a store is its own average: nothing to compare with.
         var judged = peers is { Stores: >= 2 } && peers.DailyEntries >= options.MinDailyEntries;
         double? index = judged && daily is { } d ? d / peers!.DailyEntries : null;

@@ -49,7 +49,7 @@ public static partial class UiText
         ["removeTasksConfirm"] = ("删除所选任务？已抓拍的图片和待办会保留。", "Remove the ticked tasks? Their pictures and to-dos stay."),
         ["noTaskTicked"] = ("请先勾选要删除的任务。", "Tick the tasks to remove first."),
         ["tasksRemoved"] = ("已删除 {0} 个任务；已抓拍的图片和待办保留。", "{0} tasks removed; their pictures and to-dos stay."),
-        ["taskChanged"] = ("已修改任务：{0}（下次执行起生效）。", "Task changed: {0} (from its next run)."),
+        ["taskChanged"] = ("已修改任务：{0}。今天已排定的抓拍仍按原设置，之后按新设置执行。", "Task changed: {0}. Pictures already due today keep the old settings; the new ones apply after that."),
         ["changeTask"] = ("修改任务", "Change the task"),
         ["editTask"] = ("修改", "Change"),
         ["saveTask"] = ("保存修改", "Save the change"),

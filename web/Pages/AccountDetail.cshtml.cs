@@ -5,7 +5,6 @@ using SmartStore.Storage;
 using SmartStore.Web.Api;
 using SmartStore.Web.Localization;
 using SmartStore.Web.Security;
-using static SmartStore.Web.Localization.UiText;
 
 namespace SmartStore.Web.Pages;
 

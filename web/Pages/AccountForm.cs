@@ -1,7 +1,6 @@
 using SmartStore.Models;
 using SmartStore.Storage;
 using SmartStore.Web.Api;
-using static SmartStore.Web.Localization.UiText;
 
 namespace SmartStore.Web.Pages;
 
@@ -25,12 +24,4 @@ public sealed class AccountForm
 
     public AccountInput ToInput() => new(Username?.Trim(), DisplayName, Role, Regions,
         (Stores ?? "").Split([',', ' ', ';', '，', '、', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), Disabled);
-
-    /// <summary>What an account may see: the whole chain, its regions or its stores.</summary>
-    public static string ScopeText(UserAccounts.Account account, IReadOnlyList<Region> regions) => account.Role switch
-    {
-        SmartStore.Models.Role.RegionManager => string.Join(", ", account.RegionCodes.Select(c => Display.RegionName(regions.FirstOrDefault(r => r.Code == c), c))),
-        SmartStore.Models.Role.StoreManager => string.Join(", ", account.StoreCodes),
-        _ => T("wholeChain"),
-    };
 }

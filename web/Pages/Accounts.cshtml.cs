@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using SmartStore.Models;
 using SmartStore.Storage;
 using SmartStore.Web.Api;
-using SmartStore.Web.Localization;
 using SmartStore.Web.Security;
 using static SmartStore.Web.Localization.UiText;
 
@@ -40,9 +39,9 @@ public sealed class AccountsModel(UserAccounts accounts, RegionRepository region
                 Form = new AccountForm();
             }
         }
-        catch (MasterDataConflict e)
+        catch (MasterDataConflict e) when (e.Reason == MasterDataConflict.Refusal.Duplicate)
         {
-            Errors = [RefusalText.Of(e)];
+            Errors = [string.Format(T("usernameTaken"), e.Code)];
         }
         await Load();
         return Page();
@@ -52,7 +51,7 @@ public sealed class AccountsModel(UserAccounts accounts, RegionRepository region
     public static SecretShown FirstPassword(string username, string password) =>
         new(string.Format(T("passwordIssued"), username), username, password, T("username"), T("password"), T("passwordShownOnce"));
 
-    public string ScopeText(UserAccounts.Account account) => AccountForm.ScopeText(account, Regions);
+    public string ScopeText(UserAccounts.Account account) => Display.ScopeText(account.Scope, Regions);
 
     private async Task Load()
     {

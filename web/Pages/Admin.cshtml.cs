@@ -63,12 +63,7 @@ public sealed class AdminModel(ApiKeys keys, RegionRepository regions, SmartStor
         return Page();
     }
 
-    public string ScopeText(ApiKeys.KeyInfo key) => key.Role switch
-    {
-        Role.RegionManager => string.Join(", ", key.RegionCodes.Select(c => Display.RegionName(Regions.FirstOrDefault(r => r.Code == c), c))),
-        Role.StoreManager => string.Join(", ", key.StoreCodes),
-        _ => T("wholeChain"),
-    };
+    public string ScopeText(ApiKeys.KeyInfo key) => Display.ScopeText(key.Scope, Regions);
 
     private async Task Load()
     {

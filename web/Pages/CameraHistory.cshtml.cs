@@ -22,7 +22,6 @@ public sealed class CameraHistoryModel(CameraRepository cameras, StoreRepository
     [BindProperty(SupportsGet = true)] public string? To { get; set; }
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
 
-    public Camera Camera { get; private set; } = null!;
     public Store? Store { get; private set; }
     public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
     public IReadOnlyList<SnapshotRepository.Frame> Frames { get; private set; } = [];
@@ -34,21 +33,20 @@ public sealed class CameraHistoryModel(CameraRepository cameras, StoreRepository
         var camera = await cameras.Find(Code);
         if (camera is null) return NotFound();
         if (await scope.Check(User, Code) is IStatusCodeHttpResult refusal) return refusal.StatusCode == 404 ? NotFound() : Forbid();
-        Camera = camera;
         Store = camera.StoreCode is null ? null : await stores.Find(camera.StoreCode);
         Zone = StoreTimeZones.Find(Store?.TimeZone);
         var now = TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, Zone);
         var today = DateOnly.FromDateTime(now);
         Day ??= today;
-        if (!string.IsNullOrWhiteSpace(From) && Time(From) is null || !string.IsNullOrWhiteSpace(To) && Time(To) is null)
+        if (!string.IsNullOrWhiteSpace(From) && ClockText.Parse(From) is null || !string.IsNullOrWhiteSpace(To) && ClockText.Parse(To) is null)
         {
             Refused = T("historyBadTime");
             return Page();
         }
-        // Without a choice: the last two hours of today, or the whole of another day.
-        var from = Time(From) ?? (Day == today && now.Hour >= 2 ? new TimeOnly(now.Hour - 2, 0) : TimeOnly.MinValue);
-        var to = Time(To) ?? TimeOnly.MaxValue;
-        (From, To) = (from.ToString("HH:mm", CultureInfo.InvariantCulture), to == TimeOnly.MaxValue ? "24:00" : to.ToString("HH:mm", CultureInfo.InvariantCulture));
+        // Without a choice: today from the top of the hour two hours ago, or the whole of another day.
+        var from = ClockText.Parse(From) ?? (Day == today && now.Hour >= 2 ? new TimeOnly(now.Hour - 2, 0) : TimeOnly.MinValue);
+        var to = ClockText.Parse(To) ?? TimeOnly.MaxValue;
+        (From, To) = (ClockText.Of(from), ClockText.Of(to));
         if (to <= from)
         {
             Refused = T("historySpanBackwards");
@@ -61,21 +59,22 @@ public sealed class CameraHistoryModel(CameraRepository cameras, StoreRepository
         return Page();
     }
 
+    /// <summary>A picture's arrival on the store's clock: the time the span is chosen and ordered by.</summary>
     public string Local(DateTime utc, string format = "HH:mm:ss") =>
         TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone).ToString(format, CultureInfo.InvariantCulture);
 
-    /// <summary>A camera's pictures around a moment on its store's clock: from the half hour before it to the end of the next hour, within its day.</summary>
+    /// <summary>
+    /// A camera's pictures around a moment of its store's clock: from the top of the hour half an hour before it to the end
+    /// of the hour after it (19:50 → 19:00–21:00; 00:10 → 00:00–02:00), within the moment's day.
+    /// </summary>
     public static string Around(string camera, DateTime local)
     {
         var from = local.TimeOfDay < TimeSpan.FromMinutes(30) ? 0 : local.AddMinutes(-30).Hour;
-        var to = local.Hour >= 23 ? "24:00" : $"{local.Hour + 1:00}:00";
+        var to = local.Hour >= 22 ? ClockText.EndOfDay : $"{local.Hour + 2:00}:00";
         return $"/cameras/{camera}/history?day={local:yyyy-MM-dd}&from={from:00}:00&to={to}";
     }
 
     /// <summary>The address of this span on another page of thumbnails.</summary>
     public string PageLink(int page) => $"/cameras/{Code}/history?day={Day:yyyy-MM-dd}&from={From}&to={To}&p={page}";
 
-    private static TimeOnly? Time(string? text) =>
-        text?.Trim() == "24:00" ? TimeOnly.MaxValue
-        : TimeOnly.TryParseExact(text?.Trim(), ["HH:mm", "H:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var t) ? t : null;
 }

@@ -99,6 +99,14 @@ public static class Display
         return UiText.T("weekPrefix") + string.Join(UiText.IsChinese ? "," : ", ", chosen);
     }
 
+    /// <summary>What an account or API key may see: the whole chain, its regions (by name) or its stores.</summary>
+    public static string ScopeText(AccessScope scope, IReadOnlyList<Region> regions) => scope.Role switch
+    {
+        Role.RegionManager => string.Join(", ", scope.RegionCodes.Select(c => RegionName(regions.FirstOrDefault(r => r.Code == c), c))),
+        Role.StoreManager => string.Join(", ", scope.StoreCodes),
+        _ => UiText.T("wholeChain"),
+    };
+
     /// <summary>A relative change with an arrow, "↑12%" / "↓80%" ("+" would reach the page as an entity), or "—".</summary>
     public static string Change(double? change) => change switch
     {
@@ -125,7 +133,7 @@ public static class Display
         var local = TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, StoreTimeZones.Find(store.TimeZone));
         var today = store.OpeningHours.On(DateOnly.FromDateTime(local));
         return today.Closed ? UiText.T("closedDay")
-            : $"{today.Open:HH:mm}–{(today.Close == TimeOnly.MaxValue ? "24:00" : today.Close.ToString("HH:mm"))}";
+            : $"{ClockText.Of(today.Open)}–{ClockText.Of(today.Close)}";
     }
 
     /// <summary>An instant on its store's clock (inspection pictures, to-dos: what the store saw then).</summary>

@@ -109,10 +109,10 @@ public sealed class InspectionsModel(InspectionTasks tasks, InspectionCaptures c
         var (changed, errors, outcome) = await planning.Update(id, input, User);
         if (outcome == InspectionPlanning.Change.NotFound) return NotFound();
         if (outcome == InspectionPlanning.Change.Refused) return Forbid();
-        if (errors is not null)
+        if (outcome == InspectionPlanning.Change.Invalid)
         {
             (TaskForm, EditId) = (input, id);
-            return await Refused("task", errors.Localized.ToArray());
+            return await Refused("task", errors!.Localized.ToArray());
         }
         return Done(string.Format(T("taskChanged"), changed!.Name));
     }

@@ -49,12 +49,10 @@ public sealed class LoginModel(UserAccounts accounts, SignInThrottle throttle, I
             Disabled = true;
             return Page();
         }
-        var claims = ScopeClaims.For(account.Username, account.DisplayName, account.Scope).Append(AccountSessions.Stamp(account.Stamp));
-        var identity = new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme);
         // Kept on this device for two weeks of use (sliding) when asked: a manager's phone should not ask every morning.
         var properties = new AuthenticationProperties { IsPersistent = Remember };
         if (Remember) properties.ExpiresUtc = DateTimeOffset.UtcNow.Add(RememberFor);
-        await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity), properties);
+        await AccountSessions.SignIn(HttpContext, account, properties);
         return LocalRedirect(Landing(account.Role));
     }
 

@@ -75,11 +75,11 @@ public sealed class MobileModel(ScopeSummaries scopeSummaries, StoreTodos todos,
         var before = await totals.Over(coverage, yesterday.AddDays(-1), yesterday.AddDays(-1), HttpContext.RequestAborted);
         var (_, stores) = Api.StoreBenchmark.Compare(now, before, benchmark.Value);
         // A store that counted nobody is one line of its own: on a chain without yesterday's data, every store.
-        var flagged = stores.Where(s => s.Flags.Any(f => f != "no-traffic"))
+        var flagged = stores.Where(s => s.StandsOut)
             .OrderByDescending(s => s.Flags.Count).ThenBy(s => s.PeerIndex ?? 1).ThenBy(s => s.Code, StringComparer.Ordinal).ToList();
         FlaggedYesterday = flagged.Take(FlaggedShown).ToList();
         FlaggedYesterdayCount = flagged.Count;
-        UncountedYesterday = stores.Count(s => s.Flags.Contains("no-traffic"));
+        UncountedYesterday = stores.Count(s => s.Flags.Contains(Api.StoreStanding.NoTraffic));
     }
 
     private static IEnumerable<Attention> AttentionOf(Store store, StoreSummary summary)

@@ -15,6 +15,8 @@ public abstract class ReportPageModel(StoreRepository stores, RegionRepository r
     [FromQuery] public string? To { get; set; }
 
     public IReadOnlyList<Region> Regions { get; private set; } = [];
+
+    public string RegionName(string code) => Display.RegionName(Regions.FirstOrDefault(r => r.Code == code), code);
     public IReadOnlyList<Store> StoreChoices { get; private set; } = [];
 
     /// <summary>Why the filter could not be read (a date typed wrong, a period that ends before it starts).</summary>

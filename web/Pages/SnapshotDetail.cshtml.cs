@@ -35,7 +35,7 @@ public sealed class SnapshotDetailModel(SnapshotRepository snapshots, CameraRepo
     public (long? Previous, long? Next) Neighbours { get; private set; }
     public DateTime LocalTime { get; private set; }
 
-    /// <summary>The camera's pictures around this one: from the half hour before, to the end of the next hour.</summary>
+    /// <summary>The camera's pictures around this one (<see cref="CameraHistoryModel.Around"/>).</summary>
     public string HistoryLink => CameraHistoryModel.Around(Snapshot.CameraCode, LocalTime);
 
     public async Task<IActionResult> OnGet()
@@ -48,7 +48,8 @@ public sealed class SnapshotDetailModel(SnapshotRepository snapshots, CameraRepo
         if (await snapshots.Analysis(Id) is { } json) Read(json);
         Neighbours = await snapshots.Neighbours(snapshot);
         var store = Camera?.StoreCode is { } code ? await stores.Find(code) : null;
-        LocalTime = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(snapshot.CapturedAt ?? snapshot.ReceivedAt, DateTimeKind.Utc), StoreTimeZones.Find(store?.TimeZone));
+        // Arrival, as the camera's history is chosen and stepped through by it (a capture time may be off by minutes).
+        LocalTime = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(snapshot.ReceivedAt, DateTimeKind.Utc), StoreTimeZones.Find(store?.TimeZone));
         return Page();
     }
 

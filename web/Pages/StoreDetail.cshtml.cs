@@ -32,7 +32,9 @@ public sealed class StoreDetailModel(StoreRepository stores, RegionRepository re
     /// <summary>The SKUs with the most facings on the store's shelves, most first (the page names these).</summary>
     public IReadOnlyList<(string Sku, int Facings)> TopFacings { get; private set; } = [];
     public IReadOnlyList<StaffRoster.StaffMember> Staff { get; private set; } = [];
-    public string? Notice { get; private set; }
+    /// <summary>What the last action did: said on this answer, or carried over a redirect.</summary>
+    public string? Notice { get => _notice ?? TempData["notice"] as string; private set => _notice = value; }
+    private string? _notice;
     public IReadOnlyList<string> Errors { get; private set; } = [];
     public bool MayEdit => User.Scope().MayEditMasterData;
 
@@ -88,9 +90,9 @@ public sealed class StoreDetailModel(StoreRepository stores, RegionRepository re
             return Page();
         }
         await todoDesk.Raise(Code, null, text!.Trim(), User.Actor());
-        await Load();
-        Notice = string.Format(T("todoRaised"), Store.Name);
-        return Page();
+        // Redirected, so a reload does not send the to-do again.
+        TempData["notice"] = string.Format(T("todoRaised"), Store.Name);
+        return RedirectToPage(new { Code });
     }
 
     public IReadOnlyList<string> TodoErrors { get; private set; } = [];

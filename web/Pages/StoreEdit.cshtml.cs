@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using SmartStore.Models;
 using SmartStore.Storage;
 using SmartStore.Web.Api;
+using SmartStore.Web.Localization;
 using SmartStore.Web.Security;
 using static SmartStore.Web.Localization.UiText;
 
@@ -45,7 +46,16 @@ public sealed class StoreEditModel(StoreRepository stores, RegionRepository regi
             Errors = errors.Localized;
             return Page();
         }
-        var outcome = await desk.Update(Code, input, User.Actor());
+        StoreProfileDesk.Outcome outcome;
+        try
+        {
+            outcome = await desk.Update(Code, input, User.Actor());
+        }
+        catch (MasterDataConflict e)
+        {
+            Errors = [RefusalText.Of(e)];
+            return Page();
+        }
         if (!outcome.Found) return NotFound();
         if (outcome.Store is null)
         {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using SmartStore.Models;
 using SmartStore.Web.Api;
 
@@ -23,7 +22,7 @@ public sealed class StoreProfileForm
     public List<HoursRow> Days { get; set; } = [];
     /// <summary>The store's special hours, each kept unless ticked for removal.</summary>
     public List<HoursRow> Special { get; set; } = [];
-    /// <summary>A date range to add; ignored while its start is empty.</summary>
+    /// <summary>A date range to add; ignored while both its dates are empty.</summary>
     public HoursRow Added { get; set; } = new();
 
     public sealed class HoursRow
@@ -70,8 +69,8 @@ public sealed class StoreProfileForm
     private static DayHours Hours(HoursRow row, string day, FieldErrors errors)
     {
         if (row.Closed) return new DayHours(TimeOnly.MinValue, TimeOnly.MinValue, Closed: true);
-        var open = Time(row.Open);
-        var close = Time(row.Close);
+        var open = ClockText.Parse(row.Open);
+        var close = ClockText.Parse(row.Close);
         if (open is null || close is null)
         {
             errors.Add("openingHours", $"{day}: opening and closing times must be like 09:30.", $"{day}：开门和关门时间须是 09:30 这样的时间。");
@@ -80,20 +79,9 @@ public sealed class StoreProfileForm
         return new DayHours(open.Value, close.Value);
     }
 
-    /// <summary>"24:00" is the end of the day (a store open till midnight, or round the clock).</summary>
-    private static TimeOnly? Time(string? text) =>
-        text?.Trim() == EndOfDay ? TimeOnly.MaxValue
-        : TimeOnly.TryParseExact(text?.Trim(), ["HH:mm", "H:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time) ? time : null;
-
-    private const string EndOfDay = "24:00";
-
     private static HoursRow Row(DayHours hours, DateOnly? from = null, DateOnly? to = null, string? reason = null) => new()
     {
-        Open = hours.Closed ? null : hours.Open.ToString("HH:mm", CultureInfo.InvariantCulture), Close = hours.Closed ? null : Close(hours.Close),
+        Open = hours.Closed ? null : ClockText.Of(hours.Open), Close = hours.Closed ? null : ClockText.Of(hours.Close),
         Closed = hours.Closed, From = from, To = to, Reason = reason,
     };
-
-    /// <summary>The end of the day (how "open round the clock" is stored) reads 24:00, and goes back as it came.</summary>
-    private static string Close(TimeOnly close) =>
-        close == TimeOnly.MaxValue ? EndOfDay : close.ToString(close.Second == 0 ? "HH:mm" : "HH:mm:ss", CultureInfo.InvariantCulture);
 }

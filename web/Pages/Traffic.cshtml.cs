@@ -27,8 +27,6 @@ public sealed class TrafficModel(StoreRepository storeRepository, RegionReposito
     public IReadOnlyList<DictionaryEntry> StoreTypes { get; private set; } = [];
     protected override string ExcelPath => "/api/traffic/report.xlsx";
 
-    public string RegionName(string code) => Display.RegionName(Regions.FirstOrDefault(r => r.Code == code), code);
-
     public async Task<IActionResult> OnGet(CancellationToken cancellationToken)
     {
         var scope = await LoadFilter();

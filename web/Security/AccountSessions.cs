@@ -16,14 +16,21 @@ public sealed class AccountSessionOptions
 /// <summary>
 /// Ends a signed-in session whose account changed since it signed in: the cookie carries the account's stamp and the
 /// role and scope of that moment, so a disabled account, a reset password or a narrowed scope must not live on in it
-/// for the cookie's 12 hours. Checked at most every <see cref="AccountSessionOptions.RecheckEvery"/> per session.
+/// for the cookie's life (12 hours, or 14 days on a device kept signed in). Checked at most every <see cref="AccountSessionOptions.RecheckEvery"/> per session.
 /// </summary>
 public static class AccountSessions
 {
     public const string StampClaim = "smartstore:stamp";
     private const string CheckedAt = "smartstore.checked";
 
-    public static Claim Stamp(int stamp) => new(StampClaim, stamp.ToString(CultureInfo.InvariantCulture));
+    /// <summary>Signs the account in under its current stamp, role and scope (kept on the device when <paramref name="properties"/> say so).</summary>
+    public static Task SignIn(HttpContext context, UserAccounts.Account account, AuthenticationProperties? properties)
+    {
+        var claims = ScopeClaims.For(account.Username, account.DisplayName, account.Scope)
+            .Append(new Claim(StampClaim, account.Stamp.ToString(CultureInfo.InvariantCulture)));
+        var identity = new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme);
+        return context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity), properties);
+    }
 
     public static async Task Check(CookieValidatePrincipalContext context)
     {
