@@ -37,12 +37,7 @@ public sealed class CamerasModel(CameraRepository cameras, StoreRepository store
     public async Task<IActionResult> OnPostImport(IFormFile? sheet)
     {
         if (!MayEdit) return Forbid();
-        if (sheet is null) _importFailure = T("importNoFile");
-        else
-        {
-            try { _importOutcome = await importer.Import(sheet, User.Actor()); }
-            catch (MasterDataConflict e) { _importFailure = RefusalText.Of(e); }
-        }
+        (_importOutcome, _importFailure) = await SheetUpload.Import(importer, sheet, User.Actor());
         return await Secretive();
     }
 

@@ -58,12 +58,7 @@ public sealed class SkusModel(SkuRepository skus, DictionaryRepository dictionar
     public async Task<IActionResult> OnPostImport(IFormFile? sheet)
     {
         if (!MayEdit) return Forbid();
-        if (sheet is null) ImportFailure = T("importNoFile");
-        else
-        {
-            try { ImportOutcome = await importer.Import(sheet, User.Actor()); }
-            catch (MasterDataConflict e) { ImportFailure = RefusalText.Of(e); }
-        }
+        (ImportOutcome, ImportFailure) = await SheetUpload.Import(importer, sheet, User.Actor());
         await Load();
         return Page();
     }
