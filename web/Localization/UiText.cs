@@ -76,6 +76,7 @@ public static partial class UiText
         ["downloadSecrets"] = ("下载密钥 CSV", "Download secrets (CSV)"),
         ["incidents"] = ("异常记录", "Incidents"),
         ["weekOffline"] = ("近 7 天离线 {0} 次，共 {1}", "offline {0} times in 7 days, {1} in all"),
+        ["weekNeverOffline"] = ("近 7 天未离线", "not offline in 7 days"),
         ["noIncidents"] = ("没有离线或画面异常的记录。", "Never offline, no view fault recorded."),
         ["incidentOngoing"] = ("仍未恢复", "ongoing"),
         ["underAMinute"] = ("不到 1 分钟", "under a minute"),
