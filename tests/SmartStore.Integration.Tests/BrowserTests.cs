@@ -116,6 +116,16 @@ public sealed class BrowserTests(SmartStoreSystem system)
         await Assertions.Expect(page.Locator("th[data-sort='entries']")).ToHaveAttributeAsync("aria-sort", "ascending");
         Assert.True(await page.EvaluateAsync<bool>($"{entries}.every((v, i, a) => i === 0 || a[i - 1] <= v)"));
 
+        // A store looking closed, raised live: tagged, and its tag says since when on the store's clock (12:00 in Shanghai).
+        var since = new DateTime(2026, 12, 1, 4, 0, 0, DateTimeKind.Utc);
+        await system.Grains.GetGrain<ILiveFeedNotifierGrain>(0).Publish(LiveUpdate.ForTraffic("S0003", null, TrafficCounters.Zero, DateTime.UtcNow,
+            new StoreClosure("S0003", since, since.AddMinutes(40), 57, 0.3, 0.001)));
+        var tag = page.Locator("tr[data-store='S0003'] .closed-tag");
+        await Assertions.Expect(tag).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        await Assertions.Expect(tag).ToHaveAttributeAsync("title", "12:00 起无顾客进店，期间 57 人从门口经过。");
+        await system.Grains.GetGrain<ILiveFeedNotifierGrain>(0).Publish(LiveUpdate.ForTraffic("S0003", null, TrafficCounters.Zero, DateTime.UtcNow));
+        await Assertions.Expect(tag).ToBeHiddenAsync(new() { Timeout = 15_000 });
+
         // What /m links to: the board showing what needs attention.
         await page.GotoAsync("/?show=attention");
         await Assertions.Expect(page.Locator("#board-show")).ToHaveValueAsync("attention");

@@ -101,6 +101,7 @@ public static partial class UiText
         ["flaggedFigures"] = ("进店 {0} · 同类平均的 {1} · 环比 {2} · 进店率 {3}", "{0} entries · {1} of peers · {2} on the day before · entry rate {3}"),
         ["attentionMoreReport"] = ("另有 {0} 家，在门店对标中查看 →", "{0} more: see the benchmark →"),
         ["uncountedYesterday"] = ("{0} 家门店昨日没有客流数据。", "{0} stores counted nobody yesterday."),
+        ["closedSinceShort"] = ("{0} 起无顾客进店，期间 {1} 人从门口经过。", "No customer since {0} although {1} people walked past."),
         ["boardSearch"] = ("查找门店", "Find a store"),
         ["boardSearchHint"] = ("编码、名称、城市或大区", "Code, name, city or region"),
         ["boardShow"] = ("显示", "Show"),

@@ -57,6 +57,17 @@
 
   document.querySelectorAll("td.cam").forEach(showSeen);
 
+  // What a closure raised live says, as the served board says it: since when on the store's clock, and how many walked past.
+  function closureText(closure, zone) {
+    let since = "";
+    try {
+      since = new Date(closure.sinceUtc).toLocaleTimeString(document.documentElement.lang, { timeZone: zone || undefined, hour: "2-digit", minute: "2-digit", hour12: false });
+    } catch (e) {
+      since = new Date(closure.sinceUtc).toLocaleTimeString(document.documentElement.lang, { hour: "2-digit", minute: "2-digit", hour12: false });
+    }
+    return words.closedSince.replace("{0}", since).replace("{1}", String(closure.passersBy));
+  }
+
   // Today's foot traffic: a store's row follows its grain; the tiles add up the rows on this board.
   function showTraffic(update) {
     const row = document.querySelector(`tr[data-store="${CSS.escape(update.storeCode || "")}"]`);
@@ -65,6 +76,7 @@
     const closed = row.querySelector(".closed-tag");
     if (closed) {
       closed.hidden = !update.looksClosed;
+      closed.title = update.looksClosed ? closureText(update.looksClosed, row.dataset.zone) : "";
       const count = document.getElementById("closed-count");
       if (count) count.textContent = String(document.querySelectorAll(".closed-tag:not([hidden])").length);
     }
