@@ -237,9 +237,9 @@ public sealed class StoreAnalysisTests(SmartStoreSystem system)
             new StoreTotal("D", "d", "EAST", "street", true, 10, 100, 100, 0, 1200),  // another type
         };
         var b = StoreRank.Of("B", chain)!;
-        Assert.Equal(new Place(1, 2, 900), b.Dwell);
-        Assert.Equal(new Place(2, 2, 0.25), b.EntryRate);
-        Assert.Equal(new Place(1, 2, 0.5), StoreRank.Of("A", chain)!.EntryRate);
+        Assert.Equal(new PeerPlace(1, 2, 900), b.Dwell);
+        Assert.Equal(new PeerPlace(2, 2, 0.25), b.EntryRate);
+        Assert.Equal(new PeerPlace(1, 2, 0.5), StoreRank.Of("A", chain)!.EntryRate);
         Assert.Null(StoreRank.Of("C", chain)!.Dwell);
         Assert.Null(StoreRank.Of("C", chain)!.EntryRate);
     }

@@ -9,7 +9,7 @@ namespace SmartStore.Web.Analysis;
 /// store page: 排名、停留时长).
 /// </summary>
 public sealed record StoreRank(double EntriesPerDay, int? InType, int TypeCount, string? Type, int? InRegion, int RegionCount,
-    Place? Dwell = null, Place? EntryRate = null)
+    PeerPlace? Dwell = null, PeerPlace? EntryRate = null)
 {
     public static StoreRank? Of(string storeCode, IReadOnlyList<StoreTotal> chain)
     {
@@ -21,22 +21,20 @@ public sealed record StoreRank(double EntriesPerDay, int? InType, int TypeCount,
         var type = counted.Where(t => t.Type == store.Type).ToList();
         var region = counted.Where(t => t.RegionCode == store.RegionCode).ToList();
         return new StoreRank(Math.Round(PerDay(store), 1), PlaceAmong(type), type.Count, store.Type, PlaceAmong(region), region.Count,
-            RankOf.Measured(store, type, t => t.AverageDwellSeconds), RankOf.Measured(store, type, Rate));
+            PlaceBy(store, type, t => t.AverageDwellSeconds), PlaceBy(store, type, Rate));
     }
 
     /// <summary>Entries over entries and passers-by; none for a store whose camera counts no passers-by.</summary>
     private static double? Rate(StoreTotal t) => t.PassersBy == 0 ? null : (double)t.Entries / (t.Entries + t.PassersBy);
-}
 
-/// <summary>A store's place by one figure (1 = highest) among the peers that measured it, and the figure.</summary>
-public sealed record Place(int At, int Of, double Value);
-
-internal static class RankOf
-{
-    public static Place? Measured(StoreTotal store, IReadOnlyList<StoreTotal> peers, Func<StoreTotal, double?> figure)
+    /// <summary>The store's place by one figure (1 = highest) among the peers that measured it; none if it did not.</summary>
+    private static PeerPlace? PlaceBy(StoreTotal store, IReadOnlyList<StoreTotal> peers, Func<StoreTotal, double?> figure)
     {
         if (figure(store) is not { } value) return null;
         var measured = peers.Select(figure).OfType<double>().ToList();
-        return new Place(measured.Count(v => v > value) + 1, measured.Count, Math.Round(value, 4));
+        return new PeerPlace(measured.Count(v => v > value) + 1, measured.Count, Math.Round(value, 4));
     }
 }
+
+/// <summary>A store's place by one figure among the stores of its type that measured it (1 = highest), and the figure.</summary>
+public sealed record PeerPlace(int At, int Of, double Value);

@@ -69,11 +69,10 @@ public sealed class MobileModel(ScopeSummaries scopeSummaries, StoreTodos todos,
 
     private async Task LoadYesterday(AccessScope scope)
     {
+        // The traffic report's 门店对标 for yesterday alone (a whole day, so compared with the day before).
         var yesterday = Today.AddDays(-1);
-        var coverage = new StoreCoverage(scope, null, null);
-        var now = await totals.Over(coverage, yesterday, yesterday, HttpContext.RequestAborted);
-        var before = await totals.Over(coverage, yesterday.AddDays(-1), yesterday.AddDays(-1), HttpContext.RequestAborted);
-        var (_, stores) = Api.StoreBenchmark.Compare(now, before, benchmark.Value);
+        var query = new Api.TrafficQuery(new StoreCoverage(scope, null, null), yesterday, yesterday, ReportGrain.Day, null);
+        var stores = (await Api.TrafficQuery.Benchmark(query, totals, benchmark.Value, Today, HttpContext.RequestAborted)).Stores;
         // A store that counted nobody is one line of its own: on a chain without yesterday's data, every store.
         var flagged = stores.Where(s => s.StandsOut)
             .OrderByDescending(s => s.Flags.Count).ThenBy(s => s.PeerIndex ?? 1).ThenBy(s => s.Code, StringComparer.Ordinal).ToList();
