@@ -37,12 +37,14 @@ public sealed class BrowserTests(SmartStoreSystem system)
         await Assertions.Expect(page.Locator("#store-list")).ToContainTextAsync("浏览器新建门店");
 
         // The HQ board, live: a heartbeat from outside the browser turns the cell green without a reload.
+        using var admin = await system.SignedIn("admin");
+        var secret = await AllDayStores.WithCamera(admin, "X0402", "浏览器通宵店", "NORTH", "CAM-X0402-E1");
         await page.GotoAsync("/");
         await page.WaitForFunctionAsync("document.body.dataset.live === 'connected'");
-        var cell = page.Locator("td[data-camera='CAM-S0027-P1']");
+        var cell = page.Locator("td[data-camera='CAM-X0402-E1']");
         await Assertions.Expect(cell).Not.ToHaveClassAsync(new System.Text.RegularExpressions.Regex("\\bonline\\b"));
         using var device = system.Anonymous();
-        await MasterDataApiTests.Heartbeat(device, "CAM-S0027-P1", system.CameraSecret("CAM-S0027-P1"));
+        await MasterDataApiTests.Heartbeat(device, "CAM-X0402-E1", secret);
         await Assertions.Expect(cell).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("\\bonline\\b"), new() { Timeout = 15_000 });
         await Assertions.Expect(cell).ToContainTextAsync("在线");
         // Silent again (2 s here), it goes offline, with its last heartbeat's time (an online camera shows no time: the
@@ -62,11 +64,7 @@ public sealed class BrowserTests(SmartStoreSystem system)
     {
         // A store whose only camera reported once and went silent (2 s here): offline, so it needs attention.
         using var admin = await system.SignedIn("admin");
-        var store = await admin.PostJson("/api/stores", new { code = "X0811", name = "看板离线测试店", regionCode = "NORTH", city = "天津", latitude = 39.1, longitude = 117.2 });
-        Assert.Equal(HttpStatusCode.Created, store.StatusCode);
-        var camera = await admin.PostJson("/api/cameras", new { code = "CAM-X0811-E1", kind = "entrance", storeCode = "X0811" });
-        Assert.Equal(HttpStatusCode.Created, camera.StatusCode);
-        var secret = (await camera.Json())["secret"]!.GetValue<string>();
+        var secret = await AllDayStores.WithCamera(admin, "X0811", "看板离线测试店", "NORTH", "CAM-X0811-E1");
         using var device = system.Anonymous();
         await MasterDataApiTests.Heartbeat(device, "CAM-X0811-E1", secret);
         await Eventually.Get(() => system.Grains.GetGrain<IStoreGrain>("X0811").GetCameras(), c => c.Count == 1 && !c[0].Online, what: "the camera offline on its store");
@@ -534,6 +532,9 @@ public sealed class BrowserTests(SmartStoreSystem system)
     {
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await LaunchChromium(playwright);
+        using var admin = await system.SignedIn("admin");
+        const string camera = "CAM-X0812-E1";
+        var secret = await AllDayStores.WithCamera(admin, "X0812", "离线页测试店", "EAST", camera);
         var page = await SignedInPage(browser, "east", "zh-CN");
         await page.GotoAsync("/m");
         await Assertions.Expect(page.Locator("#attention h2")).ToContainTextAsync("需要处理");
@@ -541,11 +542,10 @@ public sealed class BrowserTests(SmartStoreSystem system)
         Assert.EndsWith("/m", await page.EvaluateAsync<string>("navigator.serviceWorker.ready.then(r => r.scope)"));
 
         // A camera of the region reports once and falls silent (2 s here): it joins the list without a reload.
-        const string camera = "CAM-S0009-P1";
         var offline = page.Locator($"#attention li[data-camera='{camera}'][data-what='offline']");
         await Assertions.Expect(offline).ToHaveCountAsync(0);
         using var device = system.Anonymous();
-        await MasterDataApiTests.Heartbeat(device, camera, system.CameraSecret(camera));
+        await MasterDataApiTests.Heartbeat(device, camera, secret);
         await Assertions.Expect(offline).ToHaveCountAsync(1, new() { Timeout = 15_000 });
 
         // On the train: no network. The page says so instead of the browser's error.

@@ -43,14 +43,7 @@ public sealed class DeviceAndLiveTests(SmartStoreSystem system, ITestOutputHelpe
 
         // A NORTH store open around the clock, so the offline rule (only during opening hours) applies
         // whatever the time of day the tests run at.
-        var allDay = Enumerable.Range(0, 7).Select(_ => new { open = "00:00:00", close = "23:59:59.9999999" }).ToArray();
-        Assert.Equal(System.Net.HttpStatusCode.Created, (await admin.PostJson("/api/stores", new
-        {
-            code = "X0601", name = "通宵店", regionCode = "NORTH", city = "北京", latitude = 39.9, longitude = 116.4,
-            openingHours = new { weekly = allDay, exceptions = Array.Empty<object>() },
-        })).StatusCode);
-        var created = await (await admin.PostJson("/api/cameras", new { code = "CAM-X0601-E1", kind = "entrance", storeCode = "X0601" })).Json();
-        var northSecret = created["secret"]!.GetValue<string>();
+        var northSecret = await AllDayStores.WithCamera(admin, "X0601", "通宵店", "NORTH", "CAM-X0601-E1");
 
         var hq = await Listen(hqKey);
         var east = await Listen(eastKey);
