@@ -39,6 +39,19 @@ public sealed record OpeningHours(
         return Weekly[mondayFirst];
     }
 
+    /// <summary>
+    /// When the store is open on a store-local date, as store-local instants: null on a closed day; a day that closes
+    /// after midnight (or at 24:00) ends on the next date. Agrees with <see cref="IsOpenAt"/>.
+    /// </summary>
+    public (DateTime Open, DateTime Close)? SpanOn(DateOnly date)
+    {
+        var day = On(date);
+        if (day.Closed || day.Close == day.Open) return null;
+        var open = date.ToDateTime(day.Open);
+        if (day.Close == TimeOnly.MaxValue) return (open, date.AddDays(1).ToDateTime(TimeOnly.MinValue));
+        return (open, day.Close < day.Open ? date.AddDays(1).ToDateTime(day.Close) : date.ToDateTime(day.Close));
+    }
+
     /// <summary>Whether the store is open at a store-local instant; a day that closes after midnight keeps it open into the next.</summary>
     public bool IsOpenAt(DateTime local)
     {

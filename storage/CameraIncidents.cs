@@ -1,4 +1,5 @@
 using Dapper;
+using SmartStore.Models;
 
 namespace SmartStore.Storage;
 
@@ -53,5 +54,35 @@ public sealed class CameraIncidents(SmartStoreDatabase database)
             WHERE camera_code = @cameraCode AND kind = 'offline' AND started_utc < @toUtc AND coalesce(ended_utc, @toUtc) > @fromUtc
             """, new { cameraCode, fromUtc, toUtc });
         return new Outages((int)count, TimeSpan.FromSeconds(seconds));
+    }
+
+    /// <summary>A camera bound to a store a report covers.</summary>
+    public sealed record CoveredCamera(string Code, string Kind, string StoreCode);
+
+    /// <summary>The cameras of the stores <paramref name="coverage"/> covers, within the viewer's scope; cameras in no store are in no report.</summary>
+    public async Task<IReadOnlyList<CoveredCamera>> Cameras(StoreCoverage coverage, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.Open(cancellationToken);
+        return (await connection.QueryAsync<CoveredCamera>(new CommandDefinition($"""
+            SELECT c.code AS Code, c.kind AS Kind, c.store_code AS StoreCode
+            FROM cameras c JOIN stores s ON s.code = c.store_code
+            WHERE {StoreScope.Visible} AND (@store::text IS NULL OR s.code = @store) AND (@region::text IS NULL OR s.region_code = @region)
+            ORDER BY c.code
+            """, StoreScope.Parameters(coverage.Scope, new { store = coverage.StoreCode, region = coverage.RegionCode }),
+            cancellationToken: cancellationToken))).ToList();
+    }
+
+    /// <summary>Every incident of those cameras overlapping [<paramref name="fromUtc"/>, <paramref name="toUtc"/>), unclipped; open ones have no end.</summary>
+    public async Task<IReadOnlyList<Incident>> During(StoreCoverage coverage, DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.Open(cancellationToken);
+        return (await connection.QueryAsync<Incident>(new CommandDefinition($"""
+            SELECT i.id, i.camera_code AS CameraCode, i.kind, i.started_utc AS StartedUtc, i.ended_utc AS EndedUtc
+            FROM camera_incidents i JOIN cameras c ON c.code = i.camera_code JOIN stores s ON s.code = c.store_code
+            WHERE {StoreScope.Visible} AND (@store::text IS NULL OR s.code = @store) AND (@region::text IS NULL OR s.region_code = @region)
+              AND i.started_utc < @toUtc AND coalesce(i.ended_utc, 'infinity') > @fromUtc
+            ORDER BY i.camera_code, i.started_utc
+            """, StoreScope.Parameters(coverage.Scope, new { store = coverage.StoreCode, region = coverage.RegionCode, fromUtc, toUtc }),
+            cancellationToken: cancellationToken))).ToList();
     }
 }

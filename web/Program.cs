@@ -56,6 +56,7 @@ builder.Services.AddSingleton<TodoDesk>();
 builder.Services.AddSingleton<StoreProfileDesk>();
 builder.Services.AddSingleton<AccountDesk>();
 builder.Services.AddSingleton<CameraIncidents>();
+builder.Services.AddSingleton<CameraReliabilityReport>();
 builder.Services.AddSingleton<ApiKeyUsage>();
 builder.Services.AddHostedService(services => services.GetRequiredService<ApiKeyUsage>());
 builder.Services.AddSingleton<CampaignEffectQuery>();

@@ -39,6 +39,26 @@ public sealed class OpeningHoursCalendarTests
     }
 
     [Fact]
+    public void A_dates_open_span_ends_the_next_day_when_it_closes_after_midnight()
+    {
+        var monday = new DateOnly(2026, 11, 23);
+        var weekly = new[]
+        {
+            new DayHours(new TimeOnly(10, 0), new TimeOnly(22, 0)), new DayHours(new TimeOnly(18, 0), new TimeOnly(2, 0)),
+            new DayHours(new TimeOnly(9, 0), TimeOnly.MaxValue), new DayHours(TimeOnly.MinValue, TimeOnly.MinValue, Closed: true),
+            new DayHours(new TimeOnly(10, 0), new TimeOnly(10, 0)), new DayHours(new TimeOnly(10, 0), new TimeOnly(22, 0)),
+            new DayHours(new TimeOnly(10, 0), new TimeOnly(22, 0)),
+        };
+        var hours = new OpeningHours(weekly, []);
+        Assert.Equal((monday.ToDateTime(new TimeOnly(10, 0)), monday.ToDateTime(new TimeOnly(22, 0))), hours.SpanOn(monday));
+        Assert.Equal((new DateTime(2026, 11, 24, 18, 0, 0), new DateTime(2026, 11, 25, 2, 0, 0)), hours.SpanOn(monday.AddDays(1)));
+        Assert.Equal((new DateTime(2026, 11, 25, 9, 0, 0), new DateTime(2026, 11, 26, 0, 0, 0)), hours.SpanOn(monday.AddDays(2))); // 24:00
+        Assert.Null(hours.SpanOn(monday.AddDays(3)));
+        Assert.Null(hours.SpanOn(monday.AddDays(4))); // opens and closes at once: never open, as IsOpenAt says
+        Assert.False(hours.IsOpenAt(new DateTime(2026, 11, 27, 10, 0, 0)));
+    }
+
+    [Fact]
     public void Weekday_index_is_monday_first()
     {
         var weekly = Enumerable.Range(0, 7).Select(i => new DayHours(new TimeOnly(10, 0), new TimeOnly(22, 0), Closed: i == 6)).ToArray();

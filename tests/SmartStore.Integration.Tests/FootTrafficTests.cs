@@ -153,6 +153,7 @@ public sealed class FootTrafficTests(SmartStoreSystem system)
     [Theory]
     [InlineData("/traffic")]
     [InlineData("/display")]
+    [InlineData("/cameras/reliability")]
     public async Task A_report_page_with_a_period_that_ends_before_it_starts_says_so_and_keeps_its_filter(string page)
     {
         using var analyst = await system.SignedIn("analyst");

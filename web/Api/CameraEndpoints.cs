@@ -20,7 +20,26 @@ public static class CameraEndpoints
         cameras.MapPut("/{code}", Update).RequireAuthorization(AuthenticationSetup.MayEdit);
         cameras.MapDelete("/{code}", Delete).RequireAuthorization(AuthenticationSetup.MayEdit);
         cameras.MapPost("/{code}/secret", Rotate).RequireAuthorization(AuthenticationSetup.MayEdit);
+        cameras.MapGet("/reliability", Reliability);
+        cameras.MapGet("/reliability.xlsx", ReliabilityExcel);
         return api;
+    }
+
+    /// <summary>设备运维报表: the cameras of a store, a region or the viewer's scope that were offline or had view faults in a period.</summary>
+    private static async Task<IResult> Reliability(string? store, string? region, string? from, string? to, ClaimsPrincipal user,
+        CameraReliabilityReport report, CancellationToken cancellationToken)
+    {
+        var (result, problem, _) = await report.Run(user.Scope(), store, region, from, to, cancellationToken);
+        return result is null ? problem! : Results.Ok(result);
+    }
+
+    private static async Task<IResult> ReliabilityExcel(string? store, string? region, string? from, string? to, ClaimsPrincipal user,
+        CameraReliabilityReport report, CancellationToken cancellationToken)
+    {
+        var (result, problem, _) = await report.Run(user.Scope(), store, region, from, to, cancellationToken);
+        if (result is null) return problem!;
+        var name = $"cameras-{store ?? region ?? "chain"}-{result.From:yyyyMMdd}-{result.To:yyyyMMdd}.xlsx";
+        return Results.File(await CameraReliabilityWorkbook.Write(result, cancellationToken), TrafficWorkbook.ContentType, name);
     }
 
     private static async Task<IResult> List(ClaimsPrincipal user, CameraRepository repository, string? store, string? q, int? page, int? pageSize)
