@@ -15,25 +15,36 @@ public sealed class CameraIncidents(SmartStoreDatabase database)
     /// <summary>How often a camera was offline in a span, and for how long in all (an open incident counts up to now).</summary>
     public sealed record Outages(int Count, TimeSpan Total);
 
-    /// <summary>An incident begins; one already open of the same kind stays as it is.</summary>
+    /// <summary>An incident begins; one already open of the same kind stays as it is. A new one is a webhook event.</summary>
     public async Task Open(string cameraCode, string kind, DateTime startedUtc)
     {
         await using var connection = await database.Open();
-        await connection.ExecuteAsync("""
-            INSERT INTO camera_incidents (camera_code, kind, started_utc) VALUES (@cameraCode, @kind, @startedUtc)
-            ON CONFLICT (camera_code, kind) WHERE ended_utc IS NULL DO NOTHING
-            """, new { cameraCode, kind, startedUtc });
+        await connection.ExecuteAsync($"""
+            WITH changed AS (
+                INSERT INTO camera_incidents (camera_code, kind, started_utc) VALUES (@cameraCode, @kind, @startedUtc)
+                ON CONFLICT (camera_code, kind) WHERE ended_utc IS NULL DO NOTHING
+                RETURNING camera_code, @eventKind::text AS event_kind, @detail::text AS detail, started_utc AS occurred_utc)
+            {AlertOutbox.ForCameras}
+            """, new { cameraCode, kind, startedUtc, eventKind = kind == OfflineKind ? AlertKinds.CameraOffline : AlertKinds.ViewFault, detail = Detail(kind) });
     }
 
-    /// <summary>The open incident of the kind ends (none open: nothing to do).</summary>
+    /// <summary>The open incident of the kind ends (none open: nothing to do); its end is a webhook event.</summary>
     public async Task Close(string cameraCode, string kind, DateTime endedUtc)
     {
         await using var connection = await database.Open();
-        await connection.ExecuteAsync("""
-            UPDATE camera_incidents SET ended_utc = GREATEST(@endedUtc, started_utc)
-            WHERE camera_code = @cameraCode AND kind = @kind AND ended_utc IS NULL
-            """, new { cameraCode, kind, endedUtc });
+        await connection.ExecuteAsync($"""
+            WITH changed AS (
+                UPDATE camera_incidents SET ended_utc = GREATEST(@endedUtc, started_utc)
+                WHERE camera_code = @cameraCode AND kind = @kind AND ended_utc IS NULL
+                RETURNING camera_code, @eventKind::text AS event_kind, @detail::text AS detail, ended_utc AS occurred_utc)
+            {AlertOutbox.ForCameras}
+            """, new { cameraCode, kind, endedUtc, eventKind = kind == OfflineKind ? AlertKinds.CameraOnline : AlertKinds.ViewCleared, detail = Detail(kind) });
     }
+
+    private const string OfflineKind = "offline";
+
+    /// <summary>A view fault's code travels with its event; an outage needs none.</summary>
+    private static string? Detail(string kind) => kind == OfflineKind ? null : kind;
 
     public async Task<IReadOnlyList<Incident>> Recent(string cameraCode, int limit)
     {

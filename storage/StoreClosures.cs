@@ -11,16 +11,29 @@ public sealed class StoreClosures(SmartStoreDatabase database)
         entry_rate AS EntryRate, chance AS Chance, reopened_utc AS ReopenedUtc
         """;
 
-    /// <summary>Raised, or ended by the next customer: one row per store and start, so a repeated write changes nothing.</summary>
+    /// <summary>
+    /// Raised, or ended by the next customer: one row per store and start, so a repeated write changes nothing. Raising
+    /// it and its first reopening are webhook events (the CTE <c>before</c> sees the row as it was before this statement).
+    /// </summary>
     public async Task Write(StoreClosure closure, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.Open(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition("""
-            INSERT INTO store_closures (store_code, since_utc, raised_utc, reopened_utc, passers_by, entry_rate, chance)
-            SELECT @StoreCode, @SinceUtc, @RaisedUtc, @ReopenedUtc, @PassersBy, @EntryRate, @Chance
-            WHERE EXISTS (SELECT 1 FROM stores WHERE code = @StoreCode)
-            ON CONFLICT (store_code, since_utc) DO UPDATE SET reopened_utc = EXCLUDED.reopened_utc,
-                passers_by = EXCLUDED.passers_by, entry_rate = EXCLUDED.entry_rate, chance = EXCLUDED.chance
+        await connection.ExecuteAsync(new CommandDefinition($"""
+            WITH before AS (SELECT reopened_utc FROM store_closures WHERE store_code = @StoreCode AND since_utc = @SinceUtc),
+            written AS (
+                INSERT INTO store_closures (store_code, since_utc, raised_utc, reopened_utc, passers_by, entry_rate, chance)
+                SELECT @StoreCode, @SinceUtc, @RaisedUtc, @ReopenedUtc, @PassersBy, @EntryRate, @Chance
+                WHERE EXISTS (SELECT 1 FROM stores WHERE code = @StoreCode)
+                ON CONFLICT (store_code, since_utc) DO UPDATE SET reopened_utc = EXCLUDED.reopened_utc,
+                    passers_by = EXCLUDED.passers_by, entry_rate = EXCLUDED.entry_rate, chance = EXCLUDED.chance
+                RETURNING store_code, since_utc, reopened_utc),
+            changed AS (
+                SELECT w.store_code,
+                       CASE WHEN NOT EXISTS (SELECT 1 FROM before) THEN '{AlertKinds.StoreLooksClosed}'
+                            WHEN (SELECT reopened_utc FROM before) IS NULL AND w.reopened_utc IS NOT NULL THEN '{AlertKinds.StoreReopened}' END AS event_kind,
+                       CASE WHEN NOT EXISTS (SELECT 1 FROM before) THEN w.since_utc ELSE w.reopened_utc END AS occurred_utc
+                FROM written w)
+            {AlertOutbox.ForStores}
             """, new
         {
             closure.StoreCode,

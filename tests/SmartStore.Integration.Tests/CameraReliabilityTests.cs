@@ -9,7 +9,7 @@ namespace SmartStore.Integration.Tests;
 [Collection(SystemCollection.Name)]
 public sealed class CameraReliabilityTests(SmartStoreSystem system)
 {
-    private const string Store = "X0821";
+    private const string Store = "X0911";
     private static readonly TimeZoneInfo Shanghai = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
 
     /// <summary>A time of 2026 on the store's clock.</summary>
@@ -22,27 +22,27 @@ public sealed class CameraReliabilityTests(SmartStoreSystem system)
         // A North store open 10:00–22:00 (the default) with three cameras; 11-30 and 12-01 are 1,440 open minutes each camera.
         using var admin = await system.SignedIn("admin");
         Assert.Equal(HttpStatusCode.Created, (await admin.PostJson("/api/stores", ApiJson.NewStore(Store, "NORTH"))).StatusCode);
-        foreach (var (camera, kind) in new[] { ("CAM-X0821-E1", "entrance"), ("CAM-X0821-I1", "interior"), ("CAM-X0821-I2", "interior") })
+        foreach (var (camera, kind) in new[] { ("CAM-X0911-E1", "entrance"), ("CAM-X0911-I1", "interior"), ("CAM-X0911-I2", "interior") })
             Assert.Equal(HttpStatusCode.Created, (await admin.PostJson("/api/cameras", new { code = camera, kind, storeCode = Store })).StatusCode);
 
         var incidents = new CameraIncidents(system.Database.Database);
         // Unplugged at 21:30, back at 09:30 next morning: 12 hours silent, 30 minutes of them while open.
-        await incidents.Open("CAM-X0821-E1", "offline", Local(11, 30, 21, 30));
-        await incidents.Close("CAM-X0821-E1", "offline", Local(12, 1, 9, 30));
+        await incidents.Open("CAM-X0911-E1", "offline", Local(11, 30, 21, 30));
+        await incidents.Close("CAM-X0911-E1", "offline", Local(12, 1, 9, 30));
         // A banner for an hour at noon, and a frozen picture over part of it: 60 minutes with a fault, not 80.
-        await incidents.Open("CAM-X0821-E1", "blocked", Local(12, 1, 12));
-        await incidents.Close("CAM-X0821-E1", "blocked", Local(12, 1, 13));
-        await incidents.Open("CAM-X0821-E1", "frozen", Local(12, 1, 12, 40));
-        await incidents.Close("CAM-X0821-E1", "frozen", Local(12, 1, 13));
+        await incidents.Open("CAM-X0911-E1", "blocked", Local(12, 1, 12));
+        await incidents.Close("CAM-X0911-E1", "blocked", Local(12, 1, 13));
+        await incidents.Open("CAM-X0911-E1", "frozen", Local(12, 1, 12, 40));
+        await incidents.Close("CAM-X0911-E1", "frozen", Local(12, 1, 13));
         // Gone at 21:00 on 12-01 and not back: an hour before closing within the period, and still offline.
-        await incidents.Open("CAM-X0821-I2", "offline", Local(12, 1, 21));
+        await incidents.Open("CAM-X0911-I2", "offline", Local(12, 1, 21));
 
         var report = await (await admin.GetAsync($"/api/cameras/reliability?store={Store}&from=2026-11-30&to=2026-12-01")).Json();
         Assert.Equal(3, report["cameras"]!.GetValue<int>());
         Assert.Equal(2, report["camerasWithIncidents"]!.GetValue<int>());
         Assert.Equal(Math.Round(1 - 90.0 / (3 * 1440), 4), report["uptime"]!.GetValue<double>());
         var rows = report["rows"]!.AsArray();
-        Assert.Equal(["CAM-X0821-E1", "CAM-X0821-I2"], rows.Select(r => r!["cameraCode"]!.GetValue<string>()));
+        Assert.Equal(["CAM-X0911-E1", "CAM-X0911-I2"], rows.Select(r => r!["cameraCode"]!.GetValue<string>()));
         var door = rows[0]!;
         Assert.Equal(1440, door["openMinutes"]!.GetValue<double>());
         Assert.Equal(1, door["offlineCount"]!.GetValue<int>());
@@ -62,7 +62,7 @@ public sealed class CameraReliabilityTests(SmartStoreSystem system)
 
         // The page, in Chinese: the worst camera first, the one still offline tagged; the region's row on the chain view.
         var page = WebUtility.HtmlDecode(await Ok(await admin.GetAsync($"/cameras/reliability?store={Store}&from=2026-11-30&to=2026-12-01")));
-        Assert.True(page.IndexOf("data-camera=\"CAM-X0821-E1\"") < page.IndexOf("data-camera=\"CAM-X0821-I2\""));
+        Assert.True(page.IndexOf("data-camera=\"CAM-X0911-E1\"") < page.IndexOf("data-camera=\"CAM-X0911-I2\""));
         Assert.Contains("营业时间在线率", page);
         Assert.Contains("仍离线", page);
         Assert.Contains("30 分钟", page);
@@ -74,8 +74,8 @@ public sealed class CameraReliabilityTests(SmartStoreSystem system)
         {
             using var sheet = new StreamReader(xlsx.GetEntry("xl/worksheets/sheet1.xml")!.Open());
             var xml = await sheet.ReadToEndAsync();
-            Assert.Contains("CAM-X0821-E1", xml);
-            Assert.Contains("CAM-X0821-I2", xml);
+            Assert.Contains("CAM-X0911-E1", xml);
+            Assert.Contains("CAM-X0911-I2", xml);
         }
     }
 

@@ -68,6 +68,10 @@ public sealed class SmartStoreSystem : IAsyncLifetime
         // A changed account ends its sessions at the next request (a chain waits at most a minute).
         Environment.SetEnvironmentVariable("SignIn__RecheckEvery", "00:00:00");
         Environment.SetEnvironmentVariable("VisionApi__PermitsPerMinute", "6");
+        // Webhooks sent within a fifth of a second and retried after one (2 s and 30 s as shipped).
+        Environment.SetEnvironmentVariable("Webhooks__PollEvery", "00:00:00.200");
+        Environment.SetEnvironmentVariable("Webhooks__RetryAfter", "00:00:00.500");
+        Environment.SetEnvironmentVariable("Webhooks__MaxAttempts", "3");
         var port = Loopback.FreePort();
         _web = new WebApplicationFactory<SmartStore.Web.WebSettings>();
         _web.UseKestrel(port);

@@ -43,6 +43,7 @@ public static class FieldNames
         ["grid.y"] = "货架区域 y",
         ["grid.width"] = "货架区域宽度",
         ["grid.height"] = "货架区域高度",
+        ["url"] = "推送地址",
     };
 
     public static string Zh(string field) => Chinese.GetValueOrDefault(field, field);

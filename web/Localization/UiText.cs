@@ -92,6 +92,41 @@ public static partial class UiText
         ["noCameraIncidents"] = ("这段时间没有摄像头离线或画面异常。", "No camera was offline or had a view fault in this period."),
         ["firstNShown"] = ("显示前 {0} 台，导出 Excel 查看全部", "first {0} shown; the Excel export has them all"),
         ["reliabilityHow"] = ("时长只计门店营业时间内：打烊后断电、次日开门前恢复的摄像头不算离线时间。按离线与画面异常总时长从长到短排列。", "Only time within the store's opening hours counts: a camera switched off at closing and back before opening lost nothing. Worst first, by time offline and with a view fault."),
+        ["webhooks"] = ("消息推送", "Webhooks"),
+        ["webhooksHint"] = ("摄像头离线或恢复、画面异常、营业时间内疑似闭店时，立即推送到企业微信或钉钉群机器人（文本），或贵司自己的系统（JSON，带 HMAC-SHA256 签名）。发送失败会自动重试。", "When a camera goes offline or comes back, a view fault is raised or cleared, or a store looks closed in its opening hours, it is sent at once to a WeCom or DingTalk group robot (text) or your own systems (JSON signed with HMAC-SHA256). Failed sends are retried."),
+        ["webhookUrl"] = ("推送地址", "Endpoint URL"),
+        ["delivered"] = ("已送达", "Delivered"),
+        ["pending"] = ("待发送", "Pending"),
+        ["gaveUp"] = ("已放弃", "Given up"),
+        ["lastDelivered"] = ("最近送达", "Last delivered"),
+        ["sendTest"] = ("发送测试", "Send a test"),
+        ["noWebhooks"] = ("还没有推送地址。", "No endpoint yet."),
+        ["recentDeliveries"] = ("最近推送", "Recent deliveries"),
+        ["noDeliveries"] = ("还没有推送过事件。", "No event sent yet."),
+        ["event"] = ("事件", "Event"),
+        ["occurred"] = ("发生时间", "Occurred"),
+        ["attempts"] = ("尝试次数", "Tries"),
+        ["addWebhook"] = ("新增推送地址", "Add an endpoint"),
+        ["webhookNameHint"] = ("如：华东运维群", "e.g. East operations group"),
+        ["messageFormat"] = ("消息格式", "Format"),
+        ["format.text"] = ("群机器人文本", "Group robot text"),
+        ["format.json"] = ("JSON（签名）", "JSON (signed)"),
+        ["alertEvents"] = ("推送的事件", "Events sent"),
+        ["alert.camera-offline"] = ("摄像头离线", "Camera offline"),
+        ["alert.camera-online"] = ("摄像头恢复在线", "Camera back online"),
+        ["alert.view-fault"] = ("画面异常", "View fault"),
+        ["alert.view-cleared"] = ("画面恢复", "View fault cleared"),
+        ["alert.store-looks-closed"] = ("疑似闭店", "Store looks closed"),
+        ["alert.store-reopened"] = ("闭店结束", "Store open again"),
+        ["webhookFormatHint"] = ("群机器人文本适用于企业微信、钉钉（{\"msgtype\":\"text\"}）；JSON 的请求头 X-SmartStore-Signature 为 sha256= 加上以签名密钥对请求体计算的 HMAC-SHA256。", "Group robot text suits WeCom and DingTalk ({\"msgtype\":\"text\"}); JSON carries X-SmartStore-Signature: sha256= and the HMAC-SHA256 of the body under the signing secret."),
+        ["webhookAdded"] = ("已新增推送地址「{0}」", "Endpoint “{0}” added"),
+        ["signingSecret"] = ("签名密钥", "Signing secret"),
+        ["signingSecretOnce"] = ("签名密钥只显示这一次：用它验证 JSON 推送的签名。", "The signing secret is shown only this once: use it to check the JSON deliveries' signature."),
+        ["webhookGone"] = ("该推送地址已不存在。", "That endpoint no longer exists."),
+        ["webhookTestDelivered"] = ("测试消息已送达（HTTP {0}）。", "Test message delivered (HTTP {0})."),
+        ["webhookTestFailed"] = ("测试消息未送达：{0}", "Test message not delivered: {0}"),
+        ["webhookRemoved"] = ("已停止推送到该地址。", "Nothing more is sent to that endpoint."),
+        ["webhookRemoveConfirm"] = ("停止推送到「{0}」？", "Stop sending to “{0}”?"),
         ["underAMinute"] = ("不到 1 分钟", "under a minute"),
         ["nDays"] = ("{0} 天", "{0} d"),
         ["nHours"] = ("{0} 小时", "{0} h"),
@@ -343,8 +378,13 @@ public static partial class UiText
 
     public static bool IsChinese => CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.OrdinalIgnoreCase);
 
-    public static string T(string key) =>
+    public static string T(string key) => Find(key) is { } w ? (IsChinese ? w.Zh : w.En) : key;
+
+    /// <summary>The Chinese word whatever the reader's language: for messages sent out of the system (a group robot's text).</summary>
+    public static string Zh(string key) => Find(key)?.Zh ?? key;
+
+    private static (string Zh, string En)? Find(string key) =>
         Words.TryGetValue(key, out var w) || FootTrafficWords.TryGetValue(key, out w) || InspectionWords.TryGetValue(key, out w)
             || StoreAnalysisWords.TryGetValue(key, out w)
-            ? (IsChinese ? w.Zh : w.En) : key;
+            ? w : null;
 }

@@ -1,0 +1,14 @@
+namespace SmartStore.Models;
+
+/// <summary>What a webhook can be told (消息推送): state changes head office wants to hear of at once, not on its next look.</summary>
+public static class AlertKinds
+{
+    public const string CameraOffline = "camera-offline";
+    public const string CameraOnline = "camera-online";
+    public const string ViewFault = "view-fault";
+    public const string ViewCleared = "view-cleared";
+    public const string StoreLooksClosed = "store-looks-closed";
+    public const string StoreReopened = "store-reopened";
+
+    public static IReadOnlyList<string> All { get; } = [CameraOffline, CameraOnline, ViewFault, ViewCleared, StoreLooksClosed, StoreReopened];
+}

@@ -1,0 +1,157 @@
+using Dapper;
+
+namespace SmartStore.Storage;
+
+/// <summary>
+/// 消息推送: the endpoints head office has told us to notify, and each event's delivery to each of them — due, sent,
+/// or given up after retries. Events are written by <see cref="AlertOutbox"/> with the states they report.
+/// </summary>
+public sealed class Webhooks(SmartStoreDatabase database)
+{
+    /// <summary>An endpoint and how its deliveries went (properties, not a constructor: Dapper reads text[] as an untyped array).</summary>
+    public sealed record Subscription
+    {
+        public int Id { get; init; }
+        public string Name { get; init; } = "";
+        public string Url { get; init; } = "";
+        /// <summary>"json" (signed, for the chain's own systems) or "text" (a WeCom / DingTalk group robot).</summary>
+        public string Format { get; init; } = "json";
+        /// <summary>null: the whole chain.</summary>
+        public string? RegionCode { get; init; }
+        public string[] Kinds { get; init; } = [];
+        public string CreatedBy { get; init; } = "";
+        public DateTime CreatedUtc { get; init; }
+        public int Delivered { get; init; }
+        public int Pending { get; init; }
+        public int GaveUp { get; init; }
+        public DateTime? LastDeliveredUtc { get; init; }
+        public string? LastError { get; init; }
+    }
+
+    public sealed record NewSubscription(string Name, string Url, string Format, string? RegionCode, IReadOnlyList<string> Kinds);
+
+    /// <summary>One event to send to one endpoint, claimed by this sender for a while.</summary>
+    public sealed record DueDelivery(int WebhookId, long EventId, int Attempts, string Url, string Format, string Secret, string Kind,
+        string StoreCode, string StoreName, string RegionCode, string TimeZone, string? CameraCode, string? Detail, DateTime OccurredUtc);
+
+    public sealed record Delivery(long EventId, string Kind, string StoreCode, string? CameraCode, string? Detail, DateTime OccurredUtc,
+        int Attempts, DateTime? DeliveredUtc, DateTime? GaveUpUtc, int? LastStatus, string? LastError);
+
+    private const string Stats = """
+        w.id, w.name, w.url, w.format, w.region_code AS RegionCode, w.kinds, w.created_by AS CreatedBy, w.created_utc AS CreatedUtc,
+        (SELECT count(*)::int FROM webhook_deliveries d WHERE d.webhook_id = w.id AND d.delivered_utc IS NOT NULL) AS Delivered,
+        (SELECT count(*)::int FROM webhook_deliveries d WHERE d.webhook_id = w.id AND d.delivered_utc IS NULL AND d.gave_up_utc IS NULL) AS Pending,
+        (SELECT count(*)::int FROM webhook_deliveries d WHERE d.webhook_id = w.id AND d.gave_up_utc IS NOT NULL) AS GaveUp,
+        (SELECT max(d.delivered_utc) FROM webhook_deliveries d WHERE d.webhook_id = w.id) AS LastDeliveredUtc,
+        (SELECT d.last_error FROM webhook_deliveries d WHERE d.webhook_id = w.id AND d.last_error IS NOT NULL
+         ORDER BY d.event_id DESC LIMIT 1) AS LastError
+        """;
+
+    public async Task<IReadOnlyList<Subscription>> List()
+    {
+        await using var connection = await database.Open();
+        return (await connection.QueryAsync<Subscription>($"SELECT {Stats} FROM webhooks w WHERE w.removed_utc IS NULL ORDER BY w.id")).ToList();
+    }
+
+    public async Task<Subscription?> Find(int id)
+    {
+        await using var connection = await database.Open();
+        return await connection.QuerySingleOrDefaultAsync<Subscription>($"SELECT {Stats} FROM webhooks w WHERE w.id = @id AND w.removed_utc IS NULL", new { id });
+    }
+
+    /// <summary>Adds an endpoint; returns its id and the signing secret, shown once to whoever set it up.</summary>
+    public Task<(int Id, string Secret)> Add(NewSubscription subscription, string actor) => database.InTransaction(async (c, t) =>
+    {
+        var secret = $"whsec_{CameraSecret.Generate(32)}";
+        var id = await c.ExecuteScalarAsync<int>("""
+            INSERT INTO webhooks (name, url, format, secret, region_code, kinds, created_by)
+            VALUES (@Name, @Url, @Format, @secret, @RegionCode, @kinds, @actor) RETURNING id
+            """, new { subscription.Name, subscription.Url, subscription.Format, secret, subscription.RegionCode, kinds = subscription.Kinds.ToArray(), actor }, t);
+        await AuditTrail.Record(c, t, actor, "create", "webhook", id.ToString(), new { subscription.Name, subscription.Url, subscription.RegionCode, subscription.Kinds });
+        return (id, secret);
+    });
+
+    /// <summary>Stops an endpoint: nothing more is sent to it, what it was sent stays on record.</summary>
+    public Task<bool> Remove(int id, string actor) => database.InTransaction(async (c, t) =>
+    {
+        var removed = await c.ExecuteAsync("UPDATE webhooks SET removed_utc = now() WHERE id = @id AND removed_utc IS NULL", new { id }, t) > 0;
+        if (removed) await AuditTrail.Record(c, t, actor, "delete", "webhook", id.ToString(), new { });
+        return removed;
+    });
+
+    /// <summary>The endpoint's signing secret, for a test send.</summary>
+    public async Task<string?> Secret(int id)
+    {
+        await using var connection = await database.Open();
+        return await connection.QuerySingleOrDefaultAsync<string>("SELECT secret FROM webhooks WHERE id = @id AND removed_utc IS NULL", new { id });
+    }
+
+    public async Task<IReadOnlyList<Delivery>> Deliveries(int webhookId, int limit)
+    {
+        await using var connection = await database.Open();
+        return (await connection.QueryAsync<Delivery>("""
+            SELECT e.id AS EventId, e.kind, e.store_code AS StoreCode, e.camera_code AS CameraCode, e.detail, e.occurred_utc AS OccurredUtc,
+                   d.attempts, d.delivered_utc AS DeliveredUtc, d.gave_up_utc AS GaveUpUtc, d.last_status AS LastStatus, d.last_error AS LastError
+            FROM webhook_deliveries d JOIN alert_events e ON e.id = d.event_id
+            WHERE d.webhook_id = @webhookId ORDER BY e.id DESC LIMIT @limit
+            """, new { webhookId, limit })).ToList();
+    }
+
+    /// <summary>
+    /// Takes up to <paramref name="limit"/> due deliveries of live endpoints for <paramref name="lease"/>: another sender
+    /// (a second web host) skips them meanwhile, and a sender that dies leaves them due again when the lease runs out.
+    /// </summary>
+    public async Task<IReadOnlyList<DueDelivery>> Claim(int limit, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.Open(cancellationToken);
+        return (await connection.QueryAsync<DueDelivery>(new CommandDefinition("""
+            WITH claimed AS (
+                UPDATE webhook_deliveries d SET next_attempt_utc = now() + @lease::interval
+                FROM (SELECT d.webhook_id, d.event_id FROM webhook_deliveries d JOIN webhooks w ON w.id = d.webhook_id AND w.removed_utc IS NULL
+                      WHERE d.delivered_utc IS NULL AND d.gave_up_utc IS NULL AND d.next_attempt_utc <= now()
+                      ORDER BY d.next_attempt_utc LIMIT @limit FOR UPDATE OF d SKIP LOCKED) due
+                WHERE d.webhook_id = due.webhook_id AND d.event_id = due.event_id
+                RETURNING d.webhook_id, d.event_id, d.attempts)
+            SELECT c.webhook_id AS WebhookId, c.event_id AS EventId, c.attempts, w.url, w.format, w.secret, e.kind,
+                   e.store_code AS StoreCode, s.name AS StoreName, e.region_code AS RegionCode, s.time_zone AS TimeZone,
+                   e.camera_code AS CameraCode, e.detail, e.occurred_utc AS OccurredUtc
+            FROM claimed c JOIN webhooks w ON w.id = c.webhook_id JOIN alert_events e ON e.id = c.event_id JOIN stores s ON s.code = e.store_code
+            ORDER BY c.event_id
+            """, new { limit, lease }, cancellationToken: cancellationToken))).ToList();
+    }
+
+    public async Task Delivered(int webhookId, long eventId, int status)
+    {
+        await using var connection = await database.Open();
+        await connection.ExecuteAsync("""
+            UPDATE webhook_deliveries SET attempts = attempts + 1, delivered_utc = now(), last_status = @status, last_error = NULL
+            WHERE webhook_id = @webhookId AND event_id = @eventId
+            """, new { webhookId, eventId, status });
+    }
+
+    /// <summary>A failed send: tried again after <paramref name="retryAfter"/>, or given up when that is null.</summary>
+    public async Task Failed(int webhookId, long eventId, int? status, string error, TimeSpan? retryAfter)
+    {
+        await using var connection = await database.Open();
+        await connection.ExecuteAsync("""
+            UPDATE webhook_deliveries SET attempts = attempts + 1, last_status = @status::int, last_error = @error,
+                   next_attempt_utc = now() + coalesce(@retryAfter::interval, interval '0'),
+                   gave_up_utc = CASE WHEN @retryAfter::interval IS NULL THEN now() END
+            WHERE webhook_id = @webhookId AND event_id = @eventId
+            """, new { webhookId, eventId, status, error = error.Length > 500 ? error[..500] : error, retryAfter });
+    }
+
+    /// <summary>
+    /// Events older than <paramref name="beforeUtc"/> with nothing left to send go, with their deliveries' record (a
+    /// removed endpoint's unsent ones are never sent).
+    /// </summary>
+    public async Task<int> Forget(DateTime beforeUtc, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.Open(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition("""
+            DELETE FROM alert_events e WHERE e.created_utc < @beforeUtc AND NOT EXISTS (
+                SELECT 1 FROM webhook_deliveries d JOIN webhooks w ON w.id = d.webhook_id AND w.removed_utc IS NULL
+                WHERE d.event_id = e.id AND d.delivered_utc IS NULL AND d.gave_up_utc IS NULL)
+            """, new { beforeUtc }, cancellationToken: cancellationToken));
+    }
+}

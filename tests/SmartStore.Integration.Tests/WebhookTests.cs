@@ -1,0 +1,207 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using Dapper;
+using SmartStore.Models;
+using SmartStore.Storage;
+using SmartStore.Testing;
+
+namespace SmartStore.Integration.Tests;
+
+/// <summary>消息推送: camera and store alerts sent to endpoints as they happen, signed, by region and kind, retried, given up.</summary>
+[Collection(SystemCollection.Name)]
+public sealed class WebhookTests(SmartStoreSystem system)
+{
+    [Fact]
+    public async Task A_camera_going_offline_and_back_is_sent_signed_to_its_regions_endpoint_only()
+    {
+        using var admin = await system.SignedIn("admin");
+        await using var north = new WebhookReceiver();
+        await using var east = new WebhookReceiver();
+        var (northHook, northSecret) = await Add(admin, new
+        {
+            name = "华北运维", url = north.Url, format = "json", regionCode = "NORTH", kinds = new[] { AlertKinds.CameraOffline, AlertKinds.CameraOnline },
+        });
+        var (eastHook, _) = await Add(admin, new { name = "华东群", url = east.Url, format = "text", regionCode = "EAST" });
+        try
+        {
+            var secret = await AllDayStores.WithCamera(admin, "X0831", "推送测试店", "NORTH", "CAM-X0831-E1");
+            using var device = system.Anonymous();
+            await MasterDataApiTests.Heartbeat(device, "CAM-X0831-E1", secret);
+
+            // Silent 2 s (here): offline, sent as signed JSON with the store and camera.
+            var offline = await Eventually.Get(() => Task.FromResult(Mine(north, AlertKinds.CameraOffline)), r => r.Count == 1, what: "the offline event");
+            var body = offline[0].Body;
+            Assert.Equal("sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(northSecret), Encoding.UTF8.GetBytes(body))),
+                offline[0].Signature);
+            var json = JsonNode.Parse(body)!;
+            Assert.Equal(AlertKinds.CameraOffline, json["kind"]!.GetValue<string>());
+            Assert.Equal("X0831", json["store"]!["code"]!.GetValue<string>());
+            Assert.Equal("NORTH", json["store"]!["region"]!.GetValue<string>());
+            Assert.Contains("推送测试店（X0831） 摄像头 CAM-X0831-E1 离线，最后心跳", json["text"]!.GetValue<string>());
+
+            // Back: told too, once.
+            await MasterDataApiTests.Heartbeat(device, "CAM-X0831-E1", secret);
+            await Eventually.Get(() => Task.FromResult(Mine(north, AlertKinds.CameraOnline)), r => r.Count == 1, what: "the online event");
+            // Each sent at the first try (silent again, the camera may be going offline a second time meanwhile).
+            var deliveries = (await (await admin.GetAsync($"/api/webhooks/{northHook}/deliveries")).Json()).AsArray()
+                .Where(d => d!["cameraCode"]?.GetValue<string>() == "CAM-X0831-E1").OrderBy(d => d!["eventId"]!.GetValue<long>()).ToList();
+            Assert.Equal([AlertKinds.CameraOffline, AlertKinds.CameraOnline], deliveries.Take(2).Select(d => d!["kind"]!.GetValue<string>()));
+            Assert.All(deliveries.Take(2), d => Assert.Equal(1, d!["attempts"]!.GetValue<int>()));
+            Assert.All(deliveries.Take(2), d => Assert.NotNull(d!["deliveredUtc"]));
+
+            // The East's endpoint heard nothing of a North store.
+            Assert.DoesNotContain(east.Requests, r => r.Body.Contains("X0831"));
+        }
+        finally
+        {
+            await Remove(admin, northHook, eastHook);
+        }
+    }
+
+    [Fact]
+    public async Task A_store_looking_closed_reaches_a_group_robot_as_text_after_two_refusals_and_its_reopening_once()
+    {
+        using var admin = await system.SignedIn("admin");
+        await using var robot = new WebhookReceiver(refuseFirst: 2, refusing: "X0832");
+        var (hook, _) = await Add(admin, new
+        {
+            name = "闭店提醒群", url = robot.Url, format = "text", kinds = new[] { AlertKinds.StoreLooksClosed, AlertKinds.StoreReopened },
+        });
+        try
+        {
+            Assert.Equal(HttpStatusCode.Created, (await admin.PostJson("/api/stores", ApiJson.NewStore("X0832", "SOUTH"))).StatusCode);
+            var closures = new StoreClosures(system.Database.Database);
+            var since = new DateTime(2026, 12, 1, 4, 0, 0, DateTimeKind.Utc); // 12:00 in Shanghai
+            var closure = new StoreClosure("X0832", since, since.AddMinutes(40), 57, 0.3, 0.001);
+            await closures.Write(closure);
+            await closures.Write(closure); // written again (a retried grain call): no second event
+
+            // Refused twice (500), delivered at the third try; a robot's text, unsigned.
+            var tries = await Eventually.Get(() => Task.FromResult(About(robot, "X0832")), r => r.Count(x => !x.Refused) == 1, what: "the closure delivered");
+            Assert.Equal(3, tries.Count);
+            Assert.All(tries, t => Assert.Null(t.Signature));
+            Assert.Equal(AlertKinds.StoreLooksClosed, tries[0].Kind);
+            Assert.Equal("【SmartStore 智慧门店】测试门店 X0832（X0832） 营业时间内疑似闭店：12-01 12:00 起无顾客进店",
+                JsonNode.Parse(tries[2].Body)!["text"]!["content"]!.GetValue<string>());
+            var delivery = (await (await admin.GetAsync($"/api/webhooks/{hook}/deliveries")).Json()).AsArray()
+                .Single(d => d!["storeCode"]!.GetValue<string>() == "X0832")!;
+            Assert.Equal(3, delivery["attempts"]!.GetValue<int>());
+            Assert.Equal(200, delivery["lastStatus"]!.GetValue<int>());
+
+            // The next customer ends it: one more message, however often that is written.
+            await closures.Write(closure with { ReopenedUtc = since.AddMinutes(75) });
+            await closures.Write(closure with { ReopenedUtc = since.AddMinutes(75) });
+            await using (var connection = await system.Database.Database.Open())
+                Assert.Equal(["store-looks-closed", "store-reopened"], await connection.QueryAsync<string>(
+                    "SELECT kind FROM alert_events WHERE store_code = 'X0832' ORDER BY id"));
+            var reopened = await Eventually.Get(() => Task.FromResult(About(robot, "X0832")), r => r.Any(x => x.Kind == AlertKinds.StoreReopened), what: "the reopening");
+            Assert.Contains("疑似闭店结束（12-01 13:15）", reopened.Last().Body);
+        }
+        finally
+        {
+            await Remove(admin, hook);
+        }
+    }
+
+    [Fact]
+    public async Task Endpoints_are_checked_tested_and_given_up_on_after_the_last_retry()
+    {
+        using var admin = await system.SignedIn("admin");
+        var refused = await admin.PostJson("/api/webhooks", new { name = "", url = "ftp://example.com/x", format = "xml", regionCode = "MARS", kinds = new[] { "fire" } });
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var detail = await refused.Content.ReadAsStringAsync();
+        foreach (var field in new[] { "name", "url", "format", "regionCode", "kinds" }) Assert.Contains($"\"{field}\"", detail);
+        using (var analyst = await system.SignedIn("analyst"))
+            Assert.Equal(HttpStatusCode.Forbidden, (await analyst.GetAsync("/api/webhooks")).StatusCode);
+
+        // A test send reaches a live endpoint; one where nothing listens says why.
+        await using var robot = new WebhookReceiver();
+        var (live, _) = await Add(admin, new { name = "测试群", url = robot.Url, format = "text", kinds = new[] { AlertKinds.StoreLooksClosed } });
+        var dead = $"http://127.0.0.1:{Loopback.FreePort()}/nobody";
+        var (gone, _) = await Add(admin, new { name = "失效地址", url = dead, format = "json", kinds = new[] { AlertKinds.StoreLooksClosed } });
+        try
+        {
+            var test = await (await admin.PostJson($"/api/webhooks/{live}/test", new { })).Json();
+            Assert.True(test["delivered"]!.GetValue<bool>());
+            Assert.Contains(robot.Requests, r => r.Body.Contains("测试消息") && r.Kind == "test");
+            var failed = await (await admin.PostJson($"/api/webhooks/{gone}/test", new { })).Json();
+            Assert.False(failed["delivered"]!.GetValue<bool>());
+            Assert.False(string.IsNullOrEmpty(failed["error"]!.GetValue<string>()));
+
+            // An event for the dead endpoint: tried 3 times (here), then given up and counted so on the list.
+            Assert.Equal(HttpStatusCode.Created, (await admin.PostJson("/api/stores", ApiJson.NewStore("X0833", "WEST"))).StatusCode);
+            await new StoreClosures(system.Database.Database).Write(new StoreClosure("X0833", DateTime.UtcNow.AddHours(-1), DateTime.UtcNow, 30, 0.2, 0.01));
+            var given = await Eventually.Get(async () => (await (await admin.GetAsync($"/api/webhooks/{gone}/deliveries")).Json()).AsArray(),
+                d => d.Any(x => x!["storeCode"]!.GetValue<string>() == "X0833" && x["gaveUpUtc"] is not null), what: "the delivery given up");
+            Assert.Equal(3, given.Single(x => x!["storeCode"]!.GetValue<string>() == "X0833")!["attempts"]!.GetValue<int>());
+            var listed = (await (await admin.GetAsync("/api/webhooks")).Json()).AsArray().Single(w => w!["id"]!.GetValue<int>() == gone)!;
+            Assert.True(listed["gaveUp"]!.GetValue<int>() >= 1);
+
+            // The page lists both, and adds one with its secret shown once.
+            var page = WebUtility.HtmlDecode(await admin.GetStringAsync("/admin/webhooks"));
+            Assert.Contains("测试群", page);
+            Assert.Contains("失效地址", page);
+            var added = await PageForms.PostForm(admin, "/admin/webhooks", "/admin/webhooks?handler=add", new()
+            {
+                ["Name"] = "页面新增", ["Endpoint"] = robot.Url, ["Format"] = "text", ["RegionCode"] = "", ["Kinds"] = AlertKinds.CameraOffline,
+            });
+            var html = WebUtility.HtmlDecode(await added.Content.ReadAsStringAsync());
+            Assert.Contains("已新增推送地址「页面新增」", html);
+            Assert.Matches("whsec_[A-Za-z0-9]{32}", html);
+            var none = await PageForms.PostForm(admin, "/admin/webhooks", "/admin/webhooks?handler=add", new() { ["Name"] = "无事件", ["Endpoint"] = robot.Url });
+            Assert.Contains("请至少选择一种事件。", WebUtility.HtmlDecode(await none.Content.ReadAsStringAsync()));
+            var pageHook = (await (await admin.GetAsync("/api/webhooks")).Json()).AsArray().Single(w => w!["name"]!.GetValue<string>() == "页面新增")!;
+            await Remove(admin, pageHook["id"]!.GetValue<int>());
+        }
+        finally
+        {
+            await Remove(admin, live, gone);
+        }
+        Assert.DoesNotContain((await (await admin.GetAsync("/api/webhooks")).Json()).AsArray(), w => w!["id"]!.GetValue<int>() == live);
+    }
+
+    [Fact]
+    public async Task Old_events_are_forgotten_once_nothing_is_left_to_send()
+    {
+        await using var connection = await system.Database.Database.Open();
+        const string hookSql = "INSERT INTO webhooks (name, url, format, secret, kinds, created_by, removed_utc) VALUES ('old', 'http://127.0.0.1:9/', 'json', 's', '{}', 'test', @removed) RETURNING id";
+        var live = await connection.ExecuteScalarAsync<int>(hookSql, new { removed = (DateTime?)null });
+        var removed = await connection.ExecuteScalarAsync<int>(hookSql, new { removed = (DateTime?)DateTime.UtcNow });
+        var events = new List<long>();
+        foreach (var _ in Enumerable.Range(0, 4))
+            events.Add(await connection.ExecuteScalarAsync<long>("""
+                INSERT INTO alert_events (kind, store_code, region_code, occurred_utc, created_utc)
+                VALUES ('store-looks-closed', 'S0010', 'SOUTH', now() - interval '100 days', now() - interval '100 days') RETURNING id
+                """));
+        // Delivered; waiting (its next try tomorrow, so the running sender leaves it); given up; waiting on a removed endpoint.
+        await connection.ExecuteAsync("""
+            INSERT INTO webhook_deliveries (webhook_id, event_id, delivered_utc, gave_up_utc, next_attempt_utc) VALUES
+            (@live, @a, now(), NULL, now()), (@live, @b, NULL, NULL, now() + interval '1 day'), (@live, @c, NULL, now(), now()),
+            (@removed, @d, NULL, NULL, now())
+            """, new { live, removed, a = events[0], b = events[1], c = events[2], d = events[3] });
+        await new Webhooks(system.Database.Database).Forget(DateTime.UtcNow.AddDays(-90));
+        Assert.Equal([events[1]], await connection.QueryAsync<long>("SELECT id FROM alert_events WHERE id = ANY(@events)", new { events = events.ToArray() }));
+        await connection.ExecuteAsync("UPDATE webhooks SET removed_utc = now() WHERE id = @live", new { live });
+    }
+
+    private static async Task<(int Id, string Secret)> Add(HttpClient admin, object body)
+    {
+        var response = await admin.PostJson("/api/webhooks", body);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var json = await response.Json();
+        return (json["id"]!.GetValue<int>(), json["secret"]!.GetValue<string>());
+    }
+
+    private static async Task Remove(HttpClient admin, params int[] ids)
+    {
+        foreach (var id in ids) Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/webhooks/{id}")).StatusCode);
+    }
+
+    private static List<WebhookReceiver.Received> Mine(WebhookReceiver receiver, string kind) =>
+        receiver.Requests.Where(r => r.Kind == kind && r.Body.Contains("CAM-X0831-E1")).ToList();
+
+    private static List<WebhookReceiver.Received> About(WebhookReceiver receiver, string store) =>
+        receiver.Requests.Where(r => r.Body.Contains($"（{store}）")).ToList();
+}

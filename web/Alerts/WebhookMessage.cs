@@ -1,0 +1,69 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using SmartStore.Models;
+using SmartStore.Web.Localization;
+using static SmartStore.Storage.Webhooks;
+
+namespace SmartStore.Web.Alerts;
+
+/// <summary>
+/// What an endpoint receives for an event: for the chain's own systems a JSON document signed with the endpoint's secret;
+/// for a WeCom or DingTalk group robot the text message both accept, in Chinese, as the people in the group read it.
+/// </summary>
+public static class WebhookMessage
+{
+    public const string SignatureHeader = "X-SmartStore-Signature";
+    public const string EventHeader = "X-SmartStore-Event";
+    public const string DeliveryHeader = "X-SmartStore-Delivery";
+
+    /// <summary>The kind of the message an admin sends to check an endpoint; never stored as an event.</summary>
+    public const string TestKind = "test";
+
+    /// <summary>What a test send carries: the shape of a real event, naming no store.</summary>
+    public static DueDelivery Test(string url, string format, string secret) =>
+        new(0, 0, 0, url, format, secret, TestKind, "", "", "", "UTC", null, null, DateTime.UtcNow);
+
+    // Chinese as itself, not \uXXXX: both are JSON, but people read these bodies in logs and robot consoles.
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static string Body(DueDelivery d) => d.Format == "text"
+        ? JsonSerializer.Serialize(new { msgtype = "text", text = new { content = Text(d) } }, Json)
+        : JsonSerializer.Serialize(new
+        {
+            id = d.EventId,
+            kind = d.Kind,
+            occurredAt = DateTime.SpecifyKind(d.OccurredUtc, DateTimeKind.Utc),
+            store = new { code = d.StoreCode, name = d.StoreName, region = d.RegionCode },
+            camera = d.CameraCode,
+            fault = d.Detail,
+            text = Text(d),
+        }, Json);
+
+    /// <summary>"sha256=" and the HMAC-SHA256 of the body under the endpoint's secret, hex: the receiver recomputes it to trust the body.</summary>
+    public static string Signature(string secret, string body) =>
+        "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(body)));
+
+    /// <summary>One line a store manager understands: what, where, since when on the store's clock.</summary>
+    public static string Text(DueDelivery d)
+    {
+        if (d.Kind == TestKind) return "【SmartStore 智慧门店】测试消息：门店告警会推送到这里。";
+        var at = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(d.OccurredUtc, DateTimeKind.Utc), StoreTimeZones.Find(d.TimeZone));
+        var where = $"{d.StoreName}（{d.StoreCode}）";
+        var when = at.ToString("MM-dd HH:mm");
+        var what = d.Kind switch
+        {
+            AlertKinds.CameraOffline => $"摄像头 {d.CameraCode} 离线，最后心跳 {when}",
+            AlertKinds.CameraOnline => $"摄像头 {d.CameraCode} 已恢复在线（{when}）",
+            AlertKinds.ViewFault => $"摄像头 {d.CameraCode} 画面异常：{FaultWord(d.Detail)}，{when} 起",
+            AlertKinds.ViewCleared => $"摄像头 {d.CameraCode} 画面已恢复：{FaultWord(d.Detail)}（{when}）",
+            AlertKinds.StoreLooksClosed => $"营业时间内疑似闭店：{when} 起无顾客进店",
+            AlertKinds.StoreReopened => $"已有顾客进店，疑似闭店结束（{when}）",
+            _ => d.Kind,
+        };
+        return $"【SmartStore 智慧门店】{where} {what}";
+    }
+
+    private static string FaultWord(string? code) => code is null ? "" : UiText.Zh("fault." + code);
+}

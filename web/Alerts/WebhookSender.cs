@@ -1,0 +1,138 @@
+using System.Text;
+using Microsoft.Extensions.Options;
+using SmartStore.Storage;
+using static SmartStore.Storage.Webhooks;
+
+namespace SmartStore.Web.Alerts;
+
+/// <summary>How the webhook sender works. Bound from configuration section <c>Webhooks</c>.</summary>
+public sealed class WebhookOptions
+{
+    /// <summary>How often due deliveries are looked for: an event reaches its endpoints within about this long.</summary>
+    public TimeSpan PollEvery { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>The wait after the first failed try; doubled after each further one, at most an hour.</summary>
+    public TimeSpan RetryAfter { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Tries before a delivery is given up (8 at the defaults: about two hours of retrying).</summary>
+    public int MaxAttempts { get; set; } = 8;
+
+    /// <summary>How long an endpoint may take to answer.</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How long events and their deliveries' record are kept once nothing is left to send.</summary>
+    public TimeSpan KeepEventsFor { get; set; } = TimeSpan.FromDays(90);
+}
+
+/// <summary>
+/// Sends due webhook deliveries from every web host: each claims a few for a lease, so two hosts never send one event
+/// twice and a host that dies mid-send leaves its claims due again. A failure is retried with a growing wait.
+/// </summary>
+public sealed class WebhookSender(Webhooks webhooks, IHttpClientFactory clients, IOptions<WebhookOptions> options, ILogger<WebhookSender> logger)
+    : BackgroundService
+{
+    public const string ClientName = "webhooks";
+    private const int Batch = 20;
+    private static readonly TimeSpan ForgetEvery = TimeSpan.FromHours(1);
+    private DateTime _forgotUtc = DateTime.MinValue;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.PollEvery);
+        try
+        {
+            do
+            {
+                await SendDue(stoppingToken);
+                await ForgetOld(stoppingToken);
+            }
+            while (await timer.WaitForNextTickAsync(stoppingToken));
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping: what is claimed and unsent falls due again when its lease ends.
+        }
+    }
+
+    private async Task SendDue(CancellationToken stoppingToken)
+    {
+        try
+        {
+            IReadOnlyList<DueDelivery> due;
+            do
+            {
+                // The lease outlasts a batch of sends that each time out.
+                due = await webhooks.Claim(Batch, options.Value.Timeout * (Batch + 1), stoppingToken);
+                foreach (var delivery in due) await Send(delivery, stoppingToken);
+            } while (due.Count == Batch);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "Webhook deliveries could not be read; trying again at the next poll");
+        }
+    }
+
+    /// <summary>Once an hour, old events go: each web host does it, which only repeats a cheap delete.</summary>
+    private async Task ForgetOld(CancellationToken stoppingToken)
+    {
+        if (DateTime.UtcNow - _forgotUtc < ForgetEvery) return;
+        _forgotUtc = DateTime.UtcNow;
+        try
+        {
+            var forgotten = await webhooks.Forget(DateTime.UtcNow - options.Value.KeepEventsFor, stoppingToken);
+            if (forgotten > 0) logger.LogInformation("Forgot {Count} webhook events older than {Days} days", forgotten, options.Value.KeepEventsFor.TotalDays);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "Old webhook events could not be removed; trying again in an hour");
+        }
+    }
+
+    private async Task Send(DueDelivery delivery, CancellationToken stoppingToken)
+    {
+        var (status, error) = await Post(delivery.Url, delivery.Format, delivery.Secret, WebhookMessage.Body(delivery), delivery.Kind,
+            delivery.EventId.ToString(), stoppingToken);
+        if (error is null)
+        {
+            await webhooks.Delivered(delivery.WebhookId, delivery.EventId, status!.Value);
+            return;
+        }
+        var attempts = delivery.Attempts + 1;
+        TimeSpan? retry = attempts >= options.Value.MaxAttempts ? null : Backoff(attempts);
+        logger.LogWarning("Webhook {Webhook} event {Event} ({Kind}) not delivered, try {Attempt}: {Error}{Retry}", delivery.WebhookId,
+            delivery.EventId, delivery.Kind, attempts, error, retry is null ? "; given up" : $"; again in {retry}");
+        await webhooks.Failed(delivery.WebhookId, delivery.EventId, status, error, retry);
+    }
+
+    private TimeSpan Backoff(int attempts)
+    {
+        var wait = options.Value.RetryAfter * Math.Pow(2, attempts - 1);
+        return wait > TimeSpan.FromHours(1) ? TimeSpan.FromHours(1) : wait;
+    }
+
+    /// <summary>One POST; a 2xx answer is delivered, anything else (or no answer) the reason it was not.</summary>
+    public async Task<(int? Status, string? Error)> Post(string url, string format, string secret, string body, string kind, string deliveryId,
+        CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        request.Headers.Add(WebhookMessage.EventHeader, kind);
+        request.Headers.Add(WebhookMessage.DeliveryHeader, deliveryId);
+        if (format == "json") request.Headers.Add(WebhookMessage.SignatureHeader, WebhookMessage.Signature(secret, body));
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(options.Value.Timeout);
+        try
+        {
+            using var response = await clients.CreateClient(ClientName).SendAsync(request, timeout.Token);
+            var status = (int)response.StatusCode;
+            return response.IsSuccessStatusCode ? (status, null) : (status, $"HTTP {status} {response.ReasonPhrase}");
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return (null, $"no answer within {options.Value.Timeout.TotalSeconds:0} s");
+        }
+        catch (HttpRequestException e)
+        {
+            return (null, e.Message);
+        }
+    }
+}

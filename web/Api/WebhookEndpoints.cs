@@ -1,0 +1,33 @@
+using System.Security.Claims;
+using SmartStore.Storage;
+using SmartStore.Web.Security;
+
+namespace SmartStore.Web.Api;
+
+/// <summary>消息推送: endpoints told of camera and store alerts as they happen, set up by head office.</summary>
+public static class WebhookEndpoints
+{
+    public static RouteGroupBuilder MapWebhooks(this RouteGroupBuilder api)
+    {
+        var hooks = api.MapGroup("/webhooks").WithTags("Webhooks").RequireAuthorization(AuthenticationSetup.MayEdit);
+        hooks.MapGet("/", async (Webhooks w) => Results.Ok(await w.List()));
+        hooks.MapPost("/", Add);
+        hooks.MapDelete("/{id:int}", async (int id, ClaimsPrincipal user, Webhooks w) =>
+            await w.Remove(id, user.Actor()) ? Results.NoContent() : Problems.NotFound($"Webhook {id}"));
+        hooks.MapGet("/{id:int}/deliveries", async (int id, int? limit, Webhooks w) =>
+            await w.Find(id) is null ? Problems.NotFound($"Webhook {id}") : Results.Ok(await w.Deliveries(id, Math.Clamp(limit ?? 50, 1, 500))));
+        hooks.MapPost("/{id:int}/test", async (int id, WebhookDesk desk, CancellationToken cancellationToken) =>
+            await desk.Test(id, cancellationToken) is { } sent ? Results.Ok(new { delivered = sent.Error is null, status = sent.Status, error = sent.Error })
+                : Problems.NotFound($"Webhook {id}"));
+        return api;
+    }
+
+    private static async Task<IResult> Add(WebhookDesk.WebhookInput input, ClaimsPrincipal user, WebhookDesk desk, HttpResponse response)
+    {
+        var errors = new FieldErrors();
+        if (await desk.Add(input, user.Actor(), errors) is not { } added) return errors.ToResult();
+        // The signing secret is in this answer only.
+        response.Headers.CacheControl = "no-store";
+        return Results.Created($"/api/webhooks/{added.Id}", new { id = added.Id, secret = added.Secret });
+    }
+}

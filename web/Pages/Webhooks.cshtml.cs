@@ -1,0 +1,93 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SmartStore.Models;
+using SmartStore.Storage;
+using SmartStore.Web.Api;
+using SmartStore.Web.Security;
+using static SmartStore.Web.Localization.UiText;
+
+namespace SmartStore.Web.Pages;
+
+/// <summary>
+/// 消息推送 (系统管理): where camera and store alerts are sent as they happen — the chain's own systems (signed JSON) or a
+/// WeCom / DingTalk group robot (text) — with each endpoint's deliveries, a test send and removal.
+/// </summary>
+public sealed class WebhooksModel(Webhooks webhooks, WebhookDesk desk, RegionRepository regions) : PageModel
+{
+    public const int DeliveriesShown = 20;
+
+    public IReadOnlyList<Webhooks.Subscription> Subscriptions { get; private set; } = [];
+    public IReadOnlyList<Region> Regions { get; private set; } = [];
+    public IReadOnlyList<Webhooks.Delivery> Deliveries { get; private set; } = [];
+    public Webhooks.Subscription? Selected { get; private set; }
+    public IReadOnlyList<string> Errors { get; private set; } = [];
+    public SecretShown? Shown { get; private set; }
+    public string? Notice { get; private set; }
+
+    [FromQuery(Name = "id")] public int? SelectedId { get; set; }
+    [BindProperty] public string? Name { get; set; }
+    [BindProperty] public string? Endpoint { get; set; }
+    [BindProperty] public string Format { get; set; } = "text";
+    [BindProperty] public string? RegionCode { get; set; }
+    /// <summary>The events ticked; empty on a post with none ticked (the page ticks them all to start with).</summary>
+    [BindProperty] public List<string> Kinds { get; set; } = [];
+
+    public async Task<IActionResult> OnGet()
+    {
+        if (!User.Scope().MayEditMasterData) return Forbid();
+        Kinds = AlertKinds.All.ToList();
+        await Load();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAdd()
+    {
+        if (!User.Scope().MayEditMasterData) return Forbid();
+        var errors = new FieldErrors();
+        if (Kinds.Count == 0) errors.Add("kinds", "choose at least one event.", "请至少选择一种事件。");
+        else if (await desk.Add(new WebhookDesk.WebhookInput(Name, Endpoint, Format, RegionCode, Kinds), User.Actor(), errors) is { } added)
+        {
+            Shown = new SecretShown(string.Format(T("webhookAdded"), Name!.Trim()), null, added.Secret, SecretLabel: T("signingSecret"),
+                Warning: T("signingSecretOnce"));
+            Response.Headers.CacheControl = "no-store";
+            SelectedId = added.Id;
+            (Name, Endpoint, RegionCode, Kinds) = (null, null, null, AlertKinds.All.ToList());
+        }
+        Errors = errors.Localized;
+        await Load();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostTest(int id, CancellationToken cancellationToken)
+    {
+        if (!User.Scope().MayEditMasterData) return Forbid();
+        var sent = await desk.Test(id, cancellationToken);
+        Notice = sent is null ? T("webhookGone") : sent.Value.Error is null ? string.Format(T("webhookTestDelivered"), sent.Value.Status)
+            : string.Format(T("webhookTestFailed"), sent.Value.Error);
+        SelectedId = id;
+        Kinds = AlertKinds.All.ToList();
+        await Load();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRemove(int id)
+    {
+        if (!User.Scope().MayEditMasterData) return Forbid();
+        Notice = await webhooks.Remove(id, User.Actor()) ? T("webhookRemoved") : T("webhookGone");
+        SelectedId = null;
+        Kinds = AlertKinds.All.ToList();
+        await Load();
+        return Page();
+    }
+
+    public string RegionText(string? code) =>
+        code is null ? T("wholeChain") : Display.RegionName(Regions.FirstOrDefault(r => r.Code == code), code);
+
+    private async Task Load()
+    {
+        Regions = await regions.List(User.Scope());
+        Subscriptions = await webhooks.List();
+        Selected = Subscriptions.FirstOrDefault(s => s.Id == SelectedId);
+        if (Selected is not null) Deliveries = await webhooks.Deliveries(Selected.Id, DeliveriesShown);
+    }
+}
