@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using SmartStore.GrainInterfaces;
 using SmartStore.Grains.Shelves;
 using SmartStore.Models;
@@ -22,9 +23,11 @@ public sealed partial class StoreGrain
         var known = _plan!.Select(p => p.SlotId).ToHashSet();
         // Readings of slots no longer in the plan (a planogram changed under a late snapshot) are dropped.
         _shelf.State.ApplyAll(observations.Where(o => known.Contains(o.SlotId)));
-        await _shelf.WriteStateAsync();
         var status = ShelfNow(DateTime.UtcNow);
+        var raised = _shelf.State.NoteAlerts(status.Alerts);
+        await _shelf.WriteStateAsync();
         await WriteShelfDay(status.Figures);
+        if (raised.Count > 0) await TellAlertsRaised(raised);
         await GrainFactory.GetGrain<ILiveFeedNotifierGrain>(0).Publish(
             LiveUpdate.ForShelf(this.GetPrimaryKeyString(), _state.State.RegionCode, status.Figures.ComplianceRate, DateTime.UtcNow));
         return status;
@@ -59,12 +62,26 @@ public sealed partial class StoreGrain
         var last = _shelf.State.Slots.Values.Select(s => (DateTime?)s.Current.CapturedUtc).DefaultIfEmpty(null).Max();
         if (figures.ComplianceRate is { } rate && rate < _shelfAlerts.ComplianceBelow)
             alerts.Add(new ShelfAlert(ShelfAlert.ComplianceLow, null, null,
-                $"{figures.MatchingSlots}/{figures.ObservedPlannedSlots} planned slots as planned ({rate:P0} < {_shelfAlerts.ComplianceBelow:P0})", last ?? nowUtc));
+                $"{figures.MatchingSlots}/{figures.ObservedPlannedSlots} planned slots as planned ({rate:P0} < {_shelfAlerts.ComplianceBelow:P0})", last ?? nowUtc,
+                $"{figures.MatchingSlots}/{figures.ObservedPlannedSlots}"));
         alerts.AddRange(figures.LongOutOfStock.Select(s => new ShelfAlert(ShelfAlert.OutOfStock, s.SlotId, s.PlannedSku,
-            $"empty on {s.Patrols} patrols in a row", s.SinceUtc)));
+            $"empty on {s.Patrols} patrols in a row", s.SinceUtc, s.Patrols.ToString())));
         alerts.AddRange(figures.CompetitorInOwnSlots.Select(s => new ShelfAlert(ShelfAlert.CompetitorInOwnSlot, s.SlotId, s.SeenSku,
-            $"{s.SeenSku} in the slot planned for {s.PlannedSku}", s.SeenUtc)));
+            $"{s.SeenSku} in the slot planned for {s.PlannedSku}", s.SeenUtc, s.PlannedSku)));
         return new ShelfStatus(figures, alerts, last);
+    }
+
+    /// <summary>Alerts to send out are a record, not the state: a database that cannot write them now must not fail the patrol.</summary>
+    private async Task TellAlertsRaised(IReadOnlyList<ShelfAlert> raised)
+    {
+        try
+        {
+            await _plans.AlertsRaised(this.GetPrimaryKeyString(), raised, CancellationToken.None);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            _logger.LogWarning(e, "Store {Store}: shelf alerts {Alerts} not written for sending", this.GetPrimaryKeyString(), string.Join(", ", raised.Select(a => a.Key)));
+        }
     }
 
     private async Task WriteShelfDay(ShelfFigures f)

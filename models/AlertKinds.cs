@@ -10,5 +10,8 @@ public static class AlertKinds
     public const string StoreLooksClosed = "store-looks-closed";
     public const string StoreReopened = "store-reopened";
 
-    public static IReadOnlyList<string> All { get; } = [CameraOffline, CameraOnline, ViewFault, ViewCleared, StoreLooksClosed, StoreReopened];
+    /// <summary>A shelf alert raised (陈列告警); its detail says which: compliance-low, out-of-stock, competitor-in-own-slot.</summary>
+    public const string ShelfAlert = "shelf-alert";
+
+    public static IReadOnlyList<string> All { get; } = [CameraOffline, CameraOnline, ViewFault, ViewCleared, StoreLooksClosed, StoreReopened, ShelfAlert];
 }

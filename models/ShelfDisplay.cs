@@ -80,15 +80,23 @@ public sealed record ShelfFigures(
     [property: Id(12)] IReadOnlyList<OutOfStockSlot> LongOutOfStock,
     [property: Id(13)] IReadOnlyList<CompetitorInOwnSlot> CompetitorInOwnSlots);
 
-/// <summary>A shelf problem the store should act on: compliance under the threshold, a slot out of stock for N patrols, or a competitor in an own slot.</summary>
+/// <summary>
+/// A shelf problem the store should act on: compliance under the threshold, a slot out of stock for N patrols, or a
+/// competitor in an own slot. <see cref="Figure"/> is what a message says of it: matching / planned slots, patrols
+/// empty, or the SKU planned in the slot.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("SmartStore.ShelfAlert")]
 public sealed record ShelfAlert(
     [property: Id(0)] string Kind,
     [property: Id(1)] string? SlotId,
     [property: Id(2)] string? Sku,
     [property: Id(3)] string Detail,
-    [property: Id(4)] DateTime SinceUtc)
+    [property: Id(4)] DateTime SinceUtc,
+    [property: Id(5)] string? Figure = null)
 {
+    /// <summary>Identifies the alert across patrols: a slot's alert is the same alert while it lasts.</summary>
+    public string Key => SlotId is null ? Kind : $"{Kind}:{SlotId}";
+
     public const string ComplianceLow = "compliance-low";
     public const string OutOfStock = "out-of-stock";
     public const string CompetitorInOwnSlot = "competitor-in-own-slot";

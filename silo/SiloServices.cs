@@ -25,6 +25,7 @@ public static class SiloServices
         services.AddSingleton<StaffRoster>();
         services.AddSingleton<VisitorMemories>();
         services.AddSingleton<StoreClosures>();
+        services.AddSingleton<AlertEvents>();
         services.AddSingleton<ITrafficLedger, TrafficLedger>();
         services.AddSingleton<InspectionTasks>();
         services.AddSingleton<IInspectionLedger, InspectionLedger>();

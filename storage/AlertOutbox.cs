@@ -24,7 +24,8 @@ internal static class AlertOutbox
             RETURNING id, kind, region_code)
         """ + FanOut;
 
-    private const string FanOut = """
+    /// <summary>One delivery of the CTE <c>event</c>'s rows to each live endpoint that wants their kind and region.</summary>
+    public const string FanOut = """
 
         INSERT INTO webhook_deliveries (webhook_id, event_id)
         SELECT w.id, e.id FROM event e

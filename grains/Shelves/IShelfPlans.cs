@@ -11,4 +11,7 @@ public interface IShelfPlans
     Task<IReadOnlySet<string>> CompetitorSkus(CancellationToken cancellationToken);
 
     Task WriteDay(ShelfDay day, CancellationToken cancellationToken);
+
+    /// <summary>Shelf alerts newly raised at the store, to be sent to the chain's webhooks (消息推送).</summary>
+    Task AlertsRaised(string storeCode, IReadOnlyList<ShelfAlert> alerts, CancellationToken cancellationToken);
 }

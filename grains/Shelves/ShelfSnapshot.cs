@@ -24,6 +24,17 @@ public sealed class ShelfSnapshot
     /// <summary>By store-level slot id (default string equality, which is ordinal).</summary>
     [Id(0)] public Dictionary<string, ShelfSlotRecord> Slots { get; set; } = new();
 
+    /// <summary>The alerts standing at the last patrol (<see cref="ShelfAlert.Key"/>), so each is sent out once while it lasts.</summary>
+    [Id(1)] public HashSet<string> RaisedAlerts { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>The alerts standing now that were not at the last patrol; those that ended may be raised again later.</summary>
+    public IReadOnlyList<ShelfAlert> NoteAlerts(IReadOnlyList<ShelfAlert> standing)
+    {
+        var raised = standing.Where(a => !RaisedAlerts.Contains(a.Key)).ToList();
+        RaisedAlerts = standing.Select(a => a.Key).ToHashSet(StringComparer.Ordinal);
+        return raised;
+    }
+
     public ShelfUpdate Apply(SlotObservation observation, ShelfSnapshotOptions? options = null)
     {
         var o = options ?? ShelfSnapshotOptions.Default;

@@ -4,8 +4,8 @@ using SmartStore.Storage;
 
 namespace SmartStore.Silo.Analysis;
 
-/// <summary>The store grains' shelf plan, competitor list and daily history, in PostgreSQL.</summary>
-public sealed class ShelfPlans(PlanogramRepository planograms, SkuRepository skus, ShelfHistory history) : IShelfPlans
+/// <summary>The store grains' shelf plan, competitor list, daily history and alerts to send out, in PostgreSQL.</summary>
+public sealed class ShelfPlans(PlanogramRepository planograms, SkuRepository skus, ShelfHistory history, AlertEvents events) : IShelfPlans
 {
     public async Task<IReadOnlyList<PlannedSlot>> Plan(string storeCode, CancellationToken cancellationToken)
     {
@@ -18,4 +18,9 @@ public sealed class ShelfPlans(PlanogramRepository planograms, SkuRepository sku
     public Task<IReadOnlySet<string>> CompetitorSkus(CancellationToken cancellationToken) => skus.CompetitorCodes(cancellationToken);
 
     public Task WriteDay(ShelfDay day, CancellationToken cancellationToken) => history.Write(day, cancellationToken);
+
+    public async Task AlertsRaised(string storeCode, IReadOnlyList<ShelfAlert> alerts, CancellationToken cancellationToken)
+    {
+        foreach (var alert in alerts) await events.ShelfAlertRaised(storeCode, alert, cancellationToken);
+    }
 }

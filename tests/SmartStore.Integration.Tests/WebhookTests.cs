@@ -163,6 +163,31 @@ public sealed class WebhookTests(SmartStoreSystem system)
     }
 
     [Fact]
+    public async Task A_shelf_alert_reaches_a_group_robot_in_the_store_pages_words()
+    {
+        using var admin = await system.SignedIn("admin");
+        await using var robot = new WebhookReceiver();
+        var (hook, _) = await Add(admin, new { name = "陈列群", url = robot.Url, format = "text", regionCode = "WEST", kinds = new[] { AlertKinds.ShelfAlert } });
+        try
+        {
+            var events = new AlertEvents(system.Database.Database);
+            var seen = new DateTime(2026, 12, 1, 6, 30, 0, DateTimeKind.Utc);
+            await events.ShelfAlertRaised("S0027", new ShelfAlert(ShelfAlert.CompetitorInOwnSlot, "B-2", "OATLY", "", seen, "ARLA-MF"));
+            await events.ShelfAlertRaised("S0027", new ShelfAlert(ShelfAlert.OutOfStock, "B-3", "ARLA-ST", "", seen, "4"));
+            await events.ShelfAlertRaised("S0027", new ShelfAlert(ShelfAlert.ComplianceLow, null, null, "", seen, "5/8"));
+            var texts = (await Eventually.Get(() => Task.FromResult(robot.Requests.Where(r => r.Body.Contains("S0027")).ToList()), r => r.Count == 3,
+                what: "three shelf alerts")).Select(r => JsonNode.Parse(r.Body)!["text"]!["content"]!.GetValue<string>()).ToList();
+            Assert.Contains(texts, t => t.EndsWith("陈列告警：竞品占本品位，OATLY 占了 ARLA-MF 的陈列位（货位 B-2）"));
+            Assert.Contains(texts, t => t.EndsWith("陈列告警：持续缺货，货位 B-3（ARLA-ST） 连续 4 次巡检为空"));
+            Assert.Contains(texts, t => t.EndsWith("陈列告警：合规率偏低，5/8 个计划陈列位按计划陈列"));
+        }
+        finally
+        {
+            await Remove(admin, hook);
+        }
+    }
+
+    [Fact]
     public async Task Old_events_are_forgotten_once_nothing_is_left_to_send()
     {
         await using var connection = await system.Database.Database.Open();

@@ -37,7 +37,11 @@ public static class WebhookMessage
             occurredAt = DateTime.SpecifyKind(d.OccurredUtc, DateTimeKind.Utc),
             store = new { code = d.StoreCode, name = d.StoreName, region = d.RegionCode },
             camera = d.CameraCode,
-            fault = d.Detail,
+            // A view fault's code, or a shelf alert's kind.
+            detail = d.Detail,
+            slot = d.SlotId,
+            sku = d.Sku,
+            figure = d.Figure,
             text = Text(d),
         }, Json);
 
@@ -60,10 +64,21 @@ public static class WebhookMessage
             AlertKinds.ViewCleared => $"摄像头 {d.CameraCode} 画面已恢复：{FaultWord(d.Detail)}（{when}）",
             AlertKinds.StoreLooksClosed => $"营业时间内疑似闭店：{when} 起无顾客进店",
             AlertKinds.StoreReopened => $"已有顾客进店，疑似闭店结束（{when}）",
+            AlertKinds.ShelfAlert => $"{UiText.Zh("alert.shelf-alert")}：{UiText.Zh("alert." + d.Detail)}，{ShelfWords(d)}",
             _ => d.Kind,
         };
         return $"【SmartStore 智慧门店】{where} {what}";
     }
+
+    /// <summary>The store page's words for the alert, with its slot.</summary>
+    private static string ShelfWords(DueDelivery d) => d.Detail switch
+    {
+        ShelfAlert.ComplianceLow when d.Figure?.Split('/') is [var matching, var planned] =>
+            string.Format(UiText.Zh("alertComplianceText"), matching, planned),
+        ShelfAlert.OutOfStock => string.Format(UiText.Zh("alertOutOfStockText"), $"货位 {d.SlotId}（{d.Sku}）", d.Figure),
+        ShelfAlert.CompetitorInOwnSlot => $"{string.Format(UiText.Zh("alertCompetitorText"), d.Sku, d.Figure)}（货位 {d.SlotId}）",
+        _ => d.Figure ?? "",
+    };
 
     private static string FaultWord(string? code) => code is null ? "" : UiText.Zh("fault." + code);
 }

@@ -68,6 +68,21 @@ public sealed class ShelfSnapshotTests
     }
 
     [Fact]
+    public void An_alert_is_raised_once_while_it_stands_and_again_after_it_ended()
+    {
+        var shelf = new ShelfSnapshot();
+        var low = new ShelfAlert(ShelfAlert.ComplianceLow, null, null, "1/2", T0, "1/2");
+        var rival = new ShelfAlert(ShelfAlert.CompetitorInOwnSlot, "A-1", "RIVAL-1", "", T0, "OWN-1");
+        var rivalElsewhere = rival with { SlotId = "A-2" };
+
+        Assert.Equal([low, rival], shelf.NoteAlerts([low, rival]));
+        Assert.Empty(shelf.NoteAlerts([low with { Detail = "1/3", Figure = "1/3" }, rival])); // the same alerts, other figures
+        Assert.Equal([rivalElsewhere], shelf.NoteAlerts([low, rival, rivalElsewhere]));
+        Assert.Empty(shelf.NoteAlerts([rivalElsewhere]));                                    // compliance recovered, A-1 cleared
+        Assert.Equal([low, rival], shelf.NoteAlerts([low, rival, rivalElsewhere]));           // and raised again
+    }
+
+    [Fact]
     public void FiguresCoverComplianceShareOutOfStockAndCompetitorsInOwnSlots()
     {
         var shelf = new ShelfSnapshot();

@@ -1,3 +1,4 @@
+using Dapper;
 using SmartStore.GrainInterfaces;
 using SmartStore.Models;
 using SmartStore.Storage;
@@ -38,5 +39,10 @@ public sealed class StoreShelfGrainTests(LivenessCluster fixture)
 
         // The board's one call per store carries the same compliance.
         Assert.Equal(0.5, (await store.GetSummary()).Compliance);
+
+        // Low since the first patrol, the alert was written for the chain's webhooks once, with its figure.
+        await using var connection = await fixture.Database.Database.Open();
+        Assert.Equal([("compliance-low", "1/2")], await connection.QueryAsync<(string, string)>(
+            "SELECT detail, figure FROM alert_events WHERE store_code = @store AND kind = 'shelf-alert'", new { store = LivenessCluster.ShelfStore }));
     }
 }
