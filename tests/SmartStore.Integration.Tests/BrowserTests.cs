@@ -548,6 +548,11 @@ public sealed class BrowserTests(SmartStoreSystem system)
         await MasterDataApiTests.Heartbeat(device, camera, secret);
         await Assertions.Expect(offline).ToHaveCountAsync(1, new() { Timeout = 15_000 });
 
+        // The store map loads when opened, with the region's stores on it.
+        await page.ClickAsync("#store-map summary");
+        await Assertions.Expect(page.Locator("#store-map")).ToHaveAttributeAsync("data-map", "drawn", new() { Timeout = 20_000 });
+        await Assertions.Expect(page.Locator("#mobile-map canvas").First).ToBeVisibleAsync();
+
         // On the train: no network. The page says so instead of the browser's error.
         await page.Context.SetOfflineAsync(true);
         await page.ReloadAsync();

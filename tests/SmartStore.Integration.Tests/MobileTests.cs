@@ -1,8 +1,10 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Dapper;
 using SmartStore.GrainInterfaces;
 using SmartStore.Models;
+using SmartStore.Testing;
 using SmartStore.Web.Pages;
 
 namespace SmartStore.Integration.Tests;
@@ -56,6 +58,34 @@ public sealed partial class MobileTests(SmartStoreSystem system)
         using var anonymous = system.Anonymous();
         Assert.NotEqual(HttpStatusCode.OK, (await anonymous.GetAsync("/m")).StatusCode); // sent to sign in
     }
+
+    [Fact]
+    public async Task The_store_map_places_the_viewers_stores_only_each_coloured_by_what_it_needs()
+    {
+        // A North store with a camera that reported once and fell silent (2 s here, open all day): red on the map.
+        using var admin = await system.SignedIn("admin");
+        var secret = await AllDayStores.WithCamera(admin, "X0912", "地图离线测试店", "NORTH", "CAM-X0912-E1");
+        using var device = system.Anonymous();
+        await MasterDataApiTests.Heartbeat(device, "CAM-X0912-E1", secret);
+        await Eventually.Get(() => system.Grains.GetGrain<IStoreGrain>("X0912").GetCameras(), c => c.Count == 1 && !c[0].Online,
+            what: "the camera offline");
+
+        var chain = await Points(admin);
+        Assert.Equal("attention", chain["X0912"]!["state"]!.GetValue<string>());
+        Assert.Equal((39.9, 116.4), (chain["X0912"]!["lat"]!.GetValue<double>(), chain["X0912"]!["lng"]!.GetValue<double>()));
+        Assert.Contains(chain.Values, p => p!["state"]!.GetValue<string>() == "fine");
+
+        using var storeManager = await system.SignedIn("s0001");
+        Assert.Equal(["S0001"], (await Points(storeManager)).Keys);
+        using var east = await system.SignedIn("east");
+        var eastPoints = await Points(east);
+        Assert.Contains("S0001", eastPoints.Keys);
+        Assert.DoesNotContain("X0912", eastPoints.Keys);
+        Assert.DoesNotContain("S0018", eastPoints.Keys);
+    }
+
+    private static async Task<Dictionary<string, JsonNode?>> Points(HttpClient client) =>
+        (await (await client.GetAsync("/m?handler=map")).Json()).AsArray().ToDictionary(p => p!["code"]!.GetValue<string>(), p => p);
 
     [Fact]
     public async Task The_app_can_be_installed_its_manifest_starts_at_m_and_its_offline_page_is_served()

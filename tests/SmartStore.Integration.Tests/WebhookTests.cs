@@ -83,7 +83,7 @@ public sealed class WebhookTests(SmartStoreSystem system)
             Assert.Equal(3, tries.Count);
             Assert.All(tries, t => Assert.Null(t.Signature));
             Assert.Equal(AlertKinds.StoreLooksClosed, tries[0].Kind);
-            Assert.Equal("【SmartStore 智慧门店】测试门店 X0832（X0832） 营业时间内疑似闭店：12-01 12:00 起无顾客进店",
+            Assert.Equal("【SmartStore 智慧门店】测试门店 X0832（X0832） 营业时间内疑似关门：12-01 12:00 起无顾客进店",
                 JsonNode.Parse(tries[2].Body)!["text"]!["content"]!.GetValue<string>());
             var delivery = (await (await admin.GetAsync($"/api/webhooks/{hook}/deliveries")).Json()).AsArray()
                 .Single(d => d!["storeCode"]!.GetValue<string>() == "X0832")!;
@@ -97,7 +97,7 @@ public sealed class WebhookTests(SmartStoreSystem system)
                 Assert.Equal(["store-looks-closed", "store-reopened"], await connection.QueryAsync<string>(
                     "SELECT kind FROM alert_events WHERE store_code = 'X0832' ORDER BY id"));
             var reopened = await Eventually.Get(() => Task.FromResult(About(robot, "X0832")), r => r.Any(x => x.Kind == AlertKinds.StoreReopened), what: "the reopening");
-            Assert.Contains("疑似闭店结束（12-01 13:15）", reopened.Last().Body);
+            Assert.Contains("疑似关门结束（12-01 13:15）", reopened.Last().Body);
         }
         finally
         {

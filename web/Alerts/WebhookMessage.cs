@@ -62,8 +62,8 @@ public static class WebhookMessage
             AlertKinds.CameraOnline => $"摄像头 {d.CameraCode} 已恢复在线（{when}）",
             AlertKinds.ViewFault => $"摄像头 {d.CameraCode} 画面异常：{FaultWord(d.Detail)}，{when} 起",
             AlertKinds.ViewCleared => $"摄像头 {d.CameraCode} 画面已恢复：{FaultWord(d.Detail)}（{when}）",
-            AlertKinds.StoreLooksClosed => $"营业时间内疑似闭店：{when} 起无顾客进店",
-            AlertKinds.StoreReopened => $"已有顾客进店，疑似闭店结束（{when}）",
+            AlertKinds.StoreLooksClosed => $"营业时间内疑似关门：{when} 起无顾客进店",
+            AlertKinds.StoreReopened => $"已有顾客进店，疑似关门结束（{when}）",
             AlertKinds.ShelfAlert => $"{UiText.Zh("alert.shelf-alert")}：{UiText.Zh("alert." + d.Detail)}，{ShelfWords(d)}",
             _ => d.Kind,
         };

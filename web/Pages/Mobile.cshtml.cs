@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 using SmartStore.Models;
@@ -65,6 +66,22 @@ public sealed class MobileModel(ScopeSummaries scopeSummaries, StoreTodos todos,
         Today = calendar.Today;
         if (scope.Role is Role.HqAdmin or Role.RegionManager) PicturesToReview = await captures.AwaitingReview(scope, Today);
         await LoadYesterday(scope);
+    }
+
+    /// <summary>门店地图: every store in scope where it is, coloured by what it needs; fetched when the map is opened, not with the page.</summary>
+    public async Task<IActionResult> OnGetMap()
+    {
+        var summaries = await scopeSummaries.Load(User.Scope());
+        Response.Headers.CacheControl = "no-store";
+        return new JsonResult(summaries.Select(p => new
+        {
+            code = p.Store.Code,
+            name = p.Store.Name,
+            lat = p.Store.Latitude,
+            lng = p.Store.Longitude,
+            state = p.Summary.LooksClosed is not null ? "closed" : AttentionOf(p.Store, p.Summary).Any() ? "attention" : "fine",
+            entries = p.Summary.Today.Entries,
+        }));
     }
 
     private async Task LoadYesterday(AccessScope scope)

@@ -1,0 +1,56 @@
+// 门店地图 on the phone (/m): opened on demand, so ECharts (1 MB) and the map of China load only for whoever looks.
+// The stores come from the page's map handler (the viewer's scope); each dot is coloured by what the store needs and
+// sized by today's entries; tapping one opens the store.
+(() => {
+  const box = document.getElementById("store-map");
+  if (!box) return;
+  const words = JSON.parse(box.dataset.words);
+  const colours = { attention: "#d64545", closed: "#e8913a", fine: "#2f9e6e" };
+
+  const script = src => new Promise((resolve, reject) => {
+    if (window.echarts) return resolve();
+    const tag = Object.assign(document.createElement("script"), { src, onload: resolve, onerror: reject });
+    document.head.appendChild(tag);
+  });
+
+  // Centre on the stores and zoom to their spread: a region manager's few cities, not the whole country.
+  function framing(stores) {
+    const lngs = stores.map(s => s.lng), lats = stores.map(s => s.lat);
+    if (lngs.length === 0) return { center: [104, 36], zoom: 1.1 };
+    const spread = Math.max(Math.max(...lngs) - Math.min(...lngs), (Math.max(...lats) - Math.min(...lats)) * 1.3, 2);
+    return {
+      center: [(Math.max(...lngs) + Math.min(...lngs)) / 2, (Math.max(...lats) + Math.min(...lats)) / 2],
+      zoom: Math.min(12, Math.max(1.1, 45 / spread)),
+    };
+  }
+
+  async function draw() {
+    const [stores, geo] = await Promise.all([
+      fetch(box.dataset.src, { headers: { Accept: "application/json" } }).then(r => r.json()),
+      script("/lib/echarts.min.js").then(() => fetch("/lib/china.json")).then(r => r.json()),
+    ]);
+    echarts.registerMap("china", geo);
+    const most = Math.max(1, ...stores.map(s => s.entries));
+    const chart = echarts.init(document.getElementById("mobile-map"));
+    chart.setOption({
+      tooltip: { trigger: "item", formatter: p => `${p.data.name}<br>${words.entries} ${p.data.entries}` },
+      geo: { map: "china", roam: true, ...framing(stores), itemStyle: { areaColor: "#eef2f8", borderColor: "#c5cfdf" }, emphasis: { disabled: true } },
+      series: ["fine", "closed", "attention"].map(state => ({
+        name: words[state], type: "scatter", coordinateSystem: "geo", zlevel: state === "fine" ? 0 : 1,
+        itemStyle: { color: colours[state], borderColor: "#fff", borderWidth: 1 },
+        symbolSize: s => 8 + 12 * Math.sqrt(s[2] / most),
+        data: stores.filter(s => s.state === state).map(s => ({ value: [s.lng, s.lat, s.entries], name: s.name, code: s.code, entries: s.entries })),
+      })),
+      legend: { bottom: 0, data: ["attention", "closed", "fine"].map(k => words[k]) },
+    });
+    chart.on("click", p => { if (p.data?.code) location.href = `/stores/${encodeURIComponent(p.data.code)}`; });
+    window.addEventListener("resize", () => chart.resize());
+    box.dataset.map = "drawn";
+  }
+
+  box.addEventListener("toggle", () => {
+    if (!box.open || box.dataset.map) return;
+    box.dataset.map = "loading";
+    draw().catch(e => { box.dataset.map = "failed"; console.error("store map", e); });
+  });
+})();
