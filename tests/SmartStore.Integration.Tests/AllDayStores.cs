@@ -1,4 +1,6 @@
 using System.Net;
+using SmartStore.GrainInterfaces;
+using SmartStore.Testing;
 
 namespace SmartStore.Integration.Tests;
 
@@ -26,5 +28,15 @@ public static class AllDayStores
         var registered = await admin.PostJson("/api/cameras", new { code = camera, kind, storeCode = store });
         Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
         return (await registered.Json())["secret"]!.GetValue<string>();
+    }
+
+    /// <summary>The store and a camera that reported once and fell silent: offline on its store when this returns.</summary>
+    public static async Task<string> WithSilentCamera(SmartStoreSystem system, HttpClient admin, string store, string name, string region, string camera)
+    {
+        var secret = await WithCamera(admin, store, name, region, camera);
+        using var device = system.Anonymous();
+        await MasterDataApiTests.Heartbeat(device, camera, secret);
+        await Eventually.Get(() => system.Grains.GetGrain<IStoreGrain>(store).GetCameras(), c => c.Count == 1 && !c[0].Online, what: $"{camera} offline");
+        return secret;
     }
 }

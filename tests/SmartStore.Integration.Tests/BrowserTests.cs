@@ -64,10 +64,7 @@ public sealed class BrowserTests(SmartStoreSystem system)
     {
         // A store whose only camera reported once and went silent (2 s here): offline, so it needs attention.
         using var admin = await system.SignedIn("admin");
-        var secret = await AllDayStores.WithCamera(admin, "X0811", "看板离线测试店", "NORTH", "CAM-X0811-E1");
-        using var device = system.Anonymous();
-        await MasterDataApiTests.Heartbeat(device, "CAM-X0811-E1", secret);
-        await Eventually.Get(() => system.Grains.GetGrain<IStoreGrain>("X0811").GetCameras(), c => c.Count == 1 && !c[0].Online, what: "the camera offline on its store");
+        var secret = await AllDayStores.WithSilentCamera(system, admin, "X0811", "看板离线测试店", "NORTH", "CAM-X0811-E1");
 
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await LaunchChromium(playwright);
@@ -96,6 +93,7 @@ public sealed class BrowserTests(SmartStoreSystem system)
         await Assertions.Expect(x0811).ToBeVisibleAsync();
         Assert.Equal(0, await page.EvaluateAsync<int>($"{rows}.filter(r => !r.hidden && !r.querySelector('td.cam.offline')).length"));
         Assert.True(await page.EvaluateAsync<int>($"{rows}.filter(r => r.hidden).length") > 0, "stores with every camera online are hidden");
+        using var device = system.Anonymous();
         await MasterDataApiTests.Heartbeat(device, "CAM-X0811-E1", secret);
         await Assertions.Expect(x0811).ToBeHiddenAsync(new() { Timeout = 15_000 });
         await page.ClickAsync("button[data-show='offline']");

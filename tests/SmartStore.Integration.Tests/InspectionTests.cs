@@ -55,8 +55,9 @@ public sealed class InspectionTests(SmartStoreSystem system)
             "--data-binary", $"@{Frame}", new Uri(system.IngestAddress, $"/api/ingest/{Door}").ToString());
         Assert.EndsWith("202", upload.Output.Trim());
 
-        var round = await system.Grains.GetGrain<IInspectionScheduleGrain>(IInspectionScheduleGrain.Key).RunDue();
-        Assert.True(round.Pictured >= 1, $"{round}");
+        // This round takes the picture — or the minute's own round did, if it ran since the upload (CI once caught it
+        // there: this round then had nothing left to do). The captures below say it was taken either way.
+        await system.Grains.GetGrain<IInspectionScheduleGrain>(IInspectionScheduleGrain.Key).RunDue();
         var picture = $"{LiveUpdate.InspectionPictureTopic} {Store}";
         await Eventually.Get(() => Task.FromResult(eastFeed.Heard.ToArray()), s => s.Contains(picture), what: "the East feed to hear of the picture");
         Assert.DoesNotContain(picture, northFeed.Heard);

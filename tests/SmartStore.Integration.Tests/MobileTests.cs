@@ -4,7 +4,6 @@ using System.Text.RegularExpressions;
 using Dapper;
 using SmartStore.GrainInterfaces;
 using SmartStore.Models;
-using SmartStore.Testing;
 using SmartStore.Web.Pages;
 
 namespace SmartStore.Integration.Tests;
@@ -64,11 +63,7 @@ public sealed partial class MobileTests(SmartStoreSystem system)
     {
         // A North store with a camera that reported once and fell silent (2 s here, open all day): red on the map.
         using var admin = await system.SignedIn("admin");
-        var secret = await AllDayStores.WithCamera(admin, "X0912", "地图离线测试店", "NORTH", "CAM-X0912-E1");
-        using var device = system.Anonymous();
-        await MasterDataApiTests.Heartbeat(device, "CAM-X0912-E1", secret);
-        await Eventually.Get(() => system.Grains.GetGrain<IStoreGrain>("X0912").GetCameras(), c => c.Count == 1 && !c[0].Online,
-            what: "the camera offline");
+        await AllDayStores.WithSilentCamera(system, admin, "X0912", "地图离线测试店", "NORTH", "CAM-X0912-E1");
 
         var chain = await Points(admin);
         Assert.Equal("attention", chain["X0912"]!["state"]!.GetValue<string>());
