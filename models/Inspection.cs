@@ -87,7 +87,7 @@ public sealed record InspectionCapture(
 /// <summary>A to-do (待办) raised for a store — from an inspection picture, or on its own — open until its staff mark it done.</summary>
 public sealed record StoreTodo(
     long Id, string StoreCode, string StoreName, long? CaptureId, long? SnapshotId, string? TaskName, string Text,
-    string RaisedBy, DateTime RaisedUtc, DateTime? DoneUtc, string? DoneBy, string? DoneNote, string TimeZone)
+    string RaisedBy, DateTime RaisedUtc, DateTime? DoneUtc, string? DoneBy, string? DoneNote, string TimeZone, bool HasProof = false)
 {
     public bool Open => DoneUtc is null;
 }

@@ -9,7 +9,7 @@ public sealed class StoreTodos(SmartStoreDatabase database)
     private const string Select = """
         SELECT d.id AS Id, d.store_code AS StoreCode, s.name AS StoreName, d.capture_id AS CaptureId, c.snapshot_id AS SnapshotId,
                k.name AS TaskName, d.text AS Text, d.raised_by AS RaisedBy, d.raised_utc AS RaisedUtc, d.done_utc AS DoneUtc,
-               d.done_by AS DoneBy, d.done_note AS DoneNote, s.time_zone AS TimeZone
+               d.done_by AS DoneBy, d.done_note AS DoneNote, s.time_zone AS TimeZone, d.done_photo IS NOT NULL AS HasProof
         FROM store_todos d JOIN stores s ON s.code = d.store_code
         LEFT JOIN inspection_captures c ON c.id = d.capture_id LEFT JOIN inspection_tasks k ON k.id = c.task_id
         """;
@@ -32,15 +32,30 @@ public sealed class StoreTodos(SmartStoreDatabase database)
         return id;
     });
 
-    /// <summary>Marks an open to-do done with the store's note. False when it was done already.</summary>
-    public Task<bool> Done(long id, string note, string actor) => database.InTransaction(async (c, t) =>
+    /// <summary>Marks an open to-do done with the store's note and, if taken, its photo. False when it was done already.</summary>
+    public Task<bool> Done(long id, string note, string actor, byte[]? photo = null) => database.InTransaction(async (c, t) =>
     {
         var changed = await c.ExecuteAsync("""
-            UPDATE store_todos SET done_utc = now(), done_by = @actor, done_note = @note WHERE id = @id AND done_utc IS NULL
-            """, new { id, note, actor }, t) > 0;
-        if (changed) await AuditTrail.Record(c, t, actor, "done", "store-todo", id.ToString(), new { note });
+            UPDATE store_todos SET done_utc = now(), done_by = @actor, done_note = @note, done_photo = @photo WHERE id = @id AND done_utc IS NULL
+            """, new { id, note, actor, photo }, t) > 0;
+        if (changed) await AuditTrail.Record(c, t, actor, "done", "store-todo", id.ToString(), new { note, photo = photo is not null });
         return changed;
     });
+
+    /// <summary>Adds or replaces the photo of a done to-do (an integration that closes it, then sends the photo). False when it is not done.</summary>
+    public Task<bool> AttachProof(long id, byte[] photo, string actor) => database.InTransaction(async (c, t) =>
+    {
+        var changed = await c.ExecuteAsync("UPDATE store_todos SET done_photo = @photo WHERE id = @id AND done_utc IS NOT NULL", new { id, photo }, t) > 0;
+        if (changed) await AuditTrail.Record(c, t, actor, "proof", "store-todo", id.ToString(), new { bytes = photo.Length });
+        return changed;
+    });
+
+    public async Task<byte[]?> Proof(long id, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.Open(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<byte[]?>(new CommandDefinition(
+            "SELECT done_photo FROM store_todos WHERE id = @id", new { id }, cancellationToken: cancellationToken));
+    }
 
     public async Task<StoreTodo?> Find(long id, CancellationToken cancellationToken = default)
     {

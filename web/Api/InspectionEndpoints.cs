@@ -24,6 +24,8 @@ public static class InspectionEndpoints
         todos.MapGet("/", Todos);
         todos.MapPost("/", RaiseTodo);
         todos.MapPost("/{id:long}/done", Done);
+        todos.MapPut("/{id:long}/proof", AttachProof).Accepts<byte[]>("image/jpeg");
+        todos.MapGet("/{id:long}/proof", Proof);
         return api;
     }
 
@@ -161,6 +163,35 @@ public static class InspectionEndpoints
         return Results.Ok(TodoJson((await todos.Find(id))!));
     }
 
+    /// <summary>整改照片 of a done to-do, sent by whoever may close it (an integration closes first, then sends the photo).</summary>
+    private static async Task<IResult> AttachProof(long id, HttpRequest request, ClaimsPrincipal user, StoreRepository stores, StoreTodos todos,
+        CancellationToken cancellationToken)
+    {
+        var todo = await todos.Find(id, cancellationToken);
+        if (todo is null) return Problems.NotFound($"To-do {id}");
+        var store = (await stores.Find(todo.StoreCode))!;
+        if (!InspectionRights.MayClose(user.Scope(), store.Code, store.RegionCode)) return Problems.OutOfScope($"To-do {id}");
+        var (jpeg, check, problem) = await JpegCheck.ReadBody(request, cancellationToken);
+        if (problem is not null) return problem;
+        var (photo, _) = TodoProof.Prepare(jpeg!);
+        if (photo is null) return Results.Problem(statusCode: 400, title: "Not a usable JPEG", detail: check.Problem);
+        if (!await todos.AttachProof(id, photo, user.Actor()))
+            return Results.Problem(statusCode: 409, title: "Not done", detail: $"To-do {id} is open: close it first (POST /api/todos/{id}/done).");
+        return Results.Ok(TodoJson((await todos.Find(id, cancellationToken))!));
+    }
+
+    private static async Task<IResult> Proof(long id, ClaimsPrincipal user, StoreRepository stores, StoreTodos todos, HttpResponse response,
+        CancellationToken cancellationToken)
+    {
+        var todo = await todos.Find(id, cancellationToken);
+        if (todo is null) return Problems.NotFound($"To-do {id}");
+        var store = (await stores.Find(todo.StoreCode))!;
+        if (!user.Scope().AllowsStore(store.Code, store.RegionCode)) return Problems.OutOfScope($"To-do {id}");
+        if (await todos.Proof(id, cancellationToken) is not { } photo) return Problems.NotFound($"A photo of to-do {id}");
+        response.Headers.CacheControl = "private, max-age=300";
+        return Results.File(photo, "image/jpeg");
+    }
+
     private static IResult NotReviewable(InspectionCapture capture) => Results.Problem(statusCode: 409, title: "Not waiting for review",
         detail: $"Inspection picture {capture.Id} is '{capture.Status}': only a captured picture not yet reviewed can be passed or raise a to-do.");
 
@@ -182,5 +213,6 @@ public static class InspectionEndpoints
         id = t.Id, store = t.StoreCode, storeName = t.StoreName, text = t.Text, captureId = t.CaptureId, task = t.TaskName,
         image = t.SnapshotId is { } s ? $"/api/snapshots/{s}/image" : null,
         raisedBy = t.RaisedBy, raisedUtc = t.RaisedUtc, open = t.Open, doneUtc = t.DoneUtc, doneBy = t.DoneBy, doneNote = t.DoneNote,
+        proof = t.HasProof ? $"/api/todos/{t.Id}/proof" : null,
     };
 }

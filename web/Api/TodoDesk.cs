@@ -19,9 +19,9 @@ public sealed class TodoDesk(StoreTodos todos, IClusterClient cluster, ILogger<T
     }
 
     /// <inheritdoc cref="StoreTodos.Done"/>
-    public async Task<bool> Done(StoreTodo todo, string note, string actor)
+    public async Task<bool> Done(StoreTodo todo, string note, string actor, byte[]? photo = null)
     {
-        var done = await todos.Done(todo.Id, note, actor);
+        var done = await todos.Done(todo.Id, note, actor, photo);
         if (done) await Announce(todo.StoreCode);
         return done;
     }

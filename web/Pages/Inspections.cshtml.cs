@@ -79,7 +79,7 @@ public sealed class InspectionsModel(InspectionTasks tasks, InspectionCaptures c
             : await Refused("picture", T("notReviewable"));
     }
 
-    public async Task<IActionResult> OnPostDone(long id, string? note)
+    public async Task<IActionResult> OnPostDone(long id, string? note, IFormFile? proof, CancellationToken cancellationToken)
     {
         var todo = await todos.Find(id);
         var store = todo is null ? null : await stores.Find(todo.StoreCode);
@@ -87,7 +87,20 @@ public sealed class InspectionsModel(InspectionTasks tasks, InspectionCaptures c
         if (!InspectionRights.MayClose(Scope, store.Code, store.RegionCode)) return Forbid();
         var errors = TodoText.Check("note", note);
         if (errors.Any) return await Refused("todo", errors.Localized.ToArray());
-        return await desk.Done(todo!, note!.Trim(), User.Actor()) ? Done(T("todoDone")) : await Refused("todo", T("alreadyDone"));
+        var (photo, problem) = await ProofPhoto(proof, cancellationToken);
+        if (problem is not null) return await Refused("todo", problem);
+        return await desk.Done(todo!, note!.Trim(), User.Actor(), photo) ? Done(T("todoDone")) : await Refused("todo", T("alreadyDone"));
+    }
+
+    /// <summary>The photo taken to show the to-do put right (optional), or why it cannot be kept; nothing is closed then.</summary>
+    private static async Task<(byte[]? Photo, string? Problem)> ProofPhoto(IFormFile? proof, CancellationToken cancellationToken)
+    {
+        if (proof is null || proof.Length == 0) return (null, null);
+        if (proof.Length > JpegCheck.MaxBytes) return (null, string.Format(T("proofTooLarge"), JpegCheck.MaxBytes / 1024 / 1024));
+        using var buffer = new MemoryStream();
+        await proof.CopyToAsync(buffer, cancellationToken);
+        var (photo, check) = TodoProof.Prepare(buffer.ToArray());
+        return photo is not null ? (photo, null) : (null, T(check.IsJpeg ? "proofDamaged" : "proofNotJpeg"));
     }
 
     public async Task<IActionResult> OnPostTask(long? id, string? name, string? at, int[]? weekdays, string? cameraKind, string? regionCode, string? storeTag, int? preset)

@@ -22,5 +22,10 @@
   }
 
   fresh.querySelector("button").addEventListener("click", reread);
+  // A proof photo chosen shows on its button (delegated: the to-do list is re-read in place).
+  document.addEventListener("change", e => {
+    const pick = e.target.closest?.(".proof-pick");
+    if (pick) pick.classList.toggle("chosen", e.target.files.length > 0);
+  });
   window.SmartStoreLive.follow({ "inspection-picture": changed, "store-todos": changed }, { showState: setState });
 })();
