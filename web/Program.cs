@@ -59,6 +59,7 @@ builder.Services.AddSingleton<AccountDesk>();
 builder.Services.AddSingleton<CameraIncidents>();
 builder.Services.AddSingleton<CameraReliabilityReport>();
 builder.Services.AddSingleton<Webhooks>();
+builder.Services.AddSingleton<SignInLog>();
 builder.Services.AddSingleton<WebhookDesk>();
 builder.Services.Configure<WebhookOptions>(builder.Configuration.GetSection("Webhooks"));
 builder.Services.AddHttpClient(WebhookSender.ClientName, c => c.Timeout = Timeout.InfiniteTimeSpan);

@@ -127,6 +127,40 @@ public sealed partial class AccountTests(SmartStoreSystem system)
         Assert.Equal("/", (await SignInAs("admin", Phone, remember: false)).Headers.Location!.OriginalString);
     }
 
+    [Fact]
+    public async Task Every_sign_in_tried_is_logged_with_its_outcome_address_and_device()
+    {
+        using var admin = await system.SignedIn("admin");
+        var created = await admin.PostJson("/api/accounts", new { username = "log.tester", displayName = "日志测试", role = "hq_analyst" });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var password = (await created.Json())["password"]!.GetValue<string>();
+
+        Assert.Equal(HttpStatusCode.OK, (await SignInForm("log.tester", "guessed-wrong-1")).StatusCode);
+        using (var phone = system.Anonymous())
+        {
+            phone.DefaultRequestHeaders.UserAgent.ParseAdd("Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 Chrome/126.0 Mobile Safari/537.36");
+            var fields = new Dictionary<string, string> { ["Username"] = "log.tester", ["Password"] = password };
+            Assert.Equal(HttpStatusCode.Redirect, (await PageForms.PostForm(phone, "/login", "/login", fields)).StatusCode);
+        }
+
+        // Newest first, from loopback, the phone named.
+        var log = (await (await admin.GetAsync("/api/sign-ins?username=LOG.tester")).Json()).AsArray();
+        Assert.Equal(["ok", "failed"], log.Select(e => e!["outcome"]!.GetValue<string>()));
+        Assert.All(log, e => Assert.True(IPAddress.IsLoopback(IPAddress.Parse(e!["address"]!.GetValue<string>()))));
+        Assert.Single((await (await admin.GetAsync("/api/sign-ins?username=log.tester&outcome=failed")).Json()).AsArray());
+        Assert.Equal(HttpStatusCode.BadRequest, (await admin.GetAsync("/api/sign-ins?outcome=maybe")).StatusCode);
+        using (var analyst = await system.SignedIn("analyst"))
+            Assert.Equal(HttpStatusCode.Forbidden, (await analyst.GetAsync("/api/sign-ins")).StatusCode);
+
+        // The admin page's log and the account's own page say the same, in Chinese.
+        var adminPage = await Page(await admin.GetAsync("/admin?signInUser=log.tester"));
+        Assert.Contains("登录失败", adminPage);
+        Assert.Contains("Android · Chrome", adminPage);
+        var accountPage = await Page(await admin.GetAsync("/accounts/log.tester"));
+        Assert.Contains("data-outcome=\"ok\"", accountPage);
+        Assert.Contains("data-outcome=\"failed\"", accountPage);
+    }
+
     private async Task<HttpClient> SignIn(string username, string password)
     {
         var client = system.Anonymous();

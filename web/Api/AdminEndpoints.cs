@@ -5,7 +5,7 @@ using SmartStore.Web.Security;
 
 namespace SmartStore.Web.Api;
 
-/// <summary>Regions, data dictionary, recognition models, API keys and the audit log.</summary>
+/// <summary>Regions, data dictionary, recognition models, API keys, the audit log and the sign-in log.</summary>
 public static class AdminEndpoints
 {
     public static RouteGroupBuilder MapAdministration(this RouteGroupBuilder api)
@@ -42,6 +42,11 @@ public static class AdminEndpoints
         keys.MapDelete("/{id:int}", async (int id, ClaimsPrincipal user, ApiKeys k) =>
             await k.Revoke(id, user.Actor()) ? Results.NoContent() : Problems.NotFound($"Active API key {id}"));
 
+        api.MapGet("/sign-ins", async (SignInLog log, string? username, string? outcome, int? limit) =>
+            outcome is not null && !SignInLog.Outcomes.Contains(outcome)
+                ? Results.Problem(statusCode: 400, title: "Unknown outcome", detail: $"outcome must be one of {string.Join(", ", SignInLog.Outcomes)}.")
+                : Results.Ok(await log.Recent(username, outcome, Math.Clamp(limit ?? 100, 1, 1000))))
+            .WithTags("Audit").RequireAuthorization(AuthenticationSetup.MayEdit);
         api.MapGet("/audit", async (SmartStoreDatabase db, string? entity, int? limit) =>
             Results.Ok(await AuditTrail.Latest(db, Math.Clamp(limit ?? 100, 1, 1000), entity)))
             .WithTags("Audit").RequireAuthorization(AuthenticationSetup.MayEdit);

@@ -9,7 +9,7 @@ using SmartStore.Web.Security;
 namespace SmartStore.Web.Pages;
 
 /// <summary>One account for head office: its name, role and scope, disabled or not, and a new password when one is lost.</summary>
-public sealed class AccountDetailModel(UserAccounts accounts, RegionRepository regions, AccountDesk desk) : PageModel
+public sealed class AccountDetailModel(UserAccounts accounts, RegionRepository regions, AccountDesk desk, SignInLog signIns) : PageModel
 {
     [FromRoute] public string Username { get; set; } = "";
     [BindProperty] public AccountForm Form { get; set; } = new();
@@ -18,6 +18,9 @@ public sealed class AccountDetailModel(UserAccounts accounts, RegionRepository r
     public UserAccounts.Account Account { get; private set; } = null!;
     public IReadOnlyList<Region> Regions { get; private set; } = [];
     public IReadOnlyList<string> Errors { get; private set; } = [];
+    /// <summary>The account's latest sign-ins (登录日志), failures too: an admin resetting a password sees whether someone was guessing.</summary>
+    public IReadOnlyList<SignInLog.Entry> SignIns { get; private set; } = [];
+    public const int SignInsShown = 10;
     public SecretShown? Shown { get; private set; }
     public bool IsSelf => Username == User.Actor();
 
@@ -63,6 +66,7 @@ public sealed class AccountDetailModel(UserAccounts accounts, RegionRepository r
         if (account is null) return NotFound();
         Account = account;
         Regions = await regions.List(User.Scope());
+        SignIns = await signIns.Recent(Username, null, SignInsShown);
         return null;
     }
 }

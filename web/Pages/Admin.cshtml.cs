@@ -9,12 +9,17 @@ using static SmartStore.Web.Localization.UiText;
 namespace SmartStore.Web.Pages;
 
 /// <summary>System administration for HQ admins: API keys for integrators and the latest entries of the audit log.</summary>
-public sealed class AdminModel(ApiKeys keys, RegionRepository regions, SmartStoreDatabase database, ApiKeyUsage usage) : PageModel
+public sealed class AdminModel(ApiKeys keys, RegionRepository regions, SmartStoreDatabase database, ApiKeyUsage usage, SignInLog signIns) : PageModel
 {
-    public const int AuditEntries = 50;
+    public const int AuditEntries = 50, SignInEntries = 50;
 
     public IReadOnlyList<ApiKeys.KeyInfo> Keys { get; private set; } = [];
     public IReadOnlyList<AuditTrail.Entry> Audit { get; private set; } = [];
+    public IReadOnlyList<SignInLog.Entry> SignIns { get; private set; } = [];
+
+    /// <summary>登录日志's filter: one account, one outcome.</summary>
+    [FromQuery(Name = "signInUser")] public string? SignInUser { get; set; }
+    [FromQuery(Name = "signInOutcome")] public string? SignInOutcome { get; set; }
     public IReadOnlyList<Region> Regions { get; private set; } = [];
     public IReadOnlyList<string> Errors { get; private set; } = [];
     public SecretShown? Shown { get; private set; }
@@ -71,6 +76,9 @@ public sealed class AdminModel(ApiKeys keys, RegionRepository regions, SmartStor
         await usage.Flush();
         Keys = (await keys.List()).OrderByDescending(k => k.Id).ToList();
         Audit = await AuditTrail.Latest(database, AuditEntries, null);
+        SignInUser = string.IsNullOrWhiteSpace(SignInUser) ? null : SignInUser.Trim();
+        SignInOutcome = SignInLog.Outcomes.Contains(SignInOutcome) ? SignInOutcome : null;
+        SignIns = await signIns.Recent(SignInUser, SignInOutcome, SignInEntries);
         Regions = await regions.List(User.Scope());
     }
 }

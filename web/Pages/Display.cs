@@ -127,6 +127,23 @@ public static class Display
         return string.Join(" ", parts);
     }
 
+    /// <summary>What a browser's user agent says it runs on, in a few words ("Android · Chrome"); the whole string is the title.</summary>
+    public static string Device(string userAgent)
+    {
+        if (string.IsNullOrWhiteSpace(userAgent)) return "—";
+        string[] systems = ["iPhone", "iPad", "Android", "Windows", "Mac OS", "Linux"];
+        string[] browsers = ["MicroMessenger", "Edg", "Firefox", "Chrome", "Safari"];
+        var system = systems.FirstOrDefault(s => userAgent.Contains(s, StringComparison.Ordinal)) ?? "";
+        var browser = browsers.FirstOrDefault(b => userAgent.Contains(b + "/", StringComparison.Ordinal)) switch
+        {
+            "MicroMessenger" => UiText.T("wechat"),
+            "Edg" => "Edge",
+            { } b => b,
+            null => userAgent.Split('/')[0],
+        };
+        return system.Length == 0 ? browser : $"{system} · {browser}";
+    }
+
     /// <summary>A store's hours today on its own clock ("10:00–22:00", or closed), special hours included.</summary>
     public static string HoursToday(Store store)
     {

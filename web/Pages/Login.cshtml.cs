@@ -9,7 +9,7 @@ using SmartStore.Web.Security;
 namespace SmartStore.Web.Pages;
 
 [AllowAnonymous]
-public sealed class LoginModel(UserAccounts accounts, SignInThrottle throttle, ILogger<LoginModel> logger) : PageModel
+public sealed class LoginModel(UserAccounts accounts, SignInThrottle throttle, SignInLog log, ILogger<LoginModel> logger) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
     [BindProperty] public string? Username { get; set; }
@@ -29,6 +29,7 @@ public sealed class LoginModel(UserAccounts accounts, SignInThrottle throttle, I
         {
             logger.LogWarning("Sign-in for {User} from {Address} refused: locked out after repeated failures", user, address);
             LockedOut = true;
+            await Note(user, address, "locked-out");
             Response.StatusCode = StatusCodes.Status429TooManyRequests;
             return Page();
         }
@@ -38,6 +39,7 @@ public sealed class LoginModel(UserAccounts accounts, SignInThrottle throttle, I
             logger.LogWarning("Failed sign-in for {User} from {Address}", user, address);
             throttle.Failed(address, user);
             Failed = true;
+            await Note(user, address, "failed");
             return Page();
         }
         throttle.Succeeded(address, user);
@@ -45,13 +47,28 @@ public sealed class LoginModel(UserAccounts accounts, SignInThrottle throttle, I
         {
             logger.LogWarning("Sign-in for disabled account {User} from {Address} refused", user, address);
             Disabled = true;
+            await Note(user, address, "disabled");
             return Page();
         }
         // Kept on this device for two weeks of use (sliding) when asked: a manager's phone should not ask every morning.
         var properties = new AuthenticationProperties { IsPersistent = Remember };
         if (Remember) properties.ExpiresUtc = DateTimeOffset.UtcNow.Add(RememberFor);
         await AccountSessions.SignIn(HttpContext, account, properties);
+        await Note(account.Username, address, "ok");
         return LocalRedirect(Landing(account.Role));
+    }
+
+    /// <summary>The sign-in log is a record: a write that fails is logged and never decides the sign-in.</summary>
+    private async Task Note(string username, string address, string outcome)
+    {
+        try
+        {
+            await log.Record(username, address, Request.Headers.UserAgent.ToString(), outcome);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "Sign-in of {User} ({Outcome}) not written to the sign-in log", username, outcome);
+        }
     }
 
     public static readonly TimeSpan RememberFor = TimeSpan.FromDays(14);
