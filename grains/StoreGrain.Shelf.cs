@@ -24,10 +24,12 @@ public sealed partial class StoreGrain
         // Readings of slots no longer in the plan (a planogram changed under a late snapshot) are dropped.
         _shelf.State.ApplyAll(observations.Where(o => known.Contains(o.SlotId)));
         var status = ShelfNow(DateTime.UtcNow);
-        var raised = _shelf.State.NoteAlerts(status.Alerts);
+        // Alerts are sent out before they count as raised: a write that fails leaves them for the next patrol — sent
+        // twice at worst, never lost while they stand.
+        var raised = _shelf.State.Unraised(status.Alerts);
+        if (raised.Count == 0 || await TellAlertsRaised(raised)) _shelf.State.NoteAlerts(status.Alerts);
         await _shelf.WriteStateAsync();
         await WriteShelfDay(status.Figures);
-        if (raised.Count > 0) await TellAlertsRaised(raised);
         await GrainFactory.GetGrain<ILiveFeedNotifierGrain>(0).Publish(
             LiveUpdate.ForShelf(this.GetPrimaryKeyString(), _state.State.RegionCode, status.Figures.ComplianceRate, DateTime.UtcNow));
         return status;
@@ -72,15 +74,18 @@ public sealed partial class StoreGrain
     }
 
     /// <summary>Alerts to send out are a record, not the state: a database that cannot write them now must not fail the patrol.</summary>
-    private async Task TellAlertsRaised(IReadOnlyList<ShelfAlert> raised)
+    private async Task<bool> TellAlertsRaised(IReadOnlyList<ShelfAlert> raised)
     {
         try
         {
             await _plans.AlertsRaised(this.GetPrimaryKeyString(), raised, CancellationToken.None);
+            return true;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            _logger.LogWarning(e, "Store {Store}: shelf alerts {Alerts} not written for sending", this.GetPrimaryKeyString(), string.Join(", ", raised.Select(a => a.Key)));
+            _logger.LogWarning(e, "Store {Store}: shelf alerts {Alerts} not written for sending; tried again at the next patrol",
+                this.GetPrimaryKeyString(), string.Join(", ", raised.Select(a => a.Key)));
+            return false;
         }
     }
 

@@ -21,6 +21,7 @@ internal static class AlertOutbox
             INSERT INTO alert_events (kind, store_code, region_code, occurred_utc)
             SELECT x.event_kind, s.code, s.region_code, x.occurred_utc
             FROM changed x JOIN stores s ON s.code = x.store_code WHERE x.event_kind IS NOT NULL
+            ORDER BY x.occurred_utc
             RETURNING id, kind, region_code)
         """ + FanOut;
 

@@ -28,11 +28,12 @@ public sealed class StoreClosures(SmartStoreDatabase database)
                     passers_by = EXCLUDED.passers_by, entry_rate = EXCLUDED.entry_rate, chance = EXCLUDED.chance
                 RETURNING store_code, since_utc, reopened_utc),
             changed AS (
-                SELECT w.store_code,
-                       CASE WHEN NOT EXISTS (SELECT 1 FROM before) THEN '{AlertKinds.StoreLooksClosed}'
-                            WHEN (SELECT reopened_utc FROM before) IS NULL AND w.reopened_utc IS NOT NULL THEN '{AlertKinds.StoreReopened}' END AS event_kind,
-                       CASE WHEN NOT EXISTS (SELECT 1 FROM before) THEN w.since_utc ELSE w.reopened_utc END AS occurred_utc
-                FROM written w)
+                SELECT w.store_code, '{AlertKinds.StoreLooksClosed}' AS event_kind, w.since_utc AS occurred_utc
+                FROM written w WHERE NOT EXISTS (SELECT 1 FROM before)
+                UNION ALL
+                -- Reopened now; or first written already reopened (its raising was not written then): both told, in order.
+                SELECT w.store_code, '{AlertKinds.StoreReopened}', w.reopened_utc
+                FROM written w WHERE w.reopened_utc IS NOT NULL AND NOT EXISTS (SELECT 1 FROM before WHERE reopened_utc IS NOT NULL))
             {AlertOutbox.ForStores}
             """, new
         {

@@ -44,7 +44,7 @@ public sealed class Webhooks(SmartStoreDatabase database)
         (SELECT count(*)::int FROM webhook_deliveries d WHERE d.webhook_id = w.id AND d.delivered_utc IS NULL AND d.gave_up_utc IS NULL) AS Pending,
         (SELECT count(*)::int FROM webhook_deliveries d WHERE d.webhook_id = w.id AND d.gave_up_utc IS NOT NULL) AS GaveUp,
         (SELECT max(d.delivered_utc) FROM webhook_deliveries d WHERE d.webhook_id = w.id) AS LastDeliveredUtc,
-        (SELECT d.last_error FROM webhook_deliveries d WHERE d.webhook_id = w.id AND d.last_error IS NOT NULL
+        (SELECT d.last_error FROM webhook_deliveries d WHERE d.webhook_id = w.id AND d.attempts > 0
          ORDER BY d.event_id DESC LIMIT 1) AS LastError
         """;
 
@@ -68,7 +68,9 @@ public sealed class Webhooks(SmartStoreDatabase database)
             INSERT INTO webhooks (name, url, format, secret, region_code, kinds, created_by)
             VALUES (@Name, @Url, @Format, @secret, @RegionCode, @kinds, @actor) RETURNING id
             """, new { subscription.Name, subscription.Url, subscription.Format, secret, subscription.RegionCode, kinds = subscription.Kinds.ToArray(), actor }, t);
-        await AuditTrail.Record(c, t, actor, "create", "webhook", id.ToString(), new { subscription.Name, subscription.Url, subscription.RegionCode, subscription.Kinds });
+        // A robot's key is in its address's query: the audit log keeps the address without it.
+        var url = subscription.Url.Split('?')[0];
+        await AuditTrail.Record(c, t, actor, "create", "webhook", id.ToString(), new { subscription.Name, url, subscription.RegionCode, subscription.Kinds });
         return (id, secret);
     });
 

@@ -27,13 +27,11 @@ public sealed class ShelfSnapshot
     /// <summary>The alerts standing at the last patrol (<see cref="ShelfAlert.Key"/>), so each is sent out once while it lasts.</summary>
     [Id(1)] public HashSet<string> RaisedAlerts { get; set; } = new(StringComparer.Ordinal);
 
-    /// <summary>The alerts standing now that were not at the last patrol; those that ended may be raised again later.</summary>
-    public IReadOnlyList<ShelfAlert> NoteAlerts(IReadOnlyList<ShelfAlert> standing)
-    {
-        var raised = standing.Where(a => !RaisedAlerts.Contains(a.Key)).ToList();
-        RaisedAlerts = standing.Select(a => a.Key).ToHashSet(StringComparer.Ordinal);
-        return raised;
-    }
+    /// <summary>The alerts standing now that were not at the last patrol noted.</summary>
+    public IReadOnlyList<ShelfAlert> Unraised(IReadOnlyList<ShelfAlert> standing) => standing.Where(a => !RaisedAlerts.Contains(a.Key)).ToList();
+
+    /// <summary>Notes the alerts standing now as raised; those that ended may be raised again later.</summary>
+    public void NoteAlerts(IReadOnlyList<ShelfAlert> standing) => RaisedAlerts = standing.Select(a => a.Key).ToHashSet(StringComparer.Ordinal);
 
     public ShelfUpdate Apply(SlotObservation observation, ShelfSnapshotOptions? options = null)
     {

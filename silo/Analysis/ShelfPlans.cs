@@ -19,8 +19,6 @@ public sealed class ShelfPlans(PlanogramRepository planograms, SkuRepository sku
 
     public Task WriteDay(ShelfDay day, CancellationToken cancellationToken) => history.Write(day, cancellationToken);
 
-    public async Task AlertsRaised(string storeCode, IReadOnlyList<ShelfAlert> alerts, CancellationToken cancellationToken)
-    {
-        foreach (var alert in alerts) await events.ShelfAlertRaised(storeCode, alert, cancellationToken);
-    }
+    public Task AlertsRaised(string storeCode, IReadOnlyList<ShelfAlert> alerts, CancellationToken cancellationToken) =>
+        events.ShelfAlertsRaised(storeCode, alerts, cancellationToken);
 }

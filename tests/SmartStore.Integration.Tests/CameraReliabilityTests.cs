@@ -55,6 +55,11 @@ public sealed class CameraReliabilityTests(SmartStoreSystem system)
         Assert.Equal(60, rows[1]!["offlineMinutes"]!.GetValue<double>());
         Assert.True(rows[1]!["offlineNow"]!.GetValue<bool>());
 
+        // 12-01 alone: the outage ended at 09:30, before opening — no failure that day, the faults are.
+        var second = (await (await admin.GetAsync($"/api/cameras/reliability?store={Store}&from=2026-12-01&to=2026-12-01")).Json())["rows"]!.AsArray()
+            .Single(r => r!["cameraCode"]!.GetValue<string>() == "CAM-X0911-E1")!;
+        Assert.Equal((0, 0.0, 2), (second["offlineCount"]!.GetValue<int>(), second["offlineMinutes"]!.GetValue<double>(), second["faultCount"]!.GetValue<int>()));
+
         // The day before: nothing happened to these cameras.
         var before = await (await admin.GetAsync($"/api/cameras/reliability?store={Store}&from=2026-11-29&to=2026-11-29")).Json();
         Assert.Empty(before["rows"]!.AsArray());

@@ -15,15 +15,18 @@ public sealed class WebhookReceiver : IAsyncDisposable
     private readonly HttpListener _listener = new();
     private readonly Task _serving;
     private readonly string? _refusing;
+    private readonly string? _answer;
     private int _refuseFirst;
 
     public ConcurrentQueue<Received> Requests { get; } = new();
     public string Url { get; }
 
-    public WebhookReceiver(int refuseFirst = 0, string? refusing = null)
+    /// <param name="answer">the body of every 200 (a group robot's JSON, say); none by default.</param>
+    public WebhookReceiver(int refuseFirst = 0, string? refusing = null, string? answer = null)
     {
         _refuseFirst = refuseFirst;
         _refusing = refusing;
+        _answer = answer;
         Url = $"http://127.0.0.1:{Loopback.FreePort()}/hooks/";
         _listener.Prefixes.Add(Url);
         _listener.Start();
@@ -43,6 +46,11 @@ public sealed class WebhookReceiver : IAsyncDisposable
             Requests.Enqueue(new Received(body, context.Request.Headers["X-SmartStore-Signature"], context.Request.Headers["X-SmartStore-Event"],
                 context.Request.Headers["X-SmartStore-Delivery"], refused));
             context.Response.StatusCode = refused ? 500 : 200;
+            if (!refused && _answer is not null)
+            {
+                context.Response.ContentType = "application/json";
+                await context.Response.OutputStream.WriteAsync(System.Text.Encoding.UTF8.GetBytes(_answer));
+            }
             context.Response.Close();
         }
     }

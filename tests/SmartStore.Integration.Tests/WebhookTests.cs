@@ -45,8 +45,10 @@ public sealed class WebhookTests(SmartStoreSystem system)
             await MasterDataApiTests.Heartbeat(device, "CAM-X0831-E1", secret);
             await Eventually.Get(() => Task.FromResult(Mine(north, AlertKinds.CameraOnline)), r => r.Count == 1, what: "the online event");
             // Each sent at the first try (silent again, the camera may be going offline a second time meanwhile).
-            var deliveries = (await (await admin.GetAsync($"/api/webhooks/{northHook}/deliveries")).Json()).AsArray()
-                .Where(d => d!["cameraCode"]?.GetValue<string>() == "CAM-X0831-E1").OrderBy(d => d!["eventId"]!.GetValue<long>()).ToList();
+            // (The receiver answers after it has noted the request: the sender writes the outcome a moment later.)
+            var deliveries = await Eventually.Get(async () => (await (await admin.GetAsync($"/api/webhooks/{northHook}/deliveries")).Json()).AsArray()
+                .Where(d => d!["cameraCode"]?.GetValue<string>() == "CAM-X0831-E1").OrderBy(d => d!["eventId"]!.GetValue<long>()).ToList(),
+                d => d.Count >= 2 && d.Take(2).All(x => x!["deliveredUtc"] is not null), what: "both deliveries written");
             Assert.Equal([AlertKinds.CameraOffline, AlertKinds.CameraOnline], deliveries.Take(2).Select(d => d!["kind"]!.GetValue<string>()));
             Assert.All(deliveries.Take(2), d => Assert.Equal(1, d!["attempts"]!.GetValue<int>()));
             Assert.All(deliveries.Take(2), d => Assert.NotNull(d!["deliveredUtc"]));
@@ -85,7 +87,8 @@ public sealed class WebhookTests(SmartStoreSystem system)
             Assert.Equal(AlertKinds.StoreLooksClosed, tries[0].Kind);
             Assert.Equal("【SmartStore 智慧门店】测试门店 X0832（X0832） 营业时间内疑似关门：12-01 12:00 起无顾客进店",
                 JsonNode.Parse(tries[2].Body)!["text"]!["content"]!.GetValue<string>());
-            var delivery = (await (await admin.GetAsync($"/api/webhooks/{hook}/deliveries")).Json()).AsArray()
+            var delivery = (await Eventually.Get(async () => (await (await admin.GetAsync($"/api/webhooks/{hook}/deliveries")).Json()).AsArray(),
+                d => d.Any(x => x!["storeCode"]!.GetValue<string>() == "X0832" && x["deliveredUtc"] is not null), what: "the delivery written"))
                 .Single(d => d!["storeCode"]!.GetValue<string>() == "X0832")!;
             Assert.Equal(3, delivery["attempts"]!.GetValue<int>());
             Assert.Equal(200, delivery["lastStatus"]!.GetValue<int>());
@@ -98,6 +101,13 @@ public sealed class WebhookTests(SmartStoreSystem system)
                     "SELECT kind FROM alert_events WHERE store_code = 'X0832' ORDER BY id"));
             var reopened = await Eventually.Get(() => Task.FromResult(About(robot, "X0832")), r => r.Any(x => x.Kind == AlertKinds.StoreReopened), what: "the reopening");
             Assert.Contains("疑似关门结束（12-01 13:15）", reopened.Last().Body);
+
+            // A closure first written already ended (its raising was never written): both told, raised then ended.
+            var late = new StoreClosure("X0832", since.AddDays(1), since.AddDays(1).AddMinutes(40), 20, 0.3, 0.001, since.AddDays(1).AddMinutes(90));
+            await closures.Write(late);
+            await using (var connection = await system.Database.Database.Open())
+                Assert.Equal(["store-looks-closed", "store-reopened", "store-looks-closed", "store-reopened"], await connection.QueryAsync<string>(
+                    "SELECT kind FROM alert_events WHERE store_code = 'X0832' ORDER BY id"));
         }
         finally
         {
@@ -129,6 +139,13 @@ public sealed class WebhookTests(SmartStoreSystem system)
             var failed = await (await admin.PostJson($"/api/webhooks/{gone}/test", new { })).Json();
             Assert.False(failed["delivered"]!.GetValue<bool>());
             Assert.False(string.IsNullOrEmpty(failed["error"]!.GetValue<string>()));
+            // A group robot refusing with a 200 (its key wrong): not delivered, its errcode said.
+            await using var wrongKey = new WebhookReceiver(answer: """{"errcode":93000,"errmsg":"invalid webhook url"}""");
+            var (robotHook, _) = await Add(admin, new { name = "错误密钥群", url = wrongKey.Url, format = "text", kinds = new[] { AlertKinds.StoreReopened } });
+            var refusedByRobot = await (await admin.PostJson($"/api/webhooks/{robotHook}/test", new { })).Json();
+            await Remove(admin, robotHook);
+            Assert.False(refusedByRobot["delivered"]!.GetValue<bool>());
+            Assert.Equal("robot errcode 93000 invalid webhook url", refusedByRobot["error"]!.GetValue<string>());
 
             // An event for the dead endpoint: tried 3 times (here), then given up and counted so on the list.
             Assert.Equal(HttpStatusCode.Created, (await admin.PostJson("/api/stores", ApiJson.NewStore("X0833", "WEST"))).StatusCode);
@@ -170,11 +187,11 @@ public sealed class WebhookTests(SmartStoreSystem system)
         var (hook, _) = await Add(admin, new { name = "陈列群", url = robot.Url, format = "text", regionCode = "WEST", kinds = new[] { AlertKinds.ShelfAlert } });
         try
         {
-            var events = new AlertEvents(system.Database.Database);
             var seen = new DateTime(2026, 12, 1, 6, 30, 0, DateTimeKind.Utc);
-            await events.ShelfAlertRaised("S0027", new ShelfAlert(ShelfAlert.CompetitorInOwnSlot, "B-2", "OATLY", "", seen, "ARLA-MF"));
-            await events.ShelfAlertRaised("S0027", new ShelfAlert(ShelfAlert.OutOfStock, "B-3", "ARLA-ST", "", seen, "4"));
-            await events.ShelfAlertRaised("S0027", new ShelfAlert(ShelfAlert.ComplianceLow, null, null, "", seen, "5/8"));
+            await new AlertEvents(system.Database.Database).ShelfAlertsRaised("S0027", [
+                new ShelfAlert(ShelfAlert.CompetitorInOwnSlot, "B-2", "OATLY", "", seen, "ARLA-MF"),
+                new ShelfAlert(ShelfAlert.OutOfStock, "B-3", "ARLA-ST", "", seen, "4"),
+                new ShelfAlert(ShelfAlert.ComplianceLow, null, null, "", seen, "5/8")]);
             var texts = (await Eventually.Get(() => Task.FromResult(robot.Requests.Where(r => r.Body.Contains("S0027")).ToList()), r => r.Count == 3,
                 what: "three shelf alerts")).Select(r => JsonNode.Parse(r.Body)!["text"]!["content"]!.GetValue<string>()).ToList();
             Assert.Contains(texts, t => t.EndsWith("陈列告警：竞品占本品位，OATLY 占了 ARLA-MF 的陈列位（货位 B-2）"));

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using Microsoft.Extensions.Options;
 using SmartStore.Storage;
 using static SmartStore.Storage.Webhooks;
@@ -14,7 +15,7 @@ public sealed class WebhookOptions
     /// <summary>The wait after the first failed try; doubled after each further one, at most an hour.</summary>
     public TimeSpan RetryAfter { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Tries before a delivery is given up (8 at the defaults: about two hours of retrying).</summary>
+    /// <summary>Tries before a delivery is given up (8 at the defaults: retried for about an hour, 30 s doubling).</summary>
     public int MaxAttempts { get; set; } = 8;
 
     /// <summary>How long an endpoint may take to answer.</summary>
@@ -25,8 +26,9 @@ public sealed class WebhookOptions
 }
 
 /// <summary>
-/// Sends due webhook deliveries from every web host: each claims a few for a lease, so two hosts never send one event
-/// twice and a host that dies mid-send leaves its claims due again. A failure is retried with a growing wait.
+/// Sends due webhook deliveries from every web host: each claims a few for a lease, so two hosts do not send one event
+/// at once and a host that dies mid-send leaves its claims due again — delivery is at least once (a receiver drops a
+/// repeat by its X-SmartStore-Delivery id). A failure is retried with a growing wait.
 /// </summary>
 public sealed class WebhookSender(Webhooks webhooks, IHttpClientFactory clients, IOptions<WebhookOptions> options, ILogger<WebhookSender> logger)
     : BackgroundService
@@ -38,7 +40,8 @@ public sealed class WebhookSender(Webhooks webhooks, IHttpClientFactory clients,
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(options.Value.PollEvery);
+        // A zero or negative setting would throw here and stop the web host: the default instead.
+        using var timer = new PeriodicTimer(options.Value.PollEvery > TimeSpan.Zero ? options.Value.PollEvery : TimeSpan.FromSeconds(2));
         try
         {
             do
@@ -61,9 +64,13 @@ public sealed class WebhookSender(Webhooks webhooks, IHttpClientFactory clients,
             IReadOnlyList<DueDelivery> due;
             do
             {
-                // The lease outlasts a batch of sends that each time out.
+                // The lease outlasts a batch of sends to one endpoint that each time out. Endpoints are sent to side by
+                // side, each in event order: a dead one holds up only its own deliveries.
                 due = await webhooks.Claim(Batch, options.Value.Timeout * (Batch + 1), stoppingToken);
-                foreach (var delivery in due) await Send(delivery, stoppingToken);
+                await Task.WhenAll(due.GroupBy(d => d.WebhookId).Select(async endpoint =>
+                {
+                    foreach (var delivery in endpoint) await Send(delivery, stoppingToken);
+                }));
             } while (due.Count == Batch);
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -88,26 +95,57 @@ public sealed class WebhookSender(Webhooks webhooks, IHttpClientFactory clients,
         }
     }
 
+    /// <summary>One delivery sent and its outcome written; a failure to write it leaves it claimed until its lease ends, then due again.</summary>
     private async Task Send(DueDelivery delivery, CancellationToken stoppingToken)
     {
-        var (status, error) = await Post(delivery.Url, delivery.Format, delivery.Secret, WebhookMessage.Body(delivery), delivery.Kind,
-            delivery.EventId.ToString(), stoppingToken);
-        if (error is null)
+        try
         {
-            await webhooks.Delivered(delivery.WebhookId, delivery.EventId, status!.Value);
-            return;
+            var (status, error) = await Post(delivery.Url, delivery.Format, delivery.Secret, WebhookMessage.Body(delivery), delivery.Kind,
+                delivery.EventId.ToString(), stoppingToken);
+            if (error is null)
+            {
+                await webhooks.Delivered(delivery.WebhookId, delivery.EventId, status!.Value);
+                return;
+            }
+            var attempts = delivery.Attempts + 1;
+            TimeSpan? retry = attempts >= options.Value.MaxAttempts ? null : Backoff(attempts);
+            logger.LogWarning("Webhook {Webhook} event {Event} ({Kind}) not delivered, try {Attempt}: {Error}{Retry}", delivery.WebhookId,
+                delivery.EventId, delivery.Kind, attempts, error, retry is null ? "; given up" : $"; again in {retry}");
+            await webhooks.Failed(delivery.WebhookId, delivery.EventId, status, error, retry);
         }
-        var attempts = delivery.Attempts + 1;
-        TimeSpan? retry = attempts >= options.Value.MaxAttempts ? null : Backoff(attempts);
-        logger.LogWarning("Webhook {Webhook} event {Event} ({Kind}) not delivered, try {Attempt}: {Error}{Retry}", delivery.WebhookId,
-            delivery.EventId, delivery.Kind, attempts, error, retry is null ? "; given up" : $"; again in {retry}");
-        await webhooks.Failed(delivery.WebhookId, delivery.EventId, status, error, retry);
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "Webhook {Webhook} event {Event}: the outcome could not be written; sent again when its claim ends",
+                delivery.WebhookId, delivery.EventId);
+        }
     }
 
     private TimeSpan Backoff(int attempts)
     {
-        var wait = options.Value.RetryAfter * Math.Pow(2, attempts - 1);
+        // Doubling stops at an hour; the exponent is capped so a large MaxAttempts cannot overflow it.
+        var wait = options.Value.RetryAfter * Math.Pow(2, Math.Min(attempts - 1, 20));
         return wait > TimeSpan.FromHours(1) ? TimeSpan.FromHours(1) : wait;
+    }
+
+    /// <summary>
+    /// WeCom and DingTalk group robots answer 200 to a message they refuse (a wrong key, too many a minute), with an
+    /// errcode other than 0 in the body: that is not delivered, and is tried again like any failure.
+    /// </summary>
+    private static async Task<string?> RobotRefusal(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var answer = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(cancellationToken), cancellationToken: cancellationToken);
+            if (answer.RootElement.ValueKind != JsonValueKind.Object || !answer.RootElement.TryGetProperty("errcode", out var code)
+                || code.ValueKind != JsonValueKind.Number || code.GetInt64() == 0)
+                return null;
+            var message = answer.RootElement.TryGetProperty("errmsg", out var text) ? text.ToString() : "";
+            return $"robot errcode {code.GetInt64()} {message}".Trim();
+        }
+        catch (JsonException)
+        {
+            return null; // not a robot's JSON answer: a 2xx from another kind of endpoint is delivered
+        }
     }
 
     /// <summary>One POST; a 2xx answer is delivered, anything else (or no answer) the reason it was not.</summary>
@@ -124,7 +162,8 @@ public sealed class WebhookSender(Webhooks webhooks, IHttpClientFactory clients,
         {
             using var response = await clients.CreateClient(ClientName).SendAsync(request, timeout.Token);
             var status = (int)response.StatusCode;
-            return response.IsSuccessStatusCode ? (status, null) : (status, $"HTTP {status} {response.ReasonPhrase}");
+            if (!response.IsSuccessStatusCode) return (status, $"HTTP {status} {response.ReasonPhrase}");
+            return (status, format == "text" ? await RobotRefusal(response, timeout.Token) : null);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {

@@ -50,8 +50,9 @@ public static class CameraReliability
         var zone = StoreTimeZones.Find(store.TimeZone);
         var period = (Start: ToUtc(from.ToDateTime(TimeOnly.MinValue), zone), End: Min(ToUtc(to.AddDays(1).ToDateTime(TimeOnly.MinValue), zone), nowUtc));
         var open = OpenSpans(store.OpeningHours, zone, from, to, period);
-        var offline = incidents.Where(i => i.Kind == "offline" && Overlaps(i, period, nowUtc)).ToList();
-        var faults = incidents.Where(i => i.Kind != "offline" && Overlaps(i, period, nowUtc)).ToList();
+        // Only what touched the store's hours counts, times as well as minutes: an outage overnight is no failure.
+        var offline = incidents.Where(i => i.Kind == "offline" && Touches(i, open, nowUtc)).ToList();
+        var faults = incidents.Where(i => i.Kind != "offline" && Touches(i, open, nowUtc)).ToList();
         double openMinutes = open.Sum(s => (s.End - s.Start).TotalMinutes), offlineMinutes = Blind(offline, open, nowUtc);
         return new CameraReliabilityRow(camera.Code, camera.Kind, store.Code, store.Name, store.RegionCode, Round(openMinutes),
             offline.Count, Round(offlineMinutes), faults.Count, Round(Blind(faults, open, nowUtc)),
@@ -89,8 +90,8 @@ public static class CameraReliability
             return covered;
         });
 
-    private static bool Overlaps(Incident i, (DateTime Start, DateTime End) period, DateTime nowUtc) =>
-        i.StartedUtc < period.End && (i.EndedUtc ?? nowUtc) > period.Start;
+    private static bool Touches(Incident i, IReadOnlyList<(DateTime Start, DateTime End)> open, DateTime nowUtc) =>
+        open.Any(span => i.StartedUtc < span.End && (i.EndedUtc ?? nowUtc) > span.Start);
 
     private static double? Uptime(double openMinutes, double offlineMinutes) =>
         openMinutes <= 0 ? null : Math.Round(1 - offlineMinutes / openMinutes, 4);

@@ -131,7 +131,7 @@ public static partial class UiText
         ["mobileStoreMap"] = ("门店地图", "Store map"),
         ["mapStores"] = ("{0} 家门店", "{0} stores"),
         ["mapFine"] = ("正常", "Fine"),
-        ["mapHint"] = ("红色：摄像头离线或画面异常；橙色：疑似关门；绿色：正常。圆点越大今日进店越多，点选进入门店。", "Red: a camera offline or with a view fault; orange: looks closed; green: fine. The bigger the dot, the more entries today; tap one to open the store."),
+        ["mapHint"] = ("橙色：疑似关门；红色：摄像头离线或画面异常；绿色：正常。圆点越大今日进店越多，点选进入门店。", "Orange: looks closed; red: a camera offline or with a view fault; green: fine. The bigger the dot, the more entries today; tap one to open the store."),
         ["signInLog"] = ("登录日志", "Sign-in log"),
         ["outcome"] = ("结果", "Outcome"),
         ["address"] = ("来源地址", "From"),

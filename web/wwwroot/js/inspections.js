@@ -3,6 +3,11 @@
 // gets a button to show them instead of losing the text.
 (function () {
   "use strict";
+  // A proof photo chosen shows on its button, on every view of the page (delegated: the to-do list is re-read in place).
+  document.addEventListener("change", e => {
+    const pick = e.target.closest?.(".proof-pick");
+    if (pick) pick.classList.toggle("chosen", e.target.files.length > 0);
+  });
   // Looked up each time: a refresh replaces the grid.
   const grid = () => document.getElementById("pictures");
   if (!grid() || grid().dataset.today !== "true" || !window.SmartStoreLive) return;
@@ -22,10 +27,5 @@
   }
 
   fresh.querySelector("button").addEventListener("click", reread);
-  // A proof photo chosen shows on its button (delegated: the to-do list is re-read in place).
-  document.addEventListener("change", e => {
-    const pick = e.target.closest?.(".proof-pick");
-    if (pick) pick.classList.toggle("chosen", e.target.files.length > 0);
-  });
   window.SmartStoreLive.follow({ "inspection-picture": changed, "store-todos": changed }, { showState: setState });
 })();

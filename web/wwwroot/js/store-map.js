@@ -25,15 +25,16 @@
   }
 
   async function draw() {
+    const json = r => { if (!r.ok) throw new Error(`${r.url}: ${r.status}`); return r.json(); };
     const [stores, geo] = await Promise.all([
-      fetch(box.dataset.src, { headers: { Accept: "application/json" } }).then(r => r.json()),
-      script("/lib/echarts.min.js").then(() => fetch("/lib/china.json")).then(r => r.json()),
+      fetch(box.dataset.src, { headers: { Accept: "application/json" } }).then(json),
+      script("/lib/echarts.min.js").then(() => fetch("/lib/china.json")).then(json),
     ]);
     echarts.registerMap("china", geo);
     const most = Math.max(1, ...stores.map(s => s.entries));
     const chart = echarts.init(document.getElementById("mobile-map"));
     chart.setOption({
-      tooltip: { trigger: "item", formatter: p => `${p.data.name}<br>${words.entries} ${p.data.entries}` },
+      tooltip: { trigger: "item", formatter: p => `${echarts.format.encodeHTML(p.data.name)}<br>${words.entries} ${p.data.entries}` },
       geo: { map: "china", roam: true, ...framing(stores), itemStyle: { areaColor: "#eef2f8", borderColor: "#c5cfdf" }, emphasis: { disabled: true } },
       series: ["fine", "closed", "attention"].map(state => ({
         name: words[state], type: "scatter", coordinateSystem: "geo", zlevel: state === "fine" ? 0 : 1,
@@ -46,11 +47,16 @@
     chart.on("click", p => { if (p.data?.code) location.href = `/stores/${encodeURIComponent(p.data.code)}`; });
     window.addEventListener("resize", () => chart.resize());
     box.dataset.map = "drawn";
+    return chart;
   }
 
+  let chart = null;
   box.addEventListener("toggle", () => {
-    if (!box.open || box.dataset.map) return;
+    if (!box.open) return;
+    // Drawn already: sized again (the window may have turned while it was shut). Failed: tried again on the next opening.
+    if (chart) { chart.resize(); return; }
+    if (box.dataset.map === "loading") return;
     box.dataset.map = "loading";
-    draw().catch(e => { box.dataset.map = "failed"; console.error("store map", e); });
+    draw().then(c => { chart = c; }).catch(e => { box.dataset.map = "failed"; console.error("store map", e); });
   });
 })();
