@@ -60,6 +60,7 @@ builder.Services.AddSingleton<CameraIncidents>();
 builder.Services.AddSingleton<CameraReliabilityReport>();
 builder.Services.AddSingleton<Webhooks>();
 builder.Services.AddSingleton<SignInLog>();
+builder.Services.AddHostedService<SignInLogUpkeep>();
 builder.Services.AddSingleton<WebhookDesk>();
 builder.Services.Configure<WebhookOptions>(builder.Configuration.GetSection("Webhooks"));
 builder.Services.AddHttpClient(WebhookSender.ClientName, c => c.Timeout = Timeout.InfiniteTimeSpan);

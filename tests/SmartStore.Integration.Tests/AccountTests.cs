@@ -159,6 +159,11 @@ public sealed partial class AccountTests(SmartStoreSystem system)
         var accountPage = await Page(await admin.GetAsync("/accounts/log.tester"));
         Assert.Contains("data-outcome=\"ok\"", accountPage);
         Assert.Contains("data-outcome=\"failed\"", accountPage);
+
+        // A year on, the log forgets them (the web host does so hourly).
+        var signIns = new SmartStore.Storage.SignInLog(system.Database.Database);
+        Assert.True(await signIns.Forget(DateTime.UtcNow.AddMinutes(1)) >= 2);
+        Assert.Empty(await signIns.Recent("log.tester", null, 10));
     }
 
     private async Task<HttpClient> SignIn(string username, string password)

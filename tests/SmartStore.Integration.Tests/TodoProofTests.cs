@@ -33,6 +33,10 @@ public sealed class TodoProofTests(SmartStoreSystem system)
         using (var kept = SKBitmap.Decode(await admin.GetByteArrayAsync($"/api/todos/{id}/proof")))
             Assert.Equal((1280, 960), (kept.Width, kept.Height));
         Assert.Contains($"href=\"/api/todos/{id}/proof\"", await admin.GetStringAsync("/inspections?store=S0001"));
+        // The list shows a smaller copy.
+        using (var thumb = SKBitmap.Decode(await admin.GetByteArrayAsync($"/api/todos/{id}/proof?width=320")))
+            Assert.Equal(320, thumb.Width);
+        Assert.Equal(HttpStatusCode.BadRequest, (await admin.GetAsync($"/api/todos/{id}/proof?width=5000")).StatusCode);
     }
 
     [Fact]

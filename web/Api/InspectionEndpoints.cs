@@ -180,16 +180,23 @@ public static class InspectionEndpoints
         return Results.Ok(TodoJson((await todos.Find(id, cancellationToken))!));
     }
 
-    private static async Task<IResult> Proof(long id, ClaimsPrincipal user, StoreRepository stores, StoreTodos todos, HttpResponse response,
+    /// <param name="width">a smaller copy for a list (160–1,280 pixels wide, as snapshots' previews).</param>
+    private static async Task<IResult> Proof(long id, int? width, ClaimsPrincipal user, StoreRepository stores, StoreTodos todos, HttpResponse response,
         CancellationToken cancellationToken)
     {
+        if (width is { } w && (w < SnapshotEndpoints.MinPreviewWidth || w > SnapshotEndpoints.MaxPreviewWidth))
+        {
+            var errors = new FieldErrors();
+            errors.Add("width", $"width must be {SnapshotEndpoints.MinPreviewWidth} to {SnapshotEndpoints.MaxPreviewWidth} pixels, not {w}.");
+            return errors.ToResult();
+        }
         var todo = await todos.Find(id, cancellationToken);
         if (todo is null) return Problems.NotFound($"To-do {id}");
         var store = (await stores.Find(todo.StoreCode))!;
         if (!user.Scope().AllowsStore(store.Code, store.RegionCode)) return Problems.OutOfScope($"To-do {id}");
         if (await todos.Proof(id, cancellationToken) is not { } photo) return Problems.NotFound($"A photo of to-do {id}");
         response.Headers.CacheControl = "private, max-age=300";
-        return Results.File(photo, "image/jpeg");
+        return Results.File(width is { } shown ? TodoProof.Smaller(photo, shown) : photo, "image/jpeg");
     }
 
     private static IResult NotReviewable(InspectionCapture capture) => Results.Problem(statusCode: 409, title: "Not waiting for review",

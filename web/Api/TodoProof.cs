@@ -11,6 +11,9 @@ public static class TodoProof
     public const int MaxWidth = 1280;
     private static readonly JpegIntake Intake = new(new IntakeLimits(JpegCheck.MaxBytes));
 
+    /// <summary>A kept photo at most <paramref name="width"/> wide, for a list of to-dos.</summary>
+    public static byte[] Smaller(byte[] photo, int width) => PhotoPreview.Scale(Intake, photo, width);
+
     /// <summary>The photo to keep, or why the upload is not one (its check says whether it was a JPEG at all).</summary>
     public static (byte[]? Photo, JpegCheck.Result Check) Prepare(byte[] upload)
     {
