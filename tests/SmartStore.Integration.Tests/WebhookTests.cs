@@ -192,8 +192,10 @@ public sealed class WebhookTests(SmartStoreSystem system)
                 new ShelfAlert(ShelfAlert.CompetitorInOwnSlot, "B-2", "OATLY", "", seen, "ARLA-MF"),
                 new ShelfAlert(ShelfAlert.OutOfStock, "B-3", "ARLA-ST", "", seen, "4"),
                 new ShelfAlert(ShelfAlert.ComplianceLow, null, null, "", seen, "5/8")]);
-            var texts = (await Eventually.Get(() => Task.FromResult(robot.Requests.Where(r => r.Body.Contains("S0027")).ToList()), r => r.Count == 3,
-                what: "three shelf alerts")).Select(r => JsonNode.Parse(r.Body)!["text"]!["content"]!.GetValue<string>()).ToList();
+            // Written at once, they go to the robot together, a line each (how they are grouped: the burst test below).
+            List<string> Lines() => robot.Requests.Where(r => r.Body.Contains("S0027"))
+                .SelectMany(r => JsonNode.Parse(r.Body)!["text"]!["content"]!.GetValue<string>().Split('\n')).Where(l => l.Contains("S0027")).ToList();
+            var texts = await Eventually.Get(() => Task.FromResult(Lines()), l => l.Count == 3, what: "three shelf alerts");
             Assert.Contains(texts, t => t.EndsWith("陈列告警：竞品占本品位，OATLY 占了 ARLA-MF 的陈列位（货位 B-2）"));
             Assert.Contains(texts, t => t.EndsWith("陈列告警：持续缺货，货位 B-3（ARLA-ST） 连续 4 次巡检为空"));
             Assert.Contains(texts, t => t.EndsWith("陈列告警：合规率偏低，5/8 个计划陈列位按计划陈列"));
@@ -202,6 +204,30 @@ public sealed class WebhookTests(SmartStoreSystem system)
         {
             await Remove(admin, hook);
         }
+    }
+
+    [Fact]
+    public void A_burst_for_a_robot_goes_as_a_few_messages_of_many_lines_each_within_its_size_limit()
+    {
+        var at = new DateTime(2026, 12, 1, 2, 0, 0, DateTimeKind.Utc);
+        var burst = Enumerable.Range(1, 40).Select(i => new Webhooks.DueDelivery(1, i, 0, "http://127.0.0.1/robot", "text", "s", AlertKinds.CameraOffline,
+            $"S{i:0000}", "上海南京东路旗舰店", "EAST", "Asia/Shanghai", $"CAM-S{i:0000}-E1", null, at)).ToList();
+
+        var batches = SmartStore.Web.Alerts.WebhookMessage.RobotBatches(burst);
+
+        Assert.InRange(batches.Count, 2, 5);
+        Assert.Equal(burst.Select(d => d.EventId), batches.SelectMany(b => b.Deliveries).Select(d => d.EventId)); // each once, in order
+        foreach (var (body, deliveries) in batches)
+        {
+            var content = JsonNode.Parse(body)!["text"]!["content"]!.GetValue<string>();
+            Assert.True(Encoding.UTF8.GetByteCount(content) <= 2048, $"{Encoding.UTF8.GetByteCount(content)} bytes");
+            Assert.StartsWith($"【SmartStore 智慧门店】{deliveries.Count} 条告警\n", content);
+            Assert.Contains($"上海南京东路旗舰店（{deliveries[0].StoreCode}） 摄像头 {deliveries[0].CameraCode} 离线，最后心跳 12-01 10:00", content);
+        }
+        // One event alone reads as before.
+        var single = SmartStore.Web.Alerts.WebhookMessage.RobotBatches(burst.Take(1).ToList()).Single().Body;
+        Assert.Equal("【SmartStore 智慧门店】上海南京东路旗舰店（S0001） 摄像头 CAM-S0001-E1 离线，最后心跳 12-01 10:00",
+            JsonNode.Parse(single)!["text"]!["content"]!.GetValue<string>());
     }
 
     [Fact]

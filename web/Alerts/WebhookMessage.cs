@@ -45,14 +45,46 @@ public static class WebhookMessage
             text = Text(d),
         }, Json);
 
+    private const string Prefix = "【SmartStore 智慧门店】";
+
+    /// <summary>
+    /// The robot messages for several events due at once: group robots take about 20 messages a minute and 2,048 bytes
+    /// of text each, so a burst (a region's cameras losing their network) goes as a few messages of many lines, not as
+    /// one message an event. Each message says how many lines it holds; events keep their order.
+    /// </summary>
+    public static IReadOnlyList<(string Body, IReadOnlyList<DueDelivery> Deliveries)> RobotBatches(IReadOnlyList<DueDelivery> deliveries,
+        int maxBytes = 2000)
+    {
+        var batches = new List<(string, IReadOnlyList<DueDelivery>)>();
+        var lines = new List<(string Line, DueDelivery Delivery)>();
+        void Close()
+        {
+            if (lines.Count == 0) return;
+            var content = lines.Count == 1 ? Prefix + lines[0].Line : $"{Prefix}{lines.Count} 条告警\n" + string.Join("\n", lines.Select(l => l.Line));
+            batches.Add((JsonSerializer.Serialize(new { msgtype = "text", text = new { content } }, Json), lines.Select(l => l.Delivery).ToList()));
+            lines.Clear();
+        }
+        foreach (var d in deliveries)
+        {
+            var line = Line(d);
+            var bytes = Encoding.UTF8.GetByteCount(Prefix) + 20 + lines.Sum(l => Encoding.UTF8.GetByteCount(l.Line) + 1) + Encoding.UTF8.GetByteCount(line);
+            if (lines.Count > 0 && bytes > maxBytes) Close();
+            lines.Add((line, d));
+        }
+        Close();
+        return batches;
+    }
+
     /// <summary>"sha256=" and the HMAC-SHA256 of the body under the endpoint's secret, hex: the receiver recomputes it to trust the body.</summary>
     public static string Signature(string secret, string body) =>
         "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(body)));
 
     /// <summary>One line a store manager understands: what, where, since when on the store's clock.</summary>
-    public static string Text(DueDelivery d)
+    public static string Text(DueDelivery d) => Prefix + Line(d);
+
+    private static string Line(DueDelivery d)
     {
-        if (d.Kind == TestKind) return "【SmartStore 智慧门店】测试消息：门店告警会推送到这里。";
+        if (d.Kind == TestKind) return "测试消息：门店告警会推送到这里。";
         var at = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(d.OccurredUtc, DateTimeKind.Utc), StoreTimeZones.Find(d.TimeZone));
         var where = $"{d.StoreName}（{d.StoreCode}）";
         var when = at.ToString("MM-dd HH:mm");
@@ -67,7 +99,7 @@ public static class WebhookMessage
             AlertKinds.ShelfAlert => $"{UiText.Zh("alert.shelf-alert")}：{UiText.Zh("alert." + d.Detail)}，{ShelfWords(d)}",
             _ => d.Kind,
         };
-        return $"【SmartStore 智慧门店】{where} {what}";
+        return $"{where} {what}";
     }
 
     /// <summary>The store page's words for the alert, with its slot.</summary>

@@ -67,10 +67,7 @@ public sealed class WebhookSender(Webhooks webhooks, IHttpClientFactory clients,
                 // The lease outlasts a batch of sends to one endpoint that each time out. Endpoints are sent to side by
                 // side, each in event order: a dead one holds up only its own deliveries.
                 due = await webhooks.Claim(Batch, options.Value.Timeout * (Batch + 1), stoppingToken);
-                await Task.WhenAll(due.GroupBy(d => d.WebhookId).Select(async endpoint =>
-                {
-                    foreach (var delivery in endpoint) await Send(delivery, stoppingToken);
-                }));
+                await Task.WhenAll(due.GroupBy(d => d.WebhookId).Select(endpoint => SendAll(endpoint.ToList(), stoppingToken)));
             } while (due.Count == Batch);
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -95,28 +92,42 @@ public sealed class WebhookSender(Webhooks webhooks, IHttpClientFactory clients,
         }
     }
 
-    /// <summary>One delivery sent and its outcome written; a failure to write it leaves it claimed until its lease ends, then due again.</summary>
-    private async Task Send(DueDelivery delivery, CancellationToken stoppingToken)
+    /// <summary>One endpoint's due deliveries, in event order: a robot's together (a few messages of many lines), the rest one by one.</summary>
+    private async Task SendAll(IReadOnlyList<DueDelivery> deliveries, CancellationToken stoppingToken)
     {
+        if (deliveries[0].Format == "text" && deliveries.Count > 1)
+            foreach (var (body, batch) in WebhookMessage.RobotBatches(deliveries)) await Send(batch, body, stoppingToken);
+        else
+            foreach (var delivery in deliveries) await Send([delivery], WebhookMessage.Body(delivery), stoppingToken);
+    }
+
+    /// <summary>One message sent and each of its deliveries' outcome written; a failure to write leaves them claimed until the lease ends, then due again.</summary>
+    private async Task Send(IReadOnlyList<DueDelivery> deliveries, string body, CancellationToken stoppingToken)
+    {
+        var first = deliveries[0];
         try
         {
-            var (status, error) = await Post(delivery.Url, delivery.Format, delivery.Secret, WebhookMessage.Body(delivery), delivery.Kind,
-                delivery.EventId.ToString(), stoppingToken);
-            if (error is null)
+            var kind = deliveries.All(d => d.Kind == first.Kind) ? first.Kind : "batch";
+            var (status, error) = await Post(first.Url, first.Format, first.Secret, body, kind, string.Join(",", deliveries.Select(d => d.EventId)),
+                stoppingToken);
+            foreach (var delivery in deliveries)
             {
-                await webhooks.Delivered(delivery.WebhookId, delivery.EventId, status!.Value);
-                return;
+                if (error is null)
+                {
+                    await webhooks.Delivered(delivery.WebhookId, delivery.EventId, status!.Value);
+                    continue;
+                }
+                var attempts = delivery.Attempts + 1;
+                TimeSpan? retry = attempts >= options.Value.MaxAttempts ? null : Backoff(attempts);
+                logger.LogWarning("Webhook {Webhook} event {Event} ({Kind}) not delivered, try {Attempt}: {Error}{Retry}", delivery.WebhookId,
+                    delivery.EventId, delivery.Kind, attempts, error, retry is null ? "; given up" : $"; again in {retry}");
+                await webhooks.Failed(delivery.WebhookId, delivery.EventId, status, error, retry);
             }
-            var attempts = delivery.Attempts + 1;
-            TimeSpan? retry = attempts >= options.Value.MaxAttempts ? null : Backoff(attempts);
-            logger.LogWarning("Webhook {Webhook} event {Event} ({Kind}) not delivered, try {Attempt}: {Error}{Retry}", delivery.WebhookId,
-                delivery.EventId, delivery.Kind, attempts, error, retry is null ? "; given up" : $"; again in {retry}");
-            await webhooks.Failed(delivery.WebhookId, delivery.EventId, status, error, retry);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            logger.LogWarning(e, "Webhook {Webhook} event {Event}: the outcome could not be written; sent again when its claim ends",
-                delivery.WebhookId, delivery.EventId);
+            logger.LogWarning(e, "Webhook {Webhook} events {Events}: the outcome could not be written; sent again when their claim ends",
+                first.WebhookId, string.Join(",", deliveries.Select(d => d.EventId)));
         }
     }
 
