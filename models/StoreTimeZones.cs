@@ -5,4 +5,11 @@ public static class StoreTimeZones
 {
     public static TimeZoneInfo Find(string? id) =>
         id is not null && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : TimeZoneInfo.Utc;
+
+    /// <summary>A store-local instant in UTC; one that a daylight-saving jump skips is taken at the hour after.</summary>
+    public static DateTime ToUtc(DateTime local, TimeZoneInfo zone)
+    {
+        var unspecified = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
+        return TimeZoneInfo.ConvertTimeToUtc(zone.IsInvalidTime(unspecified) ? unspecified.AddHours(1) : unspecified, zone);
+    }
 }

@@ -41,7 +41,8 @@ public sealed class CameraIncidents(SmartStoreDatabase database)
             """, new { cameraCode, kind, endedUtc, eventKind = kind == OfflineKind ? AlertKinds.CameraOnline : AlertKinds.ViewCleared, detail = Detail(kind) });
     }
 
-    private const string OfflineKind = "offline";
+    /// <summary>An incident's kind when the camera was offline (otherwise a view fault's code).</summary>
+    public const string OfflineKind = "offline";
 
     /// <summary>A view fault's code travels with its event; an outage needs none.</summary>
     private static string? Detail(string kind) => kind == OfflineKind ? null : kind;

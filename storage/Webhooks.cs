@@ -82,11 +82,14 @@ public sealed class Webhooks(SmartStoreDatabase database)
         return removed;
     });
 
-    /// <summary>The endpoint's signing secret, for a test send.</summary>
-    public async Task<string?> Secret(int id)
+    /// <summary>Where and how a live endpoint is sent to, with its signing secret (for a test send).</summary>
+    public sealed record Endpoint(string Url, string Format, string Secret);
+
+    public async Task<Endpoint?> EndpointOf(int id)
     {
         await using var connection = await database.Open();
-        return await connection.QuerySingleOrDefaultAsync<string>("SELECT secret FROM webhooks WHERE id = @id AND removed_utc IS NULL", new { id });
+        return await connection.QuerySingleOrDefaultAsync<Endpoint>(
+            "SELECT url, format, secret FROM webhooks WHERE id = @id AND removed_utc IS NULL", new { id });
     }
 
     public async Task<IReadOnlyList<Delivery>> Deliveries(int webhookId, int limit)

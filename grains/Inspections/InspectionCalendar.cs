@@ -33,12 +33,9 @@ public static class InspectionCalendar
         foreach (var day in new[] { today.AddDays(-1), today })
         {
             if (!task.Weekdays.Includes(day.DayOfWeek)) continue;
-            var dueUtc = DueUtc(day.ToDateTime(task.AtLocal), zone);
+            var dueUtc = StoreTimeZones.ToUtc(day.ToDateTime(task.AtLocal), zone);
             if (nowUtc >= dueUtc && nowUtc - dueUtc < window) yield return (day, dueUtc);
         }
     }
 
-    /// <summary>A local time skipped by a clock change is taken at the hour after.</summary>
-    private static DateTime DueUtc(DateTime local, TimeZoneInfo zone) =>
-        zone.IsInvalidTime(local) ? TimeZoneInfo.ConvertTimeToUtc(local.AddHours(1), zone) : TimeZoneInfo.ConvertTimeToUtc(local, zone);
 }

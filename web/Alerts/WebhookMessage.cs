@@ -57,19 +57,24 @@ public static class WebhookMessage
     {
         var batches = new List<(string, IReadOnlyList<DueDelivery>)>();
         var lines = new List<(string Line, DueDelivery Delivery)>();
+        // The heading ("N 条告警") is counted at a generous 20 bytes.
+        var heading = Encoding.UTF8.GetByteCount(Prefix) + 20;
+        var size = heading;
         void Close()
         {
             if (lines.Count == 0) return;
             var content = lines.Count == 1 ? Prefix + lines[0].Line : $"{Prefix}{lines.Count} 条告警\n" + string.Join("\n", lines.Select(l => l.Line));
             batches.Add((JsonSerializer.Serialize(new { msgtype = "text", text = new { content } }, Json), lines.Select(l => l.Delivery).ToList()));
             lines.Clear();
+            size = heading;
         }
         foreach (var d in deliveries)
         {
             var line = Line(d);
-            var bytes = Encoding.UTF8.GetByteCount(Prefix) + 20 + lines.Sum(l => Encoding.UTF8.GetByteCount(l.Line) + 1) + Encoding.UTF8.GetByteCount(line);
-            if (lines.Count > 0 && bytes > maxBytes) Close();
+            var bytes = Encoding.UTF8.GetByteCount(line);
+            if (lines.Count > 0 && size + bytes > maxBytes) Close();
             lines.Add((line, d));
+            size += bytes + 1; // and its line break
         }
         Close();
         return batches;

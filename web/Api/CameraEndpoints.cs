@@ -39,7 +39,7 @@ public static class CameraEndpoints
         var (result, problem, _) = await report.Run(user.Scope(), store, region, from, to, cancellationToken);
         if (result is null) return problem!;
         var name = $"cameras-{store ?? region ?? "chain"}-{result.From:yyyyMMdd}-{result.To:yyyyMMdd}.xlsx";
-        return Results.File(await CameraReliabilityWorkbook.Write(result, cancellationToken), TrafficWorkbook.ContentType, name);
+        return Results.File(await CameraReliabilityWorkbook.Write(result, cancellationToken), Workbook.ContentType, name);
     }
 
     private static async Task<IResult> List(ClaimsPrincipal user, CameraRepository repository, string? store, string? q, int? page, int? pageSize)

@@ -48,11 +48,11 @@ public static class CameraReliability
     private static CameraReliabilityRow Row(CoveredCamera camera, Store store, IReadOnlyList<Incident> incidents, DateOnly from, DateOnly to, DateTime nowUtc)
     {
         var zone = StoreTimeZones.Find(store.TimeZone);
-        var period = (Start: ToUtc(from.ToDateTime(TimeOnly.MinValue), zone), End: Min(ToUtc(to.AddDays(1).ToDateTime(TimeOnly.MinValue), zone), nowUtc));
+        var period = (Start: StoreTimeZones.ToUtc(from.ToDateTime(TimeOnly.MinValue), zone), End: Min(StoreTimeZones.ToUtc(to.AddDays(1).ToDateTime(TimeOnly.MinValue), zone), nowUtc));
         var open = OpenSpans(store.OpeningHours, zone, from, to, period);
         // Only what touched the store's hours counts, times as well as minutes: an outage overnight is no failure.
-        var offline = incidents.Where(i => i.Kind == "offline" && Touches(i, open, nowUtc)).ToList();
-        var faults = incidents.Where(i => i.Kind != "offline" && Touches(i, open, nowUtc)).ToList();
+        var offline = incidents.Where(i => i.Kind == OfflineKind && Touches(i, open, nowUtc)).ToList();
+        var faults = incidents.Where(i => i.Kind != OfflineKind && Touches(i, open, nowUtc)).ToList();
         double openMinutes = open.Sum(s => (s.End - s.Start).TotalMinutes), offlineMinutes = Blind(offline, open, nowUtc);
         return new CameraReliabilityRow(camera.Code, camera.Kind, store.Code, store.Name, store.RegionCode, Round(openMinutes),
             offline.Count, Round(offlineMinutes), faults.Count, Round(Blind(faults, open, nowUtc)),
@@ -68,7 +68,7 @@ public static class CameraReliability
         for (var day = from.AddDays(-1); day <= to; day = day.AddDays(1))
         {
             if (hours.SpanOn(day) is not { } local) continue;
-            DateTime start = Max(ToUtc(local.Open, zone), period.Start), end = Min(ToUtc(local.Close, zone), period.End);
+            DateTime start = Max(StoreTimeZones.ToUtc(local.Open, zone), period.Start), end = Min(StoreTimeZones.ToUtc(local.Close, zone), period.End);
             if (end > start) spans.Add((start, end));
         }
         return spans;
@@ -95,14 +95,6 @@ public static class CameraReliability
 
     private static double? Uptime(double openMinutes, double offlineMinutes) =>
         openMinutes <= 0 ? null : Math.Round(1 - offlineMinutes / openMinutes, 4);
-
-    /// <summary>A store-local instant in UTC; one that a daylight-saving jump skips is read an hour later.</summary>
-    private static DateTime ToUtc(DateTime local, TimeZoneInfo zone)
-    {
-        var unspecified = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
-        if (zone.IsInvalidTime(unspecified)) unspecified = unspecified.AddHours(1);
-        return TimeZoneInfo.ConvertTimeToUtc(unspecified, zone);
-    }
 
     private static DateTime Min(DateTime a, DateTime b) => a < b ? a : b;
     private static DateTime Max(DateTime a, DateTime b) => a > b ? a : b;

@@ -1,4 +1,3 @@
-using MiniExcel = MiniExcelLibs.MiniExcel;
 
 namespace SmartStore.Web.Api;
 
@@ -24,8 +23,6 @@ public static class CameraReliabilityWorkbook
                 ["画面异常分钟 minutes of view faults"] = r.FaultMinutes, ["在线率 uptime"] = r.Uptime,
             }).ToList(),
         };
-        using var stream = new MemoryStream();
-        await MiniExcel.SaveAsAsync(stream, sheets, cancellationToken: cancellationToken);
-        return stream.ToArray();
+        return await Workbook.Save(sheets, cancellationToken);
     }
 }

@@ -1,4 +1,3 @@
-using MiniExcel = MiniExcelLibs.MiniExcel;
 
 namespace SmartStore.Web.Api;
 
@@ -57,8 +56,6 @@ public static class DisplayWorkbook
                 ["本品占比 own share"] = c.OwnShare,
             }).ToList(),
         };
-        using var stream = new MemoryStream();
-        await MiniExcel.SaveAsAsync(stream, sheets, cancellationToken: cancellationToken);
-        return stream.ToArray();
+        return await Workbook.Save(sheets, cancellationToken);
     }
 }

@@ -171,11 +171,10 @@ public static class InspectionEndpoints
         if (todo is null) return Problems.NotFound($"To-do {id}");
         var store = (await stores.Find(todo.StoreCode))!;
         if (!InspectionRights.MayClose(user.Scope(), store.Code, store.RegionCode)) return Problems.OutOfScope($"To-do {id}");
-        var (jpeg, check, problem) = await JpegCheck.ReadBody(request, cancellationToken);
+        // ReadBody has checked it is a whole JPEG: only the scaling is left.
+        var (jpeg, _, problem) = await JpegCheck.ReadBody(request, cancellationToken);
         if (problem is not null) return problem;
-        var (photo, _) = TodoProof.Prepare(jpeg!);
-        if (photo is null) return Results.Problem(statusCode: 400, title: "Not a usable JPEG", detail: check.Problem);
-        if (!await todos.AttachProof(id, photo, user.Actor()))
+        if (!await todos.AttachProof(id, TodoProof.Kept(jpeg!), user.Actor()))
             return Results.Problem(statusCode: 409, title: "Not done", detail: $"To-do {id} is open: close it first (POST /api/todos/{id}/done).");
         return Results.Ok(TodoJson((await todos.Find(id, cancellationToken))!));
     }
@@ -184,12 +183,7 @@ public static class InspectionEndpoints
     private static async Task<IResult> Proof(long id, int? width, ClaimsPrincipal user, StoreRepository stores, StoreTodos todos, HttpResponse response,
         CancellationToken cancellationToken)
     {
-        if (width is { } w && (w < SnapshotEndpoints.MinPreviewWidth || w > SnapshotEndpoints.MaxPreviewWidth))
-        {
-            var errors = new FieldErrors();
-            errors.Add("width", $"width must be {SnapshotEndpoints.MinPreviewWidth} to {SnapshotEndpoints.MaxPreviewWidth} pixels, not {w}.");
-            return errors.ToResult();
-        }
+        if (SnapshotEndpoints.PreviewWidthRefusal(width) is { } refused) return refused;
         var todo = await todos.Find(id, cancellationToken);
         if (todo is null) return Problems.NotFound($"To-do {id}");
         var store = (await stores.Find(todo.StoreCode))!;

@@ -10,7 +10,8 @@ public static class JpegCheck
 {
     public const long MaxBytes = 8 * 1024 * 1024;
 
-    private static readonly JpegIntake Intake = new(new IntakeLimits(MaxBytes));
+    /// <summary>The intake every uploaded photo goes through (SKU references, to-do photos): whole JPEGs up to <see cref="MaxBytes"/>.</summary>
+    public static readonly JpegIntake Intake = new(new IntakeLimits(MaxBytes));
 
     /// <param name="IsJpeg">False when the bytes are no JPEG at all; true (and not Ok) when a JPEG is damaged or cut short.</param>
     public sealed record Result(bool Ok, bool IsJpeg, int Width, int Height, string Problem);

@@ -86,7 +86,7 @@ public static class ShelfEndpoints
         var (query, problem, _) = await DisplayQuery.Read(user.Scope(), store, region, sku, from, to, stores, calendar.Today);
         if (query is null) return problem!;
         var report = await query.Run(history, skus, stores, cancellationToken);
-        return Results.File(await DisplayWorkbook.Write(report, cancellationToken), TrafficWorkbook.ContentType,
+        return Results.File(await DisplayWorkbook.Write(report, cancellationToken), Workbook.ContentType,
             $"display-{store ?? region ?? sku ?? "chain"}-{query.From:yyyyMMdd}-{query.To:yyyyMMdd}.xlsx");
     }
 }

@@ -76,17 +76,21 @@ public static class SnapshotEndpoints
 
     /// <summary>Previews are 160 to 1,280 pixels wide; a snapshot never changes, so the browser may keep them.</summary>
     public const int MinPreviewWidth = 160, MaxPreviewWidth = 1280;
+
+    /// <summary>Why a preview width cannot be served (null: it can, or none was asked for).</summary>
+    public static IResult? PreviewWidthRefusal(int? width)
+    {
+        if (width is not { } w || (w >= MinPreviewWidth && w <= MaxPreviewWidth)) return null;
+        var errors = new FieldErrors();
+        errors.Add("width", $"width must be {MinPreviewWidth} to {MaxPreviewWidth} pixels, not {w}.");
+        return errors.ToResult();
+    }
     private static readonly JpegIntake PreviewIntake = new();
 
     private static async Task<IResult> Image(long id, int? width, ClaimsPrincipal user, CameraScope scope, SnapshotRepository snapshots,
         WebSettings settings, HttpResponse response, CancellationToken cancellationToken)
     {
-        if (width is { } w && (w < MinPreviewWidth || w > MaxPreviewWidth))
-        {
-            var errors = new FieldErrors();
-            errors.Add("width", $"width must be {MinPreviewWidth} to {MaxPreviewWidth} pixels, not {w}.");
-            return errors.ToResult();
-        }
+        if (PreviewWidthRefusal(width) is { } refused) return refused;
         var snapshot = await snapshots.Find(id);
         if (snapshot is null) return Problems.NotFound($"Snapshot {id}");
         if (await scope.Check(user, snapshot.CameraCode) is { } refusal) return refusal;

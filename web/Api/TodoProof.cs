@@ -9,15 +9,17 @@ namespace SmartStore.Web.Api;
 public static class TodoProof
 {
     public const int MaxWidth = 1280;
-    private static readonly JpegIntake Intake = new(new IntakeLimits(JpegCheck.MaxBytes));
 
     /// <summary>A kept photo at most <paramref name="width"/> wide, for a list of to-dos.</summary>
-    public static byte[] Smaller(byte[] photo, int width) => PhotoPreview.Scale(Intake, photo, width);
+    public static byte[] Smaller(byte[] photo, int width) => PhotoPreview.Scale(JpegCheck.Intake, photo, width);
+
+    /// <summary>What is kept of a whole JPEG (checked by <see cref="JpegCheck"/>): upright, at most <see cref="MaxWidth"/> wide.</summary>
+    public static byte[] Kept(byte[] jpeg) => Smaller(jpeg, MaxWidth);
 
     /// <summary>The photo to keep, or why the upload is not one (its check says whether it was a JPEG at all).</summary>
     public static (byte[]? Photo, JpegCheck.Result Check) Prepare(byte[] upload)
     {
         var check = JpegCheck.Inspect(upload);
-        return check.Ok ? (PhotoPreview.Scale(Intake, upload, MaxWidth), check) : (null, check);
+        return check.Ok ? (Kept(upload), check) : (null, check);
     }
 }

@@ -109,7 +109,7 @@ public static class TrafficEndpoints
         var standings = await TrafficQuery.Benchmark(query, totals, benchmark.Value, calendar.Today, cancellationToken);
         var name = $"traffic-{store ?? region ?? "chain"}-{query.From:yyyyMMdd}-{query.To:yyyyMMdd}.xlsx";
         var trend = await EntryRateTrend.Of(query.Coverage, query.To, months, cancellationToken);
-        return Results.File(await TrafficWorkbook.Write(result, standings, trend, cancellationToken), TrafficWorkbook.ContentType, name);
+        return Results.File(await TrafficWorkbook.Write(result, standings, trend, cancellationToken), Workbook.ContentType, name);
     }
 
     /// <summary>进店率月度趋势: each store covered, its entry rate over the seven months up to the period's end.</summary>

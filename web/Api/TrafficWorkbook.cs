@@ -1,4 +1,3 @@
-using MiniExcel = MiniExcelLibs.MiniExcel;
 using SmartStore.Storage;
 
 namespace SmartStore.Web.Api;
@@ -6,8 +5,6 @@ namespace SmartStore.Web.Api;
 /// <summary>A traffic report as an .xlsx workbook: the rows, the total, the comparison when asked for, and each store against its peers.</summary>
 public static class TrafficWorkbook
 {
-    public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
     public static async Task<byte[]> Write(TrafficResult report, StoreBenchmarkResult standings, EntryRateTrend trend, CancellationToken cancellationToken)
     {
         var sheets = new Dictionary<string, object>
@@ -33,9 +30,7 @@ public static class TrafficWorkbook
                 ["异常门店 stores flagged"] = r.StoresFlagged,
             }).ToList(),
         };
-        using var stream = new MemoryStream();
-        await MiniExcel.SaveAsAsync(stream, sheets, cancellationToken: cancellationToken);
-        return stream.ToArray();
+        return await Workbook.Save(sheets, cancellationToken);
     }
 
     private static string Label(DateTime period, string by) => by switch

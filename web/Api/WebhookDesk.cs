@@ -33,11 +33,9 @@ public sealed class WebhookDesk(Webhooks webhooks, RegionRepository regions, Web
     /// <summary>Sends the endpoint a test message now; its answer, or why there was none.</summary>
     public async Task<(int? Status, string? Error)?> Test(int id, CancellationToken cancellationToken)
     {
-        var subscription = await webhooks.Find(id);
-        var secret = await webhooks.Secret(id);
-        if (subscription is null || secret is null) return null;
-        var message = WebhookMessage.Test(subscription.Url, subscription.Format, secret);
-        return await sender.Post(subscription.Url, subscription.Format, secret, WebhookMessage.Body(message), WebhookMessage.TestKind, "test",
+        if (await webhooks.EndpointOf(id) is not { } endpoint) return null;
+        var message = WebhookMessage.Test(endpoint.Url, endpoint.Format, endpoint.Secret);
+        return await sender.Post(endpoint.Url, endpoint.Format, endpoint.Secret, WebhookMessage.Body(message), WebhookMessage.TestKind, "test",
             cancellationToken);
     }
 }

@@ -35,7 +35,7 @@ public sealed class WebhooksModel(Webhooks webhooks, WebhookDesk desk, RegionRep
     public async Task<IActionResult> OnGet()
     {
         if (!User.Scope().MayEditMasterData) return Forbid();
-        Kinds = AlertKinds.All.ToList();
+        TickAllKinds();
         await Load();
         return Page();
     }
@@ -51,7 +51,8 @@ public sealed class WebhooksModel(Webhooks webhooks, WebhookDesk desk, RegionRep
                 Warning: T("signingSecretOnce"));
             Response.Headers.CacheControl = "no-store";
             SelectedId = added.Id;
-            (Name, Endpoint, RegionCode, Kinds) = (null, null, null, AlertKinds.All.ToList());
+            (Name, Endpoint, RegionCode) = (null, null, null);
+            TickAllKinds();
         }
         Errors = errors.Localized;
         await Load();
@@ -65,7 +66,7 @@ public sealed class WebhooksModel(Webhooks webhooks, WebhookDesk desk, RegionRep
         Notice = sent is null ? T("webhookGone") : sent.Value.Error is null ? string.Format(T("webhookTestDelivered"), sent.Value.Status)
             : string.Format(T("webhookTestFailed"), sent.Value.Error);
         SelectedId = id;
-        Kinds = AlertKinds.All.ToList();
+        TickAllKinds();
         await Load();
         return Page();
     }
@@ -75,10 +76,13 @@ public sealed class WebhooksModel(Webhooks webhooks, WebhookDesk desk, RegionRep
         if (!User.Scope().MayEditMasterData) return Forbid();
         Notice = await webhooks.Remove(id, User.Actor()) ? T("webhookRemoved") : T("webhookGone");
         SelectedId = null;
-        Kinds = AlertKinds.All.ToList();
+        TickAllKinds();
         await Load();
         return Page();
     }
+
+    /// <summary>The add form starts with every event ticked.</summary>
+    private void TickAllKinds() => Kinds = AlertKinds.All.ToList();
 
     public string RegionText(string? code) =>
         code is null ? T("wholeChain") : Display.RegionName(Regions.FirstOrDefault(r => r.Code == code), code);
