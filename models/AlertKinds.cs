@@ -13,5 +13,8 @@ public static class AlertKinds
     /// <summary>A shelf alert raised (陈列告警); its detail says which: compliance-low, out-of-stock, competitor-in-own-slot.</summary>
     public const string ShelfAlert = "shelf-alert";
 
-    public static IReadOnlyList<string> All { get; } = [CameraOffline, CameraOnline, ViewFault, ViewCleared, StoreLooksClosed, StoreReopened, ShelfAlert];
+    /// <summary>整改超期: a to-do still open when its deadline passed; its detail is the to-do's id, its text the to-do's.</summary>
+    public const string TodoOverdue = "todo-overdue";
+
+    public static IReadOnlyList<string> All { get; } = [CameraOffline, CameraOnline, ViewFault, ViewCleared, StoreLooksClosed, StoreReopened, ShelfAlert, TodoOverdue];
 }

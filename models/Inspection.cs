@@ -84,10 +84,41 @@ public sealed record InspectionCapture(
     DateOnly DayLocal, DateTime DueUtc, long? SnapshotId, DateTime? PicturedUtc, string Status,
     string? ReviewedBy, DateTime? ReviewedUtc, string TimeZone);
 
-/// <summary>A to-do (待办) raised for a store — from an inspection picture, or on its own — open until its staff mark it done.</summary>
+/// <summary>
+/// A to-do (待办) raised for a store — from an inspection picture, or on its own. Open until its staff mark it done, then
+/// awaiting review (待验收) until the reviewer accepts it (验收) or sends it back (驳回), which opens it again.
+/// </summary>
 public sealed record StoreTodo(
     long Id, string StoreCode, string StoreName, long? CaptureId, long? SnapshotId, string? TaskName, string Text,
-    string RaisedBy, DateTime RaisedUtc, DateTime? DoneUtc, string? DoneBy, string? DoneNote, string TimeZone, bool HasProof = false)
+    string RaisedBy, DateTime RaisedUtc, DateTime? DoneUtc, string? DoneBy, string? DoneNote, string TimeZone, bool HasProof = false,
+    DateTime? DueUtc = null, DateTime? AcceptedUtc = null, string? AcceptedBy = null, int Rejections = 0, string? LastRejection = null)
 {
     public bool Open => DoneUtc is null;
+    public bool AwaitingReview => DoneUtc is not null && AcceptedUtc is null;
+    public bool Accepted => AcceptedUtc is not null;
+
+    /// <summary>Past its deadline and not yet done.</summary>
+    public bool OverdueAt(DateTime utcNow) => Open && DueUtc < utcNow;
+
+    /// <summary>open, overdue, review or accepted: the word pages and the API use.</summary>
+    public string StateAt(DateTime utcNow) => OverdueAt(utcNow) ? TodoStates.Overdue : Open ? TodoStates.Open : AwaitingReview ? TodoStates.Review : TodoStates.Accepted;
 }
+
+/// <summary>Where a to-do stands, as a filter and in the API.</summary>
+public static class TodoStates
+{
+    public const string Open = "open";
+    public const string Overdue = "overdue";
+    public const string Review = "review";
+    public const string Accepted = "accepted";
+    public static readonly string[] All = [Open, Overdue, Review, Accepted];
+}
+
+/// <summary>A round the reviewer sent back: what the store said and showed, and why it was not accepted.</summary>
+public sealed record TodoRejection(long Id, long TodoId, DateTime DoneUtc, string DoneBy, string? DoneNote, bool HasProof,
+    DateTime RejectedUtc, string RejectedBy, string Reason);
+
+/// <summary>整改统计: a store's to-dos raised in a period and how they were put right; a region's total has no store, the whole total no region.</summary>
+public sealed record TodoTally(
+    string? StoreCode, string? StoreName, string? RegionCode, int Raised, int Accepted, int AcceptedOnTime, int Open, int Overdue,
+    int AwaitingReview, int Rejections, double? MedianHoursToAccept);

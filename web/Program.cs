@@ -10,6 +10,7 @@ using SmartStore.Web.Live;
 using SmartStore.Web.Localization;
 using SmartStore.Web.Pages;
 using SmartStore.Web.Security;
+using SmartStore.Web.Todos;
 
 var builder = WebApplication.CreateBuilder(args);
 var settings = WebSettings.From(builder.Configuration);
@@ -54,6 +55,8 @@ builder.Services.AddSingleton<Campaigns>();
 builder.Services.AddSingleton<CityWeather>();
 builder.Services.AddSingleton<CampaignPlanning>();
 builder.Services.AddSingleton<TodoDesk>();
+builder.Services.Configure<TodoOptions>(builder.Configuration.GetSection("Todos"));
+builder.Services.AddHostedService<TodoOverdueWatch>();
 builder.Services.AddSingleton<StoreProfileDesk>();
 builder.Services.AddSingleton<AccountDesk>();
 builder.Services.AddSingleton<CameraIncidents>();

@@ -72,6 +72,8 @@ public sealed class SmartStoreSystem : IAsyncLifetime
         Environment.SetEnvironmentVariable("Webhooks__PollEvery", "00:00:00.200");
         Environment.SetEnvironmentVariable("Webhooks__RetryAfter", "00:00:00.500");
         Environment.SetEnvironmentVariable("Webhooks__MaxAttempts", "3");
+        // Passed deadlines looked for five times a second (every minute as shipped).
+        Environment.SetEnvironmentVariable("Todos__CheckEvery", "00:00:00.200");
         var port = Loopback.FreePort();
         _web = new WebApplicationFactory<SmartStore.Web.WebSettings>();
         _web.UseKestrel(port);
@@ -103,13 +105,16 @@ public sealed class SmartStoreSystem : IAsyncLifetime
     };
 
     /// <summary>Signs in through the real login form (antiforgery token included) and returns the cookie-carrying client.</summary>
-    public async Task<HttpClient> SignedIn(string username)
+    public Task<HttpClient> SignedIn(string username) => SignedIn(username, Passwords[username]);
+
+    /// <summary>Signs in an account a test created, with the password it was given.</summary>
+    public async Task<HttpClient> SignedIn(string username, string password)
     {
         var client = Anonymous();
         var response = await PageForms.PostForm(client, "/login", "/login", new Dictionary<string, string>
         {
             ["Username"] = username,
-            ["Password"] = Passwords[username],
+            ["Password"] = password,
         });
         if (response.StatusCode != HttpStatusCode.Redirect)
             throw new InvalidOperationException($"Sign-in of {username} failed: {(int)response.StatusCode}");

@@ -88,7 +88,7 @@ public sealed class TodoProofTests(SmartStoreSystem system)
     }
 
     /// <summary>A real shelf photo enlarged to a phone camera's size.</summary>
-    private static byte[] Photo(int width, int height)
+    internal static byte[] Photo(int width, int height)
     {
         var source = Path.Combine(SharedData.Shared, "data", "grocery-store", "images", "train", "Packages", "Milk", "Arla-Standard-Milk", "Arla-Standard-Milk_005.jpg");
         using var original = SKBitmap.Decode(source);
@@ -97,7 +97,7 @@ public sealed class TodoProofTests(SmartStoreSystem system)
         return image.Encode(SKEncodedImageFormat.Jpeg, 85).ToArray();
     }
 
-    private static ByteArrayContent Jpeg(byte[] bytes)
+    internal static ByteArrayContent Jpeg(byte[] bytes)
     {
         var content = new ByteArrayContent(bytes);
         content.Headers.ContentType = new MediaTypeHeaderValue("image/jpeg");

@@ -254,7 +254,7 @@ public sealed class WebhookTests(SmartStoreSystem system)
         await connection.ExecuteAsync("UPDATE webhooks SET removed_utc = now() WHERE id = @live", new { live });
     }
 
-    private static async Task<(int Id, string Secret)> Add(HttpClient admin, object body)
+    internal static async Task<(int Id, string Secret)> Add(HttpClient admin, object body)
     {
         var response = await admin.PostJson("/api/webhooks", body);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
@@ -262,7 +262,7 @@ public sealed class WebhookTests(SmartStoreSystem system)
         return (json["id"]!.GetValue<int>(), json["secret"]!.GetValue<string>());
     }
 
-    private static async Task Remove(HttpClient admin, params int[] ids)
+    internal static async Task Remove(HttpClient admin, params int[] ids)
     {
         foreach (var id in ids) Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/webhooks/{id}")).StatusCode);
     }

@@ -42,6 +42,7 @@ public static class WebhookMessage
             slot = d.SlotId,
             sku = d.Sku,
             figure = d.Figure,
+            todo = d.Kind == AlertKinds.TodoOverdue ? new { id = d.Detail, text = d.Text } : null,
             text = Text(d),
         }, Json);
 
@@ -102,6 +103,8 @@ public static class WebhookMessage
             AlertKinds.StoreLooksClosed => $"营业时间内疑似关门：{when} 起无顾客进店",
             AlertKinds.StoreReopened => $"已有顾客进店，疑似关门结束（{when}）",
             AlertKinds.ShelfAlert => $"{UiText.Zh("alert.shelf-alert")}：{UiText.Zh("alert." + d.Detail)}，{ShelfWords(d)}",
+            // A deadline is the end of a store-local day: the day it closes is the one before that midnight.
+            AlertKinds.TodoOverdue => $"整改超期：{d.Text}（期限 {at.AddSeconds(-1):MM-dd} 当天，待办 #{d.Detail}）",
             _ => d.Kind,
         };
         return $"{where} {what}";

@@ -20,13 +20,7 @@ public static class InspectionEndpoints
         inspections.MapGet("/captures", Captures);
         inspections.MapPost("/captures/{id:long}/pass", Pass);
         inspections.MapPost("/captures/{id:long}/todo", RaiseFromCapture);
-        var todos = api.MapGroup("/todos").WithTags("Inspections");
-        todos.MapGet("/", Todos);
-        todos.MapPost("/", RaiseTodo);
-        todos.MapPost("/{id:long}/done", Done);
-        todos.MapPut("/{id:long}/proof", AttachProof).Accepts<byte[]>("image/jpeg");
-        todos.MapGet("/{id:long}/proof", Proof);
-        return api;
+        return api.MapTodos();
     }
 
     public sealed record ActiveInput(bool? Active);
@@ -67,11 +61,7 @@ public static class InspectionEndpoints
         return Results.Ok(new { removed = await planning.Remove(ids, user) });
     }
 
-    public sealed record TodoInput(string? Text);
-
-    public sealed record NewTodoInput(string? Store, string? Text);
-
-    public sealed record DoneInput(string? Note);
+    public sealed record TodoInput(string? Text, string? Due);
 
     private static async Task<IResult> Tasks(ClaimsPrincipal user, InspectionTasks tasks) =>
         Results.Ok(new { tasks = (await tasks.List(user.Scope())).Select(TaskJson) });
@@ -126,71 +116,10 @@ public static class InspectionEndpoints
         if (capture is null) return Problems.NotFound($"Inspection picture {id}");
         if (!InspectionRights.MayReview(user.Scope(), capture.StoreCode, capture.RegionCode)) return Problems.OutOfScope($"Inspection picture {id}");
         var errors = TodoText.Check("text", input.Text);
+        var due = desk.Deadline("due", input.Due, capture.TimeZone, errors);
         if (errors.Any) return errors.ToResult();
-        if (await desk.Raise(capture.StoreCode, id, input.Text!.Trim(), user.Actor()) is not { } todoId) return NotReviewable(capture);
-        return Results.Created($"/api/todos/{todoId}", TodoJson((await todos.Find(todoId))!));
-    }
-
-    private static async Task<IResult> RaiseTodo(NewTodoInput input, ClaimsPrincipal user, StoreRepository stores, StoreTodos todos, TodoDesk desk)
-    {
-        var errors = TodoText.Check("text", input.Text);
-        if (string.IsNullOrWhiteSpace(input.Store)) errors.Add("store", "store is required.");
-        if (errors.Any) return errors.ToResult();
-        var store = await stores.Find(input.Store!.Trim());
-        if (store is null) return Problems.NotFound($"Store '{input.Store}'");
-        if (!InspectionRights.MayReview(user.Scope(), store.Code, store.RegionCode)) return Problems.OutOfScope($"Store '{store.Code}'");
-        var todoId = (await desk.Raise(store.Code, null, input.Text!.Trim(), user.Actor()))!.Value;
-        return Results.Created($"/api/todos/{todoId}", TodoJson((await todos.Find(todoId))!));
-    }
-
-    private static async Task<IResult> Todos(string? store, string? region, bool? open, ClaimsPrincipal user, StoreRepository stores, StoreTodos todos)
-    {
-        var (coverage, problem) = await StoreAccess.Resolve(user.Scope(), store, region, stores);
-        if (problem is not null) return problem;
-        return Results.Ok(new { todos = (await todos.Recent(coverage!, open ?? false, 1_000)).Select(TodoJson) });
-    }
-
-    private static async Task<IResult> Done(long id, DoneInput input, ClaimsPrincipal user, StoreRepository stores, StoreTodos todos, TodoDesk desk)
-    {
-        var todo = await todos.Find(id);
-        if (todo is null) return Problems.NotFound($"To-do {id}");
-        var store = (await stores.Find(todo.StoreCode))!;
-        if (!InspectionRights.MayClose(user.Scope(), store.Code, store.RegionCode)) return Problems.OutOfScope($"To-do {id}");
-        var errors = TodoText.Check("note", input.Note);
-        if (errors.Any) return errors.ToResult();
-        if (!await desk.Done(todo, input.Note!.Trim(), user.Actor()))
-            return Results.Problem(statusCode: 409, title: "Already done", detail: $"To-do {id} was marked done already.");
-        return Results.Ok(TodoJson((await todos.Find(id))!));
-    }
-
-    /// <summary>整改照片 of a done to-do, sent by whoever may close it (an integration closes first, then sends the photo).</summary>
-    private static async Task<IResult> AttachProof(long id, HttpRequest request, ClaimsPrincipal user, StoreRepository stores, StoreTodos todos,
-        CancellationToken cancellationToken)
-    {
-        var todo = await todos.Find(id, cancellationToken);
-        if (todo is null) return Problems.NotFound($"To-do {id}");
-        var store = (await stores.Find(todo.StoreCode))!;
-        if (!InspectionRights.MayClose(user.Scope(), store.Code, store.RegionCode)) return Problems.OutOfScope($"To-do {id}");
-        // ReadBody has checked it is a whole JPEG: only the scaling is left.
-        var (jpeg, _, problem) = await JpegCheck.ReadBody(request, cancellationToken);
-        if (problem is not null) return problem;
-        if (!await todos.AttachProof(id, TodoProof.Kept(jpeg!), user.Actor()))
-            return Results.Problem(statusCode: 409, title: "Not done", detail: $"To-do {id} is open: close it first (POST /api/todos/{id}/done).");
-        return Results.Ok(TodoJson((await todos.Find(id, cancellationToken))!));
-    }
-
-    /// <param name="width">a smaller copy for a list (160–1,280 pixels wide, as snapshots' previews).</param>
-    private static async Task<IResult> Proof(long id, int? width, ClaimsPrincipal user, StoreRepository stores, StoreTodos todos, HttpResponse response,
-        CancellationToken cancellationToken)
-    {
-        if (SnapshotEndpoints.PreviewWidthRefusal(width) is { } refused) return refused;
-        var todo = await todos.Find(id, cancellationToken);
-        if (todo is null) return Problems.NotFound($"To-do {id}");
-        var store = (await stores.Find(todo.StoreCode))!;
-        if (!user.Scope().AllowsStore(store.Code, store.RegionCode)) return Problems.OutOfScope($"To-do {id}");
-        if (await todos.Proof(id, cancellationToken) is not { } photo) return Problems.NotFound($"A photo of to-do {id}");
-        response.Headers.CacheControl = "private, max-age=300";
-        return Results.File(width is { } shown ? TodoProof.Smaller(photo, shown) : photo, "image/jpeg");
+        if (await desk.Raise(capture.StoreCode, id, input.Text!.Trim(), user.Actor(), due!.Value) is not { } todoId) return NotReviewable(capture);
+        return Results.Created($"/api/todos/{todoId}", TodoEndpoints.TodoJson((await todos.Find(todoId))!, []));
     }
 
     private static IResult NotReviewable(InspectionCapture capture) => Results.Problem(statusCode: 409, title: "Not waiting for review",
@@ -207,13 +136,5 @@ public static class InspectionEndpoints
         id = c.Id, taskId = c.TaskId, task = c.TaskName, store = c.StoreCode, storeName = c.StoreName, camera = c.CameraCode,
         day = c.DayLocal.ToString("yyyy-MM-dd"), dueUtc = c.DueUtc, picturedUtc = c.PicturedUtc, status = c.Status,
         image = c.SnapshotId is { } s ? $"/api/snapshots/{s}/image" : null, reviewedBy = c.ReviewedBy, reviewedUtc = c.ReviewedUtc,
-    };
-
-    private static object TodoJson(StoreTodo t) => new
-    {
-        id = t.Id, store = t.StoreCode, storeName = t.StoreName, text = t.Text, captureId = t.CaptureId, task = t.TaskName,
-        image = t.SnapshotId is { } s ? $"/api/snapshots/{s}/image" : null,
-        raisedBy = t.RaisedBy, raisedUtc = t.RaisedUtc, open = t.Open, doneUtc = t.DoneUtc, doneBy = t.DoneBy, doneNote = t.DoneNote,
-        proof = t.HasProof ? $"/api/todos/{t.Id}/proof" : null,
     };
 }

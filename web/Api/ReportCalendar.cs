@@ -11,4 +11,7 @@ public sealed class ReportCalendar(IConfiguration configuration)
     private readonly TimeZoneInfo _zone = StoreTimeZones.Find(configuration["Reports:TimeZone"] ?? "Asia/Shanghai");
 
     public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, _zone));
+
+    /// <summary>The start of a head-office day, in UTC: where a period of several stores' records is cut.</summary>
+    public DateTime StartUtc(DateOnly day) => StoreTimeZones.ToUtc(day.ToDateTime(TimeOnly.MinValue), _zone);
 }

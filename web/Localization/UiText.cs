@@ -119,6 +119,7 @@ public static partial class UiText
         ["alert.store-looks-closed"] = ("疑似关门", "Store looks closed"),
         ["alert.store-reopened"] = ("疑似关门结束", "Store open again"),
         ["alert.shelf-alert"] = ("陈列告警", "Shelf alert"),
+        ["alert.todo-overdue"] = ("整改超期", "To-do overdue"),
         ["webhookFormatHint"] = ("群机器人文本适用于企业微信、钉钉（{\"msgtype\":\"text\"}）；JSON 的请求头 X-SmartStore-Signature 为 sha256= 加上以签名密钥对请求体计算的 HMAC-SHA256。", "Group robot text suits WeCom and DingTalk ({\"msgtype\":\"text\"}); JSON carries X-SmartStore-Signature: sha256= and the HMAC-SHA256 of the body under the signing secret."),
         ["webhookAdded"] = ("已新增推送地址「{0}」", "Endpoint “{0}” added"),
         ["signingSecret"] = ("签名密钥", "Signing secret"),

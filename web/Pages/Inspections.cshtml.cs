@@ -4,6 +4,7 @@ using SmartStore.Models;
 using SmartStore.Storage;
 using SmartStore.Web.Api;
 using SmartStore.Web.Security;
+using SmartStore.Web.Todos;
 using static SmartStore.Web.Localization.UiText;
 
 namespace SmartStore.Web.Pages;
@@ -16,6 +17,8 @@ public sealed class InspectionsModel(InspectionTasks tasks, InspectionCaptures c
     StoreRepository stores, RegionRepository regions, DictionaryRepository dictionary, ReportCalendar calendar) : PageModel
 {
     public const int PreviewWidth = 480;
+    /// <summary>整改统计 lists the stores with most overdue and open to-dos, not every store of a chain.</summary>
+    public const int TallyStoresShown = 20;
 
     [BindProperty(SupportsGet = true)] public DateOnly? Day { get; set; }
     [BindProperty(SupportsGet = true, Name = "task")] public long? TaskId { get; set; }
@@ -34,7 +37,34 @@ public sealed class InspectionsModel(InspectionTasks tasks, InspectionCaptures c
     /// <summary>The day's pictures of the chosen task and store, whatever their status (the tiles count them all).</summary>
     public IReadOnlyList<InspectionCapture> DayPictures { get; private set; } = [];
     public IReadOnlyList<InspectionCapture> Pictures => Status is null ? DayPictures : DayPictures.Where(c => c.Status == Status).ToList();
-    public IReadOnlyList<StoreTodo> Todos { get; private set; } = [];
+    /// <summary>The to-dos that want work and those accepted in the last 7 days; the tiles count them whatever is listed.</summary>
+    public IReadOnlyList<StoreTodo> AllTodos { get; private set; } = [];
+
+    /// <summary>The to-dos listed: all, or those in the chosen state (open includes overdue: both wait on the store).</summary>
+    public IReadOnlyList<StoreTodo> Todos => TodoState is not { } state ? AllTodos
+        : AllTodos.Where(t => t.StateAt(UtcNow) == state || state == TodoStates.Open && t.Open).ToList();
+
+    public DateTime UtcNow { get; } = DateTime.UtcNow;
+
+    /// <summary>The deadline field's first value on a new to-do.</summary>
+    public string DefaultDue => TodoWords.DefaultDueDay(Today, desk.DueInDays);
+
+    /// <summary>The deadline field's first value when sending a to-do back: its own day while ahead, else the default.</summary>
+    public string ReworkDue(StoreTodo todo) => todo.DueUtc is { } due && due > UtcNow
+        ? TodoDeadline.DayOf(due, todo.TimeZone).ToString("yyyy-MM-dd") : DefaultDue;
+
+    /// <summary>Whether the accept and send-back buttons show: the list holds only the viewer's stores, so the role decides (the post checks again).</summary>
+    public bool MayReviewTodos => Scope.Role is Role.HqAdmin or Role.RegionManager;
+
+    /// <summary>The page's address with the to-do list showing <paramref name="state"/> (null: all), the other filters kept.</summary>
+    public string TodoQuery(string? state) => string.Join("&", Filters.Where(f => f.Key != "todo").Append(new("todo", state ?? ""))
+        .Where(f => f.Value.Length > 0).Select(f => $"{f.Key}={Uri.EscapeDataString(f.Value)}"));
+    /// <summary>The to-dos' rounds sent back, first first.</summary>
+    public ILookup<long, TodoRejection> Rounds { get; private set; } = Array.Empty<TodoRejection>().ToLookup(r => r.TodoId);
+    /// <summary>整改统计 of the last 30 days: per store, per region and in all.</summary>
+    public IReadOnlyList<TodoTally> Tally { get; private set; } = [];
+    /// <summary>Which to-dos are listed (<see cref="TodoStates"/>); none: all that want work, and those lately accepted.</summary>
+    [BindProperty(SupportsGet = true, Name = "todo")] public string? TodoState { get; set; }
     public IReadOnlyList<Region> Regions { get; private set; } = [];
     public IReadOnlyList<DictionaryEntry> StoreTags { get; private set; } = [];
     public IReadOnlyList<string> Errors { get; private set; } = [];
@@ -48,11 +78,13 @@ public sealed class InspectionsModel(InspectionTasks tasks, InspectionCaptures c
         ["task"] = TaskId?.ToString() ?? "",
         ["status"] = Status ?? "",
         ["store"] = Store ?? "",
+        ["todo"] = TodoState ?? "",
     };
 
     public async Task<IActionResult> OnGet()
     {
         if (Status is not null && !CaptureStatus.All.Contains(Status)) Status = null;
+        if (TodoState is not null && !TodoStates.All.Contains(TodoState)) TodoState = null;
         var (coverage, problem) = await StoreAccess.Resolve(Scope, PlanningInput.Blank(Store), null, stores);
         if (problem is not null) return NotFound();
         await Load(coverage!);
@@ -67,14 +99,15 @@ public sealed class InspectionsModel(InspectionTasks tasks, InspectionCaptures c
         return await captures.Pass(id, User.Actor()) ? Done(T("status.passed")) : await Refused("picture", T("notReviewable"));
     }
 
-    public async Task<IActionResult> OnPostTodo(long id, string? text)
+    public async Task<IActionResult> OnPostTodo(long id, string? text, string? due)
     {
         var capture = await captures.Find(id);
         if (capture is null) return NotFound();
         if (!InspectionRights.MayReview(Scope, capture.StoreCode, capture.RegionCode)) return Forbid();
         var errors = TodoText.Check("text", text);
+        var deadline = desk.Deadline("due", due, capture.TimeZone, errors);
         if (errors.Any) return await Refused("picture", errors.Localized.ToArray());
-        return await desk.Raise(capture.StoreCode, id, text!.Trim(), User.Actor()) is not null
+        return await desk.Raise(capture.StoreCode, id, text!.Trim(), User.Actor(), deadline!.Value) is not null
             ? Done(string.Format(T("todoRaised"), capture.StoreName))
             : await Refused("picture", T("notReviewable"));
     }
@@ -90,6 +123,35 @@ public sealed class InspectionsModel(InspectionTasks tasks, InspectionCaptures c
         var (photo, problem) = await ProofPhoto(proof, cancellationToken);
         if (problem is not null) return await Refused("todo", problem);
         return await desk.Done(todo!, note!.Trim(), User.Actor(), photo) ? Done(T("todoDone")) : await Refused("todo", T("alreadyDone"));
+    }
+
+    /// <summary>验收: the reviewer accepts what the store did.</summary>
+    public async Task<IActionResult> OnPostAccept(long id)
+    {
+        var todo = await Reviewable(id);
+        if (todo is null) return Forbid();
+        return await desk.Accept(todo, User.Actor()) ? Done(string.Format(T("todoAccepted"), todo.StoreName)) : await Refused("todo", T("notAwaitingReview"));
+    }
+
+    /// <summary>驳回: the to-do goes back to the store with the reason, due again by the day given.</summary>
+    public async Task<IActionResult> OnPostReject(long id, string? reason, string? due)
+    {
+        var todo = await Reviewable(id);
+        if (todo is null) return Forbid();
+        var errors = TodoText.Check("reason", reason);
+        var deadline = desk.ReworkDeadline(todo, due, errors);
+        if (errors.Any) return await Refused("todo", errors.Localized.ToArray());
+        return await desk.Reject(todo, reason!.Trim(), deadline!.Value, User.Actor())
+            ? Done(string.Format(T("todoSentBack"), todo.StoreName))
+            : await Refused("todo", T("notAwaitingReview"));
+    }
+
+    /// <summary>The to-do, when the viewer may review its store's to-dos.</summary>
+    private async Task<StoreTodo?> Reviewable(long id)
+    {
+        var todo = await todos.Find(id);
+        var store = todo is null ? null : await stores.Find(todo.StoreCode);
+        return store is not null && InspectionRights.MayReview(Scope, store.Code, store.RegionCode) ? todo : null;
     }
 
     /// <summary>The photo taken to show the to-do put right (optional), or why it cannot be kept; nothing is closed then.</summary>
@@ -191,7 +253,9 @@ public sealed class InspectionsModel(InspectionTasks tasks, InspectionCaptures c
                 task.StoreTag, task.Preset);
         else if (ErrorsFor is null) EditId = null;
         DayPictures = await captures.OfDay(coverage, ShownDay, TaskId, null, 1_000);
-        Todos = await todos.Recent(coverage, openOnly: false, 200);
+        AllTodos = await todos.Recent(coverage, null, 300);
+        Rounds = (await todos.Rejections(AllTodos.Where(t => t.Rejections > 0).Select(t => t.Id).ToList())).ToLookup(r => r.TodoId);
+        Tally = await todos.Tally(coverage, calendar.StartUtc(Today.AddDays(-(TodoEndpoints.TallyDays - 1))), calendar.StartUtc(Today.AddDays(1)));
         Regions = await regions.List(Scope);
         StoreTags = await dictionary.List(DictionaryRepository.StoreTag);
     }

@@ -46,7 +46,10 @@ public sealed class MobileModel(ScopeSummaries scopeSummaries, StoreTodos todos,
     /// <summary>Today's inspection pictures waiting for this reviewer's look (0 for those who do not review).</summary>
     public int PicturesToReview { get; private set; }
     public DateOnly Today { get; private set; }
-    public int AttentionCount => NeedsAttentionCount + OpenTodos.Count + (PicturesToReview > 0 ? 1 : 0);
+    /// <summary>To-dos the stores say are done, waiting for this reviewer's 验收 (0 for those who do not review).</summary>
+    public int TodosToReview { get; private set; }
+    public int AttentionCount => NeedsAttentionCount + OpenTodos.Count + (PicturesToReview > 0 ? 1 : 0) + (TodosToReview > 0 ? 1 : 0);
+    public DateTime UtcNow { get; } = DateTime.UtcNow;
 
     public async Task OnGet()
     {
@@ -62,9 +65,13 @@ public sealed class MobileModel(ScopeSummaries scopeSummaries, StoreTodos todos,
         StoreCount = summaries.Count;
         Total = summaries.Aggregate(TrafficCounters.Zero, (sum, p) => sum.Plus(p.Summary.Today));
         var scope = User.Scope();
-        OpenTodos = await todos.Recent(new StoreCoverage(scope, null, null), openOnly: true, 50);
+        OpenTodos = await todos.Recent(new StoreCoverage(scope, null, null), TodoStates.Open, 50);
         Today = calendar.Today;
-        if (scope.Role is Role.HqAdmin or Role.RegionManager) PicturesToReview = await captures.AwaitingReview(scope, Today);
+        if (scope.Role is Role.HqAdmin or Role.RegionManager)
+        {
+            PicturesToReview = await captures.AwaitingReview(scope, Today);
+            TodosToReview = await todos.AwaitingReview(scope);
+        }
         await LoadYesterday(scope);
     }
 

@@ -5,6 +5,7 @@ using SmartStore.Models;
 using SmartStore.Storage;
 using SmartStore.Web.Api;
 using SmartStore.Web.Security;
+using SmartStore.Web.Todos;
 using static SmartStore.Web.Localization.UiText;
 
 namespace SmartStore.Web.Pages;
@@ -79,23 +80,29 @@ public sealed class StoreDetailModel(StoreRepository stores, RegionRepository re
         ? string.Format(T("todoAboutClosure"), TimeZoneInfo.ConvertTimeFromUtc(closed.SinceUtc, Zone).ToString("HH:mm"))
         : "";
 
-    public async Task<IActionResult> OnPostTodo(string? text)
+    public async Task<IActionResult> OnPostTodo(string? text, string? due)
     {
         if (await Load() is { } refused) return refused;
         if (!MayRaiseTodo) return Forbid();
         var errors = TodoText.Check("text", text);
+        var deadline = todoDesk.Deadline("due", due, Store.TimeZone, errors);
         if (errors.Any)
         {
             TodoErrors = errors.Localized;
             return Page();
         }
-        await todoDesk.Raise(Code, null, text!.Trim(), User.Actor());
+        await todoDesk.Raise(Code, null, text!.Trim(), User.Actor(), deadline!.Value);
         // Redirected, so a reload does not send the to-do again.
         TempData["notice"] = string.Format(T("todoRaised"), Store.Name);
         return RedirectToPage(new { Code });
     }
 
     public IReadOnlyList<string> TodoErrors { get; private set; } = [];
+    public DateTime UtcNow { get; } = DateTime.UtcNow;
+    /// <summary>The store's own today, the earliest deadline it can be given.</summary>
+    public string StoreToday => TodoDeadline.Today(Store.TimeZone, UtcNow).ToString("yyyy-MM-dd");
+    /// <summary>The deadline field's first value, on the store's own calendar.</summary>
+    public string DefaultDue => TodoWords.DefaultDueDay(TodoDeadline.Today(Store.TimeZone, UtcNow), todoDesk.DueInDays);
 
     public async Task<IActionResult> OnPostRemoveStaff(long id)
     {
@@ -117,7 +124,7 @@ public sealed class StoreDetailModel(StoreRepository stores, RegionRepository re
         var summary = await grain.GetSummary();
         (Today, Cameras, LooksClosed) = (summary.Today, summary.Cameras, summary.LooksClosed);
         Closures = await closures.Recent(Code, 5);
-        OpenTodos = await todos.Recent(new StoreCoverage(User.Scope(), Code, null), openOnly: true, 20);
+        OpenTodos = await todos.Recent(new StoreCoverage(User.Scope(), Code, null), TodoStates.Open, 20);
         Shelf = await grain.GetShelf();
         TopFacings = Shelf.Figures.FacingsBySku.OrderByDescending(kv => kv.Value).Take(12).Select(kv => (kv.Key, kv.Value)).ToList();
         SkuNames = await skus.Names(TopFacings.Select(f => f.Sku).ToList());

@@ -1,0 +1,199 @@
+using System.Security.Claims;
+using SmartStore.Models;
+using SmartStore.Storage;
+using SmartStore.Web.Security;
+using SmartStore.Web.Todos;
+
+namespace SmartStore.Web.Api;
+
+/// <summary>
+/// 整改 for integrators: a store's to-dos raised with a deadline, marked done by the store (with a photo), accepted or
+/// sent back by the reviewer; and the tally of how stores put them right.
+/// </summary>
+public static class TodoEndpoints
+{
+    /// <summary>The tally's period when none is given: the last 30 days, today included.</summary>
+    public const int TallyDays = 30;
+
+    public static RouteGroupBuilder MapTodos(this RouteGroupBuilder api)
+    {
+        var todos = api.MapGroup("/todos").WithTags("Inspections");
+        todos.MapGet("/", Todos);
+        todos.MapPost("/", RaiseTodo);
+        todos.MapGet("/summary", Summary);
+        todos.MapPost("/{id:long}/done", Done);
+        todos.MapPost("/{id:long}/accept", Accept);
+        todos.MapPost("/{id:long}/reject", Reject);
+        todos.MapPut("/{id:long}/proof", AttachProof).Accepts<byte[]>("image/jpeg");
+        todos.MapGet("/{id:long}/proof", Proof);
+        return api;
+    }
+
+    /// <param name="Due">the store-local day it is due by the end of (yyyy-MM-dd); none: the default (tomorrow).</param>
+    public sealed record NewTodoInput(string? Store, string? Text, string? Due);
+
+    public sealed record DoneInput(string? Note);
+
+    /// <param name="Due">the new deadline; none: the one it had while still ahead, else the default.</param>
+    public sealed record RejectInput(string? Reason, string? Due);
+
+    private static async Task<IResult> RaiseTodo(NewTodoInput input, ClaimsPrincipal user, StoreRepository stores, StoreTodos todos, TodoDesk desk)
+    {
+        var errors = TodoText.Check("text", input.Text);
+        if (string.IsNullOrWhiteSpace(input.Store)) errors.Add("store", "store is required.");
+        if (errors.Any) return errors.ToResult();
+        var store = await stores.Find(input.Store!.Trim());
+        if (store is null) return Problems.NotFound($"Store '{input.Store}'");
+        if (!InspectionRights.MayReview(user.Scope(), store.Code, store.RegionCode)) return Problems.OutOfScope($"Store '{store.Code}'");
+        var due = desk.Deadline("due", input.Due, store.TimeZone, errors);
+        if (errors.Any) return errors.ToResult();
+        var todoId = (await desk.Raise(store.Code, null, input.Text!.Trim(), user.Actor(), due!.Value))!.Value;
+        return Results.Created($"/api/todos/{todoId}", TodoJson((await todos.Find(todoId))!, []));
+    }
+
+    /// <param name="open">true: open ones only (as <c>state=open</c>).</param>
+    /// <param name="state">open, overdue, review (done, awaiting acceptance) or accepted (the last 30 days).</param>
+    private static async Task<IResult> Todos(string? store, string? region, bool? open, string? state, ClaimsPrincipal user, StoreRepository stores,
+        StoreTodos todos)
+    {
+        if (state is not null && !TodoStates.All.Contains(state))
+        {
+            var errors = new FieldErrors();
+            errors.Add("state", $"state '{state}' must be one of {string.Join(", ", TodoStates.All)}.");
+            return errors.ToResult();
+        }
+        var (coverage, problem) = await StoreAccess.Resolve(user.Scope(), store, region, stores);
+        if (problem is not null) return problem;
+        var list = await todos.Recent(coverage!, state ?? (open == true ? TodoStates.Open : null), 1_000);
+        var rounds = (await todos.Rejections(list.Where(t => t.Rejections > 0).Select(t => t.Id).ToList())).ToLookup(r => r.TodoId);
+        return Results.Ok(new { todos = list.Select(t => TodoJson(t, rounds[t.Id])) });
+    }
+
+    /// <summary>整改统计: to-dos raised from <paramref name="from"/> to <paramref name="to"/> (head office's days, default the last <see cref="TallyDays"/>) per store and region.</summary>
+    private static async Task<IResult> Summary(string? from, string? to, string? store, string? region, ClaimsPrincipal user, StoreRepository stores,
+        StoreTodos todos, ReportCalendar calendar)
+    {
+        var errors = new FieldErrors();
+        var (fromDay, toDay) = ReportRequest.Period(errors, from, to, calendar.Today.AddDays(-(TallyDays - 1)), calendar.Today);
+        ReportRequest.OneTarget(errors, store, region);
+        if (errors.Any) return errors.ToResult();
+        var (coverage, problem) = await StoreAccess.Resolve(user.Scope(), store, region, stores);
+        if (problem is not null) return problem;
+        var tally = await todos.Tally(coverage!, calendar.StartUtc(fromDay), calendar.StartUtc(toDay.AddDays(1)));
+        return Results.Ok(new
+        {
+            from = fromDay.ToString("yyyy-MM-dd"), to = toDay.ToString("yyyy-MM-dd"),
+            stores = tally.Where(t => t.StoreCode is not null).Select(TallyJson),
+            regions = tally.Where(t => t.StoreCode is null && t.RegionCode is not null).Select(TallyJson),
+            total = tally.Where(t => t.RegionCode is null).Select(TallyJson).FirstOrDefault(),
+        });
+    }
+
+    private static async Task<IResult> Done(long id, DoneInput input, ClaimsPrincipal user, StoreRepository stores, StoreTodos todos, TodoDesk desk)
+    {
+        var todo = await todos.Find(id);
+        if (todo is null) return Problems.NotFound($"To-do {id}");
+        var store = (await stores.Find(todo.StoreCode))!;
+        if (!InspectionRights.MayClose(user.Scope(), store.Code, store.RegionCode)) return Problems.OutOfScope($"To-do {id}");
+        var errors = TodoText.Check("note", input.Note);
+        if (errors.Any) return errors.ToResult();
+        if (!await desk.Done(todo, input.Note!.Trim(), user.Actor()))
+            return Results.Problem(statusCode: 409, title: "Already done", detail: $"To-do {id} was marked done already.");
+        return Results.Ok(TodoJson((await todos.Find(id))!, []));
+    }
+
+    /// <summary>验收: the reviewer (who may raise the store's to-dos) accepts a done to-do.</summary>
+    private static async Task<IResult> Accept(long id, ClaimsPrincipal user, StoreRepository stores, StoreTodos todos, TodoDesk desk)
+    {
+        var (todo, problem) = await Reviewable(id, user, stores, todos);
+        if (problem is not null) return problem;
+        if (!await desk.Accept(todo!, user.Actor())) return NotAwaitingReview(todo!);
+        return Results.Ok(await Json(id, todos));
+    }
+
+    /// <summary>驳回: the reviewer sends a done to-do back with a reason; it is open again, its round kept.</summary>
+    private static async Task<IResult> Reject(long id, RejectInput input, ClaimsPrincipal user, StoreRepository stores, StoreTodos todos, TodoDesk desk)
+    {
+        var (todo, problem) = await Reviewable(id, user, stores, todos);
+        if (problem is not null) return problem;
+        var errors = TodoText.Check("reason", input.Reason);
+        var due = desk.ReworkDeadline(todo!, input.Due, errors);
+        if (errors.Any) return errors.ToResult();
+        if (!await desk.Reject(todo!, input.Reason!.Trim(), due!.Value, user.Actor())) return NotAwaitingReview(todo!);
+        return Results.Ok(await Json(id, todos));
+    }
+
+    private static async Task<(StoreTodo? Todo, IResult? Problem)> Reviewable(long id, ClaimsPrincipal user, StoreRepository stores, StoreTodos todos)
+    {
+        var todo = await todos.Find(id);
+        if (todo is null) return (null, Problems.NotFound($"To-do {id}"));
+        var store = (await stores.Find(todo.StoreCode))!;
+        return InspectionRights.MayReview(user.Scope(), store.Code, store.RegionCode) ? (todo, null) : (null, Problems.OutOfScope($"To-do {id}"));
+    }
+
+    private static IResult NotAwaitingReview(StoreTodo todo) => Results.Problem(statusCode: 409, title: "Not awaiting review",
+        detail: $"To-do {todo.Id} is '{todo.StateAt(DateTime.UtcNow)}': only a to-do marked done and not yet accepted can be accepted or sent back.");
+
+    private static async Task<object> Json(long id, StoreTodos todos) =>
+        TodoJson((await todos.Find(id))!, await todos.Rejections([id]));
+
+    /// <summary>整改照片 of a done to-do, sent by whoever may close it (an integration closes first, then sends the photo).</summary>
+    private static async Task<IResult> AttachProof(long id, HttpRequest request, ClaimsPrincipal user, StoreRepository stores, StoreTodos todos,
+        CancellationToken cancellationToken)
+    {
+        var todo = await todos.Find(id, cancellationToken);
+        if (todo is null) return Problems.NotFound($"To-do {id}");
+        var store = (await stores.Find(todo.StoreCode))!;
+        if (!InspectionRights.MayClose(user.Scope(), store.Code, store.RegionCode)) return Problems.OutOfScope($"To-do {id}");
+        // ReadBody has checked it is a whole JPEG: only the scaling is left.
+        var (jpeg, _, problem) = await JpegCheck.ReadBody(request, cancellationToken);
+        if (problem is not null) return problem;
+        if (!await todos.AttachProof(id, TodoProof.Kept(jpeg!), user.Actor()))
+            return Results.Problem(statusCode: 409, title: todo.Accepted ? "Accepted" : "Not done", detail: todo.Accepted
+                ? $"To-do {id} is accepted: its photo stays the one accepted."
+                : $"To-do {id} is open: close it first (POST /api/todos/{id}/done).");
+        return Results.Ok(TodoJson((await todos.Find(id, cancellationToken))!, []));
+    }
+
+    /// <param name="width">a smaller copy for a list (160–1,280 pixels wide, as snapshots' previews).</param>
+    /// <param name="round">a round sent back (its id in <c>rejections</c>): the photo shown then.</param>
+    private static async Task<IResult> Proof(long id, int? width, long? round, ClaimsPrincipal user, StoreRepository stores, StoreTodos todos,
+        HttpResponse response, CancellationToken cancellationToken)
+    {
+        if (SnapshotEndpoints.PreviewWidthRefusal(width) is { } refused) return refused;
+        var todo = await todos.Find(id, cancellationToken);
+        if (todo is null) return Problems.NotFound($"To-do {id}");
+        var store = (await stores.Find(todo.StoreCode))!;
+        if (!user.Scope().AllowsStore(store.Code, store.RegionCode)) return Problems.OutOfScope($"To-do {id}");
+        var photo = round is { } r ? await todos.RejectedProof(id, r, cancellationToken) : await todos.Proof(id, cancellationToken);
+        if (photo is null) return Problems.NotFound($"A photo of to-do {id}");
+        response.Headers.CacheControl = "private, max-age=300";
+        return Results.File(width is { } shown ? TodoProof.Smaller(photo, shown) : photo, "image/jpeg");
+    }
+
+    public static object TodoJson(StoreTodo t, IEnumerable<TodoRejection> rounds) => new
+    {
+        id = t.Id, store = t.StoreCode, storeName = t.StoreName, text = t.Text, captureId = t.CaptureId, task = t.TaskName,
+        image = t.SnapshotId is { } s ? $"/api/snapshots/{s}/image" : null,
+        raisedBy = t.RaisedBy, raisedUtc = t.RaisedUtc, state = t.StateAt(DateTime.UtcNow),
+        due = t.DueUtc is { } d ? TodoDeadline.DayOf(d, t.TimeZone).ToString("yyyy-MM-dd") : null, dueUtc = t.DueUtc,
+        open = t.Open, doneUtc = t.DoneUtc, doneBy = t.DoneBy, doneNote = t.DoneNote,
+        proof = t.HasProof ? $"/api/todos/{t.Id}/proof" : null,
+        acceptedUtc = t.AcceptedUtc, acceptedBy = t.AcceptedBy,
+        rejections = rounds.Select(r => new
+        {
+            id = r.Id, doneUtc = r.DoneUtc, doneBy = r.DoneBy, doneNote = r.DoneNote,
+            proof = r.HasProof ? $"/api/todos/{t.Id}/proof?round={r.Id}" : null,
+            rejectedUtc = r.RejectedUtc, rejectedBy = r.RejectedBy, reason = r.Reason,
+        }),
+        rejectionCount = t.Rejections,
+    };
+
+    private static object TallyJson(TodoTally t) => new
+    {
+        store = t.StoreCode, storeName = t.StoreName, region = t.RegionCode, raised = t.Raised, accepted = t.Accepted,
+        acceptedOnTime = t.AcceptedOnTime, onTimeRate = t.Accepted == 0 ? (double?)null : Math.Round((double)t.AcceptedOnTime / t.Accepted, 3),
+        open = t.Open, overdue = t.Overdue, awaitingReview = t.AwaitingReview, rejections = t.Rejections,
+        medianHoursToAccept = t.MedianHoursToAccept is { } h ? Math.Round(h, 1) : (double?)null,
+    };
+}
