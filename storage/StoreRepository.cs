@@ -35,6 +35,13 @@ public sealed class StoreRepository(SmartStoreDatabase database)
         return new Page<Store>(rows.Select(r => r.ToStore()).ToList(), total, pageNumber, pageSize);
     }
 
+    /// <summary>Every store's region, by store code: what a chain-wide count per region needs, without the stores' details.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> RegionOfEach()
+    {
+        await using var connection = await database.Open();
+        return (await connection.QueryAsync<(string, string)>("SELECT code, region_code FROM stores")).ToDictionary(r => r.Item1, r => r.Item2);
+    }
+
     public async Task<Store?> Find(string code)
     {
         await using var connection = await database.Open();

@@ -11,6 +11,7 @@ using SmartStore.Web.Localization;
 using SmartStore.Web.Pages;
 using SmartStore.Web.Security;
 using SmartStore.Web.Todos;
+using SmartStore.Web.Usage;
 
 var builder = WebApplication.CreateBuilder(args);
 var settings = WebSettings.From(builder.Configuration);
@@ -63,6 +64,10 @@ builder.Services.AddSingleton<CameraIncidents>();
 builder.Services.AddSingleton<CameraReliabilityReport>();
 builder.Services.AddSingleton<Webhooks>();
 builder.Services.AddSingleton<SignInLog>();
+builder.Services.AddSingleton<AccountDays>();
+builder.Services.AddSingleton<PageViewCounter>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<PageViewCounter>());
+builder.Services.AddSingleton<UsageDesk>();
 builder.Services.AddHostedService<SignInLogUpkeep>();
 builder.Services.AddSingleton<WebhookDesk>();
 builder.Services.Configure<WebhookOptions>(builder.Configuration.GetSection("Webhooks"));
@@ -126,10 +131,16 @@ app.UseRequestLocalization(new RequestLocalizationOptions()
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
+// 系统使用情况: each page shown to a signed-in person is counted once it has been answered.
+app.Use(async (context, next) =>
+{
+    await next(context);
+    context.RequestServices.GetRequiredService<PageViewCounter>().Observe(context);
+});
 
 app.MapOpenApi().AllowAnonymous();
 app.MapHealth();
-app.MapGroup("/api").MapStores().MapImports().MapCameras().MapSkus().MapAdministration().MapAccounts().MapDevices().MapLive().MapSnapshots().MapTraffic().MapStaff().MapVision().MapShelves().MapReceipts().MapInspections().MapStoreAnalysis().MapCampaigns().MapWeather().MapWebhooks();
+app.MapGroup("/api").MapStores().MapImports().MapCameras().MapSkus().MapAdministration().MapAccounts().MapDevices().MapLive().MapSnapshots().MapTraffic().MapStaff().MapVision().MapShelves().MapReceipts().MapInspections().MapStoreAnalysis().MapCampaigns().MapWeather().MapWebhooks().MapUsage();
 app.MapHub<LiveHub>(LiveHub.Path);
 app.MapRazorPages();
 app.MapGet("/culture/{name}", (string name, string? returnUrl, HttpContext context) =>

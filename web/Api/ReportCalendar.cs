@@ -10,7 +10,10 @@ public sealed class ReportCalendar(IConfiguration configuration)
 {
     private readonly TimeZoneInfo _zone = StoreTimeZones.Find(configuration["Reports:TimeZone"] ?? "Asia/Shanghai");
 
-    public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, _zone));
+    public DateOnly Today => DayOf(DateTime.UtcNow);
+
+    /// <summary>The head-office day an instant falls on.</summary>
+    public DateOnly DayOf(DateTime utc) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), _zone));
 
     /// <summary>The start of a head-office day, in UTC: where a period of several stores' records is cut.</summary>
     public DateTime StartUtc(DateOnly day) => StoreTimeZones.ToUtc(day.ToDateTime(TimeOnly.MinValue), _zone);

@@ -1,0 +1,68 @@
+using Dapper;
+
+namespace SmartStore.Storage;
+
+/// <summary>系统使用情况: page views per account and head-office day, as the web hosts count them.</summary>
+public sealed class AccountDays(SmartStoreDatabase database)
+{
+    /// <summary>An account's views on a day, counted by one web host since its last write.</summary>
+    public sealed record Visits(string Username, DateOnly Day, int Views, int PhoneViews, DateTime LastUtc);
+
+    /// <summary>An account's use of the period, and whether it used SmartStore in the period before (环比).</summary>
+    public sealed record Use(string Username, int ActiveDays, long Views, long PhoneViews, bool ActiveBefore);
+
+    /// <summary>Adds the views counted, all in one statement.</summary>
+    public async Task Add(IReadOnlyList<Visits> visits, CancellationToken cancellationToken = default)
+    {
+        if (visits.Count == 0) return;
+        await using var connection = await database.Open(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO account_days (username, day, views, phone_views, last_utc)
+            SELECT * FROM unnest(@usernames::text[], @days::date[], @views::int[], @phoneViews::int[], @lasts::timestamptz[])
+            ON CONFLICT (username, day) DO UPDATE SET views = account_days.views + excluded.views,
+                phone_views = account_days.phone_views + excluded.phone_views, last_utc = greatest(account_days.last_utc, excluded.last_utc)
+            """, new
+        {
+            usernames = visits.Select(v => v.Username).ToArray(),
+            days = visits.Select(v => v.Day.ToDateTime(TimeOnly.MinValue)).ToArray(),
+            views = visits.Select(v => v.Views).ToArray(),
+            phoneViews = visits.Select(v => v.PhoneViews).ToArray(),
+            lasts = visits.Select(v => DateTime.SpecifyKind(v.LastUtc, DateTimeKind.Utc)).ToArray(),
+        }, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Each account's use of [from, to], with whether it was active in the as long period just before.</summary>
+    public async Task<IReadOnlyList<Use>> Between(DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
+    {
+        var before = from.AddDays(-(to.DayNumber - from.DayNumber + 1));
+        await using var connection = await database.Open(cancellationToken);
+        return (await connection.QueryAsync<Use>(new CommandDefinition("""
+            SELECT username AS Username, (count(*) FILTER (WHERE day >= @from))::int AS ActiveDays,
+                   coalesce(sum(views) FILTER (WHERE day >= @from), 0)::bigint AS Views,
+                   coalesce(sum(phone_views) FILTER (WHERE day >= @from), 0)::bigint AS PhoneViews,
+                   coalesce(bool_or(day < @from), false) AS ActiveBefore
+            FROM account_days WHERE day >= @before AND day <= @to GROUP BY username
+            """, new { from = Date(from), to = Date(to), before = Date(before) }, cancellationToken: cancellationToken))).ToList();
+    }
+
+    /// <summary>Which accounts were active in each week (Monday first) of [from, to].</summary>
+    public async Task<IReadOnlyList<(DateOnly Monday, string Username)>> Weekly(DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.Open(cancellationToken);
+        var rows = await connection.QueryAsync<(DateTime, string)>(new CommandDefinition("""
+            SELECT date_trunc('week', day)::date, username FROM account_days WHERE day >= @from AND day <= @to GROUP BY 1, 2
+            """, new { from = Date(from), to = Date(to) }, cancellationToken: cancellationToken));
+        return rows.Select(r => (DateOnly.FromDateTime(r.Item1), r.Item2)).ToList();
+    }
+
+    /// <summary>When each account was last seen, however long ago.</summary>
+    public async Task<IReadOnlyDictionary<string, DateTime>> LastSeen(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.Open(cancellationToken);
+        var rows = await connection.QueryAsync<(string, DateTime)>(new CommandDefinition(
+            "SELECT username, max(last_utc) FROM account_days GROUP BY username", cancellationToken: cancellationToken));
+        return rows.ToDictionary(r => r.Item1, r => DateTime.SpecifyKind(r.Item2, DateTimeKind.Utc));
+    }
+
+    private static DateTime Date(DateOnly day) => day.ToDateTime(TimeOnly.MinValue);
+}

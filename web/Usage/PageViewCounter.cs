@@ -1,0 +1,67 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SmartStore.Storage;
+using SmartStore.Web.Api;
+using SmartStore.Web.Security;
+
+namespace SmartStore.Web.Usage;
+
+/// <summary>
+/// 系统使用情况: counts each signed-in account's page views per head-office day, from the phone (/m, or a phone's browser)
+/// or not, and adds them to PostgreSQL every <see cref="FlushEvery"/> and when the host stops — as <see cref="ApiKeyUsage"/>
+/// does for keys. A host that dies loses at most those seconds of counts.
+/// </summary>
+public sealed class PageViewCounter(AccountDays days, ReportCalendar calendar, ILogger<PageViewCounter> logger) : BackgroundService
+{
+    public static readonly TimeSpan FlushEvery = TimeSpan.FromSeconds(15);
+
+    private readonly ConcurrentDictionary<(string Username, DateOnly Day), (int Views, int PhoneViews, DateTime LastUtc)> _pending = new();
+
+    /// <summary>Counts the request when it showed a page to a signed-in person (not a file, an API call or a refusal).</summary>
+    public void Observe(HttpContext context)
+    {
+        if (context.Response.StatusCode != StatusCodes.Status200OK || !HttpMethods.IsGet(context.Request.Method)) return;
+        if (context.GetEndpoint()?.Metadata.GetMetadata<PageActionDescriptor>() is null) return;
+        if (context.User.Identity?.IsAuthenticated != true) return;
+        var phone = context.Request.Path.StartsWithSegments("/m") || context.Request.Headers.UserAgent.ToString().Contains("Mobi", StringComparison.Ordinal);
+        Seen(context.User.Actor(), DateTime.UtcNow, phone);
+    }
+
+    public void Seen(string username, DateTime atUtc, bool phone) =>
+        _pending.AddOrUpdate((username, calendar.DayOf(atUtc)), (1, phone ? 1 : 0, atUtc),
+            (_, was) => (was.Views + 1, was.PhoneViews + (phone ? 1 : 0), atUtc > was.LastUtc ? atUtc : was.LastUtc));
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(FlushEvery);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken)) await Flush();
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping: what is counted is written below.
+        }
+        await Flush();
+    }
+
+    /// <summary>Writes the counts so far (the report flushes first, so it includes the views just made).</summary>
+    public async Task Flush()
+    {
+        var taken = new List<AccountDays.Visits>();
+        foreach (var key in _pending.Keys)
+            if (_pending.TryRemove(key, out var v)) taken.Add(new(key.Username, key.Day, v.Views, v.PhoneViews, v.LastUtc));
+        try
+        {
+            await days.Add(taken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Put back for the next round: the database may be restarting.
+            foreach (var v in taken)
+                _pending.AddOrUpdate((v.Username, v.Day), (v.Views, v.PhoneViews, v.LastUtc),
+                    (_, was) => (was.Views + v.Views, was.PhoneViews + v.PhoneViews, v.LastUtc > was.LastUtc ? v.LastUtc : was.LastUtc));
+            logger.LogWarning(e, "Page views of {Accounts} accounts not written yet", taken.Count);
+        }
+    }
+}
