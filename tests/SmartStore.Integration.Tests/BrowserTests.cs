@@ -483,6 +483,49 @@ public sealed class BrowserTests(SmartStoreSystem system)
     }
 
     [Fact]
+    public async Task The_traffic_wall_screen_opens_a_region_from_its_name_framed_on_its_stores_with_its_cities()
+    {
+        using var admin = await system.SignedIn("admin");
+        var eastStores = (await (await admin.GetAsync("/api/stores?region=EAST&pageSize=1")).Json())["total"]!.GetValue<int>();
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await LaunchChromium(playwright);
+        var page = await SignedInPage(browser, "admin", "en-US");
+        await page.SetViewportSizeAsync(1920, 1080);
+        await page.GotoAsync("/screen/traffic");
+        await page.WaitForFunctionAsync("document.getElementById('traffic-screen').dataset.map === 'drawn'");
+
+        // The region's name on the regions' chart opens its screen.
+        var at = await page.EvaluateAsync<float[]>("""
+            (() => {
+              const box = document.getElementById('screen-regions'), bars = echarts.getInstanceByDom(box), r = box.getBoundingClientRect();
+              return [r.left + bars.convertToPixel({ xAxisIndex: 0 }, 0) - 12, r.top + bars.convertToPixel({ yAxisIndex: 0 }, 'East China')];
+            })()
+            """);
+        await page.Mouse.ClickAsync(at[0], at[1]);
+        await page.WaitForURLAsync("**/screen/traffic?region=EAST");
+        await page.WaitForFunctionAsync("document.getElementById('traffic-screen').dataset.map === 'drawn'");
+        Assert.Contains("East China", await page.TitleAsync());
+        const string map = "echarts.getInstanceByDom(document.getElementById('screen-map')).getOption()";
+        Assert.Equal(eastStores, await page.EvaluateAsync<int>($"{map}.series[0].data.length"));
+        Assert.True(await page.EvaluateAsync<double>($"{map}.geo[0].zoom") > 1.15); // framed on the region, not the country
+        var cities = await page.EvaluateAsync<string[]>("echarts.getInstanceByDom(document.getElementById('screen-regions')).getOption().yAxis[0].data");
+        Assert.Contains("上海", cities);
+        Assert.DoesNotContain("East China", cities);
+        await Assertions.Expect(page.Locator("#screen-all-regions")).ToHaveAttributeAsync("href", "/screen/traffic");
+
+        // A region outside the viewer's scope is no screen of theirs.
+        var east = await SignedInPage(browser, "east", "en-US");
+        Assert.Equal(404, (await east.GotoAsync("/screen/traffic?region=NORTH"))!.Status);
+
+        // The display screen opens a region the same way: its report and its stores only.
+        var display = await admin.GetStringAsync("/screen/display?region=EAST");
+        Assert.Contains("data-report-url=\"/api/display/report?from=", display);
+        Assert.Contains("&amp;region=EAST\"", display);
+        Assert.Contains("陈列大屏 · 华东大区", display);
+        Assert.Equal(404, (int)(await (await system.SignedIn("east")).GetAsync("/screen/display?region=NORTH")).StatusCode);
+    }
+
+    [Fact]
     public async Task The_inspections_page_shows_a_to_do_raised_elsewhere_without_a_reload_but_not_while_a_note_is_being_typed()
     {
         using var playwright = await Playwright.CreateAsync();

@@ -10,7 +10,8 @@ namespace SmartStore.Web.Pages;
 
 /// <summary>
 /// 陈列大屏: today's shelf display for the viewer's stores on a wall screen — the stores on a map coloured by
-/// compliance, the region, SKU and single-store views — following the live feed.
+/// compliance, the region, SKU and single-store views — following the live feed. A region's bar opens the region's own
+/// screen (<c>?region=</c>): its stores, the map framed on them.
 /// </summary>
 public sealed class DisplayScreenModel(StoreRepository stores, RegionRepository regions, SkuRepository skus, ShelfHistory history, ReportCalendar calendar)
     : PageModel
@@ -20,19 +21,30 @@ public sealed class DisplayScreenModel(StoreRepository stores, RegionRepository 
     public IReadOnlyList<Region> Regions { get; private set; } = [];
     public DateOnly Today { get; private set; }
 
+    /// <summary>The region shown on its own (drilled into from the regions' chart), or null: all the viewer's stores.</summary>
+    [FromQuery(Name = "region")] public string? RegionCode { get; set; }
+    public Region? Shown { get; private set; }
+
     /// <summary>Where the screen re-reads today's figures when the live feed says a shelf changed.</summary>
-    public string ReportUrl => $"/api/display/report?from={Today:yyyy-MM-dd}&to={Today:yyyy-MM-dd}";
+    public string ReportUrl => $"/api/display/report?from={Today:yyyy-MM-dd}&to={Today:yyyy-MM-dd}"
+        + (Shown is null ? "" : $"&region={Uri.EscapeDataString(Shown.Code)}");
 
     public async Task<IActionResult> OnGet(CancellationToken cancellationToken)
     {
         var scope = User.Scope();
         Today = calendar.Today;
+        Regions = await regions.List(scope);
+        if (RegionCode is not null)
+        {
+            // A region the viewer does not see is no screen of theirs.
+            Shown = Regions.FirstOrDefault(r => r.Code == RegionCode);
+            if (Shown is null || !scope.AllowsRegion(Shown.Code)) return NotFound();
+        }
         var day = Today.ToString("yyyy-MM-dd");
-        var (query, _, _) = await DisplayQuery.Read(scope, null, null, null, day, day, stores, Today);
+        var (query, _, _) = await DisplayQuery.Read(scope, null, Shown?.Code, null, day, day, stores, Today);
         if (query is null) return Forbid();
         Report = await query.Run(history, skus, stores, cancellationToken);
-        Stores = (await stores.List(scope, null, null, null, 1, 10_000)).Items;
-        Regions = await regions.List(scope);
+        Stores = (await stores.List(scope, null, Shown?.Code, null, 1, 10_000)).Items;
         return Page();
     }
 
@@ -42,5 +54,6 @@ public sealed class DisplayScreenModel(StoreRepository stores, RegionRepository 
         report = Report,
         stores = Stores.Select(s => new { code = s.Code, name = s.Name, region = s.RegionCode, city = s.City, lat = s.Latitude, lng = s.Longitude }),
         regions = Regions.Select(r => new { code = r.Code, name = Display.RegionName(r, r.Code) }),
+        shown = Shown?.Code,
     }, JsonSerializerOptions.Web);
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SmartStore.Models;
 using SmartStore.Storage;
@@ -10,7 +11,8 @@ namespace SmartStore.Web.Pages;
 /// <summary>
 /// 客流大屏 (the HQ cockpit's traffic screen): today's foot traffic of the viewer's stores on a wall screen — totals, the
 /// stores on the map of China sized by today's entries, the regions, the time of day against the same weekday last
-/// week, the busiest stores — following the live feed.
+/// week, the busiest stores — following the live feed. A region's bar opens the region's own screen (<c>?region=</c>):
+/// its stores, the map framed on them, its cities instead of the regions.
 /// </summary>
 public sealed class TrafficScreenModel(ScopeSummaries scopeSummaries, RegionRepository regions, TrafficReport reports, ReportCalendar calendar)
     : PageModel
@@ -23,18 +25,30 @@ public sealed class TrafficScreenModel(ScopeSummaries scopeSummaries, RegionRepo
     public IReadOnlyList<TrafficRow> LastWeek { get; private set; } = [];
     public DateOnly Day { get; private set; }
 
-    /// <summary>Where the screen re-reads today's hours (the live feed carries each store's counters, not its hours).</summary>
-    public string HoursUrl => $"/api/traffic/report?from={Day:yyyy-MM-dd}&to={Day:yyyy-MM-dd}&by=hour";
+    /// <summary>The region shown on its own (drilled into from the regions' chart), or null: all the viewer's stores.</summary>
+    [FromQuery(Name = "region")] public string? RegionCode { get; set; }
+    public Region? Shown { get; private set; }
 
-    public async Task OnGet(CancellationToken cancellationToken)
+    /// <summary>Where the screen re-reads today's hours (the live feed carries each store's counters, not its hours).</summary>
+    public string HoursUrl => $"/api/traffic/report?from={Day:yyyy-MM-dd}&to={Day:yyyy-MM-dd}&by=hour"
+        + (Shown is null ? "" : $"&region={Uri.EscapeDataString(Shown.Code)}");
+
+    public async Task<IActionResult> OnGet(CancellationToken cancellationToken)
     {
         var scope = User.Scope();
         Day = calendar.Today;
-        Stores = await scopeSummaries.Load(scope);
         Regions = await regions.List(scope);
-        var everything = new StoreCoverage(scope, null, null);
-        Today = await reports.Rows(everything, Day, Day, ReportGrain.Hour, cancellationToken);
-        LastWeek = await reports.Rows(everything, Day.AddDays(-7), Day.AddDays(-7), ReportGrain.Hour, cancellationToken);
+        if (RegionCode is not null)
+        {
+            // A region the viewer does not see is no screen of theirs.
+            Shown = Regions.FirstOrDefault(r => r.Code == RegionCode);
+            if (Shown is null || !scope.AllowsRegion(Shown.Code)) return NotFound();
+        }
+        Stores = (await scopeSummaries.Load(scope)).Where(p => Shown is null || p.Store.RegionCode == Shown.Code).ToList();
+        var covered = new StoreCoverage(scope, null, Shown?.Code);
+        Today = await reports.Rows(covered, Day, Day, ReportGrain.Hour, cancellationToken);
+        LastWeek = await reports.Rows(covered, Day.AddDays(-7), Day.AddDays(-7), ReportGrain.Hour, cancellationToken);
+        return Page();
     }
 
     /// <summary>What the screen's script draws from.</summary>
@@ -46,6 +60,7 @@ public sealed class TrafficScreenModel(ScopeSummaries scopeSummaries, RegionRepo
             traffic = p.Summary.Today, closed = p.Summary.LooksClosed is not null,
         }),
         regions = Regions.Select(r => new { code = r.Code, name = Display.RegionName(r, r.Code) }),
+        shown = Shown?.Code,
         hours = Enumerable.Range(0, 24).Select(h => new { hour = h, today = EntriesAt(Today, h), lastWeek = EntriesAt(LastWeek, h) }),
     }, JsonSerializerOptions.Web);
 

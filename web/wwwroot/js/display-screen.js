@@ -35,7 +35,8 @@
     }));
     chart("screen-map").setOption({
       backgroundColor: "transparent",
-      geo: window.SmartStoreScreen.geo,
+      // A region's screen is framed on its stores; the chain's on the whole country.
+      geo: data.shown ? { ...window.SmartStoreScreen.geo, ...window.SmartStoreMapFraming(data.stores) } : window.SmartStoreScreen.geo,
       tooltip: { formatter: p => `${p.data.name}<br>${p.data.city} · ${words.compliance} ${percent(p.data.compliance)}` },
       series: [{
         type: "scatter", coordinateSystem: "geo", data: points, symbolSize: 12,
@@ -55,11 +56,15 @@
     const rows = report.regions;
     root.classList.toggle("one-region", rows.length === 0);
     if (rows.length === 0) return;
-    chart("screen-regions").setOption({
+    const bars = chart("screen-regions");
+    bars.setOption({
       backgroundColor: "transparent",
       grid: { left: 48, right: 16, top: 16, bottom: 32 },
       tooltip: { trigger: "axis", valueFormatter: v => v + "%" },
-      xAxis: { type: "category", data: rows.map(r => regionName.get(r.region) || r.region), axisLabel: { interval: 0, width: 90, overflow: "break" } },
+      xAxis: {
+        type: "category", data: rows.map(r => regionName.get(r.region) || r.region), axisLabel: { interval: 0, width: 90, overflow: "break" },
+        triggerEvent: true,
+      },
       yAxis: { type: "value", min: 0, max: 100, axisLabel: { formatter: "{value}%" } },
       series: [{
         name: words.compliance, type: "bar", barMaxWidth: 48,
@@ -67,6 +72,12 @@
         label: { show: true, position: "top", formatter: p => p.value + "%" },
       }],
     }, true);
+    // A region's bar or name opens the region's screen.
+    bars.off("click");
+    bars.on("click", p => {
+      const row = p.componentType === "xAxis" ? rows.find(r => (regionName.get(r.region) || r.region) === p.value) : rows[p.dataIndex];
+      if (row) location.href = `?region=${encodeURIComponent(row.region)}`;
+    });
   }
 
   function skus(report) {

@@ -13,17 +13,6 @@
     document.head.appendChild(tag);
   });
 
-  // Centre on the stores and zoom to their spread: a region manager's few cities, not the whole country.
-  function framing(stores) {
-    const lngs = stores.map(s => s.lng), lats = stores.map(s => s.lat);
-    if (lngs.length === 0) return { center: [104, 36], zoom: 1.1 };
-    const spread = Math.max(Math.max(...lngs) - Math.min(...lngs), (Math.max(...lats) - Math.min(...lats)) * 1.3, 2);
-    return {
-      center: [(Math.max(...lngs) + Math.min(...lngs)) / 2, (Math.max(...lats) + Math.min(...lats)) / 2],
-      zoom: Math.min(12, Math.max(1.1, 45 / spread)),
-    };
-  }
-
   async function draw() {
     const json = r => { if (!r.ok) throw new Error(`${r.url}: ${r.status}`); return r.json(); };
     const [stores, geo] = await Promise.all([
@@ -35,7 +24,7 @@
     const chart = echarts.init(document.getElementById("mobile-map"));
     chart.setOption({
       tooltip: { trigger: "item", formatter: p => `${echarts.format.encodeHTML(p.data.name)}<br>${words.entries} ${p.data.entries}` },
-      geo: { map: "china", roam: true, ...framing(stores), itemStyle: { areaColor: "#eef2f8", borderColor: "#c5cfdf" }, emphasis: { disabled: true } },
+      geo: { map: "china", roam: true, ...window.SmartStoreMapFraming(stores), itemStyle: { areaColor: "#eef2f8", borderColor: "#c5cfdf" }, emphasis: { disabled: true } },
       series: ["fine", "closed", "attention"].map(state => ({
         name: words[state], type: "scatter", coordinateSystem: "geo", zlevel: state === "fine" ? 0 : 1,
         itemStyle: { color: colours[state], borderColor: "#fff", borderWidth: 1 },

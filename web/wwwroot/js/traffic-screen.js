@@ -34,12 +34,13 @@
     const most = Math.max(1, ...all().map(s => s.traffic.entries));
     chart("screen-map").setOption({
       backgroundColor: "transparent",
-      geo: window.SmartStoreScreen.geo,
+      // A region's screen is framed on its stores; the chain's on the whole country.
+      geo: data.shown ? { ...window.SmartStoreScreen.geo, ...window.SmartStoreMapFraming(all()) } : window.SmartStoreScreen.geo,
       tooltip: { formatter: p => `${p.data.name}<br>${p.data.city} · ${words.entries} ${number(p.data.entries)} · ${words.entryRate} ${p.data.rate}` },
       series: [{
         type: "scatter", coordinateSystem: "geo",
         data: all().map(s => ({
-          name: `${s.code} ${s.name}`, city: s.city, value: [s.lng, s.lat, s.traffic.entries], entries: s.traffic.entries,
+          code: s.code, name: `${s.code} ${s.name}`, city: s.city, value: [s.lng, s.lat, s.traffic.entries], entries: s.traffic.entries,
           rate: rate(s.traffic.entries, s.traffic.passersBy),
           symbolSize: 5 + 22 * Math.sqrt(s.traffic.entries / most),
           itemStyle: { color: s.closed ? colours.closed : s.traffic.entries > 0 ? colours.busy : colours.quiet, opacity: 0.85 },
@@ -49,23 +50,31 @@
     }, true);
   }
 
+  // The chain's screen: a bar a region, a tap opening the region's screen. A region's screen: a bar a city.
   function regions() {
-    const rows = data.regions.map(r => {
-      const own = all().filter(s => s.region === r.code);
-      return { name: r.name, entries: own.reduce((t, s) => t + s.traffic.entries, 0), passers: own.reduce((t, s) => t + s.traffic.passersBy, 0) };
-    }).sort((a, b) => a.entries - b.entries);
-    chart("screen-regions").setOption({
+    const groups = data.shown
+      ? [...new Set(all().map(s => s.city))].map(city => ({ name: city, own: all().filter(s => s.city === city) }))
+      : data.regions.map(r => ({ code: r.code, name: r.name, own: all().filter(s => s.region === r.code) }));
+    const rows = groups.map(g => ({
+      code: g.code, name: g.name, entries: g.own.reduce((t, s) => t + s.traffic.entries, 0), passers: g.own.reduce((t, s) => t + s.traffic.passersBy, 0),
+    })).sort((a, b) => a.entries - b.entries);
+    const bars = chart("screen-regions");
+    bars.setOption({
       backgroundColor: "transparent",
       grid: { left: 8, right: 24, top: 28, bottom: 8, containLabel: true },
       legend: { top: 0, textStyle: { color: "#9fb3d9" } },
       tooltip: { trigger: "axis", axisPointer: { type: "shadow" } },
       xAxis: { type: "value", minInterval: 1 },
-      yAxis: { type: "category", data: rows.map(r => r.name) },
+      yAxis: { type: "category", data: rows.map(r => r.name), triggerEvent: !data.shown },
       series: [
         { name: words.entries, type: "bar", data: rows.map(r => r.entries), itemStyle: { color: colours.entries }, label: { show: true, position: "right" } },
         { name: words.passersBy, type: "bar", data: rows.map(r => r.passers), itemStyle: { color: colours.passers } },
       ],
     }, true);
+    if (data.shown) return;
+    const open = index => { const code = rows[index]?.code; if (code) location.href = `?region=${encodeURIComponent(code)}`; };
+    bars.off("click");
+    bars.on("click", p => open(p.componentType === "yAxis" ? rows.findIndex(r => r.name === p.value) : p.dataIndex));
   }
 
   function hours(rows) {
@@ -93,7 +102,7 @@
       const link = tr.querySelector("a");
       link.href = `/stores/${encodeURIComponent(s.code)}`;
       link.textContent = `${s.code} ${s.name}`;
-      tr.querySelector("small").textContent = ` ${regionName.get(s.region) || s.region}`;
+      tr.querySelector("small").textContent = ` ${data.shown ? s.city : regionName.get(s.region) || s.region}`;
       tr.querySelector("td.entries").textContent = number(s.traffic.entries);
       tr.querySelector("td.num:last-child").textContent = rate(s.traffic.entries, s.traffic.passersBy);
       return tr;
@@ -131,7 +140,12 @@
 
   draw();
   hours(data.hours);
-  window.SmartStoreScreen.whenChinaMapLoaded(root, () => { mapReady = true; map(); });
+  window.SmartStoreScreen.whenChinaMapLoaded(root, () => {
+    mapReady = true;
+    map();
+    // A store's dot opens its page (on a touch wall or from the desk).
+    chart("screen-map").on("click", p => { if (p.data?.code) location.href = `/stores/${encodeURIComponent(p.data.code)}`; });
+  });
   setInterval(() => rereadHours().catch(e => console.error("traffic screen hours:", e)), 60 * 1000);
   window.SmartStoreScreen.start({ "store-traffic": trafficChanged }, () => rereadHours());
 })();
