@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Dapper;
 using Microsoft.AspNetCore.Identity;
 using Npgsql;
@@ -53,18 +54,27 @@ public sealed class UserAccounts(SmartStoreDatabase database)
     public Task Create(Account account, string password, string actor) =>
         database.InTransaction(async (c, t) =>
         {
-            var added = await c.ExecuteAsync("""
-                INSERT INTO users (username, display_name, password_hash, role, region_codes, store_codes)
-                VALUES (@Username, @DisplayName, @hash, @role, @regions, @stores) ON CONFLICT (username) DO NOTHING
-                """, new
-            {
-                account.Username, account.DisplayName, hash = Hasher.HashPassword(account.Username, password), role = account.Role.ToCode(),
-                regions = account.RegionCodes.ToArray(), stores = account.StoreCodes.ToArray(),
-            }, t);
-            if (added == 0) throw new MasterDataConflict($"Account '{account.Username}' already exists.", MasterDataConflict.Refusal.Duplicate, account.Username);
-            await AuditTrail.Record(c, t, actor, "create", "user", account.Username, Audited(account));
+            await Insert(c, t, account, Hasher.HashPassword(account.Username, password), actor, "create");
             return true;
         });
+
+    /// <summary>
+    /// Creates all the accounts or none of them (bulk import: a chain's store managers at rollout), each with a new first
+    /// password, returned here only. Passwords are hashed side by side before the transaction: a hash is slow by design
+    /// (tens of milliseconds), so two thousand of them would otherwise hold the transaction open for over a minute.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, string>> CreateMany(IReadOnlyList<Account> accounts, Func<string> newPassword, string actor)
+    {
+        var passwords = accounts.ToDictionary(a => a.Username, _ => newPassword());
+        var hashes = new ConcurrentDictionary<string, string>();
+        await Parallel.ForEachAsync(accounts, (a, _) =>
+        {
+            hashes[a.Username] = Hasher.HashPassword(a.Username, passwords[a.Username]);
+            return ValueTask.CompletedTask;
+        });
+        await database.WriteAll(accounts, "Account", a => a.Username, (c, t, account) => Insert(c, t, account, hashes[account.Username], actor, "import"));
+        return passwords;
+    }
 
     /// <summary>
     /// Changes name, role, scope and status; false when there is no such account. The chain keeps at least one enabled HQ
@@ -111,6 +121,20 @@ public sealed class UserAccounts(SmartStoreDatabase database)
         // Without such an account, spend the same time as a real check so the answer does not reveal which usernames exist.
         var verified = Hasher.VerifyHashedPassword(username, row?.PasswordHash ?? DummyHash, password);
         return row is not null && verified != PasswordVerificationResult.Failed ? row : null;
+    }
+
+    private static async Task Insert(NpgsqlConnection c, NpgsqlTransaction t, Account account, string hash, string actor, string action)
+    {
+        var added = await c.ExecuteAsync("""
+            INSERT INTO users (username, display_name, password_hash, role, region_codes, store_codes)
+            VALUES (@Username, @DisplayName, @hash, @role, @regions, @stores) ON CONFLICT (username) DO NOTHING
+            """, new
+        {
+            account.Username, account.DisplayName, hash, role = account.Role.ToCode(),
+            regions = account.RegionCodes.ToArray(), stores = account.StoreCodes.ToArray(),
+        }, t);
+        if (added == 0) throw new MasterDataConflict($"Account '{account.Username}' already exists.", MasterDataConflict.Refusal.Duplicate, account.Username);
+        await AuditTrail.Record(c, t, actor, action, "user", account.Username, Audited(account));
     }
 
     private static object Audited(Account account) =>

@@ -39,6 +39,7 @@ builder.Services.AddSingleton(settings);
 builder.Services.AddSingleton<MasterDataValidation>();
 builder.Services.AddSingleton<StoreImport>();
 builder.Services.AddSingleton<CameraImport>();
+builder.Services.AddSingleton<AccountImport>();
 builder.Services.AddSingleton<SkuImport>();
 builder.Services.AddSingleton<TrafficReport>();
 builder.Services.AddSingleton<StoreTotals>();

@@ -21,10 +21,16 @@ public sealed partial class AccountDesk(UserAccounts accounts, RegionRepository 
     {
         var (account, errors) = await Check(input, input.Username);
         if (account is null) return (null, null, errors);
-        var password = CameraSecret.Generate(14);
+        var password = NewPassword();
         await accounts.Create(account, password, actor);
         return (account, password, errors);
     }
+
+    /// <summary>A first password: handed over once, then changed by its person.</summary>
+    public static string NewPassword() => CameraSecret.Generate(14);
+
+    /// <summary>The account a row of an import describes, or null with why not (<see cref="AccountImport"/>).</summary>
+    public Task<(UserAccounts.Account? Account, FieldErrors Errors)> Validate(AccountInput input) => Check(input, input.Username);
 
     /// <summary>The account as changed; Found false when there is none of that name.</summary>
     public async Task<(UserAccounts.Account? Account, FieldErrors Errors, bool Found)> Update(string username, AccountInput input, string actor)
@@ -44,7 +50,7 @@ public sealed partial class AccountDesk(UserAccounts accounts, RegionRepository 
     /// <summary>A new password for the account, shown once; every session of it ends. Null when there is no such account.</summary>
     public async Task<string?> ResetPassword(string username, string actor)
     {
-        var password = CameraSecret.Generate(14);
+        var password = NewPassword();
         return await accounts.SetPassword(username, password, actor) ? password : null;
     }
 

@@ -15,6 +15,7 @@ public static class AccountEndpoints
         accounts.MapGet("/{username}", async (string username, UserAccounts a) =>
             await a.Find(username) is { } account ? Results.Ok(Shown(account)) : Problems.NotFound($"Account '{username}'"));
         accounts.MapPost("/", Create);
+        accounts.MapPost("/import", Import).DisableAntiforgery();
         accounts.MapPut("/{username}", Update);
         accounts.MapPost("/{username}/password", async (string username, ClaimsPrincipal user, AccountDesk desk, HttpResponse response) =>
         {
@@ -23,6 +24,19 @@ public static class AccountEndpoints
             return Results.Ok(new { username, password });
         });
         return api;
+    }
+
+    /// <summary>批量导入: CSV or Excel, all rows or none; each account's first password is in this answer only.</summary>
+    private static async Task<IResult> Import(HttpRequest request, ClaimsPrincipal user, AccountImport import, HttpResponse response)
+    {
+        response.Headers.CacheControl = "no-store";
+        var outcome = await import.Import(request, user.Actor());
+        if (!outcome.Succeeded) return outcome.ToResult();
+        return Results.Ok(new
+        {
+            imported = outcome.Codes.Count,
+            passwords = outcome.Codes.Select(u => new { username = u, password = outcome.Secrets![u] }),
+        });
     }
 
     /// <summary>The first password is in this answer only; it is stored hashed.</summary>
