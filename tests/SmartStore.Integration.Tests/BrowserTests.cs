@@ -607,6 +607,48 @@ public sealed class BrowserTests(SmartStoreSystem system)
         playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = "/usr/bin/chromium", Headless = true, Args = ChromiumArgs });
 
     /// <summary>A page signed in through the login form, as the person would.</summary>
+    [Fact]
+    public async Task A_large_phone_photo_is_sent_as_a_smaller_copy_when_a_store_closes_its_todo()
+    {
+        using var admin = await system.SignedIn("admin");
+        var todo = await (await admin.PostJson("/api/todos", new { store = "S0001", text = "收银台价签缺失（照片测试）" })).Json();
+        var id = todo["id"]!.GetValue<long>();
+        var photo = PhonePhoto();
+        Assert.True(photo.Length > 2 * 1024 * 1024, $"the test photo is {photo.Length} bytes: a phone's is several MB");
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await LaunchChromium(playwright);
+        var page = await SignedInPage(browser, "s0001", "zh-CN");
+        await page.GotoAsync("/inspections?store=S0001&todo=open");
+        var item = page.Locator($"#todos li[data-todo='{id}']");
+        var input = item.Locator("input[name=proof]");
+        await input.SetInputFilesAsync(new FilePayload { Name = "IMG_4032.jpg", MimeType = "image/jpeg", Buffer = photo });
+        await Assertions.Expect(input).ToHaveAttributeAsync("data-shrinking", "done", new() { Timeout = 15_000 });
+        var sent = await input.EvaluateAsync<long>("i => i.files[0].size");
+        Assert.True(sent < photo.Length / 3, $"{sent} bytes sent of {photo.Length}");
+        Assert.Equal("image/jpeg", await input.EvaluateAsync<string>("i => i.files[0].type"));
+
+        await item.Locator("input[name=note]").FillAsync("已补齐");
+        await item.Locator("button.primary").ClickAsync();
+        await page.WaitForURLAsync("**/inspections?**");
+        using var kept = SkiaSharp.SKBitmap.Decode(await admin.GetByteArrayAsync($"/api/todos/{id}/proof"));
+        Assert.Equal((1280, 960), (kept.Width, kept.Height));
+    }
+
+    /// <summary>A real shelf photo at a phone camera's 4,000 × 3,000, with a sensor's grain (which is what makes a phone's photo megabytes).</summary>
+    private static byte[] PhonePhoto()
+    {
+        using var bitmap = SkiaSharp.SKBitmap.Decode(TodoProofTests.Photo(4000, 3000));
+        var pixels = new byte[bitmap.ByteCount];
+        System.Runtime.InteropServices.Marshal.Copy(bitmap.GetPixels(), pixels, 0, pixels.Length);
+        var grain = new Random(7);
+        for (var i = 0; i < pixels.Length; i++)
+            if (i % 4 != 3) pixels[i] = (byte)Math.Clamp(pixels[i] + grain.Next(-10, 11), 0, 255);
+        System.Runtime.InteropServices.Marshal.Copy(pixels, 0, bitmap.GetPixels(), pixels.Length);
+        using var image = SkiaSharp.SKImage.FromBitmap(bitmap);
+        return image.Encode(SkiaSharp.SKEncodedImageFormat.Jpeg, 92).ToArray();
+    }
+
     private async Task<IPage> SignedInPage(IBrowser browser, string user, string locale)
     {
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { Locale = locale, BaseURL = system.BaseAddress.ToString() });

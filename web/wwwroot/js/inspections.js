@@ -4,9 +4,12 @@
 (function () {
   "use strict";
   // A proof photo chosen shows on its button, on every view of the page (delegated: the to-do list is re-read in place).
+  // A large phone photo is sent as a smaller copy (photo-shrink.js).
   document.addEventListener("change", e => {
     const pick = e.target.closest?.(".proof-pick");
-    if (pick) pick.classList.toggle("chosen", e.target.files.length > 0);
+    if (!pick) return;
+    pick.classList.toggle("chosen", e.target.files.length > 0);
+    window.SmartStorePhotoShrink?.onChosen(e.target);
   });
   // Looked up each time: a refresh replaces the grid.
   const grid = () => document.getElementById("pictures");
