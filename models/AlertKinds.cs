@@ -16,5 +16,9 @@ public static class AlertKinds
     /// <summary>整改超期: a to-do still open when its deadline passed; its detail is the to-do's id, its text the to-do's.</summary>
     public const string TodoOverdue = "todo-overdue";
 
-    public static IReadOnlyList<string> All { get; } = [CameraOffline, CameraOnline, ViewFault, ViewCleared, StoreLooksClosed, StoreReopened, ShelfAlert, TodoOverdue];
+    /// <summary>每日日报: each morning, yesterday of the endpoint's region (or the chain) in a few lines.</summary>
+    public const string DailyReport = "daily-report";
+
+    public static IReadOnlyList<string> All { get; } =
+        [CameraOffline, CameraOnline, ViewFault, ViewCleared, StoreLooksClosed, StoreReopened, ShelfAlert, TodoOverdue, DailyReport];
 }

@@ -33,9 +33,9 @@ public sealed class Webhooks(SmartStoreDatabase database)
     /// <summary>One event to send to one endpoint, claimed by this sender for a while.</summary>
     public sealed record DueDelivery(int WebhookId, long EventId, int Attempts, string Url, string Format, string Secret, string Kind,
         string StoreCode, string StoreName, string RegionCode, string TimeZone, string? CameraCode, string? Detail, DateTime OccurredUtc,
-        string? SlotId = null, string? Sku = null, string? Figure = null, string? Text = null);
+        string? SlotId = null, string? Sku = null, string? Figure = null, string? Text = null, string? Report = null);
 
-    public sealed record Delivery(long EventId, string Kind, string StoreCode, string? CameraCode, string? Detail, DateTime OccurredUtc,
+    public sealed record Delivery(long EventId, string Kind, string? StoreCode, string? CameraCode, string? Detail, DateTime OccurredUtc,
         int Attempts, DateTime? DeliveredUtc, DateTime? GaveUpUtc, int? LastStatus, string? LastError, string? SlotId);
 
     private const string Stats = """
@@ -120,9 +120,12 @@ public sealed class Webhooks(SmartStoreDatabase database)
                 WHERE d.webhook_id = due.webhook_id AND d.event_id = due.event_id
                 RETURNING d.webhook_id, d.event_id, d.attempts)
             SELECT c.webhook_id AS WebhookId, c.event_id AS EventId, c.attempts, w.url, w.format, w.secret, e.kind,
-                   e.store_code AS StoreCode, s.name AS StoreName, e.region_code AS RegionCode, s.time_zone AS TimeZone,
-                   e.camera_code AS CameraCode, e.detail, e.occurred_utc AS OccurredUtc, e.slot_id AS SlotId, e.sku, e.figure, e.text
-            FROM claimed c JOIN webhooks w ON w.id = c.webhook_id JOIN alert_events e ON e.id = c.event_id JOIN stores s ON s.code = e.store_code
+                   coalesce(e.store_code, '') AS StoreCode, coalesce(s.name, '') AS StoreName, e.region_code AS RegionCode,
+                   coalesce(s.time_zone, 'UTC') AS TimeZone, e.camera_code AS CameraCode, e.detail, e.occurred_utc AS OccurredUtc,
+                   e.slot_id AS SlotId, e.sku, e.figure, e.text, e.report
+            FROM claimed c JOIN webhooks w ON w.id = c.webhook_id JOIN alert_events e ON e.id = c.event_id
+            -- A daily report is a region's, of no store.
+            LEFT JOIN stores s ON s.code = e.store_code
             ORDER BY c.event_id
             """, new { limit, lease }, cancellationToken: cancellationToken))).ToList();
     }

@@ -75,6 +75,9 @@ builder.Services.Configure<WebhookOptions>(builder.Configuration.GetSection("Web
 builder.Services.AddHttpClient(WebhookSender.ClientName, c => c.Timeout = Timeout.InfiniteTimeSpan);
 builder.Services.AddSingleton<WebhookSender>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<WebhookSender>());
+builder.Services.AddSingleton<DailyReports>();
+builder.Services.AddSingleton<DailyReportWriter>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<DailyReportWriter>());
 builder.Services.AddSingleton<ApiKeyUsage>();
 builder.Services.AddHostedService(services => services.GetRequiredService<ApiKeyUsage>());
 builder.Services.AddSingleton<CampaignEffectQuery>();

@@ -35,7 +35,9 @@ public static class WebhookMessage
             id = d.EventId,
             kind = d.Kind,
             occurredAt = DateTime.SpecifyKind(d.OccurredUtc, DateTimeKind.Utc),
-            store = new { code = d.StoreCode, name = d.StoreName, region = d.RegionCode },
+            // A daily report is a region's (or, region "", the chain's), of no store.
+            store = d.StoreCode.Length == 0 ? null : new { code = d.StoreCode, name = d.StoreName, region = d.RegionCode },
+            region = d.RegionCode.Length == 0 ? null : d.RegionCode,
             camera = d.CameraCode,
             // A view fault's code, or a shelf alert's kind.
             detail = d.Detail,
@@ -43,6 +45,7 @@ public static class WebhookMessage
             sku = d.Sku,
             figure = d.Figure,
             todo = d.Kind == AlertKinds.TodoOverdue ? new { id = d.Detail, text = d.Text } : null,
+            report = d.Report,
             text = Text(d),
         }, Json);
 
@@ -71,6 +74,12 @@ public static class WebhookMessage
         }
         foreach (var d in deliveries)
         {
+            // A daily report is a message of its own, never a line among alerts.
+            if (d.Kind == AlertKinds.DailyReport)
+            {
+                batches.Add((Body(d), [d]));
+                continue;
+            }
             var line = Line(d);
             var bytes = Encoding.UTF8.GetByteCount(line);
             if (lines.Count > 0 && size + bytes > maxBytes) Close();
@@ -91,6 +100,7 @@ public static class WebhookMessage
     private static string Line(DueDelivery d)
     {
         if (d.Kind == TestKind) return "测试消息：门店告警会推送到这里。";
+        if (d.Kind == AlertKinds.DailyReport) return d.Report ?? "";
         var at = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(d.OccurredUtc, DateTimeKind.Utc), StoreTimeZones.Find(d.TimeZone));
         var where = $"{d.StoreName}（{d.StoreCode}）";
         var when = at.ToString("MM-dd HH:mm");

@@ -21,6 +21,9 @@ public sealed class WebhookOptions
     /// <summary>How long an endpoint may take to answer.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>When, on head office's clock, yesterday's daily reports (每日日报) are sent.</summary>
+    public TimeSpan DailyReportAt { get; set; } = TimeSpan.FromHours(9);
+
     /// <summary>How long events and their deliveries' record are kept once nothing is left to send.</summary>
     public TimeSpan KeepEventsFor { get; set; } = TimeSpan.FromDays(90);
 }

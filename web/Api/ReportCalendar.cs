@@ -12,6 +12,9 @@ public sealed class ReportCalendar(IConfiguration configuration)
 
     public DateOnly Today => DayOf(DateTime.UtcNow);
 
+    /// <summary>Head office's clock now, as a time of day.</summary>
+    public TimeSpan TimeOfDay => TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, _zone).TimeOfDay;
+
     /// <summary>The head-office day an instant falls on.</summary>
     public DateOnly DayOf(DateTime utc) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), _zone));
 

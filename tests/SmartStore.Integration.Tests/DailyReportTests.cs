@@ -1,0 +1,60 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using SmartStore.Models;
+using SmartStore.Testing;
+using SmartStore.Web.Alerts;
+
+namespace SmartStore.Integration.Tests;
+
+/// <summary>每日日报: a region's robot gets its yesterday in a few lines, once; the chain's endpoint the chain's.</summary>
+[Collection(SystemCollection.Name)]
+public sealed class DailyReportTests(SmartStoreSystem system)
+{
+    // A Wednesday long past, where no other test writes traffic; the Wednesday before it is the comparison.
+    private static readonly DateOnly Day = new(2025, 3, 5);
+
+    [Fact]
+    public async Task A_regions_robot_gets_its_yesterday_once_and_the_chains_endpoint_the_chain_with_a_line_a_region()
+    {
+        using var admin = await system.SignedIn("admin");
+        foreach (var code in new[] { "X0926", "X0927" })
+            Assert.Equal(HttpStatusCode.Created, (await admin.PostJson("/api/stores", ApiJson.NewStore(code, "EAST"))).StatusCode);
+        // Two mall stores: X0926 120 in from 220 passing (100 a week before), X0927 only 20 from 420.
+        await TrafficHistory.Hour(system.Database.Database, "X0926", Day.ToDateTime(new TimeOnly(12, 0)), 120, 100);
+        await TrafficHistory.Hour(system.Database.Database, "X0926", Day.AddDays(-7).ToDateTime(new TimeOnly(12, 0)), 100, 100);
+        await TrafficHistory.Hour(system.Database.Database, "X0927", Day.ToDateTime(new TimeOnly(12, 0)), 20, 400);
+
+        await using var robot = new WebhookReceiver();
+        await using var office = new WebhookReceiver();
+        var (eastHook, _) = await WebhookTests.Add(admin, new { name = "华东日报群", url = robot.Url, format = "text", regionCode = "EAST", kinds = new[] { AlertKinds.DailyReport } });
+        var (chainHook, _) = await WebhookTests.Add(admin, new { name = "总部数据平台", url = office.Url, format = "json", kinds = new[] { AlertKinds.DailyReport } });
+        try
+        {
+            var writer = system.WebServices.GetRequiredService<DailyReportWriter>();
+            Assert.True(await writer.Write(Day));
+            Assert.False(await writer.Write(Day)); // once a day, whoever asks again
+
+            var east = await Eventually.Get(() => Task.FromResult(robot.Requests.Where(r => r.Body.Contains("03-05（周三）日报")).ToList()), r => r.Count >= 1,
+                what: "the East's report");
+            var text = JsonNode.Parse(east.Single().Body)!["text"]!["content"]!.GetValue<string>();
+            Assert.StartsWith("【SmartStore 智慧门店】华东大区 03-05（周三）日报\n", text);
+            Assert.Contains("进店 140 人，较上周同日 ↑40%；进店率 21.9%；有客流门店 2/", text);
+            Assert.Contains("需关注 2 家：", text);
+            Assert.Contains("测试门店 X0927（低于同类", text);
+            Assert.Contains("整改：待整改 ", text);
+            Assert.DoesNotContain("全部门店", text);
+
+            var chain = await Eventually.Get(() => Task.FromResult(office.Requests.Where(r => r.Body.Contains("03-05（周三）日报")).ToList()), r => r.Count >= 1,
+                what: "the chain's report");
+            var report = JsonNode.Parse(chain.Single().Body)!;
+            Assert.Equal(AlertKinds.DailyReport, report["kind"]!.GetValue<string>());
+            Assert.StartsWith("全部门店 03-05（周三）日报", report["report"]!.GetValue<string>());
+            Assert.Contains("· 华东大区 进店 140（↑40%）", report["report"]!.GetValue<string>());
+        }
+        finally
+        {
+            await WebhookTests.Remove(admin, eastHook, chainHook);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+using System.Globalization;
+using SmartStore.Web.Api;
+using SmartStore.Web.Localization;
+
+namespace SmartStore.Web.Alerts;
+
+/// <summary>
+/// 每日日报: a region's (or the chain's) yesterday in the few lines a group robot shows — entries against the same weekday
+/// the week before, the entry rate, how many stores counted, the stores to look at (门店对标's flags), and the to-dos left.
+/// In Chinese, as the pages' words; pure text from figures.
+/// </summary>
+public static class DailyReport
+{
+    public const int StoresNamed = 5;
+
+    /// <summary>What is left to put right in the region now (open, of them overdue, and done awaiting review).</summary>
+    public sealed record TodosLeft(int Open, int Overdue, int AwaitingReview);
+
+    /// <param name="title">the region's name, or 全部门店.</param>
+    /// <param name="day">the stores' standings on the day reported on.</param>
+    /// <param name="weekBefore">the same stores on the same weekday a week before.</param>
+    /// <param name="regionLines">for the chain's report: a line a region.</param>
+    public static string Compose(string title, DateOnly day, IReadOnlyList<StoreStanding> stores, IReadOnlyList<StoreStanding> weekBefore, TodosLeft todos,
+        IReadOnlyList<string>? regionLines = null)
+    {
+        var lines = new List<string> { $"{title} {day:MM-dd}（{Weekday(day)}）日报", Traffic(stores, weekBefore) };
+        var flagged = stores.Where(s => s.StandsOut).OrderByDescending(s => s.Flags.Count).ThenBy(s => s.PeerIndex ?? 1)
+            .ThenBy(s => s.Code, StringComparer.Ordinal).ToList();
+        if (flagged.Count > 0)
+            lines.Add($"需关注 {flagged.Count} 家：" + string.Join("、", flagged.Take(StoresNamed).Select(s =>
+                $"{s.Name}（{string.Join("、", s.Flags.Where(f => f != StoreStanding.NoTraffic).Select(f => UiText.Zh("flag." + f)))}）"))
+                + (flagged.Count > StoresNamed ? " 等" : ""));
+        var silent = stores.Count(s => s.Flags.Contains(StoreStanding.NoTraffic));
+        if (silent > 0) lines.Add($"无客流数据 {silent} 家");
+        lines.Add($"整改：待整改 {todos.Open}（超期 {todos.Overdue}），待验收 {todos.AwaitingReview}");
+        if (regionLines is { Count: > 0 }) lines.AddRange(regionLines);
+        return string.Join("\n", lines);
+    }
+
+    /// <summary>A region's line in the chain's report: "华东大区 进店 1,234（↑5%）".</summary>
+    public static string RegionLine(string name, IReadOnlyList<StoreStanding> stores, IReadOnlyList<StoreStanding> weekBefore)
+    {
+        var entries = stores.Sum(s => s.Entries);
+        return $"· {name} 进店 {entries.ToString("N0", CultureInfo.InvariantCulture)}（{Change(entries, weekBefore.Sum(s => s.Entries))}）";
+    }
+
+    private static string Traffic(IReadOnlyList<StoreStanding> stores, IReadOnlyList<StoreStanding> weekBefore)
+    {
+        var entries = stores.Sum(s => s.Entries);
+        var passers = stores.Sum(s => s.PassersBy);
+        var rate = passers == 0 ? "—" : ((double)entries / (entries + passers)).ToString("0.0%", CultureInfo.InvariantCulture);
+        return $"进店 {entries.ToString("N0", CultureInfo.InvariantCulture)} 人，较上周同日 {Change(entries, weekBefore.Sum(s => s.Entries))}；" +
+               $"进店率 {rate}；有客流门店 {stores.Count(s => s.Days > 0)}/{stores.Count}";
+    }
+
+    /// <summary>"↑5%" / "↓12%" / "持平", or "—" when the week before counted nobody.</summary>
+    private static string Change(int now, int before) =>
+        before == 0 ? "—" : now == before ? "持平" : Pages.Display.Change((double)(now - before) / before);
+
+    /// <summary>"周三": the pages' short weekday names (Monday first), in Chinese.</summary>
+    private static string Weekday(DateOnly day) => "周" + UiText.Zh("weekdaysShort").Split(',')[((int)day.DayOfWeek + 6) % 7];
+}

@@ -1,0 +1,84 @@
+using Microsoft.Extensions.Options;
+using SmartStore.Models;
+using SmartStore.Storage;
+using SmartStore.Web.Api;
+
+namespace SmartStore.Web.Alerts;
+
+/// <summary>
+/// Writes 每日日报 once a day, at <see cref="WebhookOptions.DailyReportAt"/> on head office's clock, about the day before:
+/// one report a region for the region's endpoints, one for the chain for the chain's. Every web host looks once a
+/// minute; the first to write claims the day. Nothing is computed while no endpoint wants the reports.
+/// </summary>
+public sealed class DailyReportWriter(DailyReports reports, StoreTotals totals, StoreTodos todos, RegionRepository regions, ReportCalendar calendar,
+    IOptions<WebhookOptions> options, IOptions<StoreBenchmarkOptions> benchmark, ILogger<DailyReportWriter> logger) : BackgroundService
+{
+    private static readonly TimeSpan Every = TimeSpan.FromMinutes(1);
+    private static readonly AccessScope Chain = AccessScope.Everything(Role.HqAdmin);
+    private DateOnly _doneFor;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Every);
+        try
+        {
+            do
+            {
+                try
+                {
+                    await WriteIfDue(stoppingToken);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    logger.LogWarning(e, "The daily report could not be written; trying again in a minute");
+                }
+            }
+            while (await timer.WaitForNextTickAsync(stoppingToken));
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping: another host, or this one at its next start, writes the day's report.
+        }
+    }
+
+    private async Task WriteIfDue(CancellationToken cancellationToken)
+    {
+        var today = calendar.Today;
+        if (_doneFor == today || calendar.TimeOfDay < options.Value.DailyReportAt) return;
+        // Yesterday's report, once: already written (here or by another host), or written now.
+        if (await reports.Written(today.AddDays(-1), cancellationToken)) _doneFor = today;
+        else if (await reports.Wanted(cancellationToken) && await Write(today.AddDays(-1), cancellationToken)) _doneFor = today;
+    }
+
+    /// <summary>Writes the reports on <paramref name="day"/> (once: false when that day's were written already).</summary>
+    public async Task<bool> Write(DateOnly day, CancellationToken cancellationToken = default)
+    {
+        var today = calendar.Today;
+        var now = await Standings(day, today, cancellationToken);
+        var before = await Standings(day.AddDays(-7), today, cancellationToken);
+        // What is left now, whenever it was raised.
+        var left = await todos.Tally(new StoreCoverage(Chain, null, null), DateTime.UnixEpoch, DateTime.UtcNow.AddDays(1), cancellationToken);
+        DailyReport.TodosLeft Left(TodoTally? t) => new(t?.Open ?? 0, t?.Overdue ?? 0, t?.AwaitingReview ?? 0);
+        var texts = new Dictionary<string, string>();
+        var regionLines = new List<string>();
+        foreach (var region in await regions.List(Chain))
+        {
+            var own = now.Where(s => s.RegionCode == region.Code).ToList();
+            var ownBefore = before.Where(s => s.RegionCode == region.Code).ToList();
+            var tally = left.FirstOrDefault(t => t.StoreCode is null && t.RegionCode == region.Code);
+            texts[region.Code] = DailyReport.Compose(region.Name, day, own, ownBefore, Left(tally));
+            regionLines.Add(DailyReport.RegionLine(region.Name, own, ownBefore));
+        }
+        texts[DailyReports.Chain] = DailyReport.Compose("全部门店", day, now, before, Left(left.FirstOrDefault(t => t.RegionCode is null)), regionLines);
+        var written = await reports.Write(day, texts, DateTime.UtcNow, cancellationToken);
+        if (written) logger.LogInformation("Daily reports on {Day} written for {Regions} regions and the chain", day, texts.Count - 1);
+        return written;
+    }
+
+    /// <summary>Every store's standing on one day (门店对标 over the chain: a store's peers are the chain's stores of its type).</summary>
+    private async Task<IReadOnlyList<StoreStanding>> Standings(DateOnly day, DateOnly today, CancellationToken cancellationToken)
+    {
+        var query = new TrafficQuery(new StoreCoverage(Chain, null, null), day, day, ReportGrain.Day, null);
+        return (await TrafficQuery.Benchmark(query, totals, benchmark.Value, today, cancellationToken)).Stores;
+    }
+}
