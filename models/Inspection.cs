@@ -114,9 +114,13 @@ public static class TodoStates
     public static readonly string[] All = [Open, Overdue, Review, Accepted];
 }
 
+/// <summary>To-dos waiting: on the store (open, of them past their deadline) and on the reviewer.</summary>
+public sealed record TodoCounts(int Open, int Overdue, int AwaitingReview);
+
 /// <summary>A round the reviewer sent back: what the store said and showed, and why it was not accepted.</summary>
+/// <param name="DueUtc">the deadline the round was done against.</param>
 public sealed record TodoRejection(long Id, long TodoId, DateTime DoneUtc, string DoneBy, string? DoneNote, bool HasProof,
-    DateTime RejectedUtc, string RejectedBy, string Reason);
+    DateTime RejectedUtc, string RejectedBy, string Reason, DateTime? DueUtc = null);
 
 /// <summary>整改统计: a store's to-dos raised in a period and how they were put right; a region's total has no store, the whole total no region.</summary>
 public sealed record TodoTally(

@@ -112,10 +112,13 @@ public sealed class SnapshotRepository(SmartStoreDatabase database)
 
     public sealed record Expired(long Id, string Path);
 
-    /// <summary>An inspection picture nobody has looked at yet, or one a to-do still open was raised from, outlives retention.</summary>
+    /// <summary>
+    /// An inspection picture nobody has looked at yet, or one a to-do not yet accepted was raised from (open, or done and
+    /// waiting for the reviewer, who compares with it), outlives retention.
+    /// </summary>
     private const string KeptForReview = """
         EXISTS (SELECT 1 FROM inspection_captures c WHERE c.snapshot_id = s.id AND (c.status = 'captured'
-            OR EXISTS (SELECT 1 FROM store_todos d WHERE d.capture_id = c.id AND d.done_utc IS NULL)))
+            OR EXISTS (SELECT 1 FROM store_todos d WHERE d.capture_id = c.id AND d.accepted_utc IS NULL)))
         """;
 
     /// <summary>Up to <paramref name="limit"/> snapshots received before <paramref name="cutoffUtc"/>, oldest first.</summary>

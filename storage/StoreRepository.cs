@@ -36,10 +36,11 @@ public sealed class StoreRepository(SmartStoreDatabase database)
     }
 
     /// <summary>Every store's region, by store code: what a chain-wide count per region needs, without the stores' details.</summary>
-    public async Task<IReadOnlyDictionary<string, string>> RegionOfEach()
+    public async Task<IReadOnlyDictionary<string, string>> RegionOfEach(CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.Open();
-        return (await connection.QueryAsync<(string, string)>("SELECT code, region_code FROM stores")).ToDictionary(r => r.Item1, r => r.Item2);
+        await using var connection = await database.Open(cancellationToken);
+        return (await connection.QueryAsync<(string, string)>(new CommandDefinition("SELECT code, region_code FROM stores", cancellationToken: cancellationToken)))
+            .ToDictionary(r => r.Item1, r => r.Item2);
     }
 
     public async Task<Store?> Find(string code)

@@ -30,7 +30,8 @@ public sealed class StoreTodos(SmartStoreDatabase database)
                 """, new { capture, storeCode, actor }, t) == 0)
             return (long?)null;
         var id = await c.ExecuteScalarAsync<long>("""
-            INSERT INTO store_todos (store_code, capture_id, text, raised_by, due_utc) VALUES (@storeCode, @captureId, @text, @actor, @dueUtc)
+            INSERT INTO store_todos (store_code, capture_id, text, raised_by, due_utc, first_due_utc)
+            VALUES (@storeCode, @captureId, @text, @actor, @dueUtc, @dueUtc)
             RETURNING id
             """, new { storeCode, captureId, text, actor, dueUtc }, t);
         await AuditTrail.Record(c, t, actor, "raise", "store-todo", id.ToString(), new { storeCode, captureId, text, dueUtc });
@@ -98,14 +99,19 @@ public sealed class StoreTodos(SmartStoreDatabase database)
         return rows.Select(Utc).ToList();
     }
 
-    /// <summary>How many to-dos in the scope are done and wait for the reviewer's look.</summary>
-    public async Task<int> AwaitingReview(AccessScope scope, CancellationToken cancellationToken = default)
+    /// <summary>How many to-dos in the coverage wait: on the store (open, of them overdue) and on the reviewer (done, not yet accepted).</summary>
+    public async Task<TodoCounts> Counts(StoreCoverage coverage, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.Open(cancellationToken);
-        return await connection.ExecuteScalarAsync<int>(new CommandDefinition($"""
-            SELECT count(*)::int FROM store_todos d JOIN stores s ON s.code = d.store_code
-            WHERE {StoreScope.Visible} AND d.done_utc IS NOT NULL AND d.accepted_utc IS NULL
-            """, StoreScope.Parameters(scope, new { }), cancellationToken: cancellationToken));
+        return await connection.QuerySingleAsync<TodoCounts>(new CommandDefinition($"""
+            SELECT (count(*) FILTER (WHERE d.done_utc IS NULL))::int AS Open,
+                   (count(*) FILTER (WHERE d.done_utc IS NULL AND d.due_utc < now()))::int AS Overdue,
+                   (count(*) FILTER (WHERE d.done_utc IS NOT NULL))::int AS AwaitingReview
+            FROM store_todos d JOIN stores s ON s.code = d.store_code
+            WHERE d.accepted_utc IS NULL AND {StoreScope.Visible}
+              AND (@store::text IS NULL OR s.code = @store) AND (@region::text IS NULL OR s.region_code = @region)
+            """, StoreScope.Parameters(coverage.Scope, new { store = coverage.StoreCode, region = coverage.RegionCode }),
+            cancellationToken: cancellationToken));
     }
 
     /// <summary>验收: the reviewer accepts a done to-do. False when it is not awaiting review (open, or accepted already).</summary>
@@ -127,13 +133,14 @@ public sealed class StoreTodos(SmartStoreDatabase database)
     {
         var changed = await c.ExecuteAsync("""
             WITH round AS (
-                SELECT id, done_utc, done_by, done_note, done_photo FROM store_todos
+                SELECT id, done_utc, done_by, done_note, done_photo, due_utc FROM store_todos
                 WHERE id = @id AND done_utc IS NOT NULL AND accepted_utc IS NULL FOR UPDATE),
             reopened AS (
                 UPDATE store_todos d SET done_utc = NULL, done_by = NULL, done_note = NULL, done_photo = NULL, due_utc = @dueUtc, overdue_told = false
                 FROM round WHERE d.id = round.id RETURNING d.id)
-            INSERT INTO store_todo_rejections (todo_id, done_utc, done_by, done_note, done_photo, rejected_by, reason)
-            SELECT round.id, round.done_utc, round.done_by, round.done_note, round.done_photo, @actor, @reason FROM round JOIN reopened USING (id)
+            INSERT INTO store_todo_rejections (todo_id, done_utc, done_by, done_note, done_photo, due_utc, rejected_by, reason)
+            SELECT round.id, round.done_utc, round.done_by, round.done_note, round.done_photo, round.due_utc, @actor, @reason
+            FROM round JOIN reopened USING (id)
             """, new { id, reason, dueUtc, actor }, t) > 0;
         if (changed) await AuditTrail.Record(c, t, actor, "reject", "store-todo", id.ToString(), new { reason, dueUtc });
         return changed;
@@ -146,13 +153,14 @@ public sealed class StoreTodos(SmartStoreDatabase database)
         await using var connection = await database.Open(cancellationToken);
         var rows = await connection.QueryAsync<TodoRejection>(new CommandDefinition("""
             SELECT id AS Id, todo_id AS TodoId, done_utc AS DoneUtc, done_by AS DoneBy, done_note AS DoneNote, done_photo IS NOT NULL AS HasProof,
-                   rejected_utc AS RejectedUtc, rejected_by AS RejectedBy, reason AS Reason
+                   rejected_utc AS RejectedUtc, rejected_by AS RejectedBy, reason AS Reason, due_utc AS DueUtc
             FROM store_todo_rejections WHERE todo_id = ANY(@ids) ORDER BY todo_id, id
             """, new { ids = todoIds.ToArray() }, cancellationToken: cancellationToken));
         return rows.Select(r => r with
         {
             DoneUtc = DateTime.SpecifyKind(r.DoneUtc, DateTimeKind.Utc),
             RejectedUtc = DateTime.SpecifyKind(r.RejectedUtc, DateTimeKind.Utc),
+            DueUtc = r.DueUtc is { } due ? DateTime.SpecifyKind(due, DateTimeKind.Utc) : null,
         }).ToList();
     }
 
@@ -167,7 +175,8 @@ public sealed class StoreTodos(SmartStoreDatabase database)
 
     /// <summary>
     /// 整改统计 of the to-dos raised in [from, to): per store, per region (StoreCode null) and for all (both null). On
-    /// time: the accepted round was done by the deadline (a to-do without one is always on time).
+    /// time: the accepted round was done by the deadline first given — a to-do sent back and put right by a later one was
+    /// late (a to-do without a deadline is always on time).
     /// </summary>
     public async Task<IReadOnlyList<TodoTally>> Tally(StoreCoverage coverage, DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken = default)
     {
@@ -175,7 +184,8 @@ public sealed class StoreTodos(SmartStoreDatabase database)
         return (await connection.QueryAsync<TodoTally>(new CommandDefinition($"""
             SELECT s.code AS StoreCode, min(s.name) AS StoreName, s.region_code AS RegionCode, count(*)::int AS Raised,
                    count(*) FILTER (WHERE d.accepted_utc IS NOT NULL)::int AS Accepted,
-                   count(*) FILTER (WHERE d.accepted_utc IS NOT NULL AND (d.due_utc IS NULL OR d.done_utc <= d.due_utc))::int AS AcceptedOnTime,
+                   count(*) FILTER (WHERE d.accepted_utc IS NOT NULL
+                       AND (coalesce(d.first_due_utc, d.due_utc) IS NULL OR d.done_utc <= coalesce(d.first_due_utc, d.due_utc)))::int AS AcceptedOnTime,
                    count(*) FILTER (WHERE d.done_utc IS NULL)::int AS Open,
                    count(*) FILTER (WHERE d.done_utc IS NULL AND d.due_utc < now())::int AS Overdue,
                    count(*) FILTER (WHERE d.done_utc IS NOT NULL AND d.accepted_utc IS NULL)::int AS AwaitingReview,
@@ -202,7 +212,7 @@ public sealed class StoreTodos(SmartStoreDatabase database)
         return (await connection.QueryAsync<string>(new CommandDefinition($"""
             WITH changed AS (
                 UPDATE store_todos d SET overdue_told = true
-                WHERE d.done_utc IS NULL AND d.due_utc <= now() AND NOT d.overdue_told
+                WHERE d.done_utc IS NULL AND d.due_utc < now() AND NOT d.overdue_told
                 RETURNING d.id, d.store_code, d.text, d.due_utc),
             event AS (
                 INSERT INTO alert_events (kind, store_code, region_code, detail, text, occurred_utc)

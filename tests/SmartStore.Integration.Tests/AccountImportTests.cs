@@ -25,6 +25,12 @@ public sealed class AccountImportTests(SmartStoreSystem system)
         Assert.Contains("role '店员' is not one of", why);
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync("/api/accounts/x0924.c")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync("/api/accounts/x0924.d")).StatusCode);
+        // More than a sheet's 500 accounts (their passwords answer at once, hashed slowly): refused whole, split it.
+        var huge = "username,name,role,stores\n" + string.Concat(Enumerable.Range(0, 501).Select(i => $"x0924.n{i},店长,store_manager,X0924\n"));
+        var tooMany = await admin.PostAsync("/api/accounts/import", new StringContent(huge, Encoding.UTF8, "text/csv"));
+        Assert.Equal(HttpStatusCode.BadRequest, tooMany.StatusCode);
+        Assert.Contains("more than 500 rows", await tooMany.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync("/api/accounts/x0924.n0")).StatusCode);
 
         // A good one: Chinese headers and roles; each first password in the answer, once, and it signs in.
         const string good = "用户名,姓名,角色,大区,门店\nx0924.a,甲店长,店长,,X0924\nx0924.b,乙经理,区域经理,EAST|SOUTH,\n";

@@ -606,7 +606,6 @@ public sealed class BrowserTests(SmartStoreSystem system)
     private static Task<IBrowser> LaunchChromium(IPlaywright playwright) =>
         playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = "/usr/bin/chromium", Headless = true, Args = ChromiumArgs });
 
-    /// <summary>A page signed in through the login form, as the person would.</summary>
     [Fact]
     public async Task A_large_phone_photo_is_sent_as_a_smaller_copy_when_a_store_closes_its_todo()
     {
@@ -649,6 +648,7 @@ public sealed class BrowserTests(SmartStoreSystem system)
         return image.Encode(SkiaSharp.SKEncodedImageFormat.Jpeg, 92).ToArray();
     }
 
+    /// <summary>A page signed in through the login form, as the person would.</summary>
     private async Task<IPage> SignedInPage(IBrowser browser, string user, string locale)
     {
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { Locale = locale, BaseURL = system.BaseAddress.ToString() });

@@ -106,6 +106,9 @@ public sealed class InspectionTests(SmartStoreSystem system)
         Assert.DoesNotContain(todosChanged, northFeed.Heard);
         await eastFeed.Connection.DisposeAsync();
         await northFeed.Connection.DisposeAsync();
+        // Done, it waits for the reviewer, who compares with the picture: kept until the fix is accepted.
+        Assert.DoesNotContain(await snapshots.ExpiredBefore(DateTime.UtcNow.AddDays(1), 100_000), e => e.Id == snapshotId);
+        Assert.Equal(HttpStatusCode.OK, (await east.PostJson($"/api/todos/{todo["id"]}/accept", new { })).StatusCode);
         // Retention may take the picture once no review is pending on it: a demo task that fell due while this test ran
         // may have taken the same upload, and is passed here as its reviewer would.
         foreach (var other in (await (await admin.GetAsync($"/api/inspections/captures?store={Store}&day={day}&status=captured")).Json())["captures"]!.AsArray())

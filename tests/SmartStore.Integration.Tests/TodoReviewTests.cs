@@ -99,7 +99,9 @@ public sealed class TodoReviewTests(SmartStoreSystem system)
 
             // Two hours after its deadline (time moved on here by moving the deadline back).
             await using (var connection = await system.Database.Database.Open())
-                await connection.ExecuteAsync("UPDATE store_todos SET due_utc = now() - interval '2 hours 5 minutes' WHERE id = @id", new { id });
+                await connection.ExecuteAsync("""
+                    UPDATE store_todos SET due_utc = now() - interval '2 hours 5 minutes', first_due_utc = now() - interval '2 hours 5 minutes' WHERE id = @id
+                    """, new { id });
             var told = await Eventually.Get(() => Task.FromResult(robot.Requests.Where(r => r.Body.Contains("（X0922）")).ToList()), r => r.Count == 1,
                 what: "the overdue to-do told");
             Assert.Contains($"测试门店 X0922（X0922） 整改超期：门头灯箱不亮，请报修（期限 ", JsonNode.Parse(told[0].Body)!["text"]!["content"]!.GetValue<string>());
@@ -111,6 +113,12 @@ public sealed class TodoReviewTests(SmartStoreSystem system)
             // Told once: rounds later, still one message.
             await Task.Delay(TimeSpan.FromSeconds(1));
             Assert.Single(robot.Requests, r => r.Body.Contains("（X0922）"));
+
+            // Put right late and accepted: counted, but not on time.
+            Assert.Equal(HttpStatusCode.OK, (await east.PostJson($"/api/todos/{id}/done", new { note = "已报修" })).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await east.PostJson($"/api/todos/{id}/accept", new { })).StatusCode);
+            var tally = (await (await east.GetAsync("/api/todos/summary?store=X0922")).Json())["stores"]![0]!;
+            Assert.Equal((1, 0, 0), (tally["accepted"]!.GetValue<int>(), tally["acceptedOnTime"]!.GetValue<int>(), tally["overdue"]!.GetValue<int>()));
         }
         finally
         {

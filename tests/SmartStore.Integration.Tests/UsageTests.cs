@@ -18,12 +18,18 @@ public sealed class UsageTests(SmartStoreSystem system)
         using var manager = await system.SignedIn("x0923.zhao", password);
         manager.DefaultRequestHeaders.UserAgent.ParseAdd("Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) Mobile/15E148");
 
-        // Three pages on the phone; an API call and a refused page are no page views.
+        // Three pages on the phone; an API call, a refused page and a live re-read are no page views.
         Assert.Equal(HttpStatusCode.OK, (await manager.GetAsync("/m")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await manager.GetAsync("/m")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await manager.GetAsync("/stores/X0923")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await manager.GetAsync("/api/todos")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await manager.GetAsync("/stores/S0001")).StatusCode);
+        // Nor is the page re-read in place by its live feed (a fetch, which browsers mark so).
+        using (var reread = new HttpRequestMessage(HttpMethod.Get, "/m"))
+        {
+            reread.Headers.Add("Sec-Fetch-Mode", "cors");
+            Assert.Equal(HttpStatusCode.OK, (await manager.SendAsync(reread)).StatusCode);
+        }
 
         // (A page is counted once it is answered: the report may be asked a moment before the last one is.)
         var people = await Eventually.Get(async () => (await (await admin.GetAsync("/api/usage")).Json())["people"]!.AsArray(),

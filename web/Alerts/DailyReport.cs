@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using SmartStore.Web.Api;
 using SmartStore.Web.Localization;
 
@@ -34,7 +35,20 @@ public static class DailyReport
         if (silent > 0) lines.Add($"无客流数据 {silent} 家");
         lines.Add($"整改：待整改 {todos.Open}（超期 {todos.Overdue}），待验收 {todos.AwaitingReview}");
         if (regionLines is { Count: > 0 }) lines.AddRange(regionLines);
-        return string.Join("\n", lines);
+        return Fit(lines);
+    }
+
+    /// <summary>Group robots take 2,048 bytes a message: a chain of very many regions keeps its first lines and says more follow.</summary>
+    private static string Fit(List<string> lines)
+    {
+        const int mostBytes = 1_900; // the prefix 【SmartStore 智慧门店】 goes before it
+        var text = string.Join("\n", lines);
+        while (Encoding.UTF8.GetByteCount(text) > mostBytes && lines.Count > 3)
+        {
+            lines.RemoveAt(lines.Count - 1);
+            text = string.Join("\n", lines) + "\n…";
+        }
+        return text;
     }
 
     /// <summary>A region's line in the chain's report: "华东大区 进店 1,234（↑5%）".</summary>

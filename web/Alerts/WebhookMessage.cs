@@ -4,6 +4,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using SmartStore.Models;
 using SmartStore.Web.Localization;
+using SmartStore.Web.Todos;
 using static SmartStore.Storage.Webhooks;
 
 namespace SmartStore.Web.Alerts;
@@ -77,6 +78,7 @@ public static class WebhookMessage
             // A daily report is a message of its own, never a line among alerts.
             if (d.Kind == AlertKinds.DailyReport)
             {
+                Close(); // the alerts before it go first: events keep their order
                 batches.Add((Body(d), [d]));
                 continue;
             }
@@ -113,8 +115,7 @@ public static class WebhookMessage
             AlertKinds.StoreLooksClosed => $"营业时间内疑似关门：{when} 起无顾客进店",
             AlertKinds.StoreReopened => $"已有顾客进店，疑似关门结束（{when}）",
             AlertKinds.ShelfAlert => $"{UiText.Zh("alert.shelf-alert")}：{UiText.Zh("alert." + d.Detail)}，{ShelfWords(d)}",
-            // A deadline is the end of a store-local day: the day it closes is the one before that midnight.
-            AlertKinds.TodoOverdue => $"整改超期：{d.Text}（期限 {at.AddSeconds(-1):MM-dd} 当天，待办 #{d.Detail}）",
+            AlertKinds.TodoOverdue => $"整改超期：{d.Text}（期限 {TodoDeadline.DayOf(d.OccurredUtc, d.TimeZone):MM-dd} 当天，待办 #{d.Detail}）",
             _ => d.Kind,
         };
         return $"{where} {what}";

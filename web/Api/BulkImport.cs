@@ -15,27 +15,28 @@ public static class BulkImport
     public sealed record Sheet(IReadOnlyList<IReadOnlyDictionary<string, string>> Rows, string? Error);
 
     /// <summary>The sheet of an API call: a multipart form with one file, or the raw body.</summary>
-    public static async Task<Sheet> Read(HttpRequest request, IReadOnlyDictionary<string, string> headerAliases)
+    public static async Task<Sheet> Read(HttpRequest request, IReadOnlyDictionary<string, string> headerAliases, int maxRows = MaxRows)
     {
         if (request.ContentLength > MaxBytes) return TooLarge;
-        if (!request.HasFormContentType) return await Read(request.Body, request.ContentType, null, headerAliases);
+        if (!request.HasFormContentType) return await Read(request.Body, request.ContentType, null, headerAliases, maxRows);
         var form = await request.ReadFormAsync();
         var file = form.Files.FirstOrDefault();
         if (file is null) return new Sheet([], "The form has no file.");
-        return await Read(file, headerAliases);
+        return await Read(file, headerAliases, maxRows);
     }
 
     /// <summary>The sheet of a file uploaded through a back-office form.</summary>
-    public static async Task<Sheet> Read(IFormFile file, IReadOnlyDictionary<string, string> headerAliases)
+    public static async Task<Sheet> Read(IFormFile file, IReadOnlyDictionary<string, string> headerAliases, int maxRows = MaxRows)
     {
         if (file.Length > MaxBytes) return TooLarge;
         await using var body = file.OpenReadStream();
-        return await Read(body, file.ContentType, file.FileName, headerAliases);
+        return await Read(body, file.ContentType, file.FileName, headerAliases, maxRows);
     }
 
     private static Sheet TooLarge => new([], $"The file is larger than {MaxBytes / 1024 / 1024} MB.");
 
-    private static async Task<Sheet> Read(Stream body, string? contentType, string? fileName, IReadOnlyDictionary<string, string> headerAliases)
+    private static async Task<Sheet> Read(Stream body, string? contentType, string? fileName, IReadOnlyDictionary<string, string> headerAliases,
+        int maxRows)
     {
         var buffer = new MemoryStream();
         await body.CopyToAsync(buffer);
@@ -48,7 +49,7 @@ public static class BulkImport
             var rows = new List<IReadOnlyDictionary<string, string>>();
             foreach (IDictionary<string, object?> raw in MiniExcel.Query(buffer, useHeaderRow: true, excelType: type))
             {
-                if (rows.Count == MaxRows) return new Sheet([], $"The sheet has more than {MaxRows} rows; split it.");
+                if (rows.Count == maxRows) return new Sheet([], $"The sheet has more than {maxRows} rows; split it.");
                 var row = raw.Where(c => c.Key is not null)
                     .ToDictionary(c => Canonical(c.Key, headerAliases), c => Text(c.Value));
                 if (row.Values.All(string.IsNullOrWhiteSpace)) continue;

@@ -7,9 +7,12 @@ namespace SmartStore.Web.Api;
 /// </summary>
 public abstract class SheetImport<T>(IReadOnlyDictionary<string, string> headers, string entity)
 {
-    public Task<ImportOutcome> Import(HttpRequest request, string actor) => Import(BulkImport.Read(request, headers), actor);
+    public Task<ImportOutcome> Import(HttpRequest request, string actor) => Import(BulkImport.Read(request, headers, MaxRows), actor);
 
-    public Task<ImportOutcome> Import(IFormFile file, string actor) => Import(BulkImport.Read(file, headers), actor);
+    public Task<ImportOutcome> Import(IFormFile file, string actor) => Import(BulkImport.Read(file, headers, MaxRows), actor);
+
+    /// <summary>The most rows one sheet may hold.</summary>
+    protected virtual int MaxRows => BulkImport.MaxRows;
 
     /// <summary>The row as a record, or null with the reasons added to <paramref name="errors"/>.</summary>
     protected abstract Task<T?> Check(IReadOnlyDictionary<string, string> row, int index, RowErrors errors);

@@ -91,13 +91,11 @@ public static class TodoEndpoints
 
     private static async Task<IResult> Done(long id, DoneInput input, ClaimsPrincipal user, StoreRepository stores, StoreTodos todos, TodoDesk desk)
     {
-        var todo = await todos.Find(id);
-        if (todo is null) return Problems.NotFound($"To-do {id}");
-        var store = (await stores.Find(todo.StoreCode))!;
-        if (!InspectionRights.MayClose(user.Scope(), store.Code, store.RegionCode)) return Problems.OutOfScope($"To-do {id}");
+        var (todo, problem) = await Find(id, InspectionRights.MayClose, user, stores, todos);
+        if (problem is not null) return problem;
         var errors = TodoText.Check("note", input.Note);
         if (errors.Any) return errors.ToResult();
-        if (!await desk.Done(todo, input.Note!.Trim(), user.Actor()))
+        if (!await desk.Done(todo!, input.Note!.Trim(), user.Actor()))
             return Results.Problem(statusCode: 409, title: "Already done", detail: $"To-do {id} was marked done already.");
         return Results.Ok(TodoJson((await todos.Find(id))!, []));
     }
@@ -105,7 +103,7 @@ public static class TodoEndpoints
     /// <summary>验收: the reviewer (who may raise the store's to-dos) accepts a done to-do.</summary>
     private static async Task<IResult> Accept(long id, ClaimsPrincipal user, StoreRepository stores, StoreTodos todos, TodoDesk desk)
     {
-        var (todo, problem) = await Reviewable(id, user, stores, todos);
+        var (todo, problem) = await Find(id, InspectionRights.MayReview, user, stores, todos);
         if (problem is not null) return problem;
         if (!await desk.Accept(todo!, user.Actor())) return NotAwaitingReview(todo!);
         return Results.Ok(await Json(id, todos));
@@ -114,7 +112,7 @@ public static class TodoEndpoints
     /// <summary>驳回: the reviewer sends a done to-do back with a reason; it is open again, its round kept.</summary>
     private static async Task<IResult> Reject(long id, RejectInput input, ClaimsPrincipal user, StoreRepository stores, StoreTodos todos, TodoDesk desk)
     {
-        var (todo, problem) = await Reviewable(id, user, stores, todos);
+        var (todo, problem) = await Find(id, InspectionRights.MayReview, user, stores, todos);
         if (problem is not null) return problem;
         var errors = TodoText.Check("reason", input.Reason);
         var due = desk.ReworkDeadline(todo!, input.Due, errors);
@@ -123,13 +121,17 @@ public static class TodoEndpoints
         return Results.Ok(await Json(id, todos));
     }
 
-    private static async Task<(StoreTodo? Todo, IResult? Problem)> Reviewable(long id, ClaimsPrincipal user, StoreRepository stores, StoreTodos todos)
+    /// <summary>The to-do, when the caller has <paramref name="right"/> over its store; else the problem (none such, or not theirs).</summary>
+    private static async Task<(StoreTodo? Todo, IResult? Problem)> Find(long id, Func<AccessScope, string, string, bool> right, ClaimsPrincipal user,
+        StoreRepository stores, StoreTodos todos, CancellationToken cancellationToken = default)
     {
-        var todo = await todos.Find(id);
+        var todo = await todos.Find(id, cancellationToken);
         if (todo is null) return (null, Problems.NotFound($"To-do {id}"));
         var store = (await stores.Find(todo.StoreCode))!;
-        return InspectionRights.MayReview(user.Scope(), store.Code, store.RegionCode) ? (todo, null) : (null, Problems.OutOfScope($"To-do {id}"));
+        return right(user.Scope(), store.Code, store.RegionCode) ? (todo, null) : (null, Problems.OutOfScope($"To-do {id}"));
     }
+
+    private static bool Sees(AccessScope scope, string storeCode, string regionCode) => scope.AllowsStore(storeCode, regionCode);
 
     private static IResult NotAwaitingReview(StoreTodo todo) => Results.Problem(statusCode: 409, title: "Not awaiting review",
         detail: $"To-do {todo.Id} is '{todo.StateAt(DateTime.UtcNow)}': only a to-do marked done and not yet accepted can be accepted or sent back.");
@@ -141,15 +143,13 @@ public static class TodoEndpoints
     private static async Task<IResult> AttachProof(long id, HttpRequest request, ClaimsPrincipal user, StoreRepository stores, StoreTodos todos,
         CancellationToken cancellationToken)
     {
-        var todo = await todos.Find(id, cancellationToken);
-        if (todo is null) return Problems.NotFound($"To-do {id}");
-        var store = (await stores.Find(todo.StoreCode))!;
-        if (!InspectionRights.MayClose(user.Scope(), store.Code, store.RegionCode)) return Problems.OutOfScope($"To-do {id}");
+        var (todo, refused) = await Find(id, InspectionRights.MayClose, user, stores, todos, cancellationToken);
+        if (refused is not null) return refused;
         // ReadBody has checked it is a whole JPEG: only the scaling is left.
         var (jpeg, _, problem) = await JpegCheck.ReadBody(request, cancellationToken);
         if (problem is not null) return problem;
         if (!await todos.AttachProof(id, TodoProof.Kept(jpeg!), user.Actor()))
-            return Results.Problem(statusCode: 409, title: todo.Accepted ? "Accepted" : "Not done", detail: todo.Accepted
+            return Results.Problem(statusCode: 409, title: todo!.Accepted ? "Accepted" : "Not done", detail: todo.Accepted
                 ? $"To-do {id} is accepted: its photo stays the one accepted."
                 : $"To-do {id} is open: close it first (POST /api/todos/{id}/done).");
         return Results.Ok(TodoJson((await todos.Find(id, cancellationToken))!, []));
@@ -161,10 +161,8 @@ public static class TodoEndpoints
         HttpResponse response, CancellationToken cancellationToken)
     {
         if (SnapshotEndpoints.PreviewWidthRefusal(width) is { } refused) return refused;
-        var todo = await todos.Find(id, cancellationToken);
-        if (todo is null) return Problems.NotFound($"To-do {id}");
-        var store = (await stores.Find(todo.StoreCode))!;
-        if (!user.Scope().AllowsStore(store.Code, store.RegionCode)) return Problems.OutOfScope($"To-do {id}");
+        var (_, problem) = await Find(id, Sees, user, stores, todos, cancellationToken);
+        if (problem is not null) return problem;
         var photo = round is { } r ? await todos.RejectedProof(id, r, cancellationToken) : await todos.Proof(id, cancellationToken);
         if (photo is null) return Problems.NotFound($"A photo of to-do {id}");
         response.Headers.CacheControl = "private, max-age=300";
@@ -184,7 +182,7 @@ public static class TodoEndpoints
         {
             id = r.Id, doneUtc = r.DoneUtc, doneBy = r.DoneBy, doneNote = r.DoneNote,
             proof = r.HasProof ? $"/api/todos/{t.Id}/proof?round={r.Id}" : null,
-            rejectedUtc = r.RejectedUtc, rejectedBy = r.RejectedBy, reason = r.Reason,
+            rejectedUtc = r.RejectedUtc, rejectedBy = r.RejectedBy, reason = r.Reason, dueUtc = r.DueUtc,
         }),
         rejectionCount = t.Rejections,
     };

@@ -24,6 +24,7 @@ public sealed class DisplayScreenModel(StoreRepository stores, RegionRepository 
     /// <summary>The region shown on its own (drilled into from the regions' chart), or null: all the viewer's stores.</summary>
     [FromQuery(Name = "region")] public string? RegionCode { get; set; }
     public Region? Shown { get; private set; }
+    public bool MayOpenRegions => ScreenRegion.MayOpenAny(Regions, User.Scope());
 
     /// <summary>Where the screen re-reads today's figures when the live feed says a shelf changed.</summary>
     public string ReportUrl => $"/api/display/report?from={Today:yyyy-MM-dd}&to={Today:yyyy-MM-dd}"
@@ -34,12 +35,9 @@ public sealed class DisplayScreenModel(StoreRepository stores, RegionRepository 
         var scope = User.Scope();
         Today = calendar.Today;
         Regions = await regions.List(scope);
-        if (RegionCode is not null)
-        {
-            // A region the viewer does not see is no screen of theirs.
-            Shown = Regions.FirstOrDefault(r => r.Code == RegionCode);
-            if (Shown is null || !scope.AllowsRegion(Shown.Code)) return NotFound();
-        }
+        // A region the viewer may not open is no screen of theirs.
+        (Shown, var refused) = ScreenRegion.Of(RegionCode, Regions, scope);
+        if (refused) return NotFound();
         var day = Today.ToString("yyyy-MM-dd");
         var (query, _, _) = await DisplayQuery.Read(scope, null, Shown?.Code, null, day, day, stores, Today);
         if (query is null) return Forbid();
@@ -53,7 +51,7 @@ public sealed class DisplayScreenModel(StoreRepository stores, RegionRepository 
     {
         report = Report,
         stores = Stores.Select(s => new { code = s.Code, name = s.Name, region = s.RegionCode, city = s.City, lat = s.Latitude, lng = s.Longitude }),
-        regions = Regions.Select(r => new { code = r.Code, name = Display.RegionName(r, r.Code) }),
+        regions = Regions.Select(r => new { code = r.Code, name = Display.RegionName(r, r.Code), open = User.Scope().AllowsRegion(r.Code) }),
         shown = Shown?.Code,
     }, JsonSerializerOptions.Web);
 }

@@ -19,6 +19,8 @@ public sealed class InspectionsModel(InspectionTasks tasks, InspectionCaptures c
     public const int PreviewWidth = 480;
     /// <summary>整改统计 lists the stores with most overdue and open to-dos, not every store of a chain.</summary>
     public const int TallyStoresShown = 20;
+    /// <summary>To-dos listed at most (the oldest open first): the tiles and the tally count them all.</summary>
+    public const int TodosShown = 300;
 
     [BindProperty(SupportsGet = true)] public DateOnly? Day { get; set; }
     [BindProperty(SupportsGet = true, Name = "task")] public long? TaskId { get; set; }
@@ -37,12 +39,13 @@ public sealed class InspectionsModel(InspectionTasks tasks, InspectionCaptures c
     /// <summary>The day's pictures of the chosen task and store, whatever their status (the tiles count them all).</summary>
     public IReadOnlyList<InspectionCapture> DayPictures { get; private set; } = [];
     public IReadOnlyList<InspectionCapture> Pictures => Status is null ? DayPictures : DayPictures.Where(c => c.Status == Status).ToList();
-    /// <summary>The to-dos that want work and those accepted in the last 7 days; the tiles count them whatever is listed.</summary>
-    public IReadOnlyList<StoreTodo> AllTodos { get; private set; } = [];
-
-    /// <summary>The to-dos listed: all, or those in the chosen state (open includes overdue: both wait on the store).</summary>
-    public IReadOnlyList<StoreTodo> Todos => TodoState is not { } state ? AllTodos
-        : AllTodos.Where(t => t.StateAt(UtcNow) == state || state == TodoStates.Open && t.Open).ToList();
+    /// <summary>
+    /// The to-dos listed: those that want work and those accepted in the last 7 days, or those in the chosen state (open
+    /// includes overdue: both wait on the store).
+    /// </summary>
+    public IReadOnlyList<StoreTodo> Todos { get; private set; } = [];
+    /// <summary>What the tiles count, whatever is listed.</summary>
+    public TodoCounts TodoCounts { get; private set; } = new(0, 0, 0);
 
     public DateTime UtcNow { get; } = DateTime.UtcNow;
 
@@ -50,8 +53,8 @@ public sealed class InspectionsModel(InspectionTasks tasks, InspectionCaptures c
     public string DefaultDue => TodoWords.DefaultDueDay(Today, desk.DueInDays);
 
     /// <summary>The deadline field's first value when sending a to-do back: its own day while ahead, else the default.</summary>
-    public string ReworkDue(StoreTodo todo) => todo.DueUtc is { } due && due > UtcNow
-        ? TodoDeadline.DayOf(due, todo.TimeZone).ToString("yyyy-MM-dd") : DefaultDue;
+    public string ReworkDue(StoreTodo todo) =>
+        TodoDeadline.DayOf(desk.ReworkDeadline(todo, null, new FieldErrors())!.Value, todo.TimeZone).ToString("yyyy-MM-dd");
 
     /// <summary>Whether the accept and send-back buttons show: the list holds only the viewer's stores, so the role decides (the post checks again).</summary>
     public bool MayReviewTodos => Scope.Role is Role.HqAdmin or Role.RegionManager;
@@ -128,16 +131,16 @@ public sealed class InspectionsModel(InspectionTasks tasks, InspectionCaptures c
     /// <summary>验收: the reviewer accepts what the store did.</summary>
     public async Task<IActionResult> OnPostAccept(long id)
     {
-        var todo = await Reviewable(id);
-        if (todo is null) return Forbid();
+        var (todo, refusal) = await Reviewable(id);
+        if (todo is null) return refusal!;
         return await desk.Accept(todo, User.Actor()) ? Done(string.Format(T("todoAccepted"), todo.StoreName)) : await Refused("todo", T("notAwaitingReview"));
     }
 
     /// <summary>驳回: the to-do goes back to the store with the reason, due again by the day given.</summary>
     public async Task<IActionResult> OnPostReject(long id, string? reason, string? due)
     {
-        var todo = await Reviewable(id);
-        if (todo is null) return Forbid();
+        var (todo, refusal) = await Reviewable(id);
+        if (todo is null) return refusal!;
         var errors = TodoText.Check("reason", reason);
         var deadline = desk.ReworkDeadline(todo, due, errors);
         if (errors.Any) return await Refused("todo", errors.Localized.ToArray());
@@ -146,12 +149,13 @@ public sealed class InspectionsModel(InspectionTasks tasks, InspectionCaptures c
             : await Refused("todo", T("notAwaitingReview"));
     }
 
-    /// <summary>The to-do, when the viewer may review its store's to-dos.</summary>
-    private async Task<StoreTodo?> Reviewable(long id)
+    /// <summary>The to-do, when the viewer may review its store's to-dos; else why not (none such, or not theirs).</summary>
+    private async Task<(StoreTodo? Todo, IActionResult? Refusal)> Reviewable(long id)
     {
         var todo = await todos.Find(id);
         var store = todo is null ? null : await stores.Find(todo.StoreCode);
-        return store is not null && InspectionRights.MayReview(Scope, store.Code, store.RegionCode) ? todo : null;
+        if (store is null) return (null, NotFound());
+        return InspectionRights.MayReview(Scope, store.Code, store.RegionCode) ? (todo, null) : (null, Forbid());
     }
 
     /// <summary>The photo taken to show the to-do put right (optional), or why it cannot be kept; nothing is closed then.</summary>
@@ -253,8 +257,9 @@ public sealed class InspectionsModel(InspectionTasks tasks, InspectionCaptures c
                 task.StoreTag, task.Preset);
         else if (ErrorsFor is null) EditId = null;
         DayPictures = await captures.OfDay(coverage, ShownDay, TaskId, null, 1_000);
-        AllTodos = await todos.Recent(coverage, null, 300);
-        Rounds = (await todos.Rejections(AllTodos.Where(t => t.Rejections > 0).Select(t => t.Id).ToList())).ToLookup(r => r.TodoId);
+        Todos = await todos.Recent(coverage, TodoState, TodosShown);
+        TodoCounts = await todos.Counts(coverage);
+        Rounds = (await todos.Rejections(Todos.Where(t => t.Rejections > 0).Select(t => t.Id).ToList())).ToLookup(r => r.TodoId);
         Tally = await todos.Tally(coverage, calendar.StartUtc(Today.AddDays(-(TodoEndpoints.TallyDays - 1))), calendar.StartUtc(Today.AddDays(1)));
         Regions = await regions.List(Scope);
         StoreTags = await dictionary.List(DictionaryRepository.StoreTag);

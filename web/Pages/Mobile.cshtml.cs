@@ -70,7 +70,7 @@ public sealed class MobileModel(ScopeSummaries scopeSummaries, StoreTodos todos,
         if (scope.Role is Role.HqAdmin or Role.RegionManager)
         {
             PicturesToReview = await captures.AwaitingReview(scope, Today);
-            TodosToReview = await todos.AwaitingReview(scope);
+            TodosToReview = (await todos.Counts(new StoreCoverage(scope, null, null))).AwaitingReview;
         }
         await LoadYesterday(scope);
     }

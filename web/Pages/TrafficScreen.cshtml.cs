@@ -28,6 +28,7 @@ public sealed class TrafficScreenModel(ScopeSummaries scopeSummaries, RegionRepo
     /// <summary>The region shown on its own (drilled into from the regions' chart), or null: all the viewer's stores.</summary>
     [FromQuery(Name = "region")] public string? RegionCode { get; set; }
     public Region? Shown { get; private set; }
+    public bool MayOpenRegions => ScreenRegion.MayOpenAny(Regions, User.Scope());
 
     /// <summary>Where the screen re-reads today's hours (the live feed carries each store's counters, not its hours).</summary>
     public string HoursUrl => $"/api/traffic/report?from={Day:yyyy-MM-dd}&to={Day:yyyy-MM-dd}&by=hour"
@@ -38,12 +39,9 @@ public sealed class TrafficScreenModel(ScopeSummaries scopeSummaries, RegionRepo
         var scope = User.Scope();
         Day = calendar.Today;
         Regions = await regions.List(scope);
-        if (RegionCode is not null)
-        {
-            // A region the viewer does not see is no screen of theirs.
-            Shown = Regions.FirstOrDefault(r => r.Code == RegionCode);
-            if (Shown is null || !scope.AllowsRegion(Shown.Code)) return NotFound();
-        }
+        // A region the viewer may not open is no screen of theirs.
+        (Shown, var refused) = ScreenRegion.Of(RegionCode, Regions, scope);
+        if (refused) return NotFound();
         Stores = (await scopeSummaries.Load(scope)).Where(p => Shown is null || p.Store.RegionCode == Shown.Code).ToList();
         var covered = new StoreCoverage(scope, null, Shown?.Code);
         Today = await reports.Rows(covered, Day, Day, ReportGrain.Hour, cancellationToken);
@@ -59,7 +57,7 @@ public sealed class TrafficScreenModel(ScopeSummaries scopeSummaries, RegionRepo
             code = p.Store.Code, name = p.Store.Name, region = p.Store.RegionCode, city = p.Store.City, lat = p.Store.Latitude, lng = p.Store.Longitude,
             traffic = p.Summary.Today, closed = p.Summary.LooksClosed is not null,
         }),
-        regions = Regions.Select(r => new { code = r.Code, name = Display.RegionName(r, r.Code) }),
+        regions = Regions.Select(r => new { code = r.Code, name = Display.RegionName(r, r.Code), open = User.Scope().AllowsRegion(r.Code) }),
         shown = Shown?.Code,
         hours = Enumerable.Range(0, 24).Select(h => new { hour = h, today = EntriesAt(Today, h), lastWeek = EntriesAt(LastWeek, h) }),
     }, JsonSerializerOptions.Web);

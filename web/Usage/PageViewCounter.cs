@@ -17,12 +17,17 @@ public sealed class PageViewCounter(AccountDays days, ReportCalendar calendar, I
 
     private readonly ConcurrentDictionary<(string Username, DateOnly Day), (int Views, int PhoneViews, DateTime LastUtc)> _pending = new();
 
-    /// <summary>Counts the request when it showed a page to a signed-in person (not a file, an API call or a refusal).</summary>
+    /// <summary>
+    /// Counts the request when it showed a page to a signed-in person (not a file, an API call, a refusal, or the page
+    /// re-read by its own live feed).
+    /// </summary>
     public void Observe(HttpContext context)
     {
         if (context.Response.StatusCode != StatusCodes.Status200OK || !HttpMethods.IsGet(context.Request.Method)) return;
         if (context.GetEndpoint()?.Metadata.GetMetadata<PageActionDescriptor>() is null) return;
         if (context.User.Identity?.IsAuthenticated != true) return;
+        // A page re-read in place by its live feed (fetch) is no new view: browsers mark what they navigate to.
+        if (context.Request.Headers["Sec-Fetch-Mode"] is { Count: > 0 } mode && mode != "navigate") return;
         var phone = context.Request.Path.StartsWithSegments("/m") || context.Request.Headers.UserAgent.ToString().Contains("Mobi", StringComparison.Ordinal);
         Seen(context.User.Actor(), DateTime.UtcNow, phone);
     }

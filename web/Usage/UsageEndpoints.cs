@@ -40,7 +40,7 @@ public static class UsageEndpoints
             {
                 username = a.Username, displayName = a.DisplayName, role = a.Role.ToCode(), disabled = a.Disabled, activeDays = a.ActiveDays,
                 views = a.Views, phoneViews = a.PhoneViews, lastSeenUtc = a.LastSeenUtc, lastSignInUtc = a.LastSignInUtc,
-                dormant = !a.Disabled && (a.LastSeenUtc is not { } seen || seen < now.AddDays(-UsageReport.DormantAfterDays)),
+                dormant = a.IsDormant(now),
             }),
         });
     }

@@ -17,7 +17,11 @@ public sealed record RegionUse(string Code, int RegionManagers, int RegionManage
 
 /// <summary>One account's use of the period (never seen: <see cref="LastSeenUtc"/> null).</summary>
 public sealed record AccountUse(string Username, string DisplayName, Role Role, bool Disabled, int ActiveDays, long Views, long PhoneViews,
-    DateTime? LastSeenUtc, DateTime? LastSignInUtc);
+    DateTime? LastSeenUtc, DateTime? LastSignInUtc)
+{
+    /// <summary>Enabled, and not seen for <see cref="UsageReport.DormantAfterDays"/> days before <paramref name="utcNow"/> (or never).</summary>
+    public bool IsDormant(DateTime utcNow) => !Disabled && (LastSeenUtc is not { } seen || seen < utcNow.AddDays(-UsageReport.DormantAfterDays));
+}
 
 /// <summary>
 /// 系统使用情况 (seed 001's 企业活跃度分析): who of the chain uses SmartStore — head office, region and store managers —
@@ -36,8 +40,7 @@ public sealed record UsageReport(DateOnly From, DateOnly To, IReadOnlyList<RoleU
     public int Enabled => Roles.Sum(r => r.Accounts);
 
     /// <summary>Enabled accounts not seen for <see cref="DormantAfterDays"/> days before <paramref name="utcNow"/>, never seen first.</summary>
-    public IReadOnlyList<AccountUse> Dormant(DateTime utcNow) => Accounts
-        .Where(a => !a.Disabled && (a.LastSeenUtc is not { } seen || seen < utcNow.AddDays(-DormantAfterDays)))
+    public IReadOnlyList<AccountUse> Dormant(DateTime utcNow) => Accounts.Where(a => a.IsDormant(utcNow))
         .OrderBy(a => a.LastSeenUtc ?? DateTime.MinValue).ThenBy(a => a.Username, StringComparer.Ordinal).ToList();
 
     /// <summary>Builds the report from the accounts, their use, and every store's region.</summary>
@@ -51,7 +54,8 @@ public sealed record UsageReport(DateOnly From, DateOnly To, IReadOnlyList<RoleU
 
         var roles = Enum.GetValues<Role>().Select(role =>
         {
-            var of = people.Where(p => p.Account.Role == role && (!p.Account.Disabled || ActiveNow(p))).ToList();
+            // Active now or before counts every account of the role, one since disabled too: it was used then.
+            var of = people.Where(p => p.Account.Role == role).ToList();
             return new RoleUse(role, of.Count(p => !p.Account.Disabled), of.Count(ActiveNow), of.Count(ActiveBefore),
                 of.Sum(p => p.Use?.Views ?? 0), of.Sum(p => p.Use?.PhoneViews ?? 0));
         }).ToList();

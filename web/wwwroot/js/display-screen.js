@@ -7,6 +7,7 @@
   const words = JSON.parse(document.getElementById("screen-words").textContent);
   const storeOf = new Map(data.stores.map(s => [s.code, s]));
   const regionName = new Map(data.regions.map(r => [r.code, r.name]));
+  const mayOpen = new Set(data.regions.filter(r => r.open).map(r => r.code));
   const chart = id => window.SmartStoreScreen.chart(id), setText = window.SmartStoreScreen.setText;
   const colours = { good: "#2fd17a", fair: "#ffb020", poor: "#ff4d6d", none: "#5b6b8c", own: "#4c8dff", competitor: "#ff8a3d" };
   const percent = v => v === null || v === undefined ? "—" : Math.round(v * 100) + "%";
@@ -72,11 +73,11 @@
         label: { show: true, position: "top", formatter: p => p.value + "%" },
       }],
     }, true);
-    // A region's bar or name opens the region's screen.
+    // A region's bar or name opens the region's screen (one the viewer may open).
     bars.off("click");
     bars.on("click", p => {
       const row = p.componentType === "xAxis" ? rows.find(r => (regionName.get(r.region) || r.region) === p.value) : rows[p.dataIndex];
-      if (row) location.href = `?region=${encodeURIComponent(row.region)}`;
+      if (row && mayOpen.has(row.region)) location.href = `?region=${encodeURIComponent(row.region)}`;
     });
   }
 

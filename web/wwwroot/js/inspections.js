@@ -19,9 +19,11 @@
   const setState = key => { if (state) state.textContent = state.dataset[key]; };
 
   const refreshed = ["inspection-tiles", "pictures", "todos"];
-  // Busy: the reader is in a field of these parts, or has typed in one (the forms' hidden antiforgery tokens aside).
+  // Busy: the reader is in a field of these parts, or has changed one — typed, picked another day than the one it came
+  // with (a deadline), chosen a photo (the forms' hidden antiforgery tokens aside).
+  const changedField = i => i.type === "file" ? i.files.length > 0 : i.value !== i.defaultValue;
   const busy = () => refreshed.map(id => document.getElementById(id)).filter(Boolean)
-    .some(part => part.contains(document.activeElement) || [...part.querySelectorAll("input:not([type=hidden])")].some(i => i.value.trim() !== ""));
+    .some(part => part.contains(document.activeElement) || [...part.querySelectorAll("input:not([type=hidden])")].some(changedField));
 
   const reread = window.SmartStoreLive.rereader(refreshed, () => { fresh.hidden = true; });
   function changed() {

@@ -43,11 +43,11 @@ window.SmartStorePhotoShrink = (function () {
     const busy = e.target.querySelector?.("input[data-shrinking='true']");
     if (!busy) return;
     e.preventDefault();
-    const form = e.target;
+    const form = e.target, submitter = e.submitter;
     const wait = setInterval(() => {
       if (busy.dataset.shrinking === "true") return;
       clearInterval(wait);
-      form.requestSubmit();
+      form.requestSubmit(submitter || undefined);
     }, 100);
   });
 

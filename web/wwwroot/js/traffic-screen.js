@@ -50,11 +50,12 @@
     }, true);
   }
 
-  // The chain's screen: a bar a region, a tap opening the region's screen. A region's screen: a bar a city.
+  // The chain's screen: a bar a region, a tap opening the region's screen (one the viewer may open). A region's
+  // screen: a bar a city.
   function regions() {
     const groups = data.shown
       ? [...new Set(all().map(s => s.city))].map(city => ({ name: city, own: all().filter(s => s.city === city) }))
-      : data.regions.map(r => ({ code: r.code, name: r.name, own: all().filter(s => s.region === r.code) }));
+      : data.regions.map(r => ({ code: r.open ? r.code : null, name: r.name, own: all().filter(s => s.region === r.code) }));
     const rows = groups.map(g => ({
       code: g.code, name: g.name, entries: g.own.reduce((t, s) => t + s.traffic.entries, 0), passers: g.own.reduce((t, s) => t + s.traffic.passersBy, 0),
     })).sort((a, b) => a.entries - b.entries);
