@@ -460,10 +460,7 @@ public sealed class BrowserTests(SmartStoreSystem system)
         var stores = (await (await admin.GetAsync("/api/stores?pageSize=1")).Json())["total"]!.GetValue<int>();
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await LaunchChromium(playwright);
-        var page = await SignedInPage(browser, "admin", "en-US");
-        await page.SetViewportSizeAsync(1920, 1080);
-        await page.GotoAsync("/screen/traffic");
-        await page.WaitForFunctionAsync("document.getElementById('traffic-screen').dataset.map === 'drawn'");
+        var page = await TrafficScreen(browser);
         Assert.True(await page.EvaluateAsync<bool>("echarts.getMap('china') !== undefined && echarts.getMap('china') !== null"));
         const string points = "echarts.getInstanceByDom(document.getElementById('screen-map')).getOption().series[0].data";
         Assert.Equal(stores, await page.EvaluateAsync<int>($"{points}.length"));
@@ -489,10 +486,7 @@ public sealed class BrowserTests(SmartStoreSystem system)
         var eastStores = (await (await admin.GetAsync("/api/stores?region=EAST&pageSize=1")).Json())["total"]!.GetValue<int>();
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await LaunchChromium(playwright);
-        var page = await SignedInPage(browser, "admin", "en-US");
-        await page.SetViewportSizeAsync(1920, 1080);
-        await page.GotoAsync("/screen/traffic");
-        await page.WaitForFunctionAsync("document.getElementById('traffic-screen').dataset.map === 'drawn'");
+        var page = await TrafficScreen(browser);
 
         // The region's name on the regions' chart opens its screen.
         var at = await page.EvaluateAsync<float[]>("""
@@ -646,6 +640,16 @@ public sealed class BrowserTests(SmartStoreSystem system)
         System.Runtime.InteropServices.Marshal.Copy(pixels, 0, bitmap.GetPixels(), pixels.Length);
         using var image = SkiaSharp.SKImage.FromBitmap(bitmap);
         return image.Encode(SkiaSharp.SKEncodedImageFormat.Jpeg, 92).ToArray();
+    }
+
+    /// <summary>The traffic wall screen as head office's admin sees it on a 1080p screen, its map drawn.</summary>
+    private async Task<IPage> TrafficScreen(IBrowser browser)
+    {
+        var page = await SignedInPage(browser, "admin", "en-US");
+        await page.SetViewportSizeAsync(1920, 1080);
+        await page.GotoAsync("/screen/traffic");
+        await page.WaitForFunctionAsync("document.getElementById('traffic-screen').dataset.map === 'drawn'");
+        return page;
     }
 
     /// <summary>A page signed in through the login form, as the person would.</summary>

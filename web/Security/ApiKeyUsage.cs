@@ -4,35 +4,17 @@ using SmartStore.Storage;
 namespace SmartStore.Web.Security;
 
 /// <summary>
-/// Counts each API key's calls as they are authenticated and adds them to PostgreSQL every <see cref="FlushEvery"/> (and
-/// when the host stops): a write per call would double an integration's load on the database for a figure read by people.
-/// A host that dies loses at most that many seconds of counts, never a key's access.
+/// Counts each API key's calls as they are authenticated (<see cref="CountedInMemory"/>): a write per call would double an
+/// integration's load on the database. A host that dies loses seconds of counts, never a key's access.
 /// </summary>
-public sealed class ApiKeyUsage(ApiKeys keys, ILogger<ApiKeyUsage> logger) : BackgroundService
+public sealed class ApiKeyUsage(ApiKeys keys, ILogger<ApiKeyUsage> logger) : CountedInMemory
 {
-    public static readonly TimeSpan FlushEvery = TimeSpan.FromSeconds(15);
-
     private readonly ConcurrentDictionary<int, (long Calls, DateTime LastUtc)> _pending = new();
 
     public void Called(int keyId, DateTime atUtc) =>
         _pending.AddOrUpdate(keyId, (1, atUtc), (_, was) => (was.Calls + 1, atUtc > was.LastUtc ? atUtc : was.LastUtc));
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(FlushEvery);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stoppingToken)) await Flush();
-        }
-        catch (OperationCanceledException)
-        {
-            // Stopping: what is counted is written below.
-        }
-        await Flush();
-    }
-
-    /// <summary>Writes the counts so far (the tests and the admin page need not wait for the timer).</summary>
-    public async Task Flush()
+    public override async Task Flush()
     {
         var taken = new List<(int, long, DateTime)>();
         foreach (var id in _pending.Keys)

@@ -8,13 +8,10 @@ namespace SmartStore.Web.Usage;
 
 /// <summary>
 /// 系统使用情况: counts each signed-in account's page views per head-office day, from the phone (/m, or a phone's browser)
-/// or not, and adds them to PostgreSQL every <see cref="FlushEvery"/> and when the host stops — as <see cref="ApiKeyUsage"/>
-/// does for keys. A host that dies loses at most those seconds of counts.
+/// or not, kept in memory and added to PostgreSQL every few seconds (<see cref="CountedInMemory"/>).
 /// </summary>
-public sealed class PageViewCounter(AccountDays days, ReportCalendar calendar, ILogger<PageViewCounter> logger) : BackgroundService
+public sealed class PageViewCounter(AccountDays days, ReportCalendar calendar, ILogger<PageViewCounter> logger) : CountedInMemory
 {
-    public static readonly TimeSpan FlushEvery = TimeSpan.FromSeconds(15);
-
     private readonly ConcurrentDictionary<(string Username, DateOnly Day), (int Views, int PhoneViews, DateTime LastUtc)> _pending = new();
 
     /// <summary>
@@ -36,22 +33,7 @@ public sealed class PageViewCounter(AccountDays days, ReportCalendar calendar, I
         _pending.AddOrUpdate((username, calendar.DayOf(atUtc)), (1, phone ? 1 : 0, atUtc),
             (_, was) => (was.Views + 1, was.PhoneViews + (phone ? 1 : 0), atUtc > was.LastUtc ? atUtc : was.LastUtc));
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(FlushEvery);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stoppingToken)) await Flush();
-        }
-        catch (OperationCanceledException)
-        {
-            // Stopping: what is counted is written below.
-        }
-        await Flush();
-    }
-
-    /// <summary>Writes the counts so far (the report flushes first, so it includes the views just made).</summary>
-    public async Task Flush()
+    public override async Task Flush()
     {
         var taken = new List<AccountDays.Visits>();
         foreach (var key in _pending.Keys)
