@@ -14,8 +14,8 @@ namespace SmartStore.Web.Pages;
 /// week, the busiest stores — following the live feed. A region's bar opens the region's own screen (<c>?region=</c>):
 /// its stores, the map framed on them, its cities instead of the regions.
 /// </summary>
-public sealed class TrafficScreenModel(ScopeSummaries scopeSummaries, RegionRepository regions, TrafficReport reports, ReportCalendar calendar)
-    : PageModel
+public sealed class TrafficScreenModel(ScopeSummaries scopeSummaries, RegionRepository regions, TrafficReport reports, StoreTotals totals,
+    ReportCalendar calendar) : PageModel
 {
     /// <summary>Each store with its live figures, as the store grains hold them now.</summary>
     public IReadOnlyList<(Store Store, StoreSummary Summary)> Stores { get; private set; } = [];
@@ -24,6 +24,15 @@ public sealed class TrafficScreenModel(ScopeSummaries scopeSummaries, RegionRepo
     public IReadOnlyList<TrafficRow> Today { get; private set; } = [];
     public IReadOnlyList<TrafficRow> LastWeek { get; private set; } = [];
     public DateOnly Day { get; private set; }
+
+    /// <summary>Today (live), this week or this month so far (<c>?period=week|month</c>).</summary>
+    [FromQuery(Name = "period")] public string? PeriodCode { get; set; }
+    public ScreenPeriod Period { get; private set; } = null!;
+    /// <summary>For a week or a month: each store's entries and passers-by so far (from the history the store grains flush).</summary>
+    public IReadOnlyDictionary<string, StoreTotal> PeriodTotals { get; private set; } = new Dictionary<string, StoreTotal>();
+    /// <summary>For a week or a month: entries by day, this period and the one before.</summary>
+    public IReadOnlyList<TrafficRow> Days { get; private set; } = [];
+    public IReadOnlyList<TrafficRow> DaysBefore { get; private set; } = [];
 
     /// <summary>The region shown on its own (drilled into from the regions' chart), or null: all the viewer's stores.</summary>
     [FromQuery(Name = "region")] public string? RegionCode { get; set; }
@@ -38,14 +47,22 @@ public sealed class TrafficScreenModel(ScopeSummaries scopeSummaries, RegionRepo
     {
         var scope = User.Scope();
         Day = calendar.Today;
+        Period = ScreenPeriod.Of(PeriodCode, Day);
         Regions = await regions.List(scope);
         // A region the viewer may not open is no screen of theirs.
         (Shown, var refused) = ScreenRegion.Of(RegionCode, Regions, scope);
         if (refused) return NotFound();
         Stores = (await scopeSummaries.Load(scope)).Where(p => Shown is null || p.Store.RegionCode == Shown.Code).ToList();
         var covered = new StoreCoverage(scope, null, Shown?.Code);
-        Today = await reports.Rows(covered, Day, Day, ReportGrain.Hour, cancellationToken);
-        LastWeek = await reports.Rows(covered, Day.AddDays(-7), Day.AddDays(-7), ReportGrain.Hour, cancellationToken);
+        if (Period.Today)
+        {
+            Today = await reports.Rows(covered, Day, Day, ReportGrain.Hour, cancellationToken);
+            LastWeek = await reports.Rows(covered, Day.AddDays(-7), Day.AddDays(-7), ReportGrain.Hour, cancellationToken);
+            return Page();
+        }
+        PeriodTotals = (await totals.Over(covered, Period.From, Period.To, cancellationToken)).Where(t => t.Covered).ToDictionary(t => t.Code);
+        Days = await reports.Rows(covered, Period.From, Period.To, ReportGrain.Day, cancellationToken);
+        DaysBefore = await reports.Rows(covered, Period.BeforeFrom, Period.BeforeTo, ReportGrain.Day, cancellationToken);
         return Page();
     }
 
@@ -55,12 +72,28 @@ public sealed class TrafficScreenModel(ScopeSummaries scopeSummaries, RegionRepo
         stores = Stores.Select(p => new
         {
             code = p.Store.Code, name = p.Store.Name, region = p.Store.RegionCode, city = p.Store.City, lat = p.Store.Latitude, lng = p.Store.Longitude,
-            traffic = p.Summary.Today, closed = p.Summary.LooksClosed is not null,
+            traffic = Period.Today ? p.Summary.Today : (object)So(p.Store.Code), closed = Period.Today && p.Summary.LooksClosed is not null,
         }),
         regions = Regions.Select(r => new { code = r.Code, name = Display.RegionName(r, r.Code), open = User.Scope().AllowsRegion(r.Code) }),
         shown = Shown?.Code,
         hours = Enumerable.Range(0, 24).Select(h => new { hour = h, today = EntriesAt(Today, h), lastWeek = EntriesAt(LastWeek, h) }),
+        period = Period.Code,
+        // Day by day, this period against the one before, day n with day n.
+        days = Enumerable.Range(0, Period.To.DayNumber - Period.From.DayNumber + 1).Select(i => new
+        {
+            day = Period.From.AddDays(i).ToString("MM-dd"),
+            now = EntriesOn(Days, Period.From.AddDays(i)),
+            before = EntriesOn(DaysBefore, Period.BeforeFrom.AddDays(i)),
+        }),
     }, JsonSerializerOptions.Web);
 
     private static int EntriesAt(IReadOnlyList<TrafficRow> rows, int hour) => rows.Where(r => r.Period.Hour == hour).Sum(r => r.Entries);
+
+    private static int EntriesOn(IReadOnlyList<TrafficRow> rows, DateOnly day) =>
+        rows.Where(r => DateOnly.FromDateTime(r.Period) == day).Sum(r => r.Entries);
+
+    /// <summary>A store's figures so far this week or month, in the shape of its live counters (no occupancy over a period).</summary>
+    private object So(string code) => PeriodTotals.TryGetValue(code, out var t)
+        ? new { entries = t.Entries, passersBy = t.PassersBy, occupancy = 0 }
+        : new { entries = 0, passersBy = 0, occupancy = 0 };
 }

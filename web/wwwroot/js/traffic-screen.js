@@ -1,5 +1,6 @@
 // Foot-traffic wall screen (客流大屏): today's figures of the viewer's stores, each store's counters following the live
-// feed; the time-of-day chart re-read every minute (the feed carries counters, not hours).
+// feed; the time-of-day chart re-read every minute (the feed carries counters, not hours). This week or this month
+// (data.period): the period's figures so far, day by day against the period before; the live feed's today is not theirs.
 (function () {
   "use strict";
   const root = document.getElementById("traffic-screen");
@@ -73,9 +74,26 @@
       ],
     }, true);
     if (data.shown) return;
-    const open = index => { const code = rows[index]?.code; if (code) location.href = `?region=${encodeURIComponent(code)}`; };
+    const period = data.period ? `&period=${data.period}` : "";
+    const open = index => { const code = rows[index]?.code; if (code) location.href = `?region=${encodeURIComponent(code)}${period}`; };
     bars.off("click");
     bars.on("click", p => open(p.componentType === "yAxis" ? rows.findIndex(r => r.name === p.value) : p.dataIndex));
+  }
+
+  // This week or month: a bar a day so far, the period before as a line, day n against day n.
+  function days() {
+    chart("screen-hours").setOption({
+      backgroundColor: "transparent",
+      grid: { left: 8, right: 8, top: 28, bottom: 8, containLabel: true },
+      legend: { top: 0, textStyle: { color: "#9fb3d9" } },
+      tooltip: { trigger: "axis" },
+      xAxis: { type: "category", data: data.days.map(d => d.day) },
+      yAxis: { type: "value", minInterval: 1 },
+      series: [
+        { name: words.thisPeriod, type: "bar", data: data.days.map(d => d.now), itemStyle: { color: colours.entries } },
+        { name: words.periodBefore, type: "line", data: data.days.map(d => d.before), itemStyle: { color: colours.lastWeek }, smooth: true },
+      ],
+    }, true);
   }
 
   function hours(rows) {
@@ -140,13 +158,19 @@
   }
 
   draw();
-  hours(data.hours);
+  if (data.period) days();
+  else hours(data.hours);
   window.SmartStoreScreen.whenChinaMapLoaded(root, () => {
     mapReady = true;
     map();
     // A store's dot opens its page (on a touch wall or from the desk).
     chart("screen-map").on("click", p => { if (p.data?.code) location.href = `/stores/${encodeURIComponent(p.data.code)}`; });
   });
+  if (data.period) {
+    // The page reloads itself every half hour (wall-screen.js): a week's figures move slowly.
+    window.SmartStoreScreen.start({}, () => {});
+    return;
+  }
   setInterval(() => rereadHours().catch(e => console.error("traffic screen hours:", e)), 60 * 1000);
   window.SmartStoreScreen.start({ "store-traffic": trafficChanged }, () => rereadHours());
 })();
