@@ -12,7 +12,8 @@ namespace SmartStore.Web.Pages;
 /// 客流大屏 (the HQ cockpit's traffic screen): today's foot traffic of the viewer's stores on a wall screen — totals, the
 /// stores on the map of China sized by today's entries, the regions, the time of day against the same weekday last
 /// week, the busiest stores — following the live feed. A region's bar opens the region's own screen (<c>?region=</c>):
-/// its stores, the map framed on them, its cities instead of the regions.
+/// its stores, the map framed on them, its cities instead of the regions. This week or this month (<c>?period=</c>): the
+/// same over the period so far, from the flushed history, day by day against the period before.
 /// </summary>
 public sealed class TrafficScreenModel(ScopeSummaries scopeSummaries, RegionRepository regions, TrafficReport reports, StoreTotals totals,
     ReportCalendar calendar) : PageModel
