@@ -29,7 +29,7 @@ public sealed partial class StoreGrain
     private string? Region => _profile?.RegionCode;
 
     /// <summary>The store-local calendar day at <paramref name="utc"/>.</summary>
-    private DateOnly LocalDay(DateTime utc) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(utc, _zone));
+    private DateOnly LocalDay(DateTime utc) => StoreTimeZones.DayOf(utc, _zone);
 
     public async Task RecordTraffic(TrafficObservation observation)
     {

@@ -31,8 +31,10 @@ public sealed class Webhooks(SmartStoreDatabase database)
     public sealed record NewSubscription(string Name, string Url, string Format, string? RegionCode, IReadOnlyList<string> Kinds);
 
     /// <summary>One event to send to one endpoint, claimed by this sender for a while.</summary>
+    /// <param name="StoreCode">null for an event of no store (a daily report, a test send).</param>
+    /// <param name="RegionCode">the region; <see cref="DailyReports.Chain"/> for the chain's daily report.</param>
     public sealed record DueDelivery(int WebhookId, long EventId, int Attempts, string Url, string Format, string Secret, string Kind,
-        string StoreCode, string StoreName, string RegionCode, string TimeZone, string? CameraCode, string? Detail, DateTime OccurredUtc,
+        string? StoreCode, string? StoreName, string RegionCode, string TimeZone, string? CameraCode, string? Detail, DateTime OccurredUtc,
         string? SlotId = null, string? Sku = null, string? Figure = null, string? Text = null, string? Report = null);
 
     public sealed record Delivery(long EventId, string Kind, string? StoreCode, string? CameraCode, string? Detail, DateTime OccurredUtc,
@@ -120,7 +122,7 @@ public sealed class Webhooks(SmartStoreDatabase database)
                 WHERE d.webhook_id = due.webhook_id AND d.event_id = due.event_id
                 RETURNING d.webhook_id, d.event_id, d.attempts)
             SELECT c.webhook_id AS WebhookId, c.event_id AS EventId, c.attempts, w.url, w.format, w.secret, e.kind,
-                   coalesce(e.store_code, '') AS StoreCode, coalesce(s.name, '') AS StoreName, e.region_code AS RegionCode,
+                   e.store_code AS StoreCode, s.name AS StoreName, e.region_code AS RegionCode,
                    coalesce(s.time_zone, 'UTC') AS TimeZone, e.camera_code AS CameraCode, e.detail, e.occurred_utc AS OccurredUtc,
                    e.slot_id AS SlotId, e.sku, e.figure, e.text, e.report
             FROM claimed c JOIN webhooks w ON w.id = c.webhook_id JOIN alert_events e ON e.id = c.event_id

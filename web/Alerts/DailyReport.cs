@@ -19,9 +19,9 @@ public static class DailyReport
 
     /// <param name="title">the region's name, or 全部门店.</param>
     /// <param name="day">the stores' standings on the day reported on.</param>
-    /// <param name="weekBefore">the same stores on the same weekday a week before.</param>
+    /// <param name="weekBefore">the same stores' entries on the same weekday a week before.</param>
     /// <param name="regionLines">for the chain's report: a line a region.</param>
-    public static string Compose(string title, DateOnly day, IReadOnlyList<StoreStanding> stores, IReadOnlyList<StoreStanding> weekBefore, TodosLeft todos,
+    public static string Compose(string title, DateOnly day, IReadOnlyList<StoreStanding> stores, int weekBefore, TodosLeft todos,
         IReadOnlyList<string>? regionLines = null)
     {
         var lines = new List<string> { $"{title} {day:MM-dd}（{Weekday(day)}）日报", Traffic(stores, weekBefore) };
@@ -52,18 +52,18 @@ public static class DailyReport
     }
 
     /// <summary>A region's line in the chain's report: "华东大区 进店 1,234（↑5%）".</summary>
-    public static string RegionLine(string name, IReadOnlyList<StoreStanding> stores, IReadOnlyList<StoreStanding> weekBefore)
+    public static string RegionLine(string name, IReadOnlyList<StoreStanding> stores, int weekBefore)
     {
         var entries = stores.Sum(s => s.Entries);
-        return $"· {name} 进店 {entries.ToString("N0", CultureInfo.InvariantCulture)}（{Change(entries, weekBefore.Sum(s => s.Entries))}）";
+        return $"· {name} 进店 {entries.ToString("N0", CultureInfo.InvariantCulture)}（{Change(entries, weekBefore)}）";
     }
 
-    private static string Traffic(IReadOnlyList<StoreStanding> stores, IReadOnlyList<StoreStanding> weekBefore)
+    private static string Traffic(IReadOnlyList<StoreStanding> stores, int weekBefore)
     {
         var entries = stores.Sum(s => s.Entries);
         var passers = stores.Sum(s => s.PassersBy);
         var rate = passers == 0 ? "—" : ((double)entries / (entries + passers)).ToString("0.0%", CultureInfo.InvariantCulture);
-        return $"进店 {entries.ToString("N0", CultureInfo.InvariantCulture)} 人，较上周同日 {Change(entries, weekBefore.Sum(s => s.Entries))}；" +
+        return $"进店 {entries.ToString("N0", CultureInfo.InvariantCulture)} 人，较上周同日 {Change(entries, weekBefore)}；" +
                $"进店率 {rate}；有客流门店 {stores.Count(s => s.Days > 0)}/{stores.Count}";
     }
 

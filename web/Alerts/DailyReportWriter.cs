@@ -54,31 +54,34 @@ public sealed class DailyReportWriter(DailyReports reports, StoreTotals totals, 
     public async Task<bool> Write(DateOnly day, CancellationToken cancellationToken = default)
     {
         var today = calendar.Today;
-        var now = await Standings(day, today, cancellationToken);
-        var before = await Standings(day.AddDays(-7), today, cancellationToken);
+        var chain = new StoreCoverage(Chain, null, null);
+        var now = await Standings(chain, day, today, cancellationToken);
+        // The week before is only compared with: its entries, not a benchmark of its own.
+        var before = await totals.Over(chain, day.AddDays(-7), day.AddDays(-7), cancellationToken);
+        int EntriesBefore(string? region) => before.Where(t => region is null || t.RegionCode == region).Sum(t => t.Entries);
         // What is left now, whenever it was raised.
-        var left = await todos.Tally(new StoreCoverage(Chain, null, null), DateTime.UnixEpoch, DateTime.UtcNow.AddDays(1), cancellationToken);
-        DailyReport.TodosLeft Left(TodoTally? t) => new(t?.Open ?? 0, t?.Overdue ?? 0, t?.AwaitingReview ?? 0);
+        var left = await todos.Tally(chain, DateTime.UnixEpoch, DateTime.UtcNow.AddDays(1), cancellationToken);
+        DailyReport.TodosLeft LeftIn(TodoTally? t) => new(t?.Open ?? 0, t?.Overdue ?? 0, t?.AwaitingReview ?? 0);
         var texts = new Dictionary<string, string>();
         var regionLines = new List<string>();
         foreach (var region in await regions.List(Chain))
         {
             var own = now.Where(s => s.RegionCode == region.Code).ToList();
-            var ownBefore = before.Where(s => s.RegionCode == region.Code).ToList();
             var tally = left.FirstOrDefault(t => t.StoreCode is null && t.RegionCode == region.Code);
-            texts[region.Code] = DailyReport.Compose(region.Name, day, own, ownBefore, Left(tally));
-            regionLines.Add(DailyReport.RegionLine(region.Name, own, ownBefore));
+            texts[region.Code] = DailyReport.Compose(region.Name, day, own, EntriesBefore(region.Code), LeftIn(tally));
+            regionLines.Add(DailyReport.RegionLine(region.Name, own, EntriesBefore(region.Code)));
         }
-        texts[DailyReports.Chain] = DailyReport.Compose("全部门店", day, now, before, Left(left.FirstOrDefault(t => t.RegionCode is null)), regionLines);
+        texts[DailyReports.Chain] = DailyReport.Compose("全部门店", day, now, EntriesBefore(null), LeftIn(left.FirstOrDefault(t => t.RegionCode is null)),
+            regionLines);
         var written = await reports.Write(day, texts, DateTime.UtcNow, cancellationToken);
         if (written) logger.LogInformation("Daily reports on {Day} written for {Regions} regions and the chain", day, texts.Count - 1);
         return written;
     }
 
     /// <summary>Every store's standing on one day (门店对标 over the chain: a store's peers are the chain's stores of its type).</summary>
-    private async Task<IReadOnlyList<StoreStanding>> Standings(DateOnly day, DateOnly today, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<StoreStanding>> Standings(StoreCoverage chain, DateOnly day, DateOnly today, CancellationToken cancellationToken)
     {
-        var query = new TrafficQuery(new StoreCoverage(Chain, null, null), day, day, ReportGrain.Day, null);
+        var query = new TrafficQuery(chain, day, day, ReportGrain.Day, null);
         return (await TrafficQuery.Benchmark(query, totals, benchmark.Value, today, cancellationToken)).Stores;
     }
 }

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using SmartStore.Models;
+using SmartStore.Storage;
 using SmartStore.Web.Localization;
 using SmartStore.Web.Todos;
 using static SmartStore.Storage.Webhooks;
@@ -24,7 +25,7 @@ public static class WebhookMessage
 
     /// <summary>What a test send carries: the shape of a real event, naming no store.</summary>
     public static DueDelivery Test(string url, string format, string secret) =>
-        new(0, 0, 0, url, format, secret, TestKind, "", "", "", "UTC", null, null, DateTime.UtcNow);
+        new(0, 0, 0, url, format, secret, TestKind, null, null, DailyReports.Chain, "UTC", null, null, DateTime.UtcNow);
 
     // Chinese as itself, not \uXXXX: both are JSON, but people read these bodies in logs and robot consoles.
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -36,9 +37,9 @@ public static class WebhookMessage
             id = d.EventId,
             kind = d.Kind,
             occurredAt = DateTime.SpecifyKind(d.OccurredUtc, DateTimeKind.Utc),
-            // A daily report is a region's (or, region "", the chain's), of no store.
-            store = d.StoreCode.Length == 0 ? null : new { code = d.StoreCode, name = d.StoreName, region = d.RegionCode },
-            region = d.RegionCode.Length == 0 ? null : d.RegionCode,
+            // A daily report is a region's, or the chain's (no region), and of no store; so is a test send.
+            store = d.StoreCode is null ? null : new { code = d.StoreCode, name = d.StoreName, region = d.RegionCode },
+            region = d.RegionCode == DailyReports.Chain ? null : d.RegionCode,
             camera = d.CameraCode,
             // A view fault's code, or a shelf alert's kind.
             detail = d.Detail,

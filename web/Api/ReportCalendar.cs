@@ -16,7 +16,7 @@ public sealed class ReportCalendar(IConfiguration configuration)
     public TimeSpan TimeOfDay => TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, _zone).TimeOfDay;
 
     /// <summary>The head-office day an instant falls on.</summary>
-    public DateOnly DayOf(DateTime utc) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), _zone));
+    public DateOnly DayOf(DateTime utc) => StoreTimeZones.DayOf(utc, _zone);
 
     /// <summary>The start of a head-office day, in UTC: where a period of several stores' records is cut.</summary>
     public DateTime StartUtc(DateOnly day) => StoreTimeZones.ToUtc(day.ToDateTime(TimeOnly.MinValue), _zone);

@@ -49,8 +49,8 @@ public sealed class InspectionsModel(InspectionTasks tasks, InspectionCaptures c
 
     public DateTime UtcNow { get; } = DateTime.UtcNow;
 
-    /// <summary>The deadline field's first value on a new to-do.</summary>
-    public string DefaultDue => TodoWords.DefaultDueDay(Today, desk.DueInDays);
+    /// <summary>The deadline field's first value on a new to-do, on head office's calendar (each store's own day is near it).</summary>
+    public string DefaultDue => TodoDeadline.DefaultDay(Today, desk.DueInDays).ToString("yyyy-MM-dd");
 
     /// <summary>The deadline field's first value when sending a to-do back: its own day while ahead, else the default.</summary>
     public string ReworkDue(StoreTodo todo) =>

@@ -102,7 +102,7 @@ public sealed class StoreDetailModel(StoreRepository stores, RegionRepository re
     /// <summary>The store's own today, the earliest deadline it can be given.</summary>
     public string StoreToday => TodoDeadline.Today(Store.TimeZone, UtcNow).ToString("yyyy-MM-dd");
     /// <summary>The deadline field's first value, on the store's own calendar.</summary>
-    public string DefaultDue => TodoWords.DefaultDueDay(TodoDeadline.Today(Store.TimeZone, UtcNow), todoDesk.DueInDays);
+    public string DefaultDue => TodoDeadline.DefaultDay(TodoDeadline.Today(Store.TimeZone, UtcNow), todoDesk.DueInDays).ToString("yyyy-MM-dd");
 
     public async Task<IActionResult> OnPostRemoveStaff(long id)
     {

@@ -24,7 +24,4 @@ public static class TodoWords
         TodoStates.Review => "status-captured",
         _ => "ok",
     };
-
-    /// <summary>The date field's first value: the default deadline, on head office's calendar (each store's own day is near it).</summary>
-    public static string DefaultDueDay(DateOnly today, int dueInDays) => today.AddDays(Math.Clamp(dueInDays, 0, TodoDeadline.MaxDaysAhead)).ToString("yyyy-MM-dd");
 }

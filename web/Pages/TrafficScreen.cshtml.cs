@@ -73,7 +73,7 @@ public sealed class TrafficScreenModel(ScopeSummaries scopeSummaries, RegionRepo
         stores = Stores.Select(p => new
         {
             code = p.Store.Code, name = p.Store.Name, region = p.Store.RegionCode, city = p.Store.City, lat = p.Store.Latitude, lng = p.Store.Longitude,
-            traffic = Period.Today ? p.Summary.Today : (object)So(p.Store.Code), closed = Period.Today && p.Summary.LooksClosed is not null,
+            traffic = Period.Today ? p.Summary.Today : (object)PeriodCounters(p.Store.Code), closed = Period.Today && p.Summary.LooksClosed is not null,
         }),
         regions = Regions.Select(r => new { code = r.Code, name = Display.RegionName(r, r.Code), open = User.Scope().AllowsRegion(r.Code) }),
         shown = Shown?.Code,
@@ -94,7 +94,7 @@ public sealed class TrafficScreenModel(ScopeSummaries scopeSummaries, RegionRepo
         rows.Where(r => DateOnly.FromDateTime(r.Period) == day).Sum(r => r.Entries);
 
     /// <summary>A store's figures so far this week or month, in the shape of its live counters (no occupancy over a period).</summary>
-    private object So(string code) => PeriodTotals.TryGetValue(code, out var t)
+    private object PeriodCounters(string code) => PeriodTotals.TryGetValue(code, out var t)
         ? new { entries = t.Entries, passersBy = t.PassersBy, occupancy = 0 }
         : new { entries = 0, passersBy = 0, occupancy = 0 };
 }

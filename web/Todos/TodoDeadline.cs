@@ -17,10 +17,13 @@ public static class TodoDeadline
 
     /// <summary>The store-local day a deadline closes (the day before its midnight).</summary>
     public static DateOnly DayOf(DateTime dueUtc, string timeZone) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(dueUtc, DateTimeKind.Utc).AddSeconds(-1), StoreTimeZones.Find(timeZone)));
+        StoreTimeZones.DayOf(dueUtc.AddSeconds(-1), StoreTimeZones.Find(timeZone));
+
+    /// <summary>The day a to-do raised <paramref name="today"/> without a deadline is due by.</summary>
+    public static DateOnly DefaultDay(DateOnly today, int dueInDays) => today.AddDays(Math.Clamp(dueInDays, 0, MaxDaysAhead));
 
     public static DateOnly Today(string timeZone, DateTime utcNow) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(utcNow, StoreTimeZones.Find(timeZone)));
+        StoreTimeZones.DayOf(utcNow, StoreTimeZones.Find(timeZone));
 
     /// <summary>
     /// The deadline of a to-do for a store: the day sent (yyyy-MM-dd, from the store's today to <see cref="MaxDaysAhead"/>
@@ -29,7 +32,7 @@ public static class TodoDeadline
     public static DateTime? Check(string field, string? due, string timeZone, int defaultDays, DateTime utcNow, FieldErrors errors)
     {
         var today = Today(timeZone, utcNow);
-        if (string.IsNullOrWhiteSpace(due)) return EndOf(today.AddDays(Math.Clamp(defaultDays, 0, MaxDaysAhead)), timeZone);
+        if (string.IsNullOrWhiteSpace(due)) return EndOf(DefaultDay(today, defaultDays), timeZone);
         if (!DateOnly.TryParseExact(due.Trim(), "yyyy-MM-dd", out var day))
         {
             errors.Add(field, $"{field} '{due}' must be a day, yyyy-MM-dd.", $"整改期限“{due}”须为日期（yyyy-MM-dd）。");
