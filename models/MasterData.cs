@@ -36,6 +36,9 @@ public sealed record Camera(
 
     /// <summary>In-store cameras only: where people are counted (the whole view when null). Drawn on the camera page.</summary>
     public CountingArea? CountingArea { get; init; }
+
+    /// <summary>In-store cameras only: it watches a till, its counting area on the customers' side (收银追溯 reads its pictures).</summary>
+    public bool WatchesTill { get; init; }
 }
 
 /// <summary>A product in the SKU master; competitor products are kept so the shelf can be read fully.</summary>

@@ -10,7 +10,8 @@ public sealed class CameraRepository(SmartStoreDatabase database)
 {
     private const string Columns = """
         c.code, c.kind, c.brand, c.model, c.store_code AS StoreCode, c.patrol_cadence_minutes AS PatrolCadenceMinutes,
-        c.presets::text AS PresetsJson, c.door_line::text AS DoorLineJson, c.counting_area::text AS CountingAreaJson
+        c.presets::text AS PresetsJson, c.door_line::text AS DoorLineJson, c.counting_area::text AS CountingAreaJson,
+        c.watches_till AS WatchesTill
         """;
 
     public async Task<Page<Camera>> List(AccessScope scope, string? storeCode, string? search, int pageNumber, int pageSize)
@@ -66,7 +67,8 @@ public sealed class CameraRepository(SmartStoreDatabase database)
 
     public async Task<bool> Update(Camera camera, string actor) => await Write(camera, actor, "update", """
         UPDATE cameras SET kind = @Kind, brand = @Brand, model = @Model, store_code = @StoreCode,
-            patrol_cadence_minutes = @PatrolCadenceMinutes, presets = CAST(@Presets AS jsonb), updated_at = now()
+            patrol_cadence_minutes = @PatrolCadenceMinutes, presets = CAST(@Presets AS jsonb),
+            watches_till = watches_till AND @Kind = 'interior', updated_at = now()
         WHERE code = @Code
         """, null) > 0;
 
@@ -146,6 +148,15 @@ public sealed class CameraRepository(SmartStoreDatabase database)
             return affected > 0;
         });
 
+    /// <summary>Marks an in-store camera as watching a till, or not; false when the camera does not exist.</summary>
+    public async Task<bool> SetWatchesTill(string code, bool watches, string actor) =>
+        await database.InTransaction(async (c, t) =>
+        {
+            var affected = await c.ExecuteAsync("UPDATE cameras SET watches_till = @watches, updated_at = now() WHERE code = @code", new { code, watches }, t);
+            if (affected > 0) await AuditTrail.Record(c, t, actor, "watches-till", "camera", code, new { watches });
+            return affected > 0;
+        });
+
     private sealed class CameraRow
     {
         public string Code { get; init; } = "";
@@ -157,6 +168,7 @@ public sealed class CameraRepository(SmartStoreDatabase database)
         public string PresetsJson { get; init; } = "[]";
         public string? DoorLineJson { get; init; }
         public string? CountingAreaJson { get; init; }
+        public bool WatchesTill { get; init; }
 
         public Camera ToCamera()
         {
@@ -166,6 +178,7 @@ public sealed class CameraRepository(SmartStoreDatabase database)
             {
                 DoorLine = DoorLineJson is null ? null : JsonSerializer.Deserialize<DoorLine>(DoorLineJson, StorageJson.Options),
                 CountingArea = CountingAreaJson is null ? null : JsonSerializer.Deserialize<CountingArea>(CountingAreaJson, StorageJson.Options),
+                WatchesTill = WatchesTill,
             };
         }
     }

@@ -46,6 +46,9 @@ builder.Services.AddSingleton<StoreTotals>();
 builder.Services.AddSingleton<StoreClosures>();
 builder.Services.AddSingleton<ScopeSummaries>();
 builder.Services.AddSingleton<StoreReceipts>();
+builder.Services.AddSingleton<TillReceipts>();
+builder.Services.AddSingleton<TillDesk>();
+builder.Services.Configure<TillTraceOptions>(builder.Configuration.GetSection("Till"));
 builder.Services.AddSingleton<InspectionTasks>();
 builder.Services.AddSingleton<InspectionCaptures>();
 builder.Services.AddSingleton<StoreTodos>();
@@ -144,7 +147,7 @@ app.Use(async (context, next) =>
 
 app.MapOpenApi().AllowAnonymous();
 app.MapHealth();
-app.MapGroup("/api").MapStores().MapImports().MapCameras().MapSkus().MapAdministration().MapAccounts().MapDevices().MapLive().MapSnapshots().MapTraffic().MapStaff().MapVision().MapShelves().MapReceipts().MapInspections().MapStoreAnalysis().MapCampaigns().MapWeather().MapWebhooks().MapUsage();
+app.MapGroup("/api").MapStores().MapImports().MapCameras().MapSkus().MapAdministration().MapAccounts().MapDevices().MapLive().MapSnapshots().MapTraffic().MapStaff().MapVision().MapShelves().MapReceipts().MapTill().MapInspections().MapStoreAnalysis().MapCampaigns().MapWeather().MapWebhooks().MapUsage();
 app.MapHub<LiveHub>(LiveHub.Path);
 app.MapRazorPages();
 app.MapGet("/culture/{name}", (string name, string? returnUrl, HttpContext context) =>

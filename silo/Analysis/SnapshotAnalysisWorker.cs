@@ -36,8 +36,6 @@ public sealed class SnapshotAnalysisWorker(
     private static readonly CameraKind[] AnalysedKinds = [CameraKind.Entrance, CameraKind.Interior, CameraKind.Shelf];
     private readonly AnalysisOptions _options = options.Value;
 
-    /// <summary>How far a capture time may be from the arrival time and still be believed (uploads queued on the camera for a while are fine).</summary>
-    private static readonly TimeSpan MaxClockSkew = TimeSpan.FromMinutes(10);
     private long _analysed;
     private DateTime _staleCheckedUtc = DateTime.UtcNow;
     private DateTime _galleryWaitLogged;
@@ -167,7 +165,7 @@ public sealed class SnapshotAnalysisWorker(
     {
         try
         {
-            var captured = CaptureTimeToTrust(snapshot);
+            var captured = SnapshotTimes.TrustedAt(snapshot.ReceivedAt, snapshot.CapturedAt);
             CameraKindNames.TryParse(snapshot.Kind, out var kind);
             if (kind == CameraKind.Shelf)
             {
@@ -247,18 +245,6 @@ public sealed class SnapshotAnalysisWorker(
         if (e.RetryUtc == _galleryWaitLogged) return;
         _galleryWaitLogged = e.RetryUtc;
         logger.LogWarning("Shelf snapshots wait for the SKU gallery: {Reason}", e.Message);
-    }
-
-    /// <summary>
-    /// The capture time from the file name, unless it is far from when the file arrived: a camera with a wrong clock
-    /// (a year off, or an hour in the future) would otherwise freeze its tracker and write into the wrong hours.
-    /// </summary>
-    private static DateTime CaptureTimeToTrust(SnapshotAnalysisQueue.Claimed snapshot)
-    {
-        var received = DateTime.SpecifyKind(snapshot.ReceivedAt, DateTimeKind.Utc);
-        if (snapshot.CapturedAt is not { } captured) return received;
-        captured = DateTime.SpecifyKind(captured, DateTimeKind.Utc);
-        return (captured - received).Duration() <= MaxClockSkew ? captured : received;
     }
 
     /// <summary>

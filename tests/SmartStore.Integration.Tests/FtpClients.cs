@@ -10,6 +10,30 @@ public static class FtpClients
 
     public static async Task<Outcome> Curl(params string[] args) => await Run("curl", args);
 
+    /// <summary>
+    /// Uploads the pictures with curl in one FTP session, named as a camera names its captures: <paramref name="apart"/> from
+    /// one another from <paramref name="firstCapture"/> (China time, as the cameras' clocks).
+    /// </summary>
+    public static async Task UploadCaptures(int port, string cameraCode, string secret, DateTime firstCapture, TimeSpan apart, params byte[][] pictures)
+    {
+        var folder = Directory.CreateTempSubdirectory("captures-");
+        try
+        {
+            var files = pictures.Select((bytes, i) =>
+            {
+                var path = Path.Combine(folder.FullName, $"{cameraCode}_01_{firstCapture + i * apart:yyyyMMddHHmmssfff}_F{i:000000}.jpg");
+                File.WriteAllBytes(path, bytes);
+                return path;
+            }).ToList();
+            var upload = await Curl("-sS", "-T", "{" + string.Join(",", files) + "}", "--user", $"{cameraCode}:{secret}", $"ftp://127.0.0.1:{port}/");
+            if (upload.ExitCode != 0) throw new InvalidOperationException($"curl upload failed: {upload.Error}");
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
     public static async Task<JsonNode> Probe(string scenario, int port, string user, string password, params string[] extra)
     {
         var script = Path.Combine(AppContext.BaseDirectory, "ftp_probe.py");

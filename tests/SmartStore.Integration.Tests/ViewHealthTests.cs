@@ -149,25 +149,8 @@ public sealed class ViewHealthTests(SmartStoreSystem system)
     }
 
     /// <summary>Uploads the pictures over FTP in one session, named as captures <paramref name="apart"/> from China-time <paramref name="firstCapture"/>.</summary>
-    private async Task Upload(string cameraCode, string secret, DateTime firstCapture, TimeSpan apart, params byte[][] pictures)
-    {
-        var folder = Directory.CreateTempSubdirectory("view-");
-        try
-        {
-            var files = pictures.Select((bytes, i) =>
-            {
-                var path = Path.Combine(folder.FullName, $"{cameraCode}_01_{firstCapture + i * apart:yyyyMMddHHmmssfff}_F{i:000000}.jpg");
-                File.WriteAllBytes(path, bytes);
-                return path;
-            }).ToList();
-            var upload = await FtpClients.Curl("-sS", "-T", "{" + string.Join(",", files) + "}", "--user", $"{cameraCode}:{secret}", $"ftp://127.0.0.1:{system.FtpPort}/");
-            Assert.True(upload.ExitCode == 0, upload.Error);
-        }
-        finally
-        {
-            folder.Delete(recursive: true);
-        }
-    }
+    private Task Upload(string cameraCode, string secret, DateTime firstCapture, TimeSpan apart, params byte[][] pictures) =>
+        FtpClients.UploadCaptures(system.FtpPort, cameraCode, secret, firstCapture, apart, pictures);
 
     /// <summary>The frame with a red-and-white banner over its upper half, as a 吊旗 hangs in front of a camera.</summary>
     private static SKBitmap WithBanner(byte[] jpeg)

@@ -7,7 +7,7 @@ namespace SmartStore.Web.Api;
 
 /// <summary>
 /// What an admin draws on a camera's image (API and camera page): an entrance camera's door line, an in-store camera's
-/// counting area. Each is checked, saved, and the camera grain told to re-read its profile.
+/// counting area (and whether it watches a till). Each is checked, saved, and the camera grain told to re-read its profile.
 /// </summary>
 public sealed class CameraDrawings(CameraRepository cameras, IClusterClient cluster)
 {
@@ -26,6 +26,15 @@ public sealed class CameraDrawings(CameraRepository cameras, IClusterClient clus
 
     /// <summary>Removes the area (the camera counts its whole view again); false when the camera does not exist.</summary>
     public Task<bool> ClearCountingArea(string cameraCode, string actor) => Written(cameraCode, () => cameras.SetCountingArea(cameraCode, null, actor));
+
+    /// <summary>Marks an in-store camera as watching a till or not; the field error when it is another kind of camera.</summary>
+    public async Task<FieldErrors> SaveWatchesTill(Camera camera, bool watches, string actor)
+    {
+        var errors = new FieldErrors();
+        if (camera.Kind != CameraKind.Interior) errors.Add("camera", "only in-store cameras watch a till.", "只有店内摄像头可以对着收银台。");
+        else await cameras.SetWatchesTill(camera.Code, watches, actor);
+        return errors;
+    }
 
     private async Task<FieldErrors> Save(Camera camera, CameraKind kind, (string English, string Chinese) wrongKind, string field, string? problem,
         Func<Task<bool>> write)

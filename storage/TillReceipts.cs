@@ -1,0 +1,117 @@
+using System.Text.Json;
+using Dapper;
+
+namespace SmartStore.Storage;
+
+/// <summary>One line of a receipt: what was sold, how many, at what price, the discount taken off and what was paid.</summary>
+public sealed record ReceiptLine(string Name, decimal Quantity, decimal UnitPrice, decimal Discount, decimal Amount);
+
+/// <summary>One receipt of a store's POS (小票), rung at a store-local time, with the member card it was rung on, if any.</summary>
+public sealed record TillReceipt(string Number, DateTime RungLocal, DateTime RungUtc, string Cashier, string? MemberCard, decimal Total,
+    IReadOnlyList<ReceiptLine> Lines);
+
+/// <summary>One analysed picture of a camera watching a till: how many people stood in its counting area (the customers' side).</summary>
+public sealed record TillFrame(long SnapshotId, string CameraCode, DateTime AtUtc, int Customers);
+
+/// <summary>
+/// Receipts one by one (收银追溯), as the chain's POS integration pushes them, and the pictures of the store's till cameras
+/// to hold them against. The hourly receipt counts the traffic reports join with entries are kept from the receipts.
+/// </summary>
+public sealed class TillReceipts(SmartStoreDatabase database)
+{
+    /// <summary>
+    /// Writes receipts by number (a receipt sent again replaces itself) and rewrites the store-local hours they fall in,
+    /// and any hour a resent receipt left, in the hourly receipts, so conversion counts each receipt once.
+    /// </summary>
+    public Task Write(string storeCode, IReadOnlyCollection<TillReceipt> receipts, CancellationToken cancellationToken = default) =>
+        database.InTransaction(async (c, t) =>
+        {
+            var numbers = receipts.Select(r => r.Number).ToArray();
+            var left = await c.QueryAsync<DateTime>(new CommandDefinition(
+                "SELECT DISTINCT date_trunc('hour', rung_local) FROM pos_receipts WHERE store_code = @storeCode AND number = ANY(@numbers)",
+                new { storeCode, numbers }, t, cancellationToken: cancellationToken));
+            await c.ExecuteAsync(new CommandDefinition("""
+                INSERT INTO pos_receipts (store_code, number, rung_local, rung_utc, cashier, member_card, total, lines)
+                VALUES (@StoreCode, @Number, @RungLocal, @RungUtc, @Cashier, @MemberCard, @Total, CAST(@Lines AS jsonb))
+                ON CONFLICT (store_code, number) DO UPDATE SET rung_local = EXCLUDED.rung_local, rung_utc = EXCLUDED.rung_utc,
+                    cashier = EXCLUDED.cashier, member_card = EXCLUDED.member_card, total = EXCLUDED.total, lines = EXCLUDED.lines, updated_at = now()
+                """, receipts.Select(r => new
+            {
+                StoreCode = storeCode, r.Number, r.RungLocal, RungUtc = DateTime.SpecifyKind(r.RungUtc, DateTimeKind.Utc), r.Cashier, r.MemberCard,
+                r.Total, Lines = JsonSerializer.Serialize(r.Lines, StorageJson.Options),
+            }), t, cancellationToken: cancellationToken));
+            var hours = left.Concat(receipts.Select(r => HourOf(r.RungLocal))).Distinct().ToArray();
+            await c.ExecuteAsync(new CommandDefinition("""
+                INSERT INTO store_receipts (store_code, hour_local, receipts, amount)
+                SELECT @storeCode, h, count(r.number), coalesce(sum(r.total), 0)
+                FROM unnest(@hours::timestamp[]) h
+                LEFT JOIN pos_receipts r ON r.store_code = @storeCode AND date_trunc('hour', r.rung_local) = h
+                GROUP BY h
+                ON CONFLICT (store_code, hour_local) DO UPDATE SET receipts = EXCLUDED.receipts, amount = EXCLUDED.amount, updated_at = now()
+                """, new { storeCode, hours }, t, cancellationToken: cancellationToken));
+            return true;
+        }, cancellationToken);
+
+    private static DateTime HourOf(DateTime local) => new(local.Year, local.Month, local.Day, local.Hour, 0, 0, DateTimeKind.Unspecified);
+
+    /// <summary>The receipts of one store-local day, in the order they were rung.</summary>
+    public async Task<IReadOnlyList<TillReceipt>> Day(string storeCode, DateOnly day, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.Open(cancellationToken);
+        var rows = await connection.QueryAsync<ReceiptRow>(new CommandDefinition("""
+            SELECT number, rung_local AS RungLocal, rung_utc AS RungUtc, cashier, member_card AS MemberCard, total, lines::text AS LinesJson
+            FROM pos_receipts
+            WHERE store_code = @storeCode AND rung_local >= @from AND rung_local < @to
+            ORDER BY rung_local, number
+            """, new { storeCode, from = day.ToDateTime(TimeOnly.MinValue), to = day.AddDays(1).ToDateTime(TimeOnly.MinValue) },
+            cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToReceipt()).ToList();
+    }
+
+    /// <summary>The store's cameras that watch a till.</summary>
+    public async Task<IReadOnlyList<string>> TillCameras(string storeCode, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.Open(cancellationToken);
+        return (await connection.QueryAsync<string>(new CommandDefinition(
+            "SELECT code FROM cameras WHERE store_code = @storeCode AND watches_till ORDER BY code", new { storeCode },
+            cancellationToken: cancellationToken))).ToList();
+    }
+
+    /// <summary>
+    /// The analysed pictures of the store's till cameras taken between two instants, oldest first, each at the time the
+    /// analysis trusted (its capture time unless that is far from its arrival; see <see cref="SnapshotTimes.MaxCaptureSkew"/>).
+    /// </summary>
+    public async Task<IReadOnlyList<TillFrame>> Frames(string storeCode, DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.Open(cancellationToken);
+        return (await connection.QueryAsync<TillFrame>(new CommandDefinition($"""
+            SELECT s.id AS SnapshotId, s.camera_code AS CameraCode, t.at AS AtUtc, (s.analysis->>'counted')::int AS Customers
+            FROM cameras c
+            JOIN snapshots s ON s.camera_code = c.code
+            CROSS JOIN LATERAL (SELECT {SnapshotTimes.TrustedAt("s")} AS at) t
+            WHERE c.store_code = @storeCode AND c.watches_till AND s.status = 'analysed' AND s.analysis ? 'counted'
+              AND s.received_at >= @fromUtc - @skew AND s.received_at < @toUtc + @skew AND t.at >= @fromUtc AND t.at < @toUtc
+            ORDER BY t.at, s.id
+            """, new
+        {
+            storeCode,
+            fromUtc = DateTime.SpecifyKind(fromUtc, DateTimeKind.Utc),
+            toUtc = DateTime.SpecifyKind(toUtc, DateTimeKind.Utc),
+            skew = SnapshotTimes.MaxCaptureSkew,
+        }, cancellationToken: cancellationToken))).Select(f => f with { AtUtc = DateTime.SpecifyKind(f.AtUtc, DateTimeKind.Utc) }).ToList();
+    }
+
+    private sealed class ReceiptRow
+    {
+        public string Number { get; init; } = "";
+        public DateTime RungLocal { get; init; }
+        public DateTime RungUtc { get; init; }
+        public string Cashier { get; init; } = "";
+        public string? MemberCard { get; init; }
+        public decimal Total { get; init; }
+        public string LinesJson { get; init; } = "[]";
+
+        public TillReceipt ToReceipt() => new(Number, RungLocal, DateTime.SpecifyKind(RungUtc, DateTimeKind.Utc), Cashier, MemberCard, Total,
+            JsonSerializer.Deserialize<List<ReceiptLine>>(LinesJson, StorageJson.Options) ?? []);
+    }
+}

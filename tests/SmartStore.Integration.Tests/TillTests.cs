@@ -1,0 +1,134 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json.Nodes;
+using Dapper;
+using SkiaSharp;
+using SmartStore.Testing;
+
+namespace SmartStore.Integration.Tests;
+
+/// <summary>
+/// 收银追溯 end to end: an in-store camera marked as watching the till uploads real pictures over FTP, the POS pushes
+/// receipts one by one, and each receipt comes back beside what the till camera saw when it was rung.
+/// </summary>
+[Collection(SystemCollection.Name)]
+public sealed class TillTests(SmartStoreSystem system)
+{
+    private const string Store = "X0931";
+    private const string Till = "CAM-X0931-T1";
+    private static readonly TimeZoneInfo China = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+
+    [Fact]
+    public async Task A_receipt_rung_with_nobody_at_the_till_and_a_card_on_many_receipts_are_flagged_beside_the_till_picture()
+    {
+        using var admin = await system.SignedIn("admin");
+        var secret = await AllDayStores.WithCamera(admin, Store, "收银测试店", "NORTH", Till, "interior");
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutJson($"/api/cameras/{Till}/till", new { watchesTill = true })).StatusCode);
+
+        // Two till pictures three minutes apart: three people walking (PETS 2009, frame 1), then the empty floor below them.
+        var people = await File.ReadAllBytesAsync(Path.Combine(SharedData.Shared, "data", "pets2009-s2l1", "images", "000001.jpg"));
+        var first = TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, China).AddMinutes(-4);
+        first = first.AddTicks(-(first.Ticks % TimeSpan.TicksPerSecond));
+        await FtpClients.UploadCaptures(system.FtpPort, Till, secret, first, TimeSpan.FromMinutes(3), people, EmptyFloor(people));
+        await using var connection = await system.Database.Database.Open();
+        await Eventually.Get(() => connection.ExecuteScalarAsync<int>(
+                "SELECT count(*) FROM snapshots WHERE camera_code = @Till AND status = 'analysed'", new { Till }),
+            n => n == 2, within: TimeSpan.FromSeconds(90), what: "both till pictures analysed");
+
+        // A: 20 s after the people; B: 30 s after the empty floor; C–F: later, on one member card, with no till picture near them.
+        object Sale(string number, double seconds, string? card = null) => new
+        {
+            number, at = first.AddSeconds(seconds).ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture), cashier = "店长", memberCard = card,
+            items = new object[] { new { name = "T恤", quantity = 1, unitPrice = 39, discount = 5.7, amount = 33.3 }, new { name = "卫衣", quantity = 2, unitPrice = 39 } },
+        };
+        var push = await admin.PutJson($"/api/stores/{Store}/sales", new
+        {
+            receipts = new[] { Sale("A", 20), Sale("B", 210), Sale("C", 360, "M8812"), Sale("D", 420, "M8812"), Sale("E", 480, "M8812"), Sale("F", 540, "M8812") },
+        });
+        Assert.Equal(HttpStatusCode.OK, push.StatusCode);
+        // The POS sends B again with a correction: it replaces itself.
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutJson($"/api/stores/{Store}/sales", new { receipts = new[] { Sale("B", 215) } })).StatusCode);
+
+        var days = new[] { 20, 540 }.Select(s => first.AddSeconds(s).ToString("yyyy-MM-dd")).Distinct().ToList();
+        var traced = new List<JsonNode>();
+        foreach (var day in days) traced.AddRange((await (await admin.GetAsync($"/api/stores/{Store}/till?date={day}")).Json())["receipts"]!.AsArray().Select(r => r!));
+        var byNumber = traced.ToDictionary(r => r["number"]!.GetValue<string>());
+        Assert.Equal(6, byNumber.Count);
+        Assert.Equal(111.3m, byNumber["A"]["total"]!.GetValue<decimal>()); // 33.3 + 2 × 39
+        Assert.True(byNumber["A"]["customersSeen"]!.GetValue<int>() >= 1, byNumber["A"].ToJsonString());
+        Assert.Empty(byNumber["A"]["flags"]!.AsArray());
+        Assert.Equal(0, byNumber["B"]["customersSeen"]!.GetValue<int>());
+        Assert.Equal(["no-customer"], Flags(byNumber["B"]));
+        Assert.Equal(first.AddSeconds(215).ToString("yyyy-MM-ddTHH:mm:ss"), byNumber["B"]["at"]!.GetValue<string>());
+        var emptyPicture = byNumber["B"]["picture"]!["snapshotId"]!.GetValue<long>();
+        foreach (var n in new[] { "C", "D", "E", "F" })
+        {
+            Assert.Null(byNumber[n]["customersSeen"]);
+            Assert.Equal(["card-reused"], Flags(byNumber[n]));
+        }
+
+        // The receipts make the hourly receipts the traffic report's conversion reads, each counted once.
+        var report = await (await admin.GetAsync($"/api/traffic/report?store={Store}&from={days[0]}&to={days[^1]}&by=day")).Json();
+        Assert.Equal(6, report["total"]!["receipts"]!.GetValue<int>());
+
+        // The page lists the receipts worth a look with the till's picture; every receipt when asked.
+        var page = WebUtility.HtmlDecode(await admin.GetStringAsync($"/till?store={Store}&date={days[0]}"));
+        Assert.Contains("data-receipt=\"B\" data-flags=\"no-customer\"", page);
+        Assert.Contains($"/api/snapshots/{emptyPicture}/image", page);
+        Assert.DoesNotContain("data-receipt=\"A\"", page);
+        Assert.Contains("有单无人", page);
+        Assert.Contains("data-receipt=\"A\"", WebUtility.HtmlDecode(await admin.GetStringAsync($"/till?store={Store}&date={days[0]}&all=true")));
+    }
+
+    private static List<string> Flags(JsonNode receipt) => receipt["flags"]!.AsArray().Select(f => f!.GetValue<string>()).ToList();
+
+    /// <summary>The floor below the walkers of PETS frame 1 (rows 330 on, where nobody is), enlarged to a camera's frame.</summary>
+    private static byte[] EmptyFloor(byte[] frame)
+    {
+        using var source = SKBitmap.Decode(frame);
+        using var floor = new SKBitmap();
+        Assert.True(source.ExtractSubset(floor, SKRectI.Create(0, 330, 384, source.Height - 330)));
+        using var enlarged = floor.Resize(new SKImageInfo(768, 2 * (source.Height - 330)), new SKSamplingOptions(SKFilterMode.Linear));
+        using var data = enlarged.Encode(SKEncodedImageFormat.Jpeg, 90);
+        return data.ToArray();
+    }
+
+    [Theory]
+    [InlineData("{}", "receipts is required")]
+    [InlineData("""{"receipts":[{"number":"1","at":"2025-08-04T10:00:00","items":[{"name":"T恤","quantity":1,"unitPrice":39}]},{"number":"1","at":"2025-08-04T10:01:00","items":[{"name":"T恤","quantity":1,"unitPrice":39}]}]}""", "is given twice")]
+    [InlineData("""{"receipts":[{"number":"1","at":"2025-08-04 10:00","items":[{"name":"T恤","quantity":1,"unitPrice":39}]}]}""", "must be the store-local time")]
+    [InlineData("""{"receipts":[{"number":"1","at":"2025-08-04T10:00:00","items":[]}]}""", "a receipt sells something")]
+    [InlineData("""{"receipts":[{"number":"1","at":"2025-08-04T10:00:00","total":50,"items":[{"name":"T恤","quantity":1,"unitPrice":39}]}]}""", "is not the sum of its items")]
+    [InlineData("""{"receipts":[{"number":"1","at":"2025-08-04T10:00:00","items":[{"name":"T恤","quantity":0,"unitPrice":39}]}]}""", "quantity must be more than 0")]
+    [InlineData("""{"receipts":[{"number":"1","at":"2025-08-04T10:00:00","items":[{"name":"T恤","quantity":1,"unitPrice":39,"discount":50}]}]}""", "amount must be 0 or more")]
+    public async Task A_push_with_a_bad_receipt_is_refused_whole_with_the_reason_and_writes_nothing(string body, string reason)
+    {
+        using var admin = await system.SignedIn("admin");
+        const string store = "X0932";
+        if ((await admin.GetAsync($"/api/stores/{store}")).StatusCode == HttpStatusCode.NotFound)
+            Assert.Equal(HttpStatusCode.Created, (await admin.PostJson("/api/stores", new
+            {
+                code = store, name = "小票校验店", regionCode = "NORTH", city = "北京", latitude = 39.9, longitude = 116.4, openingHours = AllDayStores.Hours,
+            })).StatusCode);
+        var answer = await admin.PutAsync($"/api/stores/{store}/sales", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, answer.StatusCode);
+        Assert.Contains(reason, await answer.Content.ReadAsStringAsync());
+        var day = await (await admin.GetAsync($"/api/stores/{store}/till?date=2025-08-04")).Json();
+        Assert.Equal(0, day["totals"]!["receipts"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task Only_an_in_store_camera_watches_a_till_and_sales_for_an_unknown_store_or_day_are_refused()
+    {
+        using var admin = await system.SignedIn("admin");
+        await AllDayStores.WithCamera(admin, "X0933", "入口测试店", "NORTH", "CAM-X0933-E1");
+        var entrance = await admin.PutJson("/api/cameras/CAM-X0933-E1/till", new { watchesTill = true });
+        Assert.Equal(HttpStatusCode.BadRequest, entrance.StatusCode);
+        Assert.Contains("only in-store cameras watch a till", await entrance.Content.ReadAsStringAsync());
+        Assert.Contains("watchesTill is required", await (await admin.PutJson("/api/cameras/CAM-X0933-E1/till", new { })).Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.PutJson("/api/stores/NOPE-1/sales", new { receipts = Array.Empty<object>() })).StatusCode);
+        Assert.Contains("must be a day", await (await admin.GetAsync("/api/stores/X0933/till?date=05-12-2026")).Content.ReadAsStringAsync());
+        // The store without a till camera: its page says so.
+        Assert.Contains("id=\"till-no-camera\"", await admin.GetStringAsync("/till?store=X0933"));
+    }
+}

@@ -1,0 +1,63 @@
+using SmartStore.Storage;
+using SmartStore.Web.Analysis;
+
+namespace SmartStore.Integration.Tests;
+
+/// <summary>收银追溯's rules on receipts and till pictures given by hand: who was at the till, one card on many receipts, people and nothing rung.</summary>
+public sealed class TillTraceTests
+{
+    private static readonly DateTime T0 = new(2026, 12, 5, 6, 0, 0, DateTimeKind.Utc);
+    private static readonly TillTraceOptions Options = new();
+
+    private static TillReceipt Receipt(string number, double seconds, string? card = null) =>
+        new(number, T0.AddHours(8).AddSeconds(seconds), T0.AddSeconds(seconds), "店长", card, 10m, [new ReceiptLine("T恤", 1, 10m, 0, 10m)]);
+
+    private static TillFrame Frame(long id, double seconds, int customers, string camera = "T1") => new(id, camera, T0.AddSeconds(seconds), customers);
+
+    [Fact]
+    public void A_receipt_shows_the_picture_with_most_customers_near_it_and_is_flagged_only_when_nobody_was_there()
+    {
+        var frames = new[] { Frame(1, -60, 0), Frame(2, 20, 2), Frame(3, 400, 0), Frame(4, 1000, 1) };
+        var day = TillTrace.Check([Receipt("A", 0), Receipt("B", 420), Receipt("C", 700)], frames, Options);
+
+        var (a, b, c) = (day.Receipts[0], day.Receipts[1], day.Receipts[2]);
+        Assert.Equal((2, 2L), (a.Customers!.Value, a.Picture!.SnapshotId)); // the empty picture a minute before does not outvote the customer
+        Assert.Empty(a.Flags);
+        Assert.Equal((0, 3L), (b.Customers!.Value, b.Picture!.SnapshotId));
+        Assert.Equal([ReceiptFlags.NoCustomer], b.Flags);
+        Assert.Null(c.Customers); // no picture within 90 s: nothing can be said, nothing is flagged
+        Assert.Empty(c.Flags);
+        Assert.Equal((1, 1), (day.Unchecked, day.Flagged(ReceiptFlags.NoCustomer)));
+    }
+
+    [Fact]
+    public void A_member_card_on_four_receipts_of_the_day_flags_each_of_them_and_three_do_not()
+    {
+        var three = TillTrace.Check([Receipt("1", 0, "M1"), Receipt("2", 60, "M1"), Receipt("3", 120, "M1"), Receipt("4", 180, "M2")], [], Options);
+        Assert.Equal(0, three.Flagged(ReceiptFlags.CardReused));
+
+        var four = TillTrace.Check([Receipt("1", 0, "M1"), Receipt("2", 60, "M1"), Receipt("3", 120, "M1"), Receipt("4", 180, "M1"), Receipt("5", 240)], [], Options);
+        Assert.Equal(["1", "2", "3", "4"], four.Receipts.Where(r => r.Flags.Contains(ReceiptFlags.CardReused)).Select(r => r.Receipt.Number));
+    }
+
+    [Fact]
+    public void People_at_the_till_for_three_minutes_with_nothing_rung_are_a_visit_and_a_receipt_meanwhile_or_a_quiet_camera_is_not()
+    {
+        // Customers in every picture, 30 s apart, for three minutes; an empty picture after.
+        var visit = Enumerable.Range(0, 7).Select(i => Frame(10 + i, 30 * i, i == 3 ? 2 : 1)).Append(Frame(20, 210, 0)).ToList();
+        var unrung = Assert.Single(TillTrace.Check([], visit, Options).Unrung);
+        Assert.Equal((T0, T0.AddMinutes(3), 2, 13L), (unrung.FromUtc, unrung.ToUtc, unrung.MostCustomers, unrung.Picture.SnapshotId));
+
+        Assert.Empty(TillTrace.Check([Receipt("A", 100)], visit, Options).Unrung);
+        // A receipt rung just after the customers left (within the window) still counts for the visit.
+        Assert.Empty(TillTrace.Check([Receipt("A", 260)], visit, Options).Unrung);
+
+        // The same pictures with a 2-minute silence in the middle: two short visits, neither long enough.
+        var broken = visit.Select(f => f.AtUtc >= T0.AddSeconds(90) ? f with { AtUtc = f.AtUtc.AddMinutes(2) } : f).ToList();
+        Assert.Empty(TillTrace.Check([], broken, Options).Unrung);
+
+        // Two till cameras: each camera's pictures make their own visits.
+        var twoTills = visit.Take(4).Concat(visit.Skip(4).Take(3).Select(f => f with { CameraCode = "T2" })).ToList();
+        Assert.Empty(TillTrace.Check([], twoTills, Options).Unrung);
+    }
+}

@@ -1,0 +1,115 @@
+using SmartStore.Storage;
+
+namespace SmartStore.Web.Analysis;
+
+/// <summary>How receipts are held against the till cameras' pictures (setting section Till).</summary>
+public sealed record TillTraceOptions
+{
+    /// <summary>
+    /// A receipt is rung while its customer stands at the till; a till camera sending a picture every 10–30 s has one this
+    /// close to the receipt's time on either side, and a POS clock a minute off still finds it.
+    /// </summary>
+    public TimeSpan Window { get; init; } = TimeSpan.FromSeconds(90);
+
+    /// <summary>People at the till this long (first picture to last) with nothing rung meanwhile are a visit worth a look (有人无单).</summary>
+    public TimeSpan MinUnrungVisit { get; init; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Pictures further apart than this do not make one visit: the camera was quiet in between.</summary>
+    public TimeSpan MaxPictureGap { get; init; } = TimeSpan.FromSeconds(90);
+
+    /// <summary>One member card on this many receipts of a store in a day is a card collecting on others' purchases (内部会员卡).</summary>
+    public int CardReceiptsPerDay { get; init; } = 4;
+}
+
+/// <summary>Why a receipt is worth a look.</summary>
+public static class ReceiptFlags
+{
+    /// <summary>有单无人: the till cameras saw nobody on the customers' side when it was rung.</summary>
+    public const string NoCustomer = "no-customer";
+
+    /// <summary>一卡多单: its member card was on <see cref="TillTraceOptions.CardReceiptsPerDay"/> or more receipts that day.</summary>
+    public const string CardReused = "card-reused";
+}
+
+/// <summary>
+/// A receipt against the till: the most customers any till camera counted within the window (null when no till picture
+/// was taken then, so nothing can be said), the picture that shows it, and its flags.
+/// </summary>
+public sealed record ReceiptTrace(TillReceipt Receipt, int? Customers, TillFrame? Picture, IReadOnlyList<string> Flags)
+{
+    public bool Flagged => Flags.Count > 0;
+}
+
+/// <summary>有人无单: people stood at a till from one picture to another and nothing was rung meanwhile.</summary>
+public sealed record UnrungVisit(string CameraCode, DateTime FromUtc, DateTime ToUtc, int MostCustomers, TillFrame Picture)
+{
+    public TimeSpan Length => ToUtc - FromUtc;
+}
+
+/// <summary>A store's day at the till.</summary>
+public sealed record TillDay(IReadOnlyList<ReceiptTrace> Receipts, IReadOnlyList<UnrungVisit> Unrung)
+{
+    public int Unchecked => Receipts.Count(r => r.Customers is null);
+    public int Flagged(string flag) => Receipts.Count(r => r.Flags.Contains(flag));
+    public decimal Amount => Receipts.Sum(r => r.Receipt.Total);
+}
+
+/// <summary>
+/// 收银追溯 (seed 001: the POS bound to the cameras): each receipt held against who stood at the till when it was rung,
+/// and the visits to the till that rang nothing. Pure: the receipts and pictures come in, the findings go out.
+/// </summary>
+public static class TillTrace
+{
+    /// <param name="frames">the till cameras' pictures, oldest first, covering the receipts' day and the window either side.</param>
+    public static TillDay Check(IReadOnlyList<TillReceipt> receipts, IReadOnlyList<TillFrame> frames, TillTraceOptions options)
+    {
+        var reusedCards = receipts.Where(r => r.MemberCard is not null).GroupBy(r => r.MemberCard!)
+            .Where(g => g.Count() >= options.CardReceiptsPerDay).Select(g => g.Key).ToHashSet();
+        var traces = receipts.Select(r => Trace(r, frames, reusedCards, options)).ToList();
+        return new TillDay(traces, UnrungVisits(receipts, frames, options));
+    }
+
+    private static ReceiptTrace Trace(TillReceipt receipt, IReadOnlyList<TillFrame> frames, HashSet<string> reusedCards, TillTraceOptions options)
+    {
+        // The picture with most customers shows the customer; of equals, the one nearest the receipt's time.
+        var picture = frames.Where(f => (f.AtUtc - receipt.RungUtc).Duration() <= options.Window)
+            .OrderByDescending(f => f.Customers).ThenBy(f => (f.AtUtc - receipt.RungUtc).Duration()).FirstOrDefault();
+        var flags = new List<string>();
+        if (picture is { Customers: 0 }) flags.Add(ReceiptFlags.NoCustomer);
+        if (receipt.MemberCard is { } card && reusedCards.Contains(card)) flags.Add(ReceiptFlags.CardReused);
+        return new ReceiptTrace(receipt, picture?.Customers, picture, flags);
+    }
+
+    /// <summary>Each camera's runs of pictures with people at the till, long enough, with no receipt rung during them.</summary>
+    private static List<UnrungVisit> UnrungVisits(IReadOnlyList<TillReceipt> receipts, IReadOnlyList<TillFrame> frames, TillTraceOptions options)
+    {
+        var visits = new List<UnrungVisit>();
+        foreach (var camera in frames.GroupBy(f => f.CameraCode))
+            foreach (var run in Runs(camera.OrderBy(f => f.AtUtc).ToList(), options.MaxPictureGap))
+            {
+                var (from, to) = (run[0].AtUtc, run[^1].AtUtc);
+                if (to - from < options.MinUnrungVisit) continue;
+                if (receipts.Any(r => r.RungUtc >= from - options.Window && r.RungUtc <= to + options.Window)) continue;
+                var busiest = run.MaxBy(f => f.Customers)!;
+                visits.Add(new UnrungVisit(camera.Key, from, to, busiest.Customers, busiest));
+            }
+        return visits.OrderBy(v => v.FromUtc).ToList();
+    }
+
+    /// <summary>Consecutive pictures with someone at the till, none further than <paramref name="maxGap"/> from the one before.</summary>
+    private static IEnumerable<List<TillFrame>> Runs(List<TillFrame> frames, TimeSpan maxGap)
+    {
+        var run = new List<TillFrame>();
+        foreach (var frame in frames)
+        {
+            var continues = frame.Customers > 0 && run.Count > 0 && frame.AtUtc - run[^1].AtUtc <= maxGap;
+            if (!continues && run.Count > 0)
+            {
+                yield return run;
+                run = [];
+            }
+            if (frame.Customers > 0) run.Add(frame);
+        }
+        if (run.Count > 0) yield return run;
+    }
+}

@@ -1,0 +1,71 @@
+using System.Globalization;
+using SmartStore.Models;
+using SmartStore.Storage;
+
+namespace SmartStore.Web.Api;
+
+/// <summary>
+/// A push of receipts one by one (收银追溯): each with its number, store-local time, cashier, member card and lines.
+/// Every receipt is checked; one bad receipt refuses the push with its field and reason.
+/// </summary>
+public static class SalesInput
+{
+    public sealed record Push(IReadOnlyList<ReceiptInput?>? Receipts);
+
+    public sealed record ReceiptInput(string? Number, string? At, string? Cashier, string? MemberCard, decimal? Total, IReadOnlyList<LineInput?>? Items);
+
+    public sealed record LineInput(string? Name, decimal? Quantity, decimal? UnitPrice, decimal? Discount, decimal? Amount);
+
+    public const int MaxReceipts = 5_000;
+    public const int MaxLines = 200;
+    private const decimal MaxMoney = 100_000_000m;
+    private const string Example = "[{\"number\": \"0032\", \"at\": \"2026-12-05T20:16:49\", \"cashier\": \"店长\", \"memberCard\": null, " +
+        "\"items\": [{\"name\": \"T恤\", \"quantity\": 1, \"unitPrice\": 39, \"discount\": 5.7, \"amount\": 33.3}]}, …]";
+
+    /// <summary>The receipts of a push, their store-local times turned to UTC on the store's clock.</summary>
+    public static (IReadOnlyList<TillReceipt> Receipts, FieldErrors Errors) Read(Push input, TimeZoneInfo zone)
+    {
+        var errors = new FieldErrors();
+        var numbers = new HashSet<string>();
+        var receipts = BatchPush.Read(input.Receipts, "receipts", Example, MaxReceipts, errors, (r, field) =>
+        {
+            var number = r.Number?.Trim();
+            errors.Text($"{field}.number", number, 64);
+            if (number is { Length: > 0 } && !numbers.Add(number)) errors.Add($"{field}.number", $"{field}.number '{number}' is given twice.");
+            if (!DateTime.TryParseExact(r.At, ["yyyy-MM-ddTHH:mm:ss", "yyyy-MM-ddTHH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var at))
+                errors.Add($"{field}.at", $"{field}.at '{r.At}' must be the store-local time it was rung, yyyy-MM-ddTHH:mm:ss.");
+            errors.Text($"{field}.cashier", r.Cashier?.Trim(), 60, required: false);
+            var card = string.IsNullOrWhiteSpace(r.MemberCard) ? null : r.MemberCard.Trim();
+            errors.Text($"{field}.memberCard", card, 40, required: false);
+            var lines = Lines(r.Items, field, errors);
+            var total = lines.Sum(l => l.Amount);
+            if (r.Total is { } given && Math.Abs(given - total) > 0.01m)
+                errors.Add($"{field}.total", $"{field}.total {given} is not the sum of its items' amounts ({total}).");
+            return new TillReceipt(number ?? "", at, StoreTimeZones.ToUtc(at, zone), r.Cashier?.Trim() ?? "", card, total, lines);
+        });
+        return (receipts, errors);
+    }
+
+    private static IReadOnlyList<ReceiptLine> Lines(IReadOnlyList<LineInput?>? items, string receipt, FieldErrors errors)
+    {
+        var lines = new List<ReceiptLine>();
+        var name = $"{receipt}.items";
+        if (items is not { Count: > 0 }) { errors.Add(name, $"{name} is required: a receipt sells something."); return lines; }
+        if (items.Count > MaxLines) { errors.Add(name, $"at most {MaxLines} items a receipt, not {items.Count}."); return lines; }
+        for (var i = 0; i < items.Count; i++)
+        {
+            var field = $"{name}[{i}]";
+            if (items[i] is not { } item) { errors.Add(field, $"{field} is empty."); continue; }
+            errors.Text($"{field}.name", item.Name?.Trim(), 120);
+            if (item.Quantity is not (> 0 and <= 100_000)) errors.Add($"{field}.quantity", $"{field}.quantity must be more than 0 and at most 100000.");
+            if (item.UnitPrice is not (>= 0 and < MaxMoney)) errors.Add($"{field}.unitPrice", $"{field}.unitPrice must be 0 or more.");
+            if (item.Discount is < 0 or >= MaxMoney) errors.Add($"{field}.discount", $"{field}.discount must be 0 or more.");
+            var (quantity, price, discount) = (item.Quantity ?? 0, item.UnitPrice ?? 0, item.Discount ?? 0);
+            // A line's amount is what was paid; left out, it is the price of the quantity less the discount.
+            var amount = item.Amount ?? Math.Round(quantity * price - discount, 2);
+            if (amount is < 0 or >= MaxMoney) errors.Add($"{field}.amount", $"{field}.amount must be 0 or more (the price of the quantity less the discount).");
+            lines.Add(new ReceiptLine(item.Name?.Trim() ?? "", quantity, price, discount, Math.Round(amount, 2)));
+        }
+        return lines;
+    }
+}

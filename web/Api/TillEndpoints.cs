@@ -1,0 +1,103 @@
+using System.Security.Claims;
+using SmartStore.Models;
+using SmartStore.Storage;
+using SmartStore.Web.Analysis;
+using SmartStore.Web.Security;
+
+namespace SmartStore.Web.Api;
+
+/// <summary>
+/// 收银追溯 (seed 001: 客流系统绑定收银追溯): the POS integration pushes receipts one by one; each store's day at the till
+/// comes back with every receipt held against the till cameras' pictures, and the visits to the till that rang nothing.
+/// </summary>
+public static class TillEndpoints
+{
+    public sealed record WatchesTillInput(bool? WatchesTill);
+
+    public static RouteGroupBuilder MapTill(this RouteGroupBuilder api)
+    {
+        api.MapPut("/stores/{code}/sales", Push).WithTags("POS").RequireAuthorization(AuthenticationSetup.MayEdit);
+        api.MapGet("/stores/{code}/till", Day).WithTags("POS");
+        api.MapPut("/cameras/{code}/till", SetWatchesTill).WithTags("POS").RequireAuthorization(AuthenticationSetup.MayEdit);
+        return api;
+    }
+
+    private static async Task<IResult> Push(string code, SalesInput.Push input, ClaimsPrincipal user, StoreRepository stores, TillReceipts receipts)
+    {
+        var (store, refusal) = await Visible(code, user, stores);
+        if (store is null) return refusal!;
+        var (rung, errors) = SalesInput.Read(input, StoreTimeZones.Find(store.TimeZone));
+        if (errors.Any) return errors.ToResult();
+        await receipts.Write(store.Code, rung);
+        return Results.Ok(new { store = store.Code, receipts = rung.Count });
+    }
+
+    private static async Task<IResult> Day(string code, string? date, bool? flagged, ClaimsPrincipal user, StoreRepository stores, TillDesk desk)
+    {
+        var (store, refusal) = await Visible(code, user, stores);
+        if (store is null) return refusal!;
+        var errors = new FieldErrors();
+        if (TillDesk.Day(date, store, DateTime.UtcNow, errors) is not { } day) return errors.ToResult();
+        var (till, cameras) = await desk.Trace(store, day);
+        var zone = StoreTimeZones.Find(store.TimeZone);
+        return Results.Ok(new
+        {
+            store = store.Code,
+            date = day.ToString("yyyy-MM-dd"),
+            tillCameras = cameras,
+            totals = new
+            {
+                receipts = till.Receipts.Count,
+                amount = till.Amount,
+                noCustomer = till.Flagged(ReceiptFlags.NoCustomer),
+                cardReused = till.Flagged(ReceiptFlags.CardReused),
+                @unchecked = till.Unchecked,
+                unrungVisits = till.Unrung.Count,
+            },
+            receipts = till.Receipts.Where(r => flagged != true || r.Flagged).Select(r => new
+            {
+                number = r.Receipt.Number,
+                at = r.Receipt.RungLocal.ToString("yyyy-MM-ddTHH:mm:ss"),
+                cashier = r.Receipt.Cashier,
+                memberCard = r.Receipt.MemberCard,
+                total = r.Receipt.Total,
+                items = r.Receipt.Lines,
+                customersSeen = r.Customers,
+                picture = r.Picture is { } p ? Picture(p, zone) : null,
+                flags = r.Flags,
+            }),
+            unrung = till.Unrung.Select(v => new
+            {
+                camera = v.CameraCode,
+                from = Local(v.FromUtc, zone),
+                to = Local(v.ToUtc, zone),
+                minutes = Math.Round(v.Length.TotalMinutes, 1),
+                mostCustomers = v.MostCustomers,
+                picture = Picture(v.Picture, zone),
+            }),
+        });
+    }
+
+    private static object Picture(TillFrame frame, TimeZoneInfo zone) =>
+        new { snapshotId = frame.SnapshotId, camera = frame.CameraCode, at = Local(frame.AtUtc, zone), customers = frame.Customers };
+
+    private static string Local(DateTime utc, TimeZoneInfo zone) => TimeZoneInfo.ConvertTimeFromUtc(utc, zone).ToString("yyyy-MM-ddTHH:mm:ss");
+
+    private static async Task<IResult> SetWatchesTill(string code, WatchesTillInput input, ClaimsPrincipal user, CameraRepository cameras,
+        CameraScope scope, CameraDrawings drawings)
+    {
+        if (await scope.Check(user, code) is { } refusal) return refusal;
+        if (await cameras.Find(code) is not { } camera) return Problems.NotFound($"Camera '{code}'");
+        var errors = new FieldErrors();
+        if (input.WatchesTill is not { } watches) errors.Add("watchesTill", "watchesTill is required: true or false.");
+        else errors = await drawings.SaveWatchesTill(camera, watches, user.Actor());
+        return errors.Any ? errors.ToResult() : Results.Ok(new { camera = camera.Code, watchesTill = input.WatchesTill });
+    }
+
+    private static async Task<(Store? Store, IResult? Refusal)> Visible(string code, ClaimsPrincipal user, StoreRepository stores)
+    {
+        var store = await stores.Find(code);
+        if (store is null) return (null, Problems.NotFound($"Store '{code}'"));
+        return user.Scope().AllowsStore(store.Code, store.RegionCode) ? (store, null) : (null, Problems.OutOfScope($"Store '{code}'"));
+    }
+}

@@ -1,0 +1,53 @@
+namespace SmartStore.Web.Localization;
+
+public static partial class UiText
+{
+    /// <summary>Words of 收银追溯: receipts held against the till cameras.</summary>
+    private static readonly Dictionary<string, (string Zh, string En)> TillWords = new()
+    {
+        ["till"] = ("收银追溯", "Till trace"),
+        ["tillHint"] = ("每张小票对照收银台摄像头在收银时刻前后 {0:0} 秒的画面：画面里顾客一侧没人的小票（有单无人）、同一会员卡一天 {2} 张及以上的小票（一卡多单）、有人在收银台等了 {1:0} 分钟以上却没有出小票（有人无单）。这些是值得回看的线索，不是定论。",
+            "Each receipt is held against the till cameras' pictures within {0:0} s of its time: receipts with nobody on the customers' side (no customer), a member card on {2} or more receipts in a day (one card, many receipts), and people at the till for {1:0} minutes or more with nothing rung. Leads worth a look, not verdicts."),
+        ["tillDay"] = ("日期", "Day"),
+        ["tillAll"] = ("显示全部小票", "Every receipt"),
+        ["tillDayBefore"] = ("前一天", "Day before"),
+        ["tillDayAfter"] = ("后一天", "Day after"),
+        ["tillNoStore"] = ("没有门店“{0}”，或你无权查看。", "There is no store '{0}' you may see."),
+        ["tillNoCamera"] = ("该门店还没有对着收银台的摄像头：在店内摄像头的页面勾选“对着收银台”，并把计数区域画在顾客一侧。没有画面，小票无法核对。",
+            "This store has no camera watching a till: tick 'Watches a till' on an in-store camera's page and draw its counting area on the customers' side. Without pictures the receipts cannot be checked."),
+        ["tillReceipts"] = ("小票", "Receipts"),
+        ["tillAmount"] = ("销售额", "Sales"),
+        ["till.no-customer"] = ("有单无人", "No customer"),
+        ["till.card-reused"] = ("一卡多单", "One card, many receipts"),
+        ["tillUnrung"] = ("有人无单", "People, nothing rung"),
+        ["tillUnrungHint"] = ("收银台顾客一侧有人超过 {0:0} 分钟、前后都没有小票", "someone at the till for over {0:0} minutes with no receipt"),
+        ["tillUnrungNone"] = ("没有。", "None."),
+        ["tillUnchecked"] = ("{0} 张小票前后没有收银台画面（摄像头没有上传），无法核对。", "{0} receipts had no till picture near them (the camera sent none) and could not be checked."),
+        ["tillWhen"] = ("时间", "When"),
+        ["tillMinutes"] = ("分钟", "Minutes"),
+        ["tillMostCustomers"] = ("最多人数", "Most people"),
+        ["tillPicture"] = ("画面", "Picture"),
+        ["tillFlaggedReceipts"] = ("值得回看的小票", "Receipts worth a look"),
+        ["tillAllReceipts"] = ("全部小票", "Every receipt"),
+        ["tillOnlyFlagged"] = ("只看异常", "Only those worth a look"),
+        ["tillShowAll"] = ("显示全部", "Show every receipt"),
+        ["tillTime"] = ("收银时间", "Rung at"),
+        ["tillNumber"] = ("单号", "Number"),
+        ["tillCashier"] = ("收银员", "Cashier"),
+        ["tillCard"] = ("会员卡", "Member card"),
+        ["tillItems"] = ("商品", "Items"),
+        ["tillLines"] = ("{0} 行 · {1} 件", "{0} lines · {1} pcs"),
+        ["tillTotal"] = ("金额", "Total"),
+        ["tillAtTill"] = ("收银台画面", "At the till"),
+        ["tillSeen"] = ("{0} 人", "{0} seen"),
+        ["tillNoPicture"] = ("无画面", "No picture"),
+        ["tillNoReceipts"] = ("这一天没有小票。", "No receipts this day."),
+        ["tillNothingFlagged"] = ("这一天没有值得回看的小票。", "Nothing worth a look this day."),
+        ["tillPick"] = ("选择门店查看。", "Pick a store."),
+        ["watchesTill"] = ("对着收银台", "Watches a till"),
+        ["watchesTillHint"] = ("勾选后，这个摄像头计数区域里的人被当作收银台前的顾客，用来核对小票（收银追溯）。计数区域请画在顾客一侧，不要包括收银员。",
+            "Ticked, the people in this camera's counting area are taken as customers at the till and each receipt is checked against them (till trace). Draw the area on the customers' side, leaving the cashier out."),
+        ["watchesTillSaved"] = ("已保存：对着收银台。", "Saved: watches a till."),
+        ["watchesTillCleared"] = ("已保存：不再对着收银台。", "Saved: no longer watches a till."),
+    };
+}

@@ -1,0 +1,64 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SmartStore.Models;
+using SmartStore.Storage;
+using SmartStore.Web.Analysis;
+using SmartStore.Web.Api;
+using SmartStore.Web.Security;
+using static SmartStore.Web.Localization.UiText;
+
+namespace SmartStore.Web.Pages;
+
+/// <summary>
+/// 收银追溯: one store's day at the till — every receipt beside what its till camera saw when it was rung, the receipts
+/// worth a look first, and the visits to the till that rang nothing.
+/// </summary>
+public sealed class TillModel(StoreRepository stores, TillDesk desk) : PageModel
+{
+    public const int PreviewWidth = 320;
+
+    [FromQuery(Name = "store")] public string? StoreCode { get; set; }
+    [FromQuery(Name = "date")] public string? Date { get; set; }
+    /// <summary>Every receipt of the day, not only those worth a look.</summary>
+    [FromQuery(Name = "all")] public bool All { get; set; }
+
+    public IReadOnlyList<Store> StoreChoices { get; private set; } = [];
+    public Store? Store { get; private set; }
+    public DateOnly Day { get; private set; }
+    public TillDay? Till { get; private set; }
+    public IReadOnlyList<string> TillCameras { get; private set; } = [];
+    public IReadOnlyList<string> Errors { get; private set; } = [];
+    public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
+    public TillTraceOptions Options => desk.Options;
+
+    public IEnumerable<ReceiptTrace> Shown => Till is null ? [] : All ? Till.Receipts : Till.Receipts.Where(r => r.Flagged);
+
+    public async Task<IActionResult> OnGet()
+    {
+        var scope = User.Scope();
+        StoreChoices = (await stores.List(scope, null, null, null, 1, 10_000)).Items;
+        var code = string.IsNullOrWhiteSpace(StoreCode) ? StoreChoices.Count == 1 ? StoreChoices[0].Code : null : StoreCode.Trim();
+        if (code is null) return Page();
+        Store = await stores.Find(code);
+        if (Store is null || !scope.AllowsStore(Store.Code, Store.RegionCode))
+        {
+            Store = null;
+            Errors = [string.Format(T("tillNoStore"), code)];
+            return Page();
+        }
+        var errors = new FieldErrors();
+        if (TillDesk.Day(Date, Store, DateTime.UtcNow, errors) is not { } day)
+        {
+            Errors = errors.Localized;
+            return Page();
+        }
+        (Day, Zone) = (day, StoreTimeZones.Find(Store.TimeZone));
+        (Till, TillCameras) = await desk.Trace(Store, day);
+        return Page();
+    }
+
+    public string Local(DateTime utc, string format = "HH:mm:ss") => TimeZoneInfo.ConvertTimeFromUtc(utc, Zone).ToString(format);
+
+    /// <summary>This page for another day or with the other list, the rest of the query kept.</summary>
+    public string Link(DateOnly day, bool all) => $"/till?store={Uri.EscapeDataString(Store!.Code)}&date={day:yyyy-MM-dd}" + (all ? "&all=true" : "");
+}
