@@ -23,9 +23,10 @@ public sealed class DemoCamera(string code, string secret, int index, CameraWiri
     public bool Live { get; init; }
 
     // Demo chain naming: CAM-Sxxxx-E1 is the entrance bullet camera, CAM-Sxxxx-P1 the shelf dome, CAM-Sxxxx-I1 the
-    // in-store camera.
+    // in-store camera, CAM-Sxxxx-T1 the camera over the till.
     private bool IsEntrance => Code.EndsWith("-E1", StringComparison.Ordinal);
     private bool IsInterior => Code.EndsWith("-I1", StringComparison.Ordinal);
+    private bool IsTill => DemoTill.StoreOf(Code) is not null;
     private string Password => WrongPassword ? secret + "-wrong" : secret;
     private bool Silent => SilentFromUtc is { } from && DateTime.UtcNow >= from;
 
@@ -38,6 +39,7 @@ public sealed class DemoCamera(string code, string secret, int index, CameraWiri
     {
         if (IsEntrance) return Every(Live ? options.LiveFrameEvery : options.FrameEvery, SendFrame, stop);
         if (IsInterior) return Every(options.InteriorFrameEvery, SendInteriorFrame, stop);
+        if (IsTill) return wiring.Images.TillFrames > 0 ? Every(options.TillFrameEvery, SendTillFrame, stop) : Task.CompletedTask;
         return Every(options.PatrolEvery, Patrol, stop);
     }
 
@@ -80,6 +82,14 @@ public sealed class DemoCamera(string code, string secret, int index, CameraWiri
         return Send(TimingName(subnet: 2), file, stop);
     }
 
+    /// <summary>The till's picture, then whatever the demo POS rings while (or without) a customer stands there.</summary>
+    private async Task SendTillFrame(CancellationToken stop)
+    {
+        var tick = _frame++;
+        await Send(TimingName(subnet: 3), wiring.Images.TillFrame(tick).File, stop);
+        if (wiring.Pos is { } pos) await pos.AfterPicture(Code, tick, wiring.Images, stop);
+    }
+
     /// <summary>Hikvision-style name with the capture time in store-local time (the demo chain is all Asia/Shanghai).</summary>
     private string TimingName(int subnet) =>
         $"192.168.{subnet}.{64 + index % 100}_01_{DateTime.UtcNow.AddHours(8):yyyyMMddHHmmssfff}_TIMING.jpg";
@@ -117,4 +127,8 @@ public sealed class DemoCamera(string code, string secret, int index, CameraWiri
 }
 
 /// <summary>What every simulated camera shares: the HTTP client, the FTP uploader, the images and the tally.</summary>
-public sealed record CameraWiring(HttpClient Http, FtpUploader Ftp, SnapshotSource Images, SimulatorTally Tally);
+public sealed record CameraWiring(HttpClient Http, FtpUploader Ftp, SnapshotSource Images, SimulatorTally Tally)
+{
+    /// <summary>The demo POS the till cameras ring receipts on; none without its API key in secrets.json.</summary>
+    public DemoPos? Pos { get; init; }
+}

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
+using SmartStore.Models;
 using SmartStore.Simulator;
 
 // Demo cameras for `./smartstore up`: every camera of the demo chain sends heartbeats (HTTP) and real
@@ -39,7 +40,12 @@ if (options.Duration is { } duration) stop.CancelAfter(duration);
 
 using var http = new HttpClient { BaseAddress = options.Web, Timeout = TimeSpan.FromSeconds(10) };
 var images = new SnapshotSource(options.DataDirectory, options.FramesPerSequence);
-var wiring = new CameraWiring(http, new FtpUploader(options.FtpHost, options.FtpPort), images, new SimulatorTally());
+var tally = new SimulatorTally();
+var posKey = secrets[DemoTill.PosKeySecret]?.GetValue<string>();
+var wiring = new CameraWiring(http, new FtpUploader(options.FtpHost, options.FtpPort), images, tally)
+{
+    Pos = posKey is null ? null : new DemoPos(http, posKey, tally),
+};
 var live = cameraSecrets.Where(c => c.Code.EndsWith("-E1", StringComparison.Ordinal)).Take(options.LiveEntrances).Select(c => c.Code).ToHashSet();
 // Chosen before the random misbehaviour, so the same cameras every run and the README can name them: a banner in front of
 // the first entrance camera that is not a live one (CAM-S0003-E1), a stuck picture on the next (CAM-S0004-E1).
@@ -63,9 +69,11 @@ var cameras = cameraSecrets.Select((c, i) => new DemoCamera(c.Code, c.Secret, i,
 Console.WriteLine($"simulating {cameras.Count} cameras: heartbeats to {options.Web} every {options.HeartbeatEvery.TotalSeconds:0} s, "
     + $"snapshots to ftp://{options.FtpHost}:{options.FtpPort} (entrance every {options.FrameEvery.TotalSeconds:0.#} s, "
     + $"live entrances every {options.LiveFrameEvery.TotalSeconds:0.#} s, in-store every {options.InteriorFrameEvery.TotalSeconds:0.#} s, "
+    + $"tills every {options.TillFrameEvery.TotalSeconds:0.#} s, "
     + $"shelf patrol every {options.PatrolEvery.TotalSeconds:0} s)");
 if (live.Count > 0) Console.WriteLine($"live entrances (door lines count people): {string.Join(", ", live)}");
 Console.WriteLine(images.HasImages ? $"images: {images.Describe()} from {options.DataDirectory}" : $"no images under {options.DataDirectory}: heartbeats only");
+Console.WriteLine(wiring.Pos is null ? "no demo POS key in secrets.json: till cameras send pictures, no receipts are rung" : "demo POS: receipts rung at the tills (CAM-…-T1) go to PUT /api/stores/{code}/sales");
 if (silent.Count > 0) Console.WriteLine($"silent after {options.SilentAfter.TotalSeconds:0} s: {string.Join(", ", silent)}");
 if (wrong.Count > 0) Console.WriteLine($"wrong password: {string.Join(", ", wrong)}");
 if (corrupt.Count > 0) Console.WriteLine($"corrupt files: {string.Join(", ", corrupt)}");

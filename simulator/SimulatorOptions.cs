@@ -15,6 +15,7 @@ public sealed record SimulatorOptions(
     TimeSpan LiveFrameEvery,
     TimeSpan PatrolEvery,
     TimeSpan InteriorFrameEvery,
+    TimeSpan TillFrameEvery,
     int FramesPerSequence,
     int SilentCameras,
     TimeSpan SilentAfter,
@@ -40,6 +41,8 @@ public sealed record SimulatorOptions(
           --frame-every S      seconds between the other entrance cameras' snapshots (default 60)
           --patrol-every S     seconds between shelf patrols of 4 presets (default 600)
           --interior-every S   seconds between the in-store cameras' snapshots (default 10)
+          --till-every S       seconds between the till cameras' snapshots (default 15); the demo POS rings
+                               receipts by who stands at the till in them
           --frames N           frames of each sequence to replay, looping (default 60)
           --silent N           this many cameras stop after --silent-after seconds (default 0)
           --silent-after S     default 120
@@ -81,6 +84,7 @@ public sealed record SimulatorOptions(
             TimeSpan.FromSeconds(Math.Clamp(Seconds("--live-every", 1), 0.5, 5)),
             TimeSpan.FromSeconds(Math.Max(5, Seconds("--patrol-every", 600))),
             TimeSpan.FromSeconds(Math.Max(1, Seconds("--interior-every", 10))),
+            TimeSpan.FromSeconds(Math.Max(1, Seconds("--till-every", 15))),
             Math.Max(1, Count("--frames", 60)),
             Count("--silent", 0),
             TimeSpan.FromSeconds(Seconds("--silent-after", 120)),

@@ -5,7 +5,7 @@ namespace SmartStore.Simulator;
 /// <summary>Counts what the simulated cameras did, for the progress line.</summary>
 public sealed class SimulatorTally
 {
-    private long _accepted, _rejected, _failed, _uploads, _uploadedBytes;
+    private long _accepted, _rejected, _failed, _uploads, _uploadedBytes, _receipts;
     private readonly ConcurrentDictionary<string, byte> _silent = new();
     private string? _lastFailure;
 
@@ -21,9 +21,12 @@ public sealed class SimulatorTally
 
     public void Failed(string message) { Interlocked.Increment(ref _failed); _lastFailure = message; }
 
+    /// <summary>A demo POS receipt accepted.</summary>
+    public void Rung() => Interlocked.Increment(ref _receipts);
+
     public void Silent(string camera) => _silent.TryAdd(camera, 0);
 
     public string Line(TimeSpan elapsed) =>
-        $"[sim {elapsed:hh\\:mm\\:ss}] heartbeats {_accepted}, snapshots stored {_uploads} ({_uploadedBytes / 1024.0 / 1024.0:0.0} MB, {_uploads / Math.Max(1, elapsed.TotalSeconds):0.0}/s), refused {_rejected}, failed {_failed}, silent cameras {_silent.Count}"
+        $"[sim {elapsed:hh\\:mm\\:ss}] heartbeats {_accepted}, snapshots stored {_uploads} ({_uploadedBytes / 1024.0 / 1024.0:0.0} MB, {_uploads / Math.Max(1, elapsed.TotalSeconds):0.0}/s), receipts {_receipts}, refused {_rejected}, failed {_failed}, silent cameras {_silent.Count}"
         + (_lastFailure is null ? "" : $" (last problem: {_lastFailure})");
 }

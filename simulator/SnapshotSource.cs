@@ -1,3 +1,4 @@
+using System.Text.Json;
 using SmartStore.Models;
 using SmartStore.Vision.Shelves;
 
@@ -6,8 +7,8 @@ namespace SmartStore.Simulator;
 /// <summary>
 /// Real images for the demo cameras from ../shared/data, read at run time and never copied into the repo:
 /// entrance cameras replay a frame sequence in order (so tracking is possible), in-store cameras the mall-crowd
-/// corridor, shelf cameras photograph the demo shelf of each preset, composed of grocery-store product photos
-/// (<see cref="DemoShelf"/>).
+/// corridor, till cameras the PETS walkway with its annotations (who stands at the demo till, <see cref="DemoTill"/>),
+/// shelf cameras photograph the demo shelf of each preset, composed of grocery-store product photos (<see cref="DemoShelf"/>).
 /// </summary>
 public sealed class SnapshotSource
 {
@@ -27,6 +28,7 @@ public sealed class SnapshotSource
         var mall = Path.Combine(dataDirectory, "mall-crowd", "images");
         _interior = Directory.Exists(mall) ? Directory.GetFiles(mall, "*.jpg").Order(StringComparer.Ordinal).ToList() : [];
         _grocery = Path.Combine(dataDirectory, "grocery-store");
+        _till = TillSequence(Path.Combine(dataDirectory, "pets2009-s2l1"));
         _shelfProducts = DemoShelf.Planned.Count(p => DemoShelf.Photos(_grocery, p).Count > 0);
     }
 
@@ -58,10 +60,33 @@ public sealed class SnapshotSource
         return photos;
     }
 
+    private readonly IReadOnlyList<(string File, int AtTill)> _till;
+
+    /// <summary>The whole PETS walkway, each frame with how many of its annotated people stand in the demo till's area.</summary>
+    private static IReadOnlyList<(string File, int AtTill)> TillSequence(string folder)
+    {
+        var truthFile = Path.Combine(folder, "ground_truth.json");
+        if (!File.Exists(truthFile)) return [];
+        using var truth = JsonDocument.Parse(File.ReadAllText(truthFile));
+        return truth.RootElement.GetProperty("images").EnumerateArray().Select(image =>
+        {
+            var (width, height) = (image.GetProperty("width").GetSingle(), image.GetProperty("height").GetSingle());
+            var atTill = image.GetProperty("persons").EnumerateArray().Select(p => p.GetProperty("bbox"))
+                .Count(b => DemoTill.Area.Contains((b[0].GetSingle() + b[2].GetSingle() / 2) / width, (b[1].GetSingle() + b[3].GetSingle()) / height));
+            return (Path.Combine(folder, image.GetProperty("file").GetString()!), atTill);
+        }).Where(f => File.Exists(f.Item1)).ToList();
+    }
+
+    /// <summary>How many frames a till camera's sequence has before it loops (0 without the images).</summary>
+    public int TillFrames => _till.Count;
+
+    /// <summary>The frame a till camera sends at its <paramref name="tick"/>-th upload, and how many stand at the till in it.</summary>
+    public (string File, int AtTill) TillFrame(int tick) => _till[tick % _till.Count];
+
     public bool HasImages => _sequences.Count > 0 && _shelfProducts > 0;
 
     public string Describe() =>
-        $"{_sequences.Count} entrance sequences ({string.Join("/", _sequences.Select(s => s.Count))} frames), {_interior.Count} in-store frames, {_shelfProducts} shelf products";
+        $"{_sequences.Count} entrance sequences ({string.Join("/", _sequences.Select(s => s.Count))} frames), {_interior.Count} in-store frames, {_till.Count} till frames, {_shelfProducts} shelf products";
 
     /// <summary>
     /// The frame an in-store camera sends at its <paramref name="tick"/>-th upload: the whole mall-crowd sequence in order,

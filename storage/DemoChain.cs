@@ -5,8 +5,9 @@ namespace SmartStore.Storage;
 
 /// <summary>
 /// Seeds the demo chain: 4 regions, 30 stores in real Chinese cities, an entrance camera and a PTZ
-/// shelf camera per store, 40 SKUs (own and competitor, matching the grocery-store evaluation set),
-/// the data dictionary and the demo accounts. Safe to run again: existing rows are left alone.
+/// shelf camera per store (and in the flagships a second dome, an in-store camera and a camera over the till),
+/// 40 SKUs (own and competitor, matching the grocery-store evaluation set), the data dictionary, the demo POS's API key
+/// and the demo accounts. Safe to run again: existing rows are left alone.
 /// </summary>
 public sealed class DemoChain(SmartStoreDatabase database, SecretsFile secrets, Action<string> progress)
 {
@@ -123,6 +124,7 @@ public sealed class DemoChain(SmartStoreDatabase database, SecretsFile secrets, 
         await SeedSkus();
         await SeedModels();
         await SeedInspections();
+        await SeedPosKey();
         return await SeedAccounts();
     }
 
@@ -152,10 +154,11 @@ public sealed class DemoChain(SmartStoreDatabase database, SecretsFile secrets, 
             {
                 await EnsureCamera(cameras, new Camera(SecondShelfCamera(code), CameraKind.Shelf, "Dahua", "SD49425XB-HNR", code, 10, Presets(SecondShelfCamera(code))));
                 await EnsureCamera(cameras, new Camera(InteriorCamera(code), CameraKind.Interior, "Hikvision", "DS-2CD2347G2-LU", code, 1, []));
+                await EnsureTillCamera(cameras, code);
             }
             if ((i + 1) % 10 == 0) progress($"seed: stores {i + 1}/{Stores.Length}");
         }
-        progress($"seed: {created} new stores, {Stores.Length * 2 + 2 * Stores.Count(s => s.Tag == "flagship")} cameras");
+        progress($"seed: {created} new stores, {Stores.Length * 2 + 3 * Stores.Count(s => s.Tag == "flagship")} cameras");
     }
 
     /// <summary>
@@ -179,6 +182,31 @@ public sealed class DemoChain(SmartStoreDatabase database, SecretsFile secrets, 
         await cameras.Create(camera, Actor, secret);
         if (camera.Kind == CameraKind.Entrance) await cameras.SetDoorLine(camera.Code, DemoDoorLine, Actor);
         if (camera.Kind == CameraKind.Interior) await cameras.SetCountingArea(camera.Code, DemoCountingArea, Actor);
+    }
+
+    /// <summary>A flagship store's camera over its till: its area is the customers' side of the counter (<see cref="DemoTill"/>).</summary>
+    private async Task EnsureTillCamera(CameraRepository cameras, string storeCode)
+    {
+        var code = DemoTill.Camera(storeCode);
+        if (await cameras.Find(code) is not null) return;
+        await EnsureCamera(cameras, new Camera(code, CameraKind.Interior, "Hikvision", "DS-2CD2347G2-LU", storeCode, 1, []));
+        await cameras.SetCountingArea(code, DemoTill.Area, Actor);
+        await cameras.SetWatchesTill(code, true, Actor);
+    }
+
+    /// <summary>
+    /// The demo POS's API key (an HQ admin's, as a chain's POS integration would be given), kept in secrets.json for the
+    /// simulator; issued again when the database no longer knows it.
+    /// </summary>
+    private async Task SeedPosKey()
+    {
+        var keys = new ApiKeys(database);
+        if (secrets.Load()[DemoTill.PosKeySecret]?.GetValue<string>() is { Length: > 0 } kept && await keys.Verify(kept) is not null) return;
+        var (_, key) = await keys.Issue("演示收银系统 demo POS", AccessScope.Everything(Role.HqAdmin), Actor);
+        var all = secrets.Load();
+        all[DemoTill.PosKeySecret] = key;
+        secrets.Save(all);
+        progress("seed: an API key for the demo POS (收银追溯)");
     }
 
     private async Task SeedSkus()

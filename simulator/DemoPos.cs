@@ -1,0 +1,77 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using SmartStore.Models;
+
+namespace SmartStore.Simulator;
+
+/// <summary>
+/// The demo chain's POS (收银追溯): a receipt is rung now and then while a customer stands at a flagship store's till —
+/// the till camera's picture decides who stands there — and pushed at once, as a chain's POS integration would, through
+/// <c>PUT /api/stores/{code}/sales</c> with an API key. Like a real till it misbehaves: every third pass of the sequence
+/// the cashier rings nothing for the customer (有人无单), now and then a receipt is rung with nobody there (有单无人), and
+/// the first flagship's cashier puts a staff card on some receipts (一卡多单).
+/// </summary>
+public sealed class DemoPos(HttpClient http, string apiKey, SimulatorTally tally)
+{
+    // 快鱼's receipt in seed 001: T-shirts and hoodies at 39, trousers at 59 or 129, down jackets at 199 or 299.
+    private static readonly (string Name, decimal Price)[] Catalogue =
+        [("T恤", 39), ("卫衣", 39), ("休闲裤", 59), ("休闲裤", 129), ("羽绒衣", 199), ("羽绒衣", 299)];
+
+    /// <summary>Receipts are rung in one of this many pictures with a customer at the till.</summary>
+    private const double RingWhenSeen = 0.3;
+
+    /// <summary>A receipt with nobody at the till, in this share of the pictures where nobody was near for a while.</summary>
+    private const double RingForNobody = 0.005;
+
+    /// <summary>Pictures either side that must be empty too before a receipt is rung for nobody (the trace looks 90 s around it).</summary>
+    private const int QuietAround = 7;
+
+    private readonly Random _random = new(2002);
+
+    /// <summary>After the till camera's <paramref name="tick"/>-th picture: rings what the till rings then.</summary>
+    public async Task AfterPicture(string tillCamera, int tick, SnapshotSource images, CancellationToken stop)
+    {
+        if (DemoTill.StoreOf(tillCamera) is not { } store) return;
+        var atTill = images.TillFrame(tick).AtTill;
+        var pass = tick / images.TillFrames;
+        var ring = atTill > 0
+            ? pass % 3 != 2 && _random.NextDouble() < RingWhenSeen
+            : QuietFor(images, tick) && _random.NextDouble() < RingForNobody;
+        if (ring) await Push(store, stop);
+    }
+
+    private static bool QuietFor(SnapshotSource images, int tick) =>
+        Enumerable.Range(tick - QuietAround, 2 * QuietAround + 1).All(t => images.TillFrame(Math.Max(0, t)).AtTill == 0);
+
+    private async Task Push(string store, CancellationToken stop)
+    {
+        var now = DateTime.UtcNow.AddHours(8); // the demo chain is all Asia/Shanghai
+        var items = Enumerable.Range(0, 1 + _random.Next(3)).Select(_ => Catalogue[_random.Next(Catalogue.Length)]).Select(item => new
+        {
+            name = item.Name,
+            quantity = 1 + (_random.NextDouble() < 0.2 ? 1 : 0),
+            unitPrice = item.Price,
+            discount = item.Price < 100 && _random.NextDouble() < 0.4 ? 5.7m : 0m,
+        }).ToList();
+        var receipt = new
+        {
+            number = $"{store}-{now:yyMMddHHmmss}{_random.Next(100):D2}",
+            at = now.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture),
+            cashier = _random.NextDouble() < 0.7 ? "收银员" : "店长",
+            memberCard = MemberCard(store),
+            items,
+        };
+        using var request = new HttpRequestMessage(HttpMethod.Put, $"/api/stores/{store}/sales") { Content = JsonContent.Create(new { receipts = new[] { receipt } }) };
+        request.Headers.Add("X-Api-Key", apiKey);
+        using var response = await http.SendAsync(request, stop);
+        if (response.IsSuccessStatusCode) tally.Rung();
+        else tally.Rejected(store, $"POS HTTP {(int)response.StatusCode}");
+    }
+
+    /// <summary>Half the customers show a member card; at the first flagship the cashier's own card goes on a quarter of the receipts.</summary>
+    private string? MemberCard(string store)
+    {
+        if (store == "S0001" && _random.NextDouble() < 0.25) return "M88000001";
+        return _random.NextDouble() < 0.5 ? $"M{_random.Next(10_000_000, 99_999_999)}" : null;
+    }
+}
