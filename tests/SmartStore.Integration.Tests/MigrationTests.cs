@@ -1,3 +1,4 @@
+using SmartStore.Models;
 using Dapper;
 using SmartStore.Storage;
 using SmartStore.Testing;
@@ -48,12 +49,16 @@ public sealed class MigrationTests
 
             await using var connection = await db.Database.Open();
             Assert.Equal(30, await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM stores"));
-            // Two per store, plus a second shelf dome in each of the four flagship stores.
-            Assert.Equal(68, await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM cameras"));
+            // Two per store, plus a second shelf dome, an in-store camera and a camera over the till in each of the four flagship stores.
+            Assert.Equal(72, await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM cameras"));
             // Every demo entrance camera counts at its door line, every in-store one in its counting area.
             Assert.Equal(0, await connection.ExecuteScalarAsync<int>(
                 "SELECT count(*) FROM cameras WHERE (kind = 'entrance' AND door_line IS NULL) OR (kind = 'interior' AND counting_area IS NULL)"));
-            Assert.Equal(4, await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM cameras WHERE counting_area IS NOT NULL"));
+            Assert.Equal(8, await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM cameras WHERE counting_area IS NOT NULL"));
+            Assert.Equal(4, await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM cameras WHERE watches_till"));
+            // The demo POS's key is issued once and kept: seeding again reuses it.
+            Assert.Equal(1, await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM api_keys"));
+            Assert.StartsWith("ssk_", secrets.Load()[DemoTill.PosKeySecret]!.GetValue<string>());
             Assert.Equal(40, await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM skus"));
             Assert.True(await connection.ExecuteScalarAsync<int>("SELECT count(DISTINCT region_code) FROM stores") >= 3);
             Assert.True(await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM skus WHERE is_competitor") > 0);
