@@ -2,7 +2,10 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using Dapper;
+using Microsoft.Extensions.DependencyInjection;
 using SkiaSharp;
+using SmartStore.Storage;
+using SmartStore.Web.Analysis;
 using SmartStore.Testing;
 
 namespace SmartStore.Integration.Tests;
@@ -78,6 +81,21 @@ public sealed class TillTests(SmartStoreSystem system)
         Assert.DoesNotContain("data-receipt=\"A\"", page);
         Assert.Contains("有单无人", page);
         Assert.Contains("data-receipt=\"A\"", WebUtility.HtmlDecode(await admin.GetStringAsync($"/till?store={Store}&date={days[0]}&all=true")));
+
+        // Head office's overview reads the figures the keeper writes for every store with a till camera.
+        await system.WebServices.GetRequiredService<TillDayKeeper>().Keep();
+        var figures = new List<JsonNode>();
+        foreach (var day in days)
+            figures.Add((await (await admin.GetAsync($"/api/till?date={day}")).Json())["stores"]!.AsArray().Single(s => s!["store"]!.GetValue<string>() == Store)!);
+        Assert.Equal((6, 1, 4), (figures.Sum(f => f["receipts"]!.GetValue<int>()), figures.Sum(f => f["noCustomer"]!.GetValue<int>()),
+            figures.Sum(f => f["cardReused"]!.GetValue<int>())));
+        Assert.Contains($"data-store=\"{Store}\"", await admin.GetStringAsync($"/till?date={days[0]}"));
+        // Nothing changed since: the next pass finds the days long over up to date (today, and yesterday for its first hour,
+        // are traced again each pass).
+        var today = DateOnly.FromDateTime(first);
+        var stale = await system.WebServices.GetRequiredService<TillDays>().Stale(today.AddDays(-3));
+        Assert.Contains(stale, d => d.StoreCode == Store && d.Day == DateOnly.Parse(days[0]));
+        Assert.DoesNotContain(stale, d => d.StoreCode == Store && d.Day <= today.AddDays(-2));
     }
 
     private static List<string> Flags(JsonNode receipt) => receipt["flags"]!.AsArray().Select(f => f!.GetValue<string>()).ToList();

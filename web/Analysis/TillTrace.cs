@@ -19,6 +19,12 @@ public sealed record TillTraceOptions
 
     /// <summary>One member card on this many receipts of a store in a day is a card collecting on others' purchases (内部会员卡).</summary>
     public int CardReceiptsPerDay { get; init; } = 4;
+
+    /// <summary>How often the stores' figures for head office's overview are brought up to date (today's among them).</summary>
+    public TimeSpan KeepEvery { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>How many days back a day's figures are computed again when receipts for it arrive late.</summary>
+    public int KeepDays { get; init; } = 7;
 }
 
 /// <summary>Why a receipt is worth a look.</summary>
@@ -52,6 +58,8 @@ public sealed record TillDay(IReadOnlyList<ReceiptTrace> Receipts, IReadOnlyList
     public int Unchecked => Receipts.Count(r => r.Customers is null);
     public int Flagged(string flag) => Receipts.Count(r => r.Flags.Contains(flag));
     public decimal Amount => Receipts.Sum(r => r.Receipt.Total);
+
+    public TillDayFigures Figures => new(Receipts.Count, Amount, Flagged(ReceiptFlags.NoCustomer), Flagged(ReceiptFlags.CardReused), Unrung.Count, Unchecked);
 }
 
 /// <summary>

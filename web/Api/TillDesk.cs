@@ -11,24 +11,30 @@ public sealed class TillDesk(TillReceipts receipts, IOptions<TillTraceOptions> o
 {
     public TillTraceOptions Options => options.Value;
 
-    /// <summary>The store-local day asked for (yyyy-MM-dd), the store's today when none; null (with the error) when unreadable.</summary>
-    public static DateOnly? Day(string? asked, Store store, DateTime utcNow, FieldErrors errors)
+    /// <summary>The store-local day asked for, the store's today when none.</summary>
+    public static DateOnly? Day(string? asked, Store store, FieldErrors errors) =>
+        Day(asked, StoreTimeZones.DayOf(DateTime.UtcNow, StoreTimeZones.Find(store.TimeZone)), errors);
+
+    /// <summary>The day asked for (yyyy-MM-dd), <paramref name="today"/> when none; null (with the error) when unreadable.</summary>
+    public static DateOnly? Day(string? asked, DateOnly today, FieldErrors errors)
     {
-        if (string.IsNullOrWhiteSpace(asked)) return StoreTimeZones.DayOf(utcNow, StoreTimeZones.Find(store.TimeZone));
+        if (string.IsNullOrWhiteSpace(asked)) return today;
         if (DateOnly.TryParseExact(asked, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)) return day;
         errors.Add("date", $"date '{asked}' must be a day, yyyy-MM-dd.", $"日期“{asked}”须为 yyyy-MM-dd。");
         return null;
     }
 
-    public async Task<(TillDay Day, IReadOnlyList<string> Cameras)> Trace(Store store, DateOnly day, CancellationToken cancellationToken = default)
+    public async Task<(TillDay Day, IReadOnlyList<string> Cameras)> Trace(Store store, DateOnly day, CancellationToken cancellationToken = default) =>
+        (await Trace(store.Code, StoreTimeZones.Find(store.TimeZone), day, cancellationToken), await receipts.TillCameras(store.Code, cancellationToken));
+
+    /// <summary>The store's receipts of a store-local day held against its till pictures of that day and the window either side.</summary>
+    public async Task<TillDay> Trace(string storeCode, TimeZoneInfo zone, DateOnly day, CancellationToken cancellationToken = default)
     {
-        var zone = StoreTimeZones.Find(store.TimeZone);
         var (fromUtc, toUtc) = (StoreTimeZones.ToUtc(day.ToDateTime(TimeOnly.MinValue), zone), StoreTimeZones.ToUtc(day.AddDays(1).ToDateTime(TimeOnly.MinValue), zone));
-        var rung = await receipts.Day(store.Code, day, cancellationToken);
-        var frames = await receipts.Frames(store.Code, fromUtc - Options.Window, toUtc + Options.Window, cancellationToken);
+        var rung = await receipts.Day(storeCode, day, cancellationToken);
+        var frames = await receipts.Frames(storeCode, fromUtc - Options.Window, toUtc + Options.Window, cancellationToken);
         var traced = TillTrace.Check(rung, frames, Options);
         // Visits are the day's own: a run the window reached into from the day before or after belongs to that day.
-        var unrung = traced.Unrung.Where(v => v.FromUtc >= fromUtc && v.FromUtc < toUtc).ToList();
-        return (traced with { Unrung = unrung }, await receipts.TillCameras(store.Code, cancellationToken));
+        return traced with { Unrung = traced.Unrung.Where(v => v.FromUtc >= fromUtc && v.FromUtc < toUtc).ToList() };
     }
 }

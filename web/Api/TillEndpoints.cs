@@ -18,6 +18,7 @@ public static class TillEndpoints
     {
         api.MapPut("/stores/{code}/sales", Push).WithTags("POS").RequireAuthorization(AuthenticationSetup.MayEdit);
         api.MapGet("/stores/{code}/till", Day).WithTags("POS");
+        api.MapGet("/till", Overview).WithTags("POS");
         api.MapPut("/cameras/{code}/till", SetWatchesTill).WithTags("POS").RequireAuthorization(AuthenticationSetup.MayEdit);
         return api;
     }
@@ -37,7 +38,7 @@ public static class TillEndpoints
         var (store, refusal) = await Visible(code, user, stores);
         if (store is null) return refusal!;
         var errors = new FieldErrors();
-        if (TillDesk.Day(date, store, DateTime.UtcNow, errors) is not { } day) return errors.ToResult();
+        if (TillDesk.Day(date, store, errors) is not { } day) return errors.ToResult();
         var (till, cameras) = await desk.Trace(store, day);
         var zone = StoreTimeZones.Find(store.TimeZone);
         return Results.Ok(new
@@ -74,6 +75,26 @@ public static class TillEndpoints
                 minutes = Math.Round(v.Length.TotalMinutes, 1),
                 mostCustomers = v.MostCustomers,
                 picture = Picture(v.Picture, zone),
+            }),
+        });
+    }
+
+    /// <summary>Every store with a till camera the viewer may see, one day (head office's today by default): its figures, most findings first.</summary>
+    private static async Task<IResult> Overview(string? date, string? region, ClaimsPrincipal user, StoreRepository stores, TillDays days,
+        ReportCalendar calendar)
+    {
+        var (coverage, problem) = await StoreAccess.Resolve(user.Scope(), null, string.IsNullOrWhiteSpace(region) ? null : region, stores);
+        if (coverage is null) return problem!;
+        var errors = new FieldErrors();
+        if (TillDesk.Day(date, calendar.Today, errors) is not { } day) return errors.ToResult();
+        var rows = await days.Day(coverage, day);
+        return Results.Ok(new
+        {
+            date = day.ToString("yyyy-MM-dd"),
+            stores = rows.Select(r => new
+            {
+                store = r.StoreCode, name = r.StoreName, region = r.RegionCode, receipts = r.Receipts, amount = r.Amount, noCustomer = r.NoCustomer,
+                cardReused = r.CardReused, unrungVisits = r.Unrung, @unchecked = r.Unchecked, computedAt = r.ComputedAt,
             }),
         });
     }

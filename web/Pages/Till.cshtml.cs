@@ -11,9 +11,10 @@ namespace SmartStore.Web.Pages;
 
 /// <summary>
 /// 收银追溯: one store's day at the till — every receipt beside what its till camera saw when it was rung, the receipts
-/// worth a look first, and the visits to the till that rang nothing.
+/// worth a look first, and the visits to the till that rang nothing; without a store, every store with a till camera
+/// the viewer may see, one day, most findings first.
 /// </summary>
-public sealed class TillModel(StoreRepository stores, TillDesk desk) : PageModel
+public sealed class TillModel(StoreRepository stores, TillDesk desk, TillDays days, ReportCalendar calendar) : PageModel
 {
     public const int PreviewWidth = 320;
 
@@ -23,6 +24,8 @@ public sealed class TillModel(StoreRepository stores, TillDesk desk) : PageModel
     [FromQuery(Name = "all")] public bool All { get; set; }
 
     public IReadOnlyList<Store> StoreChoices { get; private set; } = [];
+    /// <summary>No store asked for: the figures of every store with a till camera the viewer may see, that day.</summary>
+    public IReadOnlyList<TillDayRow>? Overview { get; private set; }
     public Store? Store { get; private set; }
     public DateOnly Day { get; private set; }
     public TillDay? Till { get; private set; }
@@ -38,7 +41,7 @@ public sealed class TillModel(StoreRepository stores, TillDesk desk) : PageModel
         var scope = User.Scope();
         StoreChoices = (await stores.List(scope, null, null, null, 1, 10_000)).Items;
         var code = string.IsNullOrWhiteSpace(StoreCode) ? StoreChoices.Count == 1 ? StoreChoices[0].Code : null : StoreCode.Trim();
-        if (code is null) return Page();
+        if (code is null) return await ShowOverview(scope);
         Store = await stores.Find(code);
         if (Store is null || !scope.AllowsStore(Store.Code, Store.RegionCode))
         {
@@ -47,13 +50,26 @@ public sealed class TillModel(StoreRepository stores, TillDesk desk) : PageModel
             return Page();
         }
         var errors = new FieldErrors();
-        if (TillDesk.Day(Date, Store, DateTime.UtcNow, errors) is not { } day)
+        if (TillDesk.Day(Date, Store, errors) is not { } day)
         {
             Errors = errors.Localized;
             return Page();
         }
         (Day, Zone) = (day, StoreTimeZones.Find(Store.TimeZone));
         (Till, TillCameras) = await desk.Trace(Store, day);
+        return Page();
+    }
+
+    private async Task<IActionResult> ShowOverview(AccessScope scope)
+    {
+        var errors = new FieldErrors();
+        if (TillDesk.Day(Date, calendar.Today, errors) is not { } day)
+        {
+            Errors = errors.Localized;
+            return Page();
+        }
+        Day = day;
+        Overview = await days.Day(new StoreCoverage(scope, null, null), day);
         return Page();
     }
 

@@ -1,0 +1,111 @@
+using Dapper;
+using SmartStore.Models;
+
+namespace SmartStore.Storage;
+
+/// <summary>A store's day at the till in figures: receipts, and how many of each finding.</summary>
+public sealed record TillDayFigures(int Receipts, decimal Amount, int NoCustomer, int CardReused, int Unrung, int Unchecked);
+
+/// <summary>One store's figures for a day, as head office's overview lists them.</summary>
+public sealed record TillDayRow(string StoreCode, string StoreName, string RegionCode, DateOnly Day, int Receipts, decimal Amount, int NoCustomer,
+    int CardReused, int Unrung, int Unchecked, DateTime ComputedAt)
+{
+    public int Findings => NoCustomer + CardReused + Unrung;
+}
+
+/// <summary>A store-day whose figures are missing or out of date.</summary>
+public sealed record StaleTillDay(string StoreCode, string TimeZone, DateOnly Day);
+
+/// <summary>收银追溯's figures per store and day (<c>till_days</c>), kept up to date by one web host at a time.</summary>
+public sealed class TillDays(SmartStoreDatabase database)
+{
+    /// <summary>
+    /// The days from <paramref name="first"/> to each store's today, of the stores with a till camera, whose figures are
+    /// missing, were computed before the day was an hour over (pictures analysed late still count), or are older than a
+    /// receipt of the day pushed since.
+    /// </summary>
+    public async Task<IReadOnlyList<StaleTillDay>> Stale(DateOnly first, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.Open(cancellationToken);
+        var rows = await connection.QueryAsync<(string StoreCode, string TimeZone, DateTime Day)>(new CommandDefinition("""
+            WITH tills AS (
+                SELECT DISTINCT s.code, s.time_zone FROM stores s JOIN cameras c ON c.store_code = s.code AND c.watches_till),
+            days AS (
+                SELECT t.code, t.time_zone, d::date AS day
+                FROM tills t CROSS JOIN generate_series(@first::date, (now() AT TIME ZONE t.time_zone)::date, interval '1 day') d)
+            SELECT d.code, d.time_zone, d.day
+            FROM days d LEFT JOIN till_days k ON k.store_code = d.code AND k.day = d.day
+            WHERE k.store_code IS NULL
+               OR k.computed_at < ((d.day + 1) + interval '1 hour') AT TIME ZONE d.time_zone
+               OR EXISTS (SELECT 1 FROM pos_receipts r WHERE r.store_code = d.code AND r.rung_local >= d.day
+                            AND r.rung_local < d.day + 1 AND r.updated_at > k.computed_at)
+            ORDER BY d.day DESC, d.code
+            """, new { first = first.ToDateTime(TimeOnly.MinValue) }, cancellationToken: cancellationToken));
+        return rows.Select(r => new StaleTillDay(r.StoreCode, r.TimeZone, DateOnly.FromDateTime(r.Day))).ToList();
+    }
+
+    public async Task Write(string storeCode, DateOnly day, TillDayFigures figures, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.Open(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO till_days (store_code, day, receipts, amount, no_customer, card_reused, unrung, unchecked, computed_at)
+            VALUES (@storeCode, @day, @Receipts, @Amount, @NoCustomer, @CardReused, @Unrung, @Unchecked, now())
+            ON CONFLICT (store_code, day) DO UPDATE SET receipts = EXCLUDED.receipts, amount = EXCLUDED.amount,
+                no_customer = EXCLUDED.no_customer, card_reused = EXCLUDED.card_reused, unrung = EXCLUDED.unrung,
+                unchecked = EXCLUDED.unchecked, computed_at = EXCLUDED.computed_at
+            """, new
+        {
+            storeCode, day = day.ToDateTime(TimeOnly.MinValue), figures.Receipts, figures.Amount, figures.NoCustomer, figures.CardReused,
+            figures.Unrung, figures.Unchecked,
+        }, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>The day's figures of the stores the scope covers, most findings first.</summary>
+    public async Task<IReadOnlyList<TillDayRow>> Day(StoreCoverage coverage, DateOnly day, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.Open(cancellationToken);
+        var rows = await connection.QueryAsync<Row>(new CommandDefinition($"""
+            SELECT s.code AS StoreCode, s.name AS StoreName, s.region_code AS RegionCode, k.receipts, k.amount, k.no_customer AS NoCustomer,
+                   k.card_reused AS CardReused, k.unrung, k.unchecked, k.computed_at AS ComputedAt
+            FROM till_days k JOIN stores s ON s.code = k.store_code
+            WHERE k.day = @day AND {StoreScope.Visible} AND (@region::text IS NULL OR s.region_code = @region)
+            ORDER BY k.no_customer + k.card_reused + k.unrung DESC, k.receipts DESC, s.code
+            """, StoreScope.Parameters(coverage.Scope, new { day = day.ToDateTime(TimeOnly.MinValue), region = coverage.RegionCode }),
+            cancellationToken: cancellationToken));
+        return rows.Select(r => new TillDayRow(r.StoreCode, r.StoreName, r.RegionCode, day, r.Receipts, r.Amount, r.NoCustomer, r.CardReused,
+            r.Unrung, r.Unchecked, DateTime.SpecifyKind(r.ComputedAt, DateTimeKind.Utc))).ToList();
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> unless another web host is running it (a session advisory lock held on a connection of
+    /// its own meanwhile); false when it was left to the other.
+    /// </summary>
+    public async Task<bool> Exclusively(Func<Task> work, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.Open(cancellationToken);
+        if (!await connection.ExecuteScalarAsync<bool>("SELECT pg_try_advisory_lock(hashtext('till-days'))")) return false;
+        try
+        {
+            await work();
+            return true;
+        }
+        finally
+        {
+            await connection.ExecuteAsync("SELECT pg_advisory_unlock(hashtext('till-days'))");
+        }
+    }
+
+    private sealed class Row
+    {
+        public string StoreCode { get; init; } = "";
+        public string StoreName { get; init; } = "";
+        public string RegionCode { get; init; } = "";
+        public int Receipts { get; init; }
+        public decimal Amount { get; init; }
+        public int NoCustomer { get; init; }
+        public int CardReused { get; init; }
+        public int Unrung { get; init; }
+        public int Unchecked { get; init; }
+        public DateTime ComputedAt { get; init; }
+    }
+}

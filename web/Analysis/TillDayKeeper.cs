@@ -1,0 +1,54 @@
+using Microsoft.Extensions.Options;
+using SmartStore.Models;
+using SmartStore.Storage;
+using SmartStore.Web.Api;
+
+namespace SmartStore.Web.Analysis;
+
+/// <summary>
+/// Keeps 收银追溯's figures per store and day (<see cref="TillDays"/>) for head office's overview: every
+/// <see cref="TillTraceOptions.KeepEvery"/>, one web host at a time traces again each store-day with a till camera that
+/// is new, still going on (or less than an hour over), or has had receipts pushed since it was traced.
+/// </summary>
+public sealed class TillDayKeeper(TillDays days, TillDesk desk, IOptions<TillTraceOptions> options, ILogger<TillDayKeeper> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            // A little after start, so a host's first minute goes to the pages.
+            await Task.Delay(TimeSpan.FromSeconds(20), stoppingToken);
+            using var timer = new PeriodicTimer(options.Value.KeepEvery);
+            do
+            {
+                try
+                {
+                    await days.Exclusively(() => Keep(stoppingToken), stoppingToken);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    logger.LogWarning(e, "The till figures could not be brought up to date; trying again in {Every}", options.Value.KeepEvery);
+                }
+            }
+            while (await timer.WaitForNextTickAsync(stoppingToken));
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping: the next cycle, here or on another host, picks up where this one left.
+        }
+    }
+
+    /// <summary>Traces every stale store-day and writes its figures; how many it wrote.</summary>
+    public async Task<int> Keep(CancellationToken cancellationToken = default)
+    {
+        var first = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-options.Value.KeepDays);
+        var stale = await days.Stale(first, cancellationToken);
+        foreach (var day in stale)
+        {
+            var traced = await desk.Trace(day.StoreCode, StoreTimeZones.Find(day.TimeZone), day.Day, cancellationToken);
+            await days.Write(day.StoreCode, day.Day, traced.Figures, cancellationToken);
+        }
+        if (stale.Count > 0) logger.LogInformation("Till figures of {Days} store-days brought up to date", stale.Count);
+        return stale.Count;
+    }
+}
