@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using SmartStore.Storage;
 using SmartStore.Web.Api;
 using SmartStore.Web.Localization;
 
@@ -7,7 +8,8 @@ namespace SmartStore.Web.Alerts;
 
 /// <summary>
 /// 每日日报: a region's (or the chain's) yesterday in the few lines a group robot shows — entries against the same weekday
-/// the week before, the entry rate, how many stores counted, the stores to look at (门店对标's flags), and the to-dos left.
+/// the week before, the entry rate, how many stores counted, the stores to look at (门店对标's flags), the to-dos left and
+/// the tills' findings.
 /// In Chinese, as the pages' words; pure text from figures.
 /// </summary>
 public static class DailyReport
@@ -20,9 +22,10 @@ public static class DailyReport
     /// <param name="title">the region's name, or 全部门店.</param>
     /// <param name="day">the stores' standings on the day reported on.</param>
     /// <param name="weekBefore">the same stores' entries on the same weekday a week before.</param>
+    /// <param name="tills">收银追溯's figures of the day, of the stores with a till camera.</param>
     /// <param name="regionLines">for the chain's report: a line a region.</param>
     public static string Compose(string title, DateOnly day, IReadOnlyList<StoreStanding> stores, int weekBefore, TodosLeft todos,
-        IReadOnlyList<string>? regionLines = null)
+        IReadOnlyList<TillDayRow> tills, IReadOnlyList<string>? regionLines = null)
     {
         var lines = new List<string> { $"{title} {day:MM-dd}（{Weekday(day)}）日报", Traffic(stores, weekBefore) };
         var flagged = stores.Where(s => s.StandsOut).OrderByDescending(s => s.Flags.Count).ThenBy(s => s.PeerIndex ?? 1)
@@ -34,6 +37,7 @@ public static class DailyReport
         var silent = stores.Count(s => s.Flags.Contains(StoreStanding.NoTraffic));
         if (silent > 0) lines.Add($"无客流数据 {silent} 家");
         lines.Add($"整改：待整改 {todos.Open}（超期 {todos.Overdue}），待验收 {todos.AwaitingReview}");
+        if (TillLine(tills) is { } till) lines.Add(till);
         if (regionLines is { Count: > 0 }) lines.AddRange(regionLines);
         return Fit(lines);
     }
@@ -49,6 +53,16 @@ public static class DailyReport
             text = string.Join("\n", lines) + "\n…";
         }
         return text;
+    }
+
+    /// <summary>"收银追溯：有单无人 2、一卡多单 4、有人无单 1（上海南京东路旗舰店 6、…）", the stores with most findings named; none without till cameras.</summary>
+    private static string? TillLine(IReadOnlyList<TillDayRow> tills)
+    {
+        if (tills.Count == 0) return null;
+        var found = tills.Where(t => t.Findings > 0).OrderByDescending(t => t.Findings).ThenBy(t => t.StoreCode, StringComparer.Ordinal).ToList();
+        if (found.Count == 0) return $"收银追溯：{tills.Count} 家门店无异常";
+        return $"收银追溯：有单无人 {tills.Sum(t => t.NoCustomer)}、一卡多单 {tills.Sum(t => t.CardReused)}、有人无单 {tills.Sum(t => t.Unrung)}（"
+            + string.Join("、", found.Take(StoresNamed).Select(t => $"{t.StoreName} {t.Findings}")) + (found.Count > StoresNamed ? " 等" : "") + "）";
     }
 
     /// <summary>A region's line in the chain's report: "华东大区 进店 1,234（↑5%）".</summary>

@@ -10,7 +10,7 @@ namespace SmartStore.Web.Alerts;
 /// one report a region for the region's endpoints, one for the chain for the chain's. Every web host looks once a
 /// minute; the first to write claims the day. Nothing is computed while no endpoint wants the reports.
 /// </summary>
-public sealed class DailyReportWriter(DailyReports reports, StoreTotals totals, StoreTodos todos, RegionRepository regions, ReportCalendar calendar,
+public sealed class DailyReportWriter(DailyReports reports, StoreTotals totals, StoreTodos todos, TillDays tills, RegionRepository regions, ReportCalendar calendar,
     IOptions<WebhookOptions> options, IOptions<StoreBenchmarkOptions> benchmark, ILogger<DailyReportWriter> logger) : BackgroundService
 {
     private static readonly TimeSpan Every = TimeSpan.FromMinutes(1);
@@ -62,17 +62,19 @@ public sealed class DailyReportWriter(DailyReports reports, StoreTotals totals, 
         // What is left now, whenever it was raised.
         var left = await todos.Tally(chain, DateTime.UnixEpoch, DateTime.UtcNow.AddDays(1), cancellationToken);
         DailyReport.TodosLeft LeftIn(TodoTally? t) => new(t?.Open ?? 0, t?.Overdue ?? 0, t?.AwaitingReview ?? 0);
+        var tillDays = await tills.Day(chain, day, cancellationToken);
         var texts = new Dictionary<string, string>();
         var regionLines = new List<string>();
         foreach (var region in await regions.List(Chain))
         {
             var own = now.Where(s => s.RegionCode == region.Code).ToList();
             var tally = left.FirstOrDefault(t => t.StoreCode is null && t.RegionCode == region.Code);
-            texts[region.Code] = DailyReport.Compose(region.Name, day, own, EntriesBefore(region.Code), LeftIn(tally));
+            texts[region.Code] = DailyReport.Compose(region.Name, day, own, EntriesBefore(region.Code), LeftIn(tally),
+                tillDays.Where(t => t.RegionCode == region.Code).ToList());
             regionLines.Add(DailyReport.RegionLine(region.Name, own, EntriesBefore(region.Code)));
         }
         texts[DailyReports.Chain] = DailyReport.Compose("全部门店", day, now, EntriesBefore(null), LeftIn(left.FirstOrDefault(t => t.RegionCode is null)),
-            regionLines);
+            tillDays, regionLines);
         var written = await reports.Write(day, texts, DateTime.UtcNow, cancellationToken);
         if (written) logger.LogInformation("Daily reports on {Day} written for {Regions} regions and the chain", day, texts.Count - 1);
         return written;
