@@ -90,6 +90,8 @@ public sealed class TillTests(SmartStoreSystem system)
         Assert.Equal((6, 1, 4), (figures.Sum(f => f["receipts"]!.GetValue<int>()), figures.Sum(f => f["noCustomer"]!.GetValue<int>()),
             figures.Sum(f => f["cardReused"]!.GetValue<int>())));
         Assert.Contains($"data-store=\"{Store}\"", await admin.GetStringAsync($"/till?date={days[0]}"));
+        // … and the phone page's 需关注 lists today's store with findings.
+        Assert.Contains($"<li data-store=\"{Store}\" data-what=\"till\">", await admin.GetStringAsync("/m"));
         // Nothing changed since: the next pass finds the days long over up to date (today, and yesterday for its first hour,
         // are traced again each pass).
         var today = DateOnly.FromDateTime(first);

@@ -12,8 +12,11 @@ namespace SmartStore.Web.Pages;
 /// that looks closed, a camera offline, a view fault) above today's traffic of each of their stores, live.
 /// </summary>
 public sealed class MobileModel(ScopeSummaries scopeSummaries, StoreTodos todos, InspectionCaptures captures, Api.ReportCalendar calendar,
-    StoreTotals totals, IOptions<Api.StoreBenchmarkOptions> benchmark) : PageModel
+    StoreTotals totals, TillDays tills, IOptions<Api.StoreBenchmarkOptions> benchmark) : PageModel
 {
+    /// <summary>Today's stores whose till had findings (收银追溯), most first, as the figures were last kept.</summary>
+    public IReadOnlyList<TillDayRow> TillFindings { get; private set; } = [];
+
     /// <summary>Stores listed as standing out yesterday; the rest are on the traffic report's 门店对标.</summary>
     public const int FlaggedShown = 20;
 
@@ -48,7 +51,7 @@ public sealed class MobileModel(ScopeSummaries scopeSummaries, StoreTodos todos,
     public DateOnly Today { get; private set; }
     /// <summary>To-dos the stores say are done, waiting for this reviewer's 验收 (0 for those who do not review).</summary>
     public int TodosToReview { get; private set; }
-    public int AttentionCount => NeedsAttentionCount + OpenTodos.Count + (PicturesToReview > 0 ? 1 : 0) + (TodosToReview > 0 ? 1 : 0);
+    public int AttentionCount => NeedsAttentionCount + OpenTodos.Count + (PicturesToReview > 0 ? 1 : 0) + (TodosToReview > 0 ? 1 : 0) + TillFindings.Count;
     public DateTime UtcNow { get; } = DateTime.UtcNow;
 
     public async Task OnGet()
@@ -72,6 +75,7 @@ public sealed class MobileModel(ScopeSummaries scopeSummaries, StoreTodos todos,
             PicturesToReview = await captures.AwaitingReview(scope, Today);
             TodosToReview = (await todos.Counts(new StoreCoverage(scope, null, null))).AwaitingReview;
         }
+        TillFindings = (await tills.Day(new StoreCoverage(scope, null, null), Today)).Where(t => t.Findings > 0).Take(AttentionShown).ToList();
         await LoadYesterday(scope);
     }
 
