@@ -8,8 +8,8 @@ namespace SmartStore.Simulator;
 /// The demo chain's POS (收银追溯): a receipt is rung now and then while a customer stands at a flagship store's till —
 /// the till camera's picture decides who stands there — and pushed at once, as a chain's POS integration would, through
 /// <c>PUT /api/stores/{code}/sales</c> with an API key. Like a real till it misbehaves: every third pass of the sequence
-/// the cashier rings nothing for the customer (有人无单), now and then a receipt is rung with nobody there (有单无人), and
-/// the first flagship's cashier puts a staff card on some receipts (一卡多单).
+/// the cashier rings nothing for the customers (有人无单), now and then a receipt is rung with nobody there (有单无人), and
+/// the first flagship's cashier puts a staff card on many receipts (一卡多单).
 /// </summary>
 public sealed class DemoPos(HttpClient http, string apiKey, SimulatorTally tally)
 {
@@ -21,7 +21,7 @@ public sealed class DemoPos(HttpClient http, string apiKey, SimulatorTally tally
     private const double RingWhenSeen = 0.3;
 
     /// <summary>A receipt with nobody at the till, in this share of the pictures where nobody was near for a while.</summary>
-    private const double RingForNobody = 0.005;
+    private const double RingForNobody = 0.01;
 
     /// <summary>Pictures either side that must be empty too before a receipt is rung for nobody (the trace looks 90 s around it).</summary>
     private const int QuietAround = 7;
@@ -33,9 +33,11 @@ public sealed class DemoPos(HttpClient http, string apiKey, SimulatorTally tally
     {
         if (DemoTill.StoreOf(tillCamera) is not { } store) return;
         var atTill = images.TillFrame(tick).AtTill;
-        var pass = tick / images.TillFrames;
+        // Every third pass the cashier rings nothing; each till starts at its own point of that round (S0001's first pass is
+        // silent, S0018's second, S0010's third), so a demo shows a till that rang nothing from its first minutes on.
+        var pass = tick / images.TillFrames + int.Parse(store[1..], CultureInfo.InvariantCulture) / 8;
         var ring = atTill > 0
-            ? pass % 3 != 2 && _random.NextDouble() < RingWhenSeen
+            ? pass % 3 != 0 && _random.NextDouble() < RingWhenSeen
             : QuietFor(images, tick) && _random.NextDouble() < RingForNobody;
         if (ring) await Push(store, stop);
     }
@@ -68,10 +70,10 @@ public sealed class DemoPos(HttpClient http, string apiKey, SimulatorTally tally
         else tally.Rejected(store, $"POS HTTP {(int)response.StatusCode}");
     }
 
-    /// <summary>Half the customers show a member card; at the first flagship the cashier's own card goes on a quarter of the receipts.</summary>
+    /// <summary>Half the customers show a member card; at the first flagship the cashier's own card goes on 40 % of the receipts.</summary>
     private string? MemberCard(string store)
     {
-        if (store == "S0001" && _random.NextDouble() < 0.25) return "M88000001";
+        if (store == "S0001" && _random.NextDouble() < 0.4) return "M88000001";
         return _random.NextDouble() < 0.5 ? $"M{_random.Next(10_000_000, 99_999_999)}" : null;
     }
 }
