@@ -8,6 +8,7 @@ public sealed class TillTraceTests
 {
     private static readonly DateTime T0 = new(2026, 12, 5, 6, 0, 0, DateTimeKind.Utc);
     private static readonly TillTraceOptions Options = new();
+    private static readonly DateTime Later = T0.AddHours(1);
 
     private static TillReceipt Receipt(string number, double seconds, string? card = null) =>
         new(number, T0.AddHours(8).AddSeconds(seconds), T0.AddSeconds(seconds), "店长", card, 10m, [new ReceiptLine("T恤", 1, 10m, 0, 10m)]);
@@ -18,7 +19,7 @@ public sealed class TillTraceTests
     public void A_receipt_shows_the_picture_with_most_customers_near_it_and_is_flagged_only_when_nobody_was_there()
     {
         var frames = new[] { Frame(1, -60, 0), Frame(2, 20, 2), Frame(3, 400, 0), Frame(4, 1000, 1) };
-        var day = TillTrace.Check([Receipt("A", 0), Receipt("B", 420), Receipt("C", 700)], frames, Options);
+        var day = TillTrace.Check([Receipt("A", 0), Receipt("B", 420), Receipt("C", 700)], frames, Options, Later);
 
         var (a, b, c) = (day.Receipts[0], day.Receipts[1], day.Receipts[2]);
         Assert.Equal((2, 2L), (a.Customers!.Value, a.Picture!.SnapshotId)); // the empty picture a minute before does not outvote the customer
@@ -33,10 +34,10 @@ public sealed class TillTraceTests
     [Fact]
     public void A_member_card_on_four_receipts_of_the_day_flags_each_of_them_and_three_do_not()
     {
-        var three = TillTrace.Check([Receipt("1", 0, "M1"), Receipt("2", 60, "M1"), Receipt("3", 120, "M1"), Receipt("4", 180, "M2")], [], Options);
+        var three = TillTrace.Check([Receipt("1", 0, "M1"), Receipt("2", 60, "M1"), Receipt("3", 120, "M1"), Receipt("4", 180, "M2")], [], Options, Later);
         Assert.Equal(0, three.Flagged(ReceiptFlags.CardReused));
 
-        var four = TillTrace.Check([Receipt("1", 0, "M1"), Receipt("2", 60, "M1"), Receipt("3", 120, "M1"), Receipt("4", 180, "M1"), Receipt("5", 240)], [], Options);
+        var four = TillTrace.Check([Receipt("1", 0, "M1"), Receipt("2", 60, "M1"), Receipt("3", 120, "M1"), Receipt("4", 180, "M1"), Receipt("5", 240)], [], Options, Later);
         Assert.Equal(["1", "2", "3", "4"], four.Receipts.Where(r => r.Flags.Contains(ReceiptFlags.CardReused)).Select(r => r.Receipt.Number));
     }
 
@@ -45,19 +46,23 @@ public sealed class TillTraceTests
     {
         // Customers in every picture, 30 s apart, for three minutes; an empty picture after.
         var visit = Enumerable.Range(0, 7).Select(i => Frame(10 + i, 30 * i, i == 3 ? 2 : 1)).Append(Frame(20, 210, 0)).ToList();
-        var unrung = Assert.Single(TillTrace.Check([], visit, Options).Unrung);
+        var unrung = Assert.Single(TillTrace.Check([], visit, Options, Later).Unrung);
         Assert.Equal((T0, T0.AddMinutes(3), 2, 13L), (unrung.FromUtc, unrung.ToUtc, unrung.MostCustomers, unrung.Picture.SnapshotId));
 
-        Assert.Empty(TillTrace.Check([Receipt("A", 100)], visit, Options).Unrung);
+        Assert.Empty(TillTrace.Check([Receipt("A", 100)], visit, Options, Later).Unrung);
         // A receipt rung just after the customers left (within the window) still counts for the visit.
-        Assert.Empty(TillTrace.Check([Receipt("A", 260)], visit, Options).Unrung);
+        Assert.Empty(TillTrace.Check([Receipt("A", 260)], visit, Options, Later).Unrung);
+
+        // While the customers may still be rung up (the visit ended less than 90 s ago), it is not judged yet.
+        Assert.Empty(TillTrace.Check([], visit, Options, T0.AddMinutes(3).AddSeconds(89)).Unrung);
+        Assert.Single(TillTrace.Check([], visit, Options, T0.AddMinutes(3).AddSeconds(90)).Unrung);
 
         // The same pictures with a 2-minute silence in the middle: two short visits, neither long enough.
         var broken = visit.Select(f => f.AtUtc >= T0.AddSeconds(90) ? f with { AtUtc = f.AtUtc.AddMinutes(2) } : f).ToList();
-        Assert.Empty(TillTrace.Check([], broken, Options).Unrung);
+        Assert.Empty(TillTrace.Check([], broken, Options, Later).Unrung);
 
         // Two till cameras: each camera's pictures make their own visits.
         var twoTills = visit.Take(4).Concat(visit.Skip(4).Take(3).Select(f => f with { CameraCode = "T2" })).ToList();
-        Assert.Empty(TillTrace.Check([], twoTills, Options).Unrung);
+        Assert.Empty(TillTrace.Check([], twoTills, Options, Later).Unrung);
     }
 }

@@ -69,12 +69,14 @@ public sealed record TillDay(IReadOnlyList<ReceiptTrace> Receipts, IReadOnlyList
 public static class TillTrace
 {
     /// <param name="frames">the till cameras' pictures, oldest first, covering the receipts' day and the window either side.</param>
-    public static TillDay Check(IReadOnlyList<TillReceipt> receipts, IReadOnlyList<TillFrame> frames, TillTraceOptions options)
+    /// <param name="nowUtc">a visit that ended less than the window before this may still get its receipt, so it is not judged yet.</param>
+    public static TillDay Check(IReadOnlyList<TillReceipt> receipts, IReadOnlyList<TillFrame> frames, TillTraceOptions options, DateTime nowUtc)
     {
         var reusedCards = receipts.Where(r => r.MemberCard is not null).GroupBy(r => r.MemberCard!)
             .Where(g => g.Count() >= options.CardReceiptsPerDay).Select(g => g.Key).ToHashSet();
         var traces = receipts.Select(r => Trace(r, frames, reusedCards, options)).ToList();
-        return new TillDay(traces, UnrungVisits(receipts, frames, options));
+        var unrung = UnrungVisits(receipts, frames, options).Where(v => v.ToUtc + options.Window <= nowUtc).ToList();
+        return new TillDay(traces, unrung);
     }
 
     private static ReceiptTrace Trace(TillReceipt receipt, IReadOnlyList<TillFrame> frames, HashSet<string> reusedCards, TillTraceOptions options)

@@ -33,7 +33,7 @@ public sealed class TillDesk(TillReceipts receipts, IOptions<TillTraceOptions> o
         var (fromUtc, toUtc) = (StoreTimeZones.ToUtc(day.ToDateTime(TimeOnly.MinValue), zone), StoreTimeZones.ToUtc(day.AddDays(1).ToDateTime(TimeOnly.MinValue), zone));
         var rung = await receipts.Day(storeCode, day, cancellationToken);
         var frames = await receipts.Frames(storeCode, fromUtc - Options.Window, toUtc + Options.Window, cancellationToken);
-        var traced = TillTrace.Check(rung, frames, Options);
+        var traced = TillTrace.Check(rung, frames, Options, DateTime.UtcNow);
         // Visits are the day's own: a run the window reached into from the day before or after belongs to that day.
         return traced with { Unrung = traced.Unrung.Where(v => v.FromUtc >= fromUtc && v.FromUtc < toUtc).ToList() };
     }
