@@ -438,6 +438,23 @@ public sealed class BrowserTests(SmartStoreSystem system)
         Assert.Equal("geo", await page.EvaluateAsync<string>("echarts.getInstanceByDom(document.getElementById('screen-map')).getOption().series[0].coordinateSystem"));
         Assert.Equal((await (await admin.GetAsync("/api/stores?pageSize=1")).Json())["total"]!.GetValue<int>(), mapPoints); // every store, read today or not
 
+        // 本月: compliance day by day from the 1st, where a third store was half compliant.
+        var first = new DateOnly(today.Year, today.Month, 1);
+        await history.Write(new SmartStore.Models.ShelfDay("S0021", first, 20, 20, 20, 10, 0.5, 20, 0, 2, new Dictionary<string, int> { ["SKU-1002"] = 20 }));
+        var month = await SignedInPage(browser, "admin", "en-US");
+        await month.SetViewportSizeAsync(1920, 1080);
+        await month.GotoAsync("/screen/display?period=month");
+        await month.WaitForFunctionAsync("document.getElementById('display-screen').dataset.drawn === '1'");
+        await Assertions.Expect(month.Locator("#screen-periods a.on")).ToHaveTextAsync("This month");
+        const string trend = "echarts.getInstanceByDom(document.getElementById('screen-trend')).getOption()";
+        var days = await month.EvaluateAsync<string[]>($"{trend}.xAxis[0].data");
+        Assert.Equal(first.ToString("MM-dd"), days[0]);
+        // The 1st's compliance as the report gives it (50 %, unless the 1st is today and other stores read shelves too).
+        var firstDay = (await (await admin.GetAsync($"/api/display/report?from={first:yyyy-MM-dd}&to={first:yyyy-MM-dd}")).Json())["trend"]![0]!;
+        Assert.Equal(Math.Round(firstDay["compliance"]!.GetValue<double>() * 1000) / 10, await month.EvaluateAsync<double>($"{trend}.series[0].data[0].value"));
+        Assert.Contains("&to=" + today.ToString("yyyy-MM-dd"), await month.Locator("#display-screen").GetAttributeAsync("data-report-url"));
+        await month.CloseAsync();
+
         // A chain's patrols never pause: while shelf changes keep arriving the screen still re-reads the report.
         await page.WaitForFunctionAsync("document.body.dataset.live === 'connected'");
         await history.Write(new SmartStore.Models.ShelfDay("S0007", today, 20, 20, 20, 0, 0.0, 20, 0, 6, new Dictionary<string, int> { ["SKU-1002"] = 20 }));

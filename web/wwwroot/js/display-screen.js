@@ -1,4 +1,5 @@
-// Shelf display wall screen: today's figures for the viewer's stores, redrawn when the live feed says a shelf changed.
+// Shelf display wall screen: today's (or this week's, this month's) figures for the viewer's stores, redrawn when the live
+// feed says a shelf changed.
 (function () {
   "use strict";
   const root = document.getElementById("display-screen");
@@ -14,14 +15,35 @@
   const band = c => c === null || c === undefined ? "none" : c >= 0.8 ? "good" : c >= 0.6 ? "fair" : "poor";
 
 
+  // Today: today's figures. A week or a month: the days with readings — compliance and out-of-stock slots a day on average,
+  // the shares over all their facings.
   function tiles(report) {
-    const today = report.trend[report.trend.length - 1];
-    setText("screen-compliance", percent(today ? today.compliance : null));
-    const own = today ? today.ownFacings : 0, competitor = today ? today.competitorFacings : 0;
+    const days = data.period ? report.trend.filter(d => d.compliance !== null) : report.trend.slice(-1);
+    const mean = pick => days.length === 0 ? null : days.reduce((sum, d) => sum + pick(d), 0) / days.length;
+    setText("screen-compliance", percent(mean(d => d.compliance)));
+    const own = days.reduce((sum, d) => sum + d.ownFacings, 0), competitor = days.reduce((sum, d) => sum + d.competitorFacings, 0);
     setText("screen-own-share", own + competitor === 0 ? "—" : percent(own / (own + competitor)));
     setText("screen-competitor-share", own + competitor === 0 ? "—" : percent(competitor / (own + competitor)));
-    setText("screen-out-of-stock", today ? String(today.outOfStock) : "—");
+    const outOfStock = mean(d => d.outOfStock);
+    setText("screen-out-of-stock", outOfStock === null ? "—" : String(Math.round(outOfStock)));
     setText("screen-reporting", `${report.stores.length} / ${data.stores.length}`);
+  }
+
+  // A week or a month: compliance day by day (a day without readings left as a gap).
+  function trend(report) {
+    if (!data.period) return;
+    chart("screen-trend").setOption({
+      backgroundColor: "transparent",
+      grid: { left: 48, right: 16, top: 16, bottom: 32 },
+      tooltip: { trigger: "axis", valueFormatter: v => v === null ? "—" : v + "%" },
+      xAxis: { type: "category", data: report.trend.map(d => d.day.slice(5)) },
+      yAxis: { type: "value", min: 0, max: 100, axisLabel: { formatter: "{value}%" } },
+      series: [{
+        name: words.compliance, type: "line", connectNulls: false, symbolSize: 8, lineStyle: { width: 3, color: colours.own },
+        data: report.trend.map(d => d.compliance === null ? null : { value: Math.round(d.compliance * 1000) / 10, itemStyle: { color: colours[band(d.compliance)] } }),
+        label: { show: report.trend.length <= 10, position: "top", formatter: p => p.value + "%", color: "#c9d6ee" },
+      }],
+    }, true);
   }
 
   // The stores on the map of China, each coloured by today's compliance (drawn once the map's outline has loaded).
@@ -77,7 +99,7 @@
     bars.off("click");
     bars.on("click", p => {
       const row = p.componentType === "xAxis" ? rows.find(r => (regionName.get(r.region) || r.region) === p.value) : rows[p.dataIndex];
-      if (row && mayOpen.has(row.region)) location.href = `?region=${encodeURIComponent(row.region)}`;
+      if (row && mayOpen.has(row.region)) location.href = `?region=${encodeURIComponent(row.region)}${data.period ? `&period=${data.period}` : ""}`;
     });
   }
 
@@ -118,6 +140,7 @@
 
   function draw(report) {
     tiles(report);
+    trend(report);
     map(report);
     regions(report);
     skus(report);
