@@ -61,8 +61,8 @@ public sealed class CameraRepository(SmartStoreDatabase database)
     }
 
     private const string InsertSql = """
-        INSERT INTO cameras (code, kind, brand, model, store_code, patrol_cadence_minutes, presets, secret_hash)
-        VALUES (@Code, @Kind, @Brand, @Model, @StoreCode, @PatrolCadenceMinutes, CAST(@Presets AS jsonb), @SecretHash)
+        INSERT INTO cameras (code, kind, brand, model, store_code, patrol_cadence_minutes, presets, secret_hash, watches_till)
+        VALUES (@Code, @Kind, @Brand, @Model, @StoreCode, @PatrolCadenceMinutes, CAST(@Presets AS jsonb), @SecretHash, @WatchesTill)
         """;
 
     public async Task<bool> Update(Camera camera, string actor) => await Write(camera, actor, "update", """
@@ -121,6 +121,7 @@ public sealed class CameraRepository(SmartStoreDatabase database)
             camera.PatrolCadenceMinutes,
             Presets = JsonSerializer.Serialize(camera.Presets, StorageJson.Options),
             SecretHash = secretHash,
+            camera.WatchesTill,
         }, t);
         if (affected > 0) await AuditTrail.Record(c, t, actor, action, "camera", camera.Code, camera);
         return affected;

@@ -32,10 +32,10 @@ public sealed class ImportTests(SmartStoreSystem system)
     {
         using var admin = await system.SignedIn("admin");
         const string csv = """
-            设备编码,设备类型,门店编码,品牌,型号,巡检间隔,预置位
-            CAM-X0871-E1,入口,S0021,Hikvision,DS-2CD,,
-            CAM-X0871-P1,货架,S0021,Hikvision,DS-2DE,10,1:饮料货架|2:乳品冷柜
-            CAM-X0871-I1,interior,S0021,,,,
+            设备编码,设备类型,门店编码,品牌,型号,巡检间隔,预置位,收银台
+            CAM-X0871-E1,入口,S0021,Hikvision,DS-2CD,,,
+            CAM-X0871-P1,货架,S0021,Hikvision,DS-2DE,10,1:饮料货架|2:乳品冷柜,否
+            CAM-X0871-I1,interior,S0021,,,,,是
             """;
         var response = await admin.PostAsync("/api/cameras/import", new StringContent(csv, Encoding.UTF8, "text/csv"));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -45,23 +45,32 @@ public sealed class ImportTests(SmartStoreSystem system)
         var dome = await (await admin.GetAsync("/api/cameras/CAM-X0871-P1")).Json();
         Assert.Equal("shelf", dome["camera"]!["kind"]!.GetValue<string>());
         Assert.Equal("乳品冷柜", dome["camera"]!["presets"]![1]!["name"]!.GetValue<string>());
+        // The in-store camera over the till comes marked as watching it (收银追溯); the others do not.
+        Assert.True((await (await admin.GetAsync("/api/cameras/CAM-X0871-I1")).Json())["camera"]!["watchesTill"]!.GetValue<bool>());
+        Assert.False(dome["camera"]!["watchesTill"]!.GetValue<bool>());
         // Each secret is the camera's: its heartbeat is taken, another camera's secret is not.
         using var device = system.Anonymous();
         Assert.Equal(HttpStatusCode.OK, (await MasterDataApiTests.Heartbeat(device, "CAM-X0871-E1", secrets["CAM-X0871-E1"])).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await MasterDataApiTests.Heartbeat(device, "CAM-X0871-E1", secrets["CAM-X0871-P1"])).StatusCode);
 
-        // An unknown store, a kind that is none, a preset without a name and a code already taken: each row said, none created.
+        // An unknown store, a kind that is none, a preset without a name, a code already taken, an entrance camera over a till
+        // and a till column neither yes nor no: each row said, none created.
         const string bad = """
-            code,kind,store,presets
-            CAM-X0872-E1,entrance,S0021,
-            CAM-X0872-E2,entrance,NOPE,
-            CAM-X0872-E3,drone,S0021,
-            CAM-X0872-P1,shelf,S0021,1饮料
-            CAM-X0871-E1,entrance,S0021,
+            code,kind,store,presets,till
+            CAM-X0872-E1,entrance,S0021,,
+            CAM-X0872-E2,entrance,NOPE,,
+            CAM-X0872-E3,drone,S0021,,
+            CAM-X0872-P1,shelf,S0021,1饮料,
+            CAM-X0871-E1,entrance,S0021,,
+            CAM-X0872-E4,entrance,S0021,,是
+            CAM-X0872-I1,interior,S0021,,maybe
             """;
         var refused = await admin.PostAsync("/api/cameras/import", new StringContent(bad, Encoding.UTF8, "text/csv"));
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
-        Assert.Equal(["row 3", "row 4", "row 5", "row 6"], (await refused.Json())["errors"]!.AsObject().Select(e => e.Key).Order());
+        var refusedRows = (await refused.Json())["errors"]!.AsObject();
+        Assert.Equal(["row 3", "row 4", "row 5", "row 6", "row 7", "row 8"], refusedRows.Select(e => e.Key).Order());
+        Assert.Contains("only in-store cameras watch a till", refusedRows["row 7"]!.ToJsonString());
+        Assert.Contains("must be yes or no", refusedRows["row 8"]!.ToJsonString());
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync("/api/cameras/CAM-X0872-E1")).StatusCode);
 
         // The page: the secrets in a table shown once, with a download; the page is not cached.

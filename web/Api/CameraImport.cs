@@ -14,8 +14,11 @@ public sealed class CameraImport(CameraRepository cameras, MasterDataValidation 
     {
         ["编码"] = "code", ["设备编码"] = "code", ["类型"] = "kind", ["设备类型"] = "kind", ["门店"] = "store", ["门店编码"] = "store",
         ["store_code"] = "store", ["品牌"] = "brand", ["型号"] = "model", ["巡检间隔"] = "cadence", ["patrol_cadence_minutes"] = "cadence",
-        ["预置位"] = "presets",
+        ["预置位"] = "presets", ["收银台"] = "till", ["对着收银台"] = "till", ["watches_till"] = "till",
     };
+
+    private static readonly HashSet<string> Yes = new(StringComparer.OrdinalIgnoreCase) { "是", "Y", "yes", "true", "1" };
+    private static readonly HashSet<string> No = new(StringComparer.OrdinalIgnoreCase) { "否", "N", "no", "false", "0", "" };
 
     private static readonly Dictionary<string, string> Kinds = new()
     {
@@ -38,7 +41,18 @@ public sealed class CameraImport(CameraRepository cameras, MasterDataValidation 
         // Importing is head office's: the whole chain is in scope.
         var (camera, rowErrors) = await validation.Camera(input, null, AccessScope.Everything(Role.HqAdmin));
         errors.AddAll(index, rowErrors);
-        return camera;
+        return camera is not null && WatchesTill(row.Get("till"), camera.Kind, index, errors) ? camera with { WatchesTill = true } : camera;
+    }
+
+    /// <summary>收银台 (是 / 否): an in-store camera over a till, its pictures held against the receipts (收银追溯).</summary>
+    private static bool WatchesTill(string? text, CameraKind kind, int index, RowErrors errors)
+    {
+        var value = text?.Trim() ?? "";
+        if (No.Contains(value)) return false;
+        if (!Yes.Contains(value)) errors.Add(index, $"till '{value}' must be yes or no.", $"收银台“{value}”须为 是 或 否。");
+        else if (kind != CameraKind.Interior) errors.Add(index, "only in-store cameras watch a till.", "只有店内摄像头可以对着收银台。");
+        else return true;
+        return false;
     }
 
     /// <summary>"1:饮料货架|2:乳品货架" (or separated by ';'): preset number and name, patrolled in the order given.</summary>
