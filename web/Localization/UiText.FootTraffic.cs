@@ -244,6 +244,7 @@ public static partial class UiText
         ["noTrafficToday"] = ("今日尚无客流", "No entries counted yet today"),
         ["storeMap"] = ("陈列门店分布图", "Stores by compliance"),
         ["storesReporting"] = ("今日有识别结果的门店", "Stores read today"),
+        ["storesReportingPeriod"] = ("期内有识别结果的门店", "Stores read in the period"),
         ["topFacings"] = ("排面最多的 10 个", "10 with the most facings"),
         ["lowestCompliance"] = ("合规率最低的门店", "lowest compliance"),
         ["noShelfToday"] = ("今天还没有陈列识别结果", "No shelf readings today yet"),
