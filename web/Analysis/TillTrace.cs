@@ -68,34 +68,65 @@ public sealed record TillDay(IReadOnlyList<ReceiptTrace> Receipts, IReadOnlyList
 /// </summary>
 public static class TillTrace
 {
-    /// <param name="frames">the till cameras' pictures, oldest first, covering the receipts' day and the window either side.</param>
+    /// <param name="frames">the till cameras' pictures covering the receipts' day and the window either side.</param>
     /// <param name="nowUtc">a visit that ended less than the window before this may still get its receipt, so it is not judged yet.</param>
     public static TillDay Check(IReadOnlyList<TillReceipt> receipts, IReadOnlyList<TillFrame> frames, TillTraceOptions options, DateTime nowUtc)
     {
         var reusedCards = receipts.Where(r => r.MemberCard is not null).GroupBy(r => r.MemberCard!)
             .Where(g => g.Count() >= options.CardReceiptsPerDay).Select(g => g.Key).ToHashSet();
-        var traces = receipts.Select(r => Trace(r, frames, reusedCards, options)).ToList();
-        var unrung = UnrungVisits(receipts, frames, options).Where(v => v.ToUtc + options.Window <= nowUtc).ToList();
+        // In time order, so each receipt looks only at the pictures of its window (a day of a till is thousands of them).
+        var ordered = frames.OrderBy(f => f.AtUtc).ToList();
+        var traces = receipts.Select(r => Trace(r, ordered, reusedCards, options)).ToList();
+        var unrung = UnrungVisits(receipts, ordered, options).Where(v => v.ToUtc + options.Window <= nowUtc).ToList();
         return new TillDay(traces, unrung);
     }
 
-    private static ReceiptTrace Trace(TillReceipt receipt, IReadOnlyList<TillFrame> frames, HashSet<string> reusedCards, TillTraceOptions options)
+    private static ReceiptTrace Trace(TillReceipt receipt, List<TillFrame> ordered, HashSet<string> reusedCards, TillTraceOptions options)
     {
-        // The picture with most customers shows the customer; of equals, the one nearest the receipt's time.
-        var picture = frames.Where(f => (f.AtUtc - receipt.RungUtc).Duration() <= options.Window)
-            .OrderByDescending(f => f.Customers).ThenBy(f => (f.AtUtc - receipt.RungUtc).Duration()).FirstOrDefault();
+        var picture = Picture(ordered, receipt.RungUtc, options.Window);
         var flags = new List<string>();
         if (picture is { Customers: 0 }) flags.Add(ReceiptFlags.NoCustomer);
         if (receipt.MemberCard is { } card && reusedCards.Contains(card)) flags.Add(ReceiptFlags.CardReused);
         return new ReceiptTrace(receipt, picture?.Customers, picture, flags);
     }
 
-    /// <summary>Each camera's runs of pictures with people at the till, long enough, with no receipt rung during them.</summary>
+    /// <summary>
+    /// The picture within <paramref name="window"/> of <paramref name="at"/> with most customers — it shows the customer —
+    /// and of equals the nearest (the earlier of two as near); null when there is none.
+    /// </summary>
+    private static TillFrame? Picture(List<TillFrame> ordered, DateTime at, TimeSpan window)
+    {
+        var first = FirstAtOrAfter(ordered, at - window);
+        TillFrame? best = null;
+        for (var i = first; i < ordered.Count && ordered[i].AtUtc <= at + window; i++)
+        {
+            var frame = ordered[i];
+            if (best is null || frame.Customers > best.Customers
+                || (frame.Customers == best.Customers && (frame.AtUtc - at).Duration() < (best.AtUtc - at).Duration()))
+                best = frame;
+        }
+        return best;
+    }
+
+    /// <summary>The index of the first picture taken at <paramref name="from"/> or later (binary search).</summary>
+    private static int FirstAtOrAfter(List<TillFrame> ordered, DateTime from)
+    {
+        var (low, high) = (0, ordered.Count);
+        while (low < high)
+        {
+            var middle = (low + high) / 2;
+            if (ordered[middle].AtUtc < from) low = middle + 1;
+            else high = middle;
+        }
+        return low;
+    }
+
+    /// <summary>Each camera's runs of pictures (in time order) with people at the till, long enough, with no receipt rung during them.</summary>
     private static List<UnrungVisit> UnrungVisits(IReadOnlyList<TillReceipt> receipts, IReadOnlyList<TillFrame> frames, TillTraceOptions options)
     {
         var visits = new List<UnrungVisit>();
         foreach (var camera in frames.GroupBy(f => f.CameraCode))
-            foreach (var run in Runs(camera.OrderBy(f => f.AtUtc).ToList(), options.MaxPictureGap))
+            foreach (var run in Runs(camera.ToList(), options.MaxPictureGap))
             {
                 var (from, to) = (run[0].AtUtc, run[^1].AtUtc);
                 if (to - from < options.MinUnrungVisit) continue;

@@ -17,9 +17,6 @@ public sealed class CameraImport(CameraRepository cameras, MasterDataValidation 
         ["预置位"] = "presets", ["收银台"] = "till", ["对着收银台"] = "till", ["watches_till"] = "till",
     };
 
-    private static readonly HashSet<string> Yes = new(StringComparer.OrdinalIgnoreCase) { "是", "Y", "yes", "true", "1" };
-    private static readonly HashSet<string> No = new(StringComparer.OrdinalIgnoreCase) { "否", "N", "no", "false", "0", "" };
-
     private static readonly Dictionary<string, string> Kinds = new()
     {
         ["入口"] = "entrance", ["入口摄像头"] = "entrance", ["枪机"] = "entrance", ["货架"] = "shelf", ["货架球机"] = "shelf", ["球机"] = "shelf",
@@ -47,11 +44,10 @@ public sealed class CameraImport(CameraRepository cameras, MasterDataValidation 
     /// <summary>收银台 (是 / 否): an in-store camera over a till, its pictures held against the receipts (收银追溯).</summary>
     private static bool WatchesTill(string? text, CameraKind kind, int index, RowErrors errors)
     {
-        var value = text?.Trim() ?? "";
-        if (No.Contains(value)) return false;
-        if (!Yes.Contains(value)) errors.Add(index, $"till '{value}' must be yes or no.", $"收银台“{value}”须为 是 或 否。");
-        else if (kind != CameraKind.Interior) errors.Add(index, "only in-store cameras watch a till.", "只有店内摄像头可以对着收银台。");
-        else return true;
+        var watches = YesOrNo(text);
+        if (watches is null) errors.Add(index, $"till '{text?.Trim()}' must be yes or no.", $"收银台“{text?.Trim()}”须为 是 或 否。");
+        else if (watches.Value && kind != CameraKind.Interior) errors.Add(index, "only in-store cameras watch a till.", "只有店内摄像头可以对着收银台。");
+        else return watches.Value;
         return false;
     }
 

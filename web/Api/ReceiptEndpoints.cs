@@ -32,9 +32,8 @@ public static class ReceiptEndpoints
 
     private static async Task<IResult> Write(string code, ReceiptsInput input, ClaimsPrincipal user, StoreRepository stores, StoreReceipts receipts)
     {
-        var store = await stores.Find(code);
-        if (store is null) return Problems.NotFound($"Store '{code}'");
-        if (!user.Scope().AllowsStore(store.Code, store.RegionCode)) return Problems.OutOfScope($"Store '{code}'");
+        var (store, problem) = await StoreAccess.Visible(user.Scope(), code, stores);
+        if (store is null) return problem!;
         var (hours, errors) = Read(input);
         if (errors.Any) return errors.ToResult();
         await receipts.Write(store.Code, hours, CancellationToken.None);

@@ -14,11 +14,11 @@ public sealed class SkuImport(SkuRepository skus, MasterDataValidation validatio
 
     protected override async Task<Sku?> Check(IReadOnlyDictionary<string, string> row, int index, RowErrors errors)
     {
-        var competitor = row.Get("competitor")?.ToLowerInvariant();
-        if (competitor is not (null or "true" or "false" or "1" or "0" or "是" or "否" or "yes" or "no"))
-            errors.Add(index, $"competitor '{competitor}' must be true/false, 1/0 or 是/否.", $"竞品“{competitor}”须为 是/否、true/false 或 1/0。");
-        var input = new SkuInput(row.Get("code"), row.Get("name"), row.Get("brand"), row.Get("category"),
-            competitor is "true" or "1" or "是" or "yes");
+        var given = row.Get("competitor")?.ToLowerInvariant();
+        var competitor = YesOrNo(given);
+        if (competitor is null)
+            errors.Add(index, $"competitor '{given}' must be true/false, 1/0 or 是/否.", $"竞品“{given}”须为 是/否、true/false 或 1/0。");
+        var input = new SkuInput(row.Get("code"), row.Get("name"), row.Get("brand"), row.Get("category"), competitor == true);
         var (sku, rowErrors) = await validation.Sku(input, null);
         errors.AddAll(index, rowErrors);
         return sku;

@@ -10,14 +10,20 @@ public static class StoreAccess
     {
         if (store is not null)
         {
-            var found = await stores.Find(store);
-            if (found is null) return (null, Problems.NotFound($"Store '{store}'"));
-            if (!scope.AllowsStore(found.Code, found.RegionCode)) return (null, Problems.OutOfScope($"Store '{store}'"));
-            return (new StoreCoverage(scope, store, null), null);
+            var (found, problem) = await Visible(scope, store, stores);
+            return found is null ? (null, problem) : (new StoreCoverage(scope, store, null), null);
         }
         if (region is not null)
             return scope.AllowsRegion(region) ? (new StoreCoverage(scope, null, region), null) : (null, Problems.OutOfScope($"Region '{region}'"));
         // Nothing named: everything the scope allows (the chain for head office, own regions or stores for managers).
         return (new StoreCoverage(scope, null, null), null);
+    }
+
+    /// <summary>The store named, when it exists and the scope may see it; otherwise the problem to answer (404 or 403).</summary>
+    public static async Task<(Store? Store, IResult? Problem)> Visible(AccessScope scope, string code, StoreRepository stores)
+    {
+        var store = await stores.Find(code);
+        if (store is null) return (null, Problems.NotFound($"Store '{code}'"));
+        return scope.AllowsStore(store.Code, store.RegionCode) ? (store, null) : (null, Problems.OutOfScope($"Store '{code}'"));
     }
 }

@@ -22,7 +22,7 @@ public static class StoreAnalysisEndpoints
 
     private static async Task<IResult> Analysis(string code, string? day, ClaimsPrincipal user, StoreRepository stores, StoreAnalysisQuery query)
     {
-        var (store, problem) = await Visible(code, user, stores);
+        var (store, problem) = await StoreAccess.Visible(user.Scope(), code, stores);
         if (store is null) return problem!;
         var (date, errors) = Day(day, store);
         if (errors.Any) return errors.ToResult();
@@ -42,13 +42,13 @@ public static class StoreAnalysisEndpoints
 
     private static async Task<IResult> Shifts(string code, ClaimsPrincipal user, StoreRepository stores, StoreShifts shifts)
     {
-        var (store, problem) = await Visible(code, user, stores);
+        var (store, problem) = await StoreAccess.Visible(user.Scope(), code, stores);
         return store is null ? problem! : Results.Ok(new { store = store.Code, shifts = (await shifts.Of(store.Code)).Select(ShiftJson) });
     }
 
     private static async Task<IResult> AddShift(string code, ShiftInput input, ClaimsPrincipal user, StoreRepository stores, StoreShifts shifts)
     {
-        var (store, problem) = await Visible(code, user, stores);
+        var (store, problem) = await StoreAccess.Visible(user.Scope(), code, stores);
         if (store is null) return problem!;
         if (!MayPlanShifts(user.Scope(), store)) return Problems.OutOfScope($"Planning the shifts of store '{code}'");
         var (shift, errors) = Check(store.Code, input);
@@ -63,7 +63,7 @@ public static class StoreAnalysisEndpoints
 
     private static async Task<IResult> DeleteShift(string code, long id, ClaimsPrincipal user, StoreRepository stores, StoreShifts shifts)
     {
-        var (store, problem) = await Visible(code, user, stores);
+        var (store, problem) = await StoreAccess.Visible(user.Scope(), code, stores);
         if (store is null) return problem!;
         if (!MayPlanShifts(user.Scope(), store)) return Problems.OutOfScope($"Planning the shifts of store '{code}'");
         return await shifts.Delete(store.Code, id, user.Actor()) ? Results.NoContent() : Problems.NotFound($"Shift {id} of store '{code}'");
@@ -92,13 +92,6 @@ public static class StoreAnalysisEndpoints
         if (starts is { } s && ends is { } e && e == s) errors.Add("ends", $"ends {input.Ends} is when the shift starts (an end before the start is the next day's).", $"结束时间 {input.Ends} 与开始时间相同（早于开始时间的结束时间算作次日）。");
         if (input.Staff is not (>= 1 and <= 500)) errors.Add("staff", "staff must be 1 to 500 people.", "在岗人数须为 1 至 500 人。");
         return errors.Any ? (null, errors) : (new StoreShift(0, storeCode, days, starts!.Value, ends!.Value, input.Staff!.Value), errors);
-    }
-
-    private static async Task<(Store? Store, IResult? Problem)> Visible(string code, ClaimsPrincipal user, StoreRepository stores)
-    {
-        var store = await stores.Find(code);
-        if (store is null) return (null, Problems.NotFound($"Store '{code}'"));
-        return user.Scope().AllowsStore(store.Code, store.RegionCode) ? (store, null) : (null, Problems.OutOfScope($"Store '{code}'"));
     }
 
     private static object ShiftJson(StoreShift s) => new

@@ -25,7 +25,7 @@ public static class TillEndpoints
 
     private static async Task<IResult> Push(string code, SalesInput.Push input, ClaimsPrincipal user, StoreRepository stores, TillReceipts receipts)
     {
-        var (store, refusal) = await Visible(code, user, stores);
+        var (store, refusal) = await StoreAccess.Visible(user.Scope(), code, stores);
         if (store is null) return refusal!;
         var (rung, errors) = SalesInput.Read(input, StoreTimeZones.Find(store.TimeZone));
         if (errors.Any) return errors.ToResult();
@@ -35,7 +35,7 @@ public static class TillEndpoints
 
     private static async Task<IResult> Day(string code, string? date, bool? flagged, ClaimsPrincipal user, StoreRepository stores, TillDesk desk)
     {
-        var (store, refusal) = await Visible(code, user, stores);
+        var (store, refusal) = await StoreAccess.Visible(user.Scope(), code, stores);
         if (store is null) return refusal!;
         var errors = new FieldErrors();
         if (TillDesk.Day(date, store, errors) is not { } day) return errors.ToResult();
@@ -113,12 +113,5 @@ public static class TillEndpoints
         if (input.WatchesTill is not { } watches) errors.Add("watchesTill", "watchesTill is required: true or false.");
         else errors = await drawings.SaveWatchesTill(camera, watches, user.Actor());
         return errors.Any ? errors.ToResult() : Results.Ok(new { camera = camera.Code, watchesTill = input.WatchesTill });
-    }
-
-    private static async Task<(Store? Store, IResult? Refusal)> Visible(string code, ClaimsPrincipal user, StoreRepository stores)
-    {
-        var store = await stores.Find(code);
-        if (store is null) return (null, Problems.NotFound($"Store '{code}'"));
-        return user.Scope().AllowsStore(store.Code, store.RegionCode) ? (store, null) : (null, Problems.OutOfScope($"Store '{code}'"));
     }
 }
