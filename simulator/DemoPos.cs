@@ -9,7 +9,8 @@ namespace SmartStore.Simulator;
 /// the till camera's picture decides who stands there — and pushed at once, as a chain's POS integration would, through
 /// <c>PUT /api/stores/{code}/sales</c> with an API key. Like a real till it misbehaves: every third pass of the sequence
 /// the cashier rings nothing for the customers (有人无单), now and then a receipt is rung with nobody there (有单无人), and
-/// the first flagship's cashier puts a staff card on many receipts (一卡多单).
+/// the first flagship's cashier puts a staff card on many receipts (一卡多单). Customers bring things back (退单), and at
+/// S0025 the cashier rings sales for nobody and refunds them later, again with nobody there (虚报假账).
 /// </summary>
 public sealed class DemoPos(HttpClient http, string apiKey, SimulatorTally tally)
 {
@@ -26,7 +27,23 @@ public sealed class DemoPos(HttpClient http, string apiKey, SimulatorTally tally
     /// <summary>Pictures either side that must be empty too before a receipt is rung for nobody (the trace looks 90 s around it).</summary>
     private const int QuietAround = 7;
 
+    /// <summary>A customer at the till brings something back instead of buying, in this share of the rings.</summary>
+    private const double ReturnWhenSeen = 0.1;
+
+    /// <summary>The store whose cashier makes up sales: rings them for nobody more often, and refunds them when nobody is near.</summary>
+    private const string MadeUpSales = "S0025";
+
+    private const double MadeUpSaleWhenQuiet = 0.05;
+    private const double RefundMadeUpWhenQuiet = 0.2;
+
     private readonly Random _random = new(2002);
+    private readonly Lock _books = new();
+    /// <summary>Each store's sales rung with a customer there (what customers may bring back), and its made-up ones.</summary>
+    private readonly Dictionary<string, (List<DemoSale> Seen, Queue<DemoSale> MadeUp)> _sales = [];
+
+    private sealed record DemoLine(string Name, int Quantity, decimal UnitPrice, decimal Discount);
+
+    private sealed record DemoSale(string Number, IReadOnlyList<DemoLine> Items);
 
     /// <summary>After the till camera's <paramref name="tick"/>-th picture: rings what the till rings then.</summary>
     public async Task AfterPicture(string tillCamera, int tick, SnapshotSource images, CancellationToken stop)
@@ -36,33 +53,95 @@ public sealed class DemoPos(HttpClient http, string apiKey, SimulatorTally tally
         // Every third pass the cashier rings nothing; each till starts at its own point of that round (S0001's first pass is
         // silent, S0018's second, S0010's third), so a demo shows a till that rang nothing from its first minutes on.
         var pass = tick / images.TillFrames + int.Parse(store[1..], CultureInfo.InvariantCulture) / 8;
-        var ring = atTill > 0
-            ? pass % 3 != 0 && _random.NextDouble() < RingWhenSeen
-            : QuietFor(images, tick) && _random.NextDouble() < RingForNobody;
-        if (ring) await Push(store, stop);
+        object? receipt;
+        lock (_books)
+        {
+            receipt = atTill > 0
+                ? pass % 3 != 0 && _random.NextDouble() < RingWhenSeen ? ForCustomer(store) : null
+                : QuietFor(images, tick) ? ForNobody(store) : null;
+        }
+        if (receipt is not null) await Push(store, receipt, stop);
+    }
+
+    /// <summary>With a customer at the till: mostly a sale, now and then something bought earlier brought back.</summary>
+    private object ForCustomer(string store)
+    {
+        var (seen, _) = Books(store);
+        if (seen.Count > 0 && _random.NextDouble() < ReturnWhenSeen)
+        {
+            var sale = seen[_random.Next(seen.Count)];
+            seen.Remove(sale);
+            return Refund(store, sale, sale.Items.Take(1).ToList());
+        }
+        var rung = Sale(store);
+        seen.Add(rung.Sale);
+        return rung.Receipt;
+    }
+
+    /// <summary>With nobody near the till for a while: rarely a sale for nobody; at <see cref="MadeUpSales"/>, made-up sales and their refunds.</summary>
+    private object? ForNobody(string store)
+    {
+        if (store != MadeUpSales) return _random.NextDouble() < RingForNobody ? Sale(store).Receipt : null;
+        var (_, madeUp) = Books(store);
+        if (madeUp.Count > 0 && _random.NextDouble() < RefundMadeUpWhenQuiet)
+        {
+            var sale = madeUp.Dequeue();
+            return Refund(store, sale, sale.Items);
+        }
+        if (_random.NextDouble() >= MadeUpSaleWhenQuiet) return null;
+        var rung = Sale(store);
+        madeUp.Enqueue(rung.Sale);
+        return rung.Receipt;
+    }
+
+    private (List<DemoSale> Seen, Queue<DemoSale> MadeUp) Books(string store)
+    {
+        if (!_sales.TryGetValue(store, out var books)) _sales[store] = books = ([], new Queue<DemoSale>());
+        // A customer brings back something of the last hundred sales, not of every sale since the demo started.
+        if (books.Seen.Count > 100) books.Seen.RemoveAt(0);
+        return books;
     }
 
     private static bool QuietFor(SnapshotSource images, int tick) =>
         Enumerable.Range(tick - QuietAround, 2 * QuietAround + 1).All(t => images.TillFrame(Math.Max(0, t)).AtTill == 0);
 
-    private async Task Push(string store, CancellationToken stop)
+    private static DateTime Now => DateTime.UtcNow.AddHours(8); // the demo chain is all Asia/Shanghai
+
+    private (object Receipt, DemoSale Sale) Sale(string store)
     {
-        var now = DateTime.UtcNow.AddHours(8); // the demo chain is all Asia/Shanghai
-        var items = Enumerable.Range(0, 1 + _random.Next(3)).Select(_ => Catalogue[_random.Next(Catalogue.Length)]).Select(item => new
-        {
-            name = item.Name,
-            quantity = 1 + (_random.NextDouble() < 0.2 ? 1 : 0),
-            unitPrice = item.Price,
-            discount = item.Price < 100 && _random.NextDouble() < 0.4 ? 5.7m : 0m,
-        }).ToList();
+        var now = Now;
+        var items = Enumerable.Range(0, 1 + _random.Next(3)).Select(_ => Catalogue[_random.Next(Catalogue.Length)]).Select(item => new DemoLine(
+            item.Name, 1 + (_random.NextDouble() < 0.2 ? 1 : 0), item.Price, item.Price < 100 && _random.NextDouble() < 0.4 ? 5.7m : 0m)).ToList();
+        var number = $"{store}-{now:yyMMddHHmmss}{_random.Next(100):D2}";
         var receipt = new
         {
-            number = $"{store}-{now:yyMMddHHmmss}{_random.Next(100):D2}",
+            number,
             at = now.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture),
-            cashier = _random.NextDouble() < 0.7 ? "收银员" : "店长",
+            cashier = Cashier(),
             memberCard = MemberCard(store),
             items,
         };
+        return (receipt, new DemoSale(number, items));
+    }
+
+    /// <summary>A refund of <paramref name="lines"/> of a sale: each line's money back as it was paid.</summary>
+    private object Refund(string store, DemoSale sale, IReadOnlyList<DemoLine> lines)
+    {
+        var now = Now;
+        return new
+        {
+            number = $"{store}-R{now:yyMMddHHmmss}{_random.Next(100):D2}",
+            refundOf = sale.Number,
+            at = now.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture),
+            cashier = Cashier(),
+            items = lines,
+        };
+    }
+
+    private string Cashier() => _random.NextDouble() < 0.7 ? "收银员" : "店长";
+
+    private async Task Push(string store, object receipt, CancellationToken stop)
+    {
         using var request = new HttpRequestMessage(HttpMethod.Put, $"/api/stores/{store}/sales") { Content = JsonContent.Create(new { receipts = new[] { receipt } }) };
         request.Headers.Add("X-Api-Key", apiKey);
         using var response = await http.SendAsync(request, stop);

@@ -3,14 +3,25 @@ using SmartStore.Models;
 
 namespace SmartStore.Storage;
 
-/// <summary>A store's day at the till in figures: receipts, and how many of each finding.</summary>
-public sealed record TillDayFigures(int Receipts, decimal Amount, int NoCustomer, int CardReused, int Unrung, int Unchecked);
+/// <summary>
+/// A store's day at the till in figures: sales, the amount taken less refunds, how many of each finding, and the refunds
+/// (how many, what they gave back, how many had a refund's own finding).
+/// </summary>
+public sealed record TillDayFigures(int Receipts, decimal Amount, int NoCustomer, int CardReused, int Unrung, int Unchecked)
+{
+    public int Refunds { get; init; }
+    public decimal RefundAmount { get; init; }
+    public int RefundFindings { get; init; }
+}
 
 /// <summary>One store's figures for a day, as head office's overview lists them.</summary>
 public sealed record TillDayRow(string StoreCode, string StoreName, string RegionCode, DateOnly Day, int Receipts, decimal Amount, int NoCustomer,
     int CardReused, int Unrung, int Unchecked, DateTime ComputedAt)
 {
-    public int Findings => NoCustomer + CardReused + Unrung;
+    public int Refunds { get; init; }
+    public decimal RefundAmount { get; init; }
+    public int RefundFindings { get; init; }
+    public int Findings => NoCustomer + CardReused + Unrung + RefundFindings;
 }
 
 /// <summary>A store-day whose figures are missing or out of date.</summary>
@@ -48,15 +59,17 @@ public sealed class TillDays(SmartStoreDatabase database)
     {
         await using var connection = await database.Open(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition("""
-            INSERT INTO till_days (store_code, day, receipts, amount, no_customer, card_reused, unrung, unchecked, computed_at)
-            VALUES (@storeCode, @day, @Receipts, @Amount, @NoCustomer, @CardReused, @Unrung, @Unchecked, now())
+            INSERT INTO till_days (store_code, day, receipts, amount, no_customer, card_reused, unrung, unchecked, refunds, refund_amount,
+                                   refund_findings, computed_at)
+            VALUES (@storeCode, @day, @Receipts, @Amount, @NoCustomer, @CardReused, @Unrung, @Unchecked, @Refunds, @RefundAmount, @RefundFindings, now())
             ON CONFLICT (store_code, day) DO UPDATE SET receipts = EXCLUDED.receipts, amount = EXCLUDED.amount,
                 no_customer = EXCLUDED.no_customer, card_reused = EXCLUDED.card_reused, unrung = EXCLUDED.unrung,
-                unchecked = EXCLUDED.unchecked, computed_at = EXCLUDED.computed_at
+                unchecked = EXCLUDED.unchecked, refunds = EXCLUDED.refunds, refund_amount = EXCLUDED.refund_amount,
+                refund_findings = EXCLUDED.refund_findings, computed_at = EXCLUDED.computed_at
             """, new
         {
             storeCode, day = day.ToDateTime(TimeOnly.MinValue), figures.Receipts, figures.Amount, figures.NoCustomer, figures.CardReused,
-            figures.Unrung, figures.Unchecked,
+            figures.Unrung, figures.Unchecked, figures.Refunds, figures.RefundAmount, figures.RefundFindings,
         }, cancellationToken: cancellationToken));
     }
 
@@ -66,14 +79,20 @@ public sealed class TillDays(SmartStoreDatabase database)
         await using var connection = await database.Open(cancellationToken);
         var rows = await connection.QueryAsync<Row>(new CommandDefinition($"""
             SELECT s.code AS StoreCode, s.name AS StoreName, s.region_code AS RegionCode, k.receipts, k.amount, k.no_customer AS NoCustomer,
-                   k.card_reused AS CardReused, k.unrung, k.unchecked, k.computed_at AS ComputedAt
+                   k.card_reused AS CardReused, k.unrung, k.unchecked, k.refunds, k.refund_amount AS RefundAmount,
+                   k.refund_findings AS RefundFindings, k.computed_at AS ComputedAt
             FROM till_days k JOIN stores s ON s.code = k.store_code
             WHERE k.day = @day AND {StoreScope.Visible} AND (@region::text IS NULL OR s.region_code = @region)
-            ORDER BY k.no_customer + k.card_reused + k.unrung DESC, k.receipts DESC, s.code
+            ORDER BY k.no_customer + k.card_reused + k.unrung + k.refund_findings DESC, k.receipts DESC, s.code
             """, StoreScope.Parameters(coverage.Scope, new { day = day.ToDateTime(TimeOnly.MinValue), region = coverage.RegionCode }),
             cancellationToken: cancellationToken));
         return rows.Select(r => new TillDayRow(r.StoreCode, r.StoreName, r.RegionCode, day, r.Receipts, r.Amount, r.NoCustomer, r.CardReused,
-            r.Unrung, r.Unchecked, DateTime.SpecifyKind(r.ComputedAt, DateTimeKind.Utc))).ToList();
+            r.Unrung, r.Unchecked, DateTime.SpecifyKind(r.ComputedAt, DateTimeKind.Utc))
+        {
+            Refunds = r.Refunds,
+            RefundAmount = r.RefundAmount,
+            RefundFindings = r.RefundFindings,
+        }).ToList();
     }
 
     /// <summary>
@@ -106,6 +125,9 @@ public sealed class TillDays(SmartStoreDatabase database)
         public int CardReused { get; init; }
         public int Unrung { get; init; }
         public int Unchecked { get; init; }
+        public int Refunds { get; init; }
+        public decimal RefundAmount { get; init; }
+        public int RefundFindings { get; init; }
         public DateTime ComputedAt { get; init; }
     }
 }

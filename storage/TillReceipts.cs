@@ -6,9 +6,15 @@ namespace SmartStore.Storage;
 /// <summary>One line of a receipt: what was sold, how many, at what price, the discount taken off and what was paid.</summary>
 public sealed record ReceiptLine(string Name, decimal Quantity, decimal UnitPrice, decimal Discount, decimal Amount);
 
-/// <summary>One receipt of a store's POS (小票), rung at a store-local time, with the member card it was rung on, if any.</summary>
+/// <summary>
+/// One receipt of a store's POS (小票), rung at a store-local time, with the member card it was rung on, if any; a refund
+/// (退单) names the receipt it gives money back on, its lines what was given back.
+/// </summary>
 public sealed record TillReceipt(string Number, DateTime RungLocal, DateTime RungUtc, string Cashier, string? MemberCard, decimal Total,
-    IReadOnlyList<ReceiptLine> Lines);
+    IReadOnlyList<ReceiptLine> Lines, string? RefundOf = null)
+{
+    public bool IsRefund => RefundOf is not null;
+}
 
 /// <summary>One analysed picture of a camera watching a till: how many people stood in its counting area (the customers' side).</summary>
 public sealed record TillFrame(long SnapshotId, string CameraCode, DateTime AtUtc, int Customers);
@@ -21,7 +27,8 @@ public sealed class TillReceipts(SmartStoreDatabase database)
 {
     /// <summary>
     /// Writes receipts by number (a receipt sent again replaces itself) and rewrites the store-local hours they fall in,
-    /// and any hour a resent receipt left, in the hourly receipts, so conversion counts each receipt once.
+    /// and any hour a resent receipt left, in the hourly receipts, so conversion counts each sale once. A refund is not a
+    /// purchase: the hours count sales and their amount only (gross of refunds, which 收银追溯 lists).
     /// </summary>
     public Task Write(string storeCode, IReadOnlyCollection<TillReceipt> receipts, CancellationToken cancellationToken = default) =>
         database.InTransaction(async (c, t) =>
@@ -31,21 +38,22 @@ public sealed class TillReceipts(SmartStoreDatabase database)
                 "SELECT DISTINCT date_trunc('hour', rung_local) FROM pos_receipts WHERE store_code = @storeCode AND number = ANY(@numbers)",
                 new { storeCode, numbers }, t, cancellationToken: cancellationToken));
             await c.ExecuteAsync(new CommandDefinition("""
-                INSERT INTO pos_receipts (store_code, number, rung_local, rung_utc, cashier, member_card, total, lines)
-                VALUES (@StoreCode, @Number, @RungLocal, @RungUtc, @Cashier, @MemberCard, @Total, CAST(@Lines AS jsonb))
+                INSERT INTO pos_receipts (store_code, number, rung_local, rung_utc, cashier, member_card, total, lines, refund_of)
+                VALUES (@StoreCode, @Number, @RungLocal, @RungUtc, @Cashier, @MemberCard, @Total, CAST(@Lines AS jsonb), @RefundOf)
                 ON CONFLICT (store_code, number) DO UPDATE SET rung_local = EXCLUDED.rung_local, rung_utc = EXCLUDED.rung_utc,
-                    cashier = EXCLUDED.cashier, member_card = EXCLUDED.member_card, total = EXCLUDED.total, lines = EXCLUDED.lines, updated_at = now()
+                    cashier = EXCLUDED.cashier, member_card = EXCLUDED.member_card, total = EXCLUDED.total, lines = EXCLUDED.lines,
+                    refund_of = EXCLUDED.refund_of, updated_at = now()
                 """, receipts.Select(r => new
             {
                 StoreCode = storeCode, r.Number, r.RungLocal, RungUtc = DateTime.SpecifyKind(r.RungUtc, DateTimeKind.Utc), r.Cashier, r.MemberCard,
-                r.Total, Lines = JsonSerializer.Serialize(r.Lines, StorageJson.Options),
+                r.Total, Lines = JsonSerializer.Serialize(r.Lines, StorageJson.Options), r.RefundOf,
             }), t, cancellationToken: cancellationToken));
             var hours = left.Concat(receipts.Select(r => HourOf(r.RungLocal))).Distinct().ToArray();
             await c.ExecuteAsync(new CommandDefinition("""
                 INSERT INTO store_receipts (store_code, hour_local, receipts, amount)
                 SELECT @storeCode, h, count(r.number), coalesce(sum(r.total), 0)
                 FROM unnest(@hours::timestamp[]) h
-                LEFT JOIN pos_receipts r ON r.store_code = @storeCode AND date_trunc('hour', r.rung_local) = h
+                LEFT JOIN pos_receipts r ON r.store_code = @storeCode AND date_trunc('hour', r.rung_local) = h AND r.refund_of IS NULL
                 GROUP BY h
                 ON CONFLICT (store_code, hour_local) DO UPDATE SET receipts = EXCLUDED.receipts, amount = EXCLUDED.amount, updated_at = now()
                 """, new { storeCode, hours }, t, cancellationToken: cancellationToken));
@@ -54,17 +62,39 @@ public sealed class TillReceipts(SmartStoreDatabase database)
 
     private static DateTime HourOf(DateTime local) => new(local.Year, local.Month, local.Day, local.Hour, 0, 0, DateTimeKind.Unspecified);
 
+    private const string Columns =
+        "number, rung_local AS RungLocal, rung_utc AS RungUtc, cashier, member_card AS MemberCard, total, lines::text AS LinesJson, refund_of AS RefundOf";
+
     /// <summary>The receipts of one store-local day, in the order they were rung.</summary>
     public async Task<IReadOnlyList<TillReceipt>> Day(string storeCode, DateOnly day, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.Open(cancellationToken);
-        var rows = await connection.QueryAsync<ReceiptRow>(new CommandDefinition("""
-            SELECT number, rung_local AS RungLocal, rung_utc AS RungUtc, cashier, member_card AS MemberCard, total, lines::text AS LinesJson
+        var rows = await connection.QueryAsync<ReceiptRow>(new CommandDefinition($"""
+            SELECT {Columns}
             FROM pos_receipts
             WHERE store_code = @storeCode AND rung_local >= @from AND rung_local < @to
             ORDER BY rung_local, number
             """, new { storeCode, from = day.ToDateTime(TimeOnly.MinValue), to = day.AddDays(1).ToDateTime(TimeOnly.MinValue) },
             cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToReceipt()).ToList();
+    }
+
+    /// <summary>
+    /// The store's receipts outside <paramref name="dayReceipts"/> that a refund ties to them: the sales the refunds among them
+    /// give money back on, and every refund of those sales and of the sales among them, whenever rung.
+    /// </summary>
+    public async Task<IReadOnlyList<TillReceipt>> Linked(string storeCode, IReadOnlyList<TillReceipt> dayReceipts, CancellationToken cancellationToken = default)
+    {
+        var sales = dayReceipts.Select(r => r.RefundOf ?? r.Number).Distinct().ToArray();
+        var known = dayReceipts.Select(r => r.Number).ToArray();
+        if (sales.Length == 0) return [];
+        await using var connection = await database.Open(cancellationToken);
+        var rows = await connection.QueryAsync<ReceiptRow>(new CommandDefinition($"""
+            SELECT {Columns}
+            FROM pos_receipts
+            WHERE store_code = @storeCode AND (number = ANY(@sales) OR refund_of = ANY(@sales)) AND NOT number = ANY(@known)
+            ORDER BY rung_local, number
+            """, new { storeCode, sales, known }, cancellationToken: cancellationToken));
         return rows.Select(r => r.ToReceipt()).ToList();
     }
 
@@ -110,8 +140,9 @@ public sealed class TillReceipts(SmartStoreDatabase database)
         public string? MemberCard { get; init; }
         public decimal Total { get; init; }
         public string LinesJson { get; init; } = "[]";
+        public string? RefundOf { get; init; }
 
         public TillReceipt ToReceipt() => new(Number, RungLocal, DateTime.SpecifyKind(RungUtc, DateTimeKind.Utc), Cashier, MemberCard, Total,
-            JsonSerializer.Deserialize<List<ReceiptLine>>(LinesJson, StorageJson.Options) ?? []);
+            JsonSerializer.Deserialize<List<ReceiptLine>>(LinesJson, StorageJson.Options) ?? [], RefundOf);
     }
 }

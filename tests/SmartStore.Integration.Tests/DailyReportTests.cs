@@ -25,8 +25,11 @@ public sealed class DailyReportTests(SmartStoreSystem system)
         await TrafficHistory.Hour(system.Database.Database, "X0926", Day.ToDateTime(new TimeOnly(12, 0)), 120, 100);
         await TrafficHistory.Hour(system.Database.Database, "X0926", Day.AddDays(-7).ToDateTime(new TimeOnly(12, 0)), 100, 100);
         await TrafficHistory.Hour(system.Database.Database, "X0927", Day.ToDateTime(new TimeOnly(12, 0)), 20, 400);
-        // X0926's till that day: a receipt with nobody at the till, and four on one member card.
-        await system.WebServices.GetRequiredService<TillDays>().Write("X0926", Day, new TillDayFigures(30, 2_400m, 1, 4, 0, 0));
+        // X0926's till that day: a receipt with nobody at the till, four on one member card, and a refund of a sale nobody was at.
+        await system.WebServices.GetRequiredService<TillDays>().Write("X0926", Day, new TillDayFigures(30, 2_400m, 1, 4, 0, 0)
+        {
+            Refunds = 2, RefundAmount = 150m, RefundFindings = 1,
+        });
 
         await using var robot = new WebhookReceiver();
         await using var office = new WebhookReceiver();
@@ -46,7 +49,7 @@ public sealed class DailyReportTests(SmartStoreSystem system)
             Assert.Contains("需关注 2 家：", text);
             Assert.Contains("测试门店 X0927（低于同类", text);
             Assert.Contains("整改：待整改 ", text);
-            Assert.Contains("收银追溯：有单无人 1、一卡多单 4、有人无单 0（测试门店 X0926 5）", text);
+            Assert.Contains("收银追溯：有单无人 1、一卡多单 4、有人无单 0、可疑退单 1（测试门店 X0926 6）", text);
             Assert.DoesNotContain("全部门店", text);
 
             var chain = await Eventually.Get(() => Task.FromResult(office.Requests.Where(r => r.Body.Contains("03-05（周三）日报")).ToList()), r => r.Count >= 1,

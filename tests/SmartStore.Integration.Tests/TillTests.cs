@@ -25,25 +25,10 @@ public sealed class TillTests(SmartStoreSystem system)
     public async Task A_receipt_rung_with_nobody_at_the_till_and_a_card_on_many_receipts_are_flagged_beside_the_till_picture()
     {
         using var admin = await system.SignedIn("admin");
-        var secret = await AllDayStores.WithCamera(admin, Store, "收银测试店", "NORTH", Till, "interior");
-        Assert.Equal(HttpStatusCode.OK, (await admin.PutJson($"/api/cameras/{Till}/till", new { watchesTill = true })).StatusCode);
-
-        // Two till pictures three minutes apart: three people walking (PETS 2009, frame 1), then the empty floor below them.
-        var people = await File.ReadAllBytesAsync(Path.Combine(SharedData.Shared, "data", "pets2009-s2l1", "images", "000001.jpg"));
-        var first = TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, China).AddMinutes(-4);
-        first = first.AddTicks(-(first.Ticks % TimeSpan.TicksPerSecond));
-        await FtpClients.UploadCaptures(system.FtpPort, Till, secret, first, TimeSpan.FromMinutes(3), people, EmptyFloor(people));
-        await using var connection = await system.Database.Database.Open();
-        await Eventually.Get(() => connection.ExecuteScalarAsync<int>(
-                "SELECT count(*) FROM snapshots WHERE camera_code = @Till AND status = 'analysed'", new { Till }),
-            n => n == 2, within: TimeSpan.FromSeconds(90), what: "both till pictures analysed");
+        var first = await TillWithPictures(admin, Store, Till);
 
         // A: 20 s after the people; B: 30 s after the empty floor; C–F: later, on one member card, with no till picture near them.
-        object Sale(string number, double seconds, string? card = null) => new
-        {
-            number, at = first.AddSeconds(seconds).ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture), cashier = "店长", memberCard = card,
-            items = new object[] { new { name = "T恤", quantity = 1, unitPrice = 39, discount = 5.7, amount = 33.3 }, new { name = "卫衣", quantity = 2, unitPrice = 39 } },
-        };
+        object Sale(string number, double seconds, string? card = null) => Receipt(first, number, seconds, card);
         var push = await admin.PutJson($"/api/stores/{Store}/sales", new
         {
             receipts = new[] { Sale("A", 20), Sale("B", 210), Sale("C", 360, "M8812"), Sale("D", 420, "M8812"), Sale("E", 480, "M8812"), Sale("F", 540, "M8812") },
@@ -99,6 +84,90 @@ public sealed class TillTests(SmartStoreSystem system)
         Assert.Contains(stale, d => d.StoreCode == Store && d.Day == DateOnly.Parse(days[0]));
         Assert.DoesNotContain(stale, d => d.StoreCode == Store && d.Day <= today.AddDays(-2));
     }
+
+    [Fact]
+    public async Task A_refund_of_a_sale_nobody_was_at_more_refunded_than_paid_and_a_late_refund_are_flagged_and_refunds_are_not_sales()
+    {
+        const string store = "X0934", till = "CAM-X0934-T1";
+        using var admin = await system.SignedIn("admin");
+        var first = await TillWithPictures(admin, store, till);
+
+        // A with the people at the till, B at the empty floor; OLD nine days before (no picture then).
+        var sales = new[] { Receipt(first, "A", 20), Receipt(first, "B", 190), Receipt(first, "OLD", -9 * 86_400) };
+        object Refund(string number, double seconds, string sale, decimal amount) => new
+        {
+            number, refundOf = sale, at = first.AddSeconds(seconds).ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture), cashier = "店长",
+            items = new object[] { new { name = "羽绒衣", quantity = 1, unitPrice = amount } },
+        };
+        // RA: more than A's 111.30 back; RB: B refunded with nobody at the till; RO: OLD nine days on; RX: a sale never sent.
+        var refunds = new[] { Refund("RA", 30, "A", 199), Refund("RB", 200, "B", 111.3m), Refund("RO", 40, "OLD", 39), Refund("RX", 50, "NEVER-SENT", 59) };
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutJson($"/api/stores/{store}/sales", new { receipts = sales.Concat(refunds) })).StatusCode);
+        var itself = await admin.PutJson($"/api/stores/{store}/sales", new { receipts = new[] { Refund("RZ", 60, "RZ", 10) } });
+        Assert.Equal(HttpStatusCode.BadRequest, itself.StatusCode);
+        Assert.Contains("refundOf names the receipt itself", await itself.Content.ReadAsStringAsync());
+
+        var days = new[] { 20, 200 }.Select(s => first.AddSeconds(s).ToString("yyyy-MM-dd")).Distinct().ToList();
+        var traced = new List<JsonNode>();
+        var totals = new List<JsonNode>();
+        foreach (var day in days)
+        {
+            var answer = await (await admin.GetAsync($"/api/stores/{store}/till?date={day}")).Json();
+            traced.AddRange(answer["receipts"]!.AsArray().Select(r => r!));
+            totals.Add(answer["totals"]!);
+        }
+        var by = traced.ToDictionary(r => r["number"]!.GetValue<string>());
+        Assert.Equal(["over-refund"], Flags(by["RA"]));
+        Assert.Equal(["no-customer", "unseen-sale"], Flags(by["RB"]));
+        Assert.Equal(0, by["RB"]["sale"]!["customersSeen"]!.GetValue<int>());
+        Assert.Equal(["late-refund"], Flags(by["RO"]));
+        Assert.Empty(Flags(by["RX"]));
+        Assert.Null(by["RX"]["sale"]);
+        Assert.Equal((199m, 111.3m), (by["A"]["refunded"]!.GetValue<decimal>(), by["B"]["refunded"]!.GetValue<decimal>()));
+        Assert.Equal((2, 4, 2 * 111.3m - (199 + 111.3m + 39 + 59)),
+            (totals.Sum(t => t["receipts"]!.GetValue<int>()), totals.Sum(t => t["refunds"]!.GetValue<int>()), totals.Sum(t => t["amount"]!.GetValue<decimal>())));
+
+        // A refund is not a purchase: conversion's receipts count the two sales of the day only.
+        var report = await (await admin.GetAsync($"/api/traffic/report?store={store}&from={days[0]}&to={days[^1]}&by=day")).Json();
+        Assert.Equal(2, report["total"]!["receipts"]!.GetValue<int>());
+
+        // The page ties each refund to its sale; the overview counts the refunds worth a look.
+        var page = WebUtility.HtmlDecode(await admin.GetStringAsync($"/till?store={store}&date={first.AddSeconds(200):yyyy-MM-dd}"));
+        Assert.Contains("data-receipt=\"RB\" data-flags=\"no-customer unseen-sale\" class=\"refund\"", page);
+        Assert.Contains("退无人单", page);
+        Assert.Contains("退原单 B", page);
+        await system.WebServices.GetRequiredService<TillDayKeeper>().Keep();
+        var figures = new List<JsonNode>();
+        foreach (var day in days)
+            figures.Add((await (await admin.GetAsync($"/api/till?date={day}")).Json())["stores"]!.AsArray().Single(s => s!["store"]!.GetValue<string>() == store)!);
+        Assert.Equal((4, 3), (figures.Sum(f => f["refunds"]!.GetValue<int>()), figures.Sum(f => f["refundFindings"]!.GetValue<int>())));
+        Assert.Contains($"data-refunds=\"", await admin.GetStringAsync($"/till?date={days[0]}"));
+    }
+
+    /// <summary>
+    /// A store whose in-store camera watches its till and has sent two till pictures three minutes apart, both analysed:
+    /// three people walking (PETS 2009, frame 1), then the empty floor below them. The first picture's store-local time.
+    /// </summary>
+    private async Task<DateTime> TillWithPictures(HttpClient admin, string store, string till)
+    {
+        var secret = await AllDayStores.WithCamera(admin, store, "收银测试店", "NORTH", till, "interior");
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutJson($"/api/cameras/{till}/till", new { watchesTill = true })).StatusCode);
+        var people = await File.ReadAllBytesAsync(Path.Combine(SharedData.Shared, "data", "pets2009-s2l1", "images", "000001.jpg"));
+        var first = TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, China).AddMinutes(-4);
+        first = first.AddTicks(-(first.Ticks % TimeSpan.TicksPerSecond));
+        await FtpClients.UploadCaptures(system.FtpPort, till, secret, first, TimeSpan.FromMinutes(3), people, EmptyFloor(people));
+        await using var connection = await system.Database.Database.Open();
+        await Eventually.Get(() => connection.ExecuteScalarAsync<int>(
+                "SELECT count(*) FROM snapshots WHERE camera_code = @till AND status = 'analysed'", new { till }),
+            n => n == 2, within: TimeSpan.FromSeconds(90), what: "both till pictures analysed");
+        return first;
+    }
+
+    /// <summary>A sale of a T-shirt and two hoodies (111.30) rung <paramref name="seconds"/> after <paramref name="first"/>.</summary>
+    private static object Receipt(DateTime first, string number, double seconds, string? card = null) => new
+    {
+        number, at = first.AddSeconds(seconds).ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture), cashier = "店长", memberCard = card,
+        items = new object[] { new { name = "T恤", quantity = 1, unitPrice = 39, discount = 5.7, amount = 33.3 }, new { name = "卫衣", quantity = 2, unitPrice = 39 } },
+    };
 
     private static List<string> Flags(JsonNode receipt) => receipt["flags"]!.AsArray().Select(f => f!.GetValue<string>()).ToList();
 

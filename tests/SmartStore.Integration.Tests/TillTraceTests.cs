@@ -15,6 +15,9 @@ public sealed class TillTraceTests
 
     private static TillFrame Frame(long id, double seconds, int customers, string camera = "T1") => new(id, camera, T0.AddSeconds(seconds), customers);
 
+    private static TillReceipt Refund(string number, double seconds, string sale, decimal amount) =>
+        Receipt(number, seconds) with { Total = amount, Lines = [new ReceiptLine("T恤", 1, amount, 0, amount)], RefundOf = sale };
+
     [Fact]
     public void A_receipt_shows_the_picture_with_most_customers_near_it_and_is_flagged_only_when_nobody_was_there()
     {
@@ -64,5 +67,53 @@ public sealed class TillTraceTests
         // Two till cameras: each camera's pictures make their own visits.
         var twoTills = visit.Take(4).Concat(visit.Skip(4).Take(3).Select(f => f with { CameraCode = "T2" })).ToList();
         Assert.Empty(TillTrace.Check([], twoTills, Options, Later).Unrung);
+    }
+
+    [Fact]
+    public void A_refund_is_held_against_its_sale_nobody_at_the_sale_more_than_paid_and_past_the_return_period_each_flag_it()
+    {
+        // Sale S1 with a customer at the till, S2 with nobody; refunds rung with a customer there unless said.
+        var frames = new[] { Frame(1, 0, 1), Frame(2, 600, 0), Frame(3, 1200, 1), Frame(4, 1800, 1), Frame(5, 2400, 0) };
+        var receipts = new[]
+        {
+            Receipt("S1", 0), Receipt("S2", 600),
+            Refund("R1", 1200, "S1", 6m),   // part of S1 back: nothing wrong
+            Refund("R2", 1800, "S1", 6m),   // 12 of S1's 10 given back by now
+            Refund("R3", 2400, "S2", 10m),  // a sale nobody was at, refunded with nobody there
+            Refund("R4", 1200, "NEVER", 5m), // a sale the POS never sent: nothing to hold it against
+        };
+        var day = TillTrace.Check(receipts, frames, Options, Later);
+        var by = day.Receipts.ToDictionary(r => r.Receipt.Number);
+
+        Assert.Empty(by["R1"].Flags);
+        Assert.Equal((1, "S1"), (by["R1"].OriginalCustomers!.Value, by["R1"].Original!.Number));
+        Assert.Equal([ReceiptFlags.OverRefund], by["R2"].Flags);
+        Assert.Equal([ReceiptFlags.NoCustomer, ReceiptFlags.UnseenSale], by["R3"].Flags);
+        Assert.Equal(((TillReceipt?)null, (string[])[]), (by["R4"].Original, by["R4"].Flags.ToArray()));
+        Assert.Equal((12m, 10m), (by["S1"].Refunded, by["S2"].Refunded));
+        Assert.Equal([ReceiptFlags.NoCustomer], by["S2"].Flags); // the sale itself was already 有单无人
+
+        // The day's figures: sales only, refunds apart, the amount taken less what was given back.
+        var figures = day.Figures;
+        Assert.Equal((2, 20m - 27m, 4, 27m, 2, 2), (figures.Receipts, figures.Amount, figures.Refunds, figures.RefundAmount, figures.RefundFindings, figures.NoCustomer));
+        // A refund does not count toward a member card's receipts.
+        var card = TillTrace.Check([.. Enumerable.Range(0, 3).Select(i => Receipt($"C{i}", i * 60, "M1")), Refund("CR", 300, "C0", 10m) with { MemberCard = "M1" }],
+            [], Options, Later);
+        Assert.Equal(0, card.Flagged(ReceiptFlags.CardReused));
+    }
+
+    [Fact]
+    public void A_refund_of_a_sale_of_another_day_is_judged_by_the_pictures_of_that_sale_and_late_past_the_return_period()
+    {
+        var sale = Receipt("OLD", -8 * 86_400);
+        var framesThen = new[] { Frame(1, -8 * 86_400 + 30, 0) };
+        var refund = Refund("R", 0, "OLD", 10m);
+        var day = TillTrace.Check([refund], [.. framesThen, Frame(2, 10, 1)], Options, Later, linked: [sale]);
+        Assert.Equal([ReceiptFlags.UnseenSale, ReceiptFlags.LateRefund], day.Receipts[0].Flags);
+
+        // Six days after: within the return period; no picture of the sale: nothing said about who was there.
+        var recent = TillTrace.Check([refund], [Frame(2, 10, 1)], Options, Later, linked: [sale with { RungUtc = T0.AddDays(-6) }]);
+        Assert.Empty(recent.Receipts[0].Flags);
+        Assert.Null(recent.Receipts[0].OriginalCustomers);
     }
 }

@@ -25,6 +25,9 @@ public sealed record TillTraceOptions
 
     /// <summary>How many days back a day's figures are computed again when receipts for it arrive late.</summary>
     public int KeepDays { get; init; } = 7;
+
+    /// <summary>A refund rung longer than this after its sale is past the return period (seed 001: 七天无理由退换货).</summary>
+    public TimeSpan ReturnPeriod { get; init; } = TimeSpan.FromDays(7);
 }
 
 /// <summary>Why a receipt is worth a look.</summary>
@@ -35,15 +38,31 @@ public static class ReceiptFlags
 
     /// <summary>一卡多单: its member card was on <see cref="TillTraceOptions.CardReceiptsPerDay"/> or more receipts that day.</summary>
     public const string CardReused = "card-reused";
+
+    /// <summary>退无人单 (虚报假账): a refund of a sale that was rung with nobody at the till — a sale made up, then taken back.</summary>
+    public const string UnseenSale = "unseen-sale";
+
+    /// <summary>超额退款: the sale's refunds, this one included, give back more than was paid for it.</summary>
+    public const string OverRefund = "over-refund";
+
+    /// <summary>超期退货: rung longer than <see cref="TillTraceOptions.ReturnPeriod"/> after its sale.</summary>
+    public const string LateRefund = "late-refund";
+
+    /// <summary>The flags only a refund can carry: a refund with one of them is a refund finding.</summary>
+    public static readonly IReadOnlySet<string> OfRefunds = new HashSet<string> { UnseenSale, OverRefund, LateRefund };
 }
 
 /// <summary>
 /// A receipt against the till: the most customers any till camera counted within the window (null when no till picture
-/// was taken then, so nothing can be said), the picture that shows it, and its flags.
+/// was taken then, so nothing can be said), the picture that shows it, and its flags. A sale says how much of it was
+/// refunded since; a refund, the sale it refunds when the store's POS sent that sale, and who stood at the till for it.
 /// </summary>
 public sealed record ReceiptTrace(TillReceipt Receipt, int? Customers, TillFrame? Picture, IReadOnlyList<string> Flags)
 {
     public bool Flagged => Flags.Count > 0;
+    public decimal Refunded { get; init; }
+    public TillReceipt? Original { get; init; }
+    public int? OriginalCustomers { get; init; }
 }
 
 /// <summary>有人无单: people stood at a till from one picture to another and nothing was rung meanwhile.</summary>
@@ -52,14 +71,25 @@ public sealed record UnrungVisit(string CameraCode, DateTime FromUtc, DateTime T
     public TimeSpan Length => ToUtc - FromUtc;
 }
 
-/// <summary>A store's day at the till.</summary>
+/// <summary>A store's day at the till: its sales and refunds in the order rung.</summary>
 public sealed record TillDay(IReadOnlyList<ReceiptTrace> Receipts, IReadOnlyList<UnrungVisit> Unrung)
 {
+    public IEnumerable<ReceiptTrace> Sales => Receipts.Where(r => !r.Receipt.IsRefund);
+    public IEnumerable<ReceiptTrace> Refunds => Receipts.Where(r => r.Receipt.IsRefund);
     public int Unchecked => Receipts.Count(r => r.Customers is null);
     public int Flagged(string flag) => Receipts.Count(r => r.Flags.Contains(flag));
-    public decimal Amount => Receipts.Sum(r => r.Receipt.Total);
+    public decimal RefundAmount => Refunds.Sum(r => r.Receipt.Total);
+    /// <summary>What the day's sales took less what its refunds gave back.</summary>
+    public decimal Amount => Sales.Sum(r => r.Receipt.Total) - RefundAmount;
+    /// <summary>Refunds with a refund's own finding (a refund with nobody at the till counts among <see cref="ReceiptFlags.NoCustomer"/>).</summary>
+    public int RefundFindings => Refunds.Count(r => r.Flags.Any(ReceiptFlags.OfRefunds.Contains));
 
-    public TillDayFigures Figures => new(Receipts.Count, Amount, Flagged(ReceiptFlags.NoCustomer), Flagged(ReceiptFlags.CardReused), Unrung.Count, Unchecked);
+    public TillDayFigures Figures => new(Sales.Count(), Amount, Flagged(ReceiptFlags.NoCustomer), Flagged(ReceiptFlags.CardReused), Unrung.Count, Unchecked)
+    {
+        Refunds = Refunds.Count(),
+        RefundAmount = RefundAmount,
+        RefundFindings = RefundFindings,
+    };
 }
 
 /// <summary>
@@ -68,15 +98,21 @@ public sealed record TillDay(IReadOnlyList<ReceiptTrace> Receipts, IReadOnlyList
 /// </summary>
 public static class TillTrace
 {
-    /// <param name="frames">the till cameras' pictures covering the receipts' day and the window either side.</param>
+    /// <param name="receipts">the day's sales and refunds.</param>
+    /// <param name="frames">the till cameras' pictures covering the receipts' day and the window either side, and the window
+    /// around each sale of <paramref name="linked"/>.</param>
     /// <param name="nowUtc">a visit that ended less than the window before this may still get its receipt, so it is not judged yet.</param>
-    public static TillDay Check(IReadOnlyList<TillReceipt> receipts, IReadOnlyList<TillFrame> frames, TillTraceOptions options, DateTime nowUtc)
+    /// <param name="linked">the store's receipts of other days a refund ties to the day's: the sales its refunds refund, and
+    /// the refunds of those and of its sales.</param>
+    public static TillDay Check(IReadOnlyList<TillReceipt> receipts, IReadOnlyList<TillFrame> frames, TillTraceOptions options, DateTime nowUtc,
+        IReadOnlyList<TillReceipt>? linked = null)
     {
-        var reusedCards = receipts.Where(r => r.MemberCard is not null).GroupBy(r => r.MemberCard!)
+        var reusedCards = receipts.Where(r => r.MemberCard is not null && !r.IsRefund).GroupBy(r => r.MemberCard!)
             .Where(g => g.Count() >= options.CardReceiptsPerDay).Select(g => g.Key).ToHashSet();
         // In time order, so each receipt looks only at the pictures of its window (a day of a till is thousands of them).
         var ordered = frames.OrderBy(f => f.AtUtc).ToList();
-        var traces = receipts.Select(r => Trace(r, ordered, reusedCards, options)).ToList();
+        var ledger = new RefundLedger(receipts.Concat(linked ?? []));
+        var traces = receipts.Select(r => ledger.Judge(Trace(r, ordered, reusedCards, options), ordered, options)).ToList();
         var unrung = UnrungVisits(receipts, ordered, options).Where(v => v.ToUtc + options.Window <= nowUtc).ToList();
         return new TillDay(traces, unrung);
     }
@@ -94,7 +130,7 @@ public static class TillTrace
     /// The picture within <paramref name="window"/> of <paramref name="at"/> with most customers — it shows the customer —
     /// and of equals the nearest (the earlier of two as near); null when there is none.
     /// </summary>
-    private static TillFrame? Picture(List<TillFrame> ordered, DateTime at, TimeSpan window)
+    internal static TillFrame? Picture(List<TillFrame> ordered, DateTime at, TimeSpan window)
     {
         var first = FirstAtOrAfter(ordered, at - window);
         TillFrame? best = null;

@@ -5,14 +5,16 @@ using SmartStore.Storage;
 namespace SmartStore.Web.Api;
 
 /// <summary>
-/// A push of receipts one by one (收银追溯): each with its number, store-local time, cashier, member card and lines.
+/// A push of receipts one by one (收银追溯): each with its number, store-local time, cashier, member card and lines; a
+/// refund (退单) also names the receipt it gives money back on, its lines what was given back.
 /// Every receipt is checked; one bad receipt refuses the push with its field and reason.
 /// </summary>
 public static class SalesInput
 {
     public sealed record Push(IReadOnlyList<ReceiptInput?>? Receipts);
 
-    public sealed record ReceiptInput(string? Number, string? At, string? Cashier, string? MemberCard, decimal? Total, IReadOnlyList<LineInput?>? Items);
+    public sealed record ReceiptInput(string? Number, string? At, string? Cashier, string? MemberCard, decimal? Total, IReadOnlyList<LineInput?>? Items,
+        string? RefundOf = null);
 
     public sealed record LineInput(string? Name, decimal? Quantity, decimal? UnitPrice, decimal? Discount, decimal? Amount);
 
@@ -20,7 +22,8 @@ public static class SalesInput
     public const int MaxLines = 200;
     private const decimal MaxMoney = 100_000_000m;
     private const string Example = "[{\"number\": \"0032\", \"at\": \"2026-12-05T20:16:49\", \"cashier\": \"店长\", \"memberCard\": null, " +
-        "\"items\": [{\"name\": \"T恤\", \"quantity\": 1, \"unitPrice\": 39, \"discount\": 5.7, \"amount\": 33.3}]}, …]";
+        "\"items\": [{\"name\": \"T恤\", \"quantity\": 1, \"unitPrice\": 39, \"discount\": 5.7, \"amount\": 33.3}]}, " +
+        "{\"number\": \"0040\", \"refundOf\": \"0032\", \"at\": \"2026-12-06T11:02:10\", \"items\": [{\"name\": \"T恤\", \"quantity\": 1, \"unitPrice\": 39, \"amount\": 33.3}]}, …]";
 
     /// <summary>The receipts of a push, their store-local times turned to UTC on the store's clock.</summary>
     public static (IReadOnlyList<TillReceipt> Receipts, FieldErrors Errors) Read(Push input, TimeZoneInfo zone)
@@ -37,11 +40,14 @@ public static class SalesInput
             errors.Text($"{field}.cashier", r.Cashier?.Trim(), 60, required: false);
             var card = string.IsNullOrWhiteSpace(r.MemberCard) ? null : r.MemberCard.Trim();
             errors.Text($"{field}.memberCard", card, 40, required: false);
+            var refundOf = string.IsNullOrWhiteSpace(r.RefundOf) ? null : r.RefundOf.Trim();
+            errors.Text($"{field}.refundOf", refundOf, 64, required: false);
+            if (refundOf is not null && refundOf == number) errors.Add($"{field}.refundOf", $"{field}.refundOf names the receipt itself: a refund gives money back on another receipt.");
             var lines = Lines(r.Items, field, errors);
             var total = lines.Sum(l => l.Amount);
             if (r.Total is { } given && Math.Abs(given - total) > 0.01m)
                 errors.Add($"{field}.total", $"{field}.total {given} is not the sum of its items' amounts ({total}).");
-            return new TillReceipt(number ?? "", at, StoreTimeZones.ToUtc(at, zone), r.Cashier?.Trim() ?? "", card, total, lines);
+            return new TillReceipt(number ?? "", at, StoreTimeZones.ToUtc(at, zone), r.Cashier?.Trim() ?? "", card, total, lines, refundOf);
         });
         return (receipts, errors);
     }
@@ -50,7 +56,7 @@ public static class SalesInput
     {
         var lines = new List<ReceiptLine>();
         var name = $"{receipt}.items";
-        if (items is not { Count: > 0 }) { errors.Add(name, $"{name} is required: a receipt sells something."); return lines; }
+        if (items is not { Count: > 0 }) { errors.Add(name, $"{name} is required: a receipt sells something, a refund gives something back."); return lines; }
         if (items.Count > MaxLines) { errors.Add(name, $"at most {MaxLines} items a receipt, not {items.Count}."); return lines; }
         for (var i = 0; i < items.Count; i++)
         {

@@ -48,16 +48,22 @@ public static class TillEndpoints
             tillCameras = cameras,
             totals = new
             {
-                receipts = till.Receipts.Count,
+                receipts = till.Sales.Count(),
                 amount = till.Amount,
                 noCustomer = till.Flagged(ReceiptFlags.NoCustomer),
                 cardReused = till.Flagged(ReceiptFlags.CardReused),
                 @unchecked = till.Unchecked,
                 unrungVisits = till.Unrung.Count,
+                refunds = till.Refunds.Count(),
+                refundAmount = till.RefundAmount,
+                unseenSale = till.Flagged(ReceiptFlags.UnseenSale),
+                overRefund = till.Flagged(ReceiptFlags.OverRefund),
+                lateRefund = till.Flagged(ReceiptFlags.LateRefund),
             },
             receipts = till.Receipts.Where(r => flagged != true || r.Flagged).Select(r => new
             {
                 number = r.Receipt.Number,
+                refundOf = r.Receipt.RefundOf,
                 at = r.Receipt.RungLocal.ToString("yyyy-MM-ddTHH:mm:ss"),
                 cashier = r.Receipt.Cashier,
                 memberCard = r.Receipt.MemberCard,
@@ -66,6 +72,10 @@ public static class TillEndpoints
                 customersSeen = r.Customers,
                 picture = r.Picture is { } p ? Picture(p, zone) : null,
                 flags = r.Flags,
+                refunded = r.Receipt.IsRefund ? (decimal?)null : r.Refunded,
+                sale = r.Original is { } sale
+                    ? new { at = sale.RungLocal.ToString("yyyy-MM-ddTHH:mm:ss"), total = sale.Total, customersSeen = r.OriginalCustomers }
+                    : null,
             }),
             unrung = till.Unrung.Select(v => new
             {
@@ -94,7 +104,8 @@ public static class TillEndpoints
             stores = rows.Select(r => new
             {
                 store = r.StoreCode, name = r.StoreName, region = r.RegionCode, receipts = r.Receipts, amount = r.Amount, noCustomer = r.NoCustomer,
-                cardReused = r.CardReused, unrungVisits = r.Unrung, @unchecked = r.Unchecked, computedAt = r.ComputedAt,
+                cardReused = r.CardReused, unrungVisits = r.Unrung, @unchecked = r.Unchecked, refunds = r.Refunds, refundAmount = r.RefundAmount,
+                refundFindings = r.RefundFindings, computedAt = r.ComputedAt,
             }),
         });
     }

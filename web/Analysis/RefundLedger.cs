@@ -1,0 +1,48 @@
+using SmartStore.Storage;
+
+namespace SmartStore.Web.Analysis;
+
+/// <summary>
+/// The store's sales and refunds known around a day, by sale (虚报假账): how much of each sale was refunded, and how each
+/// refund stands against its sale — was anyone at the till for that sale, is more given back than was paid, is it late.
+/// </summary>
+internal sealed class RefundLedger
+{
+    private readonly Dictionary<string, TillReceipt> _sales;
+    private readonly ILookup<string, TillReceipt> _refunds;
+
+    public RefundLedger(IEnumerable<TillReceipt> receipts)
+    {
+        var known = receipts.DistinctBy(r => r.Number).ToList();
+        _sales = known.Where(r => !r.IsRefund).ToDictionary(r => r.Number);
+        _refunds = known.Where(r => r.IsRefund).OrderBy(r => r.RungUtc).ThenBy(r => r.Number, StringComparer.Ordinal).ToLookup(r => r.RefundOf!);
+    }
+
+    /// <summary>The trace with what the ledger adds: a sale's refunded amount; a refund's sale and its refund flags.</summary>
+    /// <param name="ordered">the till pictures in time order, covering the window around each sale a refund of the day refunds.</param>
+    public ReceiptTrace Judge(ReceiptTrace trace, List<TillFrame> ordered, TillTraceOptions options)
+    {
+        var receipt = trace.Receipt;
+        if (!receipt.IsRefund) return trace with { Refunded = _refunds[receipt.Number].Sum(r => r.Total) };
+        // A sale the POS never sent (rung before the integration, or at another store) leaves nothing to hold the refund against.
+        if (!_sales.TryGetValue(receipt.RefundOf!, out var sale)) return trace;
+        var seen = TillTrace.Picture(ordered, sale.RungUtc, options.Window)?.Customers;
+        var flags = trace.Flags.ToList();
+        if (seen == 0) flags.Add(ReceiptFlags.UnseenSale);
+        if (RefundedBy(sale, receipt) > sale.Total + 0.005m) flags.Add(ReceiptFlags.OverRefund);
+        if (receipt.RungUtc - sale.RungUtc > options.ReturnPeriod) flags.Add(ReceiptFlags.LateRefund);
+        return trace with { Flags = flags, Original = sale, OriginalCustomers = seen };
+    }
+
+    /// <summary>What the sale's refunds gave back up to and including <paramref name="refund"/>, in the order they were rung.</summary>
+    private decimal RefundedBy(TillReceipt sale, TillReceipt refund)
+    {
+        var total = 0m;
+        foreach (var r in _refunds[sale.Number])
+        {
+            total += r.Total;
+            if (r.Number == refund.Number) break;
+        }
+        return total;
+    }
+}
