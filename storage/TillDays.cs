@@ -22,6 +22,14 @@ public sealed record TillDayRow(string StoreCode, string StoreName, string Regio
     public decimal RefundAmount { get; init; }
     public int RefundFindings { get; init; }
     public int Findings => NoCustomer + CardReused + Unrung + RefundFindings;
+    /// <summary>The store's findings over the <see cref="TillDays.RecentDays"/> days up to this one: a till that keeps turning up, not a bad day.</summary>
+    public int RecentFindings { get; init; }
+}
+
+/// <summary>The stores' figures of one day summed: how many stores had till figures, their sales and each finding.</summary>
+public sealed record TillTrendDay(DateOnly Day, int Stores, int Receipts, int NoCustomer, int CardReused, int Unrung, int RefundFindings)
+{
+    public int Findings => NoCustomer + CardReused + Unrung + RefundFindings;
 }
 
 /// <summary>A store-day whose figures are missing or out of date.</summary>
@@ -30,6 +38,11 @@ public sealed record StaleTillDay(string StoreCode, string TimeZone, DateOnly Da
 /// <summary>收银追溯's figures per store and day (<c>till_days</c>), kept up to date by one web host at a time.</summary>
 public sealed class TillDays(SmartStoreDatabase database)
 {
+    /// <summary>How many days, up to the one shown, a store's findings are summed over, and head office's trend reaches back.</summary>
+    public const int RecentDays = 30;
+
+    private const string FindingsOf = "k.no_customer + k.card_reused + k.unrung + k.refund_findings";
+
     /// <summary>
     /// The days from <paramref name="first"/> to each store's today, of the stores with a till camera, whose figures are
     /// missing, were computed before the day was an hour over (pictures analysed late still count), or are older than a
@@ -80,10 +93,12 @@ public sealed class TillDays(SmartStoreDatabase database)
         var rows = await connection.QueryAsync<Row>(new CommandDefinition($"""
             SELECT s.code AS StoreCode, s.name AS StoreName, s.region_code AS RegionCode, k.receipts, k.amount, k.no_customer AS NoCustomer,
                    k.card_reused AS CardReused, k.unrung, k.unchecked, k.refunds, k.refund_amount AS RefundAmount,
-                   k.refund_findings AS RefundFindings, k.computed_at AS ComputedAt
+                   k.refund_findings AS RefundFindings, k.computed_at AS ComputedAt,
+                   (SELECT coalesce(sum({FindingsOf}), 0)::int FROM till_days k WHERE k.store_code = s.code
+                      AND k.day > @day::date - {RecentDays} AND k.day <= @day::date) AS RecentFindings
             FROM till_days k JOIN stores s ON s.code = k.store_code
             WHERE k.day = @day AND {StoreScope.Visible} AND (@region::text IS NULL OR s.region_code = @region)
-            ORDER BY k.no_customer + k.card_reused + k.unrung + k.refund_findings DESC, k.receipts DESC, s.code
+            ORDER BY {FindingsOf} DESC, k.receipts DESC, s.code
             """, StoreScope.Parameters(coverage.Scope, new { day = day.ToDateTime(TimeOnly.MinValue), region = coverage.RegionCode }),
             cancellationToken: cancellationToken));
         return rows.Select(r => new TillDayRow(r.StoreCode, r.StoreName, r.RegionCode, day, r.Receipts, r.Amount, r.NoCustomer, r.CardReused,
@@ -92,7 +107,29 @@ public sealed class TillDays(SmartStoreDatabase database)
             Refunds = r.Refunds,
             RefundAmount = r.RefundAmount,
             RefundFindings = r.RefundFindings,
+            RecentFindings = r.RecentFindings,
         }).ToList();
+    }
+
+    /// <summary>
+    /// The scope's stores' figures summed per day, the <see cref="RecentDays"/> days up to <paramref name="last"/> that have
+    /// any: whether the findings shrink once stores are followed up.
+    /// </summary>
+    public async Task<IReadOnlyList<TillTrendDay>> Trend(StoreCoverage coverage, DateOnly last, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.Open(cancellationToken);
+        var rows = await connection.QueryAsync<(DateTime Day, int Stores, int Receipts, int NoCustomer, int CardReused, int Unrung, int RefundFindings)>(
+            new CommandDefinition($"""
+            SELECT k.day, count(*)::int, sum(k.receipts)::int, sum(k.no_customer)::int, sum(k.card_reused)::int, sum(k.unrung)::int,
+                   sum(k.refund_findings)::int
+            FROM till_days k JOIN stores s ON s.code = k.store_code
+            WHERE k.day > @last::date - {RecentDays} AND k.day <= @last::date AND {StoreScope.Visible}
+              AND (@region::text IS NULL OR s.region_code = @region)
+            GROUP BY k.day ORDER BY k.day
+            """, StoreScope.Parameters(coverage.Scope, new { last = last.ToDateTime(TimeOnly.MinValue), region = coverage.RegionCode }),
+            cancellationToken: cancellationToken));
+        return rows.Select(r => new TillTrendDay(DateOnly.FromDateTime(r.Day), r.Stores, r.Receipts, r.NoCustomer, r.CardReused, r.Unrung, r.RefundFindings))
+            .ToList();
     }
 
     /// <summary>
@@ -128,6 +165,7 @@ public sealed class TillDays(SmartStoreDatabase database)
         public int Refunds { get; init; }
         public decimal RefundAmount { get; init; }
         public int RefundFindings { get; init; }
+        public int RecentFindings { get; init; }
         public DateTime ComputedAt { get; init; }
     }
 }

@@ -140,7 +140,13 @@ public sealed class TillTests(SmartStoreSystem system)
         foreach (var day in days)
             figures.Add((await (await admin.GetAsync($"/api/till?date={day}")).Json())["stores"]!.AsArray().Single(s => s!["store"]!.GetValue<string>() == store)!);
         Assert.Equal((4, 3), (figures.Sum(f => f["refunds"]!.GetValue<int>()), figures.Sum(f => f["refundFindings"]!.GetValue<int>())));
-        Assert.Contains($"data-refunds=\"", await admin.GetStringAsync($"/till?date={days[0]}"));
+        // Over 30 days: the store's findings so far (B and RB with nobody there, three refunds), and the chain's day by day.
+        Assert.Equal(5, figures[^1]["recentFindings"]!.GetValue<int>());
+        var overview = await (await admin.GetAsync($"/api/till?date={days[^1]}")).Json();
+        Assert.True(overview["trend"]!.AsArray().Sum(d => d!["refundFindings"]!.GetValue<int>()) >= 3, overview["trend"]!.ToJsonString());
+        var overviewPage = await admin.GetStringAsync($"/till?date={days[^1]}");
+        Assert.Contains("id=\"till-trend-chart\"", overviewPage);
+        Assert.Contains($"data-recent=\"5\"", overviewPage);
     }
 
     /// <summary>

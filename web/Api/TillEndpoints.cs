@@ -89,7 +89,10 @@ public static class TillEndpoints
         });
     }
 
-    /// <summary>Every store with a till camera the viewer may see, one day (head office's today by default): its figures, most findings first.</summary>
+    /// <summary>
+    /// Every store with a till camera the viewer may see, one day (head office's today by default): its figures, most findings
+    /// first, and the findings of its last 30 days; and those stores' findings day by day over those 30 days.
+    /// </summary>
     private static async Task<IResult> Overview(string? date, string? region, ClaimsPrincipal user, StoreRepository stores, TillDays days,
         ReportCalendar calendar)
     {
@@ -98,14 +101,20 @@ public static class TillEndpoints
         var errors = new FieldErrors();
         if (TillDesk.Day(date, calendar.Today, errors) is not { } day) return errors.ToResult();
         var rows = await days.Day(coverage, day);
+        var trend = await days.Trend(coverage, day);
         return Results.Ok(new
         {
             date = day.ToString("yyyy-MM-dd"),
+            trend = trend.Select(d => new
+            {
+                date = d.Day.ToString("yyyy-MM-dd"), stores = d.Stores, receipts = d.Receipts, noCustomer = d.NoCustomer, cardReused = d.CardReused,
+                unrungVisits = d.Unrung, refundFindings = d.RefundFindings,
+            }),
             stores = rows.Select(r => new
             {
                 store = r.StoreCode, name = r.StoreName, region = r.RegionCode, receipts = r.Receipts, amount = r.Amount, noCustomer = r.NoCustomer,
                 cardReused = r.CardReused, unrungVisits = r.Unrung, @unchecked = r.Unchecked, refunds = r.Refunds, refundAmount = r.RefundAmount,
-                refundFindings = r.RefundFindings, computedAt = r.ComputedAt,
+                refundFindings = r.RefundFindings, recentFindings = r.RecentFindings, computedAt = r.ComputedAt,
             }),
         });
     }

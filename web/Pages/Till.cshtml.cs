@@ -26,6 +26,8 @@ public sealed class TillModel(StoreRepository stores, TillDesk desk, TillDays da
     public IReadOnlyList<Store> StoreChoices { get; private set; } = [];
     /// <summary>No store asked for: the figures of every store with a till camera the viewer may see, that day.</summary>
     public IReadOnlyList<TillDayRow>? Overview { get; private set; }
+    /// <summary>Those stores' findings day by day over the 30 days up to the day shown.</summary>
+    public IReadOnlyList<TillTrendDay> Trend { get; private set; } = [];
     public Store? Store { get; private set; }
     public DateOnly Day { get; private set; }
     public TillDay? Till { get; private set; }
@@ -69,7 +71,9 @@ public sealed class TillModel(StoreRepository stores, TillDesk desk, TillDays da
             return Page();
         }
         Day = day;
-        Overview = await days.Day(new StoreCoverage(scope, null, null), day);
+        var coverage = new StoreCoverage(scope, null, null);
+        Overview = await days.Day(coverage, day);
+        Trend = await days.Trend(coverage, day);
         return Page();
     }
 
