@@ -43,7 +43,10 @@ public sealed class DemoPos(HttpClient http, string apiKey, SimulatorTally tally
 
     private sealed record DemoLine(string Name, int Quantity, decimal UnitPrice, decimal Discount);
 
-    private sealed record DemoSale(string Number, IReadOnlyList<DemoLine> Items);
+    /// <summary>A customer brings back something bought at least this long ago, not at the till they just bought it at.</summary>
+    private static readonly TimeSpan ReturnAfter = TimeSpan.FromMinutes(10);
+
+    private sealed record DemoSale(string Number, DateTime RungAt, IReadOnlyList<DemoLine> Items);
 
     /// <summary>After the till camera's <paramref name="tick"/>-th picture: rings what the till rings then.</summary>
     public async Task AfterPicture(string tillCamera, int tick, SnapshotSource images, CancellationToken stop)
@@ -67,9 +70,10 @@ public sealed class DemoPos(HttpClient http, string apiKey, SimulatorTally tally
     private object ForCustomer(string store)
     {
         var (seen, _) = Books(store);
-        if (seen.Count > 0 && _random.NextDouble() < ReturnWhenSeen)
+        var returnable = seen.Where(s => s.RungAt <= Now - ReturnAfter).ToList();
+        if (returnable.Count > 0 && _random.NextDouble() < ReturnWhenSeen)
         {
-            var sale = seen[_random.Next(seen.Count)];
+            var sale = returnable[_random.Next(returnable.Count)];
             seen.Remove(sale);
             return Refund(store, sale, sale.Items.Take(1).ToList());
         }
@@ -83,7 +87,7 @@ public sealed class DemoPos(HttpClient http, string apiKey, SimulatorTally tally
     {
         if (store != MadeUpSales) return _random.NextDouble() < RingForNobody ? Sale(store).Receipt : null;
         var (_, madeUp) = Books(store);
-        if (madeUp.Count > 0 && _random.NextDouble() < RefundMadeUpWhenQuiet)
+        if (madeUp.Count > 0 && madeUp.Peek().RungAt <= Now - ReturnAfter && _random.NextDouble() < RefundMadeUpWhenQuiet)
         {
             var sale = madeUp.Dequeue();
             return Refund(store, sale, sale.Items);
@@ -121,7 +125,7 @@ public sealed class DemoPos(HttpClient http, string apiKey, SimulatorTally tally
             memberCard = MemberCard(store),
             items,
         };
-        return (receipt, new DemoSale(number, items));
+        return (receipt, new DemoSale(number, now, items));
     }
 
     /// <summary>A refund of <paramref name="lines"/> of a sale: each line's money back as it was paid.</summary>
