@@ -141,6 +141,24 @@ public sealed class Webhooks(SmartStoreDatabase database)
             """, new { webhookId, eventId, status });
     }
 
+    /// <summary>
+    /// Sends again, from the first attempt, the endpoint's delivery of <paramref name="eventId"/> once it is over (delivered —
+    /// the receiver lost it — or given up), or, with no event named, every one given up (the endpoint was down for longer
+    /// than the retries and is back). How many were queued; none of a removed endpoint, nor of one still being tried.
+    /// </summary>
+    public async Task<int> SendAgain(int webhookId, long? eventId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.Open(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition("""
+            UPDATE webhook_deliveries d SET attempts = 0, next_attempt_utc = now(), delivered_utc = NULL, gave_up_utc = NULL,
+                   last_status = NULL, last_error = NULL
+            FROM webhooks w
+            WHERE w.id = d.webhook_id AND w.removed_utc IS NULL AND d.webhook_id = @webhookId
+              AND CASE WHEN @eventId::bigint IS NULL THEN d.gave_up_utc IS NOT NULL
+                       ELSE d.event_id = @eventId AND (d.delivered_utc IS NOT NULL OR d.gave_up_utc IS NOT NULL) END
+            """, new { webhookId, eventId }, cancellationToken: cancellationToken));
+    }
+
     /// <summary>A failed send: tried again after <paramref name="retryAfter"/>, or given up when that is null.</summary>
     public async Task Failed(int webhookId, long eventId, int? status, string error, TimeSpan? retryAfter)
     {

@@ -22,12 +22,13 @@ public sealed class WebhookReceiver : IAsyncDisposable
     public string Url { get; }
 
     /// <param name="answer">the body of every 200 (a group robot's JSON, say); none by default.</param>
-    public WebhookReceiver(int refuseFirst = 0, string? refusing = null, string? answer = null)
+    /// <param name="url">where to listen (ending in /): an address an endpoint was given while nothing listened there; a free port by default.</param>
+    public WebhookReceiver(int refuseFirst = 0, string? refusing = null, string? answer = null, string? url = null)
     {
         _refuseFirst = refuseFirst;
         _refusing = refusing;
         _answer = answer;
-        Url = $"http://127.0.0.1:{Loopback.FreePort()}/hooks/";
+        Url = url ?? $"http://127.0.0.1:{Loopback.FreePort()}/hooks/";
         _listener.Prefixes.Add(Url);
         _listener.Start();
         _serving = Serve();

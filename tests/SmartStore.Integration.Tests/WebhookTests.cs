@@ -129,7 +129,7 @@ public sealed class WebhookTests(SmartStoreSystem system)
         // A test send reaches a live endpoint; one where nothing listens says why.
         await using var robot = new WebhookReceiver();
         var (live, _) = await Add(admin, new { name = "测试群", url = robot.Url, format = "text", kinds = new[] { AlertKinds.StoreLooksClosed } });
-        var dead = $"http://127.0.0.1:{Loopback.FreePort()}/nobody";
+        var dead = $"http://127.0.0.1:{Loopback.FreePort()}/nobody/";
         var (gone, _) = await Add(admin, new { name = "失效地址", url = dead, format = "json", kinds = new[] { AlertKinds.StoreLooksClosed } });
         try
         {
@@ -155,6 +155,23 @@ public sealed class WebhookTests(SmartStoreSystem system)
             Assert.Equal(3, given.Single(x => x!["storeCode"]!.GetValue<string>() == "X0833")!["attempts"]!.GetValue<int>());
             var listed = (await (await admin.GetAsync("/api/webhooks")).Json()).AsArray().Single(w => w!["id"]!.GetValue<int>() == gone)!;
             Assert.True(listed["gaveUp"]!.GetValue<int>() >= 1);
+            Assert.Contains("id=\"again-given-up\"", await admin.GetStringAsync($"/admin/webhooks?id={gone}"));
+
+            // The endpoint comes back: what was given up is sent again from the first attempt, and a delivered one on request.
+            var closure = given.Single(x => x!["storeCode"]!.GetValue<string>() == "X0833")!["eventId"]!.GetValue<long>();
+            await using (var back = new WebhookReceiver(url: dead))
+            {
+                var again = await (await admin.PostJson($"/api/webhooks/{gone}/again", new { })).Json();
+                Assert.True(again["again"]!.GetValue<int>() >= 1);
+                var sent = await Eventually.Get(async () => (await (await admin.GetAsync($"/api/webhooks/{gone}/deliveries")).Json()).AsArray()
+                        .Single(x => x!["eventId"]!.GetValue<long>() == closure)!,
+                    d => d["deliveredUtc"] is not null, what: "the given-up delivery sent again");
+                Assert.Equal(1, sent["attempts"]!.GetValue<int>());
+                Assert.Contains(back.Requests, r => r.Body.Contains("X0833"));
+                Assert.Equal(HttpStatusCode.OK, (await admin.PostJson($"/api/webhooks/{gone}/deliveries/{closure}/again", new { })).StatusCode);
+                await Eventually.Get(() => Task.FromResult(back.Requests.Count(r => r.Body.Contains("X0833"))), n => n == 2, what: "the delivered one sent again");
+                Assert.Equal(HttpStatusCode.NotFound, (await admin.PostJson($"/api/webhooks/{gone}/deliveries/999999999/again", new { })).StatusCode);
+            }
 
             // The page lists both, and adds one with its secret shown once.
             var page = WebUtility.HtmlDecode(await admin.GetStringAsync("/admin/webhooks"));

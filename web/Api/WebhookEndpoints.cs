@@ -16,6 +16,12 @@ public static class WebhookEndpoints
             await w.Remove(id, user.Actor()) ? Results.NoContent() : Problems.NotFound($"Webhook {id}"));
         hooks.MapGet("/{id:int}/deliveries", async (int id, int? limit, Webhooks w) =>
             await w.Find(id) is null ? Problems.NotFound($"Webhook {id}") : Results.Ok(await w.Deliveries(id, Math.Clamp(limit ?? 50, 1, 500))));
+        hooks.MapPost("/{id:int}/again", async (int id, Webhooks w) =>
+            await w.Find(id) is null ? Problems.NotFound($"Webhook {id}") : Results.Ok(new { again = await w.SendAgain(id, null) }));
+        hooks.MapPost("/{id:int}/deliveries/{eventId:long}/again", async (int id, long eventId, Webhooks w) =>
+            await w.Find(id) is null ? Problems.NotFound($"Webhook {id}")
+            : await w.SendAgain(id, eventId) == 1 ? Results.Ok(new { again = 1 })
+            : Problems.NotFound($"A delivered or given-up delivery of event {eventId} to webhook {id}"));
         hooks.MapPost("/{id:int}/test", async (int id, WebhookDesk desk, CancellationToken cancellationToken) =>
             await desk.Test(id, cancellationToken) is { } sent ? Results.Ok(new { delivered = sent.Error is null, status = sent.Status, error = sent.Error })
                 : Problems.NotFound($"Webhook {id}"));

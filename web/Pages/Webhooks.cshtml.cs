@@ -71,6 +71,18 @@ public sealed class WebhooksModel(Webhooks webhooks, WebhookDesk desk, RegionRep
         return Page();
     }
 
+    /// <summary>One delivery over (delivered or given up) sent again, or with no event every one given up.</summary>
+    public async Task<IActionResult> OnPostAgain(int id, long? eventId)
+    {
+        if (!User.Scope().MayEditMasterData) return Forbid();
+        var again = await webhooks.SendAgain(id, eventId);
+        Notice = again > 0 ? string.Format(T("webhookAgainQueued"), again) : T("webhookAgainNone");
+        SelectedId = id;
+        TickAllKinds();
+        await Load();
+        return Page();
+    }
+
     public async Task<IActionResult> OnPostRemove(int id)
     {
         if (!User.Scope().MayEditMasterData) return Forbid();
