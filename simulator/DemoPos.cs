@@ -36,15 +36,15 @@ public sealed class DemoPos(HttpClient http, string apiKey, SimulatorTally tally
     private const double MadeUpSaleWhenQuiet = 0.05;
     private const double RefundMadeUpWhenQuiet = 0.2;
 
+    /// <summary>A customer brings back something bought at least this long ago, not at the till they just bought it at.</summary>
+    private static readonly TimeSpan ReturnAfter = TimeSpan.FromMinutes(10);
+
     private readonly Random _random = new(2002);
     private readonly Lock _books = new();
     /// <summary>Each store's sales rung with a customer there (what customers may bring back), and its made-up ones.</summary>
     private readonly Dictionary<string, (List<DemoSale> Seen, Queue<DemoSale> MadeUp)> _sales = [];
 
     private sealed record DemoLine(string Name, int Quantity, decimal UnitPrice, decimal Discount);
-
-    /// <summary>A customer brings back something bought at least this long ago, not at the till they just bought it at.</summary>
-    private static readonly TimeSpan ReturnAfter = TimeSpan.FromMinutes(10);
 
     private sealed record DemoSale(string Number, DateTime RungAt, IReadOnlyList<DemoLine> Items);
 
