@@ -41,7 +41,8 @@ public sealed class TillDays(SmartStoreDatabase database)
     /// <summary>How many days, up to the one shown, a store's findings are summed over, and head office's trend reaches back.</summary>
     public const int RecentDays = 30;
 
-    private const string FindingsOf = "k.no_customer + k.card_reused + k.unrung + k.refund_findings";
+    /// <summary>A till_days row's findings, the row named by <paramref name="alias"/>.</summary>
+    private static string FindingsOf(string alias) => $"{alias}.no_customer + {alias}.card_reused + {alias}.unrung + {alias}.refund_findings";
 
     /// <summary>
     /// The days from <paramref name="first"/> to each store's today, of the stores with a till camera, whose figures are
@@ -94,11 +95,11 @@ public sealed class TillDays(SmartStoreDatabase database)
             SELECT s.code AS StoreCode, s.name AS StoreName, s.region_code AS RegionCode, k.receipts, k.amount, k.no_customer AS NoCustomer,
                    k.card_reused AS CardReused, k.unrung, k.unchecked, k.refunds, k.refund_amount AS RefundAmount,
                    k.refund_findings AS RefundFindings, k.computed_at AS ComputedAt,
-                   (SELECT coalesce(sum({FindingsOf}), 0)::int FROM till_days k WHERE k.store_code = s.code
-                      AND k.day > @day::date - {RecentDays} AND k.day <= @day::date) AS RecentFindings
+                   (SELECT coalesce(sum({FindingsOf("r")}), 0)::int FROM till_days r WHERE r.store_code = s.code
+                      AND r.day > @day::date - {RecentDays} AND r.day <= @day::date) AS RecentFindings
             FROM till_days k JOIN stores s ON s.code = k.store_code
             WHERE k.day = @day AND {StoreScope.Visible} AND (@region::text IS NULL OR s.region_code = @region)
-            ORDER BY {FindingsOf} DESC, k.receipts DESC, s.code
+            ORDER BY {FindingsOf("k")} DESC, k.receipts DESC, s.code
             """, StoreScope.Parameters(coverage.Scope, new { day = day.ToDateTime(TimeOnly.MinValue), region = coverage.RegionCode }),
             cancellationToken: cancellationToken));
         return rows.Select(r => new TillDayRow(r.StoreCode, r.StoreName, r.RegionCode, day, r.Receipts, r.Amount, r.NoCustomer, r.CardReused,

@@ -108,25 +108,27 @@ public sealed class TillReceipts(SmartStoreDatabase database)
     }
 
     /// <summary>
-    /// The analysed pictures of the store's till cameras taken between two instants, oldest first, each at the time the
-    /// analysis trusted (its capture time unless that is far from its arrival; see <see cref="SnapshotTimes.MaxCaptureSkew"/>).
+    /// The analysed pictures of the store's till cameras taken within any of <paramref name="spans"/> (a day, and the moments
+    /// of other days' sales its refunds refund), in one query, oldest first, each once, at the time the analysis trusted
+    /// (its capture time unless that is far from its arrival; see <see cref="SnapshotTimes.MaxCaptureSkew"/>).
     /// </summary>
-    public async Task<IReadOnlyList<TillFrame>> Frames(string storeCode, DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<TillFrame>> Frames(string storeCode, IReadOnlyList<(DateTime FromUtc, DateTime ToUtc)> spans,
+        CancellationToken cancellationToken = default)
     {
         await using var connection = await database.Open(cancellationToken);
         return (await connection.QueryAsync<TillFrame>(new CommandDefinition($"""
-            SELECT s.id AS SnapshotId, s.camera_code AS CameraCode, t.at AS AtUtc, (s.analysis->>'counted')::int AS Customers
-            FROM cameras c
-            JOIN snapshots s ON s.camera_code = c.code
+            SELECT DISTINCT s.id AS SnapshotId, s.camera_code AS CameraCode, t.at AS AtUtc, (s.analysis->>'counted')::int AS Customers
+            FROM unnest(@froms::timestamptz[], @tos::timestamptz[]) AS span(f, t)
+            JOIN cameras c ON c.store_code = @storeCode AND c.watches_till
+            JOIN snapshots s ON s.camera_code = c.code AND s.received_at >= span.f - @skew AND s.received_at < span.t + @skew
             CROSS JOIN LATERAL (SELECT {SnapshotTimes.TrustedAt("s")} AS at) t
-            WHERE c.store_code = @storeCode AND c.watches_till AND s.status = 'analysed' AND s.analysis ? 'counted'
-              AND s.received_at >= @fromUtc - @skew AND s.received_at < @toUtc + @skew AND t.at >= @fromUtc AND t.at < @toUtc
-            ORDER BY t.at, s.id
+            WHERE s.status = 'analysed' AND s.analysis ? 'counted' AND t.at >= span.f AND t.at < span.t
+            ORDER BY AtUtc, SnapshotId
             """, new
         {
             storeCode,
-            fromUtc = DateTime.SpecifyKind(fromUtc, DateTimeKind.Utc),
-            toUtc = DateTime.SpecifyKind(toUtc, DateTimeKind.Utc),
+            froms = spans.Select(s => DateTime.SpecifyKind(s.FromUtc, DateTimeKind.Utc)).ToArray(),
+            tos = spans.Select(s => DateTime.SpecifyKind(s.ToUtc, DateTimeKind.Utc)).ToArray(),
             skew = SnapshotTimes.MaxCaptureSkew,
         }, cancellationToken: cancellationToken))).Select(f => f with { AtUtc = DateTime.SpecifyKind(f.AtUtc, DateTimeKind.Utc) }).ToList();
     }

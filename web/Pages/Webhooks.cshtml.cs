@@ -63,12 +63,8 @@ public sealed class WebhooksModel(Webhooks webhooks, WebhookDesk desk, RegionRep
     {
         if (!User.Scope().MayEditMasterData) return Forbid();
         var sent = await desk.Test(id, cancellationToken);
-        Notice = sent is null ? T("webhookGone") : sent.Value.Error is null ? string.Format(T("webhookTestDelivered"), sent.Value.Status)
-            : string.Format(T("webhookTestFailed"), sent.Value.Error);
-        SelectedId = id;
-        TickAllKinds();
-        await Load();
-        return Page();
+        return await Told(sent is null ? T("webhookGone") : sent.Value.Error is null ? string.Format(T("webhookTestDelivered"), sent.Value.Status)
+            : string.Format(T("webhookTestFailed"), sent.Value.Error), id);
     }
 
     /// <summary>One delivery over (delivered or given up) sent again, or with no event every one given up.</summary>
@@ -76,18 +72,20 @@ public sealed class WebhooksModel(Webhooks webhooks, WebhookDesk desk, RegionRep
     {
         if (!User.Scope().MayEditMasterData) return Forbid();
         var again = await webhooks.SendAgain(id, eventId);
-        Notice = again > 0 ? string.Format(T("webhookAgainQueued"), again) : T("webhookAgainNone");
-        SelectedId = id;
-        TickAllKinds();
-        await Load();
-        return Page();
+        return await Told(again > 0 ? string.Format(T("webhookAgainQueued"), again) : T("webhookAgainNone"), id);
     }
 
     public async Task<IActionResult> OnPostRemove(int id)
     {
         if (!User.Scope().MayEditMasterData) return Forbid();
-        Notice = await webhooks.Remove(id, User.Actor()) ? T("webhookRemoved") : T("webhookGone");
-        SelectedId = null;
+        return await Told(await webhooks.Remove(id, User.Actor()) ? T("webhookRemoved") : T("webhookGone"), null);
+    }
+
+    /// <summary>The page after an action on an endpoint: what happened said, that endpoint's deliveries shown, the add form fresh.</summary>
+    private async Task<IActionResult> Told(string notice, int? selected)
+    {
+        Notice = notice;
+        SelectedId = selected;
         TickAllKinds();
         await Load();
         return Page();
