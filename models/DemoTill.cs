@@ -17,6 +17,9 @@ public static class DemoTill
     public static string? StoreOf(string cameraCode) =>
         cameraCode.StartsWith("CAM-", StringComparison.Ordinal) && cameraCode.EndsWith("-T1", StringComparison.Ordinal) ? cameraCode[4..^3] : null;
 
+    /// <summary>The till the camera watches and the POS rings at, as the POS names it (a flagship has one till in the demo).</summary>
+    public const string Name = "1";
+
     /// <summary>Where secrets.json keeps the API key the demo POS pushes its receipts with.</summary>
     public const string PosKeySecret = "apikey:demo-pos";
 }

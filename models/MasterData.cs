@@ -39,6 +39,9 @@ public sealed record Camera(
 
     /// <summary>In-store cameras only: it watches a till, its counting area on the customers' side (收银追溯 reads its pictures).</summary>
     public bool WatchesTill { get; init; }
+
+    /// <summary>Which till it watches (收银台号, as the POS names it) when the store has several; null: every till it sees.</summary>
+    public string? Till { get; init; }
 }
 
 /// <summary>A product in the SKU master; competitor products are kept so the shelf can be read fully.</summary>

@@ -121,6 +121,7 @@ public sealed class DemoPos(HttpClient http, string apiKey, SimulatorTally tally
         {
             number,
             at = now.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture),
+            till = DemoTill.Name,
             cashier = Cashier(),
             memberCard = MemberCard(store),
             items,
@@ -137,6 +138,7 @@ public sealed class DemoPos(HttpClient http, string apiKey, SimulatorTally tally
             number = $"{store}-R{now:yyMMddHHmmss}{_random.Next(100):D2}",
             refundOf = sale.Number,
             at = now.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture),
+            till = DemoTill.Name,
             cashier = Cashier(),
             items = lines,
         };

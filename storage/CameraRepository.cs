@@ -11,7 +11,7 @@ public sealed class CameraRepository(SmartStoreDatabase database)
     private const string Columns = """
         c.code, c.kind, c.brand, c.model, c.store_code AS StoreCode, c.patrol_cadence_minutes AS PatrolCadenceMinutes,
         c.presets::text AS PresetsJson, c.door_line::text AS DoorLineJson, c.counting_area::text AS CountingAreaJson,
-        c.watches_till AS WatchesTill
+        c.watches_till AS WatchesTill, c.till
         """;
 
     public async Task<Page<Camera>> List(AccessScope scope, string? storeCode, string? search, int pageNumber, int pageSize)
@@ -61,14 +61,14 @@ public sealed class CameraRepository(SmartStoreDatabase database)
     }
 
     private const string InsertSql = """
-        INSERT INTO cameras (code, kind, brand, model, store_code, patrol_cadence_minutes, presets, secret_hash, watches_till)
-        VALUES (@Code, @Kind, @Brand, @Model, @StoreCode, @PatrolCadenceMinutes, CAST(@Presets AS jsonb), @SecretHash, @WatchesTill)
+        INSERT INTO cameras (code, kind, brand, model, store_code, patrol_cadence_minutes, presets, secret_hash, watches_till, till)
+        VALUES (@Code, @Kind, @Brand, @Model, @StoreCode, @PatrolCadenceMinutes, CAST(@Presets AS jsonb), @SecretHash, @WatchesTill, @Till)
         """;
 
     public async Task<bool> Update(Camera camera, string actor) => await Write(camera, actor, "update", """
         UPDATE cameras SET kind = @Kind, brand = @Brand, model = @Model, store_code = @StoreCode,
             patrol_cadence_minutes = @PatrolCadenceMinutes, presets = CAST(@Presets AS jsonb),
-            watches_till = watches_till AND @Kind = 'interior', updated_at = now()
+            watches_till = watches_till AND @Kind = 'interior', till = CASE WHEN @Kind = 'interior' THEN till END, updated_at = now()
         WHERE code = @Code
         """, null) > 0;
 
@@ -122,6 +122,7 @@ public sealed class CameraRepository(SmartStoreDatabase database)
             Presets = JsonSerializer.Serialize(camera.Presets, StorageJson.Options),
             SecretHash = secretHash,
             camera.WatchesTill,
+            camera.Till,
         }, t);
         if (affected > 0) await AuditTrail.Record(c, t, actor, action, "camera", camera.Code, camera);
         return affected;
@@ -149,12 +150,17 @@ public sealed class CameraRepository(SmartStoreDatabase database)
             return affected > 0;
         });
 
-    /// <summary>Marks an in-store camera as watching a till, or not; false when the camera does not exist.</summary>
-    public async Task<bool> SetWatchesTill(string code, bool watches, string actor) =>
+    /// <summary>
+    /// Marks an in-store camera as watching a till (which one, when the store's POS names several), or not; false when the
+    /// camera does not exist.
+    /// </summary>
+    public async Task<bool> SetWatchesTill(string code, bool watches, string actor, string? till = null) =>
         await database.InTransaction(async (c, t) =>
         {
-            var affected = await c.ExecuteAsync("UPDATE cameras SET watches_till = @watches, updated_at = now() WHERE code = @code", new { code, watches }, t);
-            if (affected > 0) await AuditTrail.Record(c, t, actor, "watches-till", "camera", code, new { watches });
+            till = watches ? till : null;
+            var affected = await c.ExecuteAsync("UPDATE cameras SET watches_till = @watches, till = @till, updated_at = now() WHERE code = @code",
+                new { code, watches, till }, t);
+            if (affected > 0) await AuditTrail.Record(c, t, actor, "watches-till", "camera", code, new { watches, till });
             return affected > 0;
         });
 
@@ -170,6 +176,7 @@ public sealed class CameraRepository(SmartStoreDatabase database)
         public string? DoorLineJson { get; init; }
         public string? CountingAreaJson { get; init; }
         public bool WatchesTill { get; init; }
+        public string? Till { get; init; }
 
         public Camera ToCamera()
         {
@@ -180,6 +187,7 @@ public sealed class CameraRepository(SmartStoreDatabase database)
                 DoorLine = DoorLineJson is null ? null : JsonSerializer.Deserialize<DoorLine>(DoorLineJson, StorageJson.Options),
                 CountingArea = CountingAreaJson is null ? null : JsonSerializer.Deserialize<CountingArea>(CountingAreaJson, StorageJson.Options),
                 WatchesTill = WatchesTill,
+                Till = Till,
             };
         }
     }

@@ -191,7 +191,7 @@ public sealed class DemoChain(SmartStoreDatabase database, SecretsFile secrets, 
         if (await cameras.Find(code) is not null) return;
         await EnsureCamera(cameras, new Camera(code, CameraKind.Interior, "Hikvision", "DS-2CD2347G2-LU", storeCode, 1, []));
         await cameras.SetCountingArea(code, DemoTill.Area, Actor);
-        await cameras.SetWatchesTill(code, true, Actor);
+        await cameras.SetWatchesTill(code, true, Actor, DemoTill.Name);
     }
 
     /// <summary>

@@ -7,17 +7,24 @@ namespace SmartStore.Storage;
 public sealed record ReceiptLine(string Name, decimal Quantity, decimal UnitPrice, decimal Discount, decimal Amount);
 
 /// <summary>
-/// One receipt of a store's POS (小票), rung at a store-local time, with the member card it was rung on, if any; a refund
-/// (退单) names the receipt it gives money back on, its lines what was given back.
+/// One receipt of a store's POS (小票), rung at a store-local time, with the member card it was rung on, if any, and the
+/// till (收银台) when the POS names it; a refund (退单) names the receipt it gives money back on, its lines what was given back.
 /// </summary>
 public sealed record TillReceipt(string Number, DateTime RungLocal, DateTime RungUtc, string Cashier, string? MemberCard, decimal Total,
-    IReadOnlyList<ReceiptLine> Lines, string? RefundOf = null)
+    IReadOnlyList<ReceiptLine> Lines, string? RefundOf = null, string? Till = null)
 {
     public bool IsRefund => RefundOf is not null;
 }
 
-/// <summary>One analysed picture of a camera watching a till: how many people stood in its counting area (the customers' side).</summary>
-public sealed record TillFrame(long SnapshotId, string CameraCode, DateTime AtUtc, int Customers);
+/// <summary>
+/// One analysed picture of a camera watching a till: how many people stood in its counting area (the customers' side), and
+/// which till the camera watches when it was told (null: every till it sees).
+/// </summary>
+public sealed record TillFrame(long SnapshotId, string CameraCode, DateTime AtUtc, int Customers, string? Till = null)
+{
+    /// <summary>Whether the picture shows who stood at <paramref name="till"/> (a receipt's, or any when null).</summary>
+    public bool Shows(string? till) => till is null || Till is null || Till == till;
+}
 
 /// <summary>
 /// Receipts one by one (收银追溯), as the chain's POS integration pushes them, and the pictures of the store's till cameras
@@ -38,15 +45,15 @@ public sealed class TillReceipts(SmartStoreDatabase database)
                 "SELECT DISTINCT date_trunc('hour', rung_local) FROM pos_receipts WHERE store_code = @storeCode AND number = ANY(@numbers)",
                 new { storeCode, numbers }, t, cancellationToken: cancellationToken));
             await c.ExecuteAsync(new CommandDefinition("""
-                INSERT INTO pos_receipts (store_code, number, rung_local, rung_utc, cashier, member_card, total, lines, refund_of)
-                VALUES (@StoreCode, @Number, @RungLocal, @RungUtc, @Cashier, @MemberCard, @Total, CAST(@Lines AS jsonb), @RefundOf)
+                INSERT INTO pos_receipts (store_code, number, rung_local, rung_utc, cashier, member_card, total, lines, refund_of, till)
+                VALUES (@StoreCode, @Number, @RungLocal, @RungUtc, @Cashier, @MemberCard, @Total, CAST(@Lines AS jsonb), @RefundOf, @Till)
                 ON CONFLICT (store_code, number) DO UPDATE SET rung_local = EXCLUDED.rung_local, rung_utc = EXCLUDED.rung_utc,
                     cashier = EXCLUDED.cashier, member_card = EXCLUDED.member_card, total = EXCLUDED.total, lines = EXCLUDED.lines,
-                    refund_of = EXCLUDED.refund_of, updated_at = now()
+                    refund_of = EXCLUDED.refund_of, till = EXCLUDED.till, updated_at = now()
                 """, receipts.Select(r => new
             {
                 StoreCode = storeCode, r.Number, r.RungLocal, RungUtc = DateTime.SpecifyKind(r.RungUtc, DateTimeKind.Utc), r.Cashier, r.MemberCard,
-                r.Total, Lines = JsonSerializer.Serialize(r.Lines, StorageJson.Options), r.RefundOf,
+                r.Total, Lines = JsonSerializer.Serialize(r.Lines, StorageJson.Options), r.RefundOf, r.Till,
             }), t, cancellationToken: cancellationToken));
             var hours = left.Concat(receipts.Select(r => HourOf(r.RungLocal))).Distinct().ToArray();
             await c.ExecuteAsync(new CommandDefinition("""
@@ -63,7 +70,7 @@ public sealed class TillReceipts(SmartStoreDatabase database)
     private static DateTime HourOf(DateTime local) => new(local.Year, local.Month, local.Day, local.Hour, 0, 0, DateTimeKind.Unspecified);
 
     private const string Columns =
-        "number, rung_local AS RungLocal, rung_utc AS RungUtc, cashier, member_card AS MemberCard, total, lines::text AS LinesJson, refund_of AS RefundOf";
+        "number, rung_local AS RungLocal, rung_utc AS RungUtc, cashier, member_card AS MemberCard, total, lines::text AS LinesJson, refund_of AS RefundOf, till";
 
     /// <summary>The receipts of one store-local day, in the order they were rung.</summary>
     public async Task<IReadOnlyList<TillReceipt>> Day(string storeCode, DateOnly day, CancellationToken cancellationToken = default)
@@ -117,7 +124,7 @@ public sealed class TillReceipts(SmartStoreDatabase database)
     {
         await using var connection = await database.Open(cancellationToken);
         return (await connection.QueryAsync<TillFrame>(new CommandDefinition($"""
-            SELECT DISTINCT s.id AS SnapshotId, s.camera_code AS CameraCode, t.at AS AtUtc, (s.analysis->>'counted')::int AS Customers
+            SELECT DISTINCT s.id AS SnapshotId, s.camera_code AS CameraCode, t.at AS AtUtc, (s.analysis->>'counted')::int AS Customers, c.till
             FROM unnest(@froms::timestamptz[], @tos::timestamptz[]) AS span(f, t)
             JOIN cameras c ON c.store_code = @storeCode AND c.watches_till
             JOIN snapshots s ON s.camera_code = c.code AND s.received_at >= span.f - @skew AND s.received_at < span.t + @skew
@@ -143,8 +150,9 @@ public sealed class TillReceipts(SmartStoreDatabase database)
         public decimal Total { get; init; }
         public string LinesJson { get; init; } = "[]";
         public string? RefundOf { get; init; }
+        public string? Till { get; init; }
 
         public TillReceipt ToReceipt() => new(Number, RungLocal, DateTime.SpecifyKind(RungUtc, DateTimeKind.Utc), Cashier, MemberCard, Total,
-            JsonSerializer.Deserialize<List<ReceiptLine>>(LinesJson, StorageJson.Options) ?? [], RefundOf);
+            JsonSerializer.Deserialize<List<ReceiptLine>>(LinesJson, StorageJson.Options) ?? [], RefundOf, Till);
     }
 }

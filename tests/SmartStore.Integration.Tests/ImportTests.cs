@@ -32,45 +32,51 @@ public sealed class ImportTests(SmartStoreSystem system)
     {
         using var admin = await system.SignedIn("admin");
         const string csv = """
-            设备编码,设备类型,门店编码,品牌,型号,巡检间隔,预置位,收银台
-            CAM-X0871-E1,入口,S0021,Hikvision,DS-2CD,,,
-            CAM-X0871-P1,货架,S0021,Hikvision,DS-2DE,10,1:饮料货架|2:乳品冷柜,否
-            CAM-X0871-I1,interior,S0021,,,,,是
+            设备编码,设备类型,门店编码,品牌,型号,巡检间隔,预置位,收银台,收银台号
+            CAM-X0871-E1,入口,S0021,Hikvision,DS-2CD,,,,
+            CAM-X0871-P1,货架,S0021,Hikvision,DS-2DE,10,1:饮料货架|2:乳品冷柜,否,
+            CAM-X0871-I1,interior,S0021,,,,,是,
+            CAM-X0871-I2,interior,S0021,,,,,,2
             """;
         var response = await admin.PostAsync("/api/cameras/import", new StringContent(csv, Encoding.UTF8, "text/csv"));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.True(response.Headers.CacheControl?.NoStore);
         var secrets = (await response.Json())["secrets"]!.AsArray().ToDictionary(s => s!["code"]!.GetValue<string>(), s => s!["secret"]!.GetValue<string>());
-        Assert.Equal(["CAM-X0871-E1", "CAM-X0871-I1", "CAM-X0871-P1"], secrets.Keys.Order());
+        Assert.Equal(["CAM-X0871-E1", "CAM-X0871-I1", "CAM-X0871-I2", "CAM-X0871-P1"], secrets.Keys.Order());
         var dome = await (await admin.GetAsync("/api/cameras/CAM-X0871-P1")).Json();
         Assert.Equal("shelf", dome["camera"]!["kind"]!.GetValue<string>());
         Assert.Equal("乳品冷柜", dome["camera"]!["presets"]![1]!["name"]!.GetValue<string>());
         // The in-store camera over the till comes marked as watching it (收银追溯); the others do not.
         Assert.True((await (await admin.GetAsync("/api/cameras/CAM-X0871-I1")).Json())["camera"]!["watchesTill"]!.GetValue<bool>());
         Assert.False(dome["camera"]!["watchesTill"]!.GetValue<bool>());
+        // A till's name alone says the camera watches that till.
+        var secondTill = (await (await admin.GetAsync("/api/cameras/CAM-X0871-I2")).Json())["camera"]!;
+        Assert.Equal((true, "2"), (secondTill["watchesTill"]!.GetValue<bool>(), secondTill["till"]!.GetValue<string>()));
         // Each secret is the camera's: its heartbeat is taken, another camera's secret is not.
         using var device = system.Anonymous();
         Assert.Equal(HttpStatusCode.OK, (await MasterDataApiTests.Heartbeat(device, "CAM-X0871-E1", secrets["CAM-X0871-E1"])).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await MasterDataApiTests.Heartbeat(device, "CAM-X0871-E1", secrets["CAM-X0871-P1"])).StatusCode);
 
         // An unknown store, a kind that is none, a preset without a name, a code already taken, an entrance camera over a till
-        // and a till column neither yes nor no: each row said, none created.
+        // a till column neither yes nor no and a till named for a camera that watches none: each row said, none created.
         const string bad = """
-            code,kind,store,presets,till
-            CAM-X0872-E1,entrance,S0021,,
-            CAM-X0872-E2,entrance,NOPE,,
-            CAM-X0872-E3,drone,S0021,,
-            CAM-X0872-P1,shelf,S0021,1饮料,
-            CAM-X0871-E1,entrance,S0021,,
-            CAM-X0872-E4,entrance,S0021,,是
-            CAM-X0872-I1,interior,S0021,,maybe
+            code,kind,store,presets,till,till_name
+            CAM-X0872-E1,entrance,S0021,,,
+            CAM-X0872-E2,entrance,NOPE,,,
+            CAM-X0872-E3,drone,S0021,,,
+            CAM-X0872-P1,shelf,S0021,1饮料,,
+            CAM-X0871-E1,entrance,S0021,,,
+            CAM-X0872-E4,entrance,S0021,,是,
+            CAM-X0872-I1,interior,S0021,,maybe,
+            CAM-X0872-I2,interior,S0021,,否,1
             """;
         var refused = await admin.PostAsync("/api/cameras/import", new StringContent(bad, Encoding.UTF8, "text/csv"));
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         var refusedRows = (await refused.Json())["errors"]!.AsObject();
-        Assert.Equal(["row 3", "row 4", "row 5", "row 6", "row 7", "row 8"], refusedRows.Select(e => e.Key).Order());
+        Assert.Equal(["row 3", "row 4", "row 5", "row 6", "row 7", "row 8", "row 9"], refusedRows.Select(e => e.Key).Order());
         Assert.Contains("only in-store cameras watch a till", refusedRows["row 7"]!.ToJsonString());
         Assert.Contains("must be yes or no", refusedRows["row 8"]!.ToJsonString());
+        Assert.Contains("watches no till", refusedRows["row 9"]!.ToJsonString());
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync("/api/cameras/CAM-X0872-E1")).StatusCode);
 
         // The page: the secrets in a table shown once, with a download; the page is not cached.

@@ -213,6 +213,49 @@ public sealed class TillTests(SmartStoreSystem system)
     }
 
     [Fact]
+    public async Task A_receipt_naming_its_till_is_held_against_the_camera_of_that_till_only()
+    {
+        using var admin = await system.SignedIn("admin");
+        const string store = "X0935", camera = "CAM-X0935-T2";
+        var first = await TillWithPictures(admin, store, camera);
+        var tooLong = await admin.PutJson($"/api/cameras/{camera}/till", new { watchesTill = true, till = new string('9', 21) });
+        Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
+        Assert.Contains("at most 20 characters", await tooLong.Content.ReadAsStringAsync());
+        var told = await (await admin.PutJson($"/api/cameras/{camera}/till", new { watchesTill = true, till = " 2 " })).Json();
+        Assert.Equal("2", told["till"]!.GetValue<string>());
+        Assert.Equal("2", (await (await admin.GetAsync($"/api/cameras/{camera}")).Json())["camera"]!["till"]!.GetValue<string>());
+
+        // The camera watches till 2: A and C rung there are held against it; B, rung at till 1 beside the people, has no
+        // camera of its own and is left unchecked rather than credited with till 2's customers.
+        object At(string till, string number, double seconds) => WithTill(Receipt(first, number, seconds), till);
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutJson($"/api/stores/{store}/sales", new
+        {
+            receipts = new[] { At("2", "A", 20), At("1", "B", 25), At("2", "C", 215) },
+        })).StatusCode);
+        var day = first.ToString("yyyy-MM-dd");
+        var traced = (await (await admin.GetAsync($"/api/stores/{store}/till?date={day}")).Json())["receipts"]!.AsArray()
+            .ToDictionary(r => r!["number"]!.GetValue<string>(), r => r!);
+        Assert.True(traced["A"]["customersSeen"]!.GetValue<int>() >= 1, traced["A"].ToJsonString());
+        Assert.Equal(("2", "2"), (traced["A"]["till"]!.GetValue<string>(), traced["A"]["picture"]!["till"]!.GetValue<string>()));
+        Assert.Null(traced["B"]["customersSeen"]);
+        Assert.Empty(traced["B"]["flags"]!.AsArray());
+        Assert.Equal(["no-customer"], Flags(traced["C"]));
+        Assert.Contains("收银台 2", WebUtility.HtmlDecode(await admin.GetStringAsync($"/till?store={store}&date={day}&all=true")));
+
+        // No longer watching a till, the camera forgets which.
+        await admin.PutJson($"/api/cameras/{camera}/till", new { watchesTill = false, till = "2" });
+        Assert.Null((await (await admin.GetAsync($"/api/cameras/{camera}")).Json())["camera"]!["till"]);
+    }
+
+    /// <summary>The receipt as pushed, naming the till it was rung at.</summary>
+    private static JsonNode WithTill(object receipt, string till)
+    {
+        var node = JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(receipt))!;
+        node["till"] = till;
+        return node;
+    }
+
+    [Fact]
     public async Task Only_an_in_store_camera_watches_a_till_and_sales_for_an_unknown_store_or_day_are_refused()
     {
         using var admin = await system.SignedIn("admin");

@@ -70,6 +70,29 @@ public sealed class TillTraceTests
     }
 
     [Fact]
+    public void A_receipt_naming_its_till_is_held_against_that_tills_camera_and_a_visit_to_one_till_is_not_rung_by_a_receipt_at_another()
+    {
+        // Till 1's camera sees a customer at 20 s; till 2's camera sees nobody then. A and B are rung at 0 s.
+        var frames = new[] { Frame(1, 20, 1, "T1") with { Till = "1" }, Frame(2, 10, 0, "T2") with { Till = "2" } };
+        var day = TillTrace.Check([Receipt("A", 0) with { Till = "1" }, Receipt("B", 0) with { Till = "2" }, Receipt("C", 0) with { Till = "3" },
+            Receipt("D", 0)], frames, Options, Later);
+        var (a, b, c, d) = (day.Receipts[0], day.Receipts[1], day.Receipts[2], day.Receipts[3]);
+        Assert.Equal((1, 1L), (a.Customers!.Value, a.Picture!.SnapshotId));
+        Assert.Equal((0, 2L), (b.Customers!.Value, b.Picture!.SnapshotId)); // not the busier picture of the other till
+        Assert.Equal([ReceiptFlags.NoCustomer], b.Flags);
+        Assert.Null(c.Customers); // no camera watches till 3: unchecked, not flagged
+        Assert.Equal((1, 1L), (d.Customers!.Value, d.Picture!.SnapshotId)); // no till named: every till camera, as before
+        // A camera not told its till shows every till's customers.
+        Assert.Equal(1, TillTrace.Check([Receipt("B", 0) with { Till = "2" }], [Frame(1, 20, 1, "T1")], Options, Later).Receipts[0].Customers);
+
+        // Customers at till 2 for three minutes while till 1 rings a receipt: till 2 rang nothing for them.
+        var visit = Enumerable.Range(0, 7).Select(i => Frame(10 + i, 30 * i, 1, "T2") with { Till = "2" }).ToList();
+        Assert.Single(TillTrace.Check([Receipt("A", 100) with { Till = "1" }], visit, Options, Later).Unrung);
+        Assert.Empty(TillTrace.Check([Receipt("A", 100) with { Till = "2" }], visit, Options, Later).Unrung);
+        Assert.Empty(TillTrace.Check([Receipt("A", 100)], visit, Options, Later).Unrung);
+    }
+
+    [Fact]
     public void A_refund_is_held_against_its_sale_nobody_at_the_sale_more_than_paid_and_past_the_return_period_each_flag_it()
     {
         // Sale S1 with a customer at the till, S2 with nobody; refunds rung with a customer there unless said.

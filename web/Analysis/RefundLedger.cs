@@ -26,7 +26,7 @@ internal sealed class RefundLedger
         if (!receipt.IsRefund) return trace with { Refunded = _refunds[receipt.Number].Sum(r => r.Total) };
         // A sale the POS never sent (rung before the integration, or at another store) leaves nothing to hold the refund against.
         if (!_sales.TryGetValue(receipt.RefundOf!, out var sale)) return trace;
-        var seen = TillTrace.Picture(ordered, sale.RungUtc, options.Window)?.Customers;
+        var seen = TillTrace.Picture(ordered, sale, options.Window)?.Customers;
         var flags = trace.Flags.ToList();
         if (seen == 0) flags.Add(ReceiptFlags.UnseenSale);
         if (RefundedBy(sale, receipt) > sale.Total + 0.005m) flags.Add(ReceiptFlags.OverRefund);

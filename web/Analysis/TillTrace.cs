@@ -119,7 +119,7 @@ public static class TillTrace
 
     private static ReceiptTrace Trace(TillReceipt receipt, List<TillFrame> ordered, HashSet<string> reusedCards, TillTraceOptions options)
     {
-        var picture = Picture(ordered, receipt.RungUtc, options.Window);
+        var picture = Picture(ordered, receipt, options.Window);
         var flags = new List<string>();
         if (picture is { Customers: 0 }) flags.Add(ReceiptFlags.NoCustomer);
         if (receipt.MemberCard is { } card && reusedCards.Contains(card)) flags.Add(ReceiptFlags.CardReused);
@@ -127,16 +127,18 @@ public static class TillTrace
     }
 
     /// <summary>
-    /// The picture within <paramref name="window"/> of <paramref name="at"/> with most customers — it shows the customer —
-    /// and of equals the nearest (the earlier of two as near); null when there is none.
+    /// The picture of the receipt's till within <paramref name="window"/> of its time with most customers — it shows the
+    /// customer — and of equals the nearest (the earlier of two as near); null when there is none.
     /// </summary>
-    internal static TillFrame? Picture(List<TillFrame> ordered, DateTime at, TimeSpan window)
+    internal static TillFrame? Picture(List<TillFrame> ordered, TillReceipt receipt, TimeSpan window)
     {
+        var at = receipt.RungUtc;
         var first = FirstAtOrAfter(ordered, at - window);
         TillFrame? best = null;
         for (var i = first; i < ordered.Count && ordered[i].AtUtc <= at + window; i++)
         {
             var frame = ordered[i];
+            if (!frame.Shows(receipt.Till)) continue;
             if (best is null || frame.Customers > best.Customers
                 || (frame.Customers == best.Customers && (frame.AtUtc - at).Duration() < (best.AtUtc - at).Duration()))
                 best = frame;
@@ -157,7 +159,10 @@ public static class TillTrace
         return low;
     }
 
-    /// <summary>Each camera's runs of pictures (in time order) with people at the till, long enough, with no receipt rung during them.</summary>
+    /// <summary>
+    /// Each camera's runs of pictures (in time order) with people at the till, long enough, with no receipt rung during them
+    /// at the till the camera watches.
+    /// </summary>
     private static List<UnrungVisit> UnrungVisits(IReadOnlyList<TillReceipt> receipts, IReadOnlyList<TillFrame> frames, TillTraceOptions options)
     {
         var visits = new List<UnrungVisit>();
@@ -166,7 +171,7 @@ public static class TillTrace
             {
                 var (from, to) = (run[0].AtUtc, run[^1].AtUtc);
                 if (to - from < options.MinUnrungVisit) continue;
-                if (receipts.Any(r => r.RungUtc >= from - options.Window && r.RungUtc <= to + options.Window)) continue;
+                if (receipts.Any(r => run[0].Shows(r.Till) && r.RungUtc >= from - options.Window && r.RungUtc <= to + options.Window)) continue;
                 var busiest = run.MaxBy(f => f.Customers)!;
                 visits.Add(new UnrungVisit(camera.Key, from, to, busiest.Customers, busiest));
             }

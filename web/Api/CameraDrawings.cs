@@ -27,14 +27,22 @@ public sealed class CameraDrawings(CameraRepository cameras, IClusterClient clus
     /// <summary>Removes the area (the camera counts its whole view again); false when the camera does not exist.</summary>
     public Task<bool> ClearCountingArea(string cameraCode, string actor) => Written(cameraCode, () => cameras.SetCountingArea(cameraCode, null, actor));
 
-    /// <summary>Marks an in-store camera as watching a till or not; the field error when it is another kind of camera.</summary>
-    public async Task<FieldErrors> SaveWatchesTill(Camera camera, bool watches, string actor)
+    /// <summary>
+    /// Marks an in-store camera as watching a till (which one, as the store's POS names it, when it has several) or not; the
+    /// field error when it is another kind of camera or the till's name is too long.
+    /// </summary>
+    public async Task<FieldErrors> SaveWatchesTill(Camera camera, bool watches, string? till, string actor)
     {
         var errors = new FieldErrors();
+        till = TillOf(watches, till);
         if (camera.Kind != CameraKind.Interior) errors.Add("camera", "only in-store cameras watch a till.", "只有店内摄像头可以对着收银台。");
-        else await cameras.SetWatchesTill(camera.Code, watches, actor);
+        else if (till is { Length: > SalesInput.MaxTill }) errors.Add("till", $"till is at most {SalesInput.MaxTill} characters (as the POS names it).", $"收银台号最多 {SalesInput.MaxTill} 个字符（与收银系统一致）。");
+        else await cameras.SetWatchesTill(camera.Code, watches, actor, till);
         return errors;
     }
+
+    /// <summary>The till a camera is saved as watching: none when it watches no till or the name is blank.</summary>
+    public static string? TillOf(bool watches, string? till) => watches && !string.IsNullOrWhiteSpace(till) ? till.Trim() : null;
 
     private async Task<FieldErrors> Save(Camera camera, CameraKind kind, (string English, string Chinese) wrongKind, string field, string? problem,
         Func<Task<bool>> write)

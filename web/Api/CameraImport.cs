@@ -15,6 +15,7 @@ public sealed class CameraImport(CameraRepository cameras, MasterDataValidation 
         ["编码"] = "code", ["设备编码"] = "code", ["类型"] = "kind", ["设备类型"] = "kind", ["门店"] = "store", ["门店编码"] = "store",
         ["store_code"] = "store", ["品牌"] = "brand", ["型号"] = "model", ["巡检间隔"] = "cadence", ["patrol_cadence_minutes"] = "cadence",
         ["预置位"] = "presets", ["收银台"] = "till", ["对着收银台"] = "till", ["watches_till"] = "till",
+        ["收银台号"] = "tillName", ["till_name"] = "tillName",
     };
 
     private static readonly Dictionary<string, string> Kinds = new()
@@ -38,14 +39,21 @@ public sealed class CameraImport(CameraRepository cameras, MasterDataValidation 
         // Importing is head office's: the whole chain is in scope.
         var (camera, rowErrors) = await validation.Camera(input, null, AccessScope.Everything(Role.HqAdmin));
         errors.AddAll(index, rowErrors);
-        return camera is not null && WatchesTill(row.Get("till"), camera.Kind, index, errors) ? camera with { WatchesTill = true } : camera;
+        var tillName = string.IsNullOrWhiteSpace(row.Get("tillName")) ? null : row.Get("tillName")!.Trim();
+        if (camera is null || !WatchesTill(row.Get("till"), tillName, camera.Kind, index, errors)) return camera;
+        return camera with { WatchesTill = true, Till = tillName };
     }
 
-    /// <summary>收银台 (是 / 否): an in-store camera over a till, its pictures held against the receipts (收银追溯).</summary>
-    private static bool WatchesTill(string? text, CameraKind kind, int index, RowErrors errors)
+    /// <summary>
+    /// 收银台 (是 / 否): an in-store camera over a till, its pictures held against the receipts (收银追溯); 收银台号, which till
+    /// when the store has several (given alone, it says yes).
+    /// </summary>
+    private static bool WatchesTill(string? text, string? tillName, CameraKind kind, int index, RowErrors errors)
     {
-        var watches = YesOrNo(text);
+        var watches = string.IsNullOrWhiteSpace(text) && tillName is not null ? true : YesOrNo(text);
         if (watches is null) errors.Add(index, $"till '{text?.Trim()}' must be yes or no.", $"收银台“{text?.Trim()}”须为 是 或 否。");
+        else if (tillName is not null && !watches.Value) errors.Add(index, $"till name '{tillName}' is given for a camera that watches no till.", $"收银台号“{tillName}”只用于对着收银台的摄像头。");
+        else if (tillName is { Length: > SalesInput.MaxTill }) errors.Add(index, $"till name '{tillName}' is longer than {SalesInput.MaxTill} characters.", $"收银台号“{tillName}”超过 {SalesInput.MaxTill} 个字符。");
         else if (watches.Value && kind != CameraKind.Interior) errors.Add(index, "only in-store cameras watch a till.", "只有店内摄像头可以对着收银台。");
         else return watches.Value;
         return false;

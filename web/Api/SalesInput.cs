@@ -5,8 +5,8 @@ using SmartStore.Storage;
 namespace SmartStore.Web.Api;
 
 /// <summary>
-/// A push of receipts one by one (收银追溯): each with its number, store-local time, cashier, member card and lines; a
-/// refund (退单) also names the receipt it gives money back on, its lines what was given back.
+/// A push of receipts one by one (收银追溯): each with its number, store-local time, till, cashier, member card and lines;
+/// a refund (退单) also names the receipt it gives money back on, its lines what was given back.
 /// Every receipt is checked; one bad receipt refuses the push with its field and reason.
 /// </summary>
 public static class SalesInput
@@ -14,14 +14,16 @@ public static class SalesInput
     public sealed record Push(IReadOnlyList<ReceiptInput?>? Receipts);
 
     public sealed record ReceiptInput(string? Number, string? At, string? Cashier, string? MemberCard, decimal? Total, IReadOnlyList<LineInput?>? Items,
-        string? RefundOf = null);
+        string? RefundOf = null, string? Till = null);
 
     public sealed record LineInput(string? Name, decimal? Quantity, decimal? UnitPrice, decimal? Discount, decimal? Amount);
 
     public const int MaxReceipts = 5_000;
     public const int MaxLines = 200;
+    /// <summary>The longest till name a receipt or camera may give (收银台号).</summary>
+    public const int MaxTill = 20;
     private const decimal MaxMoney = 100_000_000m;
-    private const string Example = "[{\"number\": \"0032\", \"at\": \"2026-12-05T20:16:49\", \"cashier\": \"店长\", \"memberCard\": null, " +
+    private const string Example = "[{\"number\": \"0032\", \"at\": \"2026-12-05T20:16:49\", \"till\": \"1\", \"cashier\": \"店长\", \"memberCard\": null, " +
         "\"items\": [{\"name\": \"T恤\", \"quantity\": 1, \"unitPrice\": 39, \"discount\": 5.7, \"amount\": 33.3}]}, " +
         "{\"number\": \"0040\", \"refundOf\": \"0032\", \"at\": \"2026-12-06T11:02:10\", \"items\": [{\"name\": \"T恤\", \"quantity\": 1, \"unitPrice\": 39, \"amount\": 33.3}]}, …]";
 
@@ -43,11 +45,14 @@ public static class SalesInput
             var refundOf = string.IsNullOrWhiteSpace(r.RefundOf) ? null : r.RefundOf.Trim();
             errors.Text($"{field}.refundOf", refundOf, 64, required: false);
             if (refundOf is not null && refundOf == number) errors.Add($"{field}.refundOf", $"{field}.refundOf names the receipt itself: a refund gives money back on another receipt.");
+            // Which till, as the POS names it (收银台 1, POS-02): held against the camera told it watches that till.
+            var till = string.IsNullOrWhiteSpace(r.Till) ? null : r.Till.Trim();
+            errors.Text($"{field}.till", till, MaxTill, required: false);
             var lines = Lines(r.Items, field, errors);
             var total = lines.Sum(l => l.Amount);
             if (r.Total is { } given && Math.Abs(given - total) > 0.01m)
                 errors.Add($"{field}.total", $"{field}.total {given} is not the sum of its items' amounts ({total}).");
-            return new TillReceipt(number ?? "", at, StoreTimeZones.ToUtc(at, zone), r.Cashier?.Trim() ?? "", card, total, lines, refundOf);
+            return new TillReceipt(number ?? "", at, StoreTimeZones.ToUtc(at, zone), r.Cashier?.Trim() ?? "", card, total, lines, refundOf, till);
         });
         return (receipts, errors);
     }

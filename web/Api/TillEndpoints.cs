@@ -12,7 +12,7 @@ namespace SmartStore.Web.Api;
 /// </summary>
 public static class TillEndpoints
 {
-    public sealed record WatchesTillInput(bool? WatchesTill);
+    public sealed record WatchesTillInput(bool? WatchesTill, string? Till = null);
 
     public static RouteGroupBuilder MapTill(this RouteGroupBuilder api)
     {
@@ -65,6 +65,7 @@ public static class TillEndpoints
                 number = r.Receipt.Number,
                 refundOf = r.Receipt.RefundOf,
                 at = r.Receipt.RungLocal.ToString("yyyy-MM-ddTHH:mm:ss"),
+                till = r.Receipt.Till,
                 cashier = r.Receipt.Cashier,
                 memberCard = r.Receipt.MemberCard,
                 total = r.Receipt.Total,
@@ -80,6 +81,7 @@ public static class TillEndpoints
             unrung = till.Unrung.Select(v => new
             {
                 camera = v.CameraCode,
+                till = v.Picture.Till,
                 from = Local(v.FromUtc, zone),
                 to = Local(v.ToUtc, zone),
                 minutes = Math.Round(v.Length.TotalMinutes, 1),
@@ -120,7 +122,7 @@ public static class TillEndpoints
     }
 
     private static object Picture(TillFrame frame, TimeZoneInfo zone) =>
-        new { snapshotId = frame.SnapshotId, camera = frame.CameraCode, at = Local(frame.AtUtc, zone), customers = frame.Customers };
+        new { snapshotId = frame.SnapshotId, camera = frame.CameraCode, till = frame.Till, at = Local(frame.AtUtc, zone), customers = frame.Customers };
 
     private static string Local(DateTime utc, TimeZoneInfo zone) => TimeZoneInfo.ConvertTimeFromUtc(utc, zone).ToString("yyyy-MM-ddTHH:mm:ss");
 
@@ -131,7 +133,7 @@ public static class TillEndpoints
         if (await cameras.Find(code) is not { } camera) return Problems.NotFound($"Camera '{code}'");
         var errors = new FieldErrors();
         if (input.WatchesTill is not { } watches) errors.Add("watchesTill", "watchesTill is required: true or false.");
-        else errors = await drawings.SaveWatchesTill(camera, watches, user.Actor());
-        return errors.Any ? errors.ToResult() : Results.Ok(new { camera = camera.Code, watchesTill = input.WatchesTill });
+        else errors = await drawings.SaveWatchesTill(camera, watches, input.Till, user.Actor());
+        return errors.Any ? errors.ToResult() : Results.Ok(new { camera = camera.Code, watchesTill = input.WatchesTill, till = CameraDrawings.TillOf(input.WatchesTill == true, input.Till) });
     }
 }

@@ -73,6 +73,11 @@ public static partial class UiText
         ["watchesTill"] = ("对着收银台", "Watches a till"),
         ["watchesTillHint"] = ("勾选后，这个摄像头计数区域里的人被当作收银台前的顾客，用来核对小票（收银追溯）。计数区域请画在顾客一侧，不要包括收银员。",
             "Ticked, the people in this camera's counting area are taken as customers at the till and each receipt is checked against them (till trace). Draw the area on the customers' side, leaving the cashier out."),
+        ["watchesTillNameHint"] = ("门店有几个收银台时，填上这台摄像头对着的收银台号（与收银系统推送的一致），小票就只对照它自己收银台的画面；不填则对照全部收银台。",
+            "When the store has several tills, give the till this camera watches (as the POS names it): each receipt is then held against its own till's pictures only. Left empty, against every till."),
+        ["tillName"] = ("收银台号", "Till"),
+        ["tillNameAny"] = ("全部", "any"),
+        ["tillAtName"] = ("收银台 {0}", "till {0}"),
         ["watchesTillSaved"] = ("已保存：对着收银台。", "Saved: watches a till."),
         ["watchesTillCleared"] = ("已保存：不再对着收银台。", "Saved: no longer watches a till."),
     };

@@ -96,9 +96,12 @@ public sealed class CameraDetailModel(CameraRepository cameras, StoreRepository 
         return await Done(T("countingAreaCleared"));
     });
 
-    /// <summary>Marks the in-store camera as watching a till (收银追溯 holds the store's receipts against its pictures), or not.</summary>
-    public Task<IActionResult> OnPostWatchesTill(bool watches) => Edit(async () =>
-        Saved(await drawings.SaveWatchesTill(Camera, watches, User.Actor()), e => Errors = e) ??
+    /// <summary>
+    /// Marks the in-store camera as watching a till (收银追溯 holds the store's receipts against its pictures) — which one when
+    /// the store's POS names several — or not.
+    /// </summary>
+    public Task<IActionResult> OnPostWatchesTill(bool watches, string? till) => Edit(async () =>
+        Saved(await drawings.SaveWatchesTill(Camera, watches, till, User.Actor()), e => Errors = e) ??
         await Done(T(watches ? "watchesTillSaved" : "watchesTillCleared")));
 
     /// <summary>After a deliberate re-aim: the next snapshot becomes the reference view, and faults against the old one clear.</summary>
