@@ -51,6 +51,8 @@ public sealed class DailyReportTests(SmartStoreSystem system)
             Assert.Contains("整改：待整改 ", text);
             Assert.Contains("收银追溯：有单无人 1、一卡多单 4、有人无单 0、可疑退单 1（测试门店 X0926 6）", text);
             Assert.DoesNotContain("全部门店", text);
+            // Its last line opens the region's benchmark of the day.
+            Assert.EndsWith($"\n详情：{WebhookTests.PublicUrl}/traffic?from=2025-03-05&to=2025-03-05&region=EAST#store-benchmark", text);
 
             var chain = await Eventually.Get(() => Task.FromResult(office.Requests.Where(r => r.Body.Contains("03-05（周三）日报")).ToList()), r => r.Count >= 1,
                 what: "the chain's report");
@@ -58,10 +60,23 @@ public sealed class DailyReportTests(SmartStoreSystem system)
             Assert.Equal(AlertKinds.DailyReport, report["kind"]!.GetValue<string>());
             Assert.StartsWith("全部门店 03-05（周三）日报", report["report"]!.GetValue<string>());
             Assert.Contains("· 华东大区 进店 140（↑40%）", report["report"]!.GetValue<string>());
+            Assert.EndsWith("to=2025-03-05#store-benchmark", report["report"]!.GetValue<string>());
         }
         finally
         {
             await WebhookTests.Remove(admin, eastHook, chainHook);
         }
+    }
+
+    [Fact]
+    public void A_chain_of_many_regions_keeps_its_first_lines_within_a_robots_limit_and_always_its_link()
+    {
+        var regions = Enumerable.Range(1, 200).Select(i => $"· 第 {i} 大区 进店 1,234（↑5%）").ToList();
+        const string link = "https://ss.example.cn/traffic?from=2025-03-05&to=2025-03-05#store-benchmark";
+        var text = DailyReport.Compose("全部门店", Day, [], 0, new DailyReport.TodosLeft(0, 0, 0), [], regions, link);
+        Assert.InRange(System.Text.Encoding.UTF8.GetByteCount(text), 1_000, 1_900);
+        Assert.Contains("· 第 1 大区", text);
+        Assert.DoesNotContain("· 第 200 大区", text);
+        Assert.EndsWith($"\n…\n详情：{link}", text);
     }
 }

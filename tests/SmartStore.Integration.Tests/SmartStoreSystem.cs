@@ -72,6 +72,8 @@ public sealed class SmartStoreSystem : IAsyncLifetime
         Environment.SetEnvironmentVariable("Webhooks__PollEvery", "00:00:00.200");
         Environment.SetEnvironmentVariable("Webhooks__RetryAfter", "00:00:00.500");
         Environment.SetEnvironmentVariable("Webhooks__MaxAttempts", "3");
+        // Messages link to the pages they are about at the address people open SmartStore at (none as shipped).
+        Environment.SetEnvironmentVariable("Webhooks__PublicUrl", WebhookTests.PublicUrl + "/");
         // Daily reports only when a test writes them (09:00 as shipped): a report arriving mid-test would upset counts.
         Environment.SetEnvironmentVariable("Webhooks__DailyReportAt", "1.00:00:00");
         // Passed deadlines looked for five times a second (every minute as shipped).

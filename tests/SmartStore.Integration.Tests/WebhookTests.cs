@@ -13,6 +13,9 @@ namespace SmartStore.Integration.Tests;
 [Collection(SystemCollection.Name)]
 public sealed class WebhookTests(SmartStoreSystem system)
 {
+    /// <summary>The address the test system's messages link to (Webhooks__PublicUrl).</summary>
+    public const string PublicUrl = "http://smartstore.test";
+
     [Fact]
     public async Task A_camera_going_offline_and_back_is_sent_signed_to_its_regions_endpoint_only()
     {
@@ -40,6 +43,7 @@ public sealed class WebhookTests(SmartStoreSystem system)
             Assert.Equal("X0831", json["store"]!["code"]!.GetValue<string>());
             Assert.Equal("NORTH", json["store"]!["region"]!.GetValue<string>());
             Assert.Contains("推送测试店（X0831） 摄像头 CAM-X0831-E1 离线，最后心跳", json["text"]!.GetValue<string>());
+            Assert.Equal($"{PublicUrl}/cameras/CAM-X0831-E1", json["url"]!.GetValue<string>());
 
             // Back: told too, once.
             await MasterDataApiTests.Heartbeat(device, "CAM-X0831-E1", secret);
@@ -85,7 +89,7 @@ public sealed class WebhookTests(SmartStoreSystem system)
             Assert.Equal(3, tries.Count);
             Assert.All(tries, t => Assert.Null(t.Signature));
             Assert.Equal(AlertKinds.StoreLooksClosed, tries[0].Kind);
-            Assert.Equal("【SmartStore 智慧门店】测试门店 X0832（X0832） 营业时间内疑似关门：12-01 12:00 起无顾客进店",
+            Assert.Equal($"【SmartStore 智慧门店】测试门店 X0832（X0832） 营业时间内疑似关门：12-01 12:00 起无顾客进店 {PublicUrl}/stores/X0832",
                 JsonNode.Parse(tries[2].Body)!["text"]!["content"]!.GetValue<string>());
             var delivery = (await Eventually.Get(async () => (await (await admin.GetAsync($"/api/webhooks/{hook}/deliveries")).Json()).AsArray(),
                 d => d.Any(x => x!["storeCode"]!.GetValue<string>() == "X0832" && x["deliveredUtc"] is not null), what: "the delivery written"))
@@ -135,7 +139,7 @@ public sealed class WebhookTests(SmartStoreSystem system)
         {
             var test = await (await admin.PostJson($"/api/webhooks/{live}/test", new { })).Json();
             Assert.True(test["delivered"]!.GetValue<bool>());
-            Assert.Contains(robot.Requests, r => r.Body.Contains("测试消息") && r.Kind == "test");
+            Assert.Contains(robot.Requests, r => r.Body.Contains($"测试消息：门店告警会推送到这里。 {PublicUrl}/") && r.Kind == "test");
             var failed = await (await admin.PostJson($"/api/webhooks/{gone}/test", new { })).Json();
             Assert.False(failed["delivered"]!.GetValue<bool>());
             Assert.False(string.IsNullOrEmpty(failed["error"]!.GetValue<string>()));
@@ -177,6 +181,7 @@ public sealed class WebhookTests(SmartStoreSystem system)
             var page = WebUtility.HtmlDecode(await admin.GetStringAsync("/admin/webhooks"));
             Assert.Contains("测试群", page);
             Assert.Contains("失效地址", page);
+            Assert.Contains($"消息中的链接打开 {PublicUrl} 上的对应页面", page);
             var added = await PageForms.PostForm(admin, "/admin/webhooks", "/admin/webhooks?handler=add", new()
             {
                 ["Name"] = "页面新增", ["Endpoint"] = robot.Url, ["Format"] = "text", ["RegionCode"] = "", ["Kinds"] = AlertKinds.CameraOffline,
@@ -213,9 +218,9 @@ public sealed class WebhookTests(SmartStoreSystem system)
             List<string> Lines() => robot.Requests.Where(r => r.Body.Contains("S0027"))
                 .SelectMany(r => JsonNode.Parse(r.Body)!["text"]!["content"]!.GetValue<string>().Split('\n')).Where(l => l.Contains("S0027")).ToList();
             var texts = await Eventually.Get(() => Task.FromResult(Lines()), l => l.Count == 3, what: "three shelf alerts");
-            Assert.Contains(texts, t => t.EndsWith("陈列告警：竞品占本品位，OATLY 占了 ARLA-MF 的陈列位（货位 B-2）"));
-            Assert.Contains(texts, t => t.EndsWith("陈列告警：持续缺货，货位 B-3（ARLA-ST） 连续 4 次巡检为空"));
-            Assert.Contains(texts, t => t.EndsWith("陈列告警：合规率偏低，5/8 个计划陈列位按计划陈列"));
+            Assert.Contains(texts, t => t.EndsWith($"陈列告警：竞品占本品位，OATLY 占了 ARLA-MF 的陈列位（货位 B-2） {PublicUrl}/stores/S0027"));
+            Assert.Contains(texts, t => t.EndsWith($"陈列告警：持续缺货，货位 B-3（ARLA-ST） 连续 4 次巡检为空 {PublicUrl}/stores/S0027"));
+            Assert.Contains(texts, t => t.EndsWith($"陈列告警：合规率偏低，5/8 个计划陈列位按计划陈列 {PublicUrl}/stores/S0027"));
         }
         finally
         {
@@ -245,6 +250,16 @@ public sealed class WebhookTests(SmartStoreSystem system)
         var single = SmartStore.Web.Alerts.WebhookMessage.RobotBatches(burst.Take(1).ToList()).Single().Body;
         Assert.Equal("【SmartStore 智慧门店】上海南京东路旗舰店（S0001） 摄像头 CAM-S0001-E1 离线，最后心跳 12-01 10:00",
             JsonNode.Parse(single)!["text"]!["content"]!.GetValue<string>());
+
+        // With the address people open SmartStore at, each line links to its camera's page, and the batches still fit.
+        var linked = SmartStore.Web.Alerts.WebhookMessage.RobotBatches(burst, SmartStore.Web.Alerts.PageLinks.Root(" https://ss.example.cn/ "));
+        var lines = linked.SelectMany(b => JsonNode.Parse(b.Body)!["text"]!["content"]!.GetValue<string>().Split('\n').Skip(1)).ToList();
+        Assert.Equal(40, lines.Count);
+        Assert.All(lines, l => Assert.Matches(@"摄像头 (CAM-S\d{4}-E1) 离线，最后心跳 12-01 10:00 https://ss\.example\.cn/cameras/\1$", l));
+        Assert.All(linked, b => Assert.True(Encoding.UTF8.GetByteCount(JsonNode.Parse(b.Body)!["text"]!["content"]!.GetValue<string>()) <= 2048));
+        // An address that is not one people can open gives no links rather than broken ones.
+        Assert.Null(SmartStore.Web.Alerts.PageLinks.Root("smartstore.example.cn"));
+        Assert.Null(SmartStore.Web.Alerts.PageLinks.Root("ftp://smartstore.example.cn"));
     }
 
     [Fact]

@@ -24,8 +24,9 @@ public static class DailyReport
     /// <param name="weekBefore">the same stores' entries on the same weekday a week before.</param>
     /// <param name="tills">收银追溯's figures of the day, of the stores with a till camera.</param>
     /// <param name="regionLines">for the chain's report: a line a region.</param>
+    /// <param name="link">the day's benchmark page (<see cref="PageLinks.Report"/>), the last line whatever is cut; none when null.</param>
     public static string Compose(string title, DateOnly day, IReadOnlyList<StoreStanding> stores, int weekBefore, TodosLeft todos,
-        IReadOnlyList<TillDayRow> tills, IReadOnlyList<string>? regionLines = null)
+        IReadOnlyList<TillDayRow> tills, IReadOnlyList<string>? regionLines = null, string? link = null)
     {
         var lines = new List<string> { $"{title} {day:MM-dd}（{Weekday(day)}）日报", Traffic(stores, weekBefore) };
         var flagged = stores.Where(s => s.StandsOut).OrderByDescending(s => s.Flags.Count).ThenBy(s => s.PeerIndex ?? 1)
@@ -39,20 +40,23 @@ public static class DailyReport
         lines.Add($"整改：待整改 {todos.Open}（超期 {todos.Overdue}），待验收 {todos.AwaitingReview}");
         if (TillLine(tills) is { } till) lines.Add(till);
         if (regionLines is { Count: > 0 }) lines.AddRange(regionLines);
-        return Fit(lines);
+        return Fit(lines, link is null ? "" : $"\n详情：{link}");
     }
 
-    /// <summary>Group robots take 2,048 bytes a message: a chain of very many regions keeps its first lines and says more follow.</summary>
-    private static string Fit(List<string> lines)
+    /// <summary>
+    /// Group robots take 2,048 bytes a message: a chain of very many regions keeps its first lines and says more follow;
+    /// the <paramref name="footer"/> (the link to the rest) is always kept.
+    /// </summary>
+    private static string Fit(List<string> lines, string footer)
     {
-        const int mostBytes = 1_900; // the prefix 【SmartStore 智慧门店】 goes before it
+        var mostBytes = 1_900 - Encoding.UTF8.GetByteCount(footer); // the prefix 【SmartStore 智慧门店】 goes before it
         var text = string.Join("\n", lines);
         while (Encoding.UTF8.GetByteCount(text) > mostBytes && lines.Count > 3)
         {
             lines.RemoveAt(lines.Count - 1);
             text = string.Join("\n", lines) + "\n…";
         }
-        return text;
+        return text + footer;
     }
 
     /// <summary>

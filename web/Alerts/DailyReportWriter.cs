@@ -63,6 +63,7 @@ public sealed class DailyReportWriter(DailyReports reports, StoreTotals totals, 
         var left = await todos.Tally(chain, DateTime.UnixEpoch, DateTime.UtcNow.AddDays(1), cancellationToken);
         DailyReport.TodosLeft LeftIn(TodoTally? t) => new(t?.Open ?? 0, t?.Overdue ?? 0, t?.AwaitingReview ?? 0);
         var tillDays = await tills.Day(chain, day, cancellationToken);
+        var root = PageLinks.Root(options.Value.PublicUrl);
         var texts = new Dictionary<string, string>();
         var regionLines = new List<string>();
         foreach (var region in await regions.List(Chain))
@@ -70,11 +71,11 @@ public sealed class DailyReportWriter(DailyReports reports, StoreTotals totals, 
             var own = now.Where(s => s.RegionCode == region.Code).ToList();
             var tally = left.FirstOrDefault(t => t.StoreCode is null && t.RegionCode == region.Code);
             texts[region.Code] = DailyReport.Compose(region.Name, day, own, EntriesBefore(region.Code), LeftIn(tally),
-                tillDays.Where(t => t.RegionCode == region.Code).ToList());
+                tillDays.Where(t => t.RegionCode == region.Code).ToList(), link: PageLinks.Report(root, day, region.Code));
             regionLines.Add(DailyReport.RegionLine(region.Name, own, EntriesBefore(region.Code)));
         }
         texts[DailyReports.Chain] = DailyReport.Compose("全部门店", day, now, EntriesBefore(null), LeftIn(left.FirstOrDefault(t => t.RegionCode is null)),
-            tillDays, regionLines);
+            tillDays, regionLines, PageLinks.Report(root, day, null));
         var written = await reports.Write(day, texts, DateTime.UtcNow, cancellationToken);
         if (written) logger.LogInformation("Daily reports on {Day} written for {Regions} regions and the chain", day, texts.Count - 1);
         return written;

@@ -30,8 +30,9 @@ public static class WebhookMessage
     // Chinese as itself, not \uXXXX: both are JSON, but people read these bodies in logs and robot consoles.
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static string Body(DueDelivery d) => d.Format == "text"
-        ? JsonSerializer.Serialize(new { msgtype = "text", text = new { content = Text(d) } }, Json)
+    /// <param name="root">the address people open SmartStore at (<see cref="PageLinks.Root"/>): the message links to its page; null, no link.</param>
+    public static string Body(DueDelivery d, string? root = null) => d.Format == "text"
+        ? JsonSerializer.Serialize(new { msgtype = "text", text = new { content = Text(d, root) } }, Json)
         : JsonSerializer.Serialize(new
         {
             id = d.EventId,
@@ -48,7 +49,8 @@ public static class WebhookMessage
             figure = d.Figure,
             todo = d.Kind == AlertKinds.TodoOverdue ? new { id = d.Detail, text = d.Text } : null,
             report = d.Report,
-            text = Text(d),
+            url = PageLinks.Of(d, root),
+            text = Text(d, root),
         }, Json);
 
     private const string Prefix = "【SmartStore 智慧门店】";
@@ -59,7 +61,7 @@ public static class WebhookMessage
     /// one message an event. Each message says how many lines it holds; events keep their order.
     /// </summary>
     public static IReadOnlyList<(string Body, IReadOnlyList<DueDelivery> Deliveries)> RobotBatches(IReadOnlyList<DueDelivery> deliveries,
-        int maxBytes = 2000)
+        string? root = null, int maxBytes = 2000)
     {
         var batches = new List<(string, IReadOnlyList<DueDelivery>)>();
         var lines = new List<(string Line, DueDelivery Delivery)>();
@@ -80,10 +82,10 @@ public static class WebhookMessage
             if (d.Kind == AlertKinds.DailyReport)
             {
                 Close(); // the alerts before it go first: events keep their order
-                batches.Add((Body(d), [d]));
+                batches.Add((Body(d, root), [d]));
                 continue;
             }
-            var line = Line(d);
+            var line = Line(d, root);
             var bytes = Encoding.UTF8.GetByteCount(line);
             if (lines.Count > 0 && size + bytes > maxBytes) Close();
             lines.Add((line, d));
@@ -97,10 +99,12 @@ public static class WebhookMessage
     public static string Signature(string secret, string body) =>
         "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(body)));
 
-    /// <summary>One line a store manager understands: what, where, since when on the store's clock.</summary>
-    public static string Text(DueDelivery d) => Prefix + Line(d);
+    /// <summary>One line a store manager understands: what, where, since when on the store's clock, and the page to open.</summary>
+    public static string Text(DueDelivery d, string? root = null) => Prefix + Line(d, root);
 
-    private static string Line(DueDelivery d)
+    private static string Line(DueDelivery d, string? root) => PageLinks.Of(d, root) is { } link ? $"{Words(d)} {link}" : Words(d);
+
+    private static string Words(DueDelivery d)
     {
         if (d.Kind == TestKind) return "测试消息：门店告警会推送到这里。";
         if (d.Kind == AlertKinds.DailyReport) return d.Report ?? "";

@@ -26,6 +26,12 @@ public sealed class WebhookOptions
 
     /// <summary>How long events and their deliveries' record are kept once nothing is left to send.</summary>
     public TimeSpan KeepEventsFor { get; set; } = TimeSpan.FromDays(90);
+
+    /// <summary>
+    /// The address people open SmartStore at (https://smartstore.example.cn): each message then links to the page it is
+    /// about. Empty, messages carry no links.
+    /// </summary>
+    public string? PublicUrl { get; set; }
 }
 
 /// <summary>
@@ -95,13 +101,17 @@ public sealed class WebhookSender(Webhooks webhooks, IHttpClientFactory clients,
         }
     }
 
+    /// <summary>The address messages link to (<see cref="WebhookOptions.PublicUrl"/>), or null when none is set.</summary>
+    public string? Root => PageLinks.Root(options.Value.PublicUrl);
+
     /// <summary>One endpoint's due deliveries, in event order: a robot's together (a few messages of many lines), the rest one by one.</summary>
     private async Task SendAll(IReadOnlyList<DueDelivery> deliveries, CancellationToken stoppingToken)
     {
+        var root = Root;
         if (deliveries[0].Format == "text" && deliveries.Count > 1)
-            foreach (var (body, batch) in WebhookMessage.RobotBatches(deliveries)) await Send(batch, body, stoppingToken);
+            foreach (var (body, batch) in WebhookMessage.RobotBatches(deliveries, root)) await Send(batch, body, stoppingToken);
         else
-            foreach (var delivery in deliveries) await Send([delivery], WebhookMessage.Body(delivery), stoppingToken);
+            foreach (var delivery in deliveries) await Send([delivery], WebhookMessage.Body(delivery, root), stoppingToken);
     }
 
     /// <summary>One message sent and each of its deliveries' outcome written; a failure to write leaves them claimed until the lease ends, then due again.</summary>

@@ -30,12 +30,15 @@ public sealed class WebhookDesk(Webhooks webhooks, RegionRepository regions, Web
         return await webhooks.Add(new Webhooks.NewSubscription(input.Name!.Trim(), input.Url!.Trim(), format, region, kinds), actor);
     }
 
+    /// <summary>The address the messages' links open (Webhooks__PublicUrl), or null when they carry none.</summary>
+    public string? LinksTo => sender.Root;
+
     /// <summary>Sends the endpoint a test message now; its answer, or why there was none.</summary>
     public async Task<(int? Status, string? Error)?> Test(int id, CancellationToken cancellationToken)
     {
         if (await webhooks.EndpointOf(id) is not { } endpoint) return null;
         var message = WebhookMessage.Test(endpoint.Url, endpoint.Format, endpoint.Secret);
-        return await sender.Post(endpoint.Url, endpoint.Format, endpoint.Secret, WebhookMessage.Body(message), WebhookMessage.TestKind, "test",
+        return await sender.Post(endpoint.Url, endpoint.Format, endpoint.Secret, WebhookMessage.Body(message, sender.Root), WebhookMessage.TestKind, "test",
             cancellationToken);
     }
 }

@@ -116,6 +116,8 @@ public static partial class UiText
         ["usageNone"] = ("这段时间没有人使用。", "Nobody used it in this period."),
         ["usageNoDormant"] = ("没有沉睡账号。", "No dormant accounts."),
         ["usageMore"] = ("另有 {0} 个账号", "{0} more accounts"),
+        ["webhookLinks"] = ("消息中的链接打开 {0} 上的对应页面。", "Links in the messages open the pages at {0}."),
+        ["webhookNoLinks"] = ("未设置对外访问地址（Webhooks__PublicUrl），消息不带页面链接。", "No public address is set (Webhooks__PublicUrl): messages carry no links to the pages."),
         ["webhooksHint"] = ("摄像头离线或恢复、画面异常、营业时间内疑似关门、陈列告警（合规率低、持续缺货、竞品占位）、整改超期时，以及每天上午的大区日报，立即推送到企业微信或钉钉群机器人（文本），或贵司自己的系统（JSON，带 HMAC-SHA256 签名）。发送失败会自动重试。", "When a camera goes offline or comes back, a view fault is raised or cleared, a store looks closed in its opening hours, a shelf alert is raised (compliance low, out of stock, a competitor in an own slot), or a to-do passes its deadline (and each morning, a region's daily report), it is sent at once to a WeCom or DingTalk group robot (text) or your own systems (JSON signed with HMAC-SHA256). Failed sends are retried."),
         ["webhookUrl"] = ("推送地址", "Endpoint URL"),
         ["delivered"] = ("已送达", "Delivered"),

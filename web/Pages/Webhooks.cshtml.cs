@@ -23,6 +23,8 @@ public sealed class WebhooksModel(Webhooks webhooks, WebhookDesk desk, RegionRep
     public IReadOnlyList<string> Errors { get; private set; } = [];
     public SecretShown? Shown { get; private set; }
     public string? Notice { get; private set; }
+    /// <summary>The address the messages' links open, or null when they carry none.</summary>
+    public string? LinksTo => desk.LinksTo;
 
     [FromQuery(Name = "id")] public int? SelectedId { get; set; }
     [BindProperty] public string? Name { get; set; }
