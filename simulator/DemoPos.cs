@@ -30,6 +30,9 @@ public sealed class DemoPos(HttpClient http, string apiKey, SimulatorTally tally
     /// <summary>A customer at the till brings something back instead of buying, in this share of the rings.</summary>
     private const double ReturnWhenSeen = 0.1;
 
+    /// <summary>This share of the returns is of something bought at another of the flagships (七天无理由退换 at any store).</summary>
+    private const double ReturnElsewhere = 0.25;
+
     /// <summary>The store whose cashier makes up sales: rings them for nobody more often, and refunds them when nobody is near.</summary>
     private const string MadeUpSales = "S0025";
 
@@ -66,19 +69,25 @@ public sealed class DemoPos(HttpClient http, string apiKey, SimulatorTally tally
         if (receipt is not null) await Push(store, receipt, stop);
     }
 
-    /// <summary>With a customer at the till: mostly a sale, now and then something bought earlier brought back.</summary>
+    /// <summary>
+    /// With a customer at the till: mostly a sale, now and then something bought earlier brought back — mostly bought here,
+    /// sometimes at another flagship.
+    /// </summary>
     private object ForCustomer(string store)
     {
-        var (seen, _) = Books(store);
+        var boughtAt = _random.NextDouble() < ReturnElsewhere && _sales.Keys.Where(s => s != store).ToList() is { Count: > 0 } others
+            ? others[_random.Next(others.Count)]
+            : store;
+        var (seen, _) = Books(boughtAt);
         var returnable = seen.Where(s => s.RungAt <= Now - ReturnAfter).ToList();
         if (returnable.Count > 0 && _random.NextDouble() < ReturnWhenSeen)
         {
             var sale = returnable[_random.Next(returnable.Count)];
             seen.Remove(sale);
-            return Refund(store, sale, sale.Items.Take(1).ToList());
+            return Refund(store, sale, sale.Items.Take(1).ToList(), boughtAt);
         }
         var rung = Sale(store);
-        seen.Add(rung.Sale);
+        Books(store).Seen.Add(rung.Sale);
         return rung.Receipt;
     }
 
@@ -90,7 +99,7 @@ public sealed class DemoPos(HttpClient http, string apiKey, SimulatorTally tally
         if (madeUp.Count > 0 && madeUp.Peek().RungAt <= Now - ReturnAfter && _random.NextDouble() < RefundMadeUpWhenQuiet)
         {
             var sale = madeUp.Dequeue();
-            return Refund(store, sale, sale.Items);
+            return Refund(store, sale, sale.Items, store);
         }
         if (_random.NextDouble() >= MadeUpSaleWhenQuiet) return null;
         var rung = Sale(store);
@@ -129,14 +138,15 @@ public sealed class DemoPos(HttpClient http, string apiKey, SimulatorTally tally
         return (receipt, new DemoSale(number, now, items));
     }
 
-    /// <summary>A refund of <paramref name="lines"/> of a sale: each line's money back as it was paid.</summary>
-    private object Refund(string store, DemoSale sale, IReadOnlyList<DemoLine> lines)
+    /// <summary>A refund of <paramref name="lines"/> of a sale rung at <paramref name="boughtAt"/>: each line's money back as it was paid.</summary>
+    private object Refund(string store, DemoSale sale, IReadOnlyList<DemoLine> lines, string boughtAt)
     {
         var now = Now;
         return new
         {
             number = $"{store}-R{now:yyMMddHHmmss}{_random.Next(100):D2}",
             refundOf = sale.Number,
+            refundStore = boughtAt == store ? null : boughtAt,
             at = now.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture),
             till = DemoTill.Name,
             cashier = Cashier(),

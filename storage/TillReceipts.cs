@@ -14,16 +14,25 @@ public sealed record TillReceipt(string Number, DateTime RungLocal, DateTime Run
     IReadOnlyList<ReceiptLine> Lines, string? RefundOf = null, string? Till = null)
 {
     public bool IsRefund => RefundOf is not null;
+
+    /// <summary>The store whose POS rang it, as read back (a push names the store apart).</summary>
+    public string StoreCode { get; init; } = "";
+
+    /// <summary>A refund of a sale rung at another store of the chain: that store (null: its own).</summary>
+    public string? RefundStore { get; init; }
+
+    /// <summary>The sale it is, or as a refund gives money back on: that sale's store and number.</summary>
+    public (string Store, string Number) Sale => IsRefund ? (RefundStore ?? StoreCode, RefundOf!) : (StoreCode, Number);
 }
 
 /// <summary>
-/// One analysed picture of a camera watching a till: how many people stood in its counting area (the customers' side), and
-/// which till the camera watches when it was told (null: every till it sees).
+/// One analysed picture of a camera watching a till: how many people stood in its counting area (the customers' side),
+/// which till the camera watches when it was told (null: every till it sees), and its store.
 /// </summary>
-public sealed record TillFrame(long SnapshotId, string CameraCode, DateTime AtUtc, int Customers, string? Till = null)
+public sealed record TillFrame(long SnapshotId, string CameraCode, DateTime AtUtc, int Customers, string? Till = null, string StoreCode = "")
 {
-    /// <summary>Whether the picture shows who stood at <paramref name="till"/> (a receipt's, or any when null).</summary>
-    public bool Shows(string? till) => till is null || Till is null || Till == till;
+    /// <summary>Whether the picture shows who stood at the receipt's till: its store's, and its till when both are named.</summary>
+    public bool Shows(TillReceipt receipt) => StoreCode == receipt.StoreCode && (receipt.Till is null || Till is null || Till == receipt.Till);
 }
 
 /// <summary>
@@ -45,15 +54,15 @@ public sealed class TillReceipts(SmartStoreDatabase database)
                 "SELECT DISTINCT date_trunc('hour', rung_local) FROM pos_receipts WHERE store_code = @storeCode AND number = ANY(@numbers)",
                 new { storeCode, numbers }, t, cancellationToken: cancellationToken));
             await c.ExecuteAsync(new CommandDefinition("""
-                INSERT INTO pos_receipts (store_code, number, rung_local, rung_utc, cashier, member_card, total, lines, refund_of, till)
-                VALUES (@StoreCode, @Number, @RungLocal, @RungUtc, @Cashier, @MemberCard, @Total, CAST(@Lines AS jsonb), @RefundOf, @Till)
+                INSERT INTO pos_receipts (store_code, number, rung_local, rung_utc, cashier, member_card, total, lines, refund_of, till, refund_store)
+                VALUES (@StoreCode, @Number, @RungLocal, @RungUtc, @Cashier, @MemberCard, @Total, CAST(@Lines AS jsonb), @RefundOf, @Till, @RefundStore)
                 ON CONFLICT (store_code, number) DO UPDATE SET rung_local = EXCLUDED.rung_local, rung_utc = EXCLUDED.rung_utc,
                     cashier = EXCLUDED.cashier, member_card = EXCLUDED.member_card, total = EXCLUDED.total, lines = EXCLUDED.lines,
-                    refund_of = EXCLUDED.refund_of, till = EXCLUDED.till, updated_at = now()
+                    refund_of = EXCLUDED.refund_of, till = EXCLUDED.till, refund_store = EXCLUDED.refund_store, updated_at = now()
                 """, receipts.Select(r => new
             {
                 StoreCode = storeCode, r.Number, r.RungLocal, RungUtc = DateTime.SpecifyKind(r.RungUtc, DateTimeKind.Utc), r.Cashier, r.MemberCard,
-                r.Total, Lines = JsonSerializer.Serialize(r.Lines, StorageJson.Options), r.RefundOf, r.Till,
+                r.Total, Lines = JsonSerializer.Serialize(r.Lines, StorageJson.Options), r.RefundOf, r.Till, r.RefundStore,
             }), t, cancellationToken: cancellationToken));
             var hours = left.Concat(receipts.Select(r => HourOf(r.RungLocal))).Distinct().ToArray();
             await c.ExecuteAsync(new CommandDefinition("""
@@ -70,7 +79,7 @@ public sealed class TillReceipts(SmartStoreDatabase database)
     private static DateTime HourOf(DateTime local) => new(local.Year, local.Month, local.Day, local.Hour, 0, 0, DateTimeKind.Unspecified);
 
     private const string Columns =
-        "number, rung_local AS RungLocal, rung_utc AS RungUtc, cashier, member_card AS MemberCard, total, lines::text AS LinesJson, refund_of AS RefundOf, till";
+        "number, rung_local AS RungLocal, rung_utc AS RungUtc, cashier, member_card AS MemberCard, total, lines::text AS LinesJson, refund_of AS RefundOf, till, store_code AS StoreCode, refund_store AS RefundStore";
 
     /// <summary>The receipts of one store-local day, in the order they were rung.</summary>
     public async Task<IReadOnlyList<TillReceipt>> Day(string storeCode, DateOnly day, CancellationToken cancellationToken = default)
@@ -87,21 +96,27 @@ public sealed class TillReceipts(SmartStoreDatabase database)
     }
 
     /// <summary>
-    /// The store's receipts outside <paramref name="dayReceipts"/> that a refund ties to them: the sales the refunds among them
-    /// give money back on, and every refund of those sales and of the sales among them, whenever rung.
+    /// The receipts outside <paramref name="dayReceipts"/> (the store's day) that a refund ties to them: the sales the refunds
+    /// among them give money back on, and every refund of those sales and of the sales among them, whenever and at
+    /// whichever of the chain's stores rung.
     /// </summary>
     public async Task<IReadOnlyList<TillReceipt>> Linked(string storeCode, IReadOnlyList<TillReceipt> dayReceipts, CancellationToken cancellationToken = default)
     {
-        var sales = dayReceipts.Select(r => r.RefundOf ?? r.Number).Distinct().ToArray();
+        var sales = dayReceipts.Select(r => r.Sale).Distinct().ToArray();
         var known = dayReceipts.Select(r => r.Number).ToArray();
         if (sales.Length == 0) return [];
         await using var connection = await database.Open(cancellationToken);
         var rows = await connection.QueryAsync<ReceiptRow>(new CommandDefinition($"""
+            WITH sale AS (SELECT * FROM unnest(@stores::text[], @numbers::text[]) AS k(store, number))
             SELECT {Columns}
-            FROM pos_receipts
-            WHERE store_code = @storeCode AND (number = ANY(@sales) OR refund_of = ANY(@sales)) AND NOT number = ANY(@known)
+            FROM pos_receipts r
+            WHERE (EXISTS (SELECT 1 FROM sale WHERE sale.store = r.store_code AND sale.number = r.number)
+                   OR (r.refund_of IS NOT NULL AND EXISTS (SELECT 1 FROM sale
+                       WHERE sale.store = coalesce(r.refund_store, r.store_code) AND sale.number = r.refund_of)))
+              AND NOT (r.store_code = @storeCode AND r.number = ANY(@known))
             ORDER BY rung_local, number
-            """, new { storeCode, sales, known }, cancellationToken: cancellationToken));
+            """, new { storeCode, stores = sales.Select(s => s.Store).ToArray(), numbers = sales.Select(s => s.Number).ToArray(), known },
+            cancellationToken: cancellationToken));
         return rows.Select(r => r.ToReceipt()).ToList();
     }
 
@@ -115,25 +130,26 @@ public sealed class TillReceipts(SmartStoreDatabase database)
     }
 
     /// <summary>
-    /// The analysed pictures of the store's till cameras taken within any of <paramref name="spans"/> (a day, and the moments
-    /// of other days' sales its refunds refund), in one query, oldest first, each once, at the time the analysis trusted
-    /// (its capture time unless that is far from its arrival; see <see cref="SnapshotTimes.MaxCaptureSkew"/>).
+    /// The analysed pictures of a store's till cameras taken within each of <paramref name="spans"/> (a store's day, and the
+    /// moments of the sales its refunds refund, of other days or stores), in one query, oldest first, each once, at the
+    /// time the analysis trusted (its capture time unless that is far from its arrival; see <see cref="SnapshotTimes.MaxCaptureSkew"/>).
     /// </summary>
-    public async Task<IReadOnlyList<TillFrame>> Frames(string storeCode, IReadOnlyList<(DateTime FromUtc, DateTime ToUtc)> spans,
+    public async Task<IReadOnlyList<TillFrame>> Frames(IReadOnlyList<(string Store, DateTime FromUtc, DateTime ToUtc)> spans,
         CancellationToken cancellationToken = default)
     {
         await using var connection = await database.Open(cancellationToken);
         return (await connection.QueryAsync<TillFrame>(new CommandDefinition($"""
-            SELECT DISTINCT s.id AS SnapshotId, s.camera_code AS CameraCode, t.at AS AtUtc, (s.analysis->>'counted')::int AS Customers, c.till
-            FROM unnest(@froms::timestamptz[], @tos::timestamptz[]) AS span(f, t)
-            JOIN cameras c ON c.store_code = @storeCode AND c.watches_till
+            SELECT DISTINCT s.id AS SnapshotId, s.camera_code AS CameraCode, t.at AS AtUtc, (s.analysis->>'counted')::int AS Customers, c.till,
+                c.store_code AS StoreCode
+            FROM unnest(@stores::text[], @froms::timestamptz[], @tos::timestamptz[]) AS span(store, f, t)
+            JOIN cameras c ON c.store_code = span.store AND c.watches_till
             JOIN snapshots s ON s.camera_code = c.code AND s.received_at >= span.f - @skew AND s.received_at < span.t + @skew
             CROSS JOIN LATERAL (SELECT {SnapshotTimes.TrustedAt("s")} AS at) t
             WHERE s.status = 'analysed' AND s.analysis ? 'counted' AND t.at >= span.f AND t.at < span.t
             ORDER BY AtUtc, SnapshotId
             """, new
         {
-            storeCode,
+            stores = spans.Select(s => s.Store).ToArray(),
             froms = spans.Select(s => DateTime.SpecifyKind(s.FromUtc, DateTimeKind.Utc)).ToArray(),
             tos = spans.Select(s => DateTime.SpecifyKind(s.ToUtc, DateTimeKind.Utc)).ToArray(),
             skew = SnapshotTimes.MaxCaptureSkew,
@@ -151,8 +167,14 @@ public sealed class TillReceipts(SmartStoreDatabase database)
         public string LinesJson { get; init; } = "[]";
         public string? RefundOf { get; init; }
         public string? Till { get; init; }
+        public string StoreCode { get; init; } = "";
+        public string? RefundStore { get; init; }
 
         public TillReceipt ToReceipt() => new(Number, RungLocal, DateTime.SpecifyKind(RungUtc, DateTimeKind.Utc), Cashier, MemberCard, Total,
-            JsonSerializer.Deserialize<List<ReceiptLine>>(LinesJson, StorageJson.Options) ?? [], RefundOf, Till);
+            JsonSerializer.Deserialize<List<ReceiptLine>>(LinesJson, StorageJson.Options) ?? [], RefundOf, Till)
+        {
+            StoreCode = StoreCode,
+            RefundStore = RefundStore,
+        };
     }
 }

@@ -247,6 +247,48 @@ public sealed class TillTests(SmartStoreSystem system)
         Assert.Null((await (await admin.GetAsync($"/api/cameras/{camera}")).Json())["camera"]!["till"]);
     }
 
+    [Fact]
+    public async Task A_refund_rung_at_another_store_is_held_against_the_sale_and_the_till_of_the_store_it_was_sold_at()
+    {
+        const string soldAt = "X0936", till = "CAM-X0936-T1", returnedAt = "X0937";
+        using var admin = await system.SignedIn("admin");
+        var first = await TillWithPictures(admin, soldAt, till);
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostJson("/api/stores", new
+        {
+            code = returnedAt, name = "退货门店", regionCode = "NORTH", city = "北京", latitude = 39.9, longitude = 116.4, openingHours = AllDayStores.Hours,
+        })).StatusCode);
+        // Sold at X0936: "7" with nobody at the till (the empty floor), "8" with the people there.
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutJson($"/api/stores/{soldAt}/sales", new { receipts = new[] { Receipt(first, "7", 190), Receipt(first, "8", 20) } })).StatusCode);
+        object Return(string number, string sale, string? store) => new
+        {
+            number, refundOf = sale, refundStore = store, at = first.AddSeconds(250).ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture),
+            items = new object[] { new { name = "T恤", quantity = 1, unitPrice = 39 } },
+        };
+        var unknown = await admin.PutJson($"/api/stores/{returnedAt}/sales", new { receipts = new[] { Return("9", "7", "NOPE-9") } });
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Contains("refundStore 'NOPE-9' is not a store of the chain", await unknown.Content.ReadAsStringAsync());
+        var noSale = await admin.PutJson($"/api/stores/{returnedAt}/sales", new { receipts = new[] { new { number = "9", refundStore = soldAt, at = "2025-08-04T10:00:00", items = new[] { new { name = "T恤", quantity = 1, unitPrice = 39 } } } } });
+        Assert.Contains("give refundOf too", await noSale.Content.ReadAsStringAsync());
+        // Returned at X0937: "7" (a number of its own, the same as the sale's) and "R8".
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutJson($"/api/stores/{returnedAt}/sales", new { receipts = new[] { Return("7", "7", soldAt), Return("R8", "8", soldAt) } })).StatusCode);
+
+        var day = first.ToString("yyyy-MM-dd");
+        var returned = (await (await admin.GetAsync($"/api/stores/{returnedAt}/till?date={day}")).Json())["receipts"]!.AsArray()
+            .ToDictionary(r => r!["number"]!.GetValue<string>(), r => r!);
+        Assert.Equal(["unseen-sale"], Flags(returned["7"]));
+        Assert.Equal((soldAt, soldAt, 0), (returned["7"]["refundStore"]!.GetValue<string>(), returned["7"]["sale"]!["store"]!.GetValue<string>(),
+            returned["7"]["sale"]!["customersSeen"]!.GetValue<int>()));
+        Assert.Empty(Flags(returned["R8"]));
+        Assert.True(returned["R8"]["sale"]!["customersSeen"]!.GetValue<int>() >= 1, returned["R8"].ToJsonString());
+        // The sales say what was given back for them at the other store.
+        var sold = (await (await admin.GetAsync($"/api/stores/{soldAt}/till?date={day}")).Json())["receipts"]!.AsArray()
+            .ToDictionary(r => r!["number"]!.GetValue<string>(), r => r!);
+        Assert.Equal((39m, 39m), (sold["7"]["refunded"]!.GetValue<decimal>(), sold["8"]["refunded"]!.GetValue<decimal>()));
+        var page = WebUtility.HtmlDecode(await admin.GetStringAsync($"/till?store={returnedAt}&date={day}"));
+        Assert.Contains($"原单门店 {soldAt}", page);
+        Assert.Contains($"href=\"/till?store={soldAt}&date={day}&all=true\"", page);
+    }
+
     /// <summary>The receipt as pushed, naming the till it was rung at.</summary>
     private static JsonNode WithTill(object receipt, string till)
     {

@@ -126,6 +126,24 @@ public sealed class TillTraceTests
     }
 
     [Fact]
+    public void A_refund_of_another_stores_sale_is_held_against_that_sale_and_that_stores_till_not_a_sale_of_the_same_number_here()
+    {
+        // Store B refunds sale "7" of store A, rung at A with nobody at A's till; B has a sale "7" of its own, with a customer.
+        var atA = Receipt("7", -3_600) with { StoreCode = "A" };
+        var ownSeven = Receipt("7", -1_800) with { StoreCode = "B" };
+        var refund = Refund("R", 0, "7", 10m) with { StoreCode = "B", RefundStore = "A" };
+        var frames = new[] { Frame(1, -3_590, 0) with { StoreCode = "A" }, Frame(2, -1_790, 2) with { StoreCode = "B" }, Frame(3, 10, 1) with { StoreCode = "B" } };
+        var day = TillTrace.Check([ownSeven, refund], frames, Options, Later, linked: [atA]);
+        var traced = day.Receipts[1];
+        Assert.Equal(("A", 0), (traced.Original!.StoreCode, traced.OriginalCustomers!.Value));
+        Assert.Equal([ReceiptFlags.UnseenSale], traced.Flags);
+        Assert.Equal(0m, day.Receipts[0].Refunded); // B's own sale "7" is not what was refunded
+        Assert.Equal(1, traced.Customers); // the refund itself: B's till, not A's empty picture
+        // A's pictures make no visit of B's.
+        Assert.Empty(day.Unrung);
+    }
+
+    [Fact]
     public void A_refund_of_a_sale_of_another_day_is_judged_by_the_pictures_of_that_sale_and_late_past_the_return_period()
     {
         var sale = Receipt("OLD", -8 * 86_400);

@@ -8,14 +8,15 @@ namespace SmartStore.Web.Analysis;
 /// </summary>
 internal sealed class RefundLedger
 {
-    private readonly Dictionary<string, TillReceipt> _sales;
-    private readonly ILookup<string, TillReceipt> _refunds;
+    // By the sale's store and number: a refund may be rung at another store than its sale.
+    private readonly Dictionary<(string Store, string Number), TillReceipt> _sales;
+    private readonly ILookup<(string Store, string Number), TillReceipt> _refunds;
 
     public RefundLedger(IEnumerable<TillReceipt> receipts)
     {
-        var known = receipts.DistinctBy(r => r.Number).ToList();
-        _sales = known.Where(r => !r.IsRefund).ToDictionary(r => r.Number);
-        _refunds = known.Where(r => r.IsRefund).OrderBy(r => r.RungUtc).ThenBy(r => r.Number, StringComparer.Ordinal).ToLookup(r => r.RefundOf!);
+        var known = receipts.DistinctBy(r => (r.StoreCode, r.Number)).ToList();
+        _sales = known.Where(r => !r.IsRefund).ToDictionary(r => r.Sale);
+        _refunds = known.Where(r => r.IsRefund).OrderBy(r => r.RungUtc).ThenBy(r => r.Number, StringComparer.Ordinal).ToLookup(r => r.Sale);
     }
 
     /// <summary>The trace with what the ledger adds: a sale's refunded amount; a refund's sale and its refund flags.</summary>
@@ -23,9 +24,9 @@ internal sealed class RefundLedger
     public ReceiptTrace Judge(ReceiptTrace trace, List<TillFrame> ordered, TillTraceOptions options)
     {
         var receipt = trace.Receipt;
-        if (!receipt.IsRefund) return trace with { Refunded = _refunds[receipt.Number].Sum(r => r.Total) };
-        // A sale the POS never sent (rung before the integration, or at another store) leaves nothing to hold the refund against.
-        if (!_sales.TryGetValue(receipt.RefundOf!, out var sale)) return trace;
+        if (!receipt.IsRefund) return trace with { Refunded = _refunds[receipt.Sale].Sum(r => r.Total) };
+        // A sale the POS never sent (rung before the integration) leaves nothing to hold the refund against.
+        if (!_sales.TryGetValue(receipt.Sale, out var sale)) return trace;
         var seen = TillTrace.Picture(ordered, sale, options.Window)?.Customers;
         var flags = trace.Flags.ToList();
         if (seen == 0) flags.Add(ReceiptFlags.UnseenSale);
@@ -38,10 +39,10 @@ internal sealed class RefundLedger
     private decimal RefundedBy(TillReceipt sale, TillReceipt refund)
     {
         var total = 0m;
-        foreach (var r in _refunds[sale.Number])
+        foreach (var r in _refunds[sale.Sale])
         {
             total += r.Total;
-            if (r.Number == refund.Number) break;
+            if ((r.StoreCode, r.Number) == (refund.StoreCode, refund.Number)) break;
         }
         return total;
     }

@@ -138,7 +138,7 @@ public static class TillTrace
         for (var i = first; i < ordered.Count && ordered[i].AtUtc <= at + window; i++)
         {
             var frame = ordered[i];
-            if (!frame.Shows(receipt.Till)) continue;
+            if (!frame.Shows(receipt)) continue;
             if (best is null || frame.Customers > best.Customers
                 || (frame.Customers == best.Customers && (frame.AtUtc - at).Duration() < (best.AtUtc - at).Duration()))
                 best = frame;
@@ -171,7 +171,7 @@ public static class TillTrace
             {
                 var (from, to) = (run[0].AtUtc, run[^1].AtUtc);
                 if (to - from < options.MinUnrungVisit) continue;
-                if (receipts.Any(r => run[0].Shows(r.Till) && r.RungUtc >= from - options.Window && r.RungUtc <= to + options.Window)) continue;
+                if (receipts.Any(r => run[0].Shows(r) && r.RungUtc >= from - options.Window && r.RungUtc <= to + options.Window)) continue;
                 var busiest = run.MaxBy(f => f.Customers)!;
                 visits.Add(new UnrungVisit(camera.Key, from, to, busiest.Customers, busiest));
             }

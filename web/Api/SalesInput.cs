@@ -6,7 +6,8 @@ namespace SmartStore.Web.Api;
 
 /// <summary>
 /// A push of receipts one by one (收银追溯): each with its number, store-local time, till, cashier, member card and lines;
-/// a refund (退单) also names the receipt it gives money back on, its lines what was given back.
+/// a refund (退单) also names the receipt it gives money back on (and that receipt's store, when it was rung at another of
+/// the chain's stores), its lines what was given back.
 /// Every receipt is checked; one bad receipt refuses the push with its field and reason.
 /// </summary>
 public static class SalesInput
@@ -14,7 +15,7 @@ public static class SalesInput
     public sealed record Push(IReadOnlyList<ReceiptInput?>? Receipts);
 
     public sealed record ReceiptInput(string? Number, string? At, string? Cashier, string? MemberCard, decimal? Total, IReadOnlyList<LineInput?>? Items,
-        string? RefundOf = null, string? Till = null);
+        string? RefundOf = null, string? Till = null, string? RefundStore = null);
 
     public sealed record LineInput(string? Name, decimal? Quantity, decimal? UnitPrice, decimal? Discount, decimal? Amount);
 
@@ -27,8 +28,11 @@ public static class SalesInput
         "\"items\": [{\"name\": \"T恤\", \"quantity\": 1, \"unitPrice\": 39, \"discount\": 5.7, \"amount\": 33.3}]}, " +
         "{\"number\": \"0040\", \"refundOf\": \"0032\", \"at\": \"2026-12-06T11:02:10\", \"items\": [{\"name\": \"T恤\", \"quantity\": 1, \"unitPrice\": 39, \"amount\": 33.3}]}, …]";
 
-    /// <summary>The receipts of a push, their store-local times turned to UTC on the store's clock.</summary>
-    public static (IReadOnlyList<TillReceipt> Receipts, FieldErrors Errors) Read(Push input, TimeZoneInfo zone)
+    /// <summary>
+    /// The receipts of a push to <paramref name="storeCode"/>, their store-local times turned to UTC on the store's clock. A
+    /// refund's sale store naming this store is taken as none (whether another store exists is the caller's to check).
+    /// </summary>
+    public static (IReadOnlyList<TillReceipt> Receipts, FieldErrors Errors) Read(Push input, string storeCode, TimeZoneInfo zone)
     {
         var errors = new FieldErrors();
         var numbers = new HashSet<string>();
@@ -44,7 +48,10 @@ public static class SalesInput
             errors.Text($"{field}.memberCard", card, 40, required: false);
             var refundOf = string.IsNullOrWhiteSpace(r.RefundOf) ? null : r.RefundOf.Trim();
             errors.Text($"{field}.refundOf", refundOf, 64, required: false);
-            if (refundOf is not null && refundOf == number) errors.Add($"{field}.refundOf", $"{field}.refundOf names the receipt itself: a refund gives money back on another receipt.");
+            var refundStore = string.IsNullOrWhiteSpace(r.RefundStore) || r.RefundStore.Trim() == storeCode ? null : r.RefundStore.Trim();
+            errors.Text($"{field}.refundStore", refundStore, 32, required: false);
+            if (refundStore is not null && refundOf is null) errors.Add($"{field}.refundStore", $"{field}.refundStore is the store of the sale a refund gives money back on: give refundOf too.");
+            if (refundOf is not null && refundOf == number && refundStore is null) errors.Add($"{field}.refundOf", $"{field}.refundOf names the receipt itself: a refund gives money back on another receipt.");
             // Which till, as the POS names it (收银台 1, POS-02): held against the camera told it watches that till.
             var till = string.IsNullOrWhiteSpace(r.Till) ? null : r.Till.Trim();
             errors.Text($"{field}.till", till, MaxTill, required: false);
@@ -52,7 +59,11 @@ public static class SalesInput
             var total = lines.Sum(l => l.Amount);
             if (r.Total is { } given && Math.Abs(given - total) > 0.01m)
                 errors.Add($"{field}.total", $"{field}.total {given} is not the sum of its items' amounts ({total}).");
-            return new TillReceipt(number ?? "", at, StoreTimeZones.ToUtc(at, zone), r.Cashier?.Trim() ?? "", card, total, lines, refundOf, till);
+            return new TillReceipt(number ?? "", at, StoreTimeZones.ToUtc(at, zone), r.Cashier?.Trim() ?? "", card, total, lines, refundOf, till)
+            {
+                StoreCode = storeCode,
+                RefundStore = refundStore,
+            };
         });
         return (receipts, errors);
     }

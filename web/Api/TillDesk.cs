@@ -33,12 +33,17 @@ public sealed class TillDesk(TillReceipts receipts, IOptions<TillTraceOptions> o
         var (fromUtc, toUtc) = (StoreTimeZones.ToUtc(day.ToDateTime(TimeOnly.MinValue), zone), StoreTimeZones.ToUtc(day.AddDays(1).ToDateTime(TimeOnly.MinValue), zone));
         var rung = await receipts.Day(storeCode, day, cancellationToken);
         var linked = await receipts.Linked(storeCode, rung, cancellationToken);
-        // The refunds' sales of other days are held against the pictures of their own moment.
-        var spans = linked.Where(r => !r.IsRefund && (r.RungUtc < fromUtc || r.RungUtc >= toUtc))
-            .Select(sale => (sale.RungUtc - Options.Window, sale.RungUtc + Options.Window)).Prepend((fromUtc - Options.Window, toUtc + Options.Window)).ToList();
-        var frames = await receipts.Frames(storeCode, spans, cancellationToken);
+        // The refunds' sales of other days or stores are held against the pictures of their own moment and store.
+        var spans = linked.Where(r => !r.IsRefund && (r.StoreCode != storeCode || r.RungUtc < fromUtc || r.RungUtc >= toUtc))
+            .Select(sale => (sale.StoreCode, sale.RungUtc - Options.Window, sale.RungUtc + Options.Window))
+            .Prepend((storeCode, fromUtc - Options.Window, toUtc + Options.Window)).ToList();
+        var frames = await receipts.Frames(spans, cancellationToken);
         var traced = TillTrace.Check(rung, frames, Options, DateTime.UtcNow, linked);
-        // Visits are the day's own: a run the window reached into from the day before or after belongs to that day.
-        return traced with { Unrung = traced.Unrung.Where(v => v.FromUtc >= fromUtc && v.FromUtc < toUtc).ToList() };
+        // Visits are the store's and the day's own: a run the window reached into from the day before or after belongs to
+        // that day, and another store's pictures are there only for its sales.
+        return traced with
+        {
+            Unrung = traced.Unrung.Where(v => v.Picture.StoreCode == storeCode && v.FromUtc >= fromUtc && v.FromUtc < toUtc).ToList(),
+        };
     }
 }

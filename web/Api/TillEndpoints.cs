@@ -27,7 +27,10 @@ public static class TillEndpoints
     {
         var (store, refusal) = await StoreAccess.Visible(user.Scope(), code, stores);
         if (store is null) return refusal!;
-        var (rung, errors) = SalesInput.Read(input, StoreTimeZones.Find(store.TimeZone));
+        var (rung, errors) = SalesInput.Read(input, store.Code, StoreTimeZones.Find(store.TimeZone));
+        // A refund of another store's sale names a store of the chain.
+        foreach (var other in rung.Select(r => r.RefundStore).OfType<string>().Distinct())
+            if (await stores.Find(other) is null) errors.Add("refundStore", $"refundStore '{other}' is not a store of the chain.", $"原单门店“{other}”不存在。");
         if (errors.Any) return errors.ToResult();
         await receipts.Write(store.Code, rung);
         return Results.Ok(new { store = store.Code, receipts = rung.Count });
@@ -64,6 +67,7 @@ public static class TillEndpoints
             {
                 number = r.Receipt.Number,
                 refundOf = r.Receipt.RefundOf,
+                refundStore = r.Receipt.RefundStore,
                 at = r.Receipt.RungLocal.ToString("yyyy-MM-ddTHH:mm:ss"),
                 till = r.Receipt.Till,
                 cashier = r.Receipt.Cashier,
@@ -75,7 +79,7 @@ public static class TillEndpoints
                 flags = r.Flags,
                 refunded = r.Receipt.IsRefund ? (decimal?)null : r.Refunded,
                 sale = r.Original is { } sale
-                    ? new { at = sale.RungLocal.ToString("yyyy-MM-ddTHH:mm:ss"), total = sale.Total, customersSeen = r.OriginalCustomers }
+                    ? new { store = sale.StoreCode, at = sale.RungLocal.ToString("yyyy-MM-ddTHH:mm:ss"), total = sale.Total, customersSeen = r.OriginalCustomers }
                     : null,
             }),
             unrung = till.Unrung.Select(v => new
