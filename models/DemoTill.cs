@@ -20,6 +20,11 @@ public static class DemoTill
     /// <summary>The till the camera watches and the POS rings at, as the POS names it (a flagship has one till in the demo).</summary>
     public const string Name = "1";
 
+    /// <summary>The first flagship's store manager's own member card, which its cashier puts on many customers' sales (内部会员卡).</summary>
+    public const string StaffCardStore = "S0001";
+    public const string StaffCard = "M88000001";
+    public const string StaffCardHolder = "王丽（店长）";
+
     /// <summary>Where secrets.json keeps the API key the demo POS pushes its receipts with.</summary>
     public const string PosKeySecret = "apikey:demo-pos";
 }

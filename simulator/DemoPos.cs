@@ -9,8 +9,9 @@ namespace SmartStore.Simulator;
 /// the till camera's picture decides who stands there — and pushed at once, as a chain's POS integration would, through
 /// <c>PUT /api/stores/{code}/sales</c> with an API key. Like a real till it misbehaves: every third pass of the sequence
 /// the cashier rings nothing for the customers (有人无单), now and then a receipt is rung with nobody there (有单无人), and
-/// the first flagship's cashier puts a staff card on many receipts (一卡多单). Customers bring things back (退单), and at
-/// S0025 the cashier rings sales for nobody and refunds them later, again with nobody there (虚报假账).
+/// the first flagship's cashier puts the store manager's own card on many receipts (一卡多单, 内部会员卡). Customers bring
+/// things back (退单), some of them bought at another flagship, and at S0025 the cashier rings sales for nobody and refunds
+/// them later, again with nobody there (虚报假账).
 /// </summary>
 public sealed class DemoPos(HttpClient http, string apiKey, SimulatorTally tally)
 {
@@ -168,7 +169,7 @@ public sealed class DemoPos(HttpClient http, string apiKey, SimulatorTally tally
     /// <summary>Half the customers show a member card; at the first flagship the cashier's own card goes on 40 % of the receipts.</summary>
     private string? MemberCard(string store)
     {
-        if (store == "S0001" && _random.NextDouble() < 0.4) return "M88000001";
+        if (store == DemoTill.StaffCardStore && _random.NextDouble() < 0.4) return DemoTill.StaffCard;
         return _random.NextDouble() < 0.5 ? $"M{_random.Next(10_000_000, 99_999_999)}" : null;
     }
 }

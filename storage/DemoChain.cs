@@ -155,6 +155,8 @@ public sealed class DemoChain(SmartStoreDatabase database, SecretsFile secrets, 
                 await EnsureCamera(cameras, new Camera(SecondShelfCamera(code), CameraKind.Shelf, "Dahua", "SD49425XB-HNR", code, 10, Presets(SecondShelfCamera(code))));
                 await EnsureCamera(cameras, new Camera(InteriorCamera(code), CameraKind.Interior, "Hikvision", "DS-2CD2347G2-LU", code, 1, []));
                 await EnsureTillCamera(cameras, code);
+                if (code == DemoTill.StaffCardStore)
+                    await new StaffCards(database).Add(code, DemoTill.StaffCard, DemoTill.StaffCardHolder, Actor, DateOnly.FromDateTime(DateTime.UtcNow));
             }
             if ((i + 1) % 10 == 0) progress($"seed: stores {i + 1}/{Stores.Length}");
         }

@@ -9,6 +9,8 @@ namespace SmartStore.Storage;
 /// </summary>
 public sealed record TillDayFigures(int Receipts, decimal Amount, int NoCustomer, int CardReused, int Unrung, int Unchecked)
 {
+    /// <summary>Sales rung on a staff member's own member card (内部会员卡).</summary>
+    public int StaffCard { get; init; }
     public int Refunds { get; init; }
     public decimal RefundAmount { get; init; }
     public int RefundFindings { get; init; }
@@ -18,10 +20,11 @@ public sealed record TillDayFigures(int Receipts, decimal Amount, int NoCustomer
 public sealed record TillDayRow(string StoreCode, string StoreName, string RegionCode, DateOnly Day, int Receipts, decimal Amount, int NoCustomer,
     int CardReused, int Unrung, int Unchecked, DateTime ComputedAt)
 {
+    public int StaffCard { get; init; }
     public int Refunds { get; init; }
     public decimal RefundAmount { get; init; }
     public int RefundFindings { get; init; }
-    public int Findings => NoCustomer + CardReused + Unrung + RefundFindings;
+    public int Findings => NoCustomer + CardReused + StaffCard + Unrung + RefundFindings;
     /// <summary>The store's findings over the <see cref="TillDays.RecentDays"/> days up to this one: a till that keeps turning up, not a bad day.</summary>
     public int RecentFindings { get; init; }
 }
@@ -29,7 +32,8 @@ public sealed record TillDayRow(string StoreCode, string StoreName, string Regio
 /// <summary>The stores' figures of one day summed: how many stores had till figures, their sales and each finding.</summary>
 public sealed record TillTrendDay(DateOnly Day, int Stores, int Receipts, int NoCustomer, int CardReused, int Unrung, int RefundFindings)
 {
-    public int Findings => NoCustomer + CardReused + Unrung + RefundFindings;
+    public int StaffCard { get; init; }
+    public int Findings => NoCustomer + CardReused + StaffCard + Unrung + RefundFindings;
 }
 
 /// <summary>A store-day whose figures are missing or out of date.</summary>
@@ -42,7 +46,7 @@ public sealed class TillDays(SmartStoreDatabase database)
     public const int RecentDays = 30;
 
     /// <summary>A till_days row's findings, the row named by <paramref name="alias"/>.</summary>
-    private static string FindingsOf(string alias) => $"{alias}.no_customer + {alias}.card_reused + {alias}.unrung + {alias}.refund_findings";
+    private static string FindingsOf(string alias) => $"{alias}.no_customer + {alias}.card_reused + {alias}.staff_card + {alias}.unrung + {alias}.refund_findings";
 
     /// <summary>
     /// The days from <paramref name="first"/> to each store's today, of the stores with a till camera, whose figures are
@@ -74,16 +78,17 @@ public sealed class TillDays(SmartStoreDatabase database)
         await using var connection = await database.Open(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition("""
             INSERT INTO till_days (store_code, day, receipts, amount, no_customer, card_reused, unrung, unchecked, refunds, refund_amount,
-                                   refund_findings, computed_at)
-            VALUES (@storeCode, @day, @Receipts, @Amount, @NoCustomer, @CardReused, @Unrung, @Unchecked, @Refunds, @RefundAmount, @RefundFindings, now())
+                                   refund_findings, staff_card, computed_at)
+            VALUES (@storeCode, @day, @Receipts, @Amount, @NoCustomer, @CardReused, @Unrung, @Unchecked, @Refunds, @RefundAmount, @RefundFindings,
+                    @StaffCard, now())
             ON CONFLICT (store_code, day) DO UPDATE SET receipts = EXCLUDED.receipts, amount = EXCLUDED.amount,
                 no_customer = EXCLUDED.no_customer, card_reused = EXCLUDED.card_reused, unrung = EXCLUDED.unrung,
                 unchecked = EXCLUDED.unchecked, refunds = EXCLUDED.refunds, refund_amount = EXCLUDED.refund_amount,
-                refund_findings = EXCLUDED.refund_findings, computed_at = EXCLUDED.computed_at
+                refund_findings = EXCLUDED.refund_findings, staff_card = EXCLUDED.staff_card, computed_at = EXCLUDED.computed_at
             """, new
         {
             storeCode, day = day.ToDateTime(TimeOnly.MinValue), figures.Receipts, figures.Amount, figures.NoCustomer, figures.CardReused,
-            figures.Unrung, figures.Unchecked, figures.Refunds, figures.RefundAmount, figures.RefundFindings,
+            figures.Unrung, figures.Unchecked, figures.Refunds, figures.RefundAmount, figures.RefundFindings, figures.StaffCard,
         }, cancellationToken: cancellationToken));
     }
 
@@ -94,7 +99,7 @@ public sealed class TillDays(SmartStoreDatabase database)
         var rows = await connection.QueryAsync<Row>(new CommandDefinition($"""
             SELECT s.code AS StoreCode, s.name AS StoreName, s.region_code AS RegionCode, k.receipts, k.amount, k.no_customer AS NoCustomer,
                    k.card_reused AS CardReused, k.unrung, k.unchecked, k.refunds, k.refund_amount AS RefundAmount,
-                   k.refund_findings AS RefundFindings, k.computed_at AS ComputedAt,
+                   k.refund_findings AS RefundFindings, k.staff_card AS StaffCard, k.computed_at AS ComputedAt,
                    (SELECT coalesce(sum({FindingsOf("r")}), 0)::int FROM till_days r WHERE r.store_code = s.code
                       AND r.day > @day::date - {RecentDays} AND r.day <= @day::date) AS RecentFindings
             FROM till_days k JOIN stores s ON s.code = k.store_code
@@ -105,6 +110,7 @@ public sealed class TillDays(SmartStoreDatabase database)
         return rows.Select(r => new TillDayRow(r.StoreCode, r.StoreName, r.RegionCode, day, r.Receipts, r.Amount, r.NoCustomer, r.CardReused,
             r.Unrung, r.Unchecked, DateTime.SpecifyKind(r.ComputedAt, DateTimeKind.Utc))
         {
+            StaffCard = r.StaffCard,
             Refunds = r.Refunds,
             RefundAmount = r.RefundAmount,
             RefundFindings = r.RefundFindings,
@@ -119,18 +125,20 @@ public sealed class TillDays(SmartStoreDatabase database)
     public async Task<IReadOnlyList<TillTrendDay>> Trend(StoreCoverage coverage, DateOnly last, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.Open(cancellationToken);
-        var rows = await connection.QueryAsync<(DateTime Day, int Stores, int Receipts, int NoCustomer, int CardReused, int Unrung, int RefundFindings)>(
-            new CommandDefinition($"""
+        var rows = await connection.QueryAsync<(DateTime Day, int Stores, int Receipts, int NoCustomer, int CardReused, int Unrung, int RefundFindings,
+            int StaffCard)>(new CommandDefinition($"""
             SELECT k.day, count(*)::int, sum(k.receipts)::int, sum(k.no_customer)::int, sum(k.card_reused)::int, sum(k.unrung)::int,
-                   sum(k.refund_findings)::int
+                   sum(k.refund_findings)::int, sum(k.staff_card)::int
             FROM till_days k JOIN stores s ON s.code = k.store_code
             WHERE k.day > @last::date - {RecentDays} AND k.day <= @last::date AND {StoreScope.Visible}
               AND (@region::text IS NULL OR s.region_code = @region)
             GROUP BY k.day ORDER BY k.day
             """, StoreScope.Parameters(coverage.Scope, new { last = last.ToDateTime(TimeOnly.MinValue), region = coverage.RegionCode }),
             cancellationToken: cancellationToken));
-        return rows.Select(r => new TillTrendDay(DateOnly.FromDateTime(r.Day), r.Stores, r.Receipts, r.NoCustomer, r.CardReused, r.Unrung, r.RefundFindings))
-            .ToList();
+        return rows.Select(r => new TillTrendDay(DateOnly.FromDateTime(r.Day), r.Stores, r.Receipts, r.NoCustomer, r.CardReused, r.Unrung, r.RefundFindings)
+        {
+            StaffCard = r.StaffCard,
+        }).ToList();
     }
 
     /// <summary>
@@ -166,6 +174,7 @@ public sealed class TillDays(SmartStoreDatabase database)
         public int Refunds { get; init; }
         public decimal RefundAmount { get; init; }
         public int RefundFindings { get; init; }
+        public int StaffCard { get; init; }
         public int RecentFindings { get; init; }
         public DateTime ComputedAt { get; init; }
     }

@@ -48,7 +48,9 @@ builder.Services.AddSingleton<ScopeSummaries>();
 builder.Services.AddSingleton<StoreReceipts>();
 builder.Services.AddSingleton<TillReceipts>();
 builder.Services.AddSingleton<TillDesk>();
+builder.Services.AddSingleton<StaffCardDesk>();
 builder.Services.AddSingleton<TillDays>();
+builder.Services.AddSingleton<StaffCards>();
 builder.Services.AddSingleton<TillDayKeeper>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<TillDayKeeper>());
 builder.Services.Configure<TillTraceOptions>(builder.Configuration.GetSection("Till"));
@@ -150,7 +152,7 @@ app.Use(async (context, next) =>
 
 app.MapOpenApi().AllowAnonymous();
 app.MapHealth();
-app.MapGroup("/api").MapStores().MapImports().MapCameras().MapSkus().MapAdministration().MapAccounts().MapDevices().MapLive().MapSnapshots().MapTraffic().MapStaff().MapVision().MapShelves().MapReceipts().MapTill().MapInspections().MapStoreAnalysis().MapCampaigns().MapWeather().MapWebhooks().MapUsage();
+app.MapGroup("/api").MapStores().MapImports().MapCameras().MapSkus().MapAdministration().MapAccounts().MapDevices().MapLive().MapSnapshots().MapTraffic().MapStaff().MapVision().MapShelves().MapReceipts().MapTill().MapStaffCards().MapInspections().MapStoreAnalysis().MapCampaigns().MapWeather().MapWebhooks().MapUsage();
 app.MapHub<LiveHub>(LiveHub.Path);
 app.MapRazorPages();
 app.MapGet("/culture/{name}", (string name, string? returnUrl, HttpContext context) =>

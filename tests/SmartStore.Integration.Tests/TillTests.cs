@@ -289,6 +289,56 @@ public sealed class TillTests(SmartStoreSystem system)
         Assert.Contains($"href=\"/till?store={soldAt}&date={day}&all=true\"", page);
     }
 
+    [Fact]
+    public async Task A_sale_rung_on_a_registered_staff_card_is_flagged_and_a_card_is_one_persons_chain_wide()
+    {
+        const string store = "X0938", other = "X0939";
+        using var admin = await system.SignedIn("admin");
+        await AllDayStores.WithCamera(admin, store, "内部卡测试店", "NORTH", "CAM-X0938-T1", "interior");
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutJson("/api/cameras/CAM-X0938-T1/till", new { watchesTill = true })).StatusCode);
+        await AllDayStores.WithCamera(admin, other, "另一家店", "NORTH", "CAM-X0939-E1");
+        var twice = await admin.PutJson($"/api/stores/{store}/staff-cards", new { cards = new[] { new { card = "M-STAFF-1", holder = "李雷" }, new { card = "M-STAFF-1", holder = "李雷" } } });
+        Assert.Contains("is given twice", await twice.Content.ReadAsStringAsync());
+        var kept = await (await admin.PutJson($"/api/stores/{store}/staff-cards", new { cards = new[] { new { card = "M-STAFF-1", holder = "李雷" } } })).Json();
+        Assert.Equal("李雷", kept["cards"]![0]!["holder"]!.GetValue<string>());
+        var elsewhere = await admin.PutJson($"/api/stores/{other}/staff-cards", new { cards = new[] { new { card = "M-STAFF-1", holder = "韩梅梅" } } });
+        Assert.Equal(HttpStatusCode.BadRequest, elsewhere.StatusCode);
+        Assert.Contains($"is 李雷's at store {store}", await elsewhere.Content.ReadAsStringAsync());
+
+        // A sale on the card, and its refund (the refund gives back to the card: not a finding of its own).
+        var at = TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, China).AddMinutes(-10);
+        var sale = new { number = "1", at = at.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture), memberCard = "M-STAFF-1",
+            items = new[] { new { name = "卫衣", quantity = 1, unitPrice = 39 } } };
+        var refund = new { number = "2", refundOf = "1", at = at.AddMinutes(1).ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture),
+            memberCard = "M-STAFF-1", items = new[] { new { name = "卫衣", quantity = 1, unitPrice = 39 } } };
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutJson($"/api/stores/{store}/sales", new { receipts = new object[] { sale, refund } })).StatusCode);
+        var day = at.ToString("yyyy-MM-dd");
+        var traced = (await (await admin.GetAsync($"/api/stores/{store}/till?date={day}")).Json())["receipts"]!.AsArray()
+            .ToDictionary(r => r!["number"]!.GetValue<string>(), r => r!);
+        Assert.Equal(["staff-card"], Flags(traced["1"]));
+        Assert.Equal(("李雷", store), (traced["1"]["staffCard"]!["holder"]!.GetValue<string>(), traced["1"]["staffCard"]!["store"]!.GetValue<string>()));
+        Assert.Empty(Flags(traced["2"]));
+        Assert.Contains("李雷 的内部卡", WebUtility.HtmlDecode(await admin.GetStringAsync($"/till?store={store}&date={day}")));
+
+        // Head office's figures count it; the card taken off the list (on the page), the day is traced again without it.
+        var keeper = system.WebServices.GetRequiredService<TillDayKeeper>();
+        async Task<int> StaffCardFigure()
+        {
+            await keeper.Keep();
+            return (await (await admin.GetAsync($"/api/till?date={day}")).Json())["stores"]!.AsArray()
+                .Single(s => s!["store"]!.GetValue<string>() == store)!["staffCard"]!.GetValue<int>();
+        }
+        Assert.Equal(1, await StaffCardFigure());
+        var removed = await PageForms.PostForm(admin, $"/till?store={store}", $"/till?store={store}&handler=removeStaffCard", new() { ["card"] = "M-STAFF-1" });
+        Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
+        Assert.Equal(0, await StaffCardFigure());
+        // Added again on the page, under another name: it is the other store's to take now.
+        await PageForms.PostForm(admin, $"/till?store={other}", $"/till?store={other}&handler=staffCard", new() { ["card"] = "M-STAFF-1", ["holder"] = "韩梅梅" });
+        Assert.Equal("韩梅梅", (await (await admin.GetAsync($"/api/stores/{other}/staff-cards")).Json())["cards"]![0]!["holder"]!.GetValue<string>());
+        var refused = await PageForms.PostForm(admin, $"/till?store={store}", $"/till?store={store}&handler=staffCard", new() { ["card"] = "M-STAFF-1", ["holder"] = "李雷" });
+        Assert.Contains("已登记为门店 X0939 的 韩梅梅 的内部卡", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()));
+    }
+
     /// <summary>The receipt as pushed, naming the till it was rung at.</summary>
     private static JsonNode WithTill(object receipt, string till)
     {

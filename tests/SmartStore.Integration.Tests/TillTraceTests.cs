@@ -45,6 +45,19 @@ public sealed class TillTraceTests
     }
 
     [Fact]
+    public void A_sale_on_a_staff_members_own_card_is_flagged_and_its_refund_and_a_customers_card_are_not()
+    {
+        var staff = new Dictionary<string, StaffCard> { ["M-STAFF"] = new("M-STAFF", "王丽", "S0001") };
+        var day = TillTrace.Check([Receipt("1", 0, "M-STAFF"), Receipt("2", 60, "M-GUEST"), Refund("3", 120, "1", 10m) with { MemberCard = "M-STAFF" }],
+            [], Options, Later, staffCards: staff);
+        Assert.Equal([ReceiptFlags.StaffCard], day.Receipts[0].Flags);
+        Assert.Equal("王丽", day.Receipts[0].StaffCard!.Holder);
+        Assert.Empty(day.Receipts[1].Flags);
+        Assert.Empty(day.Receipts[2].Flags);
+        Assert.Equal(1, day.Figures.StaffCard);
+    }
+
+    [Fact]
     public void People_at_the_till_for_three_minutes_with_nothing_rung_are_a_visit_and_a_receipt_meanwhile_or_a_quiet_camera_is_not()
     {
         // Customers in every picture, 30 s apart, for three minutes; an empty picture after.

@@ -39,6 +39,9 @@ public static class ReceiptFlags
     /// <summary>一卡多单: its member card was on <see cref="TillTraceOptions.CardReceiptsPerDay"/> or more receipts that day.</summary>
     public const string CardReused = "card-reused";
 
+    /// <summary>内部会员卡: a sale rung on a card the chain's staff hold (<see cref="StaffCards"/>): points and discounts on a customer's purchase.</summary>
+    public const string StaffCard = "staff-card";
+
     /// <summary>退无人单 (虚报假账): a refund of a sale that was rung with nobody at the till — a sale made up, then taken back.</summary>
     public const string UnseenSale = "unseen-sale";
 
@@ -60,6 +63,8 @@ public static class ReceiptFlags
 public sealed record ReceiptTrace(TillReceipt Receipt, int? Customers, TillFrame? Picture, IReadOnlyList<string> Flags)
 {
     public bool Flagged => Flags.Count > 0;
+    /// <summary>The staff member whose card it was rung on (内部会员卡), when it was.</summary>
+    public StaffCard? StaffCard { get; init; }
     public decimal Refunded { get; init; }
     public TillReceipt? Original { get; init; }
     public int? OriginalCustomers { get; init; }
@@ -86,6 +91,7 @@ public sealed record TillDay(IReadOnlyList<ReceiptTrace> Receipts, IReadOnlyList
 
     public TillDayFigures Figures => new(Sales.Count(), Amount, Flagged(ReceiptFlags.NoCustomer), Flagged(ReceiptFlags.CardReused), Unrung.Count, Unchecked)
     {
+        StaffCard = Flagged(ReceiptFlags.StaffCard),
         Refunds = Refunds.Count(),
         RefundAmount = RefundAmount,
         RefundFindings = RefundFindings,
@@ -102,28 +108,33 @@ public static class TillTrace
     /// <param name="frames">the till cameras' pictures covering the receipts' day and the window either side, and the window
     /// around each sale of <paramref name="linked"/>.</param>
     /// <param name="nowUtc">a visit that ended less than the window before this may still get its receipt, so it is not judged yet.</param>
-    /// <param name="linked">the store's receipts of other days a refund ties to the day's: the sales its refunds refund, and
+    /// <param name="linked">the receipts of other days or stores a refund ties to the day's: the sales its refunds refund, and
     /// the refunds of those and of its sales.</param>
+    /// <param name="staffCards">the staff cards among the receipts' member cards, by card.</param>
     public static TillDay Check(IReadOnlyList<TillReceipt> receipts, IReadOnlyList<TillFrame> frames, TillTraceOptions options, DateTime nowUtc,
-        IReadOnlyList<TillReceipt>? linked = null)
+        IReadOnlyList<TillReceipt>? linked = null, IReadOnlyDictionary<string, StaffCard>? staffCards = null)
     {
         var reusedCards = receipts.Where(r => r.MemberCard is not null && !r.IsRefund).GroupBy(r => r.MemberCard!)
             .Where(g => g.Count() >= options.CardReceiptsPerDay).Select(g => g.Key).ToHashSet();
         // In time order, so each receipt looks only at the pictures of its window (a day of a till is thousands of them).
         var ordered = frames.OrderBy(f => f.AtUtc).ToList();
         var ledger = new RefundLedger(receipts.Concat(linked ?? []));
-        var traces = receipts.Select(r => ledger.Judge(Trace(r, ordered, reusedCards, options), ordered, options)).ToList();
+        var traces = receipts.Select(r => ledger.Judge(Trace(r, ordered, reusedCards, staffCards, options), ordered, options)).ToList();
         var unrung = UnrungVisits(receipts, ordered, options).Where(v => v.ToUtc + options.Window <= nowUtc).ToList();
         return new TillDay(traces, unrung);
     }
 
-    private static ReceiptTrace Trace(TillReceipt receipt, List<TillFrame> ordered, HashSet<string> reusedCards, TillTraceOptions options)
+    private static ReceiptTrace Trace(TillReceipt receipt, List<TillFrame> ordered, HashSet<string> reusedCards,
+        IReadOnlyDictionary<string, StaffCard>? staffCards, TillTraceOptions options)
     {
         var picture = Picture(ordered, receipt, options.Window);
         var flags = new List<string>();
         if (picture is { Customers: 0 }) flags.Add(ReceiptFlags.NoCustomer);
         if (receipt.MemberCard is { } card && reusedCards.Contains(card)) flags.Add(ReceiptFlags.CardReused);
-        return new ReceiptTrace(receipt, picture?.Customers, picture, flags);
+        // A refund on a staff card gives back to it what its sale earned: only the sale is the finding.
+        var staff = receipt.MemberCard is { } held && !receipt.IsRefund ? staffCards?.GetValueOrDefault(held) : null;
+        if (staff is not null) flags.Add(ReceiptFlags.StaffCard);
+        return new ReceiptTrace(receipt, picture?.Customers, picture, flags) { StaffCard = staff };
     }
 
     /// <summary>

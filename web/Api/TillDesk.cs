@@ -7,7 +7,7 @@ using SmartStore.Web.Analysis;
 namespace SmartStore.Web.Api;
 
 /// <summary>A store's day at the till for the page and the API: its receipts held against its till cameras' pictures.</summary>
-public sealed class TillDesk(TillReceipts receipts, IOptions<TillTraceOptions> options)
+public sealed class TillDesk(TillReceipts receipts, StaffCards staffCards, IOptions<TillTraceOptions> options)
 {
     public TillTraceOptions Options => options.Value;
 
@@ -38,7 +38,8 @@ public sealed class TillDesk(TillReceipts receipts, IOptions<TillTraceOptions> o
             .Select(sale => (sale.StoreCode, sale.RungUtc - Options.Window, sale.RungUtc + Options.Window))
             .Prepend((storeCode, fromUtc - Options.Window, toUtc + Options.Window)).ToList();
         var frames = await receipts.Frames(spans, cancellationToken);
-        var traced = TillTrace.Check(rung, frames, Options, DateTime.UtcNow, linked);
+        var staff = await staffCards.Among(rung.Select(r => r.MemberCard).OfType<string>().Distinct().ToList(), cancellationToken);
+        var traced = TillTrace.Check(rung, frames, Options, DateTime.UtcNow, linked, staff);
         // Visits are the store's and the day's own: a run the window reached into from the day before or after belongs to
         // that day, and another store's pictures are there only for its sales.
         return traced with

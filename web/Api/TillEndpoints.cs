@@ -55,6 +55,7 @@ public static class TillEndpoints
                 amount = till.Amount,
                 noCustomer = till.Flagged(ReceiptFlags.NoCustomer),
                 cardReused = till.Flagged(ReceiptFlags.CardReused),
+                staffCard = till.Flagged(ReceiptFlags.StaffCard),
                 @unchecked = till.Unchecked,
                 unrungVisits = till.Unrung.Count,
                 refunds = till.Refunds.Count(),
@@ -72,6 +73,7 @@ public static class TillEndpoints
                 till = r.Receipt.Till,
                 cashier = r.Receipt.Cashier,
                 memberCard = r.Receipt.MemberCard,
+                staffCard = r.StaffCard is { } staff ? new { holder = staff.Holder, store = staff.StoreCode } : null,
                 total = r.Receipt.Total,
                 items = r.Receipt.Lines,
                 customersSeen = r.Customers,
@@ -114,12 +116,12 @@ public static class TillEndpoints
             trend = trend.Select(d => new
             {
                 date = d.Day.ToString("yyyy-MM-dd"), stores = d.Stores, receipts = d.Receipts, noCustomer = d.NoCustomer, cardReused = d.CardReused,
-                unrungVisits = d.Unrung, refundFindings = d.RefundFindings,
+                staffCard = d.StaffCard, unrungVisits = d.Unrung, refundFindings = d.RefundFindings,
             }),
             stores = rows.Select(r => new
             {
                 store = r.StoreCode, name = r.StoreName, region = r.RegionCode, receipts = r.Receipts, amount = r.Amount, noCustomer = r.NoCustomer,
-                cardReused = r.CardReused, unrungVisits = r.Unrung, @unchecked = r.Unchecked, refunds = r.Refunds, refundAmount = r.RefundAmount,
+                cardReused = r.CardReused, staffCard = r.StaffCard, unrungVisits = r.Unrung, @unchecked = r.Unchecked, refunds = r.Refunds, refundAmount = r.RefundAmount,
                 refundFindings = r.RefundFindings, recentFindings = r.RecentFindings, computedAt = r.ComputedAt,
             }),
         });

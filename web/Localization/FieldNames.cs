@@ -9,6 +9,8 @@ public static class FieldNames
     private static readonly Dictionary<string, string> Chinese = new()
     {
         ["code"] = "编码",
+        ["card"] = "会员卡号",
+        ["holder"] = "持卡人",
         ["username"] = "用户名",
         ["displayName"] = "姓名",
         ["role"] = "角色",

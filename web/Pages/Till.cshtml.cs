@@ -14,7 +14,8 @@ namespace SmartStore.Web.Pages;
 /// worth a look first, and the visits to the till that rang nothing; without a store, every store with a till camera
 /// the viewer may see, one day, most findings first.
 /// </summary>
-public sealed class TillModel(StoreRepository stores, TillDesk desk, TillDays days, ReportCalendar calendar) : PageModel
+public sealed class TillModel(StoreRepository stores, TillDesk desk, TillDays days, StaffCards staffCards, StaffCardDesk cardDesk, ReportCalendar calendar)
+    : PageModel
 {
     public const int PreviewWidth = 320;
 
@@ -35,6 +36,9 @@ public sealed class TillModel(StoreRepository stores, TillDesk desk, TillDays da
     public IReadOnlyList<string> Errors { get; private set; } = [];
     public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
     public TillTraceOptions Options => desk.Options;
+    /// <summary>The store's staff cards (内部会员卡): a sale rung on one is a finding.</summary>
+    public IReadOnlyList<StaffCard> StaffCards { get; private set; } = [];
+    public bool MayEdit => User.Scope().MayEditMasterData;
 
     public IEnumerable<ReceiptTrace> Shown => Till is null ? [] : All ? Till.Receipts : Till.Receipts.Where(r => r.Flagged);
 
@@ -59,6 +63,31 @@ public sealed class TillModel(StoreRepository stores, TillDesk desk, TillDays da
         }
         (Day, Zone) = (day, StoreTimeZones.Find(Store.TimeZone));
         (Till, TillCameras) = await desk.Trace(Store, day);
+        StaffCards = await staffCards.OfStore(Store.Code);
+        return Page();
+    }
+
+    /// <summary>Registers a staff member's card at the store (or renames its holder).</summary>
+    public Task<IActionResult> OnPostStaffCard(string? card, string? holder) =>
+        EditCards(store => cardDesk.Add(store, new StaffCardDesk.CardInput(card, holder), User.Actor()));
+
+    public Task<IActionResult> OnPostRemoveStaffCard(string card) =>
+        EditCards(async store =>
+        {
+            await cardDesk.Remove(store, card, User.Actor());
+            return new FieldErrors();
+        });
+
+    /// <summary>A change to the store's staff cards by an editor who may see the store: back to the page, or the page with what was wrong.</summary>
+    private async Task<IActionResult> EditCards(Func<string, Task<FieldErrors>> change)
+    {
+        if (!MayEdit) return Forbid();
+        var store = string.IsNullOrWhiteSpace(StoreCode) ? null : await stores.Find(StoreCode.Trim());
+        if (store is null || !User.Scope().AllowsStore(store.Code, store.RegionCode)) return NotFound();
+        var errors = await change(store.Code);
+        if (!errors.Any) return Redirect($"/till?store={Uri.EscapeDataString(store.Code)}" + (Date is null ? "" : $"&date={Uri.EscapeDataString(Date)}") + "#staff-cards");
+        await OnGet();
+        Errors = errors.Localized;
         return Page();
     }
 

@@ -1,0 +1,38 @@
+using System.Security.Claims;
+using SmartStore.Storage;
+using SmartStore.Web.Security;
+
+namespace SmartStore.Web.Api;
+
+/// <summary>
+/// 内部会员卡: the member cards a store's staff hold, so a sale rung on one is found (收银追溯). The chain's HR system keeps
+/// each store's list with one PUT of the whole list.
+/// </summary>
+public static class StaffCardEndpoints
+{
+    public sealed record CardsInput(IReadOnlyList<StaffCardDesk.CardInput?>? Cards);
+
+    public static RouteGroupBuilder MapStaffCards(this RouteGroupBuilder api)
+    {
+        api.MapGet("/stores/{code}/staff-cards", List).WithTags("POS");
+        api.MapPut("/stores/{code}/staff-cards", Replace).WithTags("POS").RequireAuthorization(AuthenticationSetup.MayEdit);
+        return api;
+    }
+
+    private static async Task<IResult> List(string code, ClaimsPrincipal user, StoreRepository stores, StaffCards cards)
+    {
+        var (store, refusal) = await StoreAccess.Visible(user.Scope(), code, stores);
+        if (store is null) return refusal!;
+        return Results.Ok(new { store = store.Code, cards = (await cards.OfStore(store.Code)).Select(c => new { card = c.Card, holder = c.Holder }) });
+    }
+
+    private static async Task<IResult> Replace(string code, CardsInput input, ClaimsPrincipal user, StoreRepository stores, StaffCardDesk desk,
+        StaffCards cards)
+    {
+        var (store, refusal) = await StoreAccess.Visible(user.Scope(), code, stores);
+        if (store is null) return refusal!;
+        var errors = await desk.Replace(store.Code, input.Cards, user.Actor());
+        if (errors.Any) return errors.ToResult();
+        return Results.Ok(new { store = store.Code, cards = (await cards.OfStore(store.Code)).Select(c => new { card = c.Card, holder = c.Holder }) });
+    }
+}
