@@ -93,21 +93,28 @@ public sealed class TillDays(SmartStoreDatabase database)
     }
 
     /// <summary>The day's figures of the stores the scope covers, most findings first.</summary>
-    public async Task<IReadOnlyList<TillDayRow>> Day(StoreCoverage coverage, DateOnly day, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<TillDayRow>> Day(StoreCoverage coverage, DateOnly day, CancellationToken cancellationToken = default) =>
+        Between(coverage, day, day, cancellationToken);
+
+    /// <summary>The figures of each day from <paramref name="from"/> to <paramref name="to"/> of the stores covered: by day, most findings first.</summary>
+    public async Task<IReadOnlyList<TillDayRow>> Between(StoreCoverage coverage, DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.Open(cancellationToken);
         var rows = await connection.QueryAsync<Row>(new CommandDefinition($"""
-            SELECT s.code AS StoreCode, s.name AS StoreName, s.region_code AS RegionCode, k.receipts, k.amount, k.no_customer AS NoCustomer,
+            SELECT s.code AS StoreCode, s.name AS StoreName, s.region_code AS RegionCode, k.day, k.receipts, k.amount, k.no_customer AS NoCustomer,
                    k.card_reused AS CardReused, k.unrung, k.unchecked, k.refunds, k.refund_amount AS RefundAmount,
                    k.refund_findings AS RefundFindings, k.staff_card AS StaffCard, k.computed_at AS ComputedAt,
                    (SELECT coalesce(sum({FindingsOf("r")}), 0)::int FROM till_days r WHERE r.store_code = s.code
-                      AND r.day > @day::date - {RecentDays} AND r.day <= @day::date) AS RecentFindings
+                      AND r.day > k.day - {RecentDays} AND r.day <= k.day) AS RecentFindings
             FROM till_days k JOIN stores s ON s.code = k.store_code
-            WHERE k.day = @day AND {StoreScope.Visible} AND (@region::text IS NULL OR s.region_code = @region)
-            ORDER BY {FindingsOf("k")} DESC, k.receipts DESC, s.code
-            """, StoreScope.Parameters(coverage.Scope, new { day = day.ToDateTime(TimeOnly.MinValue), region = coverage.RegionCode }),
-            cancellationToken: cancellationToken));
-        return rows.Select(r => new TillDayRow(r.StoreCode, r.StoreName, r.RegionCode, day, r.Receipts, r.Amount, r.NoCustomer, r.CardReused,
+            WHERE k.day >= @from AND k.day <= @to AND {StoreScope.Visible} AND (@region::text IS NULL OR s.region_code = @region)
+              AND (@store::text IS NULL OR s.code = @store)
+            ORDER BY k.day, {FindingsOf("k")} DESC, k.receipts DESC, s.code
+            """, StoreScope.Parameters(coverage.Scope, new
+        {
+            from = from.ToDateTime(TimeOnly.MinValue), to = to.ToDateTime(TimeOnly.MinValue), region = coverage.RegionCode, store = coverage.StoreCode,
+        }), cancellationToken: cancellationToken));
+        return rows.Select(r => new TillDayRow(r.StoreCode, r.StoreName, r.RegionCode, DateOnly.FromDateTime(r.Day), r.Receipts, r.Amount, r.NoCustomer, r.CardReused,
             r.Unrung, r.Unchecked, DateTime.SpecifyKind(r.ComputedAt, DateTimeKind.Utc))
         {
             StaffCard = r.StaffCard,
@@ -165,6 +172,7 @@ public sealed class TillDays(SmartStoreDatabase database)
         public string StoreCode { get; init; } = "";
         public string StoreName { get; init; } = "";
         public string RegionCode { get; init; } = "";
+        public DateTime Day { get; init; }
         public int Receipts { get; init; }
         public decimal Amount { get; init; }
         public int NoCustomer { get; init; }

@@ -79,7 +79,8 @@ public sealed class TillReceipts(SmartStoreDatabase database)
     private static DateTime HourOf(DateTime local) => new(local.Year, local.Month, local.Day, local.Hour, 0, 0, DateTimeKind.Unspecified);
 
     private const string Columns =
-        "number, rung_local AS RungLocal, rung_utc AS RungUtc, cashier, member_card AS MemberCard, total, lines::text AS LinesJson, refund_of AS RefundOf, till, store_code AS StoreCode, refund_store AS RefundStore";
+        "number, rung_local AS RungLocal, rung_utc AS RungUtc, cashier, member_card AS MemberCard, total, lines::text AS LinesJson, " +
+        "refund_of AS RefundOf, till, store_code AS StoreCode, refund_store AS RefundStore";
 
     /// <summary>The receipts of one store-local day, in the order they were rung.</summary>
     public async Task<IReadOnlyList<TillReceipt>> Day(string storeCode, DateOnly day, CancellationToken cancellationToken = default)

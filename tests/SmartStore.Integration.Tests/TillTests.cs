@@ -147,6 +147,19 @@ public sealed class TillTests(SmartStoreSystem system)
         var overviewPage = await admin.GetStringAsync($"/till?date={days[^1]}");
         Assert.Contains("id=\"till-trend-chart\"", overviewPage);
         Assert.Contains($"data-recent=\"5\"", overviewPage);
+
+        // For the loss-prevention team: the store's findings of those days as a workbook, each refund with its findings.
+        var export = await admin.GetAsync($"/api/till.xlsx?store={store}&from={days[0]}&to={days[^1]}");
+        Assert.Equal(HttpStatusCode.OK, export.StatusCode);
+        using var workbook = new MemoryStream(await export.Content.ReadAsByteArrayAsync());
+        var rows = MiniExcelLibs.MiniExcel.Query(workbook, useHeaderRow: true, sheetName: "receipts").Cast<IDictionary<string, object?>>().ToList();
+        var rb = rows.Single(r => r["单号 number"]?.ToString() == "RB");
+        Assert.Equal(("有单无人、退无人单", "B", -111.3), (rb["异常 findings"]?.ToString(), rb["原单 refunds"]?.ToString(), Convert.ToDouble(rb["金额 total"])));
+        Assert.Contains(rows, r => r["单号 number"]?.ToString() == "RA" && r["异常 findings"]?.ToString() == "超额退款");
+        Assert.Contains("/snapshots/", rb["画面 picture"]?.ToString());
+        var tooLong = await admin.GetAsync($"/api/till.xlsx?store={store}&from=2025-01-01&to=2025-03-01");
+        Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
+        Assert.Contains("at most 31 days", await tooLong.Content.ReadAsStringAsync());
     }
 
     /// <summary>

@@ -23,7 +23,7 @@ public static class StaffCardEndpoints
     {
         var (store, refusal) = await StoreAccess.Visible(user.Scope(), code, stores);
         if (store is null) return refusal!;
-        return Results.Ok(new { store = store.Code, cards = (await cards.OfStore(store.Code)).Select(c => new { card = c.Card, holder = c.Holder }) });
+        return await Listed(store.Code, cards);
     }
 
     private static async Task<IResult> Replace(string code, CardsInput input, ClaimsPrincipal user, StoreRepository stores, StaffCardDesk desk,
@@ -32,7 +32,9 @@ public static class StaffCardEndpoints
         var (store, refusal) = await StoreAccess.Visible(user.Scope(), code, stores);
         if (store is null) return refusal!;
         var errors = await desk.Replace(store.Code, input.Cards, user.Actor());
-        if (errors.Any) return errors.ToResult();
-        return Results.Ok(new { store = store.Code, cards = (await cards.OfStore(store.Code)).Select(c => new { card = c.Card, holder = c.Holder }) });
+        return errors.Any ? errors.ToResult() : await Listed(store.Code, cards);
     }
+
+    private static async Task<IResult> Listed(string storeCode, StaffCards cards) =>
+        Results.Ok(new { store = storeCode, cards = (await cards.OfStore(storeCode)).Select(c => new { card = c.Card, holder = c.Holder }) });
 }

@@ -1,6 +1,8 @@
 using System.Security.Claims;
+using Microsoft.Extensions.Options;
 using SmartStore.Models;
 using SmartStore.Storage;
+using SmartStore.Web.Alerts;
 using SmartStore.Web.Analysis;
 using SmartStore.Web.Security;
 
@@ -19,6 +21,7 @@ public static class TillEndpoints
         api.MapPut("/stores/{code}/sales", Push).WithTags("POS").RequireAuthorization(AuthenticationSetup.MayEdit);
         api.MapGet("/stores/{code}/till", Day).WithTags("POS");
         api.MapGet("/till", Overview).WithTags("POS");
+        api.MapGet("/till.xlsx", Export).WithTags("POS");
         api.MapPut("/cameras/{code}/till", SetWatchesTill).WithTags("POS").RequireAuthorization(AuthenticationSetup.MayEdit);
         return api;
     }
@@ -126,6 +129,47 @@ public static class TillEndpoints
             }),
         });
     }
+
+    /// <summary>The most days one export covers, and the most store-days with findings it traces again.</summary>
+    public const int MaxExportDays = 31;
+    public const int MaxExportTraced = 500;
+
+    /// <summary>
+    /// The receipts worth a look, the visits that rang nothing and the figures of the stores covered (one store, a region, or
+    /// all the viewer may see) over up to 31 days, as .xlsx: each store-day with findings is traced again for them.
+    /// </summary>
+    private static async Task<IResult> Export(string? from, string? to, string? region, string? store, ClaimsPrincipal user, StoreRepository stores,
+        TillDays days, TillDesk desk, ReportCalendar calendar, IOptions<WebhookOptions> links, CancellationToken cancellationToken)
+    {
+        var (coverage, problem) = await StoreAccess.Resolve(user.Scope(), Blank(store), Blank(region), stores);
+        if (coverage is null) return problem!;
+        var errors = new FieldErrors();
+        var last = TillDesk.Day(to, calendar.Today, errors);
+        var first = TillDesk.Day(from, last ?? calendar.Today, errors);
+        if (first > last || last?.DayNumber - first?.DayNumber >= MaxExportDays)
+            errors.Add("from", $"from must be on or before to, at most {MaxExportDays} days before.", $"开始日期须不晚于结束日期，且相隔不超过 {MaxExportDays} 天。");
+        if (errors.Any || first is not { } start || last is not { } end) return errors.ToResult();
+        var rows = await days.Between(coverage, start, end, cancellationToken);
+        var worth = rows.Where(r => r.Findings > 0).ToList();
+        if (worth.Count > MaxExportTraced)
+        {
+            errors.Add("from", $"{worth.Count} store-days with findings: at most {MaxExportTraced} an export; choose fewer days, a region or a store.",
+                $"{worth.Count} 个门店日有异常，一次最多导出 {MaxExportTraced} 个：请缩短日期、选择大区或门店。");
+            return errors.ToResult();
+        }
+        var traced = new List<TillWorkbook.TracedDay>();
+        var zones = new Dictionary<string, TimeZoneInfo>();
+        foreach (var row in worth)
+        {
+            if (!zones.TryGetValue(row.StoreCode, out var zone))
+                zones[row.StoreCode] = zone = StoreTimeZones.Find((await stores.Find(row.StoreCode))?.TimeZone ?? "Asia/Shanghai");
+            traced.Add(new(row, zone, await desk.Trace(row.StoreCode, zone, row.Day, cancellationToken)));
+        }
+        var name = $"till-{coverage.StoreCode ?? coverage.RegionCode ?? "all"}-{start:yyyyMMdd}-{end:yyyyMMdd}.xlsx";
+        return Results.File(await TillWorkbook.Write(rows, traced, PageLinks.Root(links.Value.PublicUrl), cancellationToken), Workbook.ContentType, name);
+    }
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     private static object Picture(TillFrame frame, TimeZoneInfo zone) =>
         new { snapshotId = frame.SnapshotId, camera = frame.CameraCode, till = frame.Till, at = Local(frame.AtUtc, zone), customers = frame.Customers };

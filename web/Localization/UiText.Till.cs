@@ -48,6 +48,8 @@ public static partial class UiText
         ["tillTrendHint"] = ("各项异常按天相加；折线是每百张小票的异常数，门店多了少了都能比", "each finding summed by day; the line is findings per 100 receipts, comparable as stores come and go"),
         ["tillPerHundred"] = ("每百张小票异常", "Findings per 100 receipts"),
         ["tillFindings"] = ("异常", "Findings"),
+        ["tillExport"] = ("异常小票导出 Excel", "Findings to Excel"),
+        ["tillExportWeek"] = ("近 7 天异常导出 Excel", "Last 7 days' findings to Excel"),
         ["tillRecent"] = ("近 30 天", "30 days"),
         ["tillRecentHint"] = ("这家门店到这一天为止 30 天里的异常总数：反复出现的门店比偶然的一天更值得跟进", "the store's findings over the 30 days up to this one: a till that keeps turning up matters more than one bad day"),
         ["tillUnrungHint"] = ("收银台顾客一侧有人超过 {0:0} 分钟、前后都没有小票", "someone at the till for over {0:0} minutes with no receipt"),
