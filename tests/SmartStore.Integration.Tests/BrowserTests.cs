@@ -593,17 +593,21 @@ public sealed class BrowserTests(SmartStoreSystem system)
         await Assertions.Expect(page.Locator(".store-card").First).ToBeVisibleAsync();
         Assert.EndsWith("/m", await page.EvaluateAsync<string>("navigator.serviceWorker.ready.then(r => r.scope)"));
 
-        // A camera of the region reports once and falls silent (2 s here): it joins the list without a reload.
+        // The store map loads when opened, with the region's stores on it.
+        await page.ClickAsync("#store-map summary");
+        await Assertions.Expect(page.Locator("#store-map")).ToHaveAttributeAsync("data-map", "drawn", new() { Timeout = 20_000 });
+        await Assertions.Expect(page.Locator("#mobile-map canvas").First).ToBeVisibleAsync();
+        Assert.DoesNotContain("X0812", await page.Locator("#store-map").GetAttributeAsync("data-attention") ?? "");
+
+        // A camera of the region reports once and falls silent (2 s here): it joins the list without a reload, and its
+        // store's dot turns to needing attention.
         var offline = page.Locator($"#attention li[data-camera='{camera}'][data-what='offline']");
         await Assertions.Expect(offline).ToHaveCountAsync(0);
         using var device = system.Anonymous();
         await MasterDataApiTests.Heartbeat(device, camera, secret);
         await Assertions.Expect(offline).ToHaveCountAsync(1, new() { Timeout = 15_000 });
-
-        // The store map loads when opened, with the region's stores on it.
-        await page.ClickAsync("#store-map summary");
-        await Assertions.Expect(page.Locator("#store-map")).ToHaveAttributeAsync("data-map", "drawn", new() { Timeout = 20_000 });
-        await Assertions.Expect(page.Locator("#mobile-map canvas").First).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#store-map")).ToHaveAttributeAsync("data-attention", new System.Text.RegularExpressions.Regex(@"\bX0812\b"),
+            new() { Timeout = 20_000 });
 
         // On the train: no network. The page says so instead of the browser's error.
         await page.Context.SetOfflineAsync(true);

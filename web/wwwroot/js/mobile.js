@@ -1,5 +1,5 @@
 // The mobile view (/m): today's counters of each store card follow the live feed, with the store's closure tag; what
-// needs attention is read again when a camera or a store changes between fine and not; the service worker makes it
+// needs attention is read again when a camera or a store changes between fine and not, and the store map its dots; the service worker makes it
 // installable and shows a page of its own when the phone has no network.
 (function () {
   "use strict";
@@ -9,6 +9,9 @@
     liveState.textContent = liveState.dataset[key];
     liveState.parentElement.classList.toggle("lost", key === "lost");
   }
+
+  // The store map (store-map.js), when open, reads its dots again.
+  const storeChanged = () => document.dispatchEvent(new CustomEvent("smartstore:store-changed"));
 
   function showTraffic(update) {
     const card = document.querySelector(`.store-card[data-store="${CSS.escape(update.storeCode || "")}"]`);
@@ -27,12 +30,14 @@
   function cameraChanged(update) {
     const camera = update.camera;
     if (!camera || !document.querySelector(`.store-card[data-store="${CSS.escape(camera.storeCode || "")}"]`)) return;
+    storeChanged();
     const expected = (camera.online ? 0 : 1) + (camera.faults || []).length;
     if (expected !== listed(`[data-camera="${CSS.escape(camera.cameraCode)}"]`)) refreshAttention();
   }
 
   function trafficChanged(update) {
     showTraffic(update);
+    storeChanged();
     const shown = listed(`[data-store="${CSS.escape(update.storeCode || "")}"][data-what="looks-closed"]`);
     if ((update.looksClosed ? 1 : 0) !== shown) refreshAttention();
   }
