@@ -99,6 +99,25 @@ public sealed class UserAccounts(SmartStoreDatabase database)
             return true;
         });
 
+    /// <summary>What became of an account asked to be removed.</summary>
+    public enum Removal { Removed, NotFound, StillEnabled }
+
+    /// <summary>
+    /// Removes a disabled account for good (someone who left; their name is no longer kept with it). An enabled one is
+    /// refused: disabling first ends its sessions and keeps the last HQ admin. What the person did stays in the audit log
+    /// and the sign-in log under the username.
+    /// </summary>
+    public Task<Removal> Remove(string username, string actor) =>
+        database.InTransaction(async (c, t) =>
+        {
+            var disabled = await c.QuerySingleOrDefaultAsync<bool?>("SELECT disabled FROM users WHERE username = @username FOR UPDATE", new { username }, t);
+            if (disabled is null) return Removal.NotFound;
+            if (disabled == false) return Removal.StillEnabled;
+            await c.ExecuteAsync("DELETE FROM users WHERE username = @username", new { username }, t);
+            await AuditTrail.Record(c, t, actor, "remove", "user", username, new { });
+            return Removal.Removed;
+        });
+
     /// <summary>Sets a new password (a reset by head office, or the person's own change); every session of the account ends.</summary>
     public Task<bool> SetPassword(string username, string password, string actor) =>
         database.InTransaction(async (c, t) =>

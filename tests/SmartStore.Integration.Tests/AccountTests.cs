@@ -63,6 +63,19 @@ public sealed partial class AccountTests(SmartStoreSystem system)
         Assert.Contains("用户名或密码错误", await Page(await SignInForm("x0831.li", "a-long-new-secret")));
         using var again = await SignIn("x0831.li", reset["password"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.OK, (await again.GetAsync("/api/me")).StatusCode);
+
+        // They leave: an enabled account is not removed; disabled, it is removed on its page and signs in no more.
+        var enabled = await admin.DeleteAsync("/api/accounts/x0831.li");
+        Assert.Equal(HttpStatusCode.Conflict, enabled.StatusCode);
+        Assert.Contains("disable it first", await enabled.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutJson("/api/accounts/x0831.li", new { displayName = "李经理", role = "region_manager", regionCodes = new[] { "EAST" }, disabled = true })).StatusCode);
+        Assert.Contains("id=\"remove-account\"", await Page(await admin.GetAsync("/accounts/x0831.li")));
+        var removed = await PageForms.PostForm(admin, "/accounts/x0831.li", "/accounts/x0831.li?handler=remove", new());
+        Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
+        Assert.Contains("已删除账号 x0831.li", await Page(await admin.GetAsync(removed.Headers.Location!.ToString())));
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync("/api/accounts/x0831.li")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.DeleteAsync("/api/accounts/x0831.li")).StatusCode);
+        Assert.Contains("用户名或密码错误", await Page(await SignInForm("x0831.li", reset["password"]!.GetValue<string>())));
     }
 
     [Fact]

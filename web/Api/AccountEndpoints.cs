@@ -17,6 +17,7 @@ public static class AccountEndpoints
         accounts.MapPost("/", Create);
         accounts.MapPost("/import", Import).DisableAntiforgery();
         accounts.MapPut("/{username}", Update);
+        accounts.MapDelete("/{username}", Remove);
         accounts.MapPost("/{username}/password", async (string username, ClaimsPrincipal user, AccountDesk desk, HttpResponse response) =>
         {
             if (await desk.ResetPassword(username, user.Actor()) is not { } password) return Problems.NotFound($"Account '{username}'");
@@ -54,6 +55,16 @@ public static class AccountEndpoints
         if (!found) return Problems.NotFound($"Account '{username}'");
         return account is null ? errors.ToResult() : Results.Ok(Shown(account));
     }
+
+    /// <summary>A disabled account removed for good (204); an enabled one is refused (409): disable it first.</summary>
+    private static async Task<IResult> Remove(string username, ClaimsPrincipal user, UserAccounts accounts) =>
+        await accounts.Remove(username, user.Actor()) switch
+        {
+            UserAccounts.Removal.Removed => Results.NoContent(),
+            UserAccounts.Removal.StillEnabled => Results.Problem(statusCode: 409, title: "Account enabled",
+                detail: $"Account '{username}' is enabled: disable it first (its sessions end), then remove it."),
+            _ => Problems.NotFound($"Account '{username}'"),
+        };
 
     private static object Shown(UserAccounts.Account a) => new
     {

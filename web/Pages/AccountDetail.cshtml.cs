@@ -59,6 +59,16 @@ public sealed class AccountDetailModel(UserAccounts accounts, RegionRepository r
         return Page();
     }
 
+    /// <summary>A disabled account removed for good; back to the list, which says so.</summary>
+    public async Task<IActionResult> OnPostRemove()
+    {
+        if (await Load() is { } refused) return refused;
+        if (await accounts.Remove(Username, User.Actor()) == UserAccounts.Removal.Removed) return Redirect($"/accounts?removed={Uri.EscapeDataString(Username)}");
+        Errors = [UiText.T("accountRemoveEnabled")];
+        Form = AccountForm.Of(Account);
+        return Page();
+    }
+
     private async Task<IActionResult?> Load()
     {
         if (!User.Scope().MayEditMasterData) return Forbid();

@@ -21,6 +21,8 @@ public sealed class AccountsModel(UserAccounts accounts, RegionRepository region
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true, Name = "role")] public string? RoleFilter { get; set; }
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
+    /// <summary>The account just removed on its page, to say so.</summary>
+    [FromQuery(Name = "removed")] public string? Removed { get; set; }
 
     /// <summary>Every account that matches the search, in the order they were created.</summary>
     public IReadOnlyList<UserAccounts.Account> Matching { get; private set; } = [];
