@@ -55,6 +55,10 @@ public sealed class TillTests(SmartStoreSystem system)
             Assert.Equal(["card-reused"], Flags(byNumber[n]));
         }
 
+        // By cashier: all six rung by 店长, five of them worth a look (B with nobody there, C–F on one card).
+        var cashier = (await (await admin.GetAsync($"/api/stores/{Store}/till?date={days[^1]}")).Json())["cashiers"]!.AsArray().Single()!;
+        Assert.Equal("店长", cashier["cashier"]!.GetValue<string>());
+
         // The receipts make the hourly receipts the traffic report's conversion reads, each counted once.
         var report = await (await admin.GetAsync($"/api/traffic/report?store={Store}&from={days[0]}&to={days[^1]}&by=day")).Json();
         Assert.Equal(6, report["total"]!["receipts"]!.GetValue<int>());
@@ -66,6 +70,7 @@ public sealed class TillTests(SmartStoreSystem system)
         Assert.DoesNotContain("data-receipt=\"A\"", page);
         Assert.Contains("有单无人", page);
         Assert.Contains("data-receipt=\"A\"", WebUtility.HtmlDecode(await admin.GetStringAsync($"/till?store={Store}&date={days[0]}&all=true")));
+        if (days.Count == 1) Assert.Contains("data-cashier=\"店长\" data-findings=\"5\"", page);
 
         // Head office's overview reads the figures the keeper writes for every store with a till camera.
         await system.WebServices.GetRequiredService<TillDayKeeper>().Keep();
@@ -157,6 +162,9 @@ public sealed class TillTests(SmartStoreSystem system)
         Assert.Equal(("有单无人、退无人单", "B", -111.3), (rb["异常 findings"]?.ToString(), rb["原单 refunds"]?.ToString(), Convert.ToDouble(rb["金额 total"])));
         Assert.Contains(rows, r => r["单号 number"]?.ToString() == "RA" && r["异常 findings"]?.ToString() == "超额退款");
         Assert.Contains("/snapshots/", rb["画面 picture"]?.ToString());
+        var cashiers = MiniExcelLibs.MiniExcel.Query(new MemoryStream(await export.Content.ReadAsByteArrayAsync()), useHeaderRow: true, sheetName: "cashiers")
+            .Cast<IDictionary<string, object?>>().Single();
+        Assert.Equal(("店长", 3), (cashiers["收银员 cashier"]?.ToString(), Convert.ToInt32(cashiers["可疑退单 refunds worth a look"])));
         var tooLong = await admin.GetAsync($"/api/till.xlsx?store={store}&from=2025-01-01&to=2025-03-01");
         Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
         Assert.Contains("at most 31 days", await tooLong.Content.ReadAsStringAsync());

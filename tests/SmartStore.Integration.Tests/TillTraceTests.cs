@@ -45,6 +45,19 @@ public sealed class TillTraceTests
     }
 
     [Fact]
+    public void A_days_receipts_by_cashier_count_each_cashiers_findings_most_first()
+    {
+        var receipts = new[]
+        {
+            Receipt("1", 0) with { Cashier = "小李" }, Receipt("2", 400) with { Cashier = "小李" }, Receipt("3", 800) with { Cashier = "小王" },
+            Receipt("4", 1200) with { Cashier = "" },
+        };
+        var day = TillTrace.Check(receipts, [Frame(1, 10, 1), Frame(2, 410, 0), Frame(3, 810, 1), Frame(4, 1210, 0)], Options, Later);
+        var cashiers = day.Cashiers.Select(c => (c.Cashier, c.Sales, c.NoCustomer, c.Findings)).ToList();
+        Assert.Equal([("小李", 2, 1, 1), ("—", 1, 1, 1), ("小王", 1, 0, 0)], cashiers);
+    }
+
+    [Fact]
     public void A_sale_on_a_staff_members_own_card_is_flagged_and_its_refund_and_a_customers_card_are_not()
     {
         var staff = new Dictionary<string, StaffCard> { ["M-STAFF"] = new("M-STAFF", "王丽", "S0001") };

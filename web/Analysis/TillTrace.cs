@@ -76,9 +76,29 @@ public sealed record UnrungVisit(string CameraCode, DateTime FromUtc, DateTime T
     public TimeSpan Length => ToUtc - FromUtc;
 }
 
+/// <summary>
+/// One cashier's receipts of a day and how many of them are worth a look, by finding (a visit that rang nothing has no
+/// cashier to go with it).
+/// </summary>
+public sealed record CashierFigures(string Cashier, int Sales, int Refunds, int NoCustomer, int CardReused, int StaffCard, int RefundFindings)
+{
+    public int Findings => NoCustomer + CardReused + StaffCard + RefundFindings;
+
+    /// <summary>Each cashier of <paramref name="receipts"/> (a receipt naming none counts as "—"), most findings first.</summary>
+    public static IReadOnlyList<CashierFigures> Of(IEnumerable<ReceiptTrace> receipts) =>
+        receipts.GroupBy(r => r.Receipt.Cashier.Length == 0 ? "—" : r.Receipt.Cashier)
+            .Select(g => new CashierFigures(g.Key, g.Count(r => !r.Receipt.IsRefund), g.Count(r => r.Receipt.IsRefund),
+                g.Count(r => r.Flags.Contains(ReceiptFlags.NoCustomer)), g.Count(r => r.Flags.Contains(ReceiptFlags.CardReused)),
+                g.Count(r => r.Flags.Contains(ReceiptFlags.StaffCard)), g.Count(r => r.Flags.Any(ReceiptFlags.OfRefunds.Contains))))
+            .OrderByDescending(c => c.Findings).ThenByDescending(c => c.Sales).ThenBy(c => c.Cashier, StringComparer.Ordinal).ToList();
+}
+
 /// <summary>A store's day at the till: its sales and refunds in the order rung.</summary>
 public sealed record TillDay(IReadOnlyList<ReceiptTrace> Receipts, IReadOnlyList<UnrungVisit> Unrung)
 {
+    /// <summary>The day's receipts by cashier: whose till keeps turning up, not only which receipts.</summary>
+    public IReadOnlyList<CashierFigures> Cashiers => CashierFigures.Of(Receipts);
+
     public IEnumerable<ReceiptTrace> Sales => Receipts.Where(r => !r.Receipt.IsRefund);
     public IEnumerable<ReceiptTrace> Refunds => Receipts.Where(r => r.Receipt.IsRefund);
     public int Unchecked => Receipts.Count(r => r.Customers is null);

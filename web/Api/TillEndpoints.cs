@@ -87,6 +87,11 @@ public static class TillEndpoints
                     ? new { store = sale.StoreCode, at = sale.RungLocal.ToString("yyyy-MM-ddTHH:mm:ss"), total = sale.Total, customersSeen = r.OriginalCustomers }
                     : null,
             }),
+            cashiers = till.Cashiers.Select(c => new
+            {
+                cashier = c.Cashier, sales = c.Sales, refunds = c.Refunds, noCustomer = c.NoCustomer, cardReused = c.CardReused, staffCard = c.StaffCard,
+                refundFindings = c.RefundFindings,
+            }),
             unrung = till.Unrung.Select(v => new
             {
                 camera = v.CameraCode,

@@ -6,7 +6,7 @@ namespace SmartStore.Web.Api;
 
 /// <summary>
 /// 收银追溯 as an .xlsx workbook for the chain's loss-prevention team: every receipt worth a look of the stores and days
-/// asked for, the visits that rang nothing, and each store-day's figures.
+/// asked for, the visits that rang nothing, each cashier's findings over the days traced, and each store-day's figures.
 /// </summary>
 public static class TillWorkbook
 {
@@ -34,6 +34,14 @@ public static class TillWorkbook
                 ["从 from"] = Local(v.FromUtc, d.Zone), ["到 to"] = Local(v.ToUtc, d.Zone), ["分钟 minutes"] = Math.Round(v.Length.TotalMinutes, 1),
                 ["最多人数 most people"] = v.MostCustomers, ["摄像机 camera"] = v.CameraCode, ["收银台 till"] = v.Picture.Till, ["画面 picture"] = Picture(v.Picture),
             })).ToList(),
+            // Each cashier of each store over the days exported that had findings (the days traced).
+            ["cashiers"] = traced.GroupBy(d => (d.Row.StoreCode, d.Row.StoreName))
+                .SelectMany(store => CashierFigures.Of(store.SelectMany(d => d.Till.Receipts)).Select(c => new Dictionary<string, object?>
+                {
+                    ["门店 store"] = store.Key.StoreCode, ["名称 name"] = store.Key.StoreName, ["收银员 cashier"] = c.Cashier, ["小票 sales"] = c.Sales,
+                    ["退单 refunds"] = c.Refunds, ["有单无人 no customer"] = c.NoCustomer, ["一卡多单 one card, many receipts"] = c.CardReused,
+                    ["内部会员卡 staff card"] = c.StaffCard, ["可疑退单 refunds worth a look"] = c.RefundFindings, ["异常合计 findings"] = c.Findings,
+                })).ToList(),
             ["stores"] = rows.Select(r => new Dictionary<string, object?>
             {
                 ["门店 store"] = r.StoreCode, ["名称 name"] = r.StoreName, ["大区 region"] = r.RegionCode, ["日期 day"] = r.Day.ToString("yyyy-MM-dd"),

@@ -48,6 +48,8 @@ public static partial class UiText
         ["tillTrendHint"] = ("各项异常按天相加；折线是每百张小票的异常数，门店多了少了都能比", "each finding summed by day; the line is findings per 100 receipts, comparable as stores come and go"),
         ["tillPerHundred"] = ("每百张小票异常", "Findings per 100 receipts"),
         ["tillFindings"] = ("异常", "Findings"),
+        ["tillByCashier"] = ("按收银员", "By cashier"),
+        ["tillByCashierHint"] = ("这一天每位收银员的小票和其中值得回看的（有人无单没有小票，不计在收银员名下）", "each cashier's receipts this day and those worth a look (a visit that rang nothing has no cashier)"),
         ["tillExport"] = ("异常小票导出 Excel", "Findings to Excel"),
         ["tillExportWeek"] = ("近 7 天异常导出 Excel", "Last 7 days' findings to Excel"),
         ["tillRecent"] = ("近 30 天", "30 days"),
