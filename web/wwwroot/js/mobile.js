@@ -1,6 +1,6 @@
 // The mobile view (/m): today's counters of each store card follow the live feed, with the store's closure tag; what
-// needs attention is read again when a camera or a store changes between fine and not, and the store map its dots; the service worker makes it
-// installable and shows a page of its own when the phone has no network.
+// needs attention is read again when a camera or a store changes between fine and not, and the store map its dots; the
+// service worker makes it installable and shows a page of its own when the phone has no network.
 (function () {
   "use strict";
   const liveState = document.getElementById("live-state");
