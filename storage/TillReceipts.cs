@@ -121,6 +121,23 @@ public sealed class TillReceipts(SmartStoreDatabase database)
         return rows.Select(r => r.ToReceipt()).ToList();
     }
 
+    /// <summary>
+    /// How many sales each of <paramref name="cards"/> was on that store-local day at any of the chain's stores (a card
+    /// shared round a district shows only across them).
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, int>> CardSales(IReadOnlyCollection<string> cards, DateOnly day, CancellationToken cancellationToken = default)
+    {
+        if (cards.Count == 0) return new Dictionary<string, int>();
+        await using var connection = await database.Open(cancellationToken);
+        var rows = await connection.QueryAsync<(string Card, int Sales)>(new CommandDefinition("""
+            SELECT member_card, count(*)::int FROM pos_receipts
+            WHERE member_card = ANY(@cards) AND refund_of IS NULL AND rung_local >= @from AND rung_local < @to
+            GROUP BY member_card
+            """, new { cards = cards.ToArray(), from = day.ToDateTime(TimeOnly.MinValue), to = day.AddDays(1).ToDateTime(TimeOnly.MinValue) },
+            cancellationToken: cancellationToken));
+        return rows.ToDictionary(r => r.Card, r => r.Sales);
+    }
+
     /// <summary>The store's cameras that watch a till.</summary>
     public async Task<IReadOnlyList<string>> TillCameras(string storeCode, CancellationToken cancellationToken = default)
     {

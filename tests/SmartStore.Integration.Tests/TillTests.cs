@@ -307,6 +307,18 @@ public sealed class TillTests(SmartStoreSystem system)
         Assert.Equal((39m, 39m), (sold["7"]["refunded"]!.GetValue<decimal>(), sold["8"]["refunded"]!.GetValue<decimal>()));
         var page = WebUtility.HtmlDecode(await admin.GetStringAsync($"/till?store={returnedAt}&date={day}"));
         Assert.Contains($"原单门店 {soldAt}", page);
+
+        // One card on two sales at each store that day: four across the chain, 一卡多单 at both though each saw two.
+        foreach (var (store, numbers) in new[] { (soldAt, new[] { "C1", "C2" }), (returnedAt, new[] { "C3", "C4" }) })
+            Assert.Equal(HttpStatusCode.OK, (await admin.PutJson($"/api/stores/{store}/sales",
+                new { receipts = numbers.Select((n, i) => Receipt(first, n, 200 + i, "M-DISTRICT")).ToArray() })).StatusCode);
+        foreach (var store in new[] { soldAt, returnedAt })
+        {
+            var shared = (await (await admin.GetAsync($"/api/stores/{store}/till?date={first.AddSeconds(200):yyyy-MM-dd}")).Json())["receipts"]!.AsArray()
+                .Where(r => r!["memberCard"]?.GetValue<string>() == "M-DISTRICT").ToList();
+            Assert.Equal(2, shared.Count);
+            Assert.All(shared, r => Assert.Contains("card-reused", Flags(r!)));
+        }
         Assert.Contains($"href=\"/till?store={soldAt}&date={day}&all=true\"", page);
     }
 

@@ -42,6 +42,11 @@ public sealed class TillTraceTests
 
         var four = TillTrace.Check([Receipt("1", 0, "M1"), Receipt("2", 60, "M1"), Receipt("3", 120, "M1"), Receipt("4", 180, "M1"), Receipt("5", 240)], [], Options, Later);
         Assert.Equal(["1", "2", "3", "4"], four.Receipts.Where(r => r.Flags.Contains(ReceiptFlags.CardReused)).Select(r => r.Receipt.Number));
+
+        // Two here, two more at other stores of the chain: one card on four sales that day.
+        var shared = TillTrace.Check([Receipt("1", 0, "M1"), Receipt("2", 60, "M1"), Receipt("3", 120, "M2")], [], Options, Later,
+            cardSales: new Dictionary<string, int> { ["M1"] = 4, ["M2"] = 1 });
+        Assert.Equal(["1", "2"], shared.Receipts.Where(r => r.Flags.Contains(ReceiptFlags.CardReused)).Select(r => r.Receipt.Number));
     }
 
     [Fact]

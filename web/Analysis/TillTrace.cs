@@ -36,7 +36,7 @@ public static class ReceiptFlags
     /// <summary>有单无人: the till cameras saw nobody on the customers' side when it was rung.</summary>
     public const string NoCustomer = "no-customer";
 
-    /// <summary>一卡多单: its member card was on <see cref="TillTraceOptions.CardReceiptsPerDay"/> or more receipts that day.</summary>
+    /// <summary>一卡多单: its member card was on <see cref="TillTraceOptions.CardReceiptsPerDay"/> or more sales that day, at any of the chain's stores.</summary>
     public const string CardReused = "card-reused";
 
     /// <summary>内部会员卡: a sale rung on a card the chain's staff hold (<see cref="StaffCards"/>): points and discounts on a customer's purchase.</summary>
@@ -131,11 +131,14 @@ public static class TillTrace
     /// <param name="linked">the receipts of other days or stores a refund ties to the day's: the sales its refunds refund, and
     /// the refunds of those and of its sales.</param>
     /// <param name="staffCards">the staff cards among the receipts' member cards, by card.</param>
+    /// <param name="cardSales">each of the receipts' member cards' sales that day across the chain (a card passed round a
+    /// district's tills is one card on many receipts though each store sees a few); null: the day's receipts' own.</param>
     public static TillDay Check(IReadOnlyList<TillReceipt> receipts, IReadOnlyList<TillFrame> frames, TillTraceOptions options, DateTime nowUtc,
-        IReadOnlyList<TillReceipt>? linked = null, IReadOnlyDictionary<string, StaffCard>? staffCards = null)
+        IReadOnlyList<TillReceipt>? linked = null, IReadOnlyDictionary<string, StaffCard>? staffCards = null,
+        IReadOnlyDictionary<string, int>? cardSales = null)
     {
-        var reusedCards = receipts.Where(r => r.MemberCard is not null && !r.IsRefund).GroupBy(r => r.MemberCard!)
-            .Where(g => g.Count() >= options.CardReceiptsPerDay).Select(g => g.Key).ToHashSet();
+        cardSales ??= receipts.Where(r => r.MemberCard is not null && !r.IsRefund).GroupBy(r => r.MemberCard!).ToDictionary(g => g.Key, g => g.Count());
+        var reusedCards = cardSales.Where(c => c.Value >= options.CardReceiptsPerDay).Select(c => c.Key).ToHashSet();
         // In time order, so each receipt looks only at the pictures of its window (a day of a till is thousands of them).
         var ordered = frames.OrderBy(f => f.AtUtc).ToList();
         var ledger = new RefundLedger(receipts.Concat(linked ?? []));

@@ -38,8 +38,10 @@ public sealed class TillDesk(TillReceipts receipts, StaffCards staffCards, IOpti
             .Select(sale => (sale.StoreCode, sale.RungUtc - Options.Window, sale.RungUtc + Options.Window))
             .Prepend((storeCode, fromUtc - Options.Window, toUtc + Options.Window)).ToList();
         var frames = await receipts.Frames(spans, cancellationToken);
-        var staff = await staffCards.Among(rung.Select(r => r.MemberCard).OfType<string>().Distinct().ToList(), cancellationToken);
-        var traced = TillTrace.Check(rung, frames, Options, DateTime.UtcNow, linked, staff);
+        var cards = rung.Select(r => r.MemberCard).OfType<string>().Distinct().ToList();
+        var staff = await staffCards.Among(cards, cancellationToken);
+        var cardSales = await receipts.CardSales(cards, day, cancellationToken);
+        var traced = TillTrace.Check(rung, frames, Options, DateTime.UtcNow, linked, staff, cardSales);
         // Visits are the store's and the day's own: a run the window reached into from the day before or after belongs to
         // that day, and another store's pictures are there only for its sales.
         return traced with

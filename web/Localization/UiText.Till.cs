@@ -6,8 +6,8 @@ public static partial class UiText
     private static readonly Dictionary<string, (string Zh, string En)> TillWords = new()
     {
         ["till"] = ("收银追溯", "Till trace"),
-        ["tillHint"] = ("每张小票对照收银台摄像头在收银时刻前后 {0:0} 秒的画面：画面里顾客一侧没人的小票（有单无人）、同一会员卡一天 {2} 张及以上的小票（一卡多单）、刷了店员自己会员卡的小票（内部会员卡）、有人在收银台等了 {1:0} 分钟以上却没有出小票（有人无单）；退单对照原单：退的是当时无人的单（退无人单）、退款超过原单金额（超额退款）、原单 {3:0} 天后才退（超期退货）。这些是值得回看的线索，不是定论。",
-            "Each receipt is held against the till cameras' pictures within {0:0} s of its time: receipts with nobody on the customers' side (no customer), a member card on {2} or more receipts in a day (one card, many receipts), a sale on a staff member's own card (staff card), and people at the till for {1:0} minutes or more with nothing rung; each refund against its sale: a sale rung with nobody there (refunds a sale nobody was at), more given back than was paid (over-refund), {3:0} days or more after the sale (past the return period). Leads worth a look, not verdicts."),
+        ["tillHint"] = ("每张小票对照收银台摄像头在收银时刻前后 {0:0} 秒的画面：画面里顾客一侧没人的小票（有单无人）、同一会员卡一天在全部门店 {2} 张及以上的小票（一卡多单）、刷了店员自己会员卡的小票（内部会员卡）、有人在收银台等了 {1:0} 分钟以上却没有出小票（有人无单）；退单对照原单：退的是当时无人的单（退无人单）、退款超过原单金额（超额退款）、原单 {3:0} 天后才退（超期退货）。这些是值得回看的线索，不是定论。",
+            "Each receipt is held against the till cameras' pictures within {0:0} s of its time: receipts with nobody on the customers' side (no customer), a member card on {2} or more receipts in a day across the chain (one card, many receipts), a sale on a staff member's own card (staff card), and people at the till for {1:0} minutes or more with nothing rung; each refund against its sale: a sale rung with nobody there (refunds a sale nobody was at), more given back than was paid (over-refund), {3:0} days or more after the sale (past the return period). Leads worth a look, not verdicts."),
         ["tillDay"] = ("日期", "Day"),
         ["tillAll"] = ("显示全部小票", "Every receipt"),
         ["tillDayBefore"] = ("前一天", "Day before"),
