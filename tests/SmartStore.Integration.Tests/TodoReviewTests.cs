@@ -91,6 +91,8 @@ public sealed class TodoReviewTests(SmartStoreSystem system)
         Assert.Equal(HttpStatusCode.Created, (await admin.PostJson("/api/stores", ApiJson.NewStore("X0922", "EAST"))).StatusCode);
         await using var robot = new WebhookReceiver();
         var (hook, _) = await WebhookTests.Add(admin, new { name = "华东整改群", url = robot.Url, format = "text", regionCode = "EAST", kinds = new[] { AlertKinds.TodoOverdue } });
+        await using var ownSystem = new WebhookReceiver();
+        var (jsonHook, _) = await WebhookTests.Add(admin, new { name = "整改系统", url = ownSystem.Url, format = "json", regionCode = "EAST", kinds = new[] { AlertKinds.TodoOverdue } });
         try
         {
             var raised = await east.PostJson("/api/todos", new { store = "X0922", text = "门头灯箱不亮，请报修" });
@@ -106,6 +108,11 @@ public sealed class TodoReviewTests(SmartStoreSystem system)
                 what: "the overdue to-do told");
             Assert.Contains($"测试门店 X0922（X0922） 整改超期：门头灯箱不亮，请报修（期限 ", JsonNode.Parse(told[0].Body)!["text"]!["content"]!.GetValue<string>());
             Assert.Contains($"待办 #{id}）", told[0].Body);
+            // The chain's own system gets the to-do's id as the number the API knows it by, and the page to open.
+            var json = JsonNode.Parse((await Eventually.Get(() => Task.FromResult(ownSystem.Requests.Where(r => r.Body.Contains("X0922")).ToList()),
+                r => r.Count == 1, what: "the overdue to-do sent as JSON"))[0].Body)!;
+            Assert.Equal(id, json["todo"]!["id"]!.GetValue<long>());
+            Assert.Equal($"{WebhookTests.PublicUrl}/inspections?store=X0922#todos", json["url"]!.GetValue<string>());
             Assert.Equal(TodoStates.Overdue, (await Todo(east, id))["state"]!.GetValue<string>());
             Assert.Contains("已超期 2 小时", await east.GetStringAsync("/inspections?store=X0922"));
             Assert.Equal(1, (await (await east.GetAsync("/api/todos/summary?store=X0922")).Json())["stores"]![0]!["overdue"]!.GetValue<int>());
@@ -122,7 +129,7 @@ public sealed class TodoReviewTests(SmartStoreSystem system)
         }
         finally
         {
-            await WebhookTests.Remove(admin, hook);
+            await WebhookTests.Remove(admin, hook, jsonHook);
         }
     }
 

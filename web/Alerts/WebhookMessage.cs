@@ -47,7 +47,8 @@ public static class WebhookMessage
             slot = d.SlotId,
             sku = d.Sku,
             figure = d.Figure,
-            todo = d.Kind == AlertKinds.TodoOverdue ? new { id = d.Detail, text = d.Text } : null,
+            // The to-do's id as the API knows it (a number; the event keeps it as its detail text).
+            todo = d.Kind == AlertKinds.TodoOverdue ? new { id = long.TryParse(d.Detail, out var todoId) ? todoId : (long?)null, text = d.Text } : null,
             report = d.Report,
             url = PageLinks.Of(d, root),
             text = Text(d, root),
