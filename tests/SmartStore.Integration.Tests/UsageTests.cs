@@ -1,6 +1,9 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using SmartStore.Models;
+using SmartStore.Storage;
 using SmartStore.Testing;
+using SmartStore.Web.Usage;
 
 namespace SmartStore.Integration.Tests;
 
@@ -64,4 +67,15 @@ public sealed class UsageTests(SmartStoreSystem system)
     }
 
     private static JsonNode Person(JsonArray people, string username) => people.Single(p => p!["username"]!.GetValue<string>() == username)!;
+
+    [Fact]
+    public void A_week_cut_by_the_period_says_how_many_of_its_days_it_holds()
+    {
+        // Wednesday 2026-12-02 to Tuesday 2026-12-08: five days of one week, two of the next.
+        var account = new UserAccounts.Account(1, "x0924.wu", "吴", Role.StoreManager, [], ["S0001"]);
+        var report = UsageReport.Of(new DateOnly(2026, 12, 2), new DateOnly(2026, 12, 8), [account], [],
+            [(new DateOnly(2026, 11, 30), "x0924.wu"), (new DateOnly(2026, 12, 7), "x0924.wu")], new Dictionary<string, DateTime>(),
+            new Dictionary<string, string> { ["S0001"] = "EAST" });
+        Assert.Equal([(new DateOnly(2026, 11, 30), 5), (new DateOnly(2026, 12, 7), 2)], report.Weeks.Select(w => (w.Monday, w.Days)));
+    }
 }

@@ -114,6 +114,7 @@ public static partial class UiText
         ["usagePhoneShare"] = ("手机 {0}", "phone {0}"),
         ["usageWeeks"] = ("每周活跃账号", "Active accounts by week"),
         ["usageWeekOf"] = ("周（周一）", "Week of"),
+        ["usageWeekDays"] = ("（只算 {0} 天）", " ({0} days of it)"),
         ["usageRegions"] = ("各大区使用情况（活跃 / 账号）", "By region (active / accounts)"),
         ["usageDormant"] = ("沉睡账号（{0} 天未使用）", "Dormant accounts (unused for {0} days)"),
         ["usageDormantHint"] = ("启用中但近期没有打开过任何页面的账号：门店是否收到账号、是否需要培训，或应停用。", "Enabled accounts that opened no page lately: did the store get its login, does it need training, or should the account be disabled?"),

@@ -33,7 +33,7 @@ public static class UsageEndpoints
             weeks = report.Weeks.Select(w => new
             {
                 monday = w.Monday.ToString("yyyy-MM-dd"), hqAdmins = w.HqAdmins, hqAnalysts = w.HqAnalysts,
-                regionManagers = w.RegionManagers, storeManagers = w.StoreManagers,
+                regionManagers = w.RegionManagers, storeManagers = w.StoreManagers, days = w.Days,
             }),
             regions = report.Regions,
             people = report.Accounts.Select(a => new

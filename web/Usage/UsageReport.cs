@@ -10,6 +10,9 @@ public sealed record RoleUse(Role Role, int Accounts, int Active, int ActiveBefo
 public sealed record WeekUse(DateOnly Monday, int HqAdmins, int HqAnalysts, int RegionManagers, int StoreManagers)
 {
     public int Total => HqAdmins + HqAnalysts + RegionManagers + StoreManagers;
+
+    /// <summary>The week's days within the period: a week cut by its start or end (or not over yet) has fewer than 7, and fewer people.</summary>
+    public int Days { get; init; } = 7;
 }
 
 /// <summary>A region's managers and stores, and how many of them used SmartStore in the period.</summary>
@@ -78,7 +81,10 @@ public sealed record UsageReport(DateOnly From, DateOnly To, IReadOnlyList<RoleU
         var weeks = weekly.GroupBy(w => w.Monday).OrderBy(g => g.Key).Select(g =>
         {
             int Count(Role role) => g.Count(w => roleOf.GetValueOrDefault(w.Username, (Role)(-1)) == role);
-            return new WeekUse(g.Key, Count(Role.HqAdmin), Count(Role.HqAnalyst), Count(Role.RegionManager), Count(Role.StoreManager));
+            return new WeekUse(g.Key, Count(Role.HqAdmin), Count(Role.HqAnalyst), Count(Role.RegionManager), Count(Role.StoreManager))
+            {
+                Days = Math.Min(g.Key.AddDays(6).DayNumber, to.DayNumber) - Math.Max(g.Key.DayNumber, from.DayNumber) + 1,
+            };
         }).ToList();
 
         var list = people.Select(p => new AccountUse(p.Account.Username, p.Account.DisplayName, p.Account.Role, p.Account.Disabled,
