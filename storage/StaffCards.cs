@@ -41,8 +41,7 @@ public sealed class StaffCards(SmartStoreDatabase database)
         {
             var taken = await TakenElsewhere(c, t, storeCode, cards.Select(x => x.Card).ToArray());
             if (taken.Count > 0) return taken;
-            var before = await c.QueryAsync<string>("SELECT card FROM staff_cards WHERE store_code = @storeCode", new { storeCode }, t);
-            await c.ExecuteAsync("DELETE FROM staff_cards WHERE store_code = @storeCode", new { storeCode }, t);
+            var before = await c.QueryAsync<string>("DELETE FROM staff_cards WHERE store_code = @storeCode RETURNING card", new { storeCode }, t);
             await c.ExecuteAsync("INSERT INTO staff_cards (card, holder, store_code, added_by) VALUES (@Card, @Holder, @storeCode, @actor)",
                 cards.Select(x => new { x.Card, x.Holder, storeCode, actor }), t);
             await Retrace(c, t, before.Concat(cards.Select(x => x.Card)).Distinct().ToArray(), since);

@@ -27,6 +27,8 @@ public sealed record TillDayRow(string StoreCode, string StoreName, string Regio
     public int Findings => NoCustomer + CardReused + StaffCard + Unrung + RefundFindings;
     /// <summary>The store's findings over the <see cref="TillDays.RecentDays"/> days up to this one: a till that keeps turning up, not a bad day.</summary>
     public int RecentFindings { get; init; }
+    /// <summary>The store's clock, for tracing its day again (the export).</summary>
+    public string TimeZone { get; init; } = "Asia/Shanghai";
 }
 
 /// <summary>The stores' figures of one day summed: how many stores had till figures, their sales and each finding.</summary>
@@ -101,7 +103,7 @@ public sealed class TillDays(SmartStoreDatabase database)
     {
         await using var connection = await database.Open(cancellationToken);
         var rows = await connection.QueryAsync<Row>(new CommandDefinition($"""
-            SELECT s.code AS StoreCode, s.name AS StoreName, s.region_code AS RegionCode, k.day, k.receipts, k.amount, k.no_customer AS NoCustomer,
+            SELECT s.code AS StoreCode, s.name AS StoreName, s.region_code AS RegionCode, s.time_zone AS TimeZone, k.day, k.receipts, k.amount, k.no_customer AS NoCustomer,
                    k.card_reused AS CardReused, k.unrung, k.unchecked, k.refunds, k.refund_amount AS RefundAmount,
                    k.refund_findings AS RefundFindings, k.staff_card AS StaffCard, k.computed_at AS ComputedAt,
                    (SELECT coalesce(sum({FindingsOf("r")}), 0)::int FROM till_days r WHERE r.store_code = s.code
@@ -122,6 +124,7 @@ public sealed class TillDays(SmartStoreDatabase database)
             RefundAmount = r.RefundAmount,
             RefundFindings = r.RefundFindings,
             RecentFindings = r.RecentFindings,
+            TimeZone = r.TimeZone,
         }).ToList();
     }
 
@@ -172,6 +175,7 @@ public sealed class TillDays(SmartStoreDatabase database)
         public string StoreCode { get; init; } = "";
         public string StoreName { get; init; } = "";
         public string RegionCode { get; init; } = "";
+        public string TimeZone { get; init; } = "";
         public DateTime Day { get; init; }
         public int Receipts { get; init; }
         public decimal Amount { get; init; }

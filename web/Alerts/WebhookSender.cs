@@ -102,12 +102,12 @@ public sealed class WebhookSender(Webhooks webhooks, IHttpClientFactory clients,
     }
 
     /// <summary>The address messages link to (<see cref="WebhookOptions.PublicUrl"/>), or null when none is set.</summary>
-    public string? Root => PageLinks.Root(options.Value.PublicUrl);
+    public string? LinkAddress => PageLinks.Root(options.Value.PublicUrl);
 
     /// <summary>One endpoint's due deliveries, in event order: a robot's together (a few messages of many lines), the rest one by one.</summary>
     private async Task SendAll(IReadOnlyList<DueDelivery> deliveries, CancellationToken stoppingToken)
     {
-        var root = Root;
+        var root = LinkAddress;
         if (deliveries[0].Format == "text" && deliveries.Count > 1)
             foreach (var (body, batch) in WebhookMessage.RobotBatches(deliveries, root)) await Send(batch, body, stoppingToken);
         else

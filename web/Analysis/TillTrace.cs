@@ -63,6 +63,8 @@ public static class ReceiptFlags
 public sealed record ReceiptTrace(TillReceipt Receipt, int? Customers, TillFrame? Picture, IReadOnlyList<string> Flags)
 {
     public bool Flagged => Flags.Count > 0;
+    /// <summary>A refund with a refund's own finding (退无人单, 超额退款, 超期退货).</summary>
+    public bool IsRefundFinding => Flags.Any(ReceiptFlags.OfRefunds.Contains);
     /// <summary>The staff member whose card it was rung on (内部会员卡), when it was.</summary>
     public StaffCard? StaffCard { get; init; }
     public decimal Refunded { get; init; }
@@ -89,7 +91,7 @@ public sealed record CashierFigures(string Cashier, int Sales, int Refunds, int 
         receipts.GroupBy(r => r.Receipt.Cashier.Length == 0 ? "—" : r.Receipt.Cashier)
             .Select(g => new CashierFigures(g.Key, g.Count(r => !r.Receipt.IsRefund), g.Count(r => r.Receipt.IsRefund),
                 g.Count(r => r.Flags.Contains(ReceiptFlags.NoCustomer)), g.Count(r => r.Flags.Contains(ReceiptFlags.CardReused)),
-                g.Count(r => r.Flags.Contains(ReceiptFlags.StaffCard)), g.Count(r => r.Flags.Any(ReceiptFlags.OfRefunds.Contains))))
+                g.Count(r => r.Flags.Contains(ReceiptFlags.StaffCard)), g.Count(r => r.IsRefundFinding)))
             .OrderByDescending(c => c.Findings).ThenByDescending(c => c.Sales).ThenBy(c => c.Cashier, StringComparer.Ordinal).ToList();
 }
 
@@ -107,7 +109,7 @@ public sealed record TillDay(IReadOnlyList<ReceiptTrace> Receipts, IReadOnlyList
     /// <summary>What the day's sales took less what its refunds gave back.</summary>
     public decimal Amount => Sales.Sum(r => r.Receipt.Total) - RefundAmount;
     /// <summary>Refunds with a refund's own finding (a refund with nobody at the till counts among <see cref="ReceiptFlags.NoCustomer"/>).</summary>
-    public int RefundFindings => Refunds.Count(r => r.Flags.Any(ReceiptFlags.OfRefunds.Contains));
+    public int RefundFindings => Refunds.Count(r => r.IsRefundFinding);
 
     public TillDayFigures Figures => new(Sales.Count(), Amount, Flagged(ReceiptFlags.NoCustomer), Flagged(ReceiptFlags.CardReused), Unrung.Count, Unchecked)
     {

@@ -39,7 +39,7 @@ public sealed class CameraImport(CameraRepository cameras, MasterDataValidation 
         // Importing is head office's: the whole chain is in scope.
         var (camera, rowErrors) = await validation.Camera(input, null, AccessScope.Everything(Role.HqAdmin));
         errors.AddAll(index, rowErrors);
-        var tillName = string.IsNullOrWhiteSpace(row.Get("tillName")) ? null : row.Get("tillName")!.Trim();
+        var tillName = row.Get("tillName")?.Trim() is { Length: > 0 } named ? named : null;
         if (camera is null || !WatchesTill(row.Get("till"), tillName, camera.Kind, index, errors)) return camera;
         return camera with { WatchesTill = true, Till = tillName };
     }

@@ -13,6 +13,8 @@ public sealed class StaffCardDesk(StaffCards cards, IOptions<TillTraceOptions> o
     public sealed record CardInput(string? Card, string? Holder);
 
     public const int MaxCards = 500;
+    /// <summary>The longest card number and holder's name (staff_cards' columns).</summary>
+    private const int MaxCard = 40, MaxHolder = 60;
 
     /// <summary>Makes the given cards the store's whole list; the errors when any card is wrong or another store's.</summary>
     public async Task<FieldErrors> Replace(string storeCode, IReadOnlyList<CardInput?>? input, string actor)
@@ -50,9 +52,9 @@ public sealed class StaffCardDesk(StaffCards cards, IOptions<TillTraceOptions> o
         var prefix = field.Length == 0 ? "" : field + ".";
         if (input is null) { errors.Add(field, $"{field} is empty."); return null; }
         var (card, holder) = (input.Card?.Trim(), input.Holder?.Trim());
-        errors.Text(prefix + "card", card, 40);
-        errors.Text(prefix + "holder", holder, 60);
-        return string.IsNullOrEmpty(card) || string.IsNullOrEmpty(holder) || card.Length > 40 || holder.Length > 60 ? null : (card, holder);
+        errors.Text(prefix + "card", card, MaxCard);
+        errors.Text(prefix + "holder", holder, MaxHolder);
+        return string.IsNullOrEmpty(card) || string.IsNullOrEmpty(holder) || card.Length > MaxCard || holder.Length > MaxHolder ? null : (card, holder);
     }
 
     private static void Taken(StaffCard taken, FieldErrors errors) =>

@@ -112,7 +112,7 @@ public static class TillEndpoints
     private static async Task<IResult> Overview(string? date, string? region, ClaimsPrincipal user, StoreRepository stores, TillDays days,
         ReportCalendar calendar)
     {
-        var (coverage, problem) = await StoreAccess.Resolve(user.Scope(), null, string.IsNullOrWhiteSpace(region) ? null : region, stores);
+        var (coverage, problem) = await StoreAccess.Resolve(user.Scope(), null, Blank(region), stores);
         if (coverage is null) return problem!;
         var errors = new FieldErrors();
         if (TillDesk.Day(date, calendar.Today, errors) is not { } day) return errors.ToResult();
@@ -163,11 +163,9 @@ public static class TillEndpoints
             return errors.ToResult();
         }
         var traced = new List<TillWorkbook.TracedDay>();
-        var zones = new Dictionary<string, TimeZoneInfo>();
         foreach (var row in worth)
         {
-            if (!zones.TryGetValue(row.StoreCode, out var zone))
-                zones[row.StoreCode] = zone = StoreTimeZones.Find((await stores.Find(row.StoreCode))?.TimeZone ?? "Asia/Shanghai");
+            var zone = StoreTimeZones.Find(row.TimeZone);
             traced.Add(new(row, zone, await desk.Trace(row.StoreCode, zone, row.Day, cancellationToken)));
         }
         var name = $"till-{coverage.StoreCode ?? coverage.RegionCode ?? "all"}-{start:yyyyMMdd}-{end:yyyyMMdd}.xlsx";

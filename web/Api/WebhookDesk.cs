@@ -31,14 +31,14 @@ public sealed class WebhookDesk(Webhooks webhooks, RegionRepository regions, Web
     }
 
     /// <summary>The address the messages' links open (Webhooks__PublicUrl), or null when they carry none.</summary>
-    public string? LinksTo => sender.Root;
+    public string? LinksTo => sender.LinkAddress;
 
     /// <summary>Sends the endpoint a test message now; its answer, or why there was none.</summary>
     public async Task<(int? Status, string? Error)?> Test(int id, CancellationToken cancellationToken)
     {
         if (await webhooks.EndpointOf(id) is not { } endpoint) return null;
         var message = WebhookMessage.Test(endpoint.Url, endpoint.Format, endpoint.Secret);
-        return await sender.Post(endpoint.Url, endpoint.Format, endpoint.Secret, WebhookMessage.Body(message, sender.Root), WebhookMessage.TestKind, "test",
+        return await sender.Post(endpoint.Url, endpoint.Format, endpoint.Secret, WebhookMessage.Body(message, sender.LinkAddress), WebhookMessage.TestKind, "test",
             cancellationToken);
     }
 }
