@@ -11,7 +11,8 @@ namespace SmartStore.Simulator;
 /// the cashier rings nothing for the customers (有人无单), now and then a receipt is rung with nobody there (有单无人), and
 /// the first flagship's cashier puts the store manager's own card on many receipts (一卡多单, 内部会员卡). Customers bring
 /// things back (退单), some of them bought at another flagship, and at S0025 the cashier rings sales for nobody and refunds
-/// them later, again with nobody there (虚报假账).
+/// them later, again with nobody there (虚报假账). Now and then a customer changes their mind at the till and the sale is
+/// voided there and then; at S0010 the cashier voids a paid sale once its customer has gone (作废无人, 事后作废).
 /// </summary>
 public sealed class DemoPos(HttpClient http, string apiKey, SimulatorTally tally)
 {
@@ -40,6 +41,14 @@ public sealed class DemoPos(HttpClient http, string apiKey, SimulatorTally tally
     private const double MadeUpSaleWhenQuiet = 0.05;
     private const double RefundMadeUpWhenQuiet = 0.2;
 
+    /// <summary>A customer at the till changes their mind about what they just bought, in this share of the rings.</summary>
+    private const double VoidWhenSeen = 0.05;
+
+    /// <summary>The store whose cashier voids paid sales once their customers have gone, pocketing the cash.</summary>
+    private const string PostVoids = "S0010";
+
+    private const double PostVoidWhenQuiet = 0.01;
+
     /// <summary>A customer brings back something bought at least this long ago, not at the till they just bought it at.</summary>
     private static readonly TimeSpan ReturnAfter = TimeSpan.FromMinutes(10);
 
@@ -50,7 +59,15 @@ public sealed class DemoPos(HttpClient http, string apiKey, SimulatorTally tally
 
     private sealed record DemoLine(string Name, int Quantity, decimal UnitPrice, decimal Discount);
 
-    private sealed record DemoSale(string Number, DateTime RungAt, IReadOnlyList<DemoLine> Items);
+    /// <summary>A receipt as the demo POS pushes it; a voided sale is sent again with when and by whom.</summary>
+    private sealed record DemoReceipt(string Number, string At, string Till, string Cashier, string? MemberCard, IReadOnlyList<DemoLine> Items,
+        string? VoidedAt = null, string? VoidedBy = null);
+
+    private sealed record DemoSale(DemoReceipt Receipt, DateTime RungAt)
+    {
+        public string Number => Receipt.Number;
+        public IReadOnlyList<DemoLine> Items => Receipt.Items;
+    }
 
     /// <summary>After the till camera's <paramref name="tick"/>-th picture: rings what the till rings then.</summary>
     public async Task AfterPicture(string tillCamera, int tick, SnapshotSource images, CancellationToken stop)
@@ -80,6 +97,9 @@ public sealed class DemoPos(HttpClient http, string apiKey, SimulatorTally tally
             ? others[_random.Next(others.Count)]
             : store;
         var (seen, _) = Books(boughtAt);
+        // The customer still at the till changes their mind about the sale just rung: voided there and then.
+        if (seen.Count > 0 && seen[^1].RungAt >= Now.AddMinutes(-1) && boughtAt == store && _random.NextDouble() < VoidWhenSeen)
+            return Void(seen, seen[^1]);
         var returnable = seen.Where(s => s.RungAt <= Now - ReturnAfter).ToList();
         if (returnable.Count > 0 && _random.NextDouble() < ReturnWhenSeen)
         {
@@ -95,6 +115,7 @@ public sealed class DemoPos(HttpClient http, string apiKey, SimulatorTally tally
     /// <summary>With nobody near the till for a while: rarely a sale for nobody; at <see cref="MadeUpSales"/>, made-up sales and their refunds.</summary>
     private object? ForNobody(string store)
     {
+        if (store == PostVoids && Books(store).Seen is { Count: > 0 } paid && _random.NextDouble() < PostVoidWhenQuiet) return Void(paid, paid[^1]);
         if (store != MadeUpSales) return _random.NextDouble() < RingForNobody ? Sale(store).Receipt : null;
         var (_, madeUp) = Books(store);
         if (madeUp.Count > 0 && madeUp.Peek().RungAt <= Now - ReturnAfter && _random.NextDouble() < RefundMadeUpWhenQuiet)
@@ -121,22 +142,21 @@ public sealed class DemoPos(HttpClient http, string apiKey, SimulatorTally tally
 
     private static DateTime Now => DateTime.UtcNow.AddHours(8); // the demo chain is all Asia/Shanghai
 
+    /// <summary>The sale sent again voided now, by the store's manager (whose key voids); it can no longer be brought back.</summary>
+    private static DemoReceipt Void(List<DemoSale> seen, DemoSale sale)
+    {
+        seen.Remove(sale);
+        return sale.Receipt with { VoidedAt = Now.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture), VoidedBy = "店长" };
+    }
+
     private (object Receipt, DemoSale Sale) Sale(string store)
     {
         var now = Now;
         var items = Enumerable.Range(0, 1 + _random.Next(3)).Select(_ => Catalogue[_random.Next(Catalogue.Length)]).Select(item => new DemoLine(
             item.Name, 1 + (_random.NextDouble() < 0.2 ? 1 : 0), item.Price, item.Price < 100 && _random.NextDouble() < 0.4 ? 5.7m : 0m)).ToList();
-        var number = $"{store}-{now:yyMMddHHmmss}{_random.Next(100):D2}";
-        var receipt = new
-        {
-            number,
-            at = now.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture),
-            till = DemoTill.Name,
-            cashier = Cashier(),
-            memberCard = MemberCard(store),
-            items,
-        };
-        return (receipt, new DemoSale(number, now, items));
+        var receipt = new DemoReceipt($"{store}-{now:yyMMddHHmmss}{_random.Next(100):D2}", now.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture),
+            DemoTill.Name, Cashier(), MemberCard(store), items);
+        return (receipt, new DemoSale(receipt, now));
     }
 
     /// <summary>A refund of <paramref name="lines"/> of a sale rung at <paramref name="boughtAt"/>: each line's money back as it was paid.</summary>

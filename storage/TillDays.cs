@@ -4,8 +4,8 @@ using SmartStore.Models;
 namespace SmartStore.Storage;
 
 /// <summary>
-/// A store's day at the till in figures: sales, the amount taken less refunds, how many of each finding, and the refunds
-/// (how many, what they gave back, how many had a refund's own finding).
+/// A store's day at the till in figures: sales, the amount taken less refunds, how many of each finding, the refunds
+/// (how many, what they gave back, how many had a refund's own finding) and the voided sales (likewise).
 /// </summary>
 public sealed record TillDayFigures(int Receipts, decimal Amount, int NoCustomer, int CardReused, int Unrung, int Unchecked)
 {
@@ -14,6 +14,10 @@ public sealed record TillDayFigures(int Receipts, decimal Amount, int NoCustomer
     public int Refunds { get; init; }
     public decimal RefundAmount { get; init; }
     public int RefundFindings { get; init; }
+    /// <summary>Sales voided after they were rung (作废), what they had taken, and how many of them are worth a look.</summary>
+    public int Voids { get; init; }
+    public decimal VoidAmount { get; init; }
+    public int VoidFindings { get; init; }
 }
 
 /// <summary>One store's figures for a day, as head office's overview lists them.</summary>
@@ -24,7 +28,10 @@ public sealed record TillDayRow(string StoreCode, string StoreName, string Regio
     public int Refunds { get; init; }
     public decimal RefundAmount { get; init; }
     public int RefundFindings { get; init; }
-    public int Findings => NoCustomer + CardReused + StaffCard + Unrung + RefundFindings;
+    public int Voids { get; init; }
+    public decimal VoidAmount { get; init; }
+    public int VoidFindings { get; init; }
+    public int Findings => NoCustomer + CardReused + StaffCard + Unrung + RefundFindings + VoidFindings;
     /// <summary>The store's findings over the <see cref="TillDays.RecentDays"/> days up to this one: a till that keeps turning up, not a bad day.</summary>
     public int RecentFindings { get; init; }
     /// <summary>The store's clock, for tracing its day again (the export).</summary>
@@ -35,7 +42,8 @@ public sealed record TillDayRow(string StoreCode, string StoreName, string Regio
 public sealed record TillTrendDay(DateOnly Day, int Stores, int Receipts, int NoCustomer, int CardReused, int Unrung, int RefundFindings)
 {
     public int StaffCard { get; init; }
-    public int Findings => NoCustomer + CardReused + StaffCard + Unrung + RefundFindings;
+    public int VoidFindings { get; init; }
+    public int Findings => NoCustomer + CardReused + StaffCard + Unrung + RefundFindings + VoidFindings;
 }
 
 /// <summary>A store-day whose figures are missing or out of date.</summary>
@@ -48,7 +56,7 @@ public sealed class TillDays(SmartStoreDatabase database)
     public const int RecentDays = 30;
 
     /// <summary>A till_days row's findings, the row named by <paramref name="alias"/>.</summary>
-    private static string FindingsOf(string alias) => $"{alias}.no_customer + {alias}.card_reused + {alias}.staff_card + {alias}.unrung + {alias}.refund_findings";
+    private static string FindingsOf(string alias) => $"{alias}.no_customer + {alias}.card_reused + {alias}.staff_card + {alias}.unrung + {alias}.refund_findings + {alias}.void_findings";
 
     /// <summary>
     /// The days from <paramref name="first"/> to each store's today, of the stores with a till camera, whose figures are
@@ -80,17 +88,19 @@ public sealed class TillDays(SmartStoreDatabase database)
         await using var connection = await database.Open(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition("""
             INSERT INTO till_days (store_code, day, receipts, amount, no_customer, card_reused, unrung, unchecked, refunds, refund_amount,
-                                   refund_findings, staff_card, computed_at)
+                                   refund_findings, staff_card, voids, void_amount, void_findings, computed_at)
             VALUES (@storeCode, @day, @Receipts, @Amount, @NoCustomer, @CardReused, @Unrung, @Unchecked, @Refunds, @RefundAmount, @RefundFindings,
-                    @StaffCard, now())
+                    @StaffCard, @Voids, @VoidAmount, @VoidFindings, now())
             ON CONFLICT (store_code, day) DO UPDATE SET receipts = EXCLUDED.receipts, amount = EXCLUDED.amount,
                 no_customer = EXCLUDED.no_customer, card_reused = EXCLUDED.card_reused, unrung = EXCLUDED.unrung,
                 unchecked = EXCLUDED.unchecked, refunds = EXCLUDED.refunds, refund_amount = EXCLUDED.refund_amount,
-                refund_findings = EXCLUDED.refund_findings, staff_card = EXCLUDED.staff_card, computed_at = EXCLUDED.computed_at
+                refund_findings = EXCLUDED.refund_findings, staff_card = EXCLUDED.staff_card, voids = EXCLUDED.voids,
+                void_amount = EXCLUDED.void_amount, void_findings = EXCLUDED.void_findings, computed_at = EXCLUDED.computed_at
             """, new
         {
             storeCode, day = day.ToDateTime(TimeOnly.MinValue), figures.Receipts, figures.Amount, figures.NoCustomer, figures.CardReused,
-            figures.Unrung, figures.Unchecked, figures.Refunds, figures.RefundAmount, figures.RefundFindings, figures.StaffCard,
+            figures.Unrung, figures.Unchecked, figures.Refunds, figures.RefundAmount, figures.RefundFindings, figures.StaffCard, figures.Voids,
+            figures.VoidAmount, figures.VoidFindings,
         }, cancellationToken: cancellationToken));
     }
 
@@ -105,7 +115,8 @@ public sealed class TillDays(SmartStoreDatabase database)
         var rows = await connection.QueryAsync<Row>(new CommandDefinition($"""
             SELECT s.code AS StoreCode, s.name AS StoreName, s.region_code AS RegionCode, s.time_zone AS TimeZone, k.day, k.receipts, k.amount, k.no_customer AS NoCustomer,
                    k.card_reused AS CardReused, k.unrung, k.unchecked, k.refunds, k.refund_amount AS RefundAmount,
-                   k.refund_findings AS RefundFindings, k.staff_card AS StaffCard, k.computed_at AS ComputedAt,
+                   k.refund_findings AS RefundFindings, k.staff_card AS StaffCard, k.voids, k.void_amount AS VoidAmount,
+                   k.void_findings AS VoidFindings, k.computed_at AS ComputedAt,
                    (SELECT coalesce(sum({FindingsOf("r")}), 0)::int FROM till_days r WHERE r.store_code = s.code
                       AND r.day > k.day - {RecentDays} AND r.day <= k.day) AS RecentFindings
             FROM till_days k JOIN stores s ON s.code = k.store_code
@@ -123,6 +134,9 @@ public sealed class TillDays(SmartStoreDatabase database)
             Refunds = r.Refunds,
             RefundAmount = r.RefundAmount,
             RefundFindings = r.RefundFindings,
+            Voids = r.Voids,
+            VoidAmount = r.VoidAmount,
+            VoidFindings = r.VoidFindings,
             RecentFindings = r.RecentFindings,
             TimeZone = r.TimeZone,
         }).ToList();
@@ -136,9 +150,9 @@ public sealed class TillDays(SmartStoreDatabase database)
     {
         await using var connection = await database.Open(cancellationToken);
         var rows = await connection.QueryAsync<(DateTime Day, int Stores, int Receipts, int NoCustomer, int CardReused, int Unrung, int RefundFindings,
-            int StaffCard)>(new CommandDefinition($"""
+            int StaffCard, int VoidFindings)>(new CommandDefinition($"""
             SELECT k.day, count(*)::int, sum(k.receipts)::int, sum(k.no_customer)::int, sum(k.card_reused)::int, sum(k.unrung)::int,
-                   sum(k.refund_findings)::int, sum(k.staff_card)::int
+                   sum(k.refund_findings)::int, sum(k.staff_card)::int, sum(k.void_findings)::int
             FROM till_days k JOIN stores s ON s.code = k.store_code
             WHERE k.day > @last::date - {RecentDays} AND k.day <= @last::date AND {StoreScope.Visible}
               AND (@region::text IS NULL OR s.region_code = @region)
@@ -148,6 +162,7 @@ public sealed class TillDays(SmartStoreDatabase database)
         return rows.Select(r => new TillTrendDay(DateOnly.FromDateTime(r.Day), r.Stores, r.Receipts, r.NoCustomer, r.CardReused, r.Unrung, r.RefundFindings)
         {
             StaffCard = r.StaffCard,
+            VoidFindings = r.VoidFindings,
         }).ToList();
     }
 
@@ -187,6 +202,9 @@ public sealed class TillDays(SmartStoreDatabase database)
         public decimal RefundAmount { get; init; }
         public int RefundFindings { get; init; }
         public int StaffCard { get; init; }
+        public int Voids { get; init; }
+        public decimal VoidAmount { get; init; }
+        public int VoidFindings { get; init; }
         public int RecentFindings { get; init; }
         public DateTime ComputedAt { get; init; }
     }

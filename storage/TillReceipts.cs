@@ -8,7 +8,8 @@ public sealed record ReceiptLine(string Name, decimal Quantity, decimal UnitPric
 
 /// <summary>
 /// One receipt of a store's POS (小票), rung at a store-local time, with the member card it was rung on, if any, and the
-/// till (收银台) when the POS names it; a refund (退单) names the receipt it gives money back on, its lines what was given back.
+/// till (收银台) when the POS names it; a refund (退单) names the receipt it gives money back on, its lines what was given back;
+/// a sale taken back whole after it was rung (作废) says when.
 /// </summary>
 public sealed record TillReceipt(string Number, DateTime RungLocal, DateTime RungUtc, string Cashier, string? MemberCard, decimal Total,
     IReadOnlyList<ReceiptLine> Lines, string? RefundOf = null, string? Till = null)
@@ -20,6 +21,12 @@ public sealed record TillReceipt(string Number, DateTime RungLocal, DateTime Run
 
     /// <summary>A refund of a sale rung at another store of the chain: that store (null: its own).</summary>
     public string? RefundStore { get; init; }
+
+    /// <summary>When a sale was voided (作废) after it was rung, store-local and UTC, and by whom when the POS says; null: not voided.</summary>
+    public DateTime? VoidedLocal { get; init; }
+    public DateTime? VoidedUtc { get; init; }
+    public string? VoidedBy { get; init; }
+    public bool IsVoided => VoidedUtc is not null;
 
     /// <summary>The sale it is, or as a refund gives money back on: that sale's store and number.</summary>
     public (string Store, string Number) Sale => IsRefund ? (RefundStore ?? StoreCode, RefundOf!) : (StoreCode, Number);
@@ -44,7 +51,7 @@ public sealed class TillReceipts(SmartStoreDatabase database)
     /// <summary>
     /// Writes receipts by number (a receipt sent again replaces itself) and rewrites the store-local hours they fall in,
     /// and any hour a resent receipt left, in the hourly receipts, so conversion counts each sale once. A refund is not a
-    /// purchase: the hours count sales and their amount only (gross of refunds, which 收银追溯 lists).
+    /// purchase, nor is a voided sale: the hours count sales and their amount only (gross of refunds, which 收银追溯 lists).
     /// </summary>
     public Task Write(string storeCode, IReadOnlyCollection<TillReceipt> receipts, CancellationToken cancellationToken = default) =>
         database.InTransaction(async (c, t) =>
@@ -54,15 +61,19 @@ public sealed class TillReceipts(SmartStoreDatabase database)
                 "SELECT DISTINCT date_trunc('hour', rung_local) FROM pos_receipts WHERE store_code = @storeCode AND number = ANY(@numbers)",
                 new { storeCode, numbers }, t, cancellationToken: cancellationToken));
             await c.ExecuteAsync(new CommandDefinition("""
-                INSERT INTO pos_receipts (store_code, number, rung_local, rung_utc, cashier, member_card, total, lines, refund_of, till, refund_store)
-                VALUES (@StoreCode, @Number, @RungLocal, @RungUtc, @Cashier, @MemberCard, @Total, CAST(@Lines AS jsonb), @RefundOf, @Till, @RefundStore)
+                INSERT INTO pos_receipts (store_code, number, rung_local, rung_utc, cashier, member_card, total, lines, refund_of, till, refund_store,
+                                          voided_local, voided_utc, voided_by)
+                VALUES (@StoreCode, @Number, @RungLocal, @RungUtc, @Cashier, @MemberCard, @Total, CAST(@Lines AS jsonb), @RefundOf, @Till, @RefundStore,
+                        @VoidedLocal, @VoidedUtc, @VoidedBy)
                 ON CONFLICT (store_code, number) DO UPDATE SET rung_local = EXCLUDED.rung_local, rung_utc = EXCLUDED.rung_utc,
                     cashier = EXCLUDED.cashier, member_card = EXCLUDED.member_card, total = EXCLUDED.total, lines = EXCLUDED.lines,
-                    refund_of = EXCLUDED.refund_of, till = EXCLUDED.till, refund_store = EXCLUDED.refund_store, updated_at = now()
+                    refund_of = EXCLUDED.refund_of, till = EXCLUDED.till, refund_store = EXCLUDED.refund_store,
+                    voided_local = EXCLUDED.voided_local, voided_utc = EXCLUDED.voided_utc, voided_by = EXCLUDED.voided_by, updated_at = now()
                 """, receipts.Select(r => new
             {
                 StoreCode = storeCode, r.Number, r.RungLocal, RungUtc = DateTime.SpecifyKind(r.RungUtc, DateTimeKind.Utc), r.Cashier, r.MemberCard,
-                r.Total, Lines = JsonSerializer.Serialize(r.Lines, StorageJson.Options), r.RefundOf, r.Till, r.RefundStore,
+                r.Total, Lines = JsonSerializer.Serialize(r.Lines, StorageJson.Options), r.RefundOf, r.Till, r.RefundStore, r.VoidedLocal,
+                VoidedUtc = r.VoidedUtc is { } voided ? DateTime.SpecifyKind(voided, DateTimeKind.Utc) : (DateTime?)null, r.VoidedBy,
             }), t, cancellationToken: cancellationToken));
             var hours = left.Concat(receipts.Select(r => HourOf(r.RungLocal))).Distinct().ToArray();
             await c.ExecuteAsync(new CommandDefinition("""
@@ -70,6 +81,7 @@ public sealed class TillReceipts(SmartStoreDatabase database)
                 SELECT @storeCode, h, count(r.number), coalesce(sum(r.total), 0)
                 FROM unnest(@hours::timestamp[]) h
                 LEFT JOIN pos_receipts r ON r.store_code = @storeCode AND date_trunc('hour', r.rung_local) = h AND r.refund_of IS NULL
+                                        AND r.voided_utc IS NULL
                 GROUP BY h
                 ON CONFLICT (store_code, hour_local) DO UPDATE SET receipts = EXCLUDED.receipts, amount = EXCLUDED.amount, updated_at = now()
                 """, new { storeCode, hours }, t, cancellationToken: cancellationToken));
@@ -80,7 +92,8 @@ public sealed class TillReceipts(SmartStoreDatabase database)
 
     private const string Columns =
         "number, rung_local AS RungLocal, rung_utc AS RungUtc, cashier, member_card AS MemberCard, total, lines::text AS LinesJson, " +
-        "refund_of AS RefundOf, till, store_code AS StoreCode, refund_store AS RefundStore";
+        "refund_of AS RefundOf, till, store_code AS StoreCode, refund_store AS RefundStore, voided_local AS VoidedLocal, voided_utc AS VoidedUtc, " +
+        "voided_by AS VoidedBy";
 
     /// <summary>The receipts of one store-local day, in the order they were rung.</summary>
     public async Task<IReadOnlyList<TillReceipt>> Day(string storeCode, DateOnly day, CancellationToken cancellationToken = default)
@@ -122,7 +135,7 @@ public sealed class TillReceipts(SmartStoreDatabase database)
     }
 
     /// <summary>
-    /// How many sales each of <paramref name="cards"/> was on that store-local day at any of the chain's stores (a card
+    /// How many sales (not voided) each of <paramref name="cards"/> was on that store-local day at any of the chain's stores (a card
     /// shared round a district shows only across them).
     /// </summary>
     public async Task<IReadOnlyDictionary<string, int>> CardSales(IReadOnlyCollection<string> cards, DateOnly day, CancellationToken cancellationToken = default)
@@ -131,7 +144,7 @@ public sealed class TillReceipts(SmartStoreDatabase database)
         await using var connection = await database.Open(cancellationToken);
         var rows = await connection.QueryAsync<(string Card, int Sales)>(new CommandDefinition("""
             SELECT member_card, count(*)::int FROM pos_receipts
-            WHERE member_card = ANY(@cards) AND refund_of IS NULL AND rung_local >= @from AND rung_local < @to
+            WHERE member_card = ANY(@cards) AND refund_of IS NULL AND voided_utc IS NULL AND rung_local >= @from AND rung_local < @to
             GROUP BY member_card
             """, new { cards = cards.ToArray(), from = day.ToDateTime(TimeOnly.MinValue), to = day.AddDays(1).ToDateTime(TimeOnly.MinValue) },
             cancellationToken: cancellationToken));
@@ -187,12 +200,18 @@ public sealed class TillReceipts(SmartStoreDatabase database)
         public string? Till { get; init; }
         public string StoreCode { get; init; } = "";
         public string? RefundStore { get; init; }
+        public DateTime? VoidedLocal { get; init; }
+        public DateTime? VoidedUtc { get; init; }
+        public string? VoidedBy { get; init; }
 
         public TillReceipt ToReceipt() => new(Number, RungLocal, DateTime.SpecifyKind(RungUtc, DateTimeKind.Utc), Cashier, MemberCard, Total,
             JsonSerializer.Deserialize<List<ReceiptLine>>(LinesJson, StorageJson.Options) ?? [], RefundOf, Till)
         {
             StoreCode = StoreCode,
             RefundStore = RefundStore,
+            VoidedLocal = VoidedLocal,
+            VoidedUtc = VoidedUtc is { } voided ? DateTime.SpecifyKind(voided, DateTimeKind.Utc) : null,
+            VoidedBy = VoidedBy,
         };
     }
 }

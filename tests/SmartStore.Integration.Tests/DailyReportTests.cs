@@ -26,10 +26,10 @@ public sealed class DailyReportTests(SmartStoreSystem system)
         await TrafficHistory.Hour(system.Database.Database, "X0926", Day.AddDays(-7).ToDateTime(new TimeOnly(12, 0)), 100, 100);
         await TrafficHistory.Hour(system.Database.Database, "X0927", Day.ToDateTime(new TimeOnly(12, 0)), 20, 400);
         // X0926's till that day: a receipt with nobody at the till, four on one member card, two on a staff member's own card,
-        // and a refund of a sale nobody was at.
+        // a refund of a sale nobody was at and a sale voided once its customer had gone.
         await system.WebServices.GetRequiredService<TillDays>().Write("X0926", Day, new TillDayFigures(30, 2_400m, 1, 4, 0, 0)
         {
-            StaffCard = 2, Refunds = 2, RefundAmount = 150m, RefundFindings = 1,
+            StaffCard = 2, Refunds = 2, RefundAmount = 150m, RefundFindings = 1, Voids = 1, VoidAmount = 39m, VoidFindings = 1,
         });
 
         await using var robot = new WebhookReceiver();
@@ -50,7 +50,7 @@ public sealed class DailyReportTests(SmartStoreSystem system)
             Assert.Contains("需关注 2 家：", text);
             Assert.Contains("测试门店 X0927（低于同类", text);
             Assert.Contains("整改：待整改 ", text);
-            Assert.Contains("收银追溯：有单无人 1、一卡多单 4、有人无单 0、内部会员卡 2、可疑退单 1（测试门店 X0926 8）", text);
+            Assert.Contains("收银追溯：有单无人 1、一卡多单 4、有人无单 0、内部会员卡 2、可疑退单 1、可疑作废 1（测试门店 X0926 9）", text);
             Assert.DoesNotContain("全部门店", text);
             // Its last line opens the region's benchmark of the day.
             Assert.EndsWith($"\n详情：{WebhookTests.PublicUrl}/traffic?from=2025-03-05&to=2025-03-05&region=EAST#store-benchmark", text);

@@ -170,6 +170,59 @@ public sealed class TillTests(SmartStoreSystem system)
         Assert.Contains("at most 31 days", await tooLong.Content.ReadAsStringAsync());
     }
 
+    [Fact]
+    public async Task A_sale_voided_once_its_customer_had_gone_is_flagged_and_voided_sales_leave_the_days_sales()
+    {
+        const string store = "X0941", till = "CAM-X0941-T1";
+        using var admin = await system.SignedIn("admin");
+        var first = await TillWithPictures(admin, store, till);
+        string At(double seconds) => first.AddSeconds(seconds).ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture);
+
+        // Three sales while the people stand at the till; the POS sends two of them again once voided: V1 after the customer
+        // had gone (the empty floor's picture), by the shift leader's key; V2 while the customer still stood there.
+        var sales = new[] { Receipt(first, "V1", 20), Receipt(first, "V2", 30), Receipt(first, "S", 40) };
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutJson($"/api/stores/{store}/sales", new { receipts = sales })).StatusCode);
+        var days = new[] { 20, 40 }.Select(s => first.AddSeconds(s).ToString("yyyy-MM-dd")).Distinct().ToList();
+        async Task<int> Conversion() =>
+            (await (await admin.GetAsync($"/api/traffic/report?store={store}&from={days[0]}&to={days[^1]}&by=day")).Json())["total"]!["receipts"]!.GetValue<int>();
+        Assert.Equal(3, await Conversion());
+        var voids = new[]
+        {
+            With(sales[0], ("voidedAt", At(200)), ("voidedBy", "值班长")),
+            With(sales[1], ("voidedAt", At(60))),
+        };
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutJson($"/api/stores/{store}/sales", new { receipts = voids })).StatusCode);
+        Assert.Equal(1, await Conversion()); // a voided sale is not a purchase
+
+        var answers = new List<JsonNode>();
+        foreach (var day in days) answers.Add(await (await admin.GetAsync($"/api/stores/{store}/till?date={day}")).Json());
+        var by = answers.SelectMany(a => a["receipts"]!.AsArray()).ToDictionary(r => r!["number"]!.GetValue<string>(), r => r!);
+        Assert.Equal(["void-unattended"], Flags(by["V1"]));
+        Assert.Equal(("值班长", 0), (by["V1"]["voided"]!["by"]!.GetValue<string>(), by["V1"]["voided"]!["picture"]!["customers"]!.GetValue<int>()));
+        Assert.Empty(Flags(by["V2"]));
+        Assert.True(by["V2"]["voided"]!["picture"]!["customers"]!.GetValue<int>() >= 1);
+        Assert.Null(by["S"]["voided"]);
+        Assert.Equal((1, 2, 1), (answers.Sum(a => a["totals"]!["receipts"]!.GetValue<int>()), answers.Sum(a => a["totals"]!["voids"]!.GetValue<int>()),
+            answers.Sum(a => a["totals"]!["voidUnattended"]!.GetValue<int>())));
+        Assert.Contains(answers.SelectMany(a => a["cashiers"]!.AsArray()), c => c!["cashier"]!.GetValue<string>() == "值班长" && c["voidFindings"]!.GetValue<int>() == 1);
+
+        var page = WebUtility.HtmlDecode(await admin.GetStringAsync($"/till?store={store}&date={days[0]}"));
+        Assert.Contains("data-receipt=\"V1\" data-flags=\"void-unattended\" class=\"voided\"", page);
+        Assert.Contains("由 值班长 作废", page);
+        Assert.Contains("作废无人", page);
+        await system.WebServices.GetRequiredService<TillDayKeeper>().Keep();
+        var figures = new List<JsonNode>();
+        foreach (var day in days)
+            figures.Add((await (await admin.GetAsync($"/api/till?date={day}")).Json())["stores"]!.AsArray().Single(s => s!["store"]!.GetValue<string>() == store)!);
+        Assert.Equal((2, 1), (figures.Sum(f => f["voids"]!.GetValue<int>()), figures.Sum(f => f["voidFindings"]!.GetValue<int>())));
+
+        var export = await admin.GetAsync($"/api/till.xlsx?store={store}&from={days[0]}&to={days[^1]}");
+        var rows = MiniExcelLibs.MiniExcel.Query(new MemoryStream(await export.Content.ReadAsByteArrayAsync()), useHeaderRow: true, sheetName: "receipts")
+            .Cast<IDictionary<string, object?>>().ToList();
+        var v1 = rows.Single(r => r["单号 number"]?.ToString() == "V1");
+        Assert.Equal(("作废无人", "值班长"), (v1["异常 findings"]?.ToString(), v1["作废人 voided by"]?.ToString()));
+    }
+
     /// <summary>
     /// A store whose in-store camera watches its till and has sent two till pictures three minutes apart, both analysed:
     /// three people walking (PETS 2009, frame 1), then the empty floor below them. The first picture's store-local time.
@@ -217,6 +270,9 @@ public sealed class TillTests(SmartStoreSystem system)
     [InlineData("""{"receipts":[{"number":"1","at":"2025-08-04T10:00:00","total":50,"items":[{"name":"T恤","quantity":1,"unitPrice":39}]}]}""", "is not the sum of its items")]
     [InlineData("""{"receipts":[{"number":"1","at":"2025-08-04T10:00:00","items":[{"name":"T恤","quantity":0,"unitPrice":39}]}]}""", "quantity must be more than 0")]
     [InlineData("""{"receipts":[{"number":"1","at":"2025-08-04T10:00:00","items":[{"name":"T恤","quantity":1,"unitPrice":39,"discount":50}]}]}""", "amount must be 0 or more")]
+    [InlineData("""{"receipts":[{"number":"1","at":"2025-08-04T10:00:00","voidedAt":"2025-08-04T09:59:00","items":[{"name":"T恤","quantity":1,"unitPrice":39}]}]}""", "is before the sale was rung")]
+    [InlineData("""{"receipts":[{"number":"2","refundOf":"1","at":"2025-08-04T10:00:00","voidedAt":"2025-08-04T10:05:00","items":[{"name":"T恤","quantity":1,"unitPrice":39}]}]}""", "a refund is not voided")]
+    [InlineData("""{"receipts":[{"number":"1","at":"2025-08-04T10:00:00","voidedBy":"小王","items":[{"name":"T恤","quantity":1,"unitPrice":39}]}]}""", "give voidedAt too")]
     public async Task A_push_with_a_bad_receipt_is_refused_whole_with_the_reason_and_writes_nothing(string body, string reason)
     {
         using var admin = await system.SignedIn("admin");
@@ -248,7 +304,7 @@ public sealed class TillTests(SmartStoreSystem system)
 
         // The camera watches till 2: A and C rung there are held against it; B, rung at till 1 beside the people, has no
         // camera of its own and is left unchecked rather than credited with till 2's customers.
-        object At(string till, string number, double seconds) => WithTill(Receipt(first, number, seconds), till);
+        object At(string till, string number, double seconds) => With(Receipt(first, number, seconds), ("till", till));
         Assert.Equal(HttpStatusCode.OK, (await admin.PutJson($"/api/stores/{store}/sales", new
         {
             receipts = new[] { At("2", "A", 20), At("1", "B", 25), At("2", "C", 215) },
@@ -373,10 +429,11 @@ public sealed class TillTests(SmartStoreSystem system)
     }
 
     /// <summary>The receipt as pushed, naming the till it was rung at.</summary>
-    private static JsonNode WithTill(object receipt, string till)
+    /// <summary>A receipt with fields the POS adds: the till it was rung at, when and by whom it was voided.</summary>
+    private static JsonNode With(object receipt, params (string Name, string Value)[] fields)
     {
         var node = JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(receipt))!;
-        node["till"] = till;
+        foreach (var (name, value) in fields) node[name] = value;
         return node;
     }
 

@@ -156,6 +156,41 @@ public sealed class TillTraceTests
         Assert.Equal(0, card.Flagged(ReceiptFlags.CardReused));
     }
 
+    private static TillReceipt Voided(TillReceipt sale, double seconds, string? by = null) =>
+        sale with { VoidedLocal = T0.AddHours(8).AddSeconds(seconds), VoidedUtc = T0.AddSeconds(seconds), VoidedBy = by };
+
+    [Fact]
+    public void A_sale_voided_once_nobody_was_at_the_till_or_long_after_is_flagged_and_a_voided_sale_takes_nothing()
+    {
+        var staff = new Dictionary<string, StaffCard> { ["M-STAFF"] = new("M-STAFF", "王丽", "S0001") };
+        var frames = new[] { Frame(1, 10, 1), Frame(2, 60, 1), Frame(3, 410, 1), Frame(4, 500, 0), Frame(5, 810, 2), Frame(6, 1000, 1) };
+        var receipts = new[]
+        {
+            Voided(Receipt("A", 0), 60),                           // the customer changed their mind at the till
+            Voided(Receipt("B", 400), 530, by: "小王"),             // voided once the customer had gone, by another key
+            Voided(Receipt("C", 800, "M-STAFF"), 800 + 15 * 60),   // voided a quarter of an hour on, no picture then
+            Receipt("D", 1000),
+            Refund("RB", 560, "B", 10m),                           // money back on a sale that took none
+        };
+        var day = TillTrace.Check(receipts, frames, Options, Later, staffCards: staff);
+        var by = day.Receipts.ToDictionary(r => r.Receipt.Number);
+
+        Assert.Empty(by["A"].Flags);
+        Assert.Equal(2L, by["A"].VoidPicture!.SnapshotId);
+        Assert.Equal([ReceiptFlags.VoidUnattended], by["B"].Flags);
+        Assert.Equal(4L, by["B"].VoidPicture!.SnapshotId);
+        Assert.Equal([ReceiptFlags.LateVoid], by["C"].Flags); // a voided sale earned the staff card nothing
+        Assert.Null(by["C"].VoidPicture);
+        Assert.Contains(ReceiptFlags.OverRefund, by["RB"].Flags);
+
+        var figures = day.Figures;
+        Assert.Equal((1, 10m - 10m, 3, 30m, 2, 0), (figures.Receipts, figures.Amount, figures.Voids, figures.VoidAmount, figures.VoidFindings, figures.StaffCard));
+        // The void is the voider's, the rest of the receipt its cashier's.
+        var cashiers = day.Cashiers.ToDictionary(c => c.Cashier);
+        Assert.Equal((1, 2, 1, 1), (cashiers["店长"].Sales, cashiers["店长"].Voids, cashiers["店长"].VoidFindings, cashiers["店长"].RefundFindings));
+        Assert.Equal((0, 1, 1, 1), (cashiers["小王"].Sales, cashiers["小王"].Voids, cashiers["小王"].VoidFindings, cashiers["小王"].Findings));
+    }
+
     [Fact]
     public void A_refund_of_another_stores_sale_is_held_against_that_sale_and_that_stores_till_not_a_sale_of_the_same_number_here()
     {

@@ -60,17 +60,17 @@ public static class DailyReport
     }
 
     /// <summary>
-    /// "收银追溯：有单无人 2、一卡多单 4、有人无单 1、可疑退单 1（上海南京东路旗舰店 7、…）", the stores with most findings named (内部会员卡
-    /// and 可疑退单 only on a day with one); none without till cameras.
+    /// "收银追溯：有单无人 2、一卡多单 4、有人无单 1、可疑退单 1（上海南京东路旗舰店 7、…）", the stores with most findings named (内部会员卡,
+    /// 可疑退单 and 可疑作废 only on a day with one); none without till cameras.
     /// </summary>
     private static string? TillLine(IReadOnlyList<TillDayRow> tills)
     {
         if (tills.Count == 0) return null;
         var found = tills.Where(t => t.Findings > 0).OrderByDescending(t => t.Findings).ThenBy(t => t.StoreCode, StringComparer.Ordinal).ToList();
         if (found.Count == 0) return $"收银追溯：{tills.Count} 家门店无异常";
-        var (staff, refunds) = (tills.Sum(t => t.StaffCard), tills.Sum(t => t.RefundFindings));
+        var (staff, refunds, voids) = (tills.Sum(t => t.StaffCard), tills.Sum(t => t.RefundFindings), tills.Sum(t => t.VoidFindings));
         return $"收银追溯：有单无人 {tills.Sum(t => t.NoCustomer)}、一卡多单 {tills.Sum(t => t.CardReused)}、有人无单 {tills.Sum(t => t.Unrung)}"
-            + (staff > 0 ? $"、内部会员卡 {staff}" : "") + (refunds > 0 ? $"、可疑退单 {refunds}" : "") + "（"
+            + (staff > 0 ? $"、内部会员卡 {staff}" : "") + (refunds > 0 ? $"、可疑退单 {refunds}" : "") + (voids > 0 ? $"、可疑作废 {voids}" : "") + "（"
             + string.Join("、", found.Take(StoresNamed).Select(t => $"{t.StoreName} {t.Findings}")) + (found.Count > StoresNamed ? " 等" : "") + "）";
     }
 

@@ -4,7 +4,8 @@ namespace SmartStore.Web.Analysis;
 
 /// <summary>
 /// The store's sales and refunds known around a day, by sale (虚报假账): how much of each sale was refunded, and how each
-/// refund stands against its sale — was anyone at the till for that sale, is more given back than was paid, is it late.
+/// refund stands against its sale — was anyone at the till for that sale, is more given back than was paid (nothing was,
+/// for a voided sale), is it late.
 /// </summary>
 internal sealed class RefundLedger
 {
@@ -30,7 +31,8 @@ internal sealed class RefundLedger
         var seen = TillTrace.Picture(ordered, sale, options.Window)?.Customers;
         var flags = trace.Flags.ToList();
         if (seen == 0) flags.Add(ReceiptFlags.UnseenSale);
-        if (RefundedBy(sale, receipt) > sale.Total + 0.005m) flags.Add(ReceiptFlags.OverRefund);
+        // A voided sale took nothing: any refund of it gives back money never paid.
+        if (RefundedBy(sale, receipt) > (sale.IsVoided ? 0m : sale.Total) + 0.005m) flags.Add(ReceiptFlags.OverRefund);
         if (receipt.RungUtc - sale.RungUtc > options.ReturnPeriod) flags.Add(ReceiptFlags.LateRefund);
         return trace with { Flags = flags, Original = sale, OriginalCustomers = seen };
     }

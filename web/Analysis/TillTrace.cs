@@ -28,6 +28,12 @@ public sealed record TillTraceOptions
 
     /// <summary>A refund rung longer than this after its sale is past the return period (seed 001: 七天无理由退换货).</summary>
     public TimeSpan ReturnPeriod { get; init; } = TimeSpan.FromDays(7);
+
+    /// <summary>
+    /// A sale voided longer than this after it was rung was voided once its customer had paid and gone (事后作废): a void at
+    /// the till while the customer changes their mind comes within a minute or two.
+    /// </summary>
+    public TimeSpan VoidPeriod { get; init; } = TimeSpan.FromMinutes(10);
 }
 
 /// <summary>Why a receipt is worth a look.</summary>
@@ -53,23 +59,39 @@ public static class ReceiptFlags
 
     /// <summary>The flags only a refund can carry: a refund with one of them is a refund finding.</summary>
     public static readonly IReadOnlySet<string> OfRefunds = new HashSet<string> { UnseenSale, OverRefund, LateRefund };
+
+    /// <summary>作废无人: a sale voided when the till cameras saw nobody on the customers' side — its customer had paid and gone.</summary>
+    public const string VoidUnattended = "void-unattended";
+
+    /// <summary>事后作废: a sale voided longer than <see cref="TillTraceOptions.VoidPeriod"/> after it was rung.</summary>
+    public const string LateVoid = "late-void";
+
+    /// <summary>The flags only a voided sale can carry.</summary>
+    public static readonly IReadOnlySet<string> OfVoids = new HashSet<string> { VoidUnattended, LateVoid };
 }
 
 /// <summary>
 /// A receipt against the till: the most customers any till camera counted within the window (null when no till picture
 /// was taken then, so nothing can be said), the picture that shows it, and its flags. A sale says how much of it was
-/// refunded since; a refund, the sale it refunds when the store's POS sent that sale, and who stood at the till for it.
+/// refunded since, and a voided one who stood at the till when it was voided; a refund, the sale it refunds when the
+/// store's POS sent that sale, and who stood at the till for it.
 /// </summary>
 public sealed record ReceiptTrace(TillReceipt Receipt, int? Customers, TillFrame? Picture, IReadOnlyList<string> Flags)
 {
     public bool Flagged => Flags.Count > 0;
     /// <summary>A refund with a refund's own finding (退无人单, 超额退款, 超期退货).</summary>
     public bool IsRefundFinding => Flags.Any(ReceiptFlags.OfRefunds.Contains);
+    /// <summary>A voided sale with a void's own finding (作废无人, 事后作废).</summary>
+    public bool IsVoidFinding => Flags.Any(ReceiptFlags.OfVoids.Contains);
+    /// <summary>A sale that stands: not a refund, not voided.</summary>
+    public bool IsSale => !Receipt.IsRefund && !Receipt.IsVoided;
     /// <summary>The staff member whose card it was rung on (内部会员卡), when it was.</summary>
     public StaffCard? StaffCard { get; init; }
     public decimal Refunded { get; init; }
     public TillReceipt? Original { get; init; }
     public int? OriginalCustomers { get; init; }
+    /// <summary>A voided sale: the till picture nearest its void that shows most customers (null: none within the window).</summary>
+    public TillFrame? VoidPicture { get; init; }
 }
 
 /// <summary>有人无单: people stood at a till from one picture to another and nothing was rung meanwhile.</summary>
@@ -80,19 +102,32 @@ public sealed record UnrungVisit(string CameraCode, DateTime FromUtc, DateTime T
 
 /// <summary>
 /// One cashier's receipts of a day and how many of them are worth a look, by finding (a visit that rang nothing has no
-/// cashier to go with it).
+/// cashier to go with it). A void is the voider's: a supervisor's key may take back a cashier's sale.
 /// </summary>
 public sealed record CashierFigures(string Cashier, int Sales, int Refunds, int NoCustomer, int CardReused, int StaffCard, int RefundFindings)
 {
-    public int Findings => NoCustomer + CardReused + StaffCard + RefundFindings;
+    public int Voids { get; init; }
+    public int VoidFindings { get; init; }
+    public int Findings => NoCustomer + CardReused + StaffCard + RefundFindings + VoidFindings;
 
     /// <summary>Each cashier of <paramref name="receipts"/> (a receipt naming none counts as "—"), most findings first.</summary>
-    public static IReadOnlyList<CashierFigures> Of(IEnumerable<ReceiptTrace> receipts) =>
-        receipts.GroupBy(r => r.Receipt.Cashier.Length == 0 ? "—" : r.Receipt.Cashier)
-            .Select(g => new CashierFigures(g.Key, g.Count(r => !r.Receipt.IsRefund), g.Count(r => r.Receipt.IsRefund),
-                g.Count(r => r.Flags.Contains(ReceiptFlags.NoCustomer)), g.Count(r => r.Flags.Contains(ReceiptFlags.CardReused)),
-                g.Count(r => r.Flags.Contains(ReceiptFlags.StaffCard)), g.Count(r => r.IsRefundFinding)))
+    public static IReadOnlyList<CashierFigures> Of(IEnumerable<ReceiptTrace> receipts)
+    {
+        var all = receipts.ToList();
+        var rung = all.ToLookup(r => Name(r.Receipt.Cashier));
+        var voided = all.Where(r => r.Receipt.IsVoided).ToLookup(r => Name(r.Receipt.VoidedBy ?? r.Receipt.Cashier));
+        return rung.Select(g => g.Key).Union(voided.Select(g => g.Key))
+            .Select(name => new CashierFigures(name, rung[name].Count(r => r.IsSale), rung[name].Count(r => r.Receipt.IsRefund),
+                rung[name].Count(r => r.Flags.Contains(ReceiptFlags.NoCustomer)), rung[name].Count(r => r.Flags.Contains(ReceiptFlags.CardReused)),
+                rung[name].Count(r => r.Flags.Contains(ReceiptFlags.StaffCard)), rung[name].Count(r => r.IsRefundFinding))
+            {
+                Voids = voided[name].Count(),
+                VoidFindings = voided[name].Count(r => r.IsVoidFinding),
+            })
             .OrderByDescending(c => c.Findings).ThenByDescending(c => c.Sales).ThenBy(c => c.Cashier, StringComparer.Ordinal).ToList();
+    }
+
+    private static string Name(string cashier) => cashier.Length == 0 ? "—" : cashier;
 }
 
 /// <summary>A store's day at the till: its sales and refunds in the order rung.</summary>
@@ -101,8 +136,10 @@ public sealed record TillDay(IReadOnlyList<ReceiptTrace> Receipts, IReadOnlyList
     /// <summary>The day's receipts by cashier: whose till keeps turning up, not only which receipts.</summary>
     public IReadOnlyList<CashierFigures> Cashiers => CashierFigures.Of(Receipts);
 
-    public IEnumerable<ReceiptTrace> Sales => Receipts.Where(r => !r.Receipt.IsRefund);
+    /// <summary>The sales that stand (a voided sale took nothing).</summary>
+    public IEnumerable<ReceiptTrace> Sales => Receipts.Where(r => r.IsSale);
     public IEnumerable<ReceiptTrace> Refunds => Receipts.Where(r => r.Receipt.IsRefund);
+    public IEnumerable<ReceiptTrace> Voids => Receipts.Where(r => r.Receipt.IsVoided);
     public int Unchecked => Receipts.Count(r => r.Customers is null);
     public int Flagged(string flag) => Receipts.Count(r => r.Flags.Contains(flag));
     public decimal RefundAmount => Refunds.Sum(r => r.Receipt.Total);
@@ -110,6 +147,7 @@ public sealed record TillDay(IReadOnlyList<ReceiptTrace> Receipts, IReadOnlyList
     public decimal Amount => Sales.Sum(r => r.Receipt.Total) - RefundAmount;
     /// <summary>Refunds with a refund's own finding (a refund with nobody at the till counts among <see cref="ReceiptFlags.NoCustomer"/>).</summary>
     public int RefundFindings => Refunds.Count(r => r.IsRefundFinding);
+    public int VoidFindings => Voids.Count(r => r.IsVoidFinding);
 
     public TillDayFigures Figures => new(Sales.Count(), Amount, Flagged(ReceiptFlags.NoCustomer), Flagged(ReceiptFlags.CardReused), Unrung.Count, Unchecked)
     {
@@ -117,6 +155,9 @@ public sealed record TillDay(IReadOnlyList<ReceiptTrace> Receipts, IReadOnlyList
         Refunds = Refunds.Count(),
         RefundAmount = RefundAmount,
         RefundFindings = RefundFindings,
+        Voids = Voids.Count(),
+        VoidAmount = Voids.Sum(r => r.Receipt.Total),
+        VoidFindings = VoidFindings,
     };
 }
 
@@ -128,7 +169,7 @@ public static class TillTrace
 {
     /// <param name="receipts">the day's sales and refunds.</param>
     /// <param name="frames">the till cameras' pictures covering the receipts' day and the window either side, and the window
-    /// around each sale of <paramref name="linked"/>.</param>
+    /// around each sale of <paramref name="linked"/> and each void of another day.</param>
     /// <param name="nowUtc">a visit that ended less than the window before this may still get its receipt, so it is not judged yet.</param>
     /// <param name="linked">the receipts of other days or stores a refund ties to the day's: the sales its refunds refund, and
     /// the refunds of those and of its sales.</param>
@@ -155,20 +196,27 @@ public static class TillTrace
         var picture = Picture(ordered, receipt, options.Window);
         var flags = new List<string>();
         if (picture is { Customers: 0 }) flags.Add(ReceiptFlags.NoCustomer);
-        if (receipt.MemberCard is { } card && reusedCards.Contains(card)) flags.Add(ReceiptFlags.CardReused);
-        // A refund on a staff card gives back to it what its sale earned: only the sale is the finding.
-        var staff = receipt.MemberCard is { } held && !receipt.IsRefund ? staffCards?.GetValueOrDefault(held) : null;
+        // A voided sale earned its card nothing; a refund on a staff card gives back what its sale earned: only a sale that
+        // stands is the card's finding.
+        var earned = !receipt.IsRefund && !receipt.IsVoided;
+        if (earned && receipt.MemberCard is { } card && reusedCards.Contains(card)) flags.Add(ReceiptFlags.CardReused);
+        var staff = earned && receipt.MemberCard is { } held ? staffCards?.GetValueOrDefault(held) : null;
         if (staff is not null) flags.Add(ReceiptFlags.StaffCard);
-        return new ReceiptTrace(receipt, picture?.Customers, picture, flags) { StaffCard = staff };
+        var voidPicture = receipt.VoidedUtc is { } voided ? PictureAt(ordered, receipt, voided, options.Window) : null;
+        if (voidPicture is { Customers: 0 }) flags.Add(ReceiptFlags.VoidUnattended);
+        if (receipt.VoidedUtc - receipt.RungUtc > options.VoidPeriod) flags.Add(ReceiptFlags.LateVoid);
+        return new ReceiptTrace(receipt, picture?.Customers, picture, flags) { StaffCard = staff, VoidPicture = voidPicture };
     }
 
     /// <summary>
     /// The picture of the receipt's till within <paramref name="window"/> of its time with most customers — it shows the
     /// customer — and of equals the nearest (the earlier of two as near); null when there is none.
     /// </summary>
-    internal static TillFrame? Picture(List<TillFrame> ordered, TillReceipt receipt, TimeSpan window)
+    internal static TillFrame? Picture(List<TillFrame> ordered, TillReceipt receipt, TimeSpan window) => PictureAt(ordered, receipt, receipt.RungUtc, window);
+
+    /// <summary>As <see cref="Picture"/>, around another moment of the receipt (its void).</summary>
+    private static TillFrame? PictureAt(List<TillFrame> ordered, TillReceipt receipt, DateTime at, TimeSpan window)
     {
-        var at = receipt.RungUtc;
         var first = FirstAtOrAfter(ordered, at - window);
         TillFrame? best = null;
         for (var i = first; i < ordered.Count && ordered[i].AtUtc <= at + window; i++)

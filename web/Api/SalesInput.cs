@@ -7,7 +7,8 @@ namespace SmartStore.Web.Api;
 /// <summary>
 /// A push of receipts one by one (收银追溯): each with its number, store-local time, till, cashier, member card and lines;
 /// a refund (退单) also names the receipt it gives money back on (and that receipt's store, when it was rung at another of
-/// the chain's stores), its lines what was given back.
+/// the chain's stores), its lines what was given back. A sale voided after it was rung (作废) is sent again with when and by
+/// whom.
 /// Every receipt is checked; one bad receipt refuses the push with its field and reason.
 /// </summary>
 public static class SalesInput
@@ -15,7 +16,7 @@ public static class SalesInput
     public sealed record Push(IReadOnlyList<ReceiptInput?>? Receipts);
 
     public sealed record ReceiptInput(string? Number, string? At, string? Cashier, string? MemberCard, decimal? Total, IReadOnlyList<LineInput?>? Items,
-        string? RefundOf = null, string? Till = null, string? RefundStore = null);
+        string? RefundOf = null, string? Till = null, string? RefundStore = null, string? VoidedAt = null, string? VoidedBy = null);
 
     public sealed record LineInput(string? Name, decimal? Quantity, decimal? UnitPrice, decimal? Discount, decimal? Amount);
 
@@ -41,7 +42,8 @@ public static class SalesInput
             var number = r.Number?.Trim();
             errors.Text($"{field}.number", number, 64);
             if (number is { Length: > 0 } && !numbers.Add(number)) errors.Add($"{field}.number", $"{field}.number '{number}' is given twice.");
-            if (!DateTime.TryParseExact(r.At, ["yyyy-MM-ddTHH:mm:ss", "yyyy-MM-ddTHH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var at))
+            var at = LocalTime(r.At);
+            if (at is null)
                 errors.Add($"{field}.at", $"{field}.at '{r.At}' must be the store-local time it was rung, yyyy-MM-ddTHH:mm:ss.");
             errors.Text($"{field}.cashier", r.Cashier?.Trim(), 60, required: false);
             var card = string.IsNullOrWhiteSpace(r.MemberCard) ? null : r.MemberCard.Trim();
@@ -55,17 +57,41 @@ public static class SalesInput
             // Which till, as the POS names it (收银台 1, POS-02): held against the camera told it watches that till.
             var till = string.IsNullOrWhiteSpace(r.Till) ? null : r.Till.Trim();
             errors.Text($"{field}.till", till, MaxTill, required: false);
+            var (voidedAt, voidedBy) = Void(r, refundOf is not null, at, field, errors);
             var lines = Lines(r.Items, field, errors);
             var total = lines.Sum(l => l.Amount);
             if (r.Total is { } given && Math.Abs(given - total) > 0.01m)
                 errors.Add($"{field}.total", $"{field}.total {given} is not the sum of its items' amounts ({total}).");
-            return new TillReceipt(number ?? "", at, StoreTimeZones.ToUtc(at, zone), r.Cashier?.Trim() ?? "", card, total, lines, refundOf, till)
+            return new TillReceipt(number ?? "", at ?? default, StoreTimeZones.ToUtc(at ?? default, zone), r.Cashier?.Trim() ?? "", card, total, lines, refundOf, till)
             {
                 StoreCode = storeCode,
                 RefundStore = refundStore,
+                VoidedLocal = voidedAt,
+                VoidedUtc = voidedAt is { } voided ? StoreTimeZones.ToUtc(voided, zone) : null,
+                VoidedBy = voidedBy,
             };
         });
         return (receipts, errors);
+    }
+
+    private static DateTime? LocalTime(string? text) =>
+        DateTime.TryParseExact(text, ["yyyy-MM-ddTHH:mm:ss", "yyyy-MM-ddTHH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var at) ? at : null;
+
+    /// <summary>When a sale was voided (store-local) and by whom: a sale's only, and not before it was rung.</summary>
+    private static (DateTime? At, string? By) Void(ReceiptInput r, bool isRefund, DateTime? rung, string field, FieldErrors errors)
+    {
+        var by = string.IsNullOrWhiteSpace(r.VoidedBy) ? null : r.VoidedBy.Trim();
+        errors.Text($"{field}.voidedBy", by, 60, required: false);
+        if (string.IsNullOrWhiteSpace(r.VoidedAt))
+        {
+            if (by is not null) errors.Add($"{field}.voidedBy", $"{field}.voidedBy is who voided the sale: give voidedAt too.");
+            return (null, null);
+        }
+        var at = LocalTime(r.VoidedAt);
+        if (at is null) errors.Add($"{field}.voidedAt", $"{field}.voidedAt '{r.VoidedAt}' must be the store-local time the sale was voided, yyyy-MM-ddTHH:mm:ss.");
+        else if (isRefund) errors.Add($"{field}.voidedAt", $"{field}.voidedAt is a sale's: a refund is not voided.");
+        else if (at < rung) errors.Add($"{field}.voidedAt", $"{field}.voidedAt {r.VoidedAt} is before the sale was rung: a sale is voided after.");
+        return (at, by);
     }
 
     private static IReadOnlyList<ReceiptLine> Lines(IReadOnlyList<LineInput?>? items, string receipt, FieldErrors errors)

@@ -33,9 +33,12 @@ public sealed class TillDesk(TillReceipts receipts, StaffCards staffCards, IOpti
         var (fromUtc, toUtc) = (StoreTimeZones.ToUtc(day.ToDateTime(TimeOnly.MinValue), zone), StoreTimeZones.ToUtc(day.AddDays(1).ToDateTime(TimeOnly.MinValue), zone));
         var rung = await receipts.Day(storeCode, day, cancellationToken);
         var linked = await receipts.Linked(storeCode, rung, cancellationToken);
-        // The refunds' sales of other days or stores are held against the pictures of their own moment and store.
-        var spans = linked.Where(r => !r.IsRefund && (r.StoreCode != storeCode || r.RungUtc < fromUtc || r.RungUtc >= toUtc))
-            .Select(sale => (sale.StoreCode, sale.RungUtc - Options.Window, sale.RungUtc + Options.Window))
+        // The refunds' sales of other days or stores, and voids after midnight, are held against the pictures of their own
+        // moment and store.
+        var moments = linked.Where(r => !r.IsRefund).Select(sale => (sale.StoreCode, At: sale.RungUtc))
+            .Concat(rung.Where(r => r.VoidedUtc is not null).Select(r => (r.StoreCode, At: r.VoidedUtc!.Value)));
+        var spans = moments.Where(m => m.StoreCode != storeCode || m.At < fromUtc || m.At >= toUtc)
+            .Select(m => (m.StoreCode, m.At - Options.Window, m.At + Options.Window))
             .Prepend((storeCode, fromUtc - Options.Window, toUtc + Options.Window)).ToList();
         var frames = await receipts.Frames(spans, cancellationToken);
         var cards = rung.Select(r => r.MemberCard).OfType<string>().Distinct().ToList();

@@ -66,6 +66,10 @@ public static class TillEndpoints
                 unseenSale = till.Flagged(ReceiptFlags.UnseenSale),
                 overRefund = till.Flagged(ReceiptFlags.OverRefund),
                 lateRefund = till.Flagged(ReceiptFlags.LateRefund),
+                voids = till.Voids.Count(),
+                voidAmount = till.Voids.Sum(r => r.Receipt.Total),
+                voidUnattended = till.Flagged(ReceiptFlags.VoidUnattended),
+                lateVoid = till.Flagged(ReceiptFlags.LateVoid),
             },
             receipts = till.Receipts.Where(r => flagged != true || r.Flagged).Select(r => new
             {
@@ -83,6 +87,9 @@ public static class TillEndpoints
                 picture = r.Picture is { } p ? Picture(p, zone) : null,
                 flags = r.Flags,
                 refunded = r.Receipt.IsRefund ? (decimal?)null : r.Refunded,
+                voided = r.Receipt.VoidedLocal is { } voided
+                    ? new { at = voided.ToString("yyyy-MM-ddTHH:mm:ss"), by = r.Receipt.VoidedBy, picture = r.VoidPicture is { } v ? Picture(v, zone) : null }
+                    : null,
                 sale = r.Original is { } sale
                     ? new { store = sale.StoreCode, at = sale.RungLocal.ToString("yyyy-MM-ddTHH:mm:ss"), total = sale.Total, customersSeen = r.OriginalCustomers }
                     : null,
@@ -90,7 +97,7 @@ public static class TillEndpoints
             cashiers = till.Cashiers.Select(c => new
             {
                 cashier = c.Cashier, sales = c.Sales, refunds = c.Refunds, noCustomer = c.NoCustomer, cardReused = c.CardReused, staffCard = c.StaffCard,
-                refundFindings = c.RefundFindings,
+                refundFindings = c.RefundFindings, voids = c.Voids, voidFindings = c.VoidFindings,
             }),
             unrung = till.Unrung.Select(v => new
             {
@@ -124,13 +131,14 @@ public static class TillEndpoints
             trend = trend.Select(d => new
             {
                 date = d.Day.ToString("yyyy-MM-dd"), stores = d.Stores, receipts = d.Receipts, noCustomer = d.NoCustomer, cardReused = d.CardReused,
-                staffCard = d.StaffCard, unrungVisits = d.Unrung, refundFindings = d.RefundFindings,
+                staffCard = d.StaffCard, unrungVisits = d.Unrung, refundFindings = d.RefundFindings, voidFindings = d.VoidFindings,
             }),
             stores = rows.Select(r => new
             {
                 store = r.StoreCode, name = r.StoreName, region = r.RegionCode, receipts = r.Receipts, amount = r.Amount, noCustomer = r.NoCustomer,
                 cardReused = r.CardReused, staffCard = r.StaffCard, unrungVisits = r.Unrung, @unchecked = r.Unchecked, refunds = r.Refunds, refundAmount = r.RefundAmount,
-                refundFindings = r.RefundFindings, recentFindings = r.RecentFindings, computedAt = r.ComputedAt,
+                refundFindings = r.RefundFindings, voids = r.Voids, voidAmount = r.VoidAmount, voidFindings = r.VoidFindings,
+                recentFindings = r.RecentFindings, computedAt = r.ComputedAt,
             }),
         });
     }

@@ -27,6 +27,8 @@ public static class TillWorkbook
                 ["金额 total"] = r.Receipt.IsRefund ? -r.Receipt.Total : r.Receipt.Total, ["原单 refunds"] = r.Receipt.RefundOf,
                 ["原单门店 sold at"] = r.Original?.StoreCode, ["异常 findings"] = string.Join("、", r.Flags.Select(f => UiText.Zh("till." + f))),
                 ["收银台人数 people at the till"] = r.Customers, ["画面 picture"] = Picture(r.Picture),
+                ["作废于 voided at"] = r.Receipt.VoidedLocal?.ToString("MM-dd HH:mm:ss"), ["作废人 voided by"] = r.Receipt.VoidedBy,
+                ["作废时人数 people at the void"] = r.VoidPicture?.Customers, ["作废画面 void picture"] = Picture(r.VoidPicture),
             })).ToList(),
             ["unrung"] = traced.SelectMany(d => d.Till.Unrung.Select(v => new Dictionary<string, object?>
             {
@@ -40,7 +42,8 @@ public static class TillWorkbook
                 {
                     ["门店 store"] = store.Key.StoreCode, ["名称 name"] = store.Key.StoreName, ["收银员 cashier"] = c.Cashier, ["小票 sales"] = c.Sales,
                     ["退单 refunds"] = c.Refunds, ["有单无人 no customer"] = c.NoCustomer, ["一卡多单 one card, many receipts"] = c.CardReused,
-                    ["内部会员卡 staff card"] = c.StaffCard, ["可疑退单 refunds worth a look"] = c.RefundFindings, ["异常合计 findings"] = c.Findings,
+                    ["内部会员卡 staff card"] = c.StaffCard, ["可疑退单 refunds worth a look"] = c.RefundFindings, ["作废 voids"] = c.Voids,
+                    ["可疑作废 voids worth a look"] = c.VoidFindings, ["异常合计 findings"] = c.Findings,
                 })).ToList(),
             ["stores"] = rows.Select(r => new Dictionary<string, object?>
             {
@@ -48,6 +51,7 @@ public static class TillWorkbook
                 ["小票 receipts"] = r.Receipts, ["净销售额 sales less refunds"] = r.Amount, ["有单无人 no customer"] = r.NoCustomer,
                 ["一卡多单 one card, many receipts"] = r.CardReused, ["内部会员卡 staff card"] = r.StaffCard, ["有人无单 nothing rung"] = r.Unrung,
                 ["退单 refunds"] = r.Refunds, ["退款 refunded"] = r.RefundAmount, ["可疑退单 refunds worth a look"] = r.RefundFindings,
+                ["作废 voids"] = r.Voids, ["作废金额 voided"] = r.VoidAmount, ["可疑作废 voids worth a look"] = r.VoidFindings,
                 ["无画面 unchecked"] = r.Unchecked,
             }).ToList(),
         };

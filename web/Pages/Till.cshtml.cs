@@ -108,11 +108,11 @@ public sealed class TillModel(StoreRepository stores, TillDesk desk, TillDays da
 
     public string Local(DateTime utc, string format = "HH:mm:ss") => TimeZoneInfo.ConvertTimeFromUtc(utc, Zone).ToString(format);
 
-    /// <summary>This page for another day or with the other list, the rest of the query kept.</summary>
     /// <summary>The store's (or, on the overview, the viewer's stores') findings as .xlsx: the 7 days up to the day shown, or that day.</summary>
     public string ExportLink => Store is { } store
         ? $"/api/till.xlsx?store={Uri.EscapeDataString(store.Code)}&from={Day.AddDays(-6):yyyy-MM-dd}&to={Day:yyyy-MM-dd}"
         : $"/api/till.xlsx?from={Day:yyyy-MM-dd}&to={Day:yyyy-MM-dd}";
 
+    /// <summary>This page for another day or with the other list, the rest of the query kept.</summary>
     public string Link(DateOnly day, bool all) => $"/till?store={Uri.EscapeDataString(Store!.Code)}&date={day:yyyy-MM-dd}" + (all ? "&all=true" : "");
 }

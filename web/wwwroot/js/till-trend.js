@@ -4,7 +4,7 @@
   const chart = document.getElementById("till-trend-chart");
   if (!chart || !window.echarts) return;
   const days = JSON.parse(chart.dataset.days);
-  const [noCustomer, cardReused, staffCard, unrung, refunds, perHundred] = JSON.parse(chart.dataset.labels);
+  const [noCustomer, cardReused, staffCard, unrung, refunds, voids, perHundred] = JSON.parse(chart.dataset.labels);
   const bar = (name, key, color) => ({ name, type: "bar", stack: "f", data: days.map(d => d[key]), itemStyle: { color } });
   const view = echarts.init(chart);
   view.setOption({
@@ -20,6 +20,7 @@
       bar(staffCard, "StaffCard", "#b5651d"),
       bar(unrung, "Unrung", "#c98a0b"),
       bar(refunds, "RefundFindings", "#8a5cd6"),
+      bar(voids, "VoidFindings", "#5b6b8a"),
       { name: perHundred, type: "line", yAxisIndex: 1, data: days.map(d => d.perHundred), itemStyle: { color: "#0f5bd8" } },
     ],
   });
