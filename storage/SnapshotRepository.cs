@@ -114,11 +114,13 @@ public sealed class SnapshotRepository(SmartStoreDatabase database)
 
     /// <summary>
     /// An inspection picture nobody has looked at yet, or one a to-do not yet accepted was raised from (open, or done and
-    /// waiting for the reviewer, who compares with it), outlives retention.
+    /// waiting for the reviewer, who compares with it), outlives retention; so does a till picture that shows a finding of
+    /// 收银追溯, until its evidence's day (<see cref="TillEvidence"/>).
     /// </summary>
-    private const string KeptForReview = """
+    private const string KeptPastRetention = """
         EXISTS (SELECT 1 FROM inspection_captures c WHERE c.snapshot_id = s.id AND (c.status = 'captured'
             OR EXISTS (SELECT 1 FROM store_todos d WHERE d.capture_id = c.id AND d.accepted_utc IS NULL)))
+        OR EXISTS (SELECT 1 FROM till_evidence e WHERE e.snapshot_id = s.id AND e.keep_until > now())
         """;
 
     /// <summary>Up to <paramref name="limit"/> snapshots received before <paramref name="cutoffUtc"/>, oldest first.</summary>
@@ -126,7 +128,7 @@ public sealed class SnapshotRepository(SmartStoreDatabase database)
     {
         await using var connection = await database.Open();
         return (await connection.QueryAsync<Expired>(
-            $"SELECT id, path FROM snapshots s WHERE received_at < @cutoffUtc AND NOT ({KeptForReview}) ORDER BY id LIMIT @limit",
+            $"SELECT id, path FROM snapshots s WHERE received_at < @cutoffUtc AND NOT ({KeptPastRetention}) ORDER BY id LIMIT @limit",
             new { cutoffUtc, limit })).ToList();
     }
 

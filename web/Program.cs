@@ -50,6 +50,7 @@ builder.Services.AddSingleton<TillReceipts>();
 builder.Services.AddSingleton<TillDesk>();
 builder.Services.AddSingleton<StaffCardDesk>();
 builder.Services.AddSingleton<TillDays>();
+builder.Services.AddSingleton<TillEvidence>();
 builder.Services.AddSingleton<StaffCards>();
 builder.Services.AddSingleton<TillDayKeeper>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<TillDayKeeper>());

@@ -223,6 +223,46 @@ public sealed class TillTests(SmartStoreSystem system)
         Assert.Equal(("作废无人", "值班长"), (v1["异常 findings"]?.ToString(), v1["作废人 voided by"]?.ToString()));
     }
 
+    [Fact]
+    public async Task A_day_the_keeper_no_longer_traces_is_shown_as_traced_and_its_findings_pictures_outlive_retention()
+    {
+        const string store = "X0942", till = "CAM-X0942-T1";
+        using var admin = await system.SignedIn("admin");
+        var first = await TillWithPictures(admin, store, till);
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutJson($"/api/stores/{store}/sales", new { receipts = new[] { Receipt(first, "A", 20), Receipt(first, "B", 210) } })).StatusCode);
+        await system.WebServices.GetRequiredService<TillDayKeeper>().Keep();
+
+        // Twenty days on: the day, its receipts and its pictures as they would be then (moved back twenty days)…
+        await using var connection = await system.Database.Database.Open();
+        await connection.ExecuteAsync("""
+            UPDATE pos_receipts SET rung_local = rung_local - interval '20 days', rung_utc = rung_utc - interval '20 days' WHERE store_code = @store;
+            UPDATE till_days SET day = day - 20 WHERE store_code = @store;
+            UPDATE till_evidence SET day = day - 20 WHERE store_code = @store;
+            UPDATE snapshots SET received_at = received_at - interval '20 days', captured_at = captured_at - interval '20 days' WHERE camera_code = @till;
+            """, new { store, till });
+        // … and the retention sweep, at 15 days, lets the pictures go but the one that shows B rung with nobody there.
+        var pictures = (await connection.QueryAsync<long>("SELECT id FROM snapshots WHERE camera_code = @till ORDER BY id", new { till })).ToList();
+        var repository = new SnapshotRepository(system.Database.Database);
+        var expired = (await repository.ExpiredBefore(DateTime.UtcNow.AddDays(-15), 10_000)).Select(e => e.Id).Where(pictures.Contains).ToList();
+        Assert.Single(expired);
+        await repository.Delete(expired);
+        var evidence = pictures.Except(expired).Single();
+
+        var day = first.AddSeconds(210).AddDays(-20).ToString("yyyy-MM-dd");
+        var answer = await (await admin.GetAsync($"/api/stores/{store}/till?date={day}")).Json();
+        Assert.NotNull(answer["tracedAt"]);
+        var by = answer["receipts"]!.AsArray().ToDictionary(r => r!["number"]!.GetValue<string>(), r => r!);
+        Assert.Equal(["no-customer"], Flags(by["B"]));
+        Assert.Equal(evidence, by["B"]["picture"]!["snapshotId"]!.GetValue<long>());
+        Assert.True(by["A"]["customersSeen"]!.GetValue<int>() >= 1); // who stood there is still said, the picture is gone
+        Assert.Null(by["A"]["picture"]);
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync($"/api/snapshots/{evidence}/image")).StatusCode);
+        var page = WebUtility.HtmlDecode(await admin.GetStringAsync($"/till?store={store}&date={day}&all=true"));
+        Assert.Contains("id=\"till-as-traced\"", page);
+        Assert.Contains("画面已过保留期", page);
+        Assert.Contains($"/api/snapshots/{evidence}/image", page);
+    }
+
     /// <summary>
     /// A store whose in-store camera watches its till and has sent two till pictures three minutes apart, both analysed:
     /// three people walking (PETS 2009, frame 1), then the empty floor below them. The first picture's store-local time.

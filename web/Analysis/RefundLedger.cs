@@ -25,7 +25,7 @@ internal sealed class RefundLedger
     public ReceiptTrace Judge(ReceiptTrace trace, List<TillFrame> ordered, TillTraceOptions options)
     {
         var receipt = trace.Receipt;
-        if (!receipt.IsRefund) return trace with { Refunded = _refunds[receipt.Sale].Sum(r => r.Total) };
+        if (!receipt.IsRefund) return Tie(trace);
         // A sale the POS never sent (rung before the integration) leaves nothing to hold the refund against.
         if (!_sales.TryGetValue(receipt.Sale, out var sale)) return trace;
         var seen = TillTrace.Picture(ordered, sale, options.Window)?.Customers;
@@ -36,6 +36,11 @@ internal sealed class RefundLedger
         if (receipt.RungUtc - sale.RungUtc > options.ReturnPeriod) flags.Add(ReceiptFlags.LateRefund);
         return trace with { Flags = flags, Original = sale, OriginalCustomers = seen };
     }
+
+    /// <summary>The trace tied to the ledger without judging it: a sale's refunded amount, a refund's sale when known.</summary>
+    public ReceiptTrace Tie(ReceiptTrace trace) => trace.Receipt.IsRefund
+        ? trace with { Original = _sales.GetValueOrDefault(trace.Receipt.Sale) }
+        : trace with { Refunded = _refunds[trace.Receipt.Sale].Sum(r => r.Total) };
 
     /// <summary>What the sale's refunds gave back up to and including <paramref name="refund"/>, in the order they were rung.</summary>
     private decimal RefundedBy(TillReceipt sale, TillReceipt refund)

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.Extensions.Options;
 using SmartStore.Models;
 using SmartStore.Storage;
@@ -10,7 +11,8 @@ namespace SmartStore.Web.Analysis;
 /// <see cref="TillTraceOptions.KeepEvery"/>, one web host at a time traces again each store-day with a till camera that
 /// is new, still going on (or less than an hour over), or has had receipts pushed since it was traced.
 /// </summary>
-public sealed class TillDayKeeper(TillDays days, TillDesk desk, IOptions<TillTraceOptions> options, ILogger<TillDayKeeper> logger) : BackgroundService
+public sealed class TillDayKeeper(TillDays days, TillEvidence evidence, TillDesk desk, IOptions<TillTraceOptions> options, ILogger<TillDayKeeper> logger)
+    : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -38,15 +40,21 @@ public sealed class TillDayKeeper(TillDays days, TillDesk desk, IOptions<TillTra
         }
     }
 
-    /// <summary>Traces every stale store-day and writes its figures; how many it wrote.</summary>
+    /// <summary>
+    /// Traces every stale store-day and writes its figures, and the day as traced with the pictures of its findings kept as
+    /// evidence; how many it wrote.
+    /// </summary>
     public async Task<int> Keep(CancellationToken cancellationToken = default)
     {
-        var first = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-options.Value.KeepDays);
-        var stale = await days.Stale(first, cancellationToken);
+        var stale = await days.Stale(options.Value.FirstKept(DateTime.UtcNow), cancellationToken);
         foreach (var day in stale)
         {
             var traced = await desk.Trace(day.StoreCode, StoreTimeZones.Find(day.TimeZone), day.Day, cancellationToken);
             await days.Write(day.StoreCode, day.Day, traced.Figures, cancellationToken);
+            await evidence.Write(day.StoreCode, day.Day,
+                traced.Receipts.Select(r => (r.Receipt.Number, JsonSerializer.Serialize(TracedReceipt.Of(r), StorageJson.Options))).ToList(),
+                JsonSerializer.Serialize(traced.Unrung, StorageJson.Options), traced.Evidence,
+                day.Day.AddDays(options.Value.EvidenceDays + 1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), cancellationToken);
         }
         if (stale.Count > 0) logger.LogInformation("Till figures of {Days} store-days brought up to date", stale.Count);
         return stale.Count;

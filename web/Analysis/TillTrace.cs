@@ -26,6 +26,9 @@ public sealed record TillTraceOptions
     /// <summary>How many days back a day's figures are computed again when receipts for it arrive late.</summary>
     public int KeepDays { get; init; } = 7;
 
+    /// <summary>The first day the keeper still traces again; a day before it is shown as the keeper last traced it.</summary>
+    public DateOnly FirstKept(DateTime nowUtc) => DateOnly.FromDateTime(nowUtc).AddDays(-KeepDays);
+
     /// <summary>A refund rung longer than this after its sale is past the return period (seed 001: 七天无理由退换货).</summary>
     public TimeSpan ReturnPeriod { get; init; } = TimeSpan.FromDays(7);
 
@@ -34,6 +37,12 @@ public sealed record TillTraceOptions
     /// the till while the customer changes their mind comes within a minute or two.
     /// </summary>
     public TimeSpan VoidPeriod { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// The pictures that show a finding are kept this many days after their day, past the snapshots' retention: a
+    /// loss-prevention case is opened weeks later.
+    /// </summary>
+    public int EvidenceDays { get; init; } = 180;
 }
 
 /// <summary>Why a receipt is worth a look.</summary>
@@ -94,6 +103,17 @@ public sealed record ReceiptTrace(TillReceipt Receipt, int? Customers, TillFrame
     public TillFrame? VoidPicture { get; init; }
 }
 
+/// <summary>
+/// A receipt as the keeper traced it, stored for the day past its pictures' retention (<see cref="TillTrace.Restore"/>):
+/// its flags, who stood at the till and the pictures that showed it, the staff card it was on, who stood there for its sale.
+/// </summary>
+public sealed record TracedReceipt(IReadOnlyList<string> Flags, int? Customers, TillFrame? Picture, TillFrame? VoidPicture, StaffCard? StaffCard,
+    int? OriginalCustomers)
+{
+    public static TracedReceipt Of(ReceiptTrace trace) =>
+        new(trace.Flags, trace.Customers, trace.Picture, trace.VoidPicture, trace.StaffCard, trace.OriginalCustomers);
+}
+
 /// <summary>有人无单: people stood at a till from one picture to another and nothing was rung meanwhile.</summary>
 public sealed record UnrungVisit(string CameraCode, DateTime FromUtc, DateTime ToUtc, int MostCustomers, TillFrame Picture)
 {
@@ -133,6 +153,14 @@ public sealed record CashierFigures(string Cashier, int Sales, int Refunds, int 
 /// <summary>A store's day at the till: its sales and refunds in the order rung.</summary>
 public sealed record TillDay(IReadOnlyList<ReceiptTrace> Receipts, IReadOnlyList<UnrungVisit> Unrung)
 {
+    /// <summary>Null: traced now; otherwise a day the keeper no longer traces, shown as it traced it then.</summary>
+    public DateTime? TracedAtUtc { get; init; }
+
+    /// <summary>The pictures that show the day's findings: each receipt worth a look's, each void's, each visit's.</summary>
+    public IReadOnlyList<long> Evidence => Receipts.Where(r => r.Flagged)
+        .SelectMany(r => new[] { r.Picture, r.VoidPicture }).Concat(Unrung.Select(v => v.Picture))
+        .OfType<TillFrame>().Select(f => f.SnapshotId).Distinct().ToList();
+
     /// <summary>The day's receipts by cashier: whose till keeps turning up, not only which receipts.</summary>
     public IReadOnlyList<CashierFigures> Cashiers => CashierFigures.Of(Receipts);
 
@@ -187,6 +215,25 @@ public static class TillTrace
         var ledger = new RefundLedger(receipts.Concat(linked ?? []));
         var traces = receipts.Select(r => ledger.Judge(Trace(r, ordered, reusedCards, staffCards, options), ordered, options)).ToList();
         var unrung = UnrungVisits(receipts, ordered, options).Where(v => v.ToUtc + options.Window <= nowUtc).ToList();
+        return new TillDay(traces, unrung);
+    }
+
+    /// <summary>
+    /// The day as the keeper traced it (<paramref name="traced"/> by number; a receipt it never traced is unchecked), its
+    /// pictures only while kept: who stood at the till is still said when the picture is gone.
+    /// </summary>
+    /// <param name="linked">as for <see cref="Check"/>: ties each sale to its refunds and each refund to its sale.</param>
+    public static TillDay Restore(IReadOnlyList<TillReceipt> receipts, IReadOnlyList<TillReceipt> linked,
+        IReadOnlyDictionary<string, TracedReceipt> traced, IReadOnlyList<UnrungVisit> unrung, IReadOnlySet<long> kept)
+    {
+        TillFrame? Kept(TillFrame? frame) => frame is not null && kept.Contains(frame.SnapshotId) ? frame : null;
+        var ledger = new RefundLedger(receipts.Concat(linked));
+        var traces = receipts.Select(r => ledger.Tie(traced.GetValueOrDefault(r.Number) is { } t
+            ? new ReceiptTrace(r, t.Customers, Kept(t.Picture), t.Flags)
+            {
+                StaffCard = t.StaffCard, VoidPicture = Kept(t.VoidPicture), OriginalCustomers = t.OriginalCustomers,
+            }
+            : new ReceiptTrace(r, null, null, []))).ToList();
         return new TillDay(traces, unrung);
     }
 

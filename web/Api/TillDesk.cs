@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using Microsoft.Extensions.Options;
 using SmartStore.Models;
 using SmartStore.Storage;
@@ -7,7 +8,7 @@ using SmartStore.Web.Analysis;
 namespace SmartStore.Web.Api;
 
 /// <summary>A store's day at the till for the page and the API: its receipts held against its till cameras' pictures.</summary>
-public sealed class TillDesk(TillReceipts receipts, StaffCards staffCards, IOptions<TillTraceOptions> options)
+public sealed class TillDesk(TillReceipts receipts, StaffCards staffCards, TillEvidence evidence, IOptions<TillTraceOptions> options)
 {
     public TillTraceOptions Options => options.Value;
 
@@ -27,9 +28,14 @@ public sealed class TillDesk(TillReceipts receipts, StaffCards staffCards, IOpti
     public async Task<(TillDay Day, IReadOnlyList<string> Cameras)> Trace(Store store, DateOnly day, CancellationToken cancellationToken = default) =>
         (await Trace(store.Code, StoreTimeZones.Find(store.TimeZone), day, cancellationToken), await receipts.TillCameras(store.Code, cancellationToken));
 
-    /// <summary>The store's receipts of a store-local day held against its till pictures of that day and the window either side.</summary>
+    /// <summary>
+    /// The store's receipts of a store-local day held against its till pictures of that day and the window either side; a
+    /// day the keeper no longer traces, as it traced it (its figures the overview's, its pictures gone but the evidence).
+    /// </summary>
     public async Task<TillDay> Trace(string storeCode, TimeZoneInfo zone, DateOnly day, CancellationToken cancellationToken = default)
     {
+        if (day < Options.FirstKept(DateTime.UtcNow) && await evidence.Read(storeCode, day, cancellationToken) is { } traced)
+            return await Restore(storeCode, day, traced, cancellationToken);
         var (fromUtc, toUtc) = (StoreTimeZones.ToUtc(day.ToDateTime(TimeOnly.MinValue), zone), StoreTimeZones.ToUtc(day.AddDays(1).ToDateTime(TimeOnly.MinValue), zone));
         var rung = await receipts.Day(storeCode, day, cancellationToken);
         var linked = await receipts.Linked(storeCode, rung, cancellationToken);
@@ -44,12 +50,24 @@ public sealed class TillDesk(TillReceipts receipts, StaffCards staffCards, IOpti
         var cards = rung.Select(r => r.MemberCard).OfType<string>().Distinct().ToList();
         var staff = await staffCards.Among(cards, cancellationToken);
         var cardSales = await receipts.CardSales(cards, day, cancellationToken);
-        var traced = TillTrace.Check(rung, frames, Options, DateTime.UtcNow, linked, staff, cardSales);
+        var checkedDay = TillTrace.Check(rung, frames, Options, DateTime.UtcNow, linked, staff, cardSales);
         // Visits are the store's and the day's own: a run the window reached into from the day before or after belongs to
         // that day, and another store's pictures are there only for its sales.
-        return traced with
+        return checkedDay with
         {
-            Unrung = traced.Unrung.Where(v => v.Picture.StoreCode == storeCode && v.FromUtc >= fromUtc && v.FromUtc < toUtc).ToList(),
+            Unrung = checkedDay.Unrung.Where(v => v.Picture.StoreCode == storeCode && v.FromUtc >= fromUtc && v.FromUtc < toUtc).ToList(),
         };
+    }
+
+    private async Task<TillDay> Restore(string storeCode, DateOnly day, TracedTillDay traced, CancellationToken cancellationToken)
+    {
+        var rung = await receipts.Day(storeCode, day, cancellationToken);
+        var linked = await receipts.Linked(storeCode, rung, cancellationToken);
+        var traces = traced.Receipts.ToDictionary(r => r.Key, r => JsonSerializer.Deserialize<TracedReceipt>(r.Value, StorageJson.Options)!);
+        var unrung = JsonSerializer.Deserialize<List<UnrungVisit>>(traced.Visits, StorageJson.Options) ?? [];
+        var pictures = traces.Values.SelectMany(t => new[] { t.Picture, t.VoidPicture }).Concat(unrung.Select(v => v.Picture))
+            .OfType<TillFrame>().Select(f => f.SnapshotId).Distinct().ToList();
+        var kept = await evidence.Kept(pictures, cancellationToken);
+        return TillTrace.Restore(rung, linked, traces, unrung, kept) with { TracedAtUtc = traced.TracedAtUtc };
     }
 }

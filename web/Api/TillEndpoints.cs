@@ -51,6 +51,7 @@ public static class TillEndpoints
         {
             store = store.Code,
             date = day.ToString("yyyy-MM-dd"),
+            tracedAt = till.TracedAtUtc,
             tillCameras = cameras,
             totals = new
             {

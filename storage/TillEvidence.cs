@@ -1,0 +1,68 @@
+using Dapper;
+
+namespace SmartStore.Storage;
+
+/// <summary>A store's day at the till as the keeper last traced it: each receipt's trace by number and the visits that rang nothing (JSON).</summary>
+public sealed record TracedTillDay(IReadOnlyDictionary<string, string> Receipts, string Visits, DateTime TracedAtUtc);
+
+/// <summary>
+/// 收银追溯 past the pictures' retention: the keeper stores each store-day as it traced it (the analysis writes and reads
+/// the JSON), and the pictures that show its findings are kept as evidence until a set day — an investigation opened
+/// weeks later still sees them.
+/// </summary>
+public sealed class TillEvidence(SmartStoreDatabase database)
+{
+    /// <summary>
+    /// Stores the day's traces (a receipt sent again since keeps its last trace until the next) and visits, and keeps
+    /// <paramref name="pictures"/> until <paramref name="keepUntilUtc"/>; the day's pictures no longer evidence are let go.
+    /// </summary>
+    public Task Write(string storeCode, DateOnly day, IReadOnlyList<(string Number, string Trace)> receipts, string visits,
+        IReadOnlyCollection<long> pictures, DateTime keepUntilUtc, CancellationToken cancellationToken = default) =>
+        database.InTransaction(async (c, t) =>
+        {
+            var date = day.ToDateTime(TimeOnly.MinValue);
+            await c.ExecuteAsync(new CommandDefinition("""
+                UPDATE pos_receipts r SET trace = CAST(x.trace AS jsonb)
+                FROM unnest(@numbers::text[], @traces::text[]) AS x(number, trace)
+                WHERE r.store_code = @storeCode AND r.number = x.number
+                """, new { storeCode, numbers = receipts.Select(r => r.Number).ToArray(), traces = receipts.Select(r => r.Trace).ToArray() }, t,
+                cancellationToken: cancellationToken));
+            await c.ExecuteAsync(new CommandDefinition(
+                "UPDATE till_days SET unrung_visits = CAST(@visits AS jsonb) WHERE store_code = @storeCode AND day = @date",
+                new { storeCode, date, visits }, t, cancellationToken: cancellationToken));
+            var ids = pictures.ToArray();
+            await c.ExecuteAsync(new CommandDefinition("""
+                DELETE FROM till_evidence WHERE store_code = @storeCode AND day = @date AND NOT (snapshot_id = ANY(@ids));
+                INSERT INTO till_evidence (snapshot_id, store_code, day, keep_until)
+                SELECT id, @storeCode, @date, @keepUntil FROM snapshots WHERE id = ANY(@ids)
+                ON CONFLICT (snapshot_id, store_code, day) DO UPDATE SET keep_until = EXCLUDED.keep_until
+                """, new { storeCode, date, ids, keepUntil = DateTime.SpecifyKind(keepUntilUtc, DateTimeKind.Utc) }, t,
+                cancellationToken: cancellationToken));
+            return true;
+        }, cancellationToken);
+
+    /// <summary>The day as last traced; null when the keeper has not stored it (a day traced before it stored days).</summary>
+    public async Task<TracedTillDay?> Read(string storeCode, DateOnly day, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.Open(cancellationToken);
+        var date = day.ToDateTime(TimeOnly.MinValue);
+        var kept = await connection.QuerySingleOrDefaultAsync<(string Visits, DateTime ComputedAt)?>(new CommandDefinition(
+            "SELECT unrung_visits::text, computed_at FROM till_days WHERE store_code = @storeCode AND day = @date AND unrung_visits IS NOT NULL",
+            new { storeCode, date }, cancellationToken: cancellationToken));
+        if (kept is not { } found) return null;
+        var traces = await connection.QueryAsync<(string Number, string Trace)>(new CommandDefinition("""
+            SELECT number, trace::text FROM pos_receipts
+            WHERE store_code = @storeCode AND rung_local >= @date AND rung_local < @date + interval '1 day' AND trace IS NOT NULL
+            """, new { storeCode, date }, cancellationToken: cancellationToken));
+        return new TracedTillDay(traces.ToDictionary(r => r.Number, r => r.Trace), found.Visits, DateTime.SpecifyKind(found.ComputedAt, DateTimeKind.Utc));
+    }
+
+    /// <summary>Which of <paramref name="snapshotIds"/> are still kept (evidence, or within the retention).</summary>
+    public async Task<IReadOnlySet<long>> Kept(IReadOnlyCollection<long> snapshotIds, CancellationToken cancellationToken = default)
+    {
+        if (snapshotIds.Count == 0) return new HashSet<long>();
+        await using var connection = await database.Open(cancellationToken);
+        return (await connection.QueryAsync<long>(new CommandDefinition("SELECT id FROM snapshots WHERE id = ANY(@ids)",
+            new { ids = snapshotIds.ToArray() }, cancellationToken: cancellationToken))).ToHashSet();
+    }
+}
