@@ -134,6 +134,21 @@ public sealed class TillReceipts(SmartStoreDatabase database)
         return rows.Select(r => r.ToReceipt()).ToList();
     }
 
+    /// <summary>Which of the receipts named by store and number are refunds (a refund names a sale, never another refund).</summary>
+    public async Task<IReadOnlySet<(string Store, string Number)>> RefundsAmong(IReadOnlyCollection<(string Store, string Number)> named,
+        CancellationToken cancellationToken = default)
+    {
+        if (named.Count == 0) return new HashSet<(string, string)>();
+        await using var connection = await database.Open(cancellationToken);
+        var rows = await connection.QueryAsync<(string Store, string Number)>(new CommandDefinition("""
+            SELECT r.store_code, r.number FROM pos_receipts r
+            JOIN unnest(@stores::text[], @numbers::text[]) AS k(store, number) ON k.store = r.store_code AND k.number = r.number
+            WHERE r.refund_of IS NOT NULL
+            """, new { stores = named.Select(n => n.Store).ToArray(), numbers = named.Select(n => n.Number).ToArray() },
+            cancellationToken: cancellationToken));
+        return rows.ToHashSet();
+    }
+
     /// <summary>
     /// How many sales (not voided) each of <paramref name="cards"/> was on that store-local day at any of the chain's stores (a card
     /// shared round a district shows only across them).

@@ -110,6 +110,9 @@ public sealed class TillTests(SmartStoreSystem system)
         var itself = await admin.PutJson($"/api/stores/{store}/sales", new { receipts = new[] { Refund("RZ", 60, "RZ", 10) } });
         Assert.Equal(HttpStatusCode.BadRequest, itself.StatusCode);
         Assert.Contains("refundOf names the receipt itself", await itself.Content.ReadAsStringAsync());
+        var ofRefund = await admin.PutJson($"/api/stores/{store}/sales", new { receipts = new[] { Refund("RR", 70, "RA", 10) } });
+        Assert.Equal(HttpStatusCode.BadRequest, ofRefund.StatusCode);
+        Assert.Contains("'RA' is a refund itself", await ofRefund.Content.ReadAsStringAsync());
 
         var days = new[] { 20, 200 }.Select(s => first.AddSeconds(s).ToString("yyyy-MM-dd")).Distinct().ToList();
         var traced = new List<JsonNode>();
@@ -312,6 +315,7 @@ public sealed class TillTests(SmartStoreSystem system)
     [InlineData("""{"receipts":[{"number":"1","at":"2025-08-04T10:00:00","items":[{"name":"T恤","quantity":1,"unitPrice":39,"discount":50}]}]}""", "amount must be 0 or more")]
     [InlineData("""{"receipts":[{"number":"1","at":"2025-08-04T10:00:00","voidedAt":"2025-08-04T09:59:00","items":[{"name":"T恤","quantity":1,"unitPrice":39}]}]}""", "is before the sale was rung")]
     [InlineData("""{"receipts":[{"number":"2","refundOf":"1","at":"2025-08-04T10:00:00","voidedAt":"2025-08-04T10:05:00","items":[{"name":"T恤","quantity":1,"unitPrice":39}]}]}""", "a refund is not voided")]
+    [InlineData("""{"receipts":[{"number":"1","at":"2025-08-04T10:00:00","items":[{"name":"T恤","quantity":1,"unitPrice":39}]},{"number":"2","refundOf":"1","at":"2025-08-04T10:05:00","items":[{"name":"T恤","quantity":1,"unitPrice":39}]},{"number":"3","refundOf":"2","at":"2025-08-04T10:06:00","items":[{"name":"T恤","quantity":1,"unitPrice":39}]}]}""", "receipts[2].refundOf '2' is a refund itself")]
     [InlineData("""{"receipts":[{"number":"1","at":"2025-08-04T10:00:00","voidedBy":"小王","items":[{"name":"T恤","quantity":1,"unitPrice":39}]}]}""", "give voidedAt too")]
     public async Task A_push_with_a_bad_receipt_is_refused_whole_with_the_reason_and_writes_nothing(string body, string reason)
     {

@@ -34,9 +34,26 @@ public static class TillEndpoints
         // A refund of another store's sale names a store of the chain.
         foreach (var other in rung.Select(r => r.RefundStore).OfType<string>().Distinct())
             if (await stores.Find(other) is null) errors.Add("refundStore", $"refundStore '{other}' is not a store of the chain.", $"原单门店“{other}”不存在。");
+        if (!errors.Any) await RefundsOfRefunds(rung, receipts, errors);
         if (errors.Any) return errors.ToResult();
         await receipts.Write(store.Code, rung);
         return Results.Ok(new { store = store.Code, receipts = rung.Count });
+    }
+
+    /// <summary>
+    /// A refund names the sale it gives money back on: one naming a refund (this push's, or one already sent) is refused —
+    /// held against a refund, it would say nothing of the sale.
+    /// </summary>
+    private static async Task RefundsOfRefunds(IReadOnlyList<TillReceipt> rung, TillReceipts receipts, FieldErrors errors)
+    {
+        var pushed = rung.Where(r => r.IsRefund).Select(r => (r.StoreCode, r.Number)).ToHashSet();
+        var named = rung.Where(r => r.IsRefund).Select(r => r.Sale).Distinct().ToList();
+        var refunds = (await receipts.RefundsAmong(named)).Concat(named.Where(pushed.Contains)).ToHashSet();
+        refunds.ExceptWith(rung.Where(r => !r.IsRefund).Select(r => (r.StoreCode, r.Number))); // sent again as a sale now
+        for (var i = 0; i < rung.Count; i++)
+            if (rung[i].IsRefund && refunds.Contains(rung[i].Sale))
+                errors.Add($"receipts[{i}].refundOf", $"receipts[{i}].refundOf '{rung[i].RefundOf}' is a refund itself: name the sale it gave money back on.",
+                    $"第 {i + 1} 张小票的原单“{rung[i].RefundOf}”本身是退单：请填写它所退的销售单。");
     }
 
     private static async Task<IResult> Day(string code, string? date, bool? flagged, ClaimsPrincipal user, StoreRepository stores, TillDesk desk)
