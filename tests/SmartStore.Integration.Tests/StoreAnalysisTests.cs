@@ -49,6 +49,9 @@ public sealed class StoreAnalysisTests(SmartStoreSystem system)
         Assert.Equal(148, a["entriesSoFar"]!.GetValue<int>());
         Assert.Equal(140.0, a["forecastSoFar"]!.GetValue<double>());
         Assert.Equal(0.057, a["againstForecast"]!.GetValue<double>());
+        // The four weeks were alike: the usual range is the forecast itself, and yesterday's 148 above all of them.
+        Assert.Equal((30.0, 30.0), (a["forecastLow"]![14]!.GetValue<double>(), a["forecastHigh"]![14]!.GetValue<double>()));
+        Assert.Equal((140.0, 4, "above"), (a["usualSoFar"]!["high"]!.GetValue<double>(), a["usualSoFar"]!["days"]!.GetValue<int>(), a["againstUsual"]!.GetValue<string>()));
         Assert.False(a["staffFromShifts"]!.GetValue<bool>());
         var byHour = a["staffing"]!.AsArray().ToDictionary(h => h!["hour"]!.GetValue<int>(), h => h!);
         Assert.Equal(12, byHour.Count);
@@ -76,6 +79,8 @@ public sealed class StoreAnalysisTests(SmartStoreSystem system)
         var page = WebUtility.HtmlDecode(await admin.GetStringAsync($"/stores/{Store}/analysis?day={day:yyyy-MM-dd}"));
         Assert.Matches("data-hour=\"14\" data-verdict=\"understaffed\"[\\s\\S]*?人手不足", page);
         Assert.Contains("+6%", page);
+        Assert.Contains("data-usual=\"above\"", page);
+        Assert.Contains("往常 140–140（4 个同一星期几）", page);
         Assert.Contains("Understaffed", await admin.GetStringAsync($"/stores/{Store}/analysis?day={day:yyyy-MM-dd}&culture=en"));
 
         // The page's own form adds a shift; its delete button removes it.

@@ -23,6 +23,17 @@ public sealed record StoreAnalysis(
 
     /// <summary>Entries so far against the forecast to the same hour, as a change (−0.12: 12 % below); null without a forecast.</summary>
     public double? AgainstForecast => ForecastSoFar is > 0 ? Math.Round(EntriesSoFar / ForecastSoFar.Value - 1, 3) : null;
+
+    /// <summary>Each hour's fewest and most entries on the same weekdays the forecast is the mean of (null without a forecast).</summary>
+    public double[]? ForecastLow { get; init; }
+    public double[]? ForecastHigh { get; init; }
+
+    /// <summary>The fewest and most entries those days had up to the same moment, and how many days they are.</summary>
+    public (double Low, double High, int Days)? UsualSoFar { get; init; }
+
+    /// <summary>"below", "above" or "within" what those days had so far; null without a forecast.</summary>
+    public string? AgainstUsual => UsualSoFar is not { } usual ? null
+        : EntriesSoFar < usual.Low ? "below" : EntriesSoFar > usual.High ? "above" : "within";
 }
 
 /// <summary>Loads and computes <see cref="StoreAnalysis"/> for the page and the API alike.</summary>
@@ -45,6 +56,7 @@ public sealed class StoreAnalysisQuery(TrafficRepository traffic, StoreShifts sh
         foreach (var h in history.Where(h => DateOnly.FromDateTime(h.HourLocal) == day)) entries[h.HourLocal.Hour] += h.Counters.Entries;
         var forecast = TrafficForecast.ForDay(history, day);
         var lastHour = nowHour ?? 23;
+        var range = TrafficForecast.RangeForDay(history, day);
         var profile = TrafficForecast.WeekdayAndWeekend(history, day);
 
         var plan = await shifts.Of(store.Code, cancellationToken);
@@ -59,6 +71,11 @@ public sealed class StoreAnalysisQuery(TrafficRepository traffic, StoreShifts sh
             forecast is null ? null : Math.Round(forecast.Take(lastHour).Sum() + forecast[lastHour] * HourDone(now, nowHour), 1),
             profile.Weekday, profile.WeekdayDays, profile.Weekend, profile.WeekendDays,
             Staffing.Judge(onDuty, entries, forecast, nowHour, staffing.Value), fromShifts, plan,
-            StoreRank.Of(store.Code, chain), monthFrom, months, byWeather);
+            StoreRank.Of(store.Code, chain), monthFrom, months, byWeather)
+        {
+            ForecastLow = range?.Low,
+            ForecastHigh = range?.High,
+            UsualSoFar = TrafficForecast.RangeSoFar(history, day, lastHour, HourDone(now, nowHour)),
+        };
     }
 }

@@ -19,8 +19,40 @@ public static class TrafficForecast
     /// </summary>
     public static double[]? ForDay(IEnumerable<TrafficHour> history, DateOnly day)
     {
-        var days = DaysWithTraffic(history, d => d < day && d >= day.AddDays(-7 * Weeks) && d.DayOfWeek == day.DayOfWeek);
+        var days = SameWeekdays(history, day);
         return days.Count < MinDays ? null : MeanByHour(days);
+    }
+
+    /// <summary>
+    /// The fewest and the most entries each hour of <paramref name="day"/> had on the same weekdays the forecast is the mean
+    /// of: how far a day of this store strays without anything being wrong. Null when there is no forecast.
+    /// </summary>
+    public static (double[] Low, double[] High)? RangeForDay(IEnumerable<TrafficHour> history, DateOnly day)
+    {
+        var days = SameWeekdays(history, day).Select(ByHour).ToList();
+        if (days.Count < MinDays) return null;
+        return (Enumerable.Range(0, 24).Select(h => (double)days.Min(d => d[h])).ToArray(), Enumerable.Range(0, 24).Select(h => (double)days.Max(d => d[h])).ToArray());
+    }
+
+    /// <summary>
+    /// The fewest and most entries those same weekdays had up to the same moment (<paramref name="lastHour"/>, of which
+    /// <paramref name="done"/> has passed), and how many days: whether the day so far is outside what they did. Null when there
+    /// is no forecast.
+    /// </summary>
+    public static (double Low, double High, int Days)? RangeSoFar(IEnumerable<TrafficHour> history, DateOnly day, int lastHour, double done)
+    {
+        var sums = SameWeekdays(history, day).Select(ByHour).Select(d => Math.Round(d.Take(lastHour).Sum() + d[lastHour] * done, 1)).ToList();
+        return sums.Count < MinDays ? null : (sums.Min(), sums.Max(), sums.Count);
+    }
+
+    private static List<IGrouping<DateOnly, TrafficHour>> SameWeekdays(IEnumerable<TrafficHour> history, DateOnly day) =>
+        DaysWithTraffic(history, d => d < day && d >= day.AddDays(-7 * Weeks) && d.DayOfWeek == day.DayOfWeek);
+
+    private static int[] ByHour(IEnumerable<TrafficHour> day)
+    {
+        var entries = new int[24];
+        foreach (var hour in day) entries[hour.HourLocal.Hour] += hour.Counters.Entries;
+        return entries;
     }
 
     /// <summary>Entries per hour of the day, averaged over the weekdays and over the weekend days of the four weeks before <paramref name="day"/>.</summary>

@@ -31,6 +31,8 @@ public static class StoreAnalysisEndpoints
         {
             store = store.Code, day = a.Day.ToString("yyyy-MM-dd"), nowHour = a.NowHour,
             entries = a.Entries, forecast = a.Forecast, entriesSoFar = a.EntriesSoFar, forecastSoFar = a.ForecastSoFar, againstForecast = a.AgainstForecast,
+            forecastLow = a.ForecastLow, forecastHigh = a.ForecastHigh,
+            usualSoFar = a.UsualSoFar is { } usual ? new { low = usual.Low, high = usual.High, days = usual.Days } : null, againstUsual = a.AgainstUsual,
             weekdayProfile = a.WeekdayProfile, weekdayDays = a.WeekdayDays, weekendProfile = a.WeekendProfile, weekendDays = a.WeekendDays,
             staffing = a.Staffing.Select(h => new { hour = h.Hour, entries = h.Entries, forecast = h.Forecast, onDuty = h.OnDuty, perStaff = h.PerStaff, verdict = h.Verdict }),
             staffFromShifts = a.StaffFromShifts,

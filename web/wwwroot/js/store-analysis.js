@@ -16,14 +16,25 @@
 
   const forecast = document.getElementById("forecast-chart");
   if (forecast) {
-    const [actual, expected] = data(forecast, "labels");
+    const [actual, expected, usual] = data(forecast, "labels");
     const now = forecast.dataset.now === "" ? 23 : Number(forecast.dataset.now);
     const entries = data(forecast, "entries").map((v, h) => (h <= now ? v : null));
-    const plan = data(forecast, "forecast");
-    const hours = span(entries, plan);
+    const plan = data(forecast, "forecast"), low = data(forecast, "low"), high = data(forecast, "high");
+    const hours = span(entries, plan, high);
     const series = [{ name: actual, type: "bar", data: cut(hours, entries), itemStyle: { color: "#2f6fde" } }];
     if (plan) series.push({ name: expected, type: "line", data: cut(hours, plan), itemStyle: { color: "#e0833a" }, lineStyle: { type: "dashed" } });
-    echarts.init(forecast).setOption({ ...base, xAxis: axis(hours), yAxis: { type: "value", minInterval: 1 }, series });
+    // The usual range as a band: its floor drawn invisibly, its width stacked on it and shaded (both under one legend name).
+    const band = (values, area) => ({ name: usual, type: "line", stack: "usual", data: cut(hours, values), symbol: "none",
+      lineStyle: { opacity: 0 }, itemStyle: { color: "rgba(224,131,58,0.35)" }, legendIcon: "rect", areaStyle: area ? { color: "rgba(224,131,58,0.18)" } : { opacity: 0 } });
+    if (low && high) series.push(band(low, false), band(high.map((v, h) => v - low[h]), true));
+    // The tooltip says the band as fewest–most, not the stacked width.
+    const tooltip = { trigger: "axis", formatter: ps => {
+      const h = hours[0] + ps[0].dataIndex;
+      const lines = ps.filter(p => p.seriesName !== usual).map(p => `${p.marker}${p.seriesName} ${p.value ?? "—"}`);
+      if (low && high) lines.push(`${usual} ${low[h]}–${high[h]}`);
+      return [label(h), ...lines].join("<br>");
+    } };
+    echarts.init(forecast).setOption({ ...base, tooltip, xAxis: axis(hours), yAxis: { type: "value", minInterval: 1 }, series });
   }
 
   const profile = document.getElementById("profile-chart");
