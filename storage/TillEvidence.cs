@@ -5,6 +5,9 @@ namespace SmartStore.Storage;
 /// <summary>A store's day at the till as the keeper last traced it: each receipt's trace by number and the visits that rang nothing (JSON).</summary>
 public sealed record TracedTillDay(IReadOnlyDictionary<string, string> Receipts, string Visits, DateTime TracedAtUtc);
 
+/// <summary>One store-day the keeper stored: when, and its visits that rang nothing (JSON).</summary>
+public sealed record StoredTillDay(string StoreCode, DateOnly Day, DateTime TracedAtUtc, string Visits);
+
 /// <summary>
 /// 收银追溯 past the pictures' retention: the keeper stores each store-day as it traced it (the analysis writes and reads
 /// the JSON), and the pictures that show its findings are kept as evidence until a set day — an investigation opened
@@ -55,6 +58,22 @@ public sealed class TillEvidence(SmartStoreDatabase database)
             WHERE store_code = @storeCode AND rung_local >= @date AND rung_local < @date + interval '1 day' AND trace IS NOT NULL
             """, new { storeCode, date }, cancellationToken: cancellationToken));
         return new TracedTillDay(traces.ToDictionary(r => r.Number, r => r.Trace), found.Visits, DateTime.SpecifyKind(found.ComputedAt, DateTimeKind.Utc));
+    }
+
+    /// <summary>The store-days of the covered stores from <paramref name="from"/> to <paramref name="to"/> the keeper has stored.</summary>
+    public async Task<IReadOnlyList<StoredTillDay>> Between(StoreCoverage coverage, DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.Open(cancellationToken);
+        var rows = await connection.QueryAsync<(string Store, DateTime Day, DateTime ComputedAt, string Visits)>(new CommandDefinition($"""
+            SELECT k.store_code, k.day, k.computed_at, k.unrung_visits::text
+            FROM till_days k JOIN stores s ON s.code = k.store_code
+            WHERE k.day >= @from AND k.day <= @to AND k.unrung_visits IS NOT NULL AND {StoreScope.Visible}
+              AND (@region::text IS NULL OR s.region_code = @region) AND (@store::text IS NULL OR s.code = @store)
+            """, StoreScope.Parameters(coverage.Scope, new
+        {
+            from = from.ToDateTime(TimeOnly.MinValue), to = to.ToDateTime(TimeOnly.MinValue), region = coverage.RegionCode, store = coverage.StoreCode,
+        }), cancellationToken: cancellationToken));
+        return rows.Select(r => new StoredTillDay(r.Store, DateOnly.FromDateTime(r.Day), DateTime.SpecifyKind(r.ComputedAt, DateTimeKind.Utc), r.Visits)).ToList();
     }
 
     /// <summary>Which of <paramref name="snapshotIds"/> are still kept (evidence, or within the retention).</summary>

@@ -134,6 +134,43 @@ public sealed class TillReceipts(SmartStoreDatabase database)
         return rows.Select(r => r.ToReceipt()).ToList();
     }
 
+    /// <summary>The covered stores' filter on store <c>s</c> and a store-local day range, for the receipts of many store-days.</summary>
+    private const string CoveredDays = $"""
+        s.code = r.store_code AND r.rung_local >= @from AND r.rung_local < @to AND {StoreScope.Visible}
+          AND (@region::text IS NULL OR s.region_code = @region) AND (@store::text IS NULL OR s.code = @store)
+        """;
+
+    private static DynamicParameters CoveredDaysParameters(StoreCoverage coverage, DateOnly from, DateOnly to) =>
+        StoreScope.Parameters(coverage.Scope, new
+        {
+            from = from.ToDateTime(TimeOnly.MinValue), to = to.AddDays(1).ToDateTime(TimeOnly.MinValue), region = coverage.RegionCode, store = coverage.StoreCode,
+        });
+
+    /// <summary>How many receipts the covered stores rang from <paramref name="from"/> to <paramref name="to"/> (store-local days).</summary>
+    public async Task<int> Count(StoreCoverage coverage, DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.Open(cancellationToken);
+        return await connection.ExecuteScalarAsync<int>(new CommandDefinition($"SELECT count(*)::int FROM pos_receipts r, stores s WHERE {CoveredDays}",
+            CoveredDaysParameters(coverage, from, to), cancellationToken: cancellationToken));
+    }
+
+    /// <summary>
+    /// The covered stores' receipts of those days, each with its trace as the keeper last stored it (null: not traced since
+    /// it was sent), by store and in the order rung.
+    /// </summary>
+    public async Task<IReadOnlyList<(TillReceipt Receipt, string? Trace)>> WithTraces(StoreCoverage coverage, DateOnly from, DateOnly to,
+        CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.Open(cancellationToken);
+        var rows = await connection.QueryAsync<ReceiptRow>(new CommandDefinition($"""
+            SELECT {Columns}, r.trace::text AS Trace
+            FROM pos_receipts r, stores s
+            WHERE {CoveredDays}
+            ORDER BY r.store_code, r.rung_local, r.number
+            """, CoveredDaysParameters(coverage, from, to), cancellationToken: cancellationToken));
+        return rows.Select(r => (r.ToReceipt(), r.Trace)).ToList();
+    }
+
     /// <summary>Which of the receipts named by store and number are refunds (a refund names a sale, never another refund).</summary>
     public async Task<IReadOnlySet<(string Store, string Number)>> RefundsAmong(IReadOnlyCollection<(string Store, string Number)> named,
         CancellationToken cancellationToken = default)
@@ -218,6 +255,8 @@ public sealed class TillReceipts(SmartStoreDatabase database)
         public DateTime? VoidedLocal { get; init; }
         public DateTime? VoidedUtc { get; init; }
         public string? VoidedBy { get; init; }
+        /// <summary>The keeper's stored trace, where a query reads it.</summary>
+        public string? Trace { get; init; }
 
         public TillReceipt ToReceipt() => new(Number, RungLocal, DateTime.SpecifyKind(RungUtc, DateTimeKind.Utc), Cashier, MemberCard, Total,
             JsonSerializer.Deserialize<List<ReceiptLine>>(LinesJson, StorageJson.Options) ?? [], RefundOf, Till)

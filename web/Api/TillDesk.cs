@@ -63,11 +63,47 @@ public sealed class TillDesk(TillReceipts receipts, StaffCards staffCards, TillE
     {
         var rung = await receipts.Day(storeCode, day, cancellationToken);
         var linked = await receipts.Linked(storeCode, rung, cancellationToken);
-        var traces = traced.Receipts.ToDictionary(r => r.Key, r => JsonSerializer.Deserialize<TracedReceipt>(r.Value, StorageJson.Options)!);
-        var unrung = JsonSerializer.Deserialize<List<UnrungVisit>>(traced.Visits, StorageJson.Options) ?? [];
-        var pictures = traces.Values.SelectMany(t => new[] { t.Picture, t.VoidPicture }).Concat(unrung.Select(v => v.Picture))
-            .OfType<TillFrame>().Select(f => f.SnapshotId).Distinct().ToList();
-        var kept = await evidence.Kept(pictures, cancellationToken);
+        var traces = traced.Receipts.ToDictionary(r => r.Key, r => TraceOf(r.Value));
+        var unrung = VisitsOf(traced.Visits);
+        var kept = await evidence.Kept(Pictures(traces.Values, unrung), cancellationToken);
         return TillTrace.Restore(rung, linked, traces, unrung, kept) with { TracedAtUtc = traced.TracedAtUtc };
     }
+
+    /// <summary>
+    /// The covered stores' days from <paramref name="from"/> to <paramref name="to"/> as the keeper last stored them (the
+    /// overview's figures; a day it never stored is missing), by store and day, in three queries whatever the span; a
+    /// refund is tied to its sale when that is among them.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<(string Store, DateOnly Day), TillDay>> Stored(StoreCoverage coverage, DateOnly from, DateOnly to,
+        CancellationToken cancellationToken = default)
+    {
+        var days = await evidence.Between(coverage, from, to, cancellationToken);
+        var rung = (await receipts.WithTraces(coverage, from, to, cancellationToken))
+            .Select(r => (r.Receipt, Trace: r.Trace is null ? null : TraceOf(r.Trace)))
+            .ToLookup(r => (r.Receipt.StoreCode, DateOnly.FromDateTime(r.Receipt.RungLocal)));
+        var stored = days.Select(d => (Day: d, Receipts: rung[(d.StoreCode, d.Day)].ToList(), Visits: VisitsOf(d.Visits))).ToList();
+        var kept = await evidence.Kept(Pictures(stored.SelectMany(d => d.Receipts).Select(r => r.Trace).OfType<TracedReceipt>(),
+            stored.SelectMany(d => d.Visits)), cancellationToken);
+        // Each day's refunds tied to their sales and its sales to their refunds, among the days read.
+        var all = stored.SelectMany(d => d.Receipts).Select(r => r.Receipt).ToList();
+        var sales = all.Where(r => !r.IsRefund).ToDictionary(r => r.Sale);
+        var refunds = all.Where(r => r.IsRefund).ToLookup(r => r.Sale);
+        IEnumerable<TillReceipt> TiedTo(TillReceipt r) =>
+            r.IsRefund ? sales.TryGetValue(r.Sale, out var sale) ? [sale] : Array.Empty<TillReceipt>() : refunds[r.Sale];
+        List<TillReceipt> Linked(IEnumerable<TillReceipt> day) => day.SelectMany(TiedTo).ToList();
+        return stored.ToDictionary(d => (d.Day.StoreCode, d.Day.Day), d =>
+        {
+            var day = d.Receipts.Select(r => r.Receipt).ToList();
+            var traces = d.Receipts.Where(r => r.Trace is not null).ToDictionary(r => r.Receipt.Number, r => r.Trace!);
+            return TillTrace.Restore(day, Linked(day), traces, d.Visits, kept) with { TracedAtUtc = d.Day.TracedAtUtc };
+        });
+    }
+
+    private static TracedReceipt TraceOf(string json) => JsonSerializer.Deserialize<TracedReceipt>(json, StorageJson.Options)!;
+
+    private static List<UnrungVisit> VisitsOf(string json) => JsonSerializer.Deserialize<List<UnrungVisit>>(json, StorageJson.Options) ?? [];
+
+    private static List<long> Pictures(IEnumerable<TracedReceipt> traces, IEnumerable<UnrungVisit> visits) =>
+        traces.SelectMany(t => new[] { t.Picture, t.VoidPicture }).Concat(visits.Select(v => v.Picture))
+            .OfType<TillFrame>().Select(f => f.SnapshotId).Distinct().ToList();
 }

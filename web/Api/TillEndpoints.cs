@@ -161,16 +161,21 @@ public static class TillEndpoints
         });
     }
 
-    /// <summary>The most days one export covers, and the most store-days with findings it traces again.</summary>
+    /// <summary>
+    /// The most days one export covers, the most receipts it reads, and the most store-days with findings it traces again
+    /// because the keeper has not stored them (days traced before it stored days).
+    /// </summary>
     public const int MaxExportDays = 31;
+    public const int MaxExportReceipts = 300_000;
     public const int MaxExportTraced = 500;
 
     /// <summary>
-    /// The receipts worth a look, the visits that rang nothing and the figures of the stores covered (one store, a region, or
-    /// all the viewer may see) over up to 31 days, as .xlsx: each store-day with findings is traced again for them.
+    /// The receipts worth a look, the visits that rang nothing, each cashier's receipts and findings and the figures of the
+    /// stores covered (one store, a region, or all the viewer may see) over up to 31 days, as .xlsx: each store-day as the
+    /// keeper last traced it (the overview's figures), one it has not stored traced again when it has findings.
     /// </summary>
     private static async Task<IResult> Export(string? from, string? to, string? region, string? store, ClaimsPrincipal user, StoreRepository stores,
-        TillDays days, TillDesk desk, ReportCalendar calendar, IOptions<WebhookOptions> links, CancellationToken cancellationToken)
+        TillDays days, TillReceipts receipts, TillDesk desk, ReportCalendar calendar, IOptions<WebhookOptions> links, CancellationToken cancellationToken)
     {
         var (coverage, problem) = await StoreAccess.Resolve(user.Scope(), Blank(store), Blank(region), stores);
         if (coverage is null) return problem!;
@@ -181,18 +186,21 @@ public static class TillEndpoints
             errors.Add("from", $"from must be on or before to, at most {MaxExportDays} days before.", $"开始日期须不晚于结束日期，且相隔不超过 {MaxExportDays} 天。");
         if (errors.Any || first is not { } start || last is not { } end) return errors.ToResult();
         var rows = await days.Between(coverage, start, end, cancellationToken);
-        var worth = rows.Where(r => r.Findings > 0).ToList();
-        if (worth.Count > MaxExportTraced)
-        {
-            errors.Add("from", $"{worth.Count} store-days with findings: at most {MaxExportTraced} an export; choose fewer days, a region or a store.",
-                $"{worth.Count} 个门店日有异常，一次最多导出 {MaxExportTraced} 个：请缩短日期、选择大区或门店。");
-            return errors.ToResult();
-        }
+        if (await receipts.Count(coverage, start, end, cancellationToken) is var count and > MaxExportReceipts)
+            errors.Add("from", $"{count} receipts: at most {MaxExportReceipts} an export; choose fewer days, a region or a store.",
+                $"共 {count} 张小票，一次最多导出 {MaxExportReceipts} 张：请缩短日期、选择大区或门店。");
+        var stored = errors.Any ? new Dictionary<(string, DateOnly), TillDay>() : await desk.Stored(coverage, start, end, cancellationToken);
+        var unstored = rows.Where(r => r.Findings > 0 && !stored.ContainsKey((r.StoreCode, r.Day))).ToList();
+        if (unstored.Count > MaxExportTraced)
+            errors.Add("from", $"{unstored.Count} store-days with findings to trace again: at most {MaxExportTraced} an export; choose fewer days, a region or a store.",
+                $"{unstored.Count} 个门店日需要重新核对，一次最多 {MaxExportTraced} 个：请缩短日期、选择大区或门店。");
+        if (errors.Any) return errors.ToResult();
         var traced = new List<TillWorkbook.TracedDay>();
-        foreach (var row in worth)
+        foreach (var row in rows)
         {
             var zone = StoreTimeZones.Find(row.TimeZone);
-            traced.Add(new(row, zone, await desk.Trace(row.StoreCode, zone, row.Day, cancellationToken)));
+            if (stored.TryGetValue((row.StoreCode, row.Day), out var day)) traced.Add(new(row, zone, day));
+            else if (row.Findings > 0) traced.Add(new(row, zone, await desk.Trace(row.StoreCode, zone, row.Day, cancellationToken)));
         }
         var name = $"till-{coverage.StoreCode ?? coverage.RegionCode ?? "all"}-{start:yyyyMMdd}-{end:yyyyMMdd}.xlsx";
         return Results.File(await TillWorkbook.Write(rows, traced, PageLinks.Root(links.Value.PublicUrl), cancellationToken), Workbook.ContentType, name);

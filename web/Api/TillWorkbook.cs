@@ -25,7 +25,7 @@ public static class TillWorkbook
                 ["时间 rung at"] = r.Receipt.RungLocal.ToString("HH:mm:ss"), ["单号 number"] = r.Receipt.Number, ["收银台 till"] = r.Receipt.Till,
                 ["收银员 cashier"] = r.Receipt.Cashier, ["会员卡 member card"] = r.Receipt.MemberCard, ["持卡员工 staff"] = r.StaffCard?.Holder,
                 ["金额 total"] = r.Receipt.IsRefund ? -r.Receipt.Total : r.Receipt.Total, ["原单 refunds"] = r.Receipt.RefundOf,
-                ["原单门店 sold at"] = r.Original?.StoreCode, ["异常 findings"] = string.Join("、", r.Flags.Select(f => UiText.Zh("till." + f))),
+                ["原单门店 sold at"] = r.Receipt.IsRefund ? r.Receipt.RefundStore ?? r.Receipt.StoreCode : null, ["异常 findings"] = string.Join("、", r.Flags.Select(f => UiText.Zh("till." + f))),
                 ["收银台人数 people at the till"] = r.Customers, ["画面 picture"] = Picture(r.Picture),
                 ["作废于 voided at"] = r.Receipt.VoidedLocal?.ToString("MM-dd HH:mm:ss"), ["作废人 voided by"] = r.Receipt.VoidedBy,
                 ["作废时人数 people at the void"] = r.VoidPicture?.Customers, ["作废画面 void picture"] = Picture(r.VoidPicture),
@@ -36,7 +36,7 @@ public static class TillWorkbook
                 ["从 from"] = Local(v.FromUtc, d.Zone), ["到 to"] = Local(v.ToUtc, d.Zone), ["分钟 minutes"] = Math.Round(v.Length.TotalMinutes, 1),
                 ["最多人数 most people"] = v.MostCustomers, ["摄像机 camera"] = v.CameraCode, ["收银台 till"] = v.Picture.Till, ["画面 picture"] = Picture(v.Picture),
             })).ToList(),
-            // Each cashier of each store over the days exported that had findings (the days traced).
+            // Each cashier of each store over the days exported (a day the keeper never stored only when it had findings).
             ["cashiers"] = traced.GroupBy(d => (d.Row.StoreCode, d.Row.StoreName))
                 .SelectMany(store => CashierFigures.Of(store.SelectMany(d => d.Till.Receipts)).Select(c => new Dictionary<string, object?>
                 {
