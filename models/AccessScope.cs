@@ -50,6 +50,12 @@ public sealed record AccessScope(Role Role, IReadOnlyList<string> RegionCodes, I
 
     public bool MayEditMasterData => Role is Role.HqAdmin;
 
+    /// <summary>
+    /// May record what a 收银追溯 finding was (a breach, or nothing wrong): head office and the region's managers, not the
+    /// store whose till it is.
+    /// </summary>
+    public bool MayReviewTill => Role is Role.HqAdmin or Role.HqAnalyst or Role.RegionManager;
+
     public bool AllowsRegion(string regionCode) => SeesWholeChain || Role == Role.RegionManager && RegionCodes.Contains(regionCode);
 
     public bool AllowsStore(string storeCode, string regionCode) =>

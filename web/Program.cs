@@ -51,6 +51,8 @@ builder.Services.AddSingleton<TillDesk>();
 builder.Services.AddSingleton<StaffCardDesk>();
 builder.Services.AddSingleton<TillDays>();
 builder.Services.AddSingleton<TillEvidence>();
+builder.Services.AddSingleton<TillReviews>();
+builder.Services.AddSingleton<TillReviewDesk>();
 builder.Services.AddSingleton<StaffCards>();
 builder.Services.AddSingleton<TillDayKeeper>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<TillDayKeeper>());

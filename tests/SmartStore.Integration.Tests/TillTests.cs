@@ -219,6 +219,26 @@ public sealed class TillTests(SmartStoreSystem system)
             figures.Add((await (await admin.GetAsync($"/api/till?date={day}")).Json())["stores"]!.AsArray().Single(s => s!["store"]!.GetValue<string>() == store)!);
         Assert.Equal((2, 1), (figures.Sum(f => f["voids"]!.GetValue<int>()), figures.Sum(f => f["voidFindings"]!.GetValue<int>())));
 
+        // Head office looks at V1 and records a breach on the page; a receipt that is no finding, a made-up verdict and a store
+        // manager (whose own till it would be) are refused.
+        var reviewed = await PageForms.PostForm(admin, $"/till?store={store}&date={days[0]}", $"/till?store={store}&date={days[0]}&handler=review",
+            new() { ["subject"] = "receipt:V1", ["verdict"] = "confirmed", ["note"] = "收银员承认" });
+        Assert.Equal(HttpStatusCode.Redirect, reviewed.StatusCode);
+        var notFinding = await admin.PutJson($"/api/stores/{store}/till/reviews", new { date = days[0], subject = "receipt:S", verdict = "cleared" });
+        Assert.Equal(HttpStatusCode.BadRequest, notFinding.StatusCode);
+        Assert.Contains("'receipt:S' is not a finding", await notFinding.Content.ReadAsStringAsync());
+        var madeUp = await admin.PutJson($"/api/stores/{store}/till/reviews", new { date = days[0], subject = "receipt:V1", verdict = "maybe" });
+        Assert.Contains("must be confirmed", await madeUp.Content.ReadAsStringAsync());
+        using (var manager = await system.SignedIn("s0001"))
+            Assert.Equal(HttpStatusCode.Forbidden, (await manager.PutJson("/api/stores/S0001/till/reviews", new { subject = "receipt:1", verdict = "cleared" })).StatusCode);
+        var reviewedDay = await (await admin.GetAsync($"/api/stores/{store}/till?date={days[0]}")).Json();
+        var v1Review = reviewedDay["receipts"]!.AsArray().Single(r => r!["number"]!.GetValue<string>() == "V1")!["review"]!;
+        Assert.Equal(("confirmed", "收银员承认", "admin"), (v1Review["verdict"]!.GetValue<string>(), v1Review["note"]!.GetValue<string>(), v1Review["by"]!.GetValue<string>()));
+        Assert.Equal(1, reviewedDay["totals"]!["confirmed"]!.GetValue<int>());
+        var reviewedPage = WebUtility.HtmlDecode(await admin.GetStringAsync($"/till?store={store}&date={days[0]}"));
+        Assert.Contains("data-review=\"confirmed\"", reviewedPage);
+        Assert.Contains("已核实：违规", reviewedPage);
+
         // The workbook as the keeper traced the days: the day before (Y, rung with no picture near: nothing to flag) is in the
         // cashiers' sales though it had no finding.
         var export = await (await admin.GetAsync($"/api/till.xlsx?store={store}&from={first.AddDays(-1):yyyy-MM-dd}&to={days[^1]}")).Content.ReadAsByteArrayAsync();
@@ -226,8 +246,14 @@ public sealed class TillTests(SmartStoreSystem system)
             MiniExcelLibs.MiniExcel.Query(new MemoryStream(export), useHeaderRow: true, sheetName: name).Cast<IDictionary<string, object?>>().ToList();
         var v1 = Sheet("receipts").Single(r => r["单号 number"]?.ToString() == "V1");
         Assert.Equal(("作废无人", "值班长"), (v1["异常 findings"]?.ToString(), v1["作废人 voided by"]?.ToString()));
+        Assert.Equal("已核实：违规：收银员承认（admin）", v1["核实 review"]?.ToString());
         var cashiers = Sheet("cashiers").ToDictionary(c => c["收银员 cashier"]!.ToString()!);
         Assert.Equal((2, 1), (Convert.ToInt32(cashiers["店长"]["小票 sales"]), Convert.ToInt32(cashiers["值班长"]["可疑作废 voids worth a look"])));
+
+        // Opened again: no verdict.
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutJson($"/api/stores/{store}/till/reviews", new { date = days[0], subject = "receipt:V1" })).StatusCode);
+        Assert.Null((await (await admin.GetAsync($"/api/stores/{store}/till?date={days[0]}")).Json())["receipts"]!.AsArray()
+            .Single(r => r!["number"]!.GetValue<string>() == "V1")!["review"]);
     }
 
     [Fact]

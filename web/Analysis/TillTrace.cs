@@ -88,6 +88,8 @@ public static class ReceiptFlags
 public sealed record ReceiptTrace(TillReceipt Receipt, int? Customers, TillFrame? Picture, IReadOnlyList<string> Flags)
 {
     public bool Flagged => Flags.Count > 0;
+    /// <summary>How a review names it (<see cref="TillReviews"/>).</summary>
+    public string Subject => $"receipt:{Receipt.Number}";
     /// <summary>A refund with a refund's own finding (退无人单, 超额退款, 超期退货).</summary>
     public bool IsRefundFinding => Flags.Any(ReceiptFlags.OfRefunds.Contains);
     /// <summary>A voided sale with a void's own finding (作废无人, 事后作废).</summary>
@@ -118,6 +120,8 @@ public sealed record TracedReceipt(IReadOnlyList<string> Flags, int? Customers, 
 public sealed record UnrungVisit(string CameraCode, DateTime FromUtc, DateTime ToUtc, int MostCustomers, TillFrame Picture)
 {
     public TimeSpan Length => ToUtc - FromUtc;
+    /// <summary>How a review names it: its camera and first picture's moment.</summary>
+    public string Subject => $"visit:{CameraCode}@{FromUtc:yyyy-MM-ddTHH:mm:ss}Z";
 }
 
 /// <summary>
@@ -155,6 +159,9 @@ public sealed record TillDay(IReadOnlyList<ReceiptTrace> Receipts, IReadOnlyList
 {
     /// <summary>Null: traced now; otherwise a day the keeper no longer traces, shown as it traced it then.</summary>
     public DateTime? TracedAtUtc { get; init; }
+
+    /// <summary>The day's findings as reviews name them: the receipts worth a look and the visits that rang nothing.</summary>
+    public IEnumerable<string> FindingSubjects => Receipts.Where(r => r.Flagged).Select(r => r.Subject).Concat(Unrung.Select(v => v.Subject));
 
     /// <summary>The pictures that show the day's findings: each receipt worth a look's, each void's, each visit's.</summary>
     public IReadOnlyList<long> Evidence => Receipts.Where(r => r.Flagged)

@@ -27,4 +27,7 @@ public static class Problems
 
     public static IResult OutOfScope(string what) =>
         Results.Problem(statusCode: 403, title: "Outside your scope", detail: $"{what} is outside the regions or stores your account may see.");
+
+    public static IResult NotYourRole(string what) =>
+        Results.Problem(statusCode: 403, title: "Not your role", detail: $"Your role may not {what}.");
 }

@@ -20,6 +20,7 @@ public static class TillEndpoints
     {
         api.MapPut("/stores/{code}/sales", Push).WithTags("POS").RequireAuthorization(AuthenticationSetup.MayEdit);
         api.MapGet("/stores/{code}/till", Day).WithTags("POS");
+        api.MapPut("/stores/{code}/till/reviews", Review).WithTags("POS");
         api.MapGet("/till", Overview).WithTags("POS");
         api.MapGet("/till.xlsx", Export).WithTags("POS");
         api.MapPut("/cameras/{code}/till", SetWatchesTill).WithTags("POS").RequireAuthorization(AuthenticationSetup.MayEdit);
@@ -56,13 +57,25 @@ public static class TillEndpoints
                     $"第 {i + 1} 张小票的原单“{rung[i].RefundOf}”本身是退单：请填写它所退的销售单。");
     }
 
-    private static async Task<IResult> Day(string code, string? date, bool? flagged, ClaimsPrincipal user, StoreRepository stores, TillDesk desk)
+    /// <summary>Records what a finding of the store's day was (head office and region managers; not the store itself).</summary>
+    private static async Task<IResult> Review(string code, TillReviewDesk.ReviewInput input, ClaimsPrincipal user, StoreRepository stores, TillReviewDesk desk)
+    {
+        var (store, refusal) = await StoreAccess.Visible(user.Scope(), code, stores);
+        if (store is null) return refusal!;
+        if (!user.Scope().MayReviewTill) return Problems.NotYourRole("review a till finding: head office and region managers do");
+        var errors = await desk.Review(store, input, user.Actor());
+        return errors.Any ? errors.ToResult() : Results.Ok(new { store = store.Code, subject = input.Subject?.Trim(), verdict = input.Verdict });
+    }
+
+    private static async Task<IResult> Day(string code, string? date, bool? flagged, ClaimsPrincipal user, StoreRepository stores, TillDesk desk,
+        TillReviews tillReviews)
     {
         var (store, refusal) = await StoreAccess.Visible(user.Scope(), code, stores);
         if (store is null) return refusal!;
         var errors = new FieldErrors();
         if (TillDesk.Day(date, store, errors) is not { } day) return errors.ToResult();
         var (till, cameras) = await desk.Trace(store, day);
+        var reviews = await tillReviews.Of(store.Code, day);
         var zone = StoreTimeZones.Find(store.TimeZone);
         return Results.Ok(new
         {
@@ -88,10 +101,15 @@ public static class TillEndpoints
                 voidAmount = till.Voids.Sum(r => r.Receipt.Total),
                 voidUnattended = till.Flagged(ReceiptFlags.VoidUnattended),
                 lateVoid = till.Flagged(ReceiptFlags.LateVoid),
+                confirmed = till.FindingSubjects.Count(s => reviews.GetValueOrDefault(s)?.Verdict == TillReview.Confirmed),
+                cleared = till.FindingSubjects.Count(s => reviews.GetValueOrDefault(s)?.Verdict == TillReview.Cleared),
+                toReview = till.FindingSubjects.Count(s => !reviews.ContainsKey(s)),
             },
             receipts = till.Receipts.Where(r => flagged != true || r.Flagged).Select(r => new
             {
                 number = r.Receipt.Number,
+                subject = r.Flagged ? r.Subject : null,
+                review = ReviewOf(reviews, r.Subject),
                 refundOf = r.Receipt.RefundOf,
                 refundStore = r.Receipt.RefundStore,
                 at = r.Receipt.RungLocal.ToString("yyyy-MM-ddTHH:mm:ss"),
@@ -119,6 +137,8 @@ public static class TillEndpoints
             }),
             unrung = till.Unrung.Select(v => new
             {
+                subject = v.Subject,
+                review = ReviewOf(reviews, v.Subject),
                 camera = v.CameraCode,
                 till = v.Picture.Till,
                 from = Local(v.FromUtc, zone),
@@ -175,7 +195,8 @@ public static class TillEndpoints
     /// keeper last traced it (the overview's figures), one it has not stored traced again when it has findings.
     /// </summary>
     private static async Task<IResult> Export(string? from, string? to, string? region, string? store, ClaimsPrincipal user, StoreRepository stores,
-        TillDays days, TillReceipts receipts, TillDesk desk, ReportCalendar calendar, IOptions<WebhookOptions> links, CancellationToken cancellationToken)
+        TillDays days, TillReceipts receipts, TillDesk desk, TillReviews reviews, ReportCalendar calendar, IOptions<WebhookOptions> links,
+        CancellationToken cancellationToken)
     {
         var (coverage, problem) = await StoreAccess.Resolve(user.Scope(), Blank(store), Blank(region), stores);
         if (coverage is null) return problem!;
@@ -203,8 +224,12 @@ public static class TillEndpoints
             else if (row.Findings > 0) traced.Add(new(row, zone, await desk.Trace(row.StoreCode, zone, row.Day, cancellationToken)));
         }
         var name = $"till-{coverage.StoreCode ?? coverage.RegionCode ?? "all"}-{start:yyyyMMdd}-{end:yyyyMMdd}.xlsx";
-        return Results.File(await TillWorkbook.Write(rows, traced, PageLinks.Root(links.Value.PublicUrl), cancellationToken), Workbook.ContentType, name);
+        var reviewed = await reviews.Between(coverage, start, end, cancellationToken);
+        return Results.File(await TillWorkbook.Write(rows, traced, reviewed, PageLinks.Root(links.Value.PublicUrl), cancellationToken), Workbook.ContentType, name);
     }
+
+    private static object? ReviewOf(IReadOnlyDictionary<string, TillReview> reviews, string subject) =>
+        reviews.GetValueOrDefault(subject) is { } v ? new { verdict = v.Verdict, note = v.Note, by = v.ReviewedBy, at = v.ReviewedUtc } : null;
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 

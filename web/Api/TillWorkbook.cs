@@ -13,10 +13,15 @@ public static class TillWorkbook
     /// <summary>One store-day traced: the store's figures that day, its clock, and its receipts and visits.</summary>
     public sealed record TracedDay(TillDayRow Row, TimeZoneInfo Zone, TillDay Till);
 
+    /// <param name="reviews">what each finding was found to be, by store and subject.</param>
     /// <param name="root">the address people open SmartStore at: pictures as links when set, as numbers otherwise.</param>
-    public static async Task<byte[]> Write(IReadOnlyList<TillDayRow> rows, IReadOnlyList<TracedDay> traced, string? root, CancellationToken cancellationToken)
+    public static async Task<byte[]> Write(IReadOnlyList<TillDayRow> rows, IReadOnlyList<TracedDay> traced,
+        IReadOnlyDictionary<(string Store, string Subject), TillReview> reviews, string? root, CancellationToken cancellationToken)
     {
         string Picture(TillFrame? frame) => frame is null ? "" : root is null ? $"#{frame.SnapshotId}" : $"{root}/snapshots/{frame.SnapshotId}";
+        string? Review(string store, string subject) => reviews.GetValueOrDefault((store, subject)) is { } v
+            ? UiText.Zh("tillReview." + v.Verdict) + (v.Note.Length > 0 ? $"：{v.Note}" : "") + $"（{v.ReviewedBy}）"
+            : null;
         var sheets = new Dictionary<string, object>
         {
             ["receipts"] = traced.SelectMany(d => d.Till.Receipts.Where(r => r.Flagged).Select(r => new Dictionary<string, object?>
@@ -29,12 +34,14 @@ public static class TillWorkbook
                 ["收银台人数 people at the till"] = r.Customers, ["画面 picture"] = Picture(r.Picture),
                 ["作废于 voided at"] = r.Receipt.VoidedLocal?.ToString("MM-dd HH:mm:ss"), ["作废人 voided by"] = r.Receipt.VoidedBy,
                 ["作废时人数 people at the void"] = r.VoidPicture?.Customers, ["作废画面 void picture"] = Picture(r.VoidPicture),
+                ["核实 review"] = Review(d.Row.StoreCode, r.Subject),
             })).ToList(),
             ["unrung"] = traced.SelectMany(d => d.Till.Unrung.Select(v => new Dictionary<string, object?>
             {
                 ["门店 store"] = d.Row.StoreCode, ["名称 name"] = d.Row.StoreName, ["日期 day"] = d.Row.Day.ToString("yyyy-MM-dd"),
                 ["从 from"] = Local(v.FromUtc, d.Zone), ["到 to"] = Local(v.ToUtc, d.Zone), ["分钟 minutes"] = Math.Round(v.Length.TotalMinutes, 1),
                 ["最多人数 most people"] = v.MostCustomers, ["摄像机 camera"] = v.CameraCode, ["收银台 till"] = v.Picture.Till, ["画面 picture"] = Picture(v.Picture),
+                ["核实 review"] = Review(d.Row.StoreCode, v.Subject),
             })).ToList(),
             // Each cashier of each store over the days exported (a day the keeper never stored only when it had findings).
             ["cashiers"] = traced.GroupBy(d => (d.Row.StoreCode, d.Row.StoreName))

@@ -409,6 +409,8 @@ public static partial class UiText
         ["act.revoke"] = ("吊销", "revoke"),
         ["act.rotate-secret"] = ("更换密钥", "rotate secret"),
         ["act.add-photo"] = ("添加图片", "add photo"),
+        ["act.review"] = ("核实", "review"),
+        ["act.reopen"] = ("重新核实", "reopen"),
         ["ent.store"] = ("门店", "store"),
         ["ent.camera"] = ("摄像头", "camera"),
         ["ent.sku"] = ("商品", "SKU"),
@@ -418,6 +420,7 @@ public static partial class UiText
         ["ent.user"] = ("账号", "account"),
         ["ent.staff_card"] = ("内部会员卡", "staff card"),
         ["ent.staff_cards"] = ("门店内部会员卡", "store's staff cards"),
+        ["ent.till_finding"] = ("收银异常", "till finding"),
         // Status pages
         ["denied"] = ("无权访问", "Not allowed"),
         ["deniedHint"] = ("您的角色或范围不允许这项操作。如需权限，请联系总部管理员。", "Your role or scope does not allow this. Ask an HQ admin if you need access."),

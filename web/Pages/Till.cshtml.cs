@@ -14,9 +14,12 @@ namespace SmartStore.Web.Pages;
 /// worth a look first, and the visits to the till that rang nothing; without a store, every store with a till camera
 /// the viewer may see, one day, most findings first.
 /// </summary>
-public sealed class TillModel(StoreRepository stores, TillDesk desk, TillDays days, StaffCards staffCards, StaffCardDesk cardDesk, ReportCalendar calendar)
-    : PageModel
+public sealed class TillModel(StoreRepository stores, TillDesk desk, TillDays days, StaffCards staffCards, StaffCardDesk cardDesk, TillReviews reviews,
+    TillReviewDesk reviewDesk, ReportCalendar calendar) : PageModel
 {
+    /// <summary>A finding's review as its row shows it, and whether the viewer may record one.</summary>
+    public sealed record ReviewView(string Subject, TillReview? Review, bool MayReview, string StoreCode, string? Date, bool All);
+
     public const int PreviewWidth = 320;
 
     [FromQuery(Name = "store")] public string? StoreCode { get; set; }
@@ -39,6 +42,17 @@ public sealed class TillModel(StoreRepository stores, TillDesk desk, TillDays da
     /// <summary>The store's staff cards (内部会员卡): a sale rung on one is a finding.</summary>
     public IReadOnlyList<StaffCard> StaffCards { get; private set; } = [];
     public bool MayEdit => User.Scope().MayEditMasterData;
+    /// <summary>What head office or the region found each of the day's findings to be, by subject.</summary>
+    public IReadOnlyDictionary<string, TillReview> Reviews { get; private set; } = new Dictionary<string, TillReview>();
+    public bool MayReview => User.Scope().MayReviewTill;
+
+    public ReviewView ReviewOf(string subject) => new(subject, Reviews.GetValueOrDefault(subject), MayReview, Store!.Code, Date, All);
+
+    /// <summary>How many of the day's findings were confirmed, cleared, and are still to be looked at.</summary>
+    public (int Confirmed, int Cleared, int Open) Reviewed => Till is null ? default
+        : (Till.FindingSubjects.Count(s => Reviews.GetValueOrDefault(s)?.Verdict == TillReview.Confirmed),
+           Till.FindingSubjects.Count(s => Reviews.GetValueOrDefault(s)?.Verdict == TillReview.Cleared),
+           Till.FindingSubjects.Count(s => !Reviews.ContainsKey(s)));
 
     public IEnumerable<ReceiptTrace> Shown => Till is null ? [] : All ? Till.Receipts : Till.Receipts.Where(r => r.Flagged);
 
@@ -64,28 +78,34 @@ public sealed class TillModel(StoreRepository stores, TillDesk desk, TillDays da
         (Day, Zone) = (day, StoreTimeZones.Find(Store.TimeZone));
         (Till, TillCameras) = await desk.Trace(Store, day);
         StaffCards = await staffCards.OfStore(Store.Code);
+        Reviews = await reviews.Of(Store.Code, day);
         return Page();
     }
 
     /// <summary>Registers a staff member's card at the store (or renames its holder).</summary>
     public Task<IActionResult> OnPostStaffCard(string? card, string? holder) =>
-        EditCards(store => cardDesk.Add(store, new StaffCardDesk.CardInput(card, holder), User.Actor()));
+        Change(MayEdit, "staff-cards", store => cardDesk.Add(store.Code, new StaffCardDesk.CardInput(card, holder), User.Actor()));
 
     public Task<IActionResult> OnPostRemoveStaffCard(string card) =>
-        EditCards(async store =>
+        Change(MayEdit, "staff-cards", async store =>
         {
-            await cardDesk.Remove(store, card, User.Actor());
+            await cardDesk.Remove(store.Code, card, User.Actor());
             return new FieldErrors();
         });
 
-    /// <summary>A change to the store's staff cards by an editor who may see the store: back to the page, or the page with what was wrong.</summary>
-    private async Task<IActionResult> EditCards(Func<string, Task<FieldErrors>> change)
+    /// <summary>Records what a finding was (违规 / 正常), or opens it again.</summary>
+    public Task<IActionResult> OnPostReview(string? subject, string? verdict, string? note) =>
+        Change(MayReview, "till-receipts", store => reviewDesk.Review(store, new TillReviewDesk.ReviewInput(Date, subject, verdict, note), User.Actor()));
+
+    /// <summary>A change to the store by someone allowed it who may see the store: back to the page, or the page with what was wrong.</summary>
+    private async Task<IActionResult> Change(bool allowed, string anchor, Func<Store, Task<FieldErrors>> change)
     {
-        if (!MayEdit) return Forbid();
+        if (!allowed) return Forbid();
         var store = string.IsNullOrWhiteSpace(StoreCode) ? null : await stores.Find(StoreCode.Trim());
         if (store is null || !User.Scope().AllowsStore(store.Code, store.RegionCode)) return NotFound();
-        var errors = await change(store.Code);
-        if (!errors.Any) return Redirect($"/till?store={Uri.EscapeDataString(store.Code)}" + (Date is null ? "" : $"&date={Uri.EscapeDataString(Date)}") + "#staff-cards");
+        var errors = await change(store);
+        if (!errors.Any)
+            return Redirect($"/till?store={Uri.EscapeDataString(store.Code)}" + (Date is null ? "" : $"&date={Uri.EscapeDataString(Date)}") + (All ? "&all=true" : "") + "#" + anchor);
         await OnGet();
         Errors = errors.Localized;
         return Page();
