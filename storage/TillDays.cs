@@ -34,6 +34,13 @@ public sealed record TillDayRow(string StoreCode, string StoreName, string Regio
     public int Findings => NoCustomer + CardReused + StaffCard + Unrung + RefundFindings + VoidFindings;
     /// <summary>The store's findings over the <see cref="TillDays.RecentDays"/> days up to this one: a till that keeps turning up, not a bad day.</summary>
     public int RecentFindings { get; init; }
+    /// <summary>Of the day's findings, how many head office or the region confirmed as breaches and how many it cleared.</summary>
+    public int Confirmed { get; init; }
+    public int Cleared { get; init; }
+    /// <summary>The findings not yet reviewed (never fewer than none: a review outlives a finding traced away).</summary>
+    public int ToReview => Math.Max(0, Findings - Confirmed - Cleared);
+    /// <summary>The breaches confirmed over the <see cref="TillDays.RecentDays"/> days up to this one.</summary>
+    public int RecentConfirmed { get; init; }
     /// <summary>The store's clock, for tracing its day again (the export).</summary>
     public string TimeZone { get; init; } = "Asia/Shanghai";
 }
@@ -118,7 +125,11 @@ public sealed class TillDays(SmartStoreDatabase database)
                    k.refund_findings AS RefundFindings, k.staff_card AS StaffCard, k.voids, k.void_amount AS VoidAmount,
                    k.void_findings AS VoidFindings, k.computed_at AS ComputedAt,
                    (SELECT coalesce(sum({FindingsOf("r")}), 0)::int FROM till_days r WHERE r.store_code = s.code
-                      AND r.day > k.day - {RecentDays} AND r.day <= k.day) AS RecentFindings
+                      AND r.day > k.day - {RecentDays} AND r.day <= k.day) AS RecentFindings,
+                   (SELECT count(*)::int FROM till_reviews v WHERE v.store_code = s.code AND v.day = k.day AND v.verdict = 'confirmed') AS Confirmed,
+                   (SELECT count(*)::int FROM till_reviews v WHERE v.store_code = s.code AND v.day = k.day AND v.verdict = 'cleared') AS Cleared,
+                   (SELECT count(*)::int FROM till_reviews v WHERE v.store_code = s.code AND v.verdict = 'confirmed'
+                      AND v.day > k.day - {RecentDays} AND v.day <= k.day) AS RecentConfirmed
             FROM till_days k JOIN stores s ON s.code = k.store_code
             WHERE k.day >= @from AND k.day <= @to AND {StoreScope.Visible} AND (@region::text IS NULL OR s.region_code = @region)
               AND (@store::text IS NULL OR s.code = @store)
@@ -138,6 +149,9 @@ public sealed class TillDays(SmartStoreDatabase database)
             VoidAmount = r.VoidAmount,
             VoidFindings = r.VoidFindings,
             RecentFindings = r.RecentFindings,
+            Confirmed = r.Confirmed,
+            Cleared = r.Cleared,
+            RecentConfirmed = r.RecentConfirmed,
             TimeZone = r.TimeZone,
         }).ToList();
     }
@@ -206,6 +220,9 @@ public sealed class TillDays(SmartStoreDatabase database)
         public decimal VoidAmount { get; init; }
         public int VoidFindings { get; init; }
         public int RecentFindings { get; init; }
+        public int Confirmed { get; init; }
+        public int Cleared { get; init; }
+        public int RecentConfirmed { get; init; }
         public DateTime ComputedAt { get; init; }
     }
 }

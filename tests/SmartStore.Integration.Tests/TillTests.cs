@@ -238,6 +238,9 @@ public sealed class TillTests(SmartStoreSystem system)
         var reviewedPage = WebUtility.HtmlDecode(await admin.GetStringAsync($"/till?store={store}&date={days[0]}"));
         Assert.Contains("data-review=\"confirmed\"", reviewedPage);
         Assert.Contains("已核实：违规", reviewedPage);
+        // Head office's overview: the store's day has its one finding confirmed, none left to review.
+        var overviewRow = (await (await admin.GetAsync($"/api/till?date={days[0]}")).Json())["stores"]!.AsArray().Single(s => s!["store"]!.GetValue<string>() == store)!;
+        Assert.Equal((1, 0, 1), (overviewRow["confirmed"]!.GetValue<int>(), overviewRow["toReview"]!.GetValue<int>(), overviewRow["recentConfirmed"]!.GetValue<int>()));
 
         // The workbook as the keeper traced the days: the day before (Y, rung with no picture near: nothing to flag) is in the
         // cashiers' sales though it had no finding.

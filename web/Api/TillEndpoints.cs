@@ -176,7 +176,8 @@ public static class TillEndpoints
                 store = r.StoreCode, name = r.StoreName, region = r.RegionCode, receipts = r.Receipts, amount = r.Amount, noCustomer = r.NoCustomer,
                 cardReused = r.CardReused, staffCard = r.StaffCard, unrungVisits = r.Unrung, @unchecked = r.Unchecked, refunds = r.Refunds, refundAmount = r.RefundAmount,
                 refundFindings = r.RefundFindings, voids = r.Voids, voidAmount = r.VoidAmount, voidFindings = r.VoidFindings,
-                recentFindings = r.RecentFindings, computedAt = r.ComputedAt,
+                recentFindings = r.RecentFindings, confirmed = r.Confirmed, cleared = r.Cleared, toReview = r.ToReview, recentConfirmed = r.RecentConfirmed,
+                computedAt = r.ComputedAt,
             }),
         });
     }
