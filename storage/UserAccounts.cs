@@ -105,7 +105,7 @@ public sealed class UserAccounts(SmartStoreDatabase database)
     /// <summary>
     /// Removes a disabled account for good (someone who left; their name is no longer kept with it). An enabled one is
     /// refused: disabling first ends its sessions and keeps the last HQ admin. What the person did stays in the audit log
-    /// and the sign-in log under the username.
+    /// and the sign-in log under the username, which is not given again.
     /// </summary>
     public Task<Removal> Remove(string username, string actor) =>
         database.InTransaction(async (c, t) =>
@@ -113,7 +113,10 @@ public sealed class UserAccounts(SmartStoreDatabase database)
             var disabled = await c.QuerySingleOrDefaultAsync<bool?>("SELECT disabled FROM users WHERE username = @username FOR UPDATE", new { username }, t);
             if (disabled is null) return Removal.NotFound;
             if (disabled == false) return Removal.StillEnabled;
-            await c.ExecuteAsync("DELETE FROM users WHERE username = @username", new { username }, t);
+            await c.ExecuteAsync("""
+                DELETE FROM users WHERE username = @username;
+                INSERT INTO removed_usernames (username, removed_by) VALUES (@username, @actor) ON CONFLICT (username) DO NOTHING;
+                """, new { username, actor }, t);
             await AuditTrail.Record(c, t, actor, "remove", "user", username, new { });
             return Removal.Removed;
         });
@@ -144,6 +147,9 @@ public sealed class UserAccounts(SmartStoreDatabase database)
 
     private static async Task Insert(NpgsqlConnection c, NpgsqlTransaction t, Account account, string hash, string actor, string action)
     {
+        if (await c.QuerySingleOrDefaultAsync<DateTime?>("SELECT removed_utc FROM removed_usernames WHERE username = @Username", new { account.Username }, t) is { } removed)
+            throw new MasterDataConflict($"Account '{account.Username}' was removed on {removed:yyyy-MM-dd}; its history stays under the name: choose another.",
+                MasterDataConflict.Refusal.Duplicate, account.Username);
         var added = await c.ExecuteAsync("""
             INSERT INTO users (username, display_name, password_hash, role, region_codes, store_codes)
             VALUES (@Username, @DisplayName, @hash, @role, @regions, @stores) ON CONFLICT (username) DO NOTHING

@@ -76,6 +76,10 @@ public sealed partial class AccountTests(SmartStoreSystem system)
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync("/api/accounts/x0831.li")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await admin.DeleteAsync("/api/accounts/x0831.li")).StatusCode);
         Assert.Contains("用户名或密码错误", await Page(await SignInForm("x0831.li", reset["password"]!.GetValue<string>())));
+        // Their history stays under the name: nobody else is given it.
+        var reused = await admin.PostJson("/api/accounts", new { username = "x0831.li", displayName = "新来的李", role = "hq_analyst" });
+        Assert.Equal(HttpStatusCode.Conflict, reused.StatusCode);
+        Assert.Contains("was removed on", await reused.Content.ReadAsStringAsync());
     }
 
     [Fact]
