@@ -18,6 +18,7 @@ public sealed class TillEvidence(SmartStoreDatabase database)
     /// <summary>
     /// Stores the day's traces (a receipt sent again since keeps its last trace until the next) and visits, and keeps
     /// <paramref name="pictures"/> until <paramref name="keepUntilUtc"/>; the day's pictures no longer evidence are let go.
+    /// Today's days are traced again every few minutes: a trace or a picture's keeping that has not changed is not written.
     /// </summary>
     public Task Write(string storeCode, DateOnly day, IReadOnlyList<(string Number, string Trace)> receipts, string visits,
         IReadOnlyCollection<long> pictures, DateTime keepUntilUtc, CancellationToken cancellationToken = default) =>
@@ -27,18 +28,20 @@ public sealed class TillEvidence(SmartStoreDatabase database)
             await c.ExecuteAsync(new CommandDefinition("""
                 UPDATE pos_receipts r SET trace = CAST(x.trace AS jsonb)
                 FROM unnest(@numbers::text[], @traces::text[]) AS x(number, trace)
-                WHERE r.store_code = @storeCode AND r.number = x.number
+                WHERE r.store_code = @storeCode AND r.number = x.number AND r.trace IS DISTINCT FROM CAST(x.trace AS jsonb)
                 """, new { storeCode, numbers = receipts.Select(r => r.Number).ToArray(), traces = receipts.Select(r => r.Trace).ToArray() }, t,
                 cancellationToken: cancellationToken));
-            await c.ExecuteAsync(new CommandDefinition(
-                "UPDATE till_days SET unrung_visits = CAST(@visits AS jsonb) WHERE store_code = @storeCode AND day = @date",
-                new { storeCode, date, visits }, t, cancellationToken: cancellationToken));
+            await c.ExecuteAsync(new CommandDefinition("""
+                UPDATE till_days SET unrung_visits = CAST(@visits AS jsonb)
+                WHERE store_code = @storeCode AND day = @date AND unrung_visits IS DISTINCT FROM CAST(@visits AS jsonb)
+                """, new { storeCode, date, visits }, t, cancellationToken: cancellationToken));
             var ids = pictures.ToArray();
             await c.ExecuteAsync(new CommandDefinition("""
                 DELETE FROM till_evidence WHERE store_code = @storeCode AND day = @date AND NOT (snapshot_id = ANY(@ids));
                 INSERT INTO till_evidence (snapshot_id, store_code, day, keep_until)
                 SELECT id, @storeCode, @date, @keepUntil FROM snapshots WHERE id = ANY(@ids)
                 ON CONFLICT (snapshot_id, store_code, day) DO UPDATE SET keep_until = EXCLUDED.keep_until
+                    WHERE till_evidence.keep_until <> EXCLUDED.keep_until
                 """, new { storeCode, date, ids, keepUntil = DateTime.SpecifyKind(keepUntilUtc, DateTimeKind.Utc) }, t,
                 cancellationToken: cancellationToken));
             return true;
