@@ -11,6 +11,18 @@ internal static class StoreScope
 {
     public const string Visible = "(@wholeChain OR s.region_code = ANY(@regions) OR s.code = ANY(@stores))";
 
+    /// <summary><see cref="Visible"/> narrowed to a coverage's one store or region (parameters: <see cref="Parameters(StoreCoverage, object)"/>).</summary>
+    public const string Covered = Visible + " AND (@region::text IS NULL OR s.region_code = @region) AND (@store::text IS NULL OR s.code = @store)";
+
+    /// <summary>The parameters of <see cref="Covered"/>, plus the query's own.</summary>
+    public static DynamicParameters Parameters(StoreCoverage coverage, object others)
+    {
+        var parameters = Parameters(coverage.Scope, others);
+        parameters.Add("region", coverage.RegionCode);
+        parameters.Add("store", coverage.StoreCode);
+        return parameters;
+    }
+
     /// <summary>The parameters of <see cref="Visible"/>, plus the query's own.</summary>
     public static DynamicParameters Parameters(AccessScope scope, object others)
     {

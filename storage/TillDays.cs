@@ -63,7 +63,8 @@ public sealed class TillDays(SmartStoreDatabase database)
     public const int RecentDays = 30;
 
     /// <summary>A till_days row's findings, the row named by <paramref name="alias"/>.</summary>
-    private static string FindingsOf(string alias) => $"{alias}.no_customer + {alias}.card_reused + {alias}.staff_card + {alias}.unrung + {alias}.refund_findings + {alias}.void_findings";
+    private static string FindingsOf(string alias) =>
+        $"{alias}.no_customer + {alias}.card_reused + {alias}.staff_card + {alias}.unrung + {alias}.refund_findings + {alias}.void_findings";
 
     /// <summary>
     /// The days from <paramref name="first"/> to each store's today, of the stores with a till camera, whose figures are
@@ -126,11 +127,13 @@ public sealed class TillDays(SmartStoreDatabase database)
                    k.void_findings AS VoidFindings, k.computed_at AS ComputedAt,
                    (SELECT coalesce(sum({FindingsOf("r")}), 0)::int FROM till_days r WHERE r.store_code = s.code
                       AND r.day > k.day - {RecentDays} AND r.day <= k.day) AS RecentFindings,
-                   (SELECT count(*)::int FROM till_reviews v WHERE v.store_code = s.code AND v.day = k.day AND v.verdict = 'confirmed') AS Confirmed,
-                   (SELECT count(*)::int FROM till_reviews v WHERE v.store_code = s.code AND v.day = k.day AND v.verdict = 'cleared') AS Cleared,
-                   (SELECT count(*)::int FROM till_reviews v WHERE v.store_code = s.code AND v.verdict = 'confirmed'
-                      AND v.day > k.day - {RecentDays} AND v.day <= k.day) AS RecentConfirmed
+                   reviewed.confirmed, reviewed.cleared, reviewed.recent_confirmed AS RecentConfirmed
             FROM till_days k JOIN stores s ON s.code = k.store_code
+            CROSS JOIN LATERAL (
+                SELECT count(*) FILTER (WHERE v.day = k.day AND v.verdict = 'confirmed')::int AS confirmed,
+                       count(*) FILTER (WHERE v.day = k.day AND v.verdict = 'cleared')::int AS cleared,
+                       count(*) FILTER (WHERE v.verdict = 'confirmed')::int AS recent_confirmed
+                FROM till_reviews v WHERE v.store_code = s.code AND v.day > k.day - {RecentDays} AND v.day <= k.day) reviewed
             WHERE k.day >= @from AND k.day <= @to AND {StoreScope.Visible} AND (@region::text IS NULL OR s.region_code = @region)
               AND (@store::text IS NULL OR s.code = @store)
             ORDER BY k.day, {FindingsOf("k")} DESC, k.receipts DESC, s.code

@@ -70,12 +70,9 @@ public sealed class TillEvidence(SmartStoreDatabase database)
         var rows = await connection.QueryAsync<(string Store, DateTime Day, DateTime ComputedAt, string Visits)>(new CommandDefinition($"""
             SELECT k.store_code, k.day, k.computed_at, k.unrung_visits::text
             FROM till_days k JOIN stores s ON s.code = k.store_code
-            WHERE k.day >= @from AND k.day <= @to AND k.unrung_visits IS NOT NULL AND {StoreScope.Visible}
-              AND (@region::text IS NULL OR s.region_code = @region) AND (@store::text IS NULL OR s.code = @store)
-            """, StoreScope.Parameters(coverage.Scope, new
-        {
-            from = from.ToDateTime(TimeOnly.MinValue), to = to.ToDateTime(TimeOnly.MinValue), region = coverage.RegionCode, store = coverage.StoreCode,
-        }), cancellationToken: cancellationToken));
+            WHERE k.day >= @from AND k.day <= @to AND k.unrung_visits IS NOT NULL AND {StoreScope.Covered}
+            """, StoreScope.Parameters(coverage, new { from = from.ToDateTime(TimeOnly.MinValue), to = to.ToDateTime(TimeOnly.MinValue) }),
+            cancellationToken: cancellationToken));
         return rows.Select(r => new StoredTillDay(r.Store, DateOnly.FromDateTime(r.Day), DateTime.SpecifyKind(r.ComputedAt, DateTimeKind.Utc), r.Visits)).ToList();
     }
 

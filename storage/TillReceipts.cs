@@ -135,16 +135,10 @@ public sealed class TillReceipts(SmartStoreDatabase database)
     }
 
     /// <summary>The covered stores' filter on store <c>s</c> and a store-local day range, for the receipts of many store-days.</summary>
-    private const string CoveredDays = $"""
-        s.code = r.store_code AND r.rung_local >= @from AND r.rung_local < @to AND {StoreScope.Visible}
-          AND (@region::text IS NULL OR s.region_code = @region) AND (@store::text IS NULL OR s.code = @store)
-        """;
+    private const string CoveredDays = $"s.code = r.store_code AND r.rung_local >= @from AND r.rung_local < @to AND {StoreScope.Covered}";
 
     private static DynamicParameters CoveredDaysParameters(StoreCoverage coverage, DateOnly from, DateOnly to) =>
-        StoreScope.Parameters(coverage.Scope, new
-        {
-            from = from.ToDateTime(TimeOnly.MinValue), to = to.AddDays(1).ToDateTime(TimeOnly.MinValue), region = coverage.RegionCode, store = coverage.StoreCode,
-        });
+        StoreScope.Parameters(coverage, new { from = from.ToDateTime(TimeOnly.MinValue), to = to.AddDays(1).ToDateTime(TimeOnly.MinValue) });
 
     /// <summary>How many receipts the covered stores rang from <paramref name="from"/> to <paramref name="to"/> (store-local days).</summary>
     public async Task<int> Count(StoreCoverage coverage, DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
@@ -155,8 +149,8 @@ public sealed class TillReceipts(SmartStoreDatabase database)
     }
 
     /// <summary>
-    /// The covered stores' receipts of those days, each with its trace as the keeper last stored it (null: not traced since
-    /// it was sent), by store and in the order rung.
+    /// The covered stores' receipts of those days, each with its trace as the keeper last stored it (null: not traced yet),
+    /// by store and in the order rung.
     /// </summary>
     public async Task<IReadOnlyList<(TillReceipt Receipt, string? Trace)>> WithTraces(StoreCoverage coverage, DateOnly from, DateOnly to,
         CancellationToken cancellationToken = default)

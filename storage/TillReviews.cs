@@ -12,6 +12,17 @@ public sealed record TillReview(string StoreCode, string Subject, DateOnly Day, 
     public const string Cleared = "cleared";
 }
 
+/// <summary>How many of a day's findings were confirmed, cleared, and are still to be looked at.</summary>
+public sealed record ReviewTally(int Confirmed, int Cleared, int Open)
+{
+    /// <param name="findings">the day's findings, as reviews name them.</param>
+    public static ReviewTally Of(IEnumerable<string> findings, IReadOnlyDictionary<string, TillReview> reviews)
+    {
+        var verdicts = findings.Select(f => reviews.GetValueOrDefault(f)?.Verdict).ToList();
+        return new(verdicts.Count(v => v == TillReview.Confirmed), verdicts.Count(v => v == TillReview.Cleared), verdicts.Count(v => v is null));
+    }
+}
+
 /// <summary>The reviews of 收银追溯's findings, per store and subject; each change is audited.</summary>
 public sealed class TillReviews(SmartStoreDatabase database)
 {
@@ -33,12 +44,9 @@ public sealed class TillReviews(SmartStoreDatabase database)
         await using var connection = await database.Open(cancellationToken);
         var rows = await connection.QueryAsync<Row>(new CommandDefinition($"""
             SELECT {Columns} FROM till_reviews v JOIN stores s ON s.code = v.store_code
-            WHERE v.day >= @from AND v.day <= @to AND {StoreScope.Visible}
-              AND (@region::text IS NULL OR s.region_code = @region) AND (@store::text IS NULL OR s.code = @store)
-            """, StoreScope.Parameters(coverage.Scope, new
-        {
-            from = from.ToDateTime(TimeOnly.MinValue), to = to.ToDateTime(TimeOnly.MinValue), region = coverage.RegionCode, store = coverage.StoreCode,
-        }), cancellationToken: cancellationToken));
+            WHERE v.day >= @from AND v.day <= @to AND {StoreScope.Covered}
+            """, StoreScope.Parameters(coverage, new { from = from.ToDateTime(TimeOnly.MinValue), to = to.ToDateTime(TimeOnly.MinValue) }),
+            cancellationToken: cancellationToken));
         return rows.Select(r => r.ToReview()).ToDictionary(r => (r.StoreCode, r.Subject));
     }
 

@@ -31,7 +31,8 @@ public static class TrafficForecast
     {
         var days = SameWeekdays(history, day).Select(ByHour).ToList();
         if (days.Count < MinDays) return null;
-        return (Enumerable.Range(0, 24).Select(h => (double)days.Min(d => d[h])).ToArray(), Enumerable.Range(0, 24).Select(h => (double)days.Max(d => d[h])).ToArray());
+        double[] Each(Func<IEnumerable<int>, int> pick) => Enumerable.Range(0, 24).Select(h => (double)pick(days.Select(d => d[h]))).ToArray();
+        return (Each(Enumerable.Min), Each(Enumerable.Max));
     }
 
     /// <summary>

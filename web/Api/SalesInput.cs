@@ -62,7 +62,8 @@ public static class SalesInput
             var total = lines.Sum(l => l.Amount);
             if (r.Total is { } given && Math.Abs(given - total) > 0.01m)
                 errors.Add($"{field}.total", $"{field}.total {given} is not the sum of its items' amounts ({total}).");
-            return new TillReceipt(number ?? "", at ?? default, StoreTimeZones.ToUtc(at ?? default, zone), r.Cashier?.Trim() ?? "", card, total, lines, refundOf, till)
+            var rung = at ?? default;
+            return new TillReceipt(number ?? "", rung, StoreTimeZones.ToUtc(rung, zone), r.Cashier?.Trim() ?? "", card, total, lines, refundOf, till)
             {
                 StoreCode = storeCode,
                 RefundStore = refundStore,

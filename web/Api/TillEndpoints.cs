@@ -76,6 +76,7 @@ public static class TillEndpoints
         if (TillDesk.Day(date, store, errors) is not { } day) return errors.ToResult();
         var (till, cameras) = await desk.Trace(store, day);
         var reviews = await tillReviews.Of(store.Code, day);
+        var tally = ReviewTally.Of(till.FindingSubjects, reviews);
         var zone = StoreTimeZones.Find(store.TimeZone);
         return Results.Ok(new
         {
@@ -101,9 +102,9 @@ public static class TillEndpoints
                 voidAmount = till.Voids.Sum(r => r.Receipt.Total),
                 voidUnattended = till.Flagged(ReceiptFlags.VoidUnattended),
                 lateVoid = till.Flagged(ReceiptFlags.LateVoid),
-                confirmed = till.FindingSubjects.Count(s => reviews.GetValueOrDefault(s)?.Verdict == TillReview.Confirmed),
-                cleared = till.FindingSubjects.Count(s => reviews.GetValueOrDefault(s)?.Verdict == TillReview.Cleared),
-                toReview = till.FindingSubjects.Count(s => !reviews.ContainsKey(s)),
+                confirmed = tally.Confirmed,
+                cleared = tally.Cleared,
+                toReview = tally.Open,
             },
             receipts = till.Receipts.Where(r => flagged != true || r.Flagged).Select(r => new
             {

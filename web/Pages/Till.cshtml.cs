@@ -49,10 +49,7 @@ public sealed class TillModel(StoreRepository stores, TillDesk desk, TillDays da
     public ReviewView ReviewOf(string subject) => new(subject, Reviews.GetValueOrDefault(subject), MayReview, Store!.Code, Date, All);
 
     /// <summary>How many of the day's findings were confirmed, cleared, and are still to be looked at.</summary>
-    public (int Confirmed, int Cleared, int Open) Reviewed => Till is null ? default
-        : (Till.FindingSubjects.Count(s => Reviews.GetValueOrDefault(s)?.Verdict == TillReview.Confirmed),
-           Till.FindingSubjects.Count(s => Reviews.GetValueOrDefault(s)?.Verdict == TillReview.Cleared),
-           Till.FindingSubjects.Count(s => !Reviews.ContainsKey(s)));
+    public ReviewTally Reviewed => ReviewTally.Of(Till?.FindingSubjects ?? [], Reviews);
 
     public IEnumerable<ReceiptTrace> Shown => Till is null ? [] : All ? Till.Receipts : Till.Receipts.Where(r => r.Flagged);
 
@@ -105,7 +102,8 @@ public sealed class TillModel(StoreRepository stores, TillDesk desk, TillDays da
         if (store is null || !User.Scope().AllowsStore(store.Code, store.RegionCode)) return NotFound();
         var errors = await change(store);
         if (!errors.Any)
-            return Redirect($"/till?store={Uri.EscapeDataString(store.Code)}" + (Date is null ? "" : $"&date={Uri.EscapeDataString(Date)}") + (All ? "&all=true" : "") + "#" + anchor);
+            return Redirect($"/till?store={Uri.EscapeDataString(store.Code)}" + (Date is null ? "" : $"&date={Uri.EscapeDataString(Date)}")
+                + (All ? "&all=true" : "") + "#" + anchor);
         await OnGet();
         Errors = errors.Localized;
         return Page();
