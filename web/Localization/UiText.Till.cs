@@ -82,6 +82,7 @@ public static partial class UiText
         ["tillWhen"] = ("时间", "When"),
         ["tillMinutes"] = ("分钟", "Minutes"),
         ["tillMostCustomers"] = ("最多人数", "Most people"),
+        ["tillMostShort"] = ("人（最多）", "max"),
         ["tillPicture"] = ("画面", "Picture"),
         ["tillFlaggedReceipts"] = ("值得回看的小票", "Receipts worth a look"),
         ["tillAllReceipts"] = ("全部小票", "Every receipt"),

@@ -75,7 +75,8 @@ public sealed class MobileModel(ScopeSummaries scopeSummaries, StoreTodos todos,
             PicturesToReview = await captures.AwaitingReview(scope, Today);
             TodosToReview = (await todos.Counts(new StoreCoverage(scope, null, null))).AwaitingReview;
         }
-        TillFindings = (await tills.Day(new StoreCoverage(scope, null, null), Today)).Where(t => t.Findings > 0).Take(AttentionShown).ToList();
+        // A store whose findings have all been reviewed needs nobody's attention any more.
+        TillFindings = (await tills.Day(new StoreCoverage(scope, null, null), Today)).Where(t => t.ToReview > 0).Take(AttentionShown).ToList();
         await LoadYesterday(scope);
     }
 
