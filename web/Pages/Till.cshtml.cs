@@ -92,7 +92,8 @@ public sealed class TillModel(StoreRepository stores, TillDesk desk, TillDays da
 
     /// <summary>Records what a finding was (违规 / 正常), or opens it again.</summary>
     public Task<IActionResult> OnPostReview(string? subject, string? verdict, string? note) =>
-        Change(MayReview, subject?.StartsWith("visit:", StringComparison.Ordinal) == true ? "till-unrung" : "till-receipts", store => reviewDesk.Review(store, new TillReviewDesk.ReviewInput(Date, subject, verdict, note), User.Actor()));
+        Change(MayReview, subject?.StartsWith("visit:", StringComparison.Ordinal) == true ? "till-unrung" : "till-receipts",
+            store => reviewDesk.Review(store, new TillReviewDesk.ReviewInput(Date, subject, verdict, note), User.Actor()));
 
     /// <summary>A change to the store by someone allowed it who may see the store: back to the page, or the page with what was wrong.</summary>
     private async Task<IActionResult> Change(bool allowed, string anchor, Func<Store, Task<FieldErrors>> change)
