@@ -75,8 +75,7 @@ public sealed class TillTests(SmartStoreSystem system)
         // Head office's overview reads the figures the keeper writes for every store with a till camera.
         await system.WebServices.GetRequiredService<TillDayKeeper>().Keep();
         var figures = new List<JsonNode>();
-        foreach (var day in days)
-            figures.Add((await (await admin.GetAsync($"/api/till?date={day}")).Json())["stores"]!.AsArray().Single(s => s!["store"]!.GetValue<string>() == Store)!);
+        foreach (var day in days) figures.Add(await OverviewRow(admin, Store, day));
         Assert.Equal((6, 1, 4), (figures.Sum(f => f["receipts"]!.GetValue<int>()), figures.Sum(f => f["noCustomer"]!.GetValue<int>()),
             figures.Sum(f => f["cardReused"]!.GetValue<int>())));
         Assert.Contains($"data-store=\"{Store}\"", await admin.GetStringAsync($"/till?date={days[0]}"));
@@ -145,8 +144,7 @@ public sealed class TillTests(SmartStoreSystem system)
         Assert.Contains("退原单 B", page);
         await system.WebServices.GetRequiredService<TillDayKeeper>().Keep();
         var figures = new List<JsonNode>();
-        foreach (var day in days)
-            figures.Add((await (await admin.GetAsync($"/api/till?date={day}")).Json())["stores"]!.AsArray().Single(s => s!["store"]!.GetValue<string>() == store)!);
+        foreach (var day in days) figures.Add(await OverviewRow(admin, store, day));
         Assert.Equal((4, 3), (figures.Sum(f => f["refunds"]!.GetValue<int>()), figures.Sum(f => f["refundFindings"]!.GetValue<int>())));
         // Over 30 days: the store's findings so far (B and RB with nobody there, three refunds), and the chain's day by day.
         Assert.Equal(5, figures[^1]["recentFindings"]!.GetValue<int>());
@@ -215,8 +213,7 @@ public sealed class TillTests(SmartStoreSystem system)
         Assert.Contains("作废无人", page);
         await system.WebServices.GetRequiredService<TillDayKeeper>().Keep();
         var figures = new List<JsonNode>();
-        foreach (var day in days)
-            figures.Add((await (await admin.GetAsync($"/api/till?date={day}")).Json())["stores"]!.AsArray().Single(s => s!["store"]!.GetValue<string>() == store)!);
+        foreach (var day in days) figures.Add(await OverviewRow(admin, store, day));
         Assert.Equal((2, 1), (figures.Sum(f => f["voids"]!.GetValue<int>()), figures.Sum(f => f["voidFindings"]!.GetValue<int>())));
 
         // Head office looks at V1 and records a breach on the page; a receipt that is no finding, a made-up verdict and a store
@@ -239,7 +236,7 @@ public sealed class TillTests(SmartStoreSystem system)
         Assert.Contains("data-review=\"confirmed\"", reviewedPage);
         Assert.Contains("已核实：违规", reviewedPage);
         // Head office's overview: the store's day has its one finding confirmed, none left to review.
-        var overviewRow = (await (await admin.GetAsync($"/api/till?date={days[0]}")).Json())["stores"]!.AsArray().Single(s => s!["store"]!.GetValue<string>() == store)!;
+        var overviewRow = await OverviewRow(admin, store, days[0]);
         Assert.Equal((1, 0, 1), (overviewRow["confirmed"]!.GetValue<int>(), overviewRow["toReview"]!.GetValue<int>(), overviewRow["recentConfirmed"]!.GetValue<int>()));
         // … and 随身看 no longer lists the store as needing attention for its till (on head office's today).
         if (system.WebServices.GetRequiredService<SmartStore.Web.Api.ReportCalendar>().Today.ToString("yyyy-MM-dd") == days[0])
@@ -327,6 +324,10 @@ public sealed class TillTests(SmartStoreSystem system)
         number, at = first.AddSeconds(seconds).ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture), cashier = "店长", memberCard = card,
         items = new object[] { new { name = "T恤", quantity = 1, unitPrice = 39, discount = 5.7, amount = 33.3 }, new { name = "卫衣", quantity = 2, unitPrice = 39 } },
     };
+
+    /// <summary>The store's row of head office's overview of a day.</summary>
+    private static async Task<JsonNode> OverviewRow(HttpClient admin, string store, string day) =>
+        (await (await admin.GetAsync($"/api/till?date={day}")).Json())["stores"]!.AsArray().Single(s => s!["store"]!.GetValue<string>() == store)!;
 
     private static List<string> Flags(JsonNode receipt) => receipt["flags"]!.AsArray().Select(f => f!.GetValue<string>()).ToList();
 
@@ -494,8 +495,7 @@ public sealed class TillTests(SmartStoreSystem system)
         async Task<int> StaffCardFigure()
         {
             await keeper.Keep();
-            return (await (await admin.GetAsync($"/api/till?date={day}")).Json())["stores"]!.AsArray()
-                .Single(s => s!["store"]!.GetValue<string>() == store)!["staffCard"]!.GetValue<int>();
+            return (await OverviewRow(admin, store, day))["staffCard"]!.GetValue<int>();
         }
         Assert.Equal(1, await StaffCardFigure());
         var removed = await PageForms.PostForm(admin, $"/till?store={store}", $"/till?store={store}&handler=removeStaffCard", new() { ["card"] = "M-STAFF-1" });

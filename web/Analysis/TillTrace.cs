@@ -164,9 +164,7 @@ public sealed record TillDay(IReadOnlyList<ReceiptTrace> Receipts, IReadOnlyList
     public IEnumerable<string> FindingSubjects => Receipts.Where(r => r.Flagged).Select(r => r.Subject).Concat(Unrung.Select(v => v.Subject));
 
     /// <summary>The pictures that show the day's findings: each receipt worth a look's, each void's, each visit's.</summary>
-    public IReadOnlyList<long> Evidence => Receipts.Where(r => r.Flagged)
-        .SelectMany(r => new[] { r.Picture, r.VoidPicture }).Concat(Unrung.Select(v => v.Picture))
-        .OfType<TillFrame>().Select(f => f.SnapshotId).Distinct().ToList();
+    public IReadOnlyList<long> Evidence => TillTrace.PicturesOf(Receipts.Where(r => r.Flagged).Select(TracedReceipt.Of), Unrung);
 
     /// <summary>The day's receipts by cashier: whose till keeps turning up, not only which receipts.</summary>
     public IReadOnlyList<CashierFigures> Cashiers => CashierFigures.Of(Receipts);
@@ -178,6 +176,8 @@ public sealed record TillDay(IReadOnlyList<ReceiptTrace> Receipts, IReadOnlyList
     public int Unchecked => Receipts.Count(r => r.Customers is null);
     public int Flagged(string flag) => Receipts.Count(r => r.Flags.Contains(flag));
     public decimal RefundAmount => Refunds.Sum(r => r.Receipt.Total);
+    /// <summary>What the voided sales had taken before they were voided.</summary>
+    public decimal VoidAmount => Voids.Sum(r => r.Receipt.Total);
     /// <summary>What the day's sales took less what its refunds gave back.</summary>
     public decimal Amount => Sales.Sum(r => r.Receipt.Total) - RefundAmount;
     /// <summary>Refunds with a refund's own finding (a refund with nobody at the till counts among <see cref="ReceiptFlags.NoCustomer"/>).</summary>
@@ -191,7 +191,7 @@ public sealed record TillDay(IReadOnlyList<ReceiptTrace> Receipts, IReadOnlyList
         RefundAmount = RefundAmount,
         RefundFindings = RefundFindings,
         Voids = Voids.Count(),
-        VoidAmount = Voids.Sum(r => r.Receipt.Total),
+        VoidAmount = VoidAmount,
         VoidFindings = VoidFindings,
     };
 }
@@ -229,12 +229,11 @@ public static class TillTrace
     /// The day as the keeper traced it (<paramref name="traced"/> by number; a receipt it never traced is unchecked), its
     /// pictures only while kept: who stood at the till is still said when the picture is gone.
     /// </summary>
-    /// <param name="linked">as for <see cref="Check"/>: ties each sale to its refunds and each refund to its sale.</param>
-    public static TillDay Restore(IReadOnlyList<TillReceipt> receipts, IReadOnlyList<TillReceipt> linked,
+    /// <param name="ledger">the sales and refunds around the day: ties each sale to its refunds and each refund to its sale.</param>
+    internal static TillDay Restore(IReadOnlyList<TillReceipt> receipts, RefundLedger ledger,
         IReadOnlyDictionary<string, TracedReceipt> traced, IReadOnlyList<UnrungVisit> unrung, IReadOnlySet<long> kept)
     {
         TillFrame? Kept(TillFrame? frame) => frame is not null && kept.Contains(frame.SnapshotId) ? frame : null;
-        var ledger = new RefundLedger(receipts.Concat(linked));
         var traces = receipts.Select(r => ledger.Tie(traced.GetValueOrDefault(r.Number) is { } t
             ? new ReceiptTrace(r, t.Customers, Kept(t.Picture), t.Flags)
             {
@@ -243,6 +242,11 @@ public static class TillTrace
             : new ReceiptTrace(r, null, null, []))).ToList();
         return new TillDay(traces, unrung);
     }
+
+    /// <summary>The snapshots the receipts' pictures (at the till, at the void) and the visits' pictures are, each once.</summary>
+    internal static List<long> PicturesOf(IEnumerable<TracedReceipt> receipts, IEnumerable<UnrungVisit> visits) =>
+        receipts.SelectMany(t => new[] { t.Picture, t.VoidPicture }).Concat(visits.Select(v => v.Picture))
+            .OfType<TillFrame>().Select(f => f.SnapshotId).Distinct().ToList();
 
     private static ReceiptTrace Trace(TillReceipt receipt, List<TillFrame> ordered, HashSet<string> reusedCards,
         IReadOnlyDictionary<string, StaffCard>? staffCards, TillTraceOptions options)

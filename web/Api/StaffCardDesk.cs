@@ -44,8 +44,8 @@ public sealed class StaffCardDesk(StaffCards cards, IOptions<TillTraceOptions> o
 
     public Task<bool> Remove(string storeCode, string card, string actor) => cards.Remove(storeCode, card.Trim(), actor, Since);
 
-    /// <summary>The first day whose figures the keeper brings up to date again.</summary>
-    private DateOnly Since => DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-options.Value.KeepDays - 1);
+    /// <summary>The first day whose figures the keeper brings up to date again (a day earlier: a store's day may begin before UTC's).</summary>
+    private DateOnly Since => options.Value.FirstKept(DateTime.UtcNow).AddDays(-1);
 
     private static (string Card, string Holder)? Read(CardInput? input, string field, FieldErrors errors)
     {

@@ -65,8 +65,8 @@ public sealed class TillDesk(TillReceipts receipts, StaffCards staffCards, TillE
         var linked = await receipts.Linked(storeCode, rung, cancellationToken);
         var traces = traced.Receipts.ToDictionary(r => r.Key, r => TraceOf(r.Value));
         var unrung = VisitsOf(traced.Visits);
-        var kept = await evidence.Kept(Pictures(traces.Values, unrung), cancellationToken);
-        return TillTrace.Restore(rung, linked, traces, unrung, kept) with { TracedAtUtc = traced.TracedAtUtc };
+        var kept = await evidence.Kept(TillTrace.PicturesOf(traces.Values, unrung), cancellationToken);
+        return TillTrace.Restore(rung, new RefundLedger(rung.Concat(linked)), traces, unrung, kept) with { TracedAtUtc = traced.TracedAtUtc };
     }
 
     /// <summary>
@@ -82,28 +82,18 @@ public sealed class TillDesk(TillReceipts receipts, StaffCards staffCards, TillE
             .Select(r => (r.Receipt, Trace: r.Trace is null ? null : TraceOf(r.Trace)))
             .ToLookup(r => (r.Receipt.StoreCode, DateOnly.FromDateTime(r.Receipt.RungLocal)));
         var stored = days.Select(d => (Day: d, Receipts: rung[(d.StoreCode, d.Day)].ToList(), Visits: VisitsOf(d.Visits))).ToList();
-        var kept = await evidence.Kept(Pictures(stored.SelectMany(d => d.Receipts).Select(r => r.Trace).OfType<TracedReceipt>(),
+        var kept = await evidence.Kept(TillTrace.PicturesOf(stored.SelectMany(d => d.Receipts).Select(r => r.Trace).OfType<TracedReceipt>(),
             stored.SelectMany(d => d.Visits)), cancellationToken);
-        // Each day's refunds tied to their sales and its sales to their refunds, among the days read.
-        var all = stored.SelectMany(d => d.Receipts).Select(r => r.Receipt).ToList();
-        var sales = all.Where(r => !r.IsRefund).ToDictionary(r => r.Sale);
-        var refunds = all.Where(r => r.IsRefund).ToLookup(r => r.Sale);
-        IEnumerable<TillReceipt> TiedTo(TillReceipt r) =>
-            r.IsRefund ? sales.TryGetValue(r.Sale, out var sale) ? [sale] : Array.Empty<TillReceipt>() : refunds[r.Sale];
-        List<TillReceipt> Linked(IEnumerable<TillReceipt> day) => day.SelectMany(TiedTo).ToList();
+        // One ledger of every receipt read ties each day's refunds to their sales and its sales to their refunds.
+        var ledger = new RefundLedger(stored.SelectMany(d => d.Receipts).Select(r => r.Receipt));
         return stored.ToDictionary(d => (d.Day.StoreCode, d.Day.Day), d =>
         {
-            var day = d.Receipts.Select(r => r.Receipt).ToList();
             var traces = d.Receipts.Where(r => r.Trace is not null).ToDictionary(r => r.Receipt.Number, r => r.Trace!);
-            return TillTrace.Restore(day, Linked(day), traces, d.Visits, kept) with { TracedAtUtc = d.Day.TracedAtUtc };
+            return TillTrace.Restore(d.Receipts.Select(r => r.Receipt).ToList(), ledger, traces, d.Visits, kept) with { TracedAtUtc = d.Day.TracedAtUtc };
         });
     }
 
     private static TracedReceipt TraceOf(string json) => JsonSerializer.Deserialize<TracedReceipt>(json, StorageJson.Options)!;
 
     private static List<UnrungVisit> VisitsOf(string json) => JsonSerializer.Deserialize<List<UnrungVisit>>(json, StorageJson.Options) ?? [];
-
-    private static List<long> Pictures(IEnumerable<TracedReceipt> traces, IEnumerable<UnrungVisit> visits) =>
-        traces.SelectMany(t => new[] { t.Picture, t.VoidPicture }).Concat(visits.Select(v => v.Picture))
-            .OfType<TillFrame>().Select(f => f.SnapshotId).Distinct().ToList();
 }

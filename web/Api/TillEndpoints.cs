@@ -99,7 +99,7 @@ public static class TillEndpoints
                 overRefund = till.Flagged(ReceiptFlags.OverRefund),
                 lateRefund = till.Flagged(ReceiptFlags.LateRefund),
                 voids = till.Voids.Count(),
-                voidAmount = till.Voids.Sum(r => r.Receipt.Total),
+                voidAmount = till.VoidAmount,
                 voidUnattended = till.Flagged(ReceiptFlags.VoidUnattended),
                 lateVoid = till.Flagged(ReceiptFlags.LateVoid),
                 confirmed = tally.Confirmed,
