@@ -41,6 +41,10 @@ public sealed record TillDayRow(string StoreCode, string StoreName, string Regio
     public int ToReview => Math.Max(0, Findings - Confirmed - Cleared);
     /// <summary>The breaches confirmed over the <see cref="TillDays.RecentDays"/> days up to this one.</summary>
     public int RecentConfirmed { get; init; }
+    /// <summary>The findings over the <see cref="TillDays.RecentDays"/> days up to this one reviewed either way.</summary>
+    public int RecentReviewed { get; init; }
+    /// <summary>The store's findings of those days still to review: the backlog a region works through.</summary>
+    public int RecentToReview => Math.Max(0, RecentFindings - RecentReviewed);
     /// <summary>The store's clock, for tracing its day again (the export).</summary>
     public string TimeZone { get; init; } = "Asia/Shanghai";
 }
@@ -127,12 +131,13 @@ public sealed class TillDays(SmartStoreDatabase database)
                    k.void_findings AS VoidFindings, k.computed_at AS ComputedAt,
                    (SELECT coalesce(sum({FindingsOf("r")}), 0)::int FROM till_days r WHERE r.store_code = s.code
                       AND r.day > k.day - {RecentDays} AND r.day <= k.day) AS RecentFindings,
-                   reviewed.confirmed, reviewed.cleared, reviewed.recent_confirmed AS RecentConfirmed
+                   reviewed.confirmed, reviewed.cleared, reviewed.recent_confirmed AS RecentConfirmed, reviewed.recent_reviewed AS RecentReviewed
             FROM till_days k JOIN stores s ON s.code = k.store_code
             CROSS JOIN LATERAL (
                 SELECT count(*) FILTER (WHERE v.day = k.day AND v.verdict = 'confirmed')::int AS confirmed,
                        count(*) FILTER (WHERE v.day = k.day AND v.verdict = 'cleared')::int AS cleared,
-                       count(*) FILTER (WHERE v.verdict = 'confirmed')::int AS recent_confirmed
+                       count(*) FILTER (WHERE v.verdict = 'confirmed')::int AS recent_confirmed,
+                       count(*)::int AS recent_reviewed
                 FROM till_reviews v WHERE v.store_code = s.code AND v.day > k.day - {RecentDays} AND v.day <= k.day) reviewed
             WHERE k.day >= @from AND k.day <= @to AND {StoreScope.Visible} AND (@region::text IS NULL OR s.region_code = @region)
               AND (@store::text IS NULL OR s.code = @store)
@@ -155,6 +160,7 @@ public sealed class TillDays(SmartStoreDatabase database)
             Confirmed = r.Confirmed,
             Cleared = r.Cleared,
             RecentConfirmed = r.RecentConfirmed,
+            RecentReviewed = r.RecentReviewed,
             TimeZone = r.TimeZone,
         }).ToList();
     }
@@ -226,6 +232,7 @@ public sealed class TillDays(SmartStoreDatabase database)
         public int Confirmed { get; init; }
         public int Cleared { get; init; }
         public int RecentConfirmed { get; init; }
+        public int RecentReviewed { get; init; }
         public DateTime ComputedAt { get; init; }
     }
 }

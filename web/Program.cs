@@ -85,6 +85,8 @@ builder.Services.AddSingleton<WebhookDesk>();
 builder.Services.Configure<WebhookOptions>(builder.Configuration.GetSection("Webhooks"));
 builder.Services.AddHttpClient(WebhookSender.ClientName, c => c.Timeout = Timeout.InfiniteTimeSpan);
 builder.Services.AddSingleton<WebhookSender>();
+builder.Services.Configure<MailOptions>(builder.Configuration.GetSection("Mail"));
+builder.Services.AddSingleton<MailSender>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<WebhookSender>());
 builder.Services.AddSingleton<DailyReports>();
 builder.Services.AddSingleton<DailyReportWriter>();

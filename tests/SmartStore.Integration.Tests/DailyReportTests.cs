@@ -31,11 +31,17 @@ public sealed class DailyReportTests(SmartStoreSystem system)
         {
             StaffCard = 2, Refunds = 2, RefundAmount = 150m, RefundFindings = 1, Voids = 1, VoidAmount = 39m, VoidFindings = 1,
         });
+        // The region has looked at one of its nine findings since: eight are still to review.
+        await system.WebServices.GetRequiredService<TillReviews>().Set("X0926", Day, "receipt:R-1", "confirmed", "", "east");
 
         await using var robot = new WebhookReceiver();
         await using var office = new WebhookReceiver();
         var (eastHook, _) = await WebhookTests.Add(admin, new { name = "华东日报群", url = robot.Url, format = "text", regionCode = "EAST", kinds = new[] { AlertKinds.DailyReport } });
         var (chainHook, _) = await WebhookTests.Add(admin, new { name = "总部数据平台", url = office.Url, format = "json", kinds = new[] { AlertKinds.DailyReport } });
+        var (mailHook, _) = await WebhookTests.Add(admin, new
+        {
+            name = "华东区域经理邮箱", url = "east-manager@shop.test", format = "email", regionCode = "EAST", kinds = new[] { AlertKinds.DailyReport },
+        });
         try
         {
             var writer = system.WebServices.GetRequiredService<DailyReportWriter>();
@@ -50,7 +56,7 @@ public sealed class DailyReportTests(SmartStoreSystem system)
             Assert.Contains("需关注 2 家：", text);
             Assert.Contains("测试门店 X0927（低于同类", text);
             Assert.Contains("整改：待整改 ", text);
-            Assert.Contains("收银追溯：有单无人 1、一卡多单 4、有人无单 0、内部会员卡 2、可疑退单 1、可疑作废 1（测试门店 X0926 9）", text);
+            Assert.Contains("收银追溯：有单无人 1、一卡多单 4、有人无单 0、内部会员卡 2、可疑退单 1、可疑作废 1（测试门店 X0926 9）；30 天内待核实 8\n", text);
             Assert.DoesNotContain("全部门店", text);
             // Its last line opens the region's benchmark of the day.
             Assert.EndsWith($"\n详情：{WebhookTests.PublicUrl}/traffic?from=2025-03-05&to=2025-03-05&region=EAST#store-benchmark", text);
@@ -62,10 +68,16 @@ public sealed class DailyReportTests(SmartStoreSystem system)
             Assert.StartsWith("全部门店 03-05（周三）日报", report["report"]!.GetValue<string>());
             Assert.Contains("· 华东大区 进店 140（↑40%）", report["report"]!.GetValue<string>());
             Assert.EndsWith("to=2025-03-05#store-benchmark", report["report"]!.GetValue<string>());
+
+            // The region manager's mailbox: the same report, its first line the subject, its link one to tap.
+            var mail = await Eventually.Get(() => Task.FromResult(system.Mail.To("east-manager@shop.test")), m => m.Count >= 1, what: "the East's report mailed");
+            Assert.Equal("【SmartStore 智慧门店】华东大区 03-05（周三）日报", mail.Single().Subject);
+            Assert.Equal(text["【SmartStore 智慧门店】".Length..], mail.Single().TextBody!.Trim());
+            Assert.Contains($"<a href=\"{WebhookTests.PublicUrl}/traffic?from=2025-03-05&amp;to=2025-03-05&amp;region=EAST#store-benchmark\">", mail.Single().HtmlBody);
         }
         finally
         {
-            await WebhookTests.Remove(admin, eastHook, chainHook);
+            await WebhookTests.Remove(admin, eastHook, chainHook, mailHook);
         }
     }
 

@@ -27,6 +27,8 @@ public sealed class SmartStoreSystem : IAsyncLifetime
     public int FtpPort { get; private set; }
     public Uri IngestAddress { get; private set; } = null!;
     public string ImagesRoot => Path.Combine(_home!.FullName, "images");
+    /// <summary>The mail server email endpoints send through.</summary>
+    public MailReceiver Mail { get; } = new();
 
     public async Task InitializeAsync()
     {
@@ -76,6 +78,10 @@ public sealed class SmartStoreSystem : IAsyncLifetime
         Environment.SetEnvironmentVariable("Webhooks__PublicUrl", WebhookTests.PublicUrl + "/");
         // Daily reports only when a test writes them (09:00 as shipped): a report arriving mid-test would upset counts.
         Environment.SetEnvironmentVariable("Webhooks__DailyReportAt", "1.00:00:00");
+        // Email endpoints send through the test's own mail server, in the clear (no STARTTLS offered there).
+        Environment.SetEnvironmentVariable("Mail__Host", "127.0.0.1");
+        Environment.SetEnvironmentVariable("Mail__Port", Mail.Port.ToString());
+        Environment.SetEnvironmentVariable("Mail__From", "SmartStore 智慧门店 <smartstore@shop.test>");
         // Passed deadlines looked for five times a second (every minute as shipped).
         Environment.SetEnvironmentVariable("Todos__CheckEvery", "00:00:00.200");
         var port = Loopback.FreePort();
@@ -94,6 +100,7 @@ public sealed class SmartStoreSystem : IAsyncLifetime
             _silo.Dispose();
         }
         await Database.DisposeAsync();
+        await Mail.DisposeAsync();
         _home?.Delete(recursive: true);
     }
 

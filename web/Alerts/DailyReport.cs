@@ -60,12 +60,19 @@ public static class DailyReport
     }
 
     /// <summary>
-    /// "收银追溯：有单无人 2、一卡多单 4、有人无单 1、可疑退单 1（上海南京东路旗舰店 7、…）", the stores with most findings named (内部会员卡,
-    /// 可疑退单 and 可疑作废 only on a day with one); none without till cameras.
+    /// "收银追溯：有单无人 2、一卡多单 4、有人无单 1、可疑退单 1（上海南京东路旗舰店 7、…）；30 天内待核实 12", the stores with most findings
+    /// named (内部会员卡, 可疑退单 and 可疑作废 only on a day with one) and the findings of the last 30 days nobody has reviewed yet
+    /// (when there are any); none without till cameras.
     /// </summary>
     private static string? TillLine(IReadOnlyList<TillDayRow> tills)
     {
         if (tills.Count == 0) return null;
+        var backlog = tills.Sum(t => t.RecentToReview);
+        return Findings(tills) + (backlog > 0 ? $"；{TillDays.RecentDays} 天内待核实 {backlog}" : "");
+    }
+
+    private static string Findings(IReadOnlyList<TillDayRow> tills)
+    {
         var found = tills.Where(t => t.Findings > 0).OrderByDescending(t => t.Findings).ThenBy(t => t.StoreCode, StringComparer.Ordinal).ToList();
         if (found.Count == 0) return $"收银追溯：{tills.Count} 家门店无异常";
         var (staff, refunds, voids) = (tills.Sum(t => t.StaffCard), tills.Sum(t => t.RefundFindings), tills.Sum(t => t.VoidFindings));

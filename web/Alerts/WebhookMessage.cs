@@ -54,7 +54,7 @@ public static class WebhookMessage
             text = Text(d, root),
         }, Json);
 
-    private const string Prefix = "【SmartStore 智慧门店】";
+    public const string Prefix = "【SmartStore 智慧门店】";
 
     /// <summary>
     /// The robot messages for several events due at once: group robots take about 20 messages a minute and 2,048 bytes
@@ -62,39 +62,50 @@ public static class WebhookMessage
     /// one message an event. Each message says how many lines it holds; events keep their order.
     /// </summary>
     public static IReadOnlyList<(string Body, IReadOnlyList<DueDelivery> Deliveries)> RobotBatches(IReadOnlyList<DueDelivery> deliveries,
-        string? root = null, int maxBytes = 2000)
+        string? root = null, int maxBytes = 2000) =>
+        Groups(deliveries, root, maxBytes)
+            .Select(group => (JsonSerializer.Serialize(new { msgtype = "text", text = new { content = Prefix + Lines(group, root) } }, Json), group))
+            .ToList();
+
+    /// <summary>
+    /// Events due at once to one endpoint, in the messages they go as: a daily report a message of its own, alerts together
+    /// while their lines (and a heading) fit in <paramref name="maxBytes"/>; events keep their order.
+    /// </summary>
+    public static IReadOnlyList<IReadOnlyList<DueDelivery>> Groups(IReadOnlyList<DueDelivery> deliveries, string? root, int maxBytes)
     {
-        var batches = new List<(string, IReadOnlyList<DueDelivery>)>();
-        var lines = new List<(string Line, DueDelivery Delivery)>();
+        var groups = new List<IReadOnlyList<DueDelivery>>();
+        var group = new List<DueDelivery>();
         // The heading ("N 条告警") is counted at a generous 20 bytes.
         var heading = Encoding.UTF8.GetByteCount(Prefix) + 20;
         var size = heading;
         void Close()
         {
-            if (lines.Count == 0) return;
-            var content = lines.Count == 1 ? Prefix + lines[0].Line : $"{Prefix}{lines.Count} 条告警\n" + string.Join("\n", lines.Select(l => l.Line));
-            batches.Add((JsonSerializer.Serialize(new { msgtype = "text", text = new { content } }, Json), lines.Select(l => l.Delivery).ToList()));
-            lines.Clear();
+            if (group.Count == 0) return;
+            groups.Add(group);
+            group = [];
             size = heading;
         }
         foreach (var d in deliveries)
         {
-            // A daily report is a message of its own, never a line among alerts.
             if (d.Kind == AlertKinds.DailyReport)
             {
                 Close(); // the alerts before it go first: events keep their order
-                batches.Add((Body(d, root), [d]));
+                groups.Add([d]);
                 continue;
             }
-            var line = Line(d, root);
-            var bytes = Encoding.UTF8.GetByteCount(line);
-            if (lines.Count > 0 && size + bytes > maxBytes) Close();
-            lines.Add((line, d));
+            var bytes = Encoding.UTF8.GetByteCount(Line(d, root));
+            if (group.Count > 0 && size + bytes > maxBytes) Close();
+            group.Add(d);
             size += bytes + 1; // and its line break
         }
         Close();
-        return batches;
+        return groups;
     }
+
+    /// <summary>A group's text after the prefix: one alert's line, or "N 条告警" and a line each.</summary>
+    public static string Lines(IReadOnlyList<DueDelivery> group, string? root) => group.Count == 1
+        ? Line(group[0], root)
+        : $"{group.Count} 条告警\n" + string.Join("\n", group.Select(d => Line(d, root)));
 
     /// <summary>"sha256=" and the HMAC-SHA256 of the body under the endpoint's secret, hex: the receiver recomputes it to trust the body.</summary>
     public static string Signature(string secret, string body) =>
@@ -105,7 +116,8 @@ public static class WebhookMessage
 
     private static string Line(DueDelivery d, string? root) => PageLinks.Of(d, root) is { } link ? $"{Words(d)} {link}" : Words(d);
 
-    private static string Words(DueDelivery d)
+    /// <summary>What happened, where and when, in the store manager's words; no link.</summary>
+    public static string Words(DueDelivery d)
     {
         if (d.Kind == TestKind) return "测试消息：门店告警会推送到这里。";
         if (d.Kind == AlertKinds.DailyReport) return d.Report ?? "";

@@ -39,7 +39,8 @@ public sealed class WebhookOptions
 /// at once and a host that dies mid-send leaves its claims due again — delivery is at least once (a receiver drops a
 /// repeat by its X-SmartStore-Delivery id). A failure is retried with a growing wait.
 /// </summary>
-public sealed class WebhookSender(Webhooks webhooks, IHttpClientFactory clients, IOptions<WebhookOptions> options, ILogger<WebhookSender> logger)
+public sealed class WebhookSender(Webhooks webhooks, IHttpClientFactory clients, MailSender mail, IOptions<WebhookOptions> options,
+    ILogger<WebhookSender> logger)
     : BackgroundService
 {
     public const string ClientName = "webhooks";
@@ -104,25 +105,51 @@ public sealed class WebhookSender(Webhooks webhooks, IHttpClientFactory clients,
     /// <summary>The address messages link to (<see cref="WebhookOptions.PublicUrl"/>), or null when none is set.</summary>
     public string? LinkAddress => PageLinks.Root(options.Value.PublicUrl);
 
-    /// <summary>One endpoint's due deliveries, in event order: a robot's together (a few messages of many lines), the rest one by one.</summary>
+    /// <summary>
+    /// One endpoint's due deliveries, in event order: a robot's together (a few messages of many lines), a mailbox's as one
+    /// mail of them (a daily report a mail of its own), the rest one by one.
+    /// </summary>
     private async Task SendAll(IReadOnlyList<DueDelivery> deliveries, CancellationToken stoppingToken)
     {
         var root = LinkAddress;
-        if (deliveries[0].Format == "text" && deliveries.Count > 1)
-            foreach (var (body, batch) in WebhookMessage.RobotBatches(deliveries, root)) await Send(batch, body, stoppingToken);
+        if (deliveries[0].Format == "email")
+            foreach (var group in WebhookMessage.Groups(deliveries, root, AlertMail.MaxBytes))
+                await Send(group, cancellation => Mail(group, root, cancellation), stoppingToken);
+        else if (deliveries[0].Format == "text" && deliveries.Count > 1)
+            foreach (var (body, batch) in WebhookMessage.RobotBatches(deliveries, root))
+                await Send(batch, cancellation => Post(batch, body, cancellation), stoppingToken);
         else
-            foreach (var delivery in deliveries) await Send([delivery], WebhookMessage.Body(delivery, root), stoppingToken);
+            foreach (var delivery in deliveries)
+                await Send([delivery], cancellation => Post([delivery], WebhookMessage.Body(delivery, root), cancellation), stoppingToken);
+    }
+
+    /// <summary>A message sent now outside the deliveries (a test send): to a mailbox as a mail, elsewhere as a POST.</summary>
+    public Task<(int? Status, string? Error)> SendNow(DueDelivery delivery, CancellationToken cancellationToken) => delivery.Format == "email"
+        ? Mail([delivery], LinkAddress, cancellationToken)
+        : Post([delivery], WebhookMessage.Body(delivery, LinkAddress), cancellationToken);
+
+    private async Task<(int? Status, string? Error)> Mail(IReadOnlyList<DueDelivery> group, string? root, CancellationToken cancellationToken)
+    {
+        MimeKit.MimeMessage message;
+        try
+        {
+            message = AlertMail.Compose(group, root, mail.From);
+        }
+        catch (MimeKit.ParseException e)
+        {
+            return (null, $"Mail__From is not a mail address: {e.Message}");
+        }
+        return await mail.Send(message, cancellationToken);
     }
 
     /// <summary>One message sent and each of its deliveries' outcome written; a failure to write leaves them claimed until the lease ends, then due again.</summary>
-    private async Task Send(IReadOnlyList<DueDelivery> deliveries, string body, CancellationToken stoppingToken)
+    private async Task Send(IReadOnlyList<DueDelivery> deliveries, Func<CancellationToken, Task<(int? Status, string? Error)>> attempt,
+        CancellationToken stoppingToken)
     {
         var first = deliveries[0];
         try
         {
-            var kind = deliveries.All(d => d.Kind == first.Kind) ? first.Kind : "batch";
-            var (status, error) = await Post(first.Url, first.Format, first.Secret, body, kind, string.Join(",", deliveries.Select(d => d.EventId)),
-                stoppingToken);
+            var (status, error) = await attempt(stoppingToken);
             foreach (var delivery in deliveries)
             {
                 if (error is null)
@@ -173,13 +200,14 @@ public sealed class WebhookSender(Webhooks webhooks, IHttpClientFactory clients,
     }
 
     /// <summary>One POST; a 2xx answer is delivered, anything else (or no answer) the reason it was not.</summary>
-    public async Task<(int? Status, string? Error)> Post(string url, string format, string secret, string body, string kind, string deliveryId,
-        CancellationToken cancellationToken)
+    private async Task<(int? Status, string? Error)> Post(IReadOnlyList<DueDelivery> deliveries, string body, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-        request.Headers.Add(WebhookMessage.EventHeader, kind);
-        request.Headers.Add(WebhookMessage.DeliveryHeader, deliveryId);
-        if (format == "json") request.Headers.Add(WebhookMessage.SignatureHeader, WebhookMessage.Signature(secret, body));
+        var first = deliveries[0];
+        using var request = new HttpRequestMessage(HttpMethod.Post, first.Url) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        request.Headers.Add(WebhookMessage.EventHeader, deliveries.All(d => d.Kind == first.Kind) ? first.Kind : "batch");
+        // A test send is no event: its delivery says "test".
+        request.Headers.Add(WebhookMessage.DeliveryHeader, first.Kind == WebhookMessage.TestKind ? "test" : string.Join(",", deliveries.Select(d => d.EventId)));
+        if (first.Format == "json") request.Headers.Add(WebhookMessage.SignatureHeader, WebhookMessage.Signature(first.Secret, body));
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.Value.Timeout);
         try
@@ -187,7 +215,7 @@ public sealed class WebhookSender(Webhooks webhooks, IHttpClientFactory clients,
             using var response = await clients.CreateClient(ClientName).SendAsync(request, timeout.Token);
             var status = (int)response.StatusCode;
             if (!response.IsSuccessStatusCode) return (status, $"HTTP {status} {response.ReasonPhrase}");
-            return (status, format == "text" ? await RobotRefusal(response, timeout.Token) : null);
+            return (status, first.Format == "text" ? await RobotRefusal(response, timeout.Token) : null);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {

@@ -5,9 +5,9 @@ using SmartStore.Web.Alerts;
 namespace SmartStore.Web.Api;
 
 /// <summary>消息推送 set up from the API and the page alike: the checks of a new endpoint, and a test send.</summary>
-public sealed class WebhookDesk(Webhooks webhooks, RegionRepository regions, WebhookSender sender)
+public sealed class WebhookDesk(Webhooks webhooks, RegionRepository regions, WebhookSender sender, MailSender mail)
 {
-    /// <param name="Format">"json" (default) or "text" (WeCom / DingTalk group robot).</param>
+    /// <param name="Format">"json" (default), "text" (WeCom / DingTalk group robot) or "email" (<paramref name="Url"/> the recipients).</param>
     /// <param name="Kinds">the events wanted; none named: all of them.</param>
     public sealed record WebhookInput(string? Name, string? Url, string? Format, string? RegionCode, IReadOnlyList<string>? Kinds);
 
@@ -15,11 +15,10 @@ public sealed class WebhookDesk(Webhooks webhooks, RegionRepository regions, Web
     public async Task<(int Id, string Secret)?> Add(WebhookInput input, string actor, FieldErrors errors)
     {
         errors.Text("name", input.Name, 100);
-        if (string.IsNullOrWhiteSpace(input.Url)) errors.Required("url");
-        else if (!Uri.TryCreate(input.Url.Trim(), UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https") || url.Host.Length == 0)
-            errors.Add("url", $"url '{input.Url}' must be an http:// or https:// address.", $"推送地址“{input.Url}”须为 http:// 或 https:// 开头的网址。");
         var format = string.IsNullOrWhiteSpace(input.Format) ? "json" : input.Format.Trim();
-        if (format is not ("json" or "text")) errors.Add("format", $"format '{format}' must be json or text.", $"消息格式“{format}”须为 json 或 text。");
+        if (format is not ("json" or "text" or "email"))
+            errors.Add("format", $"format '{format}' must be json, text or email.", $"消息格式“{format}”须为 json、text 或 email。");
+        var address = format == "email" ? Recipients(input.Url, errors) : WebAddress(input.Url, errors);
         var region = string.IsNullOrWhiteSpace(input.RegionCode) ? null : input.RegionCode.Trim();
         if (region is not null && (await regions.List(AccessScope.Everything(Role.HqAdmin))).All(r => r.Code != region))
             errors.Add("regionCode", $"region '{region}' does not exist.", $"大区“{region}”不存在。");
@@ -27,8 +26,35 @@ public sealed class WebhookDesk(Webhooks webhooks, RegionRepository regions, Web
         foreach (var unknown in kinds.Where(k => !AlertKinds.All.Contains(k)))
             errors.Add("kinds", $"kind '{unknown}' is not one of {string.Join(", ", AlertKinds.All)}.", $"事件类型“{unknown}”不存在。");
         if (errors.Any) return null;
-        return await webhooks.Add(new Webhooks.NewSubscription(input.Name!.Trim(), input.Url!.Trim(), format, region, kinds), actor);
+        return await webhooks.Add(new Webhooks.NewSubscription(input.Name!.Trim(), address!, format, region, kinds), actor);
     }
+
+    private static string? WebAddress(string? typed, FieldErrors errors)
+    {
+        if (string.IsNullOrWhiteSpace(typed)) errors.Required("url");
+        else if (!Uri.TryCreate(typed.Trim(), UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https") || url.Host.Length == 0)
+            errors.Add("url", $"url '{typed}' must be an http:// or https:// address.", $"推送地址“{typed}”须为 http:// 或 https:// 开头的网址。");
+        else return typed.Trim();
+        return null;
+    }
+
+    /// <summary>An email endpoint's recipients as its address (mailto:…), when a mail server is set to send through.</summary>
+    private string? Recipients(string? typed, FieldErrors errors)
+    {
+        if (!mail.Configured)
+            errors.Add("format", "email needs a mail server: set Mail__Host (and Mail__From).", "未配置邮件服务器（Mail__Host），不能按邮件推送。");
+        if (string.IsNullOrWhiteSpace(typed))
+        {
+            errors.Required("url");
+            return null;
+        }
+        var (address, error) = AlertMail.Recipients(typed);
+        if (error is { } wrong) errors.Add("url", $"url '{typed}' {wrong.En}.", $"收件地址“{typed}”有误：{wrong.Zh}。");
+        return address;
+    }
+
+    /// <summary>The mail server email endpoints go through ("smtp.example.cn:25"), or null when none is set.</summary>
+    public string? MailServer => mail.Server;
 
     /// <summary>The address the messages' links open (Webhooks__PublicUrl), or null when they carry none.</summary>
     public string? LinksTo => sender.LinkAddress;
@@ -37,8 +63,6 @@ public sealed class WebhookDesk(Webhooks webhooks, RegionRepository regions, Web
     public async Task<(int? Status, string? Error)?> Test(int id, CancellationToken cancellationToken)
     {
         if (await webhooks.EndpointOf(id) is not { } endpoint) return null;
-        var message = WebhookMessage.Test(endpoint.Url, endpoint.Format, endpoint.Secret);
-        return await sender.Post(endpoint.Url, endpoint.Format, endpoint.Secret, WebhookMessage.Body(message, sender.LinkAddress), WebhookMessage.TestKind, "test",
-            cancellationToken);
+        return await sender.SendNow(WebhookMessage.Test(endpoint.Url, endpoint.Format, endpoint.Secret), cancellationToken);
     }
 }

@@ -10,7 +10,7 @@ namespace SmartStore.Web.Pages;
 
 /// <summary>
 /// 消息推送 (系统管理): where camera and store alerts are sent as they happen — the chain's own systems (signed JSON) or a
-/// WeCom / DingTalk group robot (text) — with each endpoint's deliveries, a test send and removal.
+/// WeCom / DingTalk group robot (text), or mailboxes — with each endpoint's deliveries, a test send and removal.
 /// </summary>
 public sealed class WebhooksModel(Webhooks webhooks, WebhookDesk desk, RegionRepository regions) : PageModel
 {
@@ -25,6 +25,8 @@ public sealed class WebhooksModel(Webhooks webhooks, WebhookDesk desk, RegionRep
     public string? Notice { get; private set; }
     /// <summary>The address the messages' links open, or null when they carry none.</summary>
     public string? LinksTo => desk.LinksTo;
+    /// <summary>The mail server email endpoints go through, or null when none is set.</summary>
+    public string? MailServer => desk.MailServer;
 
     [FromQuery(Name = "id")] public int? SelectedId { get; set; }
     [BindProperty] public string? Name { get; set; }
@@ -49,9 +51,14 @@ public sealed class WebhooksModel(Webhooks webhooks, WebhookDesk desk, RegionRep
         if (Kinds.Count == 0) errors.Add("kinds", "choose at least one event.", "请至少选择一种事件。");
         else if (await desk.Add(new WebhookDesk.WebhookInput(Name, Endpoint, Format, RegionCode, Kinds), User.Actor(), errors) is { } added)
         {
-            Shown = new SecretShown(string.Format(T("webhookAdded"), Name!.Trim()), null, added.Secret, SecretLabel: T("signingSecret"),
-                Warning: T("signingSecretOnce"));
-            Response.Headers.CacheControl = "no-store";
+            // A mail is not signed: nothing to show once.
+            if (Format != "email")
+            {
+                Shown = new SecretShown(string.Format(T("webhookAdded"), Name!.Trim()), null, added.Secret, SecretLabel: T("signingSecret"),
+                    Warning: T("signingSecretOnce"));
+                Response.Headers.CacheControl = "no-store";
+            }
+            else Notice = string.Format(T("webhookAdded"), Name!.Trim());
             SelectedId = added.Id;
             (Name, Endpoint, RegionCode) = (null, null, null);
             TickAllKinds();
