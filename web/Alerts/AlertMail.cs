@@ -59,9 +59,11 @@ public static partial class AlertMail
         var message = new MimeMessage { Subject = WebhookMessage.Prefix + Subject(group) };
         message.From.Add(from);
         message.To.AddRange(To(group[0].Url));
-        // The same events sent again (a retry after a lost answer) carry the same id, so a mail client can drop the repeat.
-        var ids = string.Join(",", group.Select(d => d.EventId));
-        message.MessageId = $"smartstore.{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(group[0].Url + "|" + ids)))[..32]}@{from.Domain}";
+        // The same events sent again (a retry after a lost answer) carry the same id, so a mail client can drop the repeat; a
+        // test send is no event, and each is a mail of its own (its time in the id).
+        var ids = group[0].Kind == WebhookMessage.TestKind ? "test" : string.Join(",", group.Select(d => d.EventId));
+        var identity = $"{group[0].Url}|{ids}|{group[0].OccurredUtc.Ticks}";
+        message.MessageId = $"smartstore.{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(identity)))[..32]}@{from.Domain}";
         message.Headers.Add(WebhookMessage.EventHeader, group.All(d => d.Kind == group[0].Kind) ? group[0].Kind : "batch");
         message.Headers.Add(WebhookMessage.DeliveryHeader, ids);
         message.Body = new BodyBuilder { TextBody = text + "\n", HtmlBody = Html(text) }.ToMessageBody();

@@ -49,7 +49,7 @@ public sealed class WebhookDesk(Webhooks webhooks, RegionRepository regions, Web
             return null;
         }
         var (address, error) = AlertMail.Recipients(typed);
-        if (error is { } wrong) errors.Add("url", $"url '{typed}' {wrong.En}.", $"收件地址“{typed}”有误：{wrong.Zh}。");
+        if (error is { } wrong) errors.Add("url", $"url {wrong.En}.", $"收件邮箱有误：{wrong.Zh}。");
         return address;
     }
 

@@ -1,0 +1,116 @@
+#!/usr/bin/env bash
+# Backup and restore of a SmartStore installation: the database (pg_dump's custom format, a consistent snapshot taken
+# while everything runs), the secrets file (cameras' FTP passwords and API keys: without it no camera can log in again)
+# and, when asked, the pictures. One tar file. Sourced by ./smartstore, after deploy/postgres.sh.
+
+# pg_target: PGHOST, PGPORT, PGDATABASE, PGUSER, PGPASSWORD from SMARTSTORE_PG (Npgsql's key=value;… form), for the
+# PostgreSQL tools.
+pg_target() {
+  local pair key value
+  IFS=';' read -ra pairs <<<"$SMARTSTORE_PG"
+  for pair in "${pairs[@]}"; do
+    [ -n "$pair" ] || continue
+    key=$(echo "${pair%%=*}" | tr '[:upper:]' '[:lower:]' | tr -d ' ')
+    value=${pair#*=}
+    case $key in
+      host|server) export PGHOST=$value ;;
+      port) export PGPORT=$value ;;
+      database|db) export PGDATABASE=$value ;;
+      username|user|userid) export PGUSER=$value ;;
+      password) export PGPASSWORD=$value ;;
+    esac
+  done
+  [ -n "${PGDATABASE:-}" ] || die "SMARTSTORE_PG names no database"
+}
+
+# db_summary: "N stores, M cameras, schema 0124" of the database PG* points at.
+db_summary() {
+  "$(pg_bin)/psql" -X -qtA -v ON_ERROR_STOP=1 -c "SELECT (SELECT count(*) FROM stores) || ' stores, ' || (SELECT count(*) FROM cameras)
+    || ' cameras, schema ' || coalesce((SELECT lpad(max(version)::text, 4, '0') FROM schema_migrations), 'none')" 2>/dev/null || echo "no SmartStore schema"
+}
+
+images_dir() { echo "${Ingest__ImagesPath:-$STATE/images}"; }
+
+# Working folders, removed when the command ends however it ends.
+WORK_DIRS=()
+trap 'rm -rf "${WORK_DIRS[@]}"' EXIT
+
+# ./smartstore backup [FILE] [--images]
+cmd_backup() {
+  local file="" images="" arg
+  for arg in "$@"; do
+    case $arg in
+      --images) images=1 ;;
+      -*) die "usage: ./smartstore backup [FILE] [--images]" ;;
+      *) file=$arg ;;
+    esac
+  done
+  [ -n "$file" ] || file="$STATE/backups/smartstore-$(date +%Y%m%d-%H%M%S).tar"
+  mkdir -p "$(dirname "$file")"
+  start_db
+  pg_target
+  local work; work=$(mktemp -d); WORK_DIRS+=("$work")
+  say "backing up database $PGDATABASE on $PGHOST:$PGPORT ($(db_summary))"
+  "$(pg_bin)/pg_dump" -Fc --no-owner --no-privileges -f "$work/database.dump" || die "pg_dump failed: nothing written"
+  [ -f "$STATE/secrets.json" ] && cp "$STATE/secrets.json" "$work/secrets.json"
+  { echo "SmartStore backup"; echo "created: $(date -u +%Y-%m-%dT%H:%M:%SZ)"; echo "database: $(db_summary)"
+    echo "images: ${images:+yes}${images:-no}"; } >"$work/manifest.txt"
+  local parts=(manifest.txt database.dump)
+  [ -f "$work/secrets.json" ] && parts+=(secrets.json)
+  if [ -n "$images" ] && [ -d "$(images_dir)" ]; then
+    say "adding the pictures in $(images_dir) ($(du -sh "$(images_dir)" | cut -f1))"
+    ln -s "$(images_dir)" "$work/images"
+    parts+=(images)
+  fi
+  # Written beside the target and moved into place: a backup cut short never stands as a whole one.
+  # It holds the secrets and every account's password hash: readable by its owner only.
+  (umask 077; tar -C "$work" -chf "$file.partial" "${parts[@]}") || { rm -f "$file.partial"; die "the backup could not be written to $file"; }
+  mv "$file.partial" "$file"
+  say "backup written: $file ($(du -h "$file" | cut -f1); database $(du -h "$work/database.dump" | cut -f1)$([ -n "$images" ] && echo ", with pictures"))"
+}
+
+# ./smartstore restore FILE --yes
+cmd_restore() {
+  local file="" yes="" arg
+  for arg in "$@"; do
+    case $arg in
+      --yes) yes=1 ;;
+      -*) die "usage: ./smartstore restore FILE --yes" ;;
+      *) file=$arg ;;
+    esac
+  done
+  [ -n "$file" ] || die "usage: ./smartstore restore FILE --yes"
+  [ -f "$file" ] || die "no backup at $file"
+  local work; work=$(mktemp -d); WORK_DIRS+=("$work")
+  # Everything is checked before anything is replaced: a truncated or foreign file changes nothing.
+  tar -C "$work" -xf "$file" 2>"$work/tar-errors" || die "$file is not a readable backup: $(head -c 300 "$work/tar-errors")"
+  [ -f "$work/manifest.txt" ] && [ -f "$work/database.dump" ] || die "$file is not a SmartStore backup (no manifest.txt and database.dump in it)"
+  "$(pg_bin)/pg_restore" --list "$work/database.dump" >/dev/null 2>"$work/list-errors" \
+    || die "the database in $file cannot be read: $(head -c 300 "$work/list-errors")"
+  for run in silo web; do
+    pid_alive "$STATE/run/$run.pid" && die "SmartStore is running: stop it first (./smartstore down), then restore"
+  done
+  start_db
+  pg_target
+  say "backup: $(grep -E '^(created|database|images):' "$work/manifest.txt" | tr '\n' ' ')"
+  say "replaces: database $PGDATABASE on $PGHOST:$PGPORT ($(db_summary))"
+  [ -n "$yes" ] || die "nothing changed: run again with --yes to replace it"
+  # What is there now is kept first, so a restore that goes wrong loses nothing.
+  local before; before="$STATE/backups/before-restore-$(date +%Y%m%d-%H%M%S).tar"
+  cmd_backup "$before" >/dev/null || die "the database as it is could not be backed up first: nothing changed"
+  say "the database as it was is kept in $before"
+  "$(pg_bin)/psql" -X -q -v ON_ERROR_STOP=1 -c "DROP SCHEMA public CASCADE; CREATE SCHEMA public;" >/dev/null 2>"$work/drop-errors" \
+    || die "the database could not be cleared: $(head -c 300 "$work/drop-errors")"
+  "$(pg_bin)/pg_restore" --no-owner --no-privileges --exit-on-error -d "$PGDATABASE" "$work/database.dump" 2>"$work/restore-errors" \
+    || die "restoring failed: $(head -c 300 "$work/restore-errors") — the database as it was: ./smartstore restore $before --yes"
+  if [ -f "$work/secrets.json" ]; then
+    [ -f "$STATE/secrets.json" ] && cp "$STATE/secrets.json" "$STATE/secrets.json.before-restore"
+    (umask 077; cp "$work/secrets.json" "$STATE/secrets.json")
+  fi
+  if [ -d "$work/images" ]; then
+    mkdir -p "$(images_dir)"
+    cp -a "$work/images/." "$(images_dir)/"
+    say "pictures restored into $(images_dir)"
+  fi
+  say "restored: $(db_summary); start with ./smartstore up (it migrates an older backup forward)"
+}
