@@ -17,7 +17,7 @@ public sealed class AlertEvents(SmartStoreDatabase database)
                 FROM stores s, unnest(@details::text[], @slots::text[], @skus::text[], @figures::text[], @sinces::timestamptz[])
                     AS a(detail, slot, sku, figure, since)
                 WHERE s.code = @storeCode
-                RETURNING id, kind, region_code)
+                RETURNING id, kind, region_code, store_code)
             {AlertOutbox.FanOut}
             """, new
         {

@@ -13,7 +13,7 @@ internal static class AlertOutbox
             INSERT INTO alert_events (kind, store_code, region_code, camera_code, detail, occurred_utc)
             SELECT x.event_kind, s.code, s.region_code, c.code, x.detail, x.occurred_utc
             FROM changed x JOIN cameras c ON c.code = x.camera_code JOIN stores s ON s.code = c.store_code
-            RETURNING id, kind, region_code)
+            RETURNING id, kind, region_code, store_code)
         """ + FanOut;
 
     public const string ForStores = """
@@ -22,14 +22,15 @@ internal static class AlertOutbox
             SELECT x.event_kind, s.code, s.region_code, x.occurred_utc
             FROM changed x JOIN stores s ON s.code = x.store_code WHERE x.event_kind IS NOT NULL
             ORDER BY x.occurred_utc
-            RETURNING id, kind, region_code)
+            RETURNING id, kind, region_code, store_code)
         """ + FanOut;
 
-    /// <summary>One delivery of the CTE <c>event</c>'s rows to each live endpoint that wants their kind and region.</summary>
+    /// <summary>One delivery of the CTE <c>event</c>'s rows to each live endpoint that wants their kind, region and store.</summary>
     public const string FanOut = """
 
         INSERT INTO webhook_deliveries (webhook_id, event_id)
         SELECT w.id, e.id FROM event e
         JOIN webhooks w ON w.removed_utc IS NULL AND e.kind = ANY(w.kinds) AND (w.region_code IS NULL OR w.region_code = e.region_code)
+            AND (w.store_code IS NULL OR w.store_code = e.store_code)
         """;
 }

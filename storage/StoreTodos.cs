@@ -218,7 +218,7 @@ public sealed class StoreTodos(SmartStoreDatabase database)
                 INSERT INTO alert_events (kind, store_code, region_code, detail, text, occurred_utc)
                 SELECT @kind, s.code, s.region_code, x.id::text, x.text, x.due_utc FROM changed x JOIN stores s ON s.code = x.store_code
                 ORDER BY x.due_utc
-                RETURNING id, kind, region_code),
+                RETURNING id, kind, region_code, store_code),
             fanned AS ({AlertOutbox.FanOut})
             SELECT DISTINCT store_code FROM changed
             """, new { kind = AlertKinds.TodoOverdue }, cancellationToken: cancellationToken))).ToList();

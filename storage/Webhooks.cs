@@ -16,8 +16,10 @@ public sealed class Webhooks(SmartStoreDatabase database)
         public string Url { get; init; } = "";
         /// <summary>"json" (signed, for the chain's own systems) or "text" (a WeCom / DingTalk group robot).</summary>
         public string Format { get; init; } = "json";
-        /// <summary>null: the whole chain.</summary>
+        /// <summary>null (and no store): the whole chain.</summary>
         public string? RegionCode { get; init; }
+        /// <summary>One store's own endpoint (its group robot, its manager's mailbox): its alerts and its daily report only.</summary>
+        public string? StoreCode { get; init; }
         public string[] Kinds { get; init; } = [];
         public string CreatedBy { get; init; } = "";
         public DateTime CreatedUtc { get; init; }
@@ -28,10 +30,10 @@ public sealed class Webhooks(SmartStoreDatabase database)
         public string? LastError { get; init; }
     }
 
-    public sealed record NewSubscription(string Name, string Url, string Format, string? RegionCode, IReadOnlyList<string> Kinds);
+    public sealed record NewSubscription(string Name, string Url, string Format, string? RegionCode, IReadOnlyList<string> Kinds, string? StoreCode = null);
 
     /// <summary>One event to send to one endpoint, claimed by this sender for a while.</summary>
-    /// <param name="StoreCode">null for an event of no store (a daily report, a test send).</param>
+    /// <param name="StoreCode">null for an event of no store (a region's or the chain's daily report, a test send).</param>
     /// <param name="RegionCode">the region; <see cref="DailyReports.Chain"/> for the chain's daily report.</param>
     public sealed record DueDelivery(int WebhookId, long EventId, int Attempts, string Url, string Format, string Secret, string Kind,
         string? StoreCode, string? StoreName, string RegionCode, string TimeZone, string? CameraCode, string? Detail, DateTime OccurredUtc,
@@ -41,7 +43,7 @@ public sealed class Webhooks(SmartStoreDatabase database)
         int Attempts, DateTime? DeliveredUtc, DateTime? GaveUpUtc, int? LastStatus, string? LastError, string? SlotId);
 
     private const string Stats = """
-        w.id, w.name, w.url, w.format, w.region_code AS RegionCode, w.kinds, w.created_by AS CreatedBy, w.created_utc AS CreatedUtc,
+        w.id, w.name, w.url, w.format, w.region_code AS RegionCode, w.store_code AS StoreCode, w.kinds, w.created_by AS CreatedBy, w.created_utc AS CreatedUtc,
         (SELECT count(*)::int FROM webhook_deliveries d WHERE d.webhook_id = w.id AND d.delivered_utc IS NOT NULL) AS Delivered,
         (SELECT count(*)::int FROM webhook_deliveries d WHERE d.webhook_id = w.id AND d.delivered_utc IS NULL AND d.gave_up_utc IS NULL) AS Pending,
         (SELECT count(*)::int FROM webhook_deliveries d WHERE d.webhook_id = w.id AND d.gave_up_utc IS NOT NULL) AS GaveUp,
@@ -67,12 +69,17 @@ public sealed class Webhooks(SmartStoreDatabase database)
     {
         var secret = $"whsec_{CameraSecret.Generate(32)}";
         var id = await c.ExecuteScalarAsync<int>("""
-            INSERT INTO webhooks (name, url, format, secret, region_code, kinds, created_by)
-            VALUES (@Name, @Url, @Format, @secret, @RegionCode, @kinds, @actor) RETURNING id
-            """, new { subscription.Name, subscription.Url, subscription.Format, secret, subscription.RegionCode, kinds = subscription.Kinds.ToArray(), actor }, t);
+            INSERT INTO webhooks (name, url, format, secret, region_code, store_code, kinds, created_by)
+            VALUES (@Name, @Url, @Format, @secret, @RegionCode, @StoreCode, @kinds, @actor) RETURNING id
+            """, new
+        {
+            subscription.Name, subscription.Url, subscription.Format, secret, subscription.RegionCode, subscription.StoreCode,
+            kinds = subscription.Kinds.ToArray(), actor,
+        }, t);
         // A robot's key is in its address's query: the audit log keeps the address without it.
         var url = subscription.Url.Split('?')[0];
-        await AuditTrail.Record(c, t, actor, "create", "webhook", id.ToString(), new { subscription.Name, url, subscription.RegionCode, subscription.Kinds });
+        await AuditTrail.Record(c, t, actor, "create", "webhook", id.ToString(),
+            new { subscription.Name, url, subscription.RegionCode, subscription.StoreCode, subscription.Kinds });
         return (id, secret);
     });
 

@@ -38,6 +38,8 @@ public sealed class DailyReportTests(SmartStoreSystem system)
         await using var office = new WebhookReceiver();
         var (eastHook, _) = await WebhookTests.Add(admin, new { name = "华东日报群", url = robot.Url, format = "text", regionCode = "EAST", kinds = new[] { AlertKinds.DailyReport } });
         var (chainHook, _) = await WebhookTests.Add(admin, new { name = "总部数据平台", url = office.Url, format = "json", kinds = new[] { AlertKinds.DailyReport } });
+        await using var storeRobot = new WebhookReceiver();
+        var (storeHook, _) = await WebhookTests.Add(admin, new { name = "X0926 店群", url = storeRobot.Url, format = "text", storeCode = "X0926", kinds = new[] { AlertKinds.DailyReport } });
         var (mailHook, _) = await WebhookTests.Add(admin, new
         {
             name = "华东区域经理邮箱", url = "east-manager@shop.test", format = "email", regionCode = "EAST", kinds = new[] { AlertKinds.DailyReport },
@@ -69,6 +71,17 @@ public sealed class DailyReportTests(SmartStoreSystem system)
             Assert.Contains("· 华东大区 进店 140（↑40%）", report["report"]!.GetValue<string>());
             Assert.EndsWith("to=2025-03-05#store-benchmark", report["report"]!.GetValue<string>());
 
+            // The store's own group: its own yesterday, without the region's other stores.
+            var own = await Eventually.Get(() => Task.FromResult(storeRobot.Requests.ToList()), r => r.Count >= 1, what: "the store's own report");
+            Assert.Equal($"""
+                【SmartStore 智慧门店】测试门店 X0926 03-05（周三）日报
+                进店 120 人，较上周同日 ↑20%；进店率 54.5%
+                需关注：高于同类、进店率偏高
+                整改：待整改 0（超期 0），待验收 0
+                收银追溯：有单无人 1、一卡多单 4、有人无单 0、内部会员卡 2、可疑退单 1、可疑作废 1；30 天内待核实 8
+                详情：{WebhookTests.PublicUrl}/stores/X0926
+                """, JsonNode.Parse(own.Single().Body)!["text"]!["content"]!.GetValue<string>());
+
             // The region manager's mailbox: the same report, its first line the subject, its link one to tap.
             var mail = await Eventually.Get(() => Task.FromResult(system.Mail.To("east-manager@shop.test")), m => m.Count >= 1, what: "the East's report mailed");
             Assert.Equal("【SmartStore 智慧门店】华东大区 03-05（周三）日报", mail.Single().Subject);
@@ -77,7 +90,7 @@ public sealed class DailyReportTests(SmartStoreSystem system)
         }
         finally
         {
-            await WebhookTests.Remove(admin, eastHook, chainHook, mailHook);
+            await WebhookTests.Remove(admin, eastHook, chainHook, mailHook, storeHook);
         }
     }
 

@@ -13,7 +13,7 @@ namespace SmartStore.Integration.Tests;
 public sealed class MailTests(SmartStoreSystem system)
 {
     [Fact]
-    public async Task A_store_looking_closed_reaches_every_mailbox_of_the_endpoint_and_a_refused_address_is_given_up_with_the_servers_words()
+    public async Task A_store_looking_closed_reaches_every_mailbox_of_its_region_and_its_own_and_a_refused_address_is_given_up_with_the_servers_words()
     {
         using var admin = await system.SignedIn("admin");
         // Addresses that are not mail addresses, too many, or none, are refused before anything is sent.
@@ -30,6 +30,16 @@ public sealed class MailTests(SmartStoreSystem system)
             kinds = new[] { AlertKinds.StoreLooksClosed },
         });
         var (dead, _) = await WebhookTests.Add(admin, new { name = "已停用邮箱", url = "mailto:refused-west@shop.test", format = "email", kinds = new[] { AlertKinds.StoreLooksClosed } });
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostJson("/api/stores", ApiJson.NewStore("X0951", "WEST"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostJson("/api/stores", ApiJson.NewStore("X0952", "WEST"))).StatusCode);
+        // One store's own mailbox: a store and a region at once, or a store that does not exist, is refused.
+        foreach (var (region, store) in new[] { ("WEST", "X0951"), ((string?)null, "X9999") })
+        {
+            var refused = await admin.PostJson("/api/webhooks", new { name = "店长邮箱", url = "x0951@shop.test", format = "email", regionCode = region, storeCode = store });
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Contains("\"storeCode\"", await refused.Content.ReadAsStringAsync());
+        }
+        var (own, _) = await WebhookTests.Add(admin, new { name = "X0951 店长邮箱", url = "x0951@shop.test", format = "email", storeCode = "X0951", kinds = new[] { AlertKinds.StoreLooksClosed } });
         try
         {
             // Stored as its recipients, each once.
@@ -44,7 +54,6 @@ public sealed class MailTests(SmartStoreSystem system)
             Assert.Equal(["west-a@shop.test", "west-b@shop.test"], test.To.Mailboxes.Select(m => m.Address));
             Assert.Equal("smartstore@shop.test", test.From.Mailboxes.Single().Address);
 
-            Assert.Equal(HttpStatusCode.Created, (await admin.PostJson("/api/stores", ApiJson.NewStore("X0951", "WEST"))).StatusCode);
             var since = new DateTime(2026, 12, 2, 4, 0, 0, DateTimeKind.Utc); // 12:00 in Shanghai
             await new StoreClosures(system.Database.Database).Write(new StoreClosure("X0951", since, since.AddMinutes(40), 57, 0.3, 0.001));
 
@@ -61,6 +70,15 @@ public sealed class MailTests(SmartStoreSystem system)
                 .Single(d => d!["storeCode"]!.GetValue<string>() == "X0951")!, d => d["deliveredUtc"] is not null, what: "the delivery written");
             Assert.Equal(250, delivery["lastStatus"]!.GetValue<int>());
 
+            // Another store of the region: the region's mailbox hears of it, the first store's own does not.
+            await new StoreClosures(system.Database.Database).Write(new StoreClosure("X0952", since, since.AddMinutes(40), 57, 0.3, 0.001));
+            await Eventually.Get(() => Task.FromResult(system.Mail.To("west-a@shop.test").Where(m => m.TextBody!.Contains("X0952")).ToList()),
+                m => m.Count == 1, what: "the other store's closure mailed to the region");
+            var storeMail = await Eventually.Get(() => Task.FromResult(system.Mail.To("x0951@shop.test")), m => m.Count >= 1, what: "the store's own mail");
+            Assert.Contains("X0951", storeMail.Single().Subject);
+            var ownDeliveries = (await (await admin.GetAsync($"/api/webhooks/{own}/deliveries")).Json()).AsArray();
+            Assert.Equal(["X0951"], ownDeliveries.Select(d => d!["storeCode"]!.GetValue<string>()));
+
             // The address the server refuses: tried 3 times (here), then given up, the server's answer kept as the reason.
             var given = await Eventually.Get(async () => (await (await admin.GetAsync($"/api/webhooks/{dead}/deliveries")).Json()).AsArray()
                 .SingleOrDefault(d => d!["storeCode"]!.GetValue<string>() == "X0951"), d => d?["gaveUpUtc"] is not null, what: "the refused mail given up");
@@ -73,10 +91,11 @@ public sealed class MailTests(SmartStoreSystem system)
             var page = WebUtility.HtmlDecode(await admin.GetStringAsync("/admin/webhooks"));
             Assert.Contains("west-a@shop.test, west-b@shop.test", page);
             Assert.Contains($"邮件经 127.0.0.1:{system.Mail.Port} 发出。", page);
+            Assert.Contains("门店 X0951", page);
         }
         finally
         {
-            await WebhookTests.Remove(admin, hook, dead);
+            await WebhookTests.Remove(admin, hook, dead, own);
         }
     }
 

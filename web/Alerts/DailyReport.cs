@@ -44,6 +44,26 @@ public static class DailyReport
     }
 
     /// <summary>
+    /// A store's own yesterday, for its own group or mailbox: its entries against the same weekday the week before and
+    /// its entry rate, what 门店对标 flagged it for, its to-dos left and its till's findings.
+    /// </summary>
+    public static string ComposeStore(StoreStanding store, DateOnly day, int weekBefore, TodosLeft todos, IReadOnlyList<TillDayRow> tills, string? link)
+    {
+        var lines = new List<string> { $"{store.Name} {day:MM-dd}（{Weekday(day)}）日报" };
+        if (store.Days == 0) lines.Add("无客流数据");
+        else
+        {
+            var rate = store.PassersBy == 0 ? "—" : ((double)store.Entries / (store.Entries + store.PassersBy)).ToString("0.0%", CultureInfo.InvariantCulture);
+            lines.Add($"进店 {store.Entries.ToString("N0", CultureInfo.InvariantCulture)} 人，较上周同日 {Change(store.Entries, weekBefore)}；进店率 {rate}");
+        }
+        if (store.StandsOut)
+            lines.Add("需关注：" + string.Join("、", store.Flags.Where(f => f != StoreStanding.NoTraffic).Select(f => UiText.Zh("flag." + f))));
+        lines.Add($"整改：待整改 {todos.Open}（超期 {todos.Overdue}），待验收 {todos.AwaitingReview}");
+        if (TillLine(tills, nameStores: false) is { } till) lines.Add(till);
+        return Fit(lines, link is null ? "" : $"\n详情：{link}");
+    }
+
+    /// <summary>
     /// Group robots take 2,048 bytes a message: a chain of very many regions keeps its first lines and says more follow;
     /// the <paramref name="footer"/> (the link to the rest) is always kept.
     /// </summary>
@@ -64,21 +84,22 @@ public static class DailyReport
     /// named (内部会员卡, 可疑退单 and 可疑作废 only on a day with one) and the findings of the last 30 days nobody has reviewed yet
     /// (when there are any); none without till cameras.
     /// </summary>
-    private static string? TillLine(IReadOnlyList<TillDayRow> tills)
+    /// <param name="nameStores">false in a store's own report: the store is not named, it is the report's.</param>
+    private static string? TillLine(IReadOnlyList<TillDayRow> tills, bool nameStores = true)
     {
         if (tills.Count == 0) return null;
         var backlog = tills.Sum(t => t.RecentToReview);
-        return Findings(tills) + (backlog > 0 ? $"；{TillDays.RecentDays} 天内待核实 {backlog}" : "");
+        return Findings(tills, nameStores) + (backlog > 0 ? $"；{TillDays.RecentDays} 天内待核实 {backlog}" : "");
     }
 
-    private static string Findings(IReadOnlyList<TillDayRow> tills)
+    private static string Findings(IReadOnlyList<TillDayRow> tills, bool nameStores)
     {
         var found = tills.Where(t => t.Findings > 0).OrderByDescending(t => t.Findings).ThenBy(t => t.StoreCode, StringComparer.Ordinal).ToList();
-        if (found.Count == 0) return $"收银追溯：{tills.Count} 家门店无异常";
+        if (found.Count == 0) return nameStores ? $"收银追溯：{tills.Count} 家门店无异常" : "收银追溯：无异常";
         var (staff, refunds, voids) = (tills.Sum(t => t.StaffCard), tills.Sum(t => t.RefundFindings), tills.Sum(t => t.VoidFindings));
         return $"收银追溯：有单无人 {tills.Sum(t => t.NoCustomer)}、一卡多单 {tills.Sum(t => t.CardReused)}、有人无单 {tills.Sum(t => t.Unrung)}"
-            + (staff > 0 ? $"、内部会员卡 {staff}" : "") + (refunds > 0 ? $"、可疑退单 {refunds}" : "") + (voids > 0 ? $"、可疑作废 {voids}" : "") + "（"
-            + string.Join("、", found.Take(StoresNamed).Select(t => $"{t.StoreName} {t.Findings}")) + (found.Count > StoresNamed ? " 等" : "") + "）";
+            + (staff > 0 ? $"、内部会员卡 {staff}" : "") + (refunds > 0 ? $"、可疑退单 {refunds}" : "") + (voids > 0 ? $"、可疑作废 {voids}" : "")
+            + (nameStores ? "（" + string.Join("、", found.Take(StoresNamed).Select(t => $"{t.StoreName} {t.Findings}")) + (found.Count > StoresNamed ? " 等" : "") + "）" : "");
     }
 
     /// <summary>A region's line in the chain's report: "华东大区 进店 1,234（↑5%）".</summary>

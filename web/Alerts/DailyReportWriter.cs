@@ -7,7 +7,8 @@ namespace SmartStore.Web.Alerts;
 
 /// <summary>
 /// Writes 每日日报 once a day, at <see cref="WebhookOptions.DailyReportAt"/> on head office's clock, about the day before:
-/// one report a region for the region's endpoints, one for the chain for the chain's. Every web host looks once a
+/// one report a region for the region's endpoints, one for the chain for the chain's, one for each store with an endpoint of
+/// its own. Every web host looks once a
 /// minute; the first to write claims the day. Nothing is computed while no endpoint wants the reports.
 /// </summary>
 public sealed class DailyReportWriter(DailyReports reports, StoreTotals totals, StoreTodos todos, TillDays tills, RegionRepository regions, ReportCalendar calendar,
@@ -58,26 +59,36 @@ public sealed class DailyReportWriter(DailyReports reports, StoreTotals totals, 
         var now = await Standings(chain, day, today, cancellationToken);
         // The week before is only compared with: its entries, not a benchmark of its own.
         var before = await totals.Over(chain, day.AddDays(-7), day.AddDays(-7), cancellationToken);
-        int EntriesBefore(string? region) => before.Where(t => region is null || t.RegionCode == region).Sum(t => t.Entries);
+        int EntriesBefore(string? region, string? store = null) =>
+            before.Where(t => (region is null || t.RegionCode == region) && (store is null || t.Code == store)).Sum(t => t.Entries);
         // What is left now, whenever it was raised.
         var left = await todos.Tally(chain, DateTime.UnixEpoch, DateTime.UtcNow.AddDays(1), cancellationToken);
         DailyReport.TodosLeft LeftIn(TodoTally? t) => new(t?.Open ?? 0, t?.Overdue ?? 0, t?.AwaitingReview ?? 0);
         var tillDays = await tills.Day(chain, day, cancellationToken);
         var root = PageLinks.Root(options.Value.PublicUrl);
-        var texts = new Dictionary<string, string>();
+        var texts = new List<DailyReportText>();
         var regionLines = new List<string>();
         foreach (var region in await regions.List(Chain))
         {
             var own = now.Where(s => s.RegionCode == region.Code).ToList();
             var tally = left.FirstOrDefault(t => t.StoreCode is null && t.RegionCode == region.Code);
-            texts[region.Code] = DailyReport.Compose(region.Name, day, own, EntriesBefore(region.Code), LeftIn(tally),
-                tillDays.Where(t => t.RegionCode == region.Code).ToList(), link: PageLinks.Report(root, day, region.Code));
+            texts.Add(new DailyReportText(region.Code, null, DailyReport.Compose(region.Name, day, own, EntriesBefore(region.Code), LeftIn(tally),
+                tillDays.Where(t => t.RegionCode == region.Code).ToList(), link: PageLinks.Report(root, day, region.Code))));
             regionLines.Add(DailyReport.RegionLine(region.Name, own, EntriesBefore(region.Code)));
         }
-        texts[DailyReports.Chain] = DailyReport.Compose("全部门店", day, now, EntriesBefore(null), LeftIn(left.FirstOrDefault(t => t.RegionCode is null)),
-            tillDays, regionLines, PageLinks.Report(root, day, null));
+        texts.Add(new DailyReportText(DailyReports.Chain, null, DailyReport.Compose("全部门店", day, now, EntriesBefore(null),
+            LeftIn(left.FirstOrDefault(t => t.RegionCode is null)), tillDays, regionLines, PageLinks.Report(root, day, null))));
+        // A store's own report only where its own endpoint wants one: 2,000 reports nobody reads are not composed.
+        foreach (var code in await reports.StoresWanting(cancellationToken))
+        {
+            if (now.FirstOrDefault(s => s.Code == code) is not { } store) continue;
+            texts.Add(new DailyReportText(store.RegionCode, code, DailyReport.ComposeStore(store, day, EntriesBefore(null, code),
+                LeftIn(left.FirstOrDefault(t => t.StoreCode == code)), tillDays.Where(t => t.StoreCode == code).ToList(), PageLinks.Store(root, code))));
+        }
         var written = await reports.Write(day, texts, DateTime.UtcNow, cancellationToken);
-        if (written) logger.LogInformation("Daily reports on {Day} written for {Regions} regions and the chain", day, texts.Count - 1);
+        if (written)
+            logger.LogInformation("Daily reports on {Day} written for {Regions} regions, the chain and {Stores} stores", day,
+                texts.Count(t => t.StoreCode is null) - 1, texts.Count(t => t.StoreCode is not null));
         return written;
     }
 

@@ -33,6 +33,9 @@ public static class PageLinks
         return path is null ? null : root + path;
     }
 
+    /// <summary>The store's page (its own daily report's link).</summary>
+    public static string? Store(string? root, string storeCode) => root is null ? null : $"{root}/stores/{Uri.EscapeDataString(storeCode)}";
+
     /// <summary>The day's store benchmark (门店对标) of the region, or of the chain when <paramref name="region"/> is null.</summary>
     public static string? Report(string? root, DateOnly day, string? region)
     {

@@ -5,11 +5,12 @@ using SmartStore.Web.Alerts;
 namespace SmartStore.Web.Api;
 
 /// <summary>消息推送 set up from the API and the page alike: the checks of a new endpoint, and a test send.</summary>
-public sealed class WebhookDesk(Webhooks webhooks, RegionRepository regions, WebhookSender sender, MailSender mail)
+public sealed class WebhookDesk(Webhooks webhooks, RegionRepository regions, StoreRepository stores, WebhookSender sender, MailSender mail)
 {
     /// <param name="Format">"json" (default), "text" (WeCom / DingTalk group robot) or "email" (<paramref name="Url"/> the recipients).</param>
     /// <param name="Kinds">the events wanted; none named: all of them.</param>
-    public sealed record WebhookInput(string? Name, string? Url, string? Format, string? RegionCode, IReadOnlyList<string>? Kinds);
+    /// <param name="StoreCode">one store's own endpoint (its alerts and its daily report only); with no region then.</param>
+    public sealed record WebhookInput(string? Name, string? Url, string? Format, string? RegionCode, IReadOnlyList<string>? Kinds, string? StoreCode = null);
 
     /// <summary>The new endpoint's id and signing secret, or what was wrong with the request.</summary>
     public async Task<(int Id, string Secret)?> Add(WebhookInput input, string actor, FieldErrors errors)
@@ -22,11 +23,15 @@ public sealed class WebhookDesk(Webhooks webhooks, RegionRepository regions, Web
         var region = string.IsNullOrWhiteSpace(input.RegionCode) ? null : input.RegionCode.Trim();
         if (region is not null && (await regions.List(AccessScope.Everything(Role.HqAdmin))).All(r => r.Code != region))
             errors.Add("regionCode", $"region '{region}' does not exist.", $"大区“{region}”不存在。");
+        var store = string.IsNullOrWhiteSpace(input.StoreCode) ? null : input.StoreCode.Trim();
+        if (store is not null && region is not null)
+            errors.Add("storeCode", "an endpoint is a region's or a store's, not both: leave regionCode out.", "推送范围为大区或单个门店，二者只能选一。");
+        else if (store is not null && await stores.Find(store) is null) errors.Add("storeCode", $"store '{store}' does not exist.", $"门店“{store}”不存在。");
         var kinds = input.Kinds is { Count: > 0 } named ? named.Distinct().ToList() : AlertKinds.All.ToList();
         foreach (var unknown in kinds.Where(k => !AlertKinds.All.Contains(k)))
             errors.Add("kinds", $"kind '{unknown}' is not one of {string.Join(", ", AlertKinds.All)}.", $"事件类型“{unknown}”不存在。");
         if (errors.Any) return null;
-        return await webhooks.Add(new Webhooks.NewSubscription(input.Name!.Trim(), address!, format, region, kinds), actor);
+        return await webhooks.Add(new Webhooks.NewSubscription(input.Name!.Trim(), address!, format, region, kinds, store), actor);
     }
 
     private static string? WebAddress(string? typed, FieldErrors errors)

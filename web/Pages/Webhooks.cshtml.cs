@@ -33,6 +33,7 @@ public sealed class WebhooksModel(Webhooks webhooks, WebhookDesk desk, RegionRep
     [BindProperty] public string? Endpoint { get; set; }
     [BindProperty] public string Format { get; set; } = "text";
     [BindProperty] public string? RegionCode { get; set; }
+    [BindProperty] public string? StoreCode { get; set; }
     /// <summary>The events ticked; empty on a post with none ticked (the page ticks them all to start with).</summary>
     [BindProperty] public List<string> Kinds { get; set; } = [];
 
@@ -49,7 +50,7 @@ public sealed class WebhooksModel(Webhooks webhooks, WebhookDesk desk, RegionRep
         if (!User.Scope().MayEditMasterData) return Forbid();
         var errors = new FieldErrors();
         if (Kinds.Count == 0) errors.Add("kinds", "choose at least one event.", "请至少选择一种事件。");
-        else if (await desk.Add(new WebhookDesk.WebhookInput(Name, Endpoint, Format, RegionCode, Kinds), User.Actor(), errors) is { } added)
+        else if (await desk.Add(new WebhookDesk.WebhookInput(Name, Endpoint, Format, RegionCode, Kinds, StoreCode), User.Actor(), errors) is { } added)
         {
             // A mail is not signed: nothing to show once.
             if (Format != "email")
@@ -60,7 +61,7 @@ public sealed class WebhooksModel(Webhooks webhooks, WebhookDesk desk, RegionRep
             }
             else Notice = string.Format(T("webhookAdded"), Name!.Trim());
             SelectedId = added.Id;
-            (Name, Endpoint, RegionCode) = (null, null, null);
+            (Name, Endpoint, RegionCode, StoreCode) = (null, null, null, null);
             TickAllKinds();
         }
         Errors = errors.Localized;
@@ -103,8 +104,9 @@ public sealed class WebhooksModel(Webhooks webhooks, WebhookDesk desk, RegionRep
     /// <summary>The add form starts with every event ticked.</summary>
     private void TickAllKinds() => Kinds = AlertKinds.All.ToList();
 
-    public string RegionText(string? code) =>
-        code is null ? T("wholeChain") : Display.RegionName(Regions.FirstOrDefault(r => r.Code == code), code);
+    /// <summary>Who the endpoint is for: the whole chain, a region, or one store.</summary>
+    public string ScopeText(Webhooks.Subscription w) => w.StoreCode is { } store ? string.Format(T("webhookStoreScope"), store)
+        : w.RegionCode is null ? T("wholeChain") : Display.RegionName(Regions.FirstOrDefault(r => r.Code == w.RegionCode), w.RegionCode);
 
     private async Task Load()
     {
