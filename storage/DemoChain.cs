@@ -83,12 +83,9 @@ public sealed class DemoChain(SmartStoreDatabase database, SecretsFile secrets, 
         ("Lemon", "Fresh", "fruit", false), ("Mango", "Fresh", "fruit", false),
     ];
 
-    private static readonly DictionaryEntry[] Dictionary =
+    /// <summary>The demo assortment's categories (the store tags are every installation's: <see cref="ChainStart"/>).</summary>
+    private static readonly DictionaryEntry[] SkuCategories =
     [
-        new(DictionaryRepository.StoreTag, "flagship", "旗舰店", "Flagship", 1),
-        new(DictionaryRepository.StoreTag, "mall", "商场店", "Mall", 2),
-        new(DictionaryRepository.StoreTag, "street", "街边店", "Street", 3),
-        new(DictionaryRepository.StoreTag, "community", "社区店", "Community", 4),
         new(DictionaryRepository.SkuCategory, "milk", "牛奶", "Milk", 1),
         new(DictionaryRepository.SkuCategory, "yoghurt", "酸奶", "Yoghurt", 2),
         new(DictionaryRepository.SkuCategory, "sour_cream", "酸奶油", "Sour cream", 3),
@@ -113,16 +110,16 @@ public sealed class DemoChain(SmartStoreDatabase database, SecretsFile secrets, 
 
     public async Task<IReadOnlyList<Login>> Seed()
     {
+        await ChainStart.SeedBasics(database, Actor);
         var dictionary = new DictionaryRepository(database);
-        foreach (var entry in Dictionary) await dictionary.Upsert(entry, Actor);
+        foreach (var entry in SkuCategories) await dictionary.Upsert(entry, Actor);
         var regions = new RegionRepository(database);
         foreach (var region in Regions)
             if (await regions.Find(region.Code) is null) await regions.Upsert(region, Actor);
-        progress($"seed: {Regions.Length} regions, {Dictionary.Length} dictionary entries");
+        progress($"seed: {Regions.Length} regions, {ChainStart.StoreTags.Length + SkuCategories.Length} dictionary entries");
 
         await SeedStoresAndCameras();
         await SeedSkus();
-        await SeedModels();
         await SeedInspections();
         await SeedPosKey();
         return await SeedAccounts();
@@ -237,15 +234,6 @@ public sealed class DemoChain(SmartStoreDatabase database, SecretsFile secrets, 
         await tasks.Create(new InspectionTask(0, "店内吊旗巡检", new TimeOnly(10, 30), Weekdays.Every & ~Weekdays.Saturday, CameraKind.Interior,
             null, null, true, Actor, DateTime.UtcNow), Actor);
         progress("seed: 5 inspection tasks (定时抓拍)");
-    }
-
-    private async Task SeedModels()
-    {
-        await using var connection = await database.Open();
-        await connection.ExecuteAsync("""
-            INSERT INTO recognition_models (camera_kind, model_name) VALUES ('entrance', 'rtmdet-nano-person'), ('shelf', 'mobilenetv2-features')
-            ON CONFLICT (camera_kind) DO NOTHING
-            """);
     }
 
     private async Task<IReadOnlyList<Login>> SeedAccounts()

@@ -118,6 +118,22 @@ public sealed class ScopeTests(SmartStoreSystem system)
     }
 
     [Fact]
+    public async Task A_board_with_no_store_says_why_and_only_a_chains_admin_is_shown_where_to_begin()
+    {
+        using var admin = await system.SignedIn("admin");
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutRaw("/api/regions/EMPTY", """{"name":"新开大区","nameEn":"New region"}""")).StatusCode);
+        var created = await (await admin.PostJson("/api/accounts", new { username = "empty.region", displayName = "新大区经理", role = "region_manager", regionCodes = new[] { "EMPTY" } })).Json();
+        using var manager = await system.SignedIn("empty.region", created["password"]!.GetValue<string>());
+
+        var board = WebUtility.HtmlDecode(await manager.GetStringAsync("/"));
+        Assert.Contains("id=\"getting-started\"", board);
+        Assert.Contains("您的范围内还没有门店：请联系总部管理员。", board);
+        Assert.DoesNotContain("/settings#regions", board);
+        // The demo chain's admin has stores: no card.
+        Assert.DoesNotContain("id=\"getting-started\"", await admin.GetStringAsync("/"));
+    }
+
+    [Fact]
     public async Task Store_page_for_a_region_manager_lists_only_her_region()
     {
         using var east = await system.SignedIn("east");
