@@ -9,6 +9,9 @@ namespace SmartStore.Storage;
 /// </summary>
 public sealed class ApiKeys(SmartStoreDatabase database)
 {
+    /// <summary>How every key begins: a bearer token that does not is no key of ours.</summary>
+    public const string KeyStart = "ssk_";
+
     public sealed record KeyInfo(int Id, string Name, string Prefix, Role Role, IReadOnlyList<string> RegionCodes, IReadOnlyList<string> StoreCodes, string CreatedBy, DateTime CreatedAt, DateTime? RevokedAt,
         long Calls = 0, DateTime? LastUsedAt = null)
     {
@@ -18,7 +21,7 @@ public sealed class ApiKeys(SmartStoreDatabase database)
     public async Task<(KeyInfo Info, string Key)> Issue(string name, AccessScope scope, string actor)
     {
         var prefix = CameraSecret.Generate(8);
-        var key = $"ssk_{prefix}_{CameraSecret.Generate(32)}";
+        var key = $"{KeyStart}{prefix}_{CameraSecret.Generate(32)}";
         var info = await database.InTransaction(async (c, t) =>
         {
             var row = await c.QuerySingleAsync<KeyRow>($"""

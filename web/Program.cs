@@ -75,6 +75,7 @@ builder.Services.AddSingleton<AccountDesk>();
 builder.Services.AddSingleton<CameraIncidents>();
 builder.Services.AddSingleton<CameraReliabilityReport>();
 builder.Services.AddSingleton<Webhooks>();
+builder.Services.AddSingleton<OperationsGauges>();
 builder.Services.AddSingleton<SignInLog>();
 builder.Services.AddSingleton<AccountDays>();
 builder.Services.AddSingleton<PageViewCounter>();
@@ -157,6 +158,7 @@ app.Use(async (context, next) =>
 
 app.MapOpenApi().AllowAnonymous();
 app.MapHealth();
+app.MapMetrics();
 app.MapGroup("/api").MapStores().MapImports().MapCameras().MapSkus().MapAdministration().MapAccounts().MapDevices().MapLive().MapSnapshots().MapTraffic().MapStaff().MapVision().MapShelves().MapReceipts().MapTill().MapStaffCards().MapInspections().MapStoreAnalysis().MapCampaigns().MapWeather().MapWebhooks().MapUsage();
 app.MapHub<LiveHub>(LiveHub.Path);
 app.MapRazorPages();

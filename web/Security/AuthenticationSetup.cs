@@ -14,7 +14,7 @@ public static class AuthenticationSetup
     {
         services.AddAuthentication(Smart)
             .AddPolicyScheme(Smart, Smart, o => o.ForwardDefaultSelector = context =>
-                context.Request.Headers.ContainsKey(ApiKeyAuthentication.Header)
+                ApiKeyAuthentication.Presented(context.Request) is not null
                     ? ApiKeyAuthentication.SchemeName
                     : CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(o =>
@@ -44,7 +44,7 @@ public static class AuthenticationSetup
     }
 
     public static bool IsApi(HttpRequest request) =>
-        request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/hubs");
+        request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/hubs") || request.Path.StartsWithSegments("/metrics");
 
     private static Task Redirect(RedirectContext<CookieAuthenticationOptions> context)
     {
