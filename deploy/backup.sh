@@ -54,7 +54,7 @@ cmd_backup() {
   "$(pg_bin)/pg_dump" -Fc --no-owner --no-privileges -f "$work/database.dump" || die "pg_dump failed: nothing written"
   [ -f "$STATE/secrets.json" ] && cp "$STATE/secrets.json" "$work/secrets.json"
   { echo "SmartStore backup"; echo "created: $(date -u +%Y-%m-%dT%H:%M:%SZ)"; echo "database: $(db_summary)"
-    echo "images: ${images:+yes}${images:-no}"; } >"$work/manifest.txt"
+    echo "images: $([ -n "$images" ] && echo yes || echo no)"; } >"$work/manifest.txt"
   local parts=(manifest.txt database.dump)
   [ -f "$work/secrets.json" ] && parts+=(secrets.json)
   if [ -n "$images" ] && [ -d "$(images_dir)" ]; then
@@ -82,9 +82,14 @@ cmd_restore() {
   [ -n "$file" ] || die "usage: ./smartstore restore FILE --yes"
   [ -f "$file" ] || die "no backup at $file"
   local work; work=$(mktemp -d); WORK_DIRS+=("$work")
-  # Everything is checked before anything is replaced: a truncated or foreign file changes nothing.
-  tar -C "$work" -xf "$file" 2>"$work/tar-errors" || die "$file is not a readable backup: $(head -c 300 "$work/tar-errors")"
-  [ -f "$work/manifest.txt" ] && [ -f "$work/database.dump" ] || die "$file is not a SmartStore backup (no manifest.txt and database.dump in it)"
+  # Everything is checked before anything is replaced: a truncated or foreign file changes nothing. Listing reads the whole
+  # archive; the pictures, which may be gigabytes, are extracted straight into place at the end, not copied twice.
+  tar -tf "$file" >"$work/contents" 2>"$work/tar-errors" || die "$file is not a readable backup: $(head -c 300 "$work/tar-errors")"
+  grep -qx manifest.txt "$work/contents" && grep -qx database.dump "$work/contents" \
+    || die "$file is not a SmartStore backup (no manifest.txt and database.dump in it)"
+  local parts=(manifest.txt database.dump)
+  grep -qx secrets.json "$work/contents" && parts+=(secrets.json)
+  tar -C "$work" -xf "$file" "${parts[@]}" 2>"$work/tar-errors" || die "$file could not be read: $(head -c 300 "$work/tar-errors")"
   "$(pg_bin)/pg_restore" --list "$work/database.dump" >/dev/null 2>"$work/list-errors" \
     || die "the database in $file cannot be read: $(head -c 300 "$work/list-errors")"
   for run in silo web; do
@@ -107,9 +112,9 @@ cmd_restore() {
     [ -f "$STATE/secrets.json" ] && cp "$STATE/secrets.json" "$STATE/secrets.json.before-restore"
     (umask 077; cp "$work/secrets.json" "$STATE/secrets.json")
   fi
-  if [ -d "$work/images" ]; then
+  if grep -q '^images/' "$work/contents"; then
     mkdir -p "$(images_dir)"
-    cp -a "$work/images/." "$(images_dir)/"
+    tar -xf "$file" -C "$(images_dir)" --strip-components=1 images || die "the pictures could not be restored into $(images_dir)"
     say "pictures restored into $(images_dir)"
   fi
   say "restored: $(db_summary); start with ./smartstore up (it migrates an older backup forward)"

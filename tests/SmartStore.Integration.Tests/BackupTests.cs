@@ -21,16 +21,21 @@ public sealed class BackupTests
             await File.WriteAllTextAsync(secrets, """{"camera:CAM-B1":"before"}""");
             await Sql(database, "INSERT INTO regions (code, name) VALUES ('BKUP', '备份测试区')");
             var migrations = await Count(database, "SELECT count(*) FROM schema_migrations");
+            var picture = Path.Combine(home.FullName, "images", "2026", "12", "06", "CAM-B1", "a1.jpg");
+            Directory.CreateDirectory(Path.GetDirectoryName(picture)!);
+            await File.WriteAllBytesAsync(picture, [0xFF, 0xD8, 0xFF, 0xD9]);
             var file = Path.Combine(home.FullName, "nightly.tar");
 
-            var backup = await Smartstore(database, home, "backup", file);
+            var backup = await Smartstore(database, home, "backup", file, "--images");
             Assert.True(backup.ExitCode == 0, backup.Error);
             Assert.Contains("backup written: " + file, backup.Output);
             Assert.Contains("schema 01", backup.Output);
+            Assert.Contains("with pictures", backup.Output);
 
             // What happens after the backup: the region gone, another added, a camera's secret changed.
             await Sql(database, "DELETE FROM regions WHERE code = 'BKUP'; INSERT INTO regions (code, name) VALUES ('AFTR', '备份之后')");
             await File.WriteAllTextAsync(secrets, """{"camera:CAM-B1":"after"}""");
+            File.Delete(picture);
 
             // Not confirmed, truncated, or not a backup at all: refused with the reason, nothing replaced.
             var unconfirmed = await Smartstore(database, home, "restore", file);
@@ -51,6 +56,7 @@ public sealed class BackupTests
             Assert.Equal(0, await Count(database, "SELECT count(*) FROM regions WHERE code = 'AFTR'"));
             Assert.Equal(migrations, await Count(database, "SELECT count(*) FROM schema_migrations"));
             Assert.Contains("before", await File.ReadAllTextAsync(secrets));
+            Assert.Equal([0xFF, 0xD8, 0xFF, 0xD9], await File.ReadAllBytesAsync(picture));
             // What it replaced was backed up first.
             var kept = Assert.Single(Directory.GetFiles(Path.Combine(home.FullName, "backups"), "before-restore-*.tar"));
             Assert.True(new FileInfo(kept).Length > 10_000);
