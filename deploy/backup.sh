@@ -35,16 +35,23 @@ images_dir() { echo "${Ingest__ImagesPath:-$STATE/images}"; }
 WORK_DIRS=()
 trap 'rm -rf "${WORK_DIRS[@]}"' EXIT
 
-# ./smartstore backup [FILE] [--images]
+# ./smartstore backup [FILE] [--images] [--keep N]
 cmd_backup() {
-  local file="" images="" arg
+  local file="" images="" keep="" arg expect_keep=""
   for arg in "$@"; do
+    if [ -n "$expect_keep" ]; then keep=$arg; expect_keep=""; continue; fi
     case $arg in
       --images) images=1 ;;
-      -*) die "usage: ./smartstore backup [FILE] [--images]" ;;
+      --keep) expect_keep=1 ;;
+      -*) die "usage: ./smartstore backup [FILE] [--images] [--keep N]" ;;
       *) file=$arg ;;
     esac
   done
+  [ -z "$expect_keep" ] || die "--keep needs a number: how many of the nightly backups to keep"
+  if [ -n "$keep" ]; then
+    [[ $keep =~ ^[1-9][0-9]*$ ]] || die "--keep $keep: give how many backups to keep (1 or more)"
+    [ -z "$file" ] || die "--keep prunes the backups folder's own backups: name no FILE with it"
+  fi
   [ -n "$file" ] || file="$STATE/backups/smartstore-$(date +%Y%m%d-%H%M%S).tar"
   mkdir -p "$(dirname "$file")"
   start_db
@@ -67,6 +74,17 @@ cmd_backup() {
   (umask 077; tar -C "$work" -chf "$file.partial" "${parts[@]}") || { rm -f "$file.partial"; die "the backup could not be written to $file"; }
   mv "$file.partial" "$file"
   say "backup written: $file ($(du -h "$file" | cut -f1); database $(du -h "$work/database.dump" | cut -f1)$([ -n "$images" ] && echo ", with pictures"))"
+  [ -z "$keep" ] || prune_backups "$(dirname "$file")" "$keep"
+}
+
+# prune_backups DIR N: the N newest smartstore-*.tar stay (their names sort by time); older ones go. Backups kept before a
+# restore (before-restore-*) are never pruned.
+prune_backups() {
+  local dir=$1 keep=$2 old
+  mapfile -t old < <(ls -1 "$dir" | grep -E '^smartstore-[0-9]{8}-[0-9]{6}\.tar$' | sort -r | tail -n +$((keep + 1)))
+  [ ${#old[@]} -gt 0 ] || return 0
+  (cd "$dir" && rm -f -- "${old[@]}")
+  say "removed ${#old[@]} older backup(s), kept the newest $keep"
 }
 
 # ./smartstore restore FILE --yes

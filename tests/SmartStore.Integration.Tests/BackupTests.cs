@@ -60,6 +60,16 @@ public sealed class BackupTests
             // What it replaced was backed up first.
             var kept = Assert.Single(Directory.GetFiles(Path.Combine(home.FullName, "backups"), "before-restore-*.tar"));
             Assert.True(new FileInfo(kept).Length > 10_000);
+
+            // Nightly backups into the backups folder keep the newest two; the one a restore kept stays.
+            for (var night = 0; night < 3; night++)
+            {
+                Assert.Equal(0, (await Smartstore(database, home, "backup", "--keep", "2")).ExitCode);
+                await Task.Delay(TimeSpan.FromSeconds(1.1)); // their names are their second
+            }
+            Assert.Equal(2, Directory.GetFiles(Path.Combine(home.FullName, "backups"), "smartstore-*.tar").Length);
+            Assert.Single(Directory.GetFiles(Path.Combine(home.FullName, "backups"), "before-restore-*.tar"));
+            Assert.NotEqual(0, (await Smartstore(database, home, "backup", "--keep", "0")).ExitCode);
         }
         finally
         {
