@@ -110,6 +110,7 @@ cmd_restore() {
   tar -C "$work" -xf "$file" "${parts[@]}" 2>"$work/tar-errors" || die "$file could not be read: $(head -c 300 "$work/tar-errors")"
   "$(pg_bin)/pg_restore" --list "$work/database.dump" >/dev/null 2>"$work/list-errors" \
     || die "the database in $file cannot be read: $(head -c 300 "$work/list-errors")"
+  local run
   for run in silo web; do
     pid_alive "$STATE/run/$run.pid" && die "SmartStore is running: stop it first (./smartstore down), then restore"
   done

@@ -77,21 +77,14 @@ public sealed class BackupTests
         }
     }
 
-    private sealed record Outcome(int ExitCode, string Output, string Error);
-
-    private static async Task<Outcome> Smartstore(TestDatabase database, DirectoryInfo home, params string[] args)
+    private static Task<FtpClients.Outcome> Smartstore(TestDatabase database, DirectoryInfo home, params string[] args)
     {
-        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = SharedData.RepositoryRoot };
+        var start = new ProcessStartInfo("bash") { WorkingDirectory = SharedData.RepositoryRoot };
         start.ArgumentList.Add(Path.Combine(SharedData.RepositoryRoot, "smartstore"));
         foreach (var a in args) start.ArgumentList.Add(a);
         start.Environment["SMARTSTORE_PG"] = database.ConnectionString;
         start.Environment["SMARTSTORE_HOME"] = home.FullName;
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return new Outcome(process.ExitCode, await output, await error);
+        return FtpClients.Run(start);
     }
 
     private static async Task Sql(TestDatabase database, string sql)

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 
 namespace SmartStore.Integration.Tests;
 
-/// <summary>Runs the real FTP clients the tests use: curl and Python's ftplib (tests/…/ftp_probe.py).</summary>
+/// <summary>Runs the real FTP clients the tests use — curl and Python's ftplib (tests/…/ftp_probe.py) — and other real commands.</summary>
 public static class FtpClients
 {
     public sealed record Outcome(int ExitCode, string Output, string Error);
@@ -42,10 +42,17 @@ public static class FtpClients
         return JsonNode.Parse(outcome.Output)!;
     }
 
-    private static async Task<Outcome> Run(string program, IEnumerable<string> args)
+    private static Task<Outcome> Run(string program, IEnumerable<string> args)
     {
-        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo(program);
         foreach (var a in args) start.ArgumentList.Add(a);
+        return Run(start);
+    }
+
+    /// <summary>Runs a real command to its end (two minutes at most), its output and errors read as it writes them.</summary>
+    public static async Task<Outcome> Run(ProcessStartInfo start)
+    {
+        start.RedirectStandardOutput = start.RedirectStandardError = true;
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();

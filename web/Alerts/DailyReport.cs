@@ -53,8 +53,8 @@ public static class DailyReport
         if (store.Days == 0) lines.Add("无客流数据");
         else
         {
-            var rate = store.PassersBy == 0 ? "—" : ((double)store.Entries / (store.Entries + store.PassersBy)).ToString("0.0%", CultureInfo.InvariantCulture);
-            lines.Add($"进店 {store.Entries.ToString("N0", CultureInfo.InvariantCulture)} 人，较上周同日 {Change(store.Entries, weekBefore)}；进店率 {rate}");
+            lines.Add($"进店 {store.Entries.ToString("N0", CultureInfo.InvariantCulture)} 人，较上周同日 {Change(store.Entries, weekBefore)}；"
+                + $"进店率 {Rate(store.Entries, store.PassersBy)}");
         }
         if (store.StandsOut)
             lines.Add("需关注：" + string.Join("、", store.Flags.Where(f => f != StoreStanding.NoTraffic).Select(f => UiText.Zh("flag." + f))));
@@ -112,11 +112,13 @@ public static class DailyReport
     private static string Traffic(IReadOnlyList<StoreStanding> stores, int weekBefore)
     {
         var entries = stores.Sum(s => s.Entries);
-        var passers = stores.Sum(s => s.PassersBy);
-        var rate = passers == 0 ? "—" : ((double)entries / (entries + passers)).ToString("0.0%", CultureInfo.InvariantCulture);
         return $"进店 {entries.ToString("N0", CultureInfo.InvariantCulture)} 人，较上周同日 {Change(entries, weekBefore)}；" +
-               $"进店率 {rate}；有客流门店 {stores.Count(s => s.Days > 0)}/{stores.Count}";
+               $"进店率 {Rate(entries, stores.Sum(s => s.PassersBy))}；有客流门店 {stores.Count(s => s.Days > 0)}/{stores.Count}";
     }
+
+    /// <summary>The entry rate, entries of all who came by (in or past): "8.2%", or "—" when nobody was counted passing.</summary>
+    private static string Rate(int entries, int passersBy) =>
+        passersBy == 0 ? "—" : ((double)entries / (entries + passersBy)).ToString("0.0%", CultureInfo.InvariantCulture);
 
     /// <summary>"↑5%" / "↓12%" / "持平", or "—" when the week before counted nobody.</summary>
     private static string Change(int now, int before) =>

@@ -43,7 +43,7 @@ public sealed class MailSender(IOptions<MailOptions> options, IOptions<WebhookOp
     /// <summary>The mail server, as the page says where mail goes ("smtp.example.cn:25"); null when none is set.</summary>
     public string? Server => Configured ? $"{options.Value.Host}:{options.Value.Port}" : null;
 
-    /// <summary>The From address, or the reason it is not one.</summary>
+    /// <summary>The From address (Mail__From); a <see cref="ParseException"/> when it is not one.</summary>
     public MailboxAddress From => MailboxAddress.Parse(options.Value.From);
 
     public async Task<(int? Status, string? Error)> Send(MimeMessage message, CancellationToken cancellationToken)

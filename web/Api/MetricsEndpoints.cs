@@ -20,6 +20,7 @@ public static class MetricsEndpoints
         app.MapGet("/metrics", async (HttpContext context, OperationsGauges gauges, IClusterClient cluster, ILoggerFactory logs) =>
         {
             if (!context.User.Scope().SeesWholeChain) return Results.Problem(statusCode: 403, detail: "Only head office's roles read the metrics.");
+            var logger = logs.CreateLogger("SmartStore.Metrics");
             var text = new StringBuilder();
             OperationsGauges.Figures? figures = null;
             try
@@ -28,7 +29,7 @@ public static class MetricsEndpoints
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                logs.CreateLogger("Metrics").LogWarning(e, "The metrics' figures could not be read from the database");
+                logger.LogWarning(e, "The metrics' figures could not be read from the database");
             }
             CameraCounts? cameras = null;
             try
@@ -37,7 +38,7 @@ public static class MetricsEndpoints
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                logs.CreateLogger("Metrics").LogWarning(e, "The silo did not answer for the metrics");
+                logger.LogWarning(e, "The silo did not answer for the metrics");
             }
             Write(text, figures, cameras);
             return Results.Text(text.ToString(), "text/plain; version=0.0.4; charset=utf-8");
