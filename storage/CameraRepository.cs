@@ -61,8 +61,9 @@ public sealed class CameraRepository(SmartStoreDatabase database)
     }
 
     private const string InsertSql = """
-        INSERT INTO cameras (code, kind, brand, model, store_code, patrol_cadence_minutes, presets, secret_hash, watches_till, till)
-        VALUES (@Code, @Kind, @Brand, @Model, @StoreCode, @PatrolCadenceMinutes, CAST(@Presets AS jsonb), @SecretHash, @WatchesTill, @Till)
+        INSERT INTO cameras (code, kind, brand, model, store_code, patrol_cadence_minutes, presets, secret_hash, watches_till, till, door_line)
+        VALUES (@Code, @Kind, @Brand, @Model, @StoreCode, @PatrolCadenceMinutes, CAST(@Presets AS jsonb), @SecretHash, @WatchesTill, @Till,
+                CAST(@DoorLine AS jsonb))
         """;
 
     public async Task<bool> Update(Camera camera, string actor) => await Write(camera, actor, "update", """
@@ -123,6 +124,8 @@ public sealed class CameraRepository(SmartStoreDatabase database)
             SecretHash = secretHash,
             camera.WatchesTill,
             camera.Till,
+            // Set when a camera is created (an import's 进店线); an update leaves the line drawn on its page alone.
+            DoorLine = camera.DoorLine is null ? null : JsonSerializer.Serialize(camera.DoorLine, StorageJson.Options),
         }, t);
         if (affected > 0) await AuditTrail.Record(c, t, actor, action, "camera", camera.Code, camera);
         return affected;

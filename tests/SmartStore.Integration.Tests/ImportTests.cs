@@ -32,17 +32,20 @@ public sealed class ImportTests(SmartStoreSystem system)
     {
         using var admin = await system.SignedIn("admin");
         const string csv = """
-            设备编码,设备类型,门店编码,品牌,型号,巡检间隔,预置位,收银台,收银台号
-            CAM-X0871-E1,入口,S0021,Hikvision,DS-2CD,,,,
-            CAM-X0871-P1,货架,S0021,Hikvision,DS-2DE,10,1:饮料货架|2:乳品冷柜,否,
-            CAM-X0871-I1,interior,S0021,,,,,是,
-            CAM-X0871-I2,interior,S0021,,,,,,2
+            设备编码,设备类型,门店编码,品牌,型号,巡检间隔,预置位,收银台,收银台号,进店线
+            CAM-X0871-E1,入口,S0021,Hikvision,DS-2CD,,,,,0.5 0.2 0.5 0.98 0.75 0.6
+            CAM-X0871-P1,货架,S0021,Hikvision,DS-2DE,10,1:饮料货架|2:乳品冷柜,否,,
+            CAM-X0871-I1,interior,S0021,,,,,是,,
+            CAM-X0871-I2,interior,S0021,,,,,,2,
             """;
         var response = await admin.PostAsync("/api/cameras/import", new StringContent(csv, Encoding.UTF8, "text/csv"));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.True(response.Headers.CacheControl?.NoStore);
         var secrets = (await response.Json())["secrets"]!.AsArray().ToDictionary(s => s!["code"]!.GetValue<string>(), s => s!["secret"]!.GetValue<string>());
         Assert.Equal(["CAM-X0871-E1", "CAM-X0871-I1", "CAM-X0871-I2", "CAM-X0871-P1"], secrets.Keys.Order());
+        // The entrance camera comes with its door line: it counts from its first picture.
+        var door = (await (await admin.GetAsync("/api/cameras/CAM-X0871-E1")).Json())["camera"]!["doorLine"]!;
+        Assert.Equal((0.5f, 0.98f, 0.75f), (door["ax"]!.GetValue<float>(), door["by"]!.GetValue<float>(), door["insideX"]!.GetValue<float>()));
         var dome = await (await admin.GetAsync("/api/cameras/CAM-X0871-P1")).Json();
         Assert.Equal("shelf", dome["camera"]!["kind"]!.GetValue<string>());
         Assert.Equal("乳品冷柜", dome["camera"]!["presets"]![1]!["name"]!.GetValue<string>());
@@ -60,20 +63,27 @@ public sealed class ImportTests(SmartStoreSystem system)
         // An unknown store, a kind that is none, a preset without a name, a code already taken, an entrance camera over a till
         // a till column neither yes nor no and a till named for a camera that watches none: each row said, none created.
         const string bad = """
-            code,kind,store,presets,till,till_name
-            CAM-X0872-E1,entrance,S0021,,,
-            CAM-X0872-E2,entrance,NOPE,,,
-            CAM-X0872-E3,drone,S0021,,,
-            CAM-X0872-P1,shelf,S0021,1饮料,,
-            CAM-X0871-E1,entrance,S0021,,,
-            CAM-X0872-E4,entrance,S0021,,是,
-            CAM-X0872-I1,interior,S0021,,maybe,
-            CAM-X0872-I2,interior,S0021,,否,1
+            code,kind,store,presets,till,till_name,door_line
+            CAM-X0872-E1,entrance,S0021,,,,
+            CAM-X0872-E2,entrance,NOPE,,,,
+            CAM-X0872-E3,drone,S0021,,,,
+            CAM-X0872-P1,shelf,S0021,1饮料,,,
+            CAM-X0871-E1,entrance,S0021,,,,
+            CAM-X0872-E4,entrance,S0021,,是,,
+            CAM-X0872-I1,interior,S0021,,maybe,,
+            CAM-X0872-I2,interior,S0021,,否,1,
+            CAM-X0872-E5,entrance,S0021,,,,0.5 0.2 0.5 0.98 0.75
+            CAM-X0872-E6,entrance,S0021,,,,0.5 0.2 0.5 0.98 0.5 0.6
+            CAM-X0872-P2,shelf,S0021,,,,0.5 0.2 0.5 0.98 0.75 0.6
             """;
         var refused = await admin.PostAsync("/api/cameras/import", new StringContent(bad, Encoding.UTF8, "text/csv"));
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         var refusedRows = (await refused.Json())["errors"]!.AsObject();
-        Assert.Equal(["row 3", "row 4", "row 5", "row 6", "row 7", "row 8", "row 9"], refusedRows.Select(e => e.Key).Order());
+        Assert.Equal(["row 10", "row 11", "row 12", "row 3", "row 4", "row 5", "row 6", "row 7", "row 8", "row 9"], refusedRows.Select(e => e.Key).Order());
+        // A door line of five numbers, one whose store side lies on it, one for a shelf dome.
+        Assert.Contains("must be six numbers", refusedRows["row 10"]!.ToJsonString());
+        Assert.Contains("the inside point lies on the line", refusedRows["row 11"]!.ToJsonString());
+        Assert.Contains("a door line is for an entrance camera", refusedRows["row 12"]!.ToJsonString());
         Assert.Contains("only in-store cameras watch a till", refusedRows["row 7"]!.ToJsonString());
         Assert.Contains("must be yes or no", refusedRows["row 8"]!.ToJsonString());
         Assert.Contains("watches no till", refusedRows["row 9"]!.ToJsonString());

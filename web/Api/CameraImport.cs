@@ -15,7 +15,7 @@ public sealed class CameraImport(CameraRepository cameras, MasterDataValidation 
         ["编码"] = "code", ["设备编码"] = "code", ["类型"] = "kind", ["设备类型"] = "kind", ["门店"] = "store", ["门店编码"] = "store",
         ["store_code"] = "store", ["品牌"] = "brand", ["型号"] = "model", ["巡检间隔"] = "cadence", ["patrol_cadence_minutes"] = "cadence",
         ["预置位"] = "presets", ["收银台"] = "till", ["对着收银台"] = "till", ["watches_till"] = "till",
-        ["收银台号"] = "tillName", ["till_name"] = "tillName",
+        ["收银台号"] = "tillName", ["till_name"] = "tillName", ["进店线"] = "doorLine", ["door_line"] = "doorLine",
     };
 
     private static readonly Dictionary<string, string> Kinds = new()
@@ -40,8 +40,34 @@ public sealed class CameraImport(CameraRepository cameras, MasterDataValidation 
         var (camera, rowErrors) = await validation.Camera(input, null, AccessScope.Everything(Role.HqAdmin));
         errors.AddAll(index, rowErrors);
         var tillName = row.Get("tillName")?.Trim() is { Length: > 0 } named ? named : null;
-        if (camera is null || !WatchesTill(row.Get("till"), tillName, camera.Kind, index, errors)) return camera;
-        return camera with { WatchesTill = true, Till = tillName };
+        var doorLine = DoorLineOf(row.Get("doorLine"), index, errors);
+        if (camera is null) return null;
+        if (doorLine is not null && camera.Kind != CameraKind.Entrance)
+            errors.Add(index, "only entrance cameras count door crossings: a door line is for an entrance camera.", "只有入口摄像头有进店线。");
+        camera = camera with { DoorLine = doorLine };
+        return WatchesTill(row.Get("till"), tillName, camera.Kind, index, errors) ? camera with { WatchesTill = true, Till = tillName } : camera;
+    }
+
+    /// <summary>
+    /// 进店线: an entrance camera's counting line as six fractions of the frame — its two ends and a point on the store's
+    /// side, "0.5 0.2 0.5 0.98 0.75 0.6" (spaces, commas or semicolons) — so a rollout whose cameras are mounted alike
+    /// counts from its first picture instead of waiting for each line to be drawn.
+    /// </summary>
+    private static DoorLine? DoorLineOf(string? text, int index, RowErrors errors)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        var parts = text.Split([' ', ',', ';', '，', '；', '\t'], StringSplitOptions.RemoveEmptyEntries);
+        var numbers = parts.Select(p => float.TryParse(p, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : (float?)null).ToList();
+        if (numbers.Count != 6 || numbers.Any(n => n is null))
+        {
+            errors.Add(index, $"door line '{text.Trim()}' must be six numbers: ax ay bx by insideX insideY (fractions of the frame).",
+                $"进店线“{text.Trim()}”须为 6 个数：两端点 ax ay bx by 与店内一侧的点 insideX insideY（画面宽高的比例）。");
+            return null;
+        }
+        var line = new DoorLine(numbers[0]!.Value, numbers[1]!.Value, numbers[2]!.Value, numbers[3]!.Value, numbers[4]!.Value, numbers[5]!.Value);
+        if (line.Problem() is not { } problem) return line;
+        errors.Add(index, $"door line: {problem}.", "进店线：" + Localization.DrawingText.Of(problem));
+        return null;
     }
 
     /// <summary>
