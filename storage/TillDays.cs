@@ -139,13 +139,10 @@ public sealed class TillDays(SmartStoreDatabase database)
                        count(*) FILTER (WHERE v.verdict = 'confirmed')::int AS recent_confirmed,
                        count(*)::int AS recent_reviewed
                 FROM till_reviews v WHERE v.store_code = s.code AND v.day > k.day - {RecentDays} AND v.day <= k.day) reviewed
-            WHERE k.day >= @from AND k.day <= @to AND {StoreScope.Visible} AND (@region::text IS NULL OR s.region_code = @region)
-              AND (@store::text IS NULL OR s.code = @store)
+            WHERE k.day >= @from AND k.day <= @to AND {StoreScope.Covered}
             ORDER BY k.day, {FindingsOf("k")} DESC, k.receipts DESC, s.code
-            """, StoreScope.Parameters(coverage.Scope, new
-        {
-            from = from.ToDateTime(TimeOnly.MinValue), to = to.ToDateTime(TimeOnly.MinValue), region = coverage.RegionCode, store = coverage.StoreCode,
-        }), cancellationToken: cancellationToken));
+            """, StoreScope.Parameters(coverage, new { from = from.ToDateTime(TimeOnly.MinValue), to = to.ToDateTime(TimeOnly.MinValue) }),
+            cancellationToken: cancellationToken));
         return rows.Select(r => new TillDayRow(r.StoreCode, r.StoreName, r.RegionCode, DateOnly.FromDateTime(r.Day), r.Receipts, r.Amount, r.NoCustomer, r.CardReused,
             r.Unrung, r.Unchecked, DateTime.SpecifyKind(r.ComputedAt, DateTimeKind.Utc))
         {

@@ -2,9 +2,6 @@ using Dapper;
 
 namespace SmartStore.Storage;
 
-/// <summary>A store's day at the till as the keeper last traced it: each receipt's trace by number and the visits that rang nothing (JSON).</summary>
-public sealed record TracedTillDay(IReadOnlyDictionary<string, string> Receipts, string Visits, DateTime TracedAtUtc);
-
 /// <summary>One store-day the keeper stored: when, and its visits that rang nothing (JSON).</summary>
 public sealed record StoredTillDay(string StoreCode, DateOnly Day, DateTime TracedAtUtc, string Visits);
 
@@ -47,23 +44,10 @@ public sealed class TillEvidence(SmartStoreDatabase database)
             return true;
         }, cancellationToken);
 
-    /// <summary>The day as last traced; null when the keeper has not stored it (a day traced before it stored days).</summary>
-    public async Task<TracedTillDay?> Read(string storeCode, DateOnly day, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await database.Open(cancellationToken);
-        var date = day.ToDateTime(TimeOnly.MinValue);
-        var kept = await connection.QuerySingleOrDefaultAsync<(string Visits, DateTime ComputedAt)?>(new CommandDefinition(
-            "SELECT unrung_visits::text, computed_at FROM till_days WHERE store_code = @storeCode AND day = @date AND unrung_visits IS NOT NULL",
-            new { storeCode, date }, cancellationToken: cancellationToken));
-        if (kept is not { } found) return null;
-        var traces = await connection.QueryAsync<(string Number, string Trace)>(new CommandDefinition("""
-            SELECT number, trace::text FROM pos_receipts
-            WHERE store_code = @storeCode AND rung_local >= @date AND rung_local < @date + interval '1 day' AND trace IS NOT NULL
-            """, new { storeCode, date }, cancellationToken: cancellationToken));
-        return new TracedTillDay(traces.ToDictionary(r => r.Number, r => r.Trace), found.Visits, DateTime.SpecifyKind(found.ComputedAt, DateTimeKind.Utc));
-    }
-
-    /// <summary>The store-days of the covered stores from <paramref name="from"/> to <paramref name="to"/> the keeper has stored.</summary>
+    /// <summary>
+    /// The store-days of the covered stores from <paramref name="from"/> to <paramref name="to"/> the keeper has stored (a day
+    /// traced before it stored days is missing); each receipt's trace is on the receipt (<see cref="TillReceipts.WithTraces"/>).
+    /// </summary>
     public async Task<IReadOnlyList<StoredTillDay>> Between(StoreCoverage coverage, DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.Open(cancellationToken);

@@ -52,8 +52,7 @@ public sealed class StoreAnalysisQuery(TrafficRepository traffic, StoreShifts sh
         int? nowHour = day == DateOnly.FromDateTime(now) ? now.Hour : null;
         var from = day.AddDays(-7 * TrafficForecast.Weeks).ToDateTime(TimeOnly.MinValue);
         var history = await traffic.Hours(store.Code, from, day.AddDays(1).ToDateTime(TimeOnly.MinValue), cancellationToken);
-        var entries = new int[24];
-        foreach (var h in history.Where(h => DateOnly.FromDateTime(h.HourLocal) == day)) entries[h.HourLocal.Hour] += h.Counters.Entries;
+        var entries = TrafficForecast.ByHour(history.Where(h => DateOnly.FromDateTime(h.HourLocal) == day));
         var forecast = TrafficForecast.ForDay(history, day);
         var lastHour = nowHour ?? 23;
         var range = TrafficForecast.RangeForDay(history, day);

@@ -29,7 +29,7 @@ public static class TrafficForecast
     /// </summary>
     public static (double[] Low, double[] High)? RangeForDay(IEnumerable<TrafficHour> history, DateOnly day)
     {
-        var days = SameWeekdays(history, day).Select(ByHour).ToList();
+        var days = SameWeekdaysByHour(history, day);
         if (days.Count < MinDays) return null;
         double[] Each(Func<IEnumerable<int>, int> pick) => Enumerable.Range(0, 24).Select(h => (double)pick(days.Select(d => d[h]))).ToArray();
         return (Each(Enumerable.Min), Each(Enumerable.Max));
@@ -42,14 +42,18 @@ public static class TrafficForecast
     /// </summary>
     public static (double Low, double High, int Days)? RangeSoFar(IEnumerable<TrafficHour> history, DateOnly day, int lastHour, double done)
     {
-        var sums = SameWeekdays(history, day).Select(ByHour).Select(d => Math.Round(d.Take(lastHour).Sum() + d[lastHour] * done, 1)).ToList();
+        var sums = SameWeekdaysByHour(history, day).Select(d => Math.Round(d.Take(lastHour).Sum() + d[lastHour] * done, 1)).ToList();
         return sums.Count < MinDays ? null : (sums.Min(), sums.Max(), sums.Count);
     }
 
     private static List<IGrouping<DateOnly, TrafficHour>> SameWeekdays(IEnumerable<TrafficHour> history, DateOnly day) =>
         DaysWithTraffic(history, d => d < day && d >= day.AddDays(-7 * Weeks) && d.DayOfWeek == day.DayOfWeek);
 
-    private static int[] ByHour(IEnumerable<TrafficHour> day)
+    /// <summary>Each of those same weekdays' entries by hour of the day.</summary>
+    private static List<int[]> SameWeekdaysByHour(IEnumerable<TrafficHour> history, DateOnly day) => SameWeekdays(history, day).Select(ByHour).ToList();
+
+    /// <summary>A day's entries by hour of the day (its hours, in the store's time).</summary>
+    public static int[] ByHour(IEnumerable<TrafficHour> day)
     {
         var entries = new int[24];
         foreach (var hour in day) entries[hour.HourLocal.Hour] += hour.Counters.Entries;

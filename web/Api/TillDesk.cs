@@ -34,8 +34,8 @@ public sealed class TillDesk(TillReceipts receipts, StaffCards staffCards, TillE
     /// </summary>
     public async Task<TillDay> Trace(string storeCode, TimeZoneInfo zone, DateOnly day, CancellationToken cancellationToken = default)
     {
-        if (day < Options.FirstKept(DateTime.UtcNow) && await evidence.Read(storeCode, day, cancellationToken) is { } traced)
-            return await Restore(storeCode, day, traced, cancellationToken);
+        if (day < Options.FirstKept(DateTime.UtcNow) && await evidence.Between(OneStore(storeCode), day, day, cancellationToken) is [var stored])
+            return await Restore(stored, cancellationToken);
         var (fromUtc, toUtc) = (StoreTimeZones.ToUtc(day.ToDateTime(TimeOnly.MinValue), zone), StoreTimeZones.ToUtc(day.AddDays(1).ToDateTime(TimeOnly.MinValue), zone));
         var rung = await receipts.Day(storeCode, day, cancellationToken);
         var linked = await receipts.Linked(storeCode, rung, cancellationToken);
@@ -59,14 +59,13 @@ public sealed class TillDesk(TillReceipts receipts, StaffCards staffCards, TillE
         };
     }
 
-    private async Task<TillDay> Restore(string storeCode, DateOnly day, TracedTillDay traced, CancellationToken cancellationToken)
+    /// <summary>One stored day, its refunds tied to their sales and its sales to their refunds of other days and stores.</summary>
+    private async Task<TillDay> Restore(StoredTillDay stored, CancellationToken cancellationToken)
     {
-        var rung = await receipts.Day(storeCode, day, cancellationToken);
-        var linked = await receipts.Linked(storeCode, rung, cancellationToken);
-        var traces = traced.Receipts.ToDictionary(r => r.Key, r => TraceOf(r.Value));
-        var unrung = VisitsOf(traced.Visits);
-        var kept = await evidence.Kept(TillTrace.PicturesOf(traces.Values, unrung), cancellationToken);
-        return TillTrace.Restore(rung, new RefundLedger(rung.Concat(linked)), traces, unrung, kept) with { TracedAtUtc = traced.TracedAtUtc };
+        var read = await Traced(OneStore(stored.StoreCode), stored.Day, stored.Day, cancellationToken);
+        var rung = read.Select(r => r.Receipt).ToList();
+        var linked = await receipts.Linked(stored.StoreCode, rung, cancellationToken);
+        return (await Restored([(stored, read)], new RefundLedger(rung.Concat(linked)), cancellationToken))[(stored.StoreCode, stored.Day)];
     }
 
     /// <summary>
@@ -78,20 +77,36 @@ public sealed class TillDesk(TillReceipts receipts, StaffCards staffCards, TillE
         CancellationToken cancellationToken = default)
     {
         var days = await evidence.Between(coverage, from, to, cancellationToken);
-        var rung = (await receipts.WithTraces(coverage, from, to, cancellationToken))
-            .Select(r => (r.Receipt, Trace: r.Trace is null ? null : TraceOf(r.Trace)))
-            .ToLookup(r => (r.Receipt.StoreCode, DateOnly.FromDateTime(r.Receipt.RungLocal)));
-        var stored = days.Select(d => (Day: d, Receipts: rung[(d.StoreCode, d.Day)].ToList(), Visits: VisitsOf(d.Visits))).ToList();
-        var kept = await evidence.Kept(TillTrace.PicturesOf(stored.SelectMany(d => d.Receipts).Select(r => r.Trace).OfType<TracedReceipt>(),
-            stored.SelectMany(d => d.Visits)), cancellationToken);
+        var read = (await Traced(coverage, from, to, cancellationToken)).ToLookup(r => (r.Receipt.StoreCode, DateOnly.FromDateTime(r.Receipt.RungLocal)));
+        var stored = days.Select(d => (Day: d, Receipts: (IReadOnlyList<(TillReceipt Receipt, TracedReceipt? Trace)>)read[(d.StoreCode, d.Day)].ToList()))
+            .ToList();
         // One ledger of every receipt read ties each day's refunds to their sales and its sales to their refunds.
-        var ledger = new RefundLedger(stored.SelectMany(d => d.Receipts).Select(r => r.Receipt));
-        return stored.ToDictionary(d => (d.Day.StoreCode, d.Day.Day), d =>
+        return await Restored(stored, new RefundLedger(stored.SelectMany(d => d.Receipts).Select(r => r.Receipt)), cancellationToken);
+    }
+
+    /// <summary>Stored days with their receipts' traces, as traced: the pictures still kept looked up once for all of them.</summary>
+    private async Task<IReadOnlyDictionary<(string Store, DateOnly Day), TillDay>> Restored(
+        IReadOnlyList<(StoredTillDay Day, IReadOnlyList<(TillReceipt Receipt, TracedReceipt? Trace)> Receipts)> days, RefundLedger ledger,
+        CancellationToken cancellationToken)
+    {
+        var visits = days.ToDictionary(d => (d.Day.StoreCode, d.Day.Day), d => VisitsOf(d.Day.Visits));
+        var kept = await evidence.Kept(TillTrace.PicturesOf(days.SelectMany(d => d.Receipts).Select(r => r.Trace).OfType<TracedReceipt>(),
+            visits.Values.SelectMany(v => v)), cancellationToken);
+        return days.ToDictionary(d => (d.Day.StoreCode, d.Day.Day), d =>
         {
             var traces = d.Receipts.Where(r => r.Trace is not null).ToDictionary(r => r.Receipt.Number, r => r.Trace!);
-            return TillTrace.Restore(d.Receipts.Select(r => r.Receipt).ToList(), ledger, traces, d.Visits, kept) with { TracedAtUtc = d.Day.TracedAtUtc };
+            return TillTrace.Restore(d.Receipts.Select(r => r.Receipt).ToList(), ledger, traces, visits[(d.Day.StoreCode, d.Day.Day)], kept)
+                with { TracedAtUtc = d.Day.TracedAtUtc };
         });
     }
+
+    /// <summary>The covered stores' receipts of those days, each with the trace the keeper stored (null: never traced).</summary>
+    private async Task<IReadOnlyList<(TillReceipt Receipt, TracedReceipt? Trace)>> Traced(StoreCoverage coverage, DateOnly from, DateOnly to,
+        CancellationToken cancellationToken) =>
+        (await receipts.WithTraces(coverage, from, to, cancellationToken)).Select(r => (r.Receipt, r.Trace is null ? null : TraceOf(r.Trace))).ToList();
+
+    /// <summary>One store, whoever asks: the caller has already checked the store is theirs to see.</summary>
+    private static StoreCoverage OneStore(string storeCode) => new(AccessScope.Everything(Role.HqAdmin), storeCode, null);
 
     private static TracedReceipt TraceOf(string json) => JsonSerializer.Deserialize<TracedReceipt>(json, StorageJson.Options)!;
 
