@@ -51,6 +51,12 @@ public sealed record AccessScope(Role Role, IReadOnlyList<string> RegionCodes, I
     public bool MayEditMasterData => Role is Role.HqAdmin;
 
     /// <summary>
+    /// 消息推送: head office's admins set up any endpoint; a region's managers the group robots and mailboxes of their
+    /// regions and stores, a store's manager its own — the people in a region's WeCom group know its address, not head office.
+    /// </summary>
+    public bool MaySetUpAlerts => Role is Role.HqAdmin or Role.RegionManager or Role.StoreManager;
+
+    /// <summary>
     /// May record what a 收银追溯 finding was (a breach, or nothing wrong): head office and the region's managers, not the
     /// store whose till it is.
     /// </summary>

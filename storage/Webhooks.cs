@@ -1,10 +1,11 @@
 using Dapper;
+using SmartStore.Models;
 
 namespace SmartStore.Storage;
 
 /// <summary>
-/// 消息推送: the endpoints head office has told us to notify, and each event's delivery to each of them — due, sent,
-/// or given up after retries. Events are written by <see cref="AlertOutbox"/> with the states they report.
+/// 消息推送: the endpoints head office, a region's or a store's managers have told us to notify, and each event's delivery
+/// to each of them — due, sent, or given up after retries. Events are written by <see cref="AlertOutbox"/> with the states they report.
 /// </summary>
 public sealed class Webhooks(SmartStoreDatabase database)
 {
@@ -52,16 +53,36 @@ public sealed class Webhooks(SmartStoreDatabase database)
          ORDER BY d.event_id DESC LIMIT 1) AS LastError
         """;
 
-    public async Task<IReadOnlyList<Subscription>> List()
+    /// <summary>
+    /// The endpoints a viewer sets up (<see cref="AccessScope.MaySetUpAlerts"/>): head office's admins every one; a
+    /// region's or a store's managers the group robots and mailboxes of their regions and stores — the JSON endpoints of
+    /// the chain's own systems stay head office's, even for a region.
+    /// </summary>
+    private const string SetUpBy = """
+        (@everything OR w.format <> 'json' AND (w.region_code = ANY(@regions)
+            OR EXISTS (SELECT 1 FROM stores s WHERE s.code = w.store_code AND (s.region_code = ANY(@regions) OR s.code = ANY(@stores)))))
+        """;
+
+    public async Task<IReadOnlyList<Subscription>> List(AccessScope scope)
     {
         await using var connection = await database.Open();
-        return (await connection.QueryAsync<Subscription>($"SELECT {Stats} FROM webhooks w WHERE w.removed_utc IS NULL ORDER BY w.id")).ToList();
+        return (await connection.QueryAsync<Subscription>($"SELECT {Stats} FROM webhooks w WHERE w.removed_utc IS NULL AND {SetUpBy} ORDER BY w.id",
+            SetUpParameters(scope, new { }))).ToList();
     }
 
-    public async Task<Subscription?> Find(int id)
+    /// <summary>A live endpoint <paramref name="scope"/> sets up, or null (none, removed, or someone else's).</summary>
+    public async Task<Subscription?> Find(int id, AccessScope scope)
     {
         await using var connection = await database.Open();
-        return await connection.QuerySingleOrDefaultAsync<Subscription>($"SELECT {Stats} FROM webhooks w WHERE w.id = @id AND w.removed_utc IS NULL", new { id });
+        return await connection.QuerySingleOrDefaultAsync<Subscription>(
+            $"SELECT {Stats} FROM webhooks w WHERE w.id = @id AND w.removed_utc IS NULL AND {SetUpBy}", SetUpParameters(scope, new { id }));
+    }
+
+    private static DynamicParameters SetUpParameters(AccessScope scope, object others)
+    {
+        var parameters = StoreScope.Parameters(scope, others);
+        parameters.Add("everything", scope.MayEditMasterData);
+        return parameters;
     }
 
     /// <summary>Adds an endpoint; returns its id and the signing secret, shown once to whoever set it up.</summary>

@@ -76,6 +76,8 @@ public sealed class SmartStoreSystem : IAsyncLifetime
         Environment.SetEnvironmentVariable("Webhooks__MaxAttempts", "3");
         // Messages link to the pages they are about at the address people open SmartStore at (none as shipped).
         Environment.SetEnvironmentVariable("Webhooks__PublicUrl", WebhookTests.PublicUrl + "/");
+        // Managers' group robots are the test's receivers on loopback (WeCom and DingTalk as shipped).
+        Environment.SetEnvironmentVariable("Webhooks__RobotHosts", "qyapi.weixin.qq.com,oapi.dingtalk.com,127.0.0.1");
         // Daily reports only when a test writes them (09:00 as shipped): a report arriving mid-test would upset counts.
         Environment.SetEnvironmentVariable("Webhooks__DailyReportAt", "1.00:00:00");
         // Email endpoints send through the test's own mail server, in the clear (no STARTTLS offered there).

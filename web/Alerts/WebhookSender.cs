@@ -32,6 +32,12 @@ public sealed class WebhookOptions
     /// about. Empty, messages carry no links.
     /// </summary>
     public string? PublicUrl { get; set; }
+
+    /// <summary>
+    /// The group-robot services (hosts, comma-separated) a region's or store's manager may send alerts to; head office's
+    /// admins send anywhere.
+    /// </summary>
+    public string RobotHosts { get; set; } = "qyapi.weixin.qq.com,oapi.dingtalk.com";
 }
 
 /// <summary>

@@ -4,26 +4,29 @@ using SmartStore.Web.Security;
 
 namespace SmartStore.Web.Api;
 
-/// <summary>消息推送: endpoints told of camera and store alerts as they happen, set up by head office.</summary>
+/// <summary>消息推送: endpoints told of camera and store alerts as they happen, set up by head office or a region's or store's managers.</summary>
 public static class WebhookEndpoints
 {
     public static RouteGroupBuilder MapWebhooks(this RouteGroupBuilder api)
     {
-        var hooks = api.MapGroup("/webhooks").WithTags("Webhooks").RequireAuthorization(AuthenticationSetup.MayEdit);
-        hooks.MapGet("/", async (Webhooks w) => Results.Ok(await w.List()));
+        // Head office's admins see every endpoint; a region's or store's managers their own (AccessScope.MaySetUpAlerts),
+        // and someone else's is answered as not found.
+        var hooks = api.MapGroup("/webhooks").WithTags("Webhooks").RequireAuthorization(AuthenticationSetup.MaySetUpAlerts);
+        hooks.MapGet("/", async (ClaimsPrincipal user, Webhooks w) => Results.Ok(await w.List(user.Scope())));
         hooks.MapPost("/", Add);
         hooks.MapDelete("/{id:int}", async (int id, ClaimsPrincipal user, Webhooks w) =>
-            await w.Remove(id, user.Actor()) ? Results.NoContent() : Problems.NotFound($"Webhook {id}"));
-        hooks.MapGet("/{id:int}/deliveries", async (int id, int? limit, Webhooks w) =>
-            await w.Find(id) is null ? Problems.NotFound($"Webhook {id}") : Results.Ok(await w.Deliveries(id, Math.Clamp(limit ?? 50, 1, 500))));
-        hooks.MapPost("/{id:int}/again", async (int id, Webhooks w) =>
-            await w.Find(id) is null ? Problems.NotFound($"Webhook {id}") : Results.Ok(new { again = await w.SendAgain(id, null) }));
-        hooks.MapPost("/{id:int}/deliveries/{eventId:long}/again", async (int id, long eventId, Webhooks w) =>
-            await w.Find(id) is null ? Problems.NotFound($"Webhook {id}")
+            await w.Find(id, user.Scope()) is not null && await w.Remove(id, user.Actor()) ? Results.NoContent() : Problems.NotFound($"Webhook {id}"));
+        hooks.MapGet("/{id:int}/deliveries", async (int id, int? limit, ClaimsPrincipal user, Webhooks w) =>
+            await w.Find(id, user.Scope()) is null ? Problems.NotFound($"Webhook {id}") : Results.Ok(await w.Deliveries(id, Math.Clamp(limit ?? 50, 1, 500))));
+        hooks.MapPost("/{id:int}/again", async (int id, ClaimsPrincipal user, Webhooks w) =>
+            await w.Find(id, user.Scope()) is null ? Problems.NotFound($"Webhook {id}") : Results.Ok(new { again = await w.SendAgain(id, null) }));
+        hooks.MapPost("/{id:int}/deliveries/{eventId:long}/again", async (int id, long eventId, ClaimsPrincipal user, Webhooks w) =>
+            await w.Find(id, user.Scope()) is null ? Problems.NotFound($"Webhook {id}")
             : await w.SendAgain(id, eventId) == 1 ? Results.Ok(new { again = 1 })
             : Problems.NotFound($"A delivered or given-up delivery of event {eventId} to webhook {id}"));
-        hooks.MapPost("/{id:int}/test", async (int id, WebhookDesk desk, CancellationToken cancellationToken) =>
-            await desk.Test(id, cancellationToken) is { } sent ? Results.Ok(new { delivered = sent.Error is null, status = sent.Status, error = sent.Error })
+        hooks.MapPost("/{id:int}/test", async (int id, ClaimsPrincipal user, WebhookDesk desk, CancellationToken cancellationToken) =>
+            await desk.Test(id, user.Scope(), cancellationToken) is { } sent
+                ? Results.Ok(new { delivered = sent.Error is null, status = sent.Status, error = sent.Error })
                 : Problems.NotFound($"Webhook {id}"));
         return api;
     }
@@ -31,7 +34,7 @@ public static class WebhookEndpoints
     private static async Task<IResult> Add(WebhookDesk.WebhookInput input, ClaimsPrincipal user, WebhookDesk desk, HttpResponse response)
     {
         var errors = new FieldErrors();
-        if (await desk.Add(input, user.Actor(), errors) is not { } added) return errors.ToResult();
+        if (await desk.Add(input, user.Scope(), user.Actor(), errors) is not { } added) return errors.ToResult();
         // The signing secret is in this answer only.
         response.Headers.CacheControl = "no-store";
         return Results.Created($"/api/webhooks/{added.Id}", new { id = added.Id, secret = added.Secret });

@@ -9,6 +9,7 @@ public static class AuthenticationSetup
 {
     public const string Smart = "smart";
     public const string MayEdit = "may-edit-master-data";
+    public const string MaySetUpAlerts = "may-set-up-alerts";
 
     public static IServiceCollection AddSmartStoreAuthentication(this IServiceCollection services)
     {
@@ -39,7 +40,8 @@ public static class AuthenticationSetup
 
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
-            .AddPolicy(MayEdit, p => p.RequireRole(RoleCodes.HqAdmin));
+            .AddPolicy(MayEdit, p => p.RequireRole(RoleCodes.HqAdmin))
+            .AddPolicy(MaySetUpAlerts, p => p.RequireRole(RoleCodes.HqAdmin, RoleCodes.RegionManager, RoleCodes.StoreManager));
         return services;
     }
 
