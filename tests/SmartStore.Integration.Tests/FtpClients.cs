@@ -8,7 +8,8 @@ public static class FtpClients
 {
     public sealed record Outcome(int ExitCode, string Output, string Error);
 
-    public static async Task<Outcome> Curl(params string[] args) => await Run("curl", args);
+    /// <summary>curl, verbose: its errors then hold every command it sent and reply it read, which tells where a hang stood.</summary>
+    public static async Task<Outcome> Curl(params string[] args) => await Run("curl", ["-v", .. args]);
 
     /// <summary>
     /// Uploads the pictures with curl in one FTP session, named as a camera names its captures: <paramref name="apart"/> from
@@ -49,7 +50,10 @@ public static class FtpClients
         return Run(start);
     }
 
-    /// <summary>Runs a real command to its end (two minutes at most), its output and errors read as it writes them.</summary>
+    /// <summary>
+    /// Runs a real command to its end, its output and errors read as it writes them. One still running after two minutes
+    /// is stopped, and the failure says what it had written by then.
+    /// </summary>
     public static async Task<Outcome> Run(ProcessStartInfo start)
     {
         start.RedirectStandardOutput = start.RedirectStandardError = true;
@@ -57,7 +61,19 @@ public static class FtpClients
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+            throw new TimeoutException($"{start.FileName} ran over 2 minutes ({string.Join(' ', start.ArgumentList)}); " +
+                $"its last words: {Last(await error)} {Last(await output)}");
+        }
         return new Outcome(process.ExitCode, await output, await error);
     }
+
+    private static string Last(string written) => written.Length <= 3000 ? written : "…" + written[^3000..];
 }
