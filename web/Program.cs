@@ -83,6 +83,7 @@ builder.Services.AddHostedService(sp => sp.GetRequiredService<PageViewCounter>()
 builder.Services.AddSingleton<UsageDesk>();
 builder.Services.AddHostedService<SignInLogUpkeep>();
 builder.Services.AddSingleton<WebhookDesk>();
+builder.Services.AddSingleton<AuditDesk>();
 builder.Services.Configure<WebhookOptions>(builder.Configuration.GetSection("Webhooks"));
 builder.Services.AddHttpClient(WebhookSender.ClientName, c => c.Timeout = Timeout.InfiniteTimeSpan);
 builder.Services.AddSingleton<WebhookSender>();

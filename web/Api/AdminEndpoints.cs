@@ -47,10 +47,30 @@ public static class AdminEndpoints
                 ? Results.Problem(statusCode: 400, title: "Unknown outcome", detail: $"outcome must be one of {string.Join(", ", SignInLog.Outcomes)}.")
                 : Results.Ok(await log.Recent(username, outcome, Math.Clamp(limit ?? 100, 1, 1000))))
             .WithTags("Audit").RequireAuthorization(AuthenticationSetup.MayEdit);
-        api.MapGet("/audit", async (SmartStoreDatabase db, string? entity, int? limit) =>
-            Results.Ok(await AuditTrail.Latest(db, Math.Clamp(limit ?? 100, 1, 1000), entity)))
-            .WithTags("Audit").RequireAuthorization(AuthenticationSetup.MayEdit);
+        api.MapGet("/audit", SearchAudit).WithTags("Audit").RequireAuthorization(AuthenticationSetup.MayEdit);
+        api.MapGet("/audit/export", ExportAudit).WithTags("Audit").RequireAuthorization(AuthenticationSetup.MayEdit);
         return api;
+    }
+
+    /// <summary>操作日志: newest first, <c>limit</c> at a time (100; 1,000 at most); <c>before</c> an entry's id pages back.</summary>
+    private static async Task<IResult> SearchAudit(AuditDesk desk, string? actor, string? action, string? entity, string? key, string? from, string? to,
+        long? before, int? limit, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors();
+        if (limit is < 1 or > AuditDesk.MaxLimit) errors.Add("limit", $"limit must be 1 to {AuditDesk.MaxLimit}.", $"limit 须为 1 至 {AuditDesk.MaxLimit}。");
+        var query = desk.Read(new AuditDesk.Filters(actor, action, entity, key, from, to, before), errors);
+        return query is null || errors.Any ? errors.ToResult() : Results.Ok(await desk.Search(query, limit ?? AuditDesk.PageSize, cancellationToken));
+    }
+
+    /// <summary>The entries matching as an .xlsx, newest first, at most <see cref="AuditDesk.MaxExport"/>.</summary>
+    private static async Task<IResult> ExportAudit(AuditDesk desk, string? actor, string? action, string? entity, string? key, string? from, string? to,
+        CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors();
+        if (desk.Read(new AuditDesk.Filters(actor, action, entity, key, from, to, null), errors) is not { } query) return errors.ToResult();
+        var entries = await desk.Search(query, AuditDesk.MaxExport, cancellationToken);
+        var name = $"audit-log-{desk.Local(DateTime.UtcNow):yyyyMMdd-HHmm}.xlsx";
+        return Results.File(await AuditWorkbook.Write(entries, desk.Local, cancellationToken), Workbook.ContentType, name);
     }
 
     public sealed record ModelAssignmentInput(string? ModelName);

@@ -13,10 +13,13 @@ public sealed class ReportCalendar(IConfiguration configuration)
     public DateOnly Today => DayOf(DateTime.UtcNow);
 
     /// <summary>Head office's clock now, as a time of day.</summary>
-    public TimeSpan TimeOfDay => TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, _zone).TimeOfDay;
+    public TimeSpan TimeOfDay => Local(DateTime.UtcNow).TimeOfDay;
 
     /// <summary>The head-office day an instant falls on.</summary>
     public DateOnly DayOf(DateTime utc) => StoreTimeZones.DayOf(utc, _zone);
+
+    /// <summary>An instant on head office's clock.</summary>
+    public DateTime Local(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(utc, _zone);
 
     /// <summary>The start of a head-office day, in UTC: where a period of several stores' records is cut.</summary>
     public DateTime StartUtc(DateOnly day) => StoreTimeZones.ToUtc(day.ToDateTime(TimeOnly.MinValue), _zone);

@@ -23,7 +23,7 @@ public static class ReportRequest
         if (store is not null && region is not null) errors.Add("store", "name a store or a region, not both.", "请选择门店或大区，不能同时选择。");
     }
 
-    private static DateOnly? ParseDate(FieldErrors errors, string field, string? text)
+    public static DateOnly? ParseDate(FieldErrors errors, string field, string? text)
     {
         if (text is null) return null;
         if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;

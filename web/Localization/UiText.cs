@@ -420,30 +420,6 @@ public static partial class UiText
         ["entity"] = ("对象", "Entity"),
         ["entityKey"] = ("编码", "Key"),
         ["detail"] = ("详情", "Detail"),
-        ["act.create"] = ("新建", "create"),
-        ["act.update"] = ("修改", "update"),
-        ["act.delete"] = ("删除", "delete"),
-        ["act.remove"] = ("移除", "remove"),
-        ["act.add"] = ("添加", "add"),
-        ["act.replace"] = ("整体同步", "replace"),
-        ["act.import"] = ("导入", "import"),
-        ["act.upsert"] = ("保存", "save"),
-        ["act.issue"] = ("签发", "issue"),
-        ["act.revoke"] = ("吊销", "revoke"),
-        ["act.rotate-secret"] = ("更换密钥", "rotate secret"),
-        ["act.add-photo"] = ("添加图片", "add photo"),
-        ["act.review"] = ("核实", "review"),
-        ["act.reopen"] = ("重新核实", "reopen"),
-        ["ent.store"] = ("门店", "store"),
-        ["ent.camera"] = ("摄像头", "camera"),
-        ["ent.sku"] = ("商品", "SKU"),
-        ["ent.region"] = ("大区", "region"),
-        ["ent.dictionary"] = ("数据字典", "dictionary"),
-        ["ent.api_key"] = ("API 密钥", "API key"),
-        ["ent.user"] = ("账号", "account"),
-        ["ent.staff_card"] = ("内部会员卡", "staff card"),
-        ["ent.staff_cards"] = ("门店内部会员卡", "store's staff cards"),
-        ["ent.till_finding"] = ("收银异常", "till finding"),
         // Status pages
         ["denied"] = ("无权访问", "Not allowed"),
         ["deniedHint"] = ("您的角色或范围不允许这项操作。如需权限，请联系总部管理员。", "Your role or scope does not allow this. Ask an HQ admin if you need access."),
@@ -469,6 +445,6 @@ public static partial class UiText
 
     private static (string Zh, string En)? Find(string key) =>
         Words.TryGetValue(key, out var w) || FootTrafficWords.TryGetValue(key, out w) || InspectionWords.TryGetValue(key, out w)
-            || StoreAnalysisWords.TryGetValue(key, out w) || TillWords.TryGetValue(key, out w)
+            || StoreAnalysisWords.TryGetValue(key, out w) || TillWords.TryGetValue(key, out w) || AuditWords.TryGetValue(key, out w)
             ? w : null;
 }

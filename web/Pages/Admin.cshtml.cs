@@ -75,7 +75,7 @@ public sealed class AdminModel(ApiKeys keys, RegionRepository regions, SmartStor
         // The calls of the last seconds too: an admin about to revoke a key sees whether it is in use now.
         await usage.Flush();
         Keys = (await keys.List()).OrderByDescending(k => k.Id).ToList();
-        Audit = await AuditTrail.Latest(database, AuditEntries, null);
+        Audit = await AuditTrail.Search(database, new AuditTrail.Query(), AuditEntries);
         SignInUser = string.IsNullOrWhiteSpace(SignInUser) ? null : SignInUser.Trim();
         SignInOutcome = SignInLog.Outcomes.Contains(SignInOutcome) ? SignInOutcome : null;
         SignIns = await signIns.Recent(SignInUser, SignInOutcome, SignInEntries);

@@ -1,0 +1,101 @@
+using System.Net;
+using MiniExcelLibs;
+using SmartStore.Models;
+
+namespace SmartStore.Integration.Tests;
+
+/// <summary>操作日志: the audit log searched by who, what and when, paged back, exported, and on its page.</summary>
+[Collection(SystemCollection.Name)]
+public sealed class AuditTests(SmartStoreSystem system)
+{
+    [Fact]
+    public async Task The_audit_log_is_searched_by_who_what_and_when_paged_back_and_exported()
+    {
+        using var admin = await system.SignedIn("admin");
+        using var east = await system.SignedIn("east");
+        await AllDayStores.WithCamera(admin, "X0971", "日志测试店", "EAST", "CAM-X0971-E1");
+        await using var robot = new WebhookReceiver();
+        var (hook, _) = await WebhookTests.Add(east, new { name = "日志测试群", url = robot.Url, format = "text", storeCode = "X0971" });
+        await WebhookTests.Remove(east, hook);
+
+        // What was done to one store, and to its camera.
+        var store = await Entries(admin, "/api/audit?entity=store&key=X0971");
+        Assert.Equal("create", Assert.Single(store)["action"]);
+        Assert.Equal("admin", store[0]["actor"]);
+        Assert.Equal("create", Assert.Single(await Entries(admin, "/api/audit?entity=camera&key=CAM-X0971-E1"))["action"]);
+
+        // What one person did: the region manager's endpoint, added then removed, newest first.
+        var byEast = await Entries(admin, $"/api/audit?actor=east&entity=webhook&key={hook}");
+        Assert.Equal(["delete", "create"], byEast.Select(e => e["action"]));
+        Assert.Single(await Entries(admin, $"/api/audit?actor=east&action=delete&entity=webhook&key={hook}"));
+
+        // A key finds what lies under it (the dictionary's kind, its entries "kind/code"), its wildcards taken literally.
+        var categories = await Entries(admin, "/api/audit?entity=dictionary&key=sku_category");
+        Assert.NotEmpty(categories);
+        Assert.All(categories, e => Assert.StartsWith("sku_category/", e["entityKey"]));
+        Assert.Empty(await Entries(admin, "/api/audit?entity=dictionary&key=sku%25category"));
+        Assert.Empty(await Entries(admin, "/api/audit?entity=dictionary&key=sku_categor_"));
+
+        // When: today on head office's clock holds it; tomorrow nothing.
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")));
+        Assert.Single(await Entries(admin, $"/api/audit?entity=store&key=X0971&from={today:yyyy-MM-dd}&to={today:yyyy-MM-dd}"));
+        Assert.Empty(await Entries(admin, $"/api/audit?entity=store&key=X0971&from={today.AddDays(1):yyyy-MM-dd}"));
+
+        // Paged back: each page older than the last entry shown.
+        var first = Assert.Single(await Entries(admin, "/api/audit?actor=admin&limit=1"));
+        var second = Assert.Single(await Entries(admin, $"/api/audit?actor=admin&limit=1&before={first["id"]}"));
+        Assert.True(long.Parse(second["id"]!) < long.Parse(first["id"]!));
+
+        // Malformed: said, field by field.
+        foreach (var (query, field) in new[] { ("from=yesterday", "from"), ("from=2026-12-02&to=2026-12-01", "to"), ("limit=0", "limit"), ("before=0", "before") })
+        {
+            var refused = await admin.GetAsync($"/api/audit?{query}");
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Contains($"\"{field}\"", await refused.Content.ReadAsStringAsync());
+        }
+
+        // Exported as filtered, in both languages' words.
+        var export = await admin.GetAsync($"/api/audit/export?actor=east&entity=webhook&key={hook}");
+        Assert.Equal(HttpStatusCode.OK, export.StatusCode);
+        var rows = MiniExcel.Query(await export.Content.ReadAsStreamAsync(), useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
+        Assert.Equal(["delete", "create"], rows.Select(r => r["操作 action"]?.ToString()));
+        Assert.Equal("推送地址", rows[0]["对象（中文）"]?.ToString());
+
+        // Head office's admins only.
+        Assert.Equal(HttpStatusCode.Forbidden, (await east.GetAsync("/api/audit")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await east.GetAsync("/admin/audit")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_page_filters_links_and_pages_back()
+    {
+        using var admin = await system.SignedIn("admin");
+        await AllDayStores.WithCamera(admin, "X0972", "日志页面店", "NORTH", "CAM-X0972-E1");
+        var page = WebUtility.HtmlDecode(await admin.GetStringAsync("/admin/audit?entity=camera&key=CAM-X0972-E1"));
+        Assert.Contains("data-entry=", page);
+        Assert.Contains("href=\"/cameras/CAM-X0972-E1\"", page);
+        Assert.Contains("<option value=\"camera\" selected=\"selected\">", page);
+        Assert.Contains("/api/audit/export?entity=camera&key=CAM-X0972-E1", page);
+        Assert.DoesNotContain("id=\"audit-older\"", page);
+
+        // A hundred a page: the whole log has more than one page by now (the demo's seeding alone), and the next starts older.
+        var whole = WebUtility.HtmlDecode(await admin.GetStringAsync("/admin/audit"));
+        var older = System.Text.RegularExpressions.Regex.Match(whole, "id=\"audit-older\" href=\"/admin/audit\\?before=(\\d+)\"");
+        Assert.True(older.Success, "the first page links the older one");
+        var back = WebUtility.HtmlDecode(await admin.GetStringAsync($"/admin/audit?before={older.Groups[1].Value}"));
+        Assert.Contains("id=\"audit-newest\"", back);
+        Assert.DoesNotContain($"data-entry=\"{older.Groups[1].Value}\"", back);
+
+        // Reached from what it is about.
+        Assert.Contains("/admin/audit?entity=store&key=X0972", WebUtility.HtmlDecode(await admin.GetStringAsync("/stores/X0972")));
+        Assert.Contains("/admin/audit?actor=east", WebUtility.HtmlDecode(await admin.GetStringAsync("/accounts/east")));
+        Assert.Contains("id=\"audit-all\"", await admin.GetStringAsync("/admin"));
+    }
+
+    private static async Task<List<Dictionary<string, string?>>> Entries(HttpClient client, string path)
+    {
+        var response = await client.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (await response.Json()).AsArray().Select(e => e!.AsObject().ToDictionary(p => p.Key, p => p.Value?.ToString())).ToList();
+    }
+}
