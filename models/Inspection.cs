@@ -91,8 +91,12 @@ public sealed record InspectionCapture(
 public sealed record StoreTodo(
     long Id, string StoreCode, string StoreName, long? CaptureId, long? SnapshotId, string? TaskName, string Text,
     string RaisedBy, DateTime RaisedUtc, DateTime? DoneUtc, string? DoneBy, string? DoneNote, string TimeZone, bool HasProof = false,
-    DateTime? DueUtc = null, DateTime? AcceptedUtc = null, string? AcceptedBy = null, int Rejections = 0, string? LastRejection = null)
+    DateTime? DueUtc = null, DateTime? AcceptedUtc = null, string? AcceptedBy = null, int Rejections = 0, string? LastRejection = null,
+    DateOnly? TillDay = null, string? TillSubject = null)
 {
+    /// <summary>The 收银追溯 finding the store is asked to explain (请门店说明), or null for any other to-do.</summary>
+    public TillLead? Till => TillDay is { } day && TillSubject is { } subject ? new TillLead(day, subject) : null;
+
     public bool Open => DoneUtc is null;
     public bool AwaitingReview => DoneUtc is not null && AcceptedUtc is null;
     public bool Accepted => AcceptedUtc is not null;
@@ -126,3 +130,6 @@ public sealed record TodoRejection(long Id, long TodoId, DateTime DoneUtc, strin
 public sealed record TodoTally(
     string? StoreCode, string? StoreName, string? RegionCode, int Raised, int Accepted, int AcceptedOnTime, int Open, int Overdue,
     int AwaitingReview, int Rejections, double? MedianHoursToAccept);
+
+/// <summary>A 收银追溯 finding a to-do asks the store about: the store-local day and the finding's subject (receipt:…, visit:…).</summary>
+public sealed record TillLead(DateOnly Day, string Subject);

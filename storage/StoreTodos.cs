@@ -12,7 +12,8 @@ public sealed class StoreTodos(SmartStoreDatabase database)
                d.done_by AS DoneBy, d.done_note AS DoneNote, s.time_zone AS TimeZone, d.done_photo IS NOT NULL AS HasProof,
                d.due_utc AS DueUtc, d.accepted_utc AS AcceptedUtc, d.accepted_by AS AcceptedBy,
                (SELECT count(*)::int FROM store_todo_rejections r WHERE r.todo_id = d.id) AS Rejections,
-               (SELECT r.reason FROM store_todo_rejections r WHERE r.todo_id = d.id ORDER BY r.id DESC LIMIT 1) AS LastRejection
+               (SELECT r.reason FROM store_todo_rejections r WHERE r.todo_id = d.id ORDER BY r.id DESC LIMIT 1) AS LastRejection,
+               d.till_day AS TillDay, d.till_subject AS TillSubject
         FROM store_todos d JOIN stores s ON s.code = d.store_code
         LEFT JOIN inspection_captures c ON c.id = d.capture_id LEFT JOIN inspection_tasks k ON k.id = c.task_id
         """;
@@ -22,7 +23,8 @@ public sealed class StoreTodos(SmartStoreDatabase database)
     /// (or no longer) waiting for a look, so two reviewers do not raise two to-dos from one picture.
     /// </summary>
     /// <param name="dueUtc">the deadline (the end of a store-local day); null: none.</param>
-    public Task<long?> Raise(string storeCode, long? captureId, string text, string actor, DateTime? dueUtc) => database.InTransaction(async (c, t) =>
+    /// <param name="till">the 收银追溯 finding the store is asked to explain, if that is what it is about.</param>
+    public Task<long?> Raise(string storeCode, long? captureId, string text, string actor, DateTime? dueUtc, TillLead? till = null) => database.InTransaction(async (c, t) =>
     {
         if (captureId is { } capture && await c.ExecuteAsync("""
                 UPDATE inspection_captures SET status = 'todo', reviewed_by = @actor, reviewed_utc = now()
@@ -30,11 +32,11 @@ public sealed class StoreTodos(SmartStoreDatabase database)
                 """, new { capture, storeCode, actor }, t) == 0)
             return (long?)null;
         var id = await c.ExecuteScalarAsync<long>("""
-            INSERT INTO store_todos (store_code, capture_id, text, raised_by, due_utc, first_due_utc)
-            VALUES (@storeCode, @captureId, @text, @actor, @dueUtc, @dueUtc)
+            INSERT INTO store_todos (store_code, capture_id, text, raised_by, due_utc, first_due_utc, till_day, till_subject)
+            VALUES (@storeCode, @captureId, @text, @actor, @dueUtc, @dueUtc, @tillDay, @tillSubject)
             RETURNING id
-            """, new { storeCode, captureId, text, actor, dueUtc }, t);
-        await AuditTrail.Record(c, t, actor, "raise", "store-todo", id.ToString(), new { storeCode, captureId, text, dueUtc });
+            """, new { storeCode, captureId, text, actor, dueUtc, tillDay = till?.Day.ToDateTime(TimeOnly.MinValue), tillSubject = till?.Subject }, t);
+        await AuditTrail.Record(c, t, actor, "raise", "store-todo", id.ToString(), new { storeCode, captureId, text, dueUtc, till });
         return id;
     });
 
@@ -71,6 +73,19 @@ public sealed class StoreTodos(SmartStoreDatabase database)
         await using var connection = await database.Open(cancellationToken);
         return await connection.QuerySingleOrDefaultAsync<StoreTodo>(new CommandDefinition(
             $"{Select} WHERE d.id = @id", new { id }, cancellationToken: cancellationToken)) is { } todo ? Utc(todo) : null;
+    }
+
+    /// <summary>
+    /// The store's to-dos asking about 收银追溯 findings of <paramref name="day"/>, by finding: the latest one each, so the
+    /// till page shows what the store was asked and what it answered.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, StoreTodo>> OfTillDay(string storeCode, DateOnly day, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.Open(cancellationToken);
+        var rows = await connection.QueryAsync<StoreTodo>(new CommandDefinition(
+            $"{Select} WHERE d.store_code = @storeCode AND d.till_day = @day ORDER BY d.id",
+            new { storeCode, day = day.ToDateTime(TimeOnly.MinValue) }, cancellationToken: cancellationToken));
+        return rows.Select(Utc).GroupBy(t => t.TillSubject!).ToDictionary(g => g.Key, g => g.Last());
     }
 
     /// <summary>

@@ -260,6 +260,49 @@ public sealed class TillTests(SmartStoreSystem system)
     }
 
     [Fact]
+    public async Task A_finding_is_handed_to_its_store_as_a_to_do_and_the_stores_answer_shows_beside_it()
+    {
+        const string store = "X0943", till = "CAM-X0943-T1";
+        using var admin = await system.SignedIn("admin");
+        var first = await TillWithPictures(admin, store, till);
+        // Rung after the customers had gone: 有单无人.
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutJson($"/api/stores/{store}/sales", new { receipts = new[] { Receipt(first, "Q1", 210) } })).StatusCode);
+        var day = first.AddSeconds(210).ToString("yyyy-MM-dd");
+        var page = $"/till?store={store}&date={day}";
+        Assert.Contains($"请说明 {first.AddSeconds(210):MM-dd} 的收银异常：小票 Q1（有单无人）。", WebUtility.HtmlDecode(await admin.GetStringAsync(page)));
+
+        // Asked on the page: a to-do for the store, due by the default deadline; asked again while it is open: refused.
+        var asked = await PageForms.PostForm(admin, page, $"{page}&handler=ask",
+            new() { ["subject"] = "receipt:Q1", ["text"] = "请说明小票 Q1 为何无人在场。", ["due"] = "" });
+        Assert.Equal(HttpStatusCode.Redirect, asked.StatusCode);
+        var again = await admin.PostJson($"/api/stores/{store}/till/questions", new { date = day, subject = "receipt:Q1", text = "再问一次" });
+        Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
+        Assert.Contains("is still open", await again.Content.ReadAsStringAsync());
+        var question = (await (await admin.GetAsync($"/api/stores/{store}/till?date={day}")).Json())["receipts"]!.AsArray()
+            .Single(r => r!["number"]!.GetValue<string>() == "Q1")!["asked"]!;
+        Assert.Equal(("open", "请说明小票 Q1 为何无人在场。"), (question["state"]!.GetValue<string>(), question["text"]!.GetValue<string>()));
+        var todo = question["todo"]!.GetValue<long>();
+        Assert.Contains($"href=\"/till?store={store}&date={day}&all=true\"", WebUtility.HtmlDecode(await admin.GetStringAsync($"/inspections?store={store}")));
+
+        // The store answers in the to-do's note; the finding shows the answer, awaiting acceptance.
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostJson($"/api/todos/{todo}/done", new { note = "顾客电话订货，稍后到店自提" })).StatusCode);
+        var answered = (await (await admin.GetAsync($"/api/stores/{store}/till?date={day}")).Json())["receipts"]!.AsArray()
+            .Single(r => r!["number"]!.GetValue<string>() == "Q1")!["asked"]!;
+        Assert.Equal(("review", "顾客电话订货，稍后到店自提"), (answered["state"]!.GetValue<string>(), answered["answer"]!.GetValue<string>()));
+        var shown = WebUtility.HtmlDecode(await admin.GetStringAsync(page));
+        Assert.Contains("data-asked=\"review\"", shown);
+        Assert.Contains("门店答复：顾客电话订货，稍后到店自提", shown);
+
+        // Only about a finding, and only by those who raise to-dos for the store.
+        var notFinding = await admin.PostJson($"/api/stores/{store}/till/questions", new { date = day, subject = "receipt:nothing", text = "？" });
+        Assert.Contains("is not a finding", await notFinding.Content.ReadAsStringAsync());
+        using (var analyst = await system.SignedIn("analyst"))
+            Assert.Equal(HttpStatusCode.Forbidden, (await analyst.PostJson($"/api/stores/{store}/till/questions", new { date = day, subject = "receipt:Q1", text = "？" })).StatusCode);
+        using (var east = await system.SignedIn("east"))
+            Assert.Equal(HttpStatusCode.Forbidden, (await east.PostJson($"/api/stores/{store}/till/questions", new { date = day, subject = "receipt:Q1", text = "？" })).StatusCode);
+    }
+
+    [Fact]
     public async Task A_day_the_keeper_no_longer_traces_is_shown_as_traced_and_its_findings_pictures_outlive_retention()
     {
         const string store = "X0942", till = "CAM-X0942-T1";

@@ -21,6 +21,7 @@ public static class TillEndpoints
         api.MapPut("/stores/{code}/sales", Push).WithTags("POS").RequireAuthorization(AuthenticationSetup.MayEdit);
         api.MapGet("/stores/{code}/till", Day).WithTags("POS");
         api.MapPut("/stores/{code}/till/reviews", Review).WithTags("POS");
+        api.MapPost("/stores/{code}/till/questions", Ask).WithTags("POS");
         api.MapGet("/till", Overview).WithTags("POS");
         api.MapGet("/till.xlsx", Export).WithTags("POS");
         api.MapPut("/cameras/{code}/till", SetWatchesTill).WithTags("POS").RequireAuthorization(AuthenticationSetup.MayEdit);
@@ -67,8 +68,19 @@ public static class TillEndpoints
         return errors.Any ? errors.ToResult() : Results.Ok(new { store = store.Code, subject = input.Subject?.Trim(), verdict = input.Verdict });
     }
 
+    /// <summary>请门店说明: a finding handed to its store as a to-do (those who raise to-dos: head office's admins and the region's managers).</summary>
+    private static async Task<IResult> Ask(string code, TillReviewDesk.AskInput input, ClaimsPrincipal user, StoreRepository stores, TillReviewDesk desk)
+    {
+        var (store, refusal) = await StoreAccess.Visible(user.Scope(), code, stores);
+        if (store is null) return refusal!;
+        if (!InspectionRights.MayReview(user.Scope(), store.Code, store.RegionCode))
+            return Problems.NotYourRole("ask a store about a till finding: head office's admins and region managers do");
+        var (todo, errors) = await desk.Ask(store, input, user.Actor());
+        return todo is { } id ? Results.Created($"/api/todos/{id}", new { todo = id, store = store.Code, subject = input.Subject?.Trim() }) : errors.ToResult();
+    }
+
     private static async Task<IResult> Day(string code, string? date, bool? flagged, ClaimsPrincipal user, StoreRepository stores, TillDesk desk,
-        TillReviews tillReviews)
+        TillReviews tillReviews, StoreTodos todos)
     {
         var (store, refusal) = await StoreAccess.Visible(user.Scope(), code, stores);
         if (store is null) return refusal!;
@@ -76,6 +88,7 @@ public static class TillEndpoints
         if (TillDesk.Day(date, store, errors) is not { } day) return errors.ToResult();
         var (till, cameras) = await desk.Trace(store, day);
         var reviews = await tillReviews.Of(store.Code, day);
+        var asked = await todos.OfTillDay(store.Code, day);
         var tally = ReviewTally.Of(till.FindingSubjects, reviews);
         var zone = StoreTimeZones.Find(store.TimeZone);
         return Results.Ok(new
@@ -111,6 +124,7 @@ public static class TillEndpoints
                 number = r.Receipt.Number,
                 subject = r.Flagged ? r.Subject : null,
                 review = ReviewOf(reviews, r.Subject),
+                asked = AskedOf(asked, r.Subject),
                 refundOf = r.Receipt.RefundOf,
                 refundStore = r.Receipt.RefundStore,
                 at = r.Receipt.RungLocal.ToString("yyyy-MM-ddTHH:mm:ss"),
@@ -140,6 +154,7 @@ public static class TillEndpoints
             {
                 subject = v.Subject,
                 review = ReviewOf(reviews, v.Subject),
+                asked = AskedOf(asked, v.Subject),
                 camera = v.CameraCode,
                 till = v.Picture.Till,
                 from = Local(v.FromUtc, zone),
@@ -229,6 +244,12 @@ public static class TillEndpoints
         var reviewed = await reviews.Between(coverage, start, end, cancellationToken);
         return Results.File(await TillWorkbook.Write(rows, traced, reviewed, PageLinks.Root(links.Value.PublicUrl), cancellationToken), Workbook.ContentType, name);
     }
+
+    /// <summary>The store's to-do about the finding (请门店说明): its state and the store's answer, once given.</summary>
+    private static object? AskedOf(IReadOnlyDictionary<string, StoreTodo> asked, string subject) =>
+        asked.GetValueOrDefault(subject) is { } t
+            ? new { todo = t.Id, state = t.StateAt(DateTime.UtcNow), text = t.Text, due = t.DueUtc, answer = t.DoneNote, answeredBy = t.DoneBy, by = t.RaisedBy }
+            : null;
 
     private static object? ReviewOf(IReadOnlyDictionary<string, TillReview> reviews, string subject) =>
         reviews.GetValueOrDefault(subject) is { } v ? new { verdict = v.Verdict, note = v.Note, by = v.ReviewedBy, at = v.ReviewedUtc } : null;

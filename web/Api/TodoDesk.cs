@@ -28,9 +28,9 @@ public sealed class TodoDesk(StoreTodos todos, IClusterClient cluster, IOptions<
         string.IsNullOrWhiteSpace(due) && todo.DueUtc is { } kept && kept > DateTime.UtcNow ? kept : Deadline("due", due, todo.TimeZone, errors);
 
     /// <inheritdoc cref="StoreTodos.Raise"/>
-    public async Task<long?> Raise(string storeCode, long? captureId, string text, string actor, DateTime dueUtc)
+    public async Task<long?> Raise(string storeCode, long? captureId, string text, string actor, DateTime dueUtc, TillLead? till = null)
     {
-        var id = await todos.Raise(storeCode, captureId, text, actor, dueUtc);
+        var id = await todos.Raise(storeCode, captureId, text, actor, dueUtc, till);
         if (id is not null) await Announce(storeCode);
         return id;
     }

@@ -15,10 +15,14 @@ namespace SmartStore.Web.Pages;
 /// the viewer may see, one day, most findings first.
 /// </summary>
 public sealed class TillModel(StoreRepository stores, TillDesk desk, TillDays days, StaffCards staffCards, StaffCardDesk cardDesk, TillReviews reviews,
-    TillReviewDesk reviewDesk, ReportCalendar calendar) : PageModel
+    TillReviewDesk reviewDesk, StoreTodos todos, ReportCalendar calendar) : PageModel
 {
-    /// <summary>A finding's review as its row shows it, and whether the viewer may record one.</summary>
-    public sealed record ReviewView(string Subject, TillReview? Review, bool MayReview, string StoreCode, string? Date, bool All);
+    /// <summary>
+    /// A finding's review as its row shows it, and whether the viewer may record one; what the store was asked about it
+    /// (请门店说明) and answered, and whether the viewer may ask, with the question it starts from.
+    /// </summary>
+    public sealed record ReviewView(string Subject, TillReview? Review, bool MayReview, string StoreCode, string? Date, bool All,
+        StoreTodo? Asked = null, bool MayAsk = false, string AskText = "");
 
     public const int PreviewWidth = 320;
 
@@ -46,7 +50,19 @@ public sealed class TillModel(StoreRepository stores, TillDesk desk, TillDays da
     public IReadOnlyDictionary<string, TillReview> Reviews { get; private set; } = new Dictionary<string, TillReview>();
     public bool MayReview => User.Scope().MayReviewTill;
 
-    public ReviewView ReviewOf(string subject) => new(subject, Reviews.GetValueOrDefault(subject), MayReview, Store!.Code, Date, All);
+    /// <summary>The store's to-dos about the day's findings (请门店说明), by finding.</summary>
+    public IReadOnlyDictionary<string, StoreTodo> Asked { get; private set; } = new Dictionary<string, StoreTodo>();
+    /// <summary>Those who raise to-dos ask the store about a finding: head office's admins and the region's managers.</summary>
+    public bool MayAsk => Store is { } store && InspectionRights.MayReview(User.Scope(), store.Code, store.RegionCode);
+
+    public ReviewView ReviewOf(ReceiptTrace r) =>
+        ReviewOf(r.Subject, string.Format(T("tillAskReceipt"), r.Receipt.Number, string.Join(IsChinese ? "、" : ", ", r.Flags.Select(f => T("till." + f)))));
+
+    public ReviewView ReviewOf(UnrungVisit v) => ReviewOf(v.Subject, string.Format(T("tillAskVisit"), Local(v.FromUtc, "HH:mm"), Local(v.ToUtc, "HH:mm")));
+
+    /// <param name="what">the finding in a few words, for the question the store is asked.</param>
+    private ReviewView ReviewOf(string subject, string what) => new(subject, Reviews.GetValueOrDefault(subject), MayReview, Store!.Code, Date, All,
+        Asked.GetValueOrDefault(subject), MayAsk, string.Format(T("tillAskText"), Day.ToString("MM-dd"), what));
 
     /// <summary>How many of the day's findings were confirmed, cleared, and are still to be looked at.</summary>
     public ReviewTally Reviewed => ReviewTally.Of(Till?.FindingSubjects ?? [], Reviews);
@@ -76,6 +92,7 @@ public sealed class TillModel(StoreRepository stores, TillDesk desk, TillDays da
         (Till, TillCameras) = await desk.Trace(Store, day);
         StaffCards = await staffCards.OfStore(Store.Code);
         Reviews = await reviews.Of(Store.Code, day);
+        Asked = await todos.OfTillDay(Store.Code, day);
         return Page();
     }
 
@@ -92,8 +109,16 @@ public sealed class TillModel(StoreRepository stores, TillDesk desk, TillDays da
 
     /// <summary>Records what a finding was (违规 / 正常), or opens it again.</summary>
     public Task<IActionResult> OnPostReview(string? subject, string? verdict, string? note) =>
-        Change(MayReview, subject?.StartsWith("visit:", StringComparison.Ordinal) == true ? "till-unrung" : "till-receipts",
+        Change(MayReview, Anchor(subject),
             store => reviewDesk.Review(store, new TillReviewDesk.ReviewInput(Date, subject, verdict, note), User.Actor()));
+
+    /// <summary>请门店说明: the finding handed to the store as a to-do, answered in its note by its deadline.</summary>
+    public Task<IActionResult> OnPostAsk(string? subject, string? text, string? due) =>
+        Change(User.Scope().Role is Role.HqAdmin or Role.RegionManager, Anchor(subject),
+            async store => (await reviewDesk.Ask(store, new TillReviewDesk.AskInput(Date, subject, text, due), User.Actor())).Errors);
+
+    /// <summary>Where a finding's row is: the receipts, or the visits that rang nothing.</summary>
+    private static string Anchor(string? subject) => subject?.StartsWith("visit:", StringComparison.Ordinal) == true ? "till-unrung" : "till-receipts";
 
     /// <summary>A change to the store by someone allowed it who may see the store: back to the page, or the page with what was wrong.</summary>
     private async Task<IActionResult> Change(bool allowed, string anchor, Func<Store, Task<FieldErrors>> change)
