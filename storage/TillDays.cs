@@ -45,6 +45,10 @@ public sealed record TillDayRow(string StoreCode, string StoreName, string Regio
     public int RecentReviewed { get; init; }
     /// <summary>The store's findings of those days still to review: the backlog a region works through.</summary>
     public int RecentToReview => Math.Max(0, RecentFindings - RecentReviewed);
+    /// <summary>Of those days' findings, the store was asked about (请门店说明) and has not answered yet …</summary>
+    public int RecentAsked { get; init; }
+    /// <summary>… and has answered, the answer not yet accepted.</summary>
+    public int RecentAnswered { get; init; }
     /// <summary>The store's clock, for tracing its day again (the export).</summary>
     public string TimeZone { get; init; } = "Asia/Shanghai";
 }
@@ -131,7 +135,8 @@ public sealed class TillDays(SmartStoreDatabase database)
                    k.void_findings AS VoidFindings, k.computed_at AS ComputedAt,
                    (SELECT coalesce(sum({FindingsOf("r")}), 0)::int FROM till_days r WHERE r.store_code = s.code
                       AND r.day > k.day - {RecentDays} AND r.day <= k.day) AS RecentFindings,
-                   reviewed.confirmed, reviewed.cleared, reviewed.recent_confirmed AS RecentConfirmed, reviewed.recent_reviewed AS RecentReviewed
+                   reviewed.confirmed, reviewed.cleared, reviewed.recent_confirmed AS RecentConfirmed, reviewed.recent_reviewed AS RecentReviewed,
+                   questions.asked AS RecentAsked, questions.answered AS RecentAnswered
             FROM till_days k JOIN stores s ON s.code = k.store_code
             CROSS JOIN LATERAL (
                 SELECT count(*) FILTER (WHERE v.day = k.day AND v.verdict = 'confirmed')::int AS confirmed,
@@ -139,6 +144,10 @@ public sealed class TillDays(SmartStoreDatabase database)
                        count(*) FILTER (WHERE v.verdict = 'confirmed')::int AS recent_confirmed,
                        count(*)::int AS recent_reviewed
                 FROM till_reviews v WHERE v.store_code = s.code AND v.day > k.day - {RecentDays} AND v.day <= k.day) reviewed
+            CROSS JOIN LATERAL (
+                SELECT count(*) FILTER (WHERE q.done_utc IS NULL)::int AS asked,
+                       count(*) FILTER (WHERE q.done_utc IS NOT NULL AND q.accepted_utc IS NULL)::int AS answered
+                FROM store_todos q WHERE q.store_code = s.code AND q.till_day > k.day - {RecentDays} AND q.till_day <= k.day) questions
             WHERE k.day >= @from AND k.day <= @to AND {StoreScope.Covered}
             ORDER BY k.day, {FindingsOf("k")} DESC, k.receipts DESC, s.code
             """, StoreScope.Parameters(coverage, new { from = from.ToDateTime(TimeOnly.MinValue), to = to.ToDateTime(TimeOnly.MinValue) }),
@@ -158,6 +167,8 @@ public sealed class TillDays(SmartStoreDatabase database)
             Cleared = r.Cleared,
             RecentConfirmed = r.RecentConfirmed,
             RecentReviewed = r.RecentReviewed,
+            RecentAsked = r.RecentAsked,
+            RecentAnswered = r.RecentAnswered,
             TimeZone = r.TimeZone,
         }).ToList();
     }
@@ -230,6 +241,8 @@ public sealed class TillDays(SmartStoreDatabase database)
         public int Cleared { get; init; }
         public int RecentConfirmed { get; init; }
         public int RecentReviewed { get; init; }
+        public int RecentAsked { get; init; }
+        public int RecentAnswered { get; init; }
         public DateTime ComputedAt { get; init; }
     }
 }

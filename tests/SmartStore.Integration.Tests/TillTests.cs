@@ -282,6 +282,10 @@ public sealed class TillTests(SmartStoreSystem system)
             .Single(r => r!["number"]!.GetValue<string>() == "Q1")!["asked"]!;
         Assert.Equal(("open", "请说明小票 Q1 为何无人在场。"), (question["state"]!.GetValue<string>(), question["text"]!.GetValue<string>()));
         var todo = question["todo"]!.GetValue<long>();
+        // Head office's overview counts the question as waiting on the store.
+        await system.WebServices.GetRequiredService<TillDayKeeper>().Keep();
+        var row = await OverviewRow(admin, store, day);
+        Assert.Equal((1, 0), (row["recentAsked"]!.GetValue<int>(), row["recentAnswered"]!.GetValue<int>()));
         Assert.Contains($"href=\"/till?store={store}&date={day}&all=true\"", WebUtility.HtmlDecode(await admin.GetStringAsync($"/inspections?store={store}")));
 
         // The store answers in the to-do's note; the finding shows the answer, awaiting acceptance.
@@ -292,6 +296,8 @@ public sealed class TillTests(SmartStoreSystem system)
         var shown = WebUtility.HtmlDecode(await admin.GetStringAsync(page));
         Assert.Contains("data-asked=\"review\"", shown);
         Assert.Contains("门店答复：顾客电话订货，稍后到店自提", shown);
+        row = await OverviewRow(admin, store, day);
+        Assert.Equal((0, 1), (row["recentAsked"]!.GetValue<int>(), row["recentAnswered"]!.GetValue<int>()));
 
         // Only about a finding, and only by those who raise to-dos for the store.
         var notFinding = await admin.PostJson($"/api/stores/{store}/till/questions", new { date = day, subject = "receipt:nothing", text = "？" });

@@ -82,14 +82,16 @@ public static class DailyReport
     /// <summary>
     /// "收银追溯：有单无人 2、一卡多单 4、有人无单 1、可疑退单 1（上海南京东路旗舰店 7、…）；30 天内待核实 12", the stores with most findings
     /// named (内部会员卡, 可疑退单 and 可疑作废 only on a day with one) and the findings of the last 30 days nobody has reviewed yet
-    /// (when there are any); none without till cameras.
+    /// (when there are any), with the questions to the stores among them still unanswered and answered; none without till cameras.
     /// </summary>
     /// <param name="nameStores">false in a store's own report: the store is not named, it is the report's.</param>
     private static string? TillLine(IReadOnlyList<TillDayRow> tills, bool nameStores = true)
     {
         if (tills.Count == 0) return null;
         var backlog = tills.Sum(t => t.RecentToReview);
-        return Findings(tills, nameStores) + (backlog > 0 ? $"；{TillDays.RecentDays} 天内待核实 {backlog}" : "");
+        var (asked, answered) = (tills.Sum(t => t.RecentAsked), tills.Sum(t => t.RecentAnswered));
+        var questions = asked + answered > 0 ? $"（待门店答复 {asked}、门店已答复 {answered}）" : "";
+        return Findings(tills, nameStores) + (backlog > 0 ? $"；{TillDays.RecentDays} 天内待核实 {backlog}{questions}" : "");
     }
 
     private static string Findings(IReadOnlyList<TillDayRow> tills, bool nameStores)

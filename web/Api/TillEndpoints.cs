@@ -193,7 +193,7 @@ public static class TillEndpoints
                 cardReused = r.CardReused, staffCard = r.StaffCard, unrungVisits = r.Unrung, @unchecked = r.Unchecked, refunds = r.Refunds, refundAmount = r.RefundAmount,
                 refundFindings = r.RefundFindings, voids = r.Voids, voidAmount = r.VoidAmount, voidFindings = r.VoidFindings,
                 recentFindings = r.RecentFindings, confirmed = r.Confirmed, cleared = r.Cleared, toReview = r.ToReview, recentConfirmed = r.RecentConfirmed,
-                computedAt = r.ComputedAt,
+                recentAsked = r.RecentAsked, recentAnswered = r.RecentAnswered, computedAt = r.ComputedAt,
             }),
         });
     }

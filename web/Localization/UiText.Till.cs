@@ -25,6 +25,7 @@ public static partial class UiText
         ["tillAskSend"] = ("发给门店", "Send to the store"),
         ["tillAskDue"] = ("答复期限", "Answer by"),
         ["tillAsked"] = ("已请门店说明", "Store asked"),
+        ["tillQuestions"] = ("待门店答复 {0} · 已答复 {1}", "{0} asked · {1} answered"),
         ["tillAnswer"] = ("门店答复", "Store's answer"),
         ["tillTodoLink"] = ("收银追溯 →", "Till trace →"),
         ["till.no-customer"] = ("有单无人", "No customer"),
