@@ -16,9 +16,15 @@ public static class AlertKinds
     /// <summary>整改超期: a to-do still open when its deadline passed; its detail is the to-do's id, its text the to-do's.</summary>
     public const string TodoOverdue = "todo-overdue";
 
+    /// <summary>
+    /// 整改完成待验收: a store marked a to-do done (or answered a question about its till, 请门店说明); its detail is the to-do's
+    /// id, its text the to-do's, its note the store's.
+    /// </summary>
+    public const string TodoDone = "todo-done";
+
     /// <summary>每日日报: each morning, yesterday of the endpoint's region (or the chain) in a few lines.</summary>
     public const string DailyReport = "daily-report";
 
     public static IReadOnlyList<string> All { get; } =
-        [CameraOffline, CameraOnline, ViewFault, ViewCleared, StoreLooksClosed, StoreReopened, ShelfAlert, TodoOverdue, DailyReport];
+        [CameraOffline, CameraOnline, ViewFault, ViewCleared, StoreLooksClosed, StoreReopened, ShelfAlert, TodoOverdue, TodoDone, DailyReport];
 }

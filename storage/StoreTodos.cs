@@ -40,12 +40,23 @@ public sealed class StoreTodos(SmartStoreDatabase database)
         return id;
     });
 
-    /// <summary>Marks an open to-do done with the store's note and, if taken, its photo. False when it was done already.</summary>
+    /// <summary>
+    /// Marks an open to-do done with the store's note and, if taken, its photo, with the event (整改完成待验收) for the
+    /// endpoints that want it in the same statement. False when it was done already.
+    /// </summary>
     public Task<bool> Done(long id, string note, string actor, byte[]? photo = null) => database.InTransaction(async (c, t) =>
     {
-        var changed = await c.ExecuteAsync("""
-            UPDATE store_todos SET done_utc = now(), done_by = @actor, done_note = @note, done_photo = @photo WHERE id = @id AND done_utc IS NULL
-            """, new { id, note, actor, photo }, t) > 0;
+        var changed = await c.ExecuteScalarAsync<int>($"""
+            WITH changed AS (
+                UPDATE store_todos SET done_utc = now(), done_by = @actor, done_note = @note, done_photo = @photo WHERE id = @id AND done_utc IS NULL
+                RETURNING id, store_code, text, done_note, done_utc),
+            event AS (
+                INSERT INTO alert_events (kind, store_code, region_code, detail, text, note, occurred_utc)
+                SELECT @kind, s.code, s.region_code, x.id::text, x.text, x.done_note, x.done_utc FROM changed x JOIN stores s ON s.code = x.store_code
+                RETURNING id, kind, region_code, store_code),
+            fanned AS ({AlertOutbox.FanOut})
+            SELECT count(*)::int FROM changed
+            """, new { id, note, actor, photo, kind = AlertKinds.TodoDone }, t) > 0;
         if (changed) await AuditTrail.Record(c, t, actor, "done", "store-todo", id.ToString(), new { note, photo = photo is not null });
         return changed;
     });

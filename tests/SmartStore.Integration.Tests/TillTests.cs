@@ -288,8 +288,13 @@ public sealed class TillTests(SmartStoreSystem system)
         Assert.Equal((1, 0), (row["recentAsked"]!.GetValue<int>(), row["recentAnswered"]!.GetValue<int>()));
         Assert.Contains($"href=\"/till?store={store}&date={day}&all=true\"", WebUtility.HtmlDecode(await admin.GetStringAsync($"/inspections?store={store}")));
 
-        // The store answers in the to-do's note; the finding shows the answer, awaiting acceptance.
+        // The store answers in the to-do's note; the finding shows the answer, awaiting acceptance, and the store's endpoint hears it.
+        await using var robot = new WebhookReceiver();
+        var (hook, _) = await WebhookTests.Add(admin, new { name = "收银追溯答复", url = robot.Url, format = "text", storeCode = store, kinds = new[] { "todo-done" } });
         Assert.Equal(HttpStatusCode.OK, (await admin.PostJson($"/api/todos/{todo}/done", new { note = "顾客电话订货，稍后到店自提" })).StatusCode);
+        var told = await Eventually.Get(() => Task.FromResult(robot.Requests.ToList()), r => r.Count >= 1, what: "the answer at the store's robot");
+        Assert.Contains($"整改已完成，待验收：请说明小票 Q1 为何无人在场。 门店说明：顾客电话订货，稍后到店自提（待办 #{todo}）", told[0].Body);
+        await WebhookTests.Remove(admin, hook);
         var answered = (await (await admin.GetAsync($"/api/stores/{store}/till?date={day}")).Json())["receipts"]!.AsArray()
             .Single(r => r!["number"]!.GetValue<string>() == "Q1")!["asked"]!;
         Assert.Equal(("review", "顾客电话订货，稍后到店自提"), (answered["state"]!.GetValue<string>(), answered["answer"]!.GetValue<string>()));

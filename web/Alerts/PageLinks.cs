@@ -24,7 +24,7 @@ public static class PageLinks
         {
             AlertKinds.CameraOffline or AlertKinds.CameraOnline or AlertKinds.ViewFault or AlertKinds.ViewCleared when d.CameraCode is not null =>
                 $"/cameras/{Uri.EscapeDataString(d.CameraCode)}",
-            AlertKinds.TodoOverdue when d.StoreCode is not null => $"/inspections?store={Uri.EscapeDataString(d.StoreCode)}#todos",
+            AlertKinds.TodoOverdue or AlertKinds.TodoDone when d.StoreCode is not null => $"/inspections?store={Uri.EscapeDataString(d.StoreCode)}#todos",
             WebhookMessage.TestKind => "/",
             AlertKinds.DailyReport => null,
             _ when d.StoreCode is not null => $"/stores/{Uri.EscapeDataString(d.StoreCode)}",

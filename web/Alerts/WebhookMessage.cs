@@ -48,7 +48,9 @@ public static class WebhookMessage
             sku = d.Sku,
             figure = d.Figure,
             // The to-do's id as the API knows it (a number; the event keeps it as its detail text).
-            todo = d.Kind == AlertKinds.TodoOverdue ? new { id = long.TryParse(d.Detail, out var todoId) ? todoId : (long?)null, text = d.Text } : null,
+            todo = d.Kind is AlertKinds.TodoOverdue or AlertKinds.TodoDone
+                ? new { id = long.TryParse(d.Detail, out var todoId) ? todoId : (long?)null, text = d.Text, note = d.Note }
+                : null,
             report = d.Report,
             url = PageLinks.Of(d, root),
             text = Text(d, root),
@@ -134,6 +136,7 @@ public static class WebhookMessage
             AlertKinds.StoreReopened => $"已有顾客进店，疑似关门结束（{when}）",
             AlertKinds.ShelfAlert => $"{UiText.Zh("alert.shelf-alert")}：{UiText.Zh("alert." + d.Detail)}，{ShelfWords(d)}",
             AlertKinds.TodoOverdue => $"整改超期：{d.Text}（期限 {TodoDeadline.DayOf(d.OccurredUtc, d.TimeZone):MM-dd} 当天，待办 #{d.Detail}）",
+            AlertKinds.TodoDone => $"整改已完成，待验收：{d.Text} 门店说明：{d.Note}（待办 #{d.Detail}）",
             _ => d.Kind,
         };
         return $"{where} {what}";
