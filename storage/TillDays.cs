@@ -45,7 +45,7 @@ public sealed record TillDayRow(string StoreCode, string StoreName, string Regio
     public int RecentReviewed { get; init; }
     /// <summary>The store's findings of those days still to review: the backlog a region works through.</summary>
     public int RecentToReview => Math.Max(0, RecentFindings - RecentReviewed);
-    /// <summary>Of those days' findings, the store was asked about (请门店说明) and has not answered yet …</summary>
+    /// <summary>Of those days' findings still to review, the store was asked about (请门店说明) and has not answered yet …</summary>
     public int RecentAsked { get; init; }
     /// <summary>… and has answered, the answer not yet accepted.</summary>
     public int RecentAnswered { get; init; }
@@ -147,7 +147,9 @@ public sealed class TillDays(SmartStoreDatabase database)
             CROSS JOIN LATERAL (
                 SELECT count(*) FILTER (WHERE q.done_utc IS NULL)::int AS asked,
                        count(*) FILTER (WHERE q.done_utc IS NOT NULL AND q.accepted_utc IS NULL)::int AS answered
-                FROM store_todos q WHERE q.store_code = s.code AND q.till_day > k.day - {RecentDays} AND q.till_day <= k.day) questions
+                FROM store_todos q WHERE q.store_code = s.code AND q.till_day > k.day - {RecentDays} AND q.till_day <= k.day
+                  -- Among the findings still to review: a question about one reviewed meanwhile no longer waits.
+                  AND NOT EXISTS (SELECT 1 FROM till_reviews v WHERE v.store_code = q.store_code AND v.subject = q.till_subject)) questions
             WHERE k.day >= @from AND k.day <= @to AND {StoreScope.Covered}
             ORDER BY k.day, {FindingsOf("k")} DESC, k.receipts DESC, s.code
             """, StoreScope.Parameters(coverage, new { from = from.ToDateTime(TimeOnly.MinValue), to = to.ToDateTime(TimeOnly.MinValue) }),

@@ -303,6 +303,11 @@ public sealed class TillTests(SmartStoreSystem system)
         Assert.Contains("门店答复：顾客电话订货，稍后到店自提", shown);
         row = await OverviewRow(admin, store, day);
         Assert.Equal((0, 1), (row["recentAsked"]!.GetValue<int>(), row["recentAnswered"]!.GetValue<int>()));
+        // Reviewed in the light of the answer: nothing about it waits any more.
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutJson($"/api/stores/{store}/till/reviews",
+            new { date = day, subject = "receipt:Q1", verdict = "cleared", note = "电话订货" })).StatusCode);
+        row = await OverviewRow(admin, store, day);
+        Assert.Equal((0, 0, 0), (row["toReview"]!.GetValue<int>(), row["recentAsked"]!.GetValue<int>(), row["recentAnswered"]!.GetValue<int>()));
 
         // Only about a finding, and only by those who raise to-dos for the store.
         var notFinding = await admin.PostJson($"/api/stores/{store}/till/questions", new { date = day, subject = "receipt:nothing", text = "？" });
