@@ -22,6 +22,8 @@ public sealed class WebhooksModel(Webhooks webhooks, WebhookDesk desk, RegionRep
     public IReadOnlyList<Region> Regions { get; private set; } = [];
     /// <summary>A manager's own stores, offered in the store field (none listed for head office: it types the code).</summary>
     public IReadOnlyList<Store> OwnStores { get; private set; } = [];
+    /// <summary>A store's manager sets up the store's own endpoints only: the store is the one choice, and required.</summary>
+    public bool StoreOnly => User.Scope().Role == Role.StoreManager;
     /// <summary>The whole chain is head office's to choose.</summary>
     public bool OffersWholeChain => User.Scope().MayEditMasterData;
     public IReadOnlyList<Webhooks.Delivery> Deliveries { get; private set; } = [];
@@ -123,7 +125,7 @@ public sealed class WebhooksModel(Webhooks webhooks, WebhookDesk desk, RegionRep
     {
         var scope = User.Scope();
         // A store's manager chooses among the stores only; a region's manager among the regions, not the whole chain.
-        Regions = scope.Role == Role.StoreManager ? [] : await regions.List(scope);
+        Regions = StoreOnly ? [] : await regions.List(scope);
         if (!scope.MayEditMasterData) OwnStores = (await stores.List(scope, null, null, null, 1, OwnStoresListed)).Items;
         if (scope.Role == Role.StoreManager && StoreCode is null) StoreCode = OwnStores.FirstOrDefault()?.Code;
         Subscriptions = await webhooks.List(scope);
