@@ -84,6 +84,7 @@ builder.Services.AddSingleton<UsageDesk>();
 builder.Services.AddHostedService<SignInLogUpkeep>();
 builder.Services.AddSingleton<WebhookDesk>();
 builder.Services.AddSingleton<AuditDesk>();
+builder.Services.AddSingleton<SignInDesk>();
 builder.Services.Configure<WebhookOptions>(builder.Configuration.GetSection("Webhooks"));
 builder.Services.AddHttpClient(WebhookSender.ClientName, c => c.Timeout = Timeout.InfiniteTimeSpan);
 builder.Services.AddSingleton<WebhookSender>();
@@ -160,7 +161,7 @@ app.Use(async (context, next) =>
 app.MapOpenApi().AllowAnonymous();
 app.MapHealth();
 app.MapMetrics();
-app.MapGroup("/api").MapStores().MapImports().MapCameras().MapSkus().MapAdministration().MapAccounts().MapDevices().MapLive().MapSnapshots().MapTraffic().MapStaff().MapVision().MapShelves().MapReceipts().MapTill().MapStaffCards().MapInspections().MapStoreAnalysis().MapCampaigns().MapWeather().MapWebhooks().MapUsage();
+app.MapGroup("/api").MapStores().MapImports().MapCameras().MapSkus().MapAdministration().MapLogs().MapAccounts().MapDevices().MapLive().MapSnapshots().MapTraffic().MapStaff().MapVision().MapShelves().MapReceipts().MapTill().MapStaffCards().MapInspections().MapStoreAnalysis().MapCampaigns().MapWeather().MapWebhooks().MapUsage();
 app.MapHub<LiveHub>(LiveHub.Path);
 app.MapRazorPages();
 app.MapGet("/culture/{name}", (string name, string? returnUrl, HttpContext context) =>

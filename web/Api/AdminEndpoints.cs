@@ -5,7 +5,7 @@ using SmartStore.Web.Security;
 
 namespace SmartStore.Web.Api;
 
-/// <summary>Regions, data dictionary, recognition models, API keys, the audit log and the sign-in log.</summary>
+/// <summary>Regions, data dictionary, recognition models and API keys (the logs: <see cref="LogEndpoints"/>).</summary>
 public static class AdminEndpoints
 {
     public static RouteGroupBuilder MapAdministration(this RouteGroupBuilder api)
@@ -42,35 +42,7 @@ public static class AdminEndpoints
         keys.MapDelete("/{id:int}", async (int id, ClaimsPrincipal user, ApiKeys k) =>
             await k.Revoke(id, user.Actor()) ? Results.NoContent() : Problems.NotFound($"Active API key {id}"));
 
-        api.MapGet("/sign-ins", async (SignInLog log, string? username, string? outcome, int? limit) =>
-            outcome is not null && !SignInLog.Outcomes.Contains(outcome)
-                ? Results.Problem(statusCode: 400, title: "Unknown outcome", detail: $"outcome must be one of {string.Join(", ", SignInLog.Outcomes)}.")
-                : Results.Ok(await log.Recent(username, outcome, Math.Clamp(limit ?? 100, 1, 1000))))
-            .WithTags("Audit").RequireAuthorization(AuthenticationSetup.MayEdit);
-        api.MapGet("/audit", SearchAudit).WithTags("Audit").RequireAuthorization(AuthenticationSetup.MayEdit);
-        api.MapGet("/audit/export", ExportAudit).WithTags("Audit").RequireAuthorization(AuthenticationSetup.MayEdit);
         return api;
-    }
-
-    /// <summary>操作日志: newest first, <c>limit</c> at a time (100; 1,000 at most); <c>before</c> an entry's id pages back.</summary>
-    private static async Task<IResult> SearchAudit(AuditDesk desk, string? actor, string? action, string? entity, string? key, string? from, string? to,
-        long? before, int? limit, CancellationToken cancellationToken)
-    {
-        var errors = new FieldErrors();
-        if (limit is < 1 or > AuditDesk.MaxLimit) errors.Add("limit", $"limit must be 1 to {AuditDesk.MaxLimit}.", $"limit 须为 1 至 {AuditDesk.MaxLimit}。");
-        var query = desk.Read(new AuditDesk.Filters(actor, action, entity, key, from, to, before), errors);
-        return query is null || errors.Any ? errors.ToResult() : Results.Ok(await desk.Search(query, limit ?? AuditDesk.PageSize, cancellationToken));
-    }
-
-    /// <summary>The entries matching as an .xlsx, newest first, at most <see cref="AuditDesk.MaxExport"/>.</summary>
-    private static async Task<IResult> ExportAudit(AuditDesk desk, string? actor, string? action, string? entity, string? key, string? from, string? to,
-        CancellationToken cancellationToken)
-    {
-        var errors = new FieldErrors();
-        if (desk.Read(new AuditDesk.Filters(actor, action, entity, key, from, to, null), errors) is not { } query) return errors.ToResult();
-        var entries = await desk.Search(query, AuditDesk.MaxExport, cancellationToken);
-        var name = $"audit-log-{desk.Local(DateTime.UtcNow):yyyyMMdd-HHmm}.xlsx";
-        return Results.File(await AuditWorkbook.Write(entries, desk.Local, cancellationToken), Workbook.ContentType, name);
     }
 
     public sealed record ModelAssignmentInput(string? ModelName);

@@ -32,24 +32,17 @@ public sealed class AuditModel(AuditDesk desk) : PageModel
         if (desk.Read(new AuditDesk.Filters(Actor, Action, Entity, Key, From, To, Before), errors) is { } query)
         {
             // One more than a page tells whether there is an older page.
-            var found = await desk.Search(query, AuditDesk.PageSize + 1, cancellationToken);
-            Entries = found.Take(AuditDesk.PageSize).ToList();
-            if (found.Count > AuditDesk.PageSize) Older = Entries[^1].Id;
+            var found = await desk.Search(query, LogSearch.PageSize + 1, cancellationToken);
+            Entries = found.Take(LogSearch.PageSize).ToList();
+            if (found.Count > LogSearch.PageSize) Older = Entries[^1].Id;
         }
         Errors = errors.Localized;
         return Page();
     }
 
     /// <summary>This search's query string with <c>before</c> set (or left out): the links to page back and to the newest.</summary>
-    public string Link(string path, long? before)
-    {
-        var parts = new (string Name, string? Value)[]
-        {
-            ("actor", Actor), ("action", Action), ("entity", Entity), ("key", Key), ("from", From), ("to", To), ("before", before?.ToString()),
-        };
-        var query = string.Join("&", parts.Where(p => !string.IsNullOrWhiteSpace(p.Value)).Select(p => $"{p.Name}={Uri.EscapeDataString(p.Value!.Trim())}"));
-        return query.Length == 0 ? path : $"{path}?{query}";
-    }
+    public string Link(string path, long? before) => LogLinks.With(path,
+        [("actor", Actor), ("action", Action), ("entity", Entity), ("key", Key), ("from", From), ("to", To), ("before", before?.ToString())]);
 
     /// <summary>Where an entry's key opens, for the kinds of thing that have a page; null for the rest.</summary>
     public static string? PageOf(AuditTrail.Entry e) => e.Entity switch
