@@ -115,11 +115,12 @@ public sealed class Webhooks(SmartStoreDatabase database)
     /// <summary>Where and how a live endpoint is sent to, with its signing secret (for a test send).</summary>
     public sealed record Endpoint(string Url, string Format, string Secret);
 
-    public async Task<Endpoint?> EndpointOf(int id)
+    /// <summary>A live endpoint <paramref name="scope"/> sets up, as it is sent to; null for none, removed, or someone else's.</summary>
+    public async Task<Endpoint?> EndpointOf(int id, AccessScope scope)
     {
         await using var connection = await database.Open();
         return await connection.QuerySingleOrDefaultAsync<Endpoint>(
-            "SELECT url, format, secret FROM webhooks WHERE id = @id AND removed_utc IS NULL", new { id });
+            $"SELECT w.url, w.format, w.secret FROM webhooks w WHERE w.id = @id AND w.removed_utc IS NULL AND {SetUpBy}", SetUpParameters(scope, new { id }));
     }
 
     public async Task<IReadOnlyList<Delivery>> Deliveries(int webhookId, int limit)

@@ -15,13 +15,10 @@ public sealed class AuditDesk(SmartStoreDatabase database, ReportCalendar calend
     {
         var (fromUtc, toUtc) = LogSearch.Days(filters.From, filters.To, calendar, errors);
         LogSearch.Before(filters.Before, errors);
-        return errors.Any ? null : new AuditTrail.Query(LogSearch.Blank(filters.Actor), LogSearch.Blank(filters.Action), LogSearch.Blank(filters.Entity),
-            LogSearch.Blank(filters.Key), fromUtc, toUtc, filters.Before);
+        return errors.Any ? null : new AuditTrail.Query(PlanningInput.Blank(filters.Actor), PlanningInput.Blank(filters.Action), PlanningInput.Blank(filters.Entity),
+            PlanningInput.Blank(filters.Key), fromUtc, toUtc, filters.Before);
     }
 
     public Task<IReadOnlyList<AuditTrail.Entry>> Search(AuditTrail.Query query, int limit, CancellationToken cancellationToken = default) =>
         AuditTrail.Search(database, query, limit, cancellationToken);
-
-    /// <summary>An entry's time on head office's clock, as the export writes it.</summary>
-    public DateTime Local(DateTime utc) => calendar.Local(utc);
 }

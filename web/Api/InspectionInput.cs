@@ -6,8 +6,10 @@ namespace SmartStore.Web.Api;
 public static class InspectionRights
 {
     /// <summary>Pictures are reviewed, and to-dos raised, above the store: HQ admins and the store's region manager.</summary>
-    public static bool MayReview(AccessScope scope, string storeCode, string regionCode) =>
-        scope.Role is Role.HqAdmin or Role.RegionManager && scope.AllowsStore(storeCode, regionCode);
+    public static bool MayReview(AccessScope scope, string storeCode, string regionCode) => RaisesTodos(scope) && scope.AllowsStore(storeCode, regionCode);
+
+    /// <summary>The roles that raise to-dos for the stores they see: HQ admins and region managers.</summary>
+    public static bool RaisesTodos(AccessScope scope) => scope.Role is Role.HqAdmin or Role.RegionManager;
 
     /// <summary>A to-do is done by whoever acts for the store (its manager, or those above it) — not by a read-only analyst.</summary>
     public static bool MayClose(AccessScope scope, string storeCode, string regionCode) =>

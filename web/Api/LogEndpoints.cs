@@ -28,14 +28,14 @@ public static class LogEndpoints
         return query is null || errors.Any ? errors.ToResult() : Results.Ok(await desk.Search(query, limit ?? LogSearch.PageSize, cancellationToken));
     }
 
-    private static async Task<IResult> ExportSignIns(SignInDesk desk, string? username, string? outcome, string? address, string? from, string? to,
+    private static async Task<IResult> ExportSignIns(SignInDesk desk, ReportCalendar calendar, string? username, string? outcome, string? address, string? from, string? to,
         CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         if (desk.Read(new SignInDesk.Filters(username, outcome, address, from, to, null), errors) is not { } query) return errors.ToResult();
         var entries = await desk.Search(query, LogSearch.MaxExport, cancellationToken);
-        return Results.File(await LogWorkbooks.SignIns(entries, desk.Local, cancellationToken), Workbook.ContentType,
-            $"sign-in-log-{desk.Local(DateTime.UtcNow):yyyyMMdd-HHmm}.xlsx");
+        return Results.File(await LogWorkbooks.SignIns(entries, calendar.Local, cancellationToken), Workbook.ContentType,
+            $"sign-in-log-{calendar.Local(DateTime.UtcNow):yyyyMMdd-HHmm}.xlsx");
     }
 
     private static async Task<IResult> SearchAudit(AuditDesk desk, string? actor, string? action, string? entity, string? key, string? from, string? to,
@@ -47,13 +47,13 @@ public static class LogEndpoints
         return query is null || errors.Any ? errors.ToResult() : Results.Ok(await desk.Search(query, limit ?? LogSearch.PageSize, cancellationToken));
     }
 
-    private static async Task<IResult> ExportAudit(AuditDesk desk, string? actor, string? action, string? entity, string? key, string? from, string? to,
+    private static async Task<IResult> ExportAudit(AuditDesk desk, ReportCalendar calendar, string? actor, string? action, string? entity, string? key, string? from, string? to,
         CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         if (desk.Read(new AuditDesk.Filters(actor, action, entity, key, from, to, null), errors) is not { } query) return errors.ToResult();
         var entries = await desk.Search(query, LogSearch.MaxExport, cancellationToken);
-        return Results.File(await LogWorkbooks.Audit(entries, desk.Local, cancellationToken), Workbook.ContentType,
-            $"audit-log-{desk.Local(DateTime.UtcNow):yyyyMMdd-HHmm}.xlsx");
+        return Results.File(await LogWorkbooks.Audit(entries, calendar.Local, cancellationToken), Workbook.ContentType,
+            $"audit-log-{calendar.Local(DateTime.UtcNow):yyyyMMdd-HHmm}.xlsx");
     }
 }

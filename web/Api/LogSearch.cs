@@ -11,8 +11,8 @@ public static class LogSearch
     /// <summary>The days as UTC instants (from inclusive, to exclusive), each null when not given.</summary>
     public static (DateTime? FromUtc, DateTime? ToUtc) Days(string? from, string? to, ReportCalendar calendar, FieldErrors errors)
     {
-        var first = ReportRequest.ParseDate(errors, "from", Blank(from));
-        var last = ReportRequest.ParseDate(errors, "to", Blank(to));
+        var first = ReportRequest.ParseDate(errors, "from", PlanningInput.Blank(from));
+        var last = ReportRequest.ParseDate(errors, "to", PlanningInput.Blank(to));
         if (first is not null && last < first) errors.Add("to", "to is before from.", "结束日期早于开始日期。");
         return (first is { } f ? calendar.StartUtc(f) : null, last is { } l ? calendar.StartUtc(l.AddDays(1)) : null);
     }
@@ -28,6 +28,4 @@ public static class LogSearch
     {
         if (limit is < 1 or > MaxLimit) errors.Add("limit", $"limit must be 1 to {MaxLimit}.", $"limit 须为 1 至 {MaxLimit}。");
     }
-
-    public static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

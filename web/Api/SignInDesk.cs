@@ -11,17 +11,14 @@ public sealed class SignInDesk(SignInLog log, ReportCalendar calendar)
     /// <summary>The query the filters ask for, or null with what was wrong in <paramref name="errors"/>.</summary>
     public SignInLog.Query? Read(Filters filters, FieldErrors errors)
     {
-        var outcome = LogSearch.Blank(filters.Outcome);
+        var outcome = PlanningInput.Blank(filters.Outcome);
         if (outcome is not null && !SignInLog.Outcomes.Contains(outcome))
             errors.Add("outcome", $"outcome must be one of {string.Join(", ", SignInLog.Outcomes)}.", $"结果须为 {string.Join("、", SignInLog.Outcomes)} 之一。");
         var (fromUtc, toUtc) = LogSearch.Days(filters.From, filters.To, calendar, errors);
         LogSearch.Before(filters.Before, errors);
-        return errors.Any ? null : new SignInLog.Query(LogSearch.Blank(filters.Username), outcome, LogSearch.Blank(filters.Address), fromUtc, toUtc, filters.Before);
+        return errors.Any ? null : new SignInLog.Query(PlanningInput.Blank(filters.Username), outcome, PlanningInput.Blank(filters.Address), fromUtc, toUtc, filters.Before);
     }
 
     public Task<IReadOnlyList<SignInLog.Entry>> Search(SignInLog.Query query, int limit, CancellationToken cancellationToken = default) =>
         log.Search(query, limit, cancellationToken);
-
-    /// <summary>An entry's time on head office's clock, as the export writes it.</summary>
-    public DateTime Local(DateTime utc) => calendar.Local(utc);
 }

@@ -34,10 +34,10 @@ public sealed class WebhookDesk(Webhooks webhooks, RegionRepository regions, Sto
     /// <summary>Whose the endpoint is: the whole chain's (both null), a region's, or one store's — each checked to exist.</summary>
     private async Task<(string? Region, Store? Store)> Coverage(WebhookInput input, FieldErrors errors)
     {
-        var region = string.IsNullOrWhiteSpace(input.RegionCode) ? null : input.RegionCode.Trim();
+        var region = PlanningInput.Blank(input.RegionCode);
         if (region is not null && (await regions.List(AccessScope.Everything(Role.HqAdmin))).All(r => r.Code != region))
             errors.Add("regionCode", $"region '{region}' does not exist.", $"大区“{region}”不存在。");
-        var code = string.IsNullOrWhiteSpace(input.StoreCode) ? null : input.StoreCode.Trim();
+        var code = PlanningInput.Blank(input.StoreCode);
         if (code is null) return (region, null);
         if (region is not null)
         {
@@ -105,7 +105,7 @@ public sealed class WebhookDesk(Webhooks webhooks, RegionRepository regions, Sto
     /// <summary>Sends the endpoint a test message now; its answer, or why there was none.</summary>
     public async Task<(int? Status, string? Error)?> Test(int id, AccessScope scope, CancellationToken cancellationToken)
     {
-        if (await webhooks.Find(id, scope) is null || await webhooks.EndpointOf(id) is not { } endpoint) return null;
+        if (await webhooks.EndpointOf(id, scope) is not { } endpoint) return null;
         return await sender.SendNow(WebhookMessage.Test(endpoint.Url, endpoint.Format, endpoint.Secret), cancellationToken);
     }
 }

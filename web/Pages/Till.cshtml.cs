@@ -114,7 +114,7 @@ public sealed class TillModel(StoreRepository stores, TillDesk desk, TillDays da
 
     /// <summary>请门店说明: the finding handed to the store as a to-do, answered in its note by its deadline.</summary>
     public Task<IActionResult> OnPostAsk(string? subject, string? text, string? due) =>
-        Change(User.Scope().Role is Role.HqAdmin or Role.RegionManager, Anchor(subject),
+        Change(InspectionRights.RaisesTodos(User.Scope()), Anchor(subject),
             async store => (await reviewDesk.Ask(store, new TillReviewDesk.AskInput(Date, subject, text, due), User.Actor())).Errors);
 
     /// <summary>Where a finding's row is: the receipts, or the visits that rang nothing.</summary>

@@ -41,7 +41,7 @@ public static class AuthenticationSetup
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(MayEdit, p => p.RequireRole(RoleCodes.HqAdmin))
-            .AddPolicy(MaySetUpAlerts, p => p.RequireRole(RoleCodes.HqAdmin, RoleCodes.RegionManager, RoleCodes.StoreManager));
+            .AddPolicy(MaySetUpAlerts, p => p.RequireAssertion(c => c.User.Scope().MaySetUpAlerts));
         return services;
     }
 
