@@ -8,6 +8,7 @@ using SmartStore.Web.Analysis;
 using SmartStore.Web.Api;
 using SmartStore.Web.Live;
 using SmartStore.Web.Localization;
+using SmartStore.Web.Navigation;
 using SmartStore.Web.Pages;
 using SmartStore.Web.Security;
 using SmartStore.Web.Todos;
@@ -77,6 +78,9 @@ builder.Services.AddSingleton<CameraReliabilityReport>();
 builder.Services.AddSingleton<Webhooks>();
 builder.Services.AddSingleton<OperationsGauges>();
 builder.Services.AddSingleton<SignInLog>();
+builder.Services.AddSingleton<ChainMenuSettings>();
+builder.Services.AddSingleton<ChainMenu>();
+builder.Services.AddSingleton<MenuDesk>();
 builder.Services.AddSingleton<AccountDays>();
 builder.Services.AddSingleton<PageViewCounter>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<PageViewCounter>());
@@ -150,6 +154,7 @@ app.UseRequestLocalization(new RequestLocalizationOptions()
     .AddSupportedUICultures(UiText.Cultures));
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseMenuGate();
 app.UseRateLimiter();
 // 系统使用情况: each page shown to a signed-in person is counted once it has been answered.
 app.Use(async (context, next) =>
@@ -161,7 +166,7 @@ app.Use(async (context, next) =>
 app.MapOpenApi().AllowAnonymous();
 app.MapHealth();
 app.MapMetrics();
-app.MapGroup("/api").MapStores().MapImports().MapCameras().MapSkus().MapAdministration().MapLogs().MapAccounts().MapDevices().MapLive().MapSnapshots().MapTraffic().MapStaff().MapVision().MapShelves().MapReceipts().MapTill().MapStaffCards().MapInspections().MapStoreAnalysis().MapCampaigns().MapWeather().MapWebhooks().MapUsage();
+app.MapGroup("/api").MapStores().MapImports().MapCameras().MapSkus().MapAdministration().MapLogs().MapAccounts().MapDevices().MapLive().MapSnapshots().MapTraffic().MapStaff().MapVision().MapShelves().MapReceipts().MapTill().MapStaffCards().MapInspections().MapStoreAnalysis().MapCampaigns().MapWeather().MapWebhooks().MapUsage().MapMenus();
 app.MapHub<LiveHub>(LiveHub.Path);
 app.MapRazorPages();
 app.MapGet("/culture/{name}", (string name, string? returnUrl, HttpContext context) =>

@@ -31,6 +31,8 @@ public sealed class AuditModel(AuditDesk desk) : LogPageModel<AuditTrail.Entry>
         "camera" => $"/cameras/{Uri.EscapeDataString(e.EntityKey)}",
         "sku" => $"/skus/{Uri.EscapeDataString(e.EntityKey)}",
         "user" => $"/accounts/{Uri.EscapeDataString(e.EntityKey)}",
+        "menu_role" => $"/admin/menus?role={Uri.EscapeDataString(e.EntityKey)}",
+        "menu_entry" => "/admin/menus#menu-icons",
         _ => null,
     };
 }

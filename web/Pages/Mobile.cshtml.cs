@@ -12,8 +12,11 @@ namespace SmartStore.Web.Pages;
 /// that looks closed, a camera offline, a view fault) above today's traffic of each of their stores, live.
 /// </summary>
 public sealed class MobileModel(ScopeSummaries scopeSummaries, StoreTodos todos, InspectionCaptures captures, Api.ReportCalendar calendar,
-    StoreTotals totals, TillDays tills, IOptions<Api.StoreBenchmarkOptions> benchmark) : PageModel
+    StoreTotals totals, TillDays tills, IOptions<Api.StoreBenchmarkOptions> benchmark, Navigation.ChainMenu menu) : PageModel
 {
+    /// <summary>The menu entries head office hid from the reader's role (菜单管理): their items stay off this page too.</summary>
+    public IReadOnlySet<string> Closed { get; private set; } = new HashSet<string>();
+
     /// <summary>Today's stores whose till had findings (收银追溯), most first, as the figures were last kept.</summary>
     public IReadOnlyList<TillDayRow> TillFindings { get; private set; } = [];
 
@@ -68,15 +71,20 @@ public sealed class MobileModel(ScopeSummaries scopeSummaries, StoreTodos todos,
         StoreCount = summaries.Count;
         Total = summaries.Aggregate(TrafficCounters.Zero, (sum, p) => sum.Plus(p.Summary.Today));
         var scope = User.Scope();
-        OpenTodos = await todos.Recent(new StoreCoverage(scope, null, null), TodoStates.Open, 50);
+        Closed = (await menu.Of(scope.Role)).Where(i => !i.Shown).Select(i => i.Entry.Key).ToHashSet();
         Today = calendar.Today;
-        if (scope.Role is Role.HqAdmin or Role.RegionManager)
+        if (!Closed.Contains("inspections"))
         {
-            PicturesToReview = await captures.AwaitingReview(scope, Today);
-            TodosToReview = (await todos.Counts(new StoreCoverage(scope, null, null))).AwaitingReview;
+            OpenTodos = await todos.Recent(new StoreCoverage(scope, null, null), TodoStates.Open, 50);
+            if (scope.Role is Role.HqAdmin or Role.RegionManager)
+            {
+                PicturesToReview = await captures.AwaitingReview(scope, Today);
+                TodosToReview = (await todos.Counts(new StoreCoverage(scope, null, null))).AwaitingReview;
+            }
         }
         // A store whose findings have all been reviewed needs nobody's attention any more.
-        TillFindings = (await tills.Day(new StoreCoverage(scope, null, null), Today)).Where(t => t.ToReview > 0).Take(AttentionShown).ToList();
+        if (!Closed.Contains("till"))
+            TillFindings = (await tills.Day(new StoreCoverage(scope, null, null), Today)).Where(t => t.ToReview > 0).Take(AttentionShown).ToList();
         await LoadYesterday(scope);
     }
 
