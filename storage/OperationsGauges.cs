@@ -4,13 +4,13 @@ namespace SmartStore.Storage;
 
 /// <summary>
 /// The figures a chain's operations team watches SmartStore by (<c>/metrics</c>): how much waits to be analysed and sent,
-/// what was refused at the door, what is broken in the shops now. Each a count over a small index, so a scrape every
+/// what was refused at the door, what is broken in the shops now, how large the database has grown. Each a count over a small index, so a scrape every
 /// 15 seconds costs the database little at any chain size.
 /// </summary>
 public sealed class OperationsGauges(SmartStoreDatabase database)
 {
     public sealed record Figures(long Stores, long Cameras, long SnapshotsWaiting, double? OldestWaitingSeconds, long ViewFaultsOpen,
-        long DeliveriesPending, long DeliveriesGivenUp, long TodosOpen, long TodosOverdue)
+        long DeliveriesPending, long DeliveriesGivenUp, long TodosOpen, long TodosOverdue, long DatabaseBytes)
     {
         /// <summary>Uploads refused in the last hour, by reason (corrupt, unknown camera, bad password …).</summary>
         public IReadOnlyDictionary<string, long> RejectionsLastHour { get; init; } = new Dictionary<string, long>();
@@ -30,7 +30,8 @@ public sealed class OperationsGauges(SmartStoreDatabase database)
                    (SELECT count(*) FROM webhook_deliveries d JOIN webhooks w ON w.id = d.webhook_id AND w.removed_utc IS NULL
                     WHERE d.gave_up_utc IS NOT NULL) AS DeliveriesGivenUp,
                    (SELECT count(*) FROM store_todos WHERE done_utc IS NULL) AS TodosOpen,
-                   (SELECT count(*) FROM store_todos WHERE done_utc IS NULL AND due_utc < now()) AS TodosOverdue
+                   (SELECT count(*) FROM store_todos WHERE done_utc IS NULL AND due_utc < now()) AS TodosOverdue,
+                   pg_database_size(current_database()) AS DatabaseBytes
             """, cancellationToken: cancellationToken));
         var rejections = await connection.QueryAsync<(string Reason, long Count)>(new CommandDefinition(
             "SELECT reason, count(*) FROM ingest_rejections WHERE at > now() - interval '1 hour' GROUP BY reason ORDER BY reason",

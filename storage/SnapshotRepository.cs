@@ -5,6 +5,9 @@ namespace SmartStore.Storage;
 /// <summary>The snapshot inbox and its rejection log.</summary>
 public sealed class SnapshotRepository(SmartStoreDatabase database)
 {
+    /// <summary>How many days pictures are kept unless <c>Ingest:RetentionDays</c> says otherwise (the silo deletes, the web plans by it).</summary>
+    public const int DefaultRetentionDays = 30;
+
     public sealed record NewSnapshot(string CameraCode, string Sha256, string Path, int Bytes, int Width, int Height,
         string FileName, DateTime? CapturedAtUtc, string Source);
 

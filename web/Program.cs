@@ -81,6 +81,8 @@ builder.Services.AddSingleton<SignInLog>();
 builder.Services.AddSingleton<ChainMenuSettings>();
 builder.Services.AddSingleton<ChainMenu>();
 builder.Services.AddSingleton<MenuDesk>();
+builder.Services.AddSingleton<StorageFootprint>();
+builder.Services.AddSingleton<StorageReport>();
 builder.Services.AddSingleton<AccountDays>();
 builder.Services.AddSingleton<PageViewCounter>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<PageViewCounter>());

@@ -10,7 +10,7 @@ public sealed class IngestOptions
     public long MaxUploadBytes { get; set; } = 8 * 1024 * 1024;
 
     /// <summary>Snapshots older than this many days are deleted by the retention sweeper.</summary>
-    public int RetentionDays { get; set; } = 30;
+    public int RetentionDays { get; set; } = Storage.SnapshotRepository.DefaultRetentionDays;
 }
 
 /// <summary>The FTP endpoint cameras upload to. Section <c>Ftp</c>.</summary>

@@ -25,6 +25,9 @@ public sealed partial class MetricsTests(SmartStoreSystem system)
         Assert.True(new[] { "online", "offline", "not_reported" }.Sum(s => samples[$"smartstore_cameras{{state=\"{s}\"}}"]) >= 72);
         Assert.Contains("# TYPE smartstore_snapshots_waiting gauge", text);
         Assert.True(samples.ContainsKey("smartstore_alert_deliveries{state=\"given_up\"}"));
+        // How much room is left: the database's size, and the pictures' disk (free within its size).
+        Assert.True(samples["smartstore_database_bytes"] > 1_000_000);
+        Assert.InRange(samples["smartstore_images_volume_bytes{state=\"free\"}"], 1, samples["smartstore_images_volume_bytes{state=\"total\"}"]);
 
         // An upload refused for a wrong password shows under its reason within the hour.
         var refused = await FtpClients.Curl("-sS", "-T", Path.Combine(SharedData.Shared, "data", "README.md"), "--user", "CAM-S0002-E1:wrong-password",

@@ -32,6 +32,10 @@ public static class AdminEndpoints
         api.MapGet("/recognition-models", async (RecognitionModelChoices models) => Results.Ok(await models.List())).WithTags("Recognition models");
         api.MapPut("/recognition-models/{kind}", AssignModel).WithTags("Recognition models").RequireAuthorization(AuthenticationSetup.MayEdit);
 
+        // 数据库表 and the pictures' disk: what the installation takes and will take.
+        api.MapGet("/storage", async (StorageReport report, CancellationToken cancellation) => Results.Ok(await report.Read(cancellation)))
+            .WithTags("Storage").RequireAuthorization(AuthenticationSetup.MayEdit);
+
         var keys = api.MapGroup("/api-keys").WithTags("API keys").RequireAuthorization(AuthenticationSetup.MayEdit);
         keys.MapGet("/", async (ApiKeys k, ApiKeyUsage usage) =>
         {

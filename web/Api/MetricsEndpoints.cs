@@ -10,14 +10,14 @@ namespace SmartStore.Web.Api;
 /// <summary>
 /// <c>GET /metrics</c>: SmartStore's health in Prometheus's text format, for the chain's own monitoring — whether the
 /// database and the silo answer, cameras online and offline, pictures waiting to be analysed and how long the oldest has
-/// waited, uploads refused in the last hour by reason, alerts not yet delivered or given up, open view faults and to-dos.
+/// waited, uploads refused in the last hour by reason, alerts not yet delivered or given up, open view faults and to-dos, the database's size and the pictures' disk.
 /// Head office only (an HQ role's session or API key: X-Api-Key, or Authorization: Bearer as Prometheus sends it).
 /// </summary>
 public static class MetricsEndpoints
 {
     public static IEndpointRouteBuilder MapMetrics(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/metrics", async (HttpContext context, OperationsGauges gauges, IClusterClient cluster, ILoggerFactory logs) =>
+        app.MapGet("/metrics", async (HttpContext context, OperationsGauges gauges, IClusterClient cluster, WebSettings settings, ILoggerFactory logs) =>
         {
             if (!context.User.Scope().SeesWholeChain) return Results.Problem(statusCode: 403, detail: "Only head office's roles read the metrics.");
             var logger = logs.CreateLogger("SmartStore.Metrics");
@@ -40,14 +40,17 @@ public static class MetricsEndpoints
             {
                 logger.LogWarning(e, "The silo did not answer for the metrics");
             }
-            Write(text, figures, cameras);
+            Write(text, figures, cameras, StorageReport.VolumeOf(settings.ImagesRoot));
             return Results.Text(text.ToString(), "text/plain; version=0.0.4; charset=utf-8");
         }).WithTags("Health").ExcludeFromDescription();
         return app;
     }
 
-    private static void Write(StringBuilder text, OperationsGauges.Figures? figures, CameraCounts? cameras)
+    private static void Write(StringBuilder text, OperationsGauges.Figures? figures, CameraCounts? cameras, StorageReport.Volume? images)
     {
+        if (images is not null)
+            Gauge(text, "smartstore_images_volume_bytes", "The disk the pictures are kept on: its size and what is free (alert before it fills).",
+                [("state=\"total\"", images.TotalBytes), ("state=\"free\"", images.FreeBytes)]);
         Gauge(text, "smartstore_up", "Whether each part answers (1) or not (0).",
             [("component=\"database\"", figures is null ? 0 : 1), ("component=\"silo\"", cameras is null ? 0 : 1)]);
         if (cameras is not null)
@@ -66,6 +69,7 @@ public static class MetricsEndpoints
             [("state=\"pending\"", figures.DeliveriesPending), ("state=\"given_up\"", figures.DeliveriesGivenUp)]);
         Gauge(text, "smartstore_todos_open", "Stores' to-dos not yet done, and of them past their deadline.",
             [("state=\"open\"", figures.TodosOpen), ("state=\"overdue\"", figures.TodosOverdue)]);
+        Gauge(text, "smartstore_database_bytes", "The database's size on disk.", [("", figures.DatabaseBytes)]);
     }
 
     private static void Gauge(StringBuilder text, string name, string help, IReadOnlyList<(string Labels, double Value)> samples)

@@ -12,6 +12,9 @@ public sealed class ReportCalendar(IConfiguration configuration)
 
     public DateOnly Today => DayOf(DateTime.UtcNow);
 
+    /// <summary>The zone's IANA name, for the database to cut days by.</summary>
+    public string ZoneId => _zone.Id;
+
     /// <summary>Head office's clock now, as a time of day.</summary>
     public TimeSpan TimeOfDay => Local(DateTime.UtcNow).TimeOfDay;
 

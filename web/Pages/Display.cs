@@ -116,6 +116,16 @@ public static class Display
         _ => "0%",
     };
 
+    /// <summary>A size as a disk's owner reads it: "850 KB", "12.4 MB", "3.1 GB" (powers of 1,024; negative shown as its size).</summary>
+    public static string Size(long bytes)
+    {
+        var size = Math.Abs((double)bytes);
+        string[] units = ["B", "KB", "MB", "GB", "TB"];
+        var unit = 0;
+        while (size >= 1024 && unit < units.Length - 1) { size /= 1024; unit++; }
+        return size.ToString(unit == 0 || size >= 100 ? "0" : "0.0", CultureInfo.InvariantCulture) + " " + units[unit];
+    }
+
     /// <summary>A span as people say it: "3 分钟", "2 小时 5 分钟", "1 天 4 小时".</summary>
     public static string Duration(TimeSpan span)
     {

@@ -1,0 +1,51 @@
+namespace SmartStore.Web.Localization;
+
+public static partial class UiText
+{
+    /// <summary>数据库表 and the pictures' disk: the words of /admin/storage, and what the main tables hold (table.*).</summary>
+    private static readonly Dictionary<string, (string Zh, string En)> StorageWords = new()
+    {
+        ["storage"] = ("数据库表与存储", "Database and storage"),
+        ["storageHint"] = ("安装的磁盘由谁维护，就看这里：每张数据库表有多少行、占多大，图片每天增加多少，图片目录所在磁盘能否放下保留期内的全部图片。", "For whoever keeps the installation's disks: each database table's rows and size, how much the pictures add a day, and whether the pictures' disk holds them for as long as they are kept."),
+        ["storageDatabase"] = ("数据库", "Database"),
+        ["storagePictures"] = ("图片 · {0:N0} 张", "Pictures · {0:N0}"),
+        ["storageFreeOf"] = ("图片磁盘剩余（共 {0}）", "Free on the pictures' disk (of {0})"),
+        ["storageNoVolume"] = ("图片目录尚未创建", "The pictures' folder does not exist yet"),
+        ["storageKeptSince"] = ("图片保留期 · 最早一张", "Pictures kept · the oldest"),
+        ["storageNothingKept"] = ("图片保留期（尚无图片）", "Pictures kept (none yet)"),
+        ["storagePlan"] = ("图片容量规划", "Room for pictures"),
+        ["storageNoFullDay"] = ("还没有完整一天的图片，明天起可估算每天的增量。", "No whole day of pictures yet: the daily growth can be estimated from tomorrow."),
+        ["storageRate"] = ("近 {0} 天平均每天 {1:N0} 张、{2}；保留 {3} 天（Ingest__RetentionDays），图片目录将稳定在约 {4}（现有 {5}）。", "Over the last {0} days, {1:N0} pictures and {2} a day; kept {3} days (Ingest__RetentionDays), the pictures' folder levels at about {4} (now {5})."),
+        ["storageFits"] = ("够用", "Fits"),
+        ["storageShort"] = ("不够", "Short"),
+        ["storageFitsLine"] = ("磁盘剩余 {0}，达到稳定后仍余约 {1}。", "{0} free on the disk; about {1} left once it levels."),
+        ["storageShortLine"] = ("磁盘剩余 {0}，达到稳定前还差约 {1}：请扩容，或缩短保留天数。", "{0} free on the disk, about {1} short of where it levels: add disk, or keep pictures fewer days."),
+        ["storageFolder"] = ("图片目录：{0}。", "Pictures' folder: {0}."),
+        ["storageSampled"] = ("图片超过一百万张，张数与大小按数据页抽样估算（至少 5,000 页，或 1%）。", "Over a million pictures: counts and sizes are estimated from a sample of the table's pages (at least 5,000 pages, or 1 %)."),
+        ["storageDayPictures"] = ("收到图片", "Pictures received"),
+        ["storageDaySize"] = ("大小", "Size"),
+        ["storageNoPictures"] = ("近 14 天没有收到图片。", "No pictures received in the last 14 days."),
+        ["storageTables"] = ("数据库表", "Database tables"),
+        ["storageTablesCount"] = ("{0} 张", "{0} tables"),
+        ["storageTable"] = ("表", "Table"),
+        ["storageHolds"] = ("内容", "Holds"),
+        ["storageRows"] = ("行数（约）", "Rows (about)"),
+        ["storageSize"] = ("大小（含索引）", "Size (with indexes)"),
+        ["storageIndexes"] = ("其中索引", "Of which indexes"),
+        ["storageTablesHint"] = ("行数取自 PostgreSQL 的统计（自动清理后更新），不逐行计数。删除大量行后，表占的空间留给新行复用，不还给磁盘。", "Rows are PostgreSQL's own statistics (updated by autovacuum), not counted row by row. Space freed by deleting many rows is reused by new rows, not given back to the disk."),
+        ["table.snapshots"] = ("收到的每张图片（文件在图片目录），按保留天数删除", "every picture received (its file in the pictures' folder), deleted after the retention"),
+        ["table.audit_log"] = ("操作日志，不自动删除", "the audit log, never deleted"),
+        ["table.sign_ins"] = ("登录日志，保留一年", "the sign-in log, kept a year"),
+        ["table.planograms"] = ("陈列图与参考画面", "planograms and their reference pictures"),
+        ["table.sku_photos"] = ("SKU 参考图片", "SKU reference photos"),
+        ["table.sku_photo_embeddings"] = ("SKU 参考图片的特征", "the SKU photos' embeddings"),
+        ["table.camera_views"] = ("摄像头参考画面", "cameras' reference views"),
+        ["table.orleans_grain_state"] = ("门店、摄像头的实时状态", "stores' and cameras' live state"),
+        ["table.alert_events"] = ("告警事件", "alert events"),
+        ["table.webhook_deliveries"] = ("消息推送的投递记录", "alert deliveries"),
+        ["table.traffic_hourly"] = ("每小时客流", "foot traffic by hour"),
+        ["table.pos_receipts"] = ("收银小票", "till receipts"),
+        ["table.inspection_captures"] = ("定时抓拍照片", "inspection pictures"),
+        ["table.ingest_rejections"] = ("被拒收的上传及原因", "refused uploads and why"),
+    };
+}
