@@ -6,7 +6,7 @@ public static partial class UiText
     private static readonly Dictionary<string, (string Zh, string En)> MenuWords = new()
     {
         ["menus"] = ("菜单管理", "Menus"),
-        ["menusHint"] = ("按角色决定菜单显示哪些功能、以什么顺序：例如不用收银追溯的连锁可对店长隐藏它。隐藏的菜单其页面也对该角色关闭；角色本身能做什么不变，菜单只能收窄，不能放宽。", "Per role, which entries the menu shows and in what order — a chain without POS data can hide 收银追溯 from store managers. A hidden entry's pages are closed to that role too; what a role may do is unchanged: the menu can narrow it, never widen it."),
+        ["menusHint"] = ("按角色决定菜单显示哪些功能、以什么顺序：例如不用收银追溯的连锁可对店长隐藏它。隐藏的菜单其页面也对该角色关闭；角色本身能做什么不变，菜单只能收窄，不能放宽。", "Per role, which entries the menu shows and in what order — a chain without POS data can hide Till trace from store managers. A hidden entry's pages are closed to that role too; what a role may do is unchanged: the menu can narrow it, never widen it."),
         ["menuOfRole"] = ("{0}的菜单", "The menu of: {0}"),
         ["menuPreview"] = ("该角色看到的菜单", "What this role sees"),
         ["menuPosition"] = ("顺序", "Order"),
