@@ -21,6 +21,7 @@ public sealed partial class MenuTests(SmartStoreSystem system)
                 entries = new object[]
                 {
                     new { key = "till", shown = false, position = 40 },
+                    new { key = "webhooks", shown = false, position = 60 },
                     new { key = "stores", shown = true, position = 1 },
                 },
             });
@@ -41,6 +42,11 @@ public sealed partial class MenuTests(SmartStoreSystem system)
             Assert.Contains("总部已在菜单管理中对你的角色关闭了“收银追溯”", why);
             Assert.Equal(HttpStatusCode.OK, (await region.GetAsync("/till?store=S0001")).StatusCode);
             Assert.Contains("till", Entries(await region.GetStringAsync("/")));
+
+            // 消息推送 hidden too: its page closed, and the phone page no longer offers it.
+            Assert.Equal(HttpStatusCode.Forbidden, (await store.GetAsync("/admin/webhooks")).StatusCode);
+            Assert.DoesNotContain("id=\"my-webhooks\"", await store.GetStringAsync("/m"));
+            Assert.Contains("id=\"my-webhooks\"", await region.GetStringAsync("/m"));
 
             // 操作日志 has who changed which role's menu.
             var log = (await (await admin.GetAsync("/api/audit?entity=menu_role&key=store_manager")).Json()).AsArray();

@@ -20,6 +20,9 @@ public sealed class ChainMenu(ChainMenuSettings settings, TimeProvider clock)
     // Replaced whole, never changed in place: a page reading it while another host's change arrives sees one or the other.
     private volatile Kept? _kept;
 
+    // Counts this host's changes: a read begun before a change must not keep what it read as fresh after it.
+    private int _changes;
+
     /// <summary>Every entry offered to the role, hidden ones too, in the role's order.</summary>
     public async Task<IReadOnlyList<MenuItem>> Of(Role role, CancellationToken cancellationToken = default)
     {
@@ -27,6 +30,7 @@ public sealed class ChainMenu(ChainMenuSettings settings, TimeProvider clock)
         var code = role.ToCode();
         var icons = current.Icons.ToDictionary(i => i.Entry, i => i.Icon);
         var chosen = current.Roles.Where(r => r.Role == code).ToDictionary(r => r.Entry);
+        // Two entries at the same place keep the product's order between them.
         return MenuCatalogue.Entries
             .Select((entry, index) => (entry, index))
             .Where(e => e.entry.IsOfferedTo(role))
@@ -35,9 +39,10 @@ public sealed class ChainMenu(ChainMenuSettings settings, TimeProvider clock)
                 var locked = e.entry.LockedFor(role);
                 var mine = chosen.GetValueOrDefault(e.entry.Key);
                 var icon = icons.GetValueOrDefault(e.entry.Key) is { } i && MenuIcons.Exists(i) ? i : e.entry.DefaultIcon;
-                return new MenuItem(e.entry, locked || (mine?.Shown ?? true), mine?.Position ?? DefaultPosition(e.index), icon, locked);
+                return (Item: new MenuItem(e.entry, locked || (mine?.Shown ?? true), mine?.Position ?? DefaultPosition(e.index), icon, locked), e.index);
             })
-            .OrderBy(i => i.Position).ThenBy(i => DefaultPosition(IndexOf(i.Entry)))
+            .OrderBy(e => e.Item.Position).ThenBy(e => e.index)
+            .Select(e => e.Item)
             .ToList();
     }
 
@@ -55,17 +60,20 @@ public sealed class ChainMenu(ChainMenuSettings settings, TimeProvider clock)
     }
 
     /// <summary>Forgets what it read, after a change on this host.</summary>
-    public void Changed() => _kept = null;
+    public void Changed()
+    {
+        Interlocked.Increment(ref _changes);
+        _kept = null;
+    }
 
     public static int DefaultPosition(int index) => (index + 1) * 5;
-
-    private static int IndexOf(MenuEntry entry) => MenuCatalogue.Entries.ToList().IndexOf(entry);
 
     private async Task<ChainMenuSettings.Settings> Current(CancellationToken cancellationToken)
     {
         if (_kept is { } kept && kept.Until > clock.GetUtcNow()) return kept.Settings;
+        var changes = Volatile.Read(ref _changes);
         var loaded = await settings.Load(cancellationToken);
-        _kept = new Kept(loaded, clock.GetUtcNow() + Fresh);
+        if (changes == Volatile.Read(ref _changes)) _kept = new Kept(loaded, clock.GetUtcNow() + Fresh);
         return loaded;
     }
 }

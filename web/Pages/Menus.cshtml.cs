@@ -27,16 +27,14 @@ public sealed class MenusModel(ChainMenu menu, MenuDesk desk) : PageModel
 
     public async Task<IActionResult> OnGet()
     {
-        if (!User.Scope().MayEditMasterData) return Forbid();
-        if (!ChooseRole()) return NotFound();
+        if (Refusal() is { } refusal) return refusal;
         await Load();
         return Page();
     }
 
     public async Task<IActionResult> OnPostSave()
     {
-        if (!User.Scope().MayEditMasterData) return Forbid();
-        if (!ChooseRole()) return NotFound();
+        if (Refusal() is { } refusal) return refusal;
         var entries = Positions.Select(p => new MenuDesk.EntryInput(p.Key, ShownKeys.Contains(p.Key), p.Value)).ToList();
         var errors = await desk.SaveRole(Role, new MenuDesk.RoleInput(entries), User.Actor());
         return await Done(errors.Any ? null : string.Format(T("menuSaved"), T(Role.ToCode())), errors.Localized);
@@ -44,16 +42,15 @@ public sealed class MenusModel(ChainMenu menu, MenuDesk desk) : PageModel
 
     public async Task<IActionResult> OnPostReset()
     {
-        if (!User.Scope().MayEditMasterData) return Forbid();
-        if (!ChooseRole()) return NotFound();
+        if (Refusal() is { } refusal) return refusal;
         await desk.ResetRole(Role, User.Actor());
         return await Done(string.Format(T("menuReset"), T(Role.ToCode())), []);
     }
 
     public async Task<IActionResult> OnPostIcon(string? entry, string? icon)
     {
-        if (!User.Scope().MayEditMasterData) return Forbid();
-        if (!ChooseRole() || MenuCatalogue.Find(entry) is not { } found) return NotFound();
+        if (Refusal() is { } refusal) return refusal;
+        if (MenuCatalogue.Find(entry) is not { } found) return NotFound();
         var errors = await desk.SaveIcon(found, new MenuDesk.IconInput(icon), User.Actor());
         return await Done(errors.Any ? null : string.Format(T("menuIconSaved"), T(found.LabelKey(Role))), errors.Localized);
     }
@@ -69,6 +66,9 @@ public sealed class MenusModel(ChainMenu menu, MenuDesk desk) : PageModel
         await Load();
         return Page();
     }
+
+    /// <summary>Head office's admins only, and a role that exists (none named: HQ admin's menu).</summary>
+    private IActionResult? Refusal() => !User.Scope().MayEditMasterData ? Forbid() : !ChooseRole() ? NotFound() : null;
 
     private bool ChooseRole()
     {
