@@ -5,11 +5,15 @@ namespace SmartStore.Storage;
 /// <summary>系统使用情况: page views per account and head-office day, as the web hosts count them.</summary>
 public sealed class AccountDays(SmartStoreDatabase database)
 {
-    /// <summary>An account's views on a day, counted by one web host since its last write.</summary>
-    public sealed record Visits(string Username, DateOnly Day, int Views, int PhoneViews, DateTime LastUtc);
+    /// <summary>
+    /// An account's views on a day, counted by one web host since its last write, with the visits begun and the seconds
+    /// between pages of a visit.
+    /// </summary>
+    public sealed record Visits(string Username, DateOnly Day, int Views, int PhoneViews, DateTime LastUtc, int VisitsBegun = 0, int ActiveSeconds = 0);
 
-    /// <summary>An account's use of the period, and whether it used SmartStore in the period before (环比).</summary>
-    public sealed record Use(string Username, int ActiveDays, long Views, long PhoneViews, bool ActiveBefore);
+    /// <summary>An account's use of the period, and in the period before (环比): whether it was active, its visits.</summary>
+    public sealed record Use(string Username, int ActiveDays, long Views, long PhoneViews, bool ActiveBefore, long Visits = 0, long ActiveSeconds = 0,
+        long VisitsBefore = 0);
 
     /// <summary>Adds the views counted, all in one statement.</summary>
     public async Task Add(IReadOnlyList<Visits> visits, CancellationToken cancellationToken = default)
@@ -17,10 +21,12 @@ public sealed class AccountDays(SmartStoreDatabase database)
         if (visits.Count == 0) return;
         await using var connection = await database.Open(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition("""
-            INSERT INTO account_days (username, day, views, phone_views, last_utc)
-            SELECT * FROM unnest(@usernames::text[], @days::date[], @views::int[], @phoneViews::int[], @lasts::timestamptz[])
+            INSERT INTO account_days (username, day, views, phone_views, last_utc, visits, active_seconds)
+            SELECT * FROM unnest(@usernames::text[], @days::date[], @views::int[], @phoneViews::int[], @lasts::timestamptz[],
+                                 @visits::int[], @seconds::int[])
             ON CONFLICT (username, day) DO UPDATE SET views = account_days.views + excluded.views,
-                phone_views = account_days.phone_views + excluded.phone_views, last_utc = greatest(account_days.last_utc, excluded.last_utc)
+                phone_views = account_days.phone_views + excluded.phone_views, last_utc = greatest(account_days.last_utc, excluded.last_utc),
+                visits = account_days.visits + excluded.visits, active_seconds = account_days.active_seconds + excluded.active_seconds
             """, new
         {
             usernames = visits.Select(v => v.Username).ToArray(),
@@ -28,6 +34,8 @@ public sealed class AccountDays(SmartStoreDatabase database)
             views = visits.Select(v => v.Views).ToArray(),
             phoneViews = visits.Select(v => v.PhoneViews).ToArray(),
             lasts = visits.Select(v => DateTime.SpecifyKind(v.LastUtc, DateTimeKind.Utc)).ToArray(),
+            visits = visits.Select(v => v.VisitsBegun).ToArray(),
+            seconds = visits.Select(v => v.ActiveSeconds).ToArray(),
         }, cancellationToken: cancellationToken));
     }
 
@@ -40,7 +48,10 @@ public sealed class AccountDays(SmartStoreDatabase database)
             SELECT username AS Username, (count(*) FILTER (WHERE day >= @from))::int AS ActiveDays,
                    coalesce(sum(views) FILTER (WHERE day >= @from), 0)::bigint AS Views,
                    coalesce(sum(phone_views) FILTER (WHERE day >= @from), 0)::bigint AS PhoneViews,
-                   coalesce(bool_or(day < @from), false) AS ActiveBefore
+                   coalesce(bool_or(day < @from), false) AS ActiveBefore,
+                   coalesce(sum(visits) FILTER (WHERE day >= @from), 0)::bigint AS Visits,
+                   coalesce(sum(active_seconds) FILTER (WHERE day >= @from), 0)::bigint AS ActiveSeconds,
+                   coalesce(sum(visits) FILTER (WHERE day < @from), 0)::bigint AS VisitsBefore
             FROM account_days WHERE day >= @before AND day <= @to GROUP BY username
             """, new { from = Date(from), to = Date(to), before = Date(before) }, cancellationToken: cancellationToken))).ToList();
     }

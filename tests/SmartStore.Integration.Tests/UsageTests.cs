@@ -40,6 +40,8 @@ public sealed class UsageTests(SmartStoreSystem system)
         var zhao = Person(people, "x0923.zhao");
         Assert.Equal((3L, 3L, 1, false),
             (zhao["views"]!.GetValue<long>(), zhao["phoneViews"]!.GetValue<long>(), zhao["activeDays"]!.GetValue<int>(), zhao["dormant"]!.GetValue<bool>()));
+        // Three pages within moments of each other are one visit.
+        Assert.Equal(1L, zhao["visits"]!.GetValue<long>());
         var idle = Person(people, "x0923.idle");
         Assert.Equal((0L, true), (idle["views"]!.GetValue<long>(), idle["dormant"]!.GetValue<bool>()));
 
@@ -67,6 +69,27 @@ public sealed class UsageTests(SmartStoreSystem system)
     }
 
     private static JsonNode Person(JsonArray people, string username) => people.Single(p => p!["username"]!.GetValue<string>() == username)!;
+
+    [Fact]
+    public void Pages_no_more_than_thirty_minutes_apart_make_one_visit_and_its_time_runs_to_its_last_page()
+    {
+        var visits = new AccountVisits();
+        var start = new DateTime(2026, 12, 6, 1, 0, 0, DateTimeKind.Utc);
+        // 09:00, 09:02, 09:05 one visit of 5 minutes; 09:50 a new one (45 minutes later), 09:51 one more minute of it.
+        var pages = new[] { 0, 2, 5, 50, 51 }.Select(m => visits.Page("x0925.qian", start.AddMinutes(m))).ToList();
+        Assert.Equal([true, false, false, true, false], pages.Select(p => p.NewVisit));
+        Assert.Equal(6 * 60, pages.Sum(p => p.Seconds));
+        // Another account's pages are its own visit; a page arriving late (an earlier time) adds no time.
+        Assert.True(visits.Page("x0925.sun", start.AddMinutes(51)).NewVisit);
+        Assert.Equal((false, 0), visits.Page("x0925.qian", start.AddMinutes(40)));
+
+        // The report: two visits by one active account, 6 minutes in all; the period before had one visit by one account.
+        var account = new UserAccounts.Account(1, "x0925.qian", "钱", Role.StoreManager, [], ["S0001"]);
+        var report = UsageReport.Of(new DateOnly(2026, 12, 6), new DateOnly(2026, 12, 6), [account],
+            [new AccountDays.Use("x0925.qian", 1, 5, 0, true, Visits: 2, ActiveSeconds: 360, VisitsBefore: 1)],
+            [], new Dictionary<string, DateTime>(), new Dictionary<string, string> { ["S0001"] = "EAST" });
+        Assert.Equal((2L, 2.0, 1.0, 3.0), (report.Visits, report.VisitsPerActive, report.VisitsPerActiveBefore, report.MinutesPerVisit));
+    }
 
     [Fact]
     public void A_week_cut_by_the_period_says_how_many_of_its_days_it_holds()

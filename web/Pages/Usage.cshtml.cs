@@ -43,6 +43,8 @@ public sealed class UsageModel(UsageDesk desk, RegionRepository regions) : PageM
     /// <summary>环比: the relative change against the period before, or none when nothing was there to compare with.</summary>
     public static double? Change(int now, int before) => before == 0 ? null : (double)(now - before) / before;
 
+    public static double? Change(double? now, double? before) => now is null || before is not > 0 ? null : (now - before) / before;
+
     public static string Share(int part, int whole) => whole == 0 ? "—" : ((double)part / whole).ToString("P0");
 
     public RoleUse Role(Role role) => Report.Roles.Single(r => r.Role == role);

@@ -8,11 +8,20 @@ namespace SmartStore.Web.Usage;
 
 /// <summary>
 /// 系统使用情况: counts each signed-in account's page views per head-office day, from the phone (/m, or a phone's browser)
-/// or not, kept in memory and added to PostgreSQL every few seconds (<see cref="CountedInMemory"/>).
+/// or not, and the visits they make up (<see cref="AccountVisits"/>), kept in memory and added to PostgreSQL every few
+/// seconds (<see cref="CountedInMemory"/>).
 /// </summary>
 public sealed class PageViewCounter(AccountDays days, ReportCalendar calendar, ILogger<PageViewCounter> logger) : CountedInMemory
 {
-    private readonly ConcurrentDictionary<(string Username, DateOnly Day), (int Views, int PhoneViews, DateTime LastUtc)> _pending = new();
+    private readonly ConcurrentDictionary<(string Username, DateOnly Day), Tally> _pending = new();
+    private readonly AccountVisits _visits = new();
+
+    /// <summary>An account's day as counted since the last write: pages, on the phone, visits begun, seconds between pages.</summary>
+    private readonly record struct Tally(int Views, int PhoneViews, DateTime LastUtc, int Visits, int Seconds)
+    {
+        public Tally Plus(Tally other) => new(Views + other.Views, PhoneViews + other.PhoneViews,
+            other.LastUtc > LastUtc ? other.LastUtc : LastUtc, Visits + other.Visits, Seconds + other.Seconds);
+    }
 
     /// <summary>
     /// Counts the request when it showed a page to a signed-in person (not a file, an API call, a refusal, or the page
@@ -29,15 +38,19 @@ public sealed class PageViewCounter(AccountDays days, ReportCalendar calendar, I
         Seen(context.User.Actor(), DateTime.UtcNow, phone);
     }
 
-    public void Seen(string username, DateTime atUtc, bool phone) =>
-        _pending.AddOrUpdate((username, calendar.DayOf(atUtc)), (1, phone ? 1 : 0, atUtc),
-            (_, was) => (was.Views + 1, was.PhoneViews + (phone ? 1 : 0), atUtc > was.LastUtc ? atUtc : was.LastUtc));
+    public void Seen(string username, DateTime atUtc, bool phone)
+    {
+        var (newVisit, seconds) = _visits.Page(username, atUtc);
+        var page = new Tally(1, phone ? 1 : 0, atUtc, newVisit ? 1 : 0, seconds);
+        _pending.AddOrUpdate((username, calendar.DayOf(atUtc)), page, (_, was) => was.Plus(page));
+    }
 
     public override async Task Flush()
     {
         var taken = new List<AccountDays.Visits>();
         foreach (var key in _pending.Keys)
-            if (_pending.TryRemove(key, out var v)) taken.Add(new(key.Username, key.Day, v.Views, v.PhoneViews, v.LastUtc));
+            if (_pending.TryRemove(key, out var v)) taken.Add(new(key.Username, key.Day, v.Views, v.PhoneViews, v.LastUtc, v.Visits, v.Seconds));
+        _visits.Forget(DateTime.UtcNow);
         try
         {
             await days.Add(taken);
@@ -46,8 +59,10 @@ public sealed class PageViewCounter(AccountDays days, ReportCalendar calendar, I
         {
             // Put back for the next round: the database may be restarting.
             foreach (var v in taken)
-                _pending.AddOrUpdate((v.Username, v.Day), (v.Views, v.PhoneViews, v.LastUtc),
-                    (_, was) => (was.Views + v.Views, was.PhoneViews + v.PhoneViews, v.LastUtc > was.LastUtc ? v.LastUtc : was.LastUtc));
+            {
+                var back = new Tally(v.Views, v.PhoneViews, v.LastUtc, v.VisitsBegun, v.ActiveSeconds);
+                _pending.AddOrUpdate((v.Username, v.Day), back, (_, was) => was.Plus(back));
+            }
             logger.LogWarning(e, "Page views of {Accounts} accounts not written yet", taken.Count);
         }
     }

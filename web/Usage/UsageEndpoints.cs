@@ -26,9 +26,15 @@ public static class UsageEndpoints
             accounts = new { enabled = report.Enabled, active = report.Active, activeBefore = report.ActiveBefore },
             stores = new { total = report.Stores, reached = report.StoresReached, reachedBefore = report.StoresReachedBefore },
             views = report.Views, phoneViews = report.PhoneViews,
+            visits = new
+            {
+                total = report.Visits, perActive = report.VisitsPerActive, perActiveBefore = report.VisitsPerActiveBefore,
+                minutesPerVisit = report.MinutesPerVisit,
+            },
             roles = report.Roles.Select(r => new
             {
                 role = r.Role.ToCode(), accounts = r.Accounts, active = r.Active, activeBefore = r.ActiveBefore, views = r.Views, phoneViews = r.PhoneViews,
+                visits = r.Visits, visitsBefore = r.VisitsBefore, activeSeconds = r.ActiveSeconds,
             }),
             weeks = report.Weeks.Select(w => new
             {
@@ -39,7 +45,7 @@ public static class UsageEndpoints
             people = report.Accounts.Select(a => new
             {
                 username = a.Username, displayName = a.DisplayName, role = a.Role.ToCode(), disabled = a.Disabled, activeDays = a.ActiveDays,
-                views = a.Views, phoneViews = a.PhoneViews, lastSeenUtc = a.LastSeenUtc, lastSignInUtc = a.LastSignInUtc,
+                views = a.Views, phoneViews = a.PhoneViews, visits = a.Visits, lastSeenUtc = a.LastSeenUtc, lastSignInUtc = a.LastSignInUtc,
                 dormant = a.IsDormant(now),
             }),
         });

@@ -3,8 +3,12 @@ using SmartStore.Storage;
 
 namespace SmartStore.Web.Usage;
 
-/// <summary>How one role used SmartStore in the period: its enabled accounts, those active, and those active the period before (环比).</summary>
-public sealed record RoleUse(Role Role, int Accounts, int Active, int ActiveBefore, long Views, long PhoneViews);
+/// <summary>
+/// How one role used SmartStore in the period: its enabled accounts, those active, and those active the period before (环比);
+/// its pages, the visits they made up (then and before) and the seconds between a visit's pages.
+/// </summary>
+public sealed record RoleUse(Role Role, int Accounts, int Active, int ActiveBefore, long Views, long PhoneViews,
+    long Visits = 0, long VisitsBefore = 0, long ActiveSeconds = 0);
 
 /// <summary>The accounts active in a week (Monday first), by role.</summary>
 public sealed record WeekUse(DateOnly Monday, int HqAdmins, int HqAnalysts, int RegionManagers, int StoreManagers)
@@ -20,7 +24,7 @@ public sealed record RegionUse(string Code, int RegionManagers, int RegionManage
 
 /// <summary>One account's use of the period (never seen: <see cref="LastSeenUtc"/> null).</summary>
 public sealed record AccountUse(string Username, string DisplayName, Role Role, bool Disabled, int ActiveDays, long Views, long PhoneViews,
-    DateTime? LastSeenUtc, DateTime? LastSignInUtc)
+    DateTime? LastSeenUtc, DateTime? LastSignInUtc, long Visits = 0)
 {
     /// <summary>Enabled, and not seen for <see cref="UsageReport.DormantAfterDays"/> days before <paramref name="utcNow"/> (or never).</summary>
     public bool IsDormant(DateTime utcNow) => !Disabled && (LastSeenUtc is not { } seen || seen < utcNow.AddDays(-UsageReport.DormantAfterDays));
@@ -41,6 +45,15 @@ public sealed record UsageReport(DateOnly From, DateOnly To, IReadOnlyList<RoleU
     public int Active => Roles.Sum(r => r.Active);
     public int ActiveBefore => Roles.Sum(r => r.ActiveBefore);
     public int Enabled => Roles.Sum(r => r.Accounts);
+    public long Visits => Roles.Sum(r => r.Visits);
+
+    /// <summary>访问频次: visits per active account, in the period and the one before (null: nobody active).</summary>
+    public double? VisitsPerActive => Active == 0 ? null : (double)Visits / Active;
+
+    public double? VisitsPerActiveBefore => ActiveBefore == 0 ? null : (double)Roles.Sum(r => r.VisitsBefore) / ActiveBefore;
+
+    /// <summary>平均停留时长: minutes between the first and last page of a visit, on average (null: no visit).</summary>
+    public double? MinutesPerVisit => Visits == 0 ? null : Roles.Sum(r => r.ActiveSeconds) / 60.0 / Visits;
 
     /// <summary>Enabled accounts not seen for <see cref="DormantAfterDays"/> days before <paramref name="utcNow"/>, never seen first.</summary>
     public IReadOnlyList<AccountUse> Dormant(DateTime utcNow) => Accounts.Where(a => a.IsDormant(utcNow))
@@ -60,7 +73,8 @@ public sealed record UsageReport(DateOnly From, DateOnly To, IReadOnlyList<RoleU
             // Active now or before counts every account of the role, one since disabled too: it was used then.
             var of = people.Where(p => p.Account.Role == role).ToList();
             return new RoleUse(role, of.Count(p => !p.Account.Disabled), of.Count(ActiveNow), of.Count(ActiveBefore),
-                of.Sum(p => p.Use?.Views ?? 0), of.Sum(p => p.Use?.PhoneViews ?? 0));
+                of.Sum(p => p.Use?.Views ?? 0), of.Sum(p => p.Use?.PhoneViews ?? 0),
+                of.Sum(p => p.Use?.Visits ?? 0), of.Sum(p => p.Use?.VisitsBefore ?? 0), of.Sum(p => p.Use?.ActiveSeconds ?? 0));
         }).ToList();
 
         // A store is reached when a store manager of it used SmartStore: seed 001's 人群范围 down to the shop floor.
@@ -89,7 +103,7 @@ public sealed record UsageReport(DateOnly From, DateOnly To, IReadOnlyList<RoleU
 
         var list = people.Select(p => new AccountUse(p.Account.Username, p.Account.DisplayName, p.Account.Role, p.Account.Disabled,
             p.Use?.ActiveDays ?? 0, p.Use?.Views ?? 0, p.Use?.PhoneViews ?? 0, lastSeen.TryGetValue(p.Account.Username, out var seen) ? seen : null,
-            p.Account.LastSignInUtc)).ToList();
+            p.Account.LastSignInUtc, p.Use?.Visits ?? 0)).ToList();
         return new UsageReport(from, to, roles, weeks, regions, storeRegions.Count, reached.Count, reachedBefore.Count, list);
     }
 }
