@@ -7,13 +7,22 @@ public sealed record DayHours(
     [property: Id(1)] TimeOnly Close,
     [property: Id(2)] bool Closed = false);
 
-/// <summary>A date range (inclusive) with hours that replace the weekly schedule, e.g. a holiday or a refit.</summary>
+/// <summary>
+/// A date range (inclusive) with hours that replace the weekly schedule on the weekdays it names, e.g. a holiday, a refit,
+/// or a season's hours ("12-02 to 12-16, Monday to Saturday 09:30–21:30" and a second range for its Sundays).
+/// <see cref="Days"/> none (a range kept before it had days) means every day.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("SmartStore.OpeningException")]
 public sealed record OpeningException(
     [property: Id(0)] DateOnly From,
     [property: Id(1)] DateOnly To,
     [property: Id(2)] DayHours Hours,
-    [property: Id(3)] string Reason);
+    [property: Id(3)] string Reason,
+    [property: Id(4)] Weekdays Days = Weekdays.Every)
+{
+    /// <summary>Whether the range sets the hours of this store-local date.</summary>
+    public bool Covers(DateOnly date) => From <= date && date <= To && (Days == Weekdays.None || Days.Includes(date.DayOfWeek));
+}
 
 /// <summary>
 /// A store's weekly opening hours (index 0 = Monday … 6 = Sunday) plus date-range exceptions.
@@ -29,11 +38,11 @@ public sealed record OpeningHours(
 
     public static OpeningHours AlwaysOpen { get; } = Daily(TimeOnly.MinValue, TimeOnly.MaxValue);
 
-    /// <summary>The hours of one store-local date: an exception covering it, else its weekday's.</summary>
+    /// <summary>The hours of one store-local date: the last exception covering it (its range and weekday), else its weekday's.</summary>
     public DayHours On(DateOnly date)
     {
         // Stores created through the API before it filled in a missing list have none stored.
-        var exception = (Exceptions ?? []).LastOrDefault(e => e.From <= date && date <= e.To);
+        var exception = (Exceptions ?? []).LastOrDefault(e => e.Covers(date));
         if (exception is not null) return exception.Hours;
         var mondayFirst = ((int)date.DayOfWeek + 6) % 7;
         return Weekly[mondayFirst];

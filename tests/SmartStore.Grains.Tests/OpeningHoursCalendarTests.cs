@@ -39,6 +39,27 @@ public sealed class OpeningHoursCalendarTests
     }
 
     [Fact]
+    public void A_seasons_hours_apply_on_the_weekdays_it_names_and_a_range_without_days_on_every_day()
+    {
+        // 11-23 to 12-06: weekdays 10:00–18:00 and Saturdays 12:30–14:30 (seed 001's store page); Sundays keep the week's 10–22.
+        var weekdays = new OpeningException(new DateOnly(2026, 11, 23), new DateOnly(2026, 12, 6), new DayHours(new TimeOnly(10, 0), new TimeOnly(18, 0)),
+            "冬季", Weekdays.Monday | Weekdays.Tuesday | Weekdays.Wednesday | Weekdays.Thursday | Weekdays.Friday);
+        var saturdays = new OpeningException(new DateOnly(2026, 11, 23), new DateOnly(2026, 12, 6), new DayHours(new TimeOnly(12, 30), new TimeOnly(14, 30)),
+            "冬季", Weekdays.Saturday);
+        var hours = OpeningHours.Daily(new TimeOnly(10, 0), new TimeOnly(22, 0)) with { Exceptions = [weekdays, saturdays] };
+        Assert.False(OpeningHoursCalendar.IsOpen(hours, Shanghai, Utc(25, 11, 0)));  // Wed 19:00, closed at 18:00 this season
+        Assert.True(OpeningHoursCalendar.IsOpen(hours, Shanghai, Utc(28, 5, 0)));   // Sat 13:00
+        Assert.False(OpeningHoursCalendar.IsOpen(hours, Shanghai, Utc(28, 7, 0)));  // Sat 15:00
+        Assert.True(OpeningHoursCalendar.IsOpen(hours, Shanghai, Utc(29, 12, 0)));  // Sun 20:00: no range for Sundays
+        Assert.Equal(new DayHours(new TimeOnly(10, 0), new TimeOnly(22, 0)), hours.On(new DateOnly(2026, 12, 7))); // after the season
+
+        // A range kept before ranges had days (none stored) covers every day, as it did.
+        var refit = weekdays with { Days = Weekdays.None, Hours = new DayHours(TimeOnly.MinValue, TimeOnly.MinValue, Closed: true) };
+        Assert.True(refit.Covers(new DateOnly(2026, 11, 29)));
+        Assert.False(refit.Covers(new DateOnly(2026, 12, 7)));
+    }
+
+    [Fact]
     public void A_dates_open_span_ends_the_next_day_when_it_closes_after_midnight()
     {
         var monday = new DateOnly(2026, 11, 23);

@@ -233,6 +233,51 @@ public sealed partial class BackOfficePageTests(SmartStoreSystem system)
     }
 
     /// <summary>The store form as a browser posts it, each weekday's hours given (null: closed), in the North region.</summary>
+    [Fact]
+    public async Task A_seasons_hours_are_set_for_the_weekdays_they_name_through_the_api_and_on_the_page()
+    {
+        using var admin = await system.SignedIn("admin");
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostJson("/api/stores",
+            new { code = "X0822", name = "换季营业测试店", regionCode = "NORTH", city = "北京", latitude = 39.9, longitude = 116.4 })).StatusCode);
+        var daily = Enumerable.Range(0, 7).Select(_ => new { open = "10:00:00", close = "22:00:00", closed = false }).ToArray();
+        object Season(object[] exceptions) => new
+        {
+            name = "换季营业测试店", regionCode = "NORTH", city = "北京", latitude = 39.9, longitude = 116.4,
+            openingHours = new { weekly = daily, exceptions },
+        };
+
+        // Winter: Monday to Saturday 10:00–18:00, and its Sundays closed.
+        var put = await admin.PutJson("/api/stores/X0822", Season([
+            new { from = "2026-12-01", to = "2027-02-28", hours = new { open = "10:00:00", close = "18:00:00", closed = false }, reason = "冬季",
+                days = "monday, tuesday, wednesday, thursday, friday, saturday" },
+            new { from = "2026-12-01", to = "2027-02-28", hours = new { open = "00:00:00", close = "00:00:00", closed = true }, reason = "冬季", days = "sunday" },
+        ]));
+        Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+        var ranges = (await (await admin.GetAsync("/api/stores/X0822")).Json())["openingHours"]!["exceptions"]!.AsArray();
+        Assert.Equal(["monday, tuesday, wednesday, thursday, friday, saturday", "sunday"], ranges.Select(r => r!["days"]!.GetValue<string>()));
+
+        // The page ticks each range's weekdays; a range added there for Sundays only keeps just that day (the form is sent
+        // without the winter rows, as if both were removed).
+        var page = WebUtility.HtmlDecode(await admin.GetStringAsync("/stores/X0822/edit"));
+        Assert.Contains("name=\"Form.Special[1].Weekdays\" value=\"7\" checked", page);
+        Assert.DoesNotContain("name=\"Form.Special[1].Weekdays\" value=\"6\" checked", page);
+        var form = Fields("换季营业测试店", _ => ("10:00", "22:00"));
+        form["Form.Added.From"] = "2027-03-01";
+        form["Form.Added.To"] = "2027-03-31";
+        (form["Form.Added.Open"], form["Form.Added.Close"]) = ("12:00", "20:00");
+        form["Form.Added.Weekdays"] = "7";
+        Assert.Equal(HttpStatusCode.Redirect, (await PageForms.PostForm(admin, "/stores/X0822/edit", "/stores/X0822/edit", form)).StatusCode);
+        var added = Assert.Single((await (await admin.GetAsync("/api/stores/X0822")).Json())["openingHours"]!["exceptions"]!.AsArray())!;
+        Assert.Equal(("sunday", "12:00:00"), (added["days"]!.GetValue<string>(), added["hours"]!["open"]!.GetValue<string>()));
+
+        // A weekday that does not exist is refused.
+        var bad = await admin.PutJson("/api/stores/X0822", Season([
+            new { from = "2026-12-01", to = "2026-12-31", hours = new { open = "10:00:00", close = "18:00:00", closed = false }, reason = "", days = 200 },
+        ]));
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("names a weekday that does not exist", await bad.Detail());
+    }
+
     private static Dictionary<string, string> Fields(string name, Func<int, (string Open, string Close)?> hours)
     {
         var fields = new Dictionary<string, string>

@@ -47,6 +47,9 @@ public sealed class MasterDataValidation(RegionRepository regions, StoreReposito
             if (ex.Hours is null)
                 errors.Add("openingHours", $"openingHours.exceptions: range {ex.From:yyyy-MM-dd}..{ex.To:yyyy-MM-dd} has no hours.",
                     $"特殊营业时间 {ex.From:yyyy-MM-dd} 至 {ex.To:yyyy-MM-dd} 缺少营业时间。");
+            if ((ex.Days & ~Weekdays.Every) != 0)
+                errors.Add("openingHours", $"openingHours.exceptions: range {ex.From:yyyy-MM-dd}..{ex.To:yyyy-MM-dd} names a weekday that does not exist.",
+                    $"特殊营业时间 {ex.From:yyyy-MM-dd} 至 {ex.To:yyyy-MM-dd} 的星期不存在。");
             if ((ex.Reason?.Length ?? 0) > 100)
                 errors.Add("openingHours", "openingHours.exceptions: a reason is at most 100 characters.", "特殊营业时间的原因最多 100 个字。");
         }

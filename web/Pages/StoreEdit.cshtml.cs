@@ -29,6 +29,13 @@ public sealed class StoreEditModel(StoreRepository stores, RegionRepository regi
 
     public static string DayName(int mondayFirst) => (IsChinese ? "周" : "") + T("weekdaysShort").Split(',')[mondayFirst];
 
+    /// <summary>A weekday in as little room as a row of seven checkboxes allows: 一 … 日, Mo … Su.</summary>
+    public static string DayLetter(int mondayFirst)
+    {
+        var name = T("weekdaysShort").Split(',')[mondayFirst];
+        return name.Length > 2 ? name[..2] : name;
+    }
+
     public async Task<IActionResult> OnGet()
     {
         if (await Load() is { } refused) return refused;

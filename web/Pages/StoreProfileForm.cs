@@ -34,6 +34,8 @@ public sealed class StoreProfileForm
         public DateOnly? To { get; set; }
         public string? Reason { get; set; }
         public bool Remove { get; set; }
+        /// <summary>A range's weekdays as ISO numbers (1 = Monday); none ticked is every day.</summary>
+        public List<int> Weekdays { get; set; } = [];
     }
 
     public static StoreProfileForm Of(Store store) => new()
@@ -42,7 +44,7 @@ public sealed class StoreProfileForm
         Latitude = store.Latitude, Longitude = store.Longitude, Tags = store.Tags.ToList(), TimeZone = store.TimeZone,
         StaffCount = store.StaffCount,
         Days = store.OpeningHours.Weekly.Select(d => Row(d)).ToList(),
-        Special = (store.OpeningHours.Exceptions ?? []).Select(e => Row(e.Hours, e.From, e.To, e.Reason)).ToList(),
+        Special = (store.OpeningHours.Exceptions ?? []).Select(e => Row(e.Hours, e.From, e.To, e.Reason, e.Days)).ToList(),
     };
 
     /// <summary>The form as the API's input; a time that is not a time, or a range without both dates, is a field error.</summary>
@@ -63,7 +65,9 @@ public sealed class StoreProfileForm
             errors.Add("openingHours", "A special-hours range needs both dates.", "特殊营业时间须填写开始和结束日期。");
             return null;
         }
-        return new OpeningException(from, to, Hours(row, $"{from:yyyy-MM-dd}", errors), row.Reason?.Trim() ?? "");
+        var days = row.Weekdays.Where(d => d is >= 1 and <= 7).Aggregate(Models.Weekdays.None, (all, d) => all | WeekdaysOf.FromIso(d));
+        return new OpeningException(from, to, Hours(row, $"{from:yyyy-MM-dd}", errors), row.Reason?.Trim() ?? "",
+            days == Models.Weekdays.None ? Models.Weekdays.Every : days);
     }
 
     private static DayHours Hours(HoursRow row, string day, FieldErrors errors)
@@ -79,9 +83,10 @@ public sealed class StoreProfileForm
         return new DayHours(open.Value, close.Value);
     }
 
-    private static HoursRow Row(DayHours hours, DateOnly? from = null, DateOnly? to = null, string? reason = null) => new()
+    private static HoursRow Row(DayHours hours, DateOnly? from = null, DateOnly? to = null, string? reason = null, Weekdays days = Models.Weekdays.Every) => new()
     {
         Open = hours.Closed ? null : ClockText.Of(hours.Open), Close = hours.Closed ? null : ClockText.Of(hours.Close),
         Closed = hours.Closed, From = from, To = to, Reason = reason,
+        Weekdays = (days == Models.Weekdays.None ? Models.Weekdays.Every : days).IsoDays().ToList(),
     };
 }
