@@ -58,9 +58,12 @@ public sealed class StorageFootprint(SmartStoreDatabase database)
                    count(*), COALESCE(sum(bytes), 0)::bigint
             FROM {from} GROUP BY 1 ORDER BY 1
             """, new { zone, fromUtc, percent }, cancellationToken: cancellationToken))).ToList();
-        // Ids grow with time, so the oldest kept picture is the first by id: one index lookup.
-        var oldest = await connection.ExecuteScalarAsync<DateTime?>(new CommandDefinition(
-            "SELECT received_at FROM snapshots ORDER BY id LIMIT 1", cancellationToken: cancellationToken));
+        // Each camera's oldest picture from its (camera, time) index, then the oldest of those: a lookup per camera, not a
+        // scan, and right also where ids do not follow time (pictures restored from a backup).
+        var oldest = await connection.ExecuteScalarAsync<DateTime?>(new CommandDefinition("""
+            SELECT min(first.received_at) FROM cameras c
+            CROSS JOIN LATERAL (SELECT received_at FROM snapshots s WHERE s.camera_code = c.code ORDER BY received_at LIMIT 1) first
+            """, cancellationToken: cancellationToken));
         long Scaled(long value) => (long)Math.Round(value * scale);
         return new Pictures(Scaled(groups.Sum(g => g.Count)), Scaled(groups.Sum(g => g.Bytes)), oldest,
             groups.Where(g => g.Day is not null).Select(g => new PictureDay(DateOnly.FromDateTime(g.Day!.Value), Scaled(g.Count), Scaled(g.Bytes))).ToList(),

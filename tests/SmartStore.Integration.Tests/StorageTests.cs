@@ -34,6 +34,7 @@ public sealed class StorageTests(SmartStoreSystem system)
         Assert.Equal(before.Pictures + 3, today.Pictures);
         Assert.Equal(before.Bytes + sent, today.Bytes);
         Assert.True(storage["pictures"]!["count"]!.GetValue<long>() >= 3);
+        Assert.True(storage["pictures"]!["oldestUtc"]!.GetValue<DateTime>() <= DateTime.UtcNow);
         Assert.True(storage["databaseBytes"]!.GetValue<long>() > 0);
         Assert.True(storage["imagesVolume"]!["freeBytes"]!.GetValue<long>() > 0);
         Assert.Equal(30, storage["retentionDays"]!.GetValue<int>());
