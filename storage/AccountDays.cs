@@ -6,19 +6,27 @@ namespace SmartStore.Storage;
 public sealed class AccountDays(SmartStoreDatabase database)
 {
     /// <summary>
-    /// An account's views on a day, counted by one web host since its last write, with the visits begun and the seconds
-    /// between pages of a visit.
+    /// An account's use of a day as one web host counted it since its last write: its pages (on the phone too), the last
+    /// one's time, the visits begun and the seconds between pages of a visit.
     /// </summary>
-    public sealed record Visits(string Username, DateOnly Day, int Views, int PhoneViews, DateTime LastUtc, int VisitsBegun = 0, int ActiveSeconds = 0);
+    public sealed record DayUse(string Username, DateOnly Day, int Views, int PhoneViews, DateTime LastUtc, int Visits = 0, int ActiveSeconds = 0)
+    {
+        /// <summary>This and more of the same account's day, counted since.</summary>
+        public DayUse Plus(DayUse more) => this with
+        {
+            Views = Views + more.Views, PhoneViews = PhoneViews + more.PhoneViews, LastUtc = more.LastUtc > LastUtc ? more.LastUtc : LastUtc,
+            Visits = Visits + more.Visits, ActiveSeconds = ActiveSeconds + more.ActiveSeconds,
+        };
+    }
 
     /// <summary>An account's use of the period, and in the period before (环比): whether it was active, its visits.</summary>
     public sealed record Use(string Username, int ActiveDays, long Views, long PhoneViews, bool ActiveBefore, long Visits = 0, long ActiveSeconds = 0,
         long VisitsBefore = 0);
 
-    /// <summary>Adds the views counted, all in one statement.</summary>
-    public async Task Add(IReadOnlyList<Visits> visits, CancellationToken cancellationToken = default)
+    /// <summary>Adds the days counted, all in one statement.</summary>
+    public async Task Add(IReadOnlyList<DayUse> days, CancellationToken cancellationToken = default)
     {
-        if (visits.Count == 0) return;
+        if (days.Count == 0) return;
         await using var connection = await database.Open(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition("""
             INSERT INTO account_days (username, day, views, phone_views, last_utc, visits, active_seconds)
@@ -29,13 +37,13 @@ public sealed class AccountDays(SmartStoreDatabase database)
                 visits = account_days.visits + excluded.visits, active_seconds = account_days.active_seconds + excluded.active_seconds
             """, new
         {
-            usernames = visits.Select(v => v.Username).ToArray(),
-            days = visits.Select(v => v.Day.ToDateTime(TimeOnly.MinValue)).ToArray(),
-            views = visits.Select(v => v.Views).ToArray(),
-            phoneViews = visits.Select(v => v.PhoneViews).ToArray(),
-            lasts = visits.Select(v => DateTime.SpecifyKind(v.LastUtc, DateTimeKind.Utc)).ToArray(),
-            visits = visits.Select(v => v.VisitsBegun).ToArray(),
-            seconds = visits.Select(v => v.ActiveSeconds).ToArray(),
+            usernames = days.Select(d => d.Username).ToArray(),
+            days = days.Select(d => d.Day.ToDateTime(TimeOnly.MinValue)).ToArray(),
+            views = days.Select(d => d.Views).ToArray(),
+            phoneViews = days.Select(d => d.PhoneViews).ToArray(),
+            lasts = days.Select(d => DateTime.SpecifyKind(d.LastUtc, DateTimeKind.Utc)).ToArray(),
+            visits = days.Select(d => d.Visits).ToArray(),
+            seconds = days.Select(d => d.ActiveSeconds).ToArray(),
         }, cancellationToken: cancellationToken));
     }
 

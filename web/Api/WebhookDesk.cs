@@ -35,7 +35,7 @@ public sealed class WebhookDesk(Webhooks webhooks, RegionRepository regions, Sto
     private async Task<(string? Region, Store? Store)> Coverage(WebhookInput input, FieldErrors errors)
     {
         var region = PlanningInput.Blank(input.RegionCode);
-        if (region is not null && (await regions.List(AccessScope.Everything(Role.HqAdmin))).All(r => r.Code != region))
+        if (region is not null && await regions.Find(region) is null)
             errors.Add("regionCode", $"region '{region}' does not exist.", $"大区“{region}”不存在。");
         var code = PlanningInput.Blank(input.StoreCode);
         if (code is null) return (region, null);

@@ -28,7 +28,7 @@ public sealed class ChainMenu(ChainMenuSettings settings, TimeProvider clock)
     {
         var current = await Current(cancellationToken);
         var code = role.ToCode();
-        var icons = current.Icons.ToDictionary(i => i.Entry, i => i.Icon);
+        var icons = IconsOf(current);
         var chosen = current.Roles.Where(r => r.Role == code).ToDictionary(r => r.Entry);
         // Two entries at the same place keep the product's order between them.
         return MenuCatalogue.Entries
@@ -38,12 +38,20 @@ public sealed class ChainMenu(ChainMenuSettings settings, TimeProvider clock)
             {
                 var locked = e.entry.LockedFor(role);
                 var mine = chosen.GetValueOrDefault(e.entry.Key);
-                var icon = icons.GetValueOrDefault(e.entry.Key) is { } i && MenuIcons.Exists(i) ? i : e.entry.DefaultIcon;
-                return (Item: new MenuItem(e.entry, locked || (mine?.Shown ?? true), mine?.Position ?? DefaultPosition(e.index), icon, locked), e.index);
+                return (Item: new MenuItem(e.entry, locked || (mine?.Shown ?? true), mine?.Position ?? DefaultPosition(e.index), icons[e.entry.Key], locked), e.index);
             })
             .OrderBy(e => e.Item.Position).ThenBy(e => e.index)
             .Select(e => e.Item)
             .ToList();
+    }
+
+    /// <summary>图标管理: every entry's icon (head office's choice, else the product's), the same in every role's menu.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> Icons(CancellationToken cancellationToken = default) => IconsOf(await Current(cancellationToken));
+
+    private static Dictionary<string, string> IconsOf(ChainMenuSettings.Settings settings)
+    {
+        var chosen = settings.Icons.Where(i => MenuIcons.Exists(i.Icon)).ToDictionary(i => i.Entry, i => i.Icon);
+        return MenuCatalogue.Entries.ToDictionary(e => e.Key, e => chosen.GetValueOrDefault(e.Key, e.DefaultIcon));
     }
 
     /// <summary>What the menu bar shows the role.</summary>

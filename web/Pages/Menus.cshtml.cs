@@ -56,8 +56,7 @@ public sealed class MenusModel(ChainMenu menu, MenuDesk desk) : PageModel
     }
 
     /// <summary>Every catalogue entry with the icon it carries now, for 图标管理 (icons are the chain's, not a role's).</summary>
-    public IEnumerable<(MenuEntry Entry, string Icon)> IconRows =>
-        MenuCatalogue.Entries.Select(e => (e, Icons.GetValueOrDefault(e.Key, e.DefaultIcon)));
+    public IEnumerable<(MenuEntry Entry, string Icon)> IconRows => MenuCatalogue.Entries.Select(e => (e, Icons[e.Key]));
 
     private async Task<IActionResult> Done(string? notice, IReadOnlyList<string> errors)
     {
@@ -81,11 +80,6 @@ public sealed class MenusModel(ChainMenu menu, MenuDesk desk) : PageModel
     private async Task Load()
     {
         Items = await menu.Of(Role);
-        // Each role's menu carries the same icons; the admin's own list offers every entry.
-        var icons = new Dictionary<string, string>();
-        foreach (var role in MenuCatalogue.Roles)
-            foreach (var item in await menu.Of(role))
-                icons[item.Entry.Key] = item.Icon;
-        Icons = icons;
+        Icons = await menu.Icons();
     }
 }

@@ -13,15 +13,8 @@ namespace SmartStore.Web.Usage;
 /// </summary>
 public sealed class PageViewCounter(AccountDays days, ReportCalendar calendar, ILogger<PageViewCounter> logger) : CountedInMemory
 {
-    private readonly ConcurrentDictionary<(string Username, DateOnly Day), Tally> _pending = new();
+    private readonly ConcurrentDictionary<(string Username, DateOnly Day), AccountDays.DayUse> _pending = new();
     private readonly AccountVisits _visits = new();
-
-    /// <summary>An account's day as counted since the last write: pages, on the phone, visits begun, seconds between pages.</summary>
-    private readonly record struct Tally(int Views, int PhoneViews, DateTime LastUtc, int Visits, int Seconds)
-    {
-        public Tally Plus(Tally other) => new(Views + other.Views, PhoneViews + other.PhoneViews,
-            other.LastUtc > LastUtc ? other.LastUtc : LastUtc, Visits + other.Visits, Seconds + other.Seconds);
-    }
 
     /// <summary>
     /// Counts the request when it showed a page to a signed-in person (not a file, an API call, a refusal, or the page
@@ -41,15 +34,15 @@ public sealed class PageViewCounter(AccountDays days, ReportCalendar calendar, I
     public void Seen(string username, DateTime atUtc, bool phone)
     {
         var (newVisit, seconds) = _visits.Page(username, atUtc);
-        var page = new Tally(1, phone ? 1 : 0, atUtc, newVisit ? 1 : 0, seconds);
-        _pending.AddOrUpdate((username, calendar.DayOf(atUtc)), page, (_, was) => was.Plus(page));
+        var page = new AccountDays.DayUse(username, calendar.DayOf(atUtc), 1, phone ? 1 : 0, atUtc, newVisit ? 1 : 0, seconds);
+        _pending.AddOrUpdate((username, page.Day), page, (_, was) => was.Plus(page));
     }
 
     public override async Task Flush()
     {
-        var taken = new List<AccountDays.Visits>();
+        var taken = new List<AccountDays.DayUse>();
         foreach (var key in _pending.Keys)
-            if (_pending.TryRemove(key, out var v)) taken.Add(new(key.Username, key.Day, v.Views, v.PhoneViews, v.LastUtc, v.Visits, v.Seconds));
+            if (_pending.TryRemove(key, out var day)) taken.Add(day);
         _visits.Forget(DateTime.UtcNow);
         try
         {
@@ -58,11 +51,8 @@ public sealed class PageViewCounter(AccountDays days, ReportCalendar calendar, I
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // Put back for the next round: the database may be restarting.
-            foreach (var v in taken)
-            {
-                var back = new Tally(v.Views, v.PhoneViews, v.LastUtc, v.VisitsBegun, v.ActiveSeconds);
-                _pending.AddOrUpdate((v.Username, v.Day), back, (_, was) => was.Plus(back));
-            }
+            foreach (var day in taken)
+                _pending.AddOrUpdate((day.Username, day.Day), day, (_, was) => was.Plus(day));
             logger.LogWarning(e, "Page views of {Accounts} accounts not written yet", taken.Count);
         }
     }
