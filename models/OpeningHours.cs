@@ -22,6 +22,15 @@ public sealed record OpeningException(
 {
     /// <summary>Whether the range sets the hours of this store-local date.</summary>
     public bool Covers(DateOnly date) => From <= date && date <= To && (Days == Weekdays.None || Days.Includes(date.DayOfWeek));
+
+    /// <summary>
+    /// Whether two ranges are the same entry of a plan (reason, dates and weekdays; not the hours): what head office sets for
+    /// many stores at once replaces its earlier version there, and is withdrawn by it.
+    /// </summary>
+    public bool SameEntry(OpeningException other) =>
+        Reason == other.Reason && From == other.From && To == other.To && Normal(Days) == Normal(other.Days);
+
+    private static Weekdays Normal(Weekdays days) => days == Weekdays.None ? Weekdays.Every : days;
 }
 
 /// <summary>
@@ -37,6 +46,14 @@ public sealed record OpeningHours(
         new(Enumerable.Range(0, 7).Select(_ => new DayHours(open, close)).ToArray(), Array.Empty<OpeningException>());
 
     public static OpeningHours AlwaysOpen { get; } = Daily(TimeOnly.MinValue, TimeOnly.MaxValue);
+
+    /// <summary>These hours with the range set: an earlier version of the same entry gives way, and the range goes last, so it wins its days.</summary>
+    public OpeningHours Setting(OpeningException range) =>
+        this with { Exceptions = [.. (Exceptions ?? []).Where(e => !e.SameEntry(range)), range] };
+
+    /// <summary>These hours without the entry, or null when they have no such range.</summary>
+    public OpeningHours? Withdrawing(OpeningException entry) =>
+        (Exceptions ?? []).Any(e => e.SameEntry(entry)) ? this with { Exceptions = (Exceptions ?? []).Where(e => !e.SameEntry(entry)).ToArray() } : null;
 
     /// <summary>The hours of one store-local date: the last exception covering it (its range and weekday), else its weekday's.</summary>
     public DayHours On(DateOnly date)

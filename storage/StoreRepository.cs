@@ -61,12 +61,30 @@ public sealed class StoreRepository(SmartStoreDatabase database)
     public Task CreateMany(IReadOnlyList<Store> stores, string actor) =>
         database.WriteAll(stores, "Store", s => s.Code, (c, t, store) => WriteRow(c, t, store, actor, "import", InsertSql));
 
-    public async Task<bool> Update(Store store, string actor) => await Write(store, actor, "update", """
+    private const string UpdateSql = """
         UPDATE stores SET name = @Name, region_code = @RegionCode, city = @City, address = @Address,
             latitude = @Latitude, longitude = @Longitude, tags = @Tags, opening_hours = CAST(@OpeningHours AS jsonb),
             time_zone = @TimeZone, staff_count = @StaffCount, updated_at = now()
         WHERE code = @Code
-        """) > 0;
+        """;
+
+    public async Task<bool> Update(Store store, string actor) => await Write(store, actor, "update", UpdateSql) > 0;
+
+    /// <summary>Saves new versions of many stores together, all or none, each an update in 操作日志 (head office's holiday hours).</summary>
+    public Task UpdateMany(IReadOnlyList<Store> stores, string actor) =>
+        database.WriteAll(stores, "Store", s => s.Code, (c, t, store) => WriteRow(c, t, store, actor, "update", UpdateSql));
+
+    /// <summary>Every store of a region (or all regions) with a tag (or any), whole, by code: what a change to many stores starts from.</summary>
+    public async Task<IReadOnlyList<Store>> Matching(string? regionCode, string? tag)
+    {
+        await using var connection = await database.Open();
+        var rows = await connection.QueryAsync<StoreRow>($"""
+            SELECT {Columns} FROM stores
+            WHERE (@regionCode::text IS NULL OR region_code = @regionCode) AND (@tag::text IS NULL OR @tag = ANY(tags))
+            ORDER BY code
+            """, new { regionCode, tag });
+        return rows.Select(r => r.ToStore()).ToList();
+    }
 
     public async Task<bool> Delete(string code, string actor)
     {

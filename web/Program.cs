@@ -72,6 +72,7 @@ builder.Services.AddSingleton<TodoDesk>();
 builder.Services.Configure<TodoOptions>(builder.Configuration.GetSection("Todos"));
 builder.Services.AddHostedService<TodoOverdueWatch>();
 builder.Services.AddSingleton<StoreProfileDesk>();
+builder.Services.AddSingleton<SpecialHoursDesk>();
 builder.Services.AddSingleton<AccountDesk>();
 builder.Services.AddSingleton<CameraIncidents>();
 builder.Services.AddSingleton<CameraReliabilityReport>();
@@ -168,7 +169,7 @@ app.Use(async (context, next) =>
 app.MapOpenApi().AllowAnonymous();
 app.MapHealth();
 app.MapMetrics();
-app.MapGroup("/api").MapStores().MapImports().MapCameras().MapSkus().MapAdministration().MapLogs().MapAccounts().MapDevices().MapLive().MapSnapshots().MapTraffic().MapStaff().MapVision().MapShelves().MapReceipts().MapTill().MapStaffCards().MapInspections().MapStoreAnalysis().MapCampaigns().MapWeather().MapWebhooks().MapUsage().MapMenus();
+app.MapGroup("/api").MapSpecialHours().MapStores().MapImports().MapCameras().MapSkus().MapAdministration().MapLogs().MapAccounts().MapDevices().MapLive().MapSnapshots().MapTraffic().MapStaff().MapVision().MapShelves().MapReceipts().MapTill().MapStaffCards().MapInspections().MapStoreAnalysis().MapCampaigns().MapWeather().MapWebhooks().MapUsage().MapMenus();
 app.MapHub<LiveHub>(LiveHub.Path);
 app.MapRazorPages();
 app.MapGet("/culture/{name}", (string name, string? returnUrl, HttpContext context) =>

@@ -87,6 +87,26 @@ public sealed class OpeningHoursCalendarTests
         Assert.False(OpeningHoursCalendar.IsOpen(hours, Shanghai, Utc(29, 4, 0))); // Sunday
         Assert.True(OpeningHoursCalendar.IsOpen(hours, Shanghai, Utc(28, 4, 0)));  // Saturday
     }
+
+    [Fact]
+    public void Head_offices_entry_replaces_its_earlier_version_keeps_other_rows_and_is_withdrawn_by_reason_dates_and_weekdays()
+    {
+        var closed = new DayHours(TimeOnly.MinValue, TimeOnly.MinValue, Closed: true);
+        var own = new OpeningException(new DateOnly(2027, 2, 1), new DateOnly(2027, 2, 28), new DayHours(new TimeOnly(9, 0), new TimeOnly(21, 0)), "装修");
+        // Kept before weekdays existed: no days stored, which is every day.
+        var legacy = new OpeningException(new DateOnly(2027, 2, 10), new DateOnly(2027, 2, 12), new DayHours(new TimeOnly(10, 0), new TimeOnly(16, 0)), "春节", Weekdays.None);
+        var hours = OpeningHours.Daily(new TimeOnly(10, 0), new TimeOnly(22, 0)) with { Exceptions = [legacy, own] };
+
+        var holiday = legacy with { Hours = closed, Days = Weekdays.Every };
+        var set = hours.Setting(holiday);
+        Assert.Equal([own, holiday], set.Exceptions);
+        Assert.True(set.On(new DateOnly(2027, 2, 11)).Closed); // the entry goes last, so it wins over the refit's row
+        var sundays = holiday with { Days = Weekdays.Sunday, Hours = new DayHours(new TimeOnly(12, 0), new TimeOnly(18, 0)) };
+        Assert.Equal(3, set.Setting(sundays).Exceptions.Count);
+
+        Assert.Equal([own], set.Withdrawing(legacy)!.Exceptions);
+        Assert.Null(set.Withdrawing(sundays));
+    }
 }
 
 public sealed class PatrolScheduleTests

@@ -451,6 +451,6 @@ public static partial class UiText
 
     private static (string Zh, string En)? Find(string key) =>
         Words.TryGetValue(key, out var w) || FootTrafficWords.TryGetValue(key, out w) || InspectionWords.TryGetValue(key, out w)
-            || StoreAnalysisWords.TryGetValue(key, out w) || TillWords.TryGetValue(key, out w) || AuditWords.TryGetValue(key, out w) || MenuWords.TryGetValue(key, out w) || StorageWords.TryGetValue(key, out w)
+            || StoreAnalysisWords.TryGetValue(key, out w) || TillWords.TryGetValue(key, out w) || AuditWords.TryGetValue(key, out w) || MenuWords.TryGetValue(key, out w) || StorageWords.TryGetValue(key, out w) || SpecialHoursWords.TryGetValue(key, out w)
             ? w : null;
 }

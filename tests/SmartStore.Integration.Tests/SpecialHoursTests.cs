@@ -1,0 +1,108 @@
+using System.Net;
+using System.Text.Json.Nodes;
+
+namespace SmartStore.Integration.Tests;
+
+/// <summary>节假日营业时间: head office sets a holiday's hours for many stores at once, and withdraws them.</summary>
+[Collection(SystemCollection.Name)]
+public sealed class SpecialHoursTests(SmartStoreSystem system)
+{
+    [Fact]
+    public async Task A_holiday_is_set_for_a_regions_stores_at_once_replaced_when_set_again_and_withdrawn()
+    {
+        using var admin = await system.SignedIn("admin");
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutRaw("/api/regions/XHOL", """{"name":"节假日测试大区","nameEn":"Holiday test"}""")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutRaw("/api/regions/XHOE", """{"name":"空大区","nameEn":"Empty"}""")).StatusCode);
+        foreach (var (code, region) in new[] { ("X0991", "XHOL"), ("X0992", "XHOL"), ("X0993", "NORTH") })
+            Assert.Equal(HttpStatusCode.Created, (await admin.PostJson("/api/stores", ApiJson.NewStore(code, region))).StatusCode);
+
+        object Holiday(object? weekdays = null, bool closed = false) => new
+        {
+            reason = "春节", from = "2027-02-06", to = "2027-02-12", weekdays, open = "10:00", close = "16:00", closed, regionCode = "XHOL",
+        };
+        var set = await admin.PostJson("/api/stores/special-hours", Holiday());
+        Assert.Equal(HttpStatusCode.OK, set.StatusCode);
+        Assert.Equal(["X0991", "X0992"], (await set.Json())["stores"]!.AsArray().Select(s => s!.GetValue<string>()));
+        var range = Assert.Single(await Ranges(admin, "X0991"))!;
+        Assert.Equal(("春节", "10:00:00", "16:00:00"), (range["reason"]!.GetValue<string>(), range["hours"]!["open"]!.GetValue<string>(), range["hours"]!["close"]!.GetValue<string>()));
+        Assert.Empty(await Ranges(admin, "X0993"));
+
+        // Set again (closed all day): each store's earlier version gives way instead of a second row.
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostJson("/api/stores/special-hours", Holiday(closed: true))).StatusCode);
+        Assert.True(Assert.Single(await Ranges(admin, "X0992"))!["hours"]!["closed"]!.GetValue<bool>());
+        // The same dates for Sundays only is another entry, and a store named by code gets it alone.
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostJson("/api/stores/special-hours", new
+        {
+            reason = "春节", from = "2027-02-06", to = "2027-02-12", weekdays = new[] { 7 }, open = "12:00", close = "18:00", stores = new[] { "X0991", "X0993" },
+        })).StatusCode);
+        Assert.Equal(2, (await Ranges(admin, "X0991")).Count);
+        Assert.Equal("sunday", Assert.Single(await Ranges(admin, "X0993"))!["days"]!.GetValue<string>());
+
+        var listed = (await (await admin.GetAsync("/api/stores/special-hours?ending=2027-01-01")).Json()).AsArray()
+            .Where(g => g!["reason"]!.GetValue<string>() == "春节" && g["from"]!.GetValue<string>() == "2027-02-06").ToList();
+        Assert.Equal([(2, true, 7), (2, false, 1)], listed.Select(g => (g!["storeCount"]!.GetValue<int>(), g["closed"]!.GetValue<bool>(), g["weekdays"]!.AsArray().Count)));
+
+        // Withdrawn from every store that has the every-day entry; the Sunday one stays.
+        var withdrawn = await admin.DeleteAsync("/api/stores/special-hours?reason=春节&from=2027-02-06&to=2027-02-12");
+        Assert.Equal(2, (await withdrawn.Json())["storeCount"]!.GetValue<int>());
+        Assert.Equal("sunday", Assert.Single(await Ranges(admin, "X0991"))!["days"]!.GetValue<string>());
+        Assert.Empty(await Ranges(admin, "X0992"));
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.DeleteAsync("/api/stores/special-hours?reason=春节&from=2027-02-06&to=2027-02-12")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("""{"reason":"春节","from":"2027-02-12","to":"2027-02-06","open":"10:00","close":"16:00","regionCode":"XHOL"}""", "must be on or after from")]
+    [InlineData("""{"reason":"春节","from":"2027-01-01","to":"2028-01-05","closed":true,"regionCode":"XHOL"}""", "at most 366 days")]
+    [InlineData("""{"reason":"春节","from":"2027-02-06","to":"2027-02-12","weekdays":[8],"closed":true,"regionCode":"XHOL"}""", "8 is not a day")]
+    [InlineData("""{"reason":"春节","from":"2027-02-06","to":"2027-02-12","open":"10:00","regionCode":"XHOL"}""", "close '' must be a store-local time")]
+    [InlineData("""{"reason":"","from":"2027-02-06","to":"2027-02-12","closed":true,"regionCode":"XHOL"}""", "reason is required")]
+    [InlineData("""{"reason":"春节","from":"2027-02-06","to":"2027-02-12","closed":true,"regionCode":"NOPE"}""", "is not a region")]
+    [InlineData("""{"reason":"春节","from":"2027-02-06","to":"2027-02-12","closed":true,"regionCode":"XHOE"}""", "No store matches")]
+    [InlineData("""{"reason":"春节","from":"2027-02-06","to":"2027-02-12","closed":true,"stores":["X9999"]}""", "store 'X9999' does not exist")]
+    [InlineData("""{"reason":"春节","from":"2027-02-06","to":"2027-02-12","closed":true,"stores":["S0001"],"regionCode":"EAST"}""", "not both")]
+    public async Task Holiday_hours_that_cannot_be_set_are_refused_field_by_field_and_only_head_offices_admins_set_them(string body, string why)
+    {
+        using var admin = await system.SignedIn("admin");
+        await admin.PutRaw("/api/regions/XHOL", """{"name":"节假日测试大区","nameEn":"Holiday test"}""");
+        await admin.PutRaw("/api/regions/XHOE", """{"name":"空大区","nameEn":"Empty"}""");
+        var refused = await admin.PostRaw("/api/stores/special-hours", body);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains(why, await refused.Detail());
+
+        using var region = await system.SignedIn("east");
+        Assert.Equal(HttpStatusCode.Forbidden, (await region.PostRaw("/api/stores/special-hours",
+            """{"reason":"春节","from":"2027-02-06","to":"2027-02-12","closed":true,"regionCode":"EAST"}""")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_page_sets_a_closure_for_stores_typed_by_code_lists_it_in_effect_and_withdraws_it()
+    {
+        using var admin = await system.SignedIn("admin");
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostJson("/api/stores", ApiJson.NewStore("X0994"))).StatusCode);
+        var today = DateTime.UtcNow.AddHours(8).ToString("yyyy-MM-dd");
+        var posted = await PageForms.PostForm(admin, "/stores/special-hours", "/stores/special-hours", new()
+        {
+            ["Form.Reason"] = "盘点闭店测试", ["Form.From"] = today, ["Form.To"] = today, ["Form.Closed"] = "true", ["Form.Stores"] = "X0994",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        Assert.True(Assert.Single(await Ranges(admin, "X0994"))!["hours"]!["closed"]!.GetValue<bool>());
+
+        var page = WebUtility.HtmlDecode(await admin.GetStringAsync("/stores/special-hours"));
+        var row = page[page.IndexOf("盘点闭店测试", StringComparison.Ordinal)..];
+        Assert.Contains("进行中", row[..200]);
+        Assert.Contains("href=\"/stores/X0994/edit\"", row[..1500]);
+
+        var withdrawn = await PageForms.PostForm(admin, "/stores/special-hours", "/stores/special-hours?handler=withdraw", new()
+        {
+            ["reason"] = "盘点闭店测试", ["from"] = today, ["to"] = today, ["weekdays"] = "1,2,3,4,5,6,7",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, withdrawn.StatusCode);
+        Assert.Empty(await Ranges(admin, "X0994"));
+
+        using var region = await system.SignedIn("east");
+        Assert.Equal(HttpStatusCode.Forbidden, (await region.GetAsync("/stores/special-hours")).StatusCode);
+    }
+
+    private static async Task<List<JsonNode?>> Ranges(HttpClient client, string store) =>
+        (await (await client.GetAsync($"/api/stores/{store}")).Json())["openingHours"]!["exceptions"]!.AsArray().ToList();
+}

@@ -1,0 +1,57 @@
+using System.Security.Claims;
+using SmartStore.Models;
+using SmartStore.Web.Security;
+
+namespace SmartStore.Web.Api;
+
+/// <summary>Special hours for many stores at once (节假日营业时间), for head office's admins.</summary>
+public static class SpecialHoursEndpoints
+{
+    public static RouteGroupBuilder MapSpecialHours(this RouteGroupBuilder api)
+    {
+        var hours = api.MapGroup("/stores/special-hours").WithTags("Stores").RequireAuthorization(AuthenticationSetup.MayEdit);
+        hours.MapGet("/", List);
+        hours.MapPost("/", Set);
+        hours.MapDelete("/", Withdraw);
+        return api;
+    }
+
+    /// <summary>The chain's entries ending on or after a date (default: head office's today), earliest first.</summary>
+    private static async Task<IResult> List(string? ending, SpecialHoursDesk desk, ReportCalendar calendar)
+    {
+        var errors = new FieldErrors();
+        var from = ending is null ? calendar.Today : PlanningInput.Date("ending", ending, errors);
+        if (errors.Any) return errors.ToResult();
+        return Results.Ok((await desk.Groups(from!.Value)).Select(g => Json(g.Range, g.Stores)));
+    }
+
+    private static async Task<IResult> Set(SpecialHoursInput input, ClaimsPrincipal user, SpecialHoursDesk desk)
+    {
+        var outcome = await desk.Set(input, user.Actor());
+        return outcome.Errors.Any ? outcome.Errors.ToResult() : Results.Ok(Json(outcome.Range!, outcome.Stores));
+    }
+
+    /// <summary>Takes an entry (reason, dates, weekdays) off the stores that have it, all of them or those named.</summary>
+    private static async Task<IResult> Withdraw(string? reason, string? from, string? to, int[]? weekdays, string? regionCode, string? storeTag,
+        string[]? stores, ClaimsPrincipal user, SpecialHoursDesk desk)
+    {
+        var input = new SpecialHoursInput(reason, from, to, weekdays, null, null, null, regionCode, storeTag, stores);
+        var outcome = await desk.Withdraw(input, user.Actor());
+        if (outcome.Errors.Any) return outcome.Errors.ToResult();
+        return outcome.Stores.Count == 0 ? Problems.NotFound($"Special hours '{reason}' {from}..{to} on the stores chosen")
+            : Results.Ok(new { stores = outcome.Stores, storeCount = outcome.Stores.Count });
+    }
+
+    private static object Json(OpeningException range, IReadOnlyList<string> stores) => new
+    {
+        reason = range.Reason,
+        from = range.From,
+        to = range.To,
+        weekdays = range.Days.IsoDays(),
+        open = range.Hours.Closed ? null : range.Hours.Open.ToString("HH:mm"),
+        close = range.Hours.Closed ? null : range.Hours.Close.ToString("HH:mm"),
+        closed = range.Hours.Closed,
+        storeCount = stores.Count,
+        stores,
+    };
+}

@@ -1,0 +1,83 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SmartStore.Models;
+using SmartStore.Storage;
+using SmartStore.Web.Api;
+using SmartStore.Web.Security;
+
+namespace SmartStore.Web.Pages;
+
+/// <summary>
+/// 节假日营业时间: head office sets a holiday's hours for many stores at once — all, a region, a store type, or a list of
+/// codes — and sees every entry the chain has coming, with how many stores have it, to withdraw one everywhere.
+/// </summary>
+public sealed class SpecialHoursModel(SpecialHoursDesk desk, RegionRepository regions, DictionaryRepository dictionary, ReportCalendar calendar) : PageModel
+{
+    [BindProperty] public SpecialHoursForm Form { get; set; } = new();
+    [BindProperty(SupportsGet = true)] public int? Applied { get; set; }
+    [BindProperty(SupportsGet = true)] public int? Withdrawn { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Reason { get; set; }
+    /// <summary>Entries that have ended are listed too.</summary>
+    [BindProperty(SupportsGet = true)] public bool Past { get; set; }
+
+    public IReadOnlyList<SpecialHoursGroup> Groups { get; private set; } = [];
+    public IReadOnlyList<Region> Regions { get; private set; } = [];
+    public IReadOnlyList<DictionaryEntry> Tags { get; private set; } = [];
+    public IReadOnlyList<string> Errors { get; private set; } = [];
+    public DateOnly Today => calendar.Today;
+
+    public async Task<IActionResult> OnGet()
+    {
+        if (!User.Scope().MayEditMasterData) return Forbid();
+        await Load();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPost()
+    {
+        if (!User.Scope().MayEditMasterData) return Forbid();
+        var outcome = await desk.Set(Form.ToInput(), User.Actor());
+        if (!outcome.Errors.Any) return RedirectToPage(new { applied = outcome.Stores.Count, reason = outcome.Range!.Reason });
+        Errors = outcome.Errors.Localized;
+        await Load();
+        return Page();
+    }
+
+    /// <summary>Withdraws one listed entry from every store that has it.</summary>
+    public async Task<IActionResult> OnPostWithdraw(string? reason, string? from, string? to, string? weekdays)
+    {
+        if (!User.Scope().MayEditMasterData) return Forbid();
+        var days = (weekdays ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(d => int.TryParse(d, out var n) ? n : 0).ToList();
+        var outcome = await desk.Withdraw(new SpecialHoursInput(reason, from, to, days, null, null, null, null, null, null), User.Actor());
+        if (!outcome.Errors.Any) return RedirectToPage(new { withdrawn = outcome.Stores.Count, reason });
+        Errors = outcome.Errors.Localized;
+        await Load();
+        return Page();
+    }
+
+    private async Task Load()
+    {
+        Groups = await desk.Groups(Past ? DateOnly.MinValue : Today);
+        Regions = await regions.List(User.Scope());
+        Tags = await dictionary.List(DictionaryRepository.StoreTag);
+    }
+}
+
+/// <summary>The page's form as a browser posts it: store codes typed in one box, the rest as the API takes them.</summary>
+public sealed class SpecialHoursForm
+{
+    public string? Reason { get; set; }
+    public string? From { get; set; }
+    public string? To { get; set; }
+    public List<int> Weekdays { get; set; } = [];
+    public string? Open { get; set; }
+    public string? Close { get; set; }
+    public bool Closed { get; set; }
+    public string? RegionCode { get; set; }
+    public string? StoreTag { get; set; }
+    /// <summary>Codes separated by spaces, commas, 、 or new lines; when given, the region and type are not used.</summary>
+    public string? Stores { get; set; }
+
+    public SpecialHoursInput ToInput() => new(Reason, From, To, Weekdays, Open, Close, Closed,
+        RegionCode, StoreTag, (Stores ?? "").Split([' ', ',', '，', '、', ';', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries));
+}
