@@ -42,13 +42,5 @@ public sealed class SignInLog(SmartStoreDatabase database)
             cancellationToken: cancellationToken))).ToList();
     }
 
-    /// <summary>Sign-ins older than <paramref name="beforeUtc"/> go; returns how many.</summary>
-    public async Task<int> Forget(DateTime beforeUtc, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await database.Open(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition("DELETE FROM sign_ins WHERE at_utc < @beforeUtc", new { beforeUtc },
-            cancellationToken: cancellationToken));
-    }
-
     private static string Cut(string text, int max) => text.Length <= max ? text : text[..max];
 }

@@ -179,7 +179,7 @@ public sealed partial class AccountTests(SmartStoreSystem system)
 
         // A year on, the log forgets them (the web host does so hourly).
         var signIns = new SmartStore.Storage.SignInLog(system.Database.Database);
-        Assert.True(await signIns.Forget(DateTime.UtcNow.AddMinutes(1)) >= 2);
+        Assert.True(await new SmartStore.Storage.LogRetention(system.Database.Database).Forget(SmartStore.Storage.LogRetention.Log.SignIns, DateTime.UtcNow.AddMinutes(1)) >= 2);
         Assert.Empty(await signIns.Recent("log.tester", null, 10));
     }
 

@@ -72,7 +72,7 @@ public static partial class UiText
         ["auditShown"] = ("本页 {0} 条", "{0} on this page"),
         ["auditExportCap"] = ("导出符合条件的记录，从最新起最多 {0:N0} 条。", "Exports the matching entries, newest first, at most {0:N0}."),
         ["signInsAll"] = ("查看全部登录日志 →", "The whole sign-in log →"),
-        ["signInsHint"] = ("每一次网页登录尝试：账号、结果、来源地址和浏览器；同一地址尝试多个账号、账号在陌生地址登录都可从这里查到。保留一年（SignIn__KeepLogFor）。时间按总部时区。", "Every sign-in tried on the web: the account, how it went, the address and browser it came from — an address trying many accounts, or an account used from a new place. Kept a year (SignIn__KeepLogFor). Dates on head office's clock."),
+        ["signInsHint"] = ("每一次网页登录尝试：账号、结果、来源地址和浏览器；同一地址尝试多个账号、账号在陌生地址登录都可从这里查到。时间按总部时区。", "Every sign-in tried on the web: the account, how it went, the address and browser it came from — an address trying many accounts, or an account used from a new place. Dates on head office's clock."),
         ["signInsAddressHint"] = ("如 10.1.2.3", "e.g. 10.1.2.3"),
         ["auditAll"] = ("查看全部操作日志 →", "The whole audit log →"),
         ["auditOfThis"] = ("变更记录", "Change history"),

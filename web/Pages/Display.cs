@@ -126,6 +126,10 @@ public static class Display
         return size.ToString(unit == 0 || size >= 100 ? "0" : "0.0", CultureInfo.InvariantCulture) + " " + units[unit];
     }
 
+    /// <summary>How long a log keeps its entries, naming the setting that decides it: "保留 1095 天后自动删除（Audit__KeepLogFor）".</summary>
+    public static string LogKept(TimeSpan keep, string setting) =>
+        string.Format(UiText.T(keep > TimeSpan.Zero ? "logKeptFor" : "logKeptForever"), keep > TimeSpan.Zero ? Duration(keep) : "", setting);
+
     /// <summary>A span as people say it: "3 分钟", "2 小时 5 分钟", "1 天 4 小时".</summary>
     public static string Duration(TimeSpan span)
     {
