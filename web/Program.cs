@@ -39,6 +39,7 @@ builder.Services.AddSingleton<CameraScope>();
 builder.Services.AddSingleton(settings);
 builder.Services.AddSingleton<MasterDataValidation>();
 builder.Services.AddSingleton<StoreImport>();
+builder.Services.AddSingleton<SpecialHoursImport>();
 builder.Services.AddSingleton<CameraImport>();
 builder.Services.AddSingleton<AccountImport>();
 builder.Services.AddSingleton<SkuImport>();

@@ -1,5 +1,8 @@
 using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
 using System.Text.Json.Nodes;
+using MiniExcelLibs;
 
 namespace SmartStore.Integration.Tests;
 
@@ -102,6 +105,60 @@ public sealed class SpecialHoursTests(SmartStoreSystem system)
         using var region = await system.SignedIn("east");
         Assert.Equal(HttpStatusCode.Forbidden, (await region.GetAsync("/stores/special-hours")).StatusCode);
     }
+
+    [Fact]
+    public async Task Each_stores_own_holiday_hours_import_from_a_sheet_and_one_bad_row_imports_nothing()
+    {
+        using var admin = await system.SignedIn("admin");
+        foreach (var code in new[] { "X0995", "X0996" })
+            Assert.Equal(HttpStatusCode.Created, (await admin.PostJson("/api/stores", ApiJson.NewStore(code))).StatusCode);
+
+        // A bad row (a weekday that is not one, a store that does not exist) refuses the whole sheet, naming its rows.
+        var bad = await admin.PostAsync("/api/stores/special-hours/import", Csv("""
+            门店编码,原因,开始日期,结束日期,星期,开门,关门,休息
+            X0995,国庆,2027-10-01,2027-10-07,一至五,11:00,17:00,否
+            X0996,国庆,2027-10-01,2027-10-07,1-9,11:00,17:00,否
+            X9998,国庆,2027-10-01,2027-10-07,,,,是
+            """));
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        var rows = (await bad.Json())["errors"]!.AsObject();
+        Assert.Equal(["row 3", "row 4"], rows.Select(r => r.Key).Order());
+        Assert.Contains("weekdays '1-9' must be days", rows["row 3"]![0]!.GetValue<string>());
+        Assert.Contains("store 'X9998' does not exist", rows["row 4"]![0]!.GetValue<string>());
+        Assert.Empty(await Ranges(admin, "X0995"));
+
+        var good = await admin.PostAsync("/api/stores/special-hours/import", Csv("""
+            门店编码,原因,开始日期,结束日期,星期,开门,关门,休息
+            X0995,国庆,2027-10-01,2027-10-07,一至五,11:00,17:00,否
+            X0995,国庆,2027-10-01,2027-10-07,"周六、周日",,,是
+            X0996,国庆,2027-10-01,2027-10-07,,10:00,15:00,
+            """));
+        Assert.Equal(HttpStatusCode.OK, good.StatusCode);
+        Assert.Equal(["X0995", "X0996"], (await good.Json())["codes"]!.AsArray().Select(c => c!.GetValue<string>()));
+        var x0995 = await Ranges(admin, "X0995");
+        Assert.Equal(["monday, tuesday, wednesday, thursday, friday", "saturday, sunday"], x0995.Select(r => r!["days"]!.GetValue<string>()));
+        Assert.True(x0995[1]!["hours"]!["closed"]!.GetValue<bool>());
+        Assert.Equal("10:00:00", Assert.Single(await Ranges(admin, "X0996"))!["hours"]!["open"]!.GetValue<string>());
+
+        // Excel as a person saves it: the dates and times are date and time cells, not text. Uploaded on the page, it
+        // replaces X0996's row (same reason, dates and weekdays).
+        var sheet = new MemoryStream();
+        await sheet.SaveAsAsync(new[]
+        {
+            new Dictionary<string, object>
+            {
+                ["门店编码"] = "X0996", ["原因"] = "国庆", ["开始日期"] = new DateTime(2027, 10, 1), ["结束日期"] = new DateTime(2027, 10, 7),
+                ["星期"] = "", ["开门"] = new TimeSpan(12, 30, 0), ["关门"] = new TimeSpan(16, 0, 0), ["休息"] = "否",
+            },
+        });
+        var page = await PageForms.PostFile(admin, "/stores/special-hours", "/stores/special-hours?handler=import", "sheet", "holiday.xlsx",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", sheet.ToArray());
+        Assert.Contains("已导入 1 条", WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync()));
+        var replaced = Assert.Single(await Ranges(admin, "X0996"))!;
+        Assert.Equal(("12:30:00", "16:00:00"), (replaced["hours"]!["open"]!.GetValue<string>(), replaced["hours"]!["close"]!.GetValue<string>()));
+    }
+
+    private static StringContent Csv(string text) => new(text, Encoding.UTF8, new MediaTypeHeaderValue("text/csv"));
 
     private static async Task<List<JsonNode?>> Ranges(HttpClient client, string store) =>
         (await (await client.GetAsync($"/api/stores/{store}")).Json())["openingHours"]!["exceptions"]!.AsArray().ToList();

@@ -66,6 +66,14 @@ public static class BulkImport
     public static string? Get(this IReadOnlyDictionary<string, string> row, string column) =>
         row.TryGetValue(column, out var v) && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
 
+    /// <summary>A yes/no column (是/否, yes/no, true/false, 1/0; empty is no); null when it is neither.</summary>
+    public static bool? YesOrNo(string? text) => text?.Trim().ToLowerInvariant() switch
+    {
+        null or "" or "否" or "no" or "false" or "0" => false,
+        "是" or "yes" or "true" or "1" => true,
+        _ => null,
+    };
+
     public static double? Number(this IReadOnlyDictionary<string, string> row, string column) =>
         double.TryParse(row.Get(column), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d : null;
 
@@ -87,6 +95,11 @@ public static class BulkImport
     private static string Text(object? value) => value switch
     {
         null => "",
+        // Excel keeps dates and times as numbers with a format: read back as a person typed them.
+        DateTime t when t.Year <= 1900 => t.ToString("HH:mm", CultureInfo.InvariantCulture),
+        DateTime t when t.TimeOfDay == TimeSpan.Zero => t.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateTime t => t.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+        TimeSpan t => t.ToString(@"hh\:mm", CultureInfo.InvariantCulture),
         double d => d.ToString(CultureInfo.InvariantCulture),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "",

@@ -76,7 +76,7 @@ public sealed class CameraImport(CameraRepository cameras, MasterDataValidation 
     /// </summary>
     private static bool WatchesTill(string? text, string? tillName, CameraKind kind, int index, RowErrors errors)
     {
-        var watches = string.IsNullOrWhiteSpace(text) && tillName is not null ? true : YesOrNo(text);
+        var watches = string.IsNullOrWhiteSpace(text) && tillName is not null ? true : BulkImport.YesOrNo(text);
         if (watches is null) errors.Add(index, $"till '{text?.Trim()}' must be yes or no.", $"收银台“{text?.Trim()}”须为 是 或 否。");
         else if (tillName is not null && !watches.Value) errors.Add(index, $"till name '{tillName}' is given for a camera that watches no till.", $"收银台号“{tillName}”只用于对着收银台的摄像头。");
         else if (tillName is { Length: > SalesInput.MaxTill }) errors.Add(index, $"till name '{tillName}' is longer than {SalesInput.MaxTill} characters.", $"收银台号“{tillName}”超过 {SalesInput.MaxTill} 个字符。");

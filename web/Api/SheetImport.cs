@@ -11,14 +11,6 @@ public abstract class SheetImport<T>(IReadOnlyDictionary<string, string> headers
 
     public Task<ImportOutcome> Import(IFormFile file, string actor) => Import(BulkImport.Read(file, headers, MaxRows), actor);
 
-    /// <summary>A yes/no column (是/否, yes/no, true/false, 1/0; empty is no); null when it is neither.</summary>
-    protected static bool? YesOrNo(string? text) => text?.Trim().ToLowerInvariant() switch
-    {
-        null or "" or "否" or "no" or "false" or "0" => false,
-        "是" or "yes" or "true" or "1" => true,
-        _ => null,
-    };
-
     /// <summary>The most rows one sheet may hold.</summary>
     protected virtual int MaxRows => BulkImport.MaxRows;
 

@@ -15,7 +15,7 @@ public sealed class SkuImport(SkuRepository skus, MasterDataValidation validatio
     protected override async Task<Sku?> Check(IReadOnlyDictionary<string, string> row, int index, RowErrors errors)
     {
         var given = row.Get("competitor")?.ToLowerInvariant();
-        var competitor = YesOrNo(given);
+        var competitor = BulkImport.YesOrNo(given);
         if (competitor is null)
             errors.Add(index, $"competitor '{given}' must be true/false, 1/0 or 是/否.", $"竞品“{given}”须为 是/否、true/false 或 1/0。");
         var input = new SkuInput(row.Get("code"), row.Get("name"), row.Get("brand"), row.Get("category"), competitor == true);

@@ -30,6 +30,12 @@ public sealed class SpecialHoursDesk(StoreRepository stores, StoreReachCheck rea
         return new(await Save(chosen.Select(s => s with { OpeningHours = s.OpeningHours.Setting(range) }).ToList(), actor), errors, range);
     }
 
+    /// <summary>Sets each row's range on its store (a sheet of each mall's own holiday hours), in the rows' order, all saved together.</summary>
+    public async Task<IReadOnlyList<string>> SetEach(IReadOnlyList<(Store Store, OpeningException Range)> rows, string actor) =>
+        await Save(rows.GroupBy(r => r.Store.Code)
+            .Select(g => g.First().Store with { OpeningHours = g.Aggregate(g.First().Store.OpeningHours, (hours, r) => hours.Setting(r.Range)) })
+            .ToList(), actor);
+
     /// <summary>Takes the entry (reason, dates, weekdays) off the chosen stores that have it.</summary>
     public async Task<Outcome> Withdraw(SpecialHoursInput input, string actor)
     {

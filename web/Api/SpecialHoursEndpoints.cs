@@ -13,6 +13,8 @@ public static class SpecialHoursEndpoints
         hours.MapGet("/", List);
         hours.MapPost("/", Set);
         hours.MapDelete("/", Withdraw);
+        hours.MapPost("/import", async (HttpRequest request, ClaimsPrincipal user, SpecialHoursImport import) =>
+            (await import.Import(request, user.Actor())).ToResult()).DisableAntiforgery();
         return api;
     }
 

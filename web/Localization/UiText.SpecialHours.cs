@@ -28,6 +28,7 @@ public static partial class UiText
         ["specialApply"] = ("应用到所选门店", "Apply to the stores chosen"),
         ["specialSetHint"] = ("同一原因、日期和星期再设置一次，即替换各门店之前的那一条；新设置的一条排在最后，同一天以它为准。",
             "Setting the same reason, dates and weekdays again replaces that row in each store; the new row goes last, so it counts on its days."),
+        ["specialImport"] = ("按表格导入：各门店各自的时间", "Import a sheet: each store its own hours"),
         ["specialApplied"] = ("已为 {1} 家门店设置“{0}”。", "“{0}” set for {1} stores."),
         ["specialWithdrawn"] = ("已从 {1} 家门店撤销“{0}”。", "“{0}” withdrawn from {1} stores."),
     };

@@ -4,6 +4,7 @@ using SmartStore.Models;
 using SmartStore.Storage;
 using SmartStore.Web.Api;
 using SmartStore.Web.Security;
+using static SmartStore.Web.Localization.UiText;
 
 namespace SmartStore.Web.Pages;
 
@@ -11,7 +12,8 @@ namespace SmartStore.Web.Pages;
 /// 节假日营业时间: head office sets a holiday's hours for many stores at once — all, a region, a store type, or a list of
 /// codes — and sees every entry the chain has coming, with how many stores have it, to withdraw one everywhere.
 /// </summary>
-public sealed class SpecialHoursModel(SpecialHoursDesk desk, RegionRepository regions, DictionaryRepository dictionary, ReportCalendar calendar) : PageModel
+public sealed class SpecialHoursModel(SpecialHoursDesk desk, SpecialHoursImport importer, RegionRepository regions, DictionaryRepository dictionary,
+    ReportCalendar calendar) : PageModel
 {
     [BindProperty] public SpecialHoursForm Form { get; set; } = new();
     [BindProperty(SupportsGet = true)] public int? Applied { get; set; }
@@ -25,6 +27,10 @@ public sealed class SpecialHoursModel(SpecialHoursDesk desk, RegionRepository re
     public IReadOnlyList<DictionaryEntry> Tags { get; private set; } = [];
     public IReadOnlyList<string> Errors { get; private set; } = [];
     public DateOnly Today => calendar.Today;
+    public ImportCard Import => new(T("specialImport"), SpecialHoursImport.Columns,
+        "S0002, 春节, 2027-02-06, 2027-02-12, 1-7, 11:00, 17:00, 否", ImportOutcome, ImportFailure);
+    private ImportOutcome? ImportOutcome { get; set; }
+    private string? ImportFailure { get; set; }
 
     public async Task<IActionResult> OnGet()
     {
@@ -51,6 +57,16 @@ public sealed class SpecialHoursModel(SpecialHoursDesk desk, RegionRepository re
         var outcome = await desk.Withdraw(new SpecialHoursInput(reason, from, to, days, null, null, null, null, null, null), User.Actor());
         if (!outcome.Errors.Any) return RedirectToPage(new { withdrawn = outcome.Stores.Count, reason });
         Errors = outcome.Errors.Localized;
+        await Load();
+        return Page();
+    }
+
+    /// <summary>A sheet of stores' own special hours (each mall's holiday hours), one row per store and range.</summary>
+    public async Task<IActionResult> OnPostImport(IFormFile? sheet)
+    {
+        if (!User.Scope().MayEditMasterData) return Forbid();
+        if (sheet is null) ImportFailure = T("importNoFile");
+        else ImportOutcome = await importer.Import(sheet, User.Actor());
         await Load();
         return Page();
     }
