@@ -156,6 +156,16 @@ public sealed class SpecialHoursTests(SmartStoreSystem system)
         Assert.Contains("已导入 1 条", WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync()));
         var replaced = Assert.Single(await Ranges(admin, "X0996"))!;
         Assert.Equal(("12:30:00", "16:00:00"), (replaced["hours"]!["open"]!.GetValue<string>(), replaced["hours"]!["close"]!.GetValue<string>()));
+
+        // The export is a sheet the import reads back: one row per store and range, weekdays as runs.
+        var exported = await (await admin.GetAsync("/api/stores/special-hours/export?ending=2027-01-01")).Content.ReadAsByteArrayAsync();
+        var sheetRows = (await new MemoryStream(exported).QueryAsync(useHeaderRow: true)).Cast<IDictionary<string, object?>>()
+            .Where(r => (string?)r["门店编码"] is "X0995" or "X0996").Select(r => $"{r["门店编码"]} {r["星期"]} {r["开门"]} {r["关门"]} {r["休息"]}").ToList();
+        Assert.Equal(["X0995 1-5 11:00 17:00 否", "X0995 6-7   是", "X0996  12:30 16:00 否"], sheetRows);
+        var again = new ByteArrayContent(exported);
+        again.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync("/api/stores/special-hours/import", again)).StatusCode);
+        Assert.Equal(2, (await Ranges(admin, "X0995")).Count);
     }
 
     private static StringContent Csv(string text) => new(text, Encoding.UTF8, new MediaTypeHeaderValue("text/csv"));

@@ -13,18 +13,26 @@ public static class SpecialHoursEndpoints
         hours.MapGet("/", List);
         hours.MapPost("/", Set);
         hours.MapDelete("/", Withdraw);
+        hours.MapGet("/export", Export);
         hours.MapPost("/import", async (HttpRequest request, ClaimsPrincipal user, SpecialHoursImport import) =>
             (await import.Import(request, user.Actor())).ToResult()).DisableAntiforgery();
         return api;
     }
 
     /// <summary>The chain's entries ending on or after a date (default: head office's today), earliest first.</summary>
-    private static async Task<IResult> List(string? ending, SpecialHoursDesk desk, ReportCalendar calendar)
+    private static async Task<IResult> List(string? ending, SpecialHoursDesk desk, ReportCalendar calendar) =>
+        Ending(ending, calendar, out var errors) is { } from ? Results.Ok((await desk.Groups(from)).Select(g => Json(g.Range, g.Stores))) : errors.ToResult();
+
+    /// <summary>The same entries as a sheet, one row per store and range, in the columns the import reads.</summary>
+    private static async Task<IResult> Export(string? ending, SpecialHoursDesk desk, ReportCalendar calendar, CancellationToken cancellationToken) =>
+        Ending(ending, calendar, out var errors) is { } from
+            ? Results.File(await SpecialHoursImport.Sheet(await desk.Groups(from), cancellationToken), Workbook.ContentType, $"special-hours-{from:yyyyMMdd}.xlsx")
+            : errors.ToResult();
+
+    private static DateOnly? Ending(string? ending, ReportCalendar calendar, out FieldErrors errors)
     {
-        var errors = new FieldErrors();
-        var from = ending is null ? calendar.Today : PlanningInput.Date("ending", ending, errors);
-        if (errors.Any) return errors.ToResult();
-        return Results.Ok((await desk.Groups(from!.Value)).Select(g => Json(g.Range, g.Stores)));
+        errors = new FieldErrors();
+        return ending is null ? calendar.Today : PlanningInput.Date("ending", ending, errors);
     }
 
     private static async Task<IResult> Set(SpecialHoursInput input, ClaimsPrincipal user, SpecialHoursDesk desk)

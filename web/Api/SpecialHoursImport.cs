@@ -58,6 +58,31 @@ public sealed class SpecialHoursImport(StoreRepository stores, SpecialHoursDesk 
         return range is not null && store is not null && closed is not null && days is not null ? (store, range) : null;
     }
 
+    /// <summary>The chain's entries as a sheet this import reads back: one row per store and range, by store then date.</summary>
+    public static async Task<byte[]> Sheet(IReadOnlyList<SpecialHoursGroup> groups, CancellationToken cancellationToken) =>
+        await Workbook.Save(new Dictionary<string, object>
+        {
+            ["special-hours"] = groups.SelectMany(g => g.Stores.Select(store => (Store: store, g.Range)))
+                .OrderBy(r => r.Store, StringComparer.Ordinal).ThenBy(r => r.Range.From)
+                .Select(r => new Dictionary<string, object?>
+                {
+                    ["门店编码"] = r.Store, ["原因"] = r.Range.Reason, ["开始日期"] = r.Range.From.ToString("yyyy-MM-dd"), ["结束日期"] = r.Range.To.ToString("yyyy-MM-dd"),
+                    ["星期"] = DaysText(r.Range.Days), ["开门"] = r.Range.Hours.Closed ? "" : r.Range.Hours.Open.ToString("HH:mm"),
+                    ["关门"] = r.Range.Hours.Closed ? "" : r.Range.Hours.Close.ToString("HH:mm"), ["休息"] = r.Range.Hours.Closed ? "是" : "否",
+                }).ToList(),
+        }, cancellationToken);
+
+    /// <summary>ISO day numbers with runs as ranges ("1-5", "1-3,6"); every day empty, as the import reads it.</summary>
+    private static string DaysText(Weekdays days)
+    {
+        if (days is Models.Weekdays.Every or Models.Weekdays.None) return "";
+        var runs = new List<(int First, int Last)>();
+        foreach (var d in days.IsoDays())
+            if (runs.Count > 0 && runs[^1].Last == d - 1) runs[^1] = (runs[^1].First, d);
+            else runs.Add((d, d));
+        return string.Join(",", runs.Select(r => r.First == r.Last ? $"{r.First}" : $"{r.First}-{r.Last}"));
+    }
+
     private const string ChineseDays = "一二三四五六日";
 
     /// <summary>"1-5", "6,7", "一至五", "周六、周日" as ISO day numbers; empty or 每天 is every day (none); null when not days.</summary>
