@@ -70,9 +70,35 @@ public sealed class StoreRepository(SmartStoreDatabase database)
 
     public async Task<bool> Update(Store store, string actor) => await Write(store, actor, "update", UpdateSql) > 0;
 
-    /// <summary>Saves new versions of many stores together, all or none, each an update in 操作日志 (head office's holiday hours).</summary>
-    public Task UpdateMany(IReadOnlyList<Store> stores, string actor) =>
-        database.WriteAll(stores, "Store", s => s.Code, (c, t, store) => WriteRow(c, t, store, actor, "update", UpdateSql));
+    /// <summary>
+    /// Changes many stores in one transaction, all or none, each an update in 操作日志 (head office's holiday hours). Each row
+    /// is locked as it is read, so an edit saved meanwhile on a store's page is neither overwritten nor lost;
+    /// <paramref name="change"/> returns null to leave a store as it is. Returns the stores as changed.
+    /// </summary>
+    public async Task<IReadOnlyList<Store>> ChangeMany(IReadOnlyList<string> codes, Func<Store, Store?> change, string actor)
+    {
+        if (codes.Count == 0) return [];
+        try
+        {
+            return await database.InTransaction<IReadOnlyList<Store>>(async (c, t) =>
+            {
+                var rows = await c.QueryAsync<StoreRow>($"SELECT {Columns} FROM stores WHERE code = ANY(@codes) ORDER BY code FOR UPDATE",
+                    new { codes = codes.ToArray() }, t);
+                var changed = new List<Store>();
+                foreach (var store in rows.Select(r => r.ToStore()))
+                    if (change(store) is { } next)
+                    {
+                        await WriteRow(c, t, next, actor, "update", UpdateSql);
+                        changed.Add(next);
+                    }
+                return changed;
+            });
+        }
+        catch (PostgresException e)
+        {
+            throw MasterDataConflict.From(e, "Store", string.Join(", ", codes.Take(3)));
+        }
+    }
 
     /// <summary>Every store of a region (or all regions) with a tag (or any), whole, by code: what a change to many stores starts from.</summary>
     public async Task<IReadOnlyList<Store>> Matching(string? regionCode, string? tag)

@@ -27,14 +27,16 @@ public sealed class SpecialHoursDesk(StoreRepository stores, StoreReachCheck rea
         var (range, errors) = input.Check();
         var chosen = await Chosen(input, errors);
         if (range is null || errors.Any) return new([], errors);
-        return new(await Save(chosen.Select(s => s with { OpeningHours = s.OpeningHours.Setting(range) }).ToList(), actor), errors, range);
+        return new(await Change(chosen, s => s with { OpeningHours = s.OpeningHours.Setting(range) }, actor), errors, range);
     }
 
     /// <summary>Sets each row's range on its store (a sheet of each mall's own holiday hours), in the rows' order, all saved together.</summary>
-    public async Task<IReadOnlyList<string>> SetEach(IReadOnlyList<(Store Store, OpeningException Range)> rows, string actor) =>
-        await Save(rows.GroupBy(r => r.Store.Code)
-            .Select(g => g.First().Store with { OpeningHours = g.Aggregate(g.First().Store.OpeningHours, (hours, r) => hours.Setting(r.Range)) })
-            .ToList(), actor);
+    public async Task<IReadOnlyList<string>> SetEach(IReadOnlyList<(string Store, OpeningException Range)> rows, string actor)
+    {
+        var byStore = rows.ToLookup(r => r.Store, r => r.Range);
+        return await Change(byStore.Select(g => g.Key).ToList(),
+            s => s with { OpeningHours = byStore[s.Code].Aggregate(s.OpeningHours, (hours, range) => hours.Setting(range)) }, actor);
+    }
 
     /// <summary>Takes the entry (reason, dates, weekdays) off the chosen stores that have it.</summary>
     public async Task<Outcome> Withdraw(SpecialHoursInput input, string actor)
@@ -42,8 +44,7 @@ public sealed class SpecialHoursDesk(StoreRepository stores, StoreReachCheck rea
         var (entry, errors) = input.CheckEntry();
         var chosen = await Chosen(input, errors);
         if (entry is null || errors.Any) return new([], errors);
-        var changed = chosen.Select(s => s.OpeningHours.Withdrawing(entry) is { } hours ? s with { OpeningHours = hours } : null).OfType<Store>().ToList();
-        return new(await Save(changed, actor), errors);
+        return new(await Change(chosen, s => s.OpeningHours.Withdrawing(entry) is { } hours ? s with { OpeningHours = hours } : null, actor), errors);
     }
 
     /// <summary>Every special-hours entry of the chain ending on or after a date, with its stores; earliest first.</summary>
@@ -60,29 +61,30 @@ public sealed class SpecialHoursDesk(StoreRepository stores, StoreReachCheck rea
     // Rows kept before weekdays existed have none: every day, like a row with all seven.
     private static OpeningException Normal(OpeningException e) => e.Days == Weekdays.None ? e with { Days = Weekdays.Every } : e;
 
-    private async Task<IReadOnlyList<Store>> Chosen(SpecialHoursInput input, FieldErrors errors)
+    /// <summary>The stores the input names (by code, or region and tag), by code; none with the reason added to errors.</summary>
+    private async Task<IReadOnlyList<string>> Chosen(SpecialHoursInput input, FieldErrors errors)
     {
-        List<Store> chosen = [];
+        List<string> chosen = [];
         if (input.Stores is { Count: > 0 } codes)
         {
+            var known = (await stores.Matching(null, null)).Select(s => s.Code).ToHashSet();
             foreach (var code in codes.Select(c => c.Trim()).Where(c => c.Length > 0).Distinct())
-                if (await stores.Find(code) is { } store) chosen.Add(store);
+                if (known.Contains(code)) chosen.Add(code);
                 else errors.Add("stores", $"store '{code}' does not exist.", $"门店“{code}”不存在。");
         }
         else
         {
             var (region, tag) = (PlanningInput.Blank(input.RegionCode), PlanningInput.Blank(input.StoreTag));
             await reach.Check(region, tag, errors);
-            if (!errors.Any) chosen.AddRange(await stores.Matching(region, tag));
+            if (!errors.Any) chosen.AddRange((await stores.Matching(region, tag)).Select(s => s.Code));
         }
         if (chosen.Count == 0 && !errors.Any) errors.Add("stores", "No store matches the region and store tag given.", "没有符合所选大区和门店类型的门店。");
         return chosen;
     }
 
-    private async Task<IReadOnlyList<string>> Save(IReadOnlyList<Store> changed, string actor)
+    private async Task<IReadOnlyList<string>> Change(IReadOnlyList<string> codes, Func<Store, Store?> change, string actor)
     {
-        if (changed.Count == 0) return [];
-        await stores.UpdateMany(changed, actor);
+        var changed = await stores.ChangeMany(codes, change, actor);
         await Parallel.ForEachAsync(changed, new ParallelOptions { MaxDegreeOfParallelism = ToldAtOnce },
             async (store, _) => await cluster.GetGrain<IStoreGrain>(store.Code).ProfileChanged());
         return changed.Select(s => s.Code).ToList();

@@ -25,22 +25,22 @@ public sealed class SpecialHoursImport(StoreRepository stores, SpecialHoursDesk 
     {
         var sheet = await reading;
         if (sheet.Error is not null) return ImportOutcome.Unreadable(sheet.Error);
-        var known = (await stores.Matching(null, null)).ToDictionary(s => s.Code);
+        var known = (await stores.Matching(null, null)).Select(s => s.Code).ToHashSet();
         var errors = new RowErrors();
-        var rows = new List<(Store Store, OpeningException Range)>();
+        var rows = new List<(string Store, OpeningException Range)>();
         for (var i = 0; i < sheet.Rows.Count; i++)
             if (Check(sheet.Rows[i], i, known, errors) is { } row)
             {
-                if (rows.Any(r => r.Store.Code == row.Store.Code && r.Range.SameEntry(row.Range)))
-                    errors.Add(i, $"store '{row.Store.Code}' has '{row.Range.Reason}' on these dates and weekdays twice in the file.",
-                        $"门店“{row.Store.Code}”的“{row.Range.Reason}”在文件中出现了两次（日期和星期相同）。");
+                if (rows.Any(r => r.Store == row.Store && r.Range.SameEntry(row.Range)))
+                    errors.Add(i, $"store '{row.Store}' has '{row.Range.Reason}' on these dates and weekdays twice in the file.",
+                        $"门店“{row.Store}”的“{row.Range.Reason}”在文件中出现了两次（日期和星期相同）。");
                 else rows.Add(row);
             }
         if (errors.All.Count > 0) return new ImportOutcome([], errors.All, null);
         return new ImportOutcome(await desk.SetEach(rows, actor), [], null);
     }
 
-    private static (Store Store, OpeningException Range)? Check(IReadOnlyDictionary<string, string> row, int index, IReadOnlyDictionary<string, Store> known,
+    private static (string Store, OpeningException Range)? Check(IReadOnlyDictionary<string, string> row, int index, IReadOnlySet<string> known,
         RowErrors errors)
     {
         var code = row.Get("store");
@@ -52,10 +52,9 @@ public sealed class SpecialHoursImport(StoreRepository stores, SpecialHoursDesk 
         var (range, fieldErrors) = new SpecialHoursInput(row.Get("reason"), row.Get("from"), row.Get("to"), days ?? [], row.Get("open"), row.Get("close"),
             closed ?? false, null, null, null).Check();
         errors.AddAll(index, fieldErrors);
-        Store? store = null;
         if (code is null) errors.Add(index, "store is required.", "请填写门店编码。");
-        else if (!known.TryGetValue(code, out store)) errors.Add(index, $"store '{code}' does not exist.", $"门店“{code}”不存在。");
-        return range is not null && store is not null && closed is not null && days is not null ? (store, range) : null;
+        else if (!known.Contains(code)) errors.Add(index, $"store '{code}' does not exist.", $"门店“{code}”不存在。");
+        return range is not null && code is not null && known.Contains(code) && closed is not null && days is not null ? (code, range) : null;
     }
 
     /// <summary>The chain's entries as a sheet this import reads back: one row per store and range, by store then date.</summary>
