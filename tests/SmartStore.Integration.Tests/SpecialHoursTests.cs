@@ -94,6 +94,8 @@ public sealed class SpecialHoursTests(SmartStoreSystem system)
         var row = page[page.IndexOf("盘点闭店测试", StringComparison.Ordinal)..];
         Assert.Contains("进行中", row[..200]);
         Assert.Contains("href=\"/stores/X0994/edit\"", row[..1500]);
+        // The store's own page tells its manager.
+        Assert.Contains($"特殊营业时间：盘点闭店测试 {today[5..]} 休息", WebUtility.HtmlDecode(await admin.GetStringAsync("/stores/X0994")));
 
         var withdrawn = await PageForms.PostForm(admin, "/stores/special-hours", "/stores/special-hours?handler=withdraw", new()
         {

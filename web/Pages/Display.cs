@@ -159,12 +159,29 @@ public static class Display
     }
 
     /// <summary>A store's hours today on its own clock ("10:00–22:00", or closed), special hours included.</summary>
-    public static string HoursToday(Store store)
+    public static string HoursToday(Store store) => Hours(store.OpeningHours.On(StoreToday(store)));
+
+    private static string Hours(DayHours day) => day.Closed ? UiText.T("closedDay") : $"{ClockText.Of(day.Open)}–{ClockText.Of(day.Close)}";
+
+    private static DateOnly StoreToday(Store store) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, StoreTimeZones.Find(store.TimeZone)));
+
+    /// <summary>
+    /// A store's special hours in effect or starting within <paramref name="withinDays"/> days (its own clock), earliest
+    /// first: what a store manager must know of head office's holiday hours before the day.
+    /// </summary>
+    public static IReadOnlyList<OpeningException> SpecialAhead(Store store, int withinDays)
     {
-        var local = TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, StoreTimeZones.Find(store.TimeZone));
-        var today = store.OpeningHours.On(DateOnly.FromDateTime(local));
-        return today.Closed ? UiText.T("closedDay")
-            : $"{ClockText.Of(today.Open)}–{ClockText.Of(today.Close)}";
+        var today = StoreToday(store);
+        return (store.OpeningHours.Exceptions ?? []).Where(e => e.To >= today && e.From.DayNumber - today.DayNumber <= withinDays).OrderBy(e => e.From).ToList();
+    }
+
+    /// <summary>"春节 02-06–02-12 每天 10:00–16:00", "除夕 02-05 休息".</summary>
+    public static string Special(OpeningException range)
+    {
+        var dates = range.From == range.To ? $"{range.From:MM-dd}" : $"{range.From:MM-dd}–{range.To:MM-dd}";
+        var days = range.Days is Weekdays.Every or Weekdays.None ? "" : Days(range.Days) + " ";
+        return $"{range.Reason} {dates} {days}{Hours(range.Hours)}".Trim();
     }
 
     /// <summary>An instant on its store's clock (inspection pictures, to-dos: what the store saw then).</summary>
