@@ -61,9 +61,10 @@ public sealed class CameraRepository(SmartStoreDatabase database)
     }
 
     private const string InsertSql = """
-        INSERT INTO cameras (code, kind, brand, model, store_code, patrol_cadence_minutes, presets, secret_hash, watches_till, till, door_line)
+        INSERT INTO cameras (code, kind, brand, model, store_code, patrol_cadence_minutes, presets, secret_hash, watches_till, till, door_line,
+                             counting_area)
         VALUES (@Code, @Kind, @Brand, @Model, @StoreCode, @PatrolCadenceMinutes, CAST(@Presets AS jsonb), @SecretHash, @WatchesTill, @Till,
-                CAST(@DoorLine AS jsonb))
+                CAST(@DoorLine AS jsonb), CAST(@CountingArea AS jsonb))
         """;
 
     public async Task<bool> Update(Camera camera, string actor) => await Write(camera, actor, "update", """
@@ -124,8 +125,9 @@ public sealed class CameraRepository(SmartStoreDatabase database)
             SecretHash = secretHash,
             camera.WatchesTill,
             camera.Till,
-            // Set when a camera is created (an import's 进店线); an update leaves the line drawn on its page alone.
+            // Set when a camera is created (an import's 进店线 and 计数区域); an update leaves what was drawn on its page alone.
             DoorLine = camera.DoorLine is null ? null : JsonSerializer.Serialize(camera.DoorLine, StorageJson.Options),
+            CountingArea = camera.CountingArea is null ? null : JsonSerializer.Serialize(camera.CountingArea, StorageJson.Options),
         }, t);
         if (affected > 0) await AuditTrail.Record(c, t, actor, action, "camera", camera.Code, camera);
         return affected;

@@ -32,11 +32,11 @@ public sealed class ImportTests(SmartStoreSystem system)
     {
         using var admin = await system.SignedIn("admin");
         const string csv = """
-            设备编码,设备类型,门店编码,品牌,型号,巡检间隔,预置位,收银台,收银台号,进店线
-            CAM-X0871-E1,入口,S0021,Hikvision,DS-2CD,,,,,0.5 0.2 0.5 0.98 0.75 0.6
-            CAM-X0871-P1,货架,S0021,Hikvision,DS-2DE,10,1:饮料货架|2:乳品冷柜,否,,
-            CAM-X0871-I1,interior,S0021,,,,,是,,
-            CAM-X0871-I2,interior,S0021,,,,,,2,
+            设备编码,设备类型,门店编码,品牌,型号,巡检间隔,预置位,收银台,收银台号,进店线,计数区域
+            CAM-X0871-E1,入口,S0021,Hikvision,DS-2CD,,,,,0.5 0.2 0.5 0.98 0.75 0.6,
+            CAM-X0871-P1,货架,S0021,Hikvision,DS-2DE,10,1:饮料货架|2:乳品冷柜,否,,,
+            CAM-X0871-I1,interior,S0021,,,,,是,,,0 0.45 0.45 0.45 0.45 1 0 1
+            CAM-X0871-I2,interior,S0021,,,,,,2,,
             """;
         var response = await admin.PostAsync("/api/cameras/import", new StringContent(csv, Encoding.UTF8, "text/csv"));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -50,7 +50,10 @@ public sealed class ImportTests(SmartStoreSystem system)
         Assert.Equal("shelf", dome["camera"]!["kind"]!.GetValue<string>());
         Assert.Equal("乳品冷柜", dome["camera"]!["presets"]![1]!["name"]!.GetValue<string>());
         // The in-store camera over the till comes marked as watching it (收银追溯); the others do not.
-        Assert.True((await (await admin.GetAsync("/api/cameras/CAM-X0871-I1")).Json())["camera"]!["watchesTill"]!.GetValue<bool>());
+        var overTill = (await (await admin.GetAsync("/api/cameras/CAM-X0871-I1")).Json())["camera"]!;
+        Assert.True(overTill["watchesTill"]!.GetValue<bool>());
+        // ... and with its counting area: the customers' side of the till.
+        Assert.Equal([0.45f, 0.45f, 1f, 1f], overTill["countingArea"]!["points"]!.AsArray().Select(p => p!["y"]!.GetValue<float>()));
         Assert.False(dome["camera"]!["watchesTill"]!.GetValue<bool>());
         // A till's name alone says the camera watches that till.
         var secondTill = (await (await admin.GetAsync("/api/cameras/CAM-X0871-I2")).Json())["camera"]!;
@@ -63,23 +66,31 @@ public sealed class ImportTests(SmartStoreSystem system)
         // An unknown store, a kind that is none, a preset without a name, a code already taken, an entrance camera over a till
         // a till column neither yes nor no and a till named for a camera that watches none: each row said, none created.
         const string bad = """
-            code,kind,store,presets,till,till_name,door_line
-            CAM-X0872-E1,entrance,S0021,,,,
-            CAM-X0872-E2,entrance,NOPE,,,,
-            CAM-X0872-E3,drone,S0021,,,,
-            CAM-X0872-P1,shelf,S0021,1饮料,,,
-            CAM-X0871-E1,entrance,S0021,,,,
-            CAM-X0872-E4,entrance,S0021,,是,,
-            CAM-X0872-I1,interior,S0021,,maybe,,
-            CAM-X0872-I2,interior,S0021,,否,1,
-            CAM-X0872-E5,entrance,S0021,,,,0.5 0.2 0.5 0.98 0.75
-            CAM-X0872-E6,entrance,S0021,,,,0.5 0.2 0.5 0.98 0.5 0.6
-            CAM-X0872-P2,shelf,S0021,,,,0.5 0.2 0.5 0.98 0.75 0.6
+            code,kind,store,presets,till,till_name,door_line,counting_area
+            CAM-X0872-E1,entrance,S0021,,,,,
+            CAM-X0872-E2,entrance,NOPE,,,,,
+            CAM-X0872-E3,drone,S0021,,,,,
+            CAM-X0872-P1,shelf,S0021,1饮料,,,,
+            CAM-X0871-E1,entrance,S0021,,,,,
+            CAM-X0872-E4,entrance,S0021,,是,,,
+            CAM-X0872-I1,interior,S0021,,maybe,,,
+            CAM-X0872-I2,interior,S0021,,否,1,,
+            CAM-X0872-E5,entrance,S0021,,,,0.5 0.2 0.5 0.98 0.75,
+            CAM-X0872-E6,entrance,S0021,,,,0.5 0.2 0.5 0.98 0.5 0.6,
+            CAM-X0872-P2,shelf,S0021,,,,0.5 0.2 0.5 0.98 0.75 0.6,
+            CAM-X0872-I3,interior,S0021,,,,,0 0 1
+            CAM-X0872-E7,entrance,S0021,,,,,0 0 1 0 1 1
+            CAM-X0872-I4,interior,S0021,,,,,0 0 1 1 1 0 0 1
             """;
         var refused = await admin.PostAsync("/api/cameras/import", new StringContent(bad, Encoding.UTF8, "text/csv"));
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         var refusedRows = (await refused.Json())["errors"]!.AsObject();
-        Assert.Equal(["row 10", "row 11", "row 12", "row 3", "row 4", "row 5", "row 6", "row 7", "row 8", "row 9"], refusedRows.Select(e => e.Key).Order());
+        Assert.Equal(["row 10", "row 11", "row 12", "row 13", "row 14", "row 15", "row 3", "row 4", "row 5", "row 6", "row 7", "row 8", "row 9"],
+            refusedRows.Select(e => e.Key).Order());
+        // A counting area of odd numbers, one for an entrance camera, one whose edges cross.
+        Assert.Contains("must be pairs of numbers", refusedRows["row 13"]!.ToJsonString());
+        Assert.Contains("a counting area is for an in-store camera", refusedRows["row 14"]!.ToJsonString());
+        Assert.Contains(SmartStore.Models.CountingArea.EdgesCross, refusedRows["row 15"]![0]!.GetValue<string>());
         // A door line of five numbers, one whose store side lies on it, one for a shelf dome.
         Assert.Contains("must be six numbers", refusedRows["row 10"]!.ToJsonString());
         Assert.Contains("the inside point lies on the line", refusedRows["row 11"]!.ToJsonString());

@@ -16,6 +16,7 @@ public sealed class CameraImport(CameraRepository cameras, MasterDataValidation 
         ["store_code"] = "store", ["品牌"] = "brand", ["型号"] = "model", ["巡检间隔"] = "cadence", ["patrol_cadence_minutes"] = "cadence",
         ["预置位"] = "presets", ["收银台"] = "till", ["对着收银台"] = "till", ["watches_till"] = "till",
         ["收银台号"] = "tillName", ["till_name"] = "tillName", ["进店线"] = "doorLine", ["door_line"] = "doorLine",
+        ["计数区域"] = "countingArea", ["counting_area"] = "countingArea",
     };
 
     private static readonly Dictionary<string, string> Kinds = new()
@@ -41,10 +42,13 @@ public sealed class CameraImport(CameraRepository cameras, MasterDataValidation 
         errors.AddAll(index, rowErrors);
         var tillName = row.Get("tillName")?.Trim() is { Length: > 0 } named ? named : null;
         var doorLine = DoorLineOf(row.Get("doorLine"), index, errors);
+        var area = AreaOf(row.Get("countingArea"), index, errors);
         if (camera is null) return null;
         if (doorLine is not null && camera.Kind != CameraKind.Entrance)
             errors.Add(index, "only entrance cameras count door crossings: a door line is for an entrance camera.", "只有入口摄像头有进店线。");
-        camera = camera with { DoorLine = doorLine };
+        if (area is not null && camera.Kind != CameraKind.Interior)
+            errors.Add(index, "only in-store cameras count people in an area: a counting area is for an in-store camera.", "只有店内摄像头有计数区域。");
+        camera = camera with { DoorLine = doorLine, CountingArea = area };
         return WatchesTill(row.Get("till"), tillName, camera.Kind, index, errors) ? camera with { WatchesTill = true, Till = tillName } : camera;
     }
 
@@ -56,18 +60,45 @@ public sealed class CameraImport(CameraRepository cameras, MasterDataValidation 
     private static DoorLine? DoorLineOf(string? text, int index, RowErrors errors)
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
-        var parts = text.Split([' ', ',', ';', '，', '；', '\t'], StringSplitOptions.RemoveEmptyEntries);
-        var numbers = parts.Select(p => float.TryParse(p, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : (float?)null).ToList();
-        if (numbers.Count != 6 || numbers.Any(n => n is null))
+        var numbers = Numbers(text);
+        if (numbers is not { Count: 6 })
         {
             errors.Add(index, $"door line '{text.Trim()}' must be six numbers: ax ay bx by insideX insideY (fractions of the frame).",
                 $"进店线“{text.Trim()}”须为 6 个数：两端点 ax ay bx by 与店内一侧的点 insideX insideY（画面宽高的比例）。");
             return null;
         }
-        var line = new DoorLine(numbers[0]!.Value, numbers[1]!.Value, numbers[2]!.Value, numbers[3]!.Value, numbers[4]!.Value, numbers[5]!.Value);
+        var line = new DoorLine(numbers[0], numbers[1], numbers[2], numbers[3], numbers[4], numbers[5]);
         if (line.Problem() is not { } problem) return line;
         errors.Add(index, $"door line: {problem}.", "进店线：" + Localization.DrawingText.Of(problem));
         return null;
+    }
+
+    /// <summary>
+    /// 计数区域: an in-store camera's shop floor as its corners in order, in fractions of the frame, "0 0.45 0.45 0.45 0.45 1
+    /// 0 1" — cameras mounted alike across a rollout leave the window and the walkway out from their first picture.
+    /// </summary>
+    private static CountingArea? AreaOf(string? text, int index, RowErrors errors)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        var numbers = Numbers(text);
+        if (numbers is null || numbers.Count % 2 != 0)
+        {
+            errors.Add(index, $"counting area '{text.Trim()}' must be pairs of numbers, x y for each corner in order (fractions of the frame).",
+                $"计数区域“{text.Trim()}”须为成对的数：按顺序每个角的 x y（画面宽高的比例）。");
+            return null;
+        }
+        var area = new CountingArea(numbers.Chunk(2).Select(p => new AreaPoint(p[0], p[1])).ToList());
+        if (area.Problem() is not { } problem) return area;
+        errors.Add(index, $"counting area: {problem}.", "计数区域：" + Localization.DrawingText.Of(problem));
+        return null;
+    }
+
+    /// <summary>Numbers separated by spaces, commas or semicolons; null when one is not a number.</summary>
+    private static List<float>? Numbers(string text)
+    {
+        var numbers = text.Split([' ', ',', ';', '，', '；', '\t'], StringSplitOptions.RemoveEmptyEntries)
+            .Select(p => float.TryParse(p, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : (float?)null).ToList();
+        return numbers.Any(n => n is null) ? null : numbers.Select(n => n!.Value).ToList();
     }
 
     /// <summary>
