@@ -81,7 +81,8 @@ public sealed class SpecialHoursTests(SmartStoreSystem system)
     public async Task The_page_sets_a_closure_for_stores_typed_by_code_lists_it_in_effect_and_withdraws_it()
     {
         using var admin = await system.SignedIn("admin");
-        Assert.Equal(HttpStatusCode.Created, (await admin.PostJson("/api/stores", ApiJson.NewStore("X0994"))).StatusCode);
+        foreach (var code in new[] { "X0994", "X0997" })
+            Assert.Equal(HttpStatusCode.Created, (await admin.PostJson("/api/stores", ApiJson.NewStore(code))).StatusCode);
         var today = DateTime.UtcNow.AddHours(8).ToString("yyyy-MM-dd");
         var posted = await PageForms.PostForm(admin, "/stores/special-hours", "/stores/special-hours", new()
         {
@@ -89,6 +90,11 @@ public sealed class SpecialHoursTests(SmartStoreSystem system)
         });
         Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
         Assert.True(Assert.Single(await Ranges(admin, "X0994"))!["hours"]!["closed"]!.GetValue<bool>());
+        // The same entry with other hours elsewhere (as a sheet sets each store's own) is listed apart, and kept below.
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostJson("/api/stores/special-hours", new
+        {
+            reason = "盘点闭店测试", from = today, to = today, open = "10:00", close = "12:00", stores = new[] { "X0997" },
+        })).StatusCode);
 
         var page = WebUtility.HtmlDecode(await admin.GetStringAsync("/stores/special-hours"));
         var row = page[page.IndexOf("盘点闭店测试", StringComparison.Ordinal)..];
@@ -99,10 +105,11 @@ public sealed class SpecialHoursTests(SmartStoreSystem system)
 
         var withdrawn = await PageForms.PostForm(admin, "/stores/special-hours", "/stores/special-hours?handler=withdraw", new()
         {
-            ["reason"] = "盘点闭店测试", ["from"] = today, ["to"] = today, ["weekdays"] = "1,2,3,4,5,6,7",
+            ["reason"] = "盘点闭店测试", ["from"] = today, ["to"] = today, ["weekdays"] = "1,2,3,4,5,6,7", ["stores"] = "X0994",
         });
         Assert.Equal(HttpStatusCode.Redirect, withdrawn.StatusCode);
         Assert.Empty(await Ranges(admin, "X0994"));
+        Assert.Single(await Ranges(admin, "X0997"));
 
         using var region = await system.SignedIn("east");
         Assert.Equal(HttpStatusCode.Forbidden, (await region.GetAsync("/stores/special-hours")).StatusCode);

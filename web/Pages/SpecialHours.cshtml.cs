@@ -49,12 +49,16 @@ public sealed class SpecialHoursModel(SpecialHoursDesk desk, SpecialHoursImport 
         return Page();
     }
 
-    /// <summary>Withdraws one listed entry from every store that has it.</summary>
-    public async Task<IActionResult> OnPostWithdraw(string? reason, string? from, string? to, string? weekdays)
+    /// <summary>
+    /// Withdraws one listed entry from the stores it lists (those with the same reason, dates and weekdays but other hours,
+    /// from a sheet, are listed apart and keep theirs).
+    /// </summary>
+    public async Task<IActionResult> OnPostWithdraw(string? reason, string? from, string? to, string? weekdays, string? stores)
     {
         if (!User.Scope().MayEditMasterData) return Forbid();
         var days = (weekdays ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(d => int.TryParse(d, out var n) ? n : 0).ToList();
-        var outcome = await desk.Withdraw(new SpecialHoursInput(reason, from, to, days, null, null, null, null, null, null), User.Actor());
+        var codes = (stores ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries);
+        var outcome = await desk.Withdraw(new SpecialHoursInput(reason, from, to, days, null, null, null, null, null, codes), User.Actor());
         if (!outcome.Errors.Any) return RedirectToPage(new { withdrawn = outcome.Stores.Count, reason });
         Errors = outcome.Errors.Localized;
         await Load();
@@ -65,8 +69,7 @@ public sealed class SpecialHoursModel(SpecialHoursDesk desk, SpecialHoursImport 
     public async Task<IActionResult> OnPostImport(IFormFile? sheet)
     {
         if (!User.Scope().MayEditMasterData) return Forbid();
-        if (sheet is null) ImportFailure = T("importNoFile");
-        else ImportOutcome = await importer.Import(sheet, User.Actor());
+        (ImportOutcome, ImportFailure) = await SheetUpload.Import(file => importer.Import(file, User.Actor()), sheet);
         await Load();
         return Page();
     }
