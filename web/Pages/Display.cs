@@ -126,7 +126,7 @@ public static class Display
         return size.ToString(unit == 0 || size >= 100 ? "0" : "0.0", CultureInfo.InvariantCulture) + " " + units[unit];
     }
 
-    /// <summary>How long a log keeps its entries, naming the setting that decides it: "保留 1095 天后自动删除（Audit__KeepLogFor）".</summary>
+    /// <summary>How long a log keeps its entries, naming the setting that decides it: "条目保留 1095 天，之后自动删除（Audit__KeepLogFor）。".</summary>
     public static string LogKept(TimeSpan keep, string setting) =>
         string.Format(UiText.T(keep > TimeSpan.Zero ? "logKeptFor" : "logKeptForever"), keep > TimeSpan.Zero ? Duration(keep) : "", setting);
 
@@ -161,7 +161,8 @@ public static class Display
     /// <summary>A store's hours today on its own clock ("10:00–22:00", or closed), special hours included.</summary>
     public static string HoursToday(Store store) => Hours(store.OpeningHours.On(StoreToday(store)));
 
-    private static string Hours(DayHours day) => day.Closed ? UiText.T("closedDay") : $"{ClockText.Of(day.Open)}–{ClockText.Of(day.Close)}";
+    /// <summary>A day's hours: "10:00–22:00", or closed.</summary>
+    public static string Hours(DayHours day) => day.Closed ? UiText.T("closedDay") : $"{ClockText.Of(day.Open)}–{ClockText.Of(day.Close)}";
 
     private static DateOnly StoreToday(Store store) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, StoreTimeZones.Find(store.TimeZone)));
