@@ -36,6 +36,10 @@ public static class WeekdaysOf
     /// <summary>An ISO day number, 1 = Monday … 7 = Sunday, as integrators send it.</summary>
     public static Weekdays FromIso(int isoDay) => (Weekdays)(1 << (isoDay - 1));
 
+    /// <summary>The set of the ISO day numbers given, those outside 1–7 left out (a form's ticks, a request's list).</summary>
+    public static Weekdays FromIso(IEnumerable<int> isoDays) =>
+        isoDays.Where(d => d is >= 1 and <= 7).Aggregate(Weekdays.None, (all, d) => all | FromIso(d));
+
     /// <summary>The ISO day numbers of the set, Monday first.</summary>
     public static IEnumerable<int> IsoDays(this Weekdays days) => days.Days().Select(d => d == DayOfWeek.Sunday ? 7 : (int)d);
 

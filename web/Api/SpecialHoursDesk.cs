@@ -67,9 +67,9 @@ public sealed class SpecialHoursDesk(StoreRepository stores, StoreReachCheck rea
         List<string> chosen = [];
         if (input.Stores is { Count: > 0 } codes)
         {
-            var known = (await stores.Matching(null, null)).Select(s => s.Code).ToHashSet();
+            var known = await stores.RegionOfEach();
             foreach (var code in codes.Select(c => c.Trim()).Where(c => c.Length > 0).Distinct())
-                if (known.Contains(code)) chosen.Add(code);
+                if (known.ContainsKey(code)) chosen.Add(code);
                 else errors.Add("stores", $"store '{code}' does not exist.", $"门店“{code}”不存在。");
         }
         else

@@ -25,7 +25,7 @@ public sealed class SpecialHoursImport(StoreRepository stores, SpecialHoursDesk 
     {
         var sheet = await reading;
         if (sheet.Error is not null) return ImportOutcome.Unreadable(sheet.Error);
-        var known = (await stores.Matching(null, null)).Select(s => s.Code).ToHashSet();
+        var known = (await stores.RegionOfEach()).Keys.ToHashSet();
         var errors = new RowErrors();
         var rows = new List<(string Store, OpeningException Range)>();
         for (var i = 0; i < sheet.Rows.Count; i++)

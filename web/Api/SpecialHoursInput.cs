@@ -45,7 +45,7 @@ public sealed record SpecialHoursInput(string? Reason, string? From, string? To,
         var bad = Weekdays.Where(d => d is < 1 or > 7).ToList();
         if (bad.Count > 0)
             errors.Add("weekdays", $"weekdays: {string.Join(", ", bad)} is not a day, 1 = Monday … 7 = Sunday.", $"星期：{string.Join("、", bad)} 不是 1（星期一）至 7（星期日）之一。");
-        return Weekdays.Where(d => d is >= 1 and <= 7).Aggregate(Models.Weekdays.None, (all, d) => all | WeekdaysOf.FromIso(d));
+        return WeekdaysOf.FromIso(Weekdays);
     }
 
     private DayHours? Hours(FieldErrors errors)

@@ -164,8 +164,7 @@ public static class Display
     /// <summary>A day's hours: "10:00–22:00", or closed.</summary>
     public static string Hours(DayHours day) => day.Closed ? UiText.T("closedDay") : $"{ClockText.Of(day.Open)}–{ClockText.Of(day.Close)}";
 
-    private static DateOnly StoreToday(Store store) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, StoreTimeZones.Find(store.TimeZone)));
+    private static DateOnly StoreToday(Store store) => StoreTimeZones.DayOf(DateTime.UtcNow, StoreTimeZones.Find(store.TimeZone));
 
     /// <summary>
     /// A store's special hours in effect or starting within <paramref name="withinDays"/> days (its own clock), earliest

@@ -65,7 +65,7 @@ public sealed class StoreProfileForm
             errors.Add("openingHours", "A special-hours range needs both dates.", "特殊营业时间须填写开始和结束日期。");
             return null;
         }
-        var days = row.Weekdays.Where(d => d is >= 1 and <= 7).Aggregate(Models.Weekdays.None, (all, d) => all | WeekdaysOf.FromIso(d));
+        var days = WeekdaysOf.FromIso(row.Weekdays);
         return new OpeningException(from, to, Hours(row, $"{from:yyyy-MM-dd}", errors), row.Reason?.Trim() ?? "",
             days == Models.Weekdays.None ? Models.Weekdays.Every : days);
     }
