@@ -125,10 +125,6 @@ public sealed class InspectionTests(SmartStoreSystem system)
     private sealed record Feed(HubConnection Connection, ConcurrentQueue<string> Heard);
 
     /// <summary>
-    /// The live feed as a region manager's integration hears it (an API key of that region), keeping "topic store" of each
-    /// picture taken and each change of to-dos.
-    /// </summary>
-    /// <summary>
     /// A minute ago on Shanghai's clock, for a task due now. In the first minute after midnight that is yesterday's
     /// 23:59 — a task for today not yet due — so a run then waits those two minutes out.
     /// </summary>
@@ -139,6 +135,10 @@ public sealed class InspectionTests(SmartStoreSystem system)
         return TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, Shanghai).AddMinutes(-1);
     }
 
+    /// <summary>
+    /// The live feed as a region manager's integration hears it (an API key of that region), keeping "topic store" of each
+    /// picture taken and each change of to-dos.
+    /// </summary>
     private async Task<Feed> Listen(HttpClient admin, string region)
     {
         var issued = await admin.PostJson("/api/api-keys", new { name = $"inspections {region}", role = "region_manager", regionCodes = new[] { region } });
