@@ -43,6 +43,29 @@ public sealed class StoreRepository(SmartStoreDatabase database)
             .ToDictionary(r => r.Item1, r => r.Item2);
     }
 
+    /// <summary>
+    /// A store's version as it was read: its last change to the microsecond. An edit saved against it is refused once the
+    /// store has changed since (an edit page left open while head office set holiday hours for every store).
+    /// </summary>
+    private const string RevisionOf = "(extract(epoch FROM updated_at) * 1000000)::bigint";
+
+    /// <summary>A store and its version, read together, for an edit that must not overwrite a change made meanwhile.</summary>
+    public async Task<(Store Store, long Revision)?> FindForEdit(string code)
+    {
+        await using var connection = await database.Open();
+        var row = await connection.QuerySingleOrDefaultAsync<StoreRow>($"SELECT {Columns}, {RevisionOf} AS Revision FROM stores WHERE code = @code", new { code });
+        return row is null ? null : (row.ToStore(), row.Revision);
+    }
+
+    /// <summary>Who last changed a store's details, and when (UTC), from 操作日志; null when nobody has since it was created.</summary>
+    public async Task<StoreChange?> LastChange(string code)
+    {
+        await using var connection = await database.Open();
+        return await connection.QuerySingleOrDefaultAsync<StoreChange>("""
+            SELECT actor AS Actor, at AS AtUtc FROM audit_log WHERE entity = 'store' AND entity_key = @code ORDER BY id DESC LIMIT 1
+            """, new { code });
+    }
+
     public async Task<Store?> Find(string code)
     {
         await using var connection = await database.Open();
@@ -68,7 +91,19 @@ public sealed class StoreRepository(SmartStoreDatabase database)
         WHERE code = @Code
         """;
 
-    public async Task<bool> Update(Store store, string actor) => await Write(store, actor, "update", UpdateSql) > 0;
+    /// <summary>What saving a store's edit came to.</summary>
+    public enum Saving { Saved, NotFound, ChangedMeanwhile }
+
+    /// <summary>
+    /// Saves a store's details; given the version the edit started from (<see cref="FindForEdit"/>), only while the store is
+    /// still at it, so a change saved meanwhile is neither overwritten nor lost.
+    /// </summary>
+    public async Task<Saving> Update(Store store, string actor, long? revision = null)
+    {
+        var sql = revision is null ? UpdateSql : $"{UpdateSql} AND {RevisionOf} = @Revision";
+        if (await Write(store, actor, "update", sql, revision) > 0) return Saving.Saved;
+        return revision is not null && await Find(store.Code) is not null ? Saving.ChangedMeanwhile : Saving.NotFound;
+    }
 
     /// <summary>
     /// Changes many stores in one transaction, all or none, each an update in 操作日志 (head office's holiday hours). Each row
@@ -129,11 +164,11 @@ public sealed class StoreRepository(SmartStoreDatabase database)
         }
     }
 
-    private async Task<int> Write(Store store, string actor, string action, string sql)
+    private async Task<int> Write(Store store, string actor, string action, string sql, long? revision = null)
     {
         try
         {
-            return await database.InTransaction((c, t) => WriteRow(c, t, store, actor, action, sql));
+            return await database.InTransaction((c, t) => WriteRow(c, t, store, actor, action, sql, revision));
         }
         catch (PostgresException e)
         {
@@ -141,14 +176,15 @@ public sealed class StoreRepository(SmartStoreDatabase database)
         }
     }
 
-    private static async Task<int> WriteRow(NpgsqlConnection c, NpgsqlTransaction t, Store store, string actor, string action, string sql)
+    private static async Task<int> WriteRow(NpgsqlConnection c, NpgsqlTransaction t, Store store, string actor, string action, string sql,
+        long? revision = null)
     {
         var affected = await c.ExecuteAsync(sql, new
         {
             store.Code, store.Name, store.RegionCode, store.City, store.Address, store.Latitude, store.Longitude,
             Tags = store.Tags.ToArray(),
             OpeningHours = JsonSerializer.Serialize(store.OpeningHours, StorageJson.Options),
-            store.TimeZone, store.StaffCount,
+            store.TimeZone, store.StaffCount, Revision = revision,
         }, t);
         if (affected > 0) await AuditTrail.Record(c, t, actor, action, "store", store.Code, store);
         return affected;
@@ -167,8 +203,12 @@ public sealed class StoreRepository(SmartStoreDatabase database)
         public string OpeningHoursJson { get; init; } = "";
         public string TimeZone { get; init; } = "";
         public int StaffCount { get; init; }
+        public long Revision { get; init; }
 
         public Store ToStore() => new(Code, Name, RegionCode, City, Address, Latitude, Longitude, Tags,
             JsonSerializer.Deserialize<OpeningHours>(OpeningHoursJson, StorageJson.Options)!, TimeZone, StaffCount);
     }
 }
+
+/// <summary>A change to a store's details as 操作日志 has it: who made it, and when (UTC).</summary>
+public sealed record StoreChange(string Actor, DateTime AtUtc);

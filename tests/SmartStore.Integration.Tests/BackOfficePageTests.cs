@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
 namespace SmartStore.Integration.Tests;
@@ -276,6 +277,66 @@ public sealed partial class BackOfficePageTests(SmartStoreSystem system)
         ]));
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Contains("names a weekday that does not exist", await bad.Detail());
+    }
+
+    [Fact]
+    public async Task A_store_page_left_open_while_head_office_sets_holiday_hours_is_not_saved_over_them_nor_is_a_stale_api_update()
+    {
+        using var admin = await system.SignedIn("admin");
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostJson("/api/stores", ApiJson.NewStore("X0823", "NORTH"))).StatusCode);
+        static string RevisionOn(string page) => Regex.Match(page, "name=\"Revision\" value=\"(\\d+)\"").Groups[1].Value;
+        var opened = RevisionOn(await admin.GetStringAsync("/stores/X0823/edit"));
+        Assert.NotEmpty(opened);
+
+        // While the page is open, head office closes every store for 春节 …
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostJson("/api/stores/special-hours", new
+        {
+            reason = "春节", from = "2027-02-06", to = "2027-02-08", closed = true, stores = new[] { "X0823" },
+        })).StatusCode);
+        async Task<JsonNode> Stored() => await (await admin.GetAsync("/api/stores/X0823")).Json();
+
+        // … then the page is saved as it was filled: refused, saying who changed the store, and nothing of it lost.
+        var form = Fields("停业测试店（改）", _ => ("09:00", "21:00"));
+        form["Revision"] = opened;
+        var refused = await PageForms.PostForm(admin, "/stores/X0823/edit", "/stores/X0823/edit", form);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var again = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
+        Assert.Contains("未保存：打开此页后，admin 于", again);
+        Assert.Equal("测试门店 X0823", (await Stored())["name"]!.GetValue<string>());
+        Assert.Equal("春节", Assert.Single((await Stored())["openingHours"]!["exceptions"]!.AsArray())!["reason"]!.GetValue<string>());
+
+        // Filled again from the store as it is now (the holiday among its rows): the change made on that saves, the holiday kept.
+        Assert.Contains("name=\"Form.Special[0].Reason\" value=\"春节\"", again);
+        Assert.NotEqual(opened, RevisionOn(again));
+        form["Revision"] = RevisionOn(again);
+        (form["Form.Special[0].From"], form["Form.Special[0].To"], form["Form.Special[0].Closed"], form["Form.Special[0].Reason"]) =
+            ("2027-02-06", "2027-02-08", "true", "春节");
+        Assert.Equal(HttpStatusCode.Redirect, (await PageForms.PostForm(admin, "/stores/X0823/edit", "/stores/X0823/edit", form)).StatusCode);
+        var saved = await Stored();
+        Assert.Equal("停业测试店（改）", saved["name"]!.GetValue<string>());
+        Assert.Single(saved["openingHours"]!["exceptions"]!.AsArray());
+
+        // The API gives the version as an ETag: an update sent against it saves once, then is refused as stale (412).
+        var read = await admin.GetAsync("/api/stores/X0823");
+        var tag = read.Headers.ETag!.Tag;
+        async Task<HttpResponseMessage> Put(string? ifMatch, string name)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Put, "/api/stores/X0823")
+            {
+                Content = JsonContent.Create(new { name, regionCode = "NORTH", city = "上海", latitude = 31.2, longitude = 121.5 }),
+            };
+            if (ifMatch is not null) request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+            return await admin.SendAsync(request);
+        }
+        Assert.Equal(HttpStatusCode.OK, (await Put(tag, "接口改名一")).StatusCode);
+        var stale = await Put(tag, "接口改名二");
+        Assert.Equal(HttpStatusCode.PreconditionFailed, stale.StatusCode);
+        Assert.Contains("was changed by admin at", await stale.Detail());
+        Assert.Equal("接口改名一", (await Stored())["name"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.BadRequest, (await Put("yesterday", "接口改名三")).StatusCode);
+        // Without If-Match an update saves as before.
+        Assert.Equal(HttpStatusCode.OK, (await Put(null, "接口改名四")).StatusCode);
+        Assert.Equal("接口改名四", (await Stored())["name"]!.GetValue<string>());
     }
 
     private static Dictionary<string, string> Fields(string name, Func<int, (string Open, string Close)?> hours)

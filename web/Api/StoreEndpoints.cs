@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Mvc;
 using SmartStore.GrainInterfaces;
 using SmartStore.Models;
 using SmartStore.Storage;
@@ -29,11 +30,14 @@ public static class StoreEndpoints
         return Results.Ok(await repository.List(scope, q, region, tag, number, size));
     }
 
-    private static async Task<IResult> Get(string code, ClaimsPrincipal user, StoreRepository repository)
+    /// <summary>A store, with its version as the ETag: sent back as If-Match, an update is refused once the store has changed since.</summary>
+    private static async Task<IResult> Get(string code, ClaimsPrincipal user, StoreRepository repository, HttpResponse response)
     {
-        var store = await repository.Find(code);
-        if (store is null) return Problems.NotFound($"Store '{code}'");
-        return user.Scope().AllowsStore(store.Code, store.RegionCode) ? Results.Ok(store) : Problems.OutOfScope($"Store '{code}'");
+        if (await repository.FindForEdit(code) is not { } found) return Problems.NotFound($"Store '{code}'");
+        var (store, revision) = found;
+        if (!user.Scope().AllowsStore(store.Code, store.RegionCode)) return Problems.OutOfScope($"Store '{code}'");
+        response.Headers.ETag = $"\"{revision}\"";
+        return Results.Ok(store);
     }
 
     private static async Task<IResult> Create(StoreInput input, ClaimsPrincipal user, StoreRepository repository, MasterDataValidation validation)
@@ -44,10 +48,23 @@ public static class StoreEndpoints
         return Results.Created($"/api/stores/{store.Code}", store);
     }
 
-    private static async Task<IResult> Update(string code, StoreInput input, ClaimsPrincipal user, StoreProfileDesk desk)
+    /// <param name="ifMatch">The ETag of the store as read (GET): the update is made only while the store is still at that version.</param>
+    private static async Task<IResult> Update(string code, StoreInput input, ClaimsPrincipal user, StoreProfileDesk desk,
+        [FromHeader(Name = "If-Match")] string? ifMatch)
     {
-        var outcome = await desk.Update(code, input, user.Actor());
+        long? revision = null;
+        if (ifMatch is not null && ifMatch.Trim() != "*")
+        {
+            if (!long.TryParse(ifMatch.Trim().Trim('"'), out var read))
+                return Results.Problem(statusCode: 400, title: "Bad If-Match", detail: $"If-Match '{ifMatch}' is not an ETag this API gave (GET /api/stores/{code}).");
+            revision = read;
+        }
+        var outcome = await desk.Update(code, input, user.Actor(), revision);
         if (!outcome.Found) return Problems.NotFound($"Store '{code}'");
+        if (outcome.ChangedMeanwhile)
+            return Results.Problem(statusCode: 412, title: "Changed meanwhile", detail: $"Store '{code}' was changed"
+                + (outcome.LastChange is { } last ? $" by {last.Actor} at {last.AtUtc:yyyy-MM-ddTHH:mm:ss}Z" : "")
+                + " after the version you read; GET it again and send your change against that.");
         return outcome.Store is null ? outcome.Errors.ToResult() : Results.Ok(outcome.Store);
     }
 

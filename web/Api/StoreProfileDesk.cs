@@ -10,14 +10,23 @@ namespace SmartStore.Web.Api;
 /// </summary>
 public sealed class StoreProfileDesk(StoreRepository stores, MasterDataValidation validation, IClusterClient cluster)
 {
-    /// <param name="Store">The store as saved; null when refused (<see cref="Errors"/>) or not found.</param>
-    public sealed record Outcome(Store? Store, FieldErrors Errors, bool Found);
+    /// <param name="Store">The store as saved; null when refused (<see cref="Errors"/>), not found, or changed meanwhile.</param>
+    /// <param name="ChangedMeanwhile">The store changed after the edit began: saving would have overwritten that change.</param>
+    /// <param name="LastChange">Who made the last change and when, to say so.</param>
+    public sealed record Outcome(Store? Store, FieldErrors Errors, bool Found, bool ChangedMeanwhile = false, StoreChange? LastChange = null);
 
-    public async Task<Outcome> Update(string code, StoreInput input, string actor)
+    /// <param name="revision">The store's version the edit began from (<see cref="StoreRepository.FindForEdit"/>); null: any.</param>
+    public async Task<Outcome> Update(string code, StoreInput input, string actor, long? revision = null)
     {
         var (store, errors) = await validation.Store(input, code);
         if (store is null) return new(null, errors, true);
-        if (!await stores.Update(store, actor)) return new(null, errors, false);
+        switch (await stores.Update(store, actor, revision))
+        {
+            case StoreRepository.Saving.NotFound:
+                return new(null, errors, false);
+            case StoreRepository.Saving.ChangedMeanwhile:
+                return new(null, errors, true, ChangedMeanwhile: true, await stores.LastChange(code));
+        }
         await cluster.GetGrain<IStoreGrain>(store.Code).ProfileChanged();
         return new(store, errors, true);
     }

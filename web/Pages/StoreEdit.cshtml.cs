@@ -18,6 +18,8 @@ public sealed class StoreEditModel(StoreRepository stores, RegionRepository regi
     [FromRoute] public string Code { get; set; } = "";
     [BindProperty] public StoreProfileForm Form { get; set; } = new();
     [BindProperty(SupportsGet = true)] public bool Saved { get; set; }
+    /// <summary>The store's version this form was filled from: saving refuses once someone else has changed the store since.</summary>
+    [BindProperty] public long? Revision { get; set; }
 
     public Store Store { get; private set; } = null!;
     public IReadOnlyList<Region> Regions { get; private set; } = [];
@@ -39,7 +41,7 @@ public sealed class StoreEditModel(StoreRepository stores, RegionRepository regi
     public async Task<IActionResult> OnGet()
     {
         if (await Load() is { } refused) return refused;
-        Form = StoreProfileForm.Of(Store);
+        Fill();
         return Page();
     }
 
@@ -56,7 +58,7 @@ public sealed class StoreEditModel(StoreRepository stores, RegionRepository regi
         StoreProfileDesk.Outcome outcome;
         try
         {
-            outcome = await desk.Update(Code, input, User.Actor());
+            outcome = await desk.Update(Code, input, User.Actor(), Revision);
         }
         catch (MasterDataConflict e)
         {
@@ -64,6 +66,14 @@ public sealed class StoreEditModel(StoreRepository stores, RegionRepository regi
             return Page();
         }
         if (!outcome.Found) return NotFound();
+        if (outcome.ChangedMeanwhile)
+        {
+            // Shown as it is now: writing the typed form over it would put back what the other change replaced.
+            Errors = [ChangedMeanwhile(outcome.LastChange)];
+            await Load();
+            Fill();
+            return Page();
+        }
         if (outcome.Store is null)
         {
             Errors = outcome.Errors.Localized;
@@ -72,13 +82,26 @@ public sealed class StoreEditModel(StoreRepository stores, RegionRepository regi
         return RedirectToPage(new { Code, Saved = true });
     }
 
+    private string ChangedMeanwhile(StoreChange? change) => change is null
+        ? T("storeChangedMeanwhile")
+        : string.Format(T("storeChangedMeanwhileBy"), change.Actor, Display.Local(change.AtUtc, Store.TimeZone, "MM-dd HH:mm:ss"));
+
+    private void Fill()
+    {
+        Form = StoreProfileForm.Of(Store);
+        Revision = _current;
+    }
+
+    private long _current;
+
     private async Task<IActionResult?> Load()
     {
         if (!User.Scope().MayEditMasterData) return Forbid();
-        var store = await stores.Find(Code);
-        if (store is null) return NotFound();
+        if (await stores.FindForEdit(Code) is not { } found) return NotFound();
+        var (store, revision) = found;
         if (!User.Scope().AllowsStore(store.Code, store.RegionCode)) return Forbid();
         Store = store;
+        _current = revision;
         Regions = await regions.List(User.Scope());
         Tags = await dictionary.List(DictionaryRepository.StoreTag);
         return null;
