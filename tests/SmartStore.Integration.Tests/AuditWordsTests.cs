@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using SmartStore.Testing;
 using SmartStore.Web.Localization;
 
 namespace SmartStore.Integration.Tests;
@@ -12,11 +13,8 @@ public sealed partial class AuditWordsTests
     [Fact]
     public void Every_action_and_kind_of_thing_the_code_records_has_its_words()
     {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "SmartStore.sln"))) root = root.Parent;
-        Assert.NotNull(root);
         var calls = new[] { "storage", "web", "silo", "grains" }
-            .SelectMany(folder => Directory.EnumerateFiles(Path.Combine(root.FullName, folder), "*.cs", SearchOption.AllDirectories))
+            .SelectMany(folder => Directory.EnumerateFiles(Path.Combine(SharedData.RepositoryRoot, folder), "*.cs", SearchOption.AllDirectories))
             .Where(file => !file.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}") && !file.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}"))
             .SelectMany(file => RecordCall().Matches(File.ReadAllText(file)))
             .ToList();

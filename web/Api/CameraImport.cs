@@ -69,7 +69,7 @@ public sealed class CameraImport(CameraRepository cameras, MasterDataValidation 
         }
         var line = new DoorLine(numbers[0], numbers[1], numbers[2], numbers[3], numbers[4], numbers[5]);
         if (line.Problem() is not { } problem) return line;
-        errors.Add(index, $"door line: {problem}.", "进店线：" + Localization.DrawingText.Of(problem));
+        errors.Add(index, $"door line: {problem}.", Localization.DrawingText.Of(problem, "进店线"));
         return null;
     }
 
@@ -89,7 +89,7 @@ public sealed class CameraImport(CameraRepository cameras, MasterDataValidation 
         }
         var area = new CountingArea(numbers.Chunk(2).Select(p => new AreaPoint(p[0], p[1])).ToList());
         if (area.Problem() is not { } problem) return area;
-        errors.Add(index, $"counting area: {problem}.", "计数区域：" + Localization.DrawingText.Of(problem));
+        errors.Add(index, $"counting area: {problem}.", Localization.DrawingText.Of(problem, "计数区域"));
         return null;
     }
 

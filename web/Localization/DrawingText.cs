@@ -17,4 +17,8 @@ public static class DrawingText
     };
 
     public static string Of(string problem) => Chinese.GetValueOrDefault(problem, problem);
+
+    /// <summary>The problem named by what it is about ("进店线：…"), unless the sentence names it already (not "计数区域：计数区域太小").</summary>
+    public static string Of(string problem, string subject) =>
+        Of(problem) is var text && text.StartsWith(subject, StringComparison.Ordinal) ? text : $"{subject}：{text}";
 }

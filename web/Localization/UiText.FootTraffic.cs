@@ -270,7 +270,6 @@ public static partial class UiText
         ["noShelfYet"] = ("还没有陈列识别结果：需要货架球机的陈列图和 SKU 参考图片。", "No shelf readings yet: shelf cameras need planograms and SKUs need reference photos."),
         ["displayReport"] = ("陈列报表", "Display report"),
         ["slot"] = ("陈列位", "Slot"),
-        ["outcome"] = ("结果", "Outcome"),
         ["plannedSku"] = ("计划 SKU", "Planned SKU"),
         ["seenSku"] = ("识别 SKU", "Seen SKU"),
         ["outcome.sku"] = ("已识别", "recognised"),

@@ -78,7 +78,6 @@ public static partial class UiText
         ["vsLastYear"] = ("对比去年同期", "vs last year"),
         ["campaignStores"] = ("活动门店", "Campaign stores"),
         ["otherStores"] = ("其他门店", "Other stores"),
-        ["entriesPerStoreDay"] = ("店日均进店", "Entries per store-day"),
         ["campaignPeriod"] = ("活动期", "campaign"),
         ["then"] = ("对比期", "then"),
         ["now"] = ("活动期", "now"),

@@ -188,7 +188,7 @@ public static partial class UiText
         ["mapHint"] = ("橙色：疑似关门；红色：摄像头离线或画面异常；绿色：正常。圆点越大今日进店越多，点选进入门店。", "Orange: looks closed; red: a camera offline or with a view fault; green: fine. The bigger the dot, the more entries today; tap one to open the store."),
         ["signInLog"] = ("登录日志", "Sign-in log"),
         ["outcome"] = ("结果", "Outcome"),
-        ["address"] = ("来源地址", "From"),
+        ["signInAddress"] = ("来源地址", "From"),
         ["device"] = ("设备", "Device"),
         ["signIn.ok"] = ("登录成功", "Signed in"),
         ["signIn.failed"] = ("登录失败", "Failed"),
