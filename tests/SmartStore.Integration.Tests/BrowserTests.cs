@@ -649,6 +649,43 @@ public sealed class BrowserTests(SmartStoreSystem system)
         Assert.Equal((1280, 960), (kept.Width, kept.Height));
     }
 
+    [Fact]
+    public async Task Setting_holiday_hours_for_many_stores_shows_the_wait_with_its_button_turned_off()
+    {
+        using var admin = await system.SignedIn("admin");
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostJson("/api/stores", ApiJson.NewStore("X0824"))).StatusCode);
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await LaunchChromium(playwright);
+        var page = await SignedInPage(browser, "admin", "zh-CN");
+        await page.GotoAsync("/stores/special-hours");
+        var form = page.Locator("#special-form form");
+        await form.Locator("input[name='Form.Reason']").FillAsync("盘点（等待提示测试）");
+        await form.Locator("input[name='Form.From']").FillAsync("2027-03-01");
+        await form.Locator("input[name='Form.To']").FillAsync("2027-03-01");
+        await form.Locator("input[name='Form.Closed']").CheckAsync();
+        await form.Locator("[name='Form.Stores']").FillAsync("X0824");
+
+        // The page cannot be read while its navigation is under way, so the button as it stands once sent is written where the
+        // next page can read it; the request is held a second, so the page does not leave before that.
+        await page.RouteAsync("**/stores/special-hours", async route =>
+        {
+            if (route.Request.Method == "POST") await Task.Delay(TimeSpan.FromSeconds(1));
+            await route.ContinueAsync();
+        });
+        await form.EvaluateAsync("""
+            f => {
+              const b = f.querySelector('button.primary');
+              document.addEventListener('submit', () => setTimeout(() => setTimeout(() =>
+                sessionStorage.setItem('sent-button', JSON.stringify([b.disabled, b.textContent])))));
+              setTimeout(() => f.requestSubmit(b));
+            }
+            """);
+        await page.WaitForURLAsync("**/stores/special-hours?applied=1**");
+        Assert.Equal("[true,\"正在写入各门店，请稍候…\"]", await page.EvaluateAsync<string>("() => sessionStorage.getItem('sent-button')"));
+        var store = await (await admin.GetAsync("/api/stores/X0824")).Json();
+        Assert.Equal("盘点（等待提示测试）", Assert.Single(store["openingHours"]!["exceptions"]!.AsArray())!["reason"]!.GetValue<string>());
+    }
+
     /// <summary>A real shelf photo at a phone camera's 4,000 × 3,000, with a sensor's grain (which is what makes a phone's photo megabytes).</summary>
     private static byte[] PhonePhoto()
     {
