@@ -57,7 +57,7 @@ public sealed class StoreRepository(SmartStoreDatabase database)
         return row is null ? null : (row.ToStore(), row.Revision);
     }
 
-    /// <summary>Who last changed a store's details, and when (UTC), from 操作日志; null when nobody has since it was created.</summary>
+    /// <summary>Who last changed (or created) a store's details, and when (UTC), from 操作日志; null once the log no longer holds it.</summary>
     public async Task<StoreChange?> LastChange(string code)
     {
         await using var connection = await database.Open();
