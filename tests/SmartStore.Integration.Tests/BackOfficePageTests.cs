@@ -328,12 +328,17 @@ public sealed partial class BackOfficePageTests(SmartStoreSystem system)
             if (ifMatch is not null) request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
             return await admin.SendAsync(request);
         }
-        Assert.Equal(HttpStatusCode.OK, (await Put(tag, "接口改名一")).StatusCode);
+        var first = await Put(tag, "接口改名一");
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         var stale = await Put(tag, "接口改名二");
         Assert.Equal(HttpStatusCode.PreconditionFailed, stale.StatusCode);
         Assert.Contains("was changed by admin at", await stale.Detail());
         Assert.Equal("接口改名一", (await Stored())["name"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.BadRequest, (await Put("yesterday", "接口改名三")).StatusCode);
+        // The answer to a saved update carries the new version: sent against that, the next change saves.
+        var next = first.Headers.ETag!.Tag;
+        Assert.NotEqual(tag, next);
+        Assert.Equal(HttpStatusCode.OK, (await Put(next, "接口改名三")).StatusCode);
         // Without If-Match an update saves as before.
         Assert.Equal(HttpStatusCode.OK, (await Put(null, "接口改名四")).StatusCode);
         Assert.Equal("接口改名四", (await Stored())["name"]!.GetValue<string>());

@@ -36,7 +36,7 @@ public static class StoreEndpoints
         if (await repository.FindForEdit(code) is not { } found) return Problems.NotFound($"Store '{code}'");
         var (store, revision) = found;
         if (!user.Scope().AllowsStore(store.Code, store.RegionCode)) return Problems.OutOfScope($"Store '{code}'");
-        response.Headers.ETag = $"\"{revision}\"";
+        response.Headers.ETag = ETag(revision);
         return Results.Ok(store);
     }
 
@@ -49,8 +49,8 @@ public static class StoreEndpoints
     }
 
     /// <param name="ifMatch">The ETag of the store as read (GET): the update is made only while the store is still at that version.</param>
-    private static async Task<IResult> Update(string code, StoreInput input, ClaimsPrincipal user, StoreProfileDesk desk,
-        [FromHeader(Name = "If-Match")] string? ifMatch)
+    private static async Task<IResult> Update(string code, StoreInput input, ClaimsPrincipal user, StoreProfileDesk desk, StoreRepository repository,
+        HttpResponse response, [FromHeader(Name = "If-Match")] string? ifMatch)
     {
         long? revision = null;
         if (ifMatch is not null && ifMatch.Trim() != "*")
@@ -65,8 +65,13 @@ public static class StoreEndpoints
             return Results.Problem(statusCode: 412, title: "Changed meanwhile", detail: $"Store '{code}' was changed"
                 + (outcome.LastChange is { } last ? $" by {last.Actor} at {last.AtUtc:yyyy-MM-ddTHH:mm:ss}Z" : "")
                 + " after the version you read; GET it again and send your change against that.");
-        return outcome.Store is null ? outcome.Errors.ToResult() : Results.Ok(outcome.Store);
+        if (outcome.Store is null) return outcome.Errors.ToResult();
+        // The new version, so an integrator's next change can be sent against it without reading the store again.
+        if (await repository.FindForEdit(code) is { } saved) response.Headers.ETag = ETag(saved.Revision);
+        return Results.Ok(outcome.Store);
     }
+
+    private static string ETag(long revision) => $"\"{revision}\"";
 
     private static async Task<IResult> Delete(string code, ClaimsPrincipal user, StoreRepository repository) =>
         await repository.Delete(code, user.Actor()) ? Results.NoContent() : Problems.NotFound($"Store '{code}'");
