@@ -100,6 +100,9 @@ public sealed class SpecialHoursTests(SmartStoreSystem system)
         var row = page[page.IndexOf("盘点闭店测试", StringComparison.Ordinal)..];
         Assert.Contains("进行中", row[..200]);
         Assert.Contains("href=\"/stores/X0994/edit\"", row[..1500]);
+        // The calendar's today: the closure, counted in stores (X0994 closed, X0997 short hours: one holiday, not all closed).
+        var cell = page[page.IndexOf($"data-day=\"{today}\"", StringComparison.Ordinal)..];
+        Assert.Contains("title=\"盘点闭店测试 · 2 家门店\"", cell[..cell.IndexOf("</li>", StringComparison.Ordinal)]);
         // The store's own page tells its manager.
         Assert.Contains($"特殊营业时间：盘点闭店测试 {today[5..]} 休息", WebUtility.HtmlDecode(await admin.GetStringAsync("/stores/X0994")));
 

@@ -5,6 +5,9 @@ public static partial class UiText
     /// <summary>节假日营业时间: special hours set for many stores at once (/stores/special-hours).</summary>
     private static readonly Dictionary<string, (string Zh, string En)> SpecialHoursWords = new()
     {
+        ["specialCalendar"] = ("日历", "Calendar"),
+        ["specialCalendarHint"] = ("本月起三个月，每天有哪些特殊营业时间、涉及几家门店（数字为门店数；红色为全天休息）。", "Three months from this one: the special hours on each day and how many stores they apply to (the number is stores; red: closed all day)."),
+        ["specialStoresCount"] = ("{0} 家门店", "{0} stores"),
         ["chainSpecialHours"] = ("节假日营业时间", "Holiday hours"),
         ["chainSpecialHoursHint"] = ("春节、国庆、商场闭店装修：一次为多家门店设置特殊营业时间，不必逐店编辑。设置后写入每家门店的特殊营业时间（可在门店编辑页单独调整），闭店判断、画面巡检和离线告警都按它计算。",
             "Spring Festival, National Day, a mall's refit: set special hours for many stores at once instead of store by store. Each store gets the range as one of its own special-hours rows (still adjustable on its edit page); the closure rule, view checks and offline alerts follow it."),
