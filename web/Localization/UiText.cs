@@ -321,6 +321,7 @@ public static partial class UiText
         ["busyImporting"] = ("正在导入，请稍候…", "Importing, please wait…"),
         ["busySettingStores"] = ("正在写入各门店，请稍候…", "Setting the stores, please wait…"),
         ["busyWithdrawing"] = ("正在撤销…", "Withdrawing…"),
+        ["busyUploading"] = ("正在上传并识别照片，请稍候…", "Uploading and reading the photos, please wait…"),
         ["storeChangedMeanwhileBy"] = ("未保存：打开此页后，{0} 于 {1} 修改了这家门店（例如为多家门店设置节假日营业时间）。下面是门店现在的资料，请在此基础上重新修改并保存。",
             "Not saved: {0} changed this store at {1}, after this page was opened (holiday hours set for many stores, for example). Below are the store's details as they are now; make your change again and save."),
         ["storeChangedMeanwhile"] = ("未保存：打开此页后，这家门店已被修改。下面是门店现在的资料，请在此基础上重新修改并保存。",
