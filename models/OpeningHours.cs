@@ -5,7 +5,11 @@ namespace SmartStore.Models;
 public sealed record DayHours(
     [property: Id(0)] TimeOnly Open,
     [property: Id(1)] TimeOnly Close,
-    [property: Id(2)] bool Closed = false);
+    [property: Id(2)] bool Closed = false)
+{
+    /// <summary>Closed the whole day (its times mean nothing).</summary>
+    public static readonly DayHours ClosedAllDay = new(TimeOnly.MinValue, TimeOnly.MinValue, Closed: true);
+}
 
 /// <summary>
 /// A date range (inclusive) with hours that replace the weekly schedule on the weekdays it names, e.g. a holiday, a refit,

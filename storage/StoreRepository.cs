@@ -50,21 +50,16 @@ public sealed class StoreRepository(SmartStoreDatabase database)
     private const string RevisionOf = "(extract(epoch FROM updated_at) * 1000000)::bigint";
 
     /// <summary>A store and its version, read together, for an edit that must not overwrite a change made meanwhile.</summary>
-    public async Task<(Store Store, long Revision)?> FindForEdit(string code)
+    public async Task<(Store Store, long Revision)?> FindWithRevision(string code)
     {
         await using var connection = await database.Open();
         var row = await connection.QuerySingleOrDefaultAsync<StoreRow>($"SELECT {Columns}, {RevisionOf} AS Revision FROM stores WHERE code = @code", new { code });
         return row is null ? null : (row.ToStore(), row.Revision);
     }
 
-    /// <summary>Who last changed (or created) a store's details, and when (UTC), from 操作日志; null once the log no longer holds it.</summary>
-    public async Task<StoreChange?> LastChange(string code)
-    {
-        await using var connection = await database.Open();
-        return await connection.QuerySingleOrDefaultAsync<StoreChange>("""
-            SELECT actor AS Actor, at AS AtUtc FROM audit_log WHERE entity = 'store' AND entity_key = @code ORDER BY id DESC LIMIT 1
-            """, new { code });
-    }
+    /// <summary>Who last changed (or created) a store's details, and when, from 操作日志; null once the log no longer holds it.</summary>
+    public async Task<AuditTrail.Entry?> LastChange(string code) =>
+        (await AuditTrail.Search(database, new AuditTrail.Query(Entity: "store", Key: code), limit: 1)).FirstOrDefault();
 
     public async Task<Store?> Find(string code)
     {
@@ -95,14 +90,15 @@ public sealed class StoreRepository(SmartStoreDatabase database)
     public enum Saving { Saved, NotFound, ChangedMeanwhile }
 
     /// <summary>
-    /// Saves a store's details; given the version the edit started from (<see cref="FindForEdit"/>), only while the store is
-    /// still at it, so a change saved meanwhile is neither overwritten nor lost.
+    /// Saves a store's details; given the version the edit started from (<see cref="FindWithRevision"/>), only while the
+    /// store is still at it, so a change saved meanwhile is neither overwritten nor lost. The version as saved comes back
+    /// with it, for the next change.
     /// </summary>
-    public async Task<Saving> Update(Store store, string actor, long? revision = null)
+    public async Task<(Saving Outcome, long? Revision)> Update(Store store, string actor, long? revision = null)
     {
         var sql = revision is null ? UpdateSql : $"{UpdateSql} AND {RevisionOf} = @Revision";
-        if (await Write(store, actor, "update", sql, revision) > 0) return Saving.Saved;
-        return revision is not null && await Find(store.Code) is not null ? Saving.ChangedMeanwhile : Saving.NotFound;
+        if (await Write(store, actor, "update", sql, revision) is { } saved) return (Saving.Saved, saved);
+        return (revision is not null && await Find(store.Code) is not null ? Saving.ChangedMeanwhile : Saving.NotFound, null);
     }
 
     /// <summary>
@@ -164,7 +160,8 @@ public sealed class StoreRepository(SmartStoreDatabase database)
         }
     }
 
-    private async Task<int> Write(Store store, string actor, string action, string sql, long? revision = null)
+    /// <summary>Writes a store in a transaction of its own; its version as written, or null when no row matched.</summary>
+    private async Task<long?> Write(Store store, string actor, string action, string sql, long? revision = null)
     {
         try
         {
@@ -176,18 +173,18 @@ public sealed class StoreRepository(SmartStoreDatabase database)
         }
     }
 
-    private static async Task<int> WriteRow(NpgsqlConnection c, NpgsqlTransaction t, Store store, string actor, string action, string sql,
+    private static async Task<long?> WriteRow(NpgsqlConnection c, NpgsqlTransaction t, Store store, string actor, string action, string sql,
         long? revision = null)
     {
-        var affected = await c.ExecuteAsync(sql, new
+        var written = await c.ExecuteScalarAsync<long?>($"{sql} RETURNING {RevisionOf}", new
         {
             store.Code, store.Name, store.RegionCode, store.City, store.Address, store.Latitude, store.Longitude,
             Tags = store.Tags.ToArray(),
             OpeningHours = JsonSerializer.Serialize(store.OpeningHours, StorageJson.Options),
             store.TimeZone, store.StaffCount, Revision = revision,
         }, t);
-        if (affected > 0) await AuditTrail.Record(c, t, actor, action, "store", store.Code, store);
-        return affected;
+        if (written is not null) await AuditTrail.Record(c, t, actor, action, "store", store.Code, store);
+        return written;
     }
 
     private sealed class StoreRow
@@ -209,6 +206,3 @@ public sealed class StoreRepository(SmartStoreDatabase database)
             JsonSerializer.Deserialize<OpeningHours>(OpeningHoursJson, StorageJson.Options)!, TimeZone, StaffCount);
     }
 }
-
-/// <summary>A change to a store's details as 操作日志 has it: who made it, and when (UTC).</summary>
-public sealed record StoreChange(string Actor, DateTime AtUtc);

@@ -35,7 +35,7 @@ public sealed record SpecialHoursInput(string? Reason, string? From, string? To,
         if (Stores is { Count: > 0 } && (PlanningInput.Blank(RegionCode) ?? PlanningInput.Blank(StoreTag)) is not null)
             errors.Add("stores", "Name stores by code, or by regionCode and storeTag — not both.", "门店请按编码列出，或按大区和门店类型选择，不能同时使用。");
         if (errors.Any) return (null, errors);
-        return (new OpeningException(from!.Value, to!.Value, new DayHours(TimeOnly.MinValue, TimeOnly.MinValue, Closed: true), Reason!.Trim(), days), errors);
+        return (new OpeningException(from!.Value, to!.Value, DayHours.ClosedAllDay, Reason!.Trim(), days), errors);
     }
 
     private Weekdays Days(FieldErrors errors)
@@ -50,7 +50,7 @@ public sealed record SpecialHoursInput(string? Reason, string? From, string? To,
 
     private DayHours? Hours(FieldErrors errors)
     {
-        if (Closed == true) return new DayHours(TimeOnly.MinValue, TimeOnly.MinValue, Closed: true);
+        if (Closed == true) return DayHours.ClosedAllDay;
         var open = PlanningInput.Time("open", Open, errors);
         var close = PlanningInput.Time("close", Close, errors);
         return open is { } o && close is { } c ? new DayHours(o, c) : null;

@@ -33,7 +33,7 @@ public static class StoreEndpoints
     /// <summary>A store, with its version as the ETag: sent back as If-Match, an update is refused once the store has changed since.</summary>
     private static async Task<IResult> Get(string code, ClaimsPrincipal user, StoreRepository repository, HttpResponse response)
     {
-        if (await repository.FindForEdit(code) is not { } found) return Problems.NotFound($"Store '{code}'");
+        if (await repository.FindWithRevision(code) is not { } found) return Problems.NotFound($"Store '{code}'");
         var (store, revision) = found;
         if (!user.Scope().AllowsStore(store.Code, store.RegionCode)) return Problems.OutOfScope($"Store '{code}'");
         response.Headers.ETag = ETag(revision);
@@ -49,8 +49,8 @@ public static class StoreEndpoints
     }
 
     /// <param name="ifMatch">The ETag of the store as read (GET): the update is made only while the store is still at that version.</param>
-    private static async Task<IResult> Update(string code, StoreInput input, ClaimsPrincipal user, StoreProfileDesk desk, StoreRepository repository,
-        HttpResponse response, [FromHeader(Name = "If-Match")] string? ifMatch)
+    private static async Task<IResult> Update(string code, StoreInput input, ClaimsPrincipal user, StoreProfileDesk desk, HttpResponse response,
+        [FromHeader(Name = "If-Match")] string? ifMatch)
     {
         long? revision = null;
         if (ifMatch is not null && ifMatch.Trim() != "*")
@@ -63,11 +63,11 @@ public static class StoreEndpoints
         if (!outcome.Found) return Problems.NotFound($"Store '{code}'");
         if (outcome.ChangedMeanwhile)
             return Results.Problem(statusCode: 412, title: "Changed meanwhile", detail: $"Store '{code}' was changed"
-                + (outcome.LastChange is { } last ? $" by {last.Actor} at {last.AtUtc:yyyy-MM-ddTHH:mm:ss}Z" : "")
+                + (outcome.LastChange is { } last ? $" by {last.Actor} at {last.At:yyyy-MM-ddTHH:mm:ss}Z" : "")
                 + " after the version you read; GET it again and send your change against that.");
         if (outcome.Store is null) return outcome.Errors.ToResult();
         // The new version, so an integrator's next change can be sent against it without reading the store again.
-        if (await repository.FindForEdit(code) is { } saved) response.Headers.ETag = ETag(saved.Revision);
+        if (outcome.Revision is { } saved) response.Headers.ETag = ETag(saved);
         return Results.Ok(outcome.Store);
     }
 

@@ -13,14 +13,17 @@ public sealed class StoreProfileDesk(StoreRepository stores, MasterDataValidatio
     /// <param name="Store">The store as saved; null when refused (<see cref="Errors"/>), not found, or changed meanwhile.</param>
     /// <param name="ChangedMeanwhile">The store changed after the edit began: saving would have overwritten that change.</param>
     /// <param name="LastChange">Who made the last change and when, to say so.</param>
-    public sealed record Outcome(Store? Store, FieldErrors Errors, bool Found, bool ChangedMeanwhile = false, StoreChange? LastChange = null);
+    /// <param name="Revision">The store's version as saved, for the next change.</param>
+    public sealed record Outcome(Store? Store, FieldErrors Errors, bool Found, bool ChangedMeanwhile = false, AuditTrail.Entry? LastChange = null,
+        long? Revision = null);
 
-    /// <param name="revision">The store's version the edit began from (<see cref="StoreRepository.FindForEdit"/>); null: any.</param>
+    /// <param name="revision">The store's version the edit began from (<see cref="StoreRepository.FindWithRevision"/>); null: any.</param>
     public async Task<Outcome> Update(string code, StoreInput input, string actor, long? revision = null)
     {
         var (store, errors) = await validation.Store(input, code);
         if (store is null) return new(null, errors, true);
-        switch (await stores.Update(store, actor, revision))
+        var (saving, saved) = await stores.Update(store, actor, revision);
+        switch (saving)
         {
             case StoreRepository.Saving.NotFound:
                 return new(null, errors, false);
@@ -28,6 +31,6 @@ public sealed class StoreProfileDesk(StoreRepository stores, MasterDataValidatio
                 return new(null, errors, true, ChangedMeanwhile: true, await stores.LastChange(code));
         }
         await cluster.GetGrain<IStoreGrain>(store.Code).ProfileChanged();
-        return new(store, errors, true);
+        return new(store, errors, true, Revision: saved);
     }
 }

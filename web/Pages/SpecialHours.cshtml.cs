@@ -27,7 +27,7 @@ public sealed class SpecialHoursModel(SpecialHoursDesk desk, SpecialHoursImport 
     public IReadOnlyList<DictionaryEntry> Tags { get; private set; } = [];
     public IReadOnlyList<string> Errors { get; private set; } = [];
     public DateOnly Today => calendar.Today;
-    /// <summary>This month and the next two, each day with the holidays in effect (from the entries listed, ended ones aside).</summary>
+    /// <summary>This month and the next two, each day with the holidays in effect, from the entries listed.</summary>
     public IReadOnlyList<SpecialHoursCalendar.Month> Months => SpecialHoursCalendar.Of(Groups, Today, 3);
     public ImportCard Import => new(T("specialImport"), SpecialHoursImport.Columns,
         "S0002, 春节, 2027-02-06, 2027-02-12, 1-7, 11:00, 17:00, 否", ImportOutcome, ImportFailure);

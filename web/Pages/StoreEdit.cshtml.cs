@@ -82,26 +82,27 @@ public sealed class StoreEditModel(StoreRepository stores, RegionRepository regi
         return RedirectToPage(new { Code, Saved = true });
     }
 
-    private string ChangedMeanwhile(StoreChange? change) => change is null
+    private string ChangedMeanwhile(AuditTrail.Entry? change) => change is null
         ? T("storeChangedMeanwhile")
-        : string.Format(T("storeChangedMeanwhileBy"), change.Actor, Display.Local(change.AtUtc, Store.TimeZone, "MM-dd HH:mm:ss"));
+        : string.Format(T("storeChangedMeanwhileBy"), change.Actor, Display.Local(change.At, Store.TimeZone, "MM-dd HH:mm:ss"));
 
     private void Fill()
     {
         Form = StoreProfileForm.Of(Store);
-        Revision = _current;
+        Revision = _storeRevision;
     }
 
-    private long _current;
+    /// <summary>The store's version as <see cref="Load"/> read it, with <see cref="Store"/>.</summary>
+    private long _storeRevision;
 
     private async Task<IActionResult?> Load()
     {
         if (!User.Scope().MayEditMasterData) return Forbid();
-        if (await stores.FindForEdit(Code) is not { } found) return NotFound();
+        if (await stores.FindWithRevision(Code) is not { } found) return NotFound();
         var (store, revision) = found;
         if (!User.Scope().AllowsStore(store.Code, store.RegionCode)) return Forbid();
         Store = store;
-        _current = revision;
+        _storeRevision = revision;
         Regions = await regions.List(User.Scope());
         Tags = await dictionary.List(DictionaryRepository.StoreTag);
         return null;

@@ -72,13 +72,13 @@ public sealed class StoreProfileForm
 
     private static DayHours Hours(HoursRow row, string day, FieldErrors errors)
     {
-        if (row.Closed) return new DayHours(TimeOnly.MinValue, TimeOnly.MinValue, Closed: true);
+        if (row.Closed) return DayHours.ClosedAllDay;
         var open = ClockText.Parse(row.Open);
         var close = ClockText.Parse(row.Close);
         if (open is null || close is null)
         {
             errors.Add("openingHours", $"{day}: opening and closing times must be like 09:30.", $"{day}：开门和关门时间须是 09:30 这样的时间。");
-            return new DayHours(TimeOnly.MinValue, TimeOnly.MinValue, Closed: true);
+            return DayHours.ClosedAllDay;
         }
         return new DayHours(open.Value, close.Value);
     }
