@@ -686,6 +686,52 @@ public sealed class BrowserTests(SmartStoreSystem system)
         Assert.Equal("盘点（等待提示测试）", Assert.Single(store["openingHours"]!["exceptions"]!.AsArray())!["reason"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task A_store_edit_refused_because_head_office_changed_the_store_meanwhile_keeps_what_was_typed_where_it_does_not_clash()
+    {
+        using var admin = await system.SignedIn("admin");
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostJson("/api/stores", ApiJson.NewStore("X0825"))).StatusCode);
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await LaunchChromium(playwright);
+        var page = await SignedInPage(browser, "admin", "zh-CN");
+        await page.GotoAsync("/stores/X0825/edit");
+        await page.Locator("input[name='Form.Name']").FillAsync("改名后的测试店");
+        await page.Locator("input[name='Form.Days[0].Open']").FillAsync("08:00");
+        await page.Locator("input[name='Form.Days[1].Open']").FillAsync("07:30");
+
+        // While the page is open: head office closes the store for 春节, and another admin changes Tuesday's hours.
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostJson("/api/stores/special-hours", new
+        {
+            reason = "春节", from = "2027-02-06", to = "2027-02-08", closed = true, stores = new[] { "X0825" },
+        })).StatusCode);
+        var other = await (await admin.GetAsync("/api/stores/X0825")).Json();
+        other["openingHours"]!["weekly"]![1]!["open"] = "10:30:00";
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutJson("/api/stores/X0825", other)).StatusCode);
+
+        // Saved: refused, with the name and Monday put back, Tuesday left as the other admin set it and named, the holiday among the rows.
+        await page.Locator("#store-edit button.primary").ClickAsync();
+        var notice = page.Locator("#changed-meanwhile");
+        await Assertions.Expect(notice).ToContainTextAsync("未保存：打开此页后，admin 于");
+        await Assertions.Expect(page.Locator("#edits-put-back")).ToContainTextAsync("名称、周一");
+        await Assertions.Expect(page.Locator("#edits-clashed")).ToContainTextAsync("周二：你填写「07:30–22:00」，现为「10:30–22:00」");
+        Assert.Equal("改名后的测试店", await page.Locator("input[name='Form.Name']").InputValueAsync());
+        Assert.Equal("08:00", await page.Locator("input[name='Form.Days[0].Open']").InputValueAsync());
+        Assert.Equal("10:30", await page.Locator("input[name='Form.Days[1].Open']").InputValueAsync());
+        Assert.Equal("春节", await page.Locator("input[name='Form.Special[0].Reason']").InputValueAsync());
+        // Marked where they stand: the name and Monday as put back, Tuesday as kept from the other change.
+        Assert.Equal("put-back", await page.Locator("input[name='Form.Name']").GetAttributeAsync("class"));
+        Assert.Equal("put-back", await page.Locator("tr[data-day='0']").GetAttributeAsync("class"));
+        Assert.Equal("clashed", await page.Locator("tr[data-day='1']").GetAttributeAsync("class"));
+
+        // Saved again as shown: both changes kept.
+        await page.Locator("#store-edit button.primary").ClickAsync();
+        await Assertions.Expect(page.Locator("#store-saved")).ToBeVisibleAsync();
+        var saved = await (await admin.GetAsync("/api/stores/X0825")).Json();
+        Assert.Equal("改名后的测试店", saved["name"]!.GetValue<string>());
+        Assert.Equal(["08:00:00", "10:30:00"], saved["openingHours"]!["weekly"]!.AsArray().Take(2).Select(d => d!["open"]!.GetValue<string>()));
+        Assert.Equal("春节", Assert.Single(saved["openingHours"]!["exceptions"]!.AsArray())!["reason"]!.GetValue<string>());
+    }
+
     /// <summary>A real shelf photo at a phone camera's 4,000 × 3,000, with a sensor's grain (which is what makes a phone's photo megabytes).</summary>
     private static byte[] PhonePhoto()
     {

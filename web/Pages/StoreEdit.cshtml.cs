@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SmartStore.Models;
@@ -20,11 +21,23 @@ public sealed class StoreEditModel(StoreRepository stores, RegionRepository regi
     [BindProperty(SupportsGet = true)] public bool Saved { get; set; }
     /// <summary>The store's version this form was filled from: saving refuses once someone else has changed the store since.</summary>
     [BindProperty] public long? Revision { get; set; }
+    /// <summary>The form as the page showed it, so a refused save can tell this person's changes from the other one's.</summary>
+    [BindProperty] public string? Opened { get; set; }
 
     public Store Store { get; private set; } = null!;
     public IReadOnlyList<Region> Regions { get; private set; } = [];
     public IReadOnlyList<DictionaryEntry> Tags { get; private set; } = [];
     public IReadOnlyList<string> Errors { get; private set; } = [];
+    /// <summary>Set when a save was refused because the store changed meanwhile: who and when, what was put back, what clashed.</summary>
+    public ChangedMeanwhileNotice? ChangedMeanwhile { get; private set; }
+
+    public sealed record ChangedMeanwhileNotice(string Said, IReadOnlyList<StoreEditCarryOver.Carried> Put, IReadOnlyList<StoreEditCarryOver.Clash> Clashes);
+
+    /// <summary>How a field of the form is marked after a refused save: put back from what was typed, or left as the other change set it.</summary>
+    public string? Mark(string field) =>
+        ChangedMeanwhile?.Put.Any(p => p.Field == field) == true ? "put-back"
+        : ChangedMeanwhile?.Clashes.Any(c => c.Field == field) == true ? "clashed"
+        : null;
 
     /// <summary>Time zones a chain in China and its neighbours meets; any IANA name may be typed.</summary>
     public static readonly string[] CommonZones = ["Asia/Shanghai", "Asia/Urumqi", "Asia/Hong_Kong", "Asia/Macau", "Asia/Taipei", "Asia/Singapore", "Asia/Tokyo", "Asia/Seoul"];
@@ -68,10 +81,15 @@ public sealed class StoreEditModel(StoreRepository stores, RegionRepository regi
         if (!outcome.Found) return NotFound();
         if (outcome.ChangedMeanwhile)
         {
-            // Shown as it is now: writing the typed form over it would put back what the other change replaced.
-            Errors = [ChangedMeanwhile(outcome.LastChange)];
+            // Filled from the store as it is now, this person's own changes put back where the other change left them alone:
+            // writing the typed form over it would put back what the other change replaced.
+            var typed = Form;
+            var opened = Read(Opened);
             await Load();
             Fill();
+            var carried = opened is null ? null : StoreEditCarryOver.Apply(opened, typed, Form, CarryOverWords());
+            if (carried is not null) Form = carried.Form;
+            ChangedMeanwhile = new(Said(outcome.LastChange), carried?.Put ?? [], carried?.Clashes ?? []);
             return Page();
         }
         if (outcome.Store is null)
@@ -82,14 +100,25 @@ public sealed class StoreEditModel(StoreRepository stores, RegionRepository regi
         return RedirectToPage(new { Code, Saved = true });
     }
 
-    private string ChangedMeanwhile(AuditTrail.Entry? change) => change is null
+    private string Said(AuditTrail.Entry? change) => change is null
         ? T("storeChangedMeanwhile")
         : string.Format(T("storeChangedMeanwhileBy"), change.Actor, Display.Local(change.At, Store.TimeZone, "MM-dd HH:mm:ss"));
+
+    private static StoreEditCarryOver.Words CarryOverWords() => new(T, DayName, T("closedDay"), T("remove"), T("rangeChangedMeanwhile"));
 
     private void Fill()
     {
         Form = StoreProfileForm.Of(Store);
         Revision = _storeRevision;
+        Opened = JsonSerializer.Serialize(Form, JsonSerializerOptions.Web);
+    }
+
+    /// <summary>The form as opened, or null when not sent or not readable: then nothing typed is put back.</summary>
+    private static StoreProfileForm? Read(string? opened)
+    {
+        if (string.IsNullOrWhiteSpace(opened)) return null;
+        try { return JsonSerializer.Deserialize<StoreProfileForm>(opened, JsonSerializerOptions.Web); }
+        catch (JsonException) { return null; }
     }
 
     /// <summary>The store's version as <see cref="Load"/> read it, with <see cref="Store"/>.</summary>
