@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using System.Text.RegularExpressions;
 using System.Text.Json.Nodes;
 using MiniExcelLibs;
 
@@ -116,6 +117,34 @@ public sealed class SpecialHoursTests(SmartStoreSystem system)
 
         using var region = await system.SignedIn("east");
         Assert.Equal(HttpStatusCode.Forbidden, (await region.GetAsync("/stores/special-hours")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_calendar_pages_forward_to_a_holiday_months_ahead_and_back_to_this_month()
+    {
+        using var admin = await system.SignedIn("admin");
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostJson("/api/stores", ApiJson.NewStore("X0998"))).StatusCode);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+        var thisMonth = new DateOnly(today.Year, today.Month, 1);
+        var day = thisMonth.AddMonths(7).AddDays(14);
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostJson("/api/stores/special-hours", new
+        {
+            reason = "国庆翻页测试", from = $"{day:yyyy-MM-dd}", to = $"{day:yyyy-MM-dd}", closed = true, stores = new[] { "X0998" },
+        })).StatusCode);
+
+        static string Later(string page) => Regex.Match(page, "id=\"calendar-later\" href=\"([^\"#]+)").Groups[1].Value;
+        var page = WebUtility.HtmlDecode(await admin.GetStringAsync("/stores/special-hours"));
+        Assert.DoesNotContain($"data-day=\"{day:yyyy-MM-dd}\"", page);
+        Assert.DoesNotContain("id=\"calendar-now\"", page);
+        // Three months a page: the seventh month ahead is on the third page.
+        page = WebUtility.HtmlDecode(await admin.GetStringAsync(Later(WebUtility.HtmlDecode(await admin.GetStringAsync(Later(page))))));
+        Assert.Contains($"data-month=\"{thisMonth.AddMonths(6):yyyy-MM}\"", page);
+        var cell = page[page.IndexOf($"data-day=\"{day:yyyy-MM-dd}\"", StringComparison.Ordinal)..];
+        Assert.Contains("title=\"国庆翻页测试 · 1 家门店\"", cell[..cell.IndexOf("</li>", StringComparison.Ordinal)]);
+        Assert.Contains($"id=\"calendar-now\" href=\"/stores/special-hours?month={thisMonth:yyyy-MM}#special-calendar\"", page);
+        // A month that is not one shows this month's.
+        var odd = await admin.GetStringAsync("/stores/special-hours?month=2027-13");
+        Assert.True(odd.IndexOf($"data-month=\"{thisMonth:yyyy-MM}\"", StringComparison.Ordinal) >= 0);
     }
 
     [Fact]

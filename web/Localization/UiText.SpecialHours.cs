@@ -6,7 +6,10 @@ public static partial class UiText
     private static readonly Dictionary<string, (string Zh, string En)> SpecialHoursWords = new()
     {
         ["specialCalendar"] = ("日历", "Calendar"),
-        ["specialCalendarHint"] = ("本月起三个月，每天有哪些特殊营业时间、涉及几家门店（数字为门店数；红色为全天休息）。", "Three months from this one: the special hours on each day and how many stores they apply to (the number is stores; red: closed all day)."),
+        ["specialCalendarHint"] = ("每天有哪些特殊营业时间、涉及几家门店（数字为门店数；红色为全天休息）。可往前往后翻看，每次三个月。", "The special hours on each day and how many stores they apply to (the number is stores; red: closed all day). Page earlier or later, three months at a time."),
+        ["calendarEarlier"] = ("前三个月", "Earlier"),
+        ["calendarLater"] = ("后三个月", "Later"),
+        ["calendarThisMonth"] = ("回到本月", "This month"),
         ["specialStoresCount"] = ("{0} 家门店", "{0} stores"),
         ["chainSpecialHours"] = ("节假日营业时间", "Holiday hours"),
         ["chainSpecialHoursHint"] = ("春节、国庆、商场闭店装修：一次为多家门店设置特殊营业时间，不必逐店编辑。设置后写入每家门店的特殊营业时间（可在门店编辑页单独调整），闭店判断、画面巡检和离线告警都按它计算。",

@@ -21,14 +21,24 @@ public sealed class SpecialHoursModel(SpecialHoursDesk desk, SpecialHoursImport 
     [BindProperty(SupportsGet = true)] public string? Reason { get; set; }
     /// <summary>Entries that have ended are listed too.</summary>
     [BindProperty(SupportsGet = true)] public bool Past { get; set; }
+    /// <summary>The calendar's first month, "2027-10"; this month when not given or not a month.</summary>
+    [BindProperty(SupportsGet = true)] public string? Month { get; set; }
 
     public IReadOnlyList<SpecialHoursGroup> Groups { get; private set; } = [];
     public IReadOnlyList<Region> Regions { get; private set; } = [];
     public IReadOnlyList<DictionaryEntry> Tags { get; private set; } = [];
     public IReadOnlyList<string> Errors { get; private set; } = [];
     public DateOnly Today => calendar.Today;
-    /// <summary>This month and the next two, each day with the holidays in effect, from the entries listed.</summary>
-    public IReadOnlyList<SpecialHoursCalendar.Month> Months => SpecialHoursCalendar.Of(Groups, Today, 3);
+    /// <summary>The entries the calendar draws from: those ending on or after its first day, past ones too when paged back.</summary>
+    private IReadOnlyList<SpecialHoursGroup> _calendarGroups = [];
+    /// <summary>Three months from <see cref="CalendarFirst"/>, each day with the holidays in effect.</summary>
+    public IReadOnlyList<SpecialHoursCalendar.Month> Months => SpecialHoursCalendar.Of(_calendarGroups, CalendarFirst, CalendarMonths);
+    public const int CalendarMonths = 3;
+    public DateOnly ThisMonth => new(Today.Year, Today.Month, 1);
+    public DateOnly CalendarFirst => SpecialHoursCalendar.MonthOf(Month) ?? ThisMonth;
+    /// <summary>The calendar's address starting at <paramref name="first"/>'s month, the list kept as it is.</summary>
+    public string CalendarPage(DateOnly first) =>
+        Url.Page("/SpecialHours", new { past = Past ? true : (bool?)null, month = first.ToString("yyyy-MM") }) + "#special-calendar";
     public ImportCard Import => new(T("specialImport"), SpecialHoursImport.Columns,
         "S0002, 春节, 2027-02-06, 2027-02-12, 1-7, 11:00, 17:00, 否", ImportOutcome, ImportFailure);
     private ImportOutcome? ImportOutcome { get; set; }
@@ -78,7 +88,11 @@ public sealed class SpecialHoursModel(SpecialHoursDesk desk, SpecialHoursImport 
 
     private async Task Load()
     {
-        Groups = await desk.Groups(Past ? DateOnly.MinValue : Today);
+        // One read serves both: the list from today (or all), the calendar from its first day, which may be months back.
+        var listFrom = Past ? DateOnly.MinValue : Today;
+        var all = await desk.Groups(CalendarFirst < listFrom ? CalendarFirst : listFrom);
+        Groups = all.Where(g => g.Range.To >= listFrom).ToList();
+        _calendarGroups = all.Where(g => g.Range.To >= CalendarFirst).ToList();
         Regions = await regions.List(User.Scope());
         Tags = await dictionary.List(DictionaryRepository.StoreTag);
     }

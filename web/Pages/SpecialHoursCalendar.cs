@@ -21,6 +21,11 @@ public static class SpecialHoursCalendar
     public static IReadOnlyList<Month> Of(IReadOnlyList<SpecialHoursGroup> groups, DateOnly today, int months) =>
         Enumerable.Range(0, months).Select(m => MonthOf(groups, new DateOnly(today.Year, today.Month, 1).AddMonths(m))).ToList();
 
+    /// <summary>"2027-10" as the month's first day; null when not a month between 2000 and 2099 (what the page can be paged to).</summary>
+    public static DateOnly? MonthOf(string? text) =>
+        DateOnly.TryParseExact($"{text?.Trim()}-01", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var first)
+        && first.Year is >= 2000 and < 2100 ? first : null;
+
     private static Month MonthOf(IReadOnlyList<SpecialHoursGroup> groups, DateOnly first)
     {
         var lead = ((int)first.DayOfWeek + 6) % 7; // days of the week before the 1st, Monday first
