@@ -87,6 +87,17 @@ prune_backups() {
   say "removed ${#old[@]} older backup(s), kept the newest $keep"
 }
 
+# refuse_newer_schema DUMP FILE: a backup written by a newer SmartStore (migrations this checkout does not have) is refused
+# before anything is replaced: this version would run on tables it does not know. Read from the dump itself, not the manifest.
+refuse_newer_schema() {
+  local theirs ours
+  theirs=$("$(pg_bin)/pg_restore" --data-only --table=schema_migrations -f - "$1" 2>/dev/null \
+    | awk '/^COPY .*schema_migrations/ { copying = 1; next } /^\\\.$/ { copying = 0 } copying && $1 ~ /^[0-9]+$/ && $1 > max { max = $1 } END { print max + 0 }')
+  ours=$(ls "$ROOT/storage/Migrations" | sed -n 's/^\([0-9]\{4\}\)_.*/\1/p' | sort | tail -1)
+  ours=$((10#${ours:-0}))
+  [ "${theirs:-0}" -le "$ours" ] || die "$2 was written by a newer SmartStore (schema $(printf %04d "$theirs"); this one knows up to $(printf %04d "$ours")): update SmartStore, then restore. Nothing changed"
+}
+
 # ./smartstore restore FILE --yes
 cmd_restore() {
   local file="" yes="" arg
@@ -110,6 +121,7 @@ cmd_restore() {
   tar -C "$work" -xf "$file" "${parts[@]}" 2>"$work/tar-errors" || die "$file could not be read: $(head -c 300 "$work/tar-errors")"
   "$(pg_bin)/pg_restore" --list "$work/database.dump" >/dev/null 2>"$work/list-errors" \
     || die "the database in $file cannot be read: $(head -c 300 "$work/list-errors")"
+  refuse_newer_schema "$work/database.dump" "$file"
   local run
   for run in silo web; do
     pid_alive "$STATE/run/$run.pid" && die "SmartStore is running: stop it first (./smartstore down), then restore"

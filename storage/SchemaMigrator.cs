@@ -45,6 +45,8 @@ public sealed class SchemaMigrator(SmartStoreDatabase database, Action<string> p
 
             var count = 0;
             var all = Embedded();
+            WarnOfNewer(applied.Keys, all);
+            var pending = all.Count(m => !applied.ContainsKey(m.Version));
             foreach (var migration in all)
             {
                 if (applied.TryGetValue(migration.Version, out var checksum))
@@ -54,7 +56,7 @@ public sealed class SchemaMigrator(SmartStoreDatabase database, Action<string> p
                             $"Migration {migration.Version:D4}_{migration.Name} was changed after it was applied; add a new migration instead.");
                     continue;
                 }
-                progress($"migrating {++count}/{all.Count - applied.Count}: {migration.Version:D4}_{migration.Name}");
+                progress($"migrating {++count}/{pending}: {migration.Version:D4}_{migration.Name}");
                 await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
                 await connection.ExecuteAsync(migration.Sql, transaction: transaction);
                 await connection.ExecuteAsync(
@@ -69,6 +71,17 @@ public sealed class SchemaMigrator(SmartStoreDatabase database, Action<string> p
         {
             await connection.ExecuteAsync("SELECT pg_advisory_unlock(@MigrationLock)", new { MigrationLock });
         }
+    }
+
+    /// <summary>
+    /// A database last migrated by a newer SmartStore (a version rolled back, or a newer backup restored by hand) is said so:
+    /// this version runs, as most migrations only add, but whoever reads the log knows why something may not fit.
+    /// </summary>
+    private void WarnOfNewer(IEnumerable<int> applied, IReadOnlyList<Migration> known)
+    {
+        var newer = applied.Except(known.Select(m => m.Version)).Order().ToList();
+        if (newer.Count > 0)
+            progress($"warning: the database has {newer.Count} migration(s) this SmartStore does not have (up to {newer[^1]:D4}): it was last run by a newer version");
     }
 
     private static Migration Load(Assembly assembly, string resource)

@@ -6,7 +6,7 @@ namespace SmartStore.Integration.Tests;
 
 /// <summary>
 /// <c>./smartstore backup</c> and <c>restore</c>, run as an operator runs them, against a database of their own: what was
-/// backed up comes back, the secrets with it, and a damaged or unconfirmed restore changes nothing.
+/// backed up comes back, the secrets with it, and a damaged, unconfirmed or newer-version restore changes nothing.
 /// </summary>
 public sealed class BackupTests
 {
@@ -60,6 +60,16 @@ public sealed class BackupTests
             // What it replaced was backed up first.
             var kept = Assert.Single(Directory.GetFiles(Path.Combine(home.FullName, "backups"), "before-restore-*.tar"));
             Assert.True(new FileInfo(kept).Length > 10_000);
+
+            // A backup written by a newer SmartStore (a migration this checkout lacks) is refused before anything is replaced.
+            await Sql(database, "INSERT INTO schema_migrations (version, name, checksum) VALUES (9999, 'from_a_newer_version', repeat('0', 64))");
+            var newer = Path.Combine(home.FullName, "newer.tar");
+            Assert.Equal(0, (await Smartstore(database, home, "backup", newer)).ExitCode);
+            await Sql(database, "DELETE FROM schema_migrations WHERE version = 9999; INSERT INTO regions (code, name) VALUES ('NEWR', '新版之后')");
+            var fromNewer = await Smartstore(database, home, "restore", newer, "--yes");
+            Assert.NotEqual(0, fromNewer.ExitCode);
+            Assert.Contains("was written by a newer SmartStore (schema 9999", fromNewer.Error);
+            Assert.Equal(1, await Count(database, "SELECT count(*) FROM regions WHERE code = 'NEWR'"));
 
             // Nightly backups into the backups folder keep the newest two; the one a restore kept stays.
             for (var night = 0; night < 3; night++)
