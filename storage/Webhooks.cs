@@ -23,6 +23,8 @@ public sealed class Webhooks(SmartStoreDatabase database)
         public string? StoreCode { get; init; }
         public string[] Kinds { get; init; } = [];
         public string CreatedBy { get; init; } = "";
+        /// <summary>Set up by head office: a region's or store's managers see it and may test it, but not remove it.</summary>
+        public bool HeadOffice { get; init; }
         public DateTime CreatedUtc { get; init; }
         public int Delivered { get; init; }
         public int Pending { get; init; }
@@ -31,7 +33,8 @@ public sealed class Webhooks(SmartStoreDatabase database)
         public string? LastError { get; init; }
     }
 
-    public sealed record NewSubscription(string Name, string Url, string Format, string? RegionCode, IReadOnlyList<string> Kinds, string? StoreCode = null);
+    public sealed record NewSubscription(string Name, string Url, string Format, string? RegionCode, IReadOnlyList<string> Kinds, string? StoreCode = null,
+        bool HeadOffice = false);
 
     /// <summary>One event to send to one endpoint, claimed by this sender for a while.</summary>
     /// <param name="StoreCode">null for an event of no store (a region's or the chain's daily report, a test send).</param>
@@ -44,7 +47,7 @@ public sealed class Webhooks(SmartStoreDatabase database)
         int Attempts, DateTime? DeliveredUtc, DateTime? GaveUpUtc, int? LastStatus, string? LastError, string? SlotId);
 
     private const string Stats = """
-        w.id, w.name, w.url, w.format, w.region_code AS RegionCode, w.store_code AS StoreCode, w.kinds, w.created_by AS CreatedBy, w.created_utc AS CreatedUtc,
+        w.id, w.name, w.url, w.format, w.region_code AS RegionCode, w.store_code AS StoreCode, w.kinds, w.created_by AS CreatedBy, w.head_office AS HeadOffice, w.created_utc AS CreatedUtc,
         (SELECT count(*)::int FROM webhook_deliveries d WHERE d.webhook_id = w.id AND d.delivered_utc IS NOT NULL) AS Delivered,
         (SELECT count(*)::int FROM webhook_deliveries d WHERE d.webhook_id = w.id AND d.delivered_utc IS NULL AND d.gave_up_utc IS NULL) AS Pending,
         (SELECT count(*)::int FROM webhook_deliveries d WHERE d.webhook_id = w.id AND d.gave_up_utc IS NOT NULL) AS GaveUp,
@@ -90,12 +93,12 @@ public sealed class Webhooks(SmartStoreDatabase database)
     {
         var secret = $"whsec_{CameraSecret.Generate(32)}";
         var id = await c.ExecuteScalarAsync<int>("""
-            INSERT INTO webhooks (name, url, format, secret, region_code, store_code, kinds, created_by)
-            VALUES (@Name, @Url, @Format, @secret, @RegionCode, @StoreCode, @kinds, @actor) RETURNING id
+            INSERT INTO webhooks (name, url, format, secret, region_code, store_code, kinds, created_by, head_office)
+            VALUES (@Name, @Url, @Format, @secret, @RegionCode, @StoreCode, @kinds, @actor, @HeadOffice) RETURNING id
             """, new
         {
             subscription.Name, subscription.Url, subscription.Format, secret, subscription.RegionCode, subscription.StoreCode,
-            kinds = subscription.Kinds.ToArray(), actor,
+            kinds = subscription.Kinds.ToArray(), actor, subscription.HeadOffice,
         }, t);
         // A robot's key is in its address's query: the audit log keeps the address without it.
         var url = subscription.Url.Split('?')[0];

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using SmartStore.Models;
 using SmartStore.Testing;
 
@@ -50,6 +51,18 @@ public sealed class ManagerWebhookTests(SmartStoreSystem system)
                 Assert.Equal(HttpStatusCode.NotFound, (await east.GetAsync($"/api/webhooks/{hidden}/deliveries")).StatusCode);
             }
 
+            // Head office's robot for the region: the manager may test it, but stopping it is head office's.
+            Assert.Equal(HttpStatusCode.OK, (await east.PostJson($"/api/webhooks/{hqEast}/test", new { })).StatusCode);
+            var kept = await east.DeleteAsync($"/api/webhooks/{hqEast}");
+            Assert.Equal(HttpStatusCode.Forbidden, kept.StatusCode);
+            Assert.Contains("set up by head office", await kept.Detail());
+            var shown = (await (await east.GetAsync("/api/webhooks")).Json()).AsArray();
+            Assert.True(shown.Single(w => w!["id"]!.GetValue<int>() == hqEast)!["headOffice"]!.GetValue<bool>());
+            Assert.False(shown.Single(w => w!["id"]!.GetValue<int>() == own)!["headOffice"]!.GetValue<bool>());
+            var stopped = await PageForms.PostForm(east, "/admin/webhooks", $"/admin/webhooks?handler=remove&id={hqEast}", []);
+            Assert.Contains("该推送由总部设置，只有总部管理员可以停止。", WebUtility.HtmlDecode(await stopped.Content.ReadAsStringAsync()));
+            Assert.Contains(hqEast, (await (await east.GetAsync("/api/webhooks")).Json()).AsArray().Select(w => w!["id"]!.GetValue<int>()));
+
             // The region's camera going silent reaches the manager's own robot.
             using var device = system.Anonymous();
             await MasterDataApiTests.Heartbeat(device, "CAM-X0961-E1", secret);
@@ -63,6 +76,10 @@ public sealed class ManagerWebhookTests(SmartStoreSystem system)
             Assert.DoesNotContain("华北群", page);
             Assert.DoesNotContain("value=\"json\"", page);
             Assert.DoesNotContain("<option value=\"\">", page);
+            // Head office's robot is marked so, with no remove button; the manager's own has one.
+            Assert.Contains("总部设置", page);
+            Assert.False(RemoveButton(page, hqEast));
+            Assert.True(RemoveButton(page, own.Value));
         }
         finally
         {
@@ -103,6 +120,10 @@ public sealed class ManagerWebhookTests(SmartStoreSystem system)
         using var analyst = await system.SignedIn("analyst");
         Assert.Equal(HttpStatusCode.Forbidden, (await analyst.GetAsync("/admin/webhooks")).StatusCode);
     }
+
+    /// <summary>Whether the page has a remove form for the endpoint.</summary>
+    private static bool RemoveButton(string page, int id) => Regex.Matches(page, "action=\"([^\"]*)\"")
+        .Any(m => m.Groups[1].Value.Contains("handler=remove", StringComparison.Ordinal) && Regex.IsMatch(m.Groups[1].Value, $"[?&]id={id}(&|$)"));
 
     private static async Task Refused(HttpClient manager, object body, string field, string reason)
     {

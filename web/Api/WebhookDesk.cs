@@ -28,7 +28,8 @@ public sealed class WebhookDesk(Webhooks webhooks, RegionRepository regions, Sto
             errors.Add("kinds", $"kind '{unknown}' is not one of {string.Join(", ", AlertKinds.All)}.", $"事件类型“{unknown}”不存在。");
         if (!scope.MayEditMasterData && !errors.Any) ManagersOwn(scope, format, address!, region, store, errors);
         if (errors.Any) return null;
-        return await webhooks.Add(new Webhooks.NewSubscription(input.Name!.Trim(), address!, format, region, kinds, store?.Code), actor);
+        return await webhooks.Add(new Webhooks.NewSubscription(input.Name!.Trim(), address!, format, region, kinds, store?.Code,
+            HeadOffice: scope.MayEditMasterData), actor);
     }
 
     /// <summary>Whose the endpoint is: the whole chain's (both null), a region's, or one store's — each checked to exist.</summary>
@@ -101,6 +102,20 @@ public sealed class WebhookDesk(Webhooks webhooks, RegionRepository regions, Sto
 
     /// <summary>The address the messages' links open (Webhooks__PublicUrl), or null when they carry none.</summary>
     public string? LinksTo => sender.LinkAddress;
+
+    public enum Removal { Removed, NotFound, HeadOffices }
+
+    /// <summary>
+    /// Stops an endpoint the viewer sets up. One head office set up — a region's group robot it wants every alert in — is
+    /// head office's to remove: a manager of that region sees it and may test it, but removing it would silence head office.
+    /// </summary>
+    public async Task<Removal> Remove(int id, AccessScope scope, string actor) =>
+        await webhooks.Find(id, scope) switch
+        {
+            null => Removal.NotFound,
+            { HeadOffice: true } when !scope.MayEditMasterData => Removal.HeadOffices,
+            _ => await webhooks.Remove(id, actor) ? Removal.Removed : Removal.NotFound,
+        };
 
     /// <summary>Sends the endpoint a test message now; its answer, or why there was none.</summary>
     public async Task<(int? Status, string? Error)?> Test(int id, AccessScope scope, CancellationToken cancellationToken)

@@ -14,8 +14,13 @@ public static class WebhookEndpoints
         var hooks = api.MapGroup("/webhooks").WithTags("Webhooks").RequireAuthorization(AuthenticationSetup.MaySetUpAlerts);
         hooks.MapGet("/", async (ClaimsPrincipal user, Webhooks w) => Results.Ok(await w.List(user.Scope())));
         hooks.MapPost("/", Add);
-        hooks.MapDelete("/{id:int}", async (int id, ClaimsPrincipal user, Webhooks w) =>
-            await w.Find(id, user.Scope()) is not null && await w.Remove(id, user.Actor()) ? Results.NoContent() : Problems.NotFound($"Webhook {id}"));
+        hooks.MapDelete("/{id:int}", async (int id, ClaimsPrincipal user, WebhookDesk desk) => await desk.Remove(id, user.Scope(), user.Actor()) switch
+        {
+            WebhookDesk.Removal.Removed => Results.NoContent(),
+            WebhookDesk.Removal.HeadOffices => Results.Problem(statusCode: 403, title: "Set up by head office",
+                detail: $"Webhook {id} was set up by head office: only head office's admins remove it."),
+            _ => Problems.NotFound($"Webhook {id}"),
+        });
         hooks.MapGet("/{id:int}/deliveries", async (int id, int? limit, ClaimsPrincipal user, Webhooks w) =>
             await w.Find(id, user.Scope()) is null ? Problems.NotFound($"Webhook {id}") : Results.Ok(await w.Deliveries(id, Math.Clamp(limit ?? 50, 1, 500))));
         hooks.MapPost("/{id:int}/again", async (int id, ClaimsPrincipal user, Webhooks w) =>

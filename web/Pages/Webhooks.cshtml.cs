@@ -100,8 +100,12 @@ public sealed class WebhooksModel(Webhooks webhooks, WebhookDesk desk, RegionRep
     public async Task<IActionResult> OnPostRemove(int id)
     {
         if (!User.Scope().MaySetUpAlerts) return Forbid();
-        var removed = await webhooks.Find(id, User.Scope()) is not null && await webhooks.Remove(id, User.Actor());
-        return await Told(removed ? T("webhookRemoved") : T("webhookGone"), null);
+        return await desk.Remove(id, User.Scope(), User.Actor()) switch
+        {
+            WebhookDesk.Removal.Removed => await Told(T("webhookRemoved"), null),
+            WebhookDesk.Removal.HeadOffices => await Told(T("webhookHeadOfficesOnly"), id),
+            _ => await Told(T("webhookGone"), null),
+        };
     }
 
     /// <summary>The page after an action on an endpoint: what happened said, that endpoint's deliveries shown, the add form fresh.</summary>
