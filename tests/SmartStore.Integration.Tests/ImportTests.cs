@@ -28,6 +28,67 @@ public sealed class ImportTests(SmartStoreSystem system)
     }
 
     [Fact]
+    public async Task A_store_sheet_sent_to_change_existing_stores_changes_only_the_cells_filled_in_and_keeps_their_holiday_hours()
+    {
+        using var admin = await system.SignedIn("admin");
+        const string first = """
+            编码,名称,大区,城市,纬度,经度,开门,关门,员工数
+            X0521,改表测试一店,EAST,上海,31.2,121.4,09:00,21:00,5
+            X0522,改表测试二店,EAST,上海,31.3,121.5,09:00,21:00,5
+            """;
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync("/api/stores/import", new StringContent(first, Encoding.UTF8, "text/csv"))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostJson("/api/stores/special-hours", new
+        {
+            reason = "春节", from = "2027-02-06", to = "2027-02-08", closed = true, stores = new[] { "X0521" },
+        })).StatusCode);
+        async Task<System.Text.Json.Nodes.JsonNode> Stored(string code) => await (await admin.GetAsync($"/api/stores/{code}")).Json();
+        Task<HttpResponseMessage> Send(string csv, string query = "?change=true") =>
+            admin.PostAsync("/api/stores/import" + query, new StringContent(csv, Encoding.UTF8, "text/csv"));
+
+        // New hours and staff for one store, a new name for another, and a new store: the cells left empty keep what each has.
+        const string monthly = """
+            编码,名称,大区,城市,纬度,经度,开门,关门,员工数
+            X0521,,,,,,08:00,20:00,12
+            X0522,改表测试二店（改名）,,,,,,,
+            X0523,改表测试三店,SOUTH,长沙,28.2,112.9,10:00,22:00,6
+            """;
+        // Not asked to change: the existing codes are refused as before, and nothing is written.
+        var refused = await Send(monthly, "");
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("Store code 'X0521' already exists (to change existing records by the sheet, send it with change=true)", await refused.Detail());
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync("/api/stores/X0523")).StatusCode);
+
+        var changed = await (await Send(monthly)).Json();
+        Assert.Equal(["X0523"], changed["codes"]!.AsArray().Select(c => c!.GetValue<string>()));
+        Assert.Equal(["X0521", "X0522"], changed["changedCodes"]!.AsArray().Select(c => c!.GetValue<string>()).Order());
+        var one = await Stored("X0521");
+        Assert.Equal(("改表测试一店", 12, "08:00:00", "20:00:00"), (one["name"]!.GetValue<string>(), one["staffCount"]!.GetValue<int>(),
+            one["openingHours"]!["weekly"]![0]!["open"]!.GetValue<string>(), one["openingHours"]!["weekly"]![6]!["close"]!.GetValue<string>()));
+        Assert.Equal("春节", Assert.Single(one["openingHours"]!["exceptions"]!.AsArray())!["reason"]!.GetValue<string>());
+        var two = await Stored("X0522");
+        Assert.Equal(("改表测试二店（改名）", 5, "09:00:00", 31.3), (two["name"]!.GetValue<string>(), two["staffCount"]!.GetValue<int>(),
+            two["openingHours"]!["weekly"]![0]!["open"]!.GetValue<string>(), two["latitude"]!.GetValue<double>()));
+
+        // A filled-in cell that cannot be read is refused with its row, and the whole sheet changes nothing.
+        var bad = await Send("""
+            编码,纬度,员工数
+            X0521,,3
+            X0522,北纬三十度,
+            """);
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("latitude '北纬三十度' is not a number", await bad.Detail());
+        Assert.Equal(12, (await Stored("X0521"))["staffCount"]!.GetValue<int>());
+
+        // The page's import card offers it, and sends it.
+        var page = System.Net.WebUtility.HtmlDecode(await admin.GetStringAsync("/stores"));
+        Assert.Contains("name=\"change\" value=\"true\"", page);
+        var posted = await PageForms.PostFile(admin, "/stores", "/stores?handler=import&change=true", "sheet", "stores.csv", "text/csv",
+            Encoding.UTF8.GetBytes("编码,员工数\nX0522,9\n"));
+        Assert.Contains("更新已有门店 1 家: X0522", System.Net.WebUtility.HtmlDecode(await posted.Content.ReadAsStringAsync()));
+        Assert.Equal(9, (await Stored("X0522"))["staffCount"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task Cameras_import_in_bulk_each_with_its_secret_given_once_and_a_bad_file_imports_none()
     {
         using var admin = await system.SignedIn("admin");

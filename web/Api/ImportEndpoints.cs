@@ -11,8 +11,9 @@ public static class ImportEndpoints
 {
     public static RouteGroupBuilder MapImports(this RouteGroupBuilder api)
     {
-        api.MapPost("/stores/import", async (HttpRequest request, ClaimsPrincipal user, StoreImport import) =>
-            (await import.Import(request, user.Actor())).ToResult())
+        // ?change=true: a row whose code exists changes that store by its filled-in cells instead of being refused.
+        api.MapPost("/stores/import", async (HttpRequest request, bool? change, ClaimsPrincipal user, StoreImport import) =>
+            (await import.Import(request, user.Actor(), change ?? false)).ToResult())
             .WithTags("Stores").RequireAuthorization(AuthenticationSetup.MayEdit).DisableAntiforgery();
         api.MapPost("/skus/import", async (HttpRequest request, ClaimsPrincipal user, SkuImport import) =>
             (await import.Import(request, user.Actor())).ToResult())

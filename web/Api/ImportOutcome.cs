@@ -7,8 +7,10 @@ namespace SmartStore.Web.Api;
 /// the rows that failed, numbered as in the spreadsheet with the header as row 1).
 /// </summary>
 /// <param name="Secrets">Credentials issued to what was imported (cameras): code → secret, in this answer only.</param>
+/// <param name="Codes">The records created.</param>
+/// <param name="Changed">The existing records the sheet changed, when it was sent to change them (a store sheet).</param>
 public sealed record ImportOutcome(IReadOnlyList<string> Codes, IReadOnlyList<ImportOutcome.RowError> Errors, string? SheetError,
-    IReadOnlyDictionary<string, string>? Secrets = null)
+    IReadOnlyDictionary<string, string>? Secrets = null, IReadOnlyList<string>? Changed = null)
 {
     /// <summary>A refused row: its reason in English (the API's answer) and, where the check has one, in Chinese.</summary>
     public sealed record RowError(int Row, string Message, string? Chinese = null)
@@ -26,6 +28,8 @@ public sealed record ImportOutcome(IReadOnlyList<string> Codes, IReadOnlyList<Im
         if (SheetError is not null) return Results.Problem(statusCode: 400, title: "Unreadable sheet", detail: SheetError);
         if (Errors.Count == 0 && Secrets is not null)
             return Results.Ok(new { imported = Codes.Count, codes = Codes, secrets = Codes.Select(c => new { code = c, secret = Secrets[c] }) });
+        if (Errors.Count == 0 && Changed is not null)
+            return Results.Ok(new { imported = Codes.Count, codes = Codes, changed = Changed.Count, changedCodes = Changed });
         if (Errors.Count == 0) return Results.Ok(new { imported = Codes.Count, codes = Codes });
         var errors = new FieldErrors();
         foreach (var e in Errors) errors.Add($"row {e.Row}", e.Message);

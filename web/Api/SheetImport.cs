@@ -3,13 +3,15 @@ namespace SmartStore.Web.Api;
 /// <summary>
 /// What every master-data import does, for the API and the pages alike: read the sheet, check every row,
 /// refuse codes that repeat in the file or already exist, then write all rows or none. Subclasses say how
-/// one row becomes a record.
+/// one row becomes a record. A sheet sent to change existing records (<c>change</c>; where the subclass can, the stores')
+/// changes a row whose code exists by the cells filled in, in the same all-or-none write.
 /// </summary>
 public abstract class SheetImport<T>(IReadOnlyDictionary<string, string> headers, string entity)
 {
-    public Task<ImportOutcome> Import(HttpRequest request, string actor) => Import(BulkImport.Read(request, headers, MaxRows), actor);
+    public Task<ImportOutcome> Import(HttpRequest request, string actor, bool change = false) =>
+        Import(BulkImport.Read(request, headers, MaxRows), actor, change);
 
-    public Task<ImportOutcome> Import(IFormFile file, string actor) => Import(BulkImport.Read(file, headers, MaxRows), actor);
+    public Task<ImportOutcome> Import(IFormFile file, string actor, bool change = false) => Import(BulkImport.Read(file, headers, MaxRows), actor, change);
 
     /// <summary>The most rows one sheet may hold.</summary>
     protected virtual int MaxRows => BulkImport.MaxRows;
@@ -24,22 +26,55 @@ public abstract class SheetImport<T>(IReadOnlyDictionary<string, string> headers
     /// <summary>Writes every record or none; returns the credentials issued to them, if the records have any.</summary>
     protected abstract Task<IReadOnlyDictionary<string, string>?> CreateAll(IReadOnlyList<T> records, string actor);
 
-    private async Task<ImportOutcome> Import(Task<BulkImport.Sheet> reading, string actor)
+    /// <summary>Whether this kind of sheet can change records that exist (<see cref="CheckChange"/>, <see cref="WriteAll"/>).</summary>
+    protected virtual bool Changes => false;
+
+    /// <summary>A row whose code exists, as the change it makes (its filled-in cells), or null with the reasons in <paramref name="errors"/>.</summary>
+    protected virtual Task<Func<T, T>?> CheckChange(IReadOnlyDictionary<string, string> row, string code, int index, RowErrors errors) =>
+        throw new NotSupportedException($"{entity} sheets do not change existing records.");
+
+    /// <summary>Creates the new records and changes the existing ones, all or none; returns the codes changed.</summary>
+    protected virtual Task<IReadOnlyList<string>> WriteAll(IReadOnlyList<T> created, IReadOnlyDictionary<string, Func<T, T>> changes, string actor) =>
+        throw new NotSupportedException($"{entity} sheets do not change existing records.");
+
+    private async Task<ImportOutcome> Import(Task<BulkImport.Sheet> reading, string actor, bool change)
     {
         var sheet = await reading;
         if (sheet.Error is not null) return ImportOutcome.Unreadable(sheet.Error);
+        change &= Changes;
         var errors = new RowErrors();
         var valid = new List<T>();
+        var changes = new Dictionary<string, Func<T, T>>();
         for (var i = 0; i < sheet.Rows.Count; i++)
         {
-            if (await Check(sheet.Rows[i], i, errors) is not { } record) continue;
+            var row = sheet.Rows[i];
+            if (row.Get("code") is { } existing && await Exists(existing))
+            {
+                // Said first, before its other cells: a row of a record that exists is either a change or refused for that alone.
+                if (!change) AlreadyExists(existing, i);
+                else if (!Twice(existing, i) && await CheckChange(row, existing, i, errors) is { } changing) changes[existing] = changing;
+                continue;
+            }
+            if (await Check(row, i, errors) is not { } record) continue;
             var code = CodeOf(record);
-            if (valid.Any(r => CodeOf(r) == code)) errors.Add(i, $"code '{code}' appears twice in the file.", $"编码“{code}”在文件中出现了两次。");
-            else if (await Exists(code)) errors.Add(i, $"{entity} code '{code}' already exists.", $"编码“{code}”已存在。");
+            if (Twice(code, i)) continue;
+            if (await Exists(code)) AlreadyExists(code, i);
             else valid.Add(record);
         }
         if (errors.All.Count > 0) return new ImportOutcome([], errors.All, null);
+        if (change) return new ImportOutcome(valid.Select(CodeOf).ToList(), [], null, Changed: await WriteAll(valid, changes, actor));
         var secrets = await CreateAll(valid, actor);
         return new ImportOutcome(valid.Select(CodeOf).ToList(), [], null, secrets);
+
+        void AlreadyExists(string code, int index) => errors.Add(index,
+            $"{entity} code '{code}' already exists{(Changes ? " (to change existing records by the sheet, send it with change=true)" : "")}.",
+            $"编码“{code}”已存在{(Changes ? "（如需按表更新已有记录，请勾选“按表更新”）" : "")}。");
+
+        bool Twice(string code, int index)
+        {
+            if (!valid.Any(r => CodeOf(r) == code) && !changes.ContainsKey(code)) return false;
+            errors.Add(index, $"code '{code}' appears twice in the file.", $"编码“{code}”在文件中出现了两次。");
+            return true;
+        }
     }
 }

@@ -1,3 +1,4 @@
+using SmartStore.GrainInterfaces;
 using SmartStore.Models;
 using SmartStore.Storage;
 
@@ -5,9 +6,11 @@ namespace SmartStore.Web.Api;
 
 /// <summary>
 /// Bulk import of stores from CSV or Excel, for the API and the store page alike. Every row is checked
-/// first; one bad row rejects the whole file, so a half-imported sheet never exists.
+/// first; one bad row rejects the whole file, so a half-imported sheet never exists. Sent to change existing stores, a row
+/// whose code exists changes that store by the cells filled in — the chain's monthly master-data sheet, new hours for 300
+/// stores — and leaves the rest, its holiday hours included; the stores' grains are told.
 /// </summary>
-public sealed class StoreImport(StoreRepository stores, MasterDataValidation validation) : SheetImport<Store>(Headers, "Store")
+public sealed class StoreImport(StoreRepository stores, MasterDataValidation validation, IClusterClient cluster) : SheetImport<Store>(Headers, "Store")
 {
     public static readonly IReadOnlyDictionary<string, string> Headers = new Dictionary<string, string>
     {
@@ -35,6 +38,51 @@ public sealed class StoreImport(StoreRepository stores, MasterDataValidation val
     {
         await stores.CreateMany(records, actor);
         return null;
+    }
+
+    protected override bool Changes => true;
+
+    protected override async Task<Func<Store, Store>?> CheckChange(IReadOnlyDictionary<string, string> row, string code, int index, RowErrors errors)
+    {
+        if (await stores.Find(code) is not { } now) return null;
+        var before = errors.All.Count;
+        // A cell filled in with what is not a number is refused, not read as "keep what the store has".
+        foreach (var column in new[] { "latitude", "longitude" })
+            if (row.Get(column) is { } text && row.Number(column) is null) errors.Add(index, $"{column} '{text}' is not a number.", $"“{text}”不是数字。");
+        if (row.Get("staff") is { } staff && !int.TryParse(staff, out _)) errors.Add(index, $"staff '{staff}' is not a whole number.", $"员工数“{staff}”不是整数。");
+        var typed = ToStoreInput(row);
+        if (typed.OpeningHours is null && (row.Get("open") ?? row.Get("close")) is not null)
+            errors.Add(index, $"open '{row.Get("open")}' and close '{row.Get("close")}' must both be times like 09:30.",
+                $"开门“{row.Get("open")}”和关门“{row.Get("close")}”须都是 09:30 这样的时间。");
+        // Checked as the store would be: what the row sets over what the store has.
+        var (changed, rowErrors) = await validation.Store(new StoreInput(null, typed.Name ?? now.Name, typed.RegionCode ?? now.RegionCode,
+            typed.City ?? now.City, typed.Address ?? now.Address, typed.Latitude ?? now.Latitude, typed.Longitude ?? now.Longitude,
+            typed.Tags ?? now.Tags, typed.OpeningHours is { } hours ? now.OpeningHours with { Weekly = hours.Weekly } : now.OpeningHours,
+            typed.TimeZone ?? now.TimeZone, typed.StaffCount ?? now.StaffCount), code);
+        errors.AddAll(index, rowErrors);
+        if (changed is null || errors.All.Count > before) return null;
+        return store => store with
+        {
+            Name = typed.Name is null ? store.Name : changed.Name,
+            RegionCode = typed.RegionCode is null ? store.RegionCode : changed.RegionCode,
+            City = typed.City is null ? store.City : changed.City,
+            Address = typed.Address is null ? store.Address : changed.Address,
+            Latitude = typed.Latitude is null ? store.Latitude : changed.Latitude,
+            Longitude = typed.Longitude is null ? store.Longitude : changed.Longitude,
+            Tags = typed.Tags is null ? store.Tags : changed.Tags,
+            OpeningHours = typed.OpeningHours is null ? store.OpeningHours : store.OpeningHours with { Weekly = changed.OpeningHours.Weekly },
+            TimeZone = typed.TimeZone is null ? store.TimeZone : changed.TimeZone,
+            StaffCount = typed.StaffCount is null ? store.StaffCount : changed.StaffCount,
+        };
+    }
+
+    protected override async Task<IReadOnlyList<string>> WriteAll(IReadOnlyList<Store> created, IReadOnlyDictionary<string, Func<Store, Store>> changes,
+        string actor)
+    {
+        var changed = await stores.Import(created, changes, actor);
+        // Opening hours, time zone and region are what a store's grain and its cameras decide by.
+        foreach (var store in changed) await cluster.GetGrain<IStoreGrain>(store.Code).ProfileChanged();
+        return changed.Select(s => s.Code).ToList();
     }
 
     private static StoreInput ToStoreInput(IReadOnlyDictionary<string, string> row)

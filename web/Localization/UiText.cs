@@ -375,6 +375,8 @@ public static partial class UiText
         ["importHint"] = ("上传 CSV 或 Excel（.xlsx）。首行为表头（可用中文表头）。任一行有误则整份文件都不导入。", "Upload CSV or Excel (.xlsx). The first row is the header (Chinese headers work too). If any row is wrong, nothing is imported."),
         ["importColumns"] = ("列", "Columns"),
         ["imported"] = ("已导入 {0} 条", "Imported {0}"),
+        ["importChanged"] = ("更新已有门店 {0} 家", "Existing stores changed: {0}"),
+        ["importChangeStores"] = ("按表更新：编码已存在的门店按表更新（只改填了的列，节假日营业时间保留）", "Change stores whose code exists (only the columns filled in; holiday hours kept)"),
         ["importRejected"] = ("文件未导入，请修正以下行后重新上传：", "Nothing was imported. Fix these rows and upload again:"),
         ["importUnreadable"] = ("文件无法读取：", "The file could not be read:"),
         ["importNoFile"] = ("请选择要导入的文件。", "Choose a file to import."),

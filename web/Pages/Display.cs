@@ -196,4 +196,5 @@ public static class Display
 public sealed record SecretShown(string Title, string? User, string Secret, string? UserLabel = null, string? SecretLabel = null, string? Warning = null);
 
 /// <summary>The bulk-import card of the store and SKU pages and what the last upload did.</summary>
-public sealed record ImportCard(string Title, string Columns, string Example, ImportOutcome? Outcome, string? Failure);
+/// <param name="ChangeOption">Offered where a sheet may also change existing records: the words of the box that asks for it.</param>
+public sealed record ImportCard(string Title, string Columns, string Example, ImportOutcome? Outcome, string? Failure, string? ChangeOption = null);

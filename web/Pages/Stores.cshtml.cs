@@ -29,7 +29,7 @@ public sealed class StoresModel(StoreRepository stores, RegionRepository regions
     public ImportCard Import => new(T("importStores"),
         "code, name, region, city, address, latitude, longitude, tags, open, close, staff",
         "S0101, 长沙五一广场店, SOUTH, 长沙, 芙蓉区五一大道1号, 28.196, 112.977, mall;flagship, 10:00, 22:00, 8",
-        ImportOutcome, ImportFailure);
+        ImportOutcome, ImportFailure, T("importChangeStores"));
     private ImportOutcome? ImportOutcome { get; set; }
     private string? ImportFailure { get; set; }
 
@@ -62,10 +62,11 @@ public sealed class StoresModel(StoreRepository stores, RegionRepository regions
         return Page();
     }
 
-    public async Task<IActionResult> OnPostImport(IFormFile? sheet)
+    /// <param name="change">Rows of stores that exist change them (the cells filled in) instead of being refused.</param>
+    public async Task<IActionResult> OnPostImport(IFormFile? sheet, bool change)
     {
         if (!MayEdit) return Forbid();
-        (ImportOutcome, ImportFailure) = await SheetUpload.Import(importer, sheet, User.Actor());
+        (ImportOutcome, ImportFailure) = await SheetUpload.Import(importer, sheet, User.Actor(), change);
         await Load();
         return Page();
     }
