@@ -19,7 +19,7 @@ public sealed class ManagerWebhookTests(SmartStoreSystem system)
         await using var headOffice = new WebhookReceiver();
         var (hqJson, _) = await WebhookTests.Add(admin, new { name = "总部系统·华东", url = headOffice.Url, format = "json", regionCode = "EAST" });
         var (hqNorth, _) = await WebhookTests.Add(admin, new { name = "华北群", url = headOffice.Url, format = "text", regionCode = "NORTH" });
-        var (hqEast, _) = await WebhookTests.Add(admin, new { name = "华东群（总部设）", url = headOffice.Url, format = "text", regionCode = "EAST" });
+        var (hqEast, _) = await WebhookTests.Add(admin, new { name = "华东群（总部设）", url = $"{headOffice.Url}?key=hq-secret-123456", format = "text", regionCode = "EAST" });
         var secret = await AllDayStores.WithCamera(admin, "X0961", "大区推送店", "EAST", "CAM-X0961-E1");
         await AllDayStores.WithCamera(admin, "X0962", "别区推送店", "NORTH", "CAM-X0962-E1");
         int? own = null;
@@ -57,7 +57,12 @@ public sealed class ManagerWebhookTests(SmartStoreSystem system)
             Assert.Equal(HttpStatusCode.Forbidden, kept.StatusCode);
             Assert.Contains("set up by head office", await kept.Detail());
             var shown = (await (await east.GetAsync("/api/webhooks")).Json()).AsArray();
-            Assert.True(shown.Single(w => w!["id"]!.GetValue<int>() == hqEast)!["headOffice"]!.GetValue<bool>());
+            var hqEastShown = shown.Single(w => w!["id"]!.GetValue<int>() == hqEast)!;
+            Assert.True(hqEastShown["headOffice"]!.GetValue<bool>());
+            // … given without its key (a robot's key is its password), which head office still reads whole.
+            Assert.Equal($"{headOffice.Url}?key=hq-s…", hqEastShown["url"]!.GetValue<string>());
+            Assert.Contains((await (await admin.GetAsync("/api/webhooks")).Json()).AsArray(),
+                w => w!["url"]!.GetValue<string>() == $"{headOffice.Url}?key=hq-secret-123456");
             Assert.False(shown.Single(w => w!["id"]!.GetValue<int>() == own)!["headOffice"]!.GetValue<bool>());
             var stopped = await PageForms.PostForm(east, "/admin/webhooks", $"/admin/webhooks?handler=remove&id={hqEast}", []);
             Assert.Contains("该推送由总部设置，只有总部管理员可以停止。", WebUtility.HtmlDecode(await stopped.Content.ReadAsStringAsync()));
@@ -78,6 +83,7 @@ public sealed class ManagerWebhookTests(SmartStoreSystem system)
             Assert.DoesNotContain("<option value=\"\">", page);
             // Head office's robot is marked so, with no remove button; the manager's own has one.
             Assert.Contains("总部设置", page);
+            Assert.DoesNotContain("hq-secret-123456", page);
             Assert.False(RemoveButton(page, hqEast));
             Assert.True(RemoveButton(page, own.Value));
         }
