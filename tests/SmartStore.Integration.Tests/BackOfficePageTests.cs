@@ -133,7 +133,7 @@ public sealed partial class BackOfficePageTests(SmartStoreSystem system)
         // The same sheet again: each code already exists — said per row, in the reader's language.
         var again = System.Net.WebUtility.HtmlDecode(await (await PageForms.PostFile(admin, "/stores", "/stores?handler=import&culture=en", "sheet", "stores.csv",
             "text/csv", Encoding.UTF8.GetBytes(csv.Replace("131.2", "31.3")))).Content.ReadAsStringAsync());
-        Assert.Contains(@"<td class=""num"">2</td><td>Store code 'X0631' already exists.", again);
+        Assert.Contains(@"<td class=""num"">2</td><td>Store code 'X0631' already exists (to change it by the sheet, tick the import's Change box, or send change=true).", again);
     }
 
     [Fact]

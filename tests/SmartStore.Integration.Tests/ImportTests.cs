@@ -55,7 +55,7 @@ public sealed class ImportTests(SmartStoreSystem system)
         // Not asked to change: the existing codes are refused as before, and nothing is written.
         var refused = await Send(monthly, "");
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
-        Assert.Contains("Store code 'X0521' already exists (to change existing records by the sheet, send it with change=true)", await refused.Detail());
+        Assert.Contains("Store code 'X0521' already exists (to change it by the sheet, tick the import's Change box, or send change=true)", await refused.Detail());
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync("/api/stores/X0523")).StatusCode);
 
         var changed = await (await Send(monthly)).Json();
@@ -84,8 +84,54 @@ public sealed class ImportTests(SmartStoreSystem system)
         Assert.Contains("name=\"change\" value=\"true\"", page);
         var posted = await PageForms.PostFile(admin, "/stores", "/stores?handler=import&change=true", "sheet", "stores.csv", "text/csv",
             Encoding.UTF8.GetBytes("编码,员工数\nX0522,9\n"));
-        Assert.Contains("更新已有门店 1 家: X0522", System.Net.WebUtility.HtmlDecode(await posted.Content.ReadAsStringAsync()));
+        Assert.Contains("更新已有记录 1 条: X0522", System.Net.WebUtility.HtmlDecode(await posted.Content.ReadAsStringAsync()));
         Assert.Equal(9, (await Stored("X0522"))["staffCount"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task A_camera_sheet_sent_to_change_existing_cameras_sets_their_lines_tills_and_presets_and_keeps_what_it_leaves_empty()
+    {
+        using var admin = await system.SignedIn("admin");
+        Task<HttpResponseMessage> Send(string csv, string query = "?change=true") =>
+            admin.PostAsync("/api/cameras/import" + query, new StringContent(csv, Encoding.UTF8, "text/csv"));
+        Assert.Equal(HttpStatusCode.OK, (await Send("""
+            code,kind,store,presets
+            CAM-X0881-E1,入口,S0024,
+            CAM-X0881-I1,店内,S0024,
+            CAM-X0881-P1,货架,S0024,1:饮料货架
+            """, "")).StatusCode);
+        // Drawn on its page meanwhile: the in-store camera's counting area.
+        const string area = """{"points":[{"x":0,"y":0.3},{"x":1,"y":0.3},{"x":1,"y":1},{"x":0,"y":1}]}""";
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutRaw("/api/cameras/CAM-X0881-I1/counting-area", area)).StatusCode);
+        async Task<System.Text.Json.Nodes.JsonNode> Camera(string code) => (await (await admin.GetAsync($"/api/cameras/{code}")).Json())["camera"]!;
+
+        // A kind or a store other than the camera's, or a door line for an in-store camera: refused, nothing changed.
+        var refused = await Send("""
+            code,kind,store,door_line
+            CAM-X0881-E1,货架,,
+            CAM-X0881-P1,,S0025,
+            CAM-X0881-I1,,,0.5 0.1 0.5 0.9 0.8 0.5
+            """);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var why = await refused.Detail();
+        Assert.Contains("a sheet does not change a camera's kind", why);
+        Assert.Contains("a sheet does not move a camera", why);
+        Assert.Contains("a door line is for an entrance camera", why);
+
+        var changed = await (await Send("""
+            编码,进店线,收银台,收银台号,预置位,品牌
+            CAM-X0881-E1,0.5 0.1 0.5 0.9 0.8 0.5,,,,
+            CAM-X0881-I1,,是,2,,Dahua
+            CAM-X0881-P1,,,,1:冷柜|2:零食货架,
+            """)).Json();
+        Assert.Equal(["CAM-X0881-E1", "CAM-X0881-I1", "CAM-X0881-P1"], changed["changedCodes"]!.AsArray().Select(c => c!.GetValue<string>()).Order());
+        Assert.Equal(0, changed["imported"]!.GetValue<int>());
+        var door = (await Camera("CAM-X0881-E1"))["doorLine"]!;
+        Assert.Equal((0.1f, 0.9f), (door["ay"]!.GetValue<float>(), door["by"]!.GetValue<float>()));
+        var inStore = await Camera("CAM-X0881-I1");
+        Assert.Equal((true, "2", "Dahua"), (inStore["watchesTill"]!.GetValue<bool>(), inStore["till"]!.GetValue<string>(), inStore["brand"]!.GetValue<string>()));
+        Assert.Equal(4, inStore["countingArea"]!["points"]!.AsArray().Count); // drawn on its page, kept
+        Assert.Equal(["冷柜", "零食货架"], (await Camera("CAM-X0881-P1"))["presets"]!.AsArray().Select(p => p!["name"]!.GetValue<string>()));
     }
 
     [Fact]

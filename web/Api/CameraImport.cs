@@ -1,4 +1,5 @@
 using System.Globalization;
+using SmartStore.GrainInterfaces;
 using SmartStore.Models;
 using SmartStore.Storage;
 
@@ -7,8 +8,10 @@ namespace SmartStore.Web.Api;
 /// <summary>
 /// Bulk import of cameras from CSV or Excel, for the API and the cameras page alike; all rows or none. A chain of 2,000
 /// stores has 4,000+ cameras to register: each gets its FTP secret here, returned once in the answer, for the installers.
+/// Sent to change existing cameras, a row whose code exists changes that camera by its filled-in cells — the door lines and
+/// counting areas of a rollout's cameras mounted alike, new presets, which camera watches which till — and its grain is told.
 /// </summary>
-public sealed class CameraImport(CameraRepository cameras, MasterDataValidation validation) : SheetImport<Camera>(Headers, "Camera")
+public sealed class CameraImport(CameraRepository cameras, MasterDataValidation validation, IClusterClient cluster) : SheetImport<Camera>(Headers, "Camera")
 {
     public static readonly IReadOnlyDictionary<string, string> Headers = new Dictionary<string, string>
     {
@@ -27,14 +30,8 @@ public sealed class CameraImport(CameraRepository cameras, MasterDataValidation 
 
     protected override async Task<Camera?> Check(IReadOnlyDictionary<string, string> row, int index, RowErrors errors)
     {
-        var kind = row.Get("kind")?.Trim();
-        kind = kind is not null && Kinds.TryGetValue(kind, out var code) ? code : kind?.ToLowerInvariant();
-        int? cadence = null;
-        if (row.Get("cadence") is { } text)
-        {
-            if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var minutes)) cadence = minutes;
-            else errors.Add(index, $"cadence '{text}' must be whole minutes.", $"巡检间隔“{text}”须为整数分钟。");
-        }
+        var kind = KindOf(row);
+        var cadence = CadenceOf(row, index, errors);
         var presets = Presets(row.Get("presets"), index, errors);
         var input = new CameraInput(row.Get("code"), kind, row.Get("brand"), row.Get("model"), row.Get("store"), cadence, presets);
         // Importing is head office's: the whole chain is in scope.
@@ -50,6 +47,73 @@ public sealed class CameraImport(CameraRepository cameras, MasterDataValidation 
             errors.Add(index, "only in-store cameras count people in an area: a counting area is for an in-store camera.", "只有店内摄像头有计数区域。");
         camera = camera with { DoorLine = doorLine, CountingArea = area };
         return WatchesTill(row.Get("till"), tillName, camera.Kind, index, errors) ? camera with { WatchesTill = true, Till = tillName } : camera;
+    }
+
+    protected override bool Changes => true;
+
+    /// <summary>
+    /// A row of a camera that exists: its brand, model, cadence, presets, door line, counting area and till as filled in. Its
+    /// kind and store are not changed by a sheet (they decide what it counts and for whom): a row that gives others is refused.
+    /// </summary>
+    protected override async Task<Func<Camera, Camera>?> CheckChange(IReadOnlyDictionary<string, string> row, string code, int index, RowErrors errors)
+    {
+        if (await cameras.Find(code) is not { } now) return null;
+        var before = errors.All.Count;
+        if (KindOf(row) is { } kind && kind != now.Kind.ToCode())
+            errors.Add(index, $"kind: camera '{code}' is {now.Kind.ToCode()}; a sheet does not change a camera's kind (change it on its page).",
+                $"设备类型：摄像头“{code}”的类型不能按表更改（请在其页面修改）。");
+        if (row.Get("store") is { } store && store != now.StoreCode)
+            errors.Add(index, $"store: camera '{code}' is at {now.StoreCode ?? "no store"}; a sheet does not move a camera (move it on its page).",
+                $"门店：摄像头“{code}”不能按表换门店（请在其页面修改）。");
+        var cadence = CadenceOf(row, index, errors);
+        var presets = row.Get("presets") is null ? null : Presets(row.Get("presets"), index, errors);
+        var (checkedCamera, rowErrors) = await validation.Camera(new CameraInput(null, now.Kind.ToCode(), row.Get("brand") ?? now.Brand,
+            row.Get("model") ?? now.Model, now.StoreCode, cadence ?? now.PatrolCadenceMinutes, presets ?? now.Presets.ToList()), code, AccessScope.Everything(Role.HqAdmin));
+        errors.AddAll(index, rowErrors);
+        var doorLine = DoorLineOf(row.Get("doorLine"), index, errors);
+        var area = AreaOf(row.Get("countingArea"), index, errors);
+        if (doorLine is not null && now.Kind != CameraKind.Entrance)
+            errors.Add(index, "only entrance cameras count door crossings: a door line is for an entrance camera.", "只有入口摄像头有进店线。");
+        if (area is not null && now.Kind != CameraKind.Interior)
+            errors.Add(index, "only in-store cameras count people in an area: a counting area is for an in-store camera.", "只有店内摄像头有计数区域。");
+        var tillName = row.Get("tillName");
+        var tillGiven = row.Get("till") is not null || tillName is not null;
+        var watches = tillGiven && WatchesTill(row.Get("till"), tillName, now.Kind, index, errors);
+        if (checkedCamera is null || errors.All.Count > before) return null;
+        return camera => camera with
+        {
+            Brand = row.Get("brand") is null ? camera.Brand : checkedCamera.Brand,
+            Model = row.Get("model") is null ? camera.Model : checkedCamera.Model,
+            PatrolCadenceMinutes = cadence is null ? camera.PatrolCadenceMinutes : checkedCamera.PatrolCadenceMinutes,
+            Presets = presets is null ? camera.Presets : checkedCamera.Presets,
+            DoorLine = doorLine ?? camera.DoorLine,
+            CountingArea = area ?? camera.CountingArea,
+            WatchesTill = tillGiven ? watches : camera.WatchesTill,
+            Till = tillGiven ? (watches ? tillName : null) : camera.Till,
+        };
+    }
+
+    protected override async Task<(IReadOnlyDictionary<string, string>? Secrets, IReadOnlyList<string> Changed)> WriteAll(IReadOnlyList<Camera> created,
+        IReadOnlyDictionary<string, Func<Camera, Camera>> changes, string actor)
+    {
+        var (secrets, changed) = await cameras.Import(created, changes, actor);
+        // A new door line or area counts from the camera's next picture.
+        foreach (var camera in changed) await cluster.GetGrain<ICameraGrain>(camera.Code).RefreshProfile();
+        return (secrets, changed.Select(c => c.Code).ToList());
+    }
+
+    private static string? KindOf(IReadOnlyDictionary<string, string> row)
+    {
+        var kind = row.Get("kind")?.Trim();
+        return kind is not null && Kinds.TryGetValue(kind, out var code) ? code : kind?.ToLowerInvariant();
+    }
+
+    private static int? CadenceOf(IReadOnlyDictionary<string, string> row, int index, RowErrors errors)
+    {
+        if (row.Get("cadence") is not { } text) return null;
+        if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var minutes)) return minutes;
+        errors.Add(index, $"cadence '{text}' must be whole minutes.", $"巡检间隔“{text}”须为整数分钟。");
+        return null;
     }
 
     /// <summary>

@@ -19,10 +19,10 @@ public static class ImportEndpoints
             (await import.Import(request, user.Actor())).ToResult())
             .WithTags("SKUs").RequireAuthorization(AuthenticationSetup.MayEdit).DisableAntiforgery();
         // The answer carries each camera's FTP secret, once: it is stored hashed.
-        api.MapPost("/cameras/import", async (HttpRequest request, ClaimsPrincipal user, CameraImport import, HttpResponse response) =>
+        api.MapPost("/cameras/import", async (HttpRequest request, bool? change, ClaimsPrincipal user, CameraImport import, HttpResponse response) =>
             {
                 response.Headers.CacheControl = "no-store";
-                return (await import.Import(request, user.Actor())).ToResult();
+                return (await import.Import(request, user.Actor(), change ?? false)).ToResult();
             })
             .WithTags("Cameras").RequireAuthorization(AuthenticationSetup.MayEdit).DisableAntiforgery();
         return api;

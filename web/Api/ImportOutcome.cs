@@ -26,11 +26,13 @@ public sealed record ImportOutcome(IReadOnlyList<string> Codes, IReadOnlyList<Im
     public IResult ToResult()
     {
         if (SheetError is not null) return Results.Problem(statusCode: 400, title: "Unreadable sheet", detail: SheetError);
-        if (Errors.Count == 0 && Secrets is not null)
-            return Results.Ok(new { imported = Codes.Count, codes = Codes, secrets = Codes.Select(c => new { code = c, secret = Secrets[c] }) });
-        if (Errors.Count == 0 && Changed is not null)
-            return Results.Ok(new { imported = Codes.Count, codes = Codes, changed = Changed.Count, changedCodes = Changed });
-        if (Errors.Count == 0) return Results.Ok(new { imported = Codes.Count, codes = Codes });
+        if (Errors.Count == 0)
+        {
+            var answer = new Dictionary<string, object> { ["imported"] = Codes.Count, ["codes"] = Codes };
+            if (Secrets is not null) answer["secrets"] = Codes.Select(c => new { code = c, secret = Secrets[c] });
+            if (Changed is not null) (answer["changed"], answer["changedCodes"]) = (Changed.Count, Changed);
+            return Results.Ok(answer);
+        }
         var errors = new FieldErrors();
         foreach (var e in Errors) errors.Add($"row {e.Row}", e.Message);
         return errors.ToResult();

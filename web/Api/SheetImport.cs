@@ -33,8 +33,10 @@ public abstract class SheetImport<T>(IReadOnlyDictionary<string, string> headers
     protected virtual Task<Func<T, T>?> CheckChange(IReadOnlyDictionary<string, string> row, string code, int index, RowErrors errors) =>
         throw new NotSupportedException($"{entity} sheets do not change existing records.");
 
-    /// <summary>Creates the new records and changes the existing ones, all or none; returns the codes changed.</summary>
-    protected virtual Task<IReadOnlyList<string>> WriteAll(IReadOnlyList<T> created, IReadOnlyDictionary<string, Func<T, T>> changes, string actor) =>
+    /// <summary>Creates the new records and changes the existing ones, all or none; returns the credentials issued to the new
+    /// ones, if they have any, and the codes changed.</summary>
+    protected virtual Task<(IReadOnlyDictionary<string, string>? Secrets, IReadOnlyList<string> Changed)> WriteAll(IReadOnlyList<T> created,
+        IReadOnlyDictionary<string, Func<T, T>> changes, string actor) =>
         throw new NotSupportedException($"{entity} sheets do not change existing records.");
 
     private async Task<ImportOutcome> Import(Task<BulkImport.Sheet> reading, string actor, bool change)
@@ -62,12 +64,16 @@ public abstract class SheetImport<T>(IReadOnlyDictionary<string, string> headers
             else valid.Add(record);
         }
         if (errors.All.Count > 0) return new ImportOutcome([], errors.All, null);
-        if (change) return new ImportOutcome(valid.Select(CodeOf).ToList(), [], null, Changed: await WriteAll(valid, changes, actor));
+        if (change)
+        {
+            var (issued, changed) = await WriteAll(valid, changes, actor);
+            return new ImportOutcome(valid.Select(CodeOf).ToList(), [], null, issued, changed);
+        }
         var secrets = await CreateAll(valid, actor);
         return new ImportOutcome(valid.Select(CodeOf).ToList(), [], null, secrets);
 
         void AlreadyExists(string code, int index) => errors.Add(index,
-            $"{entity} code '{code}' already exists{(Changes ? " (to change existing records by the sheet, send it with change=true)" : "")}.",
+            $"{entity} code '{code}' already exists{(Changes ? " (to change it by the sheet, tick the import's Change box, or send change=true)" : "")}.",
             $"编码“{code}”已存在{(Changes ? "（如需按表更新已有记录，请勾选“按表更新”）" : "")}。");
 
         bool Twice(string code, int index)

@@ -76,13 +76,13 @@ public sealed class StoreImport(StoreRepository stores, MasterDataValidation val
         };
     }
 
-    protected override async Task<IReadOnlyList<string>> WriteAll(IReadOnlyList<Store> created, IReadOnlyDictionary<string, Func<Store, Store>> changes,
-        string actor)
+    protected override async Task<(IReadOnlyDictionary<string, string>? Secrets, IReadOnlyList<string> Changed)> WriteAll(IReadOnlyList<Store> created,
+        IReadOnlyDictionary<string, Func<Store, Store>> changes, string actor)
     {
         var changed = await stores.Import(created, changes, actor);
         // Opening hours, time zone and region are what a store's grain and its cameras decide by.
         foreach (var store in changed) await cluster.GetGrain<IStoreGrain>(store.Code).ProfileChanged();
-        return changed.Select(s => s.Code).ToList();
+        return (null, changed.Select(s => s.Code).ToList());
     }
 
     private static StoreInput ToStoreInput(IReadOnlyDictionary<string, string> row)
