@@ -32,9 +32,9 @@ public sealed class ImportTests(SmartStoreSystem system)
     {
         using var admin = await system.SignedIn("admin");
         const string first = """
-            编码,名称,大区,城市,纬度,经度,开门,关门,员工数
-            X0521,改表测试一店,EAST,上海,31.2,121.4,09:00,21:00,5
-            X0522,改表测试二店,EAST,上海,31.3,121.5,09:00,21:00,5
+            编码,名称,大区,城市,纬度,经度,开门,关门,员工数,周末开门,周末关门
+            X0521,改表测试一店,EAST,上海,31.2,121.4,09:00,21:00,5,,
+            X0522,改表测试二店,EAST,上海,31.3,121.5,09:00,21:00,5,10:00,22:30
             """;
         Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync("/api/stores/import", new StringContent(first, Encoding.UTF8, "text/csv"))).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await admin.PostJson("/api/stores/special-hours", new
@@ -68,15 +68,26 @@ public sealed class ImportTests(SmartStoreSystem system)
         var two = await Stored("X0522");
         Assert.Equal(("改表测试二店（改名）", 5, "09:00:00", 31.3), (two["name"]!.GetValue<string>(), two["staffCount"]!.GetValue<int>(),
             two["openingHours"]!["weekly"]![0]!["open"]!.GetValue<string>(), two["latitude"]!.GetValue<double>()));
+        // Its weekend hours, from the first sheet's 周末 columns, stay: the second sheet left them empty.
+        Assert.Equal("22:30:00", two["openingHours"]!["weekly"]![6]!["close"]!.GetValue<string>());
+
+        // Weekend hours alone change Saturday and Sunday and nothing else.
+        Assert.Equal(HttpStatusCode.OK, (await Send("编码,周末开门,周末关门\nX0521,10:00,23:00\n")).StatusCode);
+        var weekend = (await Stored("X0521"))["openingHours"]!["weekly"]!.AsArray();
+        Assert.Equal(["08:00:00", "08:00:00", "08:00:00", "08:00:00", "08:00:00", "10:00:00", "10:00:00"], weekend.Select(d => d!["open"]!.GetValue<string>()));
+        Assert.Equal("23:00:00", weekend[6]!["close"]!.GetValue<string>());
 
         // A filled-in cell that cannot be read is refused with its row, and the whole sheet changes nothing.
         var bad = await Send("""
-            编码,纬度,员工数
-            X0521,,3
-            X0522,北纬三十度,
+            编码,纬度,员工数,周末开门,周末关门
+            X0521,,3,,
+            X0522,北纬三十度,,,
+            X0523,,,10:00,
             """);
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
-        Assert.Contains("latitude '北纬三十度' is not a number", await bad.Detail());
+        var badWhy = await bad.Detail();
+        Assert.Contains("latitude '北纬三十度' is not a number", badWhy);
+        Assert.Contains("weekend_open '10:00' and weekend_close '' must both be times", badWhy);
         Assert.Equal(12, (await Stored("X0521"))["staffCount"]!.GetValue<int>());
 
         // The page's import card offers it, and sends it.

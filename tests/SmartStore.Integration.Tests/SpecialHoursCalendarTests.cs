@@ -34,10 +34,20 @@ public sealed class SpecialHoursCalendarTests
         Assert.Equal(4, months[0].Days.Count(d => !d.InMonth));
 
         IReadOnlyList<SpecialHoursCalendar.Holiday> On(int day) => february.Days.Single(d => d.InMonth && d.Date.Day == day).Holidays;
-        Assert.Equal([new SpecialHoursCalendar.Holiday("除夕", 4, Closed: true)], On(5));
-        Assert.Equal([new SpecialHoursCalendar.Holiday("春节", 3, Closed: false)], On(6)); // a Saturday
-        Assert.Equal([new SpecialHoursCalendar.Holiday("春节", 3, Closed: false), new SpecialHoursCalendar.Holiday("商场装修", 1, Closed: true)], On(8));
+        Assert.Equal([new SpecialHoursCalendar.Holiday("除夕", 4, Closed: true, "S0001, S0002, S0003, S0004")], On(5));
+        Assert.Equal([new SpecialHoursCalendar.Holiday("春节", 3, Closed: false, "S0001, S0002, S0003")], On(6)); // a Saturday
+        Assert.Equal([new SpecialHoursCalendar.Holiday("春节", 3, Closed: false, "S0001, S0002, S0003"), new SpecialHoursCalendar.Holiday("商场装修", 1, Closed: true, "S0009")], On(8));
         Assert.Empty(On(16)); // a Tuesday: the refit is on Mondays
-        Assert.Equal([new SpecialHoursCalendar.Holiday("商场装修", 1, Closed: true)], On(15));
+        Assert.Equal([new SpecialHoursCalendar.Holiday("商场装修", 1, Closed: true, "S0009")], On(15));
+    }
+
+    [Fact]
+    public void A_holiday_of_many_stores_names_the_first_eight_by_code()
+    {
+        var stores = Enumerable.Range(1, 12).Select(n => $"S{n:D4}").Reverse().ToList();
+        var months = SpecialHoursCalendar.Of([new(new OpeningException(new DateOnly(2027, 1, 1), new DateOnly(2027, 1, 1), Closed, "元旦"), stores)],
+            new DateOnly(2027, 1, 1), 1);
+        var holiday = Assert.Single(months[0].Days.Single(d => d.InMonth && d.Date.Day == 1).Holidays);
+        Assert.Equal((12, "S0001, S0002, S0003, S0004, S0005, S0006, S0007, S0008 …"), (holiday.Stores, holiday.Named));
     }
 }

@@ -103,7 +103,7 @@ public sealed class SpecialHoursTests(SmartStoreSystem system)
         Assert.Contains("href=\"/stores/X0994/edit\"", row[..1500]);
         // The calendar's today: the closure, counted in stores (X0994 closed, X0997 short hours: one holiday, not all closed).
         var cell = page[page.IndexOf($"data-day=\"{today}\"", StringComparison.Ordinal)..];
-        Assert.Contains("title=\"盘点闭店测试 · 2 家门店\"", cell[..cell.IndexOf("</li>", StringComparison.Ordinal)]);
+        Assert.Contains("title=\"盘点闭店测试 · 2 家门店：X0994, X0997\"", cell[..cell.IndexOf("</li>", StringComparison.Ordinal)]);
         // The store's own page tells its manager.
         Assert.Contains($"特殊营业时间：盘点闭店测试 {today[5..]} 休息", WebUtility.HtmlDecode(await admin.GetStringAsync("/stores/X0994")));
 
@@ -140,7 +140,7 @@ public sealed class SpecialHoursTests(SmartStoreSystem system)
         page = WebUtility.HtmlDecode(await admin.GetStringAsync(Later(WebUtility.HtmlDecode(await admin.GetStringAsync(Later(page))))));
         Assert.Contains($"data-month=\"{thisMonth.AddMonths(6):yyyy-MM}\"", page);
         var cell = page[page.IndexOf($"data-day=\"{day:yyyy-MM-dd}\"", StringComparison.Ordinal)..];
-        Assert.Contains("title=\"国庆翻页测试 · 1 家门店\"", cell[..cell.IndexOf("</li>", StringComparison.Ordinal)]);
+        Assert.Contains("title=\"国庆翻页测试 · 1 家门店：X0998\"", cell[..cell.IndexOf("</li>", StringComparison.Ordinal)]);
         Assert.Contains($"id=\"calendar-now\" href=\"/stores/special-hours?month={thisMonth:yyyy-MM}#special-calendar\"", page);
         // A month that is not one shows this month's.
         var odd = await admin.GetStringAsync("/stores/special-hours?month=2027-13");

@@ -6,6 +6,9 @@ namespace SmartStore.Web.Api;
 /// <summary>Checks request bodies against the rules and vocabularies of master data before anything is written.</summary>
 public sealed class MasterDataValidation(RegionRepository regions, StoreRepository stores, DictionaryRepository dictionary)
 {
+    /// <summary>A store's hours when none are given: 10:00–22:00 every day, a mall's usual.</summary>
+    public static readonly OpeningHours UsualHours = OpeningHours.Daily(new TimeOnly(10, 0), new TimeOnly(22, 0));
+
     public async Task<(Store? Store, FieldErrors Errors)> Store(StoreInput input, string? codeFromRoute)
     {
         var errors = new FieldErrors();
@@ -26,7 +29,7 @@ public sealed class MasterDataValidation(RegionRepository regions, StoreReposito
         foreach (var tag in input.Tags ?? [])
             if (!await dictionary.Contains(DictionaryRepository.StoreTag, tag))
                 errors.Add("tags", $"tag '{tag}' is not in the store-tag dictionary.", $"标签“{tag}”不在门店标签字典中。");
-        var hours = input.OpeningHours ?? OpeningHours.Daily(new TimeOnly(10, 0), new TimeOnly(22, 0));
+        var hours = input.OpeningHours ?? UsualHours;
         // A schedule sent without "exceptions" has none (not a null list the camera grains' opening-hours rule trips over).
         hours = hours with { Exceptions = hours.Exceptions ?? Array.Empty<OpeningException>() };
         OpeningHoursRules(hours, errors);

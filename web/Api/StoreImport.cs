@@ -17,14 +17,13 @@ public sealed class StoreImport(StoreRepository stores, MasterDataValidation val
         ["编码"] = "code", ["门店编码"] = "code", ["名称"] = "name", ["门店名称"] = "name", ["大区"] = "region", ["region_code"] = "region",
         ["城市"] = "city", ["地址"] = "address", ["纬度"] = "latitude", ["lat"] = "latitude", ["经度"] = "longitude", ["lng"] = "longitude",
         ["标签"] = "tags", ["开门"] = "open", ["关门"] = "close", ["时区"] = "time_zone", ["员工数"] = "staff", ["staff_count"] = "staff",
+        ["周末开门"] = "weekend_open", ["周末关门"] = "weekend_close",
     };
 
     protected override async Task<Store?> Check(IReadOnlyDictionary<string, string> row, int index, RowErrors errors)
     {
-        var input = ToStoreInput(row);
-        if (input.OpeningHours is null && (row.Get("open") ?? row.Get("close")) is not null)
-            errors.Add(index, $"open '{row.Get("open")}' and close '{row.Get("close")}' must both be times like 09:30.",
-                $"开门“{row.Get("open")}”和关门“{row.Get("close")}”须都是 09:30 这样的时间。");
+        var hours = SheetHours.Of(row, index, errors);
+        var input = ToStoreInput(row, hours.Given ? new OpeningHours(hours.Over(MasterDataValidation.UsualHours.Weekly), []) : null);
         var (store, rowErrors) = await validation.Store(input, null);
         errors.AddAll(index, rowErrors);
         return store;
@@ -50,14 +49,12 @@ public sealed class StoreImport(StoreRepository stores, MasterDataValidation val
         foreach (var column in new[] { "latitude", "longitude" })
             if (row.Get(column) is { } text && row.Number(column) is null) errors.Add(index, $"{column} '{text}' is not a number.", $"“{text}”不是数字。");
         if (row.Get("staff") is { } staff && !int.TryParse(staff, out _)) errors.Add(index, $"staff '{staff}' is not a whole number.", $"员工数“{staff}”不是整数。");
-        var typed = ToStoreInput(row);
-        if (typed.OpeningHours is null && (row.Get("open") ?? row.Get("close")) is not null)
-            errors.Add(index, $"open '{row.Get("open")}' and close '{row.Get("close")}' must both be times like 09:30.",
-                $"开门“{row.Get("open")}”和关门“{row.Get("close")}”须都是 09:30 这样的时间。");
+        var hours = SheetHours.Of(row, index, errors);
+        var typed = ToStoreInput(row, null);
         // Checked as the store would be: what the row sets over what the store has.
         var (changed, rowErrors) = await validation.Store(new StoreInput(null, typed.Name ?? now.Name, typed.RegionCode ?? now.RegionCode,
             typed.City ?? now.City, typed.Address ?? now.Address, typed.Latitude ?? now.Latitude, typed.Longitude ?? now.Longitude,
-            typed.Tags ?? now.Tags, typed.OpeningHours is { } hours ? now.OpeningHours with { Weekly = hours.Weekly } : now.OpeningHours,
+            typed.Tags ?? now.Tags, hours.Given ? now.OpeningHours with { Weekly = hours.Over(now.OpeningHours.Weekly) } : now.OpeningHours,
             typed.TimeZone ?? now.TimeZone, typed.StaffCount ?? now.StaffCount), code);
         errors.AddAll(index, rowErrors);
         if (changed is null || errors.All.Count > before) return null;
@@ -70,7 +67,7 @@ public sealed class StoreImport(StoreRepository stores, MasterDataValidation val
             Latitude = typed.Latitude is null ? store.Latitude : changed.Latitude,
             Longitude = typed.Longitude is null ? store.Longitude : changed.Longitude,
             Tags = typed.Tags is null ? store.Tags : changed.Tags,
-            OpeningHours = typed.OpeningHours is null ? store.OpeningHours : store.OpeningHours with { Weekly = changed.OpeningHours.Weekly },
+            OpeningHours = hours.Given ? store.OpeningHours with { Weekly = hours.Over(store.OpeningHours.Weekly) } : store.OpeningHours,
             TimeZone = typed.TimeZone is null ? store.TimeZone : changed.TimeZone,
             StaffCount = typed.StaffCount is null ? store.StaffCount : changed.StaffCount,
         };
@@ -85,11 +82,8 @@ public sealed class StoreImport(StoreRepository stores, MasterDataValidation val
         return (null, changed.Select(s => s.Code).ToList());
     }
 
-    private static StoreInput ToStoreInput(IReadOnlyDictionary<string, string> row)
+    private static StoreInput ToStoreInput(IReadOnlyDictionary<string, string> row, OpeningHours? hours)
     {
-        OpeningHours? hours = null;
-        if (TimeOnly.TryParse(row.Get("open") ?? "", out var open) && TimeOnly.TryParse(row.Get("close") ?? "", out var close))
-            hours = OpeningHours.Daily(open, close);
         var tags = row.Get("tags")?.Split([';', '|', '、', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         int? staff = int.TryParse(row.Get("staff"), out var s) ? s : null;
         return new StoreInput(row.Get("code"), row.Get("name"), row.Get("region"), row.Get("city"), row.Get("address"),

@@ -10,7 +10,7 @@ public static partial class UiText
         ["calendarEarlier"] = ("前三个月", "Earlier"),
         ["calendarLater"] = ("后三个月", "Later"),
         ["calendarThisMonth"] = ("回到本月", "This month"),
-        ["specialStoresCount"] = ("{0} 家门店", "{0} stores"),
+        ["specialStoresNamed"] = ("{0} 家门店：{1}", "{0} stores: {1}"),
         ["chainSpecialHours"] = ("节假日营业时间", "Holiday hours"),
         ["chainSpecialHoursHint"] = ("春节、国庆、商场闭店装修：一次为多家门店设置特殊营业时间，不必逐店编辑。设置后写入每家门店的特殊营业时间（可在门店编辑页单独调整），闭店判断、画面巡检和离线告警都按它计算。",
             "Spring Festival, National Day, a mall's refit: set special hours for many stores at once instead of store by store. Each store gets the range as one of its own special-hours rows (still adjustable on its edit page); the closure rule, view checks and offline alerts follow it."),

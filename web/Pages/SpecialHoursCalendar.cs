@@ -8,8 +8,13 @@ namespace SmartStore.Web.Pages;
 /// </summary>
 public static class SpecialHoursCalendar
 {
-    /// <summary>A holiday on one day: its reason, the stores it applies to that day, and whether all of them close.</summary>
-    public sealed record Holiday(string Reason, int Stores, bool Closed);
+    /// <summary>
+    /// A holiday on one day: its reason, how many stores it applies to that day, whether all of them close, and the first
+    /// <see cref="StoresNamed"/> of their codes (what a day's title names, so which stores is seen without the list).
+    /// </summary>
+    public sealed record Holiday(string Reason, int Stores, bool Closed, string Named = "");
+
+    public const int StoresNamed = 8;
 
     /// <summary>A day of a month's grid; <see cref="InMonth"/> false for the days before the 1st that fill its first week.</summary>
     public sealed record Day(DateOnly Date, bool InMonth, IReadOnlyList<Holiday> Holidays);
@@ -43,7 +48,14 @@ public static class SpecialHoursCalendar
     private static IReadOnlyList<Holiday> On(IReadOnlyList<SpecialHoursGroup> groups, DateOnly date) =>
         groups.Where(g => g.Range.Covers(date))
             .GroupBy(g => g.Range.Reason)
-            .Select(r => new Holiday(r.Key, r.SelectMany(g => g.Stores).Distinct().Count(), r.All(g => g.Range.Hours.Closed)))
+            .Select(r => HolidayOf(r.Key, r.ToList()))
             .OrderByDescending(h => h.Stores).ThenBy(h => h.Reason, StringComparer.Ordinal)
             .ToList();
+
+    private static Holiday HolidayOf(string reason, IReadOnlyList<SpecialHoursGroup> entries)
+    {
+        var stores = entries.SelectMany(g => g.Stores).Distinct().Order(StringComparer.Ordinal).ToList();
+        var named = string.Join(", ", stores.Take(StoresNamed)) + (stores.Count > StoresNamed ? " …" : "");
+        return new Holiday(reason, stores.Count, entries.All(g => g.Range.Hours.Closed), named);
+    }
 }

@@ -1,0 +1,33 @@
+using SmartStore.Models;
+
+namespace SmartStore.Web.Api;
+
+/// <summary>
+/// A store sheet's opening hours: <c>open</c> / <c>close</c> for every day, and <c>weekend_open</c> / <c>weekend_close</c>
+/// (周末开门 / 周末关门) for Saturday and Sunday where a mall keeps other hours then. A pair filled in must be two times.
+/// </summary>
+public sealed record SheetHours((TimeOnly Open, TimeOnly Close)? Daily, (TimeOnly Open, TimeOnly Close)? Weekend)
+{
+    public bool Given => Daily is not null || Weekend is not null;
+
+    /// <summary>The row's hours; a pair that is half given or not times is added to <paramref name="errors"/>.</summary>
+    public static SheetHours Of(IReadOnlyDictionary<string, string> row, int index, RowErrors errors) =>
+        new(Pair(row, "open", "close", "开门", "关门", index, errors), Pair(row, "weekend_open", "weekend_close", "周末开门", "周末关门", index, errors));
+
+    /// <summary>The week these hours make of <paramref name="basis"/>: every day from the daily pair, then Saturday and Sunday from the weekend's.</summary>
+    public IReadOnlyList<DayHours> Over(IReadOnlyList<DayHours> basis) => basis.Select((day, i) =>
+        i >= 5 && Weekend is { } weekend ? new DayHours(weekend.Open, weekend.Close)
+        : Daily is { } daily ? new DayHours(daily.Open, daily.Close)
+        : day).ToList();
+
+    private static (TimeOnly, TimeOnly)? Pair(IReadOnlyDictionary<string, string> row, string open, string close, string openZh, string closeZh,
+        int index, RowErrors errors)
+    {
+        var (opens, closes) = (row.Get(open), row.Get(close));
+        if (opens is null && closes is null) return null;
+        if (TimeOnly.TryParse(opens ?? "", out var from) && TimeOnly.TryParse(closes ?? "", out var to)) return (from, to);
+        errors.Add(index, $"{open} '{opens}' and {close} '{closes}' must both be times like 09:30.",
+            $"{openZh}“{opens}”和{closeZh}“{closes}”须都是 09:30 这样的时间。");
+        return null;
+    }
+}
