@@ -100,6 +100,50 @@ public sealed class ImportTests(SmartStoreSystem system)
     }
 
     [Fact]
+    public async Task The_stores_exported_as_a_sheet_come_back_unchanged_and_a_cell_changed_in_it_changes_that_store()
+    {
+        using var admin = await system.SignedIn("admin");
+        const string created = """
+            编码,名称,大区,城市,纬度,经度,开门,关门,员工数,周末开门,周末关门
+            X0531,导出测试一店,EAST,上海,31.123456789,121.5,09:30,24:00,7,10:00,22:30
+            """;
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync("/api/stores/import", new StringContent(created, Encoding.UTF8, "text/csv"))).StatusCode);
+
+        var export = await admin.GetAsync("/api/stores/export?region=EAST");
+        Assert.Equal(HttpStatusCode.OK, export.StatusCode);
+        var bytes = await export.Content.ReadAsByteArrayAsync();
+        var rows = (await MiniExcel.QueryAsync(new MemoryStream(bytes), useHeaderRow: true)).Cast<IDictionary<string, object?>>().ToList();
+        var row = rows.Single(r => $"{r["编码"]}" == "X0531");
+        Assert.Equal(("09:30", "24:00", "10:00", "22:30", "31.123456789"), ($"{row["开门"]}", $"{row["关门"]}", $"{row["周末开门"]}", $"{row["周末关门"]}", $"{row["纬度"]}"));
+        Assert.DoesNotContain(rows, r => $"{r["大区"]}" != "EAST");
+
+        // Sent back as it came: nothing changes (every store's hours, coordinates and tags read back as they were).
+        async Task<System.Text.Json.Nodes.JsonNode> SendBack(byte[] sheet)
+        {
+            using var form = new MultipartFormDataContent();
+            var file = new ByteArrayContent(sheet);
+            file.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+            form.Add(file, "file", "stores.xlsx");
+            var response = await admin.PostAsync("/api/stores/import?change=true", form);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return await response.Json();
+        }
+        var unchanged = await SendBack(bytes);
+        Assert.Equal(0, unchanged["changed"]!.GetValue<int>());
+        Assert.Equal(0, unchanged["imported"]!.GetValue<int>());
+
+        // One cell changed in Excel: that store alone.
+        row["员工数"] = 15;
+        var edited = new MemoryStream();
+        await edited.SaveAsAsync(rows);
+        var changed = await SendBack(edited.ToArray());
+        Assert.Equal(["X0531"], changed["changedCodes"]!.AsArray().Select(c => c!.GetValue<string>()));
+        Assert.Equal(15, (await (await admin.GetAsync("/api/stores/X0531")).Json())["staffCount"]!.GetValue<int>());
+        using var analyst = await system.SignedIn("analyst");
+        Assert.Equal(HttpStatusCode.Forbidden, (await analyst.GetAsync("/api/stores/export")).StatusCode);
+    }
+
+    [Fact]
     public async Task A_camera_sheet_sent_to_change_existing_cameras_sets_their_lines_tills_and_presets_and_keeps_what_it_leaves_empty()
     {
         using var admin = await system.SignedIn("admin");

@@ -20,12 +20,28 @@ public sealed record SheetHours((TimeOnly Open, TimeOnly Close)? Daily, (TimeOnl
         : Daily is { } daily ? new DayHours(daily.Open, daily.Close)
         : day).ToList();
 
+    /// <summary>The week as a sheet's four cells: every day alike and the weekend alike (or as the weekdays) fit them; any
+    /// other week — a day closed, Mondays short — leaves them empty, which a sheet reads as "keep the store's hours".</summary>
+    public static (string Open, string Close, string WeekendOpen, string WeekendClose) Cells(IReadOnlyList<DayHours> week)
+    {
+        if (week.Count != 7 || week.Any(d => d.Closed) || week.Take(5).Distinct().Count() != 1 || week.Skip(5).Distinct().Count() != 1)
+            return ("", "", "", "");
+        var (weekday, weekend) = (week[0], week[5]);
+        return (Text(weekday.Open), Text(weekday.Close), weekend == weekday ? "" : Text(weekend.Open), weekend == weekday ? "" : Text(weekend.Close));
+    }
+
+    /// <summary>"09:30"; the end of the day as "24:00", as a store open till midnight closes.</summary>
+    private static string Text(TimeOnly time) => time == TimeOnly.MaxValue ? "24:00" : time.ToString("HH:mm");
+
+    private static TimeOnly? Time(string? text) =>
+        text?.Trim() == "24:00" ? TimeOnly.MaxValue : TimeOnly.TryParse(text ?? "", out var time) ? time : null;
+
     private static (TimeOnly, TimeOnly)? Pair(IReadOnlyDictionary<string, string> row, string open, string close, string openZh, string closeZh,
         int index, RowErrors errors)
     {
         var (opens, closes) = (row.Get(open), row.Get(close));
         if (opens is null && closes is null) return null;
-        if (TimeOnly.TryParse(opens ?? "", out var from) && TimeOnly.TryParse(closes ?? "", out var to)) return (from, to);
+        if (Time(opens) is { } from && Time(closes) is { } to) return (from, to);
         errors.Add(index, $"{open} '{opens}' and {close} '{closes}' must both be times like 09:30.",
             $"{openZh}“{opens}”和{closeZh}“{closes}”须都是 09:30 这样的时间。");
         return null;

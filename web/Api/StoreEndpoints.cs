@@ -13,6 +13,10 @@ public static class StoreEndpoints
     {
         var stores = api.MapGroup("/stores").WithTags("Stores");
         stores.MapGet("/", List);
+        // The import's own columns, to change in Excel and send back to POST /stores/import?change=true.
+        stores.MapGet("/export", async (string? region, string? tag, StoreRepository repository, CancellationToken cancellationToken) =>
+            Results.File(await StoreImport.Sheet(await repository.Matching(region, tag), cancellationToken), Workbook.ContentType,
+                $"stores-{DateTime.UtcNow:yyyyMMdd}.xlsx")).RequireAuthorization(AuthenticationSetup.MayEdit);
         stores.MapGet("/{code}", Get);
         stores.MapPost("/", Create).RequireAuthorization(AuthenticationSetup.MayEdit);
         stores.MapPut("/{code}", Update).RequireAuthorization(AuthenticationSetup.MayEdit);

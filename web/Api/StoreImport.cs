@@ -82,6 +82,23 @@ public sealed class StoreImport(StoreRepository stores, MasterDataValidation val
         return (null, changed.Select(s => s.Code).ToList());
     }
 
+    /// <summary>
+    /// The stores as a sheet in the columns this import reads (Chinese headers), to change and send back with change=true:
+    /// a week the sheet's hours cannot say (a day closed) is left empty there, so it comes back unchanged.
+    /// </summary>
+    public static async Task<byte[]> Sheet(IReadOnlyList<Store> stores, CancellationToken cancellationToken) =>
+        await Workbook.Save(new Dictionary<string, object>
+        {
+            ["stores"] = stores.Select(s => (Store: s, Hours: SheetHours.Cells(s.OpeningHours.Weekly))).Select(r => new Dictionary<string, object?>
+            {
+                ["编码"] = r.Store.Code, ["名称"] = r.Store.Name, ["大区"] = r.Store.RegionCode, ["城市"] = r.Store.City, ["地址"] = r.Store.Address,
+                ["纬度"] = r.Store.Latitude.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
+                ["经度"] = r.Store.Longitude.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
+                ["标签"] = string.Join(";", r.Store.Tags), ["开门"] = r.Hours.Open, ["关门"] = r.Hours.Close,
+                ["周末开门"] = r.Hours.WeekendOpen, ["周末关门"] = r.Hours.WeekendClose, ["时区"] = r.Store.TimeZone, ["员工数"] = r.Store.StaffCount,
+            }).ToList(),
+        }, cancellationToken);
+
     private static StoreInput ToStoreInput(IReadOnlyDictionary<string, string> row, OpeningHours? hours)
     {
         var tags = row.Get("tags")?.Split([';', '|', '、', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

@@ -375,6 +375,8 @@ public static partial class UiText
         ["importHint"] = ("上传 CSV 或 Excel（.xlsx）。首行为表头（可用中文表头）。任一行有误则整份文件都不导入。", "Upload CSV or Excel (.xlsx). The first row is the header (Chinese headers work too). If any row is wrong, nothing is imported."),
         ["importColumns"] = ("列", "Columns"),
         ["imported"] = ("已导入 {0} 条", "Imported {0}"),
+        ["storesExport"] = ("导出门店 Excel", "Export stores (Excel)"),
+        ["storesExportHint"] = ("列与导入相同：在 Excel 中修改后勾选“按表更新”上传即可批量修改。", "In the import's columns: change them in Excel, then upload with Change ticked."),
         ["importChanged"] = ("更新已有记录 {0} 条", "Existing records changed: {0}"),
         ["importChangeCameras"] = ("按表更新：编码已存在的摄像头按表更新（只改填了的列：品牌、型号、巡检间隔、预置位、收银台、进店线、计数区域）",
             "Change cameras whose code exists (only the columns filled in: brand, model, cadence, presets, till, door line, counting area)"),

@@ -197,4 +197,9 @@ public sealed record SecretShown(string Title, string? User, string Secret, stri
 
 /// <summary>The bulk-import card of the store and SKU pages and what the last upload did.</summary>
 /// <param name="ChangeOption">Offered where a sheet may also change existing records: the words of the box that asks for it.</param>
-public sealed record ImportCard(string Title, string Columns, string Example, ImportOutcome? Outcome, string? Failure, string? ChangeOption = null);
+/// <param name="Export">Where the records can be had as a sheet in these columns, to change and send back.</param>
+public sealed record ImportCard(string Title, string Columns, string Example, ImportOutcome? Outcome, string? Failure, string? ChangeOption = null,
+    ImportCard.ExportLink? Export = null)
+{
+    public sealed record ExportLink(string Href, string Text, string Hint);
+}
