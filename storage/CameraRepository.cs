@@ -35,6 +35,18 @@ public sealed class CameraRepository(SmartStoreDatabase database)
         return new Page<Camera>(rows.Select(r => r.ToCamera()).ToList(), total, pageNumber, pageSize);
     }
 
+    /// <summary>Every camera of a region (or all) or of one store, whole, by code: what a camera sheet starts from.</summary>
+    public async Task<IReadOnlyList<Camera>> Matching(string? regionCode, string? storeCode)
+    {
+        await using var connection = await database.Open();
+        var rows = await connection.QueryAsync<CameraRow>($"""
+            SELECT {Columns} FROM cameras c LEFT JOIN stores s ON s.code = c.store_code
+            WHERE (@regionCode::text IS NULL OR s.region_code = @regionCode) AND (@storeCode::text IS NULL OR c.store_code = @storeCode)
+            ORDER BY c.code
+            """, new { regionCode, storeCode });
+        return rows.Select(r => r.ToCamera()).ToList();
+    }
+
     public async Task<Camera?> Find(string code)
     {
         await using var connection = await database.Open();

@@ -190,6 +190,45 @@ public sealed class ImportTests(SmartStoreSystem system)
     }
 
     [Fact]
+    public async Task The_cameras_exported_as_a_sheet_come_back_unchanged_and_a_door_line_filled_in_sets_that_camera()
+    {
+        using var admin = await system.SignedIn("admin");
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync("/api/cameras/import", new StringContent("""
+            code,kind,store,presets,till,till_name,door_line,counting_area
+            CAM-X0882-E1,入口,S0026,,,,0.5 0.2 0.5 0.98 0.75 0.6,
+            CAM-X0882-E2,入口,S0026,,,,,
+            CAM-X0882-I1,店内,S0026,,是,2,,0 0.45 0.45 0.45 0.45 1 0 1
+            CAM-X0882-P1,货架,S0026,3:冷柜|1:零食,,,,
+            """, Encoding.UTF8, "text/csv"))).StatusCode);
+
+        var bytes = await admin.GetByteArrayAsync("/api/cameras/export?store=S0026");
+        var rows = (await MiniExcel.QueryAsync(new MemoryStream(bytes), useHeaderRow: true)).Cast<IDictionary<string, object?>>().ToList();
+        Assert.Contains(rows, r => $"{r["设备编码"]}" == "CAM-X0882-P1" && $"{r["预置位"]}" == "3:冷柜|1:零食" && $"{r["设备类型"]}" == "货架");
+        Assert.All(rows, r => Assert.Equal("S0026", $"{r["门店编码"]}"));
+
+        async Task<System.Text.Json.Nodes.JsonNode> SendBack(byte[] sheet)
+        {
+            using var form = new MultipartFormDataContent();
+            var file = new ByteArrayContent(sheet);
+            file.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+            form.Add(file, "file", "cameras.xlsx");
+            var response = await admin.PostAsync("/api/cameras/import?change=true", form);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return await response.Json();
+        }
+        // Sent back as it came: nothing changes (lines, areas, tills and presets read back as they were).
+        Assert.Equal(0, (await SendBack(bytes))["changed"]!.GetValue<int>());
+
+        // The installer fills in the second door's line: that camera alone.
+        rows.Single(r => $"{r["设备编码"]}" == "CAM-X0882-E2")["进店线"] = "0.4 0.3 0.4 0.95 0.7 0.6";
+        var edited = new MemoryStream();
+        await edited.SaveAsAsync(rows);
+        Assert.Equal(["CAM-X0882-E2"], (await SendBack(edited.ToArray()))["changedCodes"]!.AsArray().Select(c => c!.GetValue<string>()));
+        var door = (await (await admin.GetAsync("/api/cameras/CAM-X0882-E2")).Json())["camera"]!["doorLine"]!;
+        Assert.Equal((0.4f, 0.95f), (door["ax"]!.GetValue<float>(), door["by"]!.GetValue<float>()));
+    }
+
+    [Fact]
     public async Task Cameras_import_in_bulk_each_with_its_secret_given_once_and_a_bad_file_imports_none()
     {
         using var admin = await system.SignedIn("admin");

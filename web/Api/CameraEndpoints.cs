@@ -15,6 +15,10 @@ public static class CameraEndpoints
     {
         var cameras = api.MapGroup("/cameras").WithTags("Cameras");
         cameras.MapGet("/", List);
+        // The import's own columns, to fill in (door lines, counting areas) and send back to POST /cameras/import?change=true.
+        cameras.MapGet("/export", async (string? region, string? store, CameraRepository repository, CancellationToken cancellationToken) =>
+            Results.File(await CameraImport.Sheet(await repository.Matching(region, store), cancellationToken), Workbook.ContentType,
+                $"cameras-{DateTime.UtcNow:yyyyMMdd}.xlsx")).RequireAuthorization(AuthenticationSetup.MayEdit);
         cameras.MapGet("/{code}", Get);
         cameras.MapPost("/", Create).RequireAuthorization(AuthenticationSetup.MayEdit);
         cameras.MapPut("/{code}", Update).RequireAuthorization(AuthenticationSetup.MayEdit);

@@ -102,6 +102,31 @@ public sealed class CameraImport(CameraRepository cameras, MasterDataValidation 
         return (secrets, changed.Select(c => c.Code).ToList());
     }
 
+    /// <summary>
+    /// The cameras as a sheet in the columns this import reads (Chinese headers): an installer fills in door lines and
+    /// counting areas for cameras mounted alike and sends it back with change=true; sent back untouched it changes nothing.
+    /// </summary>
+    public static async Task<byte[]> Sheet(IReadOnlyList<Camera> cameras, CancellationToken cancellationToken) =>
+        await Workbook.Save(new Dictionary<string, object>
+        {
+            ["cameras"] = cameras.Select(c => new Dictionary<string, object?>
+            {
+                ["设备编码"] = c.Code, ["设备类型"] = KindNames[c.Kind], ["门店编码"] = c.StoreCode ?? "", ["品牌"] = c.Brand, ["型号"] = c.Model,
+                ["巡检间隔"] = c.PatrolCadenceMinutes, ["预置位"] = string.Join("|", c.Presets.OrderBy(p => p.PatrolOrder).Select(p => $"{p.Number}:{p.Name}")),
+                ["收银台"] = c.WatchesTill ? "是" : "否", ["收银台号"] = c.Till ?? "",
+                ["进店线"] = c.DoorLine is { } l ? Joined([l.Ax, l.Ay, l.Bx, l.By, l.InsideX, l.InsideY]) : "",
+                ["计数区域"] = c.CountingArea is { } a ? Joined(a.Points.SelectMany(p => new[] { p.X, p.Y })) : "",
+            }).ToList(),
+        }, cancellationToken);
+
+    private static readonly Dictionary<CameraKind, string> KindNames = new()
+    {
+        [CameraKind.Entrance] = "入口", [CameraKind.Shelf] = "货架", [CameraKind.Interior] = "店内",
+    };
+
+    /// <summary>Fractions of the frame as the import reads them back exactly.</summary>
+    private static string Joined(IEnumerable<float> numbers) => string.Join(" ", numbers.Select(n => n.ToString("R", CultureInfo.InvariantCulture)));
+
     private static string? KindOf(IReadOnlyDictionary<string, string> row)
     {
         var kind = row.Get("kind")?.Trim();

@@ -377,6 +377,8 @@ public static partial class UiText
         ["imported"] = ("已导入 {0} 条", "Imported {0}"),
         ["storesExport"] = ("导出门店 Excel", "Export stores (Excel)"),
         ["storesExportHint"] = ("列与导入相同：在 Excel 中修改后勾选“按表更新”上传即可批量修改。", "In the import's columns: change them in Excel, then upload with Change ticked."),
+        ["camerasExport"] = ("导出摄像头 Excel", "Export cameras (Excel)"),
+        ["camerasExportHint"] = ("列与导入相同：填好进店线、计数区域等后勾选“按表更新”上传即可批量设置。", "In the import's columns: fill in door lines, counting areas and the like, then upload with Change ticked."),
         ["importChanged"] = ("更新已有记录 {0} 条", "Existing records changed: {0}"),
         ["importChangeCameras"] = ("按表更新：编码已存在的摄像头按表更新（只改填了的列：品牌、型号、巡检间隔、预置位、收银台、进店线、计数区域）",
             "Change cameras whose code exists (only the columns filled in: brand, model, cadence, presets, till, door line, counting area)"),

@@ -27,7 +27,7 @@ public sealed class CamerasModel(CameraRepository cameras, StoreRepository store
     public ImportCard Import => new(T("importCameras"),
         "code, kind, store, brand, model, cadence, presets, till, till_name, door_line, counting_area",
         "CAM-S0101-E1, 入口, S0101, Hikvision, DS-2CD3T47G2, , , , , 0.5 0.2 0.5 0.98 0.75 0.6,",
-        _importOutcome, _importFailure, T("importChangeCameras"));
+        _importOutcome, _importFailure, T("importChangeCameras"), new("/api/cameras/export", T("camerasExport"), T("camerasExportHint")));
     /// <summary>The FTP secrets of the cameras just imported, in the file's order: shown once.</summary>
     public IReadOnlyList<(string Code, string Secret)>? ImportedSecrets =>
         _importOutcome is { Succeeded: true, Secrets: { } secrets } outcome ? outcome.Codes.Select(c => (c, secrets[c])).ToList() : null;
