@@ -48,23 +48,6 @@ public static partial class AlertMail
     public static IEnumerable<MailboxAddress> To(string address) =>
         address[Scheme.Length..].Split(',', StringSplitOptions.RemoveEmptyEntries).Select(MailboxAddress.Parse);
 
-    /// <summary>
-    /// The endpoint's address as people read it: a mailbox's recipients without the scheme; a web address with what its
-    /// query carries cut to its first characters — a group robot's key is its password, and the page is no place to copy it from.
-    /// </summary>
-    public static string Shown(string address) =>
-        address.StartsWith(Scheme, StringComparison.Ordinal) ? address[Scheme.Length..].Replace(",", ", ") : WithoutKeys(address);
-
-    /// <summary>A web address with each query value cut to its first 4 characters and "…" (a robot's key=…, a token=…).</summary>
-    public static string WithoutKeys(string address)
-    {
-        var query = address.IndexOf('?');
-        if (query < 0) return address;
-        var pairs = address[(query + 1)..].Split('&').Select(pair => pair.Split('=', 2) is [var name, var value] && value.Length > 4
-            ? $"{name}={value[..4]}…" : pair);
-        return $"{address[..query]}?{string.Join('&', pairs)}";
-    }
-
     /// <summary>One mail for a group of events due at once to one endpoint (<see cref="WebhookMessage.Groups"/>).</summary>
     public static MimeMessage Compose(IReadOnlyList<DueDelivery> group, string? root, MailboxAddress from)
     {

@@ -14,7 +14,7 @@ public static class WebhookEndpoints
         var hooks = api.MapGroup("/webhooks").WithTags("Webhooks").RequireAuthorization(AuthenticationSetup.MaySetUpAlerts);
         // Head office's robots reach a manager without their keys: seeing one is not a licence to post to it from elsewhere.
         hooks.MapGet("/", async (ClaimsPrincipal user, Webhooks w) => Results.Ok((await w.List(user.Scope()))
-            .Select(s => s.HeadOffice && !user.Scope().MayEditMasterData ? s with { Url = Alerts.AlertMail.WithoutKeys(s.Url) } : s)));
+            .Select(s => s.HeadOffice && !user.Scope().MayEditMasterData ? s with { Url = Alerts.EndpointAddress.WithoutKeys(s.Url) } : s)));
         hooks.MapPost("/", Add);
         hooks.MapDelete("/{id:int}", async (int id, ClaimsPrincipal user, WebhookDesk desk) => await desk.Remove(id, user.Scope(), user.Actor()) switch
         {
