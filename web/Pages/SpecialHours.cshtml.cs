@@ -35,7 +35,7 @@ public sealed class SpecialHoursModel(SpecialHoursDesk desk, SpecialHoursImport 
     public IReadOnlyList<SpecialHoursCalendar.Month> Months => SpecialHoursCalendar.Of(_calendarGroups, CalendarFirst, CalendarMonths);
     public const int CalendarMonths = 3;
     public DateOnly ThisMonth => new(Today.Year, Today.Month, 1);
-    public DateOnly CalendarFirst => SpecialHoursCalendar.MonthOf(Month) ?? ThisMonth;
+    public DateOnly CalendarFirst => SpecialHoursCalendar.FirstOfMonth(Month) ?? ThisMonth;
     /// <summary>The calendar's address starting at <paramref name="first"/>'s month, the list kept as it is.</summary>
     public string CalendarPage(DateOnly first) =>
         Url.Page("/SpecialHours", new { past = Past ? true : (bool?)null, month = first.ToString("yyyy-MM") }) + "#special-calendar";

@@ -27,7 +27,7 @@ public static class SpecialHoursCalendar
         Enumerable.Range(0, months).Select(m => MonthOf(groups, new DateOnly(today.Year, today.Month, 1).AddMonths(m))).ToList();
 
     /// <summary>"2027-10" as the month's first day; null when not a month between 2000 and 2099 (what the page can be paged to).</summary>
-    public static DateOnly? MonthOf(string? text) =>
+    public static DateOnly? FirstOfMonth(string? text) =>
         DateOnly.TryParseExact($"{text?.Trim()}-01", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var first)
         && first.Year is >= 2000 and < 2100 ? first : null;
 
