@@ -118,16 +118,7 @@ public sealed class ImportTests(SmartStoreSystem system)
         Assert.DoesNotContain(rows, r => $"{r["大区"]}" != "EAST");
 
         // Sent back as it came: nothing changes (every store's hours, coordinates and tags read back as they were).
-        async Task<System.Text.Json.Nodes.JsonNode> SendBack(byte[] sheet)
-        {
-            using var form = new MultipartFormDataContent();
-            var file = new ByteArrayContent(sheet);
-            file.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-            form.Add(file, "file", "stores.xlsx");
-            var response = await admin.PostAsync("/api/stores/import?change=true", form);
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            return await response.Json();
-        }
+        Task<System.Text.Json.Nodes.JsonNode> SendBack(byte[] sheet) => Changing(admin, "/api/stores/import?change=true", sheet);
         var unchanged = await SendBack(bytes);
         Assert.Equal(0, unchanged["changed"]!.GetValue<int>());
         Assert.Equal(0, unchanged["imported"]!.GetValue<int>());
@@ -141,6 +132,18 @@ public sealed class ImportTests(SmartStoreSystem system)
         Assert.Equal(15, (await (await admin.GetAsync("/api/stores/X0531")).Json())["staffCount"]!.GetValue<int>());
         using var analyst = await system.SignedIn("analyst");
         Assert.Equal(HttpStatusCode.Forbidden, (await analyst.GetAsync("/api/stores/export")).StatusCode);
+    }
+
+    /// <summary>An Excel sheet sent to an import that changes existing records; its answer, which must be 200.</summary>
+    private static async Task<System.Text.Json.Nodes.JsonNode> Changing(HttpClient admin, string url, byte[] sheet)
+    {
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(sheet);
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        form.Add(file, "file", "sheet.xlsx");
+        var response = await admin.PostAsync(url, form);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Json();
     }
 
     [Fact]
@@ -206,16 +209,7 @@ public sealed class ImportTests(SmartStoreSystem system)
         Assert.Contains(rows, r => $"{r["设备编码"]}" == "CAM-X0882-P1" && $"{r["预置位"]}" == "3:冷柜|1:零食" && $"{r["设备类型"]}" == "货架");
         Assert.All(rows, r => Assert.Equal("S0026", $"{r["门店编码"]}"));
 
-        async Task<System.Text.Json.Nodes.JsonNode> SendBack(byte[] sheet)
-        {
-            using var form = new MultipartFormDataContent();
-            var file = new ByteArrayContent(sheet);
-            file.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-            form.Add(file, "file", "cameras.xlsx");
-            var response = await admin.PostAsync("/api/cameras/import?change=true", form);
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            return await response.Json();
-        }
+        Task<System.Text.Json.Nodes.JsonNode> SendBack(byte[] sheet) => Changing(admin, "/api/cameras/import?change=true", sheet);
         // Sent back as it came: nothing changes (lines, areas, tills and presets read back as they were).
         Assert.Equal(0, (await SendBack(bytes))["changed"]!.GetValue<int>());
 
