@@ -74,10 +74,58 @@ public sealed class SkuRepository(SmartStoreDatabase database)
             await AuditTrail.Record(c, t, actor, "import", "sku", sku.Code, sku);
         });
 
-    public async Task<bool> Update(Sku sku, string actor) => await Write(sku, actor, "update", """
+    private const string UpdateSql = """
         UPDATE skus SET name = @Name, brand = @Brand, category = @Category, is_competitor = @IsCompetitor, updated_at = now()
         WHERE code = @Code
-        """) > 0;
+        """;
+
+    public async Task<bool> Update(Sku sku, string actor) => await Write(sku, actor, "update", UpdateSql) > 0;
+
+    /// <summary>Every SKU (of a category, or all), by code: what a SKU sheet starts from.</summary>
+    public async Task<IReadOnlyList<Sku>> Matching(string? category)
+    {
+        await using var connection = await database.Open();
+        return (await connection.QueryAsync<Sku>($"SELECT {Columns} FROM skus WHERE (@category::text IS NULL OR category = @category) ORDER BY code",
+            new { category })).ToList();
+    }
+
+    /// <summary>
+    /// A SKU sheet: creates the new SKUs and changes the existing ones in one transaction, all or none, each an import in
+    /// 操作日志; a SKU to change is locked as it is read and changed as it is then. Returns the SKUs as changed.
+    /// </summary>
+    public async Task<IReadOnlyList<Sku>> Import(IReadOnlyList<Sku> created, IReadOnlyDictionary<string, Func<Sku, Sku>> changes, string actor)
+    {
+        var current = "";
+        try
+        {
+            return await database.InTransaction<IReadOnlyList<Sku>>(async (c, t) =>
+            {
+                foreach (var sku in created)
+                {
+                    current = sku.Code;
+                    await c.ExecuteAsync(InsertSql, sku, t);
+                    await AuditTrail.Record(c, t, actor, "import", "sku", sku.Code, sku);
+                }
+                var rows = await c.QueryAsync<Sku>($"SELECT {Columns} FROM skus WHERE code = ANY(@codes) ORDER BY code FOR UPDATE",
+                    new { codes = changes.Keys.ToArray() }, t);
+                var changed = new List<Sku>();
+                foreach (var sku in rows)
+                {
+                    current = sku.Code;
+                    var next = changes[sku.Code](sku);
+                    if (next == sku) continue;
+                    await c.ExecuteAsync(UpdateSql, next, t);
+                    await AuditTrail.Record(c, t, actor, "import", "sku", next.Code, next);
+                    changed.Add(next);
+                }
+                return changed;
+            });
+        }
+        catch (PostgresException e)
+        {
+            throw MasterDataConflict.From(e, "SKU", current);
+        }
+    }
 
     public async Task<bool> Delete(string code, string actor) => await database.InTransaction(async (c, t) =>
     {

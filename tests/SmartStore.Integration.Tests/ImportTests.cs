@@ -134,6 +134,34 @@ public sealed class ImportTests(SmartStoreSystem system)
         Assert.Equal(HttpStatusCode.Forbidden, (await analyst.GetAsync("/api/stores/export")).StatusCode);
     }
 
+    [Fact]
+    public async Task The_skus_exported_as_a_sheet_come_back_unchanged_and_a_name_and_competitor_changed_in_it_change_that_sku()
+    {
+        using var admin = await system.SignedIn("admin");
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync("/api/skus/import", new StringContent("""
+            商品编码,商品名称,品牌,品类,竞品
+            SKU-X0541,燕麦奶 导出测试,Oatly,milk,是
+            SKU-X0542,酸奶 导出测试,Arla,yoghurt,否
+            """, Encoding.UTF8, "text/csv"))).StatusCode);
+        var bytes = await admin.GetByteArrayAsync("/api/skus/export");
+        Assert.Equal(0, (await Changing(admin, "/api/skus/import?change=true", bytes))["changed"]!.GetValue<int>());
+
+        var rows = (await MiniExcel.QueryAsync(new MemoryStream(bytes), useHeaderRow: true)).Cast<IDictionary<string, object?>>().ToList();
+        var row = rows.Single(r => $"{r["商品编码"]}" == "SKU-X0542");
+        (row["商品名称"], row["竞品"]) = ("希腊酸奶 导出测试", "是");
+        var edited = new MemoryStream();
+        await edited.SaveAsAsync(rows);
+        Assert.Equal(["SKU-X0542"], (await Changing(admin, "/api/skus/import?change=true", edited.ToArray()))["changedCodes"]!.AsArray()
+            .Select(c => c!.GetValue<string>()));
+        var sku = await (await admin.GetAsync("/api/skus/SKU-X0542")).Json();
+        Assert.Equal(("希腊酸奶 导出测试", true, "Arla"), (sku["name"]!.GetValue<string>(), sku["isCompetitor"]!.GetValue<bool>(), sku["brand"]!.GetValue<string>()));
+
+        // A competitor cell that is neither yes nor no is refused, and nothing changes.
+        var refused = await admin.PostAsync("/api/skus/import?change=true", new StringContent("商品编码,竞品\nSKU-X0541,maybe\n", Encoding.UTF8, "text/csv"));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.True((await (await admin.GetAsync("/api/skus/SKU-X0541")).Json())["isCompetitor"]!.GetValue<bool>());
+    }
+
     /// <summary>An Excel sheet sent to an import that changes existing records; its answer, which must be 200.</summary>
     private static async Task<System.Text.Json.Nodes.JsonNode> Changing(HttpClient admin, string url, byte[] sheet)
     {

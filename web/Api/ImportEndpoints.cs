@@ -15,8 +15,8 @@ public static class ImportEndpoints
         api.MapPost("/stores/import", async (HttpRequest request, bool? change, ClaimsPrincipal user, StoreImport import) =>
             (await import.Import(request, user.Actor(), change ?? false)).ToResult())
             .WithTags("Stores").RequireAuthorization(AuthenticationSetup.MayEdit).DisableAntiforgery();
-        api.MapPost("/skus/import", async (HttpRequest request, ClaimsPrincipal user, SkuImport import) =>
-            (await import.Import(request, user.Actor())).ToResult())
+        api.MapPost("/skus/import", async (HttpRequest request, bool? change, ClaimsPrincipal user, SkuImport import) =>
+            (await import.Import(request, user.Actor(), change ?? false)).ToResult())
             .WithTags("SKUs").RequireAuthorization(AuthenticationSetup.MayEdit).DisableAntiforgery();
         // The answer carries each camera's FTP secret, once: it is stored hashed.
         api.MapPost("/cameras/import", async (HttpRequest request, bool? change, ClaimsPrincipal user, CameraImport import, HttpResponse response) =>

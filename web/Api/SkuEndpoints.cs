@@ -13,6 +13,10 @@ public static class SkuEndpoints
         skus.MapGet("/{code}", Get);
         skus.MapPost("/", Create).RequireAuthorization(AuthenticationSetup.MayEdit);
         skus.MapPut("/{code}", Update).RequireAuthorization(AuthenticationSetup.MayEdit);
+        // The import's own columns, to change in Excel and send back to POST /skus/import?change=true.
+        skus.MapGet("/export", async (string? category, SkuRepository repository, CancellationToken cancellationToken) =>
+            Results.File(await SkuImport.Sheet(await repository.Matching(category), cancellationToken), Workbook.ContentType,
+                $"skus-{DateTime.UtcNow:yyyyMMdd}.xlsx")).RequireAuthorization(AuthenticationSetup.MayEdit);
         skus.MapDelete("/{code}", Delete).RequireAuthorization(AuthenticationSetup.MayEdit);
         skus.MapGet("/{code}/photos", Photos);
         skus.MapGet("/{code}/photos/{id:long}", Photo);

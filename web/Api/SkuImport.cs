@@ -3,7 +3,10 @@ using SmartStore.Storage;
 
 namespace SmartStore.Web.Api;
 
-/// <summary>Bulk import of SKUs from CSV or Excel, for the API and the SKU page alike; all rows or none.</summary>
+/// <summary>
+/// Bulk import of SKUs from CSV or Excel, for the API and the SKU page alike; all rows or none. Sent to change existing
+/// SKUs, a row whose code exists changes that SKU by its filled-in cells (a brand's new names, a category moved).
+/// </summary>
 public sealed class SkuImport(SkuRepository skus, MasterDataValidation validation) : SheetImport<Sku>(Headers, "SKU")
 {
     public static readonly IReadOnlyDictionary<string, string> Headers = new Dictionary<string, string>
@@ -23,6 +26,42 @@ public sealed class SkuImport(SkuRepository skus, MasterDataValidation validatio
         errors.AddAll(index, rowErrors);
         return sku;
     }
+
+    protected override bool Changes => true;
+
+    protected override async Task<Func<Sku, Sku>?> CheckChange(IReadOnlyDictionary<string, string> row, string code, int index, RowErrors errors)
+    {
+        if (await skus.Find(code) is not { } now) return null;
+        var given = row.Get("competitor")?.ToLowerInvariant();
+        var competitor = given is null ? now.IsCompetitor : BulkImport.YesOrNo(given);
+        if (competitor is null)
+            errors.Add(index, $"competitor '{given}' must be true/false, 1/0 or 是/否.", $"竞品“{given}”须为 是/否、true/false 或 1/0。");
+        var (changed, rowErrors) = await validation.Sku(new SkuInput(null, row.Get("name") ?? now.Name, row.Get("brand") ?? now.Brand,
+            row.Get("category") ?? now.Category, competitor == true), code);
+        errors.AddAll(index, rowErrors);
+        if (changed is null || competitor is null) return null;
+        return sku => sku with
+        {
+            Name = row.Get("name") is null ? sku.Name : changed.Name,
+            Brand = row.Get("brand") is null ? sku.Brand : changed.Brand,
+            Category = row.Get("category") is null ? sku.Category : changed.Category,
+            IsCompetitor = given is null ? sku.IsCompetitor : changed.IsCompetitor,
+        };
+    }
+
+    protected override async Task<(IReadOnlyDictionary<string, string>? Secrets, IReadOnlyList<string> Changed)> WriteAll(IReadOnlyList<Sku> created,
+        IReadOnlyDictionary<string, Func<Sku, Sku>> changes, string actor) =>
+        (null, (await skus.Import(created, changes, actor)).Select(s => s.Code).ToList());
+
+    /// <summary>The SKUs as a sheet in the columns this import reads (Chinese headers), to change and send back with change=true.</summary>
+    public static async Task<byte[]> Sheet(IReadOnlyList<Sku> skus, CancellationToken cancellationToken) =>
+        await Workbook.Save(new Dictionary<string, object>
+        {
+            ["skus"] = skus.Select(s => new Dictionary<string, object?>
+            {
+                ["商品编码"] = s.Code, ["商品名称"] = s.Name, ["品牌"] = s.Brand, ["品类"] = s.Category, ["竞品"] = s.IsCompetitor ? "是" : "否",
+            }).ToList(),
+        }, cancellationToken);
 
     protected override string CodeOf(Sku record) => record.Code;
 

@@ -26,7 +26,8 @@ public sealed class SkusModel(SkuRepository skus, DictionaryRepository dictionar
     public string? CreatedCode { get; private set; }
     public SkuGalleryStatus? Gallery { get; private set; }
     public ImportCard Import => new(T("importSkus"), "code, name, brand, category, competitor",
-        "SKU-2001, 燕麦奶 1L, Oatly, milk, 是", ImportOutcome, ImportFailure);
+        "SKU-2001, 燕麦奶 1L, Oatly, milk, 是", ImportOutcome, ImportFailure, T("importChangeSkus"),
+        new("/api/skus/export", T("skusExport"), T("sheetExportHint")));
     public bool MayEdit => User.Scope().MayEditMasterData;
     private ImportOutcome? ImportOutcome { get; set; }
     private string? ImportFailure { get; set; }
@@ -55,10 +56,11 @@ public sealed class SkusModel(SkuRepository skus, DictionaryRepository dictionar
         return Page();
     }
 
-    public async Task<IActionResult> OnPostImport(IFormFile? sheet)
+    /// <param name="change">Rows of SKUs that exist change them (the cells filled in) instead of being refused.</param>
+    public async Task<IActionResult> OnPostImport(IFormFile? sheet, bool change)
     {
         if (!MayEdit) return Forbid();
-        (ImportOutcome, ImportFailure) = await SheetUpload.Import(importer, sheet, User.Actor());
+        (ImportOutcome, ImportFailure) = await SheetUpload.Import(importer, sheet, User.Actor(), change);
         await Load();
         return Page();
     }
