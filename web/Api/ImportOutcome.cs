@@ -8,7 +8,7 @@ namespace SmartStore.Web.Api;
 /// </summary>
 /// <param name="Secrets">Credentials issued to what was imported (cameras): code → secret, in this answer only.</param>
 /// <param name="Codes">The records created.</param>
-/// <param name="Changed">The existing records the sheet changed, when it was sent to change them (stores', cameras').</param>
+/// <param name="Changed">The existing records the sheet changed, when it was sent to change them (stores', cameras', SKUs').</param>
 public sealed record ImportOutcome(IReadOnlyList<string> Codes, IReadOnlyList<ImportOutcome.RowError> Errors, string? SheetError,
     IReadOnlyDictionary<string, string>? Secrets = null, IReadOnlyList<string>? Changed = null)
 {

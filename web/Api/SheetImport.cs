@@ -3,7 +3,7 @@ namespace SmartStore.Web.Api;
 /// <summary>
 /// What every master-data import does, for the API and the pages alike: read the sheet, check every row,
 /// refuse codes that repeat in the file or already exist, then write all rows or none. Subclasses say how
-/// one row becomes a record. A sheet sent to change existing records (<c>change</c>; where the subclass can: stores, cameras)
+/// one row becomes a record. A sheet sent to change existing records (<c>change</c>; where the subclass can: stores, cameras, SKUs)
 /// changes a row whose code exists by the cells filled in, in the same all-or-none write.
 /// </summary>
 public abstract class SheetImport<T>(IReadOnlyDictionary<string, string> headers, string entity)
