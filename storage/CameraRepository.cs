@@ -74,42 +74,19 @@ public sealed class CameraRepository(SmartStoreDatabase database)
 
     /// <summary>
     /// A camera sheet: creates the new cameras (each with its new secret, returned once) and changes the existing ones in one
-    /// transaction, all or none, each an import in 操作日志. A camera to change is locked as it is read and its change made to
-    /// it as it is then, so what the sheet does not set — a line drawn on its page meanwhile — is kept.
+    /// transaction, all or none, each an import in 操作日志; what the sheet does not set — a line drawn on its page meanwhile —
+    /// is kept (<see cref="SmartStoreDatabase.CreateAndChange{T}"/>).
     /// </summary>
     public async Task<(IReadOnlyDictionary<string, string> Secrets, IReadOnlyList<Camera> Changed)> Import(IReadOnlyList<Camera> created,
         IReadOnlyDictionary<string, Func<Camera, Camera>> changes, string actor)
     {
         var secrets = created.ToDictionary(c => c.Code, _ => CameraSecret.Generate());
-        var current = "";
-        try
-        {
-            var changed = await database.InTransaction<IReadOnlyList<Camera>>(async (c, t) =>
-            {
-                foreach (var camera in created)
-                {
-                    current = camera.Code;
-                    await WriteRow(c, t, camera, actor, "import", InsertSql, CameraSecret.Hash(secrets[camera.Code]));
-                }
-                var rows = await c.QueryAsync<CameraRow>($"SELECT {Columns} FROM cameras c WHERE c.code = ANY(@codes) ORDER BY c.code FOR UPDATE",
-                    new { codes = changes.Keys.ToArray() }, t);
-                var done = new List<Camera>();
-                foreach (var camera in rows.Select(r => r.ToCamera()))
-                {
-                    current = camera.Code;
-                    var next = changes[camera.Code](camera);
-                    if (JsonSerializer.Serialize(next, StorageJson.Options) == JsonSerializer.Serialize(camera, StorageJson.Options)) continue;
-                    await WriteRow(c, t, next, actor, "import", ImportUpdateSql, null);
-                    done.Add(next);
-                }
-                return done;
-            });
-            return (secrets, changed);
-        }
-        catch (PostgresException e)
-        {
-            throw MasterDataConflict.From(e, "Camera", current);
-        }
+        var changed = await database.CreateAndChange(new SheetWriting<Camera>("Camera", c => c.Code,
+            async (c, t, codes) => (await c.QueryAsync<CameraRow>($"SELECT {Columns} FROM cameras c WHERE c.code = ANY(@codes) ORDER BY c.code FOR UPDATE",
+                new { codes }, t)).Select(r => r.ToCamera()),
+            (c, t, camera) => WriteRow(c, t, camera, actor, "import", InsertSql, CameraSecret.Hash(secrets[camera.Code])),
+            (c, t, camera) => WriteRow(c, t, camera, actor, "import", ImportUpdateSql, null)), created, changes);
+        return (secrets, changed);
     }
 
     /// <summary>A sheet's change: what it sets, the drawings and the till included (the page's own update leaves those alone).</summary>

@@ -68,11 +68,7 @@ public sealed class SkuRepository(SmartStoreDatabase database)
 
     /// <summary>Creates all the SKUs or none of them (bulk import).</summary>
     public Task CreateMany(IReadOnlyList<Sku> skus, string actor) =>
-        database.WriteAll(skus, "SKU", s => s.Code, async (c, t, sku) =>
-        {
-            await c.ExecuteAsync(InsertSql, sku, t);
-            await AuditTrail.Record(c, t, actor, "import", "sku", sku.Code, sku);
-        });
+        database.WriteAll(skus, "SKU", s => s.Code, (c, t, sku) => Written(c, t, sku, actor, InsertSql));
 
     private const string UpdateSql = """
         UPDATE skus SET name = @Name, brand = @Brand, category = @Category, is_competitor = @IsCompetitor, updated_at = now()
@@ -91,40 +87,19 @@ public sealed class SkuRepository(SmartStoreDatabase database)
 
     /// <summary>
     /// A SKU sheet: creates the new SKUs and changes the existing ones in one transaction, all or none, each an import in
-    /// 操作日志; a SKU to change is locked as it is read and changed as it is then. Returns the SKUs as changed.
+    /// 操作日志 (<see cref="SmartStoreDatabase.CreateAndChange{T}"/>). Returns the SKUs as changed.
     /// </summary>
-    public async Task<IReadOnlyList<Sku>> Import(IReadOnlyList<Sku> created, IReadOnlyDictionary<string, Func<Sku, Sku>> changes, string actor)
+    public Task<IReadOnlyList<Sku>> Import(IReadOnlyList<Sku> created, IReadOnlyDictionary<string, Func<Sku, Sku>> changes, string actor) =>
+        database.CreateAndChange(new SheetWriting<Sku>("SKU", s => s.Code,
+            async (c, t, codes) => await c.QueryAsync<Sku>($"SELECT {Columns} FROM skus WHERE code = ANY(@codes) ORDER BY code FOR UPDATE", new { codes }, t),
+            (c, t, sku) => Written(c, t, sku, actor, InsertSql),
+            (c, t, sku) => Written(c, t, sku, actor, UpdateSql)), created, changes);
+
+    /// <summary>A sheet's SKU written, an import in 操作日志.</summary>
+    private static async Task Written(NpgsqlConnection c, NpgsqlTransaction t, Sku sku, string actor, string sql)
     {
-        var current = "";
-        try
-        {
-            return await database.InTransaction<IReadOnlyList<Sku>>(async (c, t) =>
-            {
-                foreach (var sku in created)
-                {
-                    current = sku.Code;
-                    await c.ExecuteAsync(InsertSql, sku, t);
-                    await AuditTrail.Record(c, t, actor, "import", "sku", sku.Code, sku);
-                }
-                var rows = await c.QueryAsync<Sku>($"SELECT {Columns} FROM skus WHERE code = ANY(@codes) ORDER BY code FOR UPDATE",
-                    new { codes = changes.Keys.ToArray() }, t);
-                var changed = new List<Sku>();
-                foreach (var sku in rows)
-                {
-                    current = sku.Code;
-                    var next = changes[sku.Code](sku);
-                    if (next == sku) continue;
-                    await c.ExecuteAsync(UpdateSql, next, t);
-                    await AuditTrail.Record(c, t, actor, "import", "sku", next.Code, next);
-                    changed.Add(next);
-                }
-                return changed;
-            });
-        }
-        catch (PostgresException e)
-        {
-            throw MasterDataConflict.From(e, "SKU", current);
-        }
+        await c.ExecuteAsync(sql, sku, t);
+        await AuditTrail.Record(c, t, actor, "import", "sku", sku.Code, sku);
     }
 
     public async Task<bool> Delete(string code, string actor) => await database.InTransaction(async (c, t) =>

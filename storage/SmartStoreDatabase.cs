@@ -2,6 +2,12 @@ using Npgsql;
 
 namespace SmartStore.Storage;
 
+/// <summary>How a sheet's records of one kind are written (<see cref="SmartStoreDatabase.CreateAndChange{T}"/>): locked by code, inserted, updated.</summary>
+public sealed record SheetWriting<T>(string Entity, Func<T, string> CodeOf,
+    Func<NpgsqlConnection, NpgsqlTransaction, string[], Task<IEnumerable<T>>> Locked,
+    Func<NpgsqlConnection, NpgsqlTransaction, T, Task> Insert,
+    Func<NpgsqlConnection, NpgsqlTransaction, T, Task> Update);
+
 /// <summary>
 /// The PostgreSQL system of record. One pooled data source per process; every change that must not
 /// be half-written goes through <see cref="InTransaction{T}"/>.
@@ -28,6 +34,44 @@ public sealed class SmartStoreDatabase : IAsyncDisposable
         var result = await work(connection, transaction);
         await transaction.CommitAsync(cancellationToken);
         return result;
+    }
+
+    /// <summary>
+    /// A master-data sheet that creates and changes (stores, cameras, SKUs): the new rows inserted and the existing ones
+    /// changed in one transaction, all or none. Each existing row is locked as it is read and its change made to it as it is
+    /// then, so what the sheet does not set — a change saved meanwhile — is kept; a row its change leaves as it was is not
+    /// written. A constraint the database refuses becomes a <see cref="MasterDataConflict"/> naming the row. Returns the rows
+    /// as changed.
+    /// </summary>
+    public async Task<IReadOnlyList<T>> CreateAndChange<T>(SheetWriting<T> how, IReadOnlyList<T> created, IReadOnlyDictionary<string, Func<T, T>> changes)
+    {
+        var current = "";
+        try
+        {
+            return await InTransaction<IReadOnlyList<T>>(async (c, t) =>
+            {
+                foreach (var row in created)
+                {
+                    current = how.CodeOf(row);
+                    await how.Insert(c, t, row);
+                }
+                var changed = new List<T>();
+                foreach (var row in await how.Locked(c, t, changes.Keys.ToArray()))
+                {
+                    current = how.CodeOf(row);
+                    var next = changes[current](row);
+                    if (System.Text.Json.JsonSerializer.Serialize(next, StorageJson.Options) == System.Text.Json.JsonSerializer.Serialize(row, StorageJson.Options))
+                        continue;
+                    await how.Update(c, t, next);
+                    changed.Add(next);
+                }
+                return changed;
+            });
+        }
+        catch (PostgresException e)
+        {
+            throw MasterDataConflict.From(e, how.Entity, current);
+        }
     }
 
     /// <summary>

@@ -133,40 +133,15 @@ public sealed class StoreRepository(SmartStoreDatabase database)
 
     /// <summary>
     /// A store sheet: creates the new stores and changes the existing ones in one transaction, all or none, each an import in
-    /// 操作日志. A store to change is locked as it is read and <paramref name="changes"/>' change made to it as it is then, so
-    /// what the sheet does not set — holiday hours set meanwhile, say — is kept. Returns the stores as changed.
+    /// 操作日志; what the sheet does not set — holiday hours set meanwhile, say — is kept (<see cref="SmartStoreDatabase.CreateAndChange{T}"/>).
+    /// Returns the stores as changed.
     /// </summary>
-    public async Task<IReadOnlyList<Store>> Import(IReadOnlyList<Store> created, IReadOnlyDictionary<string, Func<Store, Store>> changes, string actor)
-    {
-        var current = "";
-        try
-        {
-            return await database.InTransaction<IReadOnlyList<Store>>(async (c, t) =>
-            {
-                foreach (var store in created)
-                {
-                    current = store.Code;
-                    await WriteRow(c, t, store, actor, "import", InsertSql);
-                }
-                var rows = await c.QueryAsync<StoreRow>($"SELECT {Columns} FROM stores WHERE code = ANY(@codes) ORDER BY code FOR UPDATE",
-                    new { codes = changes.Keys.ToArray() }, t);
-                var changed = new List<Store>();
-                foreach (var store in rows.Select(r => r.ToStore()))
-                {
-                    current = store.Code;
-                    var next = changes[store.Code](store);
-                    if (JsonSerializer.Serialize(next, StorageJson.Options) == JsonSerializer.Serialize(store, StorageJson.Options)) continue;
-                    await WriteRow(c, t, next, actor, "import", UpdateSql);
-                    changed.Add(next);
-                }
-                return changed;
-            });
-        }
-        catch (PostgresException e)
-        {
-            throw MasterDataConflict.From(e, "Store", current);
-        }
-    }
+    public Task<IReadOnlyList<Store>> Import(IReadOnlyList<Store> created, IReadOnlyDictionary<string, Func<Store, Store>> changes, string actor) =>
+        database.CreateAndChange(new SheetWriting<Store>("Store", s => s.Code,
+            async (c, t, codes) => (await c.QueryAsync<StoreRow>($"SELECT {Columns} FROM stores WHERE code = ANY(@codes) ORDER BY code FOR UPDATE",
+                new { codes }, t)).Select(r => r.ToStore()),
+            (c, t, store) => WriteRow(c, t, store, actor, "import", InsertSql),
+            (c, t, store) => WriteRow(c, t, store, actor, "import", UpdateSql)), created, changes);
 
     /// <summary>Every store of a region (or all regions) with a tag (or any), whole, by code: what a change to many stores starts from.</summary>
     public async Task<IReadOnlyList<Store>> Matching(string? regionCode, string? tag)
