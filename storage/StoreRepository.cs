@@ -61,12 +61,7 @@ public sealed class StoreRepository(SmartStoreDatabase database)
     public async Task<AuditTrail.Entry?> LastChange(string code) =>
         (await AuditTrail.Search(database, new AuditTrail.Query(Entity: "store", Key: code), limit: 1)).FirstOrDefault();
 
-    public async Task<Store?> Find(string code)
-    {
-        await using var connection = await database.Open();
-        var row = await connection.QuerySingleOrDefaultAsync<StoreRow>($"SELECT {Columns} FROM stores WHERE code = @code", new { code });
-        return row?.ToStore();
-    }
+    public async Task<Store?> Find(string code) => (await FindWithRevision(code))?.Store;
 
     private const string InsertSql = """
         INSERT INTO stores (code, name, region_code, city, address, latitude, longitude, tags, opening_hours, time_zone, staff_count)

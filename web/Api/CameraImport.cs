@@ -55,9 +55,11 @@ public sealed class CameraImport(CameraRepository cameras, MasterDataValidation 
     /// A row of a camera that exists: its brand, model, cadence, presets, door line, counting area and till as filled in. Its
     /// kind and store are not changed by a sheet (they decide what it counts and for whom): a row that gives others is refused.
     /// </summary>
-    protected override async Task<Func<Camera, Camera>?> CheckChange(IReadOnlyDictionary<string, string> row, string code, int index, RowErrors errors)
+    protected override Task<Camera?> Current(string code) => cameras.Find(code);
+
+    protected override async Task<Func<Camera, Camera>?> CheckChange(IReadOnlyDictionary<string, string> row, Camera now, int index, RowErrors errors)
     {
-        if (await cameras.Find(code) is not { } now) return null;
+        var code = now.Code;
         var before = errors.All.Count;
         if (KindOf(row) is { } kind && kind != now.Kind.ToCode())
             errors.Add(index, $"kind: camera '{code}' is {now.Kind.ToCode()}; a sheet does not change a camera's kind (change it on its page).",

@@ -1,4 +1,5 @@
 using SmartStore.Models;
+using SmartStore.Web.Pages;
 
 namespace SmartStore.Web.Api;
 
@@ -27,14 +28,12 @@ public sealed record SheetHours((TimeOnly Open, TimeOnly Close)? Daily, (TimeOnl
         if (week.Count != 7 || week.Any(d => d.Closed) || week.Take(5).Distinct().Count() != 1 || week.Skip(5).Distinct().Count() != 1)
             return ("", "", "", "");
         var (weekday, weekend) = (week[0], week[5]);
-        return (Text(weekday.Open), Text(weekday.Close), weekend == weekday ? "" : Text(weekend.Open), weekend == weekday ? "" : Text(weekend.Close));
+        return (ClockText.Of(weekday.Open), ClockText.Of(weekday.Close), weekend == weekday ? "" : ClockText.Of(weekend.Open),
+            weekend == weekday ? "" : ClockText.Of(weekend.Close));
     }
 
-    /// <summary>"09:30"; the end of the day as "24:00", as a store open till midnight closes.</summary>
-    private static string Text(TimeOnly time) => time == TimeOnly.MaxValue ? "24:00" : time.ToString("HH:mm");
-
-    private static TimeOnly? Time(string? text) =>
-        text?.Trim() == "24:00" ? TimeOnly.MaxValue : TimeOnly.TryParse(text ?? "", out var time) ? time : null;
+    /// <summary>A time as the page reads it ("09:30", "24:00" for the end of the day), or as .NET reads one otherwise.</summary>
+    private static TimeOnly? Time(string? text) => ClockText.Parse(text) ?? (TimeOnly.TryParse(text ?? "", out var time) ? time : null);
 
     private static (TimeOnly, TimeOnly)? Pair(IReadOnlyDictionary<string, string> row, string open, string close, string openZh, string closeZh,
         int index, RowErrors errors)

@@ -29,8 +29,12 @@ public abstract class SheetImport<T>(IReadOnlyDictionary<string, string> headers
     /// <summary>Whether this kind of sheet can change records that exist (<see cref="CheckChange"/>, <see cref="WriteAll"/>).</summary>
     protected virtual bool Changes => false;
 
-    /// <summary>A row whose code exists, as the change it makes (its filled-in cells), or null with the reasons in <paramref name="errors"/>.</summary>
-    protected virtual Task<Func<T, T>?> CheckChange(IReadOnlyDictionary<string, string> row, string code, int index, RowErrors errors) =>
+    /// <summary>The record with this code as it is now, or null: read once per row of a sheet sent to change.</summary>
+    protected virtual Task<T?> Current(string code) => throw new NotSupportedException($"{entity} sheets do not change existing records.");
+
+    /// <summary>A row of a record that exists (<paramref name="now"/>), as the change it makes (its filled-in cells), or null
+    /// with the reasons in <paramref name="errors"/>.</summary>
+    protected virtual Task<Func<T, T>?> CheckChange(IReadOnlyDictionary<string, string> row, T now, int index, RowErrors errors) =>
         throw new NotSupportedException($"{entity} sheets do not change existing records.");
 
     /// <summary>Creates the new records and changes the existing ones, all or none; returns the credentials issued to the new
@@ -50,17 +54,23 @@ public abstract class SheetImport<T>(IReadOnlyDictionary<string, string> headers
         for (var i = 0; i < sheet.Rows.Count; i++)
         {
             var row = sheet.Rows[i];
-            if (row.Get("code") is { } existing && await Exists(existing))
+            var given = row.Get("code");
+            // Said first, before its other cells: a row of a record that exists is either a change or refused for that alone.
+            if (given is not null && change && await Current(given) is { } now)
             {
-                // Said first, before its other cells: a row of a record that exists is either a change or refused for that alone.
-                if (!change) AlreadyExists(existing, i);
-                else if (!Twice(existing, i) && await CheckChange(row, existing, i, errors) is { } changing) changes[existing] = changing;
+                if (!Twice(given, i) && await CheckChange(row, now, i, errors) is { } changing) changes[given] = changing;
+                continue;
+            }
+            if (given is not null && !change && await Exists(given))
+            {
+                AlreadyExists(given, i);
                 continue;
             }
             if (await Check(row, i, errors) is not { } record) continue;
             var code = CodeOf(record);
             if (Twice(code, i)) continue;
-            if (await Exists(code)) AlreadyExists(code, i);
+            // The row's own code was looked up above; only a record whose code reads otherwise is looked up again.
+            if (code != given && await Exists(code)) AlreadyExists(code, i);
             else valid.Add(record);
         }
         if (errors.All.Count > 0) return new ImportOutcome([], errors.All, null);

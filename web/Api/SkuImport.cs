@@ -29,22 +29,24 @@ public sealed class SkuImport(SkuRepository skus, MasterDataValidation validatio
 
     protected override bool Changes => true;
 
-    protected override async Task<Func<Sku, Sku>?> CheckChange(IReadOnlyDictionary<string, string> row, string code, int index, RowErrors errors)
+    protected override Task<Sku?> Current(string code) => skus.Find(code);
+
+    protected override async Task<Func<Sku, Sku>?> CheckChange(IReadOnlyDictionary<string, string> row, Sku now, int index, RowErrors errors)
     {
-        if (await skus.Find(code) is not { } now) return null;
+        var (name, brand, category) = (row.Get("name"), row.Get("brand"), row.Get("category"));
         var given = row.Get("competitor")?.ToLowerInvariant();
         var competitor = given is null ? now.IsCompetitor : BulkImport.YesOrNo(given);
         if (competitor is null)
             errors.Add(index, $"competitor '{given}' must be true/false, 1/0 or 是/否.", $"竞品“{given}”须为 是/否、true/false 或 1/0。");
-        var (changed, rowErrors) = await validation.Sku(new SkuInput(null, row.Get("name") ?? now.Name, row.Get("brand") ?? now.Brand,
-            row.Get("category") ?? now.Category, competitor == true), code);
+        var (changed, rowErrors) = await validation.Sku(new SkuInput(null, name ?? now.Name, brand ?? now.Brand, category ?? now.Category,
+            competitor == true), now.Code);
         errors.AddAll(index, rowErrors);
         if (changed is null || competitor is null) return null;
         return sku => sku with
         {
-            Name = row.Get("name") is null ? sku.Name : changed.Name,
-            Brand = row.Get("brand") is null ? sku.Brand : changed.Brand,
-            Category = row.Get("category") is null ? sku.Category : changed.Category,
+            Name = name is null ? sku.Name : changed.Name,
+            Brand = brand is null ? sku.Brand : changed.Brand,
+            Category = category is null ? sku.Category : changed.Category,
             IsCompetitor = given is null ? sku.IsCompetitor : changed.IsCompetitor,
         };
     }

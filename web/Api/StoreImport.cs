@@ -41,9 +41,10 @@ public sealed class StoreImport(StoreRepository stores, MasterDataValidation val
 
     protected override bool Changes => true;
 
-    protected override async Task<Func<Store, Store>?> CheckChange(IReadOnlyDictionary<string, string> row, string code, int index, RowErrors errors)
+    protected override Task<Store?> Current(string code) => stores.Find(code);
+
+    protected override async Task<Func<Store, Store>?> CheckChange(IReadOnlyDictionary<string, string> row, Store now, int index, RowErrors errors)
     {
-        if (await stores.Find(code) is not { } now) return null;
         var before = errors.All.Count;
         // A cell filled in with what is not a number is refused, not read as "keep what the store has".
         foreach (var column in new[] { "latitude", "longitude" })
@@ -55,7 +56,7 @@ public sealed class StoreImport(StoreRepository stores, MasterDataValidation val
         var (changed, rowErrors) = await validation.Store(new StoreInput(null, typed.Name ?? now.Name, typed.RegionCode ?? now.RegionCode,
             typed.City ?? now.City, typed.Address ?? now.Address, typed.Latitude ?? now.Latitude, typed.Longitude ?? now.Longitude,
             typed.Tags ?? now.Tags, hours.Given ? now.OpeningHours with { Weekly = hours.Over(now.OpeningHours.Weekly) } : now.OpeningHours,
-            typed.TimeZone ?? now.TimeZone, typed.StaffCount ?? now.StaffCount), code);
+            typed.TimeZone ?? now.TimeZone, typed.StaffCount ?? now.StaffCount), now.Code);
         errors.AddAll(index, rowErrors);
         if (changed is null || errors.All.Count > before) return null;
         return store => store with

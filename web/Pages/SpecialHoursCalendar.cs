@@ -22,9 +22,9 @@ public static class SpecialHoursCalendar
     /// <summary>A month as weeks of seven days, Monday first.</summary>
     public sealed record Month(DateOnly First, IReadOnlyList<Day> Days);
 
-    /// <summary>The <paramref name="months"/> months from <paramref name="today"/>'s, each day with the entries covering it.</summary>
-    public static IReadOnlyList<Month> Of(IReadOnlyList<SpecialHoursGroup> groups, DateOnly today, int months) =>
-        Enumerable.Range(0, months).Select(m => MonthOf(groups, new DateOnly(today.Year, today.Month, 1).AddMonths(m))).ToList();
+    /// <summary>The <paramref name="months"/> months from <paramref name="first"/>'s, each day with the entries covering it.</summary>
+    public static IReadOnlyList<Month> Of(IReadOnlyList<SpecialHoursGroup> groups, DateOnly first, int months) =>
+        Enumerable.Range(0, months).Select(m => MonthOf(groups, new DateOnly(first.Year, first.Month, 1).AddMonths(m))).ToList();
 
     /// <summary>"2027-10" as the month's first day; null when not a month between 2000 and 2099 (what the page can be paged to).</summary>
     public static DateOnly? FirstOfMonth(string? text) =>
