@@ -3,10 +3,13 @@ using Npgsql;
 namespace SmartStore.Storage;
 
 /// <summary>How a sheet's records of one kind are written (<see cref="SmartStoreDatabase.CreateAndChange{T}"/>): locked by code, inserted, updated.</summary>
+/// <param name="Written">A rule over all the rows together (the chain keeps an enabled HQ admin), checked once all are written,
+/// before they are committed: it throws to write none of them.</param>
 public sealed record SheetWriting<T>(string Entity, Func<T, string> CodeOf,
     Func<NpgsqlConnection, NpgsqlTransaction, string[], Task<IEnumerable<T>>> Locked,
     Func<NpgsqlConnection, NpgsqlTransaction, T, Task> Insert,
-    Func<NpgsqlConnection, NpgsqlTransaction, T, Task> Update);
+    Func<NpgsqlConnection, NpgsqlTransaction, T, Task> Update,
+    Func<NpgsqlConnection, NpgsqlTransaction, Task>? Written = null);
 
 /// <summary>
 /// The PostgreSQL system of record. One pooled data source per process; every change that must not
@@ -65,6 +68,7 @@ public sealed class SmartStoreDatabase : IAsyncDisposable
                     await how.Update(c, t, next);
                     changed.Add(next);
                 }
+                if (how.Written is { } rule) await rule(c, t);
                 return changed;
             });
         }

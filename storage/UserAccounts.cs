@@ -60,10 +60,21 @@ public sealed class UserAccounts(SmartStoreDatabase database)
 
     /// <summary>
     /// Creates all the accounts or none of them (bulk import: a chain's store managers at rollout), each with a new first
-    /// password, returned here only. Passwords are hashed side by side before the transaction: a hash is slow by design
-    /// (tens of milliseconds), so two thousand of them would otherwise hold the transaction open for over a minute.
+    /// password, returned here only.
     /// </summary>
     public async Task<IReadOnlyDictionary<string, string>> CreateMany(IReadOnlyList<Account> accounts, Func<string> newPassword, string actor)
+    {
+        var (passwords, hashes) = await FirstPasswords(accounts, newPassword);
+        await database.WriteAll(accounts, "Account", a => a.Username, (c, t, account) => Insert(c, t, account, hashes[account.Username], actor, "import"));
+        return passwords;
+    }
+
+    /// <summary>
+    /// New accounts' first passwords and their hashes, hashed side by side before any transaction: a hash is slow by design
+    /// (tens of milliseconds), so two thousand of them would otherwise hold the transaction open for over a minute.
+    /// </summary>
+    private static async Task<(Dictionary<string, string> Passwords, ConcurrentDictionary<string, string> Hashes)> FirstPasswords(
+        IReadOnlyList<Account> accounts, Func<string> newPassword)
     {
         var passwords = accounts.ToDictionary(a => a.Username, _ => newPassword());
         var hashes = new ConcurrentDictionary<string, string>();
@@ -72,8 +83,7 @@ public sealed class UserAccounts(SmartStoreDatabase database)
             hashes[a.Username] = Hasher.HashPassword(a.Username, passwords[a.Username]);
             return ValueTask.CompletedTask;
         });
-        await database.WriteAll(accounts, "Account", a => a.Username, (c, t, account) => Insert(c, t, account, hashes[account.Username], actor, "import"));
-        return passwords;
+        return (passwords, hashes);
     }
 
     /// <summary>
@@ -83,21 +93,57 @@ public sealed class UserAccounts(SmartStoreDatabase database)
     public Task<bool> Update(Account account, string actor) =>
         database.InTransaction(async (c, t) =>
         {
-            var admins = (await c.QueryAsync<string>(
-                "SELECT username FROM users WHERE role = 'hq_admin' AND NOT disabled ORDER BY id FOR UPDATE", transaction: t)).ToList();
-            if (admins.SequenceEqual([account.Username]) && (account.Disabled || account.Role != Role.HqAdmin))
-                throw new MasterDataConflict($"'{account.Username}' is the last enabled HQ admin; it cannot be disabled or given another role.",
-                    MasterDataConflict.Refusal.LastAdmin, account.Username);
-            var changed = await c.ExecuteAsync("""
-                UPDATE users SET display_name = @DisplayName, role = @role, region_codes = @regions, store_codes = @stores, disabled = @Disabled,
-                    stamp = stamp + CASE WHEN (role, region_codes, store_codes, disabled) IS DISTINCT FROM (@role, @regions, @stores, @Disabled) THEN 1 ELSE 0 END
-                WHERE username = @Username
-                """, new { account.Username, account.DisplayName, role = account.Role.ToCode(), regions = account.RegionCodes.ToArray(),
-                stores = account.StoreCodes.ToArray(), account.Disabled }, t);
-            if (changed == 0) return false;
-            await AuditTrail.Record(c, t, actor, "update", "user", account.Username, Audited(account));
-            return true;
+            if ((await LockAdmins(c, t)).SequenceEqual([account.Username]) && (account.Disabled || account.Role != Role.HqAdmin))
+                throw LastAdmin(account.Username);
+            return await Change(c, t, account, actor, "update");
         });
+
+    /// <summary>
+    /// An account sheet (批量导入, 按表更新): creates the new accounts, each with a first password returned here only, and changes
+    /// the existing ones by the sheet's cells, in one transaction, all or none; a change that changes nothing is not written.
+    /// A sheet that would leave no enabled HQ admin is refused whole. Returns the passwords and the accounts as changed.
+    /// </summary>
+    public async Task<(IReadOnlyDictionary<string, string> Passwords, IReadOnlyList<Account> Changed)> Import(IReadOnlyList<Account> created,
+        IReadOnlyDictionary<string, Func<Account, Account>> changes, Func<string> newPassword, string actor)
+    {
+        var (passwords, hashes) = await FirstPasswords(created, newPassword);
+        var changed = await database.CreateAndChange(new SheetWriting<Account>("Account", a => a.Username,
+            async (c, t, usernames) =>
+            {
+                // Admins first, in the order Update locks them, so a sheet and a page's change cannot each leave the other the last.
+                await LockAdmins(c, t);
+                return (await c.QueryAsync<AccountRow>($"SELECT {Columns} FROM users WHERE username = ANY(@usernames) ORDER BY id FOR UPDATE",
+                    new { usernames }, t)).Select(r => r.ToAccount());
+            },
+            (c, t, account) => Insert(c, t, account, hashes[account.Username], actor, "import"),
+            (c, t, account) => Change(c, t, account, actor, "import"),
+            async (c, t) =>
+            {
+                if (await c.ExecuteScalarAsync<long>("SELECT count(*) FROM users WHERE role = 'hq_admin' AND NOT disabled", transaction: t) == 0)
+                    throw LastAdmin(changes.Keys.Order(StringComparer.Ordinal).First());
+            }), created, changes);
+        return (passwords, changed);
+    }
+
+    private static async Task<List<string>> LockAdmins(NpgsqlConnection c, NpgsqlTransaction t) =>
+        (await c.QueryAsync<string>("SELECT username FROM users WHERE role = 'hq_admin' AND NOT disabled ORDER BY id FOR UPDATE", transaction: t)).ToList();
+
+    private static MasterDataConflict LastAdmin(string username) =>
+        new($"'{username}' is the last enabled HQ admin; it cannot be disabled or given another role.", MasterDataConflict.Refusal.LastAdmin, username);
+
+    /// <summary>Writes an account's name, role, scope and status; a change of role, scope or status ends its sessions (the stamp).</summary>
+    private static async Task<bool> Change(NpgsqlConnection c, NpgsqlTransaction t, Account account, string actor, string action)
+    {
+        var changed = await c.ExecuteAsync("""
+            UPDATE users SET display_name = @DisplayName, role = @role, region_codes = @regions, store_codes = @stores, disabled = @Disabled,
+                stamp = stamp + CASE WHEN (role, region_codes, store_codes, disabled) IS DISTINCT FROM (@role, @regions, @stores, @Disabled) THEN 1 ELSE 0 END
+            WHERE username = @Username
+            """, new { account.Username, account.DisplayName, role = account.Role.ToCode(), regions = account.RegionCodes.ToArray(),
+            stores = account.StoreCodes.ToArray(), account.Disabled }, t);
+        if (changed == 0) return false;
+        await AuditTrail.Record(c, t, actor, action, "user", account.Username, Audited(account));
+        return true;
+    }
 
     /// <summary>What became of an account asked to be removed.</summary>
     public enum Removal { Removed, NotFound, StillEnabled }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using MiniExcelLibs;
 
 namespace SmartStore.Integration.Tests;
 
@@ -70,4 +71,64 @@ public sealed class AccountImportTests(SmartStoreSystem system)
         Assert.Matches("<td class=\"code\">x0925.li</td><td class=\"secret\">[A-Za-z0-9]{14}</td>", html);
         Assert.DoesNotContain("x0925.li", await admin.GetStringAsync("/accounts?q=nobody-like-this"));
     }
+
+    [Fact]
+    public async Task Accounts_exported_as_a_sheet_come_back_unchanged_and_a_sheet_moves_a_manager_and_disables_a_leaver_but_not_its_sender()
+    {
+        using var admin = await system.SignedIn("admin");
+        foreach (var store in new[] { "X0853", "X0854" })
+            Assert.Equal(HttpStatusCode.Created, (await admin.PostJson("/api/stores", ApiJson.NewStore(store, "EAST"))).StatusCode);
+        var created = await (await admin.PostAsync("/api/accounts/import", new StringContent(
+            "用户名,姓名,角色,门店\nx0853.a,甲店长,店长,X0853\nx0853.b,乙店长,店长,X0853\n", Encoding.UTF8, "text/csv"))).Json();
+        var passwords = created["passwords"]!.AsArray().ToDictionary(p => p!["username"]!.GetValue<string>(), p => p!["password"]!.GetValue<string>());
+        using var leaver = await system.SignedIn("x0853.b", passwords["x0853.b"]);
+
+        // Exported (no password in it) and sent back untouched: nothing changes, nobody's session ends.
+        var bytes = await admin.GetByteArrayAsync("/api/accounts/export");
+        var rows = (await MiniExcel.QueryAsync(new MemoryStream(bytes), useHeaderRow: true)).Cast<IDictionary<string, object?>>().ToList();
+        Assert.Equal(["用户名", "姓名", "角色", "大区", "门店", "停用"], rows[0].Keys);
+        Assert.Equal(0, (await Changing(admin, bytes))["changed"]!.GetValue<int>());
+        Assert.Equal(HttpStatusCode.OK, (await leaver.GetAsync("/api/me")).StatusCode);
+
+        // The reorganisation: 甲 takes a second store, 乙 leaves, a new manager 丙 joins in the same sheet.
+        rows.Single(r => $"{r["用户名"]}" == "x0853.a")["门店"] = "X0853|X0854";
+        rows.Single(r => $"{r["用户名"]}" == "x0853.b")["停用"] = "是";
+        rows.Add(new Dictionary<string, object?> { ["用户名"] = "x0853.c", ["姓名"] = "丙店长", ["角色"] = "店长", ["大区"] = "", ["门店"] = "X0853", ["停用"] = "否" });
+        var edited = new MemoryStream();
+        await edited.SaveAsAsync(rows);
+        var answer = await Changing(admin, edited.ToArray());
+        Assert.Equal(["x0853.a", "x0853.b"], answer["changedCodes"]!.AsArray().Select(c => c!.GetValue<string>()));
+        Assert.Equal(["x0853.c"], answer["passwords"]!.AsArray().Select(p => p!["username"]!.GetValue<string>()));
+        var moved = await (await admin.GetAsync("/api/accounts/x0853.a")).Json();
+        Assert.Equal(["X0853", "X0854"], moved["storeCodes"]!.AsArray().Select(c => c!.GetValue<string>()));
+        Assert.True((await (await admin.GetAsync("/api/accounts/x0853.b")).Json())["disabled"]!.GetValue<bool>());
+        Assert.Equal(HttpStatusCode.Unauthorized, (await leaver.GetAsync("/api/me")).StatusCode);
+
+        // Its sender may not disable themself or change their own role, and a 停用 cell that is neither yes nor no changes nothing.
+        foreach (var (sheet, why) in new[] { ("用户名,停用\nadmin,是\n", "cannot disable your own account"), ("用户名,角色\nadmin,店长\n", "change your own role"),
+            ("用户名,停用\nx0853.a,maybe\n", "disabled 'maybe' must be") })
+        {
+            var refused = await admin.PostAsync("/api/accounts/import?change=true", new StringContent(sheet, Encoding.UTF8, "text/csv"));
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Contains(why, await refused.Content.ReadAsStringAsync());
+        }
+        Assert.False((await (await admin.GetAsync("/api/accounts/x0853.a")).Json())["disabled"]!.GetValue<bool>());
+        // Without change=true an existing username is refused for that alone, saying how to change it.
+        var unticked = await admin.PostAsync("/api/accounts/import", new StringContent("用户名,姓名\nx0853.a,甲\n", Encoding.UTF8, "text/csv"));
+        Assert.Contains("tick the import's Change box", await unticked.Content.ReadAsStringAsync());
+
+        // An HQ admin's API key sending a sheet that disables every enabled HQ admin: refused whole, nobody disabled.
+        var issued = await (await admin.PostJson("/api/api-keys", new { name = "hr sheet", role = "hq_admin" })).Json();
+        using var integration = system.Anonymous();
+        integration.DefaultRequestHeaders.Add("X-Api-Key", issued["key"]!.GetValue<string>());
+        var admins = (await (await integration.GetAsync("/api/accounts")).Json()).AsArray()
+            .Where(a => a!["role"]!.GetValue<string>() == "hq_admin" && !a["disabled"]!.GetValue<bool>()).Select(a => a!["username"]!.GetValue<string>()).ToList();
+        var everyone = "用户名,停用\n" + string.Concat(admins.Select(a => $"{a},是\n"));
+        var last = await integration.PostAsync("/api/accounts/import?change=true", new StringContent(everyone, Encoding.UTF8, "text/csv"));
+        Assert.Equal(HttpStatusCode.Conflict, last.StatusCode);
+        Assert.Contains("last enabled HQ admin", await last.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/api/me")).StatusCode);
+    }
+
+    private static Task<JsonNode> Changing(HttpClient admin, byte[] sheet) => ImportTests.Changing(admin, "/api/accounts/import?change=true", sheet);
 }

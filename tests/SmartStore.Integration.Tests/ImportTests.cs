@@ -163,7 +163,7 @@ public sealed class ImportTests(SmartStoreSystem system)
     }
 
     /// <summary>An Excel sheet sent to an import that changes existing records; its answer, which must be 200.</summary>
-    private static async Task<System.Text.Json.Nodes.JsonNode> Changing(HttpClient admin, string url, byte[] sheet)
+    internal static async Task<System.Text.Json.Nodes.JsonNode> Changing(HttpClient admin, string url, byte[] sheet)
     {
         using var form = new MultipartFormDataContent();
         var file = new ByteArrayContent(sheet);

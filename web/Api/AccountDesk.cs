@@ -30,7 +30,10 @@ public sealed partial class AccountDesk(UserAccounts accounts, RegionRepository 
     public static string NewPassword() => CameraSecret.Generate(14);
 
     /// <summary>The account a row of an import describes, or null with why not (<see cref="AccountImport"/>).</summary>
-    public Task<(UserAccounts.Account? Account, FieldErrors Errors)> Validate(AccountInput input) => Check(input, input.Username);
+    /// <param name="existing">The account a row changes: the regions and stores it already has are not looked up again, so a sheet
+    /// sent back is not refused for a store closed since it was given.</param>
+    public Task<(UserAccounts.Account? Account, FieldErrors Errors)> Validate(AccountInput input, UserAccounts.Account? existing = null) =>
+        Check(input, input.Username, existing);
 
     /// <summary>The account as changed; Found false when there is none of that name.</summary>
     public async Task<(UserAccounts.Account? Account, FieldErrors Errors, bool Found)> Update(string username, AccountInput input, string actor)
@@ -70,7 +73,7 @@ public sealed partial class AccountDesk(UserAccounts accounts, RegionRepository 
         return (errors, currentRight);
     }
 
-    private async Task<(UserAccounts.Account? Account, FieldErrors Errors)> Check(AccountInput input, string? username)
+    private async Task<(UserAccounts.Account? Account, FieldErrors Errors)> Check(AccountInput input, string? username, UserAccounts.Account? existing = null)
     {
         var errors = new FieldErrors();
         if (string.IsNullOrWhiteSpace(username)) errors.Required("username");
@@ -88,9 +91,9 @@ public sealed partial class AccountDesk(UserAccounts accounts, RegionRepository 
             errors.Add("regionCodes", "A region manager needs at least one region.", "区域经理至少需要负责一个大区。");
         if (role == Role.StoreManager && storeCodes.Length == 0)
             errors.Add("storeCodes", "A store manager needs at least one store.", "店长至少需要负责一家门店。");
-        foreach (var code in role == Role.RegionManager ? regionCodes : [])
+        foreach (var code in role == Role.RegionManager ? regionCodes.Except(existing?.RegionCodes ?? []) : [])
             if (await regions.Find(code) is null) errors.Add("regionCodes", $"region '{code}' does not exist.", $"大区“{code}”不存在。");
-        foreach (var code in role == Role.StoreManager ? storeCodes : [])
+        foreach (var code in role == Role.StoreManager ? storeCodes.Except(existing?.StoreCodes ?? []) : [])
             if (await stores.Find(code) is null) errors.Add("storeCodes", $"store '{code}' does not exist.", $"门店“{code}”不存在。");
         if (errors.Any) return (null, errors);
         return (new UserAccounts.Account(0, username!, input.DisplayName!.Trim(), role,

@@ -16,6 +16,10 @@ public static class AccountEndpoints
             await a.Find(username) is { } account ? Results.Ok(Shown(account)) : Problems.NotFound($"Account '{username}'"));
         accounts.MapPost("/", Create);
         accounts.MapPost("/import", Import).DisableAntiforgery();
+        // The import's own columns (no passwords), to change in Excel and send back to POST /accounts/import?change=true.
+        accounts.MapGet("/export", async (string? role, UserAccounts a, CancellationToken cancellationToken) =>
+            Results.File(await AccountImport.Sheet((await a.List()).Where(x => role is null || x.Role.ToCode() == role), cancellationToken),
+                Workbook.ContentType, $"accounts-{DateTime.UtcNow:yyyyMMdd}.xlsx"));
         accounts.MapPut("/{username}", Update);
         accounts.MapDelete("/{username}", Remove);
         accounts.MapPost("/{username}/password", async (string username, ClaimsPrincipal user, AccountDesk desk, HttpResponse response) =>
@@ -27,17 +31,19 @@ public static class AccountEndpoints
         return api;
     }
 
-    /// <summary>批量导入: CSV or Excel, all rows or none; each account's first password is in this answer only.</summary>
-    private static async Task<IResult> Import(HttpRequest request, ClaimsPrincipal user, AccountImport import, HttpResponse response)
+    /// <summary>
+    /// 批量导入: CSV or Excel, all rows or none; each new account's first password is in this answer only. With change=true a
+    /// row whose username exists changes that account (按表更新), and the answer names the accounts changed.
+    /// </summary>
+    private static async Task<IResult> Import(HttpRequest request, bool? change, ClaimsPrincipal user, AccountImport import, HttpResponse response)
     {
         response.Headers.CacheControl = "no-store";
-        var outcome = await import.Import(request, user.Actor());
+        var outcome = await import.Import(request, user.Actor(), change ?? false);
         if (!outcome.Succeeded) return outcome.ToResult();
-        return Results.Ok(new
-        {
-            imported = outcome.Codes.Count,
-            passwords = outcome.Codes.Select(u => new { username = u, password = outcome.Secrets![u] }),
-        });
+        var passwords = outcome.Codes.Select(u => new { username = u, password = outcome.Secrets![u] });
+        return outcome.Changed is { } changed
+            ? Results.Ok(new { imported = outcome.Codes.Count, passwords, changed = changed.Count, changedCodes = changed })
+            : Results.Ok(new { imported = outcome.Codes.Count, passwords });
     }
 
     /// <summary>The first password is in this answer only; it is stored hashed.</summary>

@@ -57,7 +57,7 @@ public sealed class CameraImport(CameraRepository cameras, MasterDataValidation 
     /// </summary>
     protected override Task<Camera?> Current(string code) => cameras.Find(code);
 
-    protected override async Task<Func<Camera, Camera>?> CheckChange(IReadOnlyDictionary<string, string> row, Camera now, int index, RowErrors errors)
+    protected override async Task<Func<Camera, Camera>?> CheckChange(IReadOnlyDictionary<string, string> row, Camera now, int index, RowErrors errors, string actor)
     {
         var code = now.Code;
         var before = errors.All.Count;

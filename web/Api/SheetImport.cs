@@ -3,7 +3,7 @@ namespace SmartStore.Web.Api;
 /// <summary>
 /// What every master-data import does, for the API and the pages alike: read the sheet, check every row,
 /// refuse codes that repeat in the file or already exist, then write all rows or none. Subclasses say how
-/// one row becomes a record. A sheet sent to change existing records (<c>change</c>; where the subclass can: stores, cameras, SKUs)
+/// one row becomes a record. A sheet sent to change existing records (<c>change</c>; where the subclass can: stores, cameras, SKUs, accounts)
 /// changes a row whose code exists by the cells filled in, in the same all-or-none write.
 /// </summary>
 public abstract class SheetImport<T>(IReadOnlyDictionary<string, string> headers, string entity)
@@ -12,6 +12,9 @@ public abstract class SheetImport<T>(IReadOnlyDictionary<string, string> headers
         Import(BulkImport.Read(request, headers, MaxRows), actor, change);
 
     public Task<ImportOutcome> Import(IFormFile file, string actor, bool change = false) => Import(BulkImport.Read(file, headers, MaxRows), actor, change);
+
+    /// <summary>The column naming a row's record (an account's is its username).</summary>
+    protected virtual string CodeColumn => "code";
 
     /// <summary>The most rows one sheet may hold.</summary>
     protected virtual int MaxRows => BulkImport.MaxRows;
@@ -33,8 +36,8 @@ public abstract class SheetImport<T>(IReadOnlyDictionary<string, string> headers
     protected virtual Task<T?> Current(string code) => throw new NotSupportedException($"{entity} sheets do not change existing records.");
 
     /// <summary>A row of a record that exists (<paramref name="now"/>), as the change it makes (its filled-in cells), or null
-    /// with the reasons in <paramref name="errors"/>.</summary>
-    protected virtual Task<Func<T, T>?> CheckChange(IReadOnlyDictionary<string, string> row, T now, int index, RowErrors errors) =>
+    /// with the reasons in <paramref name="errors"/>. <paramref name="actor"/> sends the sheet (an admin may not demote themself).</summary>
+    protected virtual Task<Func<T, T>?> CheckChange(IReadOnlyDictionary<string, string> row, T now, int index, RowErrors errors, string actor) =>
         throw new NotSupportedException($"{entity} sheets do not change existing records.");
 
     /// <summary>Creates the new records and changes the existing ones, all or none; returns the credentials issued to the new
@@ -54,11 +57,11 @@ public abstract class SheetImport<T>(IReadOnlyDictionary<string, string> headers
         for (var i = 0; i < sheet.Rows.Count; i++)
         {
             var row = sheet.Rows[i];
-            var given = row.Get("code");
+            var given = row.Get(CodeColumn);
             // Said first, before its other cells: a row of a record that exists is either a change or refused for that alone.
             if (given is not null && change && await Current(given) is { } now)
             {
-                if (!Twice(given, i) && await CheckChange(row, now, i, errors) is { } changing) changes[given] = changing;
+                if (!Twice(given, i) && await CheckChange(row, now, i, errors, actor) is { } changing) changes[given] = changing;
                 continue;
             }
             if (given is not null && !change && await Exists(given))

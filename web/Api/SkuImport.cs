@@ -31,7 +31,7 @@ public sealed class SkuImport(SkuRepository skus, MasterDataValidation validatio
 
     protected override Task<Sku?> Current(string code) => skus.Find(code);
 
-    protected override async Task<Func<Sku, Sku>?> CheckChange(IReadOnlyDictionary<string, string> row, Sku now, int index, RowErrors errors)
+    protected override async Task<Func<Sku, Sku>?> CheckChange(IReadOnlyDictionary<string, string> row, Sku now, int index, RowErrors errors, string actor)
     {
         var (name, brand, category) = (row.Get("name"), row.Get("brand"), row.Get("category"));
         var given = row.Get("competitor")?.ToLowerInvariant();

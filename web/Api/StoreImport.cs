@@ -43,7 +43,7 @@ public sealed class StoreImport(StoreRepository stores, MasterDataValidation val
 
     protected override Task<Store?> Current(string code) => stores.Find(code);
 
-    protected override async Task<Func<Store, Store>?> CheckChange(IReadOnlyDictionary<string, string> row, Store now, int index, RowErrors errors)
+    protected override async Task<Func<Store, Store>?> CheckChange(IReadOnlyDictionary<string, string> row, Store now, int index, RowErrors errors, string actor)
     {
         var before = errors.All.Count;
         // A cell filled in with what is not a number is refused, not read as "keep what the store has".

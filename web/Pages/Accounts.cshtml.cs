@@ -29,11 +29,12 @@ public sealed class AccountsModel(UserAccounts accounts, RegionRepository region
     /// <summary>This page's share of <see cref="Matching"/>.</summary>
     public IReadOnlyList<UserAccounts.Account> Accounts => Matching.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToList();
 
-    public ImportCard Import => new(T("importAccounts"), "username, name, role, regions, stores",
-        "s0101.wang, 王店长, 店长, , S0101", _importOutcome, _importFailure);
+    public ImportCard Import => new(T("importAccounts"), "username, name, role, regions, stores, disabled",
+        "s0101.wang, 王店长, 店长, , S0101", _importOutcome, _importFailure, T("importChangeAccounts"),
+        new("/api/accounts/export", T("accountsExport"), T("accountsExportHint")));
     /// <summary>The first passwords of the accounts just imported, in the file's order: shown once.</summary>
     public IReadOnlyList<(string Username, string Password)>? ImportedPasswords =>
-        _importOutcome is { Succeeded: true, Secrets: { } passwords } outcome ? outcome.Codes.Select(u => (u, passwords[u])).ToList() : null;
+        _importOutcome is { Succeeded: true, Secrets: { } passwords, Codes.Count: > 0 } outcome ? outcome.Codes.Select(u => (u, passwords[u])).ToList() : null;
     private ImportOutcome? _importOutcome;
     private string? _importFailure;
     public IReadOnlyList<Region> Regions { get; private set; } = [];
@@ -69,10 +70,11 @@ public sealed class AccountsModel(UserAccounts accounts, RegionRepository region
         return Page();
     }
 
-    public async Task<IActionResult> OnPostImport(IFormFile? sheet)
+    /// <param name="change">Rows of accounts that exist change them (the cells filled in) instead of being refused.</param>
+    public async Task<IActionResult> OnPostImport(IFormFile? sheet, bool change)
     {
         if (!User.Scope().MayEditMasterData) return Forbid();
-        (_importOutcome, _importFailure) = await SheetUpload.Import(importer, sheet, User.Actor());
+        (_importOutcome, _importFailure) = await SheetUpload.Import(importer, sheet, User.Actor(), change);
         if (ImportedPasswords is not null) Response.Headers.CacheControl = "no-store";
         await Load();
         return Page();
