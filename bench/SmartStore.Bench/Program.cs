@@ -3,11 +3,12 @@ using SmartStore.Bench;
 using SmartStore.Bench.Board;
 using SmartStore.Bench.Display;
 using SmartStore.Bench.Ingest;
+using SmartStore.Bench.Sheets;
 using SmartStore.Bench.Traffic;
 using SmartStore.Bench.Vision;
 
 IBenchmark[] benchmarks = [new VisionAccuracyBenchmark(), new VisionSpeedBenchmark(), new IngestBenchmark(), new TrafficAccuracyBenchmark(), new DisplayAccuracyBenchmark(), new ClosureBenchmark(),
-    new BoardBenchmark()];
+    new BoardBenchmark(), new SheetsBenchmark()];
 
 if (args.Length == 0 || args[0] is "-h" or "--help")
 {

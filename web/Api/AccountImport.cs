@@ -20,11 +20,12 @@ public sealed class AccountImport(UserAccounts accounts, AccountDesk desk) : She
 
     /// <summary>
     /// Each first password is hashed deliberately slowly (about 64 ms), and they exist only in this one answer: a sheet is
-    /// kept to what answers within about half a minute, well inside a browser's or proxy's patience. A rollout sends several.
+    /// kept to as many new accounts as answer within about half a minute, well inside a browser's or proxy's patience. A
+    /// rollout sends several; a sheet changing accounts (the export of a whole chain sent back) may hold more rows.
     /// </summary>
-    public const int MostRows = 500;
+    public const int MostNew = 500;
 
-    protected override int MaxRows => MostRows;
+    protected override int MostCreated => MostNew;
 
     private static readonly Dictionary<string, string> Roles = new()
     {

@@ -100,7 +100,7 @@ public sealed class CameraImport(CameraRepository cameras, MasterDataValidation 
     {
         var (secrets, changed) = await cameras.Import(created, changes, actor);
         // A new door line or area counts from the camera's next picture.
-        foreach (var camera in changed) await cluster.GetGrain<ICameraGrain>(camera.Code).RefreshProfile();
+        await ChangedGrains.Tell(changed, camera => cluster.GetGrain<ICameraGrain>(camera.Code).RefreshProfile());
         return (secrets, changed.Select(c => c.Code).ToList());
     }
 

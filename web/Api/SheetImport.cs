@@ -9,15 +9,16 @@ namespace SmartStore.Web.Api;
 public abstract class SheetImport<T>(IReadOnlyDictionary<string, string> headers, string entity)
 {
     public Task<ImportOutcome> Import(HttpRequest request, string actor, bool change = false) =>
-        Import(BulkImport.Read(request, headers, MaxRows), actor, change);
+        Import(BulkImport.Read(request, headers), actor, change);
 
-    public Task<ImportOutcome> Import(IFormFile file, string actor, bool change = false) => Import(BulkImport.Read(file, headers, MaxRows), actor, change);
+    public Task<ImportOutcome> Import(IFormFile file, string actor, bool change = false) => Import(BulkImport.Read(file, headers), actor, change);
 
     /// <summary>The column naming a row's record (an account's is its username).</summary>
     protected virtual string CodeColumn => "code";
 
-    /// <summary>The most rows one sheet may hold.</summary>
-    protected virtual int MaxRows => BulkImport.MaxRows;
+    /// <summary>The most new records one sheet may create (rows changing records that exist aside; the sheet itself holds at
+    /// most <see cref="BulkImport.MaxRows"/>).</summary>
+    protected virtual int MostCreated => BulkImport.MaxRows;
 
     /// <summary>The row as a record, or null with the reasons added to <paramref name="errors"/>.</summary>
     protected abstract Task<T?> Check(IReadOnlyDictionary<string, string> row, int index, RowErrors errors);
@@ -77,6 +78,8 @@ public abstract class SheetImport<T>(IReadOnlyDictionary<string, string> headers
             else valid.Add(record);
         }
         if (errors.All.Count > 0) return new ImportOutcome([], errors.All, null);
+        if (valid.Count > MostCreated)
+            return ImportOutcome.Unreadable($"The sheet has more than {MostCreated} rows of new {entity.ToLowerInvariant()}s ({valid.Count}); split it.");
         if (change)
         {
             var (issued, changed) = await WriteAll(valid, changes, actor);

@@ -15,9 +15,6 @@ public sealed record SpecialHoursGroup(OpeningException Range, IReadOnlyList<str
 /// </summary>
 public sealed class SpecialHoursDesk(StoreRepository stores, StoreReachCheck reach, IClusterClient cluster)
 {
-    /// <summary>Grain calls in flight at once when many stores change: enough to finish 2,000 in seconds, not a burst of 2,000.</summary>
-    private const int ToldAtOnce = 16;
-
     /// <param name="Stores">The stores changed, by code; empty when refused (<see cref="Errors"/>) or none had the entry.</param>
     /// <param name="Range">The range set; null when refused or withdrawn.</param>
     public sealed record Outcome(IReadOnlyList<string> Stores, FieldErrors Errors, OpeningException? Range = null);
@@ -85,8 +82,7 @@ public sealed class SpecialHoursDesk(StoreRepository stores, StoreReachCheck rea
     private async Task<IReadOnlyList<string>> Change(IReadOnlyList<string> codes, Func<Store, Store?> change, string actor)
     {
         var changed = await stores.ChangeMany(codes, change, actor);
-        await Parallel.ForEachAsync(changed, new ParallelOptions { MaxDegreeOfParallelism = ToldAtOnce },
-            async (store, _) => await cluster.GetGrain<IStoreGrain>(store.Code).ProfileChanged());
+        await ChangedGrains.Tell(changed, store => cluster.GetGrain<IStoreGrain>(store.Code).ProfileChanged());
         return changed.Select(s => s.Code).ToList();
     }
 }

@@ -79,7 +79,7 @@ public sealed class StoreImport(StoreRepository stores, MasterDataValidation val
     {
         var changed = await stores.Import(created, changes, actor);
         // Opening hours, time zone and region are what a store's grain and its cameras decide by.
-        foreach (var store in changed) await cluster.GetGrain<IStoreGrain>(store.Code).ProfileChanged();
+        await ChangedGrains.Tell(changed, store => cluster.GetGrain<IStoreGrain>(store.Code).ProfileChanged());
         return (null, changed.Select(s => s.Code).ToList());
     }
 

@@ -23,27 +23,17 @@ public sealed class BoardBenchmark : IBenchmark
         var loads = args.Get("loads", 5);
         var pool = args.Get("pool", 0);
         if (stores < DemoStores || loads < 1 || pool < 0) throw new ArgumentException($"--stores must be at least {DemoStores}, --loads at least 1, --pool 1 or more.");
-        var work = Directory.CreateTempSubdirectory("smartstore-bench-board-");
         try
         {
-            var home = work.FullName;
-            await using var database = new SmartStoreDatabase(IngestDatabase.ConnectionString());
-            var secrets = new SecretsFile(Path.Combine(home, "secrets.json"));
-            Progress.Say("database: migrating and seeding the demo chain");
-            await new IngestDatabase(database).Prepare(secrets, cancellation);
+            await using var chain = await BenchChain.Seed(Name, cancellation);
             Progress.Say($"chain: {stores - DemoStores} more stores, each with a door camera and a shelf dome");
-            var cameras = (await ChainAtScale.Add(database, stores - DemoStores, cancellation)).Concat(DemoCameras(secrets)).ToList();
-
+            var cameras = (await ChainAtScale.Add(chain.Database, stores - DemoStores, cancellation)).Concat(DemoCameras(chain.Secrets)).ToList();
             // The processes bound their pools themselves; --pool names a size instead (100 is Npgsql's own default).
-            var connection = pool > 0 ? $"{IngestDatabase.ConnectionString()};Maximum Pool Size={pool}" : IngestDatabase.ConnectionString();
-            Progress.Say($"starting a silo and a web host of their own (pool per process: {(pool > 0 ? pool : ConnectionBudget.DefaultPerPool)})");
-            await using var silo = await BenchSilo.Start(connection, home, Loopback.FreePort(), cancellation, analyse: false);
-            var (web, address) = await BenchWeb.Start(connection, home, cancellation);
-            await using var _ = web;
-            var figures = await Measure(address, secrets, cameras, loads, cancellation);
+            var address = await chain.Start(pool, cancellation);
+            var figures = await Measure(chain, address, cameras, loads, cancellation);
             figures.Figures.Add("board_stores", stores, "stores");
             figures.Figures.Print();
-            if (figures.Failures > 0) Console.Error.WriteLine($"board: {figures.Failures} pages or heartbeats failed; silo's last lines:{Environment.NewLine}{silo.Tail()}");
+            if (figures.Failures > 0) Console.Error.WriteLine($"board: {figures.Failures} pages or heartbeats failed; silo's last lines:{Environment.NewLine}{chain.SiloTail()}");
             return figures.Failures == 0 ? 0 : 1;
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
@@ -51,20 +41,14 @@ public sealed class BoardBenchmark : IBenchmark
             Progress.Say("board: stopped before the end; the servers it started are stopped");
             return 130;
         }
-        finally
-        {
-            try { work.Delete(recursive: true); }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { Progress.Say($"could not remove {work.FullName}: {e.Message}"); }
-        }
     }
 
-    private static async Task<(Figures Figures, int Failures)> Measure(Uri web, SecretsFile secrets, IReadOnlyList<(string Camera, string Secret)> cameras,
+    private static async Task<(Figures Figures, int Failures)> Measure(BenchChain chain, Uri web, IReadOnlyList<(string Camera, string Secret)> cameras,
         int loads, CancellationToken cancellation)
     {
         var figures = new Figures();
-        var all = secrets.Load();
-        using var admin = await BoardVisitor.SignIn(web, "admin", all["user:admin"]!.GetValue<string>(), cancellation);
-        using var region = await BoardVisitor.SignIn(web, "east", all["user:east"]!.GetValue<string>(), cancellation);
+        using var admin = await chain.SignIn(web, "admin", cancellation);
+        using var region = await chain.SignIn(web, "east", cancellation);
 
         // The web host's own first request (JIT, sign-in) is not the board's: a page that calls no grain first.
         await admin.Open("/stores", cancellation);

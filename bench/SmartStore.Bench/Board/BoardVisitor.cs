@@ -51,6 +51,25 @@ public sealed partial class BoardVisitor : IDisposable
         return (seconds, sent.Length, page);
     }
 
+    /// <summary>Sends a request with a body (a sheet to import): seconds to the last byte, the status and the answer.</summary>
+    public async Task<(double Seconds, HttpStatusCode Status, string Answer)> Post(string path, HttpContent content, CancellationToken cancellation)
+    {
+        var clock = Stopwatch.StartNew();
+        using var response = await _client.PostAsync(path, content, cancellation);
+        var answer = await response.Content.ReadAsStringAsync(cancellation);
+        return (clock.Elapsed.TotalSeconds, response.StatusCode, answer);
+    }
+
+    /// <summary>Downloads a file (an export): seconds to the last byte and its bytes; a status other than 200 throws.</summary>
+    public async Task<(double Seconds, byte[] Bytes)> Download(string path, CancellationToken cancellation)
+    {
+        var clock = Stopwatch.StartNew();
+        using var response = await _client.GetAsync(path, cancellation);
+        response.EnsureSuccessStatusCode();
+        var bytes = await response.Content.ReadAsByteArrayAsync(cancellation);
+        return (clock.Elapsed.TotalSeconds, bytes);
+    }
+
     private static long Decompressed(byte[] sent)
     {
         using var brotli = new System.IO.Compression.BrotliStream(new MemoryStream(sent), System.IO.Compression.CompressionMode.Decompress);
