@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Keeps SmartStore's processes running between `up` and `down`. Sourced by ./smartstore.
+
+# keep_running NAME CMD...: runs CMD, and runs it again when it stops by itself — a crash, the kernel's OOM killer — so a
+# chain's silo or web host is back within seconds at 3 a.m. instead of when someone next looks. The pause before a start
+# again is SMARTSTORE_RESTART_DELAY seconds (default 5), doubled up to a minute while it keeps stopping within ten minutes
+# of starting (a port taken, the database gone), back to the first once it has run ten minutes. SIGTERM (`down`) stops
+# CMD, waits for it to shut down and ends the keeper. Each stop and start again is a line in CMD's own log.
+keep_running() {
+  local name=$1; shift
+  local first=${SMARTSTORE_RESTART_DELAY:-5} delay child="" began status
+  delay=$first
+  # Only a child still running is signalled: its pid is forgotten as soon as it ends, never another process's.
+  trap 'if [ -n "$child" ]; then kill -TERM "$child" 2>/dev/null || true; wait "$child" 2>/dev/null || true; fi; exit 0' TERM INT
+  while true; do
+    began=$SECONDS
+    "$@" &
+    child=$!
+    status=0
+    wait "$child" || status=$?
+    # A signal interrupts `wait` before the child has ended: the trap (above) waits for it and exits.
+    child=""
+    printf '[smartstore] %s stopped by itself (exit %s) at %s; starting it again in %s s\n' "$name" "$status" "$(date -u +%FT%TZ)" "$delay"
+    sleep "$delay" &
+    wait $! || true
+    if (( SECONDS - began >= 600 )); then delay=$first; else delay=$(( delay * 2 > 60 ? 60 : delay * 2 )); fi
+  done
+}

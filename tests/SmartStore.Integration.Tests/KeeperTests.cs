@@ -1,0 +1,50 @@
+using System.Diagnostics;
+using SmartStore.Testing;
+
+namespace SmartStore.Integration.Tests;
+
+/// <summary>
+/// `up` runs the silo, the web host and the simulator under a keeper (deploy/keeper.sh): a process that stops by itself is
+/// started again, with a growing pause; `down`'s SIGTERM stops the process and its keeper together.
+/// </summary>
+public sealed class KeeperTests
+{
+    [Fact]
+    public async Task A_process_that_stops_by_itself_is_started_again_and_SIGTERM_stops_it_with_its_keeper()
+    {
+        var folder = Directory.CreateTempSubdirectory("smartstore-keeper-");
+        var runs = Path.Combine(folder.FullName, "runs");
+        try
+        {
+            // Stops twice (exit 3), then stays: each run writes its pid first.
+            var start = new ProcessStartInfo("bash") { WorkingDirectory = SharedData.RepositoryRoot, RedirectStandardOutput = true };
+            foreach (var a in new[] { Path.Combine(SharedData.RepositoryRoot, "smartstore"), "keep", "probe", "sh", "-c",
+                $"echo $$ >> '{runs}'; [ $(wc -l < '{runs}') -ge 3 ] && exec sleep 600; exit 3" })
+                start.ArgumentList.Add(a);
+            start.Environment["SMARTSTORE_RESTART_DELAY"] = "1";
+            using var keeper = Process.Start(start)!;
+            var log = keeper.StandardOutput.ReadToEndAsync();
+
+            using (var patience = new CancellationTokenSource(TimeSpan.FromMinutes(1)))
+                while (!File.Exists(runs) || (await File.ReadAllLinesAsync(runs, patience.Token)).Length < 3)
+                    await Task.Delay(100, patience.Token);
+            var staying = int.Parse((await File.ReadAllLinesAsync(runs))[2]);
+            Assert.True(Directory.Exists($"/proc/{staying}"));
+
+            using (var signal = Process.Start("kill", ["-TERM", keeper.Id.ToString()])) await signal.WaitForExitAsync();
+            using (var patience = new CancellationTokenSource(TimeSpan.FromMinutes(1))) await keeper.WaitForExitAsync(patience.Token);
+            Assert.Equal(0, keeper.ExitCode);
+            Assert.False(Directory.Exists($"/proc/{staying}"), "the process kept running after its keeper was stopped");
+            var said = await log;
+            Assert.Contains("probe stopped by itself (exit 3)", said);
+            // The pause doubles while it keeps stopping soon after starting.
+            Assert.Contains("starting it again in 1 s", said);
+            Assert.Contains("starting it again in 2 s", said);
+            Assert.Equal(3, (await File.ReadAllLinesAsync(runs)).Length);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+}
