@@ -26,6 +26,10 @@ public static class AuditTrail
     public sealed record Query(string? Actor = null, string? Action = null, string? Entity = null, string? Key = null,
         DateTime? FromUtc = null, DateTime? ToUtc = null, long? Before = null);
 
+    /// <summary>The latest change of one record (who, when), to say who changed it meanwhile.</summary>
+    public static async Task<Entry?> Last(SmartStoreDatabase database, string entity, string key) =>
+        (await Search(database, new Query(Entity: entity, Key: key), limit: 1)).FirstOrDefault();
+
     /// <summary>
     /// The newest <paramref name="limit"/> entries matching, newest first. A key finds what lies under it too: a camera's
     /// code its presets' planograms (CAM-S0001-P1/P2), a store's code its till findings (S0001/…).

@@ -47,12 +47,18 @@ public sealed class CameraRepository(SmartStoreDatabase database)
         return rows.Select(r => r.ToCamera()).ToList();
     }
 
-    public async Task<Camera?> Find(string code)
+    public async Task<Camera?> Find(string code) => (await FindWithRevision(code))?.Camera;
+
+    /// <summary>The camera and its version (<see cref="Revision"/>): an edit sent against it is saved only while the camera is still at it.</summary>
+    public async Task<(Camera Camera, long Revision)?> FindWithRevision(string code)
     {
         await using var connection = await database.Open();
-        var row = await connection.QuerySingleOrDefaultAsync<CameraRow>($"SELECT {Columns} FROM cameras c WHERE c.code = @code", new { code });
-        return row?.ToCamera();
+        var row = await connection.QuerySingleOrDefaultAsync<CameraRow>($"SELECT {Columns}, {Revision.Of("c")} AS Revision FROM cameras c WHERE c.code = @code",
+            new { code });
+        return row is null ? null : (row.ToCamera(), row.Revision);
     }
+
+    public Task<AuditTrail.Entry?> LastChange(string code) => AuditTrail.Last(database, "camera", code);
 
     /// <summary>Creates the camera and returns its new secret: the only time it exists in clear text.</summary>
     public async Task<string> Create(Camera camera, string actor, string? secret = null)
@@ -104,12 +110,28 @@ public sealed class CameraRepository(SmartStoreDatabase database)
                 CAST(@DoorLine AS jsonb), CAST(@CountingArea AS jsonb))
         """;
 
-    public async Task<bool> Update(Camera camera, string actor) => await Write(camera, actor, "update", """
+    private const string UpdateSql = """
         UPDATE cameras SET kind = @Kind, brand = @Brand, model = @Model, store_code = @StoreCode,
             patrol_cadence_minutes = @PatrolCadenceMinutes, presets = CAST(@Presets AS jsonb),
             watches_till = watches_till AND @Kind = 'interior', till = CASE WHEN @Kind = 'interior' THEN till END, updated_at = now()
         WHERE code = @Code
-        """, null) > 0;
+        """;
+
+    /// <summary>
+    /// Saves a camera's master data (its drawings and till left as they are); given the version the edit started from
+    /// (<see cref="FindWithRevision"/>), only while the camera is still at it. The version as saved comes back with it.
+    /// </summary>
+    public async Task<(Saving Outcome, long? Revision)> Update(Camera camera, string actor, long? revision = null)
+    {
+        try
+        {
+            return await database.Edit("cameras", camera.Code, revision, (c, t) => WriteRow(c, t, camera, actor, "update", UpdateSql, null));
+        }
+        catch (PostgresException e)
+        {
+            throw MasterDataConflict.From(e, "Camera", camera.Code);
+        }
+    }
 
     /// <summary>Issues a new secret (the old one stops working at once) and returns it.</summary>
     public async Task<string?> RotateSecret(string code, string actor)
@@ -219,6 +241,7 @@ public sealed class CameraRepository(SmartStoreDatabase database)
         public string? CountingAreaJson { get; init; }
         public bool WatchesTill { get; init; }
         public string? Till { get; init; }
+        public long Revision { get; init; }
 
         public Camera ToCamera()
         {

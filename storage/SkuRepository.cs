@@ -29,11 +29,19 @@ public sealed class SkuRepository(SmartStoreDatabase database)
         return new Page<Sku>(rows.ToList(), total, pageNumber, pageSize);
     }
 
-    public async Task<Sku?> Find(string code)
+    public async Task<Sku?> Find(string code) => (await FindWithRevision(code))?.Sku;
+
+    /// <summary>The SKU and its version (<see cref="Revision"/>): an edit sent against it is saved only while the SKU is still at it.</summary>
+    public async Task<(Sku Sku, long Revision)?> FindWithRevision(string code)
     {
         await using var connection = await database.Open();
-        return await connection.QuerySingleOrDefaultAsync<Sku>($"SELECT {Columns} FROM skus WHERE code = @code", new { code });
+        var row = await connection.QuerySingleOrDefaultAsync<SkuRow>($"SELECT {Columns}, {Revision.Of()} AS Revision FROM skus WHERE code = @code", new { code });
+        return row is null ? null : (new Sku(row.Code, row.Name, row.Brand, row.Category, row.IsCompetitor), row.Revision);
     }
+
+    private sealed record SkuRow(string Code, string Name, string Brand, string Category, bool IsCompetitor, long Revision);
+
+    public Task<AuditTrail.Entry?> LastChange(string code) => AuditTrail.Last(database, "sku", code);
 
     /// <summary>Which of <paramref name="codes"/> are SKUs of the master (one query for a whole planogram).</summary>
     public async Task<IReadOnlySet<string>> Existing(IReadOnlyCollection<string> codes)
@@ -75,7 +83,18 @@ public sealed class SkuRepository(SmartStoreDatabase database)
         WHERE code = @Code
         """;
 
-    public async Task<bool> Update(Sku sku, string actor) => await Write(sku, actor, "update", UpdateSql) > 0;
+    /// <summary>Saves a SKU's edit; given the version it started from (<see cref="FindWithRevision"/>), only while the SKU is still at it.</summary>
+    public async Task<(Saving Outcome, long? Revision)> Update(Sku sku, string actor, long? revision = null)
+    {
+        try
+        {
+            return await database.Edit("skus", sku.Code, revision, (c, t) => Written(c, t, sku, actor, UpdateSql, "update"));
+        }
+        catch (PostgresException e)
+        {
+            throw MasterDataConflict.From(e, "SKU", sku.Code);
+        }
+    }
 
     /// <summary>Every SKU (of a category, or all), by code: what a SKU sheet starts from.</summary>
     public async Task<IReadOnlyList<Sku>> Matching(string? category)
@@ -95,11 +114,11 @@ public sealed class SkuRepository(SmartStoreDatabase database)
             (c, t, sku) => Written(c, t, sku, actor, InsertSql),
             (c, t, sku) => Written(c, t, sku, actor, UpdateSql)), created, changes);
 
-    /// <summary>A sheet's SKU written, an import in 操作日志.</summary>
-    private static async Task Written(NpgsqlConnection c, NpgsqlTransaction t, Sku sku, string actor, string sql)
+    /// <summary>A SKU written, in 操作日志 as <paramref name="action"/> (a sheet's: an import).</summary>
+    private static async Task Written(NpgsqlConnection c, NpgsqlTransaction t, Sku sku, string actor, string sql, string action = "import")
     {
         await c.ExecuteAsync(sql, sku, t);
-        await AuditTrail.Record(c, t, actor, "import", "sku", sku.Code, sku);
+        await AuditTrail.Record(c, t, actor, action, "sku", sku.Code, sku);
     }
 
     public async Task<bool> Delete(string code, string actor) => await database.InTransaction(async (c, t) =>

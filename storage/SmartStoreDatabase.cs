@@ -1,3 +1,4 @@
+using Dapper;
 using Npgsql;
 
 namespace SmartStore.Storage;
@@ -38,6 +39,21 @@ public sealed class SmartStoreDatabase : IAsyncDisposable
         await transaction.CommitAsync(cancellationToken);
         return result;
     }
+
+    /// <summary>
+    /// Saves an edit of one versioned master-data row (<see cref="Revision"/>; cameras, SKUs): given the version the edit
+    /// started from, only while the row is still at it — locked as its version is read, then written by
+    /// <paramref name="write"/>. Returns the version as saved, for the next edit.
+    /// </summary>
+    public Task<(Saving Outcome, long? Revision)> Edit(string table, string code, long? revision, Func<NpgsqlConnection, NpgsqlTransaction, Task> write) =>
+        InTransaction<(Saving, long?)>(async (c, t) =>
+        {
+            var now = await c.QuerySingleOrDefaultAsync<long?>($"SELECT {Revision.Of()} FROM {table} WHERE code = @code FOR UPDATE", new { code }, t);
+            if (now is null) return (Saving.NotFound, null);
+            if (revision is not null && now != revision) return (Saving.ChangedMeanwhile, null);
+            await write(c, t);
+            return (Saving.Saved, await c.ExecuteScalarAsync<long>($"SELECT {Revision.Of()} FROM {table} WHERE code = @code", new { code }, t));
+        });
 
     /// <summary>
     /// A master-data sheet that creates and changes (stores, cameras, SKUs): the new rows inserted and the existing ones

@@ -47,7 +47,7 @@ public sealed class StoreRepository(SmartStoreDatabase database)
     /// A store's version as it was read: its last change to the microsecond. An edit saved against it is refused once the
     /// store has changed since (an edit page left open while head office set holiday hours for every store).
     /// </summary>
-    private const string RevisionOf = "(extract(epoch FROM updated_at) * 1000000)::bigint";
+    private static readonly string RevisionOf = Revision.Of();
 
     /// <summary>A store and its version, read together, for an edit that must not overwrite a change made meanwhile.</summary>
     public async Task<(Store Store, long Revision)?> FindWithRevision(string code)
@@ -58,8 +58,7 @@ public sealed class StoreRepository(SmartStoreDatabase database)
     }
 
     /// <summary>Who last changed (or created) a store's details, and when, from 操作日志; null once the log no longer holds it.</summary>
-    public async Task<AuditTrail.Entry?> LastChange(string code) =>
-        (await AuditTrail.Search(database, new AuditTrail.Query(Entity: "store", Key: code), limit: 1)).FirstOrDefault();
+    public Task<AuditTrail.Entry?> LastChange(string code) => AuditTrail.Last(database, "store", code);
 
     public async Task<Store?> Find(string code) => (await FindWithRevision(code))?.Store;
 
@@ -80,9 +79,6 @@ public sealed class StoreRepository(SmartStoreDatabase database)
             time_zone = @TimeZone, staff_count = @StaffCount, updated_at = now()
         WHERE code = @Code
         """;
-
-    /// <summary>What saving a store's edit came to.</summary>
-    public enum Saving { Saved, NotFound, ChangedMeanwhile }
 
     /// <summary>
     /// Saves a store's details; given the version the edit started from (<see cref="FindWithRevision"/>), only while the

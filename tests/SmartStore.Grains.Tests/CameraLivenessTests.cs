@@ -64,7 +64,7 @@ public sealed class CameraLivenessTests(LivenessCluster fixture)
         // The store now opens round the clock: the silent camera is an outage.
         var stores = new SmartStore.Storage.StoreRepository(fixture.Database.Database);
         var store = (await stores.Find(LivenessCluster.ReopeningStore))!;
-        Assert.Equal(SmartStore.Storage.StoreRepository.Saving.Saved, (await stores.Update(store with { OpeningHours = OpeningHours.AlwaysOpen }, "test")).Outcome);
+        Assert.Equal(SmartStore.Storage.Saving.Saved, (await stores.Update(store with { OpeningHours = OpeningHours.AlwaysOpen }, "test")).Outcome);
         await Grains.GetGrain<IStoreGrain>(LivenessCluster.ReopeningStore).ProfileChanged();
 
         var offline = await Eventually.Get(camera.GetStatus, s => !s.Online, what: "the camera to go offline under the new hours");

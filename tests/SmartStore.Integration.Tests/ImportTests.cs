@@ -162,6 +162,49 @@ public sealed class ImportTests(SmartStoreSystem system)
         Assert.True((await (await admin.GetAsync("/api/skus/SKU-X0541")).Json())["isCompetitor"]!.GetValue<bool>());
     }
 
+    [Fact]
+    public async Task A_camera_or_sku_put_against_the_version_read_is_refused_once_a_sheet_changed_it_meanwhile()
+    {
+        using var admin = await system.SignedIn("admin");
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostJson("/api/stores", ApiJson.NewStore("X0855", "EAST"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostJson("/api/cameras",
+            new { code = "CAM-X0855", kind = "entrance", brand = "Hikvision", storeCode = "X0855", patrolCadenceMinutes = 1 })).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostJson("/api/skus",
+            new { code = "SKU-X0855", name = "版本测试奶", brand = "Oatly", category = "milk", isCompetitor = false })).StatusCode);
+        var camera = new { kind = "entrance", brand = "Uniview", storeCode = "X0855", patrolCadenceMinutes = 1 };
+        var sku = new { name = "接口改名奶", brand = "Oatly", category = "milk", isCompetitor = false };
+        foreach (var (url, sheet, body, field, bySheet) in new[]
+        {
+            ("/api/cameras/CAM-X0855", "/api/cameras/import?change=true|code,brand\nCAM-X0855,Dahua\n", (object)camera, "brand", "Dahua"),
+            ("/api/skus/SKU-X0855", "/api/skus/import?change=true|code,name\nSKU-X0855,表格改名奶\n", sku, "name", "表格改名奶"),
+        })
+        {
+            var read = (await admin.GetAsync(url)).Headers.ETag!.Tag;
+            var (import, csv) = (sheet.Split('|')[0], sheet.Split('|')[1]);
+            Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync(import, new StringContent(csv, Encoding.UTF8, "text/csv"))).StatusCode);
+
+            // Sent against the version read before the sheet: refused, naming who changed it; the sheet's change stays.
+            var stale = await Put(url, body, read);
+            Assert.Equal(HttpStatusCode.PreconditionFailed, stale.StatusCode);
+            Assert.Contains("was changed by admin at", await stale.Detail());
+            var now = await admin.GetAsync(url);
+            var stored = await now.Json();
+            Assert.Equal(bySheet, (stored["camera"] ?? stored)[field]!.GetValue<string>());
+            Assert.Equal(HttpStatusCode.BadRequest, (await Put(url, body, "yesterday")).StatusCode);
+            // Read again, the change saves, and its answer carries the next version.
+            var saved = await Put(url, body, now.Headers.ETag!.Tag);
+            Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+            Assert.NotEqual(now.Headers.ETag!.Tag, saved.Headers.ETag!.Tag);
+        }
+
+        async Task<HttpResponseMessage> Put(string url, object body, string ifMatch)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Put, url) { Content = System.Net.Http.Json.JsonContent.Create(body) };
+            request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+            return await admin.SendAsync(request);
+        }
+    }
+
     /// <summary>An Excel sheet sent to an import that changes existing records; its answer, which must be 200.</summary>
     internal static async Task<System.Text.Json.Nodes.JsonNode> Changing(HttpClient admin, string url, byte[] sheet)
     {

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Mvc;
 using SmartStore.GrainInterfaces;
 using SmartStore.Models;
 using SmartStore.Storage;
@@ -52,11 +53,14 @@ public static class CameraEndpoints
         return Results.Ok(await repository.List(user.Scope(), store, q, number, size));
     }
 
-    private static async Task<IResult> Get(string code, ClaimsPrincipal user, CameraRepository cameras, CameraScope scope, IClusterClient cluster)
+    /// <summary>A camera and its live status, with the camera's version as the ETag (sent back as If-Match by an update).</summary>
+    private static async Task<IResult> Get(string code, ClaimsPrincipal user, CameraRepository cameras, CameraScope scope, IClusterClient cluster,
+        HttpResponse response)
     {
         if (await scope.Check(user, code) is { } refusal) return refusal;
-        var camera = await cameras.Find(code);
+        if (await cameras.FindWithRevision(code) is not var (camera, revision)) return Problems.NotFound($"Camera '{code}'");
         var status = await cluster.GetGrain<ICameraGrain>(code).GetStatus();
+        response.Headers.ETag = VersionTags.Of(revision);
         return Results.Ok(new { camera, status });
     }
 
@@ -68,14 +72,20 @@ public static class CameraEndpoints
         return Results.Created($"/api/cameras/{camera.Code}", new CameraCreated(camera, camera.Code, secret));
     }
 
+    /// <param name="ifMatch">The camera's ETag as read (GET): the update is made only while the camera is still at that version
+    /// (a sheet or its page may have changed it meanwhile).</param>
     private static async Task<IResult> Update(string code, CameraInput input, ClaimsPrincipal user, CameraRepository repository,
-        MasterDataValidation validation, IClusterClient cluster)
+        MasterDataValidation validation, IClusterClient cluster, HttpResponse response, [FromHeader(Name = "If-Match")] string? ifMatch)
     {
+        if (!VersionTags.TryRead(ifMatch, out var revision)) return VersionTags.Unreadable(ifMatch!, $"/api/cameras/{code}");
         var (camera, errors) = await validation.Camera(input, code, user.Scope());
         if (camera is null) return errors.ToResult();
-        if (!await repository.Update(camera, user.Actor())) return Problems.NotFound($"Camera '{code}'");
+        var (saving, saved) = await repository.Update(camera, user.Actor(), revision);
+        if (saving == Saving.NotFound) return Problems.NotFound($"Camera '{code}'");
+        if (saving == Saving.ChangedMeanwhile) return VersionTags.ChangedMeanwhile($"Camera '{code}'", await repository.LastChange(code));
         // The grain caches its binding; tell it master data changed.
         await cluster.GetGrain<ICameraGrain>(code).RefreshProfile();
+        response.Headers.ETag = VersionTags.Of(saved!.Value);
         return Results.Ok(camera);
     }
 

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Mvc;
 using SmartStore.Storage;
 using SmartStore.Web.Security;
 
@@ -32,8 +33,13 @@ public static class SkuEndpoints
         return Results.Ok(await repository.List(q, category, competitor, number, size));
     }
 
-    private static async Task<IResult> Get(string code, SkuRepository repository) =>
-        await repository.Find(code) is { } sku ? Results.Ok(sku) : Problems.NotFound($"SKU '{code}'");
+    /// <summary>A SKU, with its version as the ETag (sent back as If-Match by an update).</summary>
+    private static async Task<IResult> Get(string code, SkuRepository repository, HttpResponse response)
+    {
+        if (await repository.FindWithRevision(code) is not var (sku, revision)) return Problems.NotFound($"SKU '{code}'");
+        response.Headers.ETag = VersionTags.Of(revision);
+        return Results.Ok(sku);
+    }
 
     private static async Task<IResult> Create(SkuInput input, ClaimsPrincipal user, SkuRepository repository, MasterDataValidation validation)
     {
@@ -43,11 +49,19 @@ public static class SkuEndpoints
         return Results.Created($"/api/skus/{sku.Code}", sku);
     }
 
-    private static async Task<IResult> Update(string code, SkuInput input, ClaimsPrincipal user, SkuRepository repository, MasterDataValidation validation)
+    /// <param name="ifMatch">The SKU's ETag as read (GET): the update is made only while the SKU is still at that version (an ERP
+    /// sync and a sheet from head office do not overwrite each other).</param>
+    private static async Task<IResult> Update(string code, SkuInput input, ClaimsPrincipal user, SkuRepository repository, MasterDataValidation validation,
+        HttpResponse response, [FromHeader(Name = "If-Match")] string? ifMatch)
     {
+        if (!VersionTags.TryRead(ifMatch, out var revision)) return VersionTags.Unreadable(ifMatch!, $"/api/skus/{code}");
         var (sku, errors) = await validation.Sku(input, code);
         if (sku is null) return errors.ToResult();
-        return await repository.Update(sku, user.Actor()) ? Results.Ok(sku) : Problems.NotFound($"SKU '{code}'");
+        var (saving, saved) = await repository.Update(sku, user.Actor(), revision);
+        if (saving == Saving.NotFound) return Problems.NotFound($"SKU '{code}'");
+        if (saving == Saving.ChangedMeanwhile) return VersionTags.ChangedMeanwhile($"SKU '{code}'", await repository.LastChange(code));
+        response.Headers.ETag = VersionTags.Of(saved!.Value);
+        return Results.Ok(sku);
     }
 
     private static async Task<IResult> Delete(string code, ClaimsPrincipal user, SkuRepository repository) =>

@@ -40,7 +40,7 @@ public static class StoreEndpoints
         if (await repository.FindWithRevision(code) is not { } found) return Problems.NotFound($"Store '{code}'");
         var (store, revision) = found;
         if (!user.Scope().AllowsStore(store.Code, store.RegionCode)) return Problems.OutOfScope($"Store '{code}'");
-        response.Headers.ETag = ETag(revision);
+        response.Headers.ETag = VersionTags.Of(revision);
         return Results.Ok(store);
     }
 
@@ -56,26 +56,15 @@ public static class StoreEndpoints
     private static async Task<IResult> Update(string code, StoreInput input, ClaimsPrincipal user, StoreProfileDesk desk, HttpResponse response,
         [FromHeader(Name = "If-Match")] string? ifMatch)
     {
-        long? revision = null;
-        if (ifMatch is not null && ifMatch.Trim() != "*")
-        {
-            if (!long.TryParse(ifMatch.Trim().Trim('"'), out var read))
-                return Results.Problem(statusCode: 400, title: "Bad If-Match", detail: $"If-Match '{ifMatch}' is not an ETag this API gave (GET /api/stores/{code}).");
-            revision = read;
-        }
+        if (!VersionTags.TryRead(ifMatch, out var revision)) return VersionTags.Unreadable(ifMatch!, $"/api/stores/{code}");
         var outcome = await desk.Update(code, input, user.Actor(), revision);
         if (!outcome.Found) return Problems.NotFound($"Store '{code}'");
-        if (outcome.ChangedMeanwhile)
-            return Results.Problem(statusCode: 412, title: "Changed meanwhile", detail: $"Store '{code}' was changed"
-                + (outcome.LastChange is { } last ? $" by {last.Actor} at {last.At:yyyy-MM-ddTHH:mm:ss}Z" : "")
-                + " after the version you read; GET it again and send your change against that.");
+        if (outcome.ChangedMeanwhile) return VersionTags.ChangedMeanwhile($"Store '{code}'", outcome.LastChange);
         if (outcome.Store is null) return outcome.Errors.ToResult();
         // The new version, so an integrator's next change can be sent against it without reading the store again.
-        if (outcome.Revision is { } saved) response.Headers.ETag = ETag(saved);
+        if (outcome.Revision is { } saved) response.Headers.ETag = VersionTags.Of(saved);
         return Results.Ok(outcome.Store);
     }
-
-    private static string ETag(long revision) => $"\"{revision}\"";
 
     private static async Task<IResult> Delete(string code, ClaimsPrincipal user, StoreRepository repository) =>
         await repository.Delete(code, user.Actor()) ? Results.NoContent() : Problems.NotFound($"Store '{code}'");

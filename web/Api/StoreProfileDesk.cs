@@ -25,9 +25,9 @@ public sealed class StoreProfileDesk(StoreRepository stores, MasterDataValidatio
         var (saving, saved) = await stores.Update(store, actor, revision);
         switch (saving)
         {
-            case StoreRepository.Saving.NotFound:
+            case Saving.NotFound:
                 return new(null, errors, false);
-            case StoreRepository.Saving.ChangedMeanwhile:
+            case Saving.ChangedMeanwhile:
                 return new(null, errors, true, ChangedMeanwhile: true, await stores.LastChange(code));
         }
         await cluster.GetGrain<IStoreGrain>(store.Code).ProfileChanged();

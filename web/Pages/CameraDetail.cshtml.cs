@@ -57,7 +57,7 @@ public sealed class CameraDetailModel(CameraRepository cameras, StoreRepository 
             Errors = errors.Localized;
             return Page();
         }
-        if (!await cameras.Update(camera, User.Actor())) return NotFound();
+        if ((await cameras.Update(camera, User.Actor())).Outcome == Saving.NotFound) return NotFound();
         // The grain caches its binding; tell it master data changed, as the API does.
         await cluster.GetGrain<ICameraGrain>(Code).RefreshProfile();
         await Load();
