@@ -77,6 +77,13 @@ public sealed class ImportTests(SmartStoreSystem system)
         Assert.Equal(["08:00:00", "08:00:00", "08:00:00", "08:00:00", "08:00:00", "10:00:00", "10:00:00"], weekend.Select(d => d!["open"]!.GetValue<string>()));
         Assert.Equal("23:00:00", weekend[6]!["close"]!.GetValue<string>());
 
+        // "-" clears an address or the tags.
+        Assert.Equal(HttpStatusCode.OK, (await Send("编码,地址,标签\nX0523,五一路 1 号,mall\n")).StatusCode);
+        Assert.Equal(("五一路 1 号", 1), ((await Stored("X0523"))["address"]!.GetValue<string>(), (await Stored("X0523"))["tags"]!.AsArray().Count));
+        Assert.Equal(HttpStatusCode.OK, (await Send("编码,地址,标签\nX0523,-,-\n")).StatusCode);
+        var bare = await Stored("X0523");
+        Assert.Equal(("", 0), (bare["address"]!.GetValue<string>(), bare["tags"]!.AsArray().Count));
+
         // A filled-in cell that cannot be read is refused with its row, and the whole sheet changes nothing.
         var bad = await Send("""
             编码,纬度,员工数,周末开门,周末关门
@@ -291,6 +298,20 @@ public sealed class ImportTests(SmartStoreSystem system)
         Assert.Equal(["CAM-X0882-E2"], (await SendBack(edited.ToArray()))["changedCodes"]!.AsArray().Select(c => c!.GetValue<string>()));
         var door = (await (await admin.GetAsync("/api/cameras/CAM-X0882-E2")).Json())["camera"]!["doorLine"]!;
         Assert.Equal((0.4f, 0.95f), (door["ax"]!.GetValue<float>(), door["by"]!.GetValue<float>()));
+
+        // "-" takes a line drawn wrong off, and an area, and a brand; an empty cell keeps.
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync("/api/cameras/import?change=true",
+            new StringContent("code,brand\nCAM-X0882-E1,Hikvision\n", Encoding.UTF8, "text/csv"))).StatusCode);
+        var cleared = await admin.PostAsync("/api/cameras/import?change=true", new StringContent(
+            "code,brand,door_line,counting_area\nCAM-X0882-E1,-,-,\nCAM-X0882-I1,,,-\n", Encoding.UTF8, "text/csv"));
+        Assert.Equal(HttpStatusCode.OK, cleared.StatusCode);
+        var first = (await (await admin.GetAsync("/api/cameras/CAM-X0882-E1")).Json())["camera"]!;
+        Assert.Null(first["doorLine"]);
+        Assert.Equal("", first["brand"]!.GetValue<string>());
+        var inStore = (await (await admin.GetAsync("/api/cameras/CAM-X0882-I1")).Json())["camera"]!;
+        Assert.Null(inStore["countingArea"]);
+        Assert.Equal("2", inStore["till"]!.GetValue<string>());
+        Assert.NotNull((await (await admin.GetAsync("/api/cameras/CAM-X0882-E2")).Json())["camera"]!["doorLine"]);
     }
 
     [Fact]

@@ -66,6 +66,16 @@ public static class BulkImport
     public static string? Get(this IReadOnlyDictionary<string, string> row, string column) =>
         row.TryGetValue(column, out var v) && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
 
+    /// <summary>What a cell holds to clear an optional field (a door line drawn wrong, a brand no longer known).</summary>
+    public const string ClearMark = "-";
+
+    /// <summary>
+    /// An optional column: empty when the cell is <see cref="ClearMark"/> (a sheet sent to change records clears the field; a
+    /// new record has none), null when the cell is empty (a change keeps the field as it is), else the cell.
+    /// </summary>
+    public static string? Optional(this IReadOnlyDictionary<string, string> row, string column) =>
+        row.Get(column) is { } text && text == ClearMark ? "" : row.Get(column);
+
     /// <summary>A yes/no column (是/否, yes/no, true/false, 1/0; empty is no); null when it is neither.</summary>
     public static bool? YesOrNo(string? text) => text?.Trim().ToLowerInvariant() switch
     {

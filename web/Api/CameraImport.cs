@@ -33,13 +33,13 @@ public sealed class CameraImport(CameraRepository cameras, MasterDataValidation 
         var kind = KindOf(row);
         var cadence = CadenceOf(row, index, errors);
         var presets = Presets(row.Get("presets"), index, errors);
-        var input = new CameraInput(row.Get("code"), kind, row.Get("brand"), row.Get("model"), row.Get("store"), cadence, presets);
+        var input = new CameraInput(row.Get("code"), kind, row.Optional("brand"), row.Optional("model"), row.Get("store"), cadence, presets);
         // Importing is head office's: the whole chain is in scope.
         var (camera, rowErrors) = await validation.Camera(input, null, AccessScope.Everything(Role.HqAdmin));
         errors.AddAll(index, rowErrors);
         var tillName = row.Get("tillName")?.Trim() is { Length: > 0 } named ? named : null;
-        var doorLine = DoorLineOf(row.Get("doorLine"), index, errors);
-        var area = AreaOf(row.Get("countingArea"), index, errors);
+        var doorLine = DoorLineOf(row.Optional("doorLine"), index, errors);
+        var area = AreaOf(row.Optional("countingArea"), index, errors);
         if (camera is null) return null;
         if (doorLine is not null && camera.Kind != CameraKind.Entrance)
             errors.Add(index, "only entrance cameras count door crossings: a door line is for an entrance camera.", "只有入口摄像头有进店线。");
@@ -69,11 +69,14 @@ public sealed class CameraImport(CameraRepository cameras, MasterDataValidation 
                 $"门店：摄像头“{code}”不能按表换门店（请在其页面修改）。");
         var cadence = CadenceOf(row, index, errors);
         var presets = row.Get("presets") is null ? null : Presets(row.Get("presets"), index, errors);
-        var (checkedCamera, rowErrors) = await validation.Camera(new CameraInput(null, now.Kind.ToCode(), row.Get("brand") ?? now.Brand,
-            row.Get("model") ?? now.Model, now.StoreCode, cadence ?? now.PatrolCadenceMinutes, presets ?? now.Presets.ToList()), code, AccessScope.Everything(Role.HqAdmin));
+        var (brand, model) = (row.Optional("brand"), row.Optional("model"));
+        var (checkedCamera, rowErrors) = await validation.Camera(new CameraInput(null, now.Kind.ToCode(), brand ?? now.Brand,
+            model ?? now.Model, now.StoreCode, cadence ?? now.PatrolCadenceMinutes, presets ?? now.Presets.ToList()), code, AccessScope.Everything(Role.HqAdmin));
         errors.AddAll(index, rowErrors);
-        var doorLine = DoorLineOf(row.Get("doorLine"), index, errors);
-        var area = AreaOf(row.Get("countingArea"), index, errors);
+        // "-" takes a line or an area off (counting the whole view again); an empty cell keeps what was drawn.
+        var (lineCell, areaCell) = (row.Optional("doorLine"), row.Optional("countingArea"));
+        var doorLine = DoorLineOf(lineCell, index, errors);
+        var area = AreaOf(areaCell, index, errors);
         if (doorLine is not null && now.Kind != CameraKind.Entrance)
             errors.Add(index, "only entrance cameras count door crossings: a door line is for an entrance camera.", "只有入口摄像头有进店线。");
         if (area is not null && now.Kind != CameraKind.Interior)
@@ -84,12 +87,12 @@ public sealed class CameraImport(CameraRepository cameras, MasterDataValidation 
         if (checkedCamera is null || errors.All.Count > before) return null;
         return camera => camera with
         {
-            Brand = row.Get("brand") is null ? camera.Brand : checkedCamera.Brand,
-            Model = row.Get("model") is null ? camera.Model : checkedCamera.Model,
+            Brand = brand is null ? camera.Brand : checkedCamera.Brand,
+            Model = model is null ? camera.Model : checkedCamera.Model,
             PatrolCadenceMinutes = cadence is null ? camera.PatrolCadenceMinutes : checkedCamera.PatrolCadenceMinutes,
             Presets = presets is null ? camera.Presets : checkedCamera.Presets,
-            DoorLine = doorLine ?? camera.DoorLine,
-            CountingArea = area ?? camera.CountingArea,
+            DoorLine = lineCell == "" ? null : doorLine ?? camera.DoorLine,
+            CountingArea = areaCell == "" ? null : area ?? camera.CountingArea,
             WatchesTill = tillGiven ? watches : camera.WatchesTill,
             Till = tillGiven ? (watches ? tillName : null) : camera.Till,
         };

@@ -102,9 +102,9 @@ public sealed class StoreImport(StoreRepository stores, MasterDataValidation val
 
     private static StoreInput ToStoreInput(IReadOnlyDictionary<string, string> row, OpeningHours? hours)
     {
-        var tags = row.Get("tags")?.Split([';', '|', '、', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var tags = row.Optional("tags")?.Split([';', '|', '、', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         int? staff = int.TryParse(row.Get("staff"), out var s) ? s : null;
-        return new StoreInput(row.Get("code"), row.Get("name"), row.Get("region"), row.Get("city"), row.Get("address"),
+        return new StoreInput(row.Get("code"), row.Get("name"), row.Get("region"), row.Get("city"), row.Optional("address"),
             row.Number("latitude"), row.Number("longitude"), tags, hours, row.Get("time_zone"), staff);
     }
 }
