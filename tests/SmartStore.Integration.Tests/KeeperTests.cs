@@ -47,4 +47,29 @@ public sealed class KeeperTests
             folder.Delete(recursive: true);
         }
     }
+
+    [Fact]
+    public async Task Status_says_what_is_not_running_and_fails_when_nothing_was_started()
+    {
+        var home = Directory.CreateTempSubdirectory("smartstore-status-");
+        try
+        {
+            var start = new ProcessStartInfo("bash") { WorkingDirectory = SharedData.RepositoryRoot };
+            start.ArgumentList.Add(Path.Combine(SharedData.RepositoryRoot, "smartstore"));
+            start.ArgumentList.Add("status");
+            start.Environment["SMARTSTORE_HOME"] = home.FullName;
+            start.Environment["SMARTSTORE_WEB_URL"] = "http://127.0.0.1:9";
+            start.Environment.Remove("SMARTSTORE_PG");
+            var outcome = await FtpClients.Run(start);
+            Assert.Equal(1, outcome.ExitCode);
+            Assert.Contains("silo: not running", outcome.Output);
+            Assert.Contains("web: not running", outcome.Output);
+            Assert.Contains("database: not running", outcome.Output);
+            Assert.Contains("http://127.0.0.1:9/healthz does not answer", outcome.Output);
+        }
+        finally
+        {
+            home.Delete(recursive: true);
+        }
+    }
 }
