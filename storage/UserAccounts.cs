@@ -119,7 +119,9 @@ public sealed class UserAccounts(SmartStoreDatabase database)
             (c, t, account) => Change(c, t, account, actor, "import"),
             async (c, t) =>
             {
-                if (await c.ExecuteScalarAsync<long>("SELECT count(*) FROM users WHERE role = 'hq_admin' AND NOT disabled", transaction: t) == 0)
+                // Only a change can disable or demote; new accounts alone leave the admins as they were.
+                if (changes.Count > 0
+                    && await c.ExecuteScalarAsync<long>("SELECT count(*) FROM users WHERE role = 'hq_admin' AND NOT disabled", transaction: t) == 0)
                     throw LastAdmin(changes.Keys.Order(StringComparer.Ordinal).First());
             }), created, changes);
         return (passwords, changed);

@@ -32,11 +32,11 @@ public sealed class AccountImport(UserAccounts accounts, AccountDesk desk) : She
         ["总部管理员"] = "hq_admin", ["总部分析师"] = "hq_analyst", ["区域经理"] = "region_manager", ["店长"] = "store_manager",
     };
 
-    protected override string CodeColumn => "username";
+    protected override string? CodeIn(IReadOnlyDictionary<string, string> row) => row.Get("username")?.ToLowerInvariant();
 
     protected override async Task<UserAccounts.Account?> Check(IReadOnlyDictionary<string, string> row, int index, RowErrors errors)
     {
-        var input = new AccountInput(row.Get("username")?.ToLowerInvariant(), row.Get("name"), RoleCode(row.Get("role")), Codes(row.Get("regions")),
+        var input = new AccountInput(CodeIn(row), row.Get("name"), RoleCode(row.Get("role")), Codes(row.Get("regions")),
             Codes(row.Get("stores")), false);
         var (account, rowErrors) = await desk.Validate(input);
         errors.AddAll(index, rowErrors);

@@ -74,7 +74,7 @@ public static class BulkImport
     /// new record has none), null when the cell is empty (a change keeps the field as it is), else the cell.
     /// </summary>
     public static string? Optional(this IReadOnlyDictionary<string, string> row, string column) =>
-        row.Get(column) is { } text && text == ClearMark ? "" : row.Get(column);
+        row.Get(column) is var text && text == ClearMark ? "" : text;
 
     /// <summary>A yes/no column (是/否, yes/no, true/false, 1/0; empty is no); null when it is neither.</summary>
     public static bool? YesOrNo(string? text) => text?.Trim().ToLowerInvariant() switch

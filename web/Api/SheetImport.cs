@@ -13,8 +13,8 @@ public abstract class SheetImport<T>(IReadOnlyDictionary<string, string> headers
 
     public Task<ImportOutcome> Import(IFormFile file, string actor, bool change = false) => Import(BulkImport.Read(file, headers), actor, change);
 
-    /// <summary>The column naming a row's record (an account's is its username).</summary>
-    protected virtual string CodeColumn => "code";
+    /// <summary>The code of the record a row names (an account's is its username, lower-cased as accounts are).</summary>
+    protected virtual string? CodeIn(IReadOnlyDictionary<string, string> row) => row.Get("code");
 
     /// <summary>The most new records one sheet may create (rows changing records that exist aside; the sheet itself holds at
     /// most <see cref="BulkImport.MaxRows"/>).</summary>
@@ -58,7 +58,7 @@ public abstract class SheetImport<T>(IReadOnlyDictionary<string, string> headers
         for (var i = 0; i < sheet.Rows.Count; i++)
         {
             var row = sheet.Rows[i];
-            var given = row.Get(CodeColumn);
+            var given = CodeIn(row);
             // Said first, before its other cells: a row of a record that exists is either a change or refused for that alone.
             if (given is not null && change && await Current(given) is { } now)
             {

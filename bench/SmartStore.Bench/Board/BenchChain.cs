@@ -25,7 +25,25 @@ public sealed class BenchChain : IAsyncDisposable
     /// <summary>The demo chain's secrets: its accounts' passwords and its cameras' FTP secrets.</summary>
     public SecretsFile Secrets { get; }
 
-    public static async Task<BenchChain> Seed(string name, CancellationToken cancellation)
+    /// <summary>
+    /// Seeds a chain, runs <paramref name="measure"/> on it (its exit code is the benchmark's) and stops and removes what it
+    /// started, also when stopped before the end (Ctrl+C, SIGTERM: exit 130).
+    /// </summary>
+    public static async Task<int> Run(string name, Func<BenchChain, Task<int>> measure, CancellationToken cancellation)
+    {
+        try
+        {
+            await using var chain = await Seed(name, cancellation);
+            return await measure(chain);
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            Progress.Say($"{name}: stopped before the end; the servers it started are stopped");
+            return 130;
+        }
+    }
+
+    private static async Task<BenchChain> Seed(string name, CancellationToken cancellation)
     {
         var chain = new BenchChain(Directory.CreateTempSubdirectory($"smartstore-bench-{name}-"), new SmartStoreDatabase(IngestDatabase.ConnectionString()));
         Progress.Say("database: migrating and seeding the demo chain");

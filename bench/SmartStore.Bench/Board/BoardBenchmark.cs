@@ -23,9 +23,8 @@ public sealed class BoardBenchmark : IBenchmark
         var loads = args.Get("loads", 5);
         var pool = args.Get("pool", 0);
         if (stores < DemoStores || loads < 1 || pool < 0) throw new ArgumentException($"--stores must be at least {DemoStores}, --loads at least 1, --pool 1 or more.");
-        try
+        return await BenchChain.Run(Name, async chain =>
         {
-            await using var chain = await BenchChain.Seed(Name, cancellation);
             Progress.Say($"chain: {stores - DemoStores} more stores, each with a door camera and a shelf dome");
             var cameras = (await ChainAtScale.Add(chain.Database, stores - DemoStores, cancellation)).Concat(DemoCameras(chain.Secrets)).ToList();
             // The processes bound their pools themselves; --pool names a size instead (100 is Npgsql's own default).
@@ -35,12 +34,7 @@ public sealed class BoardBenchmark : IBenchmark
             figures.Figures.Print();
             if (figures.Failures > 0) Console.Error.WriteLine($"board: {figures.Failures} pages or heartbeats failed; silo's last lines:{Environment.NewLine}{chain.SiloTail()}");
             return figures.Failures == 0 ? 0 : 1;
-        }
-        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
-        {
-            Progress.Say("board: stopped before the end; the servers it started are stopped");
-            return 130;
-        }
+        }, cancellation);
     }
 
     private static async Task<(Figures Figures, int Failures)> Measure(BenchChain chain, Uri web, IReadOnlyList<(string Camera, string Secret)> cameras,
