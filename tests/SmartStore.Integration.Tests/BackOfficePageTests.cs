@@ -21,6 +21,7 @@ public sealed partial class BackOfficePageTests(SmartStoreSystem system)
         { "east", "/cameras?handler=rotate" },
         { "analyst", "/cameras?handler=create" },
         { "s0001", "/cameras/CAM-S0001-E1?handler=bind" },
+        { "east", "/cameras/CAM-S0001-P1?handler=details" },
         { "east", "/cameras/CAM-S0001-E1?handler=rotate" },
         { "analyst", "/skus?handler=create" },
         { "analyst", "/skus/SKU-1001?handler=photo" },
@@ -110,6 +111,46 @@ public sealed partial class BackOfficePageTests(SmartStoreSystem system)
         var camera = (await (await admin.GetAsync("/api/cameras/CAM-X0621-E1")).Json())["camera"]!;
         Assert.Equal("S0005", camera["storeCode"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task Admin_changes_a_domes_presets_on_its_page_and_a_change_made_meanwhile_is_not_overwritten_unseen()
+    {
+        using var admin = await system.SignedIn("admin");
+        await admin.PostJson("/api/cameras", new { code = "CAM-X0622-P1", kind = "shelf", storeCode = "S0004", presets = new[] { new { number = 1, name = "货架A", patrolOrder = 1 } } });
+        const string Page = "/cameras/CAM-X0622-P1";
+        async Task<string> Revision() => RevisionField().Match(await admin.GetStringAsync(Page)).Groups[1].Value;
+        Task<HttpResponseMessage> Save(string revision, string brand, string presets) => PageForms.PostForm(admin, Page, Page + "?handler=details", new()
+        {
+            ["Revision"] = revision, ["Details.Brand"] = brand, ["Details.Model"] = "DS-2DE", ["Details.PatrolCadenceMinutes"] = "15", ["Details.Presets"] = presets,
+        });
+        async Task<JsonNode> Stored() => (await (await admin.GetAsync("/api/cameras/CAM-X0622-P1")).Json())["camera"]!;
+
+        // A new patrol: the cold cabinet first; brand, model and cadence with it.
+        Assert.Contains("设备资料已保存", await (await Save(await Revision(), "Dahua", "2 冷柜\n1 货架A")).Content.ReadAsStringAsync());
+        var saved = await Stored();
+        Assert.Equal([2, 1], saved["presets"]!.AsArray().Select(p => p!["number"]!.GetValue<int>()));
+        Assert.Equal(("Dahua", 15), (saved["brand"]!.GetValue<string>(), saved["patrolCadenceMinutes"]!.GetValue<int>()));
+
+        // A line that is not "number name" is refused with its line, and nothing changes.
+        Assert.Contains("预置位第 1 行", System.Net.WebUtility.HtmlDecode(await (await Save(await Revision(), "Hikvision", "冷柜")).Content.ReadAsStringAsync()));
+        Assert.Equal("Dahua", (await Stored())["brand"]!.GetValue<string>());
+
+        // Changed by the API while the page was open: refused, naming what it is now; what was typed stays in the form.
+        var opened = await Revision();
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutJson("/api/cameras/CAM-X0622-P1", new { kind = "shelf", brand = "Uniview", storeCode = "S0004",
+            patrolCadenceMinutes = 15, presets = new[] { new { number = 2, name = "冷柜", patrolOrder = 1 }, new { number = 1, name = "货架A", patrolOrder = 2 } } })).StatusCode);
+        var refused = System.Net.WebUtility.HtmlDecode(await (await Save(opened, "Hikvision", "2 冷柜\n1 货架A")).Content.ReadAsStringAsync());
+        Assert.Contains("保存未执行", refused);
+        Assert.Contains("现为：Uniview，巡检间隔 15 分钟，预置位 2 冷柜；1 货架A", refused);
+        Assert.Contains("name=\"Details.Brand\" value=\"Hikvision\"", refused);
+        Assert.Equal("Uniview", (await Stored())["brand"]!.GetValue<string>());
+        // Told, the person saves again against what they were shown.
+        Assert.Contains("设备资料已保存", await (await Save(RevisionField().Match(refused).Groups[1].Value, "Hikvision", "2 冷柜\n1 货架A")).Content.ReadAsStringAsync());
+        Assert.Equal("Hikvision", (await Stored())["brand"]!.GetValue<string>());
+    }
+
+    [GeneratedRegex("name=\"Revision\" value=\"(\\d+)\"")]
+    private static partial Regex RevisionField();
 
     [Fact]
     public async Task Store_import_from_the_page_shows_row_numbered_errors_and_imports_nothing()
@@ -284,7 +325,7 @@ public sealed partial class BackOfficePageTests(SmartStoreSystem system)
     {
         using var admin = await system.SignedIn("admin");
         Assert.Equal(HttpStatusCode.Created, (await admin.PostJson("/api/stores", ApiJson.NewStore("X0823", "NORTH"))).StatusCode);
-        static string RevisionOn(string page) => Regex.Match(page, "name=\"Revision\" value=\"(\\d+)\"").Groups[1].Value;
+        static string RevisionOn(string page) => RevisionField().Match(page).Groups[1].Value;
         var opened = RevisionOn(await admin.GetStringAsync("/stores/X0823/edit"));
         Assert.NotEmpty(opened);
 

@@ -45,6 +45,52 @@ public sealed class CameraDetailModel(CameraRepository cameras, StoreRepository 
 
     public async Task<IActionResult> OnGet() => await Load() ?? Page();
 
+    /// <summary>设备资料: brand, model and (shelf domes) patrol cadence and presets, as the page showed them or as typed.</summary>
+    [BindProperty] public CameraForm? Details { get; set; }
+    /// <summary>The camera's version the details form was filled from: saved only while the camera is still at it.</summary>
+    [BindProperty] public long? Revision { get; set; }
+    public IReadOnlyList<string> DetailErrors { get; private set; } = [];
+    /// <summary>Set when the details were changed meanwhile (a sheet, another admin): who, when, and what they are now.</summary>
+    public string? ChangedMeanwhile { get; private set; }
+
+    /// <summary>
+    /// Saves the camera's details (its kind, store, drawings and till are changed elsewhere). Refused when the camera changed
+    /// after the page was opened: what was typed stays in the form, the notice says who changed what, and saving again
+    /// saves over it knowingly.
+    /// </summary>
+    public Task<IActionResult> OnPostDetails()
+    {
+        // As posted: loading the camera (below) fills the form and its version from the camera as it is now.
+        var (typed, opened) = (Details ?? new CameraForm(), Revision);
+        return Edit(async () =>
+        {
+            (typed.Code, typed.Kind, typed.StoreCode) = (Code, Camera.Kind.ToCode(), Camera.StoreCode);
+            var (input, problems) = typed.ToInput();
+            var (camera, errors) = await validation.Camera(input, Code, User.Scope());
+            if (problems.Count > 0 || camera is null) return Kept(typed, opened, [.. problems, .. errors.Localized]);
+            var (saving, _) = await cameras.Update(camera, User.Actor(), opened);
+            if (saving == Saving.NotFound) return NotFound();
+            if (saving == Saving.ChangedMeanwhile)
+            {
+                var last = await cameras.LastChange(Code);
+                var now = CameraForm.Of(Camera);
+                ChangedMeanwhile = string.Format(T("cameraChangedMeanwhile"), last?.Actor ?? "?", last?.At.ToLocalTime().ToString("MM-dd HH:mm:ss") ?? "",
+                    $"{now.Brand} {now.Model}".Trim(), now.PatrolCadenceMinutes, (now.Presets ?? "").Replace('\n', '；'));
+                // Told what changed, the person may save again: against the version they have now been shown.
+                return Kept(typed, Revision, []);
+            }
+            await cluster.GetGrain<ICameraGrain>(Code).RefreshProfile();
+            return await Done(T("cameraDetailsSaved"));
+        });
+    }
+
+    /// <summary>The page with the details form as typed, still against <paramref name="revision"/>.</summary>
+    private IActionResult Kept(CameraForm typed, long? revision, IReadOnlyList<string> errors)
+    {
+        (Details, Revision, DetailErrors) = (typed, revision, errors);
+        return Page();
+    }
+
     public async Task<IActionResult> OnPostBind(string? storeCode)
     {
         if (!MayEdit) return Forbid();
@@ -169,9 +215,11 @@ public sealed class CameraDetailModel(CameraRepository cameras, StoreRepository 
     /// <summary>Loads the camera; a refusal (404, or 403 outside the viewer's scope) when it may not be shown.</summary>
     private async Task<IActionResult?> Load()
     {
-        var camera = await cameras.Find(Code);
-        if (camera is null) return NotFound();
+        if (await cameras.FindWithRevision(Code) is not var (camera, revision)) return NotFound();
         Camera = camera;
+        // The details form is filled from the camera as read, with the version it was read at; a refused save keeps what was typed.
+        Details = CameraForm.Of(camera);
+        Revision = revision;
         Store = camera.StoreCode is null ? null : await stores.Find(camera.StoreCode);
         var scope = User.Scope();
         if (!scope.SeesWholeChain && (Store is null || !scope.AllowsStore(Store.Code, Store.RegionCode))) return Forbid();

@@ -19,6 +19,14 @@ public sealed class CameraForm
     public int? PatrolCadenceMinutes { get; set; }
     public string? Presets { get; set; }
 
+    /// <summary>A camera's form as its page shows it, presets one per line in patrol order.</summary>
+    public static CameraForm Of(Camera camera) => new()
+    {
+        Code = camera.Code, Kind = camera.Kind.ToCode(), Brand = camera.Brand, Model = camera.Model, StoreCode = camera.StoreCode,
+        PatrolCadenceMinutes = camera.PatrolCadenceMinutes,
+        Presets = string.Join("\n", camera.Presets.OrderBy(p => p.PatrolOrder).Select(p => $"{p.Number} {p.Name}")),
+    };
+
     /// <summary>The API's input for these fields, or the lines of the preset box that could not be read.</summary>
     public (CameraInput Input, IReadOnlyList<string> Problems) ToInput()
     {
