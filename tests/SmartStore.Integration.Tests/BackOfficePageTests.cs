@@ -22,6 +22,7 @@ public sealed partial class BackOfficePageTests(SmartStoreSystem system)
         { "analyst", "/cameras?handler=create" },
         { "s0001", "/cameras/CAM-S0001-E1?handler=bind" },
         { "east", "/cameras/CAM-S0001-P1?handler=details" },
+        { "analyst", "/skus/SKU-1001?handler=details" },
         { "east", "/cameras/CAM-S0001-E1?handler=rotate" },
         { "analyst", "/skus?handler=create" },
         { "analyst", "/skus/SKU-1001?handler=photo" },
@@ -147,6 +148,35 @@ public sealed partial class BackOfficePageTests(SmartStoreSystem system)
         // Told, the person saves again against what they were shown.
         Assert.Contains("设备资料已保存", await (await Save(RevisionField().Match(refused).Groups[1].Value, "Hikvision", "2 冷柜\n1 货架A")).Content.ReadAsStringAsync());
         Assert.Equal("Hikvision", (await Stored())["brand"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Admin_changes_a_skus_details_on_its_page_and_a_sheets_change_made_meanwhile_is_not_overwritten_unseen()
+    {
+        using var admin = await system.SignedIn("admin");
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostJson("/api/skus", new { code = "SKU-X0623", name = "页面测试奶", brand = "Oatly", category = "milk", isCompetitor = false })).StatusCode);
+        const string Page = "/skus/SKU-X0623";
+        async Task<string> Revision() => RevisionField().Match(await admin.GetStringAsync(Page)).Groups[1].Value;
+        Task<HttpResponseMessage> Save(string revision, string name, string competitor) => PageForms.PostForm(admin, Page, Page + "?handler=details", new()
+        {
+            ["Revision"] = revision, ["Details.Name"] = name, ["Details.Brand"] = "Oatly", ["Details.Category"] = "milk", ["Details.IsCompetitor"] = competitor,
+        });
+        async Task<JsonNode> Stored() => await (await admin.GetAsync("/api/skus/SKU-X0623")).Json();
+
+        Assert.Contains("商品资料已保存", await (await Save(await Revision(), "页面改名奶", "true")).Content.ReadAsStringAsync());
+        Assert.Equal(("页面改名奶", true), ((await Stored())["name"]!.GetValue<string>(), (await Stored())["isCompetitor"]!.GetValue<bool>()));
+
+        // Renamed by a sheet while the page was open: refused, naming what it is now; the typed name stays in the form.
+        var opened = await Revision();
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync("/api/skus/import?change=true",
+            new StringContent("code,name\nSKU-X0623,表格改名奶\n", Encoding.UTF8, "text/csv"))).StatusCode);
+        var refused = System.Net.WebUtility.HtmlDecode(await (await Save(opened, "页面再改名奶", "true")).Content.ReadAsStringAsync());
+        Assert.Contains("保存未执行", refused);
+        Assert.Contains("现为：表格改名奶", refused);
+        Assert.Contains("name=\"Details.Name\" value=\"页面再改名奶\"", refused);
+        Assert.Equal("表格改名奶", (await Stored())["name"]!.GetValue<string>());
+        Assert.Contains("商品资料已保存", await (await Save(RevisionField().Match(refused).Groups[1].Value, "页面再改名奶", "true")).Content.ReadAsStringAsync());
+        Assert.Equal("页面再改名奶", (await Stored())["name"]!.GetValue<string>());
     }
 
     [GeneratedRegex("name=\"Revision\" value=\"(\\d+)\"")]

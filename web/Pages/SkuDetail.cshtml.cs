@@ -9,7 +9,8 @@ using static SmartStore.Web.Localization.UiText;
 namespace SmartStore.Web.Pages;
 
 /// <summary>One SKU with its reference photos; HQ admins upload more (whole, decodable JPEGs only), crop and delete them.</summary>
-public sealed class SkuDetailModel(SkuRepository skus, DictionaryRepository dictionary, IClusterClient cluster, ILogger<SkuDetailModel> logger) : PageModel
+public sealed class SkuDetailModel(SkuRepository skus, DictionaryRepository dictionary, MasterDataValidation validation, IClusterClient cluster,
+    ILogger<SkuDetailModel> logger) : PageModel
 {
     [FromRoute] public string Code { get; set; } = "";
 
@@ -20,6 +21,13 @@ public sealed class SkuDetailModel(SkuRepository skus, DictionaryRepository dict
     public string? Notice { get; private set; }
     public SkuGalleryStatus? Gallery { get; private set; }
     public bool MayEdit => User.Scope().MayEditMasterData;
+    public IReadOnlyList<DictionaryEntry> Categories { get; private set; } = [];
+    /// <summary>商品资料 as the page showed it, or as typed when a save was refused.</summary>
+    [BindProperty] public SkuInput? Details { get; set; }
+    /// <summary>The SKU's version the form was filled from: saved only while the SKU is still at it.</summary>
+    [BindProperty] public long? Revision { get; set; }
+    /// <summary>Set when the SKU was changed meanwhile (a sheet, an ERP's sync): who, when, and what it is now.</summary>
+    public string? ChangedMeanwhile { get; private set; }
 
     public async Task<IActionResult> OnGet() => await Load() ? await WithGallery() : NotFound();
 
@@ -55,6 +63,40 @@ public sealed class SkuDetailModel(SkuRepository skus, DictionaryRepository dict
         return await WithGallery();
     }
 
+    /// <summary>
+    /// Saves the SKU's name, brand, category and own / competitor flag. Refused when the SKU changed after the page was opened:
+    /// what was typed stays in the form, the notice says who changed what, and saving again puts it over knowingly.
+    /// </summary>
+    public async Task<IActionResult> OnPostDetails()
+    {
+        if (!MayEdit) return Forbid();
+        // As posted: loading the SKU fills the form and its version from the SKU as it is now.
+        var (typed, opened) = (Details ?? new SkuInput(null, null, null, null, null), Revision);
+        if (!await Load()) return NotFound();
+        var (sku, errors) = await validation.Sku(typed with { Code = null }, Code);
+        if (sku is null) return await Kept(typed, opened, errors.Localized);
+        var (saving, _) = await skus.Update(sku, User.Actor(), opened);
+        if (saving == Saving.NotFound) return NotFound();
+        if (saving == Saving.ChangedMeanwhile)
+        {
+            var last = await skus.LastChange(Code);
+            ChangedMeanwhile = string.Format(T("skuChangedMeanwhile"), last?.Actor ?? "?", last?.At.ToLocalTime().ToString("MM-dd HH:mm:ss") ?? "",
+                Sku.Name, Sku.Brand, Display.Label(Category, Sku.Category), T(Sku.IsCompetitor ? "competitor" : "own"));
+            // Told what changed, the person may save again: against the version they have now been shown.
+            return await Kept(typed, Revision, []);
+        }
+        await Load();
+        Notice = T("skuDetailsSaved");
+        return await WithGallery();
+    }
+
+    /// <summary>The page with the form as typed, still against <paramref name="revision"/>.</summary>
+    private Task<IActionResult> Kept(SkuInput typed, long? revision, IReadOnlyList<string> errors)
+    {
+        (Details, Revision, Errors) = (typed, revision, errors);
+        return WithGallery();
+    }
+
     public async Task<IActionResult> OnPostDeletePhoto(long id)
     {
         if (!MayEdit) return Forbid();
@@ -85,10 +127,11 @@ public sealed class SkuDetailModel(SkuRepository skus, DictionaryRepository dict
 
     private async Task<bool> Load()
     {
-        var sku = await skus.Find(Code);
-        if (sku is null) return false;
+        if (await skus.FindWithRevision(Code) is not var (sku, revision)) return false;
         Sku = sku;
-        Category = (await dictionary.List(DictionaryRepository.SkuCategory)).FirstOrDefault(c => c.Code == sku.Category);
+        (Details, Revision) = (new SkuInput(sku.Code, sku.Name, sku.Brand, sku.Category, sku.IsCompetitor), revision);
+        Categories = await dictionary.List(DictionaryRepository.SkuCategory);
+        Category = Categories.FirstOrDefault(c => c.Code == sku.Category);
         Photos = await skus.Photos(Code);
         return true;
     }
