@@ -11,7 +11,10 @@ namespace SmartStore.Grains;
 /// </summary>
 public sealed partial class StoreGrain
 {
-    /// <summary>Plan and competitor list are re-read this often too: SKUs are edited and imported without telling stores.</summary>
+    /// <summary>
+    /// Plan and competitor list are re-read this often too: the web host tells the stores when a SKU's competitor flag
+    /// changes (<see cref="PlanChanged"/>), and what it did not tell (another host's change, a fix in SQL) arrives by this.
+    /// </summary>
     private static readonly TimeSpan PlanFreshFor = TimeSpan.FromMinutes(10);
     private IReadOnlyList<PlannedSlot>? _plan;
     private DateTime _planReadUtc;

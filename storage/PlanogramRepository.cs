@@ -37,6 +37,14 @@ public sealed class PlanogramRepository(SmartStoreDatabase database)
             """, new { storeCode }, cancellationToken: cancellationToken))).Select(r => r.ToPlanogram()).ToList();
     }
 
+    /// <summary>The stores with a shelf plan: those whose shelf figures depend on which SKUs are competitors'.</summary>
+    public async Task<IReadOnlyList<string>> StoresWithPlans()
+    {
+        await using var connection = await database.Open();
+        return (await connection.QueryAsync<string>(
+            "SELECT DISTINCT c.store_code FROM planograms p JOIN cameras c ON c.code = p.camera_code WHERE c.store_code IS NOT NULL ORDER BY 1")).ToList();
+    }
+
     public async Task<byte[]?> Reference(string cameraCode, int preset, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.Open(cancellationToken);

@@ -43,6 +43,7 @@ builder.Services.AddSingleton<SpecialHoursImport>();
 builder.Services.AddSingleton<CameraImport>();
 builder.Services.AddSingleton<AccountImport>();
 builder.Services.AddSingleton<SkuImport>();
+builder.Services.AddSingleton<ShelfCompetitors>();
 builder.Services.AddSingleton<TrafficReport>();
 builder.Services.AddSingleton<StoreTotals>();
 builder.Services.AddSingleton<StoreClosures>();

@@ -98,6 +98,22 @@ public sealed class ShelfDisplayTests(SmartStoreSystem system)
         Assert.Equal(codes[3], slots["slots"]![1]!["sku"]!.GetValue<string>());
         var whole = await (await admin.PostAsync("/api/vision/display", Jpeg(await File.ReadAllBytesAsync(Path.Combine(Grocery, OnShelf[1]))))).Json();
         Assert.Equal(codes[1], whole["matches"]![0]!["sku"]!.GetValue<string>());
+
+        // Oatly taken for an own product (the chain now sells it): the store's figures say so at once, not at its next re-read.
+        async Task Flag(bool competitor)
+        {
+            var sku = await (await admin.GetAsync($"/api/skus/{codes[3]}")).Json();
+            Assert.Equal(HttpStatusCode.OK, (await admin.PutJson($"/api/skus/{codes[3]}", new { name = sku["name"]!.GetValue<string>(),
+                brand = sku["brand"]!.GetValue<string>(), category = sku["category"]!.GetValue<string>(), isCompetitor = competitor })).StatusCode);
+        }
+        async Task<int> CompetitorFacings() => (await (await admin.GetAsync($"/api/stores/{Store}/shelf")).Json())["figures"]!["competitorFacings"]!.GetValue<int>();
+        var counted = await CompetitorFacings();
+        await Flag(false);
+        var owned = await (await admin.GetAsync($"/api/stores/{Store}/shelf")).Json();
+        Assert.Equal(counted - 1, owned["figures"]!["competitorFacings"]!.GetValue<int>());
+        Assert.DoesNotContain("competitor-in-own-slot", owned["alerts"]!.AsArray().Select(a => a!["kind"]!.GetValue<string>()));
+        await Flag(true);
+        Assert.Equal(counted, await CompetitorFacings());
     }
 
     [Fact]

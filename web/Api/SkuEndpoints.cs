@@ -52,12 +52,14 @@ public static class SkuEndpoints
     /// <param name="ifMatch">The SKU's ETag as read (GET): the update is made only while the SKU is still at that version (an ERP
     /// sync and a sheet from head office do not overwrite each other).</param>
     private static async Task<IResult> Update(string code, SkuInput input, ClaimsPrincipal user, SkuRepository repository, MasterDataValidation validation,
-        HttpResponse response, [FromHeader(Name = "If-Match")] string? ifMatch)
+        ShelfCompetitors competitors, HttpResponse response, [FromHeader(Name = "If-Match")] string? ifMatch)
     {
         if (!VersionTags.TryRead(ifMatch, out var revision)) return VersionTags.Unreadable(ifMatch!, $"/api/skus/{code}");
         var (sku, errors) = await validation.Sku(input, code);
         if (sku is null) return errors.ToResult();
+        var before = await competitors.Now();
         var (saving, saved) = await repository.Update(sku, user.Actor(), revision);
+        await competitors.TellIfChanged(before);
         if (saving == Saving.NotFound) return Problems.NotFound($"SKU '{code}'");
         if (saving == Saving.ChangedMeanwhile) return VersionTags.ChangedMeanwhile($"SKU '{code}'", await repository.LastChange(code));
         response.Headers.ETag = VersionTags.Of(saved!.Value);

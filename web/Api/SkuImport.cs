@@ -7,7 +7,7 @@ namespace SmartStore.Web.Api;
 /// Bulk import of SKUs from CSV or Excel, for the API and the SKU page alike; all rows or none. Sent to change existing
 /// SKUs, a row whose code exists changes that SKU by its filled-in cells (a brand's new names, a category moved).
 /// </summary>
-public sealed class SkuImport(SkuRepository skus, MasterDataValidation validation) : SheetImport<Sku>(Headers, "SKU")
+public sealed class SkuImport(SkuRepository skus, MasterDataValidation validation, ShelfCompetitors competitors) : SheetImport<Sku>(Headers, "SKU")
 {
     public static readonly IReadOnlyDictionary<string, string> Headers = new Dictionary<string, string>
     {
@@ -52,8 +52,13 @@ public sealed class SkuImport(SkuRepository skus, MasterDataValidation validatio
     }
 
     protected override async Task<(IReadOnlyDictionary<string, string>? Secrets, IReadOnlyList<string> Changed)> WriteAll(IReadOnlyList<Sku> created,
-        IReadOnlyDictionary<string, Func<Sku, Sku>> changes, string actor) =>
-        (null, (await skus.Import(created, changes, actor)).Select(s => s.Code).ToList());
+        IReadOnlyDictionary<string, Func<Sku, Sku>> changes, string actor)
+    {
+        var before = await competitors.Now();
+        var changed = await skus.Import(created, changes, actor);
+        await competitors.TellIfChanged(before);
+        return (null, changed.Select(s => s.Code).ToList());
+    }
 
     /// <summary>The SKUs as a sheet in the columns this import reads (Chinese headers), to change and send back with change=true.</summary>
     public static async Task<byte[]> Sheet(IReadOnlyList<Sku> skus, CancellationToken cancellationToken) =>

@@ -9,8 +9,8 @@ using static SmartStore.Web.Localization.UiText;
 namespace SmartStore.Web.Pages;
 
 /// <summary>One SKU with its reference photos; HQ admins upload more (whole, decodable JPEGs only), crop and delete them.</summary>
-public sealed class SkuDetailModel(SkuRepository skus, DictionaryRepository dictionary, MasterDataValidation validation, IClusterClient cluster,
-    ILogger<SkuDetailModel> logger) : PageModel
+public sealed class SkuDetailModel(SkuRepository skus, DictionaryRepository dictionary, MasterDataValidation validation, ShelfCompetitors competitors,
+    IClusterClient cluster, ILogger<SkuDetailModel> logger) : PageModel
 {
     [FromRoute] public string Code { get; set; } = "";
 
@@ -75,7 +75,9 @@ public sealed class SkuDetailModel(SkuRepository skus, DictionaryRepository dict
         if (!await Load()) return NotFound();
         var (sku, errors) = await validation.Sku(typed with { Code = null }, Code);
         if (sku is null) return await Kept(typed, opened, errors.Localized);
+        var before = await competitors.Now();
         var (saving, _) = await skus.Update(sku, User.Actor(), opened);
+        await competitors.TellIfChanged(before);
         if (saving == Saving.NotFound) return NotFound();
         if (saving == Saving.ChangedMeanwhile)
         {
