@@ -41,10 +41,7 @@ public sealed class CameraImport(CameraRepository cameras, MasterDataValidation 
         var doorLine = DoorLineOf(row.Optional("doorLine"), index, errors);
         var area = AreaOf(row.Optional("countingArea"), index, errors);
         if (camera is null) return null;
-        if (doorLine is not null && camera.Kind != CameraKind.Entrance)
-            errors.Add(index, "only entrance cameras count door crossings: a door line is for an entrance camera.", "只有入口摄像头有进店线。");
-        if (area is not null && camera.Kind != CameraKind.Interior)
-            errors.Add(index, "only in-store cameras count people in an area: a counting area is for an in-store camera.", "只有店内摄像头有计数区域。");
+        DrawingsFit(camera.Kind, doorLine, area, index, errors);
         camera = camera with { DoorLine = doorLine, CountingArea = area };
         return WatchesTill(row.Get("till"), tillName, camera.Kind, index, errors) ? camera with { WatchesTill = true, Till = tillName } : camera;
     }
@@ -77,10 +74,7 @@ public sealed class CameraImport(CameraRepository cameras, MasterDataValidation 
         var (lineCell, areaCell) = (row.Optional("doorLine"), row.Optional("countingArea"));
         var doorLine = DoorLineOf(lineCell, index, errors);
         var area = AreaOf(areaCell, index, errors);
-        if (doorLine is not null && now.Kind != CameraKind.Entrance)
-            errors.Add(index, "only entrance cameras count door crossings: a door line is for an entrance camera.", "只有入口摄像头有进店线。");
-        if (area is not null && now.Kind != CameraKind.Interior)
-            errors.Add(index, "only in-store cameras count people in an area: a counting area is for an in-store camera.", "只有店内摄像头有计数区域。");
+        DrawingsFit(now.Kind, doorLine, area, index, errors);
         var tillName = row.Get("tillName");
         var tillGiven = row.Get("till") is not null || tillName is not null;
         var watches = tillGiven && WatchesTill(row.Get("till"), tillName, now.Kind, index, errors);
@@ -131,6 +125,15 @@ public sealed class CameraImport(CameraRepository cameras, MasterDataValidation 
 
     /// <summary>Fractions of the frame as the import reads them back exactly.</summary>
     private static string Joined(IEnumerable<float> numbers) => string.Join(" ", numbers.Select(n => n.ToString("R", CultureInfo.InvariantCulture)));
+
+    /// <summary>A door line is an entrance camera's and a counting area an in-store camera's: given to another kind, the row is refused.</summary>
+    private static void DrawingsFit(CameraKind kind, DoorLine? doorLine, CountingArea? area, int index, RowErrors errors)
+    {
+        if (doorLine is not null && kind != CameraKind.Entrance)
+            errors.Add(index, "only entrance cameras count door crossings: a door line is for an entrance camera.", "只有入口摄像头有进店线。");
+        if (area is not null && kind != CameraKind.Interior)
+            errors.Add(index, "only in-store cameras count people in an area: a counting area is for an in-store camera.", "只有店内摄像头有计数区域。");
+    }
 
     private static string? KindOf(IReadOnlyDictionary<string, string> row)
     {

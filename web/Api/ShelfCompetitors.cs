@@ -10,13 +10,16 @@ namespace SmartStore.Web.Api;
 /// </summary>
 public sealed class ShelfCompetitors(SkuRepository skus, PlanogramRepository planograms, IClusterClient cluster)
 {
-    /// <summary>The competitor SKUs now, to compare with after a change that may flip some (<see cref="TellIfChanged"/>).</summary>
-    public Task<IReadOnlySet<string>> Now() => skus.CompetitorCodes();
-
-    /// <summary>Tells the stores with shelf plans when the competitor SKUs are no longer <paramref name="before"/>.</summary>
-    public async Task TellIfChanged(IReadOnlySet<string> before)
+    /// <summary>
+    /// Runs a change of SKUs and, when it changed which SKUs are competitors', tells the stores with shelf plans; the
+    /// change's own answer comes back.
+    /// </summary>
+    public async Task<T> Around<T>(Func<Task<T>> change)
     {
-        if ((await skus.CompetitorCodes()).SetEquals(before)) return;
-        await ChangedGrains.Tell(await planograms.StoresWithPlans(), store => cluster.GetGrain<IStoreGrain>(store).PlanChanged());
+        var before = await skus.CompetitorCodes();
+        var outcome = await change();
+        if (!(await skus.CompetitorCodes()).SetEquals(before))
+            await ChangedGrains.Tell(await planograms.StoresWithPlans(), store => cluster.GetGrain<IStoreGrain>(store).PlanChanged());
+        return outcome;
     }
 }

@@ -57,9 +57,7 @@ public static class SkuEndpoints
         if (!VersionTags.TryRead(ifMatch, out var revision)) return VersionTags.Unreadable(ifMatch!, $"/api/skus/{code}");
         var (sku, errors) = await validation.Sku(input, code);
         if (sku is null) return errors.ToResult();
-        var before = await competitors.Now();
-        var (saving, saved) = await repository.Update(sku, user.Actor(), revision);
-        await competitors.TellIfChanged(before);
+        var (saving, saved) = await competitors.Around(() => repository.Update(sku, user.Actor(), revision));
         if (saving == Saving.NotFound) return Problems.NotFound($"SKU '{code}'");
         if (saving == Saving.ChangedMeanwhile) return VersionTags.ChangedMeanwhile($"SKU '{code}'", await repository.LastChange(code));
         response.Headers.ETag = VersionTags.Of(saved!.Value);

@@ -17,10 +17,7 @@ public sealed class SkuImport(SkuRepository skus, MasterDataValidation validatio
 
     protected override async Task<Sku?> Check(IReadOnlyDictionary<string, string> row, int index, RowErrors errors)
     {
-        var given = row.Get("competitor")?.ToLowerInvariant();
-        var competitor = BulkImport.YesOrNo(given);
-        if (competitor is null)
-            errors.Add(index, $"competitor '{given}' must be true/false, 1/0 or 是/否.", $"竞品“{given}”须为 是/否、true/false 或 1/0。");
+        var competitor = CompetitorOf(row.Get("competitor"), false, index, errors);
         var input = new SkuInput(row.Get("code"), row.Get("name"), row.Get("brand"), row.Get("category"), competitor == true);
         var (sku, rowErrors) = await validation.Sku(input, null);
         errors.AddAll(index, rowErrors);
@@ -34,10 +31,8 @@ public sealed class SkuImport(SkuRepository skus, MasterDataValidation validatio
     protected override async Task<Func<Sku, Sku>?> CheckChange(IReadOnlyDictionary<string, string> row, Sku now, int index, RowErrors errors, string actor)
     {
         var (name, brand, category) = (row.Get("name"), row.Get("brand"), row.Get("category"));
-        var given = row.Get("competitor")?.ToLowerInvariant();
-        var competitor = given is null ? now.IsCompetitor : BulkImport.YesOrNo(given);
-        if (competitor is null)
-            errors.Add(index, $"competitor '{given}' must be true/false, 1/0 or 是/否.", $"竞品“{given}”须为 是/否、true/false 或 1/0。");
+        var given = row.Get("competitor");
+        var competitor = CompetitorOf(given, now.IsCompetitor, index, errors);
         var (changed, rowErrors) = await validation.Sku(new SkuInput(null, name ?? now.Name, brand ?? now.Brand, category ?? now.Category,
             competitor == true), now.Code);
         errors.AddAll(index, rowErrors);
@@ -54,9 +49,7 @@ public sealed class SkuImport(SkuRepository skus, MasterDataValidation validatio
     protected override async Task<(IReadOnlyDictionary<string, string>? Secrets, IReadOnlyList<string> Changed)> WriteAll(IReadOnlyList<Sku> created,
         IReadOnlyDictionary<string, Func<Sku, Sku>> changes, string actor)
     {
-        var before = await competitors.Now();
-        var changed = await skus.Import(created, changes, actor);
-        await competitors.TellIfChanged(before);
+        var changed = await competitors.Around(() => skus.Import(created, changes, actor));
         return (null, changed.Select(s => s.Code).ToList());
     }
 
@@ -69,6 +62,15 @@ public sealed class SkuImport(SkuRepository skus, MasterDataValidation validatio
                 ["商品编码"] = s.Code, ["商品名称"] = s.Name, ["品牌"] = s.Brand, ["品类"] = s.Category, ["竞品"] = s.IsCompetitor ? "是" : "否",
             }).ToList(),
         }, cancellationToken);
+
+    /// <summary>The 竞品 cell as yes or no (<paramref name="empty"/> when empty); null, with the row refused, when it is neither.</summary>
+    private static bool? CompetitorOf(string? cell, bool empty, int index, RowErrors errors)
+    {
+        if (cell is null) return empty;
+        if (BulkImport.YesOrNo(cell) is { } yes) return yes;
+        errors.Add(index, $"competitor '{cell.ToLowerInvariant()}' must be true/false, 1/0 or 是/否.", $"竞品“{cell.ToLowerInvariant()}”须为 是/否、true/false 或 1/0。");
+        return null;
+    }
 
     protected override string CodeOf(Sku record) => record.Code;
 

@@ -11,10 +11,10 @@ using static SmartStore.Web.Localization.UiText;
 
 namespace SmartStore.Web.Pages;
 
-/// <summary>One camera: its master data, its live status from the camera grain, and (HQ admins) its store binding and secret.</summary>
+/// <summary>One camera: its master data, its live status from the camera grain, and (HQ admins) its details, store binding and secret.</summary>
 public sealed class CameraDetailModel(CameraRepository cameras, StoreRepository stores, RegionRepository regions,
     MasterDataValidation validation, SnapshotRepository snapshots, CameraDrawings drawings, CameraViews views,
-    CameraIncidents incidents, IClusterClient cluster) : PageModel
+    CameraIncidents incidents, ReportCalendar calendar, IClusterClient cluster) : PageModel
 {
     /// <summary>The camera's latest offline spells and view faults (设备运维), and its offline time over the last week.</summary>
     public IReadOnlyList<CameraIncidents.Incident> Incidents { get; private set; } = [];
@@ -74,7 +74,9 @@ public sealed class CameraDetailModel(CameraRepository cameras, StoreRepository 
             {
                 var last = await cameras.LastChange(Code);
                 var now = CameraForm.Of(Camera);
-                ChangedMeanwhile = string.Format(T("cameraChangedMeanwhile"), last?.Actor ?? "?", last?.At.ToLocalTime().ToString("MM-dd HH:mm:ss") ?? "",
+                // On the store's clock, as its edit page says it; an unbound camera's on head office's.
+                var at = last is null ? "" : Display.Local(last.At, Store?.TimeZone ?? calendar.ZoneId, "MM-dd HH:mm:ss");
+                ChangedMeanwhile = string.Format(T("cameraChangedMeanwhile"), last?.Actor ?? "?", at,
                     $"{now.Brand} {now.Model}".Trim(), now.PatrolCadenceMinutes, (now.Presets ?? "").Replace('\n', '；'));
                 // Told what changed, the person may save again: against the version they have now been shown.
                 return Kept(typed, Revision, []);

@@ -10,7 +10,7 @@ namespace SmartStore.Web.Pages;
 
 /// <summary>One SKU with its reference photos; HQ admins upload more (whole, decodable JPEGs only), crop and delete them.</summary>
 public sealed class SkuDetailModel(SkuRepository skus, DictionaryRepository dictionary, MasterDataValidation validation, ShelfCompetitors competitors,
-    IClusterClient cluster, ILogger<SkuDetailModel> logger) : PageModel
+    ReportCalendar calendar, IClusterClient cluster, ILogger<SkuDetailModel> logger) : PageModel
 {
     [FromRoute] public string Code { get; set; } = "";
 
@@ -75,14 +75,13 @@ public sealed class SkuDetailModel(SkuRepository skus, DictionaryRepository dict
         if (!await Load()) return NotFound();
         var (sku, errors) = await validation.Sku(typed with { Code = null }, Code);
         if (sku is null) return await Kept(typed, opened, errors.Localized);
-        var before = await competitors.Now();
-        var (saving, _) = await skus.Update(sku, User.Actor(), opened);
-        await competitors.TellIfChanged(before);
+        var (saving, _) = await competitors.Around(() => skus.Update(sku, User.Actor(), opened));
         if (saving == Saving.NotFound) return NotFound();
         if (saving == Saving.ChangedMeanwhile)
         {
             var last = await skus.LastChange(Code);
-            ChangedMeanwhile = string.Format(T("skuChangedMeanwhile"), last?.Actor ?? "?", last?.At.ToLocalTime().ToString("MM-dd HH:mm:ss") ?? "",
+            // A SKU is the chain's: on head office's clock.
+            ChangedMeanwhile = string.Format(T("skuChangedMeanwhile"), last?.Actor ?? "?", last is null ? "" : Display.Local(last.At, calendar.ZoneId, "MM-dd HH:mm:ss"),
                 Sku.Name, Sku.Brand, Display.Label(Category, Sku.Category), T(Sku.IsCompetitor ? "competitor" : "own"));
             // Told what changed, the person may save again: against the version they have now been shown.
             return await Kept(typed, Revision, []);
