@@ -29,6 +29,9 @@ public sealed class CameraGrain : Grain, ICameraGrain, IRemindable
     private readonly CameraLivenessOptions _options;
     private readonly ILogger<CameraGrain> _logger;
     private CameraProfile? _camera;
+    // False until a profile change was reported to this activation: a grain activated by the report itself loaded the
+    // changed profile and cannot tell what it was before, so its shelf plan is taken as changed.
+    private bool _profileBeforeKnown;
     private StoreProfile? _store;
     private IGrainTimer? _silenceTimer;
     private EntranceTracker? _tracker;
@@ -276,19 +279,22 @@ public sealed class CameraGrain : Grain, ICameraGrain, IRemindable
     public async Task RefreshProfile()
     {
         var previousStore = _camera?.StoreCode;
+        var previousPresets = PresetNumbers();
+        var beforeKnown = _profileBeforeKnown;
+        _profileBeforeKnown = true;
         await LoadProfile(CancellationToken.None);
         if (_tracker is not null && _tracker.DoorLine != _camera?.DoorLine) _tracker.MoveLine(_camera?.DoorLine);
         var store = _camera?.StoreCode;
-        if (previousStore != store)
-        {
-            if (previousStore is not null) await GrainFactory.GetGrain<IStoreGrain>(previousStore).CameraUnbound(Code);
-            // A shelf dome takes its planograms along: the plans of the store it left and the one it joined change.
-            if (_camera?.Kind == CameraKind.Shelf)
-                foreach (var changed in new[] { previousStore, store }.OfType<string>())
-                    await GrainFactory.GetGrain<IStoreGrain>(changed).PlanChanged();
-        }
+        if (previousStore != store && previousStore is not null) await GrainFactory.GetGrain<IStoreGrain>(previousStore).CameraUnbound(Code);
+        // A shelf dome takes its planograms along: the plans of the store it left and the one it joined change. A preset
+        // taken off (or put back on) the patrol sets its planogram aside (or counts it again): the store's plan changes.
+        if (_camera?.Kind == CameraKind.Shelf && (!beforeKnown || previousStore != store || !previousPresets.SetEquals(PresetNumbers())))
+            foreach (var changed in new[] { previousStore, store }.OfType<string>().Distinct())
+                await GrainFactory.GetGrain<IStoreGrain>(changed).PlanChanged();
         await Announce();
     }
+
+    private HashSet<int> PresetNumbers() => (_camera?.Presets ?? []).Select(p => p.Number).ToHashSet();
 
     public Task StoreChanged() => RefreshProfile();
 

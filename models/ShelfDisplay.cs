@@ -11,8 +11,12 @@ public sealed record PlanogramSlot(
     [property: Id(5)] int Height);
 
 /// <summary>The planogram of one preset of one shelf camera.</summary>
+/// <param name="InPlan">
+/// whether the preset is still in the camera's list: a planogram of a preset taken off the patrol is set aside, not
+/// counted in the store's plan, and counted again when the preset number is added back.
+/// </param>
 public sealed record PresetPlanogram(string CameraCode, int Preset, int ReferenceWidth, int ReferenceHeight,
-    IReadOnlyList<PlanogramSlot> Slots, DateTime UpdatedAt);
+    IReadOnlyList<PlanogramSlot> Slots, DateTime UpdatedAt, bool InPlan);
 
 /// <summary>A store's shelf figures for one store-local day (history for trends).</summary>
 public sealed record ShelfDay(string StoreCode, DateOnly Day, int PlannedSlots, int ObservedSlots, int ObservedPlanned, int MatchingSlots, double? Compliance,

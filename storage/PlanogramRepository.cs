@@ -9,30 +9,36 @@ public sealed class PlanogramRepository(SmartStoreDatabase database)
 {
     private const string Columns = """
         p.camera_code AS CameraCode, p.preset, p.reference_width AS ReferenceWidth, p.reference_height AS ReferenceHeight,
-        p.slots::text AS SlotsJson, p.updated_at AS UpdatedAt
+        p.slots::text AS SlotsJson, p.updated_at AS UpdatedAt,
+        c.presets @> jsonb_build_array(jsonb_build_object('number', p.preset)) AS InPlan
         """;
+
+    private const string FromPlanograms = "FROM planograms p JOIN cameras c ON c.code = p.camera_code";
 
     public async Task<PresetPlanogram?> Find(string cameraCode, int preset, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.Open(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
-            $"SELECT {Columns} FROM planograms p WHERE p.camera_code = @cameraCode AND p.preset = @preset", new { cameraCode, preset }, cancellationToken: cancellationToken));
+            $"SELECT {Columns} {FromPlanograms} WHERE p.camera_code = @cameraCode AND p.preset = @preset", new { cameraCode, preset }, cancellationToken: cancellationToken));
         return row?.ToPlanogram();
     }
 
     public async Task<IReadOnlyList<PresetPlanogram>> ForCamera(string cameraCode)
     {
         await using var connection = await database.Open();
-        return (await connection.QueryAsync<Row>($"SELECT {Columns} FROM planograms p WHERE p.camera_code = @cameraCode ORDER BY p.preset", new { cameraCode }))
+        return (await connection.QueryAsync<Row>($"SELECT {Columns} {FromPlanograms} WHERE p.camera_code = @cameraCode ORDER BY p.preset", new { cameraCode }))
             .Select(r => r.ToPlanogram()).ToList();
     }
 
-    /// <summary>Every planogram of the store's shelf cameras: the store's plan is their slots together (shared ids count once).</summary>
+    /// <summary>
+    /// Every planogram of the store's shelf cameras, set-aside ones too (<see cref="PresetPlanogram.InPlan"/>): the store's
+    /// plan is the slots of those in plan together (shared ids count once).
+    /// </summary>
     public async Task<IReadOnlyList<PresetPlanogram>> ForStore(string storeCode, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.Open(cancellationToken);
         return (await connection.QueryAsync<Row>(new CommandDefinition($"""
-            SELECT {Columns} FROM planograms p JOIN cameras c ON c.code = p.camera_code
+            SELECT {Columns} {FromPlanograms}
             WHERE c.store_code = @storeCode ORDER BY p.camera_code, p.preset
             """, new { storeCode }, cancellationToken: cancellationToken))).Select(r => r.ToPlanogram()).ToList();
     }
@@ -94,8 +100,9 @@ public sealed class PlanogramRepository(SmartStoreDatabase database)
         public int ReferenceHeight { get; init; }
         public string SlotsJson { get; init; } = "[]";
         public DateTime UpdatedAt { get; init; }
+        public bool InPlan { get; init; }
 
         public PresetPlanogram ToPlanogram() => new(CameraCode, Preset, ReferenceWidth, ReferenceHeight,
-            JsonSerializer.Deserialize<List<PlanogramSlot>>(SlotsJson, StorageJson.Options) ?? [], UpdatedAt);
+            JsonSerializer.Deserialize<List<PlanogramSlot>>(SlotsJson, StorageJson.Options) ?? [], UpdatedAt, InPlan);
     }
 }

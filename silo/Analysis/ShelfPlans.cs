@@ -10,8 +10,9 @@ public sealed class ShelfPlans(PlanogramRepository planograms, SkuRepository sku
     public async Task<IReadOnlyList<PlannedSlot>> Plan(string storeCode, CancellationToken cancellationToken)
     {
         var all = await planograms.ForStore(storeCode, cancellationToken);
-        // Overlapping presets (two domes on one face) share slot ids: the slot is planned once.
-        return all.SelectMany(p => p.Slots).GroupBy(s => s.SlotId, StringComparer.Ordinal)
+        // Overlapping presets (two domes on one face) share slot ids: the slot is planned once. A preset taken off the
+        // patrol is never photographed again: its slots would stay planned and unseen, so its planogram is set aside.
+        return all.Where(p => p.InPlan).SelectMany(p => p.Slots).GroupBy(s => s.SlotId, StringComparer.Ordinal)
             .Select(g => new PlannedSlot(g.Key, g.Select(s => s.PlannedSku).FirstOrDefault(sku => sku is not null))).ToList();
     }
 

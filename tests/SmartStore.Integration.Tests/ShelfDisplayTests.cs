@@ -192,14 +192,67 @@ public sealed class ShelfDisplayTests(SmartStoreSystem system)
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"/api/cameras/{Camera}/planograms/2/reference")).StatusCode);
     }
 
-    private async Task<long> UploadPatrolPhoto(byte[] jpeg, string tag)
+    [Fact]
+    public async Task A_preset_taken_off_the_patrol_sets_its_planogram_aside_until_it_is_put_back_or_discarded()
+    {
+        using var admin = await system.SignedIn("admin");
+        var codes = await SkuCodes(admin, "Arla Standard Milk", "God Morgon Orange Juice");
+        var camera = (await (await admin.GetAsync($"/api/cameras/{Camera}")).Json())["camera"]!;
+        var presets = camera["presets"]!.AsArray().Select(p => new
+        {
+            number = p!["number"]!.GetValue<int>(), name = p["name"]!.GetValue<string>(), patrolOrder = p["patrolOrder"]!.GetValue<int>(),
+        }).ToList();
+        Assert.Contains(presets, p => p.number == 2);
+        async Task Patrol(bool withPresetTwo) => Assert.Equal(HttpStatusCode.OK, (await admin.PutJson($"/api/cameras/{Camera}", new
+        {
+            kind = "shelf", brand = camera["brand"]?.GetValue<string>(), model = camera["model"]?.GetValue<string>(), storeCode = Store,
+            patrolCadenceMinutes = camera["patrolCadenceMinutes"]!.GetValue<int>(), presets = presets.Where(p => withPresetTwo || p.number != 2),
+        })).StatusCode);
+        async Task<int> PlannedSlots() => (await (await admin.GetAsync($"/api/stores/{Store}/shelf")).Json())["figures"]!["plannedSlots"]!.GetValue<int>();
+        async Task<bool?> InPlan() => (await (await admin.GetAsync($"/api/cameras/{Camera}/planograms")).Json()).AsArray()
+            .FirstOrDefault(p => p!["preset"]!.GetValue<int>() == 2)?["inPlan"]!.GetValue<bool>();
+
+        var before = await PlannedSlots();
+        var reference = await UploadPatrolPhoto(ComposeShelf(), "aside", preset: 2);
+        var saved = await admin.PutRaw($"/api/cameras/{Camera}/planograms/2", $$$"""
+            {"referenceSnapshotId":{{{reference}}},"grid":{"x":0,"y":0,"width":1,"height":0.5,"rows":1,"columns":2,
+             "plannedSkus":["{{{codes[0]}}}","{{{codes[1]}}}"],"idPrefix":"X0901-"}}
+            """);
+        Assert.True(saved.IsSuccessStatusCode, await saved.Content.ReadAsStringAsync());
+        Assert.Equal(before + 2, await PlannedSlots());
+
+        // Off the patrol, preset 2 is never photographed again: its two slots leave the store's plan at once, the planogram stays.
+        await Patrol(withPresetTwo: false);
+        Assert.Equal(before, await PlannedSlots());
+        Assert.False(await InPlan());
+        var page = await admin.GetStringAsync($"/cameras/{Camera}");
+        Assert.Matches("id=\"set-aside-planograms\">\\s*<li data-preset=\"2\">", page);
+
+        // Put back on the patrol, it counts again as it was drawn.
+        await Patrol(withPresetTwo: true);
+        Assert.Equal(before + 2, await PlannedSlots());
+        Assert.True(await InPlan());
+        Assert.DoesNotContain("set-aside-planograms", await admin.GetStringAsync($"/cameras/{Camera}"));
+
+        // Taken off again and discarded from the camera's page: gone for good; a planogram still in plan is not discarded there.
+        var kept = await PageForms.PostForm(admin, $"/cameras/{Camera}", $"/cameras/{Camera}?handler=discardPlanogram&preset=2", []);
+        Assert.Equal(HttpStatusCode.NotFound, kept.StatusCode);
+        await Patrol(withPresetTwo: false);
+        var discarded = await PageForms.PostForm(admin, $"/cameras/{Camera}", $"/cameras/{Camera}?handler=discardPlanogram&preset=2", []);
+        Assert.Contains("预置位 2 的陈列图已删除", System.Net.WebUtility.HtmlDecode(await discarded.Content.ReadAsStringAsync()));
+        Assert.Null(await InPlan());
+        await Patrol(withPresetTwo: true);
+        Assert.Equal(before, await PlannedSlots());
+    }
+
+    private async Task<long> UploadPatrolPhoto(byte[] jpeg, string tag, int preset = 1)
     {
         var folder = Directory.CreateTempSubdirectory("shelf-");
         try
         {
             // A stamp makes each upload new bytes, as a real camera's captures are.
             var stamped = jpeg[..2].Concat(new byte[] { 0xFF, 0xFE, 0, (byte)(tag.Length + 2) }).Concat(System.Text.Encoding.ASCII.GetBytes(tag)).Concat(jpeg[2..]).ToArray();
-            var name = $"{Camera}_P01_{DateTime.UtcNow.AddHours(8):yyyyMMddHHmmssfff}_{tag}.jpg";
+            var name = $"{Camera}_P{preset:00}_{DateTime.UtcNow.AddHours(8):yyyyMMddHHmmssfff}_{tag}.jpg";
             var file = Path.Combine(folder.FullName, name);
             await File.WriteAllBytesAsync(file, stamped);
             var upload = await FtpClients.Curl("-sS", "-T", file, "--user", $"{Camera}:{system.CameraSecret(Camera)}", $"ftp://127.0.0.1:{system.FtpPort}/");

@@ -14,7 +14,7 @@ namespace SmartStore.Web.Pages;
 /// <summary>One camera: its master data, its live status from the camera grain, and (HQ admins) its details, store binding and secret.</summary>
 public sealed class CameraDetailModel(CameraRepository cameras, StoreRepository stores, RegionRepository regions,
     MasterDataValidation validation, SnapshotRepository snapshots, CameraDrawings drawings, CameraViews views,
-    CameraIncidents incidents, ReportCalendar calendar, IClusterClient cluster) : PageModel
+    CameraIncidents incidents, ReportCalendar calendar, PlanogramRepository planograms, IClusterClient cluster) : PageModel
 {
     /// <summary>The camera's latest offline spells and view faults (设备运维), and its offline time over the last week.</summary>
     public IReadOnlyList<CameraIncidents.Incident> Incidents { get; private set; } = [];
@@ -40,6 +40,11 @@ public sealed class CameraDetailModel(CameraRepository cameras, StoreRepository 
     public IReadOnlyList<ActiveViewFault> ViewFaults { get; private set; } = [];
     public CameraViews.Reference? ViewReference { get; private set; }
     public bool IsFixed => Camera.Kind is CameraKind.Entrance or CameraKind.Interior;
+    /// <summary>Shelf domes: each preset's planogram, and those of presets since taken off the patrol (set aside, not counted).</summary>
+    public IReadOnlyList<PresetPlanogram> Planograms { get; private set; } = [];
+    public IEnumerable<PresetPlanogram> SetAside => Planograms.Where(p => !p.InPlan);
+    /// <summary>The zone an unbound camera's times are told in: head office's.</summary>
+    public string HeadOfficeZone => calendar.ZoneId;
     public SecretShown? Shown { get; private set; }
     public bool MayEdit => User.Scope().MayEditMasterData;
 
@@ -81,10 +86,25 @@ public sealed class CameraDetailModel(CameraRepository cameras, StoreRepository 
                 // Told what changed, the person may save again: against the version they have now been shown.
                 return Kept(typed, Revision, []);
             }
+            var setAsideBefore = SetAside.Select(p => p.Preset).ToHashSet();
             await cluster.GetGrain<ICameraGrain>(Code).RefreshProfile();
-            return await Done(T("cameraDetailsSaved"));
+            await Done(T("cameraDetailsSaved"));
+            // A preset taken off the patrol keeps its planogram, set aside: the notice says so rather than letting it vanish.
+            var setAsideNow = SetAside.Where(p => !setAsideBefore.Contains(p.Preset)).ToList();
+            if (setAsideNow.Count > 0)
+                Notice += " " + string.Format(T("planogramsSetAside"), string.Join("、", setAsideNow.Select(p => p.Preset)),
+                    setAsideNow.Sum(p => p.Slots.Count));
+            return Page();
         });
     }
+
+    /// <summary>Discards the planogram of a preset no longer on the patrol (one still on it is changed on its preset's page).</summary>
+    public Task<IActionResult> OnPostDiscardPlanogram(int preset) => Edit(async () =>
+    {
+        if (SetAside.All(p => p.Preset != preset)) return NotFound();
+        await planograms.Delete(Code, preset, User.Actor());
+        return await Done(string.Format(T("planogramDiscarded"), preset));
+    });
 
     /// <summary>The page with the details form as typed, still against <paramref name="revision"/>.</summary>
     private IActionResult Kept(CameraForm typed, long? revision, IReadOnlyList<string> errors)
@@ -235,6 +255,7 @@ public sealed class CameraDetailModel(CameraRepository cameras, StoreRepository 
         // Any camera can be frozen (its picture stuck); only fixed ones are checked against a reference view.
         ViewFaults = await grain.GetViewFaults();
         if (IsFixed) ViewReference = await views.Find(Code);
+        if (camera.Kind == CameraKind.Shelf) Planograms = await planograms.ForCamera(Code);
         if (camera.Kind == CameraKind.Interior && await snapshots.LatestAnalysed(Code) is ({ } shot, { } json)) NewestAnalysed = (shot, ReadPeople(json));
         if (MayEdit) StoreChoices = (await stores.List(scope, null, null, null, 1, 10_000)).Items;
         return null;
