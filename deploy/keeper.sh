@@ -26,3 +26,22 @@ keep_running() {
     if (( SECONDS - began >= 600 )); then delay=$first; else delay=$(( delay * 2 > 60 ? 60 : delay * 2 )); fi
   done
 }
+
+# keep_database DIR PORT: PostgreSQL runs as its own daemon (pg_ctl), not as a child to wait on, so it is looked at
+# instead: every SMARTSTORE_DB_CHECK seconds (default 10), and started again when it has stopped by itself — killed by the
+# OOM killer, a crash. The silo and the web host reconnect by themselves once it answers. SIGTERM (`down`) ends the watch
+# first, so the database `down` stops stays stopped. Each start again is a line in the watch's log.
+keep_database() {
+  local dir=$1 port=$2 every=${SMARTSTORE_DB_CHECK:-10} bin pause=""
+  bin=$(pg_bin) || return 1
+  trap 'if [ -n "$pause" ]; then kill "$pause" 2>/dev/null || true; fi; exit 0' TERM INT
+  while true; do
+    sleep "$every" &
+    pause=$!
+    wait "$pause" || true
+    pause=""
+    pg_as_owner "'$bin/pg_ctl' -D '$dir' status" >/dev/null 2>&1 && continue
+    printf '[smartstore] postgres was found stopped at %s; starting it again\n' "$(date -u +%FT%TZ)"
+    pg_cluster_start "$dir" "$port" || printf '[smartstore] postgres did not start: %s\n' "$(tail -n 3 "$dir/server.log" | tr '\n' ' ')"
+  done
+}

@@ -49,14 +49,76 @@ public sealed class KeeperTests
     }
 
     [Fact]
+    public async Task A_database_killed_under_its_watch_is_started_again_and_SIGTERM_ends_the_watch()
+    {
+        var folder = Directory.CreateTempSubdirectory("smartstore-dbwatch-");
+        var cluster = Path.Combine(folder.FullName, "pg");
+        var port = Loopback.FreePort().ToString();
+        Process? watch = null;
+        try
+        {
+            // PostgreSQL runs as the postgres user when the scripts run as root: it must reach the cluster's folder.
+            var started = await Scripts($"chmod 755 '{folder.FullName}' && pg_cluster_start '{cluster}' {port}");
+            Assert.True(started.ExitCode == 0, started.Output);
+            var first = Postmaster(cluster);
+
+            var start = Smartstore("keep-db", cluster, port);
+            start.RedirectStandardOutput = true;
+            start.Environment["SMARTSTORE_DB_CHECK"] = "1";
+            watch = Process.Start(start)!;
+            var log = watch.StandardOutput.ReadToEndAsync();
+            using (var kill = Process.Start("kill", ["-9", first.ToString()])) await kill.WaitForExitAsync();
+
+            // Found stopped within a second or two, and started again: a new postmaster that answers pg_ctl status.
+            using (var patience = new CancellationTokenSource(TimeSpan.FromMinutes(1)))
+                while (Postmaster(cluster) is var now && (now == first || now == 0 || (await Scripts($"pg_ctl_status '{cluster}'")).ExitCode != 0))
+                    await Task.Delay(200, patience.Token);
+
+            using (var signal = Process.Start("kill", ["-TERM", watch.Id.ToString()])) await signal.WaitForExitAsync();
+            using (var patience = new CancellationTokenSource(TimeSpan.FromSeconds(30))) await watch.WaitForExitAsync(patience.Token);
+            Assert.Equal(0, watch.ExitCode);
+            Assert.Contains("postgres was found stopped", await log);
+        }
+        finally
+        {
+            if (watch is { HasExited: false }) watch.Kill();
+            await Scripts($"pg_cluster_stop '{cluster}'");
+            folder.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>The running postmaster's pid from its pid file; 0 when there is none.</summary>
+    private static int Postmaster(string cluster)
+    {
+        var file = Path.Combine(cluster, "postmaster.pid");
+        try { return File.Exists(file) && int.TryParse(File.ReadLines(file).First(), out var pid) && Directory.Exists($"/proc/{pid}") ? pid : 0; }
+        catch (IOException) { return 0; }
+    }
+
+    /// <summary>Runs bash with the deploy scripts sourced, as ./smartstore does.</summary>
+    private static Task<FtpClients.Outcome> Scripts(string command)
+    {
+        var start = new ProcessStartInfo("bash") { WorkingDirectory = SharedData.RepositoryRoot };
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add($"source deploy/postgres.sh; pg_ctl_status() {{ pg_as_owner \"'$(pg_bin)/pg_ctl' -D '$1' status\"; }}; {command}");
+        return FtpClients.Run(start);
+    }
+
+    private static ProcessStartInfo Smartstore(params string[] arguments)
+    {
+        var start = new ProcessStartInfo("bash") { WorkingDirectory = SharedData.RepositoryRoot };
+        start.ArgumentList.Add(Path.Combine(SharedData.RepositoryRoot, "smartstore"));
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        return start;
+    }
+
+    [Fact]
     public async Task Status_says_what_is_not_running_and_fails_when_nothing_was_started()
     {
         var home = Directory.CreateTempSubdirectory("smartstore-status-");
         try
         {
-            var start = new ProcessStartInfo("bash") { WorkingDirectory = SharedData.RepositoryRoot };
-            start.ArgumentList.Add(Path.Combine(SharedData.RepositoryRoot, "smartstore"));
-            start.ArgumentList.Add("status");
+            var start = Smartstore("status");
             start.Environment["SMARTSTORE_HOME"] = home.FullName;
             start.Environment["SMARTSTORE_WEB_URL"] = "http://127.0.0.1:9";
             start.Environment.Remove("SMARTSTORE_PG");
