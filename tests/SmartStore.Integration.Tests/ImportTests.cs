@@ -197,10 +197,18 @@ public sealed class ImportTests(SmartStoreSystem system)
             var stored = await now.Json();
             Assert.Equal(bySheet, (stored["camera"] ?? stored)[field]!.GetValue<string>());
             Assert.Equal(HttpStatusCode.BadRequest, (await Put(url, body, "yesterday")).StatusCode);
+            // A weak tag never matches a change (RFC 9110): refused, saying so, rather than read as the strong one.
+            var weak = await Put(url, body, "W/" + now.Headers.ETag!.Tag);
+            Assert.Equal(HttpStatusCode.PreconditionFailed, weak.StatusCode);
+            Assert.Contains("weak ETags", await weak.Detail());
+            // Several tags match when the current one is among them; the stale one alone does not.
+            Assert.Equal(HttpStatusCode.PreconditionFailed, (await Put(url, body, $"{read}, W/{now.Headers.ETag!.Tag}")).StatusCode);
             // Read again, the change saves, and its answer carries the next version.
-            var saved = await Put(url, body, now.Headers.ETag!.Tag);
+            var saved = await Put(url, body, $"{read}, {now.Headers.ETag!.Tag}");
             Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
             Assert.NotEqual(now.Headers.ETag!.Tag, saved.Headers.ETag!.Tag);
+            Assert.Equal(HttpStatusCode.PreconditionFailed, (await Put(url, body, $"{read}, {now.Headers.ETag!.Tag}")).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await Put(url, body, "*")).StatusCode);
         }
 
         async Task<HttpResponseMessage> Put(string url, object body, string ifMatch)

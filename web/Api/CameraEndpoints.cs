@@ -77,7 +77,8 @@ public static class CameraEndpoints
     private static async Task<IResult> Update(string code, CameraInput input, ClaimsPrincipal user, CameraRepository repository,
         MasterDataValidation validation, IClusterClient cluster, HttpResponse response, [FromHeader(Name = "If-Match")] string? ifMatch)
     {
-        if (!VersionTags.TryRead(ifMatch, out var revision)) return VersionTags.Unreadable(ifMatch!, $"/api/cameras/{code}");
+        var (revision, refusal) = await VersionTags.Expected(ifMatch, $"/api/cameras/{code}", async () => (await repository.FindWithRevision(code))?.Revision);
+        if (refusal is not null) return refusal;
         var (camera, errors) = await validation.Camera(input, code, user.Scope());
         if (camera is null) return errors.ToResult();
         var (saving, saved) = await repository.Update(camera, user.Actor(), revision);

@@ -54,7 +54,8 @@ public static class SkuEndpoints
     private static async Task<IResult> Update(string code, SkuInput input, ClaimsPrincipal user, SkuRepository repository, MasterDataValidation validation,
         ShelfCompetitors competitors, HttpResponse response, [FromHeader(Name = "If-Match")] string? ifMatch)
     {
-        if (!VersionTags.TryRead(ifMatch, out var revision)) return VersionTags.Unreadable(ifMatch!, $"/api/skus/{code}");
+        var (revision, refusal) = await VersionTags.Expected(ifMatch, $"/api/skus/{code}", async () => (await repository.FindWithRevision(code))?.Revision);
+        if (refusal is not null) return refusal;
         var (sku, errors) = await validation.Sku(input, code);
         if (sku is null) return errors.ToResult();
         var (saving, saved) = await competitors.Around(() => repository.Update(sku, user.Actor(), revision));

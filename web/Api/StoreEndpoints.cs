@@ -53,10 +53,11 @@ public static class StoreEndpoints
     }
 
     /// <param name="ifMatch">The ETag of the store as read (GET): the update is made only while the store is still at that version.</param>
-    private static async Task<IResult> Update(string code, StoreInput input, ClaimsPrincipal user, StoreProfileDesk desk, HttpResponse response,
-        [FromHeader(Name = "If-Match")] string? ifMatch)
+    private static async Task<IResult> Update(string code, StoreInput input, ClaimsPrincipal user, StoreProfileDesk desk, StoreRepository repository,
+        HttpResponse response, [FromHeader(Name = "If-Match")] string? ifMatch)
     {
-        if (!VersionTags.TryRead(ifMatch, out var revision)) return VersionTags.Unreadable(ifMatch!, $"/api/stores/{code}");
+        var (revision, refusal) = await VersionTags.Expected(ifMatch, $"/api/stores/{code}", async () => (await repository.FindWithRevision(code))?.Revision);
+        if (refusal is not null) return refusal;
         var outcome = await desk.Update(code, input, user.Actor(), revision);
         if (!outcome.Found) return Problems.NotFound($"Store '{code}'");
         if (outcome.ChangedMeanwhile) return VersionTags.ChangedMeanwhile($"Store '{code}'", outcome.LastChange);

@@ -11,17 +11,39 @@ public static class VersionTags
 {
     public static string Of(long revision) => $"\"{revision}\"";
 
-    /// <summary>The version If-Match names (null: none given, or "*"); false when it is not an ETag this API gave.</summary>
-    public static bool TryRead(string? ifMatch, out long? revision)
+    /// <summary>
+    /// The version a change may be saved against, from If-Match as RFC 9110 reads it: none, or "*", saves whatever the
+    /// record is at (null); one strong tag, that version; several, the record's <paramref name="current"/> version when it
+    /// is among them, else none it can be at (refused as changed meanwhile). Only weak tags are refused with 412 — a weak
+    /// tag never matches If-Match — and anything not an ETag this API gave with 400.
+    /// </summary>
+    /// <param name="readAt">where the ETag is read, for the refusal to say.</param>
+    public static async Task<(long? Revision, IResult? Refusal)> Expected(string? ifMatch, string readAt, Func<Task<long?>> current)
     {
-        revision = null;
-        if (ifMatch is null || ifMatch.Trim() == "*") return true;
-        if (!long.TryParse(ifMatch.Trim().Trim('"'), out var read)) return false;
-        revision = read;
-        return true;
+        if (ifMatch is null) return (null, null);
+        var tags = ifMatch.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (tags.Contains("*")) return (null, null);
+        var strong = new List<long>();
+        foreach (var tag in tags.Where(t => !t.StartsWith("W/", StringComparison.Ordinal)))
+        {
+            if (!long.TryParse(tag.Trim('"'), out var read)) return (null, Unreadable(ifMatch, readAt));
+            strong.Add(read);
+        }
+        if (tags.Length == 0) return (null, Unreadable(ifMatch, readAt));
+        if (strong.Count == 0) return (null, Weak(ifMatch, readAt));
+        if (strong.Count == 1) return (strong[0], null);
+        // The record is locked and its version compared again as it is saved: this only picks which version to compare.
+        return (await current() is { } now && strong.Contains(now) ? now : NoVersion, null);
     }
 
-    public static IResult Unreadable(string ifMatch, string readAt) =>
+    /// <summary>A version no record is at (updated_at in microseconds is never negative).</summary>
+    private const long NoVersion = -1;
+
+    private static IResult Weak(string ifMatch, string readAt) =>
+        Results.Problem(statusCode: 412, title: "Weak ETag", detail: $"If-Match '{ifMatch}' names only weak ETags, which never match a change "
+            + $"(RFC 9110, 13.1.1); send the ETag as GET {readAt} gives it (a proxy that compresses answers may have weakened it).");
+
+    private static IResult Unreadable(string ifMatch, string readAt) =>
         Results.Problem(statusCode: 400, title: "Bad If-Match", detail: $"If-Match '{ifMatch}' is not an ETag this API gave (GET {readAt}).");
 
     /// <param name="entity">How the record is named ("Store 'S0001'").</param>
