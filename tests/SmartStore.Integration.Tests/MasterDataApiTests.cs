@@ -285,6 +285,19 @@ public sealed class MasterDataApiTests(SmartStoreSystem system)
         Assert.Equal(HttpStatusCode.BadRequest, badKind.StatusCode);
         Assert.Contains("drone", await badKind.Detail());
 
+        // A record named as a path word could never be read back: GET /api/stores/Export is the export.
+        foreach (var (url, body) in new (string, object)[]
+        {
+            ("/api/stores", ApiJson.NewStore("Export")), ("/api/cameras", new { code = "import", kind = "entrance", patrolCadenceMinutes = 1 }),
+            ("/api/skus", new { code = "EXPORT", name = "n", brand = "b", category = "milk" }),
+            ("/api/accounts", new { username = "export", displayName = "导出", role = "hq_analyst" }),
+        })
+        {
+            var pathWord = await admin.PostJson(url, body);
+            Assert.Equal(HttpStatusCode.BadRequest, pathWord.StatusCode);
+            Assert.Contains("a word the API's paths use", await pathWord.Detail());
+        }
+
         var badPaging = await admin.GetAsync("/api/stores?pageSize=5000");
         Assert.Equal(HttpStatusCode.BadRequest, badPaging.StatusCode);
 

@@ -19,7 +19,7 @@ public sealed partial class AccountDesk(UserAccounts accounts, RegionRepository 
     /// <summary>The account created and its first password; null with the errors when refused.</summary>
     public async Task<(UserAccounts.Account? Account, string? Password, FieldErrors Errors)> Create(AccountInput input, string actor)
     {
-        var (account, errors) = await Check(input, input.Username);
+        var (account, errors) = await Check(input, input.Username, isNew: true);
         if (account is null) return (null, null, errors);
         var password = NewPassword();
         await accounts.Create(account, password, actor);
@@ -33,14 +33,14 @@ public sealed partial class AccountDesk(UserAccounts accounts, RegionRepository 
     /// <param name="existing">The account a row changes: the regions and stores it already has are not looked up again, so a sheet
     /// sent back is not refused for a store closed since it was given.</param>
     public Task<(UserAccounts.Account? Account, FieldErrors Errors)> Validate(AccountInput input, UserAccounts.Account? existing = null) =>
-        Check(input, input.Username, existing);
+        Check(input, input.Username, isNew: existing is null, existing);
 
     /// <summary>The account as changed; Found false when there is none of that name.</summary>
     public async Task<(UserAccounts.Account? Account, FieldErrors Errors, bool Found)> Update(string username, AccountInput input, string actor)
     {
         var existing = await accounts.Find(username);
         if (existing is null) return (null, new FieldErrors(), false);
-        var (account, errors) = await Check(input with { Disabled = input.Disabled ?? existing.Disabled }, username);
+        var (account, errors) = await Check(input with { Disabled = input.Disabled ?? existing.Disabled }, username, isNew: false);
         if (account is null) return (null, errors, true);
         if (input.Username is not null && input.Username != username)
             errors.Add("username", "A username cannot be changed; create a new account instead.", "用户名不能修改；请新建账号。");
@@ -73,13 +73,15 @@ public sealed partial class AccountDesk(UserAccounts accounts, RegionRepository 
         return (errors, currentRight);
     }
 
-    private async Task<(UserAccounts.Account? Account, FieldErrors Errors)> Check(AccountInput input, string? username, UserAccounts.Account? existing = null)
+    private async Task<(UserAccounts.Account? Account, FieldErrors Errors)> Check(AccountInput input, string? username, bool isNew,
+        UserAccounts.Account? existing = null)
     {
         var errors = new FieldErrors();
         if (string.IsNullOrWhiteSpace(username)) errors.Required("username");
         else if (!UsernamePattern().IsMatch(username))
             errors.Add("username", $"username '{username}' must be 3–40 lower-case letters, digits, '.', '_' or '-'.",
                 $"用户名“{username}”须为 3–40 个小写字母、数字、“.”“_”或“-”。");
+        if (isNew) errors.NotPathWord("username", username);
         errors.Text("displayName", input.DisplayName, 100);
         if (!RoleCodes.TryParse(input.Role, out var role))
             errors.Add("role", $"role '{input.Role}' is not one of hq_admin, hq_analyst, region_manager, store_manager.",

@@ -42,6 +42,19 @@ public sealed partial class FieldErrors
             Add(field, $"{field} '{value}' must be 2–40 letters, digits or '-'.", $"{FieldNames.Zh(field)}“{value}”须为 2–40 个字母、数字或“-”。");
     }
 
+    /// <summary>
+    /// A new record's code or username may not be a word the API's paths put after a collection (GET /api/stores/export,
+    /// in any case): a record so named could not be read back by its own path.
+    /// </summary>
+    public void NotPathWord(string field, string? value)
+    {
+        if (value is not null && PathWords.Contains(value.Trim(), StringComparer.OrdinalIgnoreCase))
+            Add(field, $"{field} '{value}' is a word the API's paths use (…/export, …/import); choose another.",
+                $"{FieldNames.Zh(field)}“{value}”是接口路径用词（…/export、…/import），请换一个。");
+    }
+
+    private static readonly string[] PathWords = ["export", "import"];
+
     public void Text(string field, string? value, int max, bool required = true)
     {
         if (string.IsNullOrWhiteSpace(value)) { if (required) Required(field); }

@@ -14,6 +14,7 @@ public sealed class MasterDataValidation(RegionRepository regions, StoreReposito
         var errors = new FieldErrors();
         var code = codeFromRoute ?? input.Code;
         errors.Code("code", code);
+        if (codeFromRoute is null) errors.NotPathWord("code", code);
         if (codeFromRoute is not null && input.Code is not null && input.Code != codeFromRoute)
             errors.Add("code", $"code '{input.Code}' in the body differs from '{codeFromRoute}' in the URL.", $"请求中的编码“{input.Code}”与地址中的“{codeFromRoute}”不一致。");
         errors.Text("name", input.Name, 100);
@@ -63,6 +64,7 @@ public sealed class MasterDataValidation(RegionRepository regions, StoreReposito
         var errors = new FieldErrors();
         var code = codeFromRoute ?? input.Code;
         errors.Code("code", code);
+        if (codeFromRoute is null) errors.NotPathWord("code", code);
         if (!CameraKindNames.TryParse(input.Kind, out var kind)) errors.Add("kind", $"kind '{input.Kind}' must be 'entrance', 'shelf' or 'interior'.", $"设备类型“{input.Kind}”须为入口、货架或店内摄像头。");
         errors.Text("brand", input.Brand, 60, required: false);
         errors.Text("model", input.Model, 60, required: false);
@@ -85,6 +87,7 @@ public sealed class MasterDataValidation(RegionRepository regions, StoreReposito
         var errors = new FieldErrors();
         var code = codeFromRoute ?? input.Code;
         errors.Code("code", code);
+        if (codeFromRoute is null) errors.NotPathWord("code", code);
         errors.Text("name", input.Name, 120);
         errors.Text("brand", input.Brand, 60);
         if (string.IsNullOrWhiteSpace(input.Category)) errors.Required("category");
