@@ -143,7 +143,11 @@ public sealed partial class BackOfficePageTests(SmartStoreSystem system)
         var refused = System.Net.WebUtility.HtmlDecode(await (await Save(opened, "Hikvision", "2 冷柜\n1 货架A")).Content.ReadAsStringAsync());
         Assert.Contains("保存未执行", refused);
         Assert.Contains("现为：Uniview，巡检间隔 15 分钟，预置位 2 冷柜；1 货架A", refused);
-        Assert.Contains("name=\"Details.Brand\" value=\"Hikvision\"", refused);
+        Assert.Contains("name=\"Details.Brand\" value=\"Hikvision\" class=\"clashed\"", refused);
+        // Only the brand was typed otherwise than it is now: listed and outlined; the presets, typed as they now are, are not.
+        Assert.Contains("品牌：你填写「Hikvision」，现为「Uniview」", refused);
+        Assert.DoesNotContain("预置位：你填写", refused);
+        Assert.Contains("<textarea name=\"Details.Presets\" rows=\"4\">", refused);
         Assert.Equal("Uniview", (await Stored())["brand"]!.GetValue<string>());
         // Told, the person saves again against what they were shown.
         Assert.Contains("设备资料已保存", await (await Save(RevisionField().Match(refused).Groups[1].Value, "Hikvision", "2 冷柜\n1 货架A")).Content.ReadAsStringAsync());
@@ -173,7 +177,9 @@ public sealed partial class BackOfficePageTests(SmartStoreSystem system)
         var refused = System.Net.WebUtility.HtmlDecode(await (await Save(opened, "页面再改名奶", "true")).Content.ReadAsStringAsync());
         Assert.Contains("保存未执行", refused);
         Assert.Contains("现为：表格改名奶", refused);
-        Assert.Contains("name=\"Details.Name\" value=\"页面再改名奶\"", refused);
+        Assert.Contains("name=\"Details.Name\" value=\"页面再改名奶\" class=\"clashed\"", refused);
+        Assert.Contains("名称：你填写「页面再改名奶」，现为「表格改名奶」", refused);
+        Assert.Contains("name=\"Details.Brand\" value=\"Oatly\" required", refused);
         Assert.Equal("表格改名奶", (await Stored())["name"]!.GetValue<string>());
         Assert.Contains("商品资料已保存", await (await Save(RevisionField().Match(refused).Groups[1].Value, "页面再改名奶", "true")).Content.ReadAsStringAsync());
         Assert.Equal("页面再改名奶", (await Stored())["name"]!.GetValue<string>());

@@ -57,6 +57,9 @@ public sealed class CameraDetailModel(CameraRepository cameras, StoreRepository 
     public IReadOnlyList<string> DetailErrors { get; private set; } = [];
     /// <summary>Set when the details were changed meanwhile (a sheet, another admin): who, when, and what they are now.</summary>
     public string? ChangedMeanwhile { get; private set; }
+    /// <summary>After a refused save: the fields typed otherwise than the camera is now.</summary>
+    public IReadOnlyList<StoreEditCarryOver.Clash> Clashes { get; private set; } = [];
+    public string? Mark(string field) => TypedBesideNow.Mark(Clashes, field);
 
     /// <summary>
     /// Saves the camera's details (its kind, store, drawings and till are changed elsewhere). Refused when the camera changed
@@ -83,6 +86,9 @@ public sealed class CameraDetailModel(CameraRepository cameras, StoreRepository 
                 var at = last is null ? "" : Display.Local(last.At, Store?.TimeZone ?? calendar.ZoneId, "MM-dd HH:mm:ss");
                 ChangedMeanwhile = string.Format(T("cameraChangedMeanwhile"), last?.Actor ?? "?", at,
                     $"{now.Brand} {now.Model}".Trim(), now.PatrolCadenceMinutes, (now.Presets ?? "").Replace('\n', '；'));
+                Clashes = TypedBesideNow.Differing(new("Brand", T("brand"), typed.Brand, now.Brand), new("Model", T("model"), typed.Model, now.Model),
+                    new("PatrolCadenceMinutes", T("cadence"), typed.PatrolCadenceMinutes?.ToString(), now.PatrolCadenceMinutes?.ToString()),
+                    new("Presets", T("presets"), typed.Presets, now.Presets));
                 // Told what changed, the person may save again: against the version they have now been shown.
                 return Kept(typed, Revision, []);
             }
