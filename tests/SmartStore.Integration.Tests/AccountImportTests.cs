@@ -113,6 +113,18 @@ public sealed class AccountImportTests(SmartStoreSystem system)
             Assert.Contains(why, await refused.Content.ReadAsStringAsync());
         }
         Assert.False((await (await admin.GetAsync("/api/accounts/x0853.a")).Json())["disabled"]!.GetValue<bool>());
+
+        // "+" and "-" edit the stores an account has instead of listing them all; a cell mixing the two ways is refused.
+        async Task<IEnumerable<string>> StoresOf(string username) =>
+            (await (await admin.GetAsync($"/api/accounts/{username}")).Json())["storeCodes"]!.AsArray().Select(c => c!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync("/api/accounts/import?change=true",
+            new StringContent("用户名,门店\nx0853.a,-X0853\nx0853.c,+X0854\n", Encoding.UTF8, "text/csv"))).StatusCode);
+        Assert.Equal(["X0854"], await StoresOf("x0853.a"));
+        Assert.Equal(["X0853", "X0854"], await StoresOf("x0853.c"));
+        var mixed = await admin.PostAsync("/api/accounts/import?change=true", new StringContent("用户名,门店\nx0853.a,X0854|+X0853\n", Encoding.UTF8, "text/csv"));
+        Assert.Equal(HttpStatusCode.BadRequest, mixed.StatusCode);
+        Assert.Contains("mixes a list with +/- edits", await mixed.Content.ReadAsStringAsync());
+        Assert.Equal(["X0854"], await StoresOf("x0853.a"));
         // Without change=true an existing username is refused for that alone, saying how to change it.
         var unticked = await admin.PostAsync("/api/accounts/import", new StringContent("用户名,姓名\nx0853.a,甲\n", Encoding.UTF8, "text/csv"));
         Assert.Contains("tick the import's Change box", await unticked.Content.ReadAsStringAsync());

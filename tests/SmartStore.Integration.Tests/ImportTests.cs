@@ -83,6 +83,17 @@ public sealed class ImportTests(SmartStoreSystem system)
         Assert.Equal(HttpStatusCode.OK, (await Send("编码,地址,标签\nX0523,-,-\n")).StatusCode);
         var bare = await Stored("X0523");
         Assert.Equal(("", 0), (bare["address"]!.GetValue<string>(), bare["tags"]!.AsArray().Count));
+        // "+" adds a tag to those the store has and "-" takes one off (a pilot tagged across stores without retyping each list).
+        async Task<IEnumerable<string>> Tags() => (await Stored("X0523"))["tags"]!.AsArray().Select(t => t!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.OK, (await Send("编码,标签\nX0523,street\n")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Send("编码,标签\nX0523,+mall;+flagship\n")).StatusCode);
+        Assert.Equal(["street", "mall", "flagship"], await Tags());
+        Assert.Equal(HttpStatusCode.OK, (await Send("编码,标签\nX0523,-street;+mall\n")).StatusCode);
+        Assert.Equal(["mall", "flagship"], await Tags());
+        var unknownTag = await Send("编码,标签\nX0523,+nosuch\n");
+        Assert.Contains("tag 'nosuch' is not in the store-tag dictionary", await unknownTag.Detail());
+        Assert.Contains("mixes a list with +/- edits", await (await Send("编码,标签\nX0523,street;-mall\n")).Detail());
+        Assert.Equal(["mall", "flagship"], await Tags());
 
         // A filled-in cell that cannot be read is refused with its row, and the whole sheet changes nothing.
         var bad = await Send("""

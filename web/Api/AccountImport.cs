@@ -60,22 +60,26 @@ public sealed class AccountImport(UserAccounts accounts, AccountDesk desk) : She
     protected override async Task<Func<UserAccounts.Account, UserAccounts.Account>?> CheckChange(IReadOnlyDictionary<string, string> row,
         UserAccounts.Account now, int index, RowErrors errors, string actor)
     {
-        var (name, role, regions, stores, given) = (row.Get("name"), RoleCode(row.Get("role")), row.Get("regions"), row.Get("stores"), row.Get("disabled"));
+        var (name, role, given) = (row.Get("name"), RoleCode(row.Get("role")), row.Get("disabled"));
+        var regions = ListEdit.Read(row.Get("regions"), Separators, out var regionsUnread);
+        var stores = ListEdit.Read(row.Get("stores"), Separators, out var storesUnread);
+        foreach (var problem in new[] { regionsUnread, storesUnread }.OfType<(string En, string Zh)>()) errors.Add(index, problem.En, problem.Zh);
         var disabled = given is null ? now.Disabled : BulkImport.YesOrNo(given);
         if (disabled is null) errors.Add(index, $"disabled '{given}' must be true/false, 1/0 or 是/否.", $"停用“{given}”须为 是/否、true/false 或 1/0。");
         var self = now.Username == actor && (disabled == true || role is not null && role != now.Role.ToCode());
         if (self) errors.Add(index, "You cannot disable your own account or change your own role.", "不能停用自己的账号，也不能修改自己的角色。");
         var (changed, rowErrors) = await desk.Validate(new AccountInput(now.Username, name ?? now.DisplayName, role ?? now.Role.ToCode(),
-            regions is null ? now.RegionCodes : Codes(regions), stores is null ? now.StoreCodes : Codes(stores), disabled ?? now.Disabled), now);
+            regions?.Over(now.RegionCodes) ?? now.RegionCodes, stores?.Over(now.StoreCodes) ?? now.StoreCodes, disabled ?? now.Disabled), now);
         errors.AddAll(index, rowErrors);
-        if (changed is null || disabled is null || self) return null;
+        if (changed is null || disabled is null || self || regionsUnread is not null || storesUnread is not null) return null;
         var scope = role is not null || regions is not null || stores is not null;
         return account => account with
         {
             DisplayName = name is null ? account.DisplayName : changed.DisplayName,
             Role = scope ? changed.Role : account.Role,
-            RegionCodes = scope ? changed.RegionCodes : account.RegionCodes,
-            StoreCodes = scope ? changed.StoreCodes : account.StoreCodes,
+            // Edits (+S0002) apply to the account as it is written; a role given alone keeps the scope it has.
+            RegionCodes = !scope ? account.RegionCodes : regions is { Whole: null } ? regions.Over(account.RegionCodes) : changed.RegionCodes,
+            StoreCodes = !scope ? account.StoreCodes : stores is { Whole: null } ? stores.Over(account.StoreCodes) : changed.StoreCodes,
             Disabled = given is null ? account.Disabled : changed.Disabled,
         };
     }
@@ -105,8 +109,10 @@ public sealed class AccountImport(UserAccounts accounts, AccountDesk desk) : She
     private static string? RoleCode(string? role) => role is not null && Roles.TryGetValue(role, out var code) ? code : role?.ToLowerInvariant();
 
     /// <summary>"S0001|S0002" (or separated by ';' or ','): the codes a region or store manager looks after.</summary>
+    private static readonly char[] Separators = ['|', ';', '；', ',', '，'];
+
     private static List<string> Codes(string? text) =>
-        (text ?? "").Split(['|', ';', '；', ',', '，'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+        (text ?? "").Split(Separators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
 
     protected override string CodeOf(UserAccounts.Account record) => record.Username;
 

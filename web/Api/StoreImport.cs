@@ -51,11 +51,13 @@ public sealed class StoreImport(StoreRepository stores, MasterDataValidation val
             if (row.Get(column) is { } text && row.Number(column) is null) errors.Add(index, $"{column} '{text}' is not a number.", $"“{text}”不是数字。");
         if (row.Get("staff") is { } staff && !int.TryParse(staff, out _)) errors.Add(index, $"staff '{staff}' is not a whole number.", $"员工数“{staff}”不是整数。");
         var hours = SheetHours.Of(row, index, errors);
+        var tags = ListEdit.Read(row.Get("tags"), TagSeparators, out var tagsUnread);
+        if (tagsUnread is { } problem) errors.Add(index, problem.En, problem.Zh);
         var typed = ToStoreInput(row, null);
         // Checked as the store would be: what the row sets over what the store has.
         var (changed, rowErrors) = await validation.Store(new StoreInput(null, typed.Name ?? now.Name, typed.RegionCode ?? now.RegionCode,
             typed.City ?? now.City, typed.Address ?? now.Address, typed.Latitude ?? now.Latitude, typed.Longitude ?? now.Longitude,
-            typed.Tags ?? now.Tags, hours.Given ? now.OpeningHours with { Weekly = hours.Over(now.OpeningHours.Weekly) } : now.OpeningHours,
+            tags?.Over(now.Tags) ?? now.Tags, hours.Given ? now.OpeningHours with { Weekly = hours.Over(now.OpeningHours.Weekly) } : now.OpeningHours,
             typed.TimeZone ?? now.TimeZone, typed.StaffCount ?? now.StaffCount), now.Code);
         errors.AddAll(index, rowErrors);
         if (changed is null || errors.All.Count > before) return null;
@@ -67,7 +69,8 @@ public sealed class StoreImport(StoreRepository stores, MasterDataValidation val
             Address = typed.Address is null ? store.Address : changed.Address,
             Latitude = typed.Latitude is null ? store.Latitude : changed.Latitude,
             Longitude = typed.Longitude is null ? store.Longitude : changed.Longitude,
-            Tags = typed.Tags is null ? store.Tags : changed.Tags,
+            // Edits (+pilot) apply to the tags the store has as it is written, not as they were read.
+            Tags = tags is null ? store.Tags : tags.Whole is null ? tags.Over(store.Tags) : changed.Tags,
             OpeningHours = hours.Given ? store.OpeningHours with { Weekly = hours.Over(store.OpeningHours.Weekly) } : store.OpeningHours,
             TimeZone = typed.TimeZone is null ? store.TimeZone : changed.TimeZone,
             StaffCount = typed.StaffCount is null ? store.StaffCount : changed.StaffCount,
@@ -100,9 +103,11 @@ public sealed class StoreImport(StoreRepository stores, MasterDataValidation val
             }).ToList(),
         }, cancellationToken);
 
+    private static readonly char[] TagSeparators = [';', '|', '、', ','];
+
     private static StoreInput ToStoreInput(IReadOnlyDictionary<string, string> row, OpeningHours? hours)
     {
-        var tags = row.Optional("tags")?.Split([';', '|', '、', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var tags = row.Optional("tags")?.Split(TagSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         int? staff = int.TryParse(row.Get("staff"), out var s) ? s : null;
         return new StoreInput(row.Get("code"), row.Get("name"), row.Get("region"), row.Get("city"), row.Optional("address"),
             row.Number("latitude"), row.Number("longitude"), tags, hours, row.Get("time_zone"), staff);
