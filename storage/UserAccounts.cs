@@ -23,6 +23,17 @@ public sealed class UserAccounts(SmartStoreDatabase database)
         disabled, stamp, last_sign_in AS LastSignInUtc
         """;
 
+    /// <summary>The account with its version (<see cref="Revision"/>): an edit begun from it saves only while the account is still at it.</summary>
+    public async Task<(Account Account, long Revision)?> FindWithRevision(string username)
+    {
+        await using var connection = await database.Open();
+        var row = await connection.QuerySingleOrDefaultAsync<AccountRow>($"SELECT {Columns}, {Revision.Of()} AS Revision FROM users WHERE username = @username",
+            new { username });
+        return row is null ? null : (row.ToAccount(), row.Revision);
+    }
+
+    public Task<AuditTrail.Entry?> LastChange(string username) => AuditTrail.Last(database, "user", username);
+
     /// <summary>The account when the password is right (a disabled one too, so the page can say why it may not sign in).</summary>
     public async Task<Account?> SignIn(string username, string password)
     {
@@ -87,15 +98,22 @@ public sealed class UserAccounts(SmartStoreDatabase database)
     }
 
     /// <summary>
-    /// Changes name, role, scope and status; false when there is no such account. The chain keeps at least one enabled HQ
-    /// admin: disabling or demoting the last one is refused.
+    /// Changes name, role, scope and status; given the version the edit began from (<see cref="FindWithRevision"/>), only
+    /// while the account is still at it. The chain keeps at least one enabled HQ admin: disabling or demoting the last one
+    /// is refused. The version as saved comes back with it.
     /// </summary>
-    public Task<bool> Update(Account account, string actor) =>
-        database.InTransaction(async (c, t) =>
+    public Task<(Saving Outcome, long? Revision)> Update(Account account, string actor, long? revision = null) =>
+        database.InTransaction<(Saving, long?)>(async (c, t) =>
         {
-            if ((await LockAdmins(c, t)).SequenceEqual([account.Username]) && (account.Disabled || account.Role != Role.HqAdmin))
-                throw LastAdmin(account.Username);
-            return await Change(c, t, account, actor, "update");
+            // Admins first, then the account, in the order a sheet locks them.
+            var admins = await LockAdmins(c, t);
+            var now = await c.QuerySingleOrDefaultAsync<long?>($"SELECT {Revision.Of()} FROM users WHERE username = @Username FOR UPDATE",
+                new { account.Username }, t);
+            if (now is null) return (Saving.NotFound, null);
+            if (revision is not null && now != revision) return (Saving.ChangedMeanwhile, null);
+            if (admins.SequenceEqual([account.Username]) && (account.Disabled || account.Role != Role.HqAdmin)) throw LastAdmin(account.Username);
+            await Change(c, t, account, actor, "update");
+            return (Saving.Saved, await c.ExecuteScalarAsync<long>($"SELECT {Revision.Of()} FROM users WHERE username = @Username", new { account.Username }, t));
         });
 
     /// <summary>
@@ -137,7 +155,7 @@ public sealed class UserAccounts(SmartStoreDatabase database)
     private static async Task<bool> Change(NpgsqlConnection c, NpgsqlTransaction t, Account account, string actor, string action)
     {
         var changed = await c.ExecuteAsync("""
-            UPDATE users SET display_name = @DisplayName, role = @role, region_codes = @regions, store_codes = @stores, disabled = @Disabled,
+            UPDATE users SET display_name = @DisplayName, role = @role, region_codes = @regions, store_codes = @stores, disabled = @Disabled, updated_at = now(),
                 stamp = stamp + CASE WHEN (role, region_codes, store_codes, disabled) IS DISTINCT FROM (@role, @regions, @stores, @Disabled) THEN 1 ELSE 0 END
             WHERE username = @Username
             """, new { account.Username, account.DisplayName, role = account.Role.ToCode(), regions = account.RegionCodes.ToArray(),
@@ -245,6 +263,7 @@ public sealed class UserAccounts(SmartStoreDatabase database)
         public bool Disabled { get; init; }
         public int Stamp { get; init; }
         public DateTime? LastSignInUtc { get; init; }
+        public long Revision { get; init; }
 
         public Account ToAccount()
         {

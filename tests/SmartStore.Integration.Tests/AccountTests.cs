@@ -83,6 +83,48 @@ public sealed partial class AccountTests(SmartStoreSystem system)
     }
 
     [Fact]
+    public async Task An_account_changed_meanwhile_is_not_overwritten_unseen_by_its_page_or_the_api()
+    {
+        using var admin = await system.SignedIn("admin");
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostJson("/api/accounts",
+            new { username = "x0856.zhou", displayName = "周店长", role = "store_manager", storeCodes = new[] { "S0004" } })).StatusCode);
+        async Task<HttpResponseMessage> Put(object body, string ifMatch)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Put, "/api/accounts/x0856.zhou") { Content = System.Net.Http.Json.JsonContent.Create(body) };
+            request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+            return await admin.SendAsync(request);
+        }
+
+        // The API: a change against the version read saves and answers the next; sent again against the old one, refused.
+        var read = (await admin.GetAsync("/api/accounts/x0856.zhou")).Headers.ETag!.Tag;
+        var renamed = new { displayName = "周经理", role = "store_manager", storeCodes = new[] { "S0004" } };
+        var saved = await Put(renamed, read);
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        Assert.NotEqual(read, saved.Headers.ETag!.Tag);
+        var stale = await Put(renamed with { displayName = "周" }, read);
+        Assert.Equal(HttpStatusCode.PreconditionFailed, stale.StatusCode);
+        Assert.Contains("was changed by admin at", await stale.Content.ReadAsStringAsync());
+
+        // The page, opened before an HR sync moved the manager to S0005: its save is refused, naming the store typed
+        // otherwise than it now is; the typed values stay; saved again, they are put over it knowingly.
+        var opened = Regex.Match(await admin.GetStringAsync("/accounts/x0856.zhou"), "name=\"Revision\" value=\"(\\d+)\"").Groups[1].Value;
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutJson("/api/accounts/x0856.zhou", renamed with { storeCodes = new[] { "S0005" } })).StatusCode);
+        Task<HttpResponseMessage> Save(string revision) => PageForms.PostForm(admin, "/accounts/x0856.zhou", "/accounts/x0856.zhou", new()
+        {
+            ["Revision"] = revision, ["Form.DisplayName"] = "周经理", ["Form.Role"] = "store_manager", ["Form.Stores"] = "S0004, S0006",
+        });
+        var refused = await Page(await Save(opened));
+        Assert.Contains("保存未执行：你编辑期间 admin 于", refused);
+        Assert.Contains("你填写「S0004, S0006」，现为「S0005」", refused);
+        Assert.DoesNotContain("姓名：你填写", refused);
+        Assert.Contains("name=\"Form.Stores\" value=\"S0004, S0006\" class=\"clashed\"", refused);
+        Assert.Equal(["S0005"], (await (await admin.GetAsync("/api/accounts/x0856.zhou")).Json())["storeCodes"]!.AsArray().Select(c => c!.GetValue<string>()));
+        var again = Regex.Match(refused, "name=\"Revision\" value=\"(\\d+)\"").Groups[1].Value;
+        Assert.Equal(HttpStatusCode.Redirect, (await Save(again)).StatusCode);
+        Assert.Equal(["S0004", "S0006"], (await (await admin.GetAsync("/api/accounts/x0856.zhou")).Json())["storeCodes"]!.AsArray().Select(c => c!.GetValue<string>()));
+    }
+
+    [Fact]
     public async Task Accounts_that_cannot_work_are_refused_with_a_reason_and_the_last_admin_stays()
     {
         using var admin = await system.SignedIn("admin");

@@ -35,19 +35,32 @@ public sealed partial class AccountDesk(UserAccounts accounts, RegionRepository 
     public Task<(UserAccounts.Account? Account, FieldErrors Errors)> Validate(AccountInput input, UserAccounts.Account? existing = null) =>
         Check(input, input.Username, isNew: existing is null, existing);
 
-    /// <summary>The account as changed; Found false when there is none of that name.</summary>
-    public async Task<(UserAccounts.Account? Account, FieldErrors Errors, bool Found)> Update(string username, AccountInput input, string actor)
+    /// <param name="Account">The account as saved; null when refused (<see cref="Errors"/>), not found, or changed meanwhile.</param>
+    /// <param name="ChangedMeanwhile">The account changed after the edit began (another admin, a sheet): saving would overwrite that.</param>
+    /// <param name="LastChange">Who made the last change and when, to say so.</param>
+    /// <param name="Revision">The account's version as saved, for the next change.</param>
+    public sealed record Outcome(UserAccounts.Account? Account, FieldErrors Errors, bool Found, bool ChangedMeanwhile = false,
+        AuditTrail.Entry? LastChange = null, long? Revision = null);
+
+    /// <param name="revision">The account's version the edit began from (<see cref="UserAccounts.FindWithRevision"/>); null: any.</param>
+    public async Task<Outcome> Update(string username, AccountInput input, string actor, long? revision = null)
     {
         var existing = await accounts.Find(username);
-        if (existing is null) return (null, new FieldErrors(), false);
+        if (existing is null) return new(null, new FieldErrors(), false);
         var (account, errors) = await Check(input with { Disabled = input.Disabled ?? existing.Disabled }, username, isNew: false);
-        if (account is null) return (null, errors, true);
+        if (account is null) return new(null, errors, true);
         if (input.Username is not null && input.Username != username)
             errors.Add("username", "A username cannot be changed; create a new account instead.", "用户名不能修改；请新建账号。");
         if (actor == username && (account.Disabled || account.Role != existing.Role))
             errors.Add("role", "You cannot disable your own account or change your own role.", "不能停用自己的账号，也不能修改自己的角色。");
-        if (errors.Any) return (null, errors, true);
-        return (await accounts.Update(account, actor) ? await accounts.Find(username) : null, errors, true);
+        if (errors.Any) return new(null, errors, true);
+        var (saving, saved) = await accounts.Update(account, actor, revision);
+        return saving switch
+        {
+            Saving.NotFound => new(null, errors, false),
+            Saving.ChangedMeanwhile => new(null, errors, true, ChangedMeanwhile: true, await accounts.LastChange(username)),
+            _ => new(await accounts.Find(username), errors, true, Revision: saved),
+        };
     }
 
     /// <summary>A new password for the account, shown once; every session of it ends. Null when there is no such account.</summary>

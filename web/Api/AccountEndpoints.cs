@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using System.Security.Claims;
 using SmartStore.Models;
 using SmartStore.Storage;
@@ -12,8 +13,7 @@ public static class AccountEndpoints
     {
         var accounts = api.MapGroup("/accounts").WithTags("Accounts").RequireAuthorization(AuthenticationSetup.MayEdit);
         accounts.MapGet("/", async (UserAccounts a) => Results.Ok((await a.List()).Select(Shown)));
-        accounts.MapGet("/{username}", async (string username, UserAccounts a) =>
-            await a.Find(username) is { } account ? Results.Ok(Shown(account)) : Problems.NotFound($"Account '{username}'"));
+        accounts.MapGet("/{username}", Get);
         accounts.MapPost("/", Create);
         accounts.MapPost("/import", Import).DisableAntiforgery();
         // The import's own columns (no passwords), to change in Excel and send back to POST /accounts/import?change=true.
@@ -55,11 +55,27 @@ public static class AccountEndpoints
         return Results.Created($"/api/accounts/{account.Username}", new { account = Shown(account), password });
     }
 
-    private static async Task<IResult> Update(string username, AccountInput input, ClaimsPrincipal user, AccountDesk desk)
+    /// <summary>The account, with its version as the ETag to send back as If-Match with a change.</summary>
+    private static async Task<IResult> Get(string username, UserAccounts accounts, HttpResponse response)
     {
-        var (account, errors, found) = await desk.Update(username, input, user.Actor());
-        if (!found) return Problems.NotFound($"Account '{username}'");
-        return account is null ? errors.ToResult() : Results.Ok(Shown(account));
+        if (await accounts.FindWithRevision(username) is not var (account, revision)) return Problems.NotFound($"Account '{username}'");
+        response.Headers.ETag = VersionTags.Of(revision);
+        return Results.Ok(Shown(account));
+    }
+
+    /// <param name="ifMatch">The account's ETag as read (GET): the change is made only while the account is still at that version
+    /// (an HR system's sync and an admin's page do not overwrite each other).</param>
+    private static async Task<IResult> Update(string username, AccountInput input, ClaimsPrincipal user, AccountDesk desk, UserAccounts accounts,
+        HttpResponse response, [FromHeader(Name = "If-Match")] string? ifMatch)
+    {
+        var (revision, refusal) = await VersionTags.Expected(ifMatch, $"/api/accounts/{username}", async () => (await accounts.FindWithRevision(username))?.Revision);
+        if (refusal is not null) return refusal;
+        var outcome = await desk.Update(username, input, user.Actor(), revision);
+        if (!outcome.Found) return Problems.NotFound($"Account '{username}'");
+        if (outcome.ChangedMeanwhile) return VersionTags.ChangedMeanwhile($"Account '{username}'", outcome.LastChange);
+        if (outcome.Account is null) return outcome.Errors.ToResult();
+        if (outcome.Revision is { } saved) response.Headers.ETag = VersionTags.Of(saved);
+        return Results.Ok(Shown(outcome.Account));
     }
 
     /// <summary>A disabled account removed for good (204); an enabled one is refused (409): disable it first.</summary>

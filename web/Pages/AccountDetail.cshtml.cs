@@ -9,7 +9,8 @@ using SmartStore.Web.Security;
 namespace SmartStore.Web.Pages;
 
 /// <summary>One account for head office: its name, role and scope, disabled or not, and a new password when one is lost.</summary>
-public sealed class AccountDetailModel(UserAccounts accounts, RegionRepository regions, AccountDesk desk, SignInLog signIns) : PageModel
+public sealed class AccountDetailModel(UserAccounts accounts, RegionRepository regions, AccountDesk desk, SignInLog signIns, ReportCalendar calendar)
+    : PageModel
 {
     [FromRoute] public string Username { get; set; } = "";
     [BindProperty] public AccountForm Form { get; set; } = new();
@@ -23,6 +24,11 @@ public sealed class AccountDetailModel(UserAccounts accounts, RegionRepository r
     public const int SignInsShown = 10;
     public SecretShown? Shown { get; private set; }
     public bool IsSelf => Username == User.Actor();
+    /// <summary>The account's version the form was filled from: saved only while the account is still at it.</summary>
+    [BindProperty] public long? Revision { get; set; }
+    /// <summary>Set when the account was changed meanwhile (another admin, a sheet): who, when, and each field typed otherwise.</summary>
+    public TypedBesideNow.Notice? ChangedMeanwhile { get; private set; }
+    public IReadOnlyList<StoreEditCarryOver.Clash> Clashes => ChangedMeanwhile?.Clashes ?? TypedBesideNow.None;
 
     public async Task<IActionResult> OnGet()
     {
@@ -31,15 +37,23 @@ public sealed class AccountDetailModel(UserAccounts accounts, RegionRepository r
         return Page();
     }
 
+    /// <summary>
+    /// Saves name, role, scope and status. Refused when the account changed after the page was opened: what was typed stays
+    /// in the form, the notice says who changed it and which fields differ, and saving again puts them over knowingly.
+    /// </summary>
     public async Task<IActionResult> OnPost()
     {
+        // As posted: loading the account (below) reads its version as it is now.
+        var opened = Revision;
         if (await Load() is { } refused) return refused;
         try
         {
-            var (account, errors, found) = await desk.Update(Username, Form.ToInput() with { Username = null }, User.Actor());
-            if (!found) return NotFound();
-            if (account is not null) return RedirectToPage(new { Username, Saved = true });
-            Errors = errors.Localized;
+            var outcome = await desk.Update(Username, Form.ToInput() with { Username = null }, User.Actor(), opened);
+            if (!outcome.Found) return NotFound();
+            if (outcome.Account is not null) return RedirectToPage(new { Username, Saved = true });
+            if (outcome.ChangedMeanwhile) ChangedMeanwhileSince(outcome.LastChange);
+            else Revision = opened;
+            Errors = outcome.Errors.Localized;
         }
         catch (MasterDataConflict e)
         {
@@ -69,12 +83,30 @@ public sealed class AccountDetailModel(UserAccounts accounts, RegionRepository r
         return Page();
     }
 
+    /// <summary>Told what changed, the person may save again: against the version the page now shows.</summary>
+    private void ChangedMeanwhileSince(AuditTrail.Entry? last)
+    {
+        var now = AccountForm.Of(Account);
+        var said = string.Format(UiText.T("accountChangedMeanwhile"), last?.Actor ?? "?",
+            last is null ? "" : Display.Local(last.At, calendar.ZoneId, "MM-dd HH:mm:ss"));
+        ChangedMeanwhile = new("account-changed-meanwhile", said, TypedBesideNow.Differing(
+            new("DisplayName", UiText.T("displayName"), Form.DisplayName, now.DisplayName), new("Role", UiText.T("role"), UiText.T(Form.Role), UiText.T(now.Role)),
+            new("Regions", UiText.T("regionsOfManager"), string.Join(", ", Form.Regions.Order()), string.Join(", ", now.Regions.Order())),
+            new("Stores", UiText.T("storesOfManager"), Codes(Form.Stores), Codes(now.Stores)),
+            new("Disabled", UiText.T("status"), Status(Form.Disabled), Status(now.Disabled))));
+    }
+
+    private static string Status(bool disabled) => UiText.T(disabled ? "accountDisabled" : "accountEnabled");
+
+    private static string Codes(string? typed) => string.Join(", ", (typed ?? "").Split([',', ' ', ';', '，', '、', '\n'],
+        StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Order());
+
     private async Task<IActionResult?> Load()
     {
         if (!User.Scope().MayEditMasterData) return Forbid();
-        var account = await accounts.Find(Username);
-        if (account is null) return NotFound();
+        if (await accounts.FindWithRevision(Username) is not var (account, revision)) return NotFound();
         Account = account;
+        Revision = revision;
         Regions = await regions.List(User.Scope());
         SignIns = await signIns.Recent(Username, null, SignInsShown);
         return null;

@@ -22,6 +22,9 @@ public static class TypedBesideNow
 
     private static string Shown(string? text) => Normal(text).Replace("\n", "；");
 
+    /// <summary>No clashes: a form shown before any refused save (a partial's model tuple needs the list's exact type).</summary>
+    public static readonly IReadOnlyList<StoreEditCarryOver.Clash> None = [];
+
     /// <summary>How a form field is marked: "clashed" when it is among <paramref name="clashes"/>.</summary>
     public static string? Mark(IReadOnlyList<StoreEditCarryOver.Clash> clashes, string field) =>
         clashes.Any(c => c.Field == field) ? "clashed" : null;
