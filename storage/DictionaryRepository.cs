@@ -27,11 +27,14 @@ public sealed class DictionaryRepository(SmartStoreDatabase database)
 
     public Task Upsert(DictionaryEntry entry, string actor) => database.InTransaction(async (c, t) =>
     {
-        await c.ExecuteAsync("""
+        // An entry saved as it is (the seed at every start, a page saved unchanged) is not written or logged again.
+        var written = await c.ExecuteAsync("""
             INSERT INTO dictionary_entries (kind, code, label, label_en, sort_order) VALUES (@Kind, @Code, @Label, @LabelEn, @SortOrder)
             ON CONFLICT (kind, code) DO UPDATE SET label = excluded.label, label_en = excluded.label_en, sort_order = excluded.sort_order
+            WHERE (dictionary_entries.label, dictionary_entries.label_en, dictionary_entries.sort_order)
+                IS DISTINCT FROM (excluded.label, excluded.label_en, excluded.sort_order)
             """, entry, t);
-        await AuditTrail.Record(c, t, actor, "upsert", "dictionary", $"{entry.Kind}/{entry.Code}", entry);
+        if (written > 0) await AuditTrail.Record(c, t, actor, "upsert", "dictionary", $"{entry.Kind}/{entry.Code}", entry);
         return true;
     });
 }

@@ -54,10 +54,12 @@ public sealed class StaffCards(SmartStoreDatabase database)
         database.InTransaction<StaffCard?>(async (c, t) =>
         {
             if ((await TakenElsewhere(c, t, storeCode, [card])).FirstOrDefault() is { } taken) return taken;
-            await c.ExecuteAsync("""
+            // The same card with the same holder (the demo's seed at every start) changes nothing and is not logged again.
+            var written = await c.ExecuteAsync("""
                 INSERT INTO staff_cards (card, holder, store_code, added_by) VALUES (@card, @holder, @storeCode, @actor)
-                ON CONFLICT (card) DO UPDATE SET holder = EXCLUDED.holder
+                ON CONFLICT (card) DO UPDATE SET holder = EXCLUDED.holder WHERE staff_cards.holder IS DISTINCT FROM EXCLUDED.holder
                 """, new { card, holder, storeCode, actor }, t);
+            if (written == 0) return null;
             await Retrace(c, t, [card], since);
             await AuditTrail.Record(c, t, actor, "add", "staff_card", card, new { holder, store = storeCode });
             return null;

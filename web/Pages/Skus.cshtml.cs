@@ -26,7 +26,7 @@ public sealed class SkusModel(SkuRepository skus, DictionaryRepository dictionar
     public string? CreatedCode { get; private set; }
     public SkuGalleryStatus? Gallery { get; private set; }
     public ImportCard Import => new(T("importSkus"), "code, name, brand, category, competitor",
-        "SKU-2001, 燕麦奶 1L, Oatly, milk, 是", ImportOutcome, ImportFailure, T("importChangeSkus"),
+        T("skuImportExample"), ImportOutcome, ImportFailure, T("importChangeSkus"),
         new("/api/skus/export", T("skusExport"), T("sheetExportHint")));
     public bool MayEdit => User.Scope().MayEditMasterData;
     private ImportOutcome? ImportOutcome { get; set; }
