@@ -1,5 +1,5 @@
-using Microsoft.AspNetCore.Mvc;
 using System.Security.Claims;
+using Microsoft.AspNetCore.Mvc;
 using SmartStore.Models;
 using SmartStore.Storage;
 using SmartStore.Web.Security;

@@ -108,9 +108,9 @@ public sealed class AccountImport(UserAccounts accounts, AccountDesk desk) : She
     /// <summary>A role as the sheet says it (总部管理员 or hq_admin) as its code; what is neither is left for the check to refuse.</summary>
     private static string? RoleCode(string? role) => role is not null && Roles.TryGetValue(role, out var code) ? code : role?.ToLowerInvariant();
 
-    /// <summary>"S0001|S0002" (or separated by ';' or ','): the codes a region or store manager looks after.</summary>
     private static readonly char[] Separators = ['|', ';', '；', ',', '，'];
 
+    /// <summary>"S0001|S0002" (or separated by ';' or ','): the codes a region or store manager looks after.</summary>
     private static List<string> Codes(string? text) =>
         (text ?? "").Split(Separators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
 

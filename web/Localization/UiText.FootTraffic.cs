@@ -205,7 +205,7 @@ public static partial class UiText
         ["rows"] = ("行数", "Rows"),
         ["columns"] = ("列数", "Columns"),
         ["adjustSlots"] = ("调整陈列位", "Adjust slots"),
-        ["adjustSlotsHint"] = ("在左侧图片上拖动陈列位移动，拖动右下角的方块改变大小，方向键微调（按住 Shift 每次 10 像素）。点选陈列位后可修改编号和计划 SKU；两台球机看到同一陈列位时用同一编号。", "Drag a slot on the image to move it and its bottom-right square to resize it; arrow keys nudge it (10 pixels with Shift). Select a slot to change its id and planned SKU; give a slot seen by two domes the same id."),
+        ["adjustSlotsHint"] = ("在图片上拖动陈列位移动，拖动右下角的方块改变大小，方向键微调（按住 Shift 每次 10 像素）。点选陈列位后可修改编号和计划 SKU；两台球机看到同一陈列位时用同一编号。", "Drag a slot on the image to move it and its bottom-right square to resize it; arrow keys nudge it (10 pixels with Shift). Select a slot to change its id and planned SKU; give a slot seen by two domes the same id."),
         ["addSlot"] = ("新增陈列位", "Add slot"),
         ["addSlotHint"] = ("在图片上拖出新陈列位的范围。", "Drag out the new slot on the image."),
         ["deleteSlot"] = ("删除陈列位", "Delete slot"),

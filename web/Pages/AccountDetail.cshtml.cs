@@ -92,14 +92,14 @@ public sealed class AccountDetailModel(UserAccounts accounts, RegionRepository r
         ChangedMeanwhile = new("account-changed-meanwhile", said, TypedBesideNow.Differing(
             new("DisplayName", UiText.T("displayName"), Form.DisplayName, now.DisplayName), new("Role", UiText.T("role"), UiText.T(Form.Role), UiText.T(now.Role)),
             new("Regions", UiText.T("regionsOfManager"), string.Join(", ", Form.Regions.Order()), string.Join(", ", now.Regions.Order())),
-            new("Stores", UiText.T("storesOfManager"), Codes(Form.Stores), Codes(now.Stores)),
+            new("Stores", UiText.T("storesOfManager"), Codes(Form), Codes(now)),
             new("Disabled", UiText.T("status"), Status(Form.Disabled), Status(now.Disabled))));
     }
 
     private static string Status(bool disabled) => UiText.T(disabled ? "accountDisabled" : "accountEnabled");
 
-    private static string Codes(string? typed) => string.Join(", ", (typed ?? "").Split([',', ' ', ';', '，', '、', '\n'],
-        StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Order());
+    /// <summary>A form's stores as the save reads them, in order: typed "S0004 S0006" is the same as "S0006, S0004".</summary>
+    private static string Codes(AccountForm form) => string.Join(", ", (form.ToInput().StoreCodes ?? []).Order());
 
     private async Task<IActionResult?> Load()
     {

@@ -55,11 +55,9 @@ public sealed class CameraDetailModel(CameraRepository cameras, StoreRepository 
     /// <summary>The camera's version the details form was filled from: saved only while the camera is still at it.</summary>
     [BindProperty] public long? Revision { get; set; }
     public IReadOnlyList<string> DetailErrors { get; private set; } = [];
-    /// <summary>Set when the details were changed meanwhile (a sheet, another admin): who, when, and what they are now.</summary>
-    public string? ChangedMeanwhile { get; private set; }
-    /// <summary>After a refused save: the fields typed otherwise than the camera is now.</summary>
-    public IReadOnlyList<StoreEditCarryOver.Clash> Clashes { get; private set; } = [];
-    public string? Mark(string field) => TypedBesideNow.Mark(Clashes, field);
+    /// <summary>Set when the details were changed meanwhile (a sheet, another admin): who, when, what they are now, each field typed otherwise.</summary>
+    public TypedBesideNow.Notice? ChangedMeanwhile { get; private set; }
+    public string? Mark(string field) => TypedBesideNow.Mark(ChangedMeanwhile?.Clashes ?? TypedBesideNow.None, field);
 
     /// <summary>
     /// Saves the camera's details (its kind, store, drawings and till are changed elsewhere). Refused when the camera changed
@@ -84,11 +82,12 @@ public sealed class CameraDetailModel(CameraRepository cameras, StoreRepository 
                 var now = CameraForm.Of(Camera);
                 // On the store's clock, as its edit page says it; an unbound camera's on head office's.
                 var at = last is null ? "" : Display.Local(last.At, Store?.TimeZone ?? calendar.ZoneId, "MM-dd HH:mm:ss");
-                ChangedMeanwhile = string.Format(T("cameraChangedMeanwhile"), last?.Actor ?? "?", at,
+                var said = string.Format(T("cameraChangedMeanwhile"), last?.Actor ?? "?", at,
                     $"{now.Brand} {now.Model}".Trim(), now.PatrolCadenceMinutes, (now.Presets ?? "").Replace('\n', '；'));
-                Clashes = TypedBesideNow.Differing(new("Brand", T("brand"), typed.Brand, now.Brand), new("Model", T("model"), typed.Model, now.Model),
+                ChangedMeanwhile = new("camera-changed-meanwhile", said, TypedBesideNow.Differing(new("Brand", T("brand"), typed.Brand, now.Brand),
+                    new("Model", T("model"), typed.Model, now.Model),
                     new("PatrolCadenceMinutes", T("cadence"), typed.PatrolCadenceMinutes?.ToString(), now.PatrolCadenceMinutes?.ToString()),
-                    new("Presets", T("presets"), typed.Presets, now.Presets));
+                    new("Presets", T("presets"), typed.Presets, now.Presets)));
                 // Told what changed, the person may save again: against the version they have now been shown.
                 return Kept(typed, Revision, []);
             }

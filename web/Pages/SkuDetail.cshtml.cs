@@ -26,11 +26,9 @@ public sealed class SkuDetailModel(SkuRepository skus, DictionaryRepository dict
     [BindProperty] public SkuInput? Details { get; set; }
     /// <summary>The SKU's version the form was filled from: saved only while the SKU is still at it.</summary>
     [BindProperty] public long? Revision { get; set; }
-    /// <summary>Set when the SKU was changed meanwhile (a sheet, an ERP's sync): who, when, and what it is now.</summary>
-    public string? ChangedMeanwhile { get; private set; }
-    /// <summary>After a refused save: the fields typed otherwise than the SKU is now.</summary>
-    public IReadOnlyList<StoreEditCarryOver.Clash> Clashes { get; private set; } = [];
-    public string? Mark(string field) => TypedBesideNow.Mark(Clashes, field);
+    /// <summary>Set when the SKU was changed meanwhile (a sheet, an ERP's sync): who, when, what it is now, each field typed otherwise.</summary>
+    public TypedBesideNow.Notice? ChangedMeanwhile { get; private set; }
+    public string? Mark(string field) => TypedBesideNow.Mark(ChangedMeanwhile?.Clashes ?? TypedBesideNow.None, field);
 
     public async Task<IActionResult> OnGet() => await Load() ? await WithGallery() : NotFound();
 
@@ -84,12 +82,13 @@ public sealed class SkuDetailModel(SkuRepository skus, DictionaryRepository dict
         {
             var last = await skus.LastChange(Code);
             // A SKU is the chain's: on head office's clock.
-            ChangedMeanwhile = string.Format(T("skuChangedMeanwhile"), last?.Actor ?? "?", last is null ? "" : Display.Local(last.At, calendar.ZoneId, "MM-dd HH:mm:ss"),
+            var said = string.Format(T("skuChangedMeanwhile"), last?.Actor ?? "?", last is null ? "" : Display.Local(last.At, calendar.ZoneId, "MM-dd HH:mm:ss"),
                 Sku.Name, Sku.Brand, Display.Label(Category, Sku.Category), T(Sku.IsCompetitor ? "competitor" : "own"));
-            Clashes = TypedBesideNow.Differing(new("Name", T("name"), typed.Name, Sku.Name), new("Brand", T("brand"), typed.Brand, Sku.Brand),
+            ChangedMeanwhile = new("sku-changed-meanwhile", said, TypedBesideNow.Differing(new("Name", T("name"), typed.Name, Sku.Name),
+                new("Brand", T("brand"), typed.Brand, Sku.Brand),
                 new("Category", T("category"), typed.Category is null ? null : Display.Label(Categories.FirstOrDefault(c => c.Code == typed.Category), typed.Category),
                     Display.Label(Category, Sku.Category)),
-                new("IsCompetitor", T("ownOrCompetitor"), typed.IsCompetitor is { } flag ? T(flag ? "competitor" : "own") : null, T(Sku.IsCompetitor ? "competitor" : "own")));
+                new("IsCompetitor", T("ownOrCompetitor"), typed.IsCompetitor is { } flag ? T(flag ? "competitor" : "own") : null, T(Sku.IsCompetitor ? "competitor" : "own"))));
             // Told what changed, the person may save again: against the version they have now been shown.
             return await Kept(typed, Revision, []);
         }

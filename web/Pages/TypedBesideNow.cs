@@ -1,7 +1,7 @@
 namespace SmartStore.Web.Pages;
 
 /// <summary>
-/// A page save refused because the record changed meanwhile (a camera's 设备资料, a SKU's 编辑商品资料): the fields whose
+/// A page save refused because the record changed meanwhile (a camera's 设备资料, a SKU's 编辑商品资料, an account): the fields whose
 /// typed value differs from the record as it is now — what saving again would put over the other change — to be listed
 /// in the notice and marked in the form, as the store edit marks its clashes.
 /// </summary>
