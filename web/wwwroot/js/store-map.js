@@ -38,7 +38,8 @@
     const chart = echarts.init(document.getElementById("mobile-map"));
     chart.setOption({
       tooltip: { trigger: "item", formatter: p => `${echarts.format.encodeHTML(p.data.name)}<br>${words.entries} ${p.data.entries}` },
-      geo: { map: "china", roam: true, ...window.SmartStoreMapFraming(stores), itemStyle: { areaColor: "#eef2f8", borderColor: "#c5cfdf" }, emphasis: { disabled: true } },
+      // The map keeps above the legend, which would otherwise sit on the southern stores.
+      geo: { map: "china", roam: true, top: 8, bottom: 36, ...window.SmartStoreMapFraming(stores), itemStyle: { areaColor: "#eef2f8", borderColor: "#c5cfdf" }, emphasis: { disabled: true } },
       series: series(stores),
       legend: { bottom: 0, data: ["attention", "closed", "fine"].map(k => words[k]) },
     });
