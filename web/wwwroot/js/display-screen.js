@@ -52,10 +52,17 @@
     lastReport = report;
     if (!mapReady) return;
     const compliance = new Map(report.stores.map(s => [s.store, s.compliance]));
-    const points = data.stores.map(s => ({
-      value: [s.lng, s.lat], name: `${s.code} ${s.name}`, city: s.city, compliance: compliance.has(s.code) ? compliance.get(s.code) : null,
-      itemStyle: { color: colours[band(compliance.has(s.code) ? compliance.get(s.code) : null)] },
-    }));
+    // A city is named once, by its first store: three Guangzhou stores would stack three labels on one another.
+    const named = new Set();
+    const points = data.stores.map(s => {
+      const firstOfCity = !named.has(s.city);
+      named.add(s.city);
+      return {
+        value: [s.lng, s.lat], name: `${s.code} ${s.name}`, city: s.city, compliance: compliance.has(s.code) ? compliance.get(s.code) : null,
+        itemStyle: { color: colours[band(compliance.has(s.code) ? compliance.get(s.code) : null)] },
+        label: { show: firstOfCity },
+      };
+    });
     chart("screen-map").setOption({
       backgroundColor: "transparent",
       // A region's screen is framed on its stores; the chain's on the whole country.
