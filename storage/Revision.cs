@@ -1,7 +1,7 @@
 namespace SmartStore.Storage;
 
 /// <summary>
-/// A master-data row's version (stores, cameras, SKUs): its updated_at in microseconds, which every change of the row
+/// A master-data row's version (stores, cameras, SKUs, accounts): its updated_at in microseconds, which every change of the row
 /// moves. The API gives it as an ETag and takes it back as If-Match, so an edit sent against a version that is no longer
 /// the row's is refused instead of overwriting what was changed since.
 /// </summary>

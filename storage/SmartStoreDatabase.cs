@@ -41,18 +41,22 @@ public sealed class SmartStoreDatabase : IAsyncDisposable
     }
 
     /// <summary>
-    /// Saves an edit of one versioned master-data row (<see cref="Revision"/>; cameras, SKUs): given the version the edit
-    /// started from, only while the row is still at it — locked as its version is read, then written by
+    /// Saves an edit of one versioned row (<see cref="Revision"/>; stores, cameras, SKUs, accounts): given the version the
+    /// edit started from, only while the row is still at it — locked as its version is read, then written by
     /// <paramref name="write"/>. Returns the version as saved, for the next edit.
     /// </summary>
-    public Task<(Saving Outcome, long? Revision)> Edit(string table, string code, long? revision, Func<NpgsqlConnection, NpgsqlTransaction, Task> write) =>
+    /// <param name="key">The column the row is found by (an account's username).</param>
+    /// <param name="lockFirst">Rows to lock before this one, in the order other writers lock them (an account's edit: the HQ admins).</param>
+    public Task<(Saving Outcome, long? Revision)> Edit(string table, string code, long? revision, Func<NpgsqlConnection, NpgsqlTransaction, Task> write,
+        string key = "code", Func<NpgsqlConnection, NpgsqlTransaction, Task>? lockFirst = null) =>
         InTransaction<(Saving, long?)>(async (c, t) =>
         {
-            var now = await c.QuerySingleOrDefaultAsync<long?>($"SELECT {Revision.Of()} FROM {table} WHERE code = @code FOR UPDATE", new { code }, t);
+            if (lockFirst is not null) await lockFirst(c, t);
+            var now = await c.QuerySingleOrDefaultAsync<long?>($"SELECT {Revision.Of()} FROM {table} WHERE {key} = @code FOR UPDATE", new { code }, t);
             if (now is null) return (Saving.NotFound, null);
             if (revision is not null && now != revision) return (Saving.ChangedMeanwhile, null);
             await write(c, t);
-            return (Saving.Saved, await c.ExecuteScalarAsync<long>($"SELECT {Revision.Of()} FROM {table} WHERE code = @code", new { code }, t));
+            return (Saving.Saved, await c.ExecuteScalarAsync<long>($"SELECT {Revision.Of()} FROM {table} WHERE {key} = @code", new { code }, t));
         });
 
     /// <summary>

@@ -44,16 +44,13 @@ public sealed class StoreRepository(SmartStoreDatabase database)
     }
 
     /// <summary>
-    /// A store's version as it was read: its last change to the microsecond. An edit saved against it is refused once the
-    /// store has changed since (an edit page left open while head office set holiday hours for every store).
+    /// A store and its version (<see cref="Revision"/>), read together, for an edit that must not overwrite a change made
+    /// meanwhile (an edit page left open while head office set holiday hours for every store).
     /// </summary>
-    private static readonly string RevisionOf = Revision.Of();
-
-    /// <summary>A store and its version, read together, for an edit that must not overwrite a change made meanwhile.</summary>
     public async Task<(Store Store, long Revision)?> FindWithRevision(string code)
     {
         await using var connection = await database.Open();
-        var row = await connection.QuerySingleOrDefaultAsync<StoreRow>($"SELECT {Columns}, {RevisionOf} AS Revision FROM stores WHERE code = @code", new { code });
+        var row = await connection.QuerySingleOrDefaultAsync<StoreRow>($"SELECT {Columns}, {Revision.Of()} AS Revision FROM stores WHERE code = @code", new { code });
         return row is null ? null : (row.ToStore(), row.Revision);
     }
 
@@ -87,9 +84,14 @@ public sealed class StoreRepository(SmartStoreDatabase database)
     /// </summary>
     public async Task<(Saving Outcome, long? Revision)> Update(Store store, string actor, long? revision = null)
     {
-        var sql = revision is null ? UpdateSql : $"{UpdateSql} AND {RevisionOf} = @Revision";
-        if (await Write(store, actor, "update", sql, revision) is { } saved) return (Saving.Saved, saved);
-        return (revision is not null && await Find(store.Code) is not null ? Saving.ChangedMeanwhile : Saving.NotFound, null);
+        try
+        {
+            return await database.Edit("stores", store.Code, revision, (c, t) => WriteRow(c, t, store, actor, "update", UpdateSql));
+        }
+        catch (PostgresException e)
+        {
+            throw MasterDataConflict.From(e, "Store", store.Code);
+        }
     }
 
     /// <summary>
@@ -164,11 +166,15 @@ public sealed class StoreRepository(SmartStoreDatabase database)
     }
 
     /// <summary>Writes a store in a transaction of its own; its version as written, or null when no row matched.</summary>
-    private async Task<long?> Write(Store store, string actor, string action, string sql, long? revision = null)
+    private async Task Write(Store store, string actor, string action, string sql)
     {
         try
         {
-            return await database.InTransaction((c, t) => WriteRow(c, t, store, actor, action, sql, revision));
+            await database.InTransaction(async (c, t) =>
+            {
+                await WriteRow(c, t, store, actor, action, sql);
+                return true;
+            });
         }
         catch (PostgresException e)
         {
@@ -176,18 +182,16 @@ public sealed class StoreRepository(SmartStoreDatabase database)
         }
     }
 
-    private static async Task<long?> WriteRow(NpgsqlConnection c, NpgsqlTransaction t, Store store, string actor, string action, string sql,
-        long? revision = null)
+    private static async Task WriteRow(NpgsqlConnection c, NpgsqlTransaction t, Store store, string actor, string action, string sql)
     {
-        var written = await c.ExecuteScalarAsync<long?>($"{sql} RETURNING {RevisionOf}", new
+        await c.ExecuteAsync(sql, new
         {
             store.Code, store.Name, store.RegionCode, store.City, store.Address, store.Latitude, store.Longitude,
             Tags = store.Tags.ToArray(),
             OpeningHours = JsonSerializer.Serialize(store.OpeningHours, StorageJson.Options),
-            store.TimeZone, store.StaffCount, Revision = revision,
+            store.TimeZone, store.StaffCount,
         }, t);
-        if (written is not null) await AuditTrail.Record(c, t, actor, action, "store", store.Code, store);
-        return written;
+        await AuditTrail.Record(c, t, actor, action, "store", store.Code, store);
     }
 
     private sealed class StoreRow

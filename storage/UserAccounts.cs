@@ -102,19 +102,17 @@ public sealed class UserAccounts(SmartStoreDatabase database)
     /// while the account is still at it. The chain keeps at least one enabled HQ admin: disabling or demoting the last one
     /// is refused. The version as saved comes back with it.
     /// </summary>
-    public Task<(Saving Outcome, long? Revision)> Update(Account account, string actor, long? revision = null) =>
-        database.InTransaction<(Saving, long?)>(async (c, t) =>
+    public Task<(Saving Outcome, long? Revision)> Update(Account account, string actor, long? revision = null)
+    {
+        IReadOnlyList<string> admins = [];
+        return database.Edit("users", account.Username, revision, async (c, t) =>
         {
-            // Admins first, then the account, in the order a sheet locks them.
-            var admins = await LockAdmins(c, t);
-            var now = await c.QuerySingleOrDefaultAsync<long?>($"SELECT {Revision.Of()} FROM users WHERE username = @Username FOR UPDATE",
-                new { account.Username }, t);
-            if (now is null) return (Saving.NotFound, null);
-            if (revision is not null && now != revision) return (Saving.ChangedMeanwhile, null);
             if (admins.SequenceEqual([account.Username]) && (account.Disabled || account.Role != Role.HqAdmin)) throw LastAdmin(account.Username);
             await Change(c, t, account, actor, "update");
-            return (Saving.Saved, await c.ExecuteScalarAsync<long>($"SELECT {Revision.Of()} FROM users WHERE username = @Username", new { account.Username }, t));
-        });
+        },
+        // Admins first, then the account, in the order a sheet locks them.
+        key: "username", lockFirst: async (c, t) => admins = await LockAdmins(c, t));
+    }
 
     /// <summary>
     /// An account sheet (批量导入, 按表更新): creates the new accounts, each with a first password returned here only, and changes
@@ -152,17 +150,15 @@ public sealed class UserAccounts(SmartStoreDatabase database)
         new($"'{username}' is the last enabled HQ admin; it cannot be disabled or given another role.", MasterDataConflict.Refusal.LastAdmin, username);
 
     /// <summary>Writes an account's name, role, scope and status; a change of role, scope or status ends its sessions (the stamp).</summary>
-    private static async Task<bool> Change(NpgsqlConnection c, NpgsqlTransaction t, Account account, string actor, string action)
+    private static async Task Change(NpgsqlConnection c, NpgsqlTransaction t, Account account, string actor, string action)
     {
-        var changed = await c.ExecuteAsync("""
+        await c.ExecuteAsync("""
             UPDATE users SET display_name = @DisplayName, role = @role, region_codes = @regions, store_codes = @stores, disabled = @Disabled, updated_at = now(),
                 stamp = stamp + CASE WHEN (role, region_codes, store_codes, disabled) IS DISTINCT FROM (@role, @regions, @stores, @Disabled) THEN 1 ELSE 0 END
             WHERE username = @Username
             """, new { account.Username, account.DisplayName, role = account.Role.ToCode(), regions = account.RegionCodes.ToArray(),
             stores = account.StoreCodes.ToArray(), account.Disabled }, t);
-        if (changed == 0) return false;
         await AuditTrail.Record(c, t, actor, action, "user", account.Username, Audited(account));
-        return true;
     }
 
     /// <summary>What became of an account asked to be removed.</summary>

@@ -43,8 +43,8 @@ public sealed class CameraDetailModel(CameraRepository cameras, StoreRepository 
     /// <summary>Shelf domes: each preset's planogram, and those of presets since taken off the patrol (set aside, not counted).</summary>
     public IReadOnlyList<PresetPlanogram> Planograms { get; private set; } = [];
     public IEnumerable<PresetPlanogram> SetAside => Planograms.Where(p => !p.InPlan);
-    /// <summary>The zone an unbound camera's times are told in: head office's.</summary>
-    public string HeadOfficeZone => calendar.ZoneId;
+    /// <summary>The zone the camera's times are told in: its store's, as the store edit says it, or head office's when unbound.</summary>
+    public string TimeZone => Store?.TimeZone ?? calendar.ZoneId;
     public SecretShown? Shown { get; private set; }
     public bool MayEdit => User.Scope().MayEditMasterData;
 
@@ -80,8 +80,7 @@ public sealed class CameraDetailModel(CameraRepository cameras, StoreRepository 
             {
                 var last = await cameras.LastChange(Code);
                 var now = CameraForm.Of(Camera);
-                // On the store's clock, as its edit page says it; an unbound camera's on head office's.
-                var at = last is null ? "" : Display.Local(last.At, Store?.TimeZone ?? calendar.ZoneId, "MM-dd HH:mm:ss");
+                var at = last is null ? "" : Display.Local(last.At, TimeZone, "MM-dd HH:mm:ss");
                 var said = string.Format(T("cameraChangedMeanwhile"), last?.Actor ?? "?", at,
                     $"{now.Brand} {now.Model}".Trim(), now.PatrolCadenceMinutes, (now.Presets ?? "").Replace('\n', '；'));
                 ChangedMeanwhile = new("camera-changed-meanwhile", said, TypedBesideNow.Differing(new("Brand", T("brand"), typed.Brand, now.Brand),
