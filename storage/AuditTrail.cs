@@ -7,7 +7,14 @@ namespace SmartStore.Storage;
 /// <summary>Who changed what, written in the same transaction as the change itself.</summary>
 public static class AuditTrail
 {
-    public sealed record Entry(long Id, DateTime At, string Actor, string Action, string Entity, string EntityKey, string? Detail);
+    /// <param name="Previous">
+    /// for an entry that wrote the whole record (<see cref="RecordActions"/>), the record as the entry before it wrote it —
+    /// what this one changed is the difference; null for other entries and for a record's first.
+    /// </param>
+    public sealed record Entry(long Id, DateTime At, string Actor, string Action, string Entity, string EntityKey, string? Detail, string? Previous = null);
+
+    /// <summary>The actions whose detail is the whole record as written, so that one such entry can be compared with the one before.</summary>
+    public static readonly string[] RecordActions = ["create", "update", "import", "upsert"];
 
     public static Task Record(NpgsqlConnection connection, NpgsqlTransaction transaction,
         string actor, string action, string entity, string entityKey, object? detail = null) =>
@@ -37,15 +44,27 @@ public static class AuditTrail
     public static async Task<IReadOnlyList<Entry>> Search(SmartStoreDatabase database, Query query, int limit, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.Open(cancellationToken);
+        // The page is chosen first, then each of its record entries finds its predecessor by the (entity, key, id) index.
         var rows = await connection.QueryAsync<Entry>(new CommandDefinition("""
-            SELECT id, at, actor, action, entity, entity_key AS EntityKey, detail::text AS Detail
-            FROM audit_log
-            WHERE (@Actor::text IS NULL OR actor = @Actor) AND (@Action::text IS NULL OR action = @Action)
-              AND (@Entity::text IS NULL OR entity = @Entity) AND (@Key::text IS NULL OR entity_key = @Key OR entity_key LIKE @below)
-              AND (@FromUtc::timestamptz IS NULL OR at >= @FromUtc) AND (@ToUtc::timestamptz IS NULL OR at < @ToUtc)
-              AND (@Before::bigint IS NULL OR id < @Before)
-            ORDER BY id DESC LIMIT @limit
-            """, new { query.Actor, query.Action, query.Entity, query.Key, below = Below(query.Key), query.FromUtc, query.ToUtc, query.Before, limit },
+            WITH page AS (
+                SELECT id, at, actor, action, entity, entity_key, detail
+                FROM audit_log
+                WHERE (@Actor::text IS NULL OR actor = @Actor) AND (@Action::text IS NULL OR action = @Action)
+                  AND (@Entity::text IS NULL OR entity = @Entity) AND (@Key::text IS NULL OR entity_key = @Key OR entity_key LIKE @below)
+                  AND (@FromUtc::timestamptz IS NULL OR at >= @FromUtc) AND (@ToUtc::timestamptz IS NULL OR at < @ToUtc)
+                  AND (@Before::bigint IS NULL OR id < @Before)
+                ORDER BY id DESC LIMIT @limit)
+            SELECT page.id, page.at, page.actor, page.action, page.entity, page.entity_key AS EntityKey, page.detail::text AS Detail,
+                   previous.detail::text AS Previous
+            FROM page
+            LEFT JOIN LATERAL (
+                SELECT b.detail FROM audit_log b
+                WHERE page.action = ANY(@records) AND b.entity = page.entity AND b.entity_key = page.entity_key
+                  AND b.id < page.id AND b.action = ANY(@records)
+                ORDER BY b.id DESC LIMIT 1) previous ON true
+            ORDER BY page.id DESC
+            """, new { query.Actor, query.Action, query.Entity, query.Key, below = Below(query.Key), query.FromUtc, query.ToUtc, query.Before, limit,
+                records = RecordActions },
             cancellationToken: cancellationToken));
         return rows.ToList();
     }

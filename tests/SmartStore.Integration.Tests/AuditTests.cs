@@ -92,6 +92,40 @@ public sealed class AuditTests(SmartStoreSystem system)
         Assert.Contains("id=\"audit-all\"", await admin.GetStringAsync("/admin"));
     }
 
+    [Fact]
+    public async Task An_entry_that_rewrites_a_record_says_what_it_changed_against_the_one_before()
+    {
+        using var admin = await system.SignedIn("admin");
+        await AllDayStores.WithCamera(admin, "X0973", "变更测试店", "EAST", "CAM-X0973-E1");
+        var store = await (await admin.GetAsync("/api/stores/X0973")).Json();
+        store["name"] = "变更测试店（改名）";
+        store["tags"] = new System.Text.Json.Nodes.JsonArray("mall");
+        store["openingHours"]!["weekly"]![2]!["open"] = "09:30:00";
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutJson("/api/stores/X0973", store)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutJson("/api/stores/X0973", store)).StatusCode);
+
+        // Newest first: saved again as it was (nothing changed), the change itself, and the store's creation (nothing before it).
+        var entries = (await (await admin.GetAsync("/api/audit?entity=store&key=X0973")).Json()).AsArray();
+        Assert.Equal(3, entries.Count);
+        Assert.Empty(entries[0]!["changes"]!.AsArray());
+        Assert.Null(entries[2]!["changes"]);
+        var changes = entries[1]!["changes"]!.AsArray().ToDictionary(c => c!["field"]!.GetValue<string>(), c => c!);
+        Assert.Equal(["name", "openingHours.weekly[2].open", "tags"], changes.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(("变更测试店", "变更测试店（改名）"), (changes["name"]["was"]!.GetValue<string>(), changes["name"]["now"]!.GetValue<string>()));
+        Assert.Equal(["mall"], changes["tags"]["added"]!.AsArray().Select(a => a!.GetValue<string>()));
+        Assert.Empty(changes["tags"]["removed"]!.AsArray());
+        Assert.Equal("09:30:00", changes["openingHours.weekly[2].open"]["now"]!.GetValue<string>());
+
+        // On the page in its words (Wednesday's opening time), and in the export's column.
+        var page = WebUtility.HtmlDecode(await admin.GetStringAsync("/admin/audit?entity=store&key=X0973"));
+        Assert.Contains("营业时间 · 每周 · 周三 · 开门时间", page);
+        Assert.Contains("与上一条记录相同，未改动", page);
+        var export = await admin.GetAsync("/api/audit/export?entity=store&key=X0973");
+        var rows = MiniExcel.Query(await export.Content.ReadAsStreamAsync(), useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
+        Assert.Contains("name: 变更测试店 → 变更测试店（改名）", rows[1]["变更 changes"]?.ToString());
+        Assert.Contains("tags: +mall", rows[1]["变更 changes"]?.ToString());
+    }
+
     private static async Task<List<Dictionary<string, string?>>> Entries(HttpClient client, string path)
     {
         var response = await client.GetAsync(path);

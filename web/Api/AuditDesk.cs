@@ -19,6 +19,14 @@ public sealed class AuditDesk(SmartStoreDatabase database, ReportCalendar calend
             PlanningInput.Blank(filters.Key), fromUtc, toUtc, filters.Before);
     }
 
+    /// <summary>An entry as the API gives it: the record as written, and what it changed against the entry before (null where
+    /// there is nothing to compare it with).</summary>
+    public sealed record Listed(long Id, DateTime At, string Actor, string Action, string Entity, string EntityKey, string? Detail,
+        IReadOnlyList<AuditChange>? Changes)
+    {
+        public static Listed Of(AuditTrail.Entry e) => new(e.Id, e.At, e.Actor, e.Action, e.Entity, e.EntityKey, e.Detail, AuditChanges.Of(e));
+    }
+
     public Task<IReadOnlyList<AuditTrail.Entry>> Search(AuditTrail.Query query, int limit, CancellationToken cancellationToken = default) =>
         AuditTrail.Search(database, query, limit, cancellationToken);
 }

@@ -44,7 +44,7 @@ public static class LogEndpoints
         var errors = new FieldErrors();
         LogSearch.Limit(limit, errors);
         var query = desk.Read(new AuditDesk.Filters(actor, action, entity, key, from, to, before), errors);
-        return query is null || errors.Any ? errors.ToResult() : Results.Ok(await desk.Search(query, limit ?? LogSearch.PageSize, cancellationToken));
+        return query is null || errors.Any ? errors.ToResult() : Results.Ok((await desk.Search(query, limit ?? LogSearch.PageSize, cancellationToken)).Select(AuditDesk.Listed.Of).ToList());
     }
 
     private static async Task<IResult> ExportAudit(AuditDesk desk, ReportCalendar calendar, string? actor, string? action, string? entity, string? key, string? from, string? to,

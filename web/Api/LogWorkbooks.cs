@@ -13,7 +13,8 @@ public static class LogWorkbooks
             {
                 ["编号 id"] = e.Id, ["时间 time"] = Time(local, e.At), ["操作人 actor"] = e.Actor,
                 ["操作 action"] = e.Action, ["操作（中文）"] = Chinese("act", e.Action), ["对象 entity"] = e.Entity, ["对象（中文）"] = Chinese("ent", e.Entity),
-                ["编码 key"] = e.EntityKey, ["详情 detail"] = e.Detail,
+                ["编码 key"] = e.EntityKey,
+                ["变更 changes"] = AuditChanges.Of(e) is { } changes ? AuditChanges.Lines(changes) : null, ["详情 detail"] = e.Detail,
             }).ToList(),
         }, cancellationToken);
 

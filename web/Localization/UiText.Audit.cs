@@ -77,6 +77,8 @@ public static partial class UiText
         ["auditAll"] = ("查看全部操作日志 →", "The whole audit log →"),
         ["auditOfThis"] = ("变更记录", "Change history"),
         ["auditByAccount"] = ("此账号的操作", "What this account did"),
+        ["auditWholeRecord"] = ("完整记录", "Whole record"),
+        ["auditNoChange"] = ("与上一条记录相同，未改动", "Saved as it was: nothing changed"),
     };
 
     /// <summary>The codes of one group of 操作日志's words ("act" or "ent"), in the order above.</summary>

@@ -1,6 +1,8 @@
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc;
 using SmartStore.Storage;
 using SmartStore.Web.Api;
+using SmartStore.Web.Localization;
 
 namespace SmartStore.Web.Pages;
 
@@ -8,7 +10,7 @@ namespace SmartStore.Web.Pages;
 /// 操作日志 (系统管理; seed 000's 日志管理): the whole audit log searched by who, what was done to what and which one, and
 /// when, a hundred entries a page, newest first, and exported as it is filtered.
 /// </summary>
-public sealed class AuditModel(AuditDesk desk) : LogPageModel<AuditTrail.Entry>
+public sealed partial class AuditModel(AuditDesk desk) : LogPageModel<AuditTrail.Entry>
 {
     [FromQuery(Name = "actor")] public string? Actor { get; set; }
     [FromQuery(Name = "action")] public string? Action { get; set; }
@@ -35,4 +37,28 @@ public sealed class AuditModel(AuditDesk desk) : LogPageModel<AuditTrail.Entry>
         "menu_entry" => "/admin/menus#menu-icons",
         _ => null,
     };
+
+    /// <summary>
+    /// A changed field as the page names it: "营业时间 · 周三 · 开门时间" / "openingHours · Wed · open" for
+    /// openingHours.weekly[2].open; an item of another list by its place, "预置位 · #4 · 名称".
+    /// </summary>
+    public static string FieldLabel(string path)
+    {
+        var parts = new List<string>();
+        string? parent = null;
+        foreach (Match m in PathPart().Matches(path))
+        {
+            if (!m.Groups["key"].Success) { parts.Add(Item(parent, int.Parse(m.Groups["index"].Value))); continue; }
+            parent = m.Groups["key"].Value;
+            parts.Add(UiText.IsChinese ? FieldNames.Zh(parent) : parent);
+        }
+        return string.Join(" · ", parts);
+    }
+
+    /// <summary>A week's opening hours are Monday first; an item of any other list is named by its place, from 1.</summary>
+    private static string Item(string? list, int index) =>
+        list == "weekly" && index is >= 0 and < 7 ? (UiText.IsChinese ? "周" : "") + UiText.T("weekdaysShort").Split(',')[index] : $"#{index + 1}";
+
+    [GeneratedRegex(@"(?<key>[^.\[\]]+)|\[(?<index>\d+)\]")]
+    private static partial Regex PathPart();
 }
