@@ -227,12 +227,15 @@ public sealed class ShelfDisplayTests(SmartStoreSystem system)
         Assert.False(await InPlan());
         var page = await admin.GetStringAsync($"/cameras/{Camera}");
         Assert.Matches("id=\"set-aside-planograms\">\\s*<li data-preset=\"2\">", page);
+        // … and on its store's page, where a store manager looks at the shelves.
+        Assert.Matches($"id=\"set-aside-planograms\">\\s*<li data-camera=\"{Camera}\" data-preset=\"2\">", await admin.GetStringAsync($"/stores/{Store}"));
 
         // Put back on the patrol, it counts again as it was drawn.
         await Patrol(withPresetTwo: true);
         Assert.Equal(before + 2, await PlannedSlots());
         Assert.True(await InPlan());
         Assert.DoesNotContain("set-aside-planograms", await admin.GetStringAsync($"/cameras/{Camera}"));
+        Assert.DoesNotContain("set-aside-planograms", await admin.GetStringAsync($"/stores/{Store}"));
 
         // Taken off again and discarded from the camera's page: gone for good; a planogram still in plan is not discarded there.
         var kept = await PageForms.PostForm(admin, $"/cameras/{Camera}", $"/cameras/{Camera}?handler=discardPlanogram&preset=2", []);

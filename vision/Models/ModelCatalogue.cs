@@ -8,7 +8,8 @@ public static class ModelCatalogue
 {
     public static readonly ModelSpec RtmDetNanoPerson = new("rtmdet-nano-person", "rtmdet-nano-person", "rtmdet_nano_person.onnx",
         "4720eda18a18402e7b76d85827d4bc60fba18111fc0b74b559e4d24da9ddc3d2",
-        "OpenMMLab RTMPose RTMDet-nano person (copy from a repo without licence; see PROVENANCE.md)", "Apache-2.0 weights, licence caveat");
+        "OpenMMLab RTMPose RTMDet-nano person (copy from a repo without licence; see PROVENANCE.md)", "Apache-2.0",
+        "the weights are Apache-2.0, but this file was copied from a repository that declares no licence and could not be matched with an official export: re-export it with mmdeploy before shipping");
 
     public static readonly ModelSpec NanoDetM416 = new("nanodet-m-416", "nanodet-m-416", "nanodet_m_416.onnx",
         "08b62b9ee4a7878e7a64d6ef4faf3074322c033a0252c83a20f41b86c76e8146",

@@ -24,7 +24,7 @@ public sealed class RecognitionModelChoices(RecognitionModels assignments, ILogg
     });
 
     public sealed record Choice(string CameraKind, string ModelName, DateTime UpdatedAt, IReadOnlyList<string> Allowed,
-        string? Licence, string? Source, string? Sha256, string Availability);
+        string? Licence, string? LicenceCaveat, string? Source, string? Sha256, string Availability);
 
     public async Task<IReadOnlyList<Choice>> List()
     {
@@ -33,7 +33,7 @@ public sealed class RecognitionModelChoices(RecognitionModels assignments, ILogg
         {
             CameraKindNames.TryParse(a.CameraKind, out var kind);
             var spec = ModelCatalogue.All.FirstOrDefault(m => m.Name == a.ModelName);
-            return new Choice(a.CameraKind, a.ModelName, a.UpdatedAt, Allowed[kind], spec?.Licence, spec?.Source, spec?.Sha256, Availability(spec));
+            return new Choice(a.CameraKind, a.ModelName, a.UpdatedAt, Allowed[kind], spec?.Licence, spec?.LicenceCaveat, spec?.Source, spec?.Sha256, Availability(spec));
         }).ToList();
     }
 

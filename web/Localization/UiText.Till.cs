@@ -122,7 +122,7 @@ public static partial class UiText
         ["tillOverviewHint"] = ("异常最多的门店在前；点门店看每张小票", "stores with most findings first; open a store for its receipts"),
         ["tillOverviewNone"] = ("这一天没有门店的收银数据（门店需要对着收银台的摄像头和逐张推送的小票）。", "No store's till figures this day (a store needs a camera watching its till and receipts pushed one by one)."),
         ["tillOverviewKept"] = ("各门店的数字每 {0:0} 分钟更新一次；补推的小票在下一次更新时计入。", "The stores' figures are brought up to date every {0:0} minutes; receipts pushed late count at the next update."),
-        ["tillFindingsLine"] = ("有单无人 {0} · 一卡多单 {1} · 有人无单 {2}", "no customer {0} · one card, many receipts {1} · nothing rung {2}"),
+        ["tillFindingsLine"] = ("有单无人 {0} · 一卡多单 {1} · 有人无单 {2}", "No customer {0} · one card, many receipts {1} · nothing rung {2}"),
         ["tillLastKept"] = ("最近一次：", "Last: "),
         ["tillUncheckedShort"] = ("无画面", "No picture"),
         ["watchesTill"] = ("对着收银台", "Watches a till"),

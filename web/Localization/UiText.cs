@@ -437,6 +437,8 @@ public static partial class UiText
         ["received"] = ("接收时间", "Received"),
         ["fileName"] = ("文件名", "File name"),
         ["modelLicence"] = ("许可", "Licence"),
+        ["modelLicenceCaveat"] = ("发布前需核实", "check before shipping"),
+        ["modelLicenceCaveatHint"] = ("权重为 Apache-2.0，但此文件复制自未声明许可的仓库，且无法与官方导出逐字节比对：发布前请用 mmdeploy 重新导出（见 PROVENANCE.md）。", "The weights are Apache-2.0, but this file was copied from a repository that declares no licence and could not be matched with an official export: re-export it with mmdeploy before shipping (see PROVENANCE.md)."),
         ["modelFile"] = ("模型文件", "Model file"),
         ["modelVerified"] = ("已校验 (sha256)", "Verified (sha256)"),
         ["modelName"] = ("模型", "Model"),

@@ -55,6 +55,15 @@ public sealed partial class AuditModel(AuditDesk desk) : LogPageModel<AuditTrail
         return string.Join(" · ", parts);
     }
 
+    /// <summary>A changed value as the page shows it: a yes / no in the reader's words, nothing as "—".</summary>
+    public static string ValueText(string? value) => value switch
+    {
+        null => "—",
+        "true" => UiText.T("auditTrue"),
+        "false" => UiText.T("auditFalse"),
+        _ => value,
+    };
+
     /// <summary>A week's opening hours are Monday first; an item of any other list is named by its place, from 1.</summary>
     private static string Item(string? list, int index) =>
         list == "weekly" && index is >= 0 and < 7 ? (UiText.IsChinese ? "周" : "") + UiText.T("weekdaysShort").Split(',')[index] : $"#{index + 1}";

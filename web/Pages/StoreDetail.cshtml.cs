@@ -12,7 +12,7 @@ namespace SmartStore.Web.Pages;
 
 /// <summary>One store for its manager's phone: today's foot traffic live, by hour, its cameras and enrolled staff.</summary>
 public sealed class StoreDetailModel(StoreRepository stores, RegionRepository regions, TrafficRepository traffic, StaffRoster roster, SkuRepository skus,
-    StaffEnrolment enrolment, StoreClosures closures, StoreTodos todos, TodoDesk todoDesk, IClusterClient cluster) : PageModel
+    StaffEnrolment enrolment, StoreClosures closures, StoreTodos todos, TodoDesk todoDesk, PlanogramRepository planograms, IClusterClient cluster) : PageModel
 {
     [FromRoute] public string Code { get; set; } = "";
 
@@ -29,6 +29,9 @@ public sealed class StoreDetailModel(StoreRepository stores, RegionRepository re
     public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
     public ShelfStatus? Shelf { get; private set; }
     public IReadOnlyDictionary<string, string> SkuNames { get; private set; } = new Dictionary<string, string>();
+
+    /// <summary>Planograms of presets taken off their dome's patrol: kept, but out of the store's plan until the preset is back.</summary>
+    public IReadOnlyList<PresetPlanogram> SetAsidePlanograms { get; private set; } = [];
 
     /// <summary>The SKUs with the most facings on the store's shelves, most first (the page names these).</summary>
     public IReadOnlyList<(string Sku, int Facings)> TopFacings { get; private set; } = [];
@@ -128,6 +131,7 @@ public sealed class StoreDetailModel(StoreRepository stores, RegionRepository re
         Shelf = await grain.GetShelf();
         TopFacings = Shelf.Figures.FacingsBySku.OrderByDescending(kv => kv.Value).Take(12).Select(kv => (kv.Key, kv.Value)).ToList();
         SkuNames = await skus.Names(TopFacings.Select(f => f.Sku).ToList());
+        SetAsidePlanograms = (await planograms.ForStore(Code)).Where(p => !p.InPlan).ToList();
         var zone = Zone = StoreTimeZones.Find(store.TimeZone);
         var day = TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, zone).Date;
         Hours = await traffic.Hours(Code, day, day.AddDays(1));
