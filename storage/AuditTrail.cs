@@ -30,12 +30,14 @@ public static class AuditTrail
     /// was done, to what kind of thing and which one, when (UTC, from inclusive, to exclusive), and, to page back, the
     /// entries older than one already shown.
     /// </summary>
+    /// <param name="Besides">actions left out (a password reset, which does not change the account's version).</param>
     public sealed record Query(string? Actor = null, string? Action = null, string? Entity = null, string? Key = null,
-        DateTime? FromUtc = null, DateTime? ToUtc = null, long? Before = null);
+        DateTime? FromUtc = null, DateTime? ToUtc = null, long? Before = null, IReadOnlyList<string>? Besides = null);
 
     /// <summary>The latest change of one record (who, when), to say who changed it meanwhile.</summary>
-    public static async Task<Entry?> Last(SmartStoreDatabase database, string entity, string key) =>
-        (await Search(database, new Query(Entity: entity, Key: key), limit: 1)).FirstOrDefault();
+    /// <param name="besides">actions that do not change the record's version, so are not who changed it.</param>
+    public static async Task<Entry?> Last(SmartStoreDatabase database, string entity, string key, IReadOnlyList<string>? besides = null) =>
+        (await Search(database, new Query(Entity: entity, Key: key, Besides: besides), limit: 1)).FirstOrDefault();
 
     /// <summary>
     /// The newest <paramref name="limit"/> entries matching, newest first. A key finds what lies under it too: a camera's
@@ -52,7 +54,7 @@ public static class AuditTrail
                 WHERE (@Actor::text IS NULL OR actor = @Actor) AND (@Action::text IS NULL OR action = @Action)
                   AND (@Entity::text IS NULL OR entity = @Entity) AND (@Key::text IS NULL OR entity_key = @Key OR entity_key LIKE @below)
                   AND (@FromUtc::timestamptz IS NULL OR at >= @FromUtc) AND (@ToUtc::timestamptz IS NULL OR at < @ToUtc)
-                  AND (@Before::bigint IS NULL OR id < @Before)
+                  AND (@Before::bigint IS NULL OR id < @Before) AND NOT action = ANY(@besides)
                 ORDER BY id DESC LIMIT @limit)
             SELECT page.id, page.at, page.actor, page.action, page.entity, page.entity_key AS EntityKey, page.detail::text AS Detail,
                    previous.detail::text AS Previous
@@ -64,7 +66,7 @@ public static class AuditTrail
                 ORDER BY b.id DESC LIMIT 1) previous ON true
             ORDER BY page.id DESC
             """, new { query.Actor, query.Action, query.Entity, query.Key, below = Below(query.Key), query.FromUtc, query.ToUtc, query.Before, limit,
-                records = RecordActions },
+                records = RecordActions, besides = query.Besides ?? [] },
             cancellationToken: cancellationToken));
         return rows.ToList();
     }

@@ -32,7 +32,10 @@ public sealed class UserAccounts(SmartStoreDatabase database)
         return row is null ? null : (row.ToAccount(), row.Revision);
     }
 
-    public Task<AuditTrail.Entry?> LastChange(string username) => AuditTrail.Last(database, "user", username);
+    /// <summary>The latest change of the account's version: a password changed or reset since does not count.</summary>
+    public Task<AuditTrail.Entry?> LastChange(string username) => AuditTrail.Last(database, "user", username, PasswordActions);
+
+    private static readonly string[] PasswordActions = ["change-password", "reset-password"];
 
     /// <summary>The account when the password is right (a disabled one too, so the page can say why it may not sign in).</summary>
     public async Task<Account?> SignIn(string username, string password)

@@ -101,6 +101,16 @@ public sealed partial class AccountTests(SmartStoreSystem system)
         var saved = await Put(renamed, read);
         Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
         Assert.NotEqual(read, saved.Headers.ETag!.Tag);
+        // The account's holder changes their password meanwhile: that is not a change of the account, so the refusal still
+        // names the admin who changed it.
+        var first = (await (await admin.PostAsync("/api/accounts/x0856.zhou/password", null)).Json())["password"]!.GetValue<string>();
+        using (var holder = await system.SignedIn("x0856.zhou", first))
+        {
+            var changed = await PageForms.PostForm(holder, "/account", "/account",
+                new() { ["currentPassword"] = first, ["password"] = "Zhou-x0856-new!", ["repeated"] = "Zhou-x0856-new!" });
+            Assert.True(changed.IsSuccessStatusCode || changed.StatusCode == HttpStatusCode.Redirect, changed.StatusCode.ToString());
+        }
+        Assert.Equal("change-password", (await (await admin.GetAsync("/api/audit?entity=user&key=x0856.zhou&limit=1")).Json())[0]!["action"]!.GetValue<string>());
         var stale = await Put(renamed with { displayName = "周" }, read);
         Assert.Equal(HttpStatusCode.PreconditionFailed, stale.StatusCode);
         Assert.Contains("was changed by admin at", await stale.Content.ReadAsStringAsync());
