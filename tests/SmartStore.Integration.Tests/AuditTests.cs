@@ -101,6 +101,8 @@ public sealed class AuditTests(SmartStoreSystem system)
         store["name"] = "变更测试店（改名）";
         store["tags"] = new System.Text.Json.Nodes.JsonArray("mall");
         store["openingHours"]!["weekly"]![2]!["open"] = "09:30:00";
+        store["openingHours"]!["exceptions"] = System.Text.Json.Nodes.JsonNode.Parse(
+            """[{"from":"2027-02-06","to":"2027-02-08","hours":{"open":"00:00:00","close":"00:00:00","closed":true},"reason":"春节"}]""");
         Assert.Equal(HttpStatusCode.OK, (await admin.PutJson("/api/stores/X0973", store)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await admin.PutJson("/api/stores/X0973", store)).StatusCode);
 
@@ -110,16 +112,23 @@ public sealed class AuditTests(SmartStoreSystem system)
         Assert.Empty(entries[0]!["changes"]!.AsArray());
         Assert.Null(entries[2]!["changes"]);
         var changes = entries[1]!["changes"]!.AsArray().ToDictionary(c => c!["field"]!.GetValue<string>(), c => c!);
-        Assert.Equal(["name", "openingHours.weekly[2].open", "tags"], changes.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["name", "openingHours.exceptions", "openingHours.weekly[2].open", "tags"], changes.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(("变更测试店", "变更测试店（改名）"), (changes["name"]["was"]!.GetValue<string>(), changes["name"]["now"]!.GetValue<string>()));
         Assert.Equal(["mall"], changes["tags"]["added"]!.AsArray().Select(a => a!.GetValue<string>()));
         Assert.Empty(changes["tags"]["removed"]!.AsArray());
         Assert.Equal("09:30:00", changes["openingHours.weekly[2].open"]["now"]!.GetValue<string>());
+        Assert.Equal(["春节 2027-02-06–2027-02-08 休息"], changes["openingHours.exceptions"]["added"]!.AsArray().Select(a => a!.GetValue<string>()));
 
         // On the page in its words (Wednesday's opening time), and in the export's column.
         var page = WebUtility.HtmlDecode(await admin.GetStringAsync("/admin/audit?entity=store&key=X0973"));
         Assert.Contains("营业时间 · 每周 · 周三 · 开门时间", page);
         Assert.Contains("与上一条记录相同，未改动", page);
+        // On the store's own page too, for the region manager who may not read the audit log.
+        using var east = await system.SignedIn("east");
+        var storePage = WebUtility.HtmlDecode(await east.GetStringAsync("/stores/X0973"));
+        Assert.Matches("id=\"store-changes\"[\\s\\S]*data-field=\"name\"[\\s\\S]*变更测试店（改名）", storePage);
+        Assert.DoesNotContain("/admin/audit?entity=store", storePage);
+        Assert.DoesNotContain("与上一条记录相同", storePage);
         var export = await admin.GetAsync("/api/audit/export?entity=store&key=X0973");
         var rows = MiniExcel.Query(await export.Content.ReadAsStreamAsync(), useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
         Assert.Contains("name: 变更测试店 → 变更测试店（改名）", rows[1]["变更 changes"]?.ToString());

@@ -1,5 +1,8 @@
 using System.Text.Json.Nodes;
+using SmartStore.Models;
 using SmartStore.Storage;
+using SmartStore.Web.Localization;
+using SmartStore.Web.Pages;
 
 namespace SmartStore.Web.Api;
 
@@ -73,11 +76,31 @@ public static class AuditChanges
     public static string? Text(JsonNode? node) => node switch
     {
         null => null,
+        JsonObject o when SpecialHours(o) is { } hours => hours,
         JsonObject o => "{" + string.Join(", ", o.Select(p => $"{p.Key}: {Text(p.Value) ?? "null"}")) + "}",
         JsonArray a => "[" + string.Join(", ", a.Select(i => Text(i) ?? "null")) + "]",
         JsonValue v when v.TryGetValue<string>(out var s) => s,
         _ => node.ToJsonString(),
     };
+
+    /// <summary>
+    /// A store's special hours as its page writes them, "元宵 2027-02-20 10:00–20:00", "春节 2027-02-06–2027-02-12 休息 (周六,日)":
+    /// the change a store's record sees most, and unreadable as a nested record.
+    /// </summary>
+    private static string? SpecialHours(JsonObject o)
+    {
+        if (Word(o["from"]) is not { } from || Word(o["to"]) is not { } to || o["hours"] is not JsonObject hours) return null;
+        var days = from == to ? from : $"{from}–{to}";
+        var closed = hours["closed"] is JsonValue c && c.TryGetValue<bool>(out var isClosed) && isClosed;
+        var time = closed ? UiText.T("closedDay") : $"{Clock(hours["open"])}–{Clock(hours["close"])}";
+        var weekdays = o["days"] is JsonValue d && d.TryGetValue<int>(out var mask) && mask is not 0 and not 127 ? $" ({Display.Days((Weekdays)mask)})" : "";
+        return $"{Word(o["reason"])} {days} {time}{weekdays}".Trim();
+    }
+
+    private static string? Word(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+
+    /// <summary>"10:00:00" as "10:00".</summary>
+    private static string? Clock(JsonNode? time) => Word(time) is { Length: >= 5 } t ? t[..5] : Word(time);
 
     /// <summary>The changes in one line each, for an export's cell: "name: A → B", "tags: +pilot −street".</summary>
     public static string Lines(IReadOnlyList<AuditChange> changes) => string.Join("\n", changes.Select(c => c.Added is null

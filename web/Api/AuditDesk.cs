@@ -27,6 +27,10 @@ public sealed class AuditDesk(SmartStoreDatabase database, ReportCalendar calend
         public static Listed Of(AuditTrail.Entry e) => new(e.Id, e.At, e.Actor, e.Action, e.Entity, e.EntityKey, e.Detail, AuditChanges.Of(e));
     }
 
+    /// <summary>The latest entries of one record (a store's saves, newest first), each with what it changed.</summary>
+    public Task<IReadOnlyList<AuditTrail.Entry>> OfRecord(string entity, string key, int count, CancellationToken cancellationToken = default) =>
+        AuditTrail.Search(database, new AuditTrail.Query(Entity: entity, Key: key), count, cancellationToken);
+
     public Task<IReadOnlyList<AuditTrail.Entry>> Search(AuditTrail.Query query, int limit, CancellationToken cancellationToken = default) =>
         AuditTrail.Search(database, query, limit, cancellationToken);
 }

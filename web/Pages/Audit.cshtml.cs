@@ -39,7 +39,7 @@ public sealed partial class AuditModel(AuditDesk desk) : LogPageModel<AuditTrail
     };
 
     /// <summary>
-    /// A changed field as the page names it: "营业时间 · 周三 · 开门时间" / "openingHours · Wed · open" for
+    /// A changed field as the page names it: "营业时间 · 每周 · 周三 · 开门时间" / "Opening hours · weekly · Wed · open" for
     /// openingHours.weekly[2].open; an item of another list by its place, "预置位 · #4 · 名称".
     /// </summary>
     public static string FieldLabel(string path)
@@ -50,19 +50,29 @@ public sealed partial class AuditModel(AuditDesk desk) : LogPageModel<AuditTrail
         {
             if (!m.Groups["key"].Success) { parts.Add(Item(parent, int.Parse(m.Groups["index"].Value))); continue; }
             parent = m.Groups["key"].Value;
-            parts.Add(UiText.IsChinese ? FieldNames.Zh(parent) : parent);
+            parts.Add(UiText.IsChinese ? FieldNames.Zh(parent) : Spaced().Replace(parent, " ").ToLowerInvariant());
         }
-        return string.Join(" · ", parts);
+        var label = string.Join(" · ", parts);
+        return label.Length == 0 ? label : char.ToUpperInvariant(label[0]) + label[1..];
     }
 
-    /// <summary>A changed value as the page shows it: a yes / no in the reader's words, nothing as "—".</summary>
+    /// <summary>Between the words of a camelCase field name: "openingHours" reads "opening hours".</summary>
+    [GeneratedRegex("(?<=[a-z])(?=[A-Z])")]
+    private static partial Regex Spaced();
+
+    /// <summary>A changed value as the page shows it: a yes / no in the reader's words, a time of day without its zero
+    /// seconds ("09:30"), nothing as "—".</summary>
     public static string ValueText(string? value) => value switch
     {
         null => "—",
         "true" => UiText.T("auditTrue"),
         "false" => UiText.T("auditFalse"),
+        { Length: 8 } when WholeMinute().IsMatch(value) => value[..5],
         _ => value,
     };
+
+    [GeneratedRegex(@"^\d\d:\d\d:00$")]
+    private static partial Regex WholeMinute();
 
     /// <summary>A week's opening hours are Monday first; an item of any other list is named by its place, from 1.</summary>
     private static string Item(string? list, int index) =>
