@@ -518,7 +518,17 @@ public sealed class BrowserTests(SmartStoreSystem system)
         Assert.Contains("East China", await page.TitleAsync());
         const string map = "echarts.getInstanceByDom(document.getElementById('screen-map')).getOption()";
         Assert.Equal(eastStores, await page.EvaluateAsync<int>($"{map}.series[0].data.length"));
-        Assert.True(await page.EvaluateAsync<double>($"{map}.geo[0].zoom") > 1.15); // framed on the region, not the country
+        // Framed on the region, not the country: its stores' box is what the map fits, and every store is inside the map's box.
+        Assert.True(await page.EvaluateAsync<double>($"{map}.geo[0].boundingCoords[1][0] - {map}.geo[0].boundingCoords[0][0]") < 20);
+        Assert.True(await page.EvaluateAsync<bool>("""
+            (() => {
+              const chart = echarts.getInstanceByDom(document.getElementById('screen-map'));
+              return chart.getOption().series[0].data.every(d => {
+                const [x, y] = chart.convertToPixel({ geoIndex: 0 }, d.value.slice(0, 2));
+                return x >= 0 && y >= 0 && x <= chart.getWidth() && y <= chart.getHeight();
+              });
+            })()
+            """));
         var cities = await page.EvaluateAsync<string[]>("echarts.getInstanceByDom(document.getElementById('screen-regions')).getOption().yAxis[0].data");
         Assert.Contains("上海", cities);
         Assert.DoesNotContain("East China", cities);
