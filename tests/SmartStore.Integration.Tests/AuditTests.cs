@@ -126,9 +126,14 @@ public sealed class AuditTests(SmartStoreSystem system)
         // On the store's own page too, for the region manager who may not read the audit log.
         using var east = await system.SignedIn("east");
         var storePage = WebUtility.HtmlDecode(await east.GetStringAsync("/stores/X0973"));
-        Assert.Matches("id=\"store-changes\"[\\s\\S]*data-field=\"name\"[\\s\\S]*变更测试店（改名）", storePage);
+        Assert.Matches("id=\"recent-changes\"[\\s\\S]*data-field=\"name\"[\\s\\S]*变更测试店（改名）", storePage);
         Assert.DoesNotContain("/admin/audit?entity=store", storePage);
         Assert.DoesNotContain("与上一条记录相同", storePage);
+        // And a camera's page, its details changed.
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutJson("/api/cameras/CAM-X0973-E1",
+            new { kind = "entrance", brand = "Hikvision", model = "DS-2CD", storeCode = "X0973", patrolCadenceMinutes = 10 })).StatusCode);
+        var cameraPage = WebUtility.HtmlDecode(await east.GetStringAsync("/cameras/CAM-X0973-E1"));
+        Assert.Matches("id=\"recent-changes\"[\\s\\S]*data-field=\"brand\"[\\s\\S]*Hikvision", cameraPage);
         var export = await admin.GetAsync("/api/audit/export?entity=store&key=X0973");
         var rows = MiniExcel.Query(await export.Content.ReadAsStreamAsync(), useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
         Assert.Contains("name: 变更测试店 → 变更测试店（改名）", rows[1]["变更 changes"]?.ToString());

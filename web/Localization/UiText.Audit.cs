@@ -78,7 +78,7 @@ public static partial class UiText
         ["auditOfThis"] = ("变更记录", "Change history"),
         ["auditByAccount"] = ("此账号的操作", "What this account did"),
         ["auditWholeRecord"] = ("完整记录", "Whole record"),
-        ["storeChanges"] = ("门店资料变更", "Changes to this store"),
+        ["recentChanges"] = ("最近变更", "Recent changes"),
         ["auditTrue"] = ("是", "yes"),
         ["auditFalse"] = ("否", "no"),
         ["auditNoChange"] = ("与上一条记录相同，未改动", "Saved as it was: nothing changed"),

@@ -14,7 +14,7 @@ namespace SmartStore.Web.Pages;
 /// <summary>One camera: its master data, its live status from the camera grain, and (HQ admins) its details, store binding and secret.</summary>
 public sealed class CameraDetailModel(CameraRepository cameras, StoreRepository stores, RegionRepository regions,
     MasterDataValidation validation, SnapshotRepository snapshots, CameraDrawings drawings, CameraViews views,
-    CameraIncidents incidents, ReportCalendar calendar, PlanogramRepository planograms, IClusterClient cluster) : PageModel
+    CameraIncidents incidents, ReportCalendar calendar, PlanogramRepository planograms, AuditDesk audit, IClusterClient cluster) : PageModel
 {
     /// <summary>The camera's latest offline spells and view faults (设备运维), and its offline time over the last week.</summary>
     public IReadOnlyList<CameraIncidents.Incident> Incidents { get; private set; } = [];
@@ -47,6 +47,9 @@ public sealed class CameraDetailModel(CameraRepository cameras, StoreRepository 
     public string TimeZone => Store?.TimeZone ?? calendar.ZoneId;
     public SecretShown? Shown { get; private set; }
     public bool MayEdit => User.Scope().MayEditMasterData;
+
+    /// <summary>The camera's latest changes (its details, door line, counting area, planograms …) with what each changed.</summary>
+    public RecentChanges RecentChanges { get; private set; } = null!;
 
     public async Task<IActionResult> OnGet() => await Load() ?? Page();
 
@@ -262,6 +265,7 @@ public sealed class CameraDetailModel(CameraRepository cameras, StoreRepository 
         if (camera.Kind == CameraKind.Shelf) Planograms = await planograms.ForCamera(Code);
         if (camera.Kind == CameraKind.Interior && await snapshots.LatestAnalysed(Code) is ({ } shot, { } json)) NewestAnalysed = (shot, ReadPeople(json));
         if (MayEdit) StoreChoices = (await stores.List(scope, null, null, null, 1, 10_000)).Items;
+        RecentChanges = await Pages.RecentChanges.Of(audit, "camera", Code, TimeZone, MayEdit);
         return null;
     }
 }

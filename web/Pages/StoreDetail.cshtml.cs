@@ -33,11 +33,8 @@ public sealed class StoreDetailModel(StoreRepository stores, RegionRepository re
     /// <summary>Planograms of presets taken off their dome's patrol: kept, but out of the store's plan until the preset is back.</summary>
     public IReadOnlyList<PresetPlanogram> SetAsidePlanograms { get; private set; } = [];
 
-    /// <summary>
-    /// The store's latest saves with what each changed: a manager whose opening hours moved sees who moved them and how,
-    /// without the audit log (head office's).
-    /// </summary>
-    public IReadOnlyList<AuditTrail.Entry> RecentChanges { get; private set; } = [];
+    /// <summary>The store's latest saves with what each changed: a manager whose opening hours moved sees who moved them and how.</summary>
+    public RecentChanges RecentChanges { get; private set; } = null!;
 
     /// <summary>The SKUs with the most facings on the store's shelves, most first (the page names these).</summary>
     public IReadOnlyList<(string Sku, int Facings)> TopFacings { get; private set; } = [];
@@ -47,8 +44,6 @@ public sealed class StoreDetailModel(StoreRepository stores, RegionRepository re
     private string? _notice;
     public IReadOnlyList<string> Errors { get; private set; } = [];
     public bool MayEdit => User.Scope().MayEditMasterData;
-
-    private const int RecentChangesShown = 5;
 
     /// <summary>The door camera whose pictures show a closure (the first entrance camera that has reported).</summary>
     public string? EntranceCamera => Cameras.FirstOrDefault(c => c.Kind == CameraKind.Entrance)?.CameraCode;
@@ -140,9 +135,7 @@ public sealed class StoreDetailModel(StoreRepository stores, RegionRepository re
         TopFacings = Shelf.Figures.FacingsBySku.OrderByDescending(kv => kv.Value).Take(12).Select(kv => (kv.Key, kv.Value)).ToList();
         SkuNames = await skus.Names(TopFacings.Select(f => f.Sku).ToList());
         SetAsidePlanograms = (await planograms.ForStore(Code)).Where(p => !p.InPlan).ToList();
-        // A save that changed nothing (a sheet sent back untouched) is left out here; the audit log keeps it.
-        RecentChanges = (await audit.OfRecord("store", Code, RecentChangesShown * 4))
-            .Where(e => AuditChanges.Of(e) is not { Count: 0 }).Take(RecentChangesShown).ToList();
+        RecentChanges = await Pages.RecentChanges.Of(audit, "store", Code, store.TimeZone, MayEdit);
         var zone = Zone = StoreTimeZones.Find(store.TimeZone);
         var day = TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, zone).Date;
         Hours = await traffic.Hours(Code, day, day.AddDays(1));

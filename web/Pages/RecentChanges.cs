@@ -1,0 +1,22 @@
+using SmartStore.Storage;
+using SmartStore.Web.Api;
+
+namespace SmartStore.Web.Pages;
+
+/// <summary>
+/// A record's latest saves on its own page (a store's, a camera's), each with what it changed, for the managers who may
+/// not read the audit log; head office's admins also get the link to the whole history.
+/// </summary>
+/// <param name="TimeZone">the zone the times are written in (the store's).</param>
+/// <param name="AuditLink">the record's history in 操作日志, for those who may read it; null for the rest.</param>
+public sealed record RecentChanges(IReadOnlyList<AuditTrail.Entry> Entries, string TimeZone, string? AuditLink)
+{
+    public const int Shown = 5;
+
+    /// <summary>The latest saves of one record, those that changed nothing left out (a sheet sent back untouched).</summary>
+    public static async Task<RecentChanges> Of(AuditDesk audit, string entity, string key, string timeZone, bool mayReadLog)
+    {
+        var entries = (await audit.OfRecord(entity, key, Shown * 4)).Where(e => AuditChanges.Of(e) is not { Count: 0 }).Take(Shown).ToList();
+        return new(entries, timeZone, mayReadLog ? $"/admin/audit?entity={entity}&key={Uri.EscapeDataString(key)}" : null);
+    }
+}
