@@ -9,14 +9,19 @@ namespace SmartStore.Web.Pages;
 /// </summary>
 /// <param name="TimeZone">the zone the times are written in (the store's).</param>
 /// <param name="AuditLink">the record's history in 操作日志, for those who may read it; null for the rest.</param>
-public sealed record RecentChanges(IReadOnlyList<AuditTrail.Entry> Entries, string TimeZone, string? AuditLink)
+public sealed record RecentChanges(IReadOnlyList<RecentChanges.Save> Saves, string TimeZone, string? AuditLink)
 {
     public const int Shown = 5;
 
+    /// <param name="Changes">what it changed; null for an entry that keeps no whole record (a door line drawn) or a record's first.</param>
+    public sealed record Save(AuditTrail.Entry Entry, IReadOnlyList<AuditChange>? Changes);
+
     /// <summary>The latest saves of one record, those that changed nothing left out (a sheet sent back untouched).</summary>
+    /// <param name="mayReadLog">whether the reader may open 操作日志 (head office's admins).</param>
     public static async Task<RecentChanges> Of(AuditDesk audit, string entity, string key, string timeZone, bool mayReadLog)
     {
-        var entries = (await audit.OfRecord(entity, key, Shown * 4)).Where(e => AuditChanges.Of(e) is not { Count: 0 }).Take(Shown).ToList();
-        return new(entries, timeZone, mayReadLog ? $"/admin/audit?entity={entity}&key={Uri.EscapeDataString(key)}" : null);
+        var saves = (await audit.OfRecord(entity, key, Shown * 4)).Select(e => new Save(e, AuditChanges.Of(e)))
+            .Where(s => s.Changes is not { Count: 0 }).Take(Shown).ToList();
+        return new(saves, timeZone, mayReadLog ? $"/admin/audit?entity={entity}&key={Uri.EscapeDataString(key)}" : null);
     }
 }
