@@ -35,15 +35,8 @@ public sealed partial class AccountDesk(UserAccounts accounts, RegionRepository 
     public Task<(UserAccounts.Account? Account, FieldErrors Errors)> Validate(AccountInput input, UserAccounts.Account? existing = null) =>
         Check(input, input.Username, isNew: existing is null, existing);
 
-    /// <param name="Account">The account as saved; null when refused (<see cref="Errors"/>), not found, or changed meanwhile.</param>
-    /// <param name="ChangedMeanwhile">The account changed after the edit began (another admin, a sheet): saving would overwrite that.</param>
-    /// <param name="LastChange">Who made the last change and when, to say so.</param>
-    /// <param name="Revision">The account's version as saved, for the next change.</param>
-    public sealed record Outcome(UserAccounts.Account? Account, FieldErrors Errors, bool Found, bool ChangedMeanwhile = false,
-        AuditTrail.Entry? LastChange = null, long? Revision = null);
-
     /// <param name="revision">The account's version the edit began from (<see cref="UserAccounts.FindWithRevision"/>); null: any.</param>
-    public async Task<Outcome> Update(string username, AccountInput input, string actor, long? revision = null)
+    public async Task<VersionedSave<UserAccounts.Account>> Update(string username, AccountInput input, string actor, long? revision = null)
     {
         var existing = await accounts.Find(username);
         if (existing is null) return new(null, new FieldErrors(), false);

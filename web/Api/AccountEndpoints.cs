@@ -70,12 +70,7 @@ public static class AccountEndpoints
     {
         var (revision, refusal) = await VersionTags.Expected(ifMatch, $"/api/accounts/{username}", async () => (await accounts.FindWithRevision(username))?.Revision);
         if (refusal is not null) return refusal;
-        var outcome = await desk.Update(username, input, user.Actor(), revision);
-        if (!outcome.Found) return Problems.NotFound($"Account '{username}'");
-        if (outcome.ChangedMeanwhile) return VersionTags.ChangedMeanwhile($"Account '{username}'", outcome.LastChange);
-        if (outcome.Account is null) return outcome.Errors.ToResult();
-        if (outcome.Revision is { } saved) response.Headers.ETag = VersionTags.Of(saved);
-        return Results.Ok(Shown(outcome.Account));
+        return (await desk.Update(username, input, user.Actor(), revision)).Answer($"Account '{username}'", response, Shown);
     }
 
     /// <summary>A disabled account removed for good (204); an enabled one is refused (409): disable it first.</summary>

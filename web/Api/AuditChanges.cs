@@ -1,7 +1,6 @@
 using System.Text.Json;
 using SmartStore.Models;
 using SmartStore.Storage;
-using SmartStore.Web.Localization;
 using SmartStore.Web.Pages;
 
 namespace SmartStore.Web.Api;
@@ -90,26 +89,21 @@ public static class AuditChanges
     };
 
     /// <summary>
-    /// A store's special hours as its page writes them, "元宵 2027-02-20 10:00–20:00", "春节 2027-02-06–2027-02-12 休息 (周六,日)":
-    /// the change a store's record sees most, and unreadable as a nested record.
+    /// A store's special hours as its pages write them (<see cref="Display.Special"/>, with the year: the log outlives the
+    /// season), "春节 2027-02-06–2027-02-08 休息": the change a store's record sees most, and unreadable as a nested record.
     /// </summary>
     private static string? SpecialHours(JsonElement o)
     {
-        if (Word(o, "from") is not { } from || Word(o, "to") is not { } to
-            || !o.TryGetProperty("hours", out var hours) || hours.ValueKind != JsonValueKind.Object) return null;
-        var days = from == to ? from : $"{from}–{to}";
-        var closed = hours.TryGetProperty("closed", out var c) && c.ValueKind == JsonValueKind.True;
-        var time = closed ? UiText.T("closedDay") : $"{Clock(Word(hours, "open"))}–{Clock(Word(hours, "close"))}";
-        var weekdays = o.TryGetProperty("days", out var d) && d.ValueKind == JsonValueKind.Number && d.TryGetInt32(out var mask) && mask is not 0 and not 127
-            ? $" ({Display.Days((Weekdays)mask)})" : "";
-        return $"{Word(o, "reason")} {days} {time}{weekdays}".Trim();
+        if (!o.TryGetProperty("from", out _) || !o.TryGetProperty("to", out _) || !o.TryGetProperty("hours", out _)) return null;
+        try
+        {
+            return o.Deserialize<OpeningException>(StorageJson.Options) is { } range ? Display.Special(range, withYear: true) : null;
+        }
+        catch (JsonException)
+        {
+            return null; // another record with from / to / hours fields: shown as a record
+        }
     }
-
-    private static string? Word(JsonElement o, string name) =>
-        o.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-
-    /// <summary>"10:00:00" as "10:00".</summary>
-    private static string? Clock(string? time) => time is { Length: >= 5 } ? time[..5] : time;
 
     /// <summary>The changes in one line each, for an export's cell: "name: A → B", "tags: +pilot −street".</summary>
     public static string Lines(IReadOnlyList<AuditChange> changes) => string.Join("\n", changes.Select(c => c.Added is null

@@ -58,13 +58,7 @@ public static class StoreEndpoints
     {
         var (revision, refusal) = await VersionTags.Expected(ifMatch, $"/api/stores/{code}", async () => (await repository.FindWithRevision(code))?.Revision);
         if (refusal is not null) return refusal;
-        var outcome = await desk.Update(code, input, user.Actor(), revision);
-        if (!outcome.Found) return Problems.NotFound($"Store '{code}'");
-        if (outcome.ChangedMeanwhile) return VersionTags.ChangedMeanwhile($"Store '{code}'", outcome.LastChange);
-        if (outcome.Store is null) return outcome.Errors.ToResult();
-        // The new version, so an integrator's next change can be sent against it without reading the store again.
-        if (outcome.Revision is { } saved) response.Headers.ETag = VersionTags.Of(saved);
-        return Results.Ok(outcome.Store);
+        return (await desk.Update(code, input, user.Actor(), revision)).Answer($"Store '{code}'", response, store => store);
     }
 
     private static async Task<IResult> Delete(string code, ClaimsPrincipal user, StoreRepository repository) =>

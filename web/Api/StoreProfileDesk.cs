@@ -10,15 +10,8 @@ namespace SmartStore.Web.Api;
 /// </summary>
 public sealed class StoreProfileDesk(StoreRepository stores, MasterDataValidation validation, IClusterClient cluster)
 {
-    /// <param name="Store">The store as saved; null when refused (<see cref="Errors"/>), not found, or changed meanwhile.</param>
-    /// <param name="ChangedMeanwhile">The store changed after the edit began: saving would have overwritten that change.</param>
-    /// <param name="LastChange">Who made the last change and when, to say so.</param>
-    /// <param name="Revision">The store's version as saved, for the next change.</param>
-    public sealed record Outcome(Store? Store, FieldErrors Errors, bool Found, bool ChangedMeanwhile = false, AuditTrail.Entry? LastChange = null,
-        long? Revision = null);
-
     /// <param name="revision">The store's version the edit began from (<see cref="StoreRepository.FindWithRevision"/>); null: any.</param>
-    public async Task<Outcome> Update(string code, StoreInput input, string actor, long? revision = null)
+    public async Task<VersionedSave<Store>> Update(string code, StoreInput input, string actor, long? revision = null)
     {
         var (store, errors) = await validation.Store(input, code);
         if (store is null) return new(null, errors, true);

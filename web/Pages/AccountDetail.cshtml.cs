@@ -50,7 +50,7 @@ public sealed class AccountDetailModel(UserAccounts accounts, RegionRepository r
         {
             var outcome = await desk.Update(Username, Form.ToInput() with { Username = null }, User.Actor(), opened);
             if (!outcome.Found) return NotFound();
-            if (outcome.Account is not null) return RedirectToPage(new { Username, Saved = true });
+            if (outcome.Saved is not null) return RedirectToPage(new { Username, Saved = true });
             if (outcome.ChangedMeanwhile) ChangedMeanwhileSince(outcome.LastChange);
             else Revision = opened;
             Errors = outcome.Errors.Localized;

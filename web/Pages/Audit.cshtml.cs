@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc;
 using SmartStore.Storage;
@@ -67,12 +68,9 @@ public sealed partial class AuditModel(AuditDesk desk) : LogPageModel<AuditTrail
         null => "—",
         "true" => UiText.T("auditTrue"),
         "false" => UiText.T("auditFalse"),
-        { Length: 8 } when WholeMinute().IsMatch(value) => value[..5],
+        _ when TimeOnly.TryParseExact(value, "HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.None, out var time) => ClockText.Of(time),
         _ => value,
     };
-
-    [GeneratedRegex(@"^\d\d:\d\d:00$")]
-    private static partial Regex WholeMinute();
 
     /// <summary>A week's opening hours are Monday first; an item of any other list is named by its place, from 1.</summary>
     private static string Item(string? list, int index) =>

@@ -176,10 +176,11 @@ public static class Display
         return (store.OpeningHours.Exceptions ?? []).Where(e => e.To >= today && e.From.DayNumber - today.DayNumber <= withinDays).OrderBy(e => e.From).ToList();
     }
 
-    /// <summary>"春节 02-06–02-12 每天 10:00–16:00", "除夕 02-05 休息".</summary>
-    public static string Special(OpeningException range)
+    /// <summary>"春节 02-06–02-12 每天 10:00–16:00", "除夕 02-05 休息"; with the year, "春节 2027-02-06–2027-02-12 …".</summary>
+    public static string Special(OpeningException range, bool withYear = false)
     {
-        var dates = range.From == range.To ? $"{range.From:MM-dd}" : $"{range.From:MM-dd}–{range.To:MM-dd}";
+        var format = withYear ? "yyyy-MM-dd" : "MM-dd";
+        var dates = range.From == range.To ? range.From.ToString(format) : $"{range.From.ToString(format)}–{range.To.ToString(format)}";
         var days = range.Days is Weekdays.Every or Weekdays.None ? "" : Days(range.Days) + " ";
         return $"{range.Reason} {dates} {days}{Hours(range.Hours)}".Trim();
     }

@@ -68,7 +68,7 @@ public sealed class StoreEditModel(StoreRepository stores, RegionRepository regi
             Errors = errors.Localized;
             return Page();
         }
-        StoreProfileDesk.Outcome outcome;
+        VersionedSave<Store> outcome;
         try
         {
             outcome = await desk.Update(Code, input, User.Actor(), Revision);
@@ -92,7 +92,7 @@ public sealed class StoreEditModel(StoreRepository stores, RegionRepository regi
             ChangedMeanwhile = new(Said(outcome.LastChange), carried?.Put ?? [], carried?.Clashes ?? []);
             return Page();
         }
-        if (outcome.Store is null)
+        if (outcome.Saved is null)
         {
             Errors = outcome.Errors.Localized;
             return Page();
