@@ -740,6 +740,15 @@ public sealed class BrowserTests(SmartStoreSystem system)
         Assert.Equal("改名后的测试店", saved["name"]!.GetValue<string>());
         Assert.Equal(["08:00:00", "10:30:00"], saved["openingHours"]!["weekly"]!.AsArray().Take(2).Select(d => d!["open"]!.GetValue<string>()));
         Assert.Equal("春节", Assert.Single(saved["openingHours"]!["exceptions"]!.AsArray())!["reason"]!.GetValue<string>());
+
+        // On a phone the store's log reads down the screen, each save with what it changed, nothing off to the side.
+        await page.SetViewportSizeAsync(390, 844);
+        await page.GotoAsync("/admin/audit?entity=store&key=X0825");
+        var renamed = page.Locator("ul.audit-changes li[data-field='name']").First;
+        await Assertions.Expect(renamed).ToContainTextAsync("改名后的测试店");
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "the page scrolls sideways");
+        var box = await renamed.BoundingBoxAsync();
+        Assert.True(box is { X: >= 0 } && box.X + box.Width <= 390, $"the change is at {box?.X} + {box?.Width} of 390");
     }
 
     /// <summary>A real shelf photo at a phone camera's 4,000 × 3,000, with a sensor's grain (which is what makes a phone's photo megabytes).</summary>

@@ -85,7 +85,7 @@ public static class Display
             else if (runs[^1].Count > 0) runs.Add([]);
         }
         var lines = string.Concat(runs.Where(r => r.Count > 0).Select(r => r.Count == 1
-            ? $"<circle cx=\"{r[0].Split(',')[0]}\" cy=\"{r[0].Split(',')[1]}\" r=\"1.5\" />"
+            ? $"<circle cx=\"{r[0].Split(',')[0]}\" cy=\"{r[0].Split(',')[1]}\" r=\"2.5\" />"
             : $"<polyline points=\"{string.Join(' ', r)}\" />"));
         return new HtmlString($"<svg class=\"spark\" viewBox=\"0 0 {Width} {Height}\" width=\"{Width}\" height=\"{Height}\" role=\"img\">{lines}</svg>");
     }
