@@ -40,6 +40,41 @@ public static class AuditTrail
         (await Search(database, new Query(Entity: entity, Key: key, Besides: besides), limit: 1)).FirstOrDefault();
 
     /// <summary>
+    /// What happened to one record after the version an edit was sent against: the entries since (oldest first; every kind —
+    /// a door line drawn or a secret rotated moves the version as an edit does), and the record as written at that version
+    /// and as written last, for a refusal to say what changed. The version is the record's updated_at (<see cref="Revision"/>),
+    /// which the change's own entry shares (both are the transaction's now()).
+    /// </summary>
+    /// <param name="Last">the latest change, whether or not the version read is known.</param>
+    /// <param name="Then">the record as its last whole-record entry up to the version read wrote it (null: unknown version, or
+    /// that entry removed by retention).</param>
+    /// <param name="Now">the record as its latest whole-record entry since wrote it (null: no whole-record entry since).</param>
+    public sealed record Meanwhile(Entry? Last, IReadOnlyList<Entry> Since, string? Then = null, string? Now = null);
+
+    /// <summary>The entries of one record since its version <paramref name="revision"/> was read (null: not known — only the last change).</summary>
+    /// <param name="besides">actions that do not change the record's version.</param>
+    public static async Task<Meanwhile> SinceVersion(SmartStoreDatabase database, string entity, string key, long? revision,
+        IReadOnlyList<string>? besides = null)
+    {
+        var last = await Last(database, entity, key, besides);
+        if (revision is not ({ } version and >= 0)) return new(last, []);
+        var readAt = DateTime.UnixEpoch.AddTicks(version * 10);
+        await using var connection = await database.Open();
+        var since = (await connection.QueryAsync<Entry>("""
+            SELECT id, at, actor, action, entity, entity_key AS EntityKey, detail::text AS Detail, NULL::text AS Previous
+            FROM audit_log
+            WHERE entity = @entity AND entity_key = @key AND at > @readAt AND NOT action = ANY(@besides)
+            ORDER BY id LIMIT 100
+            """, new { entity, key, readAt, besides = besides ?? [] })).ToList();
+        var then = await connection.QueryFirstOrDefaultAsync<string?>("""
+            SELECT detail::text FROM audit_log
+            WHERE entity = @entity AND entity_key = @key AND at <= @readAt AND action = ANY(@records)
+            ORDER BY id DESC LIMIT 1
+            """, new { entity, key, readAt, records = RecordActions });
+        return new(last, since, then, since.LastOrDefault(e => RecordActions.Contains(e.Action))?.Detail);
+    }
+
+    /// <summary>
     /// The newest <paramref name="limit"/> entries matching, newest first. A key finds what lies under it too: a camera's
     /// code its presets' planograms (CAM-S0001-P1/P2), a store's code its till findings (S0001/…).
     /// </summary>

@@ -58,7 +58,8 @@ public sealed class CameraRepository(SmartStoreDatabase database)
         return row is null ? null : (row.ToCamera(), row.Revision);
     }
 
-    public Task<AuditTrail.Entry?> LastChange(string code) => AuditTrail.Last(database, "camera", code);
+    /// <summary>Who last changed it and when, and what changed since <paramref name="revision"/> (null: only the last change).</summary>
+    public Task<AuditTrail.Meanwhile> ChangesSince(string code, long? revision) => AuditTrail.SinceVersion(database, "camera", code, revision);
 
     /// <summary>Creates the camera and returns its new secret: the only time it exists in clear text.</summary>
     public async Task<string> Create(Camera camera, string actor, string? secret = null)

@@ -41,7 +41,8 @@ public sealed class SkuRepository(SmartStoreDatabase database)
 
     private sealed record SkuRow(string Code, string Name, string Brand, string Category, bool IsCompetitor, long Revision);
 
-    public Task<AuditTrail.Entry?> LastChange(string code) => AuditTrail.Last(database, "sku", code);
+    /// <summary>Who last changed it and when, and what changed since <paramref name="revision"/> (null: only the last change).</summary>
+    public Task<AuditTrail.Meanwhile> ChangesSince(string code, long? revision) => AuditTrail.SinceVersion(database, "sku", code, revision);
 
     /// <summary>Which of <paramref name="codes"/> are SKUs of the master (one query for a whole planogram).</summary>
     public async Task<IReadOnlySet<string>> Existing(IReadOnlyCollection<string> codes)

@@ -54,8 +54,8 @@ public sealed class StoreRepository(SmartStoreDatabase database)
         return row is null ? null : (row.ToStore(), row.Revision);
     }
 
-    /// <summary>Who last changed (or created) a store's details, and when, from 操作日志; null once the log no longer holds it.</summary>
-    public Task<AuditTrail.Entry?> LastChange(string code) => AuditTrail.Last(database, "store", code);
+    /// <summary>Who last changed (or created) a store's details and when, and what changed since <paramref name="revision"/>, from 操作日志.</summary>
+    public Task<AuditTrail.Meanwhile> ChangesSince(string code, long? revision) => AuditTrail.SinceVersion(database, "store", code, revision);
 
     public async Task<Store?> Find(string code) => (await FindWithRevision(code))?.Store;
 

@@ -32,8 +32,9 @@ public sealed class UserAccounts(SmartStoreDatabase database)
         return row is null ? null : (row.ToAccount(), row.Revision);
     }
 
-    /// <summary>The latest change of the account's version: a password changed or reset since does not count.</summary>
-    public Task<AuditTrail.Entry?> LastChange(string username) => AuditTrail.Last(database, "user", username, PasswordActions);
+    /// <summary>The changes of the account's version since <paramref name="revision"/>: a password changed or reset does not count.</summary>
+    public Task<AuditTrail.Meanwhile> ChangesSince(string username, long? revision) =>
+        AuditTrail.SinceVersion(database, "user", username, revision, PasswordActions);
 
     private static readonly string[] PasswordActions = ["change-password", "reset-password"];
 

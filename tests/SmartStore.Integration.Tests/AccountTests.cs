@@ -114,6 +114,10 @@ public sealed partial class AccountTests(SmartStoreSystem system)
         var stale = await Put(renamed with { displayName = "周" }, read);
         Assert.Equal(HttpStatusCode.PreconditionFailed, stale.StatusCode);
         Assert.Contains("was changed by admin at", await stale.Content.ReadAsStringAsync());
+        // What changed since the version read: the rename, not the password change.
+        var told = await stale.Json();
+        Assert.Equal(["update"], told["since"]!.AsArray().Select(e => e!["action"]!.GetValue<string>()));
+        Assert.Contains(told["changes"]!.AsArray(), c => c!["field"]!.GetValue<string>() == "displayName" && c["now"]!.GetValue<string>() == "周经理");
 
         // The page, opened before an HR sync moved the manager to S0005: its save is refused, naming the store typed
         // otherwise than it now is; the typed values stay; saved again, they are put over it knowingly.

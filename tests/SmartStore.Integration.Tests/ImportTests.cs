@@ -204,6 +204,11 @@ public sealed class ImportTests(SmartStoreSystem system)
             var stale = await Put(url, body, read);
             Assert.Equal(HttpStatusCode.PreconditionFailed, stale.StatusCode);
             Assert.Contains("was changed by admin at", await stale.Detail());
+            // And what changed since that version: the sheet's import, and the field it changed, from what was read to what it is.
+            var told = await stale.Json();
+            Assert.Equal("import", Assert.Single(told["since"]!.AsArray())!["action"]!.GetValue<string>());
+            var change = Assert.Single(told["changes"]!.AsArray())!;
+            Assert.Equal((field, bySheet), (change["field"]!.GetValue<string>(), change["now"]!.GetValue<string>()));
             var now = await admin.GetAsync(url);
             var stored = await now.Json();
             Assert.Equal(bySheet, (stored["camera"] ?? stored)[field]!.GetValue<string>());

@@ -51,7 +51,7 @@ public sealed partial class AccountDesk(UserAccounts accounts, RegionRepository 
         return saving switch
         {
             Saving.NotFound => new(null, errors, false),
-            Saving.ChangedMeanwhile => new(null, errors, true, ChangedMeanwhile: true, await accounts.LastChange(username)),
+            Saving.ChangedMeanwhile => new(null, errors, true, ChangedMeanwhile: true, await accounts.ChangesSince(username, revision)),
             _ => new(await accounts.Find(username), errors, true, Revision: saved),
         };
     }

@@ -82,12 +82,10 @@ public static class CameraEndpoints
         var (camera, errors) = await validation.Camera(input, code, user.Scope());
         if (camera is null) return errors.ToResult();
         var (saving, saved) = await repository.Update(camera, user.Actor(), revision);
-        if (saving == Saving.NotFound) return Problems.NotFound($"Camera '{code}'");
-        if (saving == Saving.ChangedMeanwhile) return VersionTags.ChangedMeanwhile($"Camera '{code}'", await repository.LastChange(code));
+        var outcome = await VersionedSave<Camera>.Of(camera, saving, saved, () => repository.ChangesSince(code, revision));
         // The grain caches its binding; tell it master data changed.
-        await cluster.GetGrain<ICameraGrain>(code).RefreshProfile();
-        response.Headers.ETag = VersionTags.Of(saved!.Value);
-        return Results.Ok(camera);
+        if (outcome.Saved is not null) await cluster.GetGrain<ICameraGrain>(code).RefreshProfile();
+        return outcome.Answer($"Camera '{code}'", response, c => c);
     }
 
     private static async Task<IResult> Delete(string code, ClaimsPrincipal user, CameraRepository repository) =>

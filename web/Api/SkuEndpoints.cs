@@ -59,10 +59,8 @@ public static class SkuEndpoints
         var (sku, errors) = await validation.Sku(input, code);
         if (sku is null) return errors.ToResult();
         var (saving, saved) = await competitors.Around(() => repository.Update(sku, user.Actor(), revision));
-        if (saving == Saving.NotFound) return Problems.NotFound($"SKU '{code}'");
-        if (saving == Saving.ChangedMeanwhile) return VersionTags.ChangedMeanwhile($"SKU '{code}'", await repository.LastChange(code));
-        response.Headers.ETag = VersionTags.Of(saved!.Value);
-        return Results.Ok(sku);
+        var outcome = await VersionedSave<SmartStore.Models.Sku>.Of(sku, saving, saved, () => repository.ChangesSince(code, revision));
+        return outcome.Answer($"SKU '{code}'", response, s => s);
     }
 
     private static async Task<IResult> Delete(string code, ClaimsPrincipal user, SkuRepository repository) =>

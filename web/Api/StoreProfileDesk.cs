@@ -16,14 +16,8 @@ public sealed class StoreProfileDesk(StoreRepository stores, MasterDataValidatio
         var (store, errors) = await validation.Store(input, code);
         if (store is null) return new(null, errors, true);
         var (saving, saved) = await stores.Update(store, actor, revision);
-        switch (saving)
-        {
-            case Saving.NotFound:
-                return new(null, errors, false);
-            case Saving.ChangedMeanwhile:
-                return new(null, errors, true, ChangedMeanwhile: true, await stores.LastChange(code));
-        }
-        await cluster.GetGrain<IStoreGrain>(store.Code).ProfileChanged();
-        return new(store, errors, true, Revision: saved);
+        var outcome = await VersionedSave<Store>.Of(store, saving, saved, () => stores.ChangesSince(code, revision));
+        if (outcome.Saved is not null) await cluster.GetGrain<IStoreGrain>(store.Code).ProfileChanged();
+        return outcome;
     }
 }

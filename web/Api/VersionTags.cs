@@ -46,9 +46,22 @@ public static class VersionTags
     private static IResult Unreadable(string ifMatch, string readAt) =>
         Results.Problem(statusCode: 400, title: "Bad If-Match", detail: $"If-Match '{ifMatch}' is not an ETag this API gave (GET {readAt}).");
 
+    /// <summary>
+    /// 412: who changed the record after the version read, and — so an integration can tell whether its change still
+    /// stands — each change since (<c>since</c>: when, who, what was done) and the fields that differ now from the version
+    /// read (<c>changes</c>, as 操作日志 gives them; absent where the log cannot say: a version it holds no record of).
+    /// </summary>
     /// <param name="entity">How the record is named ("Store 'S0001'").</param>
-    public static IResult ChangedMeanwhile(string entity, AuditTrail.Entry? last) =>
-        Results.Problem(statusCode: 412, title: "Changed meanwhile", detail: $"{entity} was changed"
+    public static IResult ChangedMeanwhile(string entity, AuditTrail.Meanwhile? meanwhile)
+    {
+        var last = meanwhile?.Last;
+        var extensions = new Dictionary<string, object?>();
+        if (meanwhile is { Since.Count: > 0 })
+            extensions["since"] = meanwhile.Since.Select(e => new { e.At, e.Actor, e.Action }).ToList();
+        if (meanwhile is { Then: { } then, Now: { } now })
+            extensions["changes"] = AuditChanges.Between(then, now);
+        return Results.Problem(statusCode: 412, title: "Changed meanwhile", detail: $"{entity} was changed"
             + (last is null ? "" : $" by {last.Actor} at {last.At:yyyy-MM-ddTHH:mm:ss}Z")
-            + " after the version you read; GET it again and send your change against that.");
+            + " after the version you read; GET it again and send your change against that.", extensions: extensions);
+    }
 }

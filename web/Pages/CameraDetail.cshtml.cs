@@ -81,7 +81,7 @@ public sealed class CameraDetailModel(CameraRepository cameras, StoreRepository 
             if (saving == Saving.NotFound) return NotFound();
             if (saving == Saving.ChangedMeanwhile)
             {
-                var last = await cameras.LastChange(Code);
+                var last = (await cameras.ChangesSince(Code, opened)).Last;
                 var now = CameraForm.Of(Camera);
                 var at = last is null ? "" : Display.Local(last.At, TimeZone, "MM-dd HH:mm:ss");
                 var said = string.Format(T("cameraChangedMeanwhile"), last?.Actor ?? "?", at,

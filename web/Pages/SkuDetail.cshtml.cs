@@ -80,7 +80,7 @@ public sealed class SkuDetailModel(SkuRepository skus, DictionaryRepository dict
         if (saving == Saving.NotFound) return NotFound();
         if (saving == Saving.ChangedMeanwhile)
         {
-            var last = await skus.LastChange(Code);
+            var last = (await skus.ChangesSince(Code, opened)).Last;
             // A SKU is the chain's: on head office's clock.
             var said = string.Format(T("skuChangedMeanwhile"), last?.Actor ?? "?", last is null ? "" : Display.Local(last.At, calendar.ZoneId, "MM-dd HH:mm:ss"),
                 Sku.Name, Sku.Brand, Display.Label(Category, Sku.Category), T(Sku.IsCompetitor ? "competitor" : "own"));
