@@ -29,19 +29,30 @@ keep_running() {
 
 # keep_database DIR PORT: PostgreSQL runs as its own daemon (pg_ctl), not as a child to wait on, so it is looked at
 # instead: every SMARTSTORE_DB_CHECK seconds (default 10), and started again when it has stopped by itself — killed by the
-# OOM killer, a crash. The silo and the web host reconnect by themselves once it answers. SIGTERM (`down`) ends the watch
-# first, so the database `down` stops stays stopped. Each start again is a line in the watch's log.
+# OOM killer, a crash. The silo and the web host reconnect by themselves once it answers. A start that fails (a disk full,
+# a broken setting) is tried again after twice the pause each time, up to five minutes, rather than every check filling
+# the log; back to every check once it runs. SIGTERM (`down`) ends the watch first, so the database `down` stops stays
+# stopped. Each start again, and each failed one, is a line in the watch's log.
 keep_database() {
-  local dir=$1 port=$2 every=${SMARTSTORE_DB_CHECK:-10} bin pause=""
+  local dir=$1 port=$2 every=${SMARTSTORE_DB_CHECK:-10} bin pause="" next backoff
   bin=$(pg_bin) || return 1
+  next=$every backoff=$every
   trap 'if [ -n "$pause" ]; then kill "$pause" 2>/dev/null || true; fi; exit 0' TERM INT
   while true; do
-    sleep "$every" &
+    sleep "$next" &
     pause=$!
     wait "$pause" || true
     pause=""
+    next=$every
     pg_as_owner "'$bin/pg_ctl' -D '$dir' status" >/dev/null 2>&1 && continue
     printf '[smartstore] postgres was found stopped at %s; starting it again\n' "$(date -u +%FT%TZ)"
-    pg_cluster_start "$dir" "$port" || printf '[smartstore] postgres did not start: %s\n' "$(tail -n 3 "$dir/server.log" | tr '\n' ' ')"
+    if pg_cluster_start "$dir" "$port"; then
+      printf '[smartstore] postgres started again\n'
+      backoff=$every
+      continue
+    fi
+    backoff=$(( backoff * 2 > 300 ? 300 : backoff * 2 ))
+    next=$backoff
+    printf '[smartstore] postgres did not start: %s; next try in %s s\n' "$(tail -n 3 "$dir/server.log" | tr '\n' ' ')" "$next"
   done
 }

@@ -66,24 +66,59 @@ public sealed class KeeperTests
             start.RedirectStandardOutput = true;
             start.Environment["SMARTSTORE_DB_CHECK"] = "1";
             watch = Process.Start(start)!;
-            var log = watch.StandardOutput.ReadToEndAsync();
+            var log = new WatchLog(watch);
             using (var kill = Process.Start("kill", ["-9", first.ToString()])) await kill.WaitForExitAsync();
 
             // Found stopped within a second or two, and started again: a new postmaster that answers pg_ctl status.
-            using (var patience = new CancellationTokenSource(TimeSpan.FromMinutes(1)))
-                while (Postmaster(cluster) is var now && (now == first || now == 0 || (await Scripts($"pg_ctl_status '{cluster}'")).ExitCode != 0))
-                    await Task.Delay(200, patience.Token);
+            await log.Said("postgres started again", 1);
+            Assert.NotEqual(first, Postmaster(cluster));
+            Assert.Equal(0, (await Scripts($"pg_ctl_status '{cluster}'")).ExitCode);
+
+            // A start that fails (here a setting PostgreSQL cannot read) is tried again after twice the pause each time,
+            // not at every check; once it can start, it is started.
+            var settings = Path.Combine(cluster, "postgresql.conf");
+            var kept = await File.ReadAllTextAsync(settings);
+            await File.AppendAllTextAsync(settings, "\nthis is not a setting\n");
+            using (var kill = Process.Start("kill", ["-9", Postmaster(cluster).ToString()])) await kill.WaitForExitAsync();
+            await log.Said("next try in 4 s", 1);
+            await File.WriteAllTextAsync(settings, kept);
+            await log.Said("postgres started again", 2);
 
             using (var signal = Process.Start("kill", ["-TERM", watch.Id.ToString()])) await signal.WaitForExitAsync();
             using (var patience = new CancellationTokenSource(TimeSpan.FromSeconds(30))) await watch.WaitForExitAsync(patience.Token);
             Assert.Equal(0, watch.ExitCode);
-            Assert.Contains("postgres was found stopped", await log);
+            var said = log.Text;
+            Assert.Contains("postgres was found stopped", said);
+            Assert.True(System.Text.RegularExpressions.Regex.IsMatch(said,
+                "postgres did not start: .*; next try in 2 s[\\s\\S]*postgres did not start: .*; next try in 4 s[\\s\\S]*postgres started again"), said);
         }
         finally
         {
             if (watch is { HasExited: false }) watch.Kill();
             await Scripts($"pg_cluster_stop '{cluster}'");
             folder.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>The watch's output as it comes, to wait for what it says while it runs.</summary>
+    private sealed class WatchLog
+    {
+        private readonly System.Text.StringBuilder text = new();
+
+        public WatchLog(Process watch)
+        {
+            watch.OutputDataReceived += (_, line) => { lock (text) text.AppendLine(line.Data); };
+            watch.BeginOutputReadLine();
+        }
+
+        public string Text { get { lock (text) return text.ToString(); } }
+
+        /// <summary>Waits (up to a minute) until <paramref name="words"/> have been said <paramref name="times"/> times.</summary>
+        public async Task Said(string words, int times)
+        {
+            using var patience = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+            while (System.Text.RegularExpressions.Regex.Matches(Text, System.Text.RegularExpressions.Regex.Escape(words)).Count < times)
+                await Task.Delay(200, patience.Token);
         }
     }
 
