@@ -235,17 +235,20 @@ public sealed class UserAccounts(SmartStoreDatabase database)
     public Task Upsert(string username, string displayName, string password, Role role, IReadOnlyList<string> regionCodes, IReadOnlyList<string> storeCodes, string actor) =>
         database.InTransaction(async (c, t) =>
         {
-            await c.ExecuteAsync("""
+            var disabled = await c.ExecuteScalarAsync<bool>("""
                 INSERT INTO users (username, display_name, password_hash, role, region_codes, store_codes)
                 VALUES (@username, @displayName, @hash, @role, @regions, @stores)
                 ON CONFLICT (username) DO UPDATE SET display_name = excluded.display_name, password_hash = excluded.password_hash,
                     role = excluded.role, region_codes = excluded.region_codes, store_codes = excluded.store_codes, stamp = users.stamp + 1
+                RETURNING disabled
                 """, new
             {
                 username, displayName, hash = Hasher.HashPassword(username, password), role = role.ToCode(),
                 regions = regionCodes.ToArray(), stores = storeCodes.ToArray(),
             }, t);
-            await AuditTrail.Record(c, t, actor, "upsert", "user", username, new { role = role.ToCode(), regionCodes, storeCodes });
+            // The whole account as the upsert leaves it (disabled kept as it was): its next change is read against it field by field.
+            await AuditTrail.Record(c, t, actor, "upsert", "user", username,
+                new { displayName, role = role.ToCode(), regionCodes, storeCodes, disabled });
             return true;
         });
 

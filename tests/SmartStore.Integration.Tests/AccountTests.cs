@@ -118,6 +118,9 @@ public sealed partial class AccountTests(SmartStoreSystem system)
         var told = await stale.Json();
         Assert.Equal(["update"], told["since"]!.AsArray().Select(e => e!["action"]!.GetValue<string>()));
         Assert.Contains(told["changes"]!.AsArray(), c => c!["field"]!.GetValue<string>() == "displayName" && c["now"]!.GetValue<string>() == "周经理");
+        // The account's page lists it among its latest changes, the password change as what it was.
+        var accountPage = WebUtility.HtmlDecode(await admin.GetStringAsync("/accounts/x0856.zhou"));
+        Assert.Matches("id=\"recent-changes\"[\\s\\S]*修改密码[\\s\\S]*data-field=\"displayName\"[\\s\\S]*周经理", accountPage);
 
         // The page, opened before an HR sync moved the manager to S0005: its save is refused, naming the store typed
         // otherwise than it now is; the typed values stay; saved again, they are put over it knowingly.

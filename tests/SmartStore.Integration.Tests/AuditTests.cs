@@ -67,6 +67,17 @@ public sealed class AuditTests(SmartStoreSystem system)
     }
 
     [Fact]
+    public async Task A_seeded_account_is_logged_whole_so_its_next_change_is_read_against_every_field()
+    {
+        using var admin = await system.SignedIn("admin");
+        var seeded = (await (await admin.GetAsync("/api/audit?entity=user&key=analyst&action=upsert&limit=1")).Json()).AsArray().Single()!;
+        var detail = System.Text.Json.Nodes.JsonNode.Parse(seeded["detail"]!.GetValue<string>())!.AsObject();
+        // Without the name or disabled, the account's first edit read "姓名 — → 分析师", as if it had had no name.
+        Assert.Equal(["disabled", "displayName", "regionCodes", "role", "storeCodes"], detail.Select(p => p.Key).Order(StringComparer.Ordinal));
+        Assert.False(detail["disabled"]!.GetValue<bool>());
+    }
+
+    [Fact]
     public async Task The_page_filters_links_and_pages_back()
     {
         using var admin = await system.SignedIn("admin");

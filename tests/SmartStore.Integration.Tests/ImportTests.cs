@@ -226,6 +226,9 @@ public sealed class ImportTests(SmartStoreSystem system)
             Assert.Equal(HttpStatusCode.PreconditionFailed, (await Put(url, body, $"{read}, {now.Headers.ETag!.Tag}")).StatusCode);
             Assert.Equal(HttpStatusCode.OK, (await Put(url, body, "*")).StatusCode);
         }
+        // The SKU's page lists its latest changes: the sheet's rename, then the API's.
+        var skuPage = System.Net.WebUtility.HtmlDecode(await admin.GetStringAsync("/skus/SKU-X0855"));
+        Assert.Matches("id=\"recent-changes\"[\\s\\S]*data-field=\"name\"[\\s\\S]*接口改名奶[\\s\\S]*表格改名奶", skuPage);
 
         async Task<HttpResponseMessage> Put(string url, object body, string ifMatch)
         {

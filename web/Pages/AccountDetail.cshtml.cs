@@ -9,7 +9,8 @@ using SmartStore.Web.Security;
 namespace SmartStore.Web.Pages;
 
 /// <summary>One account for head office: its name, role and scope, disabled or not, and a new password when one is lost.</summary>
-public sealed class AccountDetailModel(UserAccounts accounts, RegionRepository regions, AccountDesk desk, SignInLog signIns, ReportCalendar calendar)
+public sealed class AccountDetailModel(UserAccounts accounts, RegionRepository regions, AccountDesk desk, SignInLog signIns, ReportCalendar calendar,
+    AuditDesk audit)
     : PageModel
 {
     [FromRoute] public string Username { get; set; } = "";
@@ -22,6 +23,8 @@ public sealed class AccountDetailModel(UserAccounts accounts, RegionRepository r
     /// <summary>The account's latest sign-ins (登录日志), failures too: an admin resetting a password sees whether someone was guessing.</summary>
     public IReadOnlyList<SignInLog.Entry> SignIns { get; private set; } = [];
     public const int SignInsShown = 10;
+    /// <summary>Its latest changes (role, scope, disabled; a password reset), on head office's clock.</summary>
+    public RecentChanges RecentChanges { get; private set; } = null!;
     public SecretShown? Shown { get; private set; }
     public bool IsSelf => Username == User.Actor();
     /// <summary>The account's version the form was filled from: saved only while the account is still at it.</summary>
@@ -109,6 +112,7 @@ public sealed class AccountDetailModel(UserAccounts accounts, RegionRepository r
         Revision = revision;
         Regions = await regions.List(User.Scope());
         SignIns = await signIns.Recent(Username, null, SignInsShown);
+        RecentChanges = await Pages.RecentChanges.Of(audit, "user", Username, calendar.ZoneId, mayReadLog: true);
         return null;
     }
 }

@@ -10,7 +10,7 @@ namespace SmartStore.Web.Pages;
 
 /// <summary>One SKU with its reference photos; HQ admins upload more (whole, decodable JPEGs only), crop and delete them.</summary>
 public sealed class SkuDetailModel(SkuRepository skus, DictionaryRepository dictionary, MasterDataValidation validation, ShelfCompetitors competitors,
-    ReportCalendar calendar, IClusterClient cluster, ILogger<SkuDetailModel> logger) : PageModel
+    ReportCalendar calendar, IClusterClient cluster, AuditDesk audit, ILogger<SkuDetailModel> logger) : PageModel
 {
     [FromRoute] public string Code { get; set; } = "";
 
@@ -22,6 +22,8 @@ public sealed class SkuDetailModel(SkuRepository skus, DictionaryRepository dict
     public SkuGalleryStatus? Gallery { get; private set; }
     public bool MayEdit => User.Scope().MayEditMasterData;
     public IReadOnlyList<DictionaryEntry> Categories { get; private set; } = [];
+    /// <summary>Its latest changes (renamed, made a competitor's …), on head office's clock: a SKU is the chain's.</summary>
+    public RecentChanges RecentChanges { get; private set; } = null!;
     /// <summary>商品资料 as the page showed it, or as typed when a save was refused.</summary>
     [BindProperty] public SkuInput? Details { get; set; }
     /// <summary>The SKU's version the form was filled from: saved only while the SKU is still at it.</summary>
@@ -140,6 +142,7 @@ public sealed class SkuDetailModel(SkuRepository skus, DictionaryRepository dict
         Categories = await dictionary.List(DictionaryRepository.SkuCategory);
         Category = Categories.FirstOrDefault(c => c.Code == sku.Category);
         Photos = await skus.Photos(Code);
+        RecentChanges = await Pages.RecentChanges.Of(audit, "sku", Code, calendar.ZoneId, MayEdit);
         return true;
     }
 }
