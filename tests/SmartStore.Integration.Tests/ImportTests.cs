@@ -226,6 +226,14 @@ public sealed class ImportTests(SmartStoreSystem system)
             Assert.Equal(HttpStatusCode.PreconditionFailed, (await Put(url, body, $"{read}, {now.Headers.ETag!.Tag}")).StatusCode);
             Assert.Equal(HttpStatusCode.OK, (await Put(url, body, "*")).StatusCode);
         }
+        // OpenAPI tells an integrator of the guard: each PUT's 412, and what its answer adds.
+        var api = await (await admin.GetAsync("/openapi/v1.json")).Json();
+        foreach (var path in new[] { "/api/stores/{code}", "/api/cameras/{code}", "/api/skus/{code}", "/api/accounts/{username}" })
+        {
+            var put = api["paths"]![path]!["put"]!;
+            Assert.NotNull(put["responses"]!["412"]);
+            Assert.Contains("`since`", put["description"]!.GetValue<string>());
+        }
         // The SKU's page lists its latest changes: the sheet's rename, then the API's.
         var skuPage = System.Net.WebUtility.HtmlDecode(await admin.GetStringAsync("/skus/SKU-X0855"));
         Assert.Matches("id=\"recent-changes\"[\\s\\S]*data-field=\"name\"[\\s\\S]*接口改名奶[\\s\\S]*表格改名奶", skuPage);

@@ -20,7 +20,7 @@ public static class AccountEndpoints
         accounts.MapGet("/export", async (string? role, UserAccounts a, CancellationToken cancellationToken) =>
             Results.File(await AccountImport.Sheet((await a.List()).Where(x => role is null || x.Role.ToCode() == role), cancellationToken),
                 Workbook.ContentType, $"accounts-{DateTime.UtcNow:yyyyMMdd}.xlsx"));
-        accounts.MapPut("/{username}", Update);
+        accounts.MapPut("/{username}", Update).Versioned();
         accounts.MapDelete("/{username}", Remove);
         accounts.MapPost("/{username}/password", async (string username, ClaimsPrincipal user, AccountDesk desk, HttpResponse response) =>
         {

@@ -22,7 +22,7 @@ public static class CameraEndpoints
                 $"cameras-{DateTime.UtcNow:yyyyMMdd}.xlsx")).RequireAuthorization(AuthenticationSetup.MayEdit);
         cameras.MapGet("/{code}", Get);
         cameras.MapPost("/", Create).RequireAuthorization(AuthenticationSetup.MayEdit);
-        cameras.MapPut("/{code}", Update).RequireAuthorization(AuthenticationSetup.MayEdit);
+        cameras.MapPut("/{code}", Update).Versioned(typeof(Camera)).RequireAuthorization(AuthenticationSetup.MayEdit);
         cameras.MapDelete("/{code}", Delete).RequireAuthorization(AuthenticationSetup.MayEdit);
         cameras.MapPost("/{code}/secret", Rotate).RequireAuthorization(AuthenticationSetup.MayEdit);
         cameras.MapGet("/reliability", Reliability);

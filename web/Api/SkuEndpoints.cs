@@ -13,7 +13,7 @@ public static class SkuEndpoints
         skus.MapGet("/", List);
         skus.MapGet("/{code}", Get);
         skus.MapPost("/", Create).RequireAuthorization(AuthenticationSetup.MayEdit);
-        skus.MapPut("/{code}", Update).RequireAuthorization(AuthenticationSetup.MayEdit);
+        skus.MapPut("/{code}", Update).Versioned(typeof(SmartStore.Models.Sku)).RequireAuthorization(AuthenticationSetup.MayEdit);
         // The import's own columns, to change in Excel and send back to POST /skus/import?change=true.
         skus.MapGet("/export", async (string? category, SkuRepository repository, CancellationToken cancellationToken) =>
             Results.File(await SkuImport.Sheet(await repository.Matching(category), cancellationToken), Workbook.ContentType,

@@ -19,7 +19,7 @@ public static class StoreEndpoints
                 $"stores-{DateTime.UtcNow:yyyyMMdd}.xlsx")).RequireAuthorization(AuthenticationSetup.MayEdit);
         stores.MapGet("/{code}", Get);
         stores.MapPost("/", Create).RequireAuthorization(AuthenticationSetup.MayEdit);
-        stores.MapPut("/{code}", Update).RequireAuthorization(AuthenticationSetup.MayEdit);
+        stores.MapPut("/{code}", Update).Versioned(typeof(Store)).RequireAuthorization(AuthenticationSetup.MayEdit);
         stores.MapDelete("/{code}", Delete).RequireAuthorization(AuthenticationSetup.MayEdit);
         return api;
     }

@@ -39,6 +39,17 @@ public static class VersionTags
     /// <summary>A version no record is at (updated_at in microseconds is never negative).</summary>
     private const long NoVersion = -1;
 
+    /// <summary>
+    /// The guard as OpenAPI tells an integrator: the record (<paramref name="record"/>'s shape, where it has a type of its own)
+    /// with its new ETag, or 400 / 404, or 412 with who changed it since and what (<see cref="ChangedMeanwhile"/>).
+    /// </summary>
+    public static RouteHandlerBuilder Versioned(this RouteHandlerBuilder put, Type? record = null) => put
+        .Produces(StatusCodes.Status200OK, record).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status412PreconditionFailed)
+        .WithDescription("Send the ETag of a GET as If-Match: the change is saved only while the record is still at that version, and "
+            + "the answer carries the new ETag. Otherwise 412, whose problem details add `since` (each change after that version: at, "
+            + "actor, action) and `changes` (what differs from the version read: field, was / now, or added / removed). Without "
+            + "If-Match, or with *, the change is saved whatever the version.");
+
     private static IResult Weak(string ifMatch, string readAt) =>
         Results.Problem(statusCode: 412, title: "Weak ETag", detail: $"If-Match '{ifMatch}' names only weak ETags, which never match a change "
             + $"(RFC 9110, 13.1.1); send the ETag as GET {readAt} gives it (a proxy that compresses answers may have weakened it).");
