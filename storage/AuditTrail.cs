@@ -8,13 +8,27 @@ namespace SmartStore.Storage;
 public static class AuditTrail
 {
     /// <param name="Previous">
-    /// for an entry that wrote the whole record (<see cref="RecordActions"/>), the record as the entry before it wrote it —
+    /// for an entry that wrote the whole record (<see cref="RecordActions"/>, a camera's drawings), the record as the entry before it wrote it —
     /// what this one changed is the difference; null for other entries and for a record's first.
     /// </param>
     public sealed record Entry(long Id, DateTime At, string Actor, string Action, string Entity, string EntityKey, string? Detail, string? Previous = null);
 
     /// <summary>The actions whose detail is the whole record as written, so that one such entry can be compared with the one before.</summary>
     public static readonly string[] RecordActions = ["create", "update", "import", "upsert"];
+
+    /// <summary>
+    /// A camera's drawings and till, saved on their own: their entries keep the whole camera as well — before, only what was
+    /// drawn, so an older such entry (one without the camera's code) is not a whole record.
+    /// </summary>
+    private static readonly string[] CameraPartActions = ["door-line", "counting-area", "watches-till"];
+
+    /// <summary>SQL: whether the entry aliased <paramref name="alias"/> holds its whole record (parameters @records, @parts).</summary>
+    private static string WholeRecord(string alias) =>
+        $"({alias}.action = ANY(@records) OR ({alias}.action = ANY(@parts) AND {alias}.detail ->> 'code' IS NOT NULL))";
+
+    /// <summary>Whether an entry holds its whole record, to compare with another (<see cref="WholeRecord(string)"/>).</summary>
+    private static bool IsWholeRecord(Entry entry) => RecordActions.Contains(entry.Action)
+        || CameraPartActions.Contains(entry.Action) && entry.Detail?.Contains("\"code\":", StringComparison.Ordinal) == true;
 
     public static Task Record(NpgsqlConnection connection, NpgsqlTransaction transaction,
         string actor, string action, string entity, string entityKey, object? detail = null) =>
@@ -66,12 +80,12 @@ public static class AuditTrail
             WHERE entity = @entity AND entity_key = @key AND at > @readAt AND NOT action = ANY(@besides)
             ORDER BY id LIMIT 100
             """, new { entity, key, readAt, besides = besides ?? [] })).ToList();
-        var then = await connection.QueryFirstOrDefaultAsync<string?>("""
+        var then = await connection.QueryFirstOrDefaultAsync<string?>($"""
             SELECT detail::text FROM audit_log
-            WHERE entity = @entity AND entity_key = @key AND at <= @readAt AND action = ANY(@records)
+            WHERE entity = @entity AND entity_key = @key AND at <= @readAt AND {WholeRecord("audit_log")}
             ORDER BY id DESC LIMIT 1
-            """, new { entity, key, readAt, records = RecordActions });
-        return new(last, since, then, since.LastOrDefault(e => RecordActions.Contains(e.Action))?.Detail);
+            """, new { entity, key, readAt, records = RecordActions, parts = CameraPartActions });
+        return new(last, since, then, since.LastOrDefault(IsWholeRecord)?.Detail);
     }
 
     /// <summary>
@@ -82,7 +96,7 @@ public static class AuditTrail
     {
         await using var connection = await database.Open(cancellationToken);
         // The page is chosen first, then each of its record entries finds its predecessor by the (entity, key, id) index.
-        var rows = await connection.QueryAsync<Entry>(new CommandDefinition("""
+        var rows = await connection.QueryAsync<Entry>(new CommandDefinition($"""
             WITH page AS (
                 SELECT id, at, actor, action, entity, entity_key, detail
                 FROM audit_log
@@ -96,12 +110,12 @@ public static class AuditTrail
             FROM page
             LEFT JOIN LATERAL (
                 SELECT b.detail FROM audit_log b
-                WHERE page.action = ANY(@records) AND b.entity = page.entity AND b.entity_key = page.entity_key
-                  AND b.id < page.id AND b.action = ANY(@records)
+                WHERE {WholeRecord("page")} AND b.entity = page.entity AND b.entity_key = page.entity_key
+                  AND b.id < page.id AND {WholeRecord("b")}
                 ORDER BY b.id DESC LIMIT 1) previous ON true
             ORDER BY page.id DESC
             """, new { query.Actor, query.Action, query.Entity, query.Key, below = Below(query.Key), query.FromUtc, query.ToUtc, query.Before, limit,
-                records = RecordActions, besides = query.Besides ?? [] },
+                records = RecordActions, parts = CameraPartActions, besides = query.Besides ?? [] },
             cancellationToken: cancellationToken));
         return rows.ToList();
     }

@@ -122,11 +122,16 @@ public sealed class CameraRepository(SmartStoreDatabase database)
     /// Saves a camera's master data (its drawings and till left as they are); given the version the edit started from
     /// (<see cref="FindWithRevision"/>), only while the camera is still at it. The version as saved comes back with it.
     /// </summary>
-    public async Task<(Saving Outcome, long? Revision)> Update(Camera camera, string actor, long? revision = null)
+    /// <returns>how it went, the camera's new version, and the camera as stored — what the update leaves alone (its door line,
+    /// counting area, till) included.</returns>
+    public async Task<(Saving Outcome, long? Revision, Camera? Stored)> Update(Camera camera, string actor, long? revision = null)
     {
         try
         {
-            return await database.Edit("cameras", camera.Code, revision, (c, t) => WriteRow(c, t, camera, actor, "update", UpdateSql, null));
+            Camera? stored = null;
+            var (saving, saved) = await database.Edit("cameras", camera.Code, revision,
+                async (c, t) => stored = await WriteRow(c, t, camera, actor, "update", UpdateSql, null));
+            return (saving, saved, stored);
         }
         catch (PostgresException e)
         {
@@ -163,7 +168,7 @@ public sealed class CameraRepository(SmartStoreDatabase database)
         return hash is not null && CameraSecret.Matches(secret, hash);
     }
 
-    private async Task<int> Write(Camera camera, string actor, string action, string sql, string? secretHash)
+    private async Task<Camera?> Write(Camera camera, string actor, string action, string sql, string? secretHash)
     {
         try
         {
@@ -175,7 +180,10 @@ public sealed class CameraRepository(SmartStoreDatabase database)
         }
     }
 
-    private static async Task<int> WriteRow(NpgsqlConnection c, NpgsqlTransaction t, Camera camera, string actor, string action, string sql, string? secretHash)
+    /// <returns>the camera as stored (null when there was no row to write), which is also what 操作日志 keeps: an update leaves
+    /// the drawings and the till alone, and the log should not say they were cleared.</returns>
+    private static async Task<Camera?> WriteRow(NpgsqlConnection c, NpgsqlTransaction t, Camera camera, string actor, string action, string sql,
+        string? secretHash)
     {
         var affected = await c.ExecuteAsync(sql, new
         {
@@ -189,8 +197,15 @@ public sealed class CameraRepository(SmartStoreDatabase database)
             DoorLine = camera.DoorLine is null ? null : JsonSerializer.Serialize(camera.DoorLine, StorageJson.Options),
             CountingArea = camera.CountingArea is null ? null : JsonSerializer.Serialize(camera.CountingArea, StorageJson.Options),
         }, t);
-        if (affected > 0) await AuditTrail.Record(c, t, actor, action, "camera", camera.Code, camera);
-        return affected;
+        return affected > 0 ? await Recorded(c, t, actor, action, camera.Code) : null;
+    }
+
+    /// <summary>Writes the camera as it now stands to 操作日志 under <paramref name="action"/>, and returns it.</summary>
+    private static async Task<Camera> Recorded(NpgsqlConnection c, NpgsqlTransaction t, string actor, string action, string code)
+    {
+        var stored = (await c.QuerySingleAsync<CameraRow>($"SELECT {Columns} FROM cameras c WHERE c.code = @code", new { code }, t)).ToCamera();
+        await AuditTrail.Record(c, t, actor, action, "camera", code, stored);
+        return stored;
     }
 
     /// <summary>Sets (or clears, with null) an entrance camera's door line; false when the camera does not exist.</summary>
@@ -200,7 +215,7 @@ public sealed class CameraRepository(SmartStoreDatabase database)
             var affected = await c.ExecuteAsync(
                 "UPDATE cameras SET door_line = CAST(@line AS jsonb), updated_at = now() WHERE code = @code",
                 new { code, line = line is null ? null : JsonSerializer.Serialize(line, StorageJson.Options) }, t);
-            if (affected > 0) await AuditTrail.Record(c, t, actor, "door-line", "camera", code, (object?)line ?? new { cleared = true });
+            if (affected > 0) await Recorded(c, t, actor, "door-line", code);
             return affected > 0;
         });
 
@@ -211,7 +226,7 @@ public sealed class CameraRepository(SmartStoreDatabase database)
             var affected = await c.ExecuteAsync(
                 "UPDATE cameras SET counting_area = CAST(@area AS jsonb), updated_at = now() WHERE code = @code",
                 new { code, area = area is null ? null : JsonSerializer.Serialize(area, StorageJson.Options) }, t);
-            if (affected > 0) await AuditTrail.Record(c, t, actor, "counting-area", "camera", code, (object?)area ?? new { cleared = true });
+            if (affected > 0) await Recorded(c, t, actor, "counting-area", code);
             return affected > 0;
         });
 
@@ -225,7 +240,7 @@ public sealed class CameraRepository(SmartStoreDatabase database)
             till = watches ? till : null;
             var affected = await c.ExecuteAsync("UPDATE cameras SET watches_till = @watches, till = @till, updated_at = now() WHERE code = @code",
                 new { code, watches, till }, t);
-            if (affected > 0) await AuditTrail.Record(c, t, actor, "watches-till", "camera", code, new { watches, till });
+            if (affected > 0) await Recorded(c, t, actor, "watches-till", code);
             return affected > 0;
         });
 

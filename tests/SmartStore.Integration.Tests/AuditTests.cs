@@ -140,9 +140,19 @@ public sealed class AuditTests(SmartStoreSystem system)
         Assert.Matches("id=\"recent-changes\"[\\s\\S]*data-field=\"name\"[\\s\\S]*变更测试店（改名）", storePage);
         Assert.DoesNotContain("/admin/audit?entity=store", storePage);
         Assert.DoesNotContain("与上一条记录相同", storePage);
-        // And a camera's page, its details changed.
-        Assert.Equal(HttpStatusCode.OK, (await admin.PutJson("/api/cameras/CAM-X0973-E1",
-            new { kind = "entrance", brand = "Hikvision", model = "DS-2CD", storeCode = "X0973", patrolCadenceMinutes = 10 })).StatusCode);
+        // And a camera's page, its door line drawn and then its details changed.
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutRaw("/api/cameras/CAM-X0973-E1/door-line",
+            """{"ax":0.5,"ay":0,"bx":0.5,"by":1,"insideX":0.8,"insideY":0.5}""")).StatusCode);
+        var details = await admin.PutJson("/api/cameras/CAM-X0973-E1",
+            new { kind = "entrance", brand = "Hikvision", model = "DS-2CD", storeCode = "X0973", patrolCadenceMinutes = 10 });
+        Assert.Equal(HttpStatusCode.OK, details.StatusCode);
+        // The answer and the log give the camera as stored: the details save left the line alone, and says only what it changed.
+        Assert.Equal(0.8, (await details.Json())["doorLine"]!["insideX"]!.GetValue<double>());
+        var cameraLog = (await (await admin.GetAsync("/api/audit?entity=camera&key=CAM-X0973-E1&limit=2")).Json()).AsArray();
+        Assert.Equal(["update", "door-line"], cameraLog.Select(e => e!["action"]!.GetValue<string>()));
+        Assert.DoesNotContain(cameraLog[0]!["changes"]!.AsArray(), c => c!["field"]!.GetValue<string>().StartsWith("doorLine", StringComparison.Ordinal));
+        Assert.Contains(cameraLog[0]!["changes"]!.AsArray(), c => c!["field"]!.GetValue<string>() == "brand");
+        Assert.Equal("doorLine", Assert.Single(cameraLog[1]!["changes"]!.AsArray())!["field"]!.GetValue<string>());
         var cameraPage = WebUtility.HtmlDecode(await east.GetStringAsync("/cameras/CAM-X0973-E1"));
         Assert.Matches("id=\"recent-changes\"[\\s\\S]*data-field=\"brand\"[\\s\\S]*Hikvision", cameraPage);
         var export = await admin.GetAsync("/api/audit/export?entity=store&key=X0973");

@@ -81,8 +81,8 @@ public static class CameraEndpoints
         if (refusal is not null) return refusal;
         var (camera, errors) = await validation.Camera(input, code, user.Scope());
         if (camera is null) return errors.ToResult();
-        var (saving, saved) = await repository.Update(camera, user.Actor(), revision);
-        var outcome = await VersionedSave<Camera>.Of(camera, saving, saved, () => repository.ChangesSince(code, revision));
+        var (saving, saved, stored) = await repository.Update(camera, user.Actor(), revision);
+        var outcome = await VersionedSave<Camera>.Of(stored ?? camera, saving, saved, () => repository.ChangesSince(code, revision));
         // The grain caches its binding; tell it master data changed.
         if (outcome.Saved is not null) await cluster.GetGrain<ICameraGrain>(code).RefreshProfile();
         return outcome.Answer($"Camera '{code}'", response, c => c);

@@ -77,7 +77,7 @@ public sealed class CameraDetailModel(CameraRepository cameras, StoreRepository 
             var (input, problems) = typed.ToInput();
             var (camera, errors) = await validation.Camera(input, Code, User.Scope());
             if (problems.Count > 0 || camera is null) return Kept(typed, opened, [.. problems, .. errors.Localized]);
-            var (saving, _) = await cameras.Update(camera, User.Actor(), opened);
+            var (saving, _, _) = await cameras.Update(camera, User.Actor(), opened);
             if (saving == Saving.NotFound) return NotFound();
             if (saving == Saving.ChangedMeanwhile)
             {
