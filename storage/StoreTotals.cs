@@ -4,8 +4,10 @@ namespace SmartStore.Storage;
 
 /// <summary>
 /// One store's foot traffic over a period, for comparing stores with their peers: its type (its first tag: flagship,
-/// mall, street …), whether the report covers it, the days it reported traffic on (0: none in the period), and the days
-/// it looked closed during its opening hours (<see cref="StoreClosures"/>).
+/// mall, street …), whether the report covers it, the days it counted traffic on (0: none in the period) — days its door
+/// counted anyone, coming in, going out or walking past: a day of in-store occupancy alone, its door counting nobody, is
+/// not a traffic day, or a store whose door camera counted nothing would stand "below its peers" at 0 % instead of
+/// "nothing counted" — and the days it looked closed during its opening hours (<see cref="StoreClosures"/>).
 /// </summary>
 public sealed record StoreTotal(
     string Code, string Name, string RegionCode, string? Type, bool Covered,
@@ -24,7 +26,7 @@ public sealed class StoreTotals(SmartStoreDatabase database)
         var rows = await connection.QueryAsync<Row>(new CommandDefinition($"""
             SELECT s.code AS Code, s.name AS Name, s.region_code AS RegionCode, s.tags[1] AS Type,
                    ({StoreScope.Visible} AND (@store::text IS NULL OR s.code = @store) AND (@region::text IS NULL OR s.region_code = @region)) AS Covered,
-                   count(DISTINCT date_trunc('day', t.hour_local))::int AS Days,
+                   count(DISTINCT date_trunc('day', t.hour_local)) FILTER (WHERE t.entries > 0 OR t.exits > 0 OR t.passers_by > 0)::int AS Days,
                    coalesce(sum(t.entries), 0)::int AS Entries, coalesce(sum(t.passers_by), 0)::int AS PassersBy,
                    coalesce(sum(t.unique_visitors), 0)::int AS UniqueVisitors,
                    coalesce(sum(t.dwell_seconds), 0) AS DwellSeconds, coalesce(sum(t.dwell_count), 0)::int AS DwellCount,

@@ -20,8 +20,10 @@ public sealed class StoreBenchmarkTests(SmartStoreSystem system)
     {
         using var admin = await system.SignedIn("admin");
         // Three community stores with a normal week, one of them (X0703) closing early this week: 40 a day instead of 100,
-        // from as many passers-by; a fourth that counted nothing; two street stores, which count no passers-by.
-        foreach (var (code, tag) in new[] { ("X0701", "community"), ("X0702", "community"), ("X0703", "community"), ("X0704", "street"), ("X0705", "street"), ("X0706", "community") })
+        // from as many passers-by; a fourth that counted nothing; a fifth whose in-store camera counted people inside but
+        // whose door counted nobody; two street stores, which count no passers-by.
+        foreach (var (code, tag) in new[] { ("X0701", "community"), ("X0702", "community"), ("X0703", "community"), ("X0704", "street"), ("X0705", "street"),
+            ("X0706", "community"), ("X0707", "community") })
             await NewStore(admin, code, tag);
         await Week("X0701", Monday, entries: 100, passersBy: 400);
         await Week("X0702", Monday, entries: 100, passersBy: 400);
@@ -29,6 +31,8 @@ public sealed class StoreBenchmarkTests(SmartStoreSystem system)
         await Week("X0703", Monday.AddDays(-7), entries: 100, passersBy: 400);
         await Week("X0704", Monday, entries: 50, passersBy: 0);
         await Week("X0705", Monday, entries: 50, passersBy: 0);
+        for (var day = 0; day < 7; day++)
+            await TrafficHistory.Hour(system.Database.Database, "X0707", Monday.AddDays(day).ToDateTime(new TimeOnly(12, 0)), entries: 0, maxInside: 12);
 
         var period = $"from={Monday:yyyy-MM-dd}&to={Monday.AddDays(6):yyyy-MM-dd}";
         var result = await (await admin.GetAsync($"/api/traffic/stores?{period}")).Json();
@@ -44,6 +48,9 @@ public sealed class StoreBenchmarkTests(SmartStoreSystem system)
         // 125 % of the average and an entry rate 29 % above it: inside the 30 % either way.
         Assert.Equal((1.25, ""), (stores["X0701"]["peerIndex"]!.GetValue<double>(), Flags("X0701")));
         Assert.Equal("no-traffic", Flags("X0706"));
+        // Its door counted nobody all week: nothing counted, not a store at 0 % of its peers (nor one lowering their average).
+        Assert.Equal("no-traffic", Flags("X0707"));
+        Assert.Null(stores["X0707"]["peerIndex"]);
         // Two street stores of 50 a day: each is the average; without passers-by, no entry rate to judge.
         Assert.Equal(1.0, stores["X0704"]["peerIndex"]!.GetValue<double>());
         Assert.Null(stores["X0704"]["entryRate"]);
