@@ -26,9 +26,6 @@ public static class AuditTrail
     private static string WholeRecord(string alias) =>
         $"({alias}.action = ANY(@records) OR ({alias}.action = ANY(@parts) AND {alias}.detail ->> 'code' IS NOT NULL))";
 
-    /// <summary>Whether an entry holds its whole record, to compare with another (<see cref="WholeRecord(string)"/>).</summary>
-    private static bool IsWholeRecord(Entry entry) => RecordActions.Contains(entry.Action)
-        || CameraPartActions.Contains(entry.Action) && entry.Detail?.Contains("\"code\":", StringComparison.Ordinal) == true;
 
     public static Task Record(NpgsqlConnection connection, NpgsqlTransaction transaction,
         string actor, string action, string entity, string entityKey, object? detail = null) =>
@@ -44,14 +41,8 @@ public static class AuditTrail
     /// was done, to what kind of thing and which one, when (UTC, from inclusive, to exclusive), and, to page back, the
     /// entries older than one already shown.
     /// </summary>
-    /// <param name="Besides">actions left out (a password reset, which does not change the account's version).</param>
     public sealed record Query(string? Actor = null, string? Action = null, string? Entity = null, string? Key = null,
-        DateTime? FromUtc = null, DateTime? ToUtc = null, long? Before = null, IReadOnlyList<string>? Besides = null);
-
-    /// <summary>The latest change of one record (who, when), to say who changed it meanwhile.</summary>
-    /// <param name="besides">actions that do not change the record's version, so are not who changed it.</param>
-    public static async Task<Entry?> Last(SmartStoreDatabase database, string entity, string key, IReadOnlyList<string>? besides = null) =>
-        (await Search(database, new Query(Entity: entity, Key: key, Besides: besides), limit: 1)).FirstOrDefault();
+        DateTime? FromUtc = null, DateTime? ToUtc = null, long? Before = null);
 
     /// <summary>
     /// What happened to one record after the version an edit was sent against: the entries since (oldest first; every kind —
@@ -65,27 +56,35 @@ public static class AuditTrail
     /// <param name="Now">the record as its latest whole-record entry since wrote it (null: no whole-record entry since).</param>
     public sealed record Meanwhile(Entry? Last, IReadOnlyList<Entry> Since, string? Then = null, string? Now = null);
 
-    /// <summary>The entries of one record since its version <paramref name="revision"/> was read (null: not known — only the last change).</summary>
-    /// <param name="besides">actions that do not change the record's version.</param>
+    /// <summary>
+    /// The entries of one record (its own key only: not its presets' planograms, not a store's till findings) since its
+    /// version <paramref name="revision"/> was read — the latest 100, oldest first; null or no such version: only the last change.
+    /// </summary>
+    /// <param name="besides">actions that do not change the record's version (a password changed), so are not who changed it.</param>
     public static async Task<Meanwhile> SinceVersion(SmartStoreDatabase database, string entity, string key, long? revision,
         IReadOnlyList<string>? besides = null)
     {
-        var last = await Last(database, entity, key, besides);
-        if (revision is not ({ } version and >= 0)) return new(last, []);
-        var readAt = DateTime.UnixEpoch.AddTicks(version * 10);
-        await using var connection = await database.Open();
-        var since = (await connection.QueryAsync<Entry>("""
+        const string Entries = """
             SELECT id, at, actor, action, entity, entity_key AS EntityKey, detail::text AS Detail, NULL::text AS Previous
             FROM audit_log
-            WHERE entity = @entity AND entity_key = @key AND at > @readAt AND NOT action = ANY(@besides)
-            ORDER BY id LIMIT 100
-            """, new { entity, key, readAt, besides = besides ?? [] })).ToList();
-        var then = await connection.QueryFirstOrDefaultAsync<string?>($"""
-            SELECT detail::text FROM audit_log
-            WHERE entity = @entity AND entity_key = @key AND at <= @readAt AND {WholeRecord("audit_log")}
-            ORDER BY id DESC LIMIT 1
-            """, new { entity, key, readAt, records = RecordActions, parts = CameraPartActions });
-        return new(last, since, then, since.LastOrDefault(IsWholeRecord)?.Detail);
+            WHERE entity = @entity AND entity_key = @key AND (@readAt::timestamptz IS NULL OR at > @readAt) AND NOT action = ANY(@besides)
+            ORDER BY id DESC LIMIT @limit
+            """;
+        DateTime? readAt = revision is { } version and >= 0 ? DateTime.UnixEpoch.AddTicks(version * 10) : null;
+        var args = new { entity, key, readAt, besides = besides ?? [], limit = readAt is null ? 1 : 100, records = RecordActions, parts = CameraPartActions };
+        await using var connection = await database.Open();
+        var latest = (await connection.QueryAsync<Entry>(Entries, args)).ToList();
+        if (readAt is null) return new(latest.FirstOrDefault(), []);
+        // Nothing since the version read (one this record was never at): still say who changed it last.
+        var last = latest.FirstOrDefault() ?? await connection.QueryFirstOrDefaultAsync<Entry>(Entries, args with { readAt = (DateTime?)null, limit = 1 });
+        latest.Reverse();
+        var (then, now) = await connection.QuerySingleAsync<(string?, string?)>($"""
+            SELECT (SELECT detail::text FROM audit_log
+                    WHERE entity = @entity AND entity_key = @key AND at <= @readAt AND {WholeRecord("audit_log")} ORDER BY id DESC LIMIT 1),
+                   (SELECT detail::text FROM audit_log
+                    WHERE entity = @entity AND entity_key = @key AND at > @readAt AND {WholeRecord("audit_log")} ORDER BY id DESC LIMIT 1)
+            """, args);
+        return new(last, latest, then, now);
     }
 
     /// <summary>
@@ -103,7 +102,7 @@ public static class AuditTrail
                 WHERE (@Actor::text IS NULL OR actor = @Actor) AND (@Action::text IS NULL OR action = @Action)
                   AND (@Entity::text IS NULL OR entity = @Entity) AND (@Key::text IS NULL OR entity_key = @Key OR entity_key LIKE @below)
                   AND (@FromUtc::timestamptz IS NULL OR at >= @FromUtc) AND (@ToUtc::timestamptz IS NULL OR at < @ToUtc)
-                  AND (@Before::bigint IS NULL OR id < @Before) AND NOT action = ANY(@besides)
+                  AND (@Before::bigint IS NULL OR id < @Before)
                 ORDER BY id DESC LIMIT @limit)
             SELECT page.id, page.at, page.actor, page.action, page.entity, page.entity_key AS EntityKey, page.detail::text AS Detail,
                    previous.detail::text AS Previous
@@ -115,7 +114,7 @@ public static class AuditTrail
                 ORDER BY b.id DESC LIMIT 1) previous ON true
             ORDER BY page.id DESC
             """, new { query.Actor, query.Action, query.Entity, query.Key, below = Below(query.Key), query.FromUtc, query.ToUtc, query.Before, limit,
-                records = RecordActions, parts = CameraPartActions, besides = query.Besides ?? [] },
+                records = RecordActions, parts = CameraPartActions },
             cancellationToken: cancellationToken));
         return rows.ToList();
     }

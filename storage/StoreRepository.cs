@@ -165,7 +165,7 @@ public sealed class StoreRepository(SmartStoreDatabase database)
         }
     }
 
-    /// <summary>Writes a store in a transaction of its own; its version as written, or null when no row matched.</summary>
+    /// <summary>Writes a store (and its audit entry) in a transaction of its own.</summary>
     private async Task Write(Store store, string actor, string action, string sql)
     {
         try

@@ -229,7 +229,11 @@ public sealed class UserAccounts(SmartStoreDatabase database)
     }
 
     private static object Audited(Account account) =>
-        new { displayName = account.DisplayName, role = account.Role.ToCode(), account.RegionCodes, account.StoreCodes, account.Disabled };
+        Audited(account.DisplayName, account.Role, account.RegionCodes, account.StoreCodes, account.Disabled);
+
+    /// <summary>An account as 操作日志 keeps it, whatever wrote it: its next change is read against it field by field.</summary>
+    private static object Audited(string displayName, Role role, IReadOnlyList<string> regionCodes, IReadOnlyList<string> storeCodes, bool disabled) =>
+        new { displayName, role = role.ToCode(), regionCodes, storeCodes, disabled };
 
     /// <summary>Creates the account, or resets its password and scope when it exists (used by seeding).</summary>
     public Task Upsert(string username, string displayName, string password, Role role, IReadOnlyList<string> regionCodes, IReadOnlyList<string> storeCodes, string actor) =>
@@ -246,9 +250,8 @@ public sealed class UserAccounts(SmartStoreDatabase database)
                 username, displayName, hash = Hasher.HashPassword(username, password), role = role.ToCode(),
                 regions = regionCodes.ToArray(), stores = storeCodes.ToArray(),
             }, t);
-            // The whole account as the upsert leaves it (disabled kept as it was): its next change is read against it field by field.
-            await AuditTrail.Record(c, t, actor, "upsert", "user", username,
-                new { displayName, role = role.ToCode(), regionCodes, storeCodes, disabled });
+            // The whole account as the upsert leaves it (disabled kept as it was).
+            await AuditTrail.Record(c, t, actor, "upsert", "user", username, Audited(displayName, role, regionCodes, storeCodes, disabled));
             return true;
         });
 

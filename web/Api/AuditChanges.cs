@@ -22,7 +22,7 @@ public static class AuditChanges
         entry is { Previous: { } previous, Detail: { } detail } ? Between(previous, detail) : null;
 
     /// <summary>The fields that differ, in the order the later record gives them. Fields the later one does not give are not
-    /// called removed: a partial record (seeding an account writes only its role and scope) does not say them.</summary>
+    /// called removed: a partial record (an account seeded before its seed entry kept the whole account) does not say them.</summary>
     public static IReadOnlyList<AuditChange> Between(string previousJson, string currentJson)
     {
         var changes = new List<AuditChange>();

@@ -3,7 +3,7 @@ using SmartStore.Storage;
 namespace SmartStore.Web.Api;
 
 /// <summary>
-/// How an edit of a versioned record (a store's profile, an account) went, as the page and the API both answer it.
+/// How an edit of a versioned record (a store's profile, a camera, a SKU, an account) went, as the page and the API both answer it.
 /// </summary>
 /// <param name="Saved">The record as saved; null when refused (<see cref="Errors"/>), not found, or changed meanwhile.</param>
 /// <param name="ChangedMeanwhile">The record changed after the edit began (another admin, a sheet): saving would have overwritten that.</param>
