@@ -1,4 +1,6 @@
+using System.Text.Json;
 using Dapper;
+using SmartStore.Models;
 
 namespace SmartStore.Storage;
 
@@ -9,24 +11,38 @@ namespace SmartStore.Storage;
 /// not a traffic day, or a store whose door camera counted nothing would stand "below its peers" at 0 % instead of
 /// "nothing counted" — and the days it looked closed during its opening hours (<see cref="StoreClosures"/>).
 /// </summary>
+/// <param name="PartlyCountedDays">days a door camera was blind for a spell of the store's hours (<see cref="DoorGaps"/>).</param>
+/// <param name="PartlyCountedTrafficDays">those of the traffic days; <paramref name="PartlyCountedEntries"/> their entries.</param>
 public sealed record StoreTotal(
     string Code, string Name, string RegionCode, string? Type, bool Covered,
-    int Days, int Entries, int PassersBy, int UniqueVisitors, double? AverageDwellSeconds, int ClosedDays = 0);
+    int Days, int Entries, int PassersBy, int UniqueVisitors, double? AverageDwellSeconds, int ClosedDays = 0,
+    int PartlyCountedDays = 0, int PartlyCountedTrafficDays = 0, int PartlyCountedEntries = 0)
+{
+    /// <summary>The traffic days its door counted whole, and their entries: what an average a day is fair over.</summary>
+    public int WholeDays => Days - PartlyCountedTrafficDays;
+    public int WholeEntries => Entries - PartlyCountedEntries;
+}
 
 /// <summary>Every store's totals over a period: the ones a report covers, and the whole chain's as their peers.</summary>
 public sealed class StoreTotals(SmartStoreDatabase database)
 {
     /// <summary>
     /// All stores of the chain (a store's peers are not limited to what the viewer may see: the benchmark is the chain's),
-    /// each marked whether <paramref name="coverage"/> covers it; store-local dates, inclusive.
+    /// each marked whether <paramref name="coverage"/> covers it; store-local dates, inclusive. A day its door cameras were
+    /// blind for more than <paramref name="maxDoorBlindShare"/> of its hours is partly counted.
     /// </summary>
-    public async Task<IReadOnlyList<StoreTotal>> Over(StoreCoverage coverage, DateOnly from, DateOnly toInclusive, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<StoreTotal>> Over(StoreCoverage coverage, DateOnly from, DateOnly toInclusive,
+        CancellationToken cancellationToken = default, double maxDoorBlindShare = DoorGaps.MaxBlindShare)
     {
         await using var connection = await database.Open(cancellationToken);
+        var gaps = DoorGaps.Days(await DoorOutages(connection, from, toInclusive, cancellationToken), from, toInclusive, DateTime.UtcNow, maxDoorBlindShare);
         var rows = await connection.QueryAsync<Row>(new CommandDefinition($"""
             SELECT s.code AS Code, s.name AS Name, s.region_code AS RegionCode, s.tags[1] AS Type,
                    ({StoreScope.Visible} AND (@store::text IS NULL OR s.code = @store) AND (@region::text IS NULL OR s.region_code = @region)) AS Covered,
                    count(DISTINCT date_trunc('day', t.hour_local)) FILTER (WHERE t.entries > 0 OR t.exits > 0 OR t.passers_by > 0)::int AS Days,
+                   count(DISTINCT date_trunc('day', t.hour_local)) FILTER (WHERE (t.entries > 0 OR t.exits > 0 OR t.passers_by > 0) AND g.gap)::int
+                       AS PartlyCountedTrafficDays,
+                   coalesce(sum(t.entries) FILTER (WHERE g.gap), 0)::int AS PartlyCountedEntries,
                    coalesce(sum(t.entries), 0)::int AS Entries, coalesce(sum(t.passers_by), 0)::int AS PassersBy,
                    coalesce(sum(t.unique_visitors), 0)::int AS UniqueVisitors,
                    coalesce(sum(t.dwell_seconds), 0) AS DwellSeconds, coalesce(sum(t.dwell_count), 0)::int AS DwellCount,
@@ -35,6 +51,8 @@ public sealed class StoreTotals(SmartStoreDatabase database)
                       AND c.since_utc AT TIME ZONE s.time_zone < @to) AS ClosedDays
             FROM stores s
             LEFT JOIN traffic_hourly t ON t.store_code = s.code AND t.hour_local >= @from AND t.hour_local < @to
+            LEFT JOIN LATERAL (SELECT (t.store_code, date_trunc('day', t.hour_local))
+                IN (SELECT * FROM unnest(@gapStores::text[], @gapDays::timestamp[])) AS gap) g ON true
             GROUP BY s.code ORDER BY s.code
             """, StoreScope.Parameters(coverage.Scope, new
         {
@@ -42,8 +60,32 @@ public sealed class StoreTotals(SmartStoreDatabase database)
             to = toInclusive.AddDays(1).ToDateTime(TimeOnly.MinValue),
             store = coverage.StoreCode,
             region = coverage.RegionCode,
+            gapStores = gaps.Select(g => g.Store).ToArray(),
+            gapDays = gaps.Select(g => g.Day.ToDateTime(TimeOnly.MinValue)).ToArray(),
         }), cancellationToken: cancellationToken));
-        return rows.Select(r => r.ToTotal()).ToList();
+        var partly = gaps.CountBy(g => g.Store).ToDictionary();
+        return rows.Select(r => r.ToTotal(partly.GetValueOrDefault(r.Code))).ToList();
+    }
+
+    /// <summary>
+    /// Every incident of the chain's door cameras that may touch the period on some store's clock (two days' margin each
+    /// side, for time zones and hours past midnight), with the store's hours.
+    /// </summary>
+    private static async Task<IEnumerable<DoorGaps.Outage>> DoorOutages(Npgsql.NpgsqlConnection connection, DateOnly from, DateOnly toInclusive,
+        CancellationToken cancellationToken)
+    {
+        var rows = await connection.QueryAsync<(string Store, DateTime Started, DateTime? Ended, string Hours, string Zone)>(new CommandDefinition("""
+            SELECT c.store_code, i.started_utc, i.ended_utc, s.opening_hours::text, s.time_zone
+            FROM camera_incidents i JOIN cameras c ON c.code = i.camera_code AND c.kind = 'entrance' JOIN stores s ON s.code = c.store_code
+            WHERE i.started_utc < @toUtc AND coalesce(i.ended_utc, 'infinity') > @fromUtc
+            """, new
+        {
+            fromUtc = from.AddDays(-2).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
+            toUtc = toInclusive.AddDays(3).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
+        }, cancellationToken: cancellationToken));
+        return rows.Select(r => new DoorGaps.Outage(r.Store, DateTime.SpecifyKind(r.Started, DateTimeKind.Utc),
+            r.Ended is { } ended ? DateTime.SpecifyKind(ended, DateTimeKind.Utc) : null,
+            JsonSerializer.Deserialize<OpeningHours>(r.Hours, StorageJson.Options)!, StoreTimeZones.Find(r.Zone)));
     }
 
     private sealed class Row
@@ -60,8 +102,10 @@ public sealed class StoreTotals(SmartStoreDatabase database)
         public double DwellSeconds { get; init; }
         public int DwellCount { get; init; }
         public int ClosedDays { get; init; }
+        public int PartlyCountedTrafficDays { get; init; }
+        public int PartlyCountedEntries { get; init; }
 
-        public StoreTotal ToTotal() => new(Code, Name, RegionCode, Type, Covered, Days, Entries, PassersBy, UniqueVisitors,
-            DwellCount == 0 ? null : Math.Round(DwellSeconds / DwellCount, 1), ClosedDays);
+        public StoreTotal ToTotal(int partlyCountedDays) => new(Code, Name, RegionCode, Type, Covered, Days, Entries, PassersBy, UniqueVisitors,
+            DwellCount == 0 ? null : Math.Round(DwellSeconds / DwellCount, 1), ClosedDays, partlyCountedDays, PartlyCountedTrafficDays, PartlyCountedEntries);
     }
 }

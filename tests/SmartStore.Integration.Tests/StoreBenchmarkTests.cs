@@ -1,5 +1,6 @@
 using System.Net;
 using MiniExcelLibs;
+using SmartStore.Models;
 using SmartStore.Storage;
 using SmartStore.Web.Api;
 
@@ -90,6 +91,79 @@ public sealed class StoreBenchmarkTests(SmartStoreSystem system)
         var northRow = chainBook.Query(useHeaderRow: true, sheetName: "regions").Cast<IDictionary<string, object?>>().Single(r => (string?)r["大区 region"] == "NORTH");
         Assert.Equal(2380, Convert.ToInt32(northRow["进店 entries"]));
     }
+
+    [Fact]
+    public async Task A_day_its_door_camera_was_blind_for_a_spell_of_its_hours_is_partly_counted_and_left_out_of_its_entries_a_day()
+    {
+        // Two mall stores, 100 entries a day for two weeks; in the second, X0708's door camera was offline 14:00–20:00 on
+        // Wednesday (half its 10:00–22:00 hours), when it counted 40.
+        using var admin = await system.SignedIn("admin");
+        var monday = new DateOnly(2025, 4, 7);
+        foreach (var code in new[] { "X0708", "X0709" })
+        {
+            await NewStore(admin, code, "mall");
+            foreach (var (camera, kind) in new[] { ($"CAM-{code}-E1", "entrance"), ($"CAM-{code}-I1", "interior") })
+                Assert.Equal(HttpStatusCode.Created, (await admin.PostJson("/api/cameras", new { code = camera, kind, storeCode = code })).StatusCode);
+            await Week(code, monday.AddDays(-7), entries: 100, passersBy: 300);
+            for (var day = 0; day < 7; day++)
+                await TrafficHistory.Hour(system.Database.Database, code, monday.AddDays(day).ToDateTime(new TimeOnly(12, 0)),
+                    entries: code == "X0708" && day == 2 ? 40 : 100, passersBy: code == "X0708" && day == 2 ? 120 : 300);
+        }
+        var incidents = new CameraIncidents(system.Database.Database);
+        async Task Incident(string camera, string kind, DateOnly day, int fromHour, DateOnly endDay, int toHour, int toMinute = 0)
+        {
+            await incidents.Open(camera, kind, Shanghai(day, fromHour, 0));
+            await incidents.Close(camera, kind, Shanghai(endDay, toHour, toMinute));
+        }
+        await Incident("CAM-X0708-E1", "offline", monday.AddDays(2), 14, monday.AddDays(2), 20);
+        // What costs no count: X0709's door camera silent overnight (22:30 to 09:30) and blocked for half an hour (4 % of a
+        // day), its in-store camera offline all Thursday.
+        await Incident("CAM-X0709-E1", "offline", monday.AddDays(3), 22, monday.AddDays(4), 9, 30);
+        await Incident("CAM-X0709-E1", "blocked", monday.AddDays(4), 15, monday.AddDays(4), 15, 30);
+        await Incident("CAM-X0709-I1", "offline", monday.AddDays(3), 0, monday.AddDays(4), 0);
+
+        var period = $"from={monday:yyyy-MM-dd}&to={monday.AddDays(6):yyyy-MM-dd}";
+        var result = await (await admin.GetAsync($"/api/traffic/stores?{period}")).Json();
+        var stores = result["stores"]!.AsArray().ToDictionary(s => s!["code"]!.GetValue<string>(), s => s!);
+        var blind = stores["X0708"];
+        // Its week's entries are all it counted, its entries a day those of its six whole days: not 91 a day, "dropping" 9 %.
+        Assert.Equal((7, 640, 100.0, 1), (blind["days"]!.GetValue<int>(), blind["entries"]!.GetValue<int>(),
+            blind["dailyEntries"]!.GetValue<double>(), blind["partlyCountedDays"]!.GetValue<int>()));
+        Assert.Equal(["partly-counted"], blind["flags"]!.AsArray().Select(f => f!.GetValue<string>()));
+        Assert.Equal((1.0, 0.0), (blind["peerIndex"]!.GetValue<double>(), blind["entriesChange"]!.GetValue<double>()));
+        Assert.Equal((0, 0), (stores["X0709"]["partlyCountedDays"]!.GetValue<int>(), stores["X0709"]["flags"]!.AsArray().Count));
+        Assert.Equal(100.0, result["groups"]!.AsArray().Single(g => g!["type"]?.GetValue<string>() == "mall")!["dailyEntries"]!.GetValue<double>());
+
+        var page = WebUtility.HtmlDecode(await admin.GetStringAsync($"/traffic?region=NORTH&{period}"));
+        Assert.Contains("data-store=\"X0708\" data-flags=\"partly-counted\"", page);
+        Assert.Contains("计数不全", page);
+        Assert.Contains("离线或画面故障超过 10%", page);
+        using var stream = new MemoryStream(await admin.GetByteArrayAsync($"/api/traffic/report.xlsx?store=X0708&{period}"));
+        var row = stream.Query(useHeaderRow: true, sheetName: "stores").Cast<IDictionary<string, object?>>().Single(r => (string?)r["门店 store"] == "X0708");
+        Assert.Equal(1, Convert.ToInt32(row["计数不全天数 days partly counted"]));
+    }
+
+    [Fact]
+    public void A_door_outage_counts_against_the_hours_it_falls_in_today_up_to_now_and_past_midnight_against_the_day_it_began()
+    {
+        // Open 18:00–02:00; the door camera is offline 00:30–02:30 after Monday's evening (1.5 of Monday's 8 hours, the
+        // 00:30–02:00 part falling after midnight but within Monday's hours), then from 18:00 on Tuesday, still so at 18:30.
+        var hours = OpeningHours.Daily(new TimeOnly(18, 0), new TimeOnly(2, 0));
+        var zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+        var monday = new DateOnly(2025, 4, 7);
+        var outages = new[]
+        {
+            new DoorGaps.Outage("A", Shanghai(monday.AddDays(1), 0, 30), Shanghai(monday.AddDays(1), 2, 30), hours, zone),
+            new DoorGaps.Outage("A", Shanghai(monday.AddDays(1), 18, 0), null, hours, zone),
+        };
+        var now = Shanghai(monday.AddDays(1), 18, 30);
+        Assert.Equal([("A", monday), ("A", monday.AddDays(1))], DoorGaps.Days(outages, monday.AddDays(-1), monday.AddDays(1), now, 0.1));
+        // 1.5 of 8 hours is under a fifth: at that share only Tuesday's half hour, all of its hours so far, is partly counted.
+        Assert.Equal([("A", monday.AddDays(1))], DoorGaps.Days(outages, monday, monday.AddDays(1), now, 0.2));
+    }
+
+    private static DateTime Shanghai(DateOnly day, int hour, int minute) =>
+        TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(new TimeOnly(hour, minute)), TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"));
 
     [Fact]
     public void A_period_still_going_is_not_compared_with_the_one_before_and_a_store_alone_in_its_type_is_not_judged()

@@ -33,15 +33,21 @@ public static class DailyReport
             .ThenBy(s => s.Code, StringComparer.Ordinal).ToList();
         if (flagged.Count > 0)
             lines.Add($"需关注 {flagged.Count} 家：" + string.Join("、", flagged.Take(StoresNamed).Select(s =>
-                $"{s.Name}（{string.Join("、", s.Flags.Where(f => f != StoreStanding.NoTraffic).Select(f => UiText.Zh("flag." + f)))}）"))
+                $"{s.Name}（{string.Join("、", FlagWords(s))}）"))
                 + (flagged.Count > StoresNamed ? " 等" : ""));
         var silent = stores.Count(s => s.Flags.Contains(StoreStanding.NoTraffic));
         if (silent > 0) lines.Add($"无客流数据 {silent} 家");
+        var partly = stores.Count(s => s.Flags.Contains(StoreStanding.PartlyCounted));
+        if (partly > 0) lines.Add($"计数不全 {partly} 家（门口摄像机一段营业时间离线或画面故障）");
         lines.Add($"整改：待整改 {todos.Open}（超期 {todos.Overdue}），待验收 {todos.AwaitingReview}");
         if (TillLine(tills) is { } till) lines.Add(till);
         if (regionLines is { Count: > 0 }) lines.AddRange(regionLines);
         return Fit(lines, link is null ? "" : $"\n详情：{link}");
     }
+
+    /// <summary>What a store was flagged for, in words; counting nobody or partly has its own line.</summary>
+    private static IEnumerable<string> FlagWords(StoreStanding store) =>
+        store.Flags.Where(f => f is not (StoreStanding.NoTraffic or StoreStanding.PartlyCounted)).Select(f => UiText.Zh("flag." + f));
 
     /// <summary>
     /// A store's own yesterday, for its own group or mailbox: its entries against the same weekday the week before and
@@ -56,8 +62,9 @@ public static class DailyReport
             lines.Add($"进店 {store.Entries.ToString("N0", CultureInfo.InvariantCulture)} 人，较上周同日 {Change(store.Entries, weekBefore)}；"
                 + $"进店率 {Rate(store.Entries, store.PassersBy)}");
         }
+        if (store.PartlyCountedDays > 0) lines.Add("计数不全：门口摄像机一段营业时间离线或画面故障");
         if (store.StandsOut)
-            lines.Add("需关注：" + string.Join("、", store.Flags.Where(f => f != StoreStanding.NoTraffic).Select(f => UiText.Zh("flag." + f))));
+            lines.Add("需关注：" + string.Join("、", FlagWords(store)));
         lines.Add($"整改：待整改 {todos.Open}（超期 {todos.Overdue}），待验收 {todos.AwaitingReview}");
         if (TillLine(tills, nameStores: false) is { } till) lines.Add(till);
         return Fit(lines, link is null ? "" : $"\n详情：{link}");

@@ -76,19 +76,7 @@ public static class CameraReliability
 
     /// <summary>Minutes of the open spans during any of the incidents (overlapping incidents counted once).</summary>
     private static double Blind(IReadOnlyList<Incident> incidents, IReadOnlyList<(DateTime Start, DateTime End)> open, DateTime nowUtc) =>
-        open.Sum(span =>
-        {
-            var covered = 0.0;
-            var reached = span.Start;
-            foreach (var i in incidents.OrderBy(i => i.StartedUtc))
-            {
-                DateTime start = Max(i.StartedUtc, reached), end = Min(i.EndedUtc ?? nowUtc, span.End);
-                if (end <= start) continue;
-                covered += (end - start).TotalMinutes;
-                reached = end;
-            }
-            return covered;
-        });
+        open.Sum(span => DoorGaps.MinutesCovered(incidents.Select(i => (i.StartedUtc, i.EndedUtc ?? nowUtc)), span.Start, span.End));
 
     private static bool Touches(Incident i, IReadOnlyList<(DateTime Start, DateTime End)> open, DateTime nowUtc) =>
         open.Any(span => i.StartedUtc < span.End && (i.EndedUtc ?? nowUtc) > span.Start);

@@ -14,6 +14,11 @@ public sealed record StoreBenchmarkOptions
     /// against it: below it, a handful of people more or less are most of the difference.
     /// </summary>
     public double MinDailyEntries { get; init; } = 20;
+    /// <summary>
+    /// A day the store's door cameras were offline or had a view fault for more than this share of its opening hours is
+    /// partly counted: left out of its entries a day (its peers' average included), and the store flagged partly-counted.
+    /// </summary>
+    public double MaxDoorBlindShare { get; init; } = DoorGaps.MaxBlindShare;
 }
 
 /// <summary>
@@ -26,17 +31,19 @@ public sealed record PeerGroup(string? Type, int Stores, double DailyEntries, in
 /// One store against its peers and its own period before: entries a day as a share of its peers' average
 /// (<see cref="PeerIndex"/>, 1 = average), its entry rate as a share of theirs, the change in entries a day, and
 /// the flags a region manager follows up (below-peers, entry-rate-low, entries-drop … ; no-traffic: nothing counted;
-/// looked-closed: on <see cref="ClosedDays"/> days nobody came in for a spell of its opening hours while many walked past).
+/// looked-closed: on <see cref="ClosedDays"/> days nobody came in for a spell of its opening hours while many walked past;
+/// partly-counted: on <see cref="PartlyCountedDays"/> days its door cameras were blind for a spell, which its entries a
+/// day leave out).
 /// </summary>
 public sealed record StoreStanding(
     string Code, string Name, string RegionCode, string? Type, int Days, int Entries, double? DailyEntries, int PassersBy,
     double? EntryRate, int UniqueVisitors, double? AverageDwellSeconds, PeerGroup? Peers, double? PeerIndex,
-    double? EntryRateIndex, double? EntriesChange, int ClosedDays, IReadOnlyList<string> Flags)
+    double? EntryRateIndex, double? EntriesChange, int ClosedDays, int PartlyCountedDays, IReadOnlyList<string> Flags)
 {
-    public const string NoTraffic = "no-traffic";
+    public const string NoTraffic = "no-traffic", PartlyCounted = "partly-counted";
 
-    /// <summary>Flagged for something it did (below or above its peers, a drop …), not only for counting nobody.</summary>
-    public bool StandsOut => Flags.Any(f => f != NoTraffic);
+    /// <summary>Flagged for something it did (below or above its peers, a drop …), not only for what its cameras could not count.</summary>
+    public bool StandsOut => Flags.Any(f => f is not (NoTraffic or PartlyCounted));
 }
 
 /// <summary>
@@ -49,7 +56,7 @@ public static class StoreBenchmark
     public static (IReadOnlyList<PeerGroup> Groups, IReadOnlyList<StoreStanding> Stores) Compare(
         IReadOnlyList<StoreTotal> now, IReadOnlyList<StoreTotal> before, StoreBenchmarkOptions options)
     {
-        var groups = now.Where(s => s.Days > 0).GroupBy(s => s.Type)
+        var groups = now.Where(s => s.WholeDays > 0).GroupBy(s => s.Type)
             .Select(g => new PeerGroup(g.Key, g.Count(), g.Average(Daily), g.Count(s => EntryRate(s) is not null), Mean(g.Select(EntryRate))))
             .ToList();
         var earlier = before.ToDictionary(s => s.Code);
@@ -64,20 +71,21 @@ public static class StoreBenchmark
     private static StoreStanding Stand(StoreTotal store, PeerGroup? peers, StoreTotal? before, StoreBenchmarkOptions options)
     {
         var flags = new List<string>();
-        double? daily = store.Days > 0 ? Daily(store) : null, rate = EntryRate(store);
-        if (daily is null) flags.Add(StoreStanding.NoTraffic);
+        double? daily = store.WholeDays > 0 ? Daily(store) : null, rate = EntryRate(store);
+        if (store.Days == 0) flags.Add(StoreStanding.NoTraffic);
         // Alone in its type, a store is its own average: nothing to compare with.
         var judged = peers is { Stores: >= 2 } && peers.DailyEntries >= options.MinDailyEntries;
         double? index = judged && daily is { } d ? d / peers!.DailyEntries : null;
         double? rateIndex = judged && rate is { } r && peers!.RatedStores >= 2 && peers.EntryRate is { } pr and > 0 ? r / pr : null;
         Flag(flags, index, options.PeerDeviation, "below-peers", "above-peers");
         Flag(flags, rateIndex, options.PeerDeviation, "entry-rate-low", "entry-rate-high");
-        double? change = daily is { } now && before is { Days: > 0 } && Daily(before) is var was && was >= options.MinDailyEntries ? now / was - 1 : null;
+        double? change = daily is { } now && before is { WholeDays: > 0 } && Daily(before) is var was && was >= options.MinDailyEntries ? now / was - 1 : null;
         Flag(flags, change + 1, options.PeriodChange, "entries-drop", "entries-jump");
         if (store.ClosedDays > 0) flags.Add("looked-closed");
+        if (store.PartlyCountedDays > 0) flags.Add(StoreStanding.PartlyCounted);
         return new StoreStanding(store.Code, store.Name, store.RegionCode, store.Type, store.Days, store.Entries, Round(daily),
             store.PassersBy, Round(rate), store.UniqueVisitors, store.AverageDwellSeconds, peers, Round(index), Round(rateIndex), Round(change),
-            store.ClosedDays, flags);
+            store.ClosedDays, store.PartlyCountedDays, flags);
     }
 
     private static void Flag(List<string> flags, double? ratio, double deviation, string low, string high)
@@ -86,7 +94,8 @@ public static class StoreBenchmark
         else if (ratio >= 1 + deviation) flags.Add(high);
     }
 
-    private static double Daily(StoreTotal s) => (double)s.Entries / s.Days;
+    /// <summary>Over the days its door counted whole: a day it was blind for a spell would pull the average down.</summary>
+    private static double Daily(StoreTotal s) => (double)s.WholeEntries / s.WholeDays;
 
     /// <summary>Only where passers-by are counted: without them every store would "convert" all it saw.</summary>
     private static double? EntryRate(StoreTotal s) => s.PassersBy > 0 ? (double)s.Entries / (s.Entries + s.PassersBy) : null;

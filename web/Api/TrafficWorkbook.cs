@@ -63,6 +63,7 @@ public static class TrafficWorkbook
         ["同类进店率 peers' entry rate"] = s.Peers?.EntryRate is { } r ? Math.Round(r, 4) : null,
         ["环比 vs period before"] = s.EntriesChange,
         ["疑似关门天数 days looked closed"] = s.ClosedDays,
+        ["计数不全天数 days partly counted"] = s.PartlyCountedDays,
         ["提示 flags"] = string.Join(" ", s.Flags),
     };
 
