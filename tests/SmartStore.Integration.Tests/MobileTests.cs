@@ -39,10 +39,45 @@ public sealed partial class MobileTests(SmartStoreSystem system)
         Assert.DoesNotContain("entries-drop", steady);
         Assert.DoesNotContain("below-peers", steady);
 
+        // A fifth, its door camera offline from 13:00 to closing yesterday (30 counted): partly counted, said so, not flagged
+        // as below its peers or dropping.
+        var created5 = await admin.PostJson("/api/stores", new { code = "X0865", name = "对标测试X0865", regionCode = "EAST", city = "杭州", latitude = 30.2, longitude = 120.1, tags = new[] { "mall" } });
+        Assert.Equal(HttpStatusCode.Created, created5.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostJson("/api/cameras", new { code = "CAM-X0865-E1", kind = "entrance", storeCode = "X0865" })).StatusCode);
+        await TrafficHistory.Hour(system.Database.Database, "X0865", today.AddDays(-2).ToDateTime(new TimeOnly(12, 0)), 100, passersBy: 100);
+        await TrafficHistory.Hour(system.Database.Database, "X0865", today.AddDays(-1).ToDateTime(new TimeOnly(12, 0)), 30, passersBy: 30);
+        var incidents = new SmartStore.Storage.CameraIncidents(system.Database.Database);
+        await incidents.Open("CAM-X0865-E1", "offline", today.AddDays(-1).ToDateTime(new TimeOnly(5, 0), DateTimeKind.Utc)); // 13:00 in Shanghai
+        await incidents.Close("CAM-X0865-E1", "offline", today.AddDays(-1).ToDateTime(new TimeOnly(14, 0), DateTimeKind.Utc));
+        var withGap = System.Net.WebUtility.HtmlDecode(await (await east.GetAsync("/m")).Content.ReadAsStringAsync());
+        Assert.DoesNotContain("<li data-store=\"X0865\"", withGap);
+        Assert.Matches("\\d+ 家门店昨日门口摄像机有一段营业时间离线或画面故障，客流计数不全，未参与对标。", withGap);
+
         // The store manager's one store counted nobody yesterday: nothing stood out, and that is said.
         using var storeManager = await system.SignedIn("s0001");
         var own = System.Net.WebUtility.HtmlDecode(await (await storeManager.GetAsync("/m")).Content.ReadAsStringAsync());
         Assert.Contains("昨日没有门店明显偏离同类门店或前一天。", own);
+    }
+
+    [Fact]
+    public void A_store_card_outside_its_hours_says_when_it_opens_that_it_has_closed_or_that_it_does_not_open_today()
+    {
+        // Open 10:00–22:00 on its own clock, closed on Sundays; 2026-12-07 is a Monday.
+        var weekly = Enumerable.Range(0, 7).Select(d => d == 6 ? DayHours.ClosedAllDay : new DayHours(new TimeOnly(10, 0), new TimeOnly(22, 0))).ToArray();
+        var store = new Store("X0866", "营业时间店", "EAST", "杭州", "", 30.2, 120.1, [], new OpeningHours(weekly, []), "Asia/Shanghai", 3);
+        DateTime Shanghai(int day, int hour) => new DateTime(2026, 12, day, hour, 0, 0, DateTimeKind.Utc).AddHours(-8);
+        var culture = System.Globalization.CultureInfo.CurrentUICulture;
+        try
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo("zh-CN");
+            Assert.Equal("10:00 开门", Display.NotOpenNow(store, Shanghai(7, 8)));
+            Assert.Null(Display.NotOpenNow(store, Shanghai(7, 12)));
+            Assert.Equal("已打烊", Display.NotOpenNow(store, Shanghai(7, 23)));
+            Assert.Equal("今日不营业", Display.NotOpenNow(store, Shanghai(13, 12)));
+            System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo("en");
+            Assert.Equal("Opens 10:00", Display.NotOpenNow(store, Shanghai(7, 8)));
+        }
+        finally { System.Globalization.CultureInfo.CurrentUICulture = culture; }
     }
 
     [Fact]

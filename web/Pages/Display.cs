@@ -164,6 +164,22 @@ public static class Display
     /// <summary>A day's hours: "10:00–22:00", or closed.</summary>
     public static string Hours(DayHours day) => day.Closed ? UiText.T("closedDay") : $"{ClockText.Of(day.Open)}–{ClockText.Of(day.Close)}";
 
+    /// <summary>
+    /// Why a store is not open now, on its own clock: "10:00 开门" before today's hours, "已打烊" after them, "今日不营业" on a
+    /// closed day; null while it is open. A phone's 0 entries at 08:30 is then a store not yet open, not a broken count.
+    /// </summary>
+    public static string? NotOpenNow(Store store, DateTime utcNow)
+    {
+        var local = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utcNow, DateTimeKind.Utc), StoreTimeZones.Find(store.TimeZone));
+        if (store.OpeningHours.IsOpenAt(local)) return null;
+        return store.OpeningHours.SpanOn(DateOnly.FromDateTime(local)) switch
+        {
+            { } today when local < today.Open => string.Format(UiText.T("opensAt"), ClockText.Of(TimeOnly.FromDateTime(today.Open))),
+            not null => UiText.T("closedForTheDay"),
+            null => UiText.T("notOpenToday"),
+        };
+    }
+
     private static DateOnly StoreToday(Store store) => StoreTimeZones.DayOf(DateTime.UtcNow, StoreTimeZones.Find(store.TimeZone));
 
     /// <summary>

@@ -30,6 +30,8 @@ public sealed class MobileModel(ScopeSummaries scopeSummaries, StoreTodos todos,
     public IReadOnlyList<Api.StoreStanding> FlaggedYesterday { get; private set; } = [];
     public int FlaggedYesterdayCount { get; private set; }
     public int UncountedYesterday { get; private set; }
+    /// <summary>Stores whose door cameras were blind for a spell of yesterday's hours: their count is partial, not judged.</summary>
+    public int PartlyCountedYesterday { get; private set; }
 
     /// <summary>One thing to see to: which store, what (looks-closed, offline, a fault code) and, for a camera, which.</summary>
     public sealed record Attention(string StoreCode, string StoreName, string What, string? CameraCode, StoreClosure? Closure, TimeZoneInfo Zone);
@@ -43,6 +45,8 @@ public sealed class MobileModel(ScopeSummaries scopeSummaries, StoreTodos todos,
     /// <summary>The store cards shown (those that need something first, then the busiest) and how many stores there are in all.</summary>
     public IReadOnlyList<(Store Store, StoreSummary Summary)> Stores { get; private set; } = [];
     public int StoreCount { get; private set; }
+    /// <summary>How many of them are within their opening hours now: before the first opens, today's 0s are no fault.</summary>
+    public int OpenNow { get; private set; }
     /// <summary>The things to see to that are listed, and how many there are in all.</summary>
     public IReadOnlyList<Attention> NeedsAttention { get; private set; } = [];
     public int NeedsAttentionCount { get; private set; }
@@ -69,6 +73,7 @@ public sealed class MobileModel(ScopeSummaries scopeSummaries, StoreTodos todos,
         Stores = summaries.OrderBy(p => flagged.Contains(p.Store.Code) ? 0 : 1).ThenByDescending(p => p.Summary.Today.Entries)
             .ThenBy(p => p.Store.Code, StringComparer.Ordinal).Take(StoresShown).ToList();
         StoreCount = summaries.Count;
+        OpenNow = summaries.Count(p => Display.NotOpenNow(p.Store, UtcNow) is null);
         Total = summaries.Aggregate(TrafficCounters.Zero, (sum, p) => sum.Plus(p.Summary.Today));
         var scope = User.Scope();
         Closed = (await menu.Of(scope.Role)).Where(i => !i.Shown).Select(i => i.Entry.Key).ToHashSet();
@@ -116,6 +121,7 @@ public sealed class MobileModel(ScopeSummaries scopeSummaries, StoreTodos todos,
         FlaggedYesterday = flagged.Take(FlaggedShown).ToList();
         FlaggedYesterdayCount = flagged.Count;
         UncountedYesterday = stores.Count(s => s.Flags.Contains(Api.StoreStanding.NoTraffic));
+        PartlyCountedYesterday = stores.Count(s => s.Flags.Contains(Api.StoreStanding.PartlyCounted));
     }
 
     private static IEnumerable<Attention> AttentionOf(Store store, StoreSummary summary)
