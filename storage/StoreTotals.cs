@@ -12,15 +12,17 @@ namespace SmartStore.Storage;
 /// "nothing counted" — and the days it looked closed during its opening hours (<see cref="StoreClosures"/>).
 /// </summary>
 /// <param name="PartlyCountedDays">days a door camera was blind for a spell of the store's hours (<see cref="DoorGaps"/>).</param>
-/// <param name="PartlyCountedTrafficDays">those of the traffic days; <paramref name="PartlyCountedEntries"/> their entries.</param>
+/// <param name="PartlyCountedTrafficDays">those of the traffic days; <paramref name="PartlyCountedEntries"/> and
+/// <paramref name="PartlyCountedPassersBy"/> what was counted on them.</param>
 public sealed record StoreTotal(
     string Code, string Name, string RegionCode, string? Type, bool Covered,
     int Days, int Entries, int PassersBy, int UniqueVisitors, double? AverageDwellSeconds, int ClosedDays = 0,
-    int PartlyCountedDays = 0, int PartlyCountedTrafficDays = 0, int PartlyCountedEntries = 0)
+    int PartlyCountedDays = 0, int PartlyCountedTrafficDays = 0, int PartlyCountedEntries = 0, int PartlyCountedPassersBy = 0)
 {
-    /// <summary>The traffic days its door counted whole, and their entries: what an average a day is fair over.</summary>
+    /// <summary>The traffic days its door counted whole, and what it counted on them: what an average a day is fair over.</summary>
     public int WholeDays => Days - PartlyCountedTrafficDays;
     public int WholeEntries => Entries - PartlyCountedEntries;
+    public int WholePassersBy => PassersBy - PartlyCountedPassersBy;
 }
 
 /// <summary>Every store's totals over a period: the ones a report covers, and the whole chain's as their peers.</summary>
@@ -43,6 +45,7 @@ public sealed class StoreTotals(SmartStoreDatabase database)
                    count(DISTINCT date_trunc('day', t.hour_local)) FILTER (WHERE (t.entries > 0 OR t.exits > 0 OR t.passers_by > 0) AND g.gap)::int
                        AS PartlyCountedTrafficDays,
                    coalesce(sum(t.entries) FILTER (WHERE g.gap), 0)::int AS PartlyCountedEntries,
+                   coalesce(sum(t.passers_by) FILTER (WHERE g.gap), 0)::int AS PartlyCountedPassersBy,
                    coalesce(sum(t.entries), 0)::int AS Entries, coalesce(sum(t.passers_by), 0)::int AS PassersBy,
                    coalesce(sum(t.unique_visitors), 0)::int AS UniqueVisitors,
                    coalesce(sum(t.dwell_seconds), 0) AS DwellSeconds, coalesce(sum(t.dwell_count), 0)::int AS DwellCount,
@@ -104,8 +107,10 @@ public sealed class StoreTotals(SmartStoreDatabase database)
         public int ClosedDays { get; init; }
         public int PartlyCountedTrafficDays { get; init; }
         public int PartlyCountedEntries { get; init; }
+        public int PartlyCountedPassersBy { get; init; }
 
         public StoreTotal ToTotal(int partlyCountedDays) => new(Code, Name, RegionCode, Type, Covered, Days, Entries, PassersBy, UniqueVisitors,
-            DwellCount == 0 ? null : Math.Round(DwellSeconds / DwellCount, 1), ClosedDays, partlyCountedDays, PartlyCountedTrafficDays, PartlyCountedEntries);
+            DwellCount == 0 ? null : Math.Round(DwellSeconds / DwellCount, 1), ClosedDays, partlyCountedDays, PartlyCountedTrafficDays, PartlyCountedEntries,
+            PartlyCountedPassersBy);
     }
 }

@@ -1,4 +1,7 @@
 using System.Net;
+using SmartStore.Models;
+using SmartStore.Storage;
+using SmartStore.Web.Analysis;
 
 namespace SmartStore.Integration.Tests;
 
@@ -69,6 +72,22 @@ public sealed class CampaignTests(SmartStoreSystem system)
         Assert.Contains("活动还未开始", WebUtility.HtmlDecode(await admin.GetStringAsync($"/campaigns?id={future["id"]}")));
         Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/campaigns/{future["id"]}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"/api/campaigns/{future["id"]}/effect")).StatusCode);
+    }
+
+    [Fact]
+    public void A_day_a_door_camera_was_blind_for_a_spell_is_left_out_of_a_campaigns_entries_per_store_day()
+    {
+        // The campaign's store: 10 a day the week before, 15 a day in the campaign week but for one day its door camera was
+        // offline most of (3 counted); the other store 20 a day, then 22.
+        var campaign = new Campaign(1, "促销", new DateOnly(2024, 5, 10), new DateOnly(2024, 5, 16), null, null, "admin");
+        StoreTotal Total(string code, int days, int entries, int partlyEntries = 0) => new(code, code, "SOUTH", "street", true, days, entries,
+            10 * entries, entries, null, PartlyCountedDays: partlyEntries > 0 ? 1 : 0, PartlyCountedTrafficDays: partlyEntries > 0 ? 1 : 0,
+            PartlyCountedEntries: partlyEntries, PartlyCountedPassersBy: 10 * partlyEntries);
+        var effect = CampaignEffect.Judge(campaign, campaign.To, new HashSet<string> { "A" }, [Total("A", 7, 6 * 15 + 3, partlyEntries: 3), Total("B", 7, 7 * 22)],
+            [Total("A", 7, 70), Total("B", 7, 140)], []);
+        Assert.Equal((6, 15.0), (effect.InCampaign.StoreDays, effect.InCampaign.EntriesPerStoreDay));
+        // +50 % against the others' +10 %, not +33 % from a week with a blind day in it.
+        Assert.Equal((0.5, 0.1, 0.3636), (effect.Before!.CampaignChange, effect.Before.OthersChange, effect.Before.Lift));
     }
 
     [Fact]

@@ -3,7 +3,10 @@ using SmartStore.Storage;
 
 namespace SmartStore.Web.Analysis;
 
-/// <summary>A group of stores over a period: how many, the store-days they counted traffic on, their entries and passers-by.</summary>
+/// <summary>
+/// A group of stores over a period: how many, the store-days their doors counted traffic on whole, and their entries and
+/// passers-by on those days — a day a door camera was blind for a spell (<see cref="DoorGaps"/>) would read as a drop.
+/// </summary>
 public sealed record StoreGroupFigures(int Stores, int StoreDays, int Entries, int PassersBy)
 {
     public double? EntriesPerStoreDay => StoreDays == 0 ? null : Math.Round((double)Entries / StoreDays, 1);
@@ -12,7 +15,7 @@ public sealed record StoreGroupFigures(int Stores, int StoreDays, int Entries, i
     public static StoreGroupFigures Of(IEnumerable<StoreTotal> totals)
     {
         var list = totals.ToList();
-        return new StoreGroupFigures(list.Count, list.Sum(t => t.Days), list.Sum(t => t.Entries), list.Sum(t => t.PassersBy));
+        return new StoreGroupFigures(list.Count, list.Sum(t => t.WholeDays), list.Sum(t => t.WholeEntries), list.Sum(t => t.WholePassersBy));
     }
 }
 
@@ -50,8 +53,8 @@ public sealed record CampaignEffect(Campaign Campaign, DateOnly? Through, StoreG
         var inCampaign = campaignStores.Where(seen.Contains).ToHashSet();
         var days = through.DayNumber - campaign.From.DayNumber + 1;
         return new CampaignEffect(campaign, through,
-            StoreGroupFigures.Of(now.Where(t => inCampaign.Contains(t.Code) && t.Days > 0)),
-            StoreGroupFigures.Of(now.Where(t => !campaignStores.Contains(t.Code) && t.Days > 0)),
+            StoreGroupFigures.Of(now.Where(t => inCampaign.Contains(t.Code) && t.WholeDays > 0)),
+            StoreGroupFigures.Of(now.Where(t => !campaignStores.Contains(t.Code) && t.WholeDays > 0)),
             Compare("before", campaign.From.AddDays(-days), campaign.From.AddDays(-1), inCampaign, campaignStores, now, before),
             Compare("last-year", campaign.From.AddYears(-1), through.AddYears(-1), inCampaign, campaignStores, now, lastYear));
     }
@@ -63,8 +66,8 @@ public sealed record CampaignEffect(Campaign Campaign, DateOnly? Through, StoreG
     private static CampaignComparison? Compare(string kind, DateOnly from, DateOnly to, IReadOnlySet<string> inCampaign,
         IReadOnlySet<string> campaignStores, IReadOnlyList<StoreTotal> now, IReadOnlyList<StoreTotal> then)
     {
-        var counted = then.Where(t => t.Days > 0).Select(t => t.Code).ToHashSet();
-        var both = now.Where(t => t.Days > 0 && counted.Contains(t.Code)).Select(t => t.Code).ToHashSet();
+        var counted = then.Where(t => t.WholeDays > 0).Select(t => t.Code).ToHashSet();
+        var both = now.Where(t => t.WholeDays > 0 && counted.Contains(t.Code)).Select(t => t.Code).ToHashSet();
         if (both.Count == 0) return null;
         StoreGroupFigures Group(IEnumerable<StoreTotal> totals, Func<string, bool> member) =>
             StoreGroupFigures.Of(totals.Where(t => both.Contains(t.Code) && member(t.Code)));

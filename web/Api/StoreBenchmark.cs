@@ -97,8 +97,8 @@ public static class StoreBenchmark
     /// <summary>Over the days its door counted whole: a day it was blind for a spell would pull the average down.</summary>
     private static double Daily(StoreTotal s) => (double)s.WholeEntries / s.WholeDays;
 
-    /// <summary>Only where passers-by are counted: without them every store would "convert" all it saw.</summary>
-    private static double? EntryRate(StoreTotal s) => s.PassersBy > 0 ? (double)s.Entries / (s.Entries + s.PassersBy) : null;
+    /// <summary>Only where passers-by are counted (without them every store would "convert" all it saw), over the whole days.</summary>
+    private static double? EntryRate(StoreTotal s) => s.WholePassersBy > 0 ? (double)s.WholeEntries / (s.WholeEntries + s.WholePassersBy) : null;
 
     private static double? Mean(IEnumerable<double?> values)
     {
