@@ -155,6 +155,8 @@ public sealed class AuditTests(SmartStoreSystem system)
         Assert.Equal("doorLine", Assert.Single(cameraLog[1]!["changes"]!.AsArray())!["field"]!.GetValue<string>());
         var cameraPage = WebUtility.HtmlDecode(await east.GetStringAsync("/cameras/CAM-X0973-E1"));
         Assert.Matches("id=\"recent-changes\"[\\s\\S]*data-field=\"brand\"[\\s\\S]*Hikvision", cameraPage);
+        // The line drawn reads by its ends and inside, not as the record's fields.
+        Assert.Contains("起点 (0.5, 0) 终点 (0.5, 1) 店内一侧 (0.8, 0.5)", cameraPage);
         var export = await admin.GetAsync("/api/audit/export?entity=store&key=X0973");
         var rows = MiniExcel.Query(await export.Content.ReadAsStreamAsync(), useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
         Assert.Contains("name: 变更测试店 → 变更测试店（改名）", rows[1]["变更 changes"]?.ToString());

@@ -77,16 +77,36 @@ public static class AuditChanges
 
     private static string Join(string path, string key) => path.Length == 0 ? key : $"{path}.{key}";
 
-    /// <summary>A value as a person reads it: text without quotes, a record as "{name: 货架4, number: 4}", nothing as null.</summary>
+    /// <summary>
+    /// A value as a person reads it: text without quotes, a record as "{name: 货架4, number: 4}", a point of a picture as
+    /// "(0.1, 0.2)", a door line by its ends and inside, nothing as null.
+    /// </summary>
     public static string? Text(JsonElement value) => value.ValueKind switch
     {
         JsonValueKind.Null or JsonValueKind.Undefined => null,
         JsonValueKind.Object when SpecialHours(value) is { } hours => hours,
+        JsonValueKind.Object when Numbers(value, "x", "y") is [var x, var y] => $"({x}, {y})",
+        JsonValueKind.Object when Numbers(value, "ax", "ay", "bx", "by", "insideX", "insideY") is { } line =>
+            string.Format(Localization.UiText.T("doorLineValue"), (object[])line),
         JsonValueKind.Object => "{" + string.Join(", ", value.EnumerateObject().Select(p => $"{p.Name}: {Text(p.Value) ?? "null"}")) + "}",
         JsonValueKind.Array => "[" + string.Join(", ", value.EnumerateArray().Select(i => Text(i) ?? "null")) + "]",
         JsonValueKind.String => value.GetString(),
         _ => value.GetRawText(),
     };
+
+    /// <summary>The record's fields, as written, when it has exactly these and each is a number; otherwise null.</summary>
+    private static string[]? Numbers(JsonElement o, params string[] names)
+    {
+        var fields = o.EnumerateObject().ToList();
+        if (fields.Count != names.Length) return null;
+        var values = new string[names.Length];
+        for (var i = 0; i < names.Length; i++)
+        {
+            if (!o.TryGetProperty(names[i], out var v) || v.ValueKind != JsonValueKind.Number) return null;
+            values[i] = v.GetRawText();
+        }
+        return values;
+    }
 
     /// <summary>
     /// A store's special hours as its pages write them (<see cref="Display.Special"/>, with the year: the log outlives the

@@ -40,6 +40,7 @@ public static partial class UiText
         ["change"] = ("变化", "Change"),
         ["noTraffic"] = ("该时段没有客流数据。", "No foot traffic in this period."),
         ["doorLine"] = ("门线", "Door line"),
+        ["doorLineValue"] = ("起点 ({0}, {1}) 终点 ({2}, {3}) 店内一侧 ({4}, {5})", "from ({0}, {1}) to ({2}, {3}), inside ({4}, {5})"),
         ["doorLineHint"] = ("在图上依次点击门线的两个端点，再点击店内一侧的任意一点，然后保存。", "Click the two ends of the door line on the image, then any point on the store's side, and save."),
         ["doorLineNone"] = ("尚未画门线：这台摄像头还不计进出。", "No door line yet: this camera does not count entries."),
         ["doorLineSaved"] = ("门线已保存。", "Door line saved."),
