@@ -142,6 +142,9 @@ public sealed class MasterDataApiTests(SmartStoreSystem system)
         Assert.Equal("rtmdet-nano-person", entrance["modelName"]!.GetValue<string>());
         Assert.Equal("verified", entrance["availability"]!.GetValue<string>());
         Assert.Equal(64, entrance["sha256"]!.GetValue<string>().Length);
+        // The settings page's caveat is the catalogue's own, whichever model carries one.
+        var caveat = entrance["licenceCaveat"]!.GetValue<string>();
+        Assert.Contains($"title=\"许可尚未落实，发布前需核实（见该模型的 PROVENANCE.md）：{caveat}\"", WebUtility.HtmlDecode(await admin.GetStringAsync("/settings")));
 
         var wrongKind = await admin.PutRaw("/api/recognition-models/entrance", """{"modelName":"mobilenetv2-features"}""");
         Assert.Equal(HttpStatusCode.BadRequest, wrongKind.StatusCode);

@@ -442,7 +442,8 @@ public static partial class UiText
         ["fileName"] = ("文件名", "File name"),
         ["modelLicence"] = ("许可", "Licence"),
         ["modelLicenceCaveat"] = ("发布前需核实", "check before shipping"),
-        ["modelLicenceCaveatHint"] = ("权重为 Apache-2.0，但此文件复制自未声明许可的仓库，且无法与官方导出逐字节比对：发布前请用 mmdeploy 重新导出（见 PROVENANCE.md）。", "The weights are Apache-2.0, but this file was copied from a repository that declares no licence and could not be matched with an official export: re-export it with mmdeploy before shipping (see PROVENANCE.md)."),
+        // The caveat itself is the model catalogue's (in English): any model may carry one, and its words are kept there once.
+        ["modelLicenceCaveatHint"] = ("许可尚未落实，发布前需核实（见该模型的 PROVENANCE.md）：{0}", "The licence is not settled for shipping (see the model's PROVENANCE.md): {0}"),
         ["modelFile"] = ("模型文件", "Model file"),
         ["modelVerified"] = ("已校验 (sha256)", "Verified (sha256)"),
         ["modelName"] = ("模型", "Model"),
