@@ -37,7 +37,7 @@ public sealed class StoreTotals(SmartStoreDatabase database)
         CancellationToken cancellationToken = default, double maxDoorBlindShare = DoorGaps.MaxBlindShare)
     {
         await using var connection = await database.Open(cancellationToken);
-        var gaps = DoorGaps.Days(await DoorOutages(connection, from, toInclusive, cancellationToken), from, toInclusive, DateTime.UtcNow, maxDoorBlindShare);
+        var gaps = DoorGaps.Days(await DoorOutages(connection, null, from, toInclusive, cancellationToken), from, toInclusive, DateTime.UtcNow, maxDoorBlindShare);
         var rows = await connection.QueryAsync<Row>(new CommandDefinition($"""
             SELECT s.code AS Code, s.name AS Name, s.region_code AS RegionCode, s.tags[1] AS Type,
                    ({StoreScope.Visible} AND (@store::text IS NULL OR s.code = @store) AND (@region::text IS NULL OR s.region_code = @region)) AS Covered,
@@ -70,19 +70,29 @@ public sealed class StoreTotals(SmartStoreDatabase database)
         return rows.Select(r => r.ToTotal(partly.GetValueOrDefault(r.Code))).ToList();
     }
 
+    /// <summary>The store-local dates one store's door cameras were blind for a spell of its hours (<see cref="DoorGaps"/>).</summary>
+    public async Task<IReadOnlySet<DateOnly>> PartlyCountedDays(string storeCode, DateOnly from, DateOnly toInclusive,
+        CancellationToken cancellationToken = default, double maxDoorBlindShare = DoorGaps.MaxBlindShare)
+    {
+        await using var connection = await database.Open(cancellationToken);
+        var outages = await DoorOutages(connection, storeCode, from, toInclusive, cancellationToken);
+        return DoorGaps.Days(outages, from, toInclusive, DateTime.UtcNow, maxDoorBlindShare).Select(g => g.Day).ToHashSet();
+    }
+
     /// <summary>
-    /// Every incident of the chain's door cameras that may touch the period on some store's clock (two days' margin each
-    /// side, for time zones and hours past midnight), with the store's hours.
+    /// Every incident of the chain's door cameras (or one store's) that may touch the period on its store's clock (two days'
+    /// margin each side, for time zones and hours past midnight), with the store's hours.
     /// </summary>
-    private static async Task<IEnumerable<DoorGaps.Outage>> DoorOutages(Npgsql.NpgsqlConnection connection, DateOnly from, DateOnly toInclusive,
-        CancellationToken cancellationToken)
+    private static async Task<IEnumerable<DoorGaps.Outage>> DoorOutages(Npgsql.NpgsqlConnection connection, string? storeCode, DateOnly from,
+        DateOnly toInclusive, CancellationToken cancellationToken)
     {
         var rows = await connection.QueryAsync<(string Store, DateTime Started, DateTime? Ended, string Hours, string Zone)>(new CommandDefinition("""
             SELECT c.store_code, i.started_utc, i.ended_utc, s.opening_hours::text, s.time_zone
             FROM camera_incidents i JOIN cameras c ON c.code = i.camera_code AND c.kind = 'entrance' JOIN stores s ON s.code = c.store_code
-            WHERE i.started_utc < @toUtc AND coalesce(i.ended_utc, 'infinity') > @fromUtc
+            WHERE i.started_utc < @toUtc AND coalesce(i.ended_utc, 'infinity') > @fromUtc AND (@storeCode::text IS NULL OR c.store_code = @storeCode)
             """, new
         {
+            storeCode,
             fromUtc = from.AddDays(-2).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
             toUtc = toInclusive.AddDays(3).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
         }, cancellationToken: cancellationToken));

@@ -217,6 +217,46 @@ public sealed class StoreAnalysisTests(SmartStoreSystem system)
     }
 
     [Fact]
+    public async Task A_day_its_door_camera_was_blind_for_a_spell_is_not_part_of_the_forecast()
+    {
+        // The same weekday of the four weeks before: 10 an hour, 30 at 14:00 — but two weeks back the door camera was offline
+        // from 14:00 to 21:00 and counted 2 an hour then: that day would make the 14:00 forecast 23.
+        using var admin = await system.SignedIn("admin");
+        var weekly = Enumerable.Repeat(new { open = "10:00", close = "22:00" }, 7).ToArray();
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostJson("/api/stores", new
+        {
+            code = "X0744", name = "分析测试店 X0744", regionCode = "EAST", city = "上海", latitude = 31.2, longitude = 121.5, tags = new[] { "street" },
+            timeZone = "Asia/Shanghai", staffCount = 4, openingHours = new { weekly },
+        })).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostJson("/api/cameras", new { code = "CAM-X0744-E1", kind = "entrance", storeCode = "X0744" })).StatusCode);
+        var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, Shanghai)).AddDays(-1);
+        var blindDay = day.AddDays(-14);
+        for (var w = 1; w <= 4; w++)
+            for (var h = 10; h < 22; h++)
+                await TrafficHistory.Hour(system.Database.Database, "X0744", day.AddDays(-7 * w).ToDateTime(new TimeOnly(h, 0)),
+                    w == 2 && h >= 14 && h < 21 ? 2 : h == 14 ? 30 : 10, passersBy: 90);
+        var incidents = new CameraIncidents(system.Database.Database);
+        await incidents.Open("CAM-X0744-E1", "offline", TimeZoneInfo.ConvertTimeToUtc(blindDay.ToDateTime(new TimeOnly(14, 0)), Shanghai));
+        await incidents.Close("CAM-X0744-E1", "offline", TimeZoneInfo.ConvertTimeToUtc(blindDay.ToDateTime(new TimeOnly(21, 0)), Shanghai));
+
+        var a = await (await admin.GetAsync($"/api/stores/X0744/analysis?day={day:yyyy-MM-dd}")).Json();
+        Assert.Equal((30.0, 10.0, 10.0), (a["forecast"]![14]!.GetValue<double>(), a["forecast"]![15]!.GetValue<double>(), a["forecast"]![10]!.GetValue<double>()));
+        Assert.Equal(3, a["usualSoFar"]!["days"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public void A_store_is_ranked_by_the_days_its_door_counted_whole()
+    {
+        // B counted 950 over 10 days, 50 of them on a day its door camera was blind for a spell: 100 a day, as A.
+        var chain = new[]
+        {
+            new StoreTotal("A", "a", "EAST", "mall", true, 10, 1000, 0, 0, null),
+            new StoreTotal("B", "b", "EAST", "mall", true, 10, 950, 0, 0, null, PartlyCountedDays: 1, PartlyCountedTrafficDays: 1, PartlyCountedEntries: 50),
+        };
+        Assert.Equal(new StoreRank(100, 1, 2, "mall", 1, 2), StoreRank.Of("B", chain));
+    }
+
+    [Fact]
     public void A_store_without_traffic_this_month_is_not_ranked()
     {
         var chain = new[]

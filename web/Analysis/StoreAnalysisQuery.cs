@@ -51,7 +51,10 @@ public sealed class StoreAnalysisQuery(TrafficRepository traffic, StoreShifts sh
         var now = LocalNow(store);
         int? nowHour = day == DateOnly.FromDateTime(now) ? now.Hour : null;
         var from = day.AddDays(-7 * TrafficForecast.Weeks).ToDateTime(TimeOnly.MinValue);
-        var history = await traffic.Hours(store.Code, from, day.AddDays(1).ToDateTime(TimeOnly.MinValue), cancellationToken);
+        // A day its door camera was blind for a spell is no measure of what such a day brings.
+        var blind = await totals.PartlyCountedDays(store.Code, DateOnly.FromDateTime(from), day.AddDays(-1), cancellationToken);
+        var history = (await traffic.Hours(store.Code, from, day.AddDays(1).ToDateTime(TimeOnly.MinValue), cancellationToken))
+            .Where(h => !blind.Contains(DateOnly.FromDateTime(h.HourLocal))).ToList();
         var entries = TrafficForecast.ByHour(history.Where(h => DateOnly.FromDateTime(h.HourLocal) == day));
         var forecast = TrafficForecast.ForDay(history, day);
         var lastHour = nowHour ?? 23;

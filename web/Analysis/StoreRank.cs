@@ -15,9 +15,10 @@ public sealed record StoreRank(double EntriesPerDay, int? InType, int TypeCount,
     {
         var store = chain.FirstOrDefault(t => t.Code == storeCode);
         if (store is null) return null;
-        static double PerDay(StoreTotal t) => t.Days == 0 ? 0 : (double)t.Entries / t.Days;
-        var counted = chain.Where(t => t.Days > 0).ToList();
-        int? PlaceAmong(IEnumerable<StoreTotal> peers) => store.Days == 0 ? null : peers.Count(t => PerDay(t) > PerDay(store)) + 1;
+        // Over the days each door counted whole: a day its camera was blind for a spell would sink it (门店对标 does the same).
+        static double PerDay(StoreTotal t) => t.WholeDays == 0 ? 0 : (double)t.WholeEntries / t.WholeDays;
+        var counted = chain.Where(t => t.WholeDays > 0).ToList();
+        int? PlaceAmong(IEnumerable<StoreTotal> peers) => store.WholeDays == 0 ? null : peers.Count(t => PerDay(t) > PerDay(store)) + 1;
         var type = counted.Where(t => t.Type == store.Type).ToList();
         var region = counted.Where(t => t.RegionCode == store.RegionCode).ToList();
         return new StoreRank(Math.Round(PerDay(store), 1), PlaceAmong(type), type.Count, store.Type, PlaceAmong(region), region.Count,
@@ -25,7 +26,7 @@ public sealed record StoreRank(double EntriesPerDay, int? InType, int TypeCount,
     }
 
     /// <summary>Entries over entries and passers-by; none for a store whose camera counts no passers-by.</summary>
-    private static double? Rate(StoreTotal t) => t.PassersBy == 0 ? null : (double)t.Entries / (t.Entries + t.PassersBy);
+    private static double? Rate(StoreTotal t) => t.WholePassersBy == 0 ? null : (double)t.WholeEntries / (t.WholeEntries + t.WholePassersBy);
 
     /// <summary>The store's place by one figure (1 = highest) among the peers that measured it; none if it did not.</summary>
     private static PeerPlace? PlaceBy(StoreTotal store, IReadOnlyList<StoreTotal> peers, Func<StoreTotal, double?> figure)
