@@ -153,6 +153,49 @@ public sealed class ImportTests(SmartStoreSystem system)
     }
 
     [Fact]
+    public async Task A_week_the_four_hour_cells_cannot_say_is_exported_and_read_back_as_weekly_hours()
+    {
+        // Closed on Mondays, open late on Fridays and Saturdays: no open / close / weekend pair says that week.
+        using var admin = await system.SignedIn("admin");
+        const string created = """
+            编码,名称,大区,城市,纬度,经度,每周营业时间
+            X0532,周营业测试店,EAST,上海,31.2,121.5,周一 休息；周二至周四 10:00-22:00；周五、周六 10:00-23:30；周日 10:00-22:00
+            """;
+        var made = await admin.PostAsync("/api/stores/import", new StringContent(created, Encoding.UTF8, "text/csv"));
+        Assert.True(made.StatusCode == HttpStatusCode.OK, await made.Content.ReadAsStringAsync());
+        async Task<string[]> Week() => (await (await admin.GetAsync("/api/stores/X0532")).Json())["openingHours"]!["weekly"]!.AsArray()
+            .Select(d => d!["closed"]!.GetValue<bool>() ? "休息" : $"{d["open"]}-{d["close"]}").ToArray();
+        Assert.Equal(["休息", "10:00:00-22:00:00", "10:00:00-22:00:00", "10:00:00-22:00:00", "10:00:00-23:30:00", "10:00:00-23:30:00", "10:00:00-22:00:00"], await Week());
+
+        var bytes = await (await admin.GetAsync("/api/stores/export?region=EAST")).Content.ReadAsByteArrayAsync();
+        var rows = (await MiniExcel.QueryAsync(new MemoryStream(bytes), useHeaderRow: true)).Cast<IDictionary<string, object?>>().ToList();
+        var row = rows.Single(r => $"{r["编码"]}" == "X0532");
+        Assert.Equal(("", "", "周一 休息；周二至周四 10:00-22:00；周五、周六 10:00-23:30；周日 10:00-22:00"), ($"{row["开门"]}", $"{row["关门"]}", $"{row["每周营业时间"]}"));
+        // Sent back as it came, nothing changes; Sundays made late in it (English day names read too), only they change.
+        Assert.Equal(0, (await Changing(admin, "/api/stores/import?change=true", bytes))["changed"]!.GetValue<int>());
+        row["每周营业时间"] = "Sun 10:00-23:30";
+        var edited = new MemoryStream();
+        await edited.SaveAsAsync(rows);
+        Assert.Equal(["X0532"], (await Changing(admin, "/api/stores/import?change=true", edited.ToArray()))["changedCodes"]!.AsArray().Select(c => c!.GetValue<string>()));
+        Assert.Equal("10:00:00-23:30:00", (await Week())[6]);
+        Assert.Equal("休息", (await Week())[0]);
+
+        // A day that is no day, a day named twice, and both ways of giving hours at once: refused with the row, nothing changed.
+        foreach (var (cell, why) in new[]
+        {
+            ("X0532,周八 10:00-22:00,,", "weekly hours '周八 10:00-22:00' must be days and hours"),
+            ("X0532,周一至周三 10:00-22:00；周三 休息,,", "weekly hours name 周三 twice"),
+            ("X0532,周一 休息,09:00,21:00", "weekly hours and open / close"),
+        })
+        {
+            var refused = await admin.PostAsync("/api/stores/import?change=true", new StringContent($"编码,每周营业时间,开门,关门\n{cell}\n", Encoding.UTF8, "text/csv"));
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Contains(why, await refused.Detail());
+        }
+        Assert.Equal("休息", (await Week())[0]);
+    }
+
+    [Fact]
     public async Task The_skus_exported_as_a_sheet_come_back_unchanged_and_a_name_and_competitor_changed_in_it_change_that_sku()
     {
         using var admin = await system.SignedIn("admin");

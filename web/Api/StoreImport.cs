@@ -17,7 +17,7 @@ public sealed class StoreImport(StoreRepository stores, MasterDataValidation val
         ["编码"] = "code", ["门店编码"] = "code", ["名称"] = "name", ["门店名称"] = "name", ["大区"] = "region", ["region_code"] = "region",
         ["城市"] = "city", ["地址"] = "address", ["纬度"] = "latitude", ["lat"] = "latitude", ["经度"] = "longitude", ["lng"] = "longitude",
         ["标签"] = "tags", ["开门"] = "open", ["关门"] = "close", ["时区"] = "time_zone", ["员工数"] = "staff", ["staff_count"] = "staff",
-        ["周末开门"] = "weekend_open", ["周末关门"] = "weekend_close",
+        ["周末开门"] = "weekend_open", ["周末关门"] = "weekend_close", ["每周营业时间"] = "weekly", ["营业时间"] = "weekly",
     };
 
     protected override async Task<Store?> Check(IReadOnlyDictionary<string, string> row, int index, RowErrors errors)
@@ -88,7 +88,7 @@ public sealed class StoreImport(StoreRepository stores, MasterDataValidation val
 
     /// <summary>
     /// The stores as a sheet in the columns this import reads (Chinese headers), to change and send back with change=true:
-    /// a week the sheet's hours cannot say (a day closed) is left empty there, so it comes back unchanged.
+    /// a week the four hour cells cannot say (a day closed) is written in 每周营业时间 instead, so it comes back unchanged.
     /// </summary>
     public static async Task<byte[]> Sheet(IReadOnlyList<Store> stores, CancellationToken cancellationToken) =>
         await Workbook.Save(new Dictionary<string, object>
@@ -99,7 +99,7 @@ public sealed class StoreImport(StoreRepository stores, MasterDataValidation val
                 ["纬度"] = r.Store.Latitude.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
                 ["经度"] = r.Store.Longitude.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
                 ["标签"] = string.Join(";", r.Store.Tags), ["开门"] = r.Hours.Open, ["关门"] = r.Hours.Close,
-                ["周末开门"] = r.Hours.WeekendOpen, ["周末关门"] = r.Hours.WeekendClose, ["时区"] = r.Store.TimeZone, ["员工数"] = r.Store.StaffCount,
+                ["周末开门"] = r.Hours.WeekendOpen, ["周末关门"] = r.Hours.WeekendClose, ["每周营业时间"] = r.Hours.Weekly, ["时区"] = r.Store.TimeZone, ["员工数"] = r.Store.StaffCount,
             }).ToList(),
         }, cancellationToken);
 
