@@ -5,6 +5,7 @@ using SmartStore.Models;
 using SmartStore.Storage;
 using SmartStore.Testing;
 using SmartStore.Web.Alerts;
+using SmartStore.Web.Api;
 
 namespace SmartStore.Integration.Tests;
 
@@ -92,6 +93,20 @@ public sealed class DailyReportTests(SmartStoreSystem system)
         {
             await WebhookTests.Remove(admin, eastHook, chainHook, mailHook, storeHook);
         }
+    }
+
+    [Fact]
+    public void A_store_its_door_camera_was_blind_for_a_spell_is_said_to_be_partly_counted_not_named_as_standing_out()
+    {
+        static StoreStanding Standing(string code, int entries, params string[] flags) => new(code, $"店{code}", "EAST", "mall", 1, entries, entries,
+            100, 0.2, entries, null, null, null, null, null, 0, flags.Contains(StoreStanding.PartlyCounted) ? 1 : 0, flags);
+        var stores = new[] { Standing("A", 30, StoreStanding.PartlyCounted), Standing("B", 40, "below-peers"), Standing("C", 100) };
+        var text = DailyReport.Compose("华东大区", Day, stores, 170, new DailyReport.TodosLeft(0, 0, 0), []);
+        Assert.Contains("需关注 1 家：店B（低于同类）", text);
+        Assert.Contains("计数不全 1 家（门口摄像机一段营业时间离线或画面故障）", text);
+        var own = DailyReport.ComposeStore(stores[0], Day, 100, new DailyReport.TodosLeft(0, 0, 0), [], null);
+        Assert.Contains("计数不全：门口摄像机一段营业时间离线或画面故障", own);
+        Assert.DoesNotContain("需关注", own);
     }
 
     [Fact]
