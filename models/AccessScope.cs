@@ -64,8 +64,12 @@ public sealed record AccessScope(Role Role, IReadOnlyList<string> RegionCodes, I
 
     public bool AllowsRegion(string regionCode) => SeesWholeChain || Role == Role.RegionManager && RegionCodes.Contains(regionCode);
 
+    /// <summary>
+    /// A store manager's stores; a region manager's regions' stores and any stores given beside them (an area manager who
+    /// also looks after a city's stores in the next region).
+    /// </summary>
     public bool AllowsStore(string storeCode, string regionCode) =>
         SeesWholeChain
-        || Role == Role.RegionManager && RegionCodes.Contains(regionCode)
+        || Role == Role.RegionManager && (RegionCodes.Contains(regionCode) || StoreCodes.Contains(storeCode))
         || Role == Role.StoreManager && StoreCodes.Contains(storeCode);
 }

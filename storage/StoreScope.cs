@@ -29,7 +29,8 @@ internal static class StoreScope
         var parameters = new DynamicParameters(others);
         parameters.Add("wholeChain", scope.SeesWholeChain);
         parameters.Add("regions", scope.Role == Role.RegionManager ? scope.RegionCodes.ToArray() : Array.Empty<string>());
-        parameters.Add("stores", scope.Role == Role.StoreManager ? scope.StoreCodes.ToArray() : Array.Empty<string>());
+        // A region manager's stores are those given beside the regions.
+        parameters.Add("stores", scope.Role is Role.StoreManager or Role.RegionManager ? scope.StoreCodes.ToArray() : Array.Empty<string>());
         return parameters;
     }
 }

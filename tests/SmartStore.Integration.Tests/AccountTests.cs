@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using SmartStore.Models;
 
 namespace SmartStore.Integration.Tests;
 
@@ -240,6 +241,38 @@ public sealed partial class AccountTests(SmartStoreSystem system)
         var signIns = new SmartStore.Storage.SignInLog(system.Database.Database);
         Assert.True(await new SmartStore.Storage.LogRetention(system.Database.Database).Forget(SmartStore.Storage.LogRetention.Log.SignIns, DateTime.UtcNow.AddMinutes(1)) >= 2);
         Assert.Empty(await signIns.Recent("log.tester", null, 10));
+    }
+
+    [Fact]
+    public async Task A_region_manager_may_also_look_after_stores_beyond_their_regions_and_sees_those_alone_there()
+    {
+        // An East region manager who also looks after 北京王府井 (S0018, the North's), as an area manager of two cities might.
+        using var admin = await system.SignedIn("admin");
+        var created = await admin.PostJson("/api/accounts",
+            new { username = "x0857.qian", displayName = "钱经理", role = "region_manager", regionCodes = new[] { "EAST" }, storeCodes = new[] { "S0018" } });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var answer = await created.Json();
+        Assert.Equal(["S0018"], answer["account"]!["storeCodes"]!.AsArray().Select(c => c!.GetValue<string>()));
+        using var qian = await SignIn("x0857.qian", answer["password"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.OK, (await qian.GetAsync("/stores/S0018")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await qian.GetAsync("/stores/S0001")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await qian.GetAsync("/stores/S0019")).StatusCode);
+        var listed = (await (await qian.GetAsync("/api/stores?pageSize=200")).Json())["items"]!.AsArray().Select(s => s!["code"]!.GetValue<string>()).ToList();
+        Assert.Contains("S0018", listed);
+        Assert.Contains("S0001", listed);
+        Assert.DoesNotContain("S0019", listed);
+        Assert.Contains("data-store=\"S0018\"", await qian.GetStringAsync("/m"));
+        // The North as a whole stays out of reach; the store's own report does not.
+        Assert.Equal(HttpStatusCode.Forbidden, (await qian.GetAsync("/api/traffic/stores?region=NORTH")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await qian.GetAsync("/api/traffic/stores?store=S0018")).StatusCode);
+        // Live figures: the store's group beside the region's.
+        Assert.Equal(["region:EAST", "store:S0018"], SmartStore.Web.Live.LiveHub.GroupsFor(new AccessScope(Role.RegionManager, ["EAST"], ["S0018"])));
+
+        // A store of a region ticked, given again, is refused, naming it.
+        var inside = await admin.PostJson("/api/accounts",
+            new { username = "x0857.sun", displayName = "孙经理", role = "region_manager", regionCodes = new[] { "EAST" }, storeCodes = new[] { "S0001" } });
+        Assert.Equal(HttpStatusCode.BadRequest, inside.StatusCode);
+        Assert.Contains("store 'S0001' is in region EAST, already ticked", await inside.Content.ReadAsStringAsync());
     }
 
     private async Task<HttpClient> SignIn(string username, string password)

@@ -94,7 +94,8 @@ public sealed partial class AccountDesk(UserAccounts accounts, RegionRepository 
                 $"角色“{input.Role}”须为总部管理员、总部分析师、区域经理或店长之一。");
         var regionCodes = (input.RegionCodes ?? []).Where(c => !string.IsNullOrWhiteSpace(c)).Distinct().ToArray();
         var storeCodes = (input.StoreCodes ?? []).Where(c => !string.IsNullOrWhiteSpace(c)).Distinct().ToArray();
-        // A role sees what it is given: head office the whole chain, a region manager regions, a store manager stores.
+        // A role sees what it is given: head office the whole chain, a region manager regions (and stores beside them), a store
+        // manager stores.
         if (role == Role.RegionManager && regionCodes.Length == 0)
             errors.Add("regionCodes", "A region manager needs at least one region.", "区域经理至少需要负责一个大区。");
         if (role == Role.StoreManager && storeCodes.Length == 0)
@@ -103,9 +104,25 @@ public sealed partial class AccountDesk(UserAccounts accounts, RegionRepository 
             if (await regions.Find(code) is null) errors.Add("regionCodes", $"region '{code}' does not exist.", $"大区“{code}”不存在。");
         foreach (var code in role == Role.StoreManager ? storeCodes.Except(existing?.StoreCodes ?? []) : [])
             if (await stores.Find(code) is null) errors.Add("storeCodes", $"store '{code}' does not exist.", $"门店“{code}”不存在。");
+        if (role == Role.RegionManager) await CheckStoresBeside(regionCodes, storeCodes, errors);
         if (errors.Any) return (null, errors);
         return (new UserAccounts.Account(0, username!, input.DisplayName!.Trim(), role,
-            role == Role.RegionManager ? regionCodes : [], role == Role.StoreManager ? storeCodes : [], input.Disabled ?? false), errors);
+            role == Role.RegionManager ? regionCodes : [], role is Role.StoreManager or Role.RegionManager ? storeCodes : [], input.Disabled ?? false), errors);
+    }
+
+    /// <summary>
+    /// A region manager's stores beside the regions must exist and lie outside them: one of the regions' own stores given
+    /// again would say nothing more, and its live updates would reach the manager twice.
+    /// </summary>
+    private async Task CheckStoresBeside(IReadOnlyList<string> regionCodes, IReadOnlyList<string> storeCodes, FieldErrors errors)
+    {
+        foreach (var code in storeCodes)
+        {
+            if (await stores.Find(code) is not { } store) errors.Add("storeCodes", $"store '{code}' does not exist.", $"门店“{code}”不存在。");
+            else if (regionCodes.Contains(store.RegionCode))
+                errors.Add("storeCodes", $"store '{code}' is in region {store.RegionCode}, already ticked: give only stores outside the regions.",
+                    $"门店“{code}”属于已勾选的大区 {store.RegionCode}：只需另填大区以外的门店。");
+        }
     }
 
     [GeneratedRegex("^[a-z0-9][a-z0-9._-]{2,39}$")]

@@ -42,7 +42,7 @@ public sealed class LiveHub : Hub
     public static IEnumerable<string> GroupsFor(AccessScope scope) => scope.Role switch
     {
         Role.HqAdmin or Role.HqAnalyst => [HqGroup],
-        Role.RegionManager => scope.RegionCodes.Select(RegionGroup),
+        Role.RegionManager => scope.RegionCodes.Select(RegionGroup).Concat(scope.StoreCodes.Select(StoreGroup)),
         _ => scope.StoreCodes.Select(StoreGroup),
     };
 

@@ -99,10 +99,10 @@ public static class Display
         return UiText.T("weekPrefix") + string.Join(UiText.IsChinese ? "," : ", ", chosen);
     }
 
-    /// <summary>What an account or API key may see: the whole chain, its regions (by name) or its stores.</summary>
+    /// <summary>What an account or API key may see: the whole chain, its regions (by name, and any stores beside them) or its stores.</summary>
     public static string ScopeText(AccessScope scope, IReadOnlyList<Region> regions) => scope.Role switch
     {
-        Role.RegionManager => string.Join(", ", scope.RegionCodes.Select(c => RegionName(regions.FirstOrDefault(r => r.Code == c), c))),
+        Role.RegionManager => string.Join(", ", scope.RegionCodes.Select(c => RegionName(regions.FirstOrDefault(r => r.Code == c), c)).Concat(scope.StoreCodes)),
         Role.StoreManager => string.Join(", ", scope.StoreCodes),
         _ => UiText.T("wholeChain"),
     };
