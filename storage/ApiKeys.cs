@@ -15,7 +15,11 @@ public sealed class ApiKeys(SmartStoreDatabase database)
     public sealed record KeyInfo(int Id, string Name, string Prefix, Role Role, IReadOnlyList<string> RegionCodes, IReadOnlyList<string> StoreCodes, string CreatedBy, DateTime CreatedAt, DateTime? RevokedAt,
         long Calls = 0, DateTime? LastUsedAt = null)
     {
-        public AccessScope Scope => new(Role, RegionCodes, StoreCodes);
+        /// <summary>
+        /// A region key covers its regions only: stores beside a region manager's regions are an account's, and a key issued
+        /// with store codes beside its regions (the API took them, and they meant nothing) must not start to reach them.
+        /// </summary>
+        public AccessScope Scope => new(Role, RegionCodes, Role == Role.StoreManager ? StoreCodes : []);
     }
 
     public async Task<(KeyInfo Info, string Key)> Issue(string name, AccessScope scope, string actor)

@@ -33,6 +33,8 @@ public static class AdminValidation
         if (!RoleCodes.TryParse(input.Role, out var role)) errors.Add("role", $"role '{input.Role}' is not one of hq_admin, hq_analyst, region_manager, store_manager.", $"角色“{input.Role}”须为总部管理员、总部分析师、区域经理或店长。");
         if (role == Role.RegionManager && (input.RegionCodes?.Count ?? 0) == 0) errors.Add("regionCodes", "a region_manager key needs at least one region.", "区域经理的密钥至少需要一个大区。");
         if (role == Role.StoreManager && (input.StoreCodes?.Count ?? 0) == 0) errors.Add("storeCodes", "a store_manager key needs at least one store.", "店长的密钥至少需要一个门店。");
-        return errors.Any ? (null, errors) : (new AccessScope(role, input.RegionCodes ?? [], input.StoreCodes ?? []), errors);
+        // A key is one role's reach: a region key its regions, a store key its stores (accounts alone add stores beside regions).
+        return errors.Any ? (null, errors) : (new AccessScope(role, role == Role.RegionManager ? input.RegionCodes ?? [] : [],
+            role == Role.StoreManager ? input.StoreCodes ?? [] : []), errors);
     }
 }
