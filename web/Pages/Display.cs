@@ -167,18 +167,24 @@ public static class Display
     /// <summary>
     /// Why a store is not open now, on its own clock: "10:00 开门" before today's hours, "已打烊" after them, "今日不营业" on a
     /// closed day; null while it is open. A phone's 0 entries at 08:30 is then a store not yet open, not a broken count.
+    /// <see cref="NotOpen.OpensUtc"/>: when "开门" stops being true, for a page left open across it.
     /// </summary>
-    public static string? NotOpenNow(Store store, DateTime utcNow)
+    public static NotOpen? NotOpenNow(Store store, DateTime utcNow)
     {
-        var local = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utcNow, DateTimeKind.Utc), StoreTimeZones.Find(store.TimeZone));
+        var zone = StoreTimeZones.Find(store.TimeZone);
+        var local = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utcNow, DateTimeKind.Utc), zone);
         if (store.OpeningHours.IsOpenAt(local)) return null;
         return store.OpeningHours.SpanOn(DateOnly.FromDateTime(local)) switch
         {
-            { } today when local < today.Open => string.Format(UiText.T("opensAt"), ClockText.Of(TimeOnly.FromDateTime(today.Open))),
-            not null => UiText.T("closedForTheDay"),
-            null => UiText.T("notOpenToday"),
+            { } today when local < today.Open => new(string.Format(UiText.T("opensAt"), ClockText.Of(TimeOnly.FromDateTime(today.Open))),
+                StoreTimeZones.ToUtc(today.Open, zone)),
+            not null => new(UiText.T("closedForTheDay"), null),
+            null => new(UiText.T("notOpenToday"), null),
         };
     }
+
+    /// <summary>Why a store is not open now, and when it opens today (null: not today).</summary>
+    public sealed record NotOpen(string Text, DateTime? OpensUtc);
 
     private static DateOnly StoreToday(Store store) => StoreTimeZones.DayOf(DateTime.UtcNow, StoreTimeZones.Find(store.TimeZone));
 

@@ -21,6 +21,15 @@
     window.SmartStoreLive.showStoreTraffic(card, update.traffic);
   }
 
+  // A card's "10:00 开门" goes once the store opens, for a page left open across it.
+  function dropOpened() {
+    const now = Date.now();
+    document.querySelectorAll(".store-card [data-opens]").forEach(tag => {
+      if (tag.dataset.opens && Date.parse(tag.dataset.opens) <= now) tag.hidden = true;
+    });
+  }
+  setInterval(dropOpened, 30000);
+
   // The list is the server's (wording, order, evidence): fetched again when it no longer matches.
   const refreshAttention = window.SmartStoreLive.rereader(["attention"]);
 
