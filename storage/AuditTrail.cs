@@ -26,7 +26,6 @@ public static class AuditTrail
     private static string WholeRecord(string alias) =>
         $"({alias}.action = ANY(@records) OR ({alias}.action = ANY(@parts) AND {alias}.detail ->> 'code' IS NOT NULL))";
 
-
     public static Task Record(NpgsqlConnection connection, NpgsqlTransaction transaction,
         string actor, string action, string entity, string entityKey, object? detail = null) =>
         connection.ExecuteAsync("""

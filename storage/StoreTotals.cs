@@ -23,18 +23,25 @@ public sealed record StoreTotal(
     public int WholeDays => Days - PartlyCountedTrafficDays;
     public int WholeEntries => Entries - PartlyCountedEntries;
     public int WholePassersBy => PassersBy - PartlyCountedPassersBy;
+
+    /// <summary>Entries a day over the days its door counted whole; null with none.</summary>
+    public double? DailyEntries => WholeDays > 0 ? (double)WholeEntries / WholeDays : null;
+
+    /// <summary>Entries over entries and passers-by on those days, only where passers-by are counted (without them every store would "convert" all it saw).</summary>
+    public double? EntryRate => WholePassersBy > 0 ? (double)WholeEntries / (WholeEntries + WholePassersBy) : null;
 }
 
-/// <summary>Every store's totals over a period: the ones a report covers, and the whole chain's as their peers.</summary>
-public sealed class StoreTotals(SmartStoreDatabase database)
+/// <summary>
+/// Every store's totals over a period: the ones a report covers, and the whole chain's as their peers. A day a store's door
+/// cameras were blind for more than <paramref name="maxDoorBlindShare"/> of its hours is partly counted, for every report alike.
+/// </summary>
+public sealed class StoreTotals(SmartStoreDatabase database, double maxDoorBlindShare = DoorGaps.MaxBlindShare)
 {
     /// <summary>
     /// All stores of the chain (a store's peers are not limited to what the viewer may see: the benchmark is the chain's),
-    /// each marked whether <paramref name="coverage"/> covers it; store-local dates, inclusive. A day its door cameras were
-    /// blind for more than <paramref name="maxDoorBlindShare"/> of its hours is partly counted.
+    /// each marked whether <paramref name="coverage"/> covers it; store-local dates, inclusive.
     /// </summary>
-    public async Task<IReadOnlyList<StoreTotal>> Over(StoreCoverage coverage, DateOnly from, DateOnly toInclusive,
-        CancellationToken cancellationToken = default, double maxDoorBlindShare = DoorGaps.MaxBlindShare)
+    public async Task<IReadOnlyList<StoreTotal>> Over(StoreCoverage coverage, DateOnly from, DateOnly toInclusive, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.Open(cancellationToken);
         var gaps = DoorGaps.Days(await DoorOutages(connection, null, from, toInclusive, cancellationToken), from, toInclusive, DateTime.UtcNow, maxDoorBlindShare);
@@ -71,8 +78,7 @@ public sealed class StoreTotals(SmartStoreDatabase database)
     }
 
     /// <summary>The store-local dates one store's door cameras were blind for a spell of its hours (<see cref="DoorGaps"/>).</summary>
-    public async Task<IReadOnlySet<DateOnly>> PartlyCountedDays(string storeCode, DateOnly from, DateOnly toInclusive,
-        CancellationToken cancellationToken = default, double maxDoorBlindShare = DoorGaps.MaxBlindShare)
+    public async Task<IReadOnlySet<DateOnly>> PartlyCountedDays(string storeCode, DateOnly from, DateOnly toInclusive, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.Open(cancellationToken);
         var outages = await DoorOutages(connection, storeCode, from, toInclusive, cancellationToken);

@@ -45,7 +45,9 @@ builder.Services.AddSingleton<AccountImport>();
 builder.Services.AddSingleton<SkuImport>();
 builder.Services.AddSingleton<ShelfCompetitors>();
 builder.Services.AddSingleton<TrafficReport>();
-builder.Services.AddSingleton<StoreTotals>();
+// Every report reads a store's traffic days by the same rule for a door camera's blind spells (门店对标's setting).
+builder.Services.AddSingleton(services => new StoreTotals(services.GetRequiredService<SmartStoreDatabase>(),
+    services.GetRequiredService<Microsoft.Extensions.Options.IOptions<StoreBenchmarkOptions>>().Value.MaxDoorBlindShare));
 builder.Services.AddSingleton<StoreClosures>();
 builder.Services.AddSingleton<ScopeSummaries>();
 builder.Services.AddSingleton<StoreReceipts>();

@@ -77,7 +77,7 @@ public sealed record CampaignEffect(Campaign Campaign, DateOnly? Through, StoreG
 }
 
 /// <summary>Loads a campaign's three periods and judges them, for the page and the API alike.</summary>
-public sealed class CampaignEffectQuery(Campaigns campaigns, StoreTotals totals, Microsoft.Extensions.Options.IOptions<Api.StoreBenchmarkOptions> benchmark)
+public sealed class CampaignEffectQuery(Campaigns campaigns, StoreTotals totals)
 {
     public async Task<CampaignEffect> For(Campaign campaign, AccessScope scope, DateOnly today, CancellationToken cancellationToken = default)
     {
@@ -87,11 +87,9 @@ public sealed class CampaignEffectQuery(Campaigns campaigns, StoreTotals totals,
         var days = through.DayNumber - campaign.From.DayNumber + 1;
         var chain = new StoreCoverage(scope, null, null);
         var stores = await campaigns.StoresOf(campaign, cancellationToken);
-        // A day a store's door camera was blind for a spell is left out as 门店对标 leaves it out.
-        var blindShare = benchmark.Value.MaxDoorBlindShare;
-        var now = await totals.Over(chain, campaign.From, through, cancellationToken, blindShare);
-        var before = await totals.Over(chain, campaign.From.AddDays(-days), campaign.From.AddDays(-1), cancellationToken, blindShare);
-        var lastYear = await totals.Over(chain, campaign.From.AddYears(-1), through.AddYears(-1), cancellationToken, blindShare);
+        var now = await totals.Over(chain, campaign.From, through, cancellationToken);
+        var before = await totals.Over(chain, campaign.From.AddDays(-days), campaign.From.AddDays(-1), cancellationToken);
+        var lastYear = await totals.Over(chain, campaign.From.AddYears(-1), through.AddYears(-1), cancellationToken);
         return CampaignEffect.Judge(campaign, through, stores, now, before, lastYear);
     }
 }

@@ -38,7 +38,7 @@ public sealed record StoreAnalysis(
 
 /// <summary>Loads and computes <see cref="StoreAnalysis"/> for the page and the API alike.</summary>
 public sealed class StoreAnalysisQuery(TrafficRepository traffic, StoreShifts shifts, StoreTotals totals, TrafficReport report,
-    CityWeather weather, IOptions<StaffingOptions> staffing, IOptions<Api.StoreBenchmarkOptions> benchmark)
+    CityWeather weather, IOptions<StaffingOptions> staffing)
 {
     /// <summary>The store-local day now.</summary>
     public static DateTime LocalNow(Store store) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, StoreTimeZones.Find(store.TimeZone));
@@ -52,8 +52,7 @@ public sealed class StoreAnalysisQuery(TrafficRepository traffic, StoreShifts sh
         int? nowHour = day == DateOnly.FromDateTime(now) ? now.Hour : null;
         var from = day.AddDays(-7 * TrafficForecast.Weeks).ToDateTime(TimeOnly.MinValue);
         // A day its door camera was blind for a spell is no measure of what such a day brings.
-        var blindShare = benchmark.Value.MaxDoorBlindShare;
-        var blind = await totals.PartlyCountedDays(store.Code, DateOnly.FromDateTime(from), day.AddDays(-1), cancellationToken, blindShare);
+        var blind = await totals.PartlyCountedDays(store.Code, DateOnly.FromDateTime(from), day.AddDays(-1), cancellationToken);
         var history = (await traffic.Hours(store.Code, from, day.AddDays(1).ToDateTime(TimeOnly.MinValue), cancellationToken))
             .Where(h => !blind.Contains(DateOnly.FromDateTime(h.HourLocal))).ToList();
         var entries = TrafficForecast.ByHour(history.Where(h => DateOnly.FromDateTime(h.HourLocal) == day));
@@ -65,7 +64,7 @@ public sealed class StoreAnalysisQuery(TrafficRepository traffic, StoreShifts sh
         var plan = await shifts.Of(store.Code, cancellationToken);
         var (onDuty, fromShifts) = Staffing.OnDuty(store, plan, day);
         var monthFrom = new DateOnly(day.Year, day.Month, 1);
-        var chain = await totals.Over(new StoreCoverage(scope, store.Code, null), monthFrom, day, cancellationToken, blindShare);
+        var chain = await totals.Over(new StoreCoverage(scope, store.Code, null), monthFrom, day, cancellationToken);
         var months = await report.Rows(new StoreCoverage(scope, store.Code, null), monthFrom.AddMonths(1 - Api.EntryRateTrend.MonthsShown), day,
             ReportGrain.Month, cancellationToken);
         var byWeather = await weather.TrafficOf(store.Code, day.AddDays(1 - StoreAnalysis.WeatherDays), day, cancellationToken);

@@ -16,17 +16,14 @@ public sealed record StoreRank(double EntriesPerDay, int? InType, int TypeCount,
         var store = chain.FirstOrDefault(t => t.Code == storeCode);
         if (store is null) return null;
         // Over the days each door counted whole: a day its camera was blind for a spell would sink it (门店对标 does the same).
-        static double PerDay(StoreTotal t) => t.WholeDays == 0 ? 0 : (double)t.WholeEntries / t.WholeDays;
+        static double PerDay(StoreTotal t) => t.DailyEntries ?? 0;
         var counted = chain.Where(t => t.WholeDays > 0).ToList();
         int? PlaceAmong(IEnumerable<StoreTotal> peers) => store.WholeDays == 0 ? null : peers.Count(t => PerDay(t) > PerDay(store)) + 1;
         var type = counted.Where(t => t.Type == store.Type).ToList();
         var region = counted.Where(t => t.RegionCode == store.RegionCode).ToList();
         return new StoreRank(Math.Round(PerDay(store), 1), PlaceAmong(type), type.Count, store.Type, PlaceAmong(region), region.Count,
-            PlaceBy(store, type, t => t.AverageDwellSeconds), PlaceBy(store, type, Rate));
+            PlaceBy(store, type, t => t.AverageDwellSeconds), PlaceBy(store, type, t => t.EntryRate));
     }
-
-    /// <summary>Entries over entries and passers-by; none for a store whose camera counts no passers-by.</summary>
-    private static double? Rate(StoreTotal t) => t.WholePassersBy == 0 ? null : (double)t.WholeEntries / (t.WholeEntries + t.WholePassersBy);
 
     /// <summary>The store's place by one figure (1 = highest) among the peers that measured it; none if it did not.</summary>
     private static PeerPlace? PlaceBy(StoreTotal store, IReadOnlyList<StoreTotal> peers, Func<StoreTotal, double?> figure)

@@ -102,24 +102,24 @@ public sealed partial class AccountDesk(UserAccounts accounts, RegionRepository 
             errors.Add("storeCodes", "A store manager needs at least one store.", "店长至少需要负责一家门店。");
         foreach (var code in role == Role.RegionManager ? regionCodes.Except(existing?.RegionCodes ?? []) : [])
             if (await regions.Find(code) is null) errors.Add("regionCodes", $"region '{code}' does not exist.", $"大区“{code}”不存在。");
-        foreach (var code in role == Role.StoreManager ? storeCodes.Except(existing?.StoreCodes ?? []) : [])
-            if (await stores.Find(code) is null) errors.Add("storeCodes", $"store '{code}' does not exist.", $"门店“{code}”不存在。");
-        if (role == Role.RegionManager) await CheckStoresBeside(regionCodes, storeCodes, errors);
+        await CheckStores(role, regionCodes, role == Role.StoreManager ? storeCodes.Except(existing?.StoreCodes ?? []) : storeCodes, errors);
         if (errors.Any) return (null, errors);
         return (new UserAccounts.Account(0, username!, input.DisplayName!.Trim(), role,
             role == Role.RegionManager ? regionCodes : [], role is Role.StoreManager or Role.RegionManager ? storeCodes : [], input.Disabled ?? false), errors);
     }
 
     /// <summary>
-    /// A region manager's stores beside the regions must exist and lie outside them: one of the regions' own stores given
-    /// again would say nothing more, and its live updates would reach the manager twice.
+    /// The stores given must exist (a store manager's new ones; a region manager's all); a region manager's must lie outside
+    /// the regions: one of the regions' own stores given again would say nothing more, and its live updates would reach the
+    /// manager twice.
     /// </summary>
-    private async Task CheckStoresBeside(IReadOnlyList<string> regionCodes, IReadOnlyList<string> storeCodes, FieldErrors errors)
+    private async Task CheckStores(Role role, IReadOnlyList<string> regionCodes, IEnumerable<string> storeCodes, FieldErrors errors)
     {
+        if (role is not (Role.StoreManager or Role.RegionManager)) return;
         foreach (var code in storeCodes)
         {
             if (await stores.Find(code) is not { } store) errors.Add("storeCodes", $"store '{code}' does not exist.", $"门店“{code}”不存在。");
-            else if (regionCodes.Contains(store.RegionCode))
+            else if (role == Role.RegionManager && regionCodes.Contains(store.RegionCode))
                 errors.Add("storeCodes", $"store '{code}' is in region {store.RegionCode}, already ticked: give only stores outside the regions.",
                     $"门店“{code}”属于已勾选的大区 {store.RegionCode}：只需另填大区以外的门店。");
         }

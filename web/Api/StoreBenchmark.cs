@@ -57,7 +57,7 @@ public static class StoreBenchmark
         IReadOnlyList<StoreTotal> now, IReadOnlyList<StoreTotal> before, StoreBenchmarkOptions options)
     {
         var groups = now.Where(s => s.WholeDays > 0).GroupBy(s => s.Type)
-            .Select(g => new PeerGroup(g.Key, g.Count(), g.Average(Daily), g.Count(s => EntryRate(s) is not null), Mean(g.Select(EntryRate))))
+            .Select(g => new PeerGroup(g.Key, g.Count(), g.Average(s => s.DailyEntries!.Value), g.Count(s => s.EntryRate is not null), Mean(g.Select(s => s.EntryRate))))
             .ToList();
         var earlier = before.ToDictionary(s => s.Code);
         var stores = now.Where(s => s.Covered)
@@ -71,7 +71,7 @@ public static class StoreBenchmark
     private static StoreStanding Stand(StoreTotal store, PeerGroup? peers, StoreTotal? before, StoreBenchmarkOptions options)
     {
         var flags = new List<string>();
-        double? daily = store.WholeDays > 0 ? Daily(store) : null, rate = EntryRate(store);
+        double? daily = store.DailyEntries, rate = store.EntryRate;
         if (store.Days == 0) flags.Add(StoreStanding.NoTraffic);
         // Alone in its type, a store is its own average: nothing to compare with.
         var judged = peers is { Stores: >= 2 } && peers.DailyEntries >= options.MinDailyEntries;
@@ -79,7 +79,7 @@ public static class StoreBenchmark
         double? rateIndex = judged && rate is { } r && peers!.RatedStores >= 2 && peers.EntryRate is { } pr and > 0 ? r / pr : null;
         Flag(flags, index, options.PeerDeviation, "below-peers", "above-peers");
         Flag(flags, rateIndex, options.PeerDeviation, "entry-rate-low", "entry-rate-high");
-        double? change = daily is { } now && before is { WholeDays: > 0 } && Daily(before) is var was && was >= options.MinDailyEntries ? now / was - 1 : null;
+        double? change = daily is { } now && before?.DailyEntries is { } was && was >= options.MinDailyEntries ? now / was - 1 : null;
         Flag(flags, change + 1, options.PeriodChange, "entries-drop", "entries-jump");
         if (store.ClosedDays > 0) flags.Add("looked-closed");
         if (store.PartlyCountedDays > 0) flags.Add(StoreStanding.PartlyCounted);
@@ -93,12 +93,6 @@ public static class StoreBenchmark
         if (ratio <= 1 - deviation) flags.Add(low);
         else if (ratio >= 1 + deviation) flags.Add(high);
     }
-
-    /// <summary>Over the days its door counted whole: a day it was blind for a spell would pull the average down.</summary>
-    private static double Daily(StoreTotal s) => (double)s.WholeEntries / s.WholeDays;
-
-    /// <summary>Only where passers-by are counted (without them every store would "convert" all it saw), over the whole days.</summary>
-    private static double? EntryRate(StoreTotal s) => s.WholePassersBy > 0 ? (double)s.WholeEntries / (s.WholeEntries + s.WholePassersBy) : null;
 
     private static double? Mean(IEnumerable<double?> values)
     {

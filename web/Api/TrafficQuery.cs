@@ -59,8 +59,8 @@ public sealed record TrafficQuery(StoreCoverage Coverage, DateOnly From, DateOnl
     {
         var days = query.To.DayNumber - query.From.DayNumber + 1;
         (DateOnly From, DateOnly To)? before = query.To < today ? (query.From.AddDays(-days), query.From.AddDays(-1)) : null;
-        var now = await totals.Over(query.Coverage, query.From, query.To, cancellationToken, options.MaxDoorBlindShare);
-        var then = before is { } b ? await totals.Over(query.Coverage, b.From, b.To, cancellationToken, options.MaxDoorBlindShare) : [];
+        var now = await totals.Over(query.Coverage, query.From, query.To, cancellationToken);
+        var then = before is { } b ? await totals.Over(query.Coverage, b.From, b.To, cancellationToken) : [];
         var (groups, stores) = StoreBenchmark.Compare(now, then, options);
         return new StoreBenchmarkResult(query.From, query.To, before?.From, before?.To, groups, stores);
     }

@@ -45,8 +45,10 @@ public sealed class MobileModel(ScopeSummaries scopeSummaries, StoreTodos todos,
     /// <summary>The store cards shown (those that need something first, then the busiest) and how many stores there are in all.</summary>
     public IReadOnlyList<(Store Store, StoreSummary Summary)> Stores { get; private set; } = [];
     public int StoreCount { get; private set; }
+    /// <summary>The stores outside their opening hours now, and why (opens at 10:00, closed for the day …), by code.</summary>
+    public IReadOnlyDictionary<string, Display.NotOpen> NotOpen { get; private set; } = new Dictionary<string, Display.NotOpen>();
     /// <summary>How many of them are within their opening hours now: before the first opens, today's 0s are no fault.</summary>
-    public int OpenNow { get; private set; }
+    public int OpenNow => StoreCount - NotOpen.Count;
     /// <summary>The things to see to that are listed, and how many there are in all.</summary>
     public IReadOnlyList<Attention> NeedsAttention { get; private set; } = [];
     public int NeedsAttentionCount { get; private set; }
@@ -73,7 +75,8 @@ public sealed class MobileModel(ScopeSummaries scopeSummaries, StoreTodos todos,
         Stores = summaries.OrderBy(p => flagged.Contains(p.Store.Code) ? 0 : 1).ThenByDescending(p => p.Summary.Today.Entries)
             .ThenBy(p => p.Store.Code, StringComparer.Ordinal).Take(StoresShown).ToList();
         StoreCount = summaries.Count;
-        OpenNow = summaries.Count(p => Display.NotOpenNow(p.Store, UtcNow) is null);
+        NotOpen = summaries.Select(p => (p.Store.Code, Why: Display.NotOpenNow(p.Store, UtcNow))).Where(p => p.Why is not null)
+            .ToDictionary(p => p.Code, p => p.Why!);
         Total = summaries.Aggregate(TrafficCounters.Zero, (sum, p) => sum.Plus(p.Summary.Today));
         var scope = User.Scope();
         Closed = (await menu.Of(scope.Role)).Where(i => !i.Shown).Select(i => i.Entry.Key).ToHashSet();
