@@ -53,7 +53,9 @@ public sealed partial class StoreGrain
         if (_footfall is not null) return _footfall;
         var code = this.GetPrimaryKeyString();
         await LoadStoreProfile();
-        var footfall = new StoreFootfall(code, _footfallOptions, utc => TimeZoneInfo.ConvertTimeFromUtc(utc, _zone));
+        var grace = _footfallOptions.OffHoursGrace;
+        var footfall = new StoreFootfall(code, _footfallOptions, utc => TimeZoneInfo.ConvertTimeFromUtc(utc, _zone),
+            utc => IsOpen(utc - grace) || IsOpen(utc + grace));
         // Yesterday too: the hour a late frame belongs to may be just before midnight.
         var today = LocalDay(DateTime.UtcNow);
         var midnight = today.ToDateTime(TimeOnly.MinValue);

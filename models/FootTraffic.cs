@@ -87,7 +87,12 @@ public sealed record TrackedBox(
     [property: Id(4)] float Y2,
     [property: Id(5)] bool Counted = true);
 
-/// <summary>Foot-traffic counters over some period (today live, or one hour in history).</summary>
+/// <summary>
+/// Foot-traffic counters over some period (today live, or one hour in history). <see cref="Entries"/> and
+/// <see cref="PassersBy"/> are the store's customers and its street while it is open; people coming in while it is closed
+/// (staff before opening, cleaners, deliveries) and passing a shut door are <see cref="OffHoursEntries"/> and
+/// <see cref="OffHoursPassersBy"/>, kept apart so they neither count as customers nor dilute the entry rate.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("SmartStore.TrafficCounters")]
 public sealed record TrafficCounters(
     [property: Id(0)] int Entries,
@@ -99,7 +104,9 @@ public sealed record TrafficCounters(
     [property: Id(6)] int Occupancy,
     [property: Id(7)] int MaxOccupancy,
     [property: Id(8)] double DwellSecondsTotal,
-    [property: Id(9)] int DwellCount)
+    [property: Id(9)] int DwellCount,
+    [property: Id(10)] int OffHoursEntries = 0,
+    [property: Id(11)] int OffHoursPassersBy = 0)
 {
     public static readonly TrafficCounters Zero = new(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
@@ -114,7 +121,8 @@ public sealed record TrafficCounters(
     /// <summary>Sums of two stores (or hours); the peak is the larger peak, since peaks of different stores need not coincide.</summary>
     public TrafficCounters Plus(TrafficCounters o) => new(
         Entries + o.Entries, Exits + o.Exits, PassersBy + o.PassersBy, UniqueVisitors + o.UniqueVisitors, Repeats + o.Repeats,
-        Staff + o.Staff, Occupancy + o.Occupancy, Math.Max(MaxOccupancy, o.MaxOccupancy), DwellSecondsTotal + o.DwellSecondsTotal, DwellCount + o.DwellCount);
+        Staff + o.Staff, Occupancy + o.Occupancy, Math.Max(MaxOccupancy, o.MaxOccupancy), DwellSecondsTotal + o.DwellSecondsTotal, DwellCount + o.DwellCount,
+        OffHoursEntries + o.OffHoursEntries, OffHoursPassersBy + o.OffHoursPassersBy);
 }
 
 /// <summary>

@@ -14,10 +14,12 @@ namespace SmartStore.Storage;
 /// <param name="PartlyCountedDays">days a door camera was blind for a spell of the store's hours (<see cref="DoorGaps"/>).</param>
 /// <param name="PartlyCountedTrafficDays">those of the traffic days; <paramref name="PartlyCountedEntries"/> and
 /// <paramref name="PartlyCountedPassersBy"/> what was counted on them.</param>
+/// <param name="OffHoursEntries">people who came in while the store was closed by its hours, in none of the other figures.</param>
 public sealed record StoreTotal(
     string Code, string Name, string RegionCode, string? Type, bool Covered,
     int Days, int Entries, int PassersBy, int UniqueVisitors, double? AverageDwellSeconds, int ClosedDays = 0,
-    int PartlyCountedDays = 0, int PartlyCountedTrafficDays = 0, int PartlyCountedEntries = 0, int PartlyCountedPassersBy = 0)
+    int PartlyCountedDays = 0, int PartlyCountedTrafficDays = 0, int PartlyCountedEntries = 0, int PartlyCountedPassersBy = 0,
+    int OffHoursEntries = 0)
 {
     /// <summary>The traffic days its door counted whole, and what it counted on them: what an average a day is fair over.</summary>
     public int WholeDays => Days - PartlyCountedTrafficDays;
@@ -54,7 +56,7 @@ public sealed class StoreTotals(SmartStoreDatabase database, double maxDoorBlind
                    coalesce(sum(t.entries) FILTER (WHERE g.gap), 0)::int AS PartlyCountedEntries,
                    coalesce(sum(t.passers_by) FILTER (WHERE g.gap), 0)::int AS PartlyCountedPassersBy,
                    coalesce(sum(t.entries), 0)::int AS Entries, coalesce(sum(t.passers_by), 0)::int AS PassersBy,
-                   coalesce(sum(t.unique_visitors), 0)::int AS UniqueVisitors,
+                   coalesce(sum(t.unique_visitors), 0)::int AS UniqueVisitors, coalesce(sum(t.off_hours_entries), 0)::int AS OffHoursEntries,
                    coalesce(sum(t.dwell_seconds), 0) AS DwellSeconds, coalesce(sum(t.dwell_count), 0)::int AS DwellCount,
                    (SELECT count(DISTINCT (c.since_utc AT TIME ZONE s.time_zone)::date)::int FROM store_closures c
                     WHERE c.store_code = s.code AND c.since_utc AT TIME ZONE s.time_zone >= @from
@@ -124,9 +126,10 @@ public sealed class StoreTotals(SmartStoreDatabase database, double maxDoorBlind
         public int PartlyCountedTrafficDays { get; init; }
         public int PartlyCountedEntries { get; init; }
         public int PartlyCountedPassersBy { get; init; }
+        public int OffHoursEntries { get; init; }
 
         public StoreTotal ToTotal(int partlyCountedDays) => new(Code, Name, RegionCode, Type, Covered, Days, Entries, PassersBy, UniqueVisitors,
             DwellCount == 0 ? null : Math.Round(DwellSeconds / DwellCount, 1), ClosedDays, partlyCountedDays, PartlyCountedTrafficDays, PartlyCountedEntries,
-            PartlyCountedPassersBy);
+            PartlyCountedPassersBy, OffHoursEntries);
     }
 }

@@ -10,6 +10,8 @@ public enum ReportGrain { Hour, Day, Week, Month }
 /// One row of a traffic report: a period (its store-local start) and the sums over the stores in scope.
 /// <see cref="DwellBuckets"/>: visits that stayed under 1, 1–5, 5–15, 15–30, 30–60 and over 60 minutes.
 /// <see cref="Receipts"/> and <see cref="Amount"/>: the POS's, null where it reported none for the period.
+/// <see cref="OffHoursEntries"/> / <see cref="OffHoursPassersBy"/>: people coming in / passing by while the stores were
+/// closed by their hours, in none of the other figures.
 /// </summary>
 public sealed record TrafficRow(
     DateTime Period, int Entries, int Exits, int PassersBy, int UniqueVisitors, int Repeats, int Staff,
@@ -18,6 +20,9 @@ public sealed record TrafficRow(
 {
     /// <summary>成交率: receipts over entries; null without receipts or entries.</summary>
     public double? Conversion => Receipts is { } r && Entries > 0 ? Math.Round((double)r / Entries, 4) : null;
+
+    public int OffHoursEntries { get; init; }
+    public int OffHoursPassersBy { get; init; }
 }
 
 /// <summary>Reports over the hourly history (AI识别报表 · 人流量): by store, region or the whole chain, cut by hour/day/week/month.</summary>
@@ -54,6 +59,7 @@ public sealed class TrafficReport(SmartStoreDatabase database)
                    sum(t.occupancy_sum) AS OccupancySum, sum(t.occupancy_samples)::int AS OccupancySamples,
                    coalesce(max(t.occupancy_max), 0) AS MaxOccupancy,
                    sum(t.dwell_seconds) AS DwellSeconds, sum(t.dwell_count)::int AS DwellCount,
+                   sum(t.off_hours_entries)::int AS OffHoursEntries, sum(t.off_hours_passers_by)::int AS OffHoursPassersBy,
                    ARRAY[sum(t.dwell_buckets[1]), sum(t.dwell_buckets[2]), sum(t.dwell_buckets[3]),
                          sum(t.dwell_buckets[4]), sum(t.dwell_buckets[5]), sum(t.dwell_buckets[6])]::int[] AS DwellBuckets
             FROM traffic_hourly t JOIN stores s ON s.code = t.store_code
@@ -94,10 +100,13 @@ public sealed class TrafficReport(SmartStoreDatabase database)
         public double DwellSeconds { get; init; }
         public int DwellCount { get; init; }
         public int[] DwellBuckets { get; init; } = [];
+        public int OffHoursEntries { get; init; }
+        public int OffHoursPassersBy { get; init; }
 
         public TrafficRow ToRow() => new(Period, Entries, Exits, PassersBy, UniqueVisitors, Repeats, Staff,
             OccupancySamples == 0 ? null : Math.Round(OccupancySum / OccupancySamples, 1), MaxOccupancy,
             DwellCount == 0 ? null : Math.Round(DwellSeconds / DwellCount, 1),
-            Entries + PassersBy == 0 ? null : Math.Round((double)Entries / (Entries + PassersBy), 4), DwellBuckets);
+            Entries + PassersBy == 0 ? null : Math.Round((double)Entries / (Entries + PassersBy), 4), DwellBuckets)
+        { OffHoursEntries = OffHoursEntries, OffHoursPassersBy = OffHoursPassersBy };
     }
 }

@@ -11,7 +11,8 @@ public sealed class TrafficRepository(SmartStoreDatabase database)
         store_code AS StoreCode, hour_local AS HourLocal, hour_utc AS HourUtc, entries, exits, passers_by AS PassersBy,
         unique_visitors AS UniqueVisitors, repeats, staff, occupancy_avg AS OccupancyAvg, occupancy_max AS OccupancyMax,
         occupancy_sum AS OccupancySum, occupancy_samples AS OccupancySamples, dwell_seconds AS DwellSeconds,
-        dwell_count AS DwellCount, dwell_buckets AS DwellBuckets, demographics::text AS DemographicsJson
+        dwell_count AS DwellCount, dwell_buckets AS DwellBuckets, demographics::text AS DemographicsJson,
+        off_hours_entries AS OffHoursEntries, off_hours_passers_by AS OffHoursPassersBy
         """;
 
     public async Task<IReadOnlyList<TrafficHour>> Hours(string storeCode, DateTime fromLocal, DateTime toLocal, CancellationToken cancellationToken = default)
@@ -30,16 +31,19 @@ public sealed class TrafficRepository(SmartStoreDatabase database)
         await using var connection = await database.Open(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition("""
             INSERT INTO traffic_hourly (store_code, hour_local, hour_utc, entries, exits, passers_by, unique_visitors, repeats, staff,
-                occupancy_avg, occupancy_max, occupancy_sum, occupancy_samples, dwell_seconds, dwell_count, dwell_buckets, demographics)
+                occupancy_avg, occupancy_max, occupancy_sum, occupancy_samples, dwell_seconds, dwell_count, dwell_buckets, demographics,
+                off_hours_entries, off_hours_passers_by)
             VALUES (@StoreCode, @HourLocal, @HourUtc, @Entries, @Exits, @PassersBy, @UniqueVisitors, @Repeats, @Staff,
-                @OccupancyAvg, @OccupancyMax, @OccupancySum, @OccupancySamples, @DwellSeconds, @DwellCount, @DwellBuckets, CAST(@DemographicsJson AS jsonb))
+                @OccupancyAvg, @OccupancyMax, @OccupancySum, @OccupancySamples, @DwellSeconds, @DwellCount, @DwellBuckets, CAST(@DemographicsJson AS jsonb),
+                @OffHoursEntries, @OffHoursPassersBy)
             ON CONFLICT (store_code, hour_local) DO UPDATE SET hour_utc = EXCLUDED.hour_utc, entries = EXCLUDED.entries,
                 exits = EXCLUDED.exits, passers_by = EXCLUDED.passers_by, unique_visitors = EXCLUDED.unique_visitors,
                 repeats = EXCLUDED.repeats, staff = EXCLUDED.staff, occupancy_avg = EXCLUDED.occupancy_avg,
                 occupancy_max = EXCLUDED.occupancy_max, occupancy_sum = EXCLUDED.occupancy_sum,
                 occupancy_samples = EXCLUDED.occupancy_samples, dwell_seconds = EXCLUDED.dwell_seconds,
                 dwell_count = EXCLUDED.dwell_count, dwell_buckets = EXCLUDED.dwell_buckets,
-                demographics = EXCLUDED.demographics, updated_at = now()
+                demographics = EXCLUDED.demographics, off_hours_entries = EXCLUDED.off_hours_entries,
+                off_hours_passers_by = EXCLUDED.off_hours_passers_by, updated_at = now()
             """, hours.Select(HourRow.From).ToList(), cancellationToken: cancellationToken));
     }
 
@@ -62,9 +66,12 @@ public sealed class TrafficRepository(SmartStoreDatabase database)
         public int DwellCount { get; init; }
         public int[] DwellBuckets { get; init; } = [];
         public string DemographicsJson { get; init; } = "{}";
+        public int OffHoursEntries { get; init; }
+        public int OffHoursPassersBy { get; init; }
 
         public TrafficHour ToHour() => new(StoreCode, DateTime.SpecifyKind(HourLocal, DateTimeKind.Unspecified), DateTime.SpecifyKind(HourUtc, DateTimeKind.Utc),
-            new TrafficCounters(Entries, Exits, PassersBy, UniqueVisitors, Repeats, Staff, OccupancyAvg, OccupancyMax, DwellSeconds, DwellCount),
+            new TrafficCounters(Entries, Exits, PassersBy, UniqueVisitors, Repeats, Staff, OccupancyAvg, OccupancyMax, DwellSeconds, DwellCount,
+                OffHoursEntries, OffHoursPassersBy),
             OccupancySum, OccupancySamples, DwellBuckets,
             JsonSerializer.Deserialize<Dictionary<string, int>>(DemographicsJson) ?? new Dictionary<string, int>());
 
@@ -75,6 +82,7 @@ public sealed class TrafficRepository(SmartStoreDatabase database)
             Repeats = h.Counters.Repeats, Staff = h.Counters.Staff, OccupancyAvg = h.Counters.Occupancy, OccupancyMax = h.Counters.MaxOccupancy,
             OccupancySum = h.OccupancySum, OccupancySamples = h.OccupancySamples, DwellSeconds = h.Counters.DwellSecondsTotal,
             DwellCount = h.Counters.DwellCount, DwellBuckets = h.DwellBuckets.ToArray(), DemographicsJson = JsonSerializer.Serialize(h.Demographics),
+            OffHoursEntries = h.Counters.OffHoursEntries, OffHoursPassersBy = h.Counters.OffHoursPassersBy,
         };
     }
 }

@@ -16,4 +16,10 @@ public sealed record FootfallOptions
 
     /// <summary>Someone entering through the door more often than this in a day is staff, not a customer (exits are not counted).</summary>
     public int StaffCrossingsPerDay { get; init; } = 8;
+
+    /// <summary>
+    /// How far outside its opening hours a store still counts customers: one let in a little early, or still coming in as
+    /// the shutters go down (and a store clock a few minutes off). Beyond it an entry is an off-hours one.
+    /// </summary>
+    public TimeSpan OffHoursGrace { get; init; } = TimeSpan.FromMinutes(15);
 }

@@ -5,10 +5,13 @@ namespace SmartStore.Grains.Traffic;
 /// <summary>
 /// Turns a store's door crossings into customer counts: a repeat entry within the window is not a new visitor,
 /// enrolled staff and anyone crossing more than K times a day are staff, an exit matched to its entry gives a
-/// dwell time. Appearance memory covers the current store-local day. Plain logic; the store grain owns it.
+/// dwell time. Appearance memory covers the current store-local day. While the store is closed by its hours
+/// (<paramref name="customersExpected"/> false: staff before opening, cleaners, deliveries) an entry is not a customer's and
+/// a passer-by passes a shut door: both are kept apart, as off-hours counts. Plain logic; the store grain owns it.
 /// </summary>
-public sealed class StoreFootfall(string storeCode, FootfallOptions options, Func<DateTime, DateTime> toLocal)
+public sealed class StoreFootfall(string storeCode, FootfallOptions options, Func<DateTime, DateTime> toLocal, Func<DateTime, bool>? customersExpected = null)
 {
+    private readonly Func<DateTime, bool> _customersExpected = customersExpected ?? (_ => true);
     private readonly Dictionary<DateTime, HourTally> _hours = new();
     private readonly List<VisitorMemory> _visitors = [];
     private readonly HashSet<VisitorMemory> _changedVisitors = [];
@@ -53,7 +56,7 @@ public sealed class StoreFootfall(string storeCode, FootfallOptions options, Fun
             if (crossing.Direction == CrossingDirection.In) customers += Enter(crossing) ? 1 : 0;
             else Exit(crossing);
         }
-        if (seen.PassersBy > 0) Hour(seen.AtUtc).PassersBy += seen.PassersBy;
+        if (seen.PassersBy > 0) PassedBy(seen.AtUtc, seen.PassersBy);
         if (seen.Occupancy is { } people)
         {
             _occupancyByCamera[seen.CameraCode] = (people, seen.AtUtc);
@@ -118,6 +121,8 @@ public sealed class StoreFootfall(string storeCode, FootfallOptions options, Fun
         visitor.Crossings++;
         if (visitor.IsStaff) { hour.Staff++; return false; }
         if (visitor.Crossings > options.StaffCrossingsPerDay) { BecomeStaff(visitor); hour.Staff++; return false; }
+        // After the staff rules: someone who also came in before opening still counts towards being staff.
+        if (!_customersExpected(crossing.AtUtc)) { hour.OffHoursEntries++; return false; }
 
         var repeat = visitor.CustomerEntries.Count > 0 && crossing.AtUtc - visitor.LastEntryUtc <= options.RepeatWindow;
         hour.Entries++;
@@ -131,6 +136,13 @@ public sealed class StoreFootfall(string storeCode, FootfallOptions options, Fun
         visitor.LastEntryUtc = crossing.AtUtc;
         visitor.OpenEntryUtc = crossing.AtUtc;
         return true;
+    }
+
+    private void PassedBy(DateTime atUtc, int people)
+    {
+        var hour = Hour(atUtc);
+        if (_customersExpected(atUtc)) hour.PassersBy += people;
+        else hour.OffHoursPassersBy += people;
     }
 
     private void Exit(LineCrossing crossing)

@@ -6,7 +6,9 @@ using Dapper;
 using SmartStore.GrainInterfaces;
 using SmartStore.Grains.Traffic;
 using SmartStore.Models;
+using SmartStore.Storage;
 using SmartStore.Testing;
+using SmartStore.Web.Api;
 
 namespace SmartStore.Integration.Tests;
 
@@ -18,13 +20,15 @@ namespace SmartStore.Integration.Tests;
 [Collection(SystemCollection.Name)]
 public sealed class FootTrafficTests(SmartStoreSystem system)
 {
-    private const string Store = "S0024";
-    private const string Camera = "CAM-S0024-E1";
+    // Open around the clock: the sequence is uploaded now, and entries while a store is closed by its hours are not customers'.
+    private const string Store = "X0746";
+    private const string Camera = "CAM-X0746-E1";
 
     [Fact]
     public async Task A_real_sequence_over_FTP_becomes_entries_in_the_hourly_row_the_store_grain_and_the_store_page()
     {
         using var admin = await system.SignedIn("admin");
+        var secret = await AllDayStores.WithCamera(admin, Store, "客流测试店", "NORTH", Camera);
         // PETS09-S2L1's "horizontal" line (y = 310 of 576) with the inside above it: its 4 annotated "out"
         // crossings in frames 26–72 become entries here.
         var line = await admin.PutRaw($"/api/cameras/{Camera}/door-line",
@@ -33,7 +37,6 @@ public sealed class FootTrafficTests(SmartStoreSystem system)
 
         var staged = StageSequence(frames: 80);
         using var cleanup = new FolderCleanup(staged.Folder);
-        var secret = system.CameraSecret(Camera);
         var upload = await FtpClients.Curl("-sS", "-T", "{" + string.Join(",", staged.Files) + "}", "--user", $"{Camera}:{secret}",
             $"ftp://127.0.0.1:{system.FtpPort}/");
         Assert.True(upload.ExitCode == 0, upload.Error);
@@ -59,6 +62,57 @@ public sealed class FootTrafficTests(SmartStoreSystem system)
             "SELECT id FROM snapshots WHERE camera_code = @Camera AND (analysis->>'count')::int > 0 ORDER BY id LIMIT 1", new { Camera });
         var detail = await (await admin.GetAsync($"/api/snapshots/{snapshot}/analysis")).Json();
         Assert.True(detail["analysis"]!["people"]![0]!["track"]!.GetValue<int>() > 0);
+    }
+
+    [Fact]
+    public async Task People_coming_in_while_the_store_is_closed_by_its_hours_are_off_hours_not_customers_and_many_of_them_are_flagged()
+    {
+        using var admin = await system.SignedIn("admin");
+        const string closed = "X0745", door = "CAM-X0745-E1";
+        var weekly = Enumerable.Repeat(new { open = "00:00", close = "00:00", closed = true }, 7).ToArray();
+        var created = await admin.PostJson("/api/stores", new
+        {
+            code = closed, name = "闭店测试店", regionCode = "NORTH", city = "北京", latitude = 39.9, longitude = 116.4,
+            tags = new[] { "street" }, timeZone = "Asia/Shanghai", openingHours = new { weekly },
+        });
+        Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+
+        // Twelve people come in past a shut door, and eight walk by it.
+        var store = system.Grains.GetGrain<IStoreGrain>(closed);
+        var now = DateTime.UtcNow;
+        var crossings = Enumerable.Range(0, 12).Select(i => new LineCrossing(door, i, CrossingDirection.In, now, null)).ToList();
+        await store.RecordTraffic(new TrafficObservation(door, now, crossings, 8, null));
+        var today = await store.GetTraffic();
+        Assert.Equal((0, 12, 0, 8), (today.Entries, today.OffHoursEntries, today.PassersBy, today.OffHoursPassersBy));
+
+        await using var connection = await system.Database.Database.Open();
+        await Eventually.Get(() => connection.QuerySingleAsync<(long, long)>(
+                "SELECT coalesce(sum(entries), 0), coalesce(sum(off_hours_entries), 0) FROM traffic_hourly WHERE store_code = @closed", new { closed }),
+            n => n == (0, 12), within: TimeSpan.FromSeconds(20), what: "the hourly row's off-hours entries");
+        var day = DateTime.UtcNow.AddHours(8).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var total = (await (await admin.GetAsync($"/api/traffic/report?store={closed}&from={day}&to={day}")).Json())["total"]!;
+        Assert.Equal((0, 12, 8), (total["entries"]!.GetValue<int>(), total["offHoursEntries"]!.GetValue<int>(), total["offHoursPassersBy"]!.GetValue<int>()));
+        Assert.Contains("data-field=\"offHoursEntries\">12<", await admin.GetStringAsync($"/stores/{closed}"));
+        var report = WebUtility.HtmlDecode(await admin.GetStringAsync($"/traffic?store={closed}&from={day}&to={day}"));
+        Assert.Matches("id=\"off-hours-total\"[^>]*><span class=\"num\">12</span><span>营业时间外进店", report);
+        Assert.Contains("<span class=\"tag flag-low\">营业时间外进店多</span>", report);
+
+        // 门店对标: twelve a day, all of them outside its hours, is over both bars (a fifth of everyone, ten a day).
+        var standing = (await (await admin.GetAsync($"/api/traffic/stores?store={closed}&from={day}&to={day}")).Json())["stores"]![0]!;
+        Assert.Equal(["no-traffic", "off-hours-entries"], standing["flags"]!.AsArray().Select(f => f!.GetValue<string>()));
+        Assert.Equal(12, standing["offHoursEntries"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public void A_store_is_flagged_for_off_hours_entries_only_past_both_a_share_of_everyone_and_a_number_a_day()
+    {
+        StoreTotal Total(string code, int entries, int offHours) => new(code, code, "NORTH", "street", true, 2, entries, 0, entries, null, OffHoursEntries: offHours);
+        // Two days: 100 of 400 people (25 %, 50 a day) is flagged; 60 of 660 (9 %) or 16 of 16 (8 a day) are not.
+        var (_, stores) = StoreBenchmark.Compare([Total("A", 300, 100), Total("B", 600, 60), Total("C", 0, 16)], [], new StoreBenchmarkOptions());
+        Assert.Contains("off-hours-entries", stores.Single(s => s.Code == "A").Flags);
+        Assert.DoesNotContain("off-hours-entries", stores.Single(s => s.Code == "B").Flags);
+        Assert.DoesNotContain("off-hours-entries", stores.Single(s => s.Code == "C").Flags);
+        Assert.Contains("off-hours-entries", StoreBenchmark.Compare([Total("B", 600, 60)], [], new StoreBenchmarkOptions { OffHoursShare = 0.05 }).Stores[0].Flags);
     }
 
     [Theory]

@@ -70,13 +70,18 @@ public sealed partial class MobileTests(SmartStoreSystem system)
         try
         {
             System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo("zh-CN");
-            // Before opening it says when, and the page is told the instant (02:00 UTC) to drop it at.
-            Assert.Equal(new Display.NotOpen("10:00 开门", Shanghai(7, 10)), Display.NotOpenNow(store, Shanghai(7, 8)));
+            Assert.Equal("10:00 开门", Display.NotOpenNow(store, Shanghai(7, 8)));
             Assert.Null(Display.NotOpenNow(store, Shanghai(7, 12)));
-            Assert.Equal(new Display.NotOpen("已打烊", null), Display.NotOpenNow(store, Shanghai(7, 23)));
-            Assert.Equal(new Display.NotOpen("今日不营业", null), Display.NotOpenNow(store, Shanghai(13, 12)));
+            Assert.Equal("已打烊", Display.NotOpenNow(store, Shanghai(7, 23)));
+            Assert.Equal("今日不营业", Display.NotOpenNow(store, Shanghai(13, 12)));
             System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo("en");
-            Assert.Equal("Opens 10:00", Display.NotOpenNow(store, Shanghai(7, 8))!.Text);
+            Assert.Equal("Opens 10:00", Display.NotOpenNow(store, Shanghai(7, 8)));
+            // The page is told when what it says changes, to read its cards again then: at opening, at closing, and past
+            // the closed Sunday at Monday's opening.
+            Assert.Equal(Shanghai(7, 10), Display.NextOpenOrClose(store, Shanghai(7, 8)));
+            Assert.Equal(Shanghai(7, 22), Display.NextOpenOrClose(store, Shanghai(7, 12)));
+            Assert.Equal(Shanghai(8, 10), Display.NextOpenOrClose(store, Shanghai(7, 23)));
+            Assert.Equal(Shanghai(14, 10), Display.NextOpenOrClose(store, Shanghai(12, 23)));
         }
         finally { System.Globalization.CultureInfo.CurrentUICulture = culture; }
     }

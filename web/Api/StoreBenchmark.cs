@@ -19,6 +19,13 @@ public sealed record StoreBenchmarkOptions
     /// partly counted: left out of its entries a day (its peers' average included), and the store flagged partly-counted.
     /// </summary>
     public double MaxDoorBlindShare { get; init; } = DoorGaps.MaxBlindShare;
+    /// <summary>
+    /// The share of everyone coming in that came while the store was closed by its hours, and how many a day, from which a
+    /// store is flagged off-hours-entries: staff arriving and a cleaner are a few a day; more says the hours kept for it are
+    /// wrong (customers before the opening time it has on file are not counted) or it trades outside them.
+    /// </summary>
+    public double OffHoursShare { get; init; } = 0.2;
+    public double MinOffHoursDaily { get; init; } = 10;
 }
 
 /// <summary>
@@ -33,14 +40,14 @@ public sealed record PeerGroup(string? Type, int Stores, double DailyEntries, in
 /// the flags a region manager follows up (below-peers, entry-rate-low, entries-drop … ; no-traffic: nothing counted;
 /// looked-closed: on <see cref="ClosedDays"/> days nobody came in for a spell of its opening hours while many walked past;
 /// partly-counted: on <see cref="PartlyCountedDays"/> days its door cameras were blind for a spell, which its entries a
-/// day leave out).
+/// day leave out; off-hours-entries: many of <see cref="OffHoursEntries"/>, people coming in while it was closed by its hours).
 /// </summary>
 public sealed record StoreStanding(
     string Code, string Name, string RegionCode, string? Type, int Days, int Entries, double? DailyEntries, int PassersBy,
     double? EntryRate, int UniqueVisitors, double? AverageDwellSeconds, PeerGroup? Peers, double? PeerIndex,
-    double? EntryRateIndex, double? EntriesChange, int ClosedDays, int PartlyCountedDays, IReadOnlyList<string> Flags)
+    double? EntryRateIndex, double? EntriesChange, int ClosedDays, int PartlyCountedDays, IReadOnlyList<string> Flags, int OffHoursEntries = 0)
 {
-    public const string NoTraffic = "no-traffic", PartlyCounted = "partly-counted";
+    public const string NoTraffic = "no-traffic", PartlyCounted = "partly-counted", OffHours = "off-hours-entries";
 
     /// <summary>Flagged for something it did (below or above its peers, a drop …), not only for what its cameras could not count.</summary>
     public bool StandsOut => Flags.Any(f => f is not (NoTraffic or PartlyCounted));
@@ -83,10 +90,15 @@ public static class StoreBenchmark
         Flag(flags, change + 1, options.PeriodChange, "entries-drop", "entries-jump");
         if (store.ClosedDays > 0) flags.Add("looked-closed");
         if (store.PartlyCountedDays > 0) flags.Add(StoreStanding.PartlyCounted);
+        if (ManyOffHours(store, options)) flags.Add(StoreStanding.OffHours);
         return new StoreStanding(store.Code, store.Name, store.RegionCode, store.Type, store.Days, store.Entries, Round(daily),
             store.PassersBy, Round(rate), store.UniqueVisitors, store.AverageDwellSeconds, peers, Round(index), Round(rateIndex), Round(change),
-            store.ClosedDays, store.PartlyCountedDays, flags);
+            store.ClosedDays, store.PartlyCountedDays, flags, store.OffHoursEntries);
     }
+
+    private static bool ManyOffHours(StoreTotal store, StoreBenchmarkOptions options) =>
+        store.OffHoursEntries >= options.OffHoursShare * (store.Entries + store.OffHoursEntries)
+        && store.OffHoursEntries >= options.MinOffHoursDaily * Math.Max(1, store.Days);
 
     private static void Flag(List<string> flags, double? ratio, double deviation, string low, string high)
     {

@@ -64,6 +64,7 @@ public static class TrafficWorkbook
         ["环比 vs period before"] = s.EntriesChange,
         ["疑似关门天数 days looked closed"] = s.ClosedDays,
         ["计数不全天数 days partly counted"] = s.PartlyCountedDays,
+        ["营业时间外进店 off-hours entries"] = s.OffHoursEntries,
         ["提示 flags"] = string.Join(" ", s.Flags),
     };
 
@@ -78,6 +79,8 @@ public static class TrafficWorkbook
         ["独立访客 unique visitors"] = r.UniqueVisitors,
         ["重复进店 repeats"] = r.Repeats,
         ["店员 staff"] = r.Staff,
+        ["营业时间外进店 off-hours entries"] = r.OffHoursEntries,
+        ["营业时间外过店 off-hours passers-by"] = r.OffHoursPassersBy,
         ["平均店内人数 avg occupancy"] = r.AverageOccupancy,
         ["最高店内人数 max occupancy"] = r.MaxOccupancy,
         ["平均停留秒 avg dwell s"] = r.AverageDwellSeconds,

@@ -107,6 +107,9 @@ public static class Display
         _ => UiText.T("wholeChain"),
     };
 
+    /// <summary>Sentences run together as the language writes them: Chinese ones end in "。" and need no space between.</summary>
+    public static string Sentences(params string[] sentences) => string.Join(UiText.IsChinese ? "" : " ", sentences);
+
     /// <summary>A relative change with an arrow, "↑12%" / "↓80%" ("+" would reach the page as an entity), or "—".</summary>
     public static string Change(double? change) => change switch
     {
@@ -167,24 +170,32 @@ public static class Display
     /// <summary>
     /// Why a store is not open now, on its own clock: "10:00 开门" before today's hours, "已打烊" after them, "今日不营业" on a
     /// closed day; null while it is open. A phone's 0 entries at 08:30 is then a store not yet open, not a broken count.
-    /// <see cref="NotOpen.OpensUtc"/>: when "开门" stops being true, for a page left open across it.
     /// </summary>
-    public static NotOpen? NotOpenNow(Store store, DateTime utcNow)
+    public static string? NotOpenNow(Store store, DateTime utcNow)
     {
-        var zone = StoreTimeZones.Find(store.TimeZone);
-        var local = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utcNow, DateTimeKind.Utc), zone);
+        var local = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utcNow, DateTimeKind.Utc), StoreTimeZones.Find(store.TimeZone));
         if (store.OpeningHours.IsOpenAt(local)) return null;
         return store.OpeningHours.SpanOn(DateOnly.FromDateTime(local)) switch
         {
-            { } today when local < today.Open => new(string.Format(UiText.T("opensAt"), ClockText.Of(TimeOnly.FromDateTime(today.Open))),
-                StoreTimeZones.ToUtc(today.Open, zone)),
-            not null => new(UiText.T("closedForTheDay"), null),
-            null => new(UiText.T("notOpenToday"), null),
+            { } today when local < today.Open => string.Format(UiText.T("opensAt"), ClockText.Of(TimeOnly.FromDateTime(today.Open))),
+            not null => UiText.T("closedForTheDay"),
+            null => UiText.T("notOpenToday"),
         };
     }
 
-    /// <summary>Why a store is not open now, and when it opens today (null: not today).</summary>
-    public sealed record NotOpen(string Text, DateTime? OpensUtc);
+    /// <summary>
+    /// The next instant (UTC) within a week the store opens or closes, midnight included for a store open round the clock:
+    /// when what <see cref="NotOpenNow"/> says changes, for a page left open across it. Null: neither within a week.
+    /// </summary>
+    public static DateTime? NextOpenOrClose(Store store, DateTime utcNow)
+    {
+        var zone = StoreTimeZones.Find(store.TimeZone);
+        var today = StoreTimeZones.DayOf(utcNow, zone);
+        // From yesterday: a span that began then may close after midnight.
+        return Enumerable.Range(-1, 9).Select(d => store.OpeningHours.SpanOn(today.AddDays(d))).OfType<(DateTime Open, DateTime Close)>()
+            .SelectMany(span => new[] { span.Open, span.Close }).Select(local => StoreTimeZones.ToUtc(local, zone))
+            .Where(utc => utc > utcNow).Order().Select(utc => (DateTime?)utc).FirstOrDefault();
+    }
 
     private static DateOnly StoreToday(Store store) => StoreTimeZones.DayOf(DateTime.UtcNow, StoreTimeZones.Find(store.TimeZone));
 

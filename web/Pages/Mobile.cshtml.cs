@@ -46,7 +46,9 @@ public sealed class MobileModel(ScopeSummaries scopeSummaries, StoreTodos todos,
     public IReadOnlyList<(Store Store, StoreSummary Summary)> Stores { get; private set; } = [];
     public int StoreCount { get; private set; }
     /// <summary>The stores outside their opening hours now, and why (opens at 10:00, closed for the day …), by code.</summary>
-    public IReadOnlyDictionary<string, Display.NotOpen> NotOpen { get; private set; } = new Dictionary<string, Display.NotOpen>();
+    public IReadOnlyDictionary<string, string> NotOpen { get; private set; } = new Dictionary<string, string>();
+    /// <summary>The next instant one of the stores opens or closes: the page reads its cards and open count again then.</summary>
+    public DateTime? HoursChangeUtc { get; private set; }
     /// <summary>How many of them are within their opening hours now: before the first opens, today's 0s are no fault.</summary>
     public int OpenNow => StoreCount - NotOpen.Count;
     /// <summary>The things to see to that are listed, and how many there are in all.</summary>
@@ -77,6 +79,7 @@ public sealed class MobileModel(ScopeSummaries scopeSummaries, StoreTodos todos,
         StoreCount = summaries.Count;
         NotOpen = summaries.Select(p => (p.Store.Code, Why: Display.NotOpenNow(p.Store, UtcNow))).Where(p => p.Why is not null)
             .ToDictionary(p => p.Code, p => p.Why!);
+        HoursChangeUtc = summaries.Select(p => Display.NextOpenOrClose(p.Store, UtcNow)).Min();
         Total = summaries.Aggregate(TrafficCounters.Zero, (sum, p) => sum.Plus(p.Summary.Today));
         var scope = User.Scope();
         Closed = (await menu.Of(scope.Role)).Where(i => !i.Shown).Select(i => i.Entry.Key).ToHashSet();

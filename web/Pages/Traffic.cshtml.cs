@@ -24,7 +24,7 @@ public sealed class TrafficModel(StoreRepository storeRepository, RegionReposito
     public TrafficResult? Result { get; private set; }
     public StoreBenchmarkResult? Standings { get; private set; }
     /// <summary>The share of a day's hours its door cameras may be blind before the day is left out of 门店对标's averages.</summary>
-    public double MaxDoorBlindShare => benchmark.Value.MaxDoorBlindShare;
+    public StoreBenchmarkOptions Benchmarking => benchmark.Value;
     public EntryRateTrend? Trend { get; private set; }
     public IReadOnlyList<DictionaryEntry> StoreTypes { get; private set; } = [];
     protected override string ExcelPath => "/api/traffic/report.xlsx";

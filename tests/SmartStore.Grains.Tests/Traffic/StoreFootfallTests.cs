@@ -59,6 +59,33 @@ public sealed class StoreFootfallTests
     }
 
     [Fact]
+    public void While_the_store_is_closed_by_its_hours_entries_and_passers_by_are_kept_apart_and_the_staff_rule_still_sees_them()
+    {
+        // Open 10:00–22:00 store time (UTC+8) with 15 minutes' grace, as the store grain asks it.
+        var hours = OpeningHours.Daily(new TimeOnly(10, 0), new TimeOnly(22, 0));
+        var grace = TimeSpan.FromMinutes(15);
+        bool Open(DateTime utc) => hours.IsOpenAt(utc.AddHours(8) - grace) || hours.IsOpenAt(utc.AddHours(8) + grace);
+        var footfall = new StoreFootfall("S-T", new FootfallOptions { StaffCrossingsPerDay = 3 }, utc => utc.AddHours(8), Open);
+        var morning = Start.AddHours(-2);                                                    // 08:00
+        footfall.Record(Crossing(morning, CrossingDirection.In, Look(1), passersBy: 6));
+        footfall.Record(Crossing(Start.AddMinutes(-10), CrossingDirection.In, Look(2)));    // 09:50: let in early
+        footfall.Record(Crossing(Start.AddHours(12).AddMinutes(10), CrossingDirection.In, Look(3), passersBy: 2)); // 22:10
+        footfall.Record(Crossing(Start.AddHours(12).AddMinutes(40), CrossingDirection.In, Look(4), passersBy: 5)); // 22:40
+
+        var day = footfall.Today(Start.AddHours(13));
+        Assert.Equal((2, 2, 2, 11), (day.Entries, day.OffHoursEntries, day.PassersBy, day.OffHoursPassersBy));
+        Assert.Equal(0.5, day.EntryRate);
+        var eight = footfall.Hours().Single(h => h.HourLocal.Hour == 8).Counters;
+        Assert.Equal((0, 1, 0, 6), (eight.Entries, eight.OffHoursEntries, eight.PassersBy, eight.OffHoursPassersBy));
+
+        // The one who came in at 08:00 comes in three more times in the day: the fourth time is one more than a customer's
+        // three, so staff, the two entries counted since moving to staff; the 08:00 one stays off-hours.
+        for (var i = 1; i <= 3; i++) footfall.Record(Crossing(Start.AddHours(i), CrossingDirection.In, Look(1)));
+        var later = footfall.Today(Start.AddHours(13));
+        Assert.Equal((2, 3, 2), (later.Entries, later.Staff, later.OffHoursEntries));
+    }
+
+    [Fact]
     public void Enrolled_staff_never_count_as_customers()
     {
         var footfall = Footfall();

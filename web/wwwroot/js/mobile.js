@@ -21,14 +21,16 @@
     window.SmartStoreLive.showStoreTraffic(card, update.traffic);
   }
 
-  // A card's "10:00 开门" goes once the store opens, for a page left open across it.
-  function dropOpened() {
-    const now = Date.now();
-    document.querySelectorAll(".store-card [data-opens]").forEach(tag => {
-      if (tag.dataset.opens && Date.parse(tag.dataset.opens) <= now) tag.hidden = true;
-    });
+  // A page left open across a store's opening or closing time reads its cards ("10:00 开门", "已打烊") and how many are
+  // open again then; the server says when the next one is.
+  let hoursTimer = null;
+  const rereadHours = window.SmartStoreLive.rereader(["open-now-slot", "mobile-stores"], () => followHours());
+  function followHours() {
+    clearTimeout(hoursTimer);
+    const at = Date.parse(document.getElementById("mobile-stores")?.dataset.hoursChange || "");
+    if (!Number.isNaN(at)) hoursTimer = setTimeout(rereadHours, Math.max(0, at - Date.now()) + 1000);
   }
-  setInterval(dropOpened, 30000);
+  followHours();
 
   // The list is the server's (wording, order, evidence): fetched again when it no longer matches.
   const refreshAttention = window.SmartStoreLive.rereader(["attention"]);

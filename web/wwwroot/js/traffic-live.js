@@ -30,7 +30,11 @@
   const chart = document.getElementById("hourly-chart");
   if (chart && window.echarts) {
     const hours = JSON.parse(chart.dataset.hours);
-    const [entries, passers, occupancy] = JSON.parse(chart.dataset.labels);
+    const [entries, passers, occupancy, offHours] = JSON.parse(chart.dataset.labels);
+    // People let in while the store was closed by its hours, on top of the entries in grey: an hour that shows none is
+    // not a door camera that stopped counting.
+    const closedHours = hours.some(h => h.offHours > 0)
+      ? [{ name: offHours, type: "bar", stack: "in", data: hours.map(h => h.offHours), itemStyle: { color: "#b8bfca" } }] : [];
     echarts.init(chart).setOption({
       tooltip: { trigger: "axis" },
       legend: { bottom: 0 },
@@ -38,7 +42,8 @@
       xAxis: { type: "category", data: hours.map(h => String(h.hour).padStart(2, "0") + ":00") },
       yAxis: { type: "value", minInterval: 1 },
       series: [
-        { name: entries, type: "bar", data: hours.map(h => h.entries), itemStyle: { color: "#2f6fde" } },
+        { name: entries, type: "bar", stack: "in", data: hours.map(h => h.entries), itemStyle: { color: "#2f6fde" } },
+        ...closedHours,
         { name: passers, type: "bar", data: hours.map(h => h.passersBy), itemStyle: { color: "#9bb7e8" } },
         { name: occupancy, type: "line", data: hours.map(h => h.occupancy), itemStyle: { color: "#e0833a" } },
       ],
