@@ -27,10 +27,11 @@ public sealed partial class StoreGrain
         // Readings of slots no longer in the plan (a planogram changed under a late snapshot) are dropped.
         _shelf.State.ApplyAll(observations.Where(o => known.Contains(o.SlotId)));
         var status = ShelfNow(DateTime.UtcNow);
-        // Alerts are sent out before they count as raised: a write that fails leaves them for the next patrol — sent
-        // twice at worst, never lost while they stand.
+        // Alerts are sent out before they count as raised (or ended): a write that fails leaves them for the next patrol —
+        // sent twice at worst, never lost while they stand.
         var raised = _shelf.State.Unraised(status.Alerts);
-        if (raised.Count == 0 || await TellAlertsRaised(raised)) _shelf.State.NoteAlerts(status.Alerts);
+        var ended = _shelf.State.Ended(status.Alerts);
+        if (raised.Count + ended.Count == 0 || await TellAlerts(raised, ended)) _shelf.State.NoteAlerts(status.Alerts);
         await _shelf.WriteStateAsync();
         await WriteShelfDay(status.Figures);
         await GrainFactory.GetGrain<ILiveFeedNotifierGrain>(0).Publish(
@@ -77,17 +78,17 @@ public sealed partial class StoreGrain
     }
 
     /// <summary>Alerts to send out are a record, not the state: a database that cannot write them now must not fail the patrol.</summary>
-    private async Task<bool> TellAlertsRaised(IReadOnlyList<ShelfAlert> raised)
+    private async Task<bool> TellAlerts(IReadOnlyList<ShelfAlert> raised, IReadOnlyList<ShelfAlert> ended)
     {
         try
         {
-            await _plans.AlertsRaised(this.GetPrimaryKeyString(), raised, CancellationToken.None);
+            await _plans.AlertsChanged(this.GetPrimaryKeyString(), raised, ended, DateTime.UtcNow, CancellationToken.None);
             return true;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            _logger.LogWarning(e, "Store {Store}: shelf alerts {Alerts} not written for sending; tried again at the next patrol",
-                this.GetPrimaryKeyString(), string.Join(", ", raised.Select(a => a.Key)));
+            _logger.LogWarning(e, "Store {Store}: shelf alerts {Alerts} raised and {Ended} ended not written for sending; tried again at the next patrol",
+                this.GetPrimaryKeyString(), string.Join(", ", raised.Select(a => a.Key)), string.Join(", ", ended.Select(a => a.Key)));
             return false;
         }
     }

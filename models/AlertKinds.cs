@@ -13,6 +13,12 @@ public static class AlertKinds
     /// <summary>A shelf alert raised (陈列告警); its detail says which: compliance-low, out-of-stock, competitor-in-own-slot.</summary>
     public const string ShelfAlert = "shelf-alert";
 
+    /// <summary>
+    /// 陈列告警解除: a shelf alert raised earlier no longer stands at a patrol (restocked, the competitor gone, compliance back
+    /// — or its slot left the plan); its detail, slot and SKU are the alert's.
+    /// </summary>
+    public const string ShelfAlertCleared = "shelf-alert-cleared";
+
     /// <summary>整改超期: a to-do still open when its deadline passed; its detail is the to-do's id, its text the to-do's.</summary>
     public const string TodoOverdue = "todo-overdue";
 
@@ -26,5 +32,5 @@ public static class AlertKinds
     public const string DailyReport = "daily-report";
 
     public static IReadOnlyList<string> All { get; } =
-        [CameraOffline, CameraOnline, ViewFault, ViewCleared, StoreLooksClosed, StoreReopened, ShelfAlert, TodoOverdue, TodoDone, DailyReport];
+        [CameraOffline, CameraOnline, ViewFault, ViewCleared, StoreLooksClosed, StoreReopened, ShelfAlert, ShelfAlertCleared, TodoOverdue, TodoDone, DailyReport];
 }

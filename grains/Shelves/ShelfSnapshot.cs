@@ -27,11 +27,29 @@ public sealed class ShelfSnapshot
     /// <summary>The alerts standing at the last patrol (<see cref="ShelfAlert.Key"/>), so each is sent out once while it lasts.</summary>
     [Id(1)] public HashSet<string> RaisedAlerts { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>Those alerts as last seen (their slot's SKU), to say which one ended; state kept before it has keys only.</summary>
+    [Id(2)] public Dictionary<string, ShelfAlert> RaisedAs { get; set; } = new(StringComparer.Ordinal);
+
     /// <summary>The alerts standing now that were not at the last patrol noted.</summary>
     public IReadOnlyList<ShelfAlert> Unraised(IReadOnlyList<ShelfAlert> standing) => standing.Where(a => !RaisedAlerts.Contains(a.Key)).ToList();
 
+    /// <summary>The alerts noted at the last patrol that no longer stand: to be told as ended.</summary>
+    public IReadOnlyList<ShelfAlert> Ended(IReadOnlyList<ShelfAlert> standing)
+    {
+        var now = standing.Select(a => a.Key).ToHashSet(StringComparer.Ordinal);
+        return RaisedAlerts.Where(key => !now.Contains(key)).Order(StringComparer.Ordinal)
+            .Select(key => RaisedAs.GetValueOrDefault(key) ?? FromKey(key)).ToList();
+    }
+
     /// <summary>Notes the alerts standing now as raised; those that ended may be raised again later.</summary>
-    public void NoteAlerts(IReadOnlyList<ShelfAlert> standing) => RaisedAlerts = standing.Select(a => a.Key).ToHashSet(StringComparer.Ordinal);
+    public void NoteAlerts(IReadOnlyList<ShelfAlert> standing)
+    {
+        RaisedAlerts = standing.Select(a => a.Key).ToHashSet(StringComparer.Ordinal);
+        RaisedAs = standing.ToDictionary(a => a.Key, StringComparer.Ordinal);
+    }
+
+    private static ShelfAlert FromKey(string key) =>
+        key.Split(':', 2) is [var kind, var slot] ? new(kind, slot, null, "", DateTime.MinValue) : new(key, null, null, "", DateTime.MinValue);
 
     public ShelfUpdate Apply(SlotObservation observation, ShelfSnapshotOptions? options = null)
     {

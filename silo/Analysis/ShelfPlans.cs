@@ -20,6 +20,7 @@ public sealed class ShelfPlans(PlanogramRepository planograms, SkuRepository sku
 
     public Task WriteDay(ShelfDay day, CancellationToken cancellationToken) => history.Write(day, cancellationToken);
 
-    public Task AlertsRaised(string storeCode, IReadOnlyList<ShelfAlert> alerts, CancellationToken cancellationToken) =>
-        events.ShelfAlertsRaised(storeCode, alerts, cancellationToken);
+    public Task AlertsChanged(string storeCode, IReadOnlyList<ShelfAlert> raised, IReadOnlyList<ShelfAlert> ended, DateTime endedUtc,
+        CancellationToken cancellationToken) =>
+        events.ShelfAlerts(storeCode, raised, ended, endedUtc, cancellationToken);
 }

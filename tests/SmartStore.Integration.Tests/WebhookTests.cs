@@ -206,14 +206,15 @@ public sealed class WebhookTests(SmartStoreSystem system)
     {
         using var admin = await system.SignedIn("admin");
         await using var robot = new WebhookReceiver();
-        var (hook, _) = await Add(admin, new { name = "陈列群", url = robot.Url, format = "text", regionCode = "WEST", kinds = new[] { AlertKinds.ShelfAlert } });
+        var (hook, _) = await Add(admin, new { name = "陈列群", url = robot.Url, format = "text", regionCode = "WEST",
+            kinds = new[] { AlertKinds.ShelfAlert, AlertKinds.ShelfAlertCleared } });
         try
         {
             var seen = new DateTime(2026, 12, 1, 6, 30, 0, DateTimeKind.Utc);
-            await new AlertEvents(system.Database.Database).ShelfAlertsRaised("S0027", [
-                new ShelfAlert(ShelfAlert.CompetitorInOwnSlot, "B-2", "OATLY", "", seen, "ARLA-MF"),
-                new ShelfAlert(ShelfAlert.OutOfStock, "B-3", "ARLA-ST", "", seen, "4"),
-                new ShelfAlert(ShelfAlert.ComplianceLow, null, null, "", seen, "5/8")]);
+            var rival = new ShelfAlert(ShelfAlert.CompetitorInOwnSlot, "B-2", "OATLY", "", seen, "ARLA-MF");
+            var empty = new ShelfAlert(ShelfAlert.OutOfStock, "B-3", "ARLA-ST", "", seen, "4");
+            var events = new AlertEvents(system.Database.Database);
+            await events.ShelfAlerts("S0027", [rival, empty, new ShelfAlert(ShelfAlert.ComplianceLow, null, null, "", seen, "5/8")], [], seen);
             // Written at once, they go to the robot together, a line each (how they are grouped: the burst test below).
             List<string> Lines() => robot.Requests.Where(r => r.Body.Contains("S0027"))
                 .SelectMany(r => JsonNode.Parse(r.Body)!["text"]!["content"]!.GetValue<string>().Split('\n')).Where(l => l.Contains("S0027")).ToList();
@@ -221,6 +222,12 @@ public sealed class WebhookTests(SmartStoreSystem system)
             Assert.Contains(texts, t => t.EndsWith($"陈列告警：竞品占本品位，OATLY 占了 ARLA-MF 的陈列位（货位 B-2） {PublicUrl}/stores/S0027"));
             Assert.Contains(texts, t => t.EndsWith($"陈列告警：持续缺货，货位 B-3（ARLA-ST） 连续 4 次巡检为空 {PublicUrl}/stores/S0027"));
             Assert.Contains(texts, t => t.EndsWith($"陈列告警：合规率偏低，5/8 个计划陈列位按计划陈列 {PublicUrl}/stores/S0027"));
+
+            // Two hours on, a patrol finds B-3 stocked and OATLY gone: the group hears that they ended, which and when.
+            await events.ShelfAlerts("S0027", [], [rival, empty], seen.AddHours(2));
+            var ended = await Eventually.Get(() => Task.FromResult(Lines()), l => l.Count == 5, what: "two shelf alerts ended");
+            Assert.Contains(ended, t => t.EndsWith($"陈列告警解除：持续缺货，货位 B-3（ARLA-ST）（12-01 16:30） {PublicUrl}/stores/S0027"));
+            Assert.Contains(ended, t => t.EndsWith($"陈列告警解除：竞品占本品位，货位 B-2 不再是 OATLY（12-01 16:30） {PublicUrl}/stores/S0027"));
         }
         finally
         {

@@ -135,6 +135,7 @@ public static class WebhookMessage
             AlertKinds.StoreLooksClosed => $"营业时间内疑似关门：{when} 起无顾客进店",
             AlertKinds.StoreReopened => $"已有顾客进店，疑似关门结束（{when}）",
             AlertKinds.ShelfAlert => $"{UiText.Zh("alert.shelf-alert")}：{UiText.Zh("alert." + d.Detail)}，{ShelfWords(d)}",
+            AlertKinds.ShelfAlertCleared => $"{UiText.Zh("alert.shelf-alert-cleared")}：{UiText.Zh("alert." + d.Detail)}{EndedWords(d)}（{when}）",
             AlertKinds.TodoOverdue => $"整改超期：{d.Text}（期限 {TodoDeadline.DayOf(d.OccurredUtc, d.TimeZone):MM-dd} 当天，待办 #{d.Detail}）",
             AlertKinds.TodoDone => $"整改已完成，待验收：{d.Text} 门店说明：{d.Note}（待办 #{d.Detail}）",
             _ => d.Kind,
@@ -150,6 +151,14 @@ public static class WebhookMessage
         ShelfAlert.OutOfStock => string.Format(UiText.Zh("alertOutOfStockText"), $"货位 {d.SlotId}（{d.Sku}）", d.Figure),
         ShelfAlert.CompetitorInOwnSlot => $"{string.Format(UiText.Zh("alertCompetitorText"), d.Sku, d.Figure)}（货位 {d.SlotId}）",
         _ => d.Figure ?? "",
+    };
+
+    /// <summary>Which alert ended, by its slot and SKU; not why (restocked, or the slot left the plan: the patrol cannot tell).</summary>
+    private static string EndedWords(DueDelivery d) => d.Detail switch
+    {
+        ShelfAlert.OutOfStock when d.SlotId is not null => $"，货位 {d.SlotId}（{d.Sku}）",
+        ShelfAlert.CompetitorInOwnSlot when d.SlotId is not null => $"，货位 {d.SlotId}" + (d.Sku is null ? "" : $" 不再是 {d.Sku}"),
+        _ => "",
     };
 
     private static string FaultWord(string? code) => code is null ? "" : UiText.Zh("fault." + code);

@@ -176,6 +176,7 @@ public static partial class UiText
         ["alert.store-looks-closed"] = ("疑似关门", "Store looks closed"),
         ["alert.store-reopened"] = ("疑似关门结束", "Store open again"),
         ["alert.shelf-alert"] = ("陈列告警", "Shelf alert"),
+        ["alert.shelf-alert-cleared"] = ("陈列告警解除", "Shelf alert ended"),
         ["alert.todo-overdue"] = ("整改超期", "To-do overdue"),
         ["alert.todo-done"] = ("整改完成待验收", "To-do done, to accept"),
         ["alert.daily-report"] = ("每日日报", "Daily report"),

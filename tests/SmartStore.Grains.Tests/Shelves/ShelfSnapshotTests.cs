@@ -91,6 +91,25 @@ public sealed class ShelfSnapshotTests
     }
 
     [Fact]
+    public void An_alert_that_no_longer_stands_is_told_ended_as_it_was_raised_until_noted()
+    {
+        var shelf = new ShelfSnapshot();
+        var low = new ShelfAlert(ShelfAlert.ComplianceLow, null, null, "1/2", T0, "1/2");
+        var rival = new ShelfAlert(ShelfAlert.CompetitorInOwnSlot, "A-1", "RIVAL-1", "", T0, "OWN-1");
+        shelf.NoteAlerts([low, rival]);
+        Assert.Empty(shelf.Ended([low with { Figure = "1/3" }, rival]));
+        Assert.Equal([rival], shelf.Ended([low]));      // the competitor gone: the alert as raised, with the SKU it was
+        Assert.Equal([rival], shelf.Ended([low]));      // not noted (its write failed): still to tell
+        shelf.NoteAlerts([low]);
+        Assert.Empty(shelf.Ended([low]));
+
+        // A store grain's state kept before alerts were kept whole has their keys: they say which alert ended.
+        var kept = new ShelfSnapshot { RaisedAlerts = new(["out-of-stock:B-3"], StringComparer.Ordinal) };
+        var ended = Assert.Single(kept.Ended([]));
+        Assert.Equal((ShelfAlert.OutOfStock, "B-3", (string?)null), (ended.Kind, ended.SlotId, ended.Sku));
+    }
+
+    [Fact]
     public void FiguresCoverComplianceShareOutOfStockAndCompetitorsInOwnSlots()
     {
         var shelf = new ShelfSnapshot();

@@ -44,5 +44,11 @@ public sealed class StoreShelfGrainTests(LivenessCluster fixture)
         await using var connection = await fixture.Database.Database.Open();
         Assert.Equal([("compliance-low", "1/2")], await connection.QueryAsync<(string, string)>(
             "SELECT detail, figure FROM alert_events WHERE store_code = @store AND kind = 'shelf-alert'", new { store = LivenessCluster.ShelfStore }));
+
+        // S2 restocked with its planned SKU: compliance is back, and the alert's end is written once, at this patrol.
+        await store.ShelfObserved([new SlotObservation("S2", LivenessCluster.ShelfCameraA, 1, 4, t.AddMinutes(2), SlotState.Sku, "SKU-B", 0.9f)]);
+        await store.ShelfObserved([new SlotObservation("S1", LivenessCluster.ShelfCameraB, 1, 5, t.AddMinutes(3), SlotState.Sku, "SKU-A", 0.9f)]);
+        Assert.Equal(["compliance-low"], await connection.QueryAsync<string>(
+            "SELECT detail FROM alert_events WHERE store_code = @store AND kind = 'shelf-alert-cleared'", new { store = LivenessCluster.ShelfStore }));
     }
 }
