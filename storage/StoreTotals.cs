@@ -47,6 +47,22 @@ public sealed class StoreTotals(SmartStoreDatabase database, double maxDoorBlind
     {
         await using var connection = await database.Open(cancellationToken);
         var gaps = DoorGaps.Days(await DoorOutages(connection, null, from, toInclusive, cancellationToken), from, toInclusive, DateTime.UtcNow, maxDoorBlindShare);
+        return await Query(connection, coverage, from, toInclusive, gaps, cancellationToken);
+    }
+
+    /// <summary>
+    /// The same totals without telling partly counted days apart (none is): for a report that only adds the entries up (a
+    /// wall screen's period, the week before of a daily report), which need not read every door incident of the chain.
+    /// </summary>
+    public async Task<IReadOnlyList<StoreTotal>> Counted(StoreCoverage coverage, DateOnly from, DateOnly toInclusive, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.Open(cancellationToken);
+        return await Query(connection, coverage, from, toInclusive, [], cancellationToken);
+    }
+
+    private static async Task<IReadOnlyList<StoreTotal>> Query(Npgsql.NpgsqlConnection connection, StoreCoverage coverage, DateOnly from, DateOnly toInclusive,
+        IReadOnlyList<(string Store, DateOnly Day)> gaps, CancellationToken cancellationToken)
+    {
         var rows = await connection.QueryAsync<Row>(new CommandDefinition($"""
             SELECT s.code AS Code, s.name AS Name, s.region_code AS RegionCode, s.tags[1] AS Type,
                    ({StoreScope.Visible} AND (@store::text IS NULL OR s.code = @store) AND (@region::text IS NULL OR s.region_code = @region)) AS Covered,

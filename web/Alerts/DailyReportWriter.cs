@@ -58,7 +58,7 @@ public sealed class DailyReportWriter(DailyReports reports, StoreTotals totals, 
         var chain = new StoreCoverage(Chain, null, null);
         var now = await Standings(chain, day, today, cancellationToken);
         // The week before is only compared with: its entries, not a benchmark of its own.
-        var before = await totals.Over(chain, day.AddDays(-7), day.AddDays(-7), cancellationToken);
+        var before = await totals.Counted(chain, day.AddDays(-7), day.AddDays(-7), cancellationToken);
         int EntriesBefore(string? region) => before.Where(t => region is null || t.RegionCode == region).Sum(t => t.Entries);
         // What is left now, whenever it was raised.
         var left = await todos.Tally(chain, DateTime.UnixEpoch, DateTime.UtcNow.AddDays(1), cancellationToken);

@@ -61,7 +61,7 @@ public sealed class TrafficScreenModel(ScopeSummaries scopeSummaries, RegionRepo
             LastWeek = await reports.Rows(covered, Day.AddDays(-7), Day.AddDays(-7), ReportGrain.Hour, cancellationToken);
             return Page();
         }
-        PeriodTotals = (await totals.Over(covered, Period.From, Period.To, cancellationToken)).Where(t => t.Covered).ToDictionary(t => t.Code);
+        PeriodTotals = (await totals.Counted(covered, Period.From, Period.To, cancellationToken)).Where(t => t.Covered).ToDictionary(t => t.Code);
         Days = await reports.Rows(covered, Period.From, Period.To, ReportGrain.Day, cancellationToken);
         DaysBefore = await reports.Rows(covered, Period.BeforeFrom, Period.BeforeTo, ReportGrain.Day, cancellationToken);
         return Page();
