@@ -35,11 +35,16 @@ public sealed class StoreRepository(SmartStoreDatabase database)
         return new Page<Store>(rows.Select(r => r.ToStore()).ToList(), total, pageNumber, pageSize);
     }
 
-    /// <summary>Every store's region, by store code: what a chain-wide count per region needs, without the stores' details.</summary>
-    public async Task<IReadOnlyDictionary<string, string>> RegionOfEach(CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Every store's region, by store code — or only those of <paramref name="codes"/> that exist: what a chain-wide count
+    /// per region needs, or a check of an account's stores, without the stores' details.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, string>> RegionOfEach(IReadOnlyCollection<string>? codes = null, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.Open(cancellationToken);
-        return (await connection.QueryAsync<(string, string)>(new CommandDefinition("SELECT code, region_code FROM stores", cancellationToken: cancellationToken)))
+        return (await connection.QueryAsync<(string, string)>(new CommandDefinition(
+                "SELECT code, region_code FROM stores WHERE @codes::text[] IS NULL OR code = ANY(@codes)", new { codes = codes?.ToArray() },
+                cancellationToken: cancellationToken)))
             .ToDictionary(r => r.Item1, r => r.Item2);
     }
 

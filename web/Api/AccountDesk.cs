@@ -116,12 +116,15 @@ public sealed partial class AccountDesk(UserAccounts accounts, RegionRepository 
     private async Task CheckStores(Role role, IReadOnlyList<string> regionCodes, IEnumerable<string> storeCodes, FieldErrors errors)
     {
         if (role is not (Role.StoreManager or Role.RegionManager)) return;
-        foreach (var code in storeCodes)
+        var codes = storeCodes.ToList();
+        if (codes.Count == 0) return;
+        var regionOf = await stores.RegionOfEach(codes);
+        foreach (var code in codes)
         {
-            if (await stores.Find(code) is not { } store) errors.Add("storeCodes", $"store '{code}' does not exist.", $"门店“{code}”不存在。");
-            else if (role == Role.RegionManager && regionCodes.Contains(store.RegionCode))
-                errors.Add("storeCodes", $"store '{code}' is in region {store.RegionCode}, already ticked: give only stores outside the regions.",
-                    $"门店“{code}”属于已勾选的大区 {store.RegionCode}：只需另填大区以外的门店。");
+            if (regionOf.GetValueOrDefault(code) is not { } region) errors.Add("storeCodes", $"store '{code}' does not exist.", $"门店“{code}”不存在。");
+            else if (role == Role.RegionManager && regionCodes.Contains(region))
+                errors.Add("storeCodes", $"store '{code}' is in region {region}, already ticked: give only stores outside the regions.",
+                    $"门店“{code}”属于已勾选的大区 {region}：只需另填大区以外的门店。");
         }
     }
 

@@ -19,6 +19,6 @@ public sealed class UsageDesk(AccountDays days, UserAccounts accounts, StoreRepo
         var uses = await days.Between(from, to, cancellationToken);
         var weekly = await days.Weekly(from, to, cancellationToken);
         var lastSeen = await days.LastSeen(cancellationToken);
-        return UsageReport.Of(from, to, await accounts.List(), uses, weekly, lastSeen, await stores.RegionOfEach(cancellationToken));
+        return UsageReport.Of(from, to, await accounts.List(), uses, weekly, lastSeen, await stores.RegionOfEach(cancellationToken: cancellationToken));
     }
 }
