@@ -92,7 +92,10 @@ public sealed class FootTrafficTests(SmartStoreSystem system)
         var day = DateTime.UtcNow.AddHours(8).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var total = (await (await admin.GetAsync($"/api/traffic/report?store={closed}&from={day}&to={day}")).Json())["total"]!;
         Assert.Equal((0, 12, 8), (total["entries"]!.GetValue<int>(), total["offHoursEntries"]!.GetValue<int>(), total["offHoursPassersBy"]!.GetValue<int>()));
-        Assert.Contains("data-field=\"offHoursEntries\">12<", await admin.GetStringAsync($"/stores/{closed}"));
+        var storePage = await admin.GetStringAsync($"/stores/{closed}");
+        Assert.Contains("data-field=\"offHoursEntries\">12<", storePage);
+        var table = System.Text.RegularExpressions.Regex.Match(storePage, "id=\"hourly-table\".*?</table>", System.Text.RegularExpressions.RegexOptions.Singleline).Value;
+        Assert.Matches("<td class=\"num\">0</td>\\s*<td class=\"num muted\">12</td>", table); // the hour's row: no customer, 12 off-hours
         var report = WebUtility.HtmlDecode(await admin.GetStringAsync($"/traffic?store={closed}&from={day}&to={day}"));
         Assert.Matches("id=\"off-hours-total\"[^>]*><span class=\"num\">12</span><span>营业时间外进店", report);
         Assert.Contains("<span class=\"tag flag-low\">营业时间外进店多</span>", report);
