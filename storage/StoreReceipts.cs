@@ -46,7 +46,8 @@ public sealed class StoreReceipts(SmartStoreDatabase database)
 
     /// <summary>
     /// The hours of the period where receipts and people disagree, newest first: receipts (at least
-    /// <paramref name="minReceipts"/>) with nobody in that hour or the one before, or at least <paramref name="minEntries"/>
+    /// <paramref name="minReceipts"/>) with nobody in that hour or the one before (people let in outside the store's hours on
+    /// file are somebody), or at least <paramref name="minEntries"/>
     /// entries without a receipt on a day the store's POS reported.
     /// </summary>
     public async Task<IReadOnlyList<ReceiptMismatch>> Mismatches(StoreCoverage coverage, DateOnly from, DateOnly toInclusive, int minReceipts,
@@ -56,14 +57,16 @@ public sealed class StoreReceipts(SmartStoreDatabase database)
         var rows = await connection.QueryAsync<(string StoreCode, DateTime HourLocal, int Entries, int Receipts)>(new CommandDefinition($"""
             WITH hours AS (
                 SELECT coalesce(t.store_code, r.store_code) AS store_code, coalesce(t.hour_local, r.hour_local) AS hour_local,
-                       coalesce(t.entries, 0) AS entries, coalesce(t.occupancy_max, 0) AS inside, coalesce(r.receipts, 0) AS receipts
+                       coalesce(t.entries, 0) AS entries, coalesce(t.off_hours_entries, 0) AS off_hours,
+                       coalesce(t.occupancy_max, 0) AS inside, coalesce(r.receipts, 0) AS receipts
                 FROM traffic_hourly t FULL JOIN store_receipts r ON r.store_code = t.store_code AND r.hour_local = t.hour_local
                 WHERE coalesce(t.hour_local, r.hour_local) >= @from AND coalesce(t.hour_local, r.hour_local) < @to)
             SELECT h.store_code, h.hour_local, h.entries, h.receipts
             FROM hours h JOIN stores s ON s.code = h.store_code
             LEFT JOIN traffic_hourly before ON before.store_code = h.store_code AND before.hour_local = h.hour_local - interval '1 hour'
             WHERE {StoreScope.Visible} AND (@store::text IS NULL OR s.code = @store) AND (@region::text IS NULL OR s.region_code = @region)
-              AND ((h.receipts >= @minReceipts AND h.entries = 0 AND h.inside = 0 AND coalesce(before.entries, 0) = 0)
+              AND ((h.receipts >= @minReceipts AND h.entries + h.off_hours = 0 AND h.inside = 0
+                    AND coalesce(before.entries + before.off_hours_entries, 0) = 0)
                 OR (h.entries >= @minEntries AND h.receipts = 0 AND EXISTS (SELECT 1 FROM store_receipts d
                     WHERE d.store_code = h.store_code AND d.hour_local >= date_trunc('day', h.hour_local)
                       AND d.hour_local < date_trunc('day', h.hour_local) + interval '1 day')))

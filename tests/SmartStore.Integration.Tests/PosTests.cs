@@ -65,6 +65,23 @@ public sealed class PosTests(SmartStoreSystem system)
     }
 
     [Fact]
+    public async Task Receipts_rung_while_people_came_in_outside_the_hours_on_file_are_not_receipts_without_people()
+    {
+        using var admin = await system.SignedIn("admin");
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostJson("/api/stores", ApiJson.NewStore("X0747", "NORTH"))).StatusCode);
+        // Open 10:00 on file, trading at 08:00: six people came in (off-hours entries) and two receipts were rung. At 14:00
+        // three receipts with nobody there.
+        await TrafficHistory.Hour(system.Database.Database, "X0747", Day.AddHours(8), entries: 0, offHours: 6);
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutJson("/api/stores/X0747/receipts", new
+        {
+            hours = new[] { new { hour = "2025-07-07T08:00", receipts = 2, amount = 20m }, new { hour = "2025-07-07T14:00", receipts = 3, amount = 30m } },
+        })).StatusCode);
+        var report = await (await admin.GetAsync("/api/traffic/report?store=X0747&from=2025-07-07&to=2025-07-07&by=hour")).Json();
+        var mismatches = report["mismatches"]!.AsArray().Select(m => (DateTime.Parse(m!["hourLocal"]!.GetValue<string>()).Hour, m["kind"]!.GetValue<string>()));
+        Assert.Equal([(14, "receipts-without-people")], mismatches);
+    }
+
+    [Fact]
     public async Task Only_head_office_pushes_receipts_and_only_for_a_store_that_exists()
     {
         var hours = new { hours = new[] { new { hour = "2025-07-07T10:00", receipts = 1, amount = 1m } } };
