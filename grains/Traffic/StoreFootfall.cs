@@ -67,13 +67,18 @@ public sealed class StoreFootfall(string storeCode, FootfallOptions options, Fun
         return customers;
     }
 
-    /// <summary>Today's totals (store-local day of <paramref name="nowUtc"/>); occupancy is the latest in-store count.</summary>
+    /// <summary>
+    /// Today's totals (store-local day of <paramref name="nowUtc"/>); occupancy is the latest in-store count, or without one
+    /// the day's entries less its exits while the store is open — closed, it has no customers inside, whatever a door that
+    /// missed some of them going out would make of it.
+    /// </summary>
     public TrafficCounters Today(DateTime nowUtc)
     {
         var day = toLocal(nowUtc).Date;
         // Plus keeps the larger MaxOccupancy; the summed Occupancy is replaced by the count now.
         var total = _hours.Values.Where(h => h.HourLocal.Date == day).Aggregate(TrafficCounters.Zero, (sum, hour) => sum.Plus(hour.Counters()));
-        return total with { Occupancy = OccupancyAt(nowUtc) ?? Math.Max(0, total.Entries - total.Exits) };
+        var byDoor = _customersExpected(nowUtc) ? Math.Max(0, total.Entries - total.Exits) : 0;
+        return total with { Occupancy = OccupancyAt(nowUtc) ?? byDoor };
     }
 
     public IReadOnlyList<TrafficHour> TakeChangedHours()

@@ -72,8 +72,10 @@ public sealed class StoreFootfallTests
         footfall.Record(Crossing(Start.AddHours(12).AddMinutes(10), CrossingDirection.In, Look(3), passersBy: 2)); // 22:10
         footfall.Record(Crossing(Start.AddHours(12).AddMinutes(40), CrossingDirection.In, Look(4), passersBy: 5)); // 22:40
 
+        Assert.Equal(2, footfall.Today(Start.AddHours(12).AddMinutes(10)).Occupancy);   // open: entries less exits
         var day = footfall.Today(Start.AddHours(13));
         Assert.Equal((2, 2, 2, 11), (day.Entries, day.OffHoursEntries, day.PassersBy, day.OffHoursPassersBy));
+        Assert.Equal(0, day.Occupancy);                                                    // 23:00, closed: nobody's exit was seen, nobody is inside
         Assert.Equal(0.5, day.EntryRate);
         var eight = footfall.Hours().Single(h => h.HourLocal.Hour == 8).Counters;
         Assert.Equal((0, 1, 0, 6), (eight.Entries, eight.OffHoursEntries, eight.PassersBy, eight.OffHoursPassersBy));
