@@ -49,6 +49,7 @@ builder.Services.AddSingleton<TrafficReport>();
 builder.Services.AddSingleton(services => new StoreTotals(services.GetRequiredService<SmartStoreDatabase>(),
     services.GetRequiredService<Microsoft.Extensions.Options.IOptions<StoreBenchmarkOptions>>().Value.MaxDoorBlindShare));
 builder.Services.AddSingleton<StoreClosures>();
+builder.Services.AddSingleton<ShelfAlertSpells>();
 builder.Services.AddSingleton<ScopeSummaries>();
 builder.Services.AddSingleton<StoreReceipts>();
 builder.Services.AddSingleton<TillReceipts>();

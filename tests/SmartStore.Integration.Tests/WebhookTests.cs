@@ -228,11 +228,32 @@ public sealed class WebhookTests(SmartStoreSystem system)
             var ended = await Eventually.Get(() => Task.FromResult(Lines()), l => l.Count == 5, what: "two shelf alerts ended");
             Assert.Contains(ended, t => t.EndsWith($"陈列告警解除：持续缺货，货位 B-3（ARLA-ST）（12-01 16:30） {PublicUrl}/stores/S0027"));
             Assert.Contains(ended, t => t.EndsWith($"陈列告警解除：竞品占本品位，货位 B-2 不再是 OATLY（12-01 16:30） {PublicUrl}/stores/S0027"));
+
+            // The store page keeps the spell: from when, until when, how long.
+            var page = WebUtility.HtmlDecode(await admin.GetStringAsync("/stores/S0027"));
+            Assert.Contains("<li data-alert=\"out-of-stock:B-3\"><span class=\"tag\">持续缺货</span> B-3（ARLA-ST） · 12-01 14:30 起，12-01 16:30 解除（历时 2 小时）</li>", page);
         }
         finally
         {
             await Remove(admin, hook);
         }
+    }
+
+    [Fact]
+    public void Shelf_alert_events_pair_into_spells_an_end_closing_the_open_spell_of_its_alert()
+    {
+        var t = new DateTime(2026, 12, 1, 2, 0, 0, DateTimeKind.Utc);
+        var spells = ShelfAlertSpells.Pair([
+            (AlertKinds.ShelfAlert, ShelfAlert.OutOfStock, "B-3", "ARLA-ST", t),
+            (AlertKinds.ShelfAlert, ShelfAlert.ComplianceLow, null, null, t.AddMinutes(10)),
+            (AlertKinds.ShelfAlertCleared, ShelfAlert.OutOfStock, "B-3", "ARLA-ST", t.AddHours(1)),
+            (AlertKinds.ShelfAlert, ShelfAlert.OutOfStock, "B-3", "ARLA-ST", t.AddHours(3)),
+            (AlertKinds.ShelfAlertCleared, ShelfAlert.OutOfStock, "B-9", "OATLY", t.AddHours(4)),   // raised before the events read
+        ]);
+        Assert.Equal([
+            new ShelfAlertSpell(ShelfAlert.OutOfStock, "B-3", "ARLA-ST", t.AddHours(3), null),
+            new ShelfAlertSpell(ShelfAlert.ComplianceLow, null, null, t.AddMinutes(10), null),
+            new ShelfAlertSpell(ShelfAlert.OutOfStock, "B-3", "ARLA-ST", t, t.AddHours(1))], spells);
     }
 
     [Fact]

@@ -12,12 +12,17 @@ namespace SmartStore.Web.Pages;
 
 /// <summary>One store for its manager's phone: today's foot traffic live, by hour, its cameras and enrolled staff.</summary>
 public sealed class StoreDetailModel(StoreRepository stores, RegionRepository regions, TrafficRepository traffic, StaffRoster roster, SkuRepository skus,
-    StaffEnrolment enrolment, StoreClosures closures, StoreTodos todos, TodoDesk todoDesk, PlanogramRepository planograms, AuditDesk audit, IClusterClient cluster) : PageModel
+    StaffEnrolment enrolment, StoreClosures closures, StoreTodos todos, TodoDesk todoDesk, PlanogramRepository planograms, AuditDesk audit, IClusterClient cluster,
+    ShelfAlertSpells shelfAlerts) : PageModel
 {
     [FromRoute] public string Code { get; set; } = "";
 
     public Store Store { get; private set; } = null!;
     public Region? Region { get; private set; }
+
+    /// <summary>陈列告警记录: the store's shelf alerts of the last week, newest first.</summary>
+    public IReadOnlyList<ShelfAlertSpell> AlertSpells { get; private set; } = [];
+    public const int AlertDaysShown = 7, AlertSpellsShown = 20;
     public TrafficCounters Today { get; private set; } = TrafficCounters.Zero;
     public IReadOnlyList<TrafficHour> Hours { get; private set; } = [];
     public IReadOnlyList<CameraStatus> Cameras { get; private set; } = [];
@@ -135,6 +140,7 @@ public sealed class StoreDetailModel(StoreRepository stores, RegionRepository re
         TopFacings = Shelf.Figures.FacingsBySku.OrderByDescending(kv => kv.Value).Take(12).Select(kv => (kv.Key, kv.Value)).ToList();
         SkuNames = await skus.Names(TopFacings.Select(f => f.Sku).ToList());
         SetAsidePlanograms = (await planograms.ForStore(Code)).Where(p => !p.InPlan).ToList();
+        AlertSpells = (await shelfAlerts.Of(Code, DateTime.UtcNow.AddDays(-AlertDaysShown))).Take(AlertSpellsShown).ToList();
         RecentChanges = await Pages.RecentChanges.Of(audit, "store", Code, store.TimeZone, MayEdit);
         var zone = Zone = StoreTimeZones.Find(store.TimeZone);
         var day = TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, zone).Date;

@@ -1,0 +1,51 @@
+using Dapper;
+using SmartStore.Models;
+
+namespace SmartStore.Storage;
+
+/// <summary>
+/// One spell of a shelf alert at a store (陈列告警记录): when it was raised — for an empty slot, since the first patrol
+/// that found it empty — and when a patrol no longer found it (null: standing, or ended before ends were recorded).
+/// </summary>
+public sealed record ShelfAlertSpell(string Detail, string? SlotId, string? Sku, DateTime RaisedUtc, DateTime? EndedUtc)
+{
+    /// <summary>The same key a standing <see cref="ShelfAlert"/> has.</summary>
+    public string Key => SlotId is null ? Detail : $"{Detail}:{SlotId}";
+}
+
+/// <summary>A store's shelf alerts over the last days, from the events written for the webhooks (kept 90 days).</summary>
+public sealed class ShelfAlertSpells(SmartStoreDatabase database)
+{
+    /// <summary>The store's spells raised or ended since <paramref name="sinceUtc"/>, newest first.</summary>
+    public async Task<IReadOnlyList<ShelfAlertSpell>> Of(string storeCode, DateTime sinceUtc, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.Open(cancellationToken);
+        var events = await connection.QueryAsync<(string Kind, string Detail, string? Slot, string? Sku, DateTime At)>(new CommandDefinition("""
+            SELECT kind, detail, slot_id, sku, occurred_utc FROM alert_events
+            WHERE store_code = @storeCode AND kind IN (@raised, @ended) AND created_utc >= @sinceUtc
+            ORDER BY id
+            """, new { storeCode, sinceUtc, raised = AlertKinds.ShelfAlert, ended = AlertKinds.ShelfAlertCleared }, cancellationToken: cancellationToken));
+        return Pair(events.Select(e => e with { At = DateTime.SpecifyKind(e.At, DateTimeKind.Utc) }));
+    }
+
+    /// <summary>
+    /// Raised and ended events, in the order written, as spells: an end closes the open spell of its alert (an end whose
+    /// raising is older than the events read closes nothing).
+    /// </summary>
+    public static IReadOnlyList<ShelfAlertSpell> Pair(IEnumerable<(string Kind, string Detail, string? Slot, string? Sku, DateTime At)> events)
+    {
+        var spells = new List<ShelfAlertSpell>();
+        var open = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var e in events)
+        {
+            var spell = new ShelfAlertSpell(e.Detail, e.Slot, e.Sku, e.At, null);
+            if (e.Kind == AlertKinds.ShelfAlert)
+            {
+                open[spell.Key] = spells.Count;
+                spells.Add(spell);
+            }
+            else if (open.Remove(spell.Key, out var i)) spells[i] = spells[i] with { EndedUtc = e.At };
+        }
+        return spells.OrderByDescending(s => s.RaisedUtc).ToList();
+    }
+}
