@@ -29,9 +29,10 @@ public sealed partial class StoreGrain
         var status = ShelfNow(DateTime.UtcNow);
         // Alerts are sent out before they count as raised (or ended): a write that fails leaves them for the next patrol —
         // sent twice at worst, never lost while they stand.
+        var now = DateTime.UtcNow;
         var raised = _shelf.State.Unraised(status.Alerts);
-        var ended = _shelf.State.Ended(status.Alerts);
-        if (raised.Count + ended.Count == 0 || await TellAlerts(raised, ended)) _shelf.State.NoteAlerts(status.Alerts);
+        var ended = _shelf.State.Ended(status.Alerts, now, _shelfAlerts.EndAfter);
+        if (raised.Count + ended.Count == 0 || await TellAlerts(raised, ended)) _shelf.State.NoteAlerts(status.Alerts, ended, now);
         await _shelf.WriteStateAsync();
         await WriteShelfDay(status.Figures);
         await GrainFactory.GetGrain<ILiveFeedNotifierGrain>(0).Publish(
@@ -78,17 +79,17 @@ public sealed partial class StoreGrain
     }
 
     /// <summary>Alerts to send out are a record, not the state: a database that cannot write them now must not fail the patrol.</summary>
-    private async Task<bool> TellAlerts(IReadOnlyList<ShelfAlert> raised, IReadOnlyList<ShelfAlert> ended)
+    private async Task<bool> TellAlerts(IReadOnlyList<ShelfAlert> raised, IReadOnlyList<(ShelfAlert Alert, DateTime EndedUtc)> ended)
     {
         try
         {
-            await _plans.AlertsChanged(this.GetPrimaryKeyString(), raised, ended, DateTime.UtcNow, CancellationToken.None);
+            await _plans.AlertsChanged(this.GetPrimaryKeyString(), raised, ended, CancellationToken.None);
             return true;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             _logger.LogWarning(e, "Store {Store}: shelf alerts {Alerts} raised and {Ended} ended not written for sending; tried again at the next patrol",
-                this.GetPrimaryKeyString(), string.Join(", ", raised.Select(a => a.Key)), string.Join(", ", ended.Select(a => a.Key)));
+                this.GetPrimaryKeyString(), string.Join(", ", raised.Select(a => a.Key)), string.Join(", ", ended.Select(e => e.Alert.Key)));
             return false;
         }
     }

@@ -7,13 +7,13 @@ namespace SmartStore.Storage;
 public sealed class AlertEvents(SmartStoreDatabase database)
 {
     /// <summary>
-    /// The store's newly raised shelf alerts (occurred: since when each stands) and those that ended at the patrol of
-    /// <paramref name="endedUtc"/>, all or none (one statement).
+    /// The store's newly raised shelf alerts (occurred: since when each stands) and those that ended (occurred: when), all or
+    /// none (one statement).
     /// </summary>
-    public async Task ShelfAlerts(string storeCode, IReadOnlyList<ShelfAlert> raised, IReadOnlyList<ShelfAlert> ended, DateTime endedUtc,
+    public async Task ShelfAlerts(string storeCode, IReadOnlyList<ShelfAlert> raised, IReadOnlyList<(ShelfAlert Alert, DateTime EndedUtc)> ended,
         CancellationToken cancellationToken = default)
     {
-        var alerts = raised.Concat(ended).ToList();
+        var alerts = raised.Concat(ended.Select(e => e.Alert)).ToList();
         await using var connection = await database.Open(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition($"""
             WITH event AS (
@@ -32,7 +32,7 @@ public sealed class AlertEvents(SmartStoreDatabase database)
             slots = alerts.Select(a => a.SlotId).ToArray(),
             skus = alerts.Select(a => a.Sku).ToArray(),
             figures = alerts.Select(a => a.Figure).ToArray(),
-            ats = raised.Select(a => a.SinceUtc).Concat(ended.Select(_ => endedUtc)).Select(at => DateTime.SpecifyKind(at, DateTimeKind.Utc)).ToArray(),
+            ats = raised.Select(a => a.SinceUtc).Concat(ended.Select(e => e.EndedUtc)).Select(at => DateTime.SpecifyKind(at, DateTimeKind.Utc)).ToArray(),
         }, cancellationToken: cancellationToken));
     }
 }

@@ -5,9 +5,10 @@ namespace SmartStore.Storage;
 
 /// <summary>
 /// One spell of a shelf alert at a store (陈列告警记录): when it was raised — for an empty slot, since the first patrol
-/// that found it empty — and when a patrol no longer found it (null: standing, or ended before ends were recorded).
+/// that found it empty — and when it went (null: not recorded). <see cref="Open"/>: its alert's latest spell, with no end
+/// recorded — standing, if the store still has it; one raised again after it ended unrecorded (before ends were sent) is not.
 /// </summary>
-public sealed record ShelfAlertSpell(string Detail, string? SlotId, string? Sku, DateTime RaisedUtc, DateTime? EndedUtc)
+public sealed record ShelfAlertSpell(string Detail, string? SlotId, string? Sku, DateTime RaisedUtc, DateTime? EndedUtc, bool Open = false)
 {
     /// <summary>The same key a standing <see cref="ShelfAlert"/> has.</summary>
     public string Key => SlotId is null ? Detail : $"{Detail}:{SlotId}";
@@ -46,6 +47,7 @@ public sealed class ShelfAlertSpells(SmartStoreDatabase database)
             }
             else if (open.Remove(spell.Key, out var i)) spells[i] = spells[i] with { EndedUtc = e.At };
         }
+        foreach (var i in open.Values) spells[i] = spells[i] with { Open = true };
         return spells.OrderByDescending(s => s.RaisedUtc).ToList();
     }
 }

@@ -13,8 +13,9 @@ public interface IShelfPlans
     Task WriteDay(ShelfDay day, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Shelf alerts newly raised at the store, and those raised earlier that ended at the patrol of <paramref name="endedUtc"/>,
-    /// to be sent to the chain's webhooks (消息推送): all or none.
+    /// Shelf alerts newly raised at the store, and those raised earlier that ended (when), to be sent to the chain's webhooks
+    /// (消息推送): all or none.
     /// </summary>
-    Task AlertsChanged(string storeCode, IReadOnlyList<ShelfAlert> raised, IReadOnlyList<ShelfAlert> ended, DateTime endedUtc, CancellationToken cancellationToken);
+    Task AlertsChanged(string storeCode, IReadOnlyList<ShelfAlert> raised, IReadOnlyList<(ShelfAlert Alert, DateTime EndedUtc)> ended,
+        CancellationToken cancellationToken);
 }

@@ -8,4 +8,10 @@ public sealed record ShelfAlertOptions
 
     /// <summary>A slot seen empty (trusted) on this many patrols in a row is out of stock.</summary>
     public int OutOfStockPatrols { get; init; } = 3;
+
+    /// <summary>
+    /// How long an alert must have stayed away, at every patrol since, before it is told ended: a slot read as a competitor's
+    /// on one patrol and as its own on the next would otherwise send a raise and an end every half hour.
+    /// </summary>
+    public TimeSpan EndAfter { get; init; } = TimeSpan.FromMinutes(30);
 }

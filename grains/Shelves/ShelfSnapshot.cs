@@ -24,28 +24,47 @@ public sealed class ShelfSnapshot
     /// <summary>By store-level slot id (default string equality, which is ordinal).</summary>
     [Id(0)] public Dictionary<string, ShelfSlotRecord> Slots { get; set; } = new();
 
-    /// <summary>The alerts standing at the last patrol (<see cref="ShelfAlert.Key"/>), so each is sent out once while it lasts.</summary>
+    /// <summary>
+    /// The alerts raised and not yet told ended (<see cref="ShelfAlert.Key"/>): standing at the last patrol, or missing for
+    /// less than the wait before an end is told. Each is sent out once while it lasts.
+    /// </summary>
     [Id(1)] public HashSet<string> RaisedAlerts { get; set; } = new(StringComparer.Ordinal);
 
     /// <summary>Those alerts as last seen (their slot's SKU), to say which one ended; state kept before it has keys only.</summary>
     [Id(2)] public Dictionary<string, ShelfAlert> RaisedAs { get; set; } = new(StringComparer.Ordinal);
 
-    /// <summary>The alerts standing now that were not at the last patrol noted.</summary>
+    /// <summary>Of those, the ones missing at the last patrols, since when (the first patrol that did not find them).</summary>
+    [Id(3)] public Dictionary<string, DateTime> MissingSince { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>The alerts standing now that were not raised before, or were told ended since.</summary>
     public IReadOnlyList<ShelfAlert> Unraised(IReadOnlyList<ShelfAlert> standing) => standing.Where(a => !RaisedAlerts.Contains(a.Key)).ToList();
 
-    /// <summary>The alerts noted at the last patrol that no longer stand: to be told as ended.</summary>
-    public IReadOnlyList<ShelfAlert> Ended(IReadOnlyList<ShelfAlert> standing)
+    /// <summary>
+    /// The alerts raised that have been missing for <paramref name="endAfter"/>: to be told ended, as of the first patrol
+    /// that missed them. One back sooner (a slot read as the competitor's on one patrol and not the next, and again) is
+    /// the same alert, neither ended nor raised again.
+    /// </summary>
+    public IReadOnlyList<(ShelfAlert Alert, DateTime EndedUtc)> Ended(IReadOnlyList<ShelfAlert> standing, DateTime nowUtc, TimeSpan endAfter)
     {
         var now = standing.Select(a => a.Key).ToHashSet(StringComparer.Ordinal);
         return RaisedAlerts.Where(key => !now.Contains(key)).Order(StringComparer.Ordinal)
-            .Select(key => RaisedAs.GetValueOrDefault(key) ?? FromKey(key)).ToList();
+            .Select(key => (Key: key, Since: MissingSince.GetValueOrDefault(key, nowUtc)))
+            .Where(m => nowUtc - m.Since >= endAfter)
+            .Select(m => (RaisedAs.GetValueOrDefault(m.Key) ?? FromKey(m.Key), m.Since)).ToList();
     }
 
-    /// <summary>Notes the alerts standing now as raised; those that ended may be raised again later.</summary>
-    public void NoteAlerts(IReadOnlyList<ShelfAlert> standing)
+    /// <summary>
+    /// Notes the alerts standing now as raised and those missing as missing (since when first missed); those told ended are
+    /// forgotten, to be raised again should they come back.
+    /// </summary>
+    public void NoteAlerts(IReadOnlyList<ShelfAlert> standing, IReadOnlyList<(ShelfAlert Alert, DateTime EndedUtc)> ended, DateTime nowUtc)
     {
-        RaisedAlerts = standing.Select(a => a.Key).ToHashSet(StringComparer.Ordinal);
-        RaisedAs = standing.ToDictionary(a => a.Key, StringComparer.Ordinal);
+        var now = standing.Select(a => a.Key).ToHashSet(StringComparer.Ordinal);
+        var gone = ended.Select(e => e.Alert.Key).ToHashSet(StringComparer.Ordinal);
+        var missing = RaisedAlerts.Where(key => !now.Contains(key) && !gone.Contains(key)).ToList();
+        MissingSince = missing.ToDictionary(key => key, key => MissingSince.GetValueOrDefault(key, nowUtc), StringComparer.Ordinal);
+        RaisedAs = missing.Where(RaisedAs.ContainsKey).Select(key => RaisedAs[key]).Concat(standing).ToDictionary(a => a.Key, StringComparer.Ordinal);
+        RaisedAlerts = [.. now, .. missing];
     }
 
     private static ShelfAlert FromKey(string key) =>

@@ -61,6 +61,8 @@ public sealed class LivenessCluster : IAsyncLifetime
             // The plain rule (the whole day's rate, 1 in 100), so a test's handful of reports can raise it; `bench closure` measures the defaults.
             ["Closure:Chance"] = "0.01",
             ["Closure:RateShare"] = "1",
+            // A shelf alert ends at the first patrol that misses it (the wait before its end: the snapshot's own test).
+            ["ShelfAlerts:EndAfter"] = "00:00:00",
         }));
         builder.AddSiloBuilderConfigurator<PostgresSilo>();
         Cluster = builder.Build();

@@ -214,7 +214,7 @@ public sealed class WebhookTests(SmartStoreSystem system)
             var rival = new ShelfAlert(ShelfAlert.CompetitorInOwnSlot, "B-2", "OATLY", "", seen, "ARLA-MF");
             var empty = new ShelfAlert(ShelfAlert.OutOfStock, "B-3", "ARLA-ST", "", seen, "4");
             var events = new AlertEvents(system.Database.Database);
-            await events.ShelfAlerts("S0027", [rival, empty, new ShelfAlert(ShelfAlert.ComplianceLow, null, null, "", seen, "5/8")], [], seen);
+            await events.ShelfAlerts("S0027", [rival, empty, new ShelfAlert(ShelfAlert.ComplianceLow, null, null, "", seen, "5/8")], []);
             // Written at once, they go to the robot together, a line each (how they are grouped: the burst test below).
             List<string> Lines() => robot.Requests.Where(r => r.Body.Contains("S0027"))
                 .SelectMany(r => JsonNode.Parse(r.Body)!["text"]!["content"]!.GetValue<string>().Split('\n')).Where(l => l.Contains("S0027")).ToList();
@@ -224,7 +224,7 @@ public sealed class WebhookTests(SmartStoreSystem system)
             Assert.Contains(texts, t => t.EndsWith($"陈列告警：合规率偏低，5/8 个计划陈列位按计划陈列 {PublicUrl}/stores/S0027"));
 
             // Two hours on, a patrol finds B-3 stocked and OATLY gone: the group hears that they ended, which and when.
-            await events.ShelfAlerts("S0027", [], [rival, empty], seen.AddHours(2));
+            await events.ShelfAlerts("S0027", [], [(rival, seen.AddHours(2)), (empty, seen.AddHours(2))]);
             var ended = await Eventually.Get(() => Task.FromResult(Lines()), l => l.Count == 5, what: "two shelf alerts ended");
             Assert.Contains(ended, t => t.EndsWith($"陈列告警解除：持续缺货，货位 B-3（ARLA-ST）（12-01 16:30） {PublicUrl}/stores/S0027"));
             Assert.Contains(ended, t => t.EndsWith($"陈列告警解除：竞品占本品位，货位 B-2 不再是 OATLY（12-01 16:30） {PublicUrl}/stores/S0027"));
@@ -251,9 +251,14 @@ public sealed class WebhookTests(SmartStoreSystem system)
             (AlertKinds.ShelfAlertCleared, ShelfAlert.OutOfStock, "B-9", "OATLY", t.AddHours(4)),   // raised before the events read
         ]);
         Assert.Equal([
-            new ShelfAlertSpell(ShelfAlert.OutOfStock, "B-3", "ARLA-ST", t.AddHours(3), null),
-            new ShelfAlertSpell(ShelfAlert.ComplianceLow, null, null, t.AddMinutes(10), null),
+            new ShelfAlertSpell(ShelfAlert.OutOfStock, "B-3", "ARLA-ST", t.AddHours(3), null, Open: true),
+            new ShelfAlertSpell(ShelfAlert.ComplianceLow, null, null, t.AddMinutes(10), null, Open: true),
             new ShelfAlertSpell(ShelfAlert.OutOfStock, "B-3", "ARLA-ST", t, t.AddHours(1))], spells);
+        // Raised again with no end between (ends were not sent before): the earlier spell is over, its end unrecorded.
+        var again = ShelfAlertSpells.Pair([
+            (AlertKinds.ShelfAlert, ShelfAlert.OutOfStock, "B-3", "ARLA-ST", t),
+            (AlertKinds.ShelfAlert, ShelfAlert.OutOfStock, "B-3", "ARLA-ST", t.AddHours(1))]);
+        Assert.Equal([true, false], again.Select(s => s.Open));
     }
 
     [Fact]

@@ -78,7 +78,7 @@ public sealed class ShelfSnapshotTests
         IReadOnlyList<ShelfAlert> Patrol(params ShelfAlert[] standing)
         {
             var raised = shelf.Unraised(standing);
-            shelf.NoteAlerts(standing);
+            shelf.NoteAlerts(standing, shelf.Ended(standing, T0, TimeSpan.Zero), T0);
             return raised;
         }
         Assert.Equal([low, rival], Patrol(low, rival));
@@ -91,21 +91,35 @@ public sealed class ShelfSnapshotTests
     }
 
     [Fact]
-    public void An_alert_that_no_longer_stands_is_told_ended_as_it_was_raised_until_noted()
+    public void An_alert_away_for_the_wait_at_every_patrol_is_told_ended_as_of_when_it_went_as_it_was_raised()
     {
         var shelf = new ShelfSnapshot();
         var low = new ShelfAlert(ShelfAlert.ComplianceLow, null, null, "1/2", T0, "1/2");
         var rival = new ShelfAlert(ShelfAlert.CompetitorInOwnSlot, "A-1", "RIVAL-1", "", T0, "OWN-1");
-        shelf.NoteAlerts([low, rival]);
-        Assert.Empty(shelf.Ended([low with { Figure = "1/3" }, rival]));
-        Assert.Equal([rival], shelf.Ended([low]));      // the competitor gone: the alert as raised, with the SKU it was
-        Assert.Equal([rival], shelf.Ended([low]));      // not noted (its write failed): still to tell
-        shelf.NoteAlerts([low]);
-        Assert.Empty(shelf.Ended([low]));
+        var wait = TimeSpan.FromMinutes(30);
+        IReadOnlyList<(ShelfAlert, DateTime)> Patrol(int minute, params ShelfAlert[] standing)
+        {
+            var at = T0.AddMinutes(minute);
+            Assert.Empty(shelf.Unraised(standing));
+            var ended = shelf.Ended(standing, at, wait);
+            shelf.NoteAlerts(standing, ended, at);
+            return ended;
+        }
+        shelf.NoteAlerts([low, rival], [], T0);
+        Assert.Empty(Patrol(10, low with { Figure = "1/3" }, rival));
+        // The competitor's pack read at A-1 on one patrol and not the next: the same alert throughout, nothing told.
+        Assert.Empty(Patrol(20, low));
+        Assert.Empty(Patrol(30, low, rival));
+        // Gone at 40 and still at 70, 30 minutes on: ended, as of 40, as it was raised (with the SKU it was).
+        Assert.Empty(Patrol(40, low));
+        Assert.Equal([(rival, T0.AddMinutes(40))], shelf.Ended([low], T0.AddMinutes(70), wait));
+        Assert.Equal([(rival, T0.AddMinutes(40))], shelf.Ended([low], T0.AddMinutes(75), wait)); // not noted (its write failed): still to tell
+        shelf.NoteAlerts([low], shelf.Ended([low], T0.AddMinutes(75), wait), T0.AddMinutes(75));
+        Assert.Equal([rival], shelf.Unraised([low, rival]));                                       // back after its end: raised again
 
         // A store grain's state kept before alerts were kept whole has their keys: they say which alert ended.
         var kept = new ShelfSnapshot { RaisedAlerts = new(["out-of-stock:B-3"], StringComparer.Ordinal) };
-        var ended = Assert.Single(kept.Ended([]));
+        var (ended, _) = Assert.Single(kept.Ended([], T0, TimeSpan.Zero));
         Assert.Equal((ShelfAlert.OutOfStock, "B-3", (string?)null), (ended.Kind, ended.SlotId, ended.Sku));
     }
 
