@@ -26,10 +26,10 @@ public sealed partial class StoreGrain
         var known = _plan!.Select(p => p.SlotId).ToHashSet();
         // Readings of slots no longer in the plan (a planogram changed under a late snapshot) are dropped.
         _shelf.State.ApplyAll(observations.Where(o => known.Contains(o.SlotId)));
-        var status = ShelfNow(DateTime.UtcNow);
+        var now = DateTime.UtcNow;
+        var status = ShelfNow(now);
         // Alerts are sent out before they count as raised (or ended): a write that fails leaves them for the next patrol —
         // sent twice at worst, never lost while they stand.
-        var now = DateTime.UtcNow;
         var raised = _shelf.State.Unraised(status.Alerts);
         var ended = _shelf.State.Ended(status.Alerts, now, _shelfAlerts.EndAfter);
         if (raised.Count + ended.Count == 0 || await TellAlerts(raised, ended)) _shelf.State.NoteAlerts(status.Alerts, ended, now);

@@ -99,7 +99,10 @@ public sealed record ShelfAlert(
     [property: Id(5)] string? Figure = null)
 {
     /// <summary>Identifies the alert across patrols: a slot's alert is the same alert while it lasts.</summary>
-    public string Key => SlotId is null ? Kind : $"{Kind}:{SlotId}";
+    public string Key => KeyOf(Kind, SlotId);
+
+    /// <summary>An alert's key from its kind and slot (a record of it that is not a <see cref="ShelfAlert"/> has the same).</summary>
+    public static string KeyOf(string kind, string? slotId) => slotId is null ? kind : $"{kind}:{slotId}";
 
     public const string ComplianceLow = "compliance-low";
     public const string OutOfStock = "out-of-stock";

@@ -11,7 +11,7 @@ namespace SmartStore.Storage;
 public sealed record ShelfAlertSpell(string Detail, string? SlotId, string? Sku, DateTime RaisedUtc, DateTime? EndedUtc, bool Open = false)
 {
     /// <summary>The same key a standing <see cref="ShelfAlert"/> has.</summary>
-    public string Key => SlotId is null ? Detail : $"{Detail}:{SlotId}";
+    public string Key => ShelfAlert.KeyOf(Detail, SlotId);
 }
 
 /// <summary>A store's shelf alerts over the last days, from the events written for the webhooks (kept 90 days).</summary>
