@@ -12,6 +12,9 @@ public sealed record ShelfAlertSpell(string Detail, string? SlotId, string? Sku,
 {
     /// <summary>The same key a standing <see cref="ShelfAlert"/> has.</summary>
     public string Key => ShelfAlert.KeyOf(Detail, SlotId);
+
+    /// <summary>Whether this spell is standing now, given the alerts (keys) the store has now.</summary>
+    public bool Stands(IReadOnlySet<string> standingKeys) => Open && standingKeys.Contains(Key);
 }
 
 /// <summary>A store's shelf alerts over the last days, from the events written for the webhooks (kept 90 days).</summary>

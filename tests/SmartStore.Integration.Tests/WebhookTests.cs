@@ -232,6 +232,14 @@ public sealed class WebhookTests(SmartStoreSystem system)
             // The store page keeps the spell: from when, until when, how long.
             var page = WebUtility.HtmlDecode(await admin.GetStringAsync("/stores/S0027"));
             Assert.Contains("<li data-alert=\"out-of-stock:B-3\"><span class=\"tag\">持续缺货</span> B-3（ARLA-ST） · 12-01 14:30 起，12-01 16:30 解除（历时 2 小时）</li>", page);
+            // And so does the API, for an integrator's own shelf reports; a period it cannot read is refused with a reason.
+            var alerts = (await (await admin.GetAsync("/api/stores/S0027/shelf/alerts?days=3")).Json())["alerts"]!.AsArray();
+            var b3 = alerts.Single(a => a!["slot"]?.GetValue<string>() == "B-3")!;
+            Assert.Equal(("out-of-stock", "ARLA-ST", seen.AddHours(2), false),
+                (b3["kind"]!.GetValue<string>(), b3["sku"]!.GetValue<string>(), b3["endedAt"]!.GetValue<DateTime>().ToUniversalTime(), b3["standing"]!.GetValue<bool>()));
+            var refused = await admin.GetAsync("/api/stores/S0027/shelf/alerts?days=365");
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Contains("days '365' must be a whole number of days, 1 to 90.", await refused.Content.ReadAsStringAsync());
         }
         finally
         {

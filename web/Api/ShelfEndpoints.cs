@@ -31,6 +31,7 @@ public static class ShelfEndpoints
         shelf.MapPut("/cameras/{code}/planograms/{preset:int}", Save).RequireAuthorization(AuthenticationSetup.MayEdit);
         shelf.MapDelete("/cameras/{code}/planograms/{preset:int}", Delete).RequireAuthorization(AuthenticationSetup.MayEdit);
         shelf.MapGet("/stores/{store}/shelf", StoreShelf);
+        shelf.MapGet("/stores/{store}/shelf/alerts", StoreShelfAlerts);
         shelf.MapGet("/display/report", Report);
         shelf.MapGet("/display/report.xlsx", ReportExcel);
         return api;
@@ -71,6 +72,32 @@ public static class ShelfEndpoints
     {
         if (await StoreAccess.Resolve(user.Scope(), store, null, stores) is { Problem: { } problem }) return problem;
         return Results.Ok(await cluster.GetGrain<IStoreGrain>(store).GetShelf());
+    }
+
+    public const int MaxAlertDays = 90;
+
+    /// <summary>
+    /// 陈列告警记录: the store's shelf alerts raised or ended over the last <paramref name="days"/> (1–90, default 7), newest
+    /// first, each from when to when; standing ones say so (an end not recorded: null, not standing).
+    /// </summary>
+    private static async Task<IResult> StoreShelfAlerts(string store, string? days, ClaimsPrincipal user, StoreRepository stores,
+        ShelfAlertSpells spells, IClusterClient cluster, CancellationToken cancellationToken)
+    {
+        if (await StoreAccess.Resolve(user.Scope(), store, null, stores) is { Problem: { } problem }) return problem;
+        var back = 7;
+        if (days is not null && (!int.TryParse(days, out back) || back is < 1 or > MaxAlertDays))
+        {
+            var errors = new FieldErrors();
+            errors.Add("days", $"days '{days}' must be a whole number of days, 1 to {MaxAlertDays}.", $"天数“{days}”须为 1 至 {MaxAlertDays} 的整数。");
+            return errors.ToResult();
+        }
+        IReadOnlySet<string> standing = (await cluster.GetGrain<IStoreGrain>(store).GetShelf()).Alerts.Select(a => a.Key).ToHashSet();
+        var found = await spells.Of(store, DateTime.UtcNow.AddDays(-back), cancellationToken);
+        return Results.Ok(new
+        {
+            store, days = back,
+            alerts = found.Select(s => new { kind = s.Detail, slot = s.SlotId, sku = s.Sku, raisedAt = s.RaisedUtc, endedAt = s.EndedUtc, standing = s.Stands(standing) }),
+        });
     }
 
     private static async Task<IResult> Report(string? store, string? region, string? sku, string? from, string? to, ClaimsPrincipal user,
