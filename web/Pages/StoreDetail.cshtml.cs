@@ -20,7 +20,7 @@ public sealed class StoreDetailModel(StoreRepository stores, RegionRepository re
     public Store Store { get; private set; } = null!;
     public Region? Region { get; private set; }
 
-    /// <summary>陈列告警记录: the store's shelf alerts of the last week, newest first.</summary>
+    /// <summary>陈列告警记录: the store's shelf alerts of the last week, newest first (one more than shown, when there are).</summary>
     public IReadOnlyList<ShelfAlertSpell> AlertSpells { get; private set; } = [];
     public const int AlertDaysShown = 7, AlertSpellsShown = 20;
     public TrafficCounters Today { get; private set; } = TrafficCounters.Zero;
@@ -140,7 +140,8 @@ public sealed class StoreDetailModel(StoreRepository stores, RegionRepository re
         TopFacings = Shelf.Figures.FacingsBySku.OrderByDescending(kv => kv.Value).Take(12).Select(kv => (kv.Key, kv.Value)).ToList();
         SkuNames = await skus.Names(TopFacings.Select(f => f.Sku).ToList());
         SetAsidePlanograms = (await planograms.ForStore(Code)).Where(p => !p.InPlan).ToList();
-        AlertSpells = (await shelfAlerts.Of(Code, DateTime.UtcNow.AddDays(-AlertDaysShown))).Take(AlertSpellsShown).ToList();
+        // One more than shown: the count then says there are more.
+        AlertSpells = (await shelfAlerts.Of(Code, DateTime.UtcNow.AddDays(-AlertDaysShown))).Take(AlertSpellsShown + 1).ToList();
         RecentChanges = await Pages.RecentChanges.Of(audit, "store", Code, store.TimeZone, MayEdit);
         var zone = Zone = StoreTimeZones.Find(store.TimeZone);
         var day = TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, zone).Date;
