@@ -19,7 +19,7 @@ public sealed partial class StoreGrain
     private StoreClosure? LooksClosed(DateTime utc) =>
         ClosureWatch().Raised is { } raised && LocalDay(raised.SinceUtc) == LocalDay(utc) && IsOpen(utc) ? raised : null;
 
-    private bool IsOpen(DateTime utc) => _profile is null || OpeningHoursCalendar.IsOpen(_profile.OpeningHours, _profile.TimeZone, utc);
+    private bool IsOpen(DateTime utc) => _profile is null || _profile.OpeningHours.IsOpenAt(LocalTime(utc));
 
     private async Task JudgeClosure(StoreFootfall footfall, TrafficObservation seen, int customers)
     {

@@ -31,6 +31,20 @@ public sealed partial class StoreGrain
     /// <summary>The store-local calendar day at <paramref name="utc"/>.</summary>
     private DateOnly LocalDay(DateTime utc) => StoreTimeZones.DayOf(utc, _zone);
 
+    /// <summary>The store's clock at <paramref name="utc"/> (its zone looked up once, with its master data).</summary>
+    private DateTime LocalTime(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), _zone);
+
+    /// <summary>
+    /// Whether customers may be coming in at <paramref name="utc"/>: within the store's hours, give or take the grace. Asked
+    /// for every crossing and passer-by; the hours are the profile's, so an edit applies at once.
+    /// </summary>
+    private bool CustomersExpected(DateTime utc)
+    {
+        if (_profile is null) return true;
+        var (local, grace) = (LocalTime(utc), _footfallOptions.OffHoursGrace);
+        return _profile.OpeningHours.IsOpenAt(local - grace) || _profile.OpeningHours.IsOpenAt(local + grace);
+    }
+
     public async Task RecordTraffic(TrafficObservation observation)
     {
         var footfall = await Footfall();
@@ -53,9 +67,7 @@ public sealed partial class StoreGrain
         if (_footfall is not null) return _footfall;
         var code = this.GetPrimaryKeyString();
         await LoadStoreProfile();
-        var grace = _footfallOptions.OffHoursGrace;
-        var footfall = new StoreFootfall(code, _footfallOptions, utc => TimeZoneInfo.ConvertTimeFromUtc(utc, _zone),
-            utc => IsOpen(utc - grace) || IsOpen(utc + grace));
+        var footfall = new StoreFootfall(code, _footfallOptions, LocalTime, CustomersExpected);
         // Yesterday too: the hour a late frame belongs to may be just before midnight.
         var today = LocalDay(DateTime.UtcNow);
         var midnight = today.ToDateTime(TimeOnly.MinValue);

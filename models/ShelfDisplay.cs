@@ -114,4 +114,8 @@ public sealed record ShelfAlert(
 public sealed record ShelfStatus(
     [property: Id(0)] ShelfFigures Figures,
     [property: Id(1)] IReadOnlyList<ShelfAlert> Alerts,
-    [property: Id(2)] DateTime? LastObservationUtc);
+    [property: Id(2)] DateTime? LastObservationUtc)
+{
+    /// <summary>The keys of the alerts standing now (<see cref="ShelfAlert.Key"/>); a method, so the shelf's JSON stays as it was.</summary>
+    public IReadOnlySet<string> AlertKeys() => Alerts.Select(a => a.Key).ToHashSet(StringComparer.Ordinal);
+}

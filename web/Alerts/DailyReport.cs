@@ -47,7 +47,7 @@ public static class DailyReport
 
     /// <summary>What a store was flagged for, in words; counting nobody or partly has its own line.</summary>
     private static IEnumerable<string> FlagWords(StoreStanding store) =>
-        store.Flags.Where(f => f is not (StoreStanding.NoTraffic or StoreStanding.PartlyCounted)).Select(f => UiText.Zh("flag." + f));
+        store.DoingFlags.Select(f => UiText.Zh("flag." + f));
 
     /// <summary>
     /// A store's own yesterday, for its own group or mailbox: its entries against the same weekday the week before and

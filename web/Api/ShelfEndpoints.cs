@@ -91,7 +91,7 @@ public static class ShelfEndpoints
             errors.Add("days", $"days '{days}' must be a whole number of days, 1 to {MaxAlertDays}.", $"天数“{days}”须为 1 至 {MaxAlertDays} 的整数。");
             return errors.ToResult();
         }
-        IReadOnlySet<string> standing = (await cluster.GetGrain<IStoreGrain>(store).GetShelf()).Alerts.Select(a => a.Key).ToHashSet();
+        var standing = (await cluster.GetGrain<IStoreGrain>(store).GetShelf()).AlertKeys();
         var found = await spells.Of(store, DateTime.UtcNow.AddDays(-back), cancellationToken);
         return Results.Ok(new
         {

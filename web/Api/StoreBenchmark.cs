@@ -49,8 +49,11 @@ public sealed record StoreStanding(
 {
     public const string NoTraffic = "no-traffic", PartlyCounted = "partly-counted", OffHours = "off-hours-entries";
 
-    /// <summary>Flagged for something it did (below or above its peers, a drop …), not only for what its cameras could not count.</summary>
-    public bool StandsOut => Flags.Any(f => f is not (NoTraffic or PartlyCounted));
+    /// <summary>The flags for something it did (below or above its peers, a drop …), not for what its cameras could not count.</summary>
+    public IEnumerable<string> DoingFlags => Flags.Where(f => f is not (NoTraffic or PartlyCounted));
+
+    /// <summary>Flagged for something it did, not only for what its cameras could not count.</summary>
+    public bool StandsOut => DoingFlags.Any();
 }
 
 /// <summary>
