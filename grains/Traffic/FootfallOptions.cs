@@ -22,4 +22,11 @@ public sealed record FootfallOptions
     /// the shutters go down (and a store clock a few minutes off). Beyond it an entry is an off-hours one.
     /// </summary>
     public TimeSpan OffHoursGrace { get; init; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>
+    /// Nobody is taken to be still inside longer than this after coming in, when the doors are all there is to go by: a door
+    /// that misses people going out (a second way out without a camera, a line crossed mostly one way) would otherwise add
+    /// every missed exit to the store's occupancy all day. Longer than nearly every shopping visit.
+    /// </summary>
+    public TimeSpan LongestVisit { get; init; } = TimeSpan.FromHours(1);
 }

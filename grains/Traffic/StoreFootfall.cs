@@ -69,16 +69,35 @@ public sealed class StoreFootfall(string storeCode, FootfallOptions options, Fun
 
     /// <summary>
     /// Today's totals (store-local day of <paramref name="nowUtc"/>); occupancy is the latest in-store count, or without one
-    /// the day's entries less its exits while the store is open — closed, it has no customers inside, whatever a door that
-    /// missed some of them going out would make of it.
+    /// what the doors say: see <see cref="OccupancyByDoor"/>.
     /// </summary>
     public TrafficCounters Today(DateTime nowUtc)
     {
         var day = toLocal(nowUtc).Date;
         // Plus keeps the larger MaxOccupancy; the summed Occupancy is replaced by the count now.
         var total = _hours.Values.Where(h => h.HourLocal.Date == day).Aggregate(TrafficCounters.Zero, (sum, hour) => sum.Plus(hour.Counters()));
-        var byDoor = _customersExpected(nowUtc) ? Math.Max(0, total.Entries - total.Exits) : 0;
-        return total with { Occupancy = OccupancyAt(nowUtc) ?? byDoor };
+        return total with { Occupancy = OccupancyAt(nowUtc) ?? OccupancyByDoor(total, nowUtc) };
+    }
+
+    /// <summary>
+    /// The day's entries less its exits while the store is open, but no more than came in within the longest visit — a door
+    /// that misses people going out would otherwise fill the store a little more with every one of them — and nobody once
+    /// it has closed. Entries are kept by the hour: an hour partly within the longest visit counts for its share.
+    /// </summary>
+    private int OccupancyByDoor(TrafficCounters today, DateTime nowUtc)
+    {
+        if (!_customersExpected(nowUtc)) return 0;
+        var now = toLocal(nowUtc);
+        var since = now - options.LongestVisit;
+        var recent = 0.0;
+        foreach (var hour in _hours.Values.Where(h => h.HourLocal.Date == now.Date && h.HourLocal.AddHours(1) > since && h.HourLocal <= now))
+        {
+            // Of the hour's elapsed part (all of it, or up to now for the hour still running), the share within the visit.
+            var end = hour.HourLocal.AddHours(1) < now ? hour.HourLocal.AddHours(1) : now;
+            var from = hour.HourLocal < since ? since : hour.HourLocal;
+            recent += end > hour.HourLocal ? hour.Entries * ((end - from) / (end - hour.HourLocal)) : hour.Entries;
+        }
+        return Math.Min(Math.Max(0, today.Entries - today.Exits), (int)Math.Round(recent));
     }
 
     public IReadOnlyList<TrafficHour> TakeChangedHours()

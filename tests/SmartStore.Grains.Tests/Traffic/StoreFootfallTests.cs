@@ -72,7 +72,7 @@ public sealed class StoreFootfallTests
         footfall.Record(Crossing(Start.AddHours(12).AddMinutes(10), CrossingDirection.In, Look(3), passersBy: 2)); // 22:10
         footfall.Record(Crossing(Start.AddHours(12).AddMinutes(40), CrossingDirection.In, Look(4), passersBy: 5)); // 22:40
 
-        Assert.Equal(2, footfall.Today(Start.AddHours(12).AddMinutes(10)).Occupancy);   // open: entries less exits
+        Assert.Equal(1, footfall.Today(Start.AddHours(12).AddMinutes(10)).Occupancy);   // open: entries less exits, the 09:50 visit long over
         var day = footfall.Today(Start.AddHours(13));
         Assert.Equal((2, 2, 2, 11), (day.Entries, day.OffHoursEntries, day.PassersBy, day.OffHoursPassersBy));
         Assert.Equal(0, day.Occupancy);                                                    // 23:00, closed: nobody's exit was seen, nobody is inside
@@ -155,6 +155,27 @@ public sealed class StoreOccupancyTests
             new LineCrossing("CAM-E", 2, CrossingDirection.In, at, null), new LineCrossing("CAM-E", 3, CrossingDirection.Out, at, null)], 0, null));
         Assert.Equal(1, footfall.Today(at).Occupancy);
     }
+
+    [Fact]
+    public void A_door_that_misses_people_going_out_does_not_fill_the_store_beyond_the_longest_visit()
+    {
+        var footfall = StoreFootfallTests.Footfall();   // longest visit 1 hour
+        var start = TrafficScenes.Start;                // 10:00 store time
+        for (var i = 0; i < 30; i++) footfall.Record(Door(start.AddMinutes(i), CrossingDirection.In));   // 10:00–10:29, no exit seen
+
+        Assert.Equal(30, footfall.Today(start.AddMinutes(30)).Occupancy);
+        Assert.Equal(15, footfall.Today(start.AddMinutes(90)).Occupancy);   // 11:30: half of the 10:00 hour is within the hour
+        Assert.Equal(0, footfall.Today(start.AddHours(2)).Occupancy);
+        Assert.Equal(30, footfall.Today(start.AddHours(2)).Entries);
+
+        // Exits counted: entries less exits is the smaller, and stands.
+        for (var i = 0; i < 28; i++) footfall.Record(Door(start.AddHours(2).AddMinutes(i), CrossingDirection.In));
+        for (var i = 0; i < 54; i++) footfall.Record(Door(start.AddHours(2).AddMinutes(30), CrossingDirection.Out));
+        Assert.Equal(4, footfall.Today(start.AddHours(2).AddMinutes(31)).Occupancy);
+    }
+
+    private static TrafficObservation Door(DateTime at, CrossingDirection direction) =>
+        new("CAM-E", at, [new LineCrossing("CAM-E", 1, direction, at, null)], 0, null);
 
     [Fact]
     public void An_interior_camera_that_stopped_reporting_no_longer_adds_its_last_count()
