@@ -31,7 +31,7 @@ public sealed partial class StoreGrain
         // Alerts are sent out before they count as raised (or ended): a write that fails leaves them for the next patrol —
         // sent twice at worst, never lost while they stand.
         var raised = _shelf.State.Unraised(status.Alerts);
-        var ended = _shelf.State.Ended(status.Alerts, now, _shelfAlerts.EndAfter);
+        var ended = _shelf.State.Ended(status.Alerts, now, _shelfAlerts.EndAfter, alert => AlertEndCause.Of(alert, _plan!, _competitors.Contains));
         if (raised.Count + ended.Count == 0 || await TellAlerts(raised, ended)) _shelf.State.NoteAlerts(status.Alerts, ended, now);
         await _shelf.WriteStateAsync();
         await WriteShelfDay(status.Figures);
@@ -79,7 +79,7 @@ public sealed partial class StoreGrain
     }
 
     /// <summary>Alerts to send out are a record, not the state: a database that cannot write them now must not fail the patrol.</summary>
-    private async Task<bool> TellAlerts(IReadOnlyList<ShelfAlert> raised, IReadOnlyList<(ShelfAlert Alert, DateTime EndedUtc)> ended)
+    private async Task<bool> TellAlerts(IReadOnlyList<ShelfAlert> raised, IReadOnlyList<ShelfAlertEnd> ended)
     {
         try
         {

@@ -109,6 +109,22 @@ public sealed record ShelfAlert(
     public const string CompetitorInOwnSlot = "competitor-in-own-slot";
 }
 
+/// <summary>
+/// A raised shelf alert that went, as of the first patrol that missed it. <see cref="Because"/> says so where the plan tells
+/// why — the slot taken out of the plan, planned for another SKU, or the SKU in it no longer a competitor; null where the
+/// shelf itself changed (restocked, the competitor gone, compliance back) or nothing tells (a compliance alert).
+/// </summary>
+[GenerateSerializer, Immutable, Alias("SmartStore.ShelfAlertEnd")]
+public sealed record ShelfAlertEnd(
+    [property: Id(0)] ShelfAlert Alert,
+    [property: Id(1)] DateTime EndedUtc,
+    [property: Id(2)] string? Because = null)
+{
+    public const string SlotLeftPlan = "slot-left-plan";
+    public const string Replanned = "replanned";
+    public const string NoLongerCompetitor = "no-longer-competitor";
+}
+
 /// <summary>The store's shelf as the store grain sees it now: figures over its de-duplicated snapshot, and the alerts.</summary>
 [GenerateSerializer, Immutable, Alias("SmartStore.ShelfStatus")]
 public sealed record ShelfStatus(

@@ -7,8 +7,10 @@ namespace SmartStore.Storage;
 /// One spell of a shelf alert at a store (陈列告警记录): when it was raised — for an empty slot, since the first patrol
 /// that found it empty — and when it went (null: not recorded). <see cref="Open"/>: its alert's latest spell, with no end
 /// recorded — standing, if the store still has it; one raised again after it ended unrecorded (before ends were sent) is not.
+/// <see cref="EndedBecause"/>: why it ended, where the plan told (<see cref="ShelfAlertEnd"/>'s causes).
 /// </summary>
-public sealed record ShelfAlertSpell(string Detail, string? SlotId, string? Sku, DateTime RaisedUtc, DateTime? EndedUtc, bool Open = false)
+public sealed record ShelfAlertSpell(string Detail, string? SlotId, string? Sku, DateTime RaisedUtc, DateTime? EndedUtc, bool Open = false,
+    string? EndedBecause = null)
 {
     /// <summary>The same key a standing <see cref="ShelfAlert"/> has.</summary>
     public string Key => ShelfAlert.KeyOf(Detail, SlotId);
@@ -24,8 +26,8 @@ public sealed class ShelfAlertSpells(SmartStoreDatabase database)
     public async Task<IReadOnlyList<ShelfAlertSpell>> Of(string storeCode, DateTime sinceUtc, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.Open(cancellationToken);
-        var events = await connection.QueryAsync<(string Kind, string Detail, string? Slot, string? Sku, DateTime At)>(new CommandDefinition("""
-            SELECT kind, detail, slot_id, sku, occurred_utc FROM alert_events
+        var events = await connection.QueryAsync<(string Kind, string Detail, string? Slot, string? Sku, DateTime At, string? Because)>(new CommandDefinition("""
+            SELECT kind, detail, slot_id, sku, occurred_utc, ended_because FROM alert_events
             WHERE store_code = @storeCode AND kind IN (@raised, @ended) AND created_utc >= @sinceUtc
             ORDER BY id
             """, new { storeCode, sinceUtc, raised = AlertKinds.ShelfAlert, ended = AlertKinds.ShelfAlertCleared }, cancellationToken: cancellationToken));
@@ -36,7 +38,7 @@ public sealed class ShelfAlertSpells(SmartStoreDatabase database)
     /// Raised and ended events, in the order written, as spells: an end closes the open spell of its alert (an end whose
     /// raising is older than the events read closes nothing).
     /// </summary>
-    public static IReadOnlyList<ShelfAlertSpell> Pair(IEnumerable<(string Kind, string Detail, string? Slot, string? Sku, DateTime At)> events)
+    public static IReadOnlyList<ShelfAlertSpell> Pair(IEnumerable<(string Kind, string Detail, string? Slot, string? Sku, DateTime At, string? Because)> events)
     {
         var spells = new List<ShelfAlertSpell>();
         var open = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -48,7 +50,7 @@ public sealed class ShelfAlertSpells(SmartStoreDatabase database)
                 open[spell.Key] = spells.Count;
                 spells.Add(spell);
             }
-            else if (open.Remove(spell.Key, out var i)) spells[i] = spells[i] with { EndedUtc = e.At };
+            else if (open.Remove(spell.Key, out var i)) spells[i] = spells[i] with { EndedUtc = e.At, EndedBecause = e.Because };
         }
         foreach (var i in open.Values) spells[i] = spells[i] with { Open = true };
         return spells.OrderByDescending(s => s.RaisedUtc).ToList();

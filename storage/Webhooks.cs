@@ -41,7 +41,8 @@ public sealed class Webhooks(SmartStoreDatabase database)
     /// <param name="RegionCode">the region; <see cref="DailyReports.Chain"/> for the chain's daily report.</param>
     public sealed record DueDelivery(int WebhookId, long EventId, int Attempts, string Url, string Format, string Secret, string Kind,
         string? StoreCode, string? StoreName, string RegionCode, string TimeZone, string? CameraCode, string? Detail, DateTime OccurredUtc,
-        string? SlotId = null, string? Sku = null, string? Figure = null, string? Text = null, string? Report = null, string? Note = null);
+        string? SlotId = null, string? Sku = null, string? Figure = null, string? Text = null, string? Report = null, string? Note = null,
+        string? EndedBecause = null);
 
     public sealed record Delivery(long EventId, string Kind, string? StoreCode, string? CameraCode, string? Detail, DateTime OccurredUtc,
         int Attempts, DateTime? DeliveredUtc, DateTime? GaveUpUtc, int? LastStatus, string? LastError, string? SlotId);
@@ -156,7 +157,7 @@ public sealed class Webhooks(SmartStoreDatabase database)
             SELECT c.webhook_id AS WebhookId, c.event_id AS EventId, c.attempts, w.url, w.format, w.secret, e.kind,
                    e.store_code AS StoreCode, s.name AS StoreName, e.region_code AS RegionCode,
                    coalesce(s.time_zone, 'UTC') AS TimeZone, e.camera_code AS CameraCode, e.detail, e.occurred_utc AS OccurredUtc,
-                   e.slot_id AS SlotId, e.sku, e.figure, e.text, e.report, e.note
+                   e.slot_id AS SlotId, e.sku, e.figure, e.text, e.report, e.note, e.ended_because AS EndedBecause
             FROM claimed c JOIN webhooks w ON w.id = c.webhook_id JOIN alert_events e ON e.id = c.event_id
             -- A daily report is a region's, of no store.
             LEFT JOIN stores s ON s.code = e.store_code

@@ -16,6 +16,6 @@ public interface IShelfPlans
     /// Shelf alerts newly raised at the store, and those raised earlier that ended (when), to be sent to the chain's webhooks
     /// (消息推送): all or none.
     /// </summary>
-    Task AlertsChanged(string storeCode, IReadOnlyList<ShelfAlert> raised, IReadOnlyList<(ShelfAlert Alert, DateTime EndedUtc)> ended,
+    Task AlertsChanged(string storeCode, IReadOnlyList<ShelfAlert> raised, IReadOnlyList<ShelfAlertEnd> ended,
         CancellationToken cancellationToken);
 }

@@ -42,22 +42,23 @@ public sealed class ShelfSnapshot
     /// <summary>
     /// The alerts raised that have been missing for <paramref name="endAfter"/>: to be told ended, as of the first patrol
     /// that missed them. One back sooner (a slot read as the competitor's on one patrol and not the next, and again) is
-    /// the same alert, neither ended nor raised again.
+    /// the same alert, neither ended nor raised again. <paramref name="because"/> says why one went, where something tells.
     /// </summary>
-    public IReadOnlyList<(ShelfAlert Alert, DateTime EndedUtc)> Ended(IReadOnlyList<ShelfAlert> standing, DateTime nowUtc, TimeSpan endAfter)
+    public IReadOnlyList<ShelfAlertEnd> Ended(IReadOnlyList<ShelfAlert> standing, DateTime nowUtc, TimeSpan endAfter,
+        Func<ShelfAlert, string?>? because = null)
     {
         var now = standing.Select(a => a.Key).ToHashSet(StringComparer.Ordinal);
         return RaisedAlerts.Where(key => !now.Contains(key)).Order(StringComparer.Ordinal)
-            .Select(key => (Key: key, Since: MissingSince.GetValueOrDefault(key, nowUtc)))
+            .Select(key => (Alert: RaisedAs.GetValueOrDefault(key) ?? FromKey(key), Since: MissingSince.GetValueOrDefault(key, nowUtc)))
             .Where(m => nowUtc - m.Since >= endAfter)
-            .Select(m => (RaisedAs.GetValueOrDefault(m.Key) ?? FromKey(m.Key), m.Since)).ToList();
+            .Select(m => new ShelfAlertEnd(m.Alert, m.Since, because?.Invoke(m.Alert))).ToList();
     }
 
     /// <summary>
     /// Notes the alerts standing now as raised and those missing as missing (since when first missed); those told ended are
     /// forgotten, to be raised again should they come back.
     /// </summary>
-    public void NoteAlerts(IReadOnlyList<ShelfAlert> standing, IReadOnlyList<(ShelfAlert Alert, DateTime EndedUtc)> ended, DateTime nowUtc)
+    public void NoteAlerts(IReadOnlyList<ShelfAlert> standing, IReadOnlyList<ShelfAlertEnd> ended, DateTime nowUtc)
     {
         var now = standing.Select(a => a.Key).ToHashSet(StringComparer.Ordinal);
         var gone = ended.Select(e => e.Alert.Key).ToHashSet(StringComparer.Ordinal);

@@ -20,7 +20,7 @@ public sealed class ShelfPlans(PlanogramRepository planograms, SkuRepository sku
 
     public Task WriteDay(ShelfDay day, CancellationToken cancellationToken) => history.Write(day, cancellationToken);
 
-    public Task AlertsChanged(string storeCode, IReadOnlyList<ShelfAlert> raised, IReadOnlyList<(ShelfAlert Alert, DateTime EndedUtc)> ended,
+    public Task AlertsChanged(string storeCode, IReadOnlyList<ShelfAlert> raised, IReadOnlyList<ShelfAlertEnd> ended,
         CancellationToken cancellationToken) =>
         events.ShelfAlerts(storeCode, raised, ended, cancellationToken);
 }

@@ -224,19 +224,28 @@ public sealed class WebhookTests(SmartStoreSystem system)
             Assert.Contains(texts, t => t.EndsWith($"陈列告警：合规率偏低，5/8 个计划陈列位按计划陈列 {PublicUrl}/stores/S0027"));
 
             // Two hours on, a patrol finds B-3 stocked and OATLY gone: the group hears that they ended, which and when.
-            await events.ShelfAlerts("S0027", [], [(rival, seen.AddHours(2)), (empty, seen.AddHours(2))]);
+            await events.ShelfAlerts("S0027", [], [new(rival, seen.AddHours(2)), new(empty, seen.AddHours(2))]);
             var ended = await Eventually.Get(() => Task.FromResult(Lines()), l => l.Count == 5, what: "two shelf alerts ended");
             Assert.Contains(ended, t => t.EndsWith($"陈列告警解除：持续缺货，货位 B-3（ARLA-ST）（12-01 16:30） {PublicUrl}/stores/S0027"));
             Assert.Contains(ended, t => t.EndsWith($"陈列告警解除：竞品占本品位，货位 B-2 不再是 OATLY（12-01 16:30） {PublicUrl}/stores/S0027"));
+            // B-4's went because the planner took the slot out, not because it was restocked: the group is told so.
+            var planned = new ShelfAlert(ShelfAlert.OutOfStock, "B-4", "ARLA-LF", "", seen, "3");
+            await events.ShelfAlerts("S0027", [planned], []);
+            await events.ShelfAlerts("S0027", [], [new(planned, seen.AddHours(1), ShelfAlertEnd.SlotLeftPlan)]);
+            var replanned = await Eventually.Get(() => Task.FromResult(Lines()), l => l.Count == 7, what: "B-4 raised and ended");
+            Assert.Contains(replanned, t => t.EndsWith($"陈列告警解除：持续缺货，货位 B-4（ARLA-LF）：货位已移出陈列计划（12-01 15:30） {PublicUrl}/stores/S0027"));
 
             // The store page keeps the spell: from when, until when, how long.
             var page = WebUtility.HtmlDecode(await admin.GetStringAsync("/stores/S0027"));
             Assert.Contains("<li data-alert=\"out-of-stock:B-3\"><span class=\"tag\">持续缺货</span> B-3（ARLA-ST） · 12-01 14:30 起，12-01 16:30 解除（历时 2 小时）</li>", page);
+            Assert.Contains("<li data-alert=\"out-of-stock:B-4\"><span class=\"tag\">持续缺货</span> B-4（ARLA-LF） · 12-01 14:30 起，12-01 15:30 解除（历时 1 小时） · 货位已移出陈列计划</li>", page);
             // And so does the API, for an integrator's own shelf reports; a period it cannot read is refused with a reason.
             var alerts = (await (await admin.GetAsync("/api/stores/S0027/shelf/alerts?days=3")).Json())["alerts"]!.AsArray();
             var b3 = alerts.Single(a => a!["slot"]?.GetValue<string>() == "B-3")!;
             Assert.Equal(("out-of-stock", "ARLA-ST", seen.AddHours(2), false),
                 (b3["kind"]!.GetValue<string>(), b3["sku"]!.GetValue<string>(), b3["endedAt"]!.GetValue<DateTime>().ToUniversalTime(), b3["standing"]!.GetValue<bool>()));
+            Assert.Null(b3["endedBecause"]);
+            Assert.Equal(ShelfAlertEnd.SlotLeftPlan, alerts.Single(a => a!["slot"]?.GetValue<string>() == "B-4")!["endedBecause"]!.GetValue<string>());
             var refused = await admin.GetAsync("/api/stores/S0027/shelf/alerts?days=365");
             Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
             Assert.Contains("days '365' must be a whole number of days, 1 to 90.", await refused.Content.ReadAsStringAsync());
@@ -252,20 +261,20 @@ public sealed class WebhookTests(SmartStoreSystem system)
     {
         var t = new DateTime(2026, 12, 1, 2, 0, 0, DateTimeKind.Utc);
         var spells = ShelfAlertSpells.Pair([
-            (AlertKinds.ShelfAlert, ShelfAlert.OutOfStock, "B-3", "ARLA-ST", t),
-            (AlertKinds.ShelfAlert, ShelfAlert.ComplianceLow, null, null, t.AddMinutes(10)),
-            (AlertKinds.ShelfAlertCleared, ShelfAlert.OutOfStock, "B-3", "ARLA-ST", t.AddHours(1)),
-            (AlertKinds.ShelfAlert, ShelfAlert.OutOfStock, "B-3", "ARLA-ST", t.AddHours(3)),
-            (AlertKinds.ShelfAlertCleared, ShelfAlert.OutOfStock, "B-9", "OATLY", t.AddHours(4)),   // raised before the events read
+            (AlertKinds.ShelfAlert, ShelfAlert.OutOfStock, "B-3", "ARLA-ST", t, null),
+            (AlertKinds.ShelfAlert, ShelfAlert.ComplianceLow, null, null, t.AddMinutes(10), null),
+            (AlertKinds.ShelfAlertCleared, ShelfAlert.OutOfStock, "B-3", "ARLA-ST", t.AddHours(1), ShelfAlertEnd.Replanned),
+            (AlertKinds.ShelfAlert, ShelfAlert.OutOfStock, "B-3", "ARLA-ST", t.AddHours(3), null),
+            (AlertKinds.ShelfAlertCleared, ShelfAlert.OutOfStock, "B-9", "OATLY", t.AddHours(4), null),   // raised before the events read
         ]);
         Assert.Equal([
             new ShelfAlertSpell(ShelfAlert.OutOfStock, "B-3", "ARLA-ST", t.AddHours(3), null, Open: true),
             new ShelfAlertSpell(ShelfAlert.ComplianceLow, null, null, t.AddMinutes(10), null, Open: true),
-            new ShelfAlertSpell(ShelfAlert.OutOfStock, "B-3", "ARLA-ST", t, t.AddHours(1))], spells);
+            new ShelfAlertSpell(ShelfAlert.OutOfStock, "B-3", "ARLA-ST", t, t.AddHours(1), EndedBecause: ShelfAlertEnd.Replanned)], spells);
         // Raised again with no end between (ends were not sent before): the earlier spell is over, its end unrecorded.
         var again = ShelfAlertSpells.Pair([
-            (AlertKinds.ShelfAlert, ShelfAlert.OutOfStock, "B-3", "ARLA-ST", t),
-            (AlertKinds.ShelfAlert, ShelfAlert.OutOfStock, "B-3", "ARLA-ST", t.AddHours(1))]);
+            (AlertKinds.ShelfAlert, ShelfAlert.OutOfStock, "B-3", "ARLA-ST", t, null),
+            (AlertKinds.ShelfAlert, ShelfAlert.OutOfStock, "B-3", "ARLA-ST", t.AddHours(1), null)]);
         Assert.Equal([true, false], again.Select(s => s.Open));
     }
 

@@ -47,6 +47,8 @@ public static class WebhookMessage
             slot = d.SlotId,
             sku = d.Sku,
             figure = d.Figure,
+            // Why a shelf alert ended, where the plan told; null for every other event.
+            endedBecause = d.EndedBecause,
             // The to-do's id as the API knows it (a number; the event keeps it as its detail text).
             todo = d.Kind is AlertKinds.TodoOverdue or AlertKinds.TodoDone
                 ? new { id = long.TryParse(d.Detail, out var todoId) ? todoId : (long?)null, text = d.Text, note = d.Note }
@@ -153,13 +155,19 @@ public static class WebhookMessage
         _ => d.Figure ?? "",
     };
 
-    /// <summary>Which alert ended, by its slot and SKU; not why (restocked, or the slot left the plan: the patrol cannot tell).</summary>
-    private static string EndedWords(DueDelivery d) => d.Detail switch
+    /// <summary>
+    /// Which alert ended, by its slot and SKU, and why where the plan told (the slot out of the plan, another SKU planned, the
+    /// SKU no longer a competitor); without a reason the shelf itself changed — restocked, the competitor gone.
+    /// </summary>
+    private static string EndedWords(DueDelivery d) => (d.Detail, d.EndedBecause) switch
     {
-        ShelfAlert.OutOfStock when d.SlotId is not null => $"，货位 {d.SlotId}（{d.Sku}）",
-        ShelfAlert.CompetitorInOwnSlot when d.SlotId is not null => $"，货位 {d.SlotId}" + (d.Sku is null ? "" : $" 不再是 {d.Sku}"),
+        (ShelfAlert.OutOfStock, _) when d.SlotId is not null => $"，货位 {d.SlotId}（{d.Sku}）" + BecauseWords(d),
+        (ShelfAlert.CompetitorInOwnSlot, null) when d.SlotId is not null => $"，货位 {d.SlotId}" + (d.Sku is null ? "" : $" 不再是 {d.Sku}"),
+        (ShelfAlert.CompetitorInOwnSlot, _) when d.SlotId is not null => $"，货位 {d.SlotId}" + (d.Sku is null ? "" : $"（{d.Sku}）") + BecauseWords(d),
         _ => "",
     };
+
+    private static string BecauseWords(DueDelivery d) => d.EndedBecause is { } because ? "：" + UiText.Zh("alertEnd." + because) : "";
 
     private static string FaultWord(string? code) => code is null ? "" : UiText.Zh("fault." + code);
 }

@@ -96,7 +96,7 @@ public static class ShelfEndpoints
         return Results.Ok(new
         {
             store, days = back,
-            alerts = found.Select(s => new { kind = s.Detail, slot = s.SlotId, sku = s.Sku, raisedAt = s.RaisedUtc, endedAt = s.EndedUtc, standing = s.Stands(standing) }),
+            alerts = found.Select(s => new { kind = s.Detail, slot = s.SlotId, sku = s.Sku, raisedAt = s.RaisedUtc, endedAt = s.EndedUtc, endedBecause = s.EndedBecause, standing = s.Stands(standing) }),
         });
     }
 

@@ -97,7 +97,7 @@ public sealed class ShelfSnapshotTests
         var low = new ShelfAlert(ShelfAlert.ComplianceLow, null, null, "1/2", T0, "1/2");
         var rival = new ShelfAlert(ShelfAlert.CompetitorInOwnSlot, "A-1", "RIVAL-1", "", T0, "OWN-1");
         var wait = TimeSpan.FromMinutes(30);
-        IReadOnlyList<(ShelfAlert, DateTime)> Patrol(int minute, params ShelfAlert[] standing)
+        IReadOnlyList<ShelfAlertEnd> Patrol(int minute, params ShelfAlert[] standing)
         {
             var at = T0.AddMinutes(minute);
             Assert.Empty(shelf.Unraised(standing));
@@ -112,15 +112,37 @@ public sealed class ShelfSnapshotTests
         Assert.Empty(Patrol(30, low, rival));
         // Gone at 40 and still at 70, 30 minutes on: ended, as of 40, as it was raised (with the SKU it was).
         Assert.Empty(Patrol(40, low));
-        Assert.Equal([(rival, T0.AddMinutes(40))], shelf.Ended([low], T0.AddMinutes(70), wait));
-        Assert.Equal([(rival, T0.AddMinutes(40))], shelf.Ended([low], T0.AddMinutes(75), wait)); // not noted (its write failed): still to tell
+        Assert.Equal([new ShelfAlertEnd(rival, T0.AddMinutes(40))], shelf.Ended([low], T0.AddMinutes(70), wait));
+        Assert.Equal([new ShelfAlertEnd(rival, T0.AddMinutes(40))], shelf.Ended([low], T0.AddMinutes(75), wait)); // not noted (its write failed): still to tell
         shelf.NoteAlerts([low], shelf.Ended([low], T0.AddMinutes(75), wait), T0.AddMinutes(75));
         Assert.Equal([rival], shelf.Unraised([low, rival]));                                       // back after its end: raised again
 
         // A store grain's state kept before alerts were kept whole has their keys: they say which alert ended.
         var kept = new ShelfSnapshot { RaisedAlerts = new(["out-of-stock:B-3"], StringComparer.Ordinal) };
-        var (ended, _) = Assert.Single(kept.Ended([], T0, TimeSpan.Zero));
+        var (ended, _, _) = Assert.Single(kept.Ended([], T0, TimeSpan.Zero));
         Assert.Equal((ShelfAlert.OutOfStock, "B-3", (string?)null), (ended.Kind, ended.SlotId, ended.Sku));
+    }
+
+    [Fact]
+    public void An_alert_that_went_because_the_plan_changed_says_so_and_one_the_shelf_put_right_does_not()
+    {
+        var empty = new ShelfAlert(ShelfAlert.OutOfStock, "B-3", "ARLA-ST", "", T0, "4");
+        var rival = new ShelfAlert(ShelfAlert.CompetitorInOwnSlot, "B-2", "OATLY", "", T0, "ARLA-MF");
+        var low = new ShelfAlert(ShelfAlert.ComplianceLow, null, null, "", T0, "1/2");
+        IReadOnlyList<PlannedSlot> plan = [new("B-2", "ARLA-MF"), new("B-3", "ARLA-ST")];
+        bool Competitor(string sku) => sku == "OATLY";
+
+        Assert.Equal([null, null, null], new[] { empty, rival, low }.Select(a => AlertEndCause.Of(a, plan, Competitor)));   // the shelf was put right
+        Assert.Equal(ShelfAlertEnd.SlotLeftPlan, AlertEndCause.Of(empty, [new("B-2", "ARLA-MF")], Competitor));
+        Assert.Equal(ShelfAlertEnd.Replanned, AlertEndCause.Of(empty, [new("B-3", "ARLA-LF")], Competitor));
+        Assert.Equal(ShelfAlertEnd.Replanned, AlertEndCause.Of(rival, [new("B-2", "OATLY")], Competitor));   // the competitor is the plan now
+        Assert.Equal(ShelfAlertEnd.NoLongerCompetitor, AlertEndCause.Of(rival, plan, _ => false));
+        // Through the snapshot: the cause goes with the end it explains.
+        var shelf = new ShelfSnapshot();
+        shelf.NoteAlerts([empty, rival], [], T0);
+        shelf.NoteAlerts([], [], T0.AddMinutes(10));                                                    // both gone at 10
+        var ended = shelf.Ended([], T0.AddMinutes(40), TimeSpan.FromMinutes(30), a => AlertEndCause.Of(a, [new("B-2", "ARLA-MF")], Competitor));
+        Assert.Equal([new ShelfAlertEnd(rival, T0.AddMinutes(10)), new ShelfAlertEnd(empty, T0.AddMinutes(10), ShelfAlertEnd.SlotLeftPlan)], ended);
     }
 
     [Fact]

@@ -50,5 +50,18 @@ public sealed class StoreShelfGrainTests(LivenessCluster fixture)
         await store.ShelfObserved([new SlotObservation("S1", LivenessCluster.ShelfCameraB, 1, 5, t.AddMinutes(3), SlotState.Sku, "SKU-A", 0.9f)]);
         Assert.Equal(["compliance-low"], await connection.QueryAsync<string>(
             "SELECT detail FROM alert_events WHERE store_code = @store AND kind = 'shelf-alert-cleared'", new { store = LivenessCluster.ShelfStore }));
+
+        // S2 empty on three patrols (10 minutes apart): out of stock. The planner then takes S2 out of the plan; its alert ends, and says that
+        // the plan changed, not the shelf (the compliance alert its emptiness raised ends with no such word).
+        for (var i = 0; i < 3; i++)
+            await store.ShelfObserved([new SlotObservation("S2", LivenessCluster.ShelfCameraA, 1, 6 + i, t.AddMinutes(4 + 10 * i), SlotState.Empty, null, 0.9f)]);
+        Assert.Contains((await store.GetShelf()).Alerts, a => a.Key == "out-of-stock:S2");
+        await planograms.Save(LivenessCluster.ShelfCameraA, 1, [0xFF, 0xD8, 0xFF, 0xD9], 100, 100, [new PlanogramSlot("S1", "SKU-A", 0, 0, 50, 50)], "test");
+        await store.PlanChanged();
+        await store.ShelfObserved([new SlotObservation("S1", LivenessCluster.ShelfCameraA, 1, 9, t.AddMinutes(25), SlotState.Sku, "SKU-A", 0.9f)]);
+        Assert.Equal([("compliance-low", null, null), ("compliance-low", null, null), ("out-of-stock", "S2", ShelfAlertEnd.SlotLeftPlan)],
+            await connection.QueryAsync<(string, string?, string?)>("""
+                SELECT detail, slot_id, ended_because FROM alert_events WHERE store_code = @store AND kind = 'shelf-alert-cleared' ORDER BY id
+                """, new { store = LivenessCluster.ShelfStore }));
     }
 }
