@@ -290,6 +290,7 @@ public static partial class UiText
         ["alertSpellEnded"] = ("{0} 起，{1} 解除（历时 {2}）", "from {0}, ended {1} (after {2})"),
         ["alertSpellStanding"] = ("{0} 起，仍未解除", "from {0}, still standing"),
         ["alertSpellEndedUnrecorded"] = ("{0} 起，已解除", "from {0}, ended since"),
+        ["slotWithSku"] = ("{0}（{1}）", "{0} ({1})"),
         ["alertEnd.slot-left-plan"] = ("货位已移出陈列计划", "the slot was taken out of the plan"),
         ["alertEnd.replanned"] = ("货位已改为陈列其他 SKU", "the slot is now planned for another SKU"),
         ["alertEnd.no-longer-competitor"] = ("该 SKU 已不再标为竞品", "the SKU is no longer marked a competitor"),
