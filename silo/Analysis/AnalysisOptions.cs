@@ -8,6 +8,12 @@ public sealed record AnalysisOptions
     /// <summary>Snapshots claimed per round trip to the database.</summary>
     public int BatchSize { get; init; } = 16;
 
+    /// <summary>
+    /// People cameras' frames are analysed before shelf photos (foot traffic is live); a shelf photo that has waited this
+    /// long comes with each batch of them, so a patrol's result is not held up without end, however busy the doors.
+    /// </summary>
+    public TimeSpan ShelfMayWait { get; init; } = TimeSpan.FromMinutes(5);
+
     /// <summary>How often an idle worker looks for work it was not told about (another silo's uploads, a restart).</summary>
     public TimeSpan IdlePoll { get; init; } = TimeSpan.FromSeconds(2);
 

@@ -15,10 +15,10 @@ using SmartStore.Vision.People;
 namespace SmartStore.Silo.Analysis;
 
 /// <summary>
-/// Works through the pending snapshots of people-cameras, oldest first: detect, embed, hand the frame to the
-/// camera grain (which tracks and counts), store boxes and track ids with the snapshot. Pending snapshots left
-/// by a stop or crash are picked up on start. A snapshot that cannot be read is marked failed with the reason;
-/// it never blocks the ones behind it.
+/// Works through the pending snapshots oldest first, people cameras' frames before shelf photos
+/// (<see cref="SnapshotAnalysisQueue.ClaimInTurn"/>): detect, embed, hand the frame to the camera grain (which tracks and
+/// counts), store boxes and track ids with the snapshot. Pending snapshots left by a stop or crash are picked up on start.
+/// A snapshot that cannot be read is marked failed with the reason; it never blocks the ones behind it.
 /// </summary>
 public sealed class SnapshotAnalysisWorker(
     SnapshotAnalysisQueue queue,
@@ -33,7 +33,6 @@ public sealed class SnapshotAnalysisWorker(
     IOptions<AnalysisOptions> options,
     ILogger<SnapshotAnalysisWorker> logger) : BackgroundService
 {
-    private static readonly CameraKind[] AnalysedKinds = [CameraKind.Entrance, CameraKind.Interior, CameraKind.Shelf];
     private readonly AnalysisOptions _options = options.Value;
 
     private long _analysed;
@@ -142,7 +141,7 @@ public sealed class SnapshotAnalysisWorker(
     /// <summary>Claims a batch and analyses it, or waits for work when there is none.</summary>
     private async Task WorkOnce(PeopleAnalyzers analyzers, ShelfSnapshotReader shelves, CancellationToken stoppingToken)
     {
-        var batch = await queue.Claim(AnalysedKinds, _options.BatchSize, stoppingToken);
+        var batch = await queue.ClaimInTurn(_options.BatchSize, _options.ShelfMayWait, stoppingToken);
         if (batch.Count == 0)
         {
             await signal.Wait(_options.IdlePoll, stoppingToken);

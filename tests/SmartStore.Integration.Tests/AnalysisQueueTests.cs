@@ -87,7 +87,7 @@ public sealed class AnalysisQueueTests
         await new DemoChain(db.Database, new SecretsFile(Path.Combine(Path.GetTempPath(), $"queue-{Guid.NewGuid():N}.json")), _ => { }).Seed();
         var snapshots = new SnapshotRepository(db.Database);
         foreach (var n in new[] { 1, 2 })
-            await snapshots.Record(new SnapshotRepository.NewSnapshot("CAM-S0007-E1", $"wait-{n}".PadRight(64, '0'), $"x/wait-{n}.jpg", 100, 640, 480,
+            await snapshots.Record(new SnapshotRepository.NewSnapshot("CAM-S0001-E1", $"wait-{n}".PadRight(64, '0'), $"x/wait-{n}.jpg", 100, 640, 480,
                 $"wait-{n}.jpg", DateTime.UtcNow.AddSeconds(n), "ftp"));
         var queue = new SnapshotAnalysisQueue(db.Database);
         await using var connection = await db.Database.Open();
@@ -111,11 +111,43 @@ public sealed class AnalysisQueueTests
         Assert.Equal(["wait-1.jpg", "wait-2.jpg"], both.Select(c => c.FileName));
 
         // A postponement under a claim the stale sweep has ended leaves the new claim alone.
-        await connection.ExecuteAsync("UPDATE snapshots SET claimed_at = now() - interval '10 minutes' WHERE camera_code = 'CAM-S0007-E1'");
+        await connection.ExecuteAsync("UPDATE snapshots SET claimed_at = now() - interval '10 minutes' WHERE camera_code = 'CAM-S0001-E1'");
         Assert.Equal(2, await queue.ReleaseStale(TimeSpan.FromMinutes(5), CancellationToken.None));
         var reclaimed = (await queue.Claim(Kinds, 1, CancellationToken.None)).Single(c => c.Id == both[0].Id);
         await queue.Postpone(both[0], TimeSpan.FromSeconds(15), "late", CancellationToken.None);
         Assert.Equal("analysing", await connection.ExecuteScalarAsync<string>("SELECT status FROM snapshots WHERE id = @id", new { id = reclaimed.Id }));
+    }
+
+    [Fact]
+    public async Task People_frames_go_before_shelf_photos_and_a_shelf_photo_that_has_waited_goes_first()
+    {
+        await using var db = await TestDatabase.Create();
+        await new DemoChain(db.Database, new SecretsFile(Path.Combine(Path.GetTempPath(), $"queue-{Guid.NewGuid():N}.json")), _ => { }).Seed();
+        var snapshots = new SnapshotRepository(db.Database);
+        // A patrol's two photos arrive first, then a door's and an in-store camera's frames.
+        foreach (var (camera, n) in new[] { ("CAM-S0001-P1", 1), ("CAM-S0001-P1", 2), ("CAM-S0001-E1", 1), ("CAM-S0001-I1", 1), ("CAM-S0001-E1", 2) })
+            await snapshots.Record(new SnapshotRepository.NewSnapshot(camera, $"{camera}-{n}".PadRight(64, '0')[..64], $"x/{camera}-{n}.jpg", 100, 640, 480,
+                $"{camera}-{n}.jpg", DateTime.UtcNow, "ftp"));
+        var queue = new SnapshotAnalysisQueue(db.Database);
+        var wait = TimeSpan.FromMinutes(5);
+        async Task<IReadOnlyList<string>> Next()
+        {
+            var claimed = await queue.ClaimInTurn(16, wait, CancellationToken.None);
+            foreach (var c in claimed) await queue.Complete(c.Id, "{}", CancellationToken.None);
+            return claimed.Select(c => c.FileName).ToList();
+        }
+
+        Assert.Equal(["CAM-S0001-E1-1.jpg", "CAM-S0001-I1-1.jpg", "CAM-S0001-E1-2.jpg"], await Next());
+        Assert.Equal(["CAM-S0001-P1-1.jpg"], await Next());   // one shelf photo at a time: a door's frame arriving meanwhile goes next
+        await snapshots.Record(new SnapshotRepository.NewSnapshot("CAM-S0001-E1", "e1-3".PadRight(64, '0'), "x/e1-3.jpg", 100, 640, 480, "e1-3.jpg", DateTime.UtcNow, "ftp"));
+        Assert.Equal(["e1-3.jpg"], await Next());
+
+        // The second photo has waited six minutes: it comes with the door's new frame, first.
+        await snapshots.Record(new SnapshotRepository.NewSnapshot("CAM-S0001-E1", "e1-4".PadRight(64, '0'), "x/e1-4.jpg", 100, 640, 480, "e1-4.jpg", DateTime.UtcNow, "ftp"));
+        await using var connection = await db.Database.Open();
+        await connection.ExecuteAsync("UPDATE snapshots SET received_at = now() - interval '6 minutes' WHERE file_name = 'CAM-S0001-P1-2.jpg'");
+        Assert.Equal(["CAM-S0001-P1-2.jpg", "e1-4.jpg"], await Next());
+        Assert.Empty(await Next());
     }
 
     [Fact]

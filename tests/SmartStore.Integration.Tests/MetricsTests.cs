@@ -24,6 +24,8 @@ public sealed partial class MetricsTests(SmartStoreSystem system)
         // Every bound camera is online, offline or not heard from yet: the three add up to the demo's 72 and more.
         Assert.True(new[] { "online", "offline", "not_reported" }.Sum(s => samples[$"smartstore_cameras{{state=\"{s}\"}}"]) >= 72);
         Assert.Contains("# TYPE smartstore_snapshots_waiting gauge", text);
+        // How far analysis is behind, for each kind of camera (a shelf patrol may wait; a door's frames should not).
+        Assert.All(new[] { "entrance", "interior", "shelf" }, kind => Assert.InRange(samples[$"smartstore_snapshots_oldest_waiting_seconds{{kind=\"{kind}\"}}"], 0, 86_400));
         Assert.True(samples.ContainsKey("smartstore_alert_deliveries{state=\"given_up\"}"));
         // How much room is left: the database's size, and the pictures' disk (free within its size).
         Assert.True(samples["smartstore_database_bytes"] > 1_000_000);

@@ -59,9 +59,11 @@ public static class MetricsEndpoints
                  ("state=\"not_reported\"", figures is null ? 0 : Math.Max(0, figures.Cameras - cameras.Total))]);
         if (figures is null) return;
         Gauge(text, "smartstore_stores", "Stores.", [("", figures.Stores)]);
-        Gauge(text, "smartstore_snapshots_waiting", "Pictures received and not yet analysed.", [("", figures.SnapshotsWaiting)]);
-        Gauge(text, "smartstore_snapshots_oldest_waiting_seconds", "How long the oldest picture not yet analysed has waited (0: none waits).",
-            [("", figures.OldestWaitingSeconds ?? 0)]);
+        Gauge(text, "smartstore_snapshots_waiting", "Pictures received and not yet analysed, by the kind of camera they came from.",
+            figures.WaitingByKind.Select(w => ($"kind=\"{w.Key}\"", (double)w.Value.Count)).ToList());
+        Gauge(text, "smartstore_snapshots_oldest_waiting_seconds",
+            "How long the oldest picture not yet analysed has waited, by kind of camera (0: none waits; people cameras' frames go before shelf photos).",
+            figures.WaitingByKind.Select(w => ($"kind=\"{w.Key}\"", w.Value.OldestSeconds)).ToList());
         Gauge(text, "smartstore_ingest_rejections_last_hour", "Uploads refused in the last hour, by reason.",
             figures.RejectionsLastHour.Select(r => ($"reason=\"{Escape(r.Key)}\"", (double)r.Value)).ToList());
         Gauge(text, "smartstore_view_faults_open", "Cameras whose view has a fault raised now (blocked, moved, dark …).", [("", figures.ViewFaultsOpen)]);
