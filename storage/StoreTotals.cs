@@ -7,9 +7,10 @@ namespace SmartStore.Storage;
 /// <summary>
 /// One store's foot traffic over a period, for comparing stores with their peers: its type (its first tag: flagship,
 /// mall, street …), whether the report covers it, the days it counted traffic on (0: none in the period) — days its door
-/// counted anyone, coming in, going out or walking past: a day of in-store occupancy alone, its door counting nobody, is
+/// counted a customer coming in or anyone walking past: a day of in-store occupancy alone, its door counting nobody, is
 /// not a traffic day, or a store whose door camera counted nothing would stand "below its peers" at 0 % instead of
-/// "nothing counted" — and the days it looked closed during its opening hours (<see cref="StoreClosures"/>).
+/// "nothing counted"; nor is a closed day its cleaners came in and went out on (off-hours entries and their exits), which
+/// would pull its entries a day down — and the days it looked closed during its opening hours (<see cref="StoreClosures"/>).
 /// </summary>
 /// <param name="PartlyCountedDays">days a door camera was blind for a spell of the store's hours (<see cref="DoorGaps"/>).</param>
 /// <param name="PartlyCountedTrafficDays">those of the traffic days; <paramref name="PartlyCountedEntries"/> and
@@ -66,8 +67,8 @@ public sealed class StoreTotals(SmartStoreDatabase database, double maxDoorBlind
         var rows = await connection.QueryAsync<Row>(new CommandDefinition($"""
             SELECT s.code AS Code, s.name AS Name, s.region_code AS RegionCode, s.tags[1] AS Type,
                    ({StoreScope.Visible} AND (@store::text IS NULL OR s.code = @store) AND (@region::text IS NULL OR s.region_code = @region)) AS Covered,
-                   count(DISTINCT date_trunc('day', t.hour_local)) FILTER (WHERE t.entries > 0 OR t.exits > 0 OR t.passers_by > 0)::int AS Days,
-                   count(DISTINCT date_trunc('day', t.hour_local)) FILTER (WHERE (t.entries > 0 OR t.exits > 0 OR t.passers_by > 0) AND g.gap)::int
+                   count(DISTINCT date_trunc('day', t.hour_local)) FILTER (WHERE t.entries > 0 OR t.passers_by > 0)::int AS Days,
+                   count(DISTINCT date_trunc('day', t.hour_local)) FILTER (WHERE (t.entries > 0 OR t.passers_by > 0) AND g.gap)::int
                        AS PartlyCountedTrafficDays,
                    coalesce(sum(t.entries) FILTER (WHERE g.gap), 0)::int AS PartlyCountedEntries,
                    coalesce(sum(t.passers_by) FILTER (WHERE g.gap), 0)::int AS PartlyCountedPassersBy,
