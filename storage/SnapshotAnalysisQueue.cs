@@ -54,7 +54,7 @@ public sealed class SnapshotAnalysisQueue(SmartStoreDatabase database)
     /// The next work in turn: people cameras' frames before shelf photos, which are claimed one at a time. Foot traffic is
     /// live — the board, occupancy, 疑似关门 — while a patrol's result may come minutes later; taken oldest first, a patrol of
     /// a chain's shelves (about a second a photo on two cores) held every door's counting up for minutes (the demo's 132
-    /// photos every 10 minutes: doors' frames waited 56 s at the median, 134 s at worst, in those minutes). A shelf photo
+    /// photos every 10 minutes: doors' frames waited 17–69 s at the median, up to 134 s, in those minutes). A shelf photo
     /// that has waited <paramref name="shelfMayWait"/> comes with each batch of people frames, so neither starves the
     /// other — not people frames arriving without end, nor a backlog of patrols after a restart.
     /// </summary>
