@@ -1,4 +1,5 @@
 using Dapper;
+using SmartStore.Models;
 
 namespace SmartStore.Storage;
 
@@ -23,9 +24,6 @@ public sealed class OperationsGauges(SmartStoreDatabase database)
     }
 
     public sealed record Waiting(long Count, double OldestSeconds);
-
-    /// <summary>The kinds of camera whose pictures are analysed: each has its figures, 0 when nothing of it waits.</summary>
-    public static readonly IReadOnlyList<string> AnalysedKinds = ["entrance", "interior", "shelf"];
 
     public async Task<Figures> Read(CancellationToken cancellationToken = default)
     {
@@ -52,7 +50,8 @@ public sealed class OperationsGauges(SmartStoreDatabase database)
         return figures with
         {
             RejectionsLastHour = rejections.ToDictionary(r => r.Reason, r => r.Count),
-            WaitingByKind = AnalysedKinds.ToDictionary(k => k, k => waiting.GetValueOrDefault(k, new Waiting(0, 0))),
+            // Each analysed kind has its figures, 0 when nothing of it waits.
+            WaitingByKind = SnapshotAnalysisQueue.AnalysedKinds.Select(k => k.ToCode()).ToDictionary(k => k, k => waiting.GetValueOrDefault(k, new Waiting(0, 0))),
         };
     }
 }

@@ -50,19 +50,23 @@ public sealed class SnapshotAnalysisQueue(SmartStoreDatabase database)
     private static readonly CameraKind[] PeopleKinds = [CameraKind.Entrance, CameraKind.Interior];
     private static readonly CameraKind[] ShelfKinds = [CameraKind.Shelf];
 
+    /// <summary>The kinds of camera whose pictures are analysed (a till camera's are kept, not analysed).</summary>
+    public static readonly IReadOnlyList<CameraKind> AnalysedKinds = [.. PeopleKinds, .. ShelfKinds];
+
     /// <summary>
     /// The next work in turn: people cameras' frames before shelf photos, which are claimed one at a time. Foot traffic is
     /// live — the board, occupancy, 疑似关门 — while a patrol's result may come minutes later; taken oldest first, a patrol of
     /// a chain's shelves (about a second a photo on two cores) held every door's counting up for minutes (the demo's 132
     /// photos every 10 minutes: doors' frames waited 17–69 s at the median, up to 134 s, in those minutes). A shelf photo
     /// that has waited <paramref name="shelfMayWait"/> comes with each batch of people frames, so neither starves the
-    /// other — not people frames arriving without end, nor a backlog of patrols after a restart.
+    /// other — not people frames arriving without end, nor a backlog of patrols after a restart. Two claims a round: with no
+    /// people frame waiting, the shelf photo claimed is the oldest, overdue or not.
     /// </summary>
     public async Task<IReadOnlyList<Claimed>> ClaimInTurn(int limit, TimeSpan shelfMayWait, CancellationToken cancellationToken)
     {
-        var overdue = await Claim(ShelfKinds, 1, cancellationToken, shelfMayWait);
         var people = await Claim(PeopleKinds, limit, cancellationToken);
-        return overdue.Count + people.Count > 0 ? [.. overdue, .. people] : await Claim(ShelfKinds, 1, cancellationToken);
+        var shelf = await Claim(ShelfKinds, 1, cancellationToken, people.Count > 0 ? shelfMayWait : null);
+        return [.. shelf, .. people];
     }
 
     /// <summary>

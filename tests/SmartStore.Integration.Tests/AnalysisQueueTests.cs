@@ -10,15 +10,25 @@ public sealed class AnalysisQueueTests
 {
     private static readonly CameraKind[] Kinds = [CameraKind.Entrance];
 
+    /// <summary>A database of its own with the demo chain's cameras: the queue claims by the kind of camera.</summary>
+    private static async Task<TestDatabase> DemoChainDatabase()
+    {
+        var db = await TestDatabase.Create();
+        await new DemoChain(db.Database, new SecretsFile(Path.Combine(Path.GetTempPath(), $"queue-{Guid.NewGuid():N}.json")), _ => { }).Seed();
+        return db;
+    }
+
+    /// <summary>A picture from <paramref name="camera"/> received now, stored as <paramref name="name"/>.jpg (its name makes its checksum unique).</summary>
+    private static Task Receive(SnapshotRepository snapshots, string camera, string name, DateTime capturedAt) =>
+        snapshots.Record(new SnapshotRepository.NewSnapshot(camera, name.PadRight(64, '0')[..64], $"x/{name}.jpg", 100, 640, 480, $"{name}.jpg", capturedAt, "ftp"));
+
     [Fact]
     public async Task A_camera_whose_frames_are_being_analysed_is_left_to_that_worker()
     {
-        await using var db = await TestDatabase.Create();
-        await new DemoChain(db.Database, new SecretsFile(Path.Combine(Path.GetTempPath(), $"queue-{Guid.NewGuid():N}.json")), _ => { }).Seed();
+        await using var db = await DemoChainDatabase();
         var snapshots = new SnapshotRepository(db.Database);
         foreach (var (camera, n) in new[] { ("CAM-S0001-E1", 1), ("CAM-S0001-E1", 2), ("CAM-S0001-E1", 3), ("CAM-S0002-E1", 1), ("CAM-S0002-E1", 2) })
-            await snapshots.Record(new SnapshotRepository.NewSnapshot(camera, $"{camera}-{n}".PadRight(64, '0')[..64], $"x/{camera}-{n}.jpg", 100, 640, 480,
-                $"{camera}-{n}.jpg", DateTime.UtcNow.AddSeconds(n), "ftp"));
+            await Receive(snapshots, camera, $"{camera}-{n}", DateTime.UtcNow.AddSeconds(n));
         var queue = new SnapshotAnalysisQueue(db.Database);
 
         var first = await queue.Claim(Kinds, 2, CancellationToken.None);
@@ -37,12 +47,10 @@ public sealed class AnalysisQueueTests
     [Fact]
     public async Task Two_workers_claiming_at_the_same_moment_never_split_one_camera()
     {
-        await using var db = await TestDatabase.Create();
-        await new DemoChain(db.Database, new SecretsFile(Path.Combine(Path.GetTempPath(), $"queue-{Guid.NewGuid():N}.json")), _ => { }).Seed();
+        await using var db = await DemoChainDatabase();
         var snapshots = new SnapshotRepository(db.Database);
         for (var n = 1; n <= 6; n++)
-            await snapshots.Record(new SnapshotRepository.NewSnapshot("CAM-S0003-E1", $"s3-{n}".PadRight(64, '0')[..64], $"x/s3-{n}.jpg", 100, 640, 480,
-                $"s3-{n}.jpg", DateTime.UtcNow.AddSeconds(n), "ftp"));
+            await Receive(snapshots, "CAM-S0003-E1", $"s3-{n}", DateTime.UtcNow.AddSeconds(n));
         var queue = new SnapshotAnalysisQueue(db.Database);
 
         for (var round = 0; round < 5; round++)
@@ -56,11 +64,9 @@ public sealed class AnalysisQueueTests
     [Fact]
     public async Task A_snapshot_that_failed_for_now_is_claimed_again_after_its_pause_and_given_up_after_the_last_attempt()
     {
-        await using var db = await TestDatabase.Create();
-        await new DemoChain(db.Database, new SecretsFile(Path.Combine(Path.GetTempPath(), $"queue-{Guid.NewGuid():N}.json")), _ => { }).Seed();
+        await using var db = await DemoChainDatabase();
         var snapshots = new SnapshotRepository(db.Database);
-        await snapshots.Record(new SnapshotRepository.NewSnapshot("CAM-S0004-E1", "retry".PadRight(64, '0'), "x/retry.jpg", 100, 640, 480,
-            "retry.jpg", DateTime.UtcNow, "ftp"));
+        await Receive(snapshots, "CAM-S0004-E1", "retry", DateTime.UtcNow);
         var queue = new SnapshotAnalysisQueue(db.Database);
         await using var connection = await db.Database.Open();
 
@@ -83,12 +89,10 @@ public sealed class AnalysisQueueTests
     [Fact]
     public async Task A_snapshot_postponed_for_the_SKU_gallery_is_never_given_up_and_holds_its_cameras_later_frames()
     {
-        await using var db = await TestDatabase.Create();
-        await new DemoChain(db.Database, new SecretsFile(Path.Combine(Path.GetTempPath(), $"queue-{Guid.NewGuid():N}.json")), _ => { }).Seed();
+        await using var db = await DemoChainDatabase();
         var snapshots = new SnapshotRepository(db.Database);
         foreach (var n in new[] { 1, 2 })
-            await snapshots.Record(new SnapshotRepository.NewSnapshot("CAM-S0001-E1", $"wait-{n}".PadRight(64, '0'), $"x/wait-{n}.jpg", 100, 640, 480,
-                $"wait-{n}.jpg", DateTime.UtcNow.AddSeconds(n), "ftp"));
+            await Receive(snapshots, "CAM-S0001-E1", $"wait-{n}", DateTime.UtcNow.AddSeconds(n));
         var queue = new SnapshotAnalysisQueue(db.Database);
         await using var connection = await db.Database.Open();
 
@@ -121,13 +125,11 @@ public sealed class AnalysisQueueTests
     [Fact]
     public async Task People_frames_go_before_shelf_photos_and_a_shelf_photo_that_has_waited_goes_first()
     {
-        await using var db = await TestDatabase.Create();
-        await new DemoChain(db.Database, new SecretsFile(Path.Combine(Path.GetTempPath(), $"queue-{Guid.NewGuid():N}.json")), _ => { }).Seed();
+        await using var db = await DemoChainDatabase();
         var snapshots = new SnapshotRepository(db.Database);
         // A patrol's two photos arrive first, then a door's and an in-store camera's frames.
         foreach (var (camera, n) in new[] { ("CAM-S0001-P1", 1), ("CAM-S0001-P1", 2), ("CAM-S0001-E1", 1), ("CAM-S0001-I1", 1), ("CAM-S0001-E1", 2) })
-            await snapshots.Record(new SnapshotRepository.NewSnapshot(camera, $"{camera}-{n}".PadRight(64, '0')[..64], $"x/{camera}-{n}.jpg", 100, 640, 480,
-                $"{camera}-{n}.jpg", DateTime.UtcNow, "ftp"));
+            await Receive(snapshots, camera, $"{camera}-{n}", DateTime.UtcNow);
         var queue = new SnapshotAnalysisQueue(db.Database);
         var wait = TimeSpan.FromMinutes(5);
         async Task<IReadOnlyList<string>> Next()
@@ -139,11 +141,11 @@ public sealed class AnalysisQueueTests
 
         Assert.Equal(["CAM-S0001-E1-1.jpg", "CAM-S0001-I1-1.jpg", "CAM-S0001-E1-2.jpg"], await Next());
         Assert.Equal(["CAM-S0001-P1-1.jpg"], await Next());   // one shelf photo at a time: a door's frame arriving meanwhile goes next
-        await snapshots.Record(new SnapshotRepository.NewSnapshot("CAM-S0001-E1", "e1-3".PadRight(64, '0'), "x/e1-3.jpg", 100, 640, 480, "e1-3.jpg", DateTime.UtcNow, "ftp"));
+        await Receive(snapshots, "CAM-S0001-E1", "e1-3", DateTime.UtcNow);
         Assert.Equal(["e1-3.jpg"], await Next());
 
         // The second photo has waited six minutes: it comes with the door's new frame, first.
-        await snapshots.Record(new SnapshotRepository.NewSnapshot("CAM-S0001-E1", "e1-4".PadRight(64, '0'), "x/e1-4.jpg", 100, 640, 480, "e1-4.jpg", DateTime.UtcNow, "ftp"));
+        await Receive(snapshots, "CAM-S0001-E1", "e1-4", DateTime.UtcNow);
         await using var connection = await db.Database.Open();
         await connection.ExecuteAsync("UPDATE snapshots SET received_at = now() - interval '6 minutes' WHERE file_name = 'CAM-S0001-P1-2.jpg'");
         Assert.Equal(["CAM-S0001-P1-2.jpg", "e1-4.jpg"], await Next());
@@ -153,12 +155,10 @@ public sealed class AnalysisQueueTests
     [Fact]
     public async Task A_cameras_frames_behind_one_waiting_to_be_retried_wait_with_it_and_then_come_in_order()
     {
-        await using var db = await TestDatabase.Create();
-        await new DemoChain(db.Database, new SecretsFile(Path.Combine(Path.GetTempPath(), $"queue-{Guid.NewGuid():N}.json")), _ => { }).Seed();
+        await using var db = await DemoChainDatabase();
         var snapshots = new SnapshotRepository(db.Database);
         foreach (var (camera, n) in new[] { ("CAM-S0005-E1", 1), ("CAM-S0005-E1", 2), ("CAM-S0005-E1", 3), ("CAM-S0006-E1", 1) })
-            await snapshots.Record(new SnapshotRepository.NewSnapshot(camera, $"{camera}-{n}".PadRight(64, '0')[..64], $"x/{camera}-{n}.jpg", 100, 640, 480,
-                $"{camera}-{n}.jpg", DateTime.UtcNow.AddSeconds(n), "ftp"));
+            await Receive(snapshots, camera, $"{camera}-{n}", DateTime.UtcNow.AddSeconds(n));
         var queue = new SnapshotAnalysisQueue(db.Database);
         await using var connection = await db.Database.Open();
 
