@@ -21,6 +21,10 @@ public sealed class StoreFootfall(string storeCode, FootfallOptions options, Fun
     private IReadOnlyList<float[]> _enrolledStaff = [];
     // Earlier days are forgotten once per new store-local day, not on every frame an interior camera reports.
     private DateTime _forgottenBefore = DateTime.MinValue;
+    // Customer entries of the last longest visit, each with its time, from the first crossing this footfall recorded:
+    // restored hours hold only hourly tallies, so until a longest visit has passed since then, hours are prorated.
+    private readonly Queue<(DateTime AtUtc, VisitorMemory Visitor)> _recentEntries = new();
+    private DateTime _entriesKnownSince = DateTime.MaxValue;
 
     /// <summary>Hours changed since the last <see cref="TakeChangedHours"/>, to be written out.</summary>
     private readonly HashSet<DateTime> _changed = new();
@@ -51,6 +55,7 @@ public sealed class StoreFootfall(string storeCode, FootfallOptions options, Fun
     public int Record(TrafficObservation seen)
     {
         var customers = 0;
+        if (seen.Crossings.Count > 0 && _entriesKnownSince == DateTime.MaxValue) _entriesKnownSince = seen.AtUtc;
         foreach (var crossing in seen.Crossings)
         {
             if (crossing.Direction == CrossingDirection.In) customers += Enter(crossing) ? 1 : 0;
@@ -82,11 +87,22 @@ public sealed class StoreFootfall(string storeCode, FootfallOptions options, Fun
     /// <summary>
     /// The day's entries less its exits while the store is open, but no more than came in within the longest visit — a door
     /// that misses people going out would otherwise fill the store a little more with every one of them — and nobody once
-    /// it has closed. Entries are kept by the hour: an hour partly within the longest visit counts for its share.
+    /// it has closed.
     /// </summary>
     private int OccupancyByDoor(TrafficCounters today, DateTime nowUtc)
     {
         if (!_customersExpected(nowUtc)) return 0;
+        var standing = Math.Max(0, today.Entries - today.Exits);
+        var since = nowUtc - options.LongestVisit;
+        if (since < _entriesKnownSince) return Math.Min(standing, EntriesByHourSince(nowUtc));
+        ForgetEntriesBefore(since);
+        // Frames can be analysed out of order, so the queue is trimmed from its head and counted by time.
+        return Math.Min(standing, _recentEntries.Count(e => e.AtUtc >= since && e.AtUtc <= nowUtc));
+    }
+
+    /// <summary>Entries within the longest visit from the hourly tallies: an hour partly within it counts for its share.</summary>
+    private int EntriesByHourSince(DateTime nowUtc)
+    {
         var now = toLocal(nowUtc);
         var since = now - options.LongestVisit;
         var recent = 0.0;
@@ -97,7 +113,12 @@ public sealed class StoreFootfall(string storeCode, FootfallOptions options, Fun
             var from = hour.HourLocal < since ? since : hour.HourLocal;
             recent += end > hour.HourLocal ? hour.Entries * ((end - from) / (end - hour.HourLocal)) : hour.Entries;
         }
-        return Math.Min(Math.Max(0, today.Entries - today.Exits), (int)Math.Round(recent));
+        return (int)Math.Round(recent);
+    }
+
+    private void ForgetEntriesBefore(DateTime utc)
+    {
+        while (_recentEntries.TryPeek(out var oldest) && oldest.AtUtc < utc) _recentEntries.Dequeue();
     }
 
     public IReadOnlyList<TrafficHour> TakeChangedHours()
@@ -159,6 +180,8 @@ public sealed class StoreFootfall(string storeCode, FootfallOptions options, Fun
         visitor.CustomerEntries.Add(new CustomerEntry(hour.HourLocal, !repeat, crossing.AgeBand, crossing.Gender));
         visitor.LastEntryUtc = crossing.AtUtc;
         visitor.OpenEntryUtc = crossing.AtUtc;
+        ForgetEntriesBefore(crossing.AtUtc - options.LongestVisit);
+        _recentEntries.Enqueue((crossing.AtUtc, visitor));
         return true;
     }
 
@@ -196,6 +219,12 @@ public sealed class StoreFootfall(string storeCode, FootfallOptions options, Fun
             _changed.Add(hourLocal);
         }
         visitor.CustomerEntries.Clear();
+        if (_recentEntries.Any(e => e.Visitor == visitor))
+        {
+            var customers = _recentEntries.Where(e => e.Visitor != visitor).ToList();
+            _recentEntries.Clear();
+            foreach (var entry in customers) _recentEntries.Enqueue(entry);
+        }
     }
 
     private bool IsEnrolledStaff(float[]? appearance) =>

@@ -10,7 +10,7 @@ public sealed class StoreFootfallTests
     internal static StoreFootfall Footfall(FootfallOptions? options = null) =>
         new("S-T", options ?? new FootfallOptions(), utc => utc.AddHours(8));
 
-    private static TrafficObservation Crossing(DateTime at, CrossingDirection direction, float[]? look, int passersBy = 0) =>
+    internal static TrafficObservation Crossing(DateTime at, CrossingDirection direction, float[]? look, int passersBy = 0) =>
         new("CAM-T", at, [new LineCrossing("CAM-T", 1, direction, at, look)], passersBy, null);
 
     [Fact]
@@ -164,7 +164,8 @@ public sealed class StoreOccupancyTests
         for (var i = 0; i < 30; i++) footfall.Record(Door(start.AddMinutes(i), CrossingDirection.In));   // 10:00–10:29, no exit seen
 
         Assert.Equal(30, footfall.Today(start.AddMinutes(30)).Occupancy);
-        Assert.Equal(15, footfall.Today(start.AddMinutes(90)).Occupancy);   // 11:30: half of the 10:00 hour is within the hour
+        Assert.Equal(15, footfall.Today(start.AddMinutes(75)).Occupancy);   // 11:15: those who came in at 10:15-10:29
+        Assert.Equal(0, footfall.Today(start.AddMinutes(90)).Occupancy);    // 11:30: all of them came in over an hour ago
         Assert.Equal(0, footfall.Today(start.AddHours(2)).Occupancy);
         Assert.Equal(30, footfall.Today(start.AddHours(2)).Entries);
 
@@ -172,6 +173,36 @@ public sealed class StoreOccupancyTests
         for (var i = 0; i < 28; i++) footfall.Record(Door(start.AddHours(2).AddMinutes(i), CrossingDirection.In));
         for (var i = 0; i < 54; i++) footfall.Record(Door(start.AddHours(2).AddMinutes(30), CrossingDirection.Out));
         Assert.Equal(4, footfall.Today(start.AddHours(2).AddMinutes(31)).Occupancy);
+    }
+
+    [Fact]
+    public void A_store_grain_woken_mid_day_prorates_its_restored_hours_until_it_has_seen_a_longest_visit_of_entries()
+    {
+        var footfall = StoreFootfallTests.Footfall();
+        var start = TrafficScenes.Start;                // 10:00 store time
+        footfall.Restore([new TrafficHour("S-T", start.AddHours(8), start, TrafficCounters.Zero with { Entries = 30 }, 0, 0, [],
+            new Dictionary<string, int>())]);
+        footfall.Record(Door(start.AddHours(1), CrossingDirection.In));   // 11:00, the first crossing it sees itself
+
+        // 11:30: half of the restored 10:00 hour (when in it is not known) and the 11:00 entry.
+        Assert.Equal(16, footfall.Today(start.AddMinutes(90)).Occupancy);
+        // 12:30: its own entries cover the last hour, each with its time — the 11:00 entry is over an hour ago.
+        footfall.Record(Door(start.AddMinutes(130), CrossingDirection.In));
+        Assert.Equal(1, footfall.Today(start.AddMinutes(150)).Occupancy);
+    }
+
+    [Fact]
+    public void Someone_found_to_be_staff_no_longer_counts_among_the_recent_entries()
+    {
+        var footfall = StoreFootfallTests.Footfall(new FootfallOptions { StaffCrossingsPerDay = 3 });
+        var start = TrafficScenes.Start;
+        for (var i = 0; i < 3; i++) footfall.Record(Door(start, CrossingDirection.In));   // 10:00, no exit seen
+        float[] clerk = [1, 0, 0];
+        for (var i = 0; i < 4; i++) footfall.Record(StoreFootfallTests.Crossing(start.AddMinutes(70 + i), CrossingDirection.In, clerk));
+
+        var now = start.AddMinutes(75);   // 11:15: the three customers came in over an hour ago; the clerk's entries are staff's
+        Assert.Equal(3, footfall.Today(now).Entries);
+        Assert.Equal(0, footfall.Today(now).Occupancy);
     }
 
     private static TrafficObservation Door(DateTime at, CrossingDirection direction) =>
