@@ -9,12 +9,11 @@ public static class Loopback
 {
     public const string Host = "127.0.0.1";
 
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    /// <summary>
+    /// Not port 0: the OS hands that out of the ephemeral range, where an outgoing connection (the silo's to PostgreSQL) can
+    /// take it before the server binds it.
+    /// </summary>
+    public static int FreePort() => SmartStore.Testing.Loopback.FreePort();
 
     /// <summary>Waits until <paramref name="server"/> accepts connections on <paramref name="port"/>; fails when it exits or takes too long.</summary>
     public static async Task WaitForPort(int port, ChildProcess server, TimeSpan within, CancellationToken cancellation)
