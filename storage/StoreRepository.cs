@@ -64,6 +64,12 @@ public sealed class StoreRepository(SmartStoreDatabase database)
 
     public async Task<Store?> Find(string code) => (await FindWithRevision(code))?.Store;
 
+    public async Task<bool> RegionExists(string code)
+    {
+        await using var connection = await database.Open();
+        return await connection.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM regions WHERE code = @code)", new { code });
+    }
+
     private const string InsertSql = """
         INSERT INTO stores (code, name, region_code, city, address, latitude, longitude, tags, opening_hours, time_zone, staff_count)
         VALUES (@Code, @Name, @RegionCode, @City, @Address, @Latitude, @Longitude, @Tags, CAST(@OpeningHours AS jsonb), @TimeZone, @StaffCount)

@@ -208,6 +208,24 @@ public sealed class FootTrafficTests(SmartStoreSystem system)
         Assert.Contains(reason, await response.Content.ReadAsStringAsync());
     }
 
+    [Fact]
+    public async Task A_blank_region_names_nothing_and_an_unknown_one_is_not_found_rather_than_an_empty_report()
+    {
+        using var analyst = await system.SignedIn("analyst");
+        var live = await analyst.GetAsync("/api/traffic/live?region=");   // was a 500: a grain with an empty key
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+        Assert.Null((await live.Json())["region"]);
+        Assert.Equal(HttpStatusCode.OK, (await analyst.GetAsync("/api/traffic/report?store=S0001&region=")).StatusCode);
+
+        foreach (var url in new[] { "/api/traffic/live?region=NOPE", "/api/traffic/report?region=NOPE", "/api/display/report?region=NOPE",
+                     "/api/cameras/reliability?region=NOPE" })
+        {
+            var response = await analyst.GetAsync(url);
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+            Assert.Contains("Region 'NOPE'", await response.Content.ReadAsStringAsync());
+        }
+    }
+
     [Theory]
     [InlineData("/traffic")]
     [InlineData("/display")]

@@ -43,7 +43,7 @@ public static class CameraEndpoints
     {
         var (result, problem, _) = await report.Run(user.Scope(), store, region, from, to, cancellationToken);
         if (result is null) return problem!;
-        var name = $"cameras-{store ?? region ?? "chain"}-{result.From:yyyyMMdd}-{result.To:yyyyMMdd}.xlsx";
+        var name = $"cameras-{result.Store ?? result.Region ?? "chain"}-{result.From:yyyyMMdd}-{result.To:yyyyMMdd}.xlsx";
         return Results.File(await CameraReliabilityWorkbook.Write(result, cancellationToken), Workbook.ContentType, name);
     }
 

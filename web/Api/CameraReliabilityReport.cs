@@ -25,6 +25,6 @@ public sealed class CameraReliabilityReport(StoreRepository stores, CameraIncide
         // Wide enough for every time zone; each store's own period is cut from it on its clock.
         var happened = await incidents.During(coverage, fromDate.AddDays(-2).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
             toDate.AddDays(2).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), cancellationToken);
-        return (CameraReliability.Of(store, region, fromDate, toDate, cameras, covered.ToDictionary(s => s.Code), happened, DateTime.UtcNow), null, []);
+        return (CameraReliability.Of(coverage.StoreCode, coverage.RegionCode, fromDate, toDate, cameras, covered.ToDictionary(s => s.Code), happened, DateTime.UtcNow), null, []);
     }
 }

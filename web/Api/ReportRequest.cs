@@ -20,7 +20,7 @@ public static class ReportRequest
 
     public static void OneTarget(FieldErrors errors, string? store, string? region)
     {
-        if (store is not null && region is not null) errors.Add("store", "name a store or a region, not both.", "请选择门店或大区，不能同时选择。");
+        if (!string.IsNullOrWhiteSpace(store) && !string.IsNullOrWhiteSpace(region)) errors.Add("store", "name a store or a region, not both.", "请选择门店或大区，不能同时选择。");
     }
 
     public static DateOnly? ParseDate(FieldErrors errors, string field, string? text)

@@ -114,6 +114,6 @@ public static class ShelfEndpoints
         if (query is null) return problem!;
         var report = await query.Run(history, skus, stores, cancellationToken);
         return Results.File(await DisplayWorkbook.Write(report, cancellationToken), Workbook.ContentType,
-            $"display-{store ?? region ?? sku ?? "chain"}-{query.From:yyyyMMdd}-{query.To:yyyyMMdd}.xlsx");
+            $"display-{query.Coverage.StoreCode ?? query.Coverage.RegionCode ?? query.Sku ?? "chain"}-{query.From:yyyyMMdd}-{query.To:yyyyMMdd}.xlsx");
     }
 }

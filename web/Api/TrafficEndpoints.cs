@@ -81,13 +81,14 @@ public static class TrafficEndpoints
     /// <summary>Today's live counters of a store, a region or (for head office) the chain.</summary>
     private static async Task<IResult> Live(string? store, string? region, ClaimsPrincipal user, StoreRepository stores, IClusterClient cluster)
     {
-        if (await StoreAccess.Resolve(user.Scope(), store, region, stores) is { Problem: { } problem }) return problem;
-        var today = store is not null ? await cluster.GetGrain<IStoreGrain>(store).GetTraffic()
-            : region is not null ? await cluster.GetGrain<IRegionGrain>(region).GetTraffic()
+        var (coverage, problem) = await StoreAccess.Resolve(user.Scope(), store, region, stores);
+        if (coverage is null) return problem!;
+        var today = coverage.StoreCode is { } one ? await cluster.GetGrain<IStoreGrain>(one).GetTraffic()
+            : coverage.RegionCode is { } named ? await cluster.GetGrain<IRegionGrain>(named).GetTraffic()
             : user.Scope().SeesWholeChain ? await cluster.GetGrain<IHqGrain>(IHqGrain.Key).GetTraffic()
             : null;
         if (today is null) return Results.Problem(statusCode: 400, title: "Scope needed", detail: "Name a store or region you may see.");
-        return Results.Ok(new { store, region, today, entryRate = today.EntryRate, averageDwellSeconds = today.AverageDwellSeconds });
+        return Results.Ok(new { store = coverage.StoreCode, region = coverage.RegionCode, today, entryRate = today.EntryRate, averageDwellSeconds = today.AverageDwellSeconds });
     }
 
     private static async Task<IResult> Report(string? store, string? region, string? from, string? to, string? by, string? compare,
@@ -107,7 +108,7 @@ public static class TrafficEndpoints
         if (query is null) return problem!;
         var result = await TrafficQuery.Run(query, reports, receipts, pos.Value, cancellationToken);
         var standings = await TrafficQuery.Benchmark(query, totals, benchmark.Value, calendar.Today, cancellationToken);
-        var name = $"traffic-{store ?? region ?? "chain"}-{query.From:yyyyMMdd}-{query.To:yyyyMMdd}.xlsx";
+        var name = $"traffic-{query.Coverage.StoreCode ?? query.Coverage.RegionCode ?? "chain"}-{query.From:yyyyMMdd}-{query.To:yyyyMMdd}.xlsx";
         var trend = await EntryRateTrend.Of(query.Coverage, query.To, months, cancellationToken);
         return Results.File(await TrafficWorkbook.Write(result, standings, trend, cancellationToken), Workbook.ContentType, name);
     }
