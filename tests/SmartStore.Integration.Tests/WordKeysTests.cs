@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using SmartStore.Testing;
+using SmartStore.Web.Localization;
 
 namespace SmartStore.Integration.Tests;
 
@@ -18,6 +19,27 @@ public sealed partial class WordKeysTests
         Assert.True(keys.Count > 500, $"only {keys.Count} entries found");
         var twice = keys.GroupBy(k => k.Key).Where(g => g.Count() > 1).Select(g => $"{g.Key} ({string.Join(", ", g.Select(k => k.File))})").ToList();
         Assert.Empty(twice);
+    }
+
+    [Fact]
+    public void A_count_of_one_reads_in_the_singular_in_English_and_Chinese_has_one_form()
+    {
+        var culture = System.Globalization.CultureInfo.CurrentUICulture;
+        try
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo("en");
+            Assert.Equal("1 store counted nobody yesterday.", UiText.Count("uncountedYesterday", 1));
+            Assert.Equal("2 stores counted nobody yesterday.", UiText.Count("uncountedYesterday", 2));
+            Assert.Equal("offline once in 7 days, 5 min in all", UiText.Count("weekOffline", 1, "5 min"));
+            Assert.Equal("offline 3 times in 7 days, 5 min in all", UiText.Count("weekOffline", 3, "5 min"));
+            Assert.Equal("1 store: S0001", UiText.Count("specialStoresNamed", 1, "S0001"));
+            System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo("zh-CN");
+            Assert.Equal("1 家门店昨日没有客流数据。", UiText.Count("uncountedYesterday", 1));
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = culture;
+        }
     }
 
     /// <summary>An entry line: ["key"] = ("中文", "English").</summary>

@@ -202,7 +202,7 @@ public sealed class InspectionsModel(InspectionTasks tasks, InspectionCaptures c
         if (!MayPlanAny) return Forbid();
         if (ids is not { Length: > 0 }) return await Refused("tasks", T("noTaskTicked"));
         var removed = await planning.Remove(ids, User);
-        return Done(string.Format(T("tasksRemoved"), removed.Count));
+        return Done(Count("tasksRemoved", removed.Count));
     }
 
     /// <summary>The tasks listed: all the viewer's, or those whose name or creator holds the search.</summary>

@@ -13,7 +13,7 @@ public static class TodoWords
         if (todo.DueUtc is not { } due) return null;
         if (!todo.OverdueAt(utcNow)) return string.Format(T("todoDueBy"), TodoDeadline.DayOf(due, todo.TimeZone).ToString("MM-dd"));
         var late = utcNow - due;
-        return late.TotalHours < 24 ? string.Format(T("overdueHours"), Math.Max(1, (int)late.TotalHours)) : string.Format(T("overdueDays"), (int)late.TotalDays);
+        return late.TotalHours < 24 ? string.Format(T("overdueHours"), Math.Max(1, (int)late.TotalHours)) : Count("overdueDays", (int)late.TotalDays);
     }
 
     /// <summary>The tag's class for a state: red while it waits on the store, amber while it waits on the reviewer.</summary>
