@@ -1,9 +1,11 @@
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using SmartStore.Silo;
 using SmartStore.Storage;
 using SmartStore.Testing;
@@ -17,7 +19,7 @@ namespace SmartStore.Integration.Tests;
 public sealed class SmartStoreSystem : IAsyncLifetime
 {
     private IHost? _silo;
-    private WebApplicationFactory<SmartStore.Web.WebSettings>? _web;
+    private WebHost? _web;
     private DirectoryInfo? _home;
 
     public TestDatabase Database { get; private set; } = null!;
@@ -66,7 +68,6 @@ public sealed class SmartStoreSystem : IAsyncLifetime
         // The web host reads its settings before the factory could inject any, so they go in as environment.
         Environment.SetEnvironmentVariable("SMARTSTORE_PG", Database.ConnectionString);
         Environment.SetEnvironmentVariable("SMARTSTORE_HOME", _home.FullName);
-        Environment.SetEnvironmentVariable("SignIn__LockoutFor", "00:00:02");
         // A changed account ends its sessions at the next request (a chain waits at most a minute).
         Environment.SetEnvironmentVariable("SignIn__RecheckEvery", "00:00:00");
         Environment.SetEnvironmentVariable("VisionApi__PermitsPerMinute", "6");
@@ -87,7 +88,9 @@ public sealed class SmartStoreSystem : IAsyncLifetime
         // Passed deadlines looked for five times a second (every minute as shipped).
         Environment.SetEnvironmentVariable("Todos__CheckEvery", "00:00:00.200");
         var port = Loopback.FreePort();
-        _web = new WebApplicationFactory<SmartStore.Web.WebSettings>();
+        // The sign-in throttle on a clock the lockout test moves on, not a lockout short enough to wait out: a busy machine
+        // took longer than a 2 s lockout between the fifth wrong password and the next try.
+        _web = new WebHost(SignInClock);
         _web.UseKestrel(port);
         _web.StartServer();
         BaseAddress = new Uri($"http://localhost:{port}");
@@ -105,6 +108,9 @@ public sealed class SmartStoreSystem : IAsyncLifetime
         await Mail.DisposeAsync();
         _home?.Delete(recursive: true);
     }
+
+    /// <summary>The sign-in throttle's clock (locked out for 5 minutes, as shipped, until a test moves it on).</summary>
+    public ManualClock SignInClock { get; } = new(DateTimeOffset.UtcNow);
 
     /// <summary>The web host's services (a test runs a scheduled job now instead of waiting for its hour).</summary>
     public IServiceProvider WebServices => _web!.Services;
@@ -135,6 +141,14 @@ public sealed class SmartStoreSystem : IAsyncLifetime
         if (response.StatusCode != HttpStatusCode.Redirect)
             throw new InvalidOperationException($"Sign-in of {username} failed: {(int)response.StatusCode}");
         return client;
+    }
+
+    /// <summary>The web host as shipped but for the sign-in throttle's clock.</summary>
+    private sealed class WebHost(TimeProvider signInClock) : WebApplicationFactory<SmartStore.Web.WebSettings>
+    {
+        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder) =>
+            builder.ConfigureTestServices(services => services.AddSingleton(provider => new SmartStore.Web.Security.SignInThrottle(
+                provider.GetRequiredService<IOptions<SmartStore.Web.Security.SignInThrottleOptions>>(), signInClock)));
     }
 }
 
