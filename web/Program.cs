@@ -130,7 +130,7 @@ builder.Services.Configure<SignInThrottleOptions>(builder.Configuration.GetSecti
 builder.Services.Configure<AccountSessionOptions>(builder.Configuration.GetSection("SignIn"));
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<SignInThrottle>();
-builder.Services.AddRazorPages();
+builder.Services.AddRazorPages().AddMvcOptions(o => o.Filters.Add(new SmartStore.Web.Pages.PostWithoutHandler()));
 builder.Services.AddSignalR().AddJsonProtocol(o => ConfigureJson(o.PayloadSerializerOptions));
 builder.Services.AddSingleton<LiveRelay>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<LiveRelay>());
@@ -142,6 +142,7 @@ builder.Services.ConfigureHttpJsonOptions(o =>
     ConfigureJson(o.SerializerOptions);
     // A misspelt field must not be silently ignored: the caller would think it was saved.
     o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+    o.SerializerOptions.Converters.Add(new TextWithoutNul());
 });
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 // A phone on a shop's 4G and a board listing 2,000 stores: pages, scripts and JSON compress ten to twenty times.

@@ -75,6 +75,17 @@ public sealed partial class BackOfficePageTests(SmartStoreSystem system)
         Assert.Equal(expected, (await client.GetAsync(url)).StatusCode);
     }
 
+    [Theory]
+    [InlineData("/stores/S0001", "/stores/S0001")]                    // a page whose forms all name a handler
+    [InlineData("/stores/S0001", "/stores/S0001?handler=nothing")]    // a handler the page does not have
+    public async Task A_form_sent_to_a_page_without_a_handler_for_it_is_a_bad_request_not_a_server_error(string page, string url)
+    {
+        using var admin = await system.SignedIn("admin");
+        var response = await PageForms.PostForm(admin, page, url, []);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);   // was 500: the page rendered without its OnGet's model
+        Assert.Contains("请求无效", System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+    }
+
     [Fact]
     public async Task Admin_creates_a_camera_and_its_secret_shown_once_lets_it_report()
     {

@@ -257,6 +257,21 @@ public sealed class MasterDataApiTests(SmartStoreSystem system)
     }
 
     [Fact]
+    public async Task Text_holding_a_NUL_character_is_refused_with_a_reason_not_a_server_error()
+    {
+        using var admin = await system.SignedIn("admin");
+        // PostgreSQL cannot store U+0000 in text: these were 500s at the write.
+        var sku = await admin.PostRaw("/api/skus", """{"code":"SKU-X0206","name":"燕麦\u0000奶","brand":"b","category":"milk","isCompetitor":false}""");
+        Assert.Equal(HttpStatusCode.BadRequest, sku.StatusCode);
+        Assert.Contains("NUL", await sku.Detail());
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync("/api/skus/SKU-X0206")).StatusCode);
+
+        var region = await admin.PutRaw("/api/regions/EAST", """{"name":"华东大区","nameEn":"East\u0000"}""");
+        Assert.Equal(HttpStatusCode.BadRequest, region.StatusCode);
+        Assert.Contains("$.nameEn", await region.Detail());
+    }
+
+    [Fact]
     public async Task Bad_input_gets_a_4xx_that_says_what_is_wrong_and_writes_nothing()
     {
         using var admin = await system.SignedIn("admin");
