@@ -11,8 +11,18 @@ using SmartStore.Vision.Intake;
 
 namespace SmartStore.Silo.Ingest;
 
-/// <summary>Who sent an upload and how; the file name is the camera's choice and is never used as a path.</summary>
-public sealed record UploadOrigin(string CameraCode, string FileName, string RemoteAddress, string Source);
+/// <summary>
+/// Who sent an upload and how; the file name is the camera's choice and is never used as a path. Control characters
+/// are dropped from what the sender named: PostgreSQL cannot store U+0000, and a multipart file name holding one failed
+/// the upload with a server error when the snapshot was recorded.
+/// </summary>
+public sealed record UploadOrigin(string CameraCode, string FileName, string RemoteAddress, string Source)
+{
+    public string CameraCode { get; init; } = Printable(CameraCode);
+    public string FileName { get; init; } = Printable(FileName);
+
+    private static string Printable(string text) => text.Any(char.IsControl) ? string.Concat(text.Where(c => !char.IsControl(c))) : text;
+}
 
 /// <summary>
 /// The durable inbox both FTP and HTTP uploads go through: stream to a temporary file (cut off at the

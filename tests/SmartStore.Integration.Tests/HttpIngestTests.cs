@@ -34,6 +34,38 @@ public sealed class HttpIngestTests(SmartStoreSystem system)
     }
 
     [Fact]
+    public async Task A_file_name_with_control_characters_is_kept_without_them_not_a_server_error()
+    {
+        const string camera = "CAM-S0022-E1";
+        using var http = new HttpClient();
+        async Task<HttpResponseMessage> Send(byte[] jpeg)
+        {
+            // Written out by hand: .NET's multipart writer would not put a NUL in a file name; a camera's firmware might.
+            const string boundary = "smartstore-test-boundary";
+            var body = new MemoryStream();
+            body.Write(Encoding.UTF8.GetBytes($"--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"door\0\u0007.jpg\"\r\n" +
+                "Content-Type: image/jpeg\r\n\r\n"));
+            body.Write(jpeg);
+            body.Write(Encoding.UTF8.GetBytes($"\r\n--{boundary}--\r\n"));
+            var content = new ByteArrayContent(body.ToArray());
+            content.Headers.ContentType = MediaTypeHeaderValue.Parse($"multipart/form-data; boundary={boundary}");
+            var request = new HttpRequestMessage(HttpMethod.Post, Url(camera)) { Content = content };
+            request.Headers.Authorization = new AuthenticationHeaderValue("Basic",
+                Convert.ToBase64String(Encoding.UTF8.GetBytes($"{camera}:{system.CameraSecret(camera)}")));
+            return await http.SendAsync(request);
+        }
+        var good = await File.ReadAllBytesAsync(Frame);
+
+        Assert.Equal(HttpStatusCode.Accepted, (await Send(good)).StatusCode);   // was 500: PostgreSQL refused the U+0000
+        await using var connection = await system.Database.Database.Open();
+        Assert.Equal("door.jpg", await Dapper.SqlMapper.QuerySingleAsync<string>(connection,
+            "SELECT file_name FROM snapshots WHERE camera_code = @camera", new { camera }));
+        var truncated = await Send(good[..(good.Length / 2)]);
+        Assert.Equal(HttpStatusCode.BadRequest, truncated.StatusCode);
+        Assert.Contains("Truncated", await truncated.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task Bad_http_uploads_get_a_4xx_with_a_reason()
     {
         const string camera = "CAM-S0020-P1";
