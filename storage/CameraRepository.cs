@@ -153,12 +153,31 @@ public sealed class CameraRepository(SmartStoreDatabase database)
         return changed ? secret : null;
     }
 
-    public async Task<bool> Delete(string code, string actor) => await database.InTransaction(async (c, t) =>
+    /// <summary>
+    /// Removes a camera that never sent anything (a mistyped code, a camera never installed); one with snapshots on record
+    /// is refused with a reason, since its pictures and counts are history — it is retired by unbinding it from its store.
+    /// </summary>
+    public async Task<bool> Delete(string code, string actor)
     {
-        var deleted = await c.ExecuteAsync("DELETE FROM cameras WHERE code = @code", new { code }, t) > 0;
-        if (deleted) await AuditTrail.Record(c, t, actor, "delete", "camera", code);
-        return deleted;
-    });
+        try
+        {
+            return await database.InTransaction(async (c, t) =>
+            {
+                var deleted = await c.ExecuteAsync("DELETE FROM cameras WHERE code = @code", new { code }, t) > 0;
+                if (deleted) await AuditTrail.Record(c, t, actor, "delete", "camera", code);
+                return deleted;
+            });
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ForeignKeyViolation && e.TableName == "snapshots")
+        {
+            throw new MasterDataConflict($"Camera '{code}' has snapshots on record, kept until retention removes them; unbind it from its store "
+                + "(storeCode null) to retire it.", MasterDataConflict.Refusal.InUse, code);
+        }
+        catch (PostgresException e)
+        {
+            throw MasterDataConflict.From(e, "Camera", code);
+        }
+    }
 
     /// <summary>True when the secret belongs to the camera. Unknown cameras and wrong secrets look the same to the caller.</summary>
     public async Task<bool> VerifySecret(string code, string secret)

@@ -66,6 +66,25 @@ public sealed class HttpIngestTests(SmartStoreSystem system)
     }
 
     [Fact]
+    public async Task A_camera_with_snapshots_on_record_is_not_deleted_and_one_that_never_sent_is()
+    {
+        using var admin = await system.SignedIn("admin");
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostJson("/api/stores", ApiJson.NewStore("X0207"))).StatusCode);
+        var sent = await admin.PostJson("/api/cameras", new { code = "CAM-X0207-E1", kind = "entrance", storeCode = "X0207" });
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostJson("/api/cameras", new { code = "CAM-X0207-E2", kind = "entrance", storeCode = "X0207" })).StatusCode);
+        var credentials = $"CAM-X0207-E1:{(await sent.Json())["secret"]!.GetValue<string>()}";
+        var upload = await FtpClients.Curl("-sS", "-w", "\n%{http_code}", "-u", credentials, "-H", "Content-Type: image/jpeg",
+            "--data-binary", $"@{Frame}", Url("CAM-X0207-E1"));
+        Assert.EndsWith("202", upload.Output.Trim());
+
+        var refused = await admin.DeleteAsync("/api/cameras/CAM-X0207-E1");   // was 500: the snapshots' foreign key
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Contains("snapshots on record", await refused.Detail());
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/api/cameras/CAM-X0207-E1")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync("/api/cameras/CAM-X0207-E2")).StatusCode);
+    }
+
+    [Fact]
     public async Task Bad_http_uploads_get_a_4xx_with_a_reason()
     {
         const string camera = "CAM-S0020-P1";
