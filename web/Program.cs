@@ -156,6 +156,7 @@ app.UseExceptionHandler();
 // Pages answer 403/404/400 with a page that says so; the API keeps its problem+json answers.
 app.UseWhen(context => !AuthenticationSetup.IsApi(context.Request),
     pages => pages.UseStatusCodePagesWithReExecute(StatusPage.Path));
+app.UseQueryWithoutNul();
 app.UseStaticFiles();
 // Routing after the status-code pages, so their re-executed request is routed to the status page.
 app.UseRouting();

@@ -257,7 +257,7 @@ public sealed class MasterDataApiTests(SmartStoreSystem system)
     }
 
     [Fact]
-    public async Task Text_holding_a_NUL_character_is_refused_with_a_reason_not_a_server_error()
+    public async Task Text_holding_a_NUL_character_in_a_body_or_a_query_is_refused_with_a_reason_not_a_server_error()
     {
         using var admin = await system.SignedIn("admin");
         // PostgreSQL cannot store U+0000 in text: these were 500s at the write.
@@ -269,6 +269,15 @@ public sealed class MasterDataApiTests(SmartStoreSystem system)
         var region = await admin.PutRaw("/api/regions/EAST", """{"name":"华东大区","nameEn":"East\u0000"}""");
         Assert.Equal(HttpStatusCode.BadRequest, region.StatusCode);
         Assert.Contains("$.nameEn", await region.Detail());
+
+        // In a query string too, where every search and filter became a PostgreSQL parameter: 500s on 53 fields.
+        var search = await admin.GetAsync("/api/stores?q=a%00b");
+        Assert.Equal(HttpStatusCode.BadRequest, search.StatusCode);
+        Assert.Contains("'q'", await search.Detail());
+        var page = await admin.GetAsync("/traffic?region=a%00b");
+        Assert.Equal(HttpStatusCode.BadRequest, page.StatusCode);
+        Assert.Contains("请求无效", System.Net.WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync()));
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/api/stores?q=a%01b")).StatusCode);
     }
 
     [Fact]
