@@ -162,7 +162,10 @@ public sealed class FtpSession(TcpClient client, FtpEndpointServices services, C
             return false;
         }
         var user = _user ?? "";
-        if (user.Length > 0 && await services.Cameras.VerifySecret(user, password))
+        // No camera code holds a control character, and PostgreSQL cannot take a NUL: such a name is an unknown camera's
+        // (it ended the session without a reply when it reached the database).
+        var named = user.Length > 0 && !user.Any(char.IsControl);
+        if (named && await services.Cameras.VerifySecret(user, password))
         {
             services.Lockout.Succeeded(_address);
             _camera = user;
@@ -171,7 +174,7 @@ public sealed class FtpSession(TcpClient client, FtpEndpointServices services, C
             return true;
         }
         var lockedNow = services.Lockout.Failed(_address);
-        var reason = await services.Cameras.Find(user) is null ? UploadRejection.UnknownCamera : UploadRejection.WrongPassword;
+        var reason = !named || await services.Cameras.Find(user) is null ? UploadRejection.UnknownCamera : UploadRejection.WrongPassword;
         await services.Inbox.Refuse(new UploadOrigin(user, "", _address, "ftp"), reason, "FTP login failed");
         await Reply(530, "Login incorrect.");
         if (!lockedNow) return true;

@@ -134,6 +134,8 @@ public sealed class FtpIngestTests(SmartStoreSystem system)
     {
         Assert.Equal(530, (await FtpClients.Probe("login", system.FtpPort, "CAM-S0015-E1", "wrong", []))["login"]!.GetValue<int>());
         Assert.Equal(530, (await FtpClients.Probe("login", system.FtpPort, "CAM-NOBODY", "x", []))["login"]!.GetValue<int>());
+        // A NUL in the user name is an unknown camera's login, answered (it ended the session without a reply).
+        Assert.Equal(530, (await FtpClients.Probe("login", system.FtpPort, "CAM-S0015\\0-E1", "x", []))["login"]!.GetValue<int>());
 
         var codes = (await FtpClients.Probe("lockout", system.FtpPort, "CAM-S0015-E1", "wrong", "6"))["codes"]!.AsArray()
             .Select(c => c!.GetValue<int>()).ToList();

@@ -28,6 +28,8 @@ def attempt(action):
 
 def main():
     scenario, host, port, user, password = sys.argv[1:6]
+    # A process argument cannot hold a NUL: "\\0" in the user name stands for one.
+    user = user.replace("\\0", "\0")
     port = int(port)
     extra = sys.argv[6:]
     result = {}
