@@ -17,7 +17,8 @@ namespace SmartStore.Silo;
 /// </summary>
 public static class SiloHost
 {
-    public static IHost Build(string[] args, Action<IConfigurationBuilder>? configure = null)
+    /// <param name="replace">Services registered last, over the silo's own (a test's clock for the FTP lockout).</param>
+    public static IHost Build(string[] args, Action<IConfigurationBuilder>? configure = null, Action<IServiceCollection>? replace = null)
     {
         var builder = WebApplication.CreateBuilder(args);
         configure?.Invoke(builder.Configuration);
@@ -32,6 +33,7 @@ public static class SiloHost
         // After the silo, like the FTP endpoint: the worker calls grains as soon as it starts.
         builder.Services.AddHostedService<Analysis.SnapshotAnalysisWorker>();
         builder.Services.AddHostedService<InspectionScheduleStart>();
+        replace?.Invoke(builder.Services);
         var app = builder.Build();
         app.MapHttpIngest();
         return app;

@@ -58,11 +58,11 @@ public sealed class SmartStoreSystem : IAsyncLifetime
             ["Ftp:PassivePortFirst"] = "21500",
             ["Ftp:PassivePortLast"] = "21599",
             ["Ftp:IdleTimeout"] = "00:00:02",
-            ["Ftp:LockoutFor"] = "00:00:02",
             ["Ftp:MaxLoginFailures"] = "5",
             ["CameraLiveness:CheckEvery"] = "00:00:00.250",
             ["Analysis:ModelsCheckEvery"] = "00:00:00.500",
-        }));
+        }), services => services.AddSingleton(provider =>
+            new SmartStore.Silo.Ftp.LoginLockout(provider.GetRequiredService<IOptions<SmartStore.Silo.Ingest.FtpOptions>>(), LockoutClock)));
         await _silo.StartAsync();
 
         // The web host reads its settings before the factory could inject any, so they go in as environment.
@@ -111,6 +111,9 @@ public sealed class SmartStoreSystem : IAsyncLifetime
 
     /// <summary>The sign-in throttle's clock (locked out for 5 minutes, as shipped, until a test moves it on).</summary>
     public ManualClock SignInClock { get; } = new(DateTimeOffset.UtcNow);
+
+    /// <summary>The FTP login lockout's clock, likewise.</summary>
+    public ManualClock LockoutClock { get; } = new(DateTimeOffset.UtcNow);
 
     /// <summary>The web host's services (a test runs a scheduled job now instead of waiting for its hour).</summary>
     public IServiceProvider WebServices => _web!.Services;
