@@ -23,7 +23,7 @@ public sealed class StoreFootfall(string storeCode, FootfallOptions options, Fun
     private DateTime _forgottenBefore = DateTime.MinValue;
     // Customer entries of the last longest visit, each with its time, from the first crossing this footfall recorded:
     // restored hours hold only hourly tallies, so until a longest visit has passed since then, hours are prorated.
-    private readonly Queue<(DateTime AtUtc, VisitorMemory Visitor)> _recentEntries = new();
+    private readonly List<(DateTime AtUtc, VisitorMemory Visitor)> _recentEntries = [];
     private DateTime _entriesKnownSince = DateTime.MaxValue;
 
     /// <summary>Hours changed since the last <see cref="TakeChangedHours"/>, to be written out.</summary>
@@ -96,8 +96,7 @@ public sealed class StoreFootfall(string storeCode, FootfallOptions options, Fun
         var since = nowUtc - options.LongestVisit;
         if (since < _entriesKnownSince) return Math.Min(standing, EntriesByHourSince(nowUtc));
         ForgetEntriesBefore(since);
-        // Frames can be analysed out of order, so the queue is trimmed from its head and counted by time.
-        return Math.Min(standing, _recentEntries.Count(e => e.AtUtc >= since && e.AtUtc <= nowUtc));
+        return Math.Min(standing, _recentEntries.Count(e => e.AtUtc <= nowUtc));
     }
 
     /// <summary>Entries within the longest visit from the hourly tallies: an hour partly within it counts for its share.</summary>
@@ -116,10 +115,7 @@ public sealed class StoreFootfall(string storeCode, FootfallOptions options, Fun
         return (int)Math.Round(recent);
     }
 
-    private void ForgetEntriesBefore(DateTime utc)
-    {
-        while (_recentEntries.TryPeek(out var oldest) && oldest.AtUtc < utc) _recentEntries.Dequeue();
-    }
+    private void ForgetEntriesBefore(DateTime utc) => _recentEntries.RemoveAll(e => e.AtUtc < utc);
 
     public IReadOnlyList<TrafficHour> TakeChangedHours()
     {
@@ -181,7 +177,7 @@ public sealed class StoreFootfall(string storeCode, FootfallOptions options, Fun
         visitor.LastEntryUtc = crossing.AtUtc;
         visitor.OpenEntryUtc = crossing.AtUtc;
         ForgetEntriesBefore(crossing.AtUtc - options.LongestVisit);
-        _recentEntries.Enqueue((crossing.AtUtc, visitor));
+        _recentEntries.Add((crossing.AtUtc, visitor));
         return true;
     }
 
@@ -219,12 +215,7 @@ public sealed class StoreFootfall(string storeCode, FootfallOptions options, Fun
             _changed.Add(hourLocal);
         }
         visitor.CustomerEntries.Clear();
-        if (_recentEntries.Any(e => e.Visitor == visitor))
-        {
-            var customers = _recentEntries.Where(e => e.Visitor != visitor).ToList();
-            _recentEntries.Clear();
-            foreach (var entry in customers) _recentEntries.Enqueue(entry);
-        }
+        _recentEntries.RemoveAll(e => e.Visitor == visitor);
     }
 
     private bool IsEnrolledStaff(float[]? appearance) =>

@@ -19,7 +19,7 @@ namespace SmartStore.Integration.Tests;
 public sealed class SmartStoreSystem : IAsyncLifetime
 {
     private IHost? _silo;
-    private WebHost? _web;
+    private WebWithSignInClock? _web;
     private DirectoryInfo? _home;
 
     public TestDatabase Database { get; private set; } = null!;
@@ -90,7 +90,7 @@ public sealed class SmartStoreSystem : IAsyncLifetime
         var port = Loopback.FreePort();
         // The sign-in throttle on a clock the lockout test moves on, not a lockout short enough to wait out: a busy machine
         // took longer than a 2 s lockout between the fifth wrong password and the next try.
-        _web = new WebHost(SignInClock);
+        _web = new WebWithSignInClock(SignInClock);
         _web.UseKestrel(port);
         _web.StartServer();
         BaseAddress = new Uri($"http://localhost:{port}");
@@ -147,7 +147,7 @@ public sealed class SmartStoreSystem : IAsyncLifetime
     }
 
     /// <summary>The web host as shipped but for the sign-in throttle's clock.</summary>
-    private sealed class WebHost(TimeProvider signInClock) : WebApplicationFactory<SmartStore.Web.WebSettings>
+    private sealed class WebWithSignInClock(TimeProvider signInClock) : WebApplicationFactory<SmartStore.Web.WebSettings>
     {
         protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder) =>
             builder.ConfigureTestServices(services => services.AddSingleton(provider => new SmartStore.Web.Security.SignInThrottle(

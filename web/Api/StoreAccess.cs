@@ -12,8 +12,8 @@ public static class StoreAccess
     /// </summary>
     public static async Task<(StoreCoverage? Coverage, IResult? Problem)> Resolve(AccessScope scope, string? store, string? region, StoreRepository stores)
     {
-        store = Named(store);
-        region = Named(region);
+        store = PlanningInput.Blank(store);
+        region = PlanningInput.Blank(region);
         if (store is not null)
         {
             var (found, problem) = await Visible(scope, store, stores);
@@ -27,8 +27,6 @@ public static class StoreAccess
         // Nothing named: everything the scope allows (the chain for head office, own regions or stores for managers).
         return (new StoreCoverage(scope, null, null), null);
     }
-
-    private static string? Named(string? code) => string.IsNullOrWhiteSpace(code) ? null : code.Trim();
 
     /// <summary>The store named, when it exists and the scope may see it; otherwise the problem to answer (404 or 403).</summary>
     public static async Task<(Store? Store, IResult? Problem)> Visible(AccessScope scope, string code, StoreRepository stores)

@@ -10,8 +10,6 @@ namespace SmartStore.Web.Api;
 /// </summary>
 public sealed class TextWithoutNul : JsonConverter<string>
 {
-    public override bool HandleNull => false;
-
     public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         var text = reader.GetString();

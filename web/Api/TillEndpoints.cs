@@ -173,7 +173,7 @@ public static class TillEndpoints
     private static async Task<IResult> Overview(string? date, string? region, ClaimsPrincipal user, StoreRepository stores, TillDays days,
         ReportCalendar calendar)
     {
-        var (coverage, problem) = await StoreAccess.Resolve(user.Scope(), null, Blank(region), stores);
+        var (coverage, problem) = await StoreAccess.Resolve(user.Scope(), null, region, stores);
         if (coverage is null) return problem!;
         var errors = new FieldErrors();
         if (TillDesk.Day(date, calendar.Today, errors) is not { } day) return errors.ToResult();
@@ -215,7 +215,7 @@ public static class TillEndpoints
         TillDays days, TillReceipts receipts, TillDesk desk, TillReviews reviews, ReportCalendar calendar, IOptions<WebhookOptions> links,
         CancellationToken cancellationToken)
     {
-        var (coverage, problem) = await StoreAccess.Resolve(user.Scope(), Blank(store), Blank(region), stores);
+        var (coverage, problem) = await StoreAccess.Resolve(user.Scope(), store, region, stores);
         if (coverage is null) return problem!;
         var errors = new FieldErrors();
         var last = TillDesk.Day(to, calendar.Today, errors);
@@ -253,8 +253,6 @@ public static class TillEndpoints
 
     private static object? ReviewOf(IReadOnlyDictionary<string, TillReview> reviews, string subject) =>
         reviews.GetValueOrDefault(subject) is { } v ? new { verdict = v.Verdict, note = v.Note, by = v.ReviewedBy, at = v.ReviewedUtc } : null;
-
-    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     private static object Picture(TillFrame frame, TimeZoneInfo zone) =>
         new { snapshotId = frame.SnapshotId, camera = frame.CameraCode, till = frame.Till, at = Local(frame.AtUtc, zone), customers = frame.Customers };
