@@ -81,23 +81,44 @@ public sealed class StoreFootfall(string storeCode, FootfallOptions options, Fun
         var day = toLocal(nowUtc).Date;
         // Plus keeps the larger MaxOccupancy; the summed Occupancy is replaced by the count now.
         var total = _hours.Values.Where(h => h.HourLocal.Date == day).Aggregate(TrafficCounters.Zero, (sum, hour) => sum.Plus(hour.Counters()));
-        return total with { Occupancy = OccupancyAt(nowUtc) ?? OccupancyByDoor(total, nowUtc) };
+        return total with { Occupancy = OccupancyAt(nowUtc) ?? OccupancyByDoor(nowUtc) };
     }
 
     /// <summary>
-    /// The day's entries less its exits while the store is open, but no more than came in within the longest visit — a door
-    /// that misses people going out would otherwise fill the store a little more with every one of them — and nobody once
-    /// it has closed.
+    /// Entries less exits since the store opened, but no more than came in within the longest visit — a door that misses
+    /// people going out would otherwise fill the store a little more with every one of them — and nobody once it has closed.
     /// </summary>
-    private int OccupancyByDoor(TrafficCounters today, DateTime nowUtc)
+    private int OccupancyByDoor(DateTime nowUtc)
     {
         if (!_customersExpected(nowUtc)) return 0;
-        var standing = Math.Max(0, today.Entries - today.Exits);
+        var standing = Math.Max(0, StandingSinceOpening(nowUtc));
         var since = nowUtc - options.LongestVisit;
         if (since < _entriesKnownSince) return Math.Min(standing, EntriesByHourSince(nowUtc));
         ForgetEntriesBefore(since);
         return Math.Min(standing, _recentEntries.Count(e => e.AtUtc <= nowUtc));
     }
+
+    /// <summary>
+    /// Entries less exits over the hours since the one the store opened in, not since midnight: a store open past midnight
+    /// keeps its evening's customers after it (their exits come after midnight, their entries before), and cleaners and
+    /// staff leaving before opening do not take customers out. Round the clock, every hour kept (since yesterday's first).
+    /// </summary>
+    private int StandingSinceOpening(DateTime nowUtc)
+    {
+        var now = toLocal(nowUtc);
+        var hour = new DateTime(now.Year, now.Month, now.Day, now.Hour, 0, 0, DateTimeKind.Unspecified);
+        var standing = 0;
+        for (var back = 0; back < HoursKept; back++, hour = hour.AddHours(-1))
+        {
+            if (_hours.TryGetValue(hour, out var tally)) standing += tally.Entries - tally.Exits;
+            // The hour the store opened in: just before it, no customer was expected.
+            if (!_customersExpected(nowUtc - (now - hour) - TimeSpan.FromTicks(1))) break;
+        }
+        return standing;
+    }
+
+    /// <summary>Today's hours and yesterday's (see <see cref="ForgetBefore"/>).</summary>
+    private const int HoursKept = 48;
 
     /// <summary>Entries within the longest visit from the hourly tallies: an hour partly within it counts for its share.</summary>
     private int EntriesByHourSince(DateTime nowUtc)
@@ -105,7 +126,7 @@ public sealed class StoreFootfall(string storeCode, FootfallOptions options, Fun
         var now = toLocal(nowUtc);
         var since = now - options.LongestVisit;
         var recent = 0.0;
-        foreach (var hour in _hours.Values.Where(h => h.HourLocal.Date == now.Date && h.HourLocal.AddHours(1) > since && h.HourLocal <= now))
+        foreach (var hour in _hours.Values.Where(h => h.HourLocal.AddHours(1) > since && h.HourLocal <= now))
         {
             // Of the hour's elapsed part (all of it, or up to now for the hour still running), the share within the visit.
             var end = hour.HourLocal.AddHours(1) < now ? hour.HourLocal.AddHours(1) : now;

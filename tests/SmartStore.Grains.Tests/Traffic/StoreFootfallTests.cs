@@ -205,6 +205,35 @@ public sealed class StoreOccupancyTests
         Assert.Equal(0, footfall.Today(now).Occupancy);
     }
 
+    [Fact]
+    public void A_store_open_past_midnight_keeps_its_evening_customers_after_midnight()
+    {
+        // Open 20:00–02:00 store time (UTC+8).
+        var footfall = new StoreFootfall("S-T", new FootfallOptions(), utc => utc.AddHours(8), utc => utc.AddHours(8).Hour is >= 20 or < 2);
+        var evening = TrafficScenes.Start.AddHours(13).AddMinutes(40);   // 23:40
+        for (var i = 0; i < 10; i++) footfall.Record(Door(evening, CrossingDirection.In));
+        for (var i = 0; i < 3; i++) footfall.Record(Door(evening.AddMinutes(30), CrossingDirection.Out));   // 00:10
+
+        var afterMidnight = evening.AddMinutes(40);   // 00:20: ten came in before midnight, three went out after it
+        Assert.Equal(0, footfall.Today(afterMidnight).Entries);
+        Assert.Equal(7, footfall.Today(afterMidnight).Occupancy);
+        Assert.Equal(0, footfall.Today(evening.AddMinutes(65)).Occupancy);   // 00:45: they all came in over an hour ago
+    }
+
+    [Fact]
+    public void Cleaners_leaving_before_opening_do_not_take_customers_out()
+    {
+        // Open 10:00–22:00 store time.
+        var footfall = new StoreFootfall("S-T", new FootfallOptions(), utc => utc.AddHours(8), utc => utc.AddHours(8).Hour is >= 10 and < 22);
+        var opening = TrafficScenes.Start;   // 10:00
+        for (var i = 0; i < 3; i++) footfall.Record(Door(opening.AddMinutes(-90), CrossingDirection.Out));   // 08:30
+        for (var i = 0; i < 5; i++) footfall.Record(Door(opening.AddMinutes(5), CrossingDirection.In));
+
+        var now = opening.AddMinutes(30);
+        Assert.Equal(3, footfall.Today(now).Exits);
+        Assert.Equal(5, footfall.Today(now).Occupancy);
+    }
+
     private static TrafficObservation Door(DateTime at, CrossingDirection direction) =>
         new("CAM-E", at, [new LineCrossing("CAM-E", 1, direction, at, null)], 0, null);
 
