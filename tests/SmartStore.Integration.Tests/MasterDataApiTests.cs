@@ -281,6 +281,27 @@ public sealed class MasterDataApiTests(SmartStoreSystem system)
     }
 
     [Fact]
+    public async Task A_name_holding_a_control_character_is_refused_naming_the_character()
+    {
+        using var admin = await system.SignedIn("admin");
+        // An escape sequence in a store's name would reach every page, sheet, webhook and log line that names it.
+        var store = await admin.PostRaw("/api/stores",
+            """{"code":"X0208","name":"Red\u001b[31m店","regionCode":"EAST","city":"上海","latitude":31.2,"longitude":121.4}""");
+        Assert.Equal(HttpStatusCode.BadRequest, store.StatusCode);
+        Assert.Contains("name holds a control character (U+001B)", await store.Detail());
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync("/api/stores/X0208")).StatusCode);
+
+        var region = await admin.PutRaw("/api/regions/EAST", """{"name":"华东\u0007大区"}""");
+        Assert.Equal(HttpStatusCode.BadRequest, region.StatusCode);
+        Assert.Contains("U+0007", await region.Detail());
+
+        // Tabs and line breaks are text.
+        var lines = await admin.PostRaw("/api/stores",
+            """{"code":"X0208","name":"两行店","regionCode":"EAST","city":"上海","address":"南京路1号\n二楼","latitude":31.2,"longitude":121.4}""");
+        Assert.Equal(HttpStatusCode.Created, lines.StatusCode);
+    }
+
+    [Fact]
     public async Task Bad_input_gets_a_4xx_that_says_what_is_wrong_and_writes_nothing()
     {
         using var admin = await system.SignedIn("admin");

@@ -55,11 +55,20 @@ public sealed partial class FieldErrors
 
     private static readonly string[] PathWords = ["export", "import"];
 
+    /// <summary>
+    /// A text of at most <paramref name="max"/> characters, without control characters other than tab and line breaks: an
+    /// escape sequence or a bell in a store's name reaches every page, sheet, webhook and log line that names it.
+    /// </summary>
     public void Text(string field, string? value, int max, bool required = true)
     {
         if (string.IsNullOrWhiteSpace(value)) { if (required) Required(field); }
         else if (value.Length > max) Add(field, $"{field} is longer than {max} characters.", $"{FieldNames.Zh(field)}超过 {max} 个字符。");
+        else if (value.Where(IsControl).Select(c => (int)c).FirstOrDefault(-1) is var control and >= 0)
+            Add(field, $"{field} holds a control character (U+{control:X4}); type the text without it.",
+                $"{FieldNames.Zh(field)}含有控制字符（U+{control:X4}），请去掉后再保存。");
     }
+
+    private static bool IsControl(char c) => char.IsControl(c) && c is not ('\t' or '\n' or '\r');
 
     public void Range(string field, double? value, double min, double max)
     {
