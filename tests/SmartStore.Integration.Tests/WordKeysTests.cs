@@ -33,6 +33,8 @@ public sealed partial class WordKeysTests
             Assert.Equal("offline once in 7 days, 5 min in all", UiText.Count("weekOffline", 1, "5 min"));
             Assert.Equal("offline 3 times in 7 days, 5 min in all", UiText.Count("weekOffline", 3, "5 min"));
             Assert.Equal("1 store: S0001", UiText.Count("specialStoresNamed", 1, "S0001"));
+            Assert.Equal("1 picture on 2026-12-07, 09:00–10:00 (Asia/Shanghai)", UiText.Count("historyCount", 1, "2026-12-07", "09:00", "10:00", "Asia/Shanghai"));
+            Assert.Equal("1 entry · 80% of peers · +5% on the day before · entry rate 12%", UiText.Count("flaggedFigures", 1, "80%", "+5%", "12%"));
             System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo("zh-CN");
             Assert.Equal("1 家门店昨日没有客流数据。", UiText.Count("uncountedYesterday", 1));
         }

@@ -21,6 +21,11 @@ public static partial class UiText
         ["tasksRemoved"] = "1 task removed; its pictures and to-dos stay.",
         ["cameraSecretsIssued"] = "1 camera imported, with its secret",
         ["accountPasswordsIssued"] = "1 account imported, with its first password",
+        ["flaggedFigures"] = "1 entry · {1} of peers · {2} on the day before · entry rate {3}",
+        ["tallyStoresShown"] = "The store with most overdue and open",
+        ["storageTablesCount"] = "1 table",
+        ["tillUnchecked"] = "1 receipt had no till picture near it (the camera sent none) and could not be checked.",
+        ["historyCount"] = "1 picture on {1}, {2}–{3} ({4})",
     };
 
     /// <summary>The text of <paramref name="key"/> for <paramref name="count"/> (its {0}), with <paramref name="more"/> as {1}, {2} ….</summary>

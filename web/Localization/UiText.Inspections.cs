@@ -95,7 +95,6 @@ public static partial class UiText
         ["sentBackBecause"] = ("被驳回：{0}", "Sent back: {0}"),
         ["acceptedBy"] = ("{0} 于 {1} 验收", "Accepted by {0}, {1}"),
         ["rejectedBy"] = ("{0} 于 {1} 驳回：{2}", "Sent back by {0}, {1}: {2}"),
-        ["earlierRounds"] = ("此前被驳回 {0} 次", "Sent back {0} times before"),
         ["todosToReview"] = ("{0} 条整改待验收", "Fixes to review: {0}"),
         ["todoTally"] = ("整改统计（近 {0} 天发出）", "To-dos raised in the last {0} days"),
         ["tallyRaised"] = ("发出", "Raised"),
