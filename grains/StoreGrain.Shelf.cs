@@ -18,7 +18,8 @@ public sealed partial class StoreGrain
     private static readonly TimeSpan PlanFreshFor = TimeSpan.FromMinutes(10);
     private IReadOnlyList<PlannedSlot>? _plan;
     private DateTime _planReadUtc;
-    private IReadOnlySet<string> _competitors = new HashSet<string>();
+    private static readonly IReadOnlySet<string> NoCompetitors = new HashSet<string>();
+    private IReadOnlySet<string> _competitors = NoCompetitors;
 
     public async Task<ShelfStatus> ShelfObserved(IReadOnlyList<SlotObservation> observations)
     {
@@ -46,18 +47,15 @@ public sealed partial class StoreGrain
         return ShelfNow(DateTime.UtcNow);
     }
 
-    public async Task PlanChanged()
-    {
-        _plan = null;
-        await LoadPlan();
-    }
+    public async Task PlanChanged() => await LoadPlan(fresh: true);
 
     /// <summary>Re-reads the plan when it is stale; readings of slots it no longer has are dropped, however it changed.</summary>
-    private async Task LoadPlan()
+    private async Task LoadPlan(bool fresh = false)
     {
-        if (_plan is not null && DateTime.UtcNow - _planReadUtc < PlanFreshFor) return;
+        if (!fresh && _plan is not null && DateTime.UtcNow - _planReadUtc < PlanFreshFor) return;
         _plan = await _plans.Plan(this.GetPrimaryKeyString(), CancellationToken.None);
-        _competitors = await _plans.CompetitorSkus(CancellationToken.None);
+        // Without a planned slot no reading is kept, and the list is read when the plan has some.
+        _competitors = _plan.Count == 0 ? NoCompetitors : await _plans.CompetitorSkus(fresh, CancellationToken.None);
         _planReadUtc = DateTime.UtcNow;
         if (_shelf.State.Prune(_plan.Select(p => p.SlotId)) > 0) await _shelf.WriteStateAsync();
     }

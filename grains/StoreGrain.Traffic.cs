@@ -24,6 +24,8 @@ public sealed partial class StoreGrain
     private StoreProfile? _profile;
     private TrafficCounters? _announced;
     private bool _profileLoaded;
+    // Today's visitors and the enrolled staff are read (see FootfallToRecord).
+    private bool _recording;
 
     /// <summary>The store's region by its master data (null before it is read).</summary>
     private string? Region => _profile?.RegionCode;
@@ -47,7 +49,7 @@ public sealed partial class StoreGrain
 
     public async Task RecordTraffic(TrafficObservation observation)
     {
-        var footfall = await Footfall();
+        var footfall = await FootfallToRecord();
         var customers = footfall.Record(observation);
         await JudgeClosure(footfall, observation, customers);
         await Announce(footfall);
@@ -57,7 +59,8 @@ public sealed partial class StoreGrain
 
     public async Task StaffChanged()
     {
-        if (_footfall is not null) _footfall.EnrolStaff(await _ledger.StaffAppearances(this.GetPrimaryKeyString(), CancellationToken.None));
+        // Not yet recording: the staff are read when the first crossing comes.
+        if (_footfall is not null && _recording) _footfall.EnrolStaff(await _ledger.StaffAppearances(this.GetPrimaryKeyString(), CancellationToken.None));
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => await FlushHours();
@@ -72,10 +75,24 @@ public sealed partial class StoreGrain
         var today = LocalDay(DateTime.UtcNow);
         var midnight = today.ToDateTime(TimeOnly.MinValue);
         footfall.Restore(await _ledger.Hours(code, midnight.AddDays(-1), midnight.AddDays(1), CancellationToken.None));
-        footfall.RestoreVisitors(await _ledger.Visitors(code, today, CancellationToken.None));
-        footfall.EnrolStaff(await _ledger.StaffAppearances(code, CancellationToken.None));
         this.RegisterGrainTimer(FlushHours, new GrainTimerCreationOptions { DueTime = FlushEvery, Period = FlushEvery, KeepAlive = false });
         return _footfall = footfall;
+    }
+
+    /// <summary>
+    /// The footfall with what recording a crossing needs besides the hours: today's visitors (to know a repeat entry) and
+    /// the enrolled staff. Read on the first crossing, not on activation: a board activating every store grain of a
+    /// chain after a restart only reads their counters.
+    /// </summary>
+    private async Task<StoreFootfall> FootfallToRecord()
+    {
+        var footfall = await Footfall();
+        if (_recording) return footfall;
+        var code = this.GetPrimaryKeyString();
+        footfall.RestoreVisitors(await _ledger.Visitors(code, LocalDay(DateTime.UtcNow), CancellationToken.None));
+        footfall.EnrolStaff(await _ledger.StaffAppearances(code, CancellationToken.None));
+        _recording = true;
+        return footfall;
     }
 
     public async Task ProfileChanged()

@@ -8,7 +8,11 @@ public interface IShelfPlans
     /// <summary>The store's planned slots: the slots of all planograms of its shelf cameras, a shared slot id once.</summary>
     Task<IReadOnlyList<PlannedSlot>> Plan(string storeCode, CancellationToken cancellationToken);
 
-    Task<IReadOnlySet<string>> CompetitorSkus(CancellationToken cancellationToken);
+    /// <summary>
+    /// The chain's competitor SKUs: the same for every store, so a read shortly before may answer, unless
+    /// <paramref name="fresh"/> (a change was announced).
+    /// </summary>
+    Task<IReadOnlySet<string>> CompetitorSkus(bool fresh, CancellationToken cancellationToken);
 
     Task WriteDay(ShelfDay day, CancellationToken cancellationToken);
 

@@ -16,7 +16,22 @@ public sealed class ShelfPlans(PlanogramRepository planograms, SkuRepository sku
             .Select(g => new PlannedSlot(g.Key, g.Select(s => s.PlannedSku).FirstOrDefault(sku => sku is not null))).ToList();
     }
 
-    public Task<IReadOnlySet<string>> CompetitorSkus(CancellationToken cancellationToken) => skus.CompetitorCodes(cancellationToken);
+    /// <summary>
+    /// Kept for a minute: a chain's store grains all activate together after a restart (the first board), and each would
+    /// read the same list.
+    /// </summary>
+    public async Task<IReadOnlySet<string>> CompetitorSkus(bool fresh, CancellationToken cancellationToken)
+    {
+        if (!fresh && _competitors is { } kept && DateTime.UtcNow - kept.ReadUtc < CompetitorsFreshFor) return kept.Codes;
+        var codes = await skus.CompetitorCodes(cancellationToken);
+        _competitors = new CompetitorList(codes, DateTime.UtcNow);
+        return codes;
+    }
+
+    private static readonly TimeSpan CompetitorsFreshFor = TimeSpan.FromMinutes(1);
+    private CompetitorList? _competitors;
+
+    private sealed record CompetitorList(IReadOnlySet<string> Codes, DateTime ReadUtc);
 
     public Task WriteDay(ShelfDay day, CancellationToken cancellationToken) => history.Write(day, cancellationToken);
 
