@@ -106,7 +106,7 @@ public sealed class StoreFootfall(string storeCode, FootfallOptions options, Fun
     private int StandingSinceOpening(DateTime nowUtc)
     {
         var now = toLocal(nowUtc);
-        var hour = new DateTime(now.Year, now.Month, now.Day, now.Hour, 0, 0, DateTimeKind.Unspecified);
+        var hour = HourOf(now);
         var standing = 0;
         for (var back = 0; back < HoursKept; back++, hour = hour.AddHours(-1))
         {
@@ -258,7 +258,7 @@ public sealed class StoreFootfall(string storeCode, FootfallOptions options, Fun
     private HourTally Hour(DateTime atUtc)
     {
         var local = toLocal(atUtc);
-        var key = new DateTime(local.Year, local.Month, local.Day, local.Hour, 0, 0, DateTimeKind.Unspecified);
+        var key = HourOf(local);
         if (!_hours.TryGetValue(key, out var hour))
         {
             var utcStart = atUtc - (local - key);
@@ -267,6 +267,9 @@ public sealed class StoreFootfall(string storeCode, FootfallOptions options, Fun
         _changed.Add(key);
         return hour;
     }
+
+    /// <summary>The store-local hour a store-local time falls in: the key of its tally.</summary>
+    private static DateTime HourOf(DateTime local) => new(local.Year, local.Month, local.Day, local.Hour, 0, 0, DateTimeKind.Unspecified);
 
     /// <summary>Appearance memory and hour tallies of earlier days are dropped (those hours are in the database already).</summary>
     private void ForgetBefore(DateTime localDay)

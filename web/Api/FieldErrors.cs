@@ -63,12 +63,18 @@ public sealed partial class FieldErrors
     {
         if (string.IsNullOrWhiteSpace(value)) { if (required) Required(field); }
         else if (value.Length > max) Add(field, $"{field} is longer than {max} characters.", $"{FieldNames.Zh(field)}超过 {max} 个字符。");
-        else if (value.Where(IsControl).Select(c => (int)c).FirstOrDefault(-1) is var control and >= 0)
-            Add(field, $"{field} holds a control character (U+{control:X4}); type the text without it.",
-                $"{FieldNames.Zh(field)}含有控制字符（U+{control:X4}），请去掉后再保存。");
+        else if (FirstControl(value) is { } control)
+            Add(field, $"{field} holds a control character (U+{(int)control:X4}); type the text without it.",
+                $"{FieldNames.Zh(field)}含有控制字符（U+{(int)control:X4}），请去掉后再保存。");
     }
 
-    private static bool IsControl(char c) => char.IsControl(c) && c is not ('\t' or '\n' or '\r');
+    /// <summary>The first control character other than tab and line breaks, if any.</summary>
+    private static char? FirstControl(string text)
+    {
+        foreach (var c in text)
+            if (char.IsControl(c) && c is not ('\t' or '\n' or '\r')) return c;
+        return null;
+    }
 
     public void Range(string field, double? value, double min, double max)
     {
