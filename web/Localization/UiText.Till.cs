@@ -95,6 +95,7 @@ public static partial class UiText
         ["tillUnchecked"] = ("{0} 张小票前后没有收银台画面（摄像头没有上传），无法核对。", "{0} receipts had no till picture near them (the camera sent none) and could not be checked."),
         ["tillWhen"] = ("时间", "When"),
         ["tillMinutes"] = ("分钟", "Minutes"),
+        ["tillMinutesUnit"] = ("分钟", "min"),
         ["tillMostCustomers"] = ("最多人数", "Most people"),
         ["tillMostShort"] = ("人（最多）", "max"),
         ["tillPicture"] = ("画面", "Picture"),
