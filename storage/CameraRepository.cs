@@ -157,27 +157,11 @@ public sealed class CameraRepository(SmartStoreDatabase database)
     /// Removes a camera that never sent anything (a mistyped code, a camera never installed); one with snapshots on record
     /// is refused with a reason, since its pictures and counts are history — it is retired by unbinding it from its store.
     /// </summary>
-    public async Task<bool> Delete(string code, string actor)
-    {
-        try
-        {
-            return await database.InTransaction(async (c, t) =>
-            {
-                var deleted = await c.ExecuteAsync("DELETE FROM cameras WHERE code = @code", new { code }, t) > 0;
-                if (deleted) await AuditTrail.Record(c, t, actor, "delete", "camera", code);
-                return deleted;
-            });
-        }
-        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ForeignKeyViolation && e.TableName == "snapshots")
-        {
-            throw new MasterDataConflict($"Camera '{code}' has snapshots on record, kept until retention removes them; unbind it from its store "
-                + "(storeCode null) to retire it.", MasterDataConflict.Refusal.InUse, code);
-        }
-        catch (PostgresException e)
-        {
-            throw MasterDataConflict.From(e, "Camera", code);
-        }
-    }
+    public Task<bool> Delete(string code, string actor) => MasterDataRemoval.ByCode(database, "cameras", "Camera", code, actor,
+        e => e.SqlState == PostgresErrorCodes.ForeignKeyViolation && e.TableName == "snapshots"
+            ? new MasterDataConflict($"Camera '{code}' has snapshots on record, kept until retention removes them; unbind it from its store "
+                + "(storeCode null) to retire it.", MasterDataConflict.Refusal.InUse, code)
+            : null);
 
     /// <summary>True when the secret belongs to the camera. Unknown cameras and wrong secrets look the same to the caller.</summary>
     public async Task<bool> VerifySecret(string code, string secret)

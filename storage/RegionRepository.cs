@@ -31,20 +31,5 @@ public sealed class RegionRepository(SmartStoreDatabase database)
         return true;
     });
 
-    public async Task<bool> Delete(string code, string actor)
-    {
-        try
-        {
-            return await database.InTransaction(async (c, t) =>
-            {
-                var deleted = await c.ExecuteAsync("DELETE FROM regions WHERE code = @code", new { code }, t) > 0;
-                if (deleted) await AuditTrail.Record(c, t, actor, "delete", "region", code);
-                return deleted;
-            });
-        }
-        catch (PostgresException e)
-        {
-            throw MasterDataConflict.From(e, "Region", code);
-        }
-    }
+    public Task<bool> Delete(string code, string actor) => MasterDataRemoval.ByCode(database, "regions", "Region", code, actor);
 }

@@ -122,12 +122,7 @@ public sealed class SkuRepository(SmartStoreDatabase database)
         await AuditTrail.Record(c, t, actor, action, "sku", sku.Code, sku);
     }
 
-    public async Task<bool> Delete(string code, string actor) => await database.InTransaction(async (c, t) =>
-    {
-        var deleted = await c.ExecuteAsync("DELETE FROM skus WHERE code = @code", new { code }, t) > 0;
-        if (deleted) await AuditTrail.Record(c, t, actor, "delete", "sku", code);
-        return deleted;
-    });
+    public Task<bool> Delete(string code, string actor) => MasterDataRemoval.ByCode(database, "skus", "SKU", code, actor);
 
     // The same photo twice is stored once (the row is returned either way).
     private const string InsertPhotoSql = """

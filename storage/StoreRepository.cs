@@ -159,22 +159,7 @@ public sealed class StoreRepository(SmartStoreDatabase database)
         return rows.Select(r => r.ToStore()).ToList();
     }
 
-    public async Task<bool> Delete(string code, string actor)
-    {
-        try
-        {
-            return await database.InTransaction(async (c, t) =>
-            {
-                var deleted = await c.ExecuteAsync("DELETE FROM stores WHERE code = @code", new { code }, t) > 0;
-                if (deleted) await AuditTrail.Record(c, t, actor, "delete", "store", code);
-                return deleted;
-            });
-        }
-        catch (PostgresException e)
-        {
-            throw MasterDataConflict.From(e, "Store", code);
-        }
-    }
+    public Task<bool> Delete(string code, string actor) => MasterDataRemoval.ByCode(database, "stores", "Store", code, actor);
 
     /// <summary>Writes a store (and its audit entry) in a transaction of its own.</summary>
     private async Task Write(Store store, string actor, string action, string sql)
