@@ -12,7 +12,8 @@
   }
   const cut = ([first, last], values) => values && values.slice(first, last + 1);
   const axis = ([first, last]) => ({ type: "category", data: Array.from({ length: last - first + 1 }, (_, i) => label(first + i)) });
-  const base = { tooltip: { trigger: "axis" }, legend: { bottom: 0 }, grid: { left: 40, right: 16, top: 16, bottom: 48 } };
+  // On a phone the legend wraps to two lines: leave it room below the hours.
+  const base = el => ({ tooltip: { trigger: "axis" }, legend: { bottom: 0 }, grid: { left: 40, right: 16, top: 16, bottom: el.clientWidth < 560 ? 72 : 48 } });
 
   const forecast = document.getElementById("forecast-chart");
   if (forecast) {
@@ -34,7 +35,7 @@
       if (low && high) lines.push(`${usual} ${low[h]}–${high[h]}`);
       return [label(h), ...lines].join("<br>");
     } };
-    echarts.init(forecast).setOption({ ...base, tooltip, xAxis: axis(hours), yAxis: { type: "value", minInterval: 1 }, series });
+    echarts.init(forecast).setOption({ ...base(forecast), tooltip, xAxis: axis(hours), yAxis: { type: "value", minInterval: 1 }, series });
   }
 
   const profile = document.getElementById("profile-chart");
@@ -44,7 +45,7 @@
     const hours = span(weekday, weekend);
     const series = [[weekdays, weekday, "#2f6fde"], [weekends, weekend, "#14915f"]]
       .filter(([, values]) => values).map(([name, values, color]) => ({ name, type: "line", smooth: true, data: cut(hours, values), itemStyle: { color } }));
-    echarts.init(profile).setOption({ ...base, xAxis: axis(hours), yAxis: { type: "value" }, series });
+    echarts.init(profile).setOption({ ...base(profile), xAxis: axis(hours), yAxis: { type: "value" }, series });
   }
 
   const trend = document.getElementById("trend-chart");

@@ -38,7 +38,8 @@
     echarts.init(chart).setOption({
       tooltip: { trigger: "axis" },
       legend: { bottom: 0 },
-      grid: { left: 40, right: 16, top: 16, bottom: 48 },
+      // On a phone the four legend entries wrap to two lines: leave them room below the hours.
+      grid: { left: 40, right: 16, top: 16, bottom: chart.clientWidth < 560 ? 72 : 48 },
       xAxis: { type: "category", data: hours.map(h => String(h.hour).padStart(2, "0") + ":00") },
       yAxis: { type: "value", minInterval: 1 },
       series: [
