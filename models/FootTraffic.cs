@@ -91,7 +91,8 @@ public sealed record TrackedBox(
 /// Foot-traffic counters over some period (today live, or one hour in history). <see cref="Entries"/> and
 /// <see cref="PassersBy"/> are the store's customers and its street while it is open; people coming in while it is closed
 /// (staff before opening, cleaners, deliveries) and passing a shut door are <see cref="OffHoursEntries"/> and
-/// <see cref="OffHoursPassersBy"/>, kept apart so they neither count as customers nor dilute the entry rate.
+/// <see cref="OffHoursPassersBy"/>, kept apart so they neither count as customers nor dilute the entry rate; going out
+/// then, unless seen coming in as a customer, is <see cref="OffHoursExits"/>, so <see cref="Exits"/> are customers' too.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("SmartStore.TrafficCounters")]
 public sealed record TrafficCounters(
@@ -106,7 +107,8 @@ public sealed record TrafficCounters(
     [property: Id(8)] double DwellSecondsTotal,
     [property: Id(9)] int DwellCount,
     [property: Id(10)] int OffHoursEntries = 0,
-    [property: Id(11)] int OffHoursPassersBy = 0)
+    [property: Id(11)] int OffHoursPassersBy = 0,
+    [property: Id(12)] int OffHoursExits = 0)
 {
     public static readonly TrafficCounters Zero = new(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
@@ -122,7 +124,7 @@ public sealed record TrafficCounters(
     public TrafficCounters Plus(TrafficCounters o) => new(
         Entries + o.Entries, Exits + o.Exits, PassersBy + o.PassersBy, UniqueVisitors + o.UniqueVisitors, Repeats + o.Repeats,
         Staff + o.Staff, Occupancy + o.Occupancy, Math.Max(MaxOccupancy, o.MaxOccupancy), DwellSecondsTotal + o.DwellSecondsTotal, DwellCount + o.DwellCount,
-        OffHoursEntries + o.OffHoursEntries, OffHoursPassersBy + o.OffHoursPassersBy);
+        OffHoursEntries + o.OffHoursEntries, OffHoursPassersBy + o.OffHoursPassersBy, OffHoursExits + o.OffHoursExits);
 }
 
 /// <summary>

@@ -10,8 +10,8 @@ public enum ReportGrain { Hour, Day, Week, Month }
 /// One row of a traffic report: a period (its store-local start) and the sums over the stores in scope.
 /// <see cref="DwellBuckets"/>: visits that stayed under 1, 1–5, 5–15, 15–30, 30–60 and over 60 minutes.
 /// <see cref="Receipts"/> and <see cref="Amount"/>: the POS's, null where it reported none for the period.
-/// <see cref="OffHoursEntries"/> / <see cref="OffHoursPassersBy"/>: people coming in / passing by while the stores were
-/// closed by their hours, in none of the other figures.
+/// <see cref="OffHoursEntries"/> / <see cref="OffHoursPassersBy"/> / <see cref="OffHoursExits"/>: people coming in / passing
+/// by / going out (not seen coming in as customers) while the stores were closed by their hours, in none of the other figures.
 /// </summary>
 public sealed record TrafficRow(
     DateTime Period, int Entries, int Exits, int PassersBy, int UniqueVisitors, int Repeats, int Staff,
@@ -23,6 +23,7 @@ public sealed record TrafficRow(
 
     public int OffHoursEntries { get; init; }
     public int OffHoursPassersBy { get; init; }
+    public int OffHoursExits { get; init; }
 }
 
 /// <summary>Reports over the hourly history (AI识别报表 · 人流量): by store, region or the whole chain, cut by hour/day/week/month.</summary>
@@ -60,6 +61,7 @@ public sealed class TrafficReport(SmartStoreDatabase database)
                    coalesce(max(t.occupancy_max), 0) AS MaxOccupancy,
                    sum(t.dwell_seconds) AS DwellSeconds, sum(t.dwell_count)::int AS DwellCount,
                    sum(t.off_hours_entries)::int AS OffHoursEntries, sum(t.off_hours_passers_by)::int AS OffHoursPassersBy,
+                   sum(t.off_hours_exits)::int AS OffHoursExits,
                    ARRAY[sum(t.dwell_buckets[1]), sum(t.dwell_buckets[2]), sum(t.dwell_buckets[3]),
                          sum(t.dwell_buckets[4]), sum(t.dwell_buckets[5]), sum(t.dwell_buckets[6])]::int[] AS DwellBuckets
             FROM traffic_hourly t JOIN stores s ON s.code = t.store_code
@@ -102,11 +104,12 @@ public sealed class TrafficReport(SmartStoreDatabase database)
         public int[] DwellBuckets { get; init; } = [];
         public int OffHoursEntries { get; init; }
         public int OffHoursPassersBy { get; init; }
+        public int OffHoursExits { get; init; }
 
         public TrafficRow ToRow() => new(Period, Entries, Exits, PassersBy, UniqueVisitors, Repeats, Staff,
             OccupancySamples == 0 ? null : Math.Round(OccupancySum / OccupancySamples, 1), MaxOccupancy,
             DwellCount == 0 ? null : Math.Round(DwellSeconds / DwellCount, 1),
             Entries + PassersBy == 0 ? null : Math.Round((double)Entries / (Entries + PassersBy), 4), DwellBuckets)
-        { OffHoursEntries = OffHoursEntries, OffHoursPassersBy = OffHoursPassersBy };
+        { OffHoursEntries = OffHoursEntries, OffHoursPassersBy = OffHoursPassersBy, OffHoursExits = OffHoursExits };
     }
 }

@@ -12,7 +12,7 @@ public sealed class TrafficRepository(SmartStoreDatabase database)
         unique_visitors AS UniqueVisitors, repeats, staff, occupancy_avg AS OccupancyAvg, occupancy_max AS OccupancyMax,
         occupancy_sum AS OccupancySum, occupancy_samples AS OccupancySamples, dwell_seconds AS DwellSeconds,
         dwell_count AS DwellCount, dwell_buckets AS DwellBuckets, demographics::text AS DemographicsJson,
-        off_hours_entries AS OffHoursEntries, off_hours_passers_by AS OffHoursPassersBy
+        off_hours_entries AS OffHoursEntries, off_hours_passers_by AS OffHoursPassersBy, off_hours_exits AS OffHoursExits
         """;
 
     public async Task<IReadOnlyList<TrafficHour>> Hours(string storeCode, DateTime fromLocal, DateTime toLocal, CancellationToken cancellationToken = default)
@@ -32,10 +32,10 @@ public sealed class TrafficRepository(SmartStoreDatabase database)
         await connection.ExecuteAsync(new CommandDefinition("""
             INSERT INTO traffic_hourly (store_code, hour_local, hour_utc, entries, exits, passers_by, unique_visitors, repeats, staff,
                 occupancy_avg, occupancy_max, occupancy_sum, occupancy_samples, dwell_seconds, dwell_count, dwell_buckets, demographics,
-                off_hours_entries, off_hours_passers_by)
+                off_hours_entries, off_hours_passers_by, off_hours_exits)
             VALUES (@StoreCode, @HourLocal, @HourUtc, @Entries, @Exits, @PassersBy, @UniqueVisitors, @Repeats, @Staff,
                 @OccupancyAvg, @OccupancyMax, @OccupancySum, @OccupancySamples, @DwellSeconds, @DwellCount, @DwellBuckets, CAST(@DemographicsJson AS jsonb),
-                @OffHoursEntries, @OffHoursPassersBy)
+                @OffHoursEntries, @OffHoursPassersBy, @OffHoursExits)
             ON CONFLICT (store_code, hour_local) DO UPDATE SET hour_utc = EXCLUDED.hour_utc, entries = EXCLUDED.entries,
                 exits = EXCLUDED.exits, passers_by = EXCLUDED.passers_by, unique_visitors = EXCLUDED.unique_visitors,
                 repeats = EXCLUDED.repeats, staff = EXCLUDED.staff, occupancy_avg = EXCLUDED.occupancy_avg,
@@ -43,7 +43,8 @@ public sealed class TrafficRepository(SmartStoreDatabase database)
                 occupancy_samples = EXCLUDED.occupancy_samples, dwell_seconds = EXCLUDED.dwell_seconds,
                 dwell_count = EXCLUDED.dwell_count, dwell_buckets = EXCLUDED.dwell_buckets,
                 demographics = EXCLUDED.demographics, off_hours_entries = EXCLUDED.off_hours_entries,
-                off_hours_passers_by = EXCLUDED.off_hours_passers_by, updated_at = now()
+                off_hours_passers_by = EXCLUDED.off_hours_passers_by,
+                off_hours_exits = EXCLUDED.off_hours_exits, updated_at = now()
             """, hours.Select(HourRow.From).ToList(), cancellationToken: cancellationToken));
     }
 
@@ -68,10 +69,11 @@ public sealed class TrafficRepository(SmartStoreDatabase database)
         public string DemographicsJson { get; init; } = "{}";
         public int OffHoursEntries { get; init; }
         public int OffHoursPassersBy { get; init; }
+        public int OffHoursExits { get; init; }
 
         public TrafficHour ToHour() => new(StoreCode, DateTime.SpecifyKind(HourLocal, DateTimeKind.Unspecified), DateTime.SpecifyKind(HourUtc, DateTimeKind.Utc),
             new TrafficCounters(Entries, Exits, PassersBy, UniqueVisitors, Repeats, Staff, OccupancyAvg, OccupancyMax, DwellSeconds, DwellCount,
-                OffHoursEntries, OffHoursPassersBy),
+                OffHoursEntries, OffHoursPassersBy, OffHoursExits),
             OccupancySum, OccupancySamples, DwellBuckets,
             JsonSerializer.Deserialize<Dictionary<string, int>>(DemographicsJson) ?? new Dictionary<string, int>());
 
@@ -83,6 +85,7 @@ public sealed class TrafficRepository(SmartStoreDatabase database)
             OccupancySum = h.OccupancySum, OccupancySamples = h.OccupancySamples, DwellSeconds = h.Counters.DwellSecondsTotal,
             DwellCount = h.Counters.DwellCount, DwellBuckets = h.DwellBuckets.ToArray(), DemographicsJson = JsonSerializer.Serialize(h.Demographics),
             OffHoursEntries = h.Counters.OffHoursEntries, OffHoursPassersBy = h.Counters.OffHoursPassersBy,
+            OffHoursExits = h.Counters.OffHoursExits,
         };
     }
 }

@@ -7,7 +7,7 @@ public sealed class HourTally(DateTime hourLocal, DateTime hourUtc)
 {
     public DateTime HourLocal { get; } = hourLocal;
     public DateTime HourUtc { get; } = hourUtc;
-    public int Entries, Exits, PassersBy, Unique, Repeats, Staff, MaxOccupancy, OccupancySamples, DwellCount, OffHoursEntries, OffHoursPassersBy;
+    public int Entries, Exits, PassersBy, Unique, Repeats, Staff, MaxOccupancy, OccupancySamples, DwellCount, OffHoursEntries, OffHoursPassersBy, OffHoursExits;
     public double OccupancySum, DwellSeconds;
     public int[] DwellBuckets { get; } = new int[TrafficHour.DwellBucketUpperMinutes.Length];
     public Dictionary<string, int> Demographics { get; } = new();
@@ -20,6 +20,7 @@ public sealed class HourTally(DateTime hourLocal, DateTime hourUtc)
             Entries = c.Entries, Exits = c.Exits, PassersBy = c.PassersBy, Unique = c.UniqueVisitors, Repeats = c.Repeats,
             Staff = c.Staff, MaxOccupancy = c.MaxOccupancy, OccupancySamples = hour.OccupancySamples, OccupancySum = hour.OccupancySum,
             DwellCount = c.DwellCount, DwellSeconds = c.DwellSecondsTotal, OffHoursEntries = c.OffHoursEntries, OffHoursPassersBy = c.OffHoursPassersBy,
+            OffHoursExits = c.OffHoursExits,
         };
         for (var i = 0; i < Math.Min(tally.DwellBuckets.Length, hour.DwellBuckets.Count); i++) tally.DwellBuckets[i] = hour.DwellBuckets[i];
         foreach (var (key, count) in hour.Demographics) tally.Demographics[key] = count;
@@ -52,7 +53,7 @@ public sealed class HourTally(DateTime hourLocal, DateTime hourUtc)
     public TrafficCounters Counters() => new(
         Entries, Exits, PassersBy, Unique, Repeats, Staff,
         OccupancySamples == 0 ? 0 : (int)Math.Round(OccupancySum / OccupancySamples),
-        MaxOccupancy, DwellSeconds, DwellCount, OffHoursEntries, OffHoursPassersBy);
+        MaxOccupancy, DwellSeconds, DwellCount, OffHoursEntries, OffHoursPassersBy, OffHoursExits);
 
     public TrafficHour ToHour(string storeCode) =>
         new(storeCode, HourLocal, HourUtc, Counters(), OccupancySum, OccupancySamples, DwellBuckets.ToArray(), new Dictionary<string, int>(Demographics));

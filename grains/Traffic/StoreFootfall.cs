@@ -6,8 +6,9 @@ namespace SmartStore.Grains.Traffic;
 /// Turns a store's door crossings into customer counts: a repeat entry within the window is not a new visitor,
 /// enrolled staff and anyone crossing more than K times a day are staff, an exit matched to its entry gives a
 /// dwell time. Appearance memory covers the current store-local day. While the store is closed by its hours
-/// (<paramref name="customersExpected"/> false: staff before opening, cleaners, deliveries) an entry is not a customer's and
-/// a passer-by passes a shut door: both are kept apart, as off-hours counts. Plain logic; the store grain owns it.
+/// (<paramref name="customersExpected"/> false: staff before opening, cleaners, deliveries) an entry is not a customer's,
+/// a passer-by passes a shut door, and an exit is not a customer's unless they were seen coming in as one: all three are
+/// kept apart, as off-hours counts. Plain logic; the store grain owns it.
 /// </summary>
 public sealed class StoreFootfall(string storeCode, FootfallOptions options, Func<DateTime, DateTime> toLocal, Func<DateTime, bool>? customersExpected = null)
 {
@@ -216,6 +217,9 @@ public sealed class StoreFootfall(string storeCode, FootfallOptions options, Fun
         var visitor = crossing.Appearance is null ? null : BestMatch(crossing.Appearance, v => v.OpenEntryUtc is not null || v.IsStaff);
         if (visitor is not null) _changedVisitors.Add(visitor);
         if (visitor is { IsStaff: true }) { visitor.Crossings++; return; }
+        // A customer seen coming in leaves when they leave, closing time or not; anyone else going out while the store is
+        // closed (a cleaner, staff before opening) takes no customer out.
+        if (visitor?.OpenEntryUtc is null && !_customersExpected(crossing.AtUtc)) { hour.OffHoursExits++; return; }
         hour.Exits++;
         if (visitor?.OpenEntryUtc is not { } entered || crossing.AtUtc < entered) return;
         hour.AddDwell(crossing.AtUtc - entered);

@@ -84,14 +84,16 @@ public sealed class FootTrafficTests(SmartStoreSystem system)
         await store.RecordTraffic(new TrafficObservation(door, now, crossings, 8, null));
         var today = await store.GetTraffic();
         Assert.Equal((0, 12, 0, 8), (today.Entries, today.OffHoursEntries, today.PassersBy, today.OffHoursPassersBy));
+        Assert.Equal((0, 12), (today.Exits, today.OffHoursExits)); // nobody came in as a customer, so nobody went out as one
 
         await using var connection = await system.Database.Database.Open();
-        await Eventually.Get(() => connection.QuerySingleAsync<(long, long)>(
-                "SELECT coalesce(sum(entries), 0), coalesce(sum(off_hours_entries), 0) FROM traffic_hourly WHERE store_code = @closed", new { closed }),
-            n => n == (0, 12), within: TimeSpan.FromSeconds(20), what: "the hourly row's off-hours entries");
+        await Eventually.Get(() => connection.QuerySingleAsync<(long, long, long, long)>(
+                "SELECT coalesce(sum(entries), 0), coalesce(sum(off_hours_entries), 0), coalesce(sum(exits), 0), coalesce(sum(off_hours_exits), 0) FROM traffic_hourly WHERE store_code = @closed", new { closed }),
+            n => n == (0, 12, 0, 12), within: TimeSpan.FromSeconds(20), what: "the hourly row's off-hours entries and exits");
         var day = DateTime.UtcNow.AddHours(8).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var total = (await (await admin.GetAsync($"/api/traffic/report?store={closed}&from={day}&to={day}")).Json())["total"]!;
         Assert.Equal((0, 12, 8), (total["entries"]!.GetValue<int>(), total["offHoursEntries"]!.GetValue<int>(), total["offHoursPassersBy"]!.GetValue<int>()));
+        Assert.Equal((0, 12), (total["exits"]!.GetValue<int>(), total["offHoursExits"]!.GetValue<int>()));
         var storePage = await admin.GetStringAsync($"/stores/{closed}");
         Assert.Contains("data-field=\"offHoursEntries\">12<", storePage);
         var table = System.Text.RegularExpressions.Regex.Match(storePage, "id=\"hourly-table\".*?</table>", System.Text.RegularExpressions.RegexOptions.Singleline).Value;

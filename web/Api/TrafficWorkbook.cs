@@ -81,6 +81,7 @@ public static class TrafficWorkbook
         ["店员 staff"] = r.Staff,
         ["营业时间外进店 off-hours entries"] = r.OffHoursEntries,
         ["营业时间外过店 off-hours passers-by"] = r.OffHoursPassersBy,
+        ["营业时间外出店 off-hours exits"] = r.OffHoursExits,
         ["平均店内人数 avg occupancy"] = r.AverageOccupancy,
         ["最高店内人数 max occupancy"] = r.MaxOccupancy,
         ["平均停留秒 avg dwell s"] = r.AverageDwellSeconds,

@@ -66,12 +66,12 @@ public static partial class TrafficReplay
         }
     }
 
-    /// <summary>In = customer entries + staff crossings in + entries while the store was closed by its hours (the bench runs at any hour); out = exits, from the store's hourly rows.</summary>
+    /// <summary>In = customer entries + staff crossings in + entries while the store was closed by its hours (the bench runs at any hour); out = exits and exits while it was closed, from the store's hourly rows.</summary>
     public static async Task<InOut> Counted(SmartStoreDatabase database, string store)
     {
         await using var connection = await database.Open();
         var row = await connection.QuerySingleAsync<(long In, long Out)>(
-            "SELECT coalesce(sum(entries + staff + off_hours_entries), 0), coalesce(sum(exits), 0) FROM traffic_hourly WHERE store_code = @store", new { store });
+            "SELECT coalesce(sum(entries + staff + off_hours_entries), 0), coalesce(sum(exits + off_hours_exits), 0) FROM traffic_hourly WHERE store_code = @store", new { store });
         return new InOut((int)row.In, (int)row.Out);
     }
 

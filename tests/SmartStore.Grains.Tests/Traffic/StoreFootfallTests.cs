@@ -88,6 +88,28 @@ public sealed class StoreFootfallTests
     }
 
     [Fact]
+    public void Going_out_while_the_store_is_closed_is_no_customer_s_exit_unless_they_came_in_as_one()
+    {
+        // Open 10:00–22:00 store time (UTC+8) with 15 minutes' grace.
+        var hours = OpeningHours.Daily(new TimeOnly(10, 0), new TimeOnly(22, 0));
+        var grace = TimeSpan.FromMinutes(15);
+        bool Open(DateTime utc) => hours.IsOpenAt(utc.AddHours(8) - grace) || hours.IsOpenAt(utc.AddHours(8) + grace);
+        var footfall = new StoreFootfall("S-T", new FootfallOptions(), utc => utc.AddHours(8), Open);
+        footfall.Record(Crossing(Start.AddHours(-2), CrossingDirection.In, Look(1)));                 // 08:00 a cleaner comes in
+        footfall.Record(Crossing(Start.AddHours(-1), CrossingDirection.Out, Look(1)));                // 09:00 and goes
+        footfall.Record(Crossing(Start.AddHours(11).AddMinutes(50), CrossingDirection.In, Look(2)));  // 21:50 a customer
+        footfall.Record(Crossing(Start.AddHours(12).AddMinutes(30), CrossingDirection.Out, Look(2))); // 22:30 leaves late
+        footfall.Record(Crossing(Start.AddHours(12).AddMinutes(45), CrossingDirection.Out, Look(3))); // 22:45 staff going home
+
+        var day = footfall.Today(Start.AddHours(13));
+        Assert.Equal((1, 1), (day.Entries, day.Exits));                    // the customer's own exit, after closing time
+        Assert.Equal((1, 2), (day.OffHoursEntries, day.OffHoursExits));
+        Assert.Equal(1, day.DwellCount);
+        var nine = footfall.Hours().Single(h => h.HourLocal.Hour == 9).Counters;
+        Assert.Equal((0, 1), (nine.Exits, nine.OffHoursExits));
+    }
+
+    [Fact]
     public void Enrolled_staff_never_count_as_customers()
     {
         var footfall = Footfall();
@@ -230,7 +252,7 @@ public sealed class StoreOccupancyTests
         for (var i = 0; i < 5; i++) footfall.Record(Door(opening.AddMinutes(5), CrossingDirection.In));
 
         var now = opening.AddMinutes(30);
-        Assert.Equal(3, footfall.Today(now).Exits);
+        Assert.Equal((0, 3), (footfall.Today(now).Exits, footfall.Today(now).OffHoursExits));   // theirs are off-hours exits
         Assert.Equal(5, footfall.Today(now).Occupancy);
     }
 
