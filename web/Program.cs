@@ -134,7 +134,11 @@ builder.Services.AddRazorPages().AddMvcOptions(o => o.Filters.Add(new SmartStore
 builder.Services.AddSignalR().AddJsonProtocol(o => ConfigureJson(o.PayloadSerializerOptions));
 builder.Services.AddSingleton<LiveRelay>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<LiveRelay>());
-builder.Services.AddOpenApi();
+builder.Services.AddOpenApi(o =>
+{
+    o.AddDocumentTransformer<ApiDocumentIntro>();
+    o.AddOperationTransformer<ApiDocumentIntro>();
+});
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ApiErrorHandler>();
 builder.Services.ConfigureHttpJsonOptions(o =>
@@ -188,7 +192,8 @@ app.MapGet("/culture/{name}", (string name, string? returnUrl, HttpContext conte
         CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
         new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), HttpOnly = true, SameSite = SameSiteMode.Lax });
     return Results.LocalRedirect(returnUrl is { Length: > 0 } && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//") ? returnUrl : "/");
-}).AllowAnonymous();
+})
+    .WithSummary("Switches the pages' language (zh-CN or en) and goes back (no key needed)").AllowAnonymous();
 
 app.Run();
 

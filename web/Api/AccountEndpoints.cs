@@ -12,22 +12,24 @@ public static class AccountEndpoints
     public static RouteGroupBuilder MapAccounts(this RouteGroupBuilder api)
     {
         var accounts = api.MapGroup("/accounts").WithTags("Accounts").RequireAuthorization(AuthenticationSetup.MayEdit);
-        accounts.MapGet("/", async (UserAccounts a) => Results.Ok((await a.List()).Select(Shown)));
-        accounts.MapGet("/{username}", Get);
-        accounts.MapPost("/", Create);
-        accounts.MapPost("/import", Import).DisableAntiforgery();
+        accounts.MapGet("/", async (UserAccounts a) => Results.Ok((await a.List()).Select(Shown))).WithSummary("Accounts");
+        accounts.MapGet("/{username}", Get).WithSummary("One account, with its ETag");
+        accounts.MapPost("/", Create).WithSummary("Adds an account; answers its first password once");
+        accounts.MapPost("/import", Import).WithSummary("Imports accounts from an Excel sheet; answers their first passwords once").DisableAntiforgery();
         // The import's own columns (no passwords), to change in Excel and send back to POST /accounts/import?change=true.
         accounts.MapGet("/export", async (string? role, UserAccounts a, CancellationToken cancellationToken) =>
             Results.File(await AccountImport.Sheet((await a.List()).Where(x => role is null || x.Role.ToCode() == role), cancellationToken),
-                Workbook.ContentType, $"accounts-{DateTime.UtcNow:yyyyMMdd}.xlsx"));
-        accounts.MapPut("/{username}", Update).Versioned();
-        accounts.MapDelete("/{username}", Remove);
+                Workbook.ContentType, $"accounts-{DateTime.UtcNow:yyyyMMdd}.xlsx"))
+            .WithSummary("Accounts as an Excel workbook");
+        accounts.MapPut("/{username}", Update).WithSummary("Changes an account's name, role, regions or stores, or disables it").Versioned();
+        accounts.MapDelete("/{username}", Remove).WithSummary("Removes an account");
         accounts.MapPost("/{username}/password", async (string username, ClaimsPrincipal user, AccountDesk desk, HttpResponse response) =>
         {
             if (await desk.ResetPassword(username, user.Actor()) is not { } password) return Problems.NotFound($"Account '{username}'");
             response.Headers.CacheControl = "no-store";
             return Results.Ok(new { username, password });
-        });
+        })
+            .WithSummary("Resets an account's password; answers the new one once");
         return api;
     }
 

@@ -15,18 +15,19 @@ public static class CameraEndpoints
     public static RouteGroupBuilder MapCameras(this RouteGroupBuilder api)
     {
         var cameras = api.MapGroup("/cameras").WithTags("Cameras");
-        cameras.MapGet("/", List);
+        cameras.MapGet("/", List).WithSummary("Cameras, paged; filter by text or store");
         // The import's own columns, to fill in (door lines, counting areas) and send back to POST /cameras/import?change=true.
         cameras.MapGet("/export", async (string? region, string? store, CameraRepository repository, CancellationToken cancellationToken) =>
             Results.File(await CameraImport.Sheet(await repository.Matching(region, store), cancellationToken), Workbook.ContentType,
-                $"cameras-{DateTime.UtcNow:yyyyMMdd}.xlsx")).RequireAuthorization(AuthenticationSetup.MayEdit);
-        cameras.MapGet("/{code}", Get);
-        cameras.MapPost("/", Create).RequireAuthorization(AuthenticationSetup.MayEdit);
-        cameras.MapPut("/{code}", Update).Versioned(typeof(Camera)).RequireAuthorization(AuthenticationSetup.MayEdit);
-        cameras.MapDelete("/{code}", Delete).RequireAuthorization(AuthenticationSetup.MayEdit);
-        cameras.MapPost("/{code}/secret", Rotate).RequireAuthorization(AuthenticationSetup.MayEdit);
-        cameras.MapGet("/reliability", Reliability);
-        cameras.MapGet("/reliability.xlsx", ReliabilityExcel);
+                $"cameras-{DateTime.UtcNow:yyyyMMdd}.xlsx"))
+            .WithSummary("Cameras as an Excel workbook (the import sheet's columns)").RequireAuthorization(AuthenticationSetup.MayEdit);
+        cameras.MapGet("/{code}", Get).WithSummary("One camera, with its ETag");
+        cameras.MapPost("/", Create).WithSummary("Adds a camera; answers its FTP secret once").RequireAuthorization(AuthenticationSetup.MayEdit);
+        cameras.MapPut("/{code}", Update).WithSummary("Changes a camera (If-Match: only while it is still at that version)").Versioned(typeof(Camera)).RequireAuthorization(AuthenticationSetup.MayEdit);
+        cameras.MapDelete("/{code}", Delete).WithSummary("Deletes a camera (refused while snapshots of it are kept; unbind it instead)").RequireAuthorization(AuthenticationSetup.MayEdit);
+        cameras.MapPost("/{code}/secret", Rotate).WithSummary("Issues a camera a new FTP / upload secret; the old one stops working").RequireAuthorization(AuthenticationSetup.MayEdit);
+        cameras.MapGet("/reliability", Reliability).WithSummary("设备稳定性: each camera's offline spells and uptime over a period");
+        cameras.MapGet("/reliability.xlsx", ReliabilityExcel).WithSummary("设备稳定性 as an Excel workbook");
         return api;
     }
 

@@ -16,10 +16,10 @@ public static class CampaignEndpoints
     public static RouteGroupBuilder MapCampaigns(this RouteGroupBuilder api)
     {
         var campaigns = api.MapGroup("/campaigns").WithTags("Foot traffic");
-        campaigns.MapGet("/", List);
-        campaigns.MapPost("/", Create);
-        campaigns.MapDelete("/{id:long}", Delete);
-        campaigns.MapGet("/{id:long}/effect", Effect);
+        campaigns.MapGet("/", List).WithSummary("营销活动: the chain's campaigns");
+        campaigns.MapPost("/", Create).WithSummary("Adds a campaign (its days, and the region or store tag it runs in)");
+        campaigns.MapDelete("/{id:long}", Delete).WithSummary("Removes a campaign");
+        campaigns.MapGet("/{id:long}/effect", Effect).WithSummary("A campaign's effect: its stores' traffic against the period before and against stores without it");
         return api;
     }
 

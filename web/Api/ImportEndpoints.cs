@@ -14,9 +14,11 @@ public static class ImportEndpoints
         // ?change=true: a row whose code exists changes that store by its filled-in cells instead of being refused.
         api.MapPost("/stores/import", async (HttpRequest request, bool? change, ClaimsPrincipal user, StoreImport import) =>
             (await import.Import(request, user.Actor(), change ?? false)).ToResult())
+            .WithSummary("Imports stores from an Excel sheet (change=true also changes existing ones)")
             .WithTags("Stores").RequireAuthorization(AuthenticationSetup.MayEdit).DisableAntiforgery();
         api.MapPost("/skus/import", async (HttpRequest request, bool? change, ClaimsPrincipal user, SkuImport import) =>
             (await import.Import(request, user.Actor(), change ?? false)).ToResult())
+            .WithSummary("Imports SKUs from an Excel sheet (change=true also changes existing ones)")
             .WithTags("SKUs").RequireAuthorization(AuthenticationSetup.MayEdit).DisableAntiforgery();
         // The answer carries each camera's FTP secret, once: it is stored hashed.
         api.MapPost("/cameras/import", async (HttpRequest request, bool? change, ClaimsPrincipal user, CameraImport import, HttpResponse response) =>
@@ -24,6 +26,7 @@ public static class ImportEndpoints
                 response.Headers.CacheControl = "no-store";
                 return (await import.Import(request, user.Actor(), change ?? false)).ToResult();
             })
+            .WithSummary("Imports cameras from an Excel sheet; answers the new cameras' secrets once")
             .WithTags("Cameras").RequireAuthorization(AuthenticationSetup.MayEdit).DisableAntiforgery();
         return api;
     }

@@ -11,15 +11,15 @@ public static class InspectionEndpoints
     public static RouteGroupBuilder MapInspections(this RouteGroupBuilder api)
     {
         var inspections = api.MapGroup("/inspections").WithTags("Inspections");
-        inspections.MapGet("/tasks", Tasks);
-        inspections.MapPost("/tasks", CreateTask);
-        inspections.MapPut("/tasks/{id:long}", UpdateTask);
-        inspections.MapDelete("/tasks/{id:long}", RemoveTask);
-        inspections.MapPost("/tasks/remove", RemoveTasks);
-        inspections.MapPut("/tasks/{id:long}/active", SetActive);
-        inspections.MapGet("/captures", Captures);
-        inspections.MapPost("/captures/{id:long}/pass", Pass);
-        inspections.MapPost("/captures/{id:long}/todo", RaiseFromCapture);
+        inspections.MapGet("/tasks", Tasks).WithSummary("定时抓拍: the inspection tasks (what to photograph, where, on which days and times)");
+        inspections.MapPost("/tasks", CreateTask).WithSummary("Adds an inspection task");
+        inspections.MapPut("/tasks/{id:long}", UpdateTask).WithSummary("Changes an inspection task");
+        inspections.MapDelete("/tasks/{id:long}", RemoveTask).WithSummary("Removes an inspection task; its pictures and to-dos stay");
+        inspections.MapPost("/tasks/remove", RemoveTasks).WithSummary("Removes several inspection tasks at once");
+        inspections.MapPut("/tasks/{id:long}/active", SetActive).WithSummary("Pauses or resumes an inspection task");
+        inspections.MapGet("/captures", Captures).WithSummary("A day's inspection pictures and their review state");
+        inspections.MapPost("/captures/{id:long}/pass", Pass).WithSummary("Passes an inspection picture (nothing to put right)");
+        inspections.MapPost("/captures/{id:long}/todo", RaiseFromCapture).WithSummary("Raises a to-do for the store from an inspection picture");
         return api.MapTodos();
     }
 

@@ -14,7 +14,8 @@ public static class LiveEndpoints
     public static RouteGroupBuilder MapLive(this RouteGroupBuilder api)
     {
         api.MapGet("/live/cameras", async (ClaimsPrincipal user, StoreRepository stores, IClusterClient cluster) =>
-            Results.Ok(await CameraBoard(user.Scope(), stores, cluster))).WithTags("Live");
+            Results.Ok(await CameraBoard(user.Scope(), stores, cluster)))
+            .WithSummary("Every camera in the caller's scope: online, offline, view faults, last picture").WithTags("Live");
         return api;
     }
 

@@ -42,7 +42,8 @@ public static class MetricsEndpoints
             }
             Write(text, figures, cameras, StorageReport.VolumeOf(settings.ImagesRoot));
             return Results.Text(text.ToString(), "text/plain; version=0.0.4; charset=utf-8");
-        }).WithTags("Health").ExcludeFromDescription();
+        })
+            .WithSummary("Prometheus metrics: uploads, analysis queue, cameras, alerts").WithTags("Health").ExcludeFromDescription();
         return app;
     }
 

@@ -26,7 +26,7 @@ public static class ReceiptEndpoints
 
     public static RouteGroupBuilder MapReceipts(this RouteGroupBuilder api)
     {
-        api.MapPut("/stores/{code}/receipts", Write).WithTags("POS").RequireAuthorization(AuthenticationSetup.MayEdit);
+        api.MapPut("/stores/{code}/receipts", Write).WithSummary("POS: a store's receipts per store-local hour (count and amount), for conversion").WithTags("POS").RequireAuthorization(AuthenticationSetup.MayEdit);
         return api;
     }
 

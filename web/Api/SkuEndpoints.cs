@@ -10,20 +10,21 @@ public static class SkuEndpoints
     public static RouteGroupBuilder MapSkus(this RouteGroupBuilder api)
     {
         var skus = api.MapGroup("/skus").WithTags("SKUs");
-        skus.MapGet("/", List);
-        skus.MapGet("/{code}", Get);
-        skus.MapPost("/", Create).RequireAuthorization(AuthenticationSetup.MayEdit);
-        skus.MapPut("/{code}", Update).Versioned(typeof(SmartStore.Models.Sku)).RequireAuthorization(AuthenticationSetup.MayEdit);
+        skus.MapGet("/", List).WithSummary("SKUs, paged; filter by text, category, own or competitor");
+        skus.MapGet("/{code}", Get).WithSummary("One SKU, with its ETag");
+        skus.MapPost("/", Create).WithSummary("Adds a SKU (own or competitor)").RequireAuthorization(AuthenticationSetup.MayEdit);
+        skus.MapPut("/{code}", Update).WithSummary("Changes a SKU (If-Match: only while it is still at that version)").Versioned(typeof(SmartStore.Models.Sku)).RequireAuthorization(AuthenticationSetup.MayEdit);
         // The import's own columns, to change in Excel and send back to POST /skus/import?change=true.
         skus.MapGet("/export", async (string? category, SkuRepository repository, CancellationToken cancellationToken) =>
             Results.File(await SkuImport.Sheet(await repository.Matching(category), cancellationToken), Workbook.ContentType,
-                $"skus-{DateTime.UtcNow:yyyyMMdd}.xlsx")).RequireAuthorization(AuthenticationSetup.MayEdit);
-        skus.MapDelete("/{code}", Delete).RequireAuthorization(AuthenticationSetup.MayEdit);
-        skus.MapGet("/{code}/photos", Photos);
-        skus.MapGet("/{code}/photos/{id:long}", Photo);
-        skus.MapPost("/{code}/photos", AddPhoto).RequireAuthorization(AuthenticationSetup.MayEdit).Accepts<byte[]>("image/jpeg");
-        skus.MapDelete("/{code}/photos/{id:long}", DeletePhoto).RequireAuthorization(AuthenticationSetup.MayEdit);
-        skus.MapPost("/{code}/photos/{id:long}/crop", CropPhoto).RequireAuthorization(AuthenticationSetup.MayEdit);
+                $"skus-{DateTime.UtcNow:yyyyMMdd}.xlsx"))
+            .WithSummary("SKUs as an Excel workbook (the import sheet's columns)").RequireAuthorization(AuthenticationSetup.MayEdit);
+        skus.MapDelete("/{code}", Delete).WithSummary("Deletes a SKU, its reference photos and its planned slots").RequireAuthorization(AuthenticationSetup.MayEdit);
+        skus.MapGet("/{code}/photos", Photos).WithSummary("A SKU's reference photos");
+        skus.MapGet("/{code}/photos/{id:long}", Photo).WithSummary("One reference photo (JPEG)");
+        skus.MapPost("/{code}/photos", AddPhoto).WithSummary("Adds a reference photo of a SKU (JPEG); the shelf gallery learns it").RequireAuthorization(AuthenticationSetup.MayEdit).Accepts<byte[]>("image/jpeg");
+        skus.MapDelete("/{code}/photos/{id:long}", DeletePhoto).WithSummary("Removes a reference photo").RequireAuthorization(AuthenticationSetup.MayEdit);
+        skus.MapPost("/{code}/photos/{id:long}/crop", CropPhoto).WithSummary("Crops a reference photo to the product").RequireAuthorization(AuthenticationSetup.MayEdit);
         return api;
     }
 

@@ -12,12 +12,12 @@ public static class SnapshotEndpoints
 {
     public static RouteGroupBuilder MapSnapshots(this RouteGroupBuilder api)
     {
-        api.MapGet("/cameras/{code}/snapshots", List).WithTags("Snapshots");
-        api.MapGet("/cameras/{code}/history", History).WithTags("Snapshots");
-        api.MapGet("/cameras/{code}/ingestion", Ingestion).WithTags("Snapshots");
-        api.MapGet("/cameras/{code}/incidents", Incidents).WithTags("Cameras");
-        api.MapGet("/snapshots/{id:long}/image", Image).WithTags("Snapshots");
-        api.MapGet("/snapshots/{id:long}/analysis", Analysis).WithTags("Snapshots");
+        api.MapGet("/cameras/{code}/snapshots", List).WithSummary("A camera's latest snapshots and their analysis state").WithTags("Snapshots");
+        api.MapGet("/cameras/{code}/history", History).WithSummary("A camera's pictures on a day, paged").WithTags("Snapshots");
+        api.MapGet("/cameras/{code}/ingestion", Ingestion).WithSummary("A camera's uploads: accepted, rejected and why").WithTags("Snapshots");
+        api.MapGet("/cameras/{code}/incidents", Incidents).WithSummary("A camera's offline spells and view faults").WithTags("Cameras");
+        api.MapGet("/snapshots/{id:long}/image", Image).WithSummary("A snapshot's picture (JPEG)").WithTags("Snapshots");
+        api.MapGet("/snapshots/{id:long}/analysis", Analysis).WithSummary("What was recognised in a snapshot: people with boxes and tracks, or shelf slots").WithTags("Snapshots");
         return api;
     }
 

@@ -10,12 +10,13 @@ public static class SpecialHoursEndpoints
     public static RouteGroupBuilder MapSpecialHours(this RouteGroupBuilder api)
     {
         var hours = api.MapGroup("/stores/special-hours").WithTags("Stores").RequireAuthorization(AuthenticationSetup.MayEdit);
-        hours.MapGet("/", List);
-        hours.MapPost("/", Set);
-        hours.MapDelete("/", Withdraw);
-        hours.MapGet("/export", Export);
+        hours.MapGet("/", List).WithSummary("Special hours (holidays, closures) ending on or after a day");
+        hours.MapPost("/", Set).WithSummary("Sets special hours for days and a set of stores");
+        hours.MapDelete("/", Withdraw).WithSummary("Withdraws special hours (by reason, days, region, tag or stores)");
+        hours.MapGet("/export", Export).WithSummary("Special hours as an Excel workbook");
         hours.MapPost("/import", async (HttpRequest request, ClaimsPrincipal user, SpecialHoursImport import) =>
-            (await import.Import(request, user.Actor())).ToResult()).DisableAntiforgery();
+            (await import.Import(request, user.Actor())).ToResult())
+            .WithSummary("Imports special hours from an Excel sheet").DisableAntiforgery();
         return api;
     }
 

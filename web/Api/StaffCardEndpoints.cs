@@ -14,8 +14,8 @@ public static class StaffCardEndpoints
 
     public static RouteGroupBuilder MapStaffCards(this RouteGroupBuilder api)
     {
-        api.MapGet("/stores/{code}/staff-cards", List).WithTags("POS");
-        api.MapPut("/stores/{code}/staff-cards", Replace).WithTags("POS").RequireAuthorization(AuthenticationSetup.MayEdit);
+        api.MapGet("/stores/{code}/staff-cards", List).WithSummary("The member cards a store's staff hold (a sale on one is flagged)").WithTags("POS");
+        api.MapPut("/stores/{code}/staff-cards", Replace).WithSummary("Replaces a store's staff cards").WithTags("POS").RequireAuthorization(AuthenticationSetup.MayEdit);
         return api;
     }
 

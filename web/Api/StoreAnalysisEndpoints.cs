@@ -13,10 +13,10 @@ public static class StoreAnalysisEndpoints
 
     public static RouteGroupBuilder MapStoreAnalysis(this RouteGroupBuilder api)
     {
-        api.MapGet("/stores/{code}/analysis", Analysis).WithTags("Foot traffic");
-        api.MapGet("/stores/{code}/shifts", Shifts).WithTags("Foot traffic");
-        api.MapPost("/stores/{code}/shifts", AddShift).WithTags("Foot traffic");
-        api.MapDelete("/stores/{code}/shifts/{id:long}", DeleteShift).WithTags("Foot traffic");
+        api.MapGet("/stores/{code}/analysis", Analysis).WithSummary("门店分析: a store's day against its forecast, its weekday profile, rank, monthly entry rate and staffing").WithTags("Foot traffic");
+        api.MapGet("/stores/{code}/shifts", Shifts).WithSummary("A store's planned shifts (staff on duty by weekday and hour)").WithTags("Foot traffic");
+        api.MapPost("/stores/{code}/shifts", AddShift).WithSummary("Adds a shift to a store's plan").WithTags("Foot traffic");
+        api.MapDelete("/stores/{code}/shifts/{id:long}", DeleteShift).WithSummary("Removes a shift from a store's plan").WithTags("Foot traffic");
         return api;
     }
 

@@ -18,13 +18,13 @@ public static class TillEndpoints
 
     public static RouteGroupBuilder MapTill(this RouteGroupBuilder api)
     {
-        api.MapPut("/stores/{code}/sales", Push).WithTags("POS").RequireAuthorization(AuthenticationSetup.MayEdit);
-        api.MapGet("/stores/{code}/till", Day).WithTags("POS");
-        api.MapPut("/stores/{code}/till/reviews", Review).WithTags("POS");
-        api.MapPost("/stores/{code}/till/questions", Ask).WithTags("POS");
-        api.MapGet("/till", Overview).WithTags("POS");
-        api.MapGet("/till.xlsx", Export).WithTags("POS");
-        api.MapPut("/cameras/{code}/till", SetWatchesTill).WithTags("POS").RequireAuthorization(AuthenticationSetup.MayEdit);
+        api.MapPut("/stores/{code}/sales", Push).WithSummary("POS: a store's receipts one by one (time, till, amount, card, refunds, voids), for 收银追溯").WithTags("POS").RequireAuthorization(AuthenticationSetup.MayEdit);
+        api.MapGet("/stores/{code}/till", Day).WithSummary("收银追溯: a store's day, each receipt held against the till cameras' pictures, with its findings").WithTags("POS");
+        api.MapPut("/stores/{code}/till/reviews", Review).WithSummary("Records what a finding of a store's day was (a breach, or cleared)").WithTags("POS");
+        api.MapPost("/stores/{code}/till/questions", Ask).WithSummary("请门店说明: hands a finding to its store as a to-do").WithTags("POS");
+        api.MapGet("/till", Overview).WithSummary("收银追溯 overview: every store's findings on a day").WithTags("POS");
+        api.MapGet("/till.xlsx", Export).WithSummary("收银追溯 findings over a period as an Excel workbook").WithTags("POS");
+        api.MapPut("/cameras/{code}/till", SetWatchesTill).WithSummary("Marks a camera as watching a till (or not)").WithTags("POS").RequireAuthorization(AuthenticationSetup.MayEdit);
         return api;
     }
 

@@ -18,14 +18,14 @@ public static class TodoEndpoints
     public static RouteGroupBuilder MapTodos(this RouteGroupBuilder api)
     {
         var todos = api.MapGroup("/todos").WithTags("Inspections");
-        todos.MapGet("/", Todos);
-        todos.MapPost("/", RaiseTodo);
-        todos.MapGet("/summary", Summary);
-        todos.MapPost("/{id:long}/done", Done);
-        todos.MapPost("/{id:long}/accept", Accept);
-        todos.MapPost("/{id:long}/reject", Reject);
-        todos.MapPut("/{id:long}/proof", AttachProof).Accepts<byte[]>("image/jpeg");
-        todos.MapGet("/{id:long}/proof", Proof);
+        todos.MapGet("/", Todos).WithSummary("整改: the stores' to-dos, by store, region or state");
+        todos.MapPost("/", RaiseTodo).WithSummary("Raises a to-do for a store");
+        todos.MapGet("/summary", Summary).WithSummary("整改统计: to-dos raised in a period, done on time, overdue, per store and region");
+        todos.MapPost("/{id:long}/done", Done).WithSummary("The store marks a to-do done, with a note");
+        todos.MapPost("/{id:long}/accept", Accept).WithSummary("验收: the reviewer accepts a done to-do");
+        todos.MapPost("/{id:long}/reject", Reject).WithSummary("驳回: the reviewer sends a done to-do back with a reason");
+        todos.MapPut("/{id:long}/proof", AttachProof).WithSummary("整改照片: the photo of a done to-do (JPEG)").Accepts<byte[]>("image/jpeg");
+        todos.MapGet("/{id:long}/proof", Proof).WithSummary("A done to-do's photo (JPEG)");
         return api;
     }
 

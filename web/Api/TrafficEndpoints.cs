@@ -21,16 +21,16 @@ public static class TrafficEndpoints
 
     public static RouteGroupBuilder MapTraffic(this RouteGroupBuilder api)
     {
-        api.MapPut("/cameras/{code}/door-line", SetDoorLine).WithTags("Foot traffic").RequireAuthorization(AuthenticationSetup.MayEdit);
-        api.MapDelete("/cameras/{code}/door-line", ClearDoorLine).WithTags("Foot traffic").RequireAuthorization(AuthenticationSetup.MayEdit);
-        api.MapPut("/cameras/{code}/counting-area", SetCountingArea).WithTags("Foot traffic").RequireAuthorization(AuthenticationSetup.MayEdit);
-        api.MapDelete("/cameras/{code}/counting-area", ClearCountingArea).WithTags("Foot traffic").RequireAuthorization(AuthenticationSetup.MayEdit);
+        api.MapPut("/cameras/{code}/door-line", SetDoorLine).WithSummary("Draws an entrance camera's door line (which side is inside)").WithTags("Foot traffic").RequireAuthorization(AuthenticationSetup.MayEdit);
+        api.MapDelete("/cameras/{code}/door-line", ClearDoorLine).WithSummary("Clears an entrance camera's door line").WithTags("Foot traffic").RequireAuthorization(AuthenticationSetup.MayEdit);
+        api.MapPut("/cameras/{code}/counting-area", SetCountingArea).WithSummary("Draws an in-store camera's counting area (the shop floor counted)").WithTags("Foot traffic").RequireAuthorization(AuthenticationSetup.MayEdit);
+        api.MapDelete("/cameras/{code}/counting-area", ClearCountingArea).WithSummary("Clears an in-store camera's counting area").WithTags("Foot traffic").RequireAuthorization(AuthenticationSetup.MayEdit);
         var traffic = api.MapGroup("/traffic").WithTags("Foot traffic");
-        traffic.MapGet("/live", Live);
-        traffic.MapGet("/report", Report);
-        traffic.MapGet("/report.xlsx", ReportExcel);
-        traffic.MapGet("/stores", Stores);
-        traffic.MapGet("/entry-rate-trend", Trend);
+        traffic.MapGet("/live", Live).WithSummary("Today's foot traffic now: a store's, a region's or the whole chain's");
+        traffic.MapGet("/report", Report).WithSummary("客流报表: entries, exits, passers-by, visitors, dwell, occupancy by hour, day, week or month, with a comparison period");
+        traffic.MapGet("/report.xlsx", ReportExcel).WithSummary("客流报表 as an Excel workbook");
+        traffic.MapGet("/stores", Stores).WithSummary("门店对标: each store's traffic against stores of its type and the period before, with flags");
+        traffic.MapGet("/entry-rate-trend", Trend).WithSummary("Monthly entry rate per store, the months up to `to`");
         return api;
     }
 

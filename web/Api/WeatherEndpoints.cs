@@ -15,7 +15,7 @@ public static class WeatherEndpoints
 
     public static RouteGroupBuilder MapWeather(this RouteGroupBuilder api)
     {
-        api.MapPut("/weather", Write).WithTags("Foot traffic").RequireAuthorization(AuthenticationSetup.MayEdit);
+        api.MapPut("/weather", Write).WithSummary("Weather per city and day, for 门店分析's traffic by weather").WithTags("Foot traffic").RequireAuthorization(AuthenticationSetup.MayEdit);
         return api;
     }
 

@@ -14,27 +14,33 @@ public static class WebhookEndpoints
         var hooks = api.MapGroup("/webhooks").WithTags("Webhooks").RequireAuthorization(AuthenticationSetup.MaySetUpAlerts);
         // Head office's robots reach a manager without their keys: seeing one is not a licence to post to it from elsewhere.
         hooks.MapGet("/", async (ClaimsPrincipal user, Webhooks w) => Results.Ok((await w.List(user.Scope()))
-            .Select(s => s.HeadOffice && !user.Scope().MayEditMasterData ? s with { Url = Alerts.EndpointAddress.WithoutKeys(s.Url) } : s)));
-        hooks.MapPost("/", Add);
+            .Select(s => s.HeadOffice && !user.Scope().MayEditMasterData ? s with { Url = Alerts.EndpointAddress.WithoutKeys(s.Url) } : s)))
+            .WithSummary("消息推送: the alert endpoints the caller may see");
+        hooks.MapPost("/", Add).WithSummary("Adds an endpoint told of camera and store alerts (URL or group robot, with the alerts and stores it wants)");
         hooks.MapDelete("/{id:int}", async (int id, ClaimsPrincipal user, WebhookDesk desk) => await desk.Remove(id, user.Scope(), user.Actor()) switch
         {
             WebhookDesk.Removal.Removed => Results.NoContent(),
             WebhookDesk.Removal.HeadOffices => Results.Problem(statusCode: 403, title: "Set up by head office",
                 detail: $"Webhook {id} was set up by head office: only head office's admins remove it."),
             _ => Problems.NotFound($"Webhook {id}"),
-        });
+        })
+            .WithSummary("Removes an alert endpoint");
         hooks.MapGet("/{id:int}/deliveries", async (int id, int? limit, ClaimsPrincipal user, Webhooks w) =>
-            await w.Find(id, user.Scope()) is null ? Problems.NotFound($"Webhook {id}") : Results.Ok(await w.Deliveries(id, Math.Clamp(limit ?? 50, 1, 500))));
+            await w.Find(id, user.Scope()) is null ? Problems.NotFound($"Webhook {id}") : Results.Ok(await w.Deliveries(id, Math.Clamp(limit ?? 50, 1, 500))))
+            .WithSummary("An endpoint's recent deliveries and their outcome");
         hooks.MapPost("/{id:int}/again", async (int id, ClaimsPrincipal user, Webhooks w) =>
-            await w.Find(id, user.Scope()) is null ? Problems.NotFound($"Webhook {id}") : Results.Ok(new { again = await w.SendAgain(id, null) }));
+            await w.Find(id, user.Scope()) is null ? Problems.NotFound($"Webhook {id}") : Results.Ok(new { again = await w.SendAgain(id, null) }))
+            .WithSummary("Sends again every delivery given up on an endpoint (it was down longer than the retries)");
         hooks.MapPost("/{id:int}/deliveries/{eventId:long}/again", async (int id, long eventId, ClaimsPrincipal user, Webhooks w) =>
             await w.Find(id, user.Scope()) is null ? Problems.NotFound($"Webhook {id}")
             : await w.SendAgain(id, eventId) == 1 ? Results.Ok(new { again = 1 })
-            : Problems.NotFound($"A delivered or given-up delivery of event {eventId} to webhook {id}"));
+            : Problems.NotFound($"A delivered or given-up delivery of event {eventId} to webhook {id}"))
+            .WithSummary("Sends one delivery to an endpoint again");
         hooks.MapPost("/{id:int}/test", async (int id, ClaimsPrincipal user, WebhookDesk desk, CancellationToken cancellationToken) =>
             await desk.Test(id, user.Scope(), cancellationToken) is { } sent
                 ? Results.Ok(new { delivered = sent.Error is null, status = sent.Status, error = sent.Error })
-                : Problems.NotFound($"Webhook {id}"));
+                : Problems.NotFound($"Webhook {id}"))
+            .WithSummary("Sends an endpoint a test message and answers how it went");
         return api;
     }
 

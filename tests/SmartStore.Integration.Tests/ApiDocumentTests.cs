@@ -1,0 +1,34 @@
+using System.Text.Json.Nodes;
+
+namespace SmartStore.Integration.Tests;
+
+/// <summary>The OpenAPI document as an integrator reads it: how to authenticate, and a summary for every operation.</summary>
+[Collection(SystemCollection.Name)]
+public sealed class ApiDocumentTests(SmartStoreSystem system)
+{
+    private static readonly string[] Methods = ["get", "post", "put", "delete", "patch"];
+
+    [Fact]
+    public async Task Every_operation_is_summarised_and_asks_for_an_api_key_unless_it_is_open()
+    {
+        using var client = system.Anonymous();
+        var document = await (await client.GetAsync("/openapi/v1.json")).Json();
+        var operations = document["paths"]!.AsObject()
+            .SelectMany(path => path.Value!.AsObject().Where(o => Methods.Contains(o.Key)).Select(o => (Name: $"{o.Key.ToUpperInvariant()} {path.Key}", Operation: o.Value!)))
+            .ToList();
+        Assert.True(operations.Count > 100, $"only {operations.Count} operations documented");
+        var unsummarised = operations.Where(o => string.IsNullOrWhiteSpace(o.Operation["summary"]?.GetValue<string>())).Select(o => o.Name).ToList();
+        Assert.True(unsummarised.Count == 0, "Operations without a summary:\n" + string.Join('\n', unsummarised));
+
+        var key = document["components"]!["securitySchemes"]!["ApiKey"]!;
+        Assert.Equal(("apiKey", "header", "X-Api-Key"), (key["type"]!.GetValue<string>(), key["in"]!.GetValue<string>(), key["name"]!.GetValue<string>()));
+        Assert.Contains(document["security"]!.AsArray(), requirement => requirement!.AsObject().ContainsKey("ApiKey"));
+        // Open operations say so; the others inherit the document's requirement.
+        Assert.Empty(Operation(document, "/healthz", "get")["security"]!.AsArray());
+        Assert.Empty(Operation(document, "/api/devices/{camera}/heartbeat", "post")["security"]!.AsArray());
+        Assert.Null(Operation(document, "/api/stores", "get")["security"]);
+        Assert.Contains("X-Api-Key", document["info"]!["description"]!.GetValue<string>());
+    }
+
+    private static JsonNode Operation(JsonNode document, string path, string method) => document["paths"]![path]![method]!;
+}
