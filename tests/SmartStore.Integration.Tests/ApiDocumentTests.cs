@@ -28,6 +28,11 @@ public sealed class ApiDocumentTests(SmartStoreSystem system)
         Assert.Empty(Operation(document, "/api/devices/{camera}/heartbeat", "post")["security"]!.AsArray());
         Assert.Null(Operation(document, "/api/stores", "get")["security"]);
         Assert.Contains("X-Api-Key", document["info"]!["description"]!.GetValue<string>());
+
+        // The reads integrations build on say what they answer.
+        foreach (var read in new[] { "/api/stores", "/api/stores/{code}", "/api/skus", "/api/cameras", "/api/traffic/report", "/api/traffic/stores",
+                     "/api/stores/{store}/shelf", "/api/display/report", "/api/cameras/{code}/planograms" })
+            Assert.True(Operation(document, read, "get")["responses"]!["200"]!["content"]?["application/json"]?["schema"] is not null, $"GET {read} has no response schema");
     }
 
     private static JsonNode Operation(JsonNode document, string path, string method) => document["paths"]![path]![method]!;

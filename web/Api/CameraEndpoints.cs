@@ -15,7 +15,7 @@ public static class CameraEndpoints
     public static RouteGroupBuilder MapCameras(this RouteGroupBuilder api)
     {
         var cameras = api.MapGroup("/cameras").WithTags("Cameras");
-        cameras.MapGet("/", List).WithSummary("Cameras, paged; filter by text or store");
+        cameras.MapGet("/", List).WithSummary("Cameras, paged; filter by text or store").Produces<Page<Camera>>();
         // The import's own columns, to fill in (door lines, counting areas) and send back to POST /cameras/import?change=true.
         cameras.MapGet("/export", async (string? region, string? store, CameraRepository repository, CancellationToken cancellationToken) =>
             Results.File(await CameraImport.Sheet(await repository.Matching(region, store), cancellationToken), Workbook.ContentType,

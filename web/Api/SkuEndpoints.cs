@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
+using SmartStore.Models;
 using SmartStore.Storage;
 using SmartStore.Web.Security;
 
@@ -10,8 +11,8 @@ public static class SkuEndpoints
     public static RouteGroupBuilder MapSkus(this RouteGroupBuilder api)
     {
         var skus = api.MapGroup("/skus").WithTags("SKUs");
-        skus.MapGet("/", List).WithSummary("SKUs, paged; filter by text, category, own or competitor");
-        skus.MapGet("/{code}", Get).WithSummary("One SKU, with its ETag");
+        skus.MapGet("/", List).WithSummary("SKUs, paged; filter by text, category, own or competitor").Produces<Page<Sku>>();
+        skus.MapGet("/{code}", Get).WithSummary("One SKU, with its ETag").Produces<Sku>();
         skus.MapPost("/", Create).WithSummary("Adds a SKU (own or competitor)").RequireAuthorization(AuthenticationSetup.MayEdit);
         skus.MapPut("/{code}", Update).WithSummary("Changes a SKU (If-Match: only while it is still at that version)").Versioned(typeof(SmartStore.Models.Sku)).RequireAuthorization(AuthenticationSetup.MayEdit);
         // The import's own columns, to change in Excel and send back to POST /skus/import?change=true.
@@ -20,7 +21,7 @@ public static class SkuEndpoints
                 $"skus-{DateTime.UtcNow:yyyyMMdd}.xlsx"))
             .WithSummary("SKUs as an Excel workbook (the import sheet's columns)").RequireAuthorization(AuthenticationSetup.MayEdit);
         skus.MapDelete("/{code}", Delete).WithSummary("Deletes a SKU, its reference photos and its planned slots").RequireAuthorization(AuthenticationSetup.MayEdit);
-        skus.MapGet("/{code}/photos", Photos).WithSummary("A SKU's reference photos");
+        skus.MapGet("/{code}/photos", Photos).WithSummary("A SKU's reference photos").Produces<IReadOnlyList<SkuRepository.PhotoInfo>>();
         skus.MapGet("/{code}/photos/{id:long}", Photo).WithSummary("One reference photo (JPEG)");
         skus.MapPost("/{code}/photos", AddPhoto).WithSummary("Adds a reference photo of a SKU (JPEG); the shelf gallery learns it").RequireAuthorization(AuthenticationSetup.MayEdit).Accepts<byte[]>("image/jpeg");
         skus.MapDelete("/{code}/photos/{id:long}", DeletePhoto).WithSummary("Removes a reference photo").RequireAuthorization(AuthenticationSetup.MayEdit);

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Json;
 using SmartStore.GrainInterfaces;
+using SmartStore.Models;
 using SmartStore.Storage;
 using SmartStore.Vision.Intake;
 using SmartStore.Web.Security;
@@ -12,9 +13,9 @@ public static class SnapshotEndpoints
 {
     public static RouteGroupBuilder MapSnapshots(this RouteGroupBuilder api)
     {
-        api.MapGet("/cameras/{code}/snapshots", List).WithSummary("A camera's latest snapshots and their analysis state").WithTags("Snapshots");
+        api.MapGet("/cameras/{code}/snapshots", List).WithSummary("A camera's latest snapshots and their analysis state").Produces<IReadOnlyList<SnapshotRepository.Snapshot>>().WithTags("Snapshots");
         api.MapGet("/cameras/{code}/history", History).WithSummary("A camera's pictures on a day, paged").WithTags("Snapshots");
-        api.MapGet("/cameras/{code}/ingestion", Ingestion).WithSummary("A camera's uploads: accepted, rejected and why").WithTags("Snapshots");
+        api.MapGet("/cameras/{code}/ingestion", Ingestion).WithSummary("A camera's uploads: accepted, rejected and why").Produces<CameraIngestion>().WithTags("Snapshots");
         api.MapGet("/cameras/{code}/incidents", Incidents).WithSummary("A camera's offline spells and view faults").WithTags("Cameras");
         api.MapGet("/snapshots/{id:long}/image", Image).WithSummary("A snapshot's picture (JPEG)").WithTags("Snapshots");
         api.MapGet("/snapshots/{id:long}/analysis", Analysis).WithSummary("What was recognised in a snapshot: people with boxes and tracks, or shelf slots").WithTags("Snapshots");

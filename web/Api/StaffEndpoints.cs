@@ -11,7 +11,7 @@ public static class StaffEndpoints
     public static RouteGroupBuilder MapStaff(this RouteGroupBuilder api)
     {
         var staff = api.MapGroup("/stores/{store}/staff").WithTags("Foot traffic");
-        staff.MapGet("/", List).WithSummary("A store's enrolled staff (not counted as customers)");
+        staff.MapGet("/", List).WithSummary("A store's enrolled staff (not counted as customers)").Produces<IReadOnlyList<StaffRoster.StaffMember>>();
         staff.MapPost("/", Enrol).WithSummary("Enrols a staff member from a photo (JPEG)").Accepts<byte[]>("image/jpeg").RequireAuthorization(AuthenticationSetup.MayEdit);
         staff.MapDelete("/{id:long}", Remove).WithSummary("Removes an enrolled staff member").RequireAuthorization(AuthenticationSetup.MayEdit);
         return api;

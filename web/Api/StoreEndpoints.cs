@@ -12,13 +12,13 @@ public static class StoreEndpoints
     public static RouteGroupBuilder MapStores(this RouteGroupBuilder api)
     {
         var stores = api.MapGroup("/stores").WithTags("Stores");
-        stores.MapGet("/", List).WithSummary("Stores, paged; filter by text, region or tag");
+        stores.MapGet("/", List).WithSummary("Stores, paged; filter by text, region or tag").Produces<Page<Store>>();
         // The import's own columns, to change in Excel and send back to POST /stores/import?change=true.
         stores.MapGet("/export", async (string? region, string? tag, StoreRepository repository, CancellationToken cancellationToken) =>
             Results.File(await StoreImport.Sheet(await repository.Matching(region, tag), cancellationToken), Workbook.ContentType,
                 $"stores-{DateTime.UtcNow:yyyyMMdd}.xlsx"))
             .WithSummary("Stores as an Excel workbook (the import sheet's columns)").RequireAuthorization(AuthenticationSetup.MayEdit);
-        stores.MapGet("/{code}", Get).WithSummary("One store, with its ETag");
+        stores.MapGet("/{code}", Get).WithSummary("One store, with its ETag").Produces<Store>();
         stores.MapPost("/", Create).WithSummary("Adds a store").RequireAuthorization(AuthenticationSetup.MayEdit);
         stores.MapPut("/{code}", Update).WithSummary("Changes a store (If-Match: only while it is still at that version)").Versioned(typeof(Store)).RequireAuthorization(AuthenticationSetup.MayEdit);
         stores.MapDelete("/{code}", Delete).WithSummary("Deletes a store (refused while records refer to it)").RequireAuthorization(AuthenticationSetup.MayEdit);

@@ -27,9 +27,9 @@ public static class TrafficEndpoints
         api.MapDelete("/cameras/{code}/counting-area", ClearCountingArea).WithSummary("Clears an in-store camera's counting area").WithTags("Foot traffic").RequireAuthorization(AuthenticationSetup.MayEdit);
         var traffic = api.MapGroup("/traffic").WithTags("Foot traffic");
         traffic.MapGet("/live", Live).WithSummary("Today's foot traffic now: a store's, a region's or the whole chain's");
-        traffic.MapGet("/report", Report).WithSummary("客流报表: entries, exits, passers-by, visitors, dwell, occupancy by hour, day, week or month, with a comparison period");
+        traffic.MapGet("/report", Report).WithSummary("客流报表: entries, exits, passers-by, visitors, dwell, occupancy by hour, day, week or month, with a comparison period").Produces<TrafficResult>();
         traffic.MapGet("/report.xlsx", ReportExcel).WithSummary("客流报表 as an Excel workbook");
-        traffic.MapGet("/stores", Stores).WithSummary("门店对标: each store's traffic against stores of its type and the period before, with flags");
+        traffic.MapGet("/stores", Stores).WithSummary("门店对标: each store's traffic against stores of its type and the period before, with flags").Produces<StoreBenchmarkResult>();
         traffic.MapGet("/entry-rate-trend", Trend).WithSummary("Monthly entry rate per store, the months up to `to`");
         return api;
     }
