@@ -138,6 +138,7 @@ builder.Services.AddOpenApi(o =>
 {
     o.AddDocumentTransformer<ApiDocumentIntro>();
     o.AddOperationTransformer<ApiDocumentIntro>();
+    o.AddSchemaTransformer<ApiDocumentIntro>();
 });
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ApiErrorHandler>();

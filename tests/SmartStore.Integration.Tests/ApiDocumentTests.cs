@@ -29,6 +29,10 @@ public sealed class ApiDocumentTests(SmartStoreSystem system)
         Assert.Null(Operation(document, "/api/stores", "get")["security"]);
         Assert.Contains("X-Api-Key", document["info"]!["description"]!.GetValue<string>());
 
+        // Strings are typed as strings, in parameters and in records alike.
+        Assert.Equal("string", Operation(document, "/api/stores", "get")["parameters"]!.AsArray().Single(p => p!["name"]!.GetValue<string>() == "q")!["schema"]!["type"]!.GetValue<string>());
+        Assert.Equal("string", document["components"]!["schemas"]!["Store"]!["properties"]!["name"]!["type"]!.GetValue<string>());
+
         // The reads integrations build on say what they answer.
         foreach (var read in new[] { "/api/stores", "/api/stores/{code}", "/api/skus", "/api/cameras", "/api/traffic/report", "/api/traffic/stores",
                      "/api/stores/{store}/shelf", "/api/display/report", "/api/cameras/{code}/planograms" })
