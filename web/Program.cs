@@ -193,8 +193,7 @@ app.MapGet("/culture/{name}", (string name, string? returnUrl, HttpContext conte
         CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
         new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), HttpOnly = true, SameSite = SameSiteMode.Lax });
     return Results.LocalRedirect(returnUrl is { Length: > 0 } && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//") ? returnUrl : "/");
-})
-    .WithSummary("Switches the pages' language (zh-CN or en) and goes back (no key needed)").AllowAnonymous();
+}).WithSummary("Switches the pages' language (zh-CN or en) and goes back (no key needed)").AllowAnonymous();
 
 app.Run();
 

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -49,29 +50,50 @@ public sealed partial class OddInputTests(SmartStoreSystem system)
     public async Task No_page_answers_a_server_error_to_odd_route_and_query_values()
     {
         using var admin = await system.SignedIn("admin");
-        // Every page's route (the API is the test above's); pages declare no query fields, so the ones they read are sent.
-        var routes = system.WebServices.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .Where(e => e.Metadata.GetMetadata<PageActionDescriptor>() is not null)
-            .Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/')).Distinct()
-            .Where(route => route != "/logout").ToList();   // stays signed in
+        var routes = await PageRoutes();
         var failures = new List<string>();
         var sent = 0;
-        foreach (var route in routes)
+        foreach (var (route, fields) in routes)
         foreach (var odd in OddValues)
         {
-            var url = PathValue().Replace(route, odd) + "?" + string.Join('&', PageQueryFields.Select(f => $"{f}={odd}"));
+            var url = PathValue().Replace(route, odd) + "?" + string.Join('&', fields.Select(f => $"{f}={odd}"));
             using var response = await admin.GetAsync(url);
             sent++;
             if ((int)response.StatusCode >= 500) failures.Add($"GET {url} → {(int)response.StatusCode}");
         }
         Assert.True(routes.Count > 30, $"only {routes.Count} page routes found");
+        Assert.True(routes.Values.Sum(f => f.Count) > routes.Count * PageQueryFields.Length, "no page's own query fields were found");
         NoServerErrors(failures, sent);
+    }
+
+    /// <summary>
+    /// Every page's route (the API is the test above's) with the query fields to send: those many pages read, and the
+    /// page's own — its GET handler's parameters and its bound properties, from the compiled page.
+    /// </summary>
+    private async Task<Dictionary<string, HashSet<string>>> PageRoutes()
+    {
+        var loader = system.WebServices.GetRequiredService<PageLoader>();
+        var routes = new Dictionary<string, HashSet<string>>();
+        foreach (var endpoint in system.WebServices.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
+        {
+            if (endpoint.Metadata.GetMetadata<PageActionDescriptor>() is not { } descriptor) continue;
+            var route = "/" + endpoint.RoutePattern.RawText!.TrimStart('/');
+            if (route == "/logout") continue;   // stays signed in
+            var page = await loader.LoadAsync(descriptor, endpoint.Metadata);
+            var own = page.HandlerMethods.Where(h => h.HttpMethod is null or "Get").SelectMany(h => h.Parameters)
+                .Where(p => p.ParameterType != typeof(CancellationToken)).Select(p => p.BindingInfo?.BinderModelName ?? p.Name)
+                .Concat(page.BoundProperties.Select(p => p.BindingInfo?.BinderModelName ?? p.Name))
+                .Where(name => endpoint.RoutePattern.GetParameter(name) is null);
+            routes.TryAdd(route, new HashSet<string>(PageQueryFields, StringComparer.OrdinalIgnoreCase));
+            routes[route].UnionWith(own);
+        }
+        return routes;
     }
 
     private static void NoServerErrors(List<string> failures, int sent) =>
         Assert.True(failures.Count == 0, $"{failures.Count} server errors of {sent} requests:\n{string.Join('\n', failures.Take(20))}");
 
-    // The query fields the pages read: search, scope, day and span, paging, filters.
+    // The query fields many pages read (search, scope, day and span, paging, filters), sent to every page with its own.
     private static readonly string[] PageQueryFields = ["q", "region", "store", "day", "date", "from", "to", "page", "show", "by", "kind", "status", "month"];
 
     /// <summary>The path with each of its values odd; a read also with each of its query fields odd.</summary>

@@ -28,8 +28,7 @@ public static class AccountEndpoints
             if (await desk.ResetPassword(username, user.Actor()) is not { } password) return Problems.NotFound($"Account '{username}'");
             response.Headers.CacheControl = "no-store";
             return Results.Ok(new { username, password });
-        })
-            .WithSummary("Resets an account's password; answers the new one once");
+        }).WithSummary("Resets an account's password; answers the new one once");
         return api;
     }
 

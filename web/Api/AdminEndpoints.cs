@@ -17,8 +17,7 @@ public static class AdminEndpoints
             role = user.Scope().Role.ToCode(),
             regions = user.Scope().RegionCodes,
             stores = user.Scope().StoreCodes,
-        }))
-            .WithSummary("Who the caller is: name, role, regions and stores").WithTags("Account");
+        })).WithSummary("Who the caller is: name, role, regions and stores").WithTags("Account");
 
         var regions = api.MapGroup("/regions").WithTags("Regions");
         regions.MapGet("/", async (ClaimsPrincipal user, RegionRepository r) => Results.Ok(await r.List(user.Scope()))).WithSummary("Regions (大区) the caller may see");
@@ -43,8 +42,7 @@ public static class AdminEndpoints
         {
             await usage.Flush();
             return Results.Ok(await k.List());
-        })
-            .WithSummary("API keys: name, role, scope, last used");
+        }).WithSummary("API keys: name, role, scope, last used");
         keys.MapPost("/", IssueKey).WithSummary("Issues an API key for a role and its regions or stores; answers the key once");
         keys.MapDelete("/{id:int}", async (int id, ClaimsPrincipal user, ApiKeys k) =>
             await k.Revoke(id, user.Actor()) ? Results.NoContent() : Problems.NotFound($"Active API key {id}"))

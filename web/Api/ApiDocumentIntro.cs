@@ -64,8 +64,8 @@ public sealed class ApiDocumentIntro : IOpenApiDocumentTransformer, IOpenApiOper
         * **Authentication**: send an API key in the `X-Api-Key` header (or as `Authorization: Bearer ssk_…`). An HQ admin
           issues keys (`POST /api/api-keys`), each with a role and, for a region or store role, its regions or stores: a
           key sees and changes what an account of that role would. A signed-in browser session works too.
-        * **Errors** are `application/problem+json` whose `detail` says what was wrong and how to put it right; a form's
-          field errors come as `errors` by field. 400 bad input, 401 no or unknown key, 403 outside the key's role or
+        * **Errors** are `application/problem+json` whose `detail` says what was wrong and how to put it right; a body's
+          field errors come as `errors`, by field. 400 bad input, 401 no or unknown key, 403 outside the key's role or
           stores, 404 no such record, 409 a conflict with the data (a code in use, a record others refer to), 412 a
           record changed since the `ETag` sent as `If-Match`, 413 an upload over its limit, 429 over the recognition
           APIs' rate.

@@ -31,8 +31,7 @@ public static class HealthEndpoints
             var healthy = database is "ok" && silo is "ok";
             return Results.Json(new { status = healthy ? "ok" : "degraded", database, silo, stores, cameras, camerasOnline = online },
                 statusCode: healthy ? 200 : 503);
-        })
-            .WithSummary("Health: the database and the silo answer (no key needed)").AllowAnonymous().WithTags("Health");
+        }).WithSummary("Health: the database and the silo answer (no key needed)").AllowAnonymous().WithTags("Health");
         return app;
     }
 }

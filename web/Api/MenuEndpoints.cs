@@ -24,8 +24,7 @@ public static class MenuEndpoints
                 entries = (await menu.Of(role)).Select(i => new { i.Entry.Key, i.Entry.Path, i.Shown, i.Position, i.Icon, i.Locked }),
             })),
             icons = MenuIcons.Paths.Keys,
-        }))
-            .WithSummary("菜单管理: every role's menu and the entries' icons");
+        })).WithSummary("菜单管理: every role's menu and the entries' icons");
         menus.MapPut("/{role}", async (string role, MenuDesk.RoleInput input, ClaimsPrincipal user, MenuDesk desk) =>
             !RoleCodes.TryParse(role, out var parsed) ? Problems.NotFound($"Role '{role}'")
             : await desk.SaveRole(parsed, input, user.Actor()) is { Any: true } errors ? errors.ToResult()
@@ -37,8 +36,7 @@ public static class MenuEndpoints
             if (!RoleCodes.TryParse(role, out var parsed)) return Problems.NotFound($"Role '{role}'");
             await desk.ResetRole(parsed, user.Actor());
             return Results.NoContent();
-        })
-            .WithSummary("Puts a role's menu back to the default");
+        }).WithSummary("Puts a role's menu back to the default");
         menus.MapPut("/entries/{key}/icon", async (string key, MenuDesk.IconInput input, ClaimsPrincipal user, MenuDesk desk) =>
             MenuCatalogue.Find(key) is not { } entry ? Problems.NotFound($"Menu entry '{key}'")
             : await desk.SaveIcon(entry, input, user.Actor()) is { Any: true } errors ? errors.ToResult()

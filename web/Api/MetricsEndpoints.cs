@@ -42,8 +42,7 @@ public static class MetricsEndpoints
             }
             Write(text, figures, cameras, StorageReport.VolumeOf(settings.ImagesRoot));
             return Results.Text(text.ToString(), "text/plain; version=0.0.4; charset=utf-8");
-        })
-            .WithSummary("Prometheus metrics: uploads, analysis queue, cameras, alerts").WithTags("Health").ExcludeFromDescription();
+        }).WithSummary("Prometheus metrics: database and silo, cameras online, pictures waiting for analysis, uploads refused, alerts undelivered, disk").WithTags("Health").ExcludeFromDescription();
         return app;
     }
 

@@ -23,8 +23,7 @@ public static class WebhookEndpoints
             WebhookDesk.Removal.HeadOffices => Results.Problem(statusCode: 403, title: "Set up by head office",
                 detail: $"Webhook {id} was set up by head office: only head office's admins remove it."),
             _ => Problems.NotFound($"Webhook {id}"),
-        })
-            .WithSummary("Removes an alert endpoint");
+        }).WithSummary("Removes an alert endpoint");
         hooks.MapGet("/{id:int}/deliveries", async (int id, int? limit, ClaimsPrincipal user, Webhooks w) =>
             await w.Find(id, user.Scope()) is null ? Problems.NotFound($"Webhook {id}") : Results.Ok(await w.Deliveries(id, Math.Clamp(limit ?? 50, 1, 500))))
             .WithSummary("An endpoint's recent deliveries and their outcome");

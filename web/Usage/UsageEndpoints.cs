@@ -9,7 +9,7 @@ public static class UsageEndpoints
 {
     public static RouteGroupBuilder MapUsage(this RouteGroupBuilder api)
     {
-        api.MapGet("/usage", Usage).WithSummary("使用情况: sign-ins and page use per account and week, dormant accounts").WithTags("Administration").RequireAuthorization(AuthenticationSetup.MayEdit);
+        api.MapGet("/usage", Usage).WithSummary("使用情况: active accounts, visits and page views by role and week, stores reached, dormant accounts").WithTags("Administration").RequireAuthorization(AuthenticationSetup.MayEdit);
         return api;
     }
 

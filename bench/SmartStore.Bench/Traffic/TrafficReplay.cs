@@ -66,7 +66,7 @@ public static partial class TrafficReplay
         }
     }
 
-    /// <summary>In = customer entries + staff crossings in + entries while the store was closed by its hours (the bench runs at any hour); out = exits and exits while it was closed, from the store's hourly rows.</summary>
+    /// <summary>In = customer entries + staff crossings in + entries while the store was closed by its hours (the bench runs at any hour); out = exits, those while it was closed included, from the store's hourly rows.</summary>
     public static async Task<InOut> Counted(SmartStoreDatabase database, string store)
     {
         await using var connection = await database.Open();
