@@ -35,7 +35,7 @@ public sealed class ApiDocumentTests(SmartStoreSystem system)
 
         // The reads integrations build on say what they answer.
         foreach (var read in new[] { "/api/stores", "/api/stores/{code}", "/api/skus", "/api/cameras", "/api/traffic/report", "/api/traffic/stores",
-                     "/api/stores/{store}/shelf", "/api/display/report", "/api/cameras/{code}/planograms" })
+                     "/api/stores/{store}/shelf", "/api/display/report", "/api/cameras/{code}/planograms", "/api/regions", "/api/live/cameras" })
             Assert.True(Operation(document, read, "get")["responses"]!["200"]!["content"]?["application/json"]?["schema"] is not null, $"GET {read} has no response schema");
     }
 

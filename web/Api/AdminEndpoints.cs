@@ -20,21 +20,25 @@ public static class AdminEndpoints
         })).WithSummary("Who the caller is: name, role, regions and stores").WithTags("Account");
 
         var regions = api.MapGroup("/regions").WithTags("Regions");
-        regions.MapGet("/", async (ClaimsPrincipal user, RegionRepository r) => Results.Ok(await r.List(user.Scope()))).WithSummary("Regions (大区) the caller may see");
+        regions.MapGet("/", async (ClaimsPrincipal user, RegionRepository r) => Results.Ok(await r.List(user.Scope())))
+            .WithSummary("Regions (大区) the caller may see").Produces<IReadOnlyList<Region>>();
         regions.MapPut("/{code}", PutRegion).WithSummary("Adds or renames a region").RequireAuthorization(AuthenticationSetup.MayEdit);
         regions.MapDelete("/{code}", async (string code, ClaimsPrincipal user, RegionRepository r) =>
             await r.Delete(code, user.Actor()) ? Results.NoContent() : Problems.NotFound($"Region '{code}'"))
             .WithSummary("Deletes a region (refused while stores are in it)")
             .RequireAuthorization(AuthenticationSetup.MayEdit);
 
-        api.MapGet("/dictionary", async (string? kind, DictionaryRepository d) => Results.Ok(await d.List(kind))).WithSummary("数据字典: store tags, SKU categories and the other lists, by kind").WithTags("Dictionary");
+        api.MapGet("/dictionary", async (string? kind, DictionaryRepository d) => Results.Ok(await d.List(kind)))
+            .WithSummary("数据字典: store tags, SKU categories and the other lists, by kind").Produces<IReadOnlyList<DictionaryEntry>>().WithTags("Dictionary");
         api.MapPut("/dictionary/{kind}/{code}", PutDictionary).WithSummary("Adds or changes a dictionary entry").WithTags("Dictionary").RequireAuthorization(AuthenticationSetup.MayEdit);
 
-        api.MapGet("/recognition-models", async (RecognitionModelChoices models) => Results.Ok(await models.List())).WithSummary("The recognition models each kind of analysis may use, and the one in use").WithTags("Recognition models");
+        api.MapGet("/recognition-models", async (RecognitionModelChoices models) => Results.Ok(await models.List()))
+            .WithSummary("The recognition models each kind of analysis may use, and the one in use").Produces<IReadOnlyList<RecognitionModelChoices.Choice>>().WithTags("Recognition models");
         api.MapPut("/recognition-models/{kind}", AssignModel).WithSummary("Chooses the model a kind of analysis uses").WithTags("Recognition models").RequireAuthorization(AuthenticationSetup.MayEdit);
 
         // 数据库表 and the pictures' disk: what the installation takes and will take.
-        api.MapGet("/storage", async (StorageReport report, CancellationToken cancellation) => Results.Ok(await report.Read(cancellation))).WithSummary("Storage: pictures kept, their growth and retention, table sizes")
+        api.MapGet("/storage", async (StorageReport report, CancellationToken cancellation) => Results.Ok(await report.Read(cancellation)))
+            .WithSummary("Storage: pictures kept, their growth and retention, table sizes").Produces<StorageReport.View>()
             .WithTags("Storage").RequireAuthorization(AuthenticationSetup.MayEdit);
 
         var keys = api.MapGroup("/api-keys").WithTags("API keys").RequireAuthorization(AuthenticationSetup.MayEdit);
@@ -42,7 +46,7 @@ public static class AdminEndpoints
         {
             await usage.Flush();
             return Results.Ok(await k.List());
-        }).WithSummary("API keys: name, role, scope, last used");
+        }).WithSummary("API keys: name, role, scope, last used").Produces<IReadOnlyList<ApiKeys.KeyInfo>>();
         keys.MapPost("/", IssueKey).WithSummary("Issues an API key for a role and its regions or stores; answers the key once");
         keys.MapDelete("/{id:int}", async (int id, ClaimsPrincipal user, ApiKeys k) =>
             await k.Revoke(id, user.Actor()) ? Results.NoContent() : Problems.NotFound($"Active API key {id}"))

@@ -15,7 +15,7 @@ public static class LiveEndpoints
     {
         api.MapGet("/live/cameras", async (ClaimsPrincipal user, StoreRepository stores, IClusterClient cluster) =>
             Results.Ok(await CameraBoard(user.Scope(), stores, cluster)))
-            .WithSummary("Every camera in the caller's scope: online, offline, view faults, last picture").WithTags("Live");
+            .WithSummary("Every camera in the caller's scope: online, offline, view faults, last picture").Produces<IReadOnlyList<LiveEndpoints.StoreCameras>>().WithTags("Live");
         return api;
     }
 

@@ -15,7 +15,7 @@ public static class WebhookEndpoints
         // Head office's robots reach a manager without their keys: seeing one is not a licence to post to it from elsewhere.
         hooks.MapGet("/", async (ClaimsPrincipal user, Webhooks w) => Results.Ok((await w.List(user.Scope()))
             .Select(s => s.HeadOffice && !user.Scope().MayEditMasterData ? s with { Url = Alerts.EndpointAddress.WithoutKeys(s.Url) } : s)))
-            .WithSummary("消息推送: the alert endpoints the caller may see");
+            .WithSummary("消息推送: the alert endpoints the caller may see").Produces<IReadOnlyList<Webhooks.Subscription>>();
         hooks.MapPost("/", Add).WithSummary("Adds an endpoint told of camera and store alerts (URL or group robot, with the alerts and stores it wants)");
         hooks.MapDelete("/{id:int}", async (int id, ClaimsPrincipal user, WebhookDesk desk) => await desk.Remove(id, user.Scope(), user.Actor()) switch
         {
@@ -26,7 +26,7 @@ public static class WebhookEndpoints
         }).WithSummary("Removes an alert endpoint");
         hooks.MapGet("/{id:int}/deliveries", async (int id, int? limit, ClaimsPrincipal user, Webhooks w) =>
             await w.Find(id, user.Scope()) is null ? Problems.NotFound($"Webhook {id}") : Results.Ok(await w.Deliveries(id, Math.Clamp(limit ?? 50, 1, 500))))
-            .WithSummary("An endpoint's recent deliveries and their outcome");
+            .WithSummary("An endpoint's recent deliveries and their outcome").Produces<IReadOnlyList<Webhooks.Delivery>>();
         hooks.MapPost("/{id:int}/again", async (int id, ClaimsPrincipal user, Webhooks w) =>
             await w.Find(id, user.Scope()) is null ? Problems.NotFound($"Webhook {id}") : Results.Ok(new { again = await w.SendAgain(id, null) }))
             .WithSummary("Sends again every delivery given up on an endpoint (it was down longer than the retries)");
