@@ -138,7 +138,7 @@ builder.Services.AddOpenApi(o =>
 {
     o.AddDocumentTransformer<ApiDocumentIntro>();
     o.AddOperationTransformer<ApiDocumentIntro>();
-    o.AddSchemaTransformer<ApiDocumentIntro>();
+    o.AddSchemaTransformer<TextWithoutNulSchema>();
 });
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ApiErrorHandler>();

@@ -84,8 +84,8 @@ public sealed partial class OddInputTests(SmartStoreSystem system)
                 .Where(p => p.ParameterType != typeof(CancellationToken)).Select(p => p.BindingInfo?.BinderModelName ?? p.Name)
                 .Concat(page.BoundProperties.Select(p => p.BindingInfo?.BinderModelName ?? p.Name))
                 .Where(name => endpoint.RoutePattern.GetParameter(name) is null);
-            routes.TryAdd(route, new HashSet<string>(PageQueryFields, StringComparer.OrdinalIgnoreCase));
-            routes[route].UnionWith(own);
+            if (!routes.TryGetValue(route, out var fields)) routes[route] = fields = new HashSet<string>(PageQueryFields, StringComparer.OrdinalIgnoreCase);
+            fields.UnionWith(own);
         }
         return routes;
     }

@@ -10,9 +10,9 @@ namespace SmartStore.Web.Api;
 /// every operation asks for, except the few open ones), how errors, times and pages read. The operations' own words are
 /// their <c>WithSummary</c>; a test keeps every operation summarised.
 /// </summary>
-public sealed class ApiDocumentIntro : IOpenApiDocumentTransformer, IOpenApiOperationTransformer, IOpenApiSchemaTransformer
+public sealed class ApiDocumentIntro : IOpenApiDocumentTransformer, IOpenApiOperationTransformer
 {
-    private const string KeyScheme = "ApiKey", BearerScheme = "ApiKeyAsBearer";
+    private const string KeyScheme = ApiKeyAuthentication.SchemeName, BearerScheme = "ApiKeyAsBearer";
 
     public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {
@@ -43,17 +43,6 @@ public sealed class ApiDocumentIntro : IOpenApiDocumentTransformer, IOpenApiOper
     public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
         if (context.Description.ActionDescriptor.EndpointMetadata.OfType<IAllowAnonymous>().Any()) operation.Security = [];
-        return Task.CompletedTask;
-    }
-
-    /// <summary>
-    /// A string is a string: <see cref="TextWithoutNul"/>, the converter every JSON string goes through, hides that from the
-    /// schema generator, which then typed every string field and parameter as anything (<c>{}</c>).
-    /// </summary>
-    public Task TransformAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
-    {
-        if (context.JsonTypeInfo.Type == typeof(string) && schema.Type is null)
-            schema.Type = context.JsonPropertyInfo is { IsGetNullable: true } ? JsonSchemaType.String | JsonSchemaType.Null : JsonSchemaType.String;
         return Task.CompletedTask;
     }
 
