@@ -8,13 +8,17 @@ namespace SmartStore.Vision.Intake;
 /// truncated JPEG with grey and reports success, so decoding goes through SKCodec.GetPixels and treats
 /// IncompleteInput as corrupt: a half-grey frame would read as "camera blocked" or "store empty".
 /// </summary>
-public sealed class JpegIntake(IntakeLimits? limits = null)
+/// <param name="systemDecoder">false: SkiaSharp's decoder alone, as before the system's libjpeg-turbo (for comparing the two).</param>
+public sealed class JpegIntake(IntakeLimits? limits = null, bool systemDecoder = true)
 {
     private const int PooledPerSize = 4;
     private readonly IntakeLimits limits = limits ?? IntakeLimits.Default;
     private readonly ConcurrentDictionary<(int W, int H), ConcurrentBag<SKBitmap>> pool = new();
 
     public IntakeLimits Limits => limits;
+
+    /// <summary>Whether frames are decoded by the system's libjpeg-turbo (with SkiaSharp for what it refuses), not SkiaSharp alone.</summary>
+    public bool UsesSystemDecoder => systemDecoder && TurboJpeg.Available;
 
     public async Task<DecodedFrame> DecodeFileAsync(string path, CancellationToken cancellation = default)
     {
@@ -31,9 +35,11 @@ public sealed class JpegIntake(IntakeLimits? limits = null)
         var (w, h) = (codec.Info.Width, codec.Info.Height);
         var info = new SKImageInfo(w, h, SKColorType.Rgba8888, SKAlphaType.Opaque);
         var bitmap = Rent(w, h);
-        // A band that comes up short is decoded again in one piece below, which names the fault.
-        var inBands = JpegBands.Worthwhile(bytes, w, h) && JpegBands.TryDecode(data, info, bitmap);
-        var result = inBands ? SKCodecResult.Success : codec.GetPixels(info, bitmap.GetPixels());
+        // The system's SIMD decoder first (TurboJpeg); what it does not decode cleanly, and a band that comes up short, is
+        // decoded again by SkiaSharp in one piece below, which names the fault.
+        var decoded = UsesSystemDecoder && TurboJpeg.TryDecode(bytes, bitmap)
+            || JpegBands.Worthwhile(bytes, w, h) && JpegBands.TryDecode(data, info, bitmap);
+        var result = decoded ? SKCodecResult.Success : codec.GetPixels(info, bitmap.GetPixels());
         if (result != SKCodecResult.Success)
         {
             Return(bitmap);

@@ -69,6 +69,9 @@ public sealed class VisionSpeedBenchmark : IBenchmark
             return 0;
         }
         var intake = new JpegIntake();
+        Progress.Say(intake.UsesSystemDecoder
+            ? "JPEG decoder: the system's libjpeg-turbo (SIMD), SkiaSharp for what it refuses"
+            : "JPEG decoder: SkiaSharp alone (libturbojpeg0 is not installed)");
         using var sample = intake.Decode(jpegs[0]);
 
         var bare = new Dictionary<(string, int), double>();
@@ -93,6 +96,12 @@ public sealed class VisionSpeedBenchmark : IBenchmark
             }
             figures.Add($"pipeline_ms_per_frame_t{threads}", pipeline, "ms");
             figures.Add($"bare_inference_ms_on_pipeline_frames_t{threads}", bareMedian, "ms");
+        }
+        // The same at 2 threads with SkiaSharp's decoder alone (no SIMD in its libjpeg-turbo): what the system decoder saves.
+        if (intake.UsesSystemDecoder)
+        {
+            var (pipelineSkia, bareSkia) = MeasurePipeline(store, new JpegIntake(systemDecoder: false), jpegs, 2, label, " (SkiaSharp's decoder alone)");
+            figures.Add("pipeline_overhead_ratio_skia_decoder", pipelineSkia / bareSkia, "ratio");
         }
         // Store cameras are mostly 1080p: the same frames as 1920 × 1080 JPEGs cost about four times the decoding, the same inference.
         var fullHd = jpegs.Select(FullHd).ToList();

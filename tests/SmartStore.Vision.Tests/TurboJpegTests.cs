@@ -1,0 +1,58 @@
+using SkiaSharp;
+using SmartStore.Vision.Intake;
+using Xunit;
+
+namespace SmartStore.Vision.Tests;
+
+/// <summary>The system's libjpeg-turbo decodes camera frames to exactly SkiaSharp's pixels, and leaves what is not whole to SkiaSharp.</summary>
+public sealed class TurboJpegTests
+{
+    [Fact]
+    public void The_intake_decodes_with_the_system_decoder()
+    {
+        // `./smartstore` installs libturbojpeg0 before it builds; without it every frame would take the slower path unnoticed.
+        Assert.True(TurboJpeg.Available, "libturbojpeg.so.0 not found: install the Debian package libturbojpeg0 (./smartstore does)");
+        Assert.True(new JpegIntake().UsesSystemDecoder);
+        Assert.False(new JpegIntake(systemDecoder: false).UsesSystemDecoder);
+    }
+
+    [Theory]
+    [InlineData("pets2009-s2l1", "images/000001.jpg", 1.0)]
+    [InlineData("mall-crowd", "images/seq_000001.jpg", 1.0)]
+    [InlineData("tud-mot15", "images/TUD-Campus/000001.jpg", 1.0)]
+    [InlineData("grocery-store", "references/Red-Grapefruit_Iconic.jpg", 1.0)]
+    [InlineData("pets2009-s2l1", "images/000001.jpg", 0.913)] // re-encoded by SkiaSharp at 701 × 525
+    public async Task It_gives_the_same_bytes_as_SkiaSharp(string set, string file, double scale)
+    {
+        var bytes = await SharedFiles.BytesAsync(set, file);
+        if (scale != 1.0) bytes = Reencoded(bytes, scale);
+        using var data = SKData.CreateCopy(bytes);
+        using var codec = SKCodec.Create(data);
+        var info = new SKImageInfo(codec.Info.Width, codec.Info.Height, SKColorType.Rgba8888, SKAlphaType.Opaque);
+        using var skia = new SKBitmap(info);
+        Assert.Equal(SKCodecResult.Success, codec.GetPixels(info, skia.GetPixels()));
+        using var turbo = new SKBitmap(info);
+        Assert.True(TurboJpeg.TryDecode(bytes, turbo));
+        Assert.Equal(skia.Bytes, turbo.Bytes);
+    }
+
+    [Theory]
+    [InlineData(0.3)]
+    [InlineData(0.98)]
+    public async Task It_refuses_a_truncated_frame_instead_of_filling_it(double keep)
+    {
+        var bytes = await SharedFiles.BytesAsync("pets2009-s2l1", "images/000001.jpg");
+        using var bitmap = new SKBitmap(new SKImageInfo(768, 576, SKColorType.Rgba8888, SKAlphaType.Opaque));
+        Assert.False(TurboJpeg.TryDecode(bytes.AsSpan(0, (int)(bytes.Length * keep)), bitmap));
+        Assert.False(TurboJpeg.TryDecode("not a JPEG at all"u8, bitmap));
+    }
+
+    private static byte[] Reencoded(byte[] jpeg, double scale)
+    {
+        using var source = SKBitmap.Decode(jpeg);
+        var size = new SKImageInfo((int)(source.Width * scale), (int)(source.Height * scale));
+        using var resized = source.Resize(size, new SKSamplingOptions(SKFilterMode.Linear));
+        using var encoded = resized.Encode(SKEncodedImageFormat.Jpeg, 85);
+        return encoded.ToArray();
+    }
+}
