@@ -12,15 +12,15 @@ public static class AccountEndpoints
     public static RouteGroupBuilder MapAccounts(this RouteGroupBuilder api)
     {
         var accounts = api.MapGroup("/accounts").WithTags("Accounts").RequireAuthorization(AuthenticationSetup.MayEdit);
-        accounts.MapGet("/", async (UserAccounts a) => Results.Ok((await a.List()).Select(Shown))).WithSummary("Accounts");
-        accounts.MapGet("/{username}", Get).WithSummary("One account, with its ETag");
+        accounts.MapGet("/", async (UserAccounts a) => Results.Ok((await a.List()).Select(Shown).ToList())).WithSummary("Accounts").Produces<IReadOnlyList<AccountShown>>();
+        accounts.MapGet("/{username}", Get).WithSummary("One account, with its ETag").Produces<AccountShown>();
         accounts.MapPost("/", Create).WithSummary("Adds an account; answers its first password once");
         accounts.MapPost("/import", Import).WithSummary("Imports accounts from an Excel sheet; answers their first passwords once").DisableAntiforgery();
         // The import's own columns (no passwords), to change in Excel and send back to POST /accounts/import?change=true.
         accounts.MapGet("/export", async (string? role, UserAccounts a, CancellationToken cancellationToken) =>
             Results.File(await AccountImport.Sheet((await a.List()).Where(x => role is null || x.Role.ToCode() == role), cancellationToken),
                 Workbook.ContentType, $"accounts-{DateTime.UtcNow:yyyyMMdd}.xlsx"))
-            .WithSummary("Accounts as an Excel workbook");
+            .WithSummary("Accounts as an Excel workbook").ProducesWorkbook();
         accounts.MapPut("/{username}", Update).WithSummary("Changes an account's name, role, regions or stores, or disables it").Versioned();
         accounts.MapDelete("/{username}", Remove).WithSummary("Removes an account");
         accounts.MapPost("/{username}/password", async (string username, ClaimsPrincipal user, AccountDesk desk, HttpResponse response) =>
@@ -84,8 +84,9 @@ public static class AccountEndpoints
             _ => Problems.NotFound($"Account '{username}'"),
         };
 
-    private static object Shown(UserAccounts.Account a) => new
-    {
-        a.Username, a.DisplayName, role = a.Role.ToCode(), a.RegionCodes, a.StoreCodes, a.Disabled, a.LastSignInUtc,
-    };
+    private static AccountShown Shown(UserAccounts.Account a) => new(a.Username, a.DisplayName, a.Role.ToCode(), a.RegionCodes, a.StoreCodes, a.Disabled, a.LastSignInUtc);
+
+    /// <summary>An account as head office's admins see it: no password, its role and the regions and stores it covers.</summary>
+    public sealed record AccountShown(string Username, string DisplayName, string Role, IReadOnlyList<string> RegionCodes, IReadOnlyList<string> StoreCodes,
+        bool Disabled, DateTime? LastSignInUtc);
 }

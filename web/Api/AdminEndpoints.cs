@@ -10,14 +10,9 @@ public static class AdminEndpoints
 {
     public static RouteGroupBuilder MapAdministration(this RouteGroupBuilder api)
     {
-        api.MapGet("/me", (ClaimsPrincipal user) => Results.Ok(new
-        {
-            name = user.Actor(),
-            displayName = user.FindFirstValue(ScopeClaims.DisplayName),
-            role = user.Scope().Role.ToCode(),
-            regions = user.Scope().RegionCodes,
-            stores = user.Scope().StoreCodes,
-        })).WithSummary("Who the caller is: name, role, regions and stores").WithTags("Account");
+        api.MapGet("/me", (ClaimsPrincipal user) => Results.Ok(new Caller(user.Actor(), user.FindFirstValue(ScopeClaims.DisplayName),
+            user.Scope().Role.ToCode(), user.Scope().RegionCodes, user.Scope().StoreCodes)))
+            .WithSummary("Who the caller is: name, role, regions and stores").Produces<Caller>().WithTags("Account");
 
         var regions = api.MapGroup("/regions").WithTags("Regions");
         regions.MapGet("/", async (ClaimsPrincipal user, RegionRepository r) => Results.Ok(await r.List(user.Scope())))
@@ -88,4 +83,7 @@ public static class AdminEndpoints
         var (info, key) = await keys.Issue(input.Name!, scope, user.Actor());
         return Results.Created($"/api/api-keys/{info.Id}", new { info, key, note = "Store this key now: it is shown only once." });
     }
+
+    /// <summary>Who is calling: the account or API key's name, its role and the regions and stores it covers.</summary>
+    public sealed record Caller(string Name, string? DisplayName, string Role, IReadOnlyList<string> Regions, IReadOnlyList<string> Stores);
 }

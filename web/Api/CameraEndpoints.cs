@@ -20,14 +20,14 @@ public static class CameraEndpoints
         cameras.MapGet("/export", async (string? region, string? store, CameraRepository repository, CancellationToken cancellationToken) =>
             Results.File(await CameraImport.Sheet(await repository.Matching(region, store), cancellationToken), Workbook.ContentType,
                 $"cameras-{DateTime.UtcNow:yyyyMMdd}.xlsx"))
-            .WithSummary("Cameras as an Excel workbook (the import sheet's columns)").RequireAuthorization(AuthenticationSetup.MayEdit);
-        cameras.MapGet("/{code}", Get).WithSummary("One camera, with its ETag");
+            .WithSummary("Cameras as an Excel workbook (the import sheet's columns)").ProducesWorkbook().RequireAuthorization(AuthenticationSetup.MayEdit);
+        cameras.MapGet("/{code}", Get).WithSummary("One camera, with its ETag").Produces<CameraWithStatus>();
         cameras.MapPost("/", Create).WithSummary("Adds a camera; answers its FTP secret once").RequireAuthorization(AuthenticationSetup.MayEdit);
         cameras.MapPut("/{code}", Update).WithSummary("Changes a camera (If-Match: only while it is still at that version)").Versioned(typeof(Camera)).RequireAuthorization(AuthenticationSetup.MayEdit);
         cameras.MapDelete("/{code}", Delete).WithSummary("Deletes a camera (refused while snapshots of it are kept; unbind it instead)").RequireAuthorization(AuthenticationSetup.MayEdit);
         cameras.MapPost("/{code}/secret", Rotate).WithSummary("Issues a camera a new FTP / upload secret; the old one stops working").RequireAuthorization(AuthenticationSetup.MayEdit);
-        cameras.MapGet("/reliability", Reliability).WithSummary("设备稳定性: each camera's offline spells and uptime over a period");
-        cameras.MapGet("/reliability.xlsx", ReliabilityExcel).WithSummary("设备稳定性 as an Excel workbook");
+        cameras.MapGet("/reliability", Reliability).WithSummary("设备稳定性: each camera's offline spells and uptime over a period").Produces<CameraReliabilityResult>();
+        cameras.MapGet("/reliability.xlsx", ReliabilityExcel).WithSummary("设备稳定性 as an Excel workbook").ProducesWorkbook();
         return api;
     }
 
@@ -62,7 +62,7 @@ public static class CameraEndpoints
         if (await cameras.FindWithRevision(code) is not var (camera, revision)) return Problems.NotFound($"Camera '{code}'");
         var status = await cluster.GetGrain<ICameraGrain>(code).GetStatus();
         response.Headers.ETag = VersionTags.Of(revision);
-        return Results.Ok(new { camera, status });
+        return Results.Ok(new CameraWithStatus(camera, status));
     }
 
     private static async Task<IResult> Create(CameraInput input, ClaimsPrincipal user, CameraRepository repository, MasterDataValidation validation)
@@ -97,4 +97,7 @@ public static class CameraEndpoints
         var secret = await repository.RotateSecret(code, user.Actor());
         return secret is null ? Problems.NotFound($"Camera '{code}'") : Results.Ok(new { ftpUser = code, secret });
     }
+
+    /// <summary>A camera's master data and its live status (online, last heartbeat and picture, view faults).</summary>
+    public sealed record CameraWithStatus(Camera Camera, CameraStatus Status);
 }

@@ -16,20 +16,20 @@ public static class CampaignEndpoints
     public static RouteGroupBuilder MapCampaigns(this RouteGroupBuilder api)
     {
         var campaigns = api.MapGroup("/campaigns").WithTags("Foot traffic");
-        campaigns.MapGet("/", List).WithSummary("营销活动: the chain's campaigns");
+        campaigns.MapGet("/", List).WithSummary("营销活动: the chain's campaigns").Produces<CampaignList>();
         campaigns.MapPost("/", Create).WithSummary("Adds a campaign (its days, and the region or store tag it runs in)");
         campaigns.MapDelete("/{id:long}", Delete).WithSummary("Removes a campaign");
-        campaigns.MapGet("/{id:long}/effect", Effect).WithSummary("A campaign's effect: its stores' traffic against the period before and against stores without it");
+        campaigns.MapGet("/{id:long}/effect", Effect).WithSummary("A campaign's effect: its stores' traffic against the period before and against stores without it").Produces<CampaignEffect>();
         return api;
     }
 
     private static async Task<IResult> List(ClaimsPrincipal user, Campaigns campaigns) =>
-        Results.Ok(new { campaigns = (await campaigns.List(user.Scope())).Select(Json) });
+        Results.Ok(new CampaignList(await campaigns.List(user.Scope())));
 
     private static async Task<IResult> Create(CampaignInput input, ClaimsPrincipal user, CampaignPlanning planning)
     {
         var (created, errors) = await planning.Create(input, user);
-        return PlanAnswer.Of(created, errors, "Planning a campaign for that region", c => $"/api/campaigns/{c.Id}", Json);
+        return PlanAnswer.Of(created, errors, "Planning a campaign for that region", c => $"/api/campaigns/{c.Id}", c => c);
     }
 
     private static async Task<IResult> Delete(long id, ClaimsPrincipal user, Campaigns campaigns)
@@ -45,25 +45,11 @@ public static class CampaignEndpoints
     {
         var campaign = await campaigns.Find(id, user.Scope());
         if (campaign is null) return Problems.NotFound($"Campaign {id}");
-        var e = await query.For(campaign, user.Scope(), calendar.Today);
-        return Results.Ok(new
-        {
-            campaign = Json(campaign), through = e.Through?.ToString("yyyy-MM-dd"), inCampaign = e.InCampaign, others = e.Others,
-            before = Comparison(e.Before), lastYear = Comparison(e.LastYear),
-        });
+        // Its days, groups and comparisons as they are: dates as yyyy-MM-dd, changes and lift as fractions (0.12: 12 % more).
+        return Results.Ok(await query.For(campaign, user.Scope(), calendar.Today));
     }
 
-    private static object? Comparison(CampaignComparison? c) => c is null ? null : new
-    {
-        kind = c.Kind, from = c.From.ToString("yyyy-MM-dd"), to = c.To.ToString("yyyy-MM-dd"),
-        campaignThen = c.CampaignThen, campaignNow = c.CampaignNow, othersThen = c.OthersThen, othersNow = c.OthersNow,
-        campaignChange = c.CampaignChange, othersChange = c.OthersChange, lift = c.Lift,
-    };
-
-    private static object Json(Campaign c) => new
-    {
-        id = c.Id, name = c.Name, from = c.From.ToString("yyyy-MM-dd"), to = c.To.ToString("yyyy-MM-dd"), regionCode = c.RegionCode, storeTag = c.StoreTag, createdBy = c.CreatedBy,
-    };
+    public sealed record CampaignList(IReadOnlyList<Campaign> Campaigns);
 }
 
 /// <summary>Adds a campaign for the page and the API alike: the input checked, its region and tag known, the planner allowed.</summary>

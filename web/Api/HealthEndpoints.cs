@@ -11,7 +11,7 @@ public static class HealthEndpoints
     {
         app.MapGet("/healthz", async (SmartStoreDatabase db, IClusterClient cluster) =>
         {
-            object database, silo;
+            string database, silo;
             int? stores = null, cameras = null, online = null;
             try
             {
@@ -29,9 +29,12 @@ public static class HealthEndpoints
             }
             catch (Exception e) { silo = e.Message; }
             var healthy = database is "ok" && silo is "ok";
-            return Results.Json(new { status = healthy ? "ok" : "degraded", database, silo, stores, cameras, camerasOnline = online },
-                statusCode: healthy ? 200 : 503);
-        }).WithSummary("Health: the database and the silo answer (no key needed)").AllowAnonymous().WithTags("Health");
+            return Results.Json(new ServiceHealth(healthy ? "ok" : "degraded", database, silo, stores, cameras, online), statusCode: healthy ? 200 : 503);
+        }).WithSummary("Health: the database and the silo answer (no key needed)").AllowAnonymous()
+            .Produces<ServiceHealth>().Produces<ServiceHealth>(StatusCodes.Status503ServiceUnavailable).WithTags("Health");
         return app;
     }
+
+    /// <summary>"ok" or "degraded"; the database's and the silo's "ok" or what went wrong; counts null where their source did not answer.</summary>
+    public sealed record ServiceHealth(string Status, string Database, string Silo, int? Stores, int? Cameras, int? CamerasOnline);
 }

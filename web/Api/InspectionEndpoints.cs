@@ -11,13 +11,13 @@ public static class InspectionEndpoints
     public static RouteGroupBuilder MapInspections(this RouteGroupBuilder api)
     {
         var inspections = api.MapGroup("/inspections").WithTags("Inspections");
-        inspections.MapGet("/tasks", Tasks).WithSummary("定时抓拍: the inspection tasks (what to photograph, where, on which days and times)");
+        inspections.MapGet("/tasks", Tasks).WithSummary("定时抓拍: the inspection tasks (what to photograph, where, on which days and times)").Produces<InspectionTaskList>();
         inspections.MapPost("/tasks", CreateTask).WithSummary("Adds an inspection task");
         inspections.MapPut("/tasks/{id:long}", UpdateTask).WithSummary("Changes an inspection task");
         inspections.MapDelete("/tasks/{id:long}", RemoveTask).WithSummary("Removes an inspection task; its pictures and to-dos stay");
         inspections.MapPost("/tasks/remove", RemoveTasks).WithSummary("Removes several inspection tasks at once");
         inspections.MapPut("/tasks/{id:long}/active", SetActive).WithSummary("Pauses or resumes an inspection task");
-        inspections.MapGet("/captures", Captures).WithSummary("A day's inspection pictures and their review state");
+        inspections.MapGet("/captures", Captures).WithSummary("A day's inspection pictures and their review state").Produces<InspectionDay>();
         inspections.MapPost("/captures/{id:long}/pass", Pass).WithSummary("Passes an inspection picture (nothing to put right)");
         inspections.MapPost("/captures/{id:long}/todo", RaiseFromCapture).WithSummary("Raises a to-do for the store from an inspection picture");
         return api.MapTodos();
@@ -64,7 +64,7 @@ public static class InspectionEndpoints
     public sealed record TodoInput(string? Text, string? Due);
 
     private static async Task<IResult> Tasks(ClaimsPrincipal user, InspectionTasks tasks) =>
-        Results.Ok(new { tasks = (await tasks.List(user.Scope())).Select(TaskJson) });
+        Results.Ok(new InspectionTaskList((await tasks.List(user.Scope())).Select(TaskJson).ToList()));
 
     private static async Task<IResult> CreateTask(InspectionTaskInput input, ClaimsPrincipal user, InspectionPlanning planning)
     {
@@ -98,7 +98,7 @@ public static class InspectionEndpoints
         var (coverage, problem) = await StoreAccess.Resolve(user.Scope(), store, region, stores);
         if (problem is not null) return problem;
         var list = await captures.OfDay(coverage!, date, task, status, 2_000);
-        return Results.Ok(new { day = date.ToString("yyyy-MM-dd"), captures = list.Select(CaptureJson) });
+        return Results.Ok(new InspectionDay(date.ToString("yyyy-MM-dd"), list.Select(CaptureJson).ToList()));
     }
 
     private static async Task<IResult> Pass(long id, ClaimsPrincipal user, InspectionCaptures captures)
@@ -125,16 +125,26 @@ public static class InspectionEndpoints
     private static IResult NotReviewable(InspectionCapture capture) => Results.Problem(statusCode: 409, title: "Not waiting for review",
         detail: $"Inspection picture {capture.Id} is '{capture.Status}': only a captured picture not yet reviewed can be passed or raise a to-do.");
 
-    private static object TaskJson(InspectionTask t) => new
-    {
-        id = t.Id, name = t.Name, at = t.AtLocal.ToString("HH:mm"), weekdays = t.Weekdays.IsoDays(),
-        cameraKind = t.CameraKind.ToCode(), preset = t.Preset, regionCode = t.RegionCode, storeTag = t.StoreTag, active = t.Active, createdBy = t.CreatedBy, createdUtc = t.CreatedUtc,
-    };
+    private static InspectionTaskShown TaskJson(InspectionTask t) => new(t.Id, t.Name, t.AtLocal.ToString("HH:mm"), t.Weekdays.IsoDays().ToList(),
+        t.CameraKind.ToCode(), t.Preset, t.RegionCode, t.StoreTag, t.Active, t.CreatedBy, t.CreatedUtc);
 
-    private static object CaptureJson(InspectionCapture c) => new
-    {
-        id = c.Id, taskId = c.TaskId, task = c.TaskName, store = c.StoreCode, storeName = c.StoreName, camera = c.CameraCode,
-        day = c.DayLocal.ToString("yyyy-MM-dd"), dueUtc = c.DueUtc, picturedUtc = c.PicturedUtc, status = c.Status,
-        image = c.SnapshotId is { } s ? $"/api/snapshots/{s}/image" : null, reviewedBy = c.ReviewedBy, reviewedUtc = c.ReviewedUtc,
-    };
+    private static InspectionCaptureShown CaptureJson(InspectionCapture c) => new(c.Id, c.TaskId, c.TaskName, c.StoreCode, c.StoreName, c.CameraCode,
+        c.DayLocal.ToString("yyyy-MM-dd"), c.DueUtc, c.PicturedUtc, c.Status, c.SnapshotId is { } s ? $"/api/snapshots/{s}/image" : null,
+        c.ReviewedBy, c.ReviewedUtc);
+
+    public sealed record InspectionTaskList(IReadOnlyList<InspectionTaskShown> Tasks);
+
+    /// <summary>
+    /// An inspection task: photograph at <c>at</c> (store-local) on the weekdays (1 Monday … 7 Sunday) with the stores' cameras of
+    /// that kind (a shelf dome at its preset), in a region or stores of a tag (both null: every store); paused while not active.
+    /// </summary>
+    public sealed record InspectionTaskShown(long Id, string Name, string At, IReadOnlyList<int> Weekdays, string CameraKind, int? Preset,
+        string? RegionCode, string? StoreTag, bool Active, string CreatedBy, DateTime CreatedUtc);
+
+    /// <summary>A day's inspection pictures (the store-local day) and their review state.</summary>
+    public sealed record InspectionDay(string Day, IReadOnlyList<InspectionCaptureShown> Captures);
+
+    /// <summary>An inspection picture due at a store: its picture once taken (<c>image</c>) and its state (waiting, captured, missed, passed, todo: a to-do raised).</summary>
+    public sealed record InspectionCaptureShown(long Id, long TaskId, string Task, string Store, string StoreName, string Camera, string Day,
+        DateTime DueUtc, DateTime? PicturedUtc, string Status, string? Image, string? ReviewedBy, DateTime? ReviewedUtc);
 }

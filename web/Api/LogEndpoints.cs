@@ -12,10 +12,10 @@ public static class LogEndpoints
     public static RouteGroupBuilder MapLogs(this RouteGroupBuilder api)
     {
         var logs = api.MapGroup("/").WithTags("Audit").RequireAuthorization(AuthenticationSetup.MayEdit);
-        logs.MapGet("/sign-ins", SearchSignIns).WithSummary("登录日志: sign-ins, failed ones included, searched");
-        logs.MapGet("/sign-ins/export", ExportSignIns).WithSummary("登录日志 as an Excel workbook");
-        logs.MapGet("/audit", SearchAudit).WithSummary("操作日志: who changed what and when, searched");
-        logs.MapGet("/audit/export", ExportAudit).WithSummary("操作日志 as an Excel workbook");
+        logs.MapGet("/sign-ins", SearchSignIns).WithSummary("登录日志: sign-ins, failed ones included, searched").Produces<IReadOnlyList<SignInLog.Entry>>();
+        logs.MapGet("/sign-ins/export", ExportSignIns).WithSummary("登录日志 as an Excel workbook").ProducesWorkbook();
+        logs.MapGet("/audit", SearchAudit).WithSummary("操作日志: who changed what and when, searched").Produces<IReadOnlyList<AuditDesk.Listed>>();
+        logs.MapGet("/audit/export", ExportAudit).WithSummary("操作日志 as an Excel workbook").ProducesWorkbook();
         return api;
     }
 

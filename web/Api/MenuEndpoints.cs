@@ -12,19 +12,15 @@ public static class MenuEndpoints
     public static RouteGroupBuilder MapMenus(this RouteGroupBuilder api)
     {
         api.MapGet("/menu", async (ClaimsPrincipal user, ChainMenu menu) =>
-            Results.Ok((await menu.Shown(user.Scope().Role)).Select(i => Shown(i, user.Scope().Role))))
-            .WithSummary("The caller's menu").WithTags("Menus");
+            Results.Ok((await menu.Shown(user.Scope().Role)).Select(i => Shown(i, user.Scope().Role)).ToList()))
+            .WithSummary("The caller's menu").Produces<IReadOnlyList<MenuEntryShown>>().WithTags("Menus");
 
         var menus = api.MapGroup("/menus").WithTags("Menus").RequireAuthorization(AuthenticationSetup.MayEdit);
-        menus.MapGet("/", async (ChainMenu menu) => Results.Ok(new
-        {
-            roles = await Task.WhenAll(MenuCatalogue.Roles.Select(async role => new
-            {
-                role = role.ToCode(),
-                entries = (await menu.Of(role)).Select(i => new { i.Entry.Key, i.Entry.Path, i.Shown, i.Position, i.Icon, i.Locked }),
-            })),
-            icons = MenuIcons.Paths.Keys,
-        })).WithSummary("菜单管理: every role's menu and the entries' icons");
+        menus.MapGet("/", async (ChainMenu menu) => Results.Ok(new ChainMenus(
+            await Task.WhenAll(MenuCatalogue.Roles.Select(async role => new RoleMenu(role.ToCode(),
+                (await menu.Of(role)).Select(i => new RoleMenuEntry(i.Entry.Key, i.Entry.Path, i.Shown, i.Position, i.Icon, i.Locked)).ToList()))),
+            MenuIcons.Paths.Keys.ToList())))
+            .WithSummary("菜单管理: every role's menu and the entries' icons").Produces<ChainMenus>();
         menus.MapPut("/{role}", async (string role, MenuDesk.RoleInput input, ClaimsPrincipal user, MenuDesk desk) =>
             !RoleCodes.TryParse(role, out var parsed) ? Problems.NotFound($"Role '{role}'")
             : await desk.SaveRole(parsed, input, user.Actor()) is { Any: true } errors ? errors.ToResult()
@@ -45,11 +41,16 @@ public static class MenuEndpoints
         return api;
     }
 
-    private static object Shown(MenuItem item, Role role) => new
-    {
-        item.Entry.Key,
-        item.Entry.Path,
-        label = UiText.T(item.Entry.LabelKey(role)),
-        item.Icon,
-    };
+    private static MenuEntryShown Shown(MenuItem item, Role role) => new(item.Entry.Key, item.Entry.Path, UiText.T(item.Entry.LabelKey(role)), item.Icon);
+
+    /// <summary>An entry of the caller's menu, labelled in the request's language.</summary>
+    public sealed record MenuEntryShown(string Key, string Path, string Label, string Icon);
+
+    /// <summary>菜单管理: each role's menu as head office set it, and the icons an entry may take.</summary>
+    public sealed record ChainMenus(IReadOnlyList<RoleMenu> Roles, IReadOnlyList<string> Icons);
+
+    public sealed record RoleMenu(string Role, IReadOnlyList<RoleMenuEntry> Entries);
+
+    /// <summary>An entry of a role's menu: shown or hidden, its place, its icon; a locked one cannot be hidden.</summary>
+    public sealed record RoleMenuEntry(string Key, string Path, bool Shown, int Position, string Icon, bool Locked);
 }

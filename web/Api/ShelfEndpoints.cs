@@ -27,13 +27,13 @@ public static class ShelfEndpoints
     {
         var shelf = api.MapGroup("").WithTags("Shelf display");
         shelf.MapGet("/cameras/{code}/planograms", List).WithSummary("A shelf camera's planograms, one per preset, with their slots").Produces<IReadOnlyList<PresetPlanogram>>();
-        shelf.MapGet("/cameras/{code}/planograms/{preset:int}/reference", Reference).WithSummary("The reference picture a preset's slots are drawn on (JPEG)");
+        shelf.MapGet("/cameras/{code}/planograms/{preset:int}/reference", Reference).WithSummary("The reference picture a preset's slots are drawn on (JPEG)").ProducesJpeg();
         shelf.MapPut("/cameras/{code}/planograms/{preset:int}", Save).WithSummary("Saves a preset's planogram: its slots and the SKU planned in each").RequireAuthorization(AuthenticationSetup.MayEdit);
         shelf.MapDelete("/cameras/{code}/planograms/{preset:int}", Delete).WithSummary("Discards a preset's planogram").RequireAuthorization(AuthenticationSetup.MayEdit);
         shelf.MapGet("/stores/{store}/shelf", StoreShelf).WithSummary("A store's shelf now: each slot's latest trustworthy reading, facings, shares, compliance, out-of-stock").Produces<ShelfStatus>();
-        shelf.MapGet("/stores/{store}/shelf/alerts", StoreShelfAlerts).WithSummary("A store's shelf alerts (compliance low, out of stock, competitor in an own slot), open and ended");
+        shelf.MapGet("/stores/{store}/shelf/alerts", StoreShelfAlerts).WithSummary("A store's shelf alerts (compliance low, out of stock, competitor in an own slot), open and ended").Produces<ShelfAlertLog>();
         shelf.MapGet("/display/report", Report).WithSummary("陈列报表: compliance and facings by region, store, category and SKU, and the trend by day").Produces<DisplayReport>();
-        shelf.MapGet("/display/report.xlsx", ReportExcel).WithSummary("陈列报表 as an Excel workbook");
+        shelf.MapGet("/display/report.xlsx", ReportExcel).WithSummary("陈列报表 as an Excel workbook").ProducesWorkbook();
         return api;
     }
 
@@ -93,11 +93,8 @@ public static class ShelfEndpoints
         }
         var standing = (await cluster.GetGrain<IStoreGrain>(store).GetShelf()).AlertKeys();
         var found = await spells.Of(store, DateTime.UtcNow.AddDays(-back), cancellationToken);
-        return Results.Ok(new
-        {
-            store, days = back,
-            alerts = found.Select(s => new { kind = s.Detail, slot = s.SlotId, sku = s.Sku, raisedAt = s.RaisedUtc, endedAt = s.EndedUtc, endedBecause = s.EndedBecause, standing = s.Stands(standing) }),
-        });
+        return Results.Ok(new ShelfAlertLog(store, back,
+            found.Select(s => new ShelfAlertRaised(s.Detail, s.SlotId, s.Sku, s.RaisedUtc, s.EndedUtc, s.EndedBecause, s.Stands(standing))).ToList()));
     }
 
     private static async Task<IResult> Report(string? store, string? region, string? sku, string? from, string? to, ClaimsPrincipal user,
@@ -116,4 +113,13 @@ public static class ShelfEndpoints
         return Results.File(await DisplayWorkbook.Write(report, cancellationToken), Workbook.ContentType,
             $"display-{query.Coverage.StoreCode ?? query.Coverage.RegionCode ?? query.Sku ?? "chain"}-{query.From:yyyyMMdd}-{query.To:yyyyMMdd}.xlsx");
     }
+
+    /// <summary>陈列告警记录: a store's shelf alerts raised or ended over its last <c>days</c> days, newest first.</summary>
+    public sealed record ShelfAlertLog(string Store, int Days, IReadOnlyList<ShelfAlertRaised> Alerts);
+
+    /// <summary>
+    /// An alert (compliance-low, out-of-stock, competitor-in-own-slot …) from when to when (UTC) and why it ended; standing:
+    /// the store has it now (an end not recorded is null, not standing).
+    /// </summary>
+    public sealed record ShelfAlertRaised(string Kind, string? Slot, string? Sku, DateTime RaisedAt, DateTime? EndedAt, string? EndedBecause, bool Standing);
 }

@@ -19,10 +19,10 @@ public static class SkuEndpoints
         skus.MapGet("/export", async (string? category, SkuRepository repository, CancellationToken cancellationToken) =>
             Results.File(await SkuImport.Sheet(await repository.Matching(category), cancellationToken), Workbook.ContentType,
                 $"skus-{DateTime.UtcNow:yyyyMMdd}.xlsx"))
-            .WithSummary("SKUs as an Excel workbook (the import sheet's columns)").RequireAuthorization(AuthenticationSetup.MayEdit);
+            .WithSummary("SKUs as an Excel workbook (the import sheet's columns)").ProducesWorkbook().RequireAuthorization(AuthenticationSetup.MayEdit);
         skus.MapDelete("/{code}", Delete).WithSummary("Deletes a SKU, its reference photos and its planned slots").RequireAuthorization(AuthenticationSetup.MayEdit);
         skus.MapGet("/{code}/photos", Photos).WithSummary("A SKU's reference photos").Produces<IReadOnlyList<SkuRepository.PhotoInfo>>();
-        skus.MapGet("/{code}/photos/{id:long}", Photo).WithSummary("One reference photo (JPEG)");
+        skus.MapGet("/{code}/photos/{id:long}", Photo).WithSummary("One reference photo (JPEG)").ProducesJpeg();
         skus.MapPost("/{code}/photos", AddPhoto).WithSummary("Adds a reference photo of a SKU (JPEG); the shelf gallery learns it").RequireAuthorization(AuthenticationSetup.MayEdit).Accepts<byte[]>("image/jpeg");
         skus.MapDelete("/{code}/photos/{id:long}", DeletePhoto).WithSummary("Removes a reference photo").RequireAuthorization(AuthenticationSetup.MayEdit);
         skus.MapPost("/{code}/photos/{id:long}/crop", CropPhoto).WithSummary("Crops a reference photo to the product").RequireAuthorization(AuthenticationSetup.MayEdit);

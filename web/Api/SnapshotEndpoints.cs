@@ -14,11 +14,11 @@ public static class SnapshotEndpoints
     public static RouteGroupBuilder MapSnapshots(this RouteGroupBuilder api)
     {
         api.MapGet("/cameras/{code}/snapshots", List).WithSummary("A camera's latest snapshots and their analysis state").Produces<IReadOnlyList<SnapshotRepository.Snapshot>>().WithTags("Snapshots");
-        api.MapGet("/cameras/{code}/history", History).WithSummary("A camera's pictures on a day, paged").WithTags("Snapshots");
+        api.MapGet("/cameras/{code}/history", History).WithSummary("A camera's pictures on a day, paged").Produces<SnapshotHistory>().WithTags("Snapshots");
         api.MapGet("/cameras/{code}/ingestion", Ingestion).WithSummary("A camera's uploads: accepted, rejected and why").Produces<CameraIngestion>().WithTags("Snapshots");
-        api.MapGet("/cameras/{code}/incidents", Incidents).WithSummary("A camera's offline spells and view faults").WithTags("Cameras");
-        api.MapGet("/snapshots/{id:long}/image", Image).WithSummary("A snapshot's picture (JPEG)").WithTags("Snapshots");
-        api.MapGet("/snapshots/{id:long}/analysis", Analysis).WithSummary("What was recognised in a snapshot: people with boxes and tracks, or shelf slots").WithTags("Snapshots");
+        api.MapGet("/cameras/{code}/incidents", Incidents).WithSummary("A camera's offline spells and view faults").Produces<CameraIncidentLog>().WithTags("Cameras");
+        api.MapGet("/snapshots/{id:long}/image", Image).WithSummary("A snapshot's picture (JPEG)").ProducesJpeg().WithTags("Snapshots");
+        api.MapGet("/snapshots/{id:long}/analysis", Analysis).WithSummary("What was recognised in a snapshot: people with boxes and tracks, or shelf slots").Produces<SnapshotAnalysis>().WithTags("Snapshots");
         return api;
     }
 
@@ -40,7 +40,7 @@ public static class SnapshotEndpoints
         if (!Paging.TryRead(page, pageSize, out var number, out var size, out var bad)) return bad!;
         if (errors.Any) return errors.ToResult();
         var (frames, total) = await snapshots.Between(code, Utc(from!.Value), Utc(to!.Value), (number - 1) * size, size);
-        return Results.Ok(new { total, page = number, pageSize = size, items = frames.Select(f => new { f.Snapshot, people = f.People }) });
+        return Results.Ok(new SnapshotHistory(total, number, size, frames));
     }
 
     /// <summary>设备运维: the camera's offline spells and view faults, newest first, and its offline count and time over the last 7 days.</summary>
@@ -48,11 +48,8 @@ public static class SnapshotEndpoints
     {
         if (await scope.Check(user, code) is { } refusal) return refusal;
         var week = await incidents.Offline(code, DateTime.UtcNow.AddDays(-7), DateTime.UtcNow);
-        return Results.Ok(new
-        {
-            incidents = await incidents.Recent(code, Math.Clamp(limit ?? 50, 1, 500)),
-            offlineLast7Days = new { count = week.Count, minutes = Math.Round(week.Total.TotalMinutes, 1) },
-        });
+        return Results.Ok(new CameraIncidentLog(await incidents.Recent(code, Math.Clamp(limit ?? 50, 1, 500)),
+            new OfflineSpells(week.Count, Math.Round(week.Total.TotalMinutes, 1))));
     }
 
     private static DateTime Utc(DateTime t) => t.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(t, DateTimeKind.Utc) : t.ToUniversalTime();
@@ -70,9 +67,9 @@ public static class SnapshotEndpoints
         if (snapshot is null) return Problems.NotFound($"Snapshot {id}");
         if (await scope.Check(user, snapshot.CameraCode) is { } refusal) return refusal;
         var text = await snapshots.Analysis(id);
-        if (text is null) return Results.Ok(new { snapshot, analysis = (JsonElement?)null });
+        if (text is null) return Results.Ok(new SnapshotAnalysis(snapshot, null));
         using var analysis = JsonDocument.Parse(text);
-        return Results.Ok(new { snapshot, analysis = analysis.RootElement.Clone() });
+        return Results.Ok(new SnapshotAnalysis(snapshot, analysis.RootElement.Clone()));
     }
 
     /// <summary>Previews are 160 to 1,280 pixels wide; a snapshot never changes, so the browser may keep them.</summary>
@@ -117,6 +114,17 @@ public static class SnapshotEndpoints
         response.Headers.CacheControl = "private, max-age=86400";
         return Results.File(preview, "image/jpeg");
     }
+
+    /// <summary>回看: a page of a camera's pictures received in a span, oldest first, each with the people counted in it (null: not analysed).</summary>
+    public sealed record SnapshotHistory(int Total, int Page, int PageSize, IReadOnlyList<SnapshotRepository.Frame> Items);
+
+    /// <summary>A camera's recent offline spells and view faults, newest first, and how often and long it was offline over 7 days.</summary>
+    public sealed record CameraIncidentLog(IReadOnlyList<CameraIncidents.Incident> Incidents, OfflineSpells OfflineLast7Days);
+
+    public sealed record OfflineSpells(int Count, double Minutes);
+
+    /// <summary>A snapshot and what its analysis found, as the analysis wrote it (null while not analysed).</summary>
+    public sealed record SnapshotAnalysis(SnapshotRepository.Snapshot Snapshot, JsonElement? Analysis);
 }
 
 /// <summary>The camera-visibility rule as an API answer: null when allowed, else 404 or 403 with a reason.</summary>

@@ -10,10 +10,10 @@ public static class SpecialHoursEndpoints
     public static RouteGroupBuilder MapSpecialHours(this RouteGroupBuilder api)
     {
         var hours = api.MapGroup("/stores/special-hours").WithTags("Stores").RequireAuthorization(AuthenticationSetup.MayEdit);
-        hours.MapGet("/", List).WithSummary("Special hours (holidays, closures) ending on or after a day");
+        hours.MapGet("/", List).WithSummary("Special hours (holidays, closures) ending on or after a day").Produces<IReadOnlyList<SpecialHoursRange>>();
         hours.MapPost("/", Set).WithSummary("Sets special hours for days and a set of stores");
         hours.MapDelete("/", Withdraw).WithSummary("Withdraws special hours (by reason, days, region, tag or stores)");
-        hours.MapGet("/export", Export).WithSummary("Special hours as an Excel workbook");
+        hours.MapGet("/export", Export).WithSummary("Special hours as an Excel workbook").ProducesWorkbook();
         hours.MapPost("/import", async (HttpRequest request, ClaimsPrincipal user, SpecialHoursImport import) =>
             (await import.Import(request, user.Actor())).ToResult())
             .WithSummary("Imports special hours from an Excel sheet").DisableAntiforgery();
@@ -22,7 +22,7 @@ public static class SpecialHoursEndpoints
 
     /// <summary>The chain's entries ending on or after a date (default: head office's today), earliest first.</summary>
     private static async Task<IResult> List(string? ending, SpecialHoursDesk desk, ReportCalendar calendar) =>
-        Ending(ending, calendar, out var errors) is { } from ? Results.Ok((await desk.Groups(from)).Select(g => Json(g.Range, g.Stores))) : errors.ToResult();
+        Ending(ending, calendar, out var errors) is { } from ? Results.Ok((await desk.Groups(from)).Select(g => Json(g.Range, g.Stores)).ToList()) : errors.ToResult();
 
     /// <summary>The same entries as a sheet, one row per store and range, in the columns the import reads.</summary>
     private static async Task<IResult> Export(string? ending, SpecialHoursDesk desk, ReportCalendar calendar, CancellationToken cancellationToken) =>
@@ -53,16 +53,11 @@ public static class SpecialHoursEndpoints
             : Results.Ok(new { stores = outcome.Stores, storeCount = outcome.Stores.Count });
     }
 
-    private static object Json(OpeningException range, IReadOnlyList<string> stores) => new
-    {
-        reason = range.Reason,
-        from = range.From,
-        to = range.To,
-        weekdays = range.Days.IsoDays(),
-        open = range.Hours.Closed ? null : range.Hours.Open.ToString("HH:mm"),
-        close = range.Hours.Closed ? null : range.Hours.Close.ToString("HH:mm"),
-        closed = range.Hours.Closed,
-        storeCount = stores.Count,
-        stores,
-    };
+    private static SpecialHoursRange Json(OpeningException range, IReadOnlyList<string> stores) => new(range.Reason, range.From, range.To,
+        range.Days.IsoDays().ToList(), range.Hours.Closed ? null : range.Hours.Open.ToString("HH:mm"),
+        range.Hours.Closed ? null : range.Hours.Close.ToString("HH:mm"), range.Hours.Closed, stores.Count, stores);
+
+    /// <summary>An entry of special hours and the stores that have it: open to close (store-local) on those days, or closed.</summary>
+    public sealed record SpecialHoursRange(string Reason, DateOnly From, DateOnly To, IReadOnlyList<int> Weekdays, string? Open, string? Close, bool Closed,
+        int StoreCount, IReadOnlyList<string> Stores);
 }

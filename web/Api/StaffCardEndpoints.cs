@@ -14,8 +14,8 @@ public static class StaffCardEndpoints
 
     public static RouteGroupBuilder MapStaffCards(this RouteGroupBuilder api)
     {
-        api.MapGet("/stores/{code}/staff-cards", List).WithSummary("The member cards a store's staff hold (a sale on one is flagged)").WithTags("POS");
-        api.MapPut("/stores/{code}/staff-cards", Replace).WithSummary("Replaces a store's staff cards").WithTags("POS").RequireAuthorization(AuthenticationSetup.MayEdit);
+        api.MapGet("/stores/{code}/staff-cards", List).WithSummary("The member cards a store's staff hold (a sale on one is flagged)").Produces<StoreStaffCards>().WithTags("POS");
+        api.MapPut("/stores/{code}/staff-cards", Replace).WithSummary("Replaces a store's staff cards").Produces<StoreStaffCards>().WithTags("POS").RequireAuthorization(AuthenticationSetup.MayEdit);
         return api;
     }
 
@@ -36,5 +36,10 @@ public static class StaffCardEndpoints
     }
 
     private static async Task<IResult> Listed(string storeCode, StaffCards cards) =>
-        Results.Ok(new { store = storeCode, cards = (await cards.OfStore(storeCode)).Select(c => new { card = c.Card, holder = c.Holder }) });
+        Results.Ok(new StoreStaffCards(storeCode, (await cards.OfStore(storeCode)).Select(c => new StaffCardHeld(c.Card, c.Holder)).ToList()));
+
+    /// <summary>内部会员卡: the member cards a store's staff hold, each with its holder.</summary>
+    public sealed record StoreStaffCards(string Store, IReadOnlyList<StaffCardHeld> Cards);
+
+    public sealed record StaffCardHeld(string Card, string Holder);
 }

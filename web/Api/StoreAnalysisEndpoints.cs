@@ -13,8 +13,8 @@ public static class StoreAnalysisEndpoints
 
     public static RouteGroupBuilder MapStoreAnalysis(this RouteGroupBuilder api)
     {
-        api.MapGet("/stores/{code}/analysis", Analysis).WithSummary("门店分析: a store's day against its forecast, its weekday profile, rank, monthly entry rate and staffing").WithTags("Foot traffic");
-        api.MapGet("/stores/{code}/shifts", Shifts).WithSummary("A store's planned shifts (staff on duty by weekday and hour)").WithTags("Foot traffic");
+        api.MapGet("/stores/{code}/analysis", Analysis).WithSummary("门店分析: a store's day against its forecast, its weekday profile, rank, monthly entry rate and staffing").Produces<StoreDayAnalysis>().WithTags("Foot traffic");
+        api.MapGet("/stores/{code}/shifts", Shifts).WithSummary("A store's planned shifts (staff on duty by weekday and hour)").Produces<StoreShiftPlan>().WithTags("Foot traffic");
         api.MapPost("/stores/{code}/shifts", AddShift).WithSummary("Adds a shift to a store's plan").WithTags("Foot traffic");
         api.MapDelete("/stores/{code}/shifts/{id:long}", DeleteShift).WithSummary("Removes a shift from a store's plan").WithTags("Foot traffic");
         return api;
@@ -27,25 +27,26 @@ public static class StoreAnalysisEndpoints
         var (date, errors) = Day(day, store);
         if (errors.Any) return errors.ToResult();
         var a = await query.For(store, date, user.Scope());
-        return Results.Ok(new
+        return Results.Ok(new StoreDayAnalysis
         {
-            store = store.Code, day = a.Day.ToString("yyyy-MM-dd"), nowHour = a.NowHour,
-            entries = a.Entries, forecast = a.Forecast, entriesSoFar = a.EntriesSoFar, forecastSoFar = a.ForecastSoFar, againstForecast = a.AgainstForecast,
-            forecastLow = a.ForecastLow, forecastHigh = a.ForecastHigh,
-            usualSoFar = a.UsualSoFar is { } usual ? new { low = usual.Low, high = usual.High, days = usual.Days } : null, againstUsual = a.AgainstUsual,
-            weekdayProfile = a.WeekdayProfile, weekdayDays = a.WeekdayDays, weekendProfile = a.WeekendProfile, weekendDays = a.WeekendDays,
-            staffing = a.Staffing.Select(h => new { hour = h.Hour, entries = h.Entries, forecast = h.Forecast, onDuty = h.OnDuty, perStaff = h.PerStaff, verdict = h.Verdict }),
-            staffFromShifts = a.StaffFromShifts,
-            monthRank = a.MonthRank is { } r ? new { from = a.MonthFrom.ToString("yyyy-MM-dd"), entriesPerDay = r.EntriesPerDay, type = r.Type, inType = r.InType, typeCount = r.TypeCount, inRegion = r.InRegion, regionCount = r.RegionCount, dwell = r.Dwell, entryRate = r.EntryRate } : null,
-            byWeather = a.ByWeather.Select(w => new { condition = w.Condition, days = w.Days, entriesPerDay = w.EntriesPerDay }), weatherMean = a.WeatherMean,
-            months = a.Months.Select(m => new { month = m.Period.ToString("yyyy-MM"), entries = m.Entries, passersBy = m.PassersBy, entryRate = m.EntryRate, receipts = m.Receipts, conversion = m.Conversion }),
+            Store = store.Code, Day = a.Day.ToString("yyyy-MM-dd"), NowHour = a.NowHour,
+            Entries = a.Entries, Forecast = a.Forecast, EntriesSoFar = a.EntriesSoFar, ForecastSoFar = a.ForecastSoFar, AgainstForecast = a.AgainstForecast,
+            ForecastLow = a.ForecastLow, ForecastHigh = a.ForecastHigh,
+            UsualSoFar = a.UsualSoFar is { } usual ? new UsualRange(usual.Low, usual.High, usual.Days) : null, AgainstUsual = a.AgainstUsual,
+            WeekdayProfile = a.WeekdayProfile, WeekdayDays = a.WeekdayDays, WeekendProfile = a.WeekendProfile, WeekendDays = a.WeekendDays,
+            Staffing = a.Staffing, StaffFromShifts = a.StaffFromShifts,
+            MonthRank = a.MonthRank is { } r
+                ? new MonthRank(a.MonthFrom.ToString("yyyy-MM-dd"), r.EntriesPerDay, r.Type, r.InType, r.TypeCount, r.InRegion, r.RegionCount, r.Dwell, r.EntryRate)
+                : null,
+            ByWeather = a.ByWeather.Select(w => new WeatherEntries(w.Condition, w.Days, w.EntriesPerDay)).ToList(), WeatherMean = a.WeatherMean,
+            Months = a.Months.Select(m => new MonthEntryRate(m.Period.ToString("yyyy-MM"), m.Entries, m.PassersBy, m.EntryRate, m.Receipts, m.Conversion)).ToList(),
         });
     }
 
     private static async Task<IResult> Shifts(string code, ClaimsPrincipal user, StoreRepository stores, StoreShifts shifts)
     {
         var (store, problem) = await StoreAccess.Visible(user.Scope(), code, stores);
-        return store is null ? problem! : Results.Ok(new { store = store.Code, shifts = (await shifts.Of(store.Code)).Select(ShiftJson) });
+        return store is null ? problem! : Results.Ok(new StoreShiftPlan(store.Code, (await shifts.Of(store.Code)).Select(ShiftJson).ToList()));
     }
 
     private static async Task<IResult> AddShift(string code, ShiftInput input, ClaimsPrincipal user, StoreRepository stores, StoreShifts shifts)
@@ -96,8 +97,10 @@ public static class StoreAnalysisEndpoints
         return errors.Any ? (null, errors) : (new StoreShift(0, storeCode, days, starts!.Value, ends!.Value, input.Staff!.Value), errors);
     }
 
-    private static object ShiftJson(StoreShift s) => new
-    {
-        id = s.Id, weekdays = s.Weekdays.IsoDays(), starts = s.Starts.ToString("HH:mm"), ends = s.Ends.ToString("HH:mm"), staff = s.Staff,
-    };
+    private static PlannedShift ShiftJson(StoreShift s) => new(s.Id, s.Weekdays.IsoDays().ToList(), s.Starts.ToString("HH:mm"), s.Ends.ToString("HH:mm"), s.Staff);
+
+    /// <summary>A store's planned shifts: staff on duty on those weekdays (1 Monday … 7 Sunday) from starts to ends, store-local.</summary>
+    public sealed record StoreShiftPlan(string Store, IReadOnlyList<PlannedShift> Shifts);
+
+    public sealed record PlannedShift(long Id, IReadOnlyList<int> Weekdays, string Starts, string Ends, int Staff);
 }

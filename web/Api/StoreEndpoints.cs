@@ -17,7 +17,7 @@ public static class StoreEndpoints
         stores.MapGet("/export", async (string? region, string? tag, StoreRepository repository, CancellationToken cancellationToken) =>
             Results.File(await StoreImport.Sheet(await repository.Matching(region, tag), cancellationToken), Workbook.ContentType,
                 $"stores-{DateTime.UtcNow:yyyyMMdd}.xlsx"))
-            .WithSummary("Stores as an Excel workbook (the import sheet's columns)").RequireAuthorization(AuthenticationSetup.MayEdit);
+            .WithSummary("Stores as an Excel workbook (the import sheet's columns)").ProducesWorkbook().RequireAuthorization(AuthenticationSetup.MayEdit);
         stores.MapGet("/{code}", Get).WithSummary("One store, with its ETag").Produces<Store>();
         stores.MapPost("/", Create).WithSummary("Adds a store").RequireAuthorization(AuthenticationSetup.MayEdit);
         stores.MapPut("/{code}", Update).WithSummary("Changes a store (If-Match: only while it is still at that version)").Versioned(typeof(Store)).RequireAuthorization(AuthenticationSetup.MayEdit);

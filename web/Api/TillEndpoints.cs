@@ -19,11 +19,11 @@ public static class TillEndpoints
     public static RouteGroupBuilder MapTill(this RouteGroupBuilder api)
     {
         api.MapPut("/stores/{code}/sales", Push).WithSummary("POS: a store's receipts one by one (time, till, amount, card, refunds, voids), for 收银追溯").WithTags("POS").RequireAuthorization(AuthenticationSetup.MayEdit);
-        api.MapGet("/stores/{code}/till", Day).WithSummary("收银追溯: a store's day, each receipt held against the till cameras' pictures, with its findings").WithTags("POS");
+        api.MapGet("/stores/{code}/till", Day).WithSummary("收银追溯: a store's day, each receipt held against the till cameras' pictures, with its findings").Produces<TillDayFindings>().WithTags("POS");
         api.MapPut("/stores/{code}/till/reviews", Review).WithSummary("Records what a finding of a store's day was (a breach, or cleared)").WithTags("POS");
         api.MapPost("/stores/{code}/till/questions", Ask).WithSummary("请门店说明: hands a finding to its store as a to-do").WithTags("POS");
-        api.MapGet("/till", Overview).WithSummary("收银追溯 overview: every store's findings on a day").WithTags("POS");
-        api.MapGet("/till.xlsx", Export).WithSummary("收银追溯 findings over a period as an Excel workbook").WithTags("POS");
+        api.MapGet("/till", Overview).WithSummary("收银追溯 overview: every store's findings on a day").Produces<TillOverview>().WithTags("POS");
+        api.MapGet("/till.xlsx", Export).WithSummary("收银追溯 findings over a period as an Excel workbook").ProducesWorkbook().WithTags("POS");
         api.MapPut("/cameras/{code}/till", SetWatchesTill).WithSummary("Marks a camera as watching a till (or not)").WithTags("POS").RequireAuthorization(AuthenticationSetup.MayEdit);
         return api;
     }
@@ -91,79 +91,59 @@ public static class TillEndpoints
         var asked = await todos.OfTillDay(store.Code, day);
         var tally = ReviewTally.Of(till.FindingSubjects, reviews);
         var zone = StoreTimeZones.Find(store.TimeZone);
-        return Results.Ok(new
-        {
-            store = store.Code,
-            date = day.ToString("yyyy-MM-dd"),
-            tracedAt = till.TracedAtUtc,
-            tillCameras = cameras,
-            totals = new
+        return Results.Ok(new TillDayFindings(store.Code, day.ToString("yyyy-MM-dd"), till.TracedAtUtc, cameras,
+            new TillDayTotals
             {
-                receipts = till.Sales.Count(),
-                amount = till.Amount,
-                noCustomer = till.Flagged(ReceiptFlags.NoCustomer),
-                cardReused = till.Flagged(ReceiptFlags.CardReused),
-                staffCard = till.Flagged(ReceiptFlags.StaffCard),
-                @unchecked = till.Unchecked,
-                unrungVisits = till.Unrung.Count,
-                refunds = till.Refunds.Count(),
-                refundAmount = till.RefundAmount,
-                unseenSale = till.Flagged(ReceiptFlags.UnseenSale),
-                overRefund = till.Flagged(ReceiptFlags.OverRefund),
-                lateRefund = till.Flagged(ReceiptFlags.LateRefund),
-                voids = till.Voids.Count(),
-                voidAmount = till.VoidAmount,
-                voidUnattended = till.Flagged(ReceiptFlags.VoidUnattended),
-                lateVoid = till.Flagged(ReceiptFlags.LateVoid),
-                confirmed = tally.Confirmed,
-                cleared = tally.Cleared,
-                toReview = tally.Open,
+                Receipts = till.Sales.Count(),
+                Amount = till.Amount,
+                NoCustomer = till.Flagged(ReceiptFlags.NoCustomer),
+                CardReused = till.Flagged(ReceiptFlags.CardReused),
+                StaffCard = till.Flagged(ReceiptFlags.StaffCard),
+                Unchecked = till.Unchecked,
+                UnrungVisits = till.Unrung.Count,
+                Refunds = till.Refunds.Count(),
+                RefundAmount = till.RefundAmount,
+                UnseenSale = till.Flagged(ReceiptFlags.UnseenSale),
+                OverRefund = till.Flagged(ReceiptFlags.OverRefund),
+                LateRefund = till.Flagged(ReceiptFlags.LateRefund),
+                Voids = till.Voids.Count(),
+                VoidAmount = till.VoidAmount,
+                VoidUnattended = till.Flagged(ReceiptFlags.VoidUnattended),
+                LateVoid = till.Flagged(ReceiptFlags.LateVoid),
+                Confirmed = tally.Confirmed,
+                Cleared = tally.Cleared,
+                ToReview = tally.Open,
             },
-            receipts = till.Receipts.Where(r => flagged != true || r.Flagged).Select(r => new
+            till.Receipts.Where(r => flagged != true || r.Flagged).Select(r => new TillReceiptFinding
             {
-                number = r.Receipt.Number,
-                subject = r.Flagged ? r.Subject : null,
-                review = ReviewOf(reviews, r.Subject),
-                asked = AskedOf(asked, r.Subject),
-                refundOf = r.Receipt.RefundOf,
-                refundStore = r.Receipt.RefundStore,
-                at = r.Receipt.RungLocal.ToString("yyyy-MM-ddTHH:mm:ss"),
-                till = r.Receipt.Till,
-                cashier = r.Receipt.Cashier,
-                memberCard = r.Receipt.MemberCard,
-                staffCard = r.StaffCard is { } staff ? new { holder = staff.Holder, store = staff.StoreCode } : null,
-                total = r.Receipt.Total,
-                items = r.Receipt.Lines,
-                customersSeen = r.Customers,
-                picture = r.Picture is { } p ? Picture(p, zone) : null,
-                flags = r.Flags,
-                refunded = r.Receipt.IsRefund ? (decimal?)null : r.Refunded,
-                voided = r.Receipt.VoidedLocal is { } voided
-                    ? new { at = voided.ToString("yyyy-MM-ddTHH:mm:ss"), by = r.Receipt.VoidedBy, picture = r.VoidPicture is { } v ? Picture(v, zone) : null }
+                Number = r.Receipt.Number,
+                Subject = r.Flagged ? r.Subject : null,
+                Review = ReviewOf(reviews, r.Subject),
+                Asked = AskedOf(asked, r.Subject),
+                RefundOf = r.Receipt.RefundOf,
+                RefundStore = r.Receipt.RefundStore,
+                At = r.Receipt.RungLocal.ToString("yyyy-MM-ddTHH:mm:ss"),
+                Till = r.Receipt.Till,
+                Cashier = r.Receipt.Cashier,
+                MemberCard = r.Receipt.MemberCard,
+                StaffCard = r.StaffCard is { } staff ? new StaffCardHolder(staff.Holder, staff.StoreCode) : null,
+                Total = r.Receipt.Total,
+                Items = r.Receipt.Lines,
+                CustomersSeen = r.Customers,
+                Picture = r.Picture is { } p ? Picture(p, zone) : null,
+                Flags = r.Flags,
+                Refunded = r.Receipt.IsRefund ? null : r.Refunded,
+                Voided = r.Receipt.VoidedLocal is { } voided
+                    ? new TillVoid(voided.ToString("yyyy-MM-ddTHH:mm:ss"), r.Receipt.VoidedBy, r.VoidPicture is { } v ? Picture(v, zone) : null)
                     : null,
-                sale = r.Original is { } sale
-                    ? new { store = sale.StoreCode, at = sale.RungLocal.ToString("yyyy-MM-ddTHH:mm:ss"), total = sale.Total, customersSeen = r.OriginalCustomers }
+                Sale = r.Original is { } sale
+                    ? new RefundedSale(sale.StoreCode, sale.RungLocal.ToString("yyyy-MM-ddTHH:mm:ss"), sale.Total, r.OriginalCustomers)
                     : null,
-            }),
-            cashiers = till.Cashiers.Select(c => new
-            {
-                cashier = c.Cashier, sales = c.Sales, refunds = c.Refunds, noCustomer = c.NoCustomer, cardReused = c.CardReused, staffCard = c.StaffCard,
-                refundFindings = c.RefundFindings, voids = c.Voids, voidFindings = c.VoidFindings,
-            }),
-            unrung = till.Unrung.Select(v => new
-            {
-                subject = v.Subject,
-                review = ReviewOf(reviews, v.Subject),
-                asked = AskedOf(asked, v.Subject),
-                camera = v.CameraCode,
-                till = v.Picture.Till,
-                from = Local(v.FromUtc, zone),
-                to = Local(v.ToUtc, zone),
-                minutes = Math.Round(v.Length.TotalMinutes, 1),
-                mostCustomers = v.MostCustomers,
-                picture = Picture(v.Picture, zone),
-            }),
-        });
+            }).ToList(),
+            till.Cashiers,
+            till.Unrung.Select(v => new UnrungVisitFinding(v.Subject, ReviewOf(reviews, v.Subject), AskedOf(asked, v.Subject), v.CameraCode,
+                v.Picture.Till, Local(v.FromUtc, zone), Local(v.ToUtc, zone), Math.Round(v.Length.TotalMinutes, 1), v.MostCustomers,
+                Picture(v.Picture, zone))).ToList()));
     }
 
     /// <summary>
@@ -179,23 +159,18 @@ public static class TillEndpoints
         if (TillDesk.Day(date, calendar.Today, errors) is not { } day) return errors.ToResult();
         var rows = await days.Day(coverage, day);
         var trend = await days.Trend(coverage, day);
-        return Results.Ok(new
-        {
-            date = day.ToString("yyyy-MM-dd"),
-            trend = trend.Select(d => new
+        return Results.Ok(new TillOverview(day.ToString("yyyy-MM-dd"),
+            trend.Select(d => new TillOverviewDay(d.Day.ToString("yyyy-MM-dd"), d.Stores, d.Receipts, d.NoCustomer, d.CardReused, d.StaffCard,
+                d.Unrung, d.RefundFindings, d.VoidFindings)).ToList(),
+            rows.Select(r => new TillOverviewStore
             {
-                date = d.Day.ToString("yyyy-MM-dd"), stores = d.Stores, receipts = d.Receipts, noCustomer = d.NoCustomer, cardReused = d.CardReused,
-                staffCard = d.StaffCard, unrungVisits = d.Unrung, refundFindings = d.RefundFindings, voidFindings = d.VoidFindings,
-            }),
-            stores = rows.Select(r => new
-            {
-                store = r.StoreCode, name = r.StoreName, region = r.RegionCode, receipts = r.Receipts, amount = r.Amount, noCustomer = r.NoCustomer,
-                cardReused = r.CardReused, staffCard = r.StaffCard, unrungVisits = r.Unrung, @unchecked = r.Unchecked, refunds = r.Refunds, refundAmount = r.RefundAmount,
-                refundFindings = r.RefundFindings, voids = r.Voids, voidAmount = r.VoidAmount, voidFindings = r.VoidFindings,
-                recentFindings = r.RecentFindings, confirmed = r.Confirmed, cleared = r.Cleared, toReview = r.ToReview, recentConfirmed = r.RecentConfirmed,
-                recentAsked = r.RecentAsked, recentAnswered = r.RecentAnswered, computedAt = r.ComputedAt,
-            }),
-        });
+                Store = r.StoreCode, Name = r.StoreName, Region = r.RegionCode, Receipts = r.Receipts, Amount = r.Amount, NoCustomer = r.NoCustomer,
+                CardReused = r.CardReused, StaffCard = r.StaffCard, UnrungVisits = r.Unrung, Unchecked = r.Unchecked, Refunds = r.Refunds,
+                RefundAmount = r.RefundAmount, RefundFindings = r.RefundFindings, Voids = r.Voids, VoidAmount = r.VoidAmount,
+                VoidFindings = r.VoidFindings, RecentFindings = r.RecentFindings, Confirmed = r.Confirmed, Cleared = r.Cleared,
+                ToReview = r.ToReview, RecentConfirmed = r.RecentConfirmed, RecentAsked = r.RecentAsked, RecentAnswered = r.RecentAnswered,
+                ComputedAt = r.ComputedAt,
+            }).ToList()));
     }
 
     /// <summary>
@@ -246,16 +221,16 @@ public static class TillEndpoints
     }
 
     /// <summary>The store's to-do about the finding (请门店说明): its state and the store's answer, once given.</summary>
-    private static object? AskedOf(IReadOnlyDictionary<string, StoreTodo> asked, string subject) =>
+    private static FindingAsked? AskedOf(IReadOnlyDictionary<string, StoreTodo> asked, string subject) =>
         asked.GetValueOrDefault(subject) is { } t
-            ? new { todo = t.Id, state = t.StateAt(DateTime.UtcNow), text = t.Text, due = t.DueUtc, answer = t.DoneNote, answeredBy = t.DoneBy, by = t.RaisedBy }
+            ? new FindingAsked(t.Id, t.StateAt(DateTime.UtcNow), t.Text, t.DueUtc, t.DoneNote, t.DoneBy, t.RaisedBy)
             : null;
 
-    private static object? ReviewOf(IReadOnlyDictionary<string, TillReview> reviews, string subject) =>
-        reviews.GetValueOrDefault(subject) is { } v ? new { verdict = v.Verdict, note = v.Note, by = v.ReviewedBy, at = v.ReviewedUtc } : null;
+    private static FindingReview? ReviewOf(IReadOnlyDictionary<string, TillReview> reviews, string subject) =>
+        reviews.GetValueOrDefault(subject) is { } v ? new FindingReview(v.Verdict, v.Note, v.ReviewedBy, v.ReviewedUtc) : null;
 
-    private static object Picture(TillFrame frame, TimeZoneInfo zone) =>
-        new { snapshotId = frame.SnapshotId, camera = frame.CameraCode, till = frame.Till, at = Local(frame.AtUtc, zone), customers = frame.Customers };
+    private static TillPicture Picture(TillFrame frame, TimeZoneInfo zone) =>
+        new(frame.SnapshotId, frame.CameraCode, frame.Till, Local(frame.AtUtc, zone), frame.Customers);
 
     private static string Local(DateTime utc, TimeZoneInfo zone) => TimeZoneInfo.ConvertTimeFromUtc(utc, zone).ToString("yyyy-MM-ddTHH:mm:ss");
 

@@ -18,14 +18,14 @@ public static class TodoEndpoints
     public static RouteGroupBuilder MapTodos(this RouteGroupBuilder api)
     {
         var todos = api.MapGroup("/todos").WithTags("Inspections");
-        todos.MapGet("/", Todos).WithSummary("整改: the stores' to-dos, by store, region or state");
+        todos.MapGet("/", Todos).WithSummary("整改: the stores' to-dos, by store, region or state").Produces<TodoList>();
         todos.MapPost("/", RaiseTodo).WithSummary("Raises a to-do for a store");
-        todos.MapGet("/summary", Summary).WithSummary("整改统计: to-dos raised in a period, done on time, overdue, per store and region");
+        todos.MapGet("/summary", Summary).WithSummary("整改统计: to-dos raised in a period, done on time, overdue, per store and region").Produces<TodoSummary>();
         todos.MapPost("/{id:long}/done", Done).WithSummary("The store marks a to-do done, with a note");
         todos.MapPost("/{id:long}/accept", Accept).WithSummary("验收: the reviewer accepts a done to-do");
         todos.MapPost("/{id:long}/reject", Reject).WithSummary("驳回: the reviewer sends a done to-do back with a reason");
         todos.MapPut("/{id:long}/proof", AttachProof).WithSummary("整改照片: the photo of a done to-do (JPEG)").Accepts<byte[]>("image/jpeg");
-        todos.MapGet("/{id:long}/proof", Proof).WithSummary("A done to-do's photo (JPEG)");
+        todos.MapGet("/{id:long}/proof", Proof).WithSummary("A done to-do's photo (JPEG)").ProducesJpeg();
         return api;
     }
 
@@ -66,7 +66,7 @@ public static class TodoEndpoints
         if (problem is not null) return problem;
         var list = await todos.Recent(coverage!, state ?? (open == true ? TodoStates.Open : null), 1_000);
         var rounds = (await todos.Rejections(list.Where(t => t.Rejections > 0).Select(t => t.Id).ToList())).ToLookup(r => r.TodoId);
-        return Results.Ok(new { todos = list.Select(t => TodoJson(t, rounds[t.Id])) });
+        return Results.Ok(new TodoList(list.Select(t => TodoJson(t, rounds[t.Id])).ToList()));
     }
 
     /// <summary>整改统计: to-dos raised from <paramref name="from"/> to <paramref name="to"/> (head office's days, default the last <see cref="TallyDays"/>) per store and region.</summary>
@@ -80,13 +80,10 @@ public static class TodoEndpoints
         var (coverage, problem) = await StoreAccess.Resolve(user.Scope(), store, region, stores);
         if (problem is not null) return problem;
         var tally = await todos.Tally(coverage!, calendar.StartUtc(fromDay), calendar.StartUtc(toDay.AddDays(1)));
-        return Results.Ok(new
-        {
-            from = fromDay.ToString("yyyy-MM-dd"), to = toDay.ToString("yyyy-MM-dd"),
-            stores = tally.Where(t => t.StoreCode is not null).Select(TallyJson),
-            regions = tally.Where(t => t.StoreCode is null && t.RegionCode is not null).Select(TallyJson),
-            total = tally.Where(t => t.RegionCode is null).Select(TallyJson).FirstOrDefault(),
-        });
+        return Results.Ok(new TodoSummary(fromDay.ToString("yyyy-MM-dd"), toDay.ToString("yyyy-MM-dd"),
+            tally.Where(t => t.StoreCode is not null).Select(TallyJson).ToList(),
+            tally.Where(t => t.StoreCode is null && t.RegionCode is not null).Select(TallyJson).ToList(),
+            tally.Where(t => t.RegionCode is null).Select(TallyJson).FirstOrDefault()));
     }
 
     private static async Task<IResult> Done(long id, DoneInput input, ClaimsPrincipal user, StoreRepository stores, StoreTodos todos, TodoDesk desk)
@@ -136,7 +133,7 @@ public static class TodoEndpoints
     private static IResult NotAwaitingReview(StoreTodo todo) => Results.Problem(statusCode: 409, title: "Not awaiting review",
         detail: $"To-do {todo.Id} is '{todo.StateAt(DateTime.UtcNow)}': only a to-do marked done and not yet accepted can be accepted or sent back.");
 
-    private static async Task<object> Json(long id, StoreTodos todos) =>
+    private static async Task<TodoShown> Json(long id, StoreTodos todos) =>
         TodoJson((await todos.Find(id))!, await todos.Rejections([id]));
 
     /// <summary>整改照片 of a done to-do, sent by whoever may close it (an integration closes first, then sends the photo).</summary>
@@ -169,29 +166,64 @@ public static class TodoEndpoints
         return Results.File(width is { } shown ? TodoProof.Smaller(photo, shown) : photo, "image/jpeg");
     }
 
-    public static object TodoJson(StoreTodo t, IEnumerable<TodoRejection> rounds) => new
+    public static TodoShown TodoJson(StoreTodo t, IEnumerable<TodoRejection> rounds) => new()
     {
-        id = t.Id, store = t.StoreCode, storeName = t.StoreName, text = t.Text, captureId = t.CaptureId, task = t.TaskName,
-        image = t.SnapshotId is { } s ? $"/api/snapshots/{s}/image" : null,
-        raisedBy = t.RaisedBy, raisedUtc = t.RaisedUtc, state = t.StateAt(DateTime.UtcNow),
-        due = t.DueUtc is { } d ? TodoDeadline.DayOf(d, t.TimeZone).ToString("yyyy-MM-dd") : null, dueUtc = t.DueUtc,
-        open = t.Open, doneUtc = t.DoneUtc, doneBy = t.DoneBy, doneNote = t.DoneNote,
-        proof = t.HasProof ? $"/api/todos/{t.Id}/proof" : null,
-        acceptedUtc = t.AcceptedUtc, acceptedBy = t.AcceptedBy,
-        rejections = rounds.Select(r => new
-        {
-            id = r.Id, doneUtc = r.DoneUtc, doneBy = r.DoneBy, doneNote = r.DoneNote,
-            proof = r.HasProof ? $"/api/todos/{t.Id}/proof?round={r.Id}" : null,
-            rejectedUtc = r.RejectedUtc, rejectedBy = r.RejectedBy, reason = r.Reason, dueUtc = r.DueUtc,
-        }),
-        rejectionCount = t.Rejections,
+        Id = t.Id, Store = t.StoreCode, StoreName = t.StoreName, Text = t.Text, CaptureId = t.CaptureId, Task = t.TaskName,
+        Image = t.SnapshotId is { } s ? $"/api/snapshots/{s}/image" : null,
+        RaisedBy = t.RaisedBy, RaisedUtc = t.RaisedUtc, State = t.StateAt(DateTime.UtcNow),
+        Due = t.DueUtc is { } d ? TodoDeadline.DayOf(d, t.TimeZone).ToString("yyyy-MM-dd") : null, DueUtc = t.DueUtc,
+        Open = t.Open, DoneUtc = t.DoneUtc, DoneBy = t.DoneBy, DoneNote = t.DoneNote,
+        Proof = t.HasProof ? $"/api/todos/{t.Id}/proof" : null,
+        AcceptedUtc = t.AcceptedUtc, AcceptedBy = t.AcceptedBy,
+        Rejections = rounds.Select(r => new TodoRound(r.Id, r.DoneUtc, r.DoneBy, r.DoneNote, r.HasProof ? $"/api/todos/{t.Id}/proof?round={r.Id}" : null,
+            r.RejectedUtc, r.RejectedBy, r.Reason, r.DueUtc)).ToList(),
+        RejectionCount = t.Rejections,
     };
 
-    private static object TallyJson(TodoTally t) => new
+    private static TodoTallyShown TallyJson(TodoTally t) => new(t.StoreCode, t.StoreName, t.RegionCode, t.Raised, t.Accepted, t.AcceptedOnTime,
+        t.Accepted == 0 ? null : Math.Round((double)t.AcceptedOnTime / t.Accepted, 3), t.Open, t.Overdue, t.AwaitingReview, t.Rejections,
+        t.MedianHoursToAccept is { } h ? Math.Round(h, 1) : null);
+
+    public sealed record TodoList(IReadOnlyList<TodoShown> Todos);
+
+    /// <summary>
+    /// A store's to-do (整改): raised from an inspection picture, a 收银追溯 finding or by hand; due by the end of <c>due</c>
+    /// (store-local day); done by the store with a note and a photo; accepted, or sent back (each round in <c>rejections</c>).
+    /// State: open, overdue, review (done, awaiting acceptance) or accepted.
+    /// </summary>
+    public sealed record TodoShown
     {
-        store = t.StoreCode, storeName = t.StoreName, region = t.RegionCode, raised = t.Raised, accepted = t.Accepted,
-        acceptedOnTime = t.AcceptedOnTime, onTimeRate = t.Accepted == 0 ? (double?)null : Math.Round((double)t.AcceptedOnTime / t.Accepted, 3),
-        open = t.Open, overdue = t.Overdue, awaitingReview = t.AwaitingReview, rejections = t.Rejections,
-        medianHoursToAccept = t.MedianHoursToAccept is { } h ? Math.Round(h, 1) : (double?)null,
-    };
+        public long Id { get; init; }
+        public required string Store { get; init; }
+        public required string StoreName { get; init; }
+        public required string Text { get; init; }
+        public long? CaptureId { get; init; }
+        public string? Task { get; init; }
+        public string? Image { get; init; }
+        public required string RaisedBy { get; init; }
+        public DateTime RaisedUtc { get; init; }
+        public required string State { get; init; }
+        public string? Due { get; init; }
+        public DateTime? DueUtc { get; init; }
+        public bool Open { get; init; }
+        public DateTime? DoneUtc { get; init; }
+        public string? DoneBy { get; init; }
+        public string? DoneNote { get; init; }
+        public string? Proof { get; init; }
+        public DateTime? AcceptedUtc { get; init; }
+        public string? AcceptedBy { get; init; }
+        public required IReadOnlyList<TodoRound> Rejections { get; init; }
+        public int RejectionCount { get; init; }
+    }
+
+    /// <summary>A round the reviewer sent back: what the store had done then (note, photo) and why it was rejected.</summary>
+    public sealed record TodoRound(long Id, DateTime DoneUtc, string DoneBy, string? DoneNote, string? Proof, DateTime RejectedUtc, string RejectedBy,
+        string Reason, DateTime? DueUtc);
+
+    /// <summary>整改统计 over a period: per store, per region, and the total (null when nothing was raised).</summary>
+    public sealed record TodoSummary(string From, string To, IReadOnlyList<TodoTallyShown> Stores, IReadOnlyList<TodoTallyShown> Regions, TodoTallyShown? Total);
+
+    /// <summary>To-dos raised in the period and how they were put right; a region's row has no store, the total neither.</summary>
+    public sealed record TodoTallyShown(string? Store, string? StoreName, string? Region, int Raised, int Accepted, int AcceptedOnTime, double? OnTimeRate,
+        int Open, int Overdue, int AwaitingReview, int Rejections, double? MedianHoursToAccept);
 }

@@ -26,11 +26,11 @@ public static class TrafficEndpoints
         api.MapPut("/cameras/{code}/counting-area", SetCountingArea).WithSummary("Draws an in-store camera's counting area (the shop floor counted)").WithTags("Foot traffic").RequireAuthorization(AuthenticationSetup.MayEdit);
         api.MapDelete("/cameras/{code}/counting-area", ClearCountingArea).WithSummary("Clears an in-store camera's counting area").WithTags("Foot traffic").RequireAuthorization(AuthenticationSetup.MayEdit);
         var traffic = api.MapGroup("/traffic").WithTags("Foot traffic");
-        traffic.MapGet("/live", Live).WithSummary("Today's foot traffic now: a store's, a region's or the whole chain's");
+        traffic.MapGet("/live", Live).WithSummary("Today's foot traffic now: a store's, a region's or the whole chain's").Produces<TrafficNow>();
         traffic.MapGet("/report", Report).WithSummary("客流报表: entries, exits, passers-by, visitors, dwell, occupancy by hour, day, week or month, with a comparison period").Produces<TrafficResult>();
-        traffic.MapGet("/report.xlsx", ReportExcel).WithSummary("客流报表 as an Excel workbook");
+        traffic.MapGet("/report.xlsx", ReportExcel).WithSummary("客流报表 as an Excel workbook").ProducesWorkbook();
         traffic.MapGet("/stores", Stores).WithSummary("门店对标: each store's traffic against stores of its type and the period before, with flags").Produces<StoreBenchmarkResult>();
-        traffic.MapGet("/entry-rate-trend", Trend).WithSummary("Monthly entry rate per store, the months up to `to`");
+        traffic.MapGet("/entry-rate-trend", Trend).WithSummary("Monthly entry rate per store, the months up to `to`").Produces<EntryRateMonths>();
         return api;
     }
 
@@ -88,7 +88,7 @@ public static class TrafficEndpoints
             : user.Scope().SeesWholeChain ? await cluster.GetGrain<IHqGrain>(IHqGrain.Key).GetTraffic()
             : null;
         if (today is null) return Results.Problem(statusCode: 400, title: "Scope needed", detail: "Name a store or region you may see.");
-        return Results.Ok(new { store = coverage.StoreCode, region = coverage.RegionCode, today, entryRate = today.EntryRate, averageDwellSeconds = today.AverageDwellSeconds });
+        return Results.Ok(new TrafficNow(coverage.StoreCode, coverage.RegionCode, today, today.EntryRate, today.AverageDwellSeconds));
     }
 
     private static async Task<IResult> Report(string? store, string? region, string? from, string? to, string? by, string? compare,
@@ -120,7 +120,7 @@ public static class TrafficEndpoints
         var (query, problem, _) = await TrafficQuery.Read(user.Scope(), store, region, to, to, null, null, stores, calendar.Today);
         if (query is null) return problem!;
         var trend = await EntryRateTrend.Of(query.Coverage, query.To, months, cancellationToken);
-        return Results.Ok(new { months = trend.Months.Select(m => m.ToString("yyyy-MM")), stores = trend.Stores });
+        return Results.Ok(new EntryRateMonths(trend.Months.Select(m => m.ToString("yyyy-MM")).ToList(), trend.Stores));
     }
 
     /// <summary>
@@ -134,4 +134,10 @@ public static class TrafficEndpoints
         if (query is null) return problem!;
         return Results.Ok(await TrafficQuery.Benchmark(query, totals, benchmark.Value, calendar.Today, cancellationToken));
     }
+
+    /// <summary>Today's counters so far (store-local day) of a store, a region (both null: the chain), with the entry rate and mean dwell.</summary>
+    public sealed record TrafficNow(string? Store, string? Region, TrafficCounters Today, double? EntryRate, double? AverageDwellSeconds);
+
+    /// <summary>进店率月度趋势: the months (yyyy-MM) and each store's entry rate and entries in them.</summary>
+    public sealed record EntryRateMonths(IReadOnlyList<string> Months, IReadOnlyList<StoreTrend> Stores);
 }

@@ -9,7 +9,7 @@ public static class UsageEndpoints
 {
     public static RouteGroupBuilder MapUsage(this RouteGroupBuilder api)
     {
-        api.MapGet("/usage", Usage).WithSummary("使用情况: active accounts, visits and page views by role and week, stores reached, dormant accounts").WithTags("Administration").RequireAuthorization(AuthenticationSetup.MayEdit);
+        api.MapGet("/usage", Usage).WithSummary("使用情况: active accounts, visits and page views by role and week, stores reached, dormant accounts").Produces<ChainUsage>().WithTags("Administration").RequireAuthorization(AuthenticationSetup.MayEdit);
         return api;
     }
 
@@ -20,34 +20,54 @@ public static class UsageEndpoints
         if (errors.Any) return errors.ToResult();
         var report = await desk.Report(fromDay, toDay, cancellationToken);
         var now = DateTime.UtcNow;
-        return Results.Ok(new
+        return Results.Ok(new ChainUsage
         {
-            from = fromDay.ToString("yyyy-MM-dd"), to = toDay.ToString("yyyy-MM-dd"),
-            accounts = new { enabled = report.Enabled, active = report.Active, activeBefore = report.ActiveBefore },
-            stores = new { total = report.Stores, reached = report.StoresReached, reachedBefore = report.StoresReachedBefore },
-            views = report.Views, phoneViews = report.PhoneViews,
-            visits = new
-            {
-                total = report.Visits, perActive = report.VisitsPerActive, perActiveBefore = report.VisitsPerActiveBefore,
-                minutesPerVisit = report.MinutesPerVisit,
-            },
-            roles = report.Roles.Select(r => new
-            {
-                role = r.Role.ToCode(), accounts = r.Accounts, active = r.Active, activeBefore = r.ActiveBefore, views = r.Views, phoneViews = r.PhoneViews,
-                visits = r.Visits, visitsBefore = r.VisitsBefore, activeSeconds = r.ActiveSeconds,
-            }),
-            weeks = report.Weeks.Select(w => new
-            {
-                monday = w.Monday.ToString("yyyy-MM-dd"), hqAdmins = w.HqAdmins, hqAnalysts = w.HqAnalysts,
-                regionManagers = w.RegionManagers, storeManagers = w.StoreManagers, days = w.Days,
-            }),
-            regions = report.Regions,
-            people = report.Accounts.Select(a => new
-            {
-                username = a.Username, displayName = a.DisplayName, role = a.Role.ToCode(), disabled = a.Disabled, activeDays = a.ActiveDays,
-                views = a.Views, phoneViews = a.PhoneViews, visits = a.Visits, lastSeenUtc = a.LastSeenUtc, lastSignInUtc = a.LastSignInUtc,
-                dormant = a.IsDormant(now),
-            }),
+            From = fromDay.ToString("yyyy-MM-dd"), To = toDay.ToString("yyyy-MM-dd"),
+            Accounts = new AccountsActive(report.Enabled, report.Active, report.ActiveBefore),
+            Stores = new StoresReached(report.Stores, report.StoresReached, report.StoresReachedBefore),
+            Views = report.Views, PhoneViews = report.PhoneViews,
+            Visits = new VisitFigures(report.Visits, report.VisitsPerActive, report.VisitsPerActiveBefore, report.MinutesPerVisit),
+            Roles = report.Roles.Select(r => new RoleUsage(r.Role.ToCode(), r.Accounts, r.Active, r.ActiveBefore, r.Views, r.PhoneViews, r.Visits,
+                r.VisitsBefore, r.ActiveSeconds)).ToList(),
+            Weeks = report.Weeks.Select(w => new WeekUsage(w.Monday.ToString("yyyy-MM-dd"), w.HqAdmins, w.HqAnalysts, w.RegionManagers, w.StoreManagers,
+                w.Days)).ToList(),
+            Regions = report.Regions,
+            People = report.Accounts.Select(a => new AccountUsage(a.Username, a.DisplayName, a.Role.ToCode(), a.Disabled, a.ActiveDays, a.Views,
+                a.PhoneViews, a.Visits, a.LastSeenUtc, a.LastSignInUtc, a.IsDormant(now))).ToList(),
         });
     }
+
+    /// <summary>使用情况 over a period, each figure with the period before where it has one (环比).</summary>
+    public sealed record ChainUsage
+    {
+        public required string From { get; init; }
+        public required string To { get; init; }
+        public required AccountsActive Accounts { get; init; }
+        public required StoresReached Stores { get; init; }
+        public long Views { get; init; }
+        public long PhoneViews { get; init; }
+        public required VisitFigures Visits { get; init; }
+        public required IReadOnlyList<RoleUsage> Roles { get; init; }
+        public required IReadOnlyList<WeekUsage> Weeks { get; init; }
+        public required IReadOnlyList<RegionUse> Regions { get; init; }
+        public required IReadOnlyList<AccountUsage> People { get; init; }
+    }
+
+    public sealed record AccountsActive(int Enabled, int Active, int ActiveBefore);
+
+    /// <summary>Stores, and those whose store manager used SmartStore in the period and the one before.</summary>
+    public sealed record StoresReached(int Total, int Reached, int ReachedBefore);
+
+    /// <summary>Visits, per active account (now and before; null: nobody active), and minutes from a visit's first page to its last.</summary>
+    public sealed record VisitFigures(long Total, double? PerActive, double? PerActiveBefore, double? MinutesPerVisit);
+
+    public sealed record RoleUsage(string Role, int Accounts, int Active, int ActiveBefore, long Views, long PhoneViews, long Visits, long VisitsBefore,
+        long ActiveSeconds);
+
+    /// <summary>The accounts active in a week (from its Monday) by role, and its days within the period.</summary>
+    public sealed record WeekUsage(string Monday, int HqAdmins, int HqAnalysts, int RegionManagers, int StoreManagers, int Days);
+
+    /// <summary>One account's use of the period; dormant: enabled and not seen for 14 days.</summary>
+    public sealed record AccountUsage(string Username, string DisplayName, string Role, bool Disabled, int ActiveDays, long Views, long PhoneViews,
+        long Visits, DateTime? LastSeenUtc, DateTime? LastSignInUtc, bool Dormant);
 }
