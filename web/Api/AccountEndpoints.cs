@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Mvc;
 using SmartStore.Models;
 using SmartStore.Storage;
@@ -14,21 +15,21 @@ public static class AccountEndpoints
         var accounts = api.MapGroup("/accounts").WithTags("Accounts").RequireAuthorization(AuthenticationSetup.MayEdit);
         accounts.MapGet("/", async (UserAccounts a) => Results.Ok((await a.List()).Select(Shown).ToList())).WithSummary("Accounts").Produces<IReadOnlyList<AccountShown>>();
         accounts.MapGet("/{username}", Get).WithSummary("One account, with its ETag").Produces<AccountShown>();
-        accounts.MapPost("/", Create).WithSummary("Adds an account; answers its first password once");
-        accounts.MapPost("/import", Import).WithSummary("Imports accounts from an Excel sheet; answers their first passwords once").DisableAntiforgery();
+        accounts.MapPost("/", Create).WithSummary("Adds an account; answers its first password once").Produces<AccountIssued>(StatusCodes.Status201Created);
+        accounts.MapPost("/import", Import).WithSummary("Imports accounts from an Excel sheet; answers their first passwords once").Produces<AccountsImported>().DisableAntiforgery();
         // The import's own columns (no passwords), to change in Excel and send back to POST /accounts/import?change=true.
         accounts.MapGet("/export", async (string? role, UserAccounts a, CancellationToken cancellationToken) =>
             Results.File(await AccountImport.Sheet((await a.List()).Where(x => role is null || x.Role.ToCode() == role), cancellationToken),
                 Workbook.ContentType, $"accounts-{DateTime.UtcNow:yyyyMMdd}.xlsx"))
             .WithSummary("Accounts as an Excel workbook").ProducesWorkbook();
-        accounts.MapPut("/{username}", Update).WithSummary("Changes an account's name, role, regions or stores, or disables it").Versioned();
-        accounts.MapDelete("/{username}", Remove).WithSummary("Removes an account");
+        accounts.MapPut("/{username}", Update).WithSummary("Changes an account's name, role, regions or stores, or disables it").Versioned(typeof(AccountShown));
+        accounts.MapDelete("/{username}", Remove).WithSummary("Removes an account").Produces(StatusCodes.Status204NoContent);
         accounts.MapPost("/{username}/password", async (string username, ClaimsPrincipal user, AccountDesk desk, HttpResponse response) =>
         {
             if (await desk.ResetPassword(username, user.Actor()) is not { } password) return Problems.NotFound($"Account '{username}'");
             response.Headers.CacheControl = "no-store";
-            return Results.Ok(new { username, password });
-        }).WithSummary("Resets an account's password; answers the new one once");
+            return Results.Ok(new FirstPassword(username, password));
+        }).WithSummary("Resets an account's password; answers the new one once").Produces<FirstPassword>();
         return api;
     }
 
@@ -41,19 +42,17 @@ public static class AccountEndpoints
         response.Headers.CacheControl = "no-store";
         var outcome = await import.Import(request, user.Actor(), change ?? false);
         if (!outcome.Succeeded) return outcome.ToResult();
-        var passwords = outcome.Codes.Select(u => new { username = u, password = outcome.Secrets![u] });
-        return outcome.Changed is { } changed
-            ? Results.Ok(new { imported = outcome.Codes.Count, passwords, changed = changed.Count, changedCodes = changed })
-            : Results.Ok(new { imported = outcome.Codes.Count, passwords });
+        var passwords = outcome.Codes.Select(u => new FirstPassword(u, outcome.Secrets![u])).ToList();
+        return Results.Ok(new AccountsImported(outcome.Codes.Count, passwords, outcome.Changed?.Count, outcome.Changed));
     }
 
     /// <summary>The first password is in this answer only; it is stored hashed.</summary>
     private static async Task<IResult> Create(AccountInput input, ClaimsPrincipal user, AccountDesk desk, HttpResponse response)
     {
         var (account, password, errors) = await desk.Create(input, user.Actor());
-        if (account is null) return errors.ToResult();
+        if (account is null || password is null) return errors.ToResult();
         response.Headers.CacheControl = "no-store";
-        return Results.Created($"/api/accounts/{account.Username}", new { account = Shown(account), password });
+        return Results.Created($"/api/accounts/{account.Username}", new AccountIssued(Shown(account), password));
     }
 
     /// <summary>The account, with its version as the ETag to send back as If-Match with a change.</summary>
@@ -85,6 +84,17 @@ public static class AccountEndpoints
         };
 
     private static AccountShown Shown(UserAccounts.Account a) => new(a.Username, a.DisplayName, a.Role.ToCode(), a.RegionCodes, a.StoreCodes, a.Disabled, a.LastSignInUtc);
+
+    /// <summary>A new account and its first password, shown in this answer only (it is stored hashed).</summary>
+    public sealed record AccountIssued(AccountShown Account, string Password);
+
+    /// <summary>An account's first (or reset) password, shown in this answer only.</summary>
+    public sealed record FirstPassword(string Username, string Password);
+
+    /// <summary>The accounts an import created, each with its first password; with change=true also the accounts it changed.</summary>
+    public sealed record AccountsImported(int Imported, IReadOnlyList<FirstPassword> Passwords,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Changed,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? ChangedCodes);
 
     /// <summary>An account as head office's admins see it: no password, its role and the regions and stores it covers.</summary>
     public sealed record AccountShown(string Username, string DisplayName, string Role, IReadOnlyList<string> RegionCodes, IReadOnlyList<string> StoreCodes,

@@ -12,6 +12,9 @@ public static class CameraEndpoints
     /// <summary>A new camera's secret: shown once in this answer, stored only as a hash.</summary>
     public sealed record CameraCreated(Camera Camera, string FtpUser, string Secret);
 
+    /// <summary>A camera's new FTP / upload credentials, in this answer only (the secret is stored hashed).</summary>
+    public sealed record CameraSecret(string FtpUser, string Secret);
+
     public static RouteGroupBuilder MapCameras(this RouteGroupBuilder api)
     {
         var cameras = api.MapGroup("/cameras").WithTags("Cameras");
@@ -22,10 +25,10 @@ public static class CameraEndpoints
                 $"cameras-{DateTime.UtcNow:yyyyMMdd}.xlsx"))
             .WithSummary("Cameras as an Excel workbook (the import sheet's columns)").ProducesWorkbook().RequireAuthorization(AuthenticationSetup.MayEdit);
         cameras.MapGet("/{code}", Get).WithSummary("One camera, with its ETag").Produces<CameraWithStatus>();
-        cameras.MapPost("/", Create).WithSummary("Adds a camera; answers its FTP secret once").RequireAuthorization(AuthenticationSetup.MayEdit);
+        cameras.MapPost("/", Create).WithSummary("Adds a camera; answers its FTP secret once").Produces<CameraCreated>(StatusCodes.Status201Created).RequireAuthorization(AuthenticationSetup.MayEdit);
         cameras.MapPut("/{code}", Update).WithSummary("Changes a camera (If-Match: only while it is still at that version)").Versioned(typeof(Camera)).RequireAuthorization(AuthenticationSetup.MayEdit);
-        cameras.MapDelete("/{code}", Delete).WithSummary("Deletes a camera (refused while snapshots of it are kept; unbind it instead)").RequireAuthorization(AuthenticationSetup.MayEdit);
-        cameras.MapPost("/{code}/secret", Rotate).WithSummary("Issues a camera a new FTP / upload secret; the old one stops working").RequireAuthorization(AuthenticationSetup.MayEdit);
+        cameras.MapDelete("/{code}", Delete).WithSummary("Deletes a camera (refused while snapshots of it are kept; unbind it instead)").Produces(StatusCodes.Status204NoContent).RequireAuthorization(AuthenticationSetup.MayEdit);
+        cameras.MapPost("/{code}/secret", Rotate).WithSummary("Issues a camera a new FTP / upload secret; the old one stops working").Produces<CameraSecret>().RequireAuthorization(AuthenticationSetup.MayEdit);
         cameras.MapGet("/reliability", Reliability).WithSummary("设备稳定性: each camera's offline spells and uptime over a period").Produces<CameraReliabilityResult>();
         cameras.MapGet("/reliability.xlsx", ReliabilityExcel).WithSummary("设备稳定性 as an Excel workbook").ProducesWorkbook();
         return api;
@@ -95,7 +98,7 @@ public static class CameraEndpoints
     private static async Task<IResult> Rotate(string code, ClaimsPrincipal user, CameraRepository repository)
     {
         var secret = await repository.RotateSecret(code, user.Actor());
-        return secret is null ? Problems.NotFound($"Camera '{code}'") : Results.Ok(new { ftpUser = code, secret });
+        return secret is null ? Problems.NotFound($"Camera '{code}'") : Results.Ok(new CameraSecret(code, secret));
     }
 
     /// <summary>A camera's master data and its live status (online, last heartbeat and picture, view faults).</summary>

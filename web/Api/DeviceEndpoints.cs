@@ -14,7 +14,8 @@ public static class DeviceEndpoints
 
     public static RouteGroupBuilder MapDevices(this RouteGroupBuilder api)
     {
-        api.MapPost("/devices/{camera}/heartbeat", Heartbeat).WithSummary("A camera's heartbeat, signed with its secret (no key needed)").AllowAnonymous().WithTags("Devices");
+        api.MapPost("/devices/{camera}/heartbeat", Heartbeat).WithSummary("A camera's heartbeat, signed with its secret (no key needed)").Produces<CameraStatus>()
+            .ProducesProblem(StatusCodes.Status401Unauthorized).AllowAnonymous().WithTags("Devices");
         return api;
     }
 

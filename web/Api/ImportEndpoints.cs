@@ -15,11 +15,11 @@ public static class ImportEndpoints
         api.MapPost("/stores/import", async (HttpRequest request, bool? change, ClaimsPrincipal user, StoreImport import) =>
             (await import.Import(request, user.Actor(), change ?? false)).ToResult())
             .WithSummary("Imports stores from an Excel sheet (change=true also changes existing ones)")
-            .WithTags("Stores").RequireAuthorization(AuthenticationSetup.MayEdit).DisableAntiforgery();
+            .WithTags("Stores").Produces<ImportAnswer>().RequireAuthorization(AuthenticationSetup.MayEdit).DisableAntiforgery();
         api.MapPost("/skus/import", async (HttpRequest request, bool? change, ClaimsPrincipal user, SkuImport import) =>
             (await import.Import(request, user.Actor(), change ?? false)).ToResult())
             .WithSummary("Imports SKUs from an Excel sheet (change=true also changes existing ones)")
-            .WithTags("SKUs").RequireAuthorization(AuthenticationSetup.MayEdit).DisableAntiforgery();
+            .WithTags("SKUs").Produces<ImportAnswer>().RequireAuthorization(AuthenticationSetup.MayEdit).DisableAntiforgery();
         // The answer carries each camera's FTP secret, once: it is stored hashed.
         api.MapPost("/cameras/import", async (HttpRequest request, bool? change, ClaimsPrincipal user, CameraImport import, HttpResponse response) =>
             {
@@ -27,7 +27,7 @@ public static class ImportEndpoints
                 return (await import.Import(request, user.Actor(), change ?? false)).ToResult();
             })
             .WithSummary("Imports cameras from an Excel sheet; answers the new cameras' secrets once")
-            .WithTags("Cameras").RequireAuthorization(AuthenticationSetup.MayEdit).DisableAntiforgery();
+            .WithTags("Cameras").Produces<ImportAnswer>().RequireAuthorization(AuthenticationSetup.MayEdit).DisableAntiforgery();
         return api;
     }
 }

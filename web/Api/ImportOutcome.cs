@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using SmartStore.Web.Localization;
 
 namespace SmartStore.Web.Api;
@@ -27,12 +28,8 @@ public sealed record ImportOutcome(IReadOnlyList<string> Codes, IReadOnlyList<Im
     {
         if (SheetError is not null) return Results.Problem(statusCode: 400, title: "Unreadable sheet", detail: SheetError);
         if (Errors.Count == 0)
-        {
-            var answer = new Dictionary<string, object> { ["imported"] = Codes.Count, ["codes"] = Codes };
-            if (Secrets is not null) answer["secrets"] = Codes.Select(c => new { code = c, secret = Secrets[c] });
-            if (Changed is not null) (answer["changed"], answer["changedCodes"]) = (Changed.Count, Changed);
-            return Results.Ok(answer);
-        }
+            return Results.Ok(new ImportAnswer(Codes.Count, Codes, Secrets is null ? null : Codes.Select(c => new IssuedSecret(c, Secrets[c])).ToList(),
+                Changed?.Count, Changed));
         var errors = new FieldErrors();
         foreach (var e in Errors) errors.Add($"row {e.Row}", e.Message);
         return errors.ToResult();
@@ -53,3 +50,15 @@ public sealed class RowErrors
         foreach (var (english, chinese) in errors.Texts) Add(index, english, chinese);
     }
 }
+
+/// <summary>
+/// What an import created (codes), the secrets issued to them where it issues any (cameras; in this answer only), and with
+/// change=true the existing records it changed. Fields that do not apply are left out.
+/// </summary>
+public sealed record ImportAnswer(int Imported, IReadOnlyList<string> Codes,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<IssuedSecret>? Secrets,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Changed,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? ChangedCodes);
+
+/// <summary>A credential issued once: the camera's code and its FTP / upload secret.</summary>
+public sealed record IssuedSecret(string Code, string Secret);

@@ -12,14 +12,14 @@ public static class InspectionEndpoints
     {
         var inspections = api.MapGroup("/inspections").WithTags("Inspections");
         inspections.MapGet("/tasks", Tasks).WithSummary("定时抓拍: the inspection tasks (what to photograph, where, on which days and times)").Produces<InspectionTaskList>();
-        inspections.MapPost("/tasks", CreateTask).WithSummary("Adds an inspection task");
-        inspections.MapPut("/tasks/{id:long}", UpdateTask).WithSummary("Changes an inspection task");
-        inspections.MapDelete("/tasks/{id:long}", RemoveTask).WithSummary("Removes an inspection task; its pictures and to-dos stay");
-        inspections.MapPost("/tasks/remove", RemoveTasks).WithSummary("Removes several inspection tasks at once");
-        inspections.MapPut("/tasks/{id:long}/active", SetActive).WithSummary("Pauses or resumes an inspection task");
+        inspections.MapPost("/tasks", CreateTask).WithSummary("Adds an inspection task").Produces<InspectionTaskShown>(StatusCodes.Status201Created);
+        inspections.MapPut("/tasks/{id:long}", UpdateTask).WithSummary("Changes an inspection task").Produces<InspectionTaskShown>();
+        inspections.MapDelete("/tasks/{id:long}", RemoveTask).WithSummary("Removes an inspection task; its pictures and to-dos stay").Produces(StatusCodes.Status204NoContent);
+        inspections.MapPost("/tasks/remove", RemoveTasks).WithSummary("Removes several inspection tasks at once").Produces<TasksRemoved>();
+        inspections.MapPut("/tasks/{id:long}/active", SetActive).WithSummary("Pauses or resumes an inspection task").Produces<InspectionTaskShown>();
         inspections.MapGet("/captures", Captures).WithSummary("A day's inspection pictures and their review state").Produces<InspectionDay>();
-        inspections.MapPost("/captures/{id:long}/pass", Pass).WithSummary("Passes an inspection picture (nothing to put right)");
-        inspections.MapPost("/captures/{id:long}/todo", RaiseFromCapture).WithSummary("Raises a to-do for the store from an inspection picture");
+        inspections.MapPost("/captures/{id:long}/pass", Pass).WithSummary("Passes an inspection picture (nothing to put right)").Produces<InspectionCaptureShown>();
+        inspections.MapPost("/captures/{id:long}/todo", RaiseFromCapture).WithSummary("Raises a to-do for the store from an inspection picture").Produces<TodoEndpoints.TodoShown>(StatusCodes.Status201Created);
         return api.MapTodos();
     }
 
@@ -58,7 +58,7 @@ public static class InspectionEndpoints
             errors.Add("ids", "ids is required: the tasks to remove.", "请选择要删除的任务。");
             return errors.ToResult();
         }
-        return Results.Ok(new { removed = await planning.Remove(ids, user) });
+        return Results.Ok(new TasksRemoved(await planning.Remove(ids, user)));
     }
 
     public sealed record TodoInput(string? Text, string? Due);
@@ -131,6 +131,9 @@ public static class InspectionEndpoints
     private static InspectionCaptureShown CaptureJson(InspectionCapture c) => new(c.Id, c.TaskId, c.TaskName, c.StoreCode, c.StoreName, c.CameraCode,
         c.DayLocal.ToString("yyyy-MM-dd"), c.DueUtc, c.PicturedUtc, c.Status, c.SnapshotId is { } s ? $"/api/snapshots/{s}/image" : null,
         c.ReviewedBy, c.ReviewedUtc);
+
+    /// <summary>The tasks removed (ids): those named that the caller may plan.</summary>
+    public sealed record TasksRemoved(IReadOnlyList<long> Removed);
 
     public sealed record InspectionTaskList(IReadOnlyList<InspectionTaskShown> Tasks);
 

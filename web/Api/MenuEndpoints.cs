@@ -25,19 +25,19 @@ public static class MenuEndpoints
             !RoleCodes.TryParse(role, out var parsed) ? Problems.NotFound($"Role '{role}'")
             : await desk.SaveRole(parsed, input, user.Actor()) is { Any: true } errors ? errors.ToResult()
             : Results.NoContent())
-            .WithSummary("Sets a role's menu (entries, order, names)");
+            .WithSummary("Sets a role's menu (entries, order, names)").Produces(StatusCodes.Status204NoContent);
         // Back to the product's menu; a role never changed is already there, so that is no error.
         menus.MapDelete("/{role}", async (string role, ClaimsPrincipal user, MenuDesk desk) =>
         {
             if (!RoleCodes.TryParse(role, out var parsed)) return Problems.NotFound($"Role '{role}'");
             await desk.ResetRole(parsed, user.Actor());
             return Results.NoContent();
-        }).WithSummary("Puts a role's menu back to the default");
+        }).WithSummary("Puts a role's menu back to the default").Produces(StatusCodes.Status204NoContent);
         menus.MapPut("/entries/{key}/icon", async (string key, MenuDesk.IconInput input, ClaimsPrincipal user, MenuDesk desk) =>
             MenuCatalogue.Find(key) is not { } entry ? Problems.NotFound($"Menu entry '{key}'")
             : await desk.SaveIcon(entry, input, user.Actor()) is { Any: true } errors ? errors.ToResult()
             : Results.NoContent())
-            .WithSummary("图标管理: sets a menu entry's icon");
+            .WithSummary("图标管理: sets a menu entry's icon").Produces(StatusCodes.Status204NoContent);
         return api;
     }
 

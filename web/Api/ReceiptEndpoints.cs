@@ -26,7 +26,7 @@ public static class ReceiptEndpoints
 
     public static RouteGroupBuilder MapReceipts(this RouteGroupBuilder api)
     {
-        api.MapPut("/stores/{code}/receipts", Write).WithSummary("POS: a store's receipts per store-local hour (count and amount), for conversion").WithTags("POS").RequireAuthorization(AuthenticationSetup.MayEdit);
+        api.MapPut("/stores/{code}/receipts", Write).WithSummary("POS: a store's receipts per store-local hour (count and amount), for conversion").Produces<ReceiptHoursWritten>().WithTags("POS").RequireAuthorization(AuthenticationSetup.MayEdit);
         return api;
     }
 
@@ -37,7 +37,7 @@ public static class ReceiptEndpoints
         var (hours, errors) = Read(input);
         if (errors.Any) return errors.ToResult();
         await receipts.Write(store.Code, hours, CancellationToken.None);
-        return Results.Ok(new { store = store.Code, hours = hours.Count });
+        return Results.Ok(new ReceiptHoursWritten(store.Code, hours.Count));
     }
 
     /// <summary>Every hour checked; one bad hour refuses the push (the integration sends it again, whole).</summary>
@@ -58,4 +58,7 @@ public static class ReceiptEndpoints
             });
         return (hours, errors);
     }
+
+    /// <summary>How many store-local hours of receipts were written for the store.</summary>
+    public sealed record ReceiptHoursWritten(string Store, int Hours);
 }

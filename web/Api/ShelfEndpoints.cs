@@ -28,8 +28,8 @@ public static class ShelfEndpoints
         var shelf = api.MapGroup("").WithTags("Shelf display");
         shelf.MapGet("/cameras/{code}/planograms", List).WithSummary("A shelf camera's planograms, one per preset, with their slots").Produces<IReadOnlyList<PresetPlanogram>>();
         shelf.MapGet("/cameras/{code}/planograms/{preset:int}/reference", Reference).WithSummary("The reference picture a preset's slots are drawn on (JPEG)").ProducesJpeg();
-        shelf.MapPut("/cameras/{code}/planograms/{preset:int}", Save).WithSummary("Saves a preset's planogram: its slots and the SKU planned in each").RequireAuthorization(AuthenticationSetup.MayEdit);
-        shelf.MapDelete("/cameras/{code}/planograms/{preset:int}", Delete).WithSummary("Discards a preset's planogram").RequireAuthorization(AuthenticationSetup.MayEdit);
+        shelf.MapPut("/cameras/{code}/planograms/{preset:int}", Save).WithSummary("Saves a preset's planogram: its slots and the SKU planned in each").Produces<PresetPlanogram>().RequireAuthorization(AuthenticationSetup.MayEdit);
+        shelf.MapDelete("/cameras/{code}/planograms/{preset:int}", Delete).WithSummary("Discards a preset's planogram").Produces(StatusCodes.Status204NoContent).RequireAuthorization(AuthenticationSetup.MayEdit);
         shelf.MapGet("/stores/{store}/shelf", StoreShelf).WithSummary("A store's shelf now: each slot's latest trustworthy reading, facings, shares, compliance, out-of-stock").Produces<ShelfStatus>();
         shelf.MapGet("/stores/{store}/shelf/alerts", StoreShelfAlerts).WithSummary("A store's shelf alerts (compliance low, out of stock, competitor in an own slot), open and ended").Produces<ShelfAlertLog>();
         shelf.MapGet("/display/report", Report).WithSummary("陈列报表: compliance and facings by region, store, category and SKU, and the trend by day").Produces<DisplayReport>();

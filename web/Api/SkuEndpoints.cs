@@ -13,19 +13,19 @@ public static class SkuEndpoints
         var skus = api.MapGroup("/skus").WithTags("SKUs");
         skus.MapGet("/", List).WithSummary("SKUs, paged; filter by text, category, own or competitor").Produces<Page<Sku>>();
         skus.MapGet("/{code}", Get).WithSummary("One SKU, with its ETag").Produces<Sku>();
-        skus.MapPost("/", Create).WithSummary("Adds a SKU (own or competitor)").RequireAuthorization(AuthenticationSetup.MayEdit);
+        skus.MapPost("/", Create).WithSummary("Adds a SKU (own or competitor)").Produces<Sku>(StatusCodes.Status201Created).RequireAuthorization(AuthenticationSetup.MayEdit);
         skus.MapPut("/{code}", Update).WithSummary("Changes a SKU (If-Match: only while it is still at that version)").Versioned(typeof(SmartStore.Models.Sku)).RequireAuthorization(AuthenticationSetup.MayEdit);
         // The import's own columns, to change in Excel and send back to POST /skus/import?change=true.
         skus.MapGet("/export", async (string? category, SkuRepository repository, CancellationToken cancellationToken) =>
             Results.File(await SkuImport.Sheet(await repository.Matching(category), cancellationToken), Workbook.ContentType,
                 $"skus-{DateTime.UtcNow:yyyyMMdd}.xlsx"))
             .WithSummary("SKUs as an Excel workbook (the import sheet's columns)").ProducesWorkbook().RequireAuthorization(AuthenticationSetup.MayEdit);
-        skus.MapDelete("/{code}", Delete).WithSummary("Deletes a SKU, its reference photos and its planned slots").RequireAuthorization(AuthenticationSetup.MayEdit);
+        skus.MapDelete("/{code}", Delete).WithSummary("Deletes a SKU, its reference photos and its planned slots").Produces(StatusCodes.Status204NoContent).RequireAuthorization(AuthenticationSetup.MayEdit);
         skus.MapGet("/{code}/photos", Photos).WithSummary("A SKU's reference photos").Produces<IReadOnlyList<SkuRepository.PhotoInfo>>();
         skus.MapGet("/{code}/photos/{id:long}", Photo).WithSummary("One reference photo (JPEG)").ProducesJpeg();
-        skus.MapPost("/{code}/photos", AddPhoto).WithSummary("Adds a reference photo of a SKU (JPEG); the shelf gallery learns it").RequireAuthorization(AuthenticationSetup.MayEdit).Accepts<byte[]>("image/jpeg");
-        skus.MapDelete("/{code}/photos/{id:long}", DeletePhoto).WithSummary("Removes a reference photo").RequireAuthorization(AuthenticationSetup.MayEdit);
-        skus.MapPost("/{code}/photos/{id:long}/crop", CropPhoto).WithSummary("Crops a reference photo to the product").RequireAuthorization(AuthenticationSetup.MayEdit);
+        skus.MapPost("/{code}/photos", AddPhoto).WithSummary("Adds a reference photo of a SKU (JPEG); the shelf gallery learns it").Produces<SkuRepository.PhotoInfo>(StatusCodes.Status201Created).RequireAuthorization(AuthenticationSetup.MayEdit).Accepts<byte[]>("image/jpeg");
+        skus.MapDelete("/{code}/photos/{id:long}", DeletePhoto).WithSummary("Removes a reference photo").Produces(StatusCodes.Status204NoContent).RequireAuthorization(AuthenticationSetup.MayEdit);
+        skus.MapPost("/{code}/photos/{id:long}/crop", CropPhoto).WithSummary("Crops a reference photo to the product (it replaces the photo, under a new id)").Produces<SkuRepository.PhotoInfo>(StatusCodes.Status201Created).RequireAuthorization(AuthenticationSetup.MayEdit);
         return api;
     }
 

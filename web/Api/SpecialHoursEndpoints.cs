@@ -11,12 +11,12 @@ public static class SpecialHoursEndpoints
     {
         var hours = api.MapGroup("/stores/special-hours").WithTags("Stores").RequireAuthorization(AuthenticationSetup.MayEdit);
         hours.MapGet("/", List).WithSummary("Special hours (holidays, closures) ending on or after a day").Produces<IReadOnlyList<SpecialHoursRange>>();
-        hours.MapPost("/", Set).WithSummary("Sets special hours for days and a set of stores");
-        hours.MapDelete("/", Withdraw).WithSummary("Withdraws special hours (by reason, days, region, tag or stores)");
+        hours.MapPost("/", Set).WithSummary("Sets special hours for days and a set of stores").Produces<SpecialHoursRange>();
+        hours.MapDelete("/", Withdraw).WithSummary("Withdraws special hours (by reason, days, region, tag or stores)").Produces<SpecialHoursWithdrawn>();
         hours.MapGet("/export", Export).WithSummary("Special hours as an Excel workbook").ProducesWorkbook();
         hours.MapPost("/import", async (HttpRequest request, ClaimsPrincipal user, SpecialHoursImport import) =>
             (await import.Import(request, user.Actor())).ToResult())
-            .WithSummary("Imports special hours from an Excel sheet").DisableAntiforgery();
+            .WithSummary("Imports special hours from an Excel sheet").Produces<ImportAnswer>().DisableAntiforgery();
         return api;
     }
 
@@ -50,12 +50,15 @@ public static class SpecialHoursEndpoints
         var outcome = await desk.Withdraw(input, user.Actor());
         if (outcome.Errors.Any) return outcome.Errors.ToResult();
         return outcome.Stores.Count == 0 ? Problems.NotFound($"Special hours '{reason}' {from}..{to} on the stores chosen")
-            : Results.Ok(new { stores = outcome.Stores, storeCount = outcome.Stores.Count });
+            : Results.Ok(new SpecialHoursWithdrawn(outcome.Stores, outcome.Stores.Count));
     }
 
     private static SpecialHoursRange Json(OpeningException range, IReadOnlyList<string> stores) => new(range.Reason, range.From, range.To,
         range.Days.IsoDays().ToList(), range.Hours.Closed ? null : range.Hours.Open.ToString("HH:mm"),
         range.Hours.Closed ? null : range.Hours.Close.ToString("HH:mm"), range.Hours.Closed, stores.Count, stores);
+
+    /// <summary>The stores a withdrawal took the entry off.</summary>
+    public sealed record SpecialHoursWithdrawn(IReadOnlyList<string> Stores, int StoreCount);
 
     /// <summary>An entry of special hours and the stores that have it: open to close (store-local) on those days, or closed.</summary>
     public sealed record SpecialHoursRange(string Reason, DateOnly From, DateOnly To, IReadOnlyList<int> Weekdays, string? Open, string? Close, bool Closed,

@@ -12,8 +12,8 @@ public static class StaffEndpoints
     {
         var staff = api.MapGroup("/stores/{store}/staff").WithTags("Foot traffic");
         staff.MapGet("/", List).WithSummary("A store's enrolled staff (not counted as customers)").Produces<IReadOnlyList<StaffRoster.StaffMember>>();
-        staff.MapPost("/", Enrol).WithSummary("Enrols a staff member from a photo (JPEG)").Accepts<byte[]>("image/jpeg").RequireAuthorization(AuthenticationSetup.MayEdit);
-        staff.MapDelete("/{id:long}", Remove).WithSummary("Removes an enrolled staff member").RequireAuthorization(AuthenticationSetup.MayEdit);
+        staff.MapPost("/", Enrol).WithSummary("Enrols a staff member from a photo (JPEG)").Produces<StaffEnrolled>(StatusCodes.Status201Created).Accepts<byte[]>("image/jpeg").RequireAuthorization(AuthenticationSetup.MayEdit);
+        staff.MapDelete("/{id:long}", Remove).WithSummary("Removes an enrolled staff member").Produces(StatusCodes.Status204NoContent).RequireAuthorization(AuthenticationSetup.MayEdit);
         return api;
     }
 
@@ -35,7 +35,7 @@ public static class StaffEndpoints
         if (jpeg is null) return bad!;
         if (await enrolment.Enrol(store, name!.Trim(), jpeg, user.Actor()) is not { } id)
             return Results.Problem(statusCode: 400, title: "No person found", detail: StaffEnrolment.NoPerson);
-        return Results.Created($"/api/stores/{store}/staff/{id}", new { id, store, name = name.Trim() });
+        return Results.Created($"/api/stores/{store}/staff/{id}", new StaffEnrolled(id, store, name.Trim()));
     }
 
     private static async Task<IResult> Remove(string store, long id, ClaimsPrincipal user, StoreRepository stores, StaffRoster roster, IClusterClient cluster)
@@ -45,4 +45,7 @@ public static class StaffEndpoints
         await cluster.GetGrain<IStoreGrain>(store).StaffChanged();
         return Results.NoContent();
     }
+
+    /// <summary>A staff member enrolled from a photo (the largest person in it): their id in the store's roster, and name.</summary>
+    public sealed record StaffEnrolled(long Id, string Store, string Name);
 }

@@ -15,8 +15,8 @@ public static class StoreAnalysisEndpoints
     {
         api.MapGet("/stores/{code}/analysis", Analysis).WithSummary("门店分析: a store's day against its forecast, its weekday profile, rank, monthly entry rate and staffing").Produces<StoreDayAnalysis>().WithTags("Foot traffic");
         api.MapGet("/stores/{code}/shifts", Shifts).WithSummary("A store's planned shifts (staff on duty by weekday and hour)").Produces<StoreShiftPlan>().WithTags("Foot traffic");
-        api.MapPost("/stores/{code}/shifts", AddShift).WithSummary("Adds a shift to a store's plan").WithTags("Foot traffic");
-        api.MapDelete("/stores/{code}/shifts/{id:long}", DeleteShift).WithSummary("Removes a shift from a store's plan").WithTags("Foot traffic");
+        api.MapPost("/stores/{code}/shifts", AddShift).WithSummary("Adds a shift to a store's plan").Produces<PlannedShift>(StatusCodes.Status201Created).WithTags("Foot traffic");
+        api.MapDelete("/stores/{code}/shifts/{id:long}", DeleteShift).WithSummary("Removes a shift from a store's plan").Produces(StatusCodes.Status204NoContent).WithTags("Foot traffic");
         return api;
     }
 

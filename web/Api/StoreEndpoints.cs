@@ -19,9 +19,9 @@ public static class StoreEndpoints
                 $"stores-{DateTime.UtcNow:yyyyMMdd}.xlsx"))
             .WithSummary("Stores as an Excel workbook (the import sheet's columns)").ProducesWorkbook().RequireAuthorization(AuthenticationSetup.MayEdit);
         stores.MapGet("/{code}", Get).WithSummary("One store, with its ETag").Produces<Store>();
-        stores.MapPost("/", Create).WithSummary("Adds a store").RequireAuthorization(AuthenticationSetup.MayEdit);
+        stores.MapPost("/", Create).WithSummary("Adds a store").Produces<Store>(StatusCodes.Status201Created).RequireAuthorization(AuthenticationSetup.MayEdit);
         stores.MapPut("/{code}", Update).WithSummary("Changes a store (If-Match: only while it is still at that version)").Versioned(typeof(Store)).RequireAuthorization(AuthenticationSetup.MayEdit);
-        stores.MapDelete("/{code}", Delete).WithSummary("Deletes a store (refused while records refer to it)").RequireAuthorization(AuthenticationSetup.MayEdit);
+        stores.MapDelete("/{code}", Delete).WithSummary("Deletes a store (refused while records refer to it)").Produces(StatusCodes.Status204NoContent).RequireAuthorization(AuthenticationSetup.MayEdit);
         return api;
     }
 

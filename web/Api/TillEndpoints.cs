@@ -18,13 +18,13 @@ public static class TillEndpoints
 
     public static RouteGroupBuilder MapTill(this RouteGroupBuilder api)
     {
-        api.MapPut("/stores/{code}/sales", Push).WithSummary("POS: a store's receipts one by one (time, till, amount, card, refunds, voids), for 收银追溯").WithTags("POS").RequireAuthorization(AuthenticationSetup.MayEdit);
+        api.MapPut("/stores/{code}/sales", Push).WithSummary("POS: a store's receipts one by one (time, till, amount, card, refunds, voids), for 收银追溯").Produces<SalesWritten>().WithTags("POS").RequireAuthorization(AuthenticationSetup.MayEdit);
         api.MapGet("/stores/{code}/till", Day).WithSummary("收银追溯: a store's day, each receipt held against the till cameras' pictures, with its findings").Produces<TillDayFindings>().WithTags("POS");
-        api.MapPut("/stores/{code}/till/reviews", Review).WithSummary("Records what a finding of a store's day was (a breach, or cleared)").WithTags("POS");
-        api.MapPost("/stores/{code}/till/questions", Ask).WithSummary("请门店说明: hands a finding to its store as a to-do").WithTags("POS");
+        api.MapPut("/stores/{code}/till/reviews", Review).WithSummary("Records what a finding of a store's day was (a breach, or cleared)").Produces<FindingJudged>().WithTags("POS");
+        api.MapPost("/stores/{code}/till/questions", Ask).WithSummary("请门店说明: hands a finding to its store as a to-do").Produces<FindingHandedOver>(StatusCodes.Status201Created).WithTags("POS");
         api.MapGet("/till", Overview).WithSummary("收银追溯 overview: every store's findings on a day").Produces<TillOverview>().WithTags("POS");
         api.MapGet("/till.xlsx", Export).WithSummary("收银追溯 findings over a period as an Excel workbook").ProducesWorkbook().WithTags("POS");
-        api.MapPut("/cameras/{code}/till", SetWatchesTill).WithSummary("Marks a camera as watching a till (or not)").WithTags("POS").RequireAuthorization(AuthenticationSetup.MayEdit);
+        api.MapPut("/cameras/{code}/till", SetWatchesTill).WithSummary("Marks a camera as watching a till (or not)").Produces<TillWatch>().WithTags("POS").RequireAuthorization(AuthenticationSetup.MayEdit);
         return api;
     }
 
@@ -39,7 +39,7 @@ public static class TillEndpoints
         if (!errors.Any) await RefundsOfRefunds(rung, receipts, errors);
         if (errors.Any) return errors.ToResult();
         await receipts.Write(store.Code, rung);
-        return Results.Ok(new { store = store.Code, receipts = rung.Count });
+        return Results.Ok(new SalesWritten(store.Code, rung.Count));
     }
 
     /// <summary>
@@ -65,7 +65,7 @@ public static class TillEndpoints
         if (store is null) return refusal!;
         if (!user.Scope().MayReviewTill) return Problems.NotYourRole("review a till finding: head office and region managers do");
         var errors = await desk.Review(store, input, user.Actor());
-        return errors.Any ? errors.ToResult() : Results.Ok(new { store = store.Code, subject = input.Subject?.Trim(), verdict = input.Verdict });
+        return errors.Any ? errors.ToResult() : Results.Ok(new FindingJudged(store.Code, input.Subject?.Trim(), input.Verdict));
     }
 
     /// <summary>请门店说明: a finding handed to its store as a to-do (those who raise to-dos: head office's admins and the region's managers).</summary>
@@ -76,7 +76,7 @@ public static class TillEndpoints
         if (!InspectionRights.MayReview(user.Scope(), store.Code, store.RegionCode))
             return Problems.NotYourRole("ask a store about a till finding: head office's admins and region managers do");
         var (todo, errors) = await desk.Ask(store, input, user.Actor());
-        return todo is { } id ? Results.Created($"/api/todos/{id}", new { todo = id, store = store.Code, subject = input.Subject?.Trim() }) : errors.ToResult();
+        return todo is { } id ? Results.Created($"/api/todos/{id}", new FindingHandedOver(id, store.Code, input.Subject?.Trim())) : errors.ToResult();
     }
 
     private static async Task<IResult> Day(string code, string? date, bool? flagged, ClaimsPrincipal user, StoreRepository stores, TillDesk desk,
@@ -242,6 +242,6 @@ public static class TillEndpoints
         var errors = new FieldErrors();
         if (input.WatchesTill is not { } watches) errors.Add("watchesTill", "watchesTill is required: true or false.");
         else errors = await drawings.SaveWatchesTill(camera, watches, input.Till, user.Actor());
-        return errors.Any ? errors.ToResult() : Results.Ok(new { camera = camera.Code, watchesTill = input.WatchesTill, till = CameraDrawings.TillOf(input.WatchesTill == true, input.Till) });
+        return errors.Any ? errors.ToResult() : Results.Ok(new TillWatch(camera.Code, input.WatchesTill == true, CameraDrawings.TillOf(input.WatchesTill == true, input.Till)));
     }
 }

@@ -120,3 +120,15 @@ public sealed record TillOverviewStore
     public int RecentAnswered { get; init; }
     public DateTime ComputedAt { get; init; }
 }
+
+/// <summary>How many receipts the push wrote.</summary>
+public sealed record SalesWritten(string Store, int Receipts);
+
+/// <summary>A finding judged: its subject (receipt:… or visit:…) and the verdict recorded.</summary>
+public sealed record FindingJudged(string Store, string? Subject, string? Verdict);
+
+/// <summary>请门店说明: the to-do (its id) the finding was handed to the store as.</summary>
+public sealed record FindingHandedOver(long Todo, string Store, string? Subject);
+
+/// <summary>Whether a camera watches a till, and the till's name (null: none given).</summary>
+public sealed record TillWatch(string Camera, bool WatchesTill, string? Till);

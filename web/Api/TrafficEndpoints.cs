@@ -21,10 +21,10 @@ public static class TrafficEndpoints
 
     public static RouteGroupBuilder MapTraffic(this RouteGroupBuilder api)
     {
-        api.MapPut("/cameras/{code}/door-line", SetDoorLine).WithSummary("Draws an entrance camera's door line (which side is inside)").WithTags("Foot traffic").RequireAuthorization(AuthenticationSetup.MayEdit);
-        api.MapDelete("/cameras/{code}/door-line", ClearDoorLine).WithSummary("Clears an entrance camera's door line").WithTags("Foot traffic").RequireAuthorization(AuthenticationSetup.MayEdit);
-        api.MapPut("/cameras/{code}/counting-area", SetCountingArea).WithSummary("Draws an in-store camera's counting area (the shop floor counted)").WithTags("Foot traffic").RequireAuthorization(AuthenticationSetup.MayEdit);
-        api.MapDelete("/cameras/{code}/counting-area", ClearCountingArea).WithSummary("Clears an in-store camera's counting area").WithTags("Foot traffic").RequireAuthorization(AuthenticationSetup.MayEdit);
+        api.MapPut("/cameras/{code}/door-line", SetDoorLine).WithSummary("Draws an entrance camera's door line (which side is inside)").Produces<DoorLine>().WithTags("Foot traffic").RequireAuthorization(AuthenticationSetup.MayEdit);
+        api.MapDelete("/cameras/{code}/door-line", ClearDoorLine).WithSummary("Clears an entrance camera's door line").Produces(StatusCodes.Status204NoContent).WithTags("Foot traffic").RequireAuthorization(AuthenticationSetup.MayEdit);
+        api.MapPut("/cameras/{code}/counting-area", SetCountingArea).WithSummary("Draws an in-store camera's counting area (the shop floor counted)").Produces<CountingArea>().WithTags("Foot traffic").RequireAuthorization(AuthenticationSetup.MayEdit);
+        api.MapDelete("/cameras/{code}/counting-area", ClearCountingArea).WithSummary("Clears an in-store camera's counting area").Produces(StatusCodes.Status204NoContent).WithTags("Foot traffic").RequireAuthorization(AuthenticationSetup.MayEdit);
         var traffic = api.MapGroup("/traffic").WithTags("Foot traffic");
         traffic.MapGet("/live", Live).WithSummary("Today's foot traffic now: a store's, a region's or the whole chain's").Produces<TrafficNow>();
         traffic.MapGet("/report", Report).WithSummary("客流报表: entries, exits, passers-by, visitors, dwell, occupancy by hour, day, week or month, with a comparison period").Produces<TrafficResult>();

@@ -15,7 +15,7 @@ public static class WeatherEndpoints
 
     public static RouteGroupBuilder MapWeather(this RouteGroupBuilder api)
     {
-        api.MapPut("/weather", Write).WithSummary("Weather per city and day, for 门店分析's traffic by weather").WithTags("Foot traffic").RequireAuthorization(AuthenticationSetup.MayEdit);
+        api.MapPut("/weather", Write).WithSummary("Weather per city and day, for 门店分析's traffic by weather").Produces<WeatherDaysWritten>().WithTags("Foot traffic").RequireAuthorization(AuthenticationSetup.MayEdit);
         return api;
     }
 
@@ -24,7 +24,7 @@ public static class WeatherEndpoints
         var (days, errors) = Read(input);
         if (errors.Any) return errors.ToResult();
         await weather.Write(days);
-        return Results.Ok(new { days = days.Count });
+        return Results.Ok(new WeatherDaysWritten(days.Count));
     }
 
     /// <summary>Every day checked; one bad day refuses the push (the integration sends it again, whole).</summary>
@@ -46,4 +46,7 @@ public static class WeatherEndpoints
             });
         return (days, errors);
     }
+
+    /// <summary>How many city-days of weather were written.</summary>
+    public sealed record WeatherDaysWritten(int Days);
 }

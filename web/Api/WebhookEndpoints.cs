@@ -16,30 +16,31 @@ public static class WebhookEndpoints
         hooks.MapGet("/", async (ClaimsPrincipal user, Webhooks w) => Results.Ok((await w.List(user.Scope()))
             .Select(s => s.HeadOffice && !user.Scope().MayEditMasterData ? s with { Url = Alerts.EndpointAddress.WithoutKeys(s.Url) } : s)))
             .WithSummary("消息推送: the alert endpoints the caller may see").Produces<IReadOnlyList<Webhooks.Subscription>>();
-        hooks.MapPost("/", Add).WithSummary("Adds an endpoint told of camera and store alerts (URL or group robot, with the alerts and stores it wants)");
+        hooks.MapPost("/", Add).WithSummary("Adds an endpoint told of camera and store alerts (URL or group robot, with the alerts and stores it wants)")
+            .Produces<WebhookAdded>(StatusCodes.Status201Created);
         hooks.MapDelete("/{id:int}", async (int id, ClaimsPrincipal user, WebhookDesk desk) => await desk.Remove(id, user.Scope(), user.Actor()) switch
         {
             WebhookDesk.Removal.Removed => Results.NoContent(),
             WebhookDesk.Removal.HeadOffices => Results.Problem(statusCode: 403, title: "Set up by head office",
                 detail: $"Webhook {id} was set up by head office: only head office's admins remove it."),
             _ => Problems.NotFound($"Webhook {id}"),
-        }).WithSummary("Removes an alert endpoint");
+        }).WithSummary("Removes an alert endpoint").Produces(StatusCodes.Status204NoContent);
         hooks.MapGet("/{id:int}/deliveries", async (int id, int? limit, ClaimsPrincipal user, Webhooks w) =>
             await w.Find(id, user.Scope()) is null ? Problems.NotFound($"Webhook {id}") : Results.Ok(await w.Deliveries(id, Math.Clamp(limit ?? 50, 1, 500))))
             .WithSummary("An endpoint's recent deliveries and their outcome").Produces<IReadOnlyList<Webhooks.Delivery>>();
         hooks.MapPost("/{id:int}/again", async (int id, ClaimsPrincipal user, Webhooks w) =>
-            await w.Find(id, user.Scope()) is null ? Problems.NotFound($"Webhook {id}") : Results.Ok(new { again = await w.SendAgain(id, null) }))
-            .WithSummary("Sends again every delivery given up on an endpoint (it was down longer than the retries)");
+            await w.Find(id, user.Scope()) is null ? Problems.NotFound($"Webhook {id}") : Results.Ok(new DeliveriesAgain(await w.SendAgain(id, null))))
+            .WithSummary("Sends again every delivery given up on an endpoint (it was down longer than the retries)").Produces<DeliveriesAgain>();
         hooks.MapPost("/{id:int}/deliveries/{eventId:long}/again", async (int id, long eventId, ClaimsPrincipal user, Webhooks w) =>
             await w.Find(id, user.Scope()) is null ? Problems.NotFound($"Webhook {id}")
-            : await w.SendAgain(id, eventId) == 1 ? Results.Ok(new { again = 1 })
+            : await w.SendAgain(id, eventId) == 1 ? Results.Ok(new DeliveriesAgain(1))
             : Problems.NotFound($"A delivered or given-up delivery of event {eventId} to webhook {id}"))
-            .WithSummary("Sends one delivery to an endpoint again");
+            .WithSummary("Sends one delivery to an endpoint again").Produces<DeliveriesAgain>();
         hooks.MapPost("/{id:int}/test", async (int id, ClaimsPrincipal user, WebhookDesk desk, CancellationToken cancellationToken) =>
             await desk.Test(id, user.Scope(), cancellationToken) is { } sent
-                ? Results.Ok(new { delivered = sent.Error is null, status = sent.Status, error = sent.Error })
+                ? Results.Ok(new TestDelivery(sent.Error is null, sent.Status, sent.Error))
                 : Problems.NotFound($"Webhook {id}"))
-            .WithSummary("Sends an endpoint a test message and answers how it went");
+            .WithSummary("Sends an endpoint a test message and answers how it went").Produces<TestDelivery>();
         return api;
     }
 
@@ -49,6 +50,15 @@ public static class WebhookEndpoints
         if (await desk.Add(input, user.Scope(), user.Actor(), errors) is not { } added) return errors.ToResult();
         // The signing secret is in this answer only.
         response.Headers.CacheControl = "no-store";
-        return Results.Created($"/api/webhooks/{added.Id}", new { id = added.Id, secret = added.Secret });
+        return Results.Created($"/api/webhooks/{added.Id}", new WebhookAdded(added.Id, added.Secret));
     }
+
+    /// <summary>A new endpoint's id and the secret its deliveries are signed with, in this answer only.</summary>
+    public sealed record WebhookAdded(int Id, string Secret);
+
+    /// <summary>How many deliveries were queued to be sent again.</summary>
+    public sealed record DeliveriesAgain(int Again);
+
+    /// <summary>How a test message went: delivered, the endpoint's HTTP status (null: no answer) and the error, if any.</summary>
+    public sealed record TestDelivery(bool Delivered, int? Status, string? Error);
 }
