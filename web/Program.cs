@@ -184,7 +184,7 @@ app.Use(async (context, next) =>
 app.MapOpenApi().AllowAnonymous();
 app.MapHealth();
 app.MapMetrics();
-app.MapGroup("/api").MapSpecialHours().MapStores().MapImports().MapCameras().MapSkus().MapAdministration().MapLogs().MapAccounts().MapDevices().MapLive().MapSnapshots().MapTraffic().MapStaff().MapVision().MapShelves().MapReceipts().MapTill().MapStaffCards().MapInspections().MapStoreAnalysis().MapCampaigns().MapWeather().MapWebhooks().MapUsage().MapMenus();
+app.MapGroup("/api").DeclareProblems().MapSpecialHours().MapStores().MapImports().MapCameras().MapSkus().MapAdministration().MapLogs().MapAccounts().MapDevices().MapLive().MapSnapshots().MapTraffic().MapStaff().MapVision().MapShelves().MapReceipts().MapTill().MapStaffCards().MapInspections().MapStoreAnalysis().MapCampaigns().MapWeather().MapWebhooks().MapUsage().MapMenus();
 app.MapHub<LiveHub>(LiveHub.Path);
 app.MapRazorPages();
 app.MapGet("/culture/{name}", (string name, string? returnUrl, HttpContext context) =>

@@ -73,6 +73,29 @@ public sealed class ApiDocumentTests(SmartStoreSystem system)
         Assert.Null(Operation(document, "/api/cameras/{code}", "delete")["responses"]!["200"]);
     }
 
+    [Fact]
+    public async Task Operations_declare_the_failures_they_can_answer()
+    {
+        using var client = system.Anonymous();
+        var document = await (await client.GetAsync("/openapi/v1.json")).Json();
+        string[] Codes(string path, string method) => Operation(document, path, method)["responses"]!.AsObject().Select(r => r.Key).Order().ToArray();
+
+        // Every operation that needs a key says it may answer 401, as problem details.
+        var without401 = Operations(document).Where(o => o.Name.Contains(" /api/", StringComparison.Ordinal) && o.Operation["security"] is null
+            && o.Operation["responses"]!["401"]?["content"]?["application/problem+json"] is null).Select(o => o.Name).ToList();
+        Assert.True(without401.Count == 0, "Operations needing a key without their 401:\n" + string.Join('\n', without401));
+        Assert.Equal(["200", "400", "401"], Codes("/api/skus", "get"));                          // query fields; no scope, no record named
+        Assert.Equal(["200", "401"], Codes("/api/me", "get"));
+        Assert.Equal(["204", "400", "401", "403", "404"], Codes("/api/stores/{code}", "delete")); // head office's admins only
+        Assert.Equal(["200", "400", "401", "403", "404"], Codes("/api/traffic/report", "get"));  // a store or region of the key's
+        Assert.Contains("413", Codes("/api/skus/{code}/photos", "post"));
+        Assert.Contains("429", Codes("/api/vision/persons", "post"));
+        Assert.Equal(["200", "401"], Codes("/api/devices/{camera}/heartbeat", "post").Except(["400"]).ToArray());
+        Assert.Equal(["200"], Codes("/healthz", "get").Except(["503"]).ToArray());
+        Assert.Equal("#/components/schemas/HttpValidationProblemDetails",
+            Operation(document, "/api/skus", "get")["responses"]!["400"]!["content"]!["application/problem+json"]!["schema"]!["$ref"]!.GetValue<string>());
+    }
+
     private static List<(string Name, JsonNode Operation)> Operations(JsonNode document) => document["paths"]!.AsObject()
         .SelectMany(path => path.Value!.AsObject().Where(o => Methods.Contains(o.Key)).Select(o => (Name: $"{o.Key.ToUpperInvariant()} {path.Key}", Operation: o.Value!)))
         .ToList();
