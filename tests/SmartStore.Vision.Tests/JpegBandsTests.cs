@@ -14,7 +14,7 @@ public sealed class JpegBandsTests
     public async Task TwoBandsGiveTheSameBytesAsOnePiece(string set, string file, double scale)
     {
         var bytes = await SharedFiles.BytesAsync(set, file);
-        if (scale != 1.0) bytes = Reencoded(bytes, scale);
+        if (scale != 1.0) bytes = SharedFiles.Reencoded(bytes, scale);
         using var data = SKData.CreateCopy(bytes);
         using var codec = SKCodec.Create(data);
         var info = new SKImageInfo(codec.Info.Width, codec.Info.Height, SKColorType.Rgba8888, SKAlphaType.Opaque);
@@ -39,14 +39,5 @@ public sealed class JpegBandsTests
         Assert.False(JpegBands.IsSequential(progressive));
         Assert.False(JpegBands.Worthwhile(progressive, 640, 480));
         Assert.False(JpegBands.IsSequential([0xFF, 0xD8, 0x00, 0x10, 0x20, 0x30])); // no marker after SOI
-    }
-
-    private static byte[] Reencoded(byte[] jpeg, double scale)
-    {
-        using var source = SKBitmap.Decode(jpeg);
-        var size = new SKImageInfo((int)(source.Width * scale), (int)(source.Height * scale));
-        using var resized = source.Resize(size, new SKSamplingOptions(SKFilterMode.Linear));
-        using var encoded = resized.Encode(SKEncodedImageFormat.Jpeg, 85);
-        return encoded.ToArray();
     }
 }

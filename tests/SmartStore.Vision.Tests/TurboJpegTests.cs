@@ -25,7 +25,7 @@ public sealed class TurboJpegTests
     public async Task It_gives_the_same_bytes_as_SkiaSharp(string set, string file, double scale)
     {
         var bytes = await SharedFiles.BytesAsync(set, file);
-        if (scale != 1.0) bytes = Reencoded(bytes, scale);
+        if (scale != 1.0) bytes = SharedFiles.Reencoded(bytes, scale);
         using var data = SKData.CreateCopy(bytes);
         using var codec = SKCodec.Create(data);
         var info = new SKImageInfo(codec.Info.Width, codec.Info.Height, SKColorType.Rgba8888, SKAlphaType.Opaque);
@@ -45,14 +45,5 @@ public sealed class TurboJpegTests
         using var bitmap = new SKBitmap(new SKImageInfo(768, 576, SKColorType.Rgba8888, SKAlphaType.Opaque));
         Assert.False(TurboJpeg.TryDecode(bytes.AsSpan(0, (int)(bytes.Length * keep)), bitmap));
         Assert.False(TurboJpeg.TryDecode("not a JPEG at all"u8, bitmap));
-    }
-
-    private static byte[] Reencoded(byte[] jpeg, double scale)
-    {
-        using var source = SKBitmap.Decode(jpeg);
-        var size = new SKImageInfo((int)(source.Width * scale), (int)(source.Height * scale));
-        using var resized = source.Resize(size, new SKSamplingOptions(SKFilterMode.Linear));
-        using var encoded = resized.Encode(SKEncodedImageFormat.Jpeg, 85);
-        return encoded.ToArray();
     }
 }

@@ -7,7 +7,7 @@ namespace SmartStore.Vision.Intake;
 /// The system's libjpeg-turbo (Debian's libturbojpeg0) through its TurboJPEG API. SkiaSharp's native library carries its own
 /// libjpeg-turbo built without the SIMD code (no JSIMD_* in it), so its inverse DCT, upsampling and colour conversion run
 /// in plain C; the system's copy runs them in AVX2. Same algorithm (the accurate integer IDCT, fancy upsampling), same
-/// bytes: a 768 × 576 camera frame decodes in 1.7 ms in one piece against 2.8 ms for SkiaSharp in two bands on two cores.
+/// bytes: a 768 × 576 camera frame decodes in 1.3–1.7 ms in one piece against 2.1–2.8 ms for SkiaSharp in two bands on two cores.
 /// Where the package is missing, <see cref="Available"/> is false and <see cref="JpegIntake"/> decodes with SkiaSharp alone.
 /// </summary>
 internal static unsafe partial class TurboJpeg
