@@ -15,4 +15,8 @@ public static class FileAnswers
     /// <summary>A JPEG picture.</summary>
     public static RouteHandlerBuilder ProducesJpeg(this RouteHandlerBuilder endpoint) =>
         endpoint.Produces(StatusCodes.Status200OK, typeof(Stream), Jpeg);
+
+    /// <summary>Takes a JPEG as the request's body (a photo, a camera's picture); <see cref="ProblemAnswers"/> declares its 413 by it.</summary>
+    public static RouteHandlerBuilder AcceptsJpeg(this RouteHandlerBuilder endpoint, params string[] alsoAccepted) =>
+        endpoint.Accepts<byte[]>(Jpeg, alsoAccepted);
 }

@@ -46,7 +46,7 @@ public static class ShelfEndpoints
     private static async Task<IResult> Reference(string code, int preset, ClaimsPrincipal user, CameraScope scope, PlanogramRepository planograms)
     {
         if (await scope.Check(user, code) is { } refusal) return refusal;
-        return await planograms.Reference(code, preset) is { } jpeg ? Results.File(jpeg, "image/jpeg") : Problems.NotFound($"Planogram of preset {preset} of '{code}'");
+        return await planograms.Reference(code, preset) is { } jpeg ? Results.File(jpeg, FileAnswers.Jpeg) : Problems.NotFound($"Planogram of preset {preset} of '{code}'");
     }
 
     private static async Task<IResult> Save(string code, int preset, PlanogramInput input, ClaimsPrincipal user, CameraScope scope,

@@ -23,7 +23,7 @@ public static class SkuEndpoints
         skus.MapDelete("/{code}", Delete).WithSummary("Deletes a SKU, its reference photos and its planned slots").Produces(StatusCodes.Status204NoContent).RequireAuthorization(AuthenticationSetup.MayEdit);
         skus.MapGet("/{code}/photos", Photos).WithSummary("A SKU's reference photos").Produces<IReadOnlyList<SkuRepository.PhotoInfo>>();
         skus.MapGet("/{code}/photos/{id:long}", Photo).WithSummary("One reference photo (JPEG)").ProducesJpeg();
-        skus.MapPost("/{code}/photos", AddPhoto).WithSummary("Adds a reference photo of a SKU (JPEG); the shelf gallery learns it").Produces<SkuRepository.PhotoInfo>(StatusCodes.Status201Created).RequireAuthorization(AuthenticationSetup.MayEdit).Accepts<byte[]>("image/jpeg");
+        skus.MapPost("/{code}/photos", AddPhoto).WithSummary("Adds a reference photo of a SKU (JPEG); the shelf gallery learns it").Produces<SkuRepository.PhotoInfo>(StatusCodes.Status201Created).RequireAuthorization(AuthenticationSetup.MayEdit).AcceptsJpeg();
         skus.MapDelete("/{code}/photos/{id:long}", DeletePhoto).WithSummary("Removes a reference photo").Produces(StatusCodes.Status204NoContent).RequireAuthorization(AuthenticationSetup.MayEdit);
         skus.MapPost("/{code}/photos/{id:long}/crop", CropPhoto).WithSummary("Crops a reference photo to the product (it replaces the photo, under a new id)").Produces<SkuRepository.PhotoInfo>(StatusCodes.Status201Created).RequireAuthorization(AuthenticationSetup.MayEdit);
         return api;
@@ -71,7 +71,7 @@ public static class SkuEndpoints
     private static async Task<IResult> Photos(string code, SkuRepository repository) => Results.Ok(await repository.Photos(code));
 
     private static async Task<IResult> Photo(string code, long id, SkuRepository repository) =>
-        await repository.PhotoContent(code, id) is { } jpeg ? Results.File(jpeg, "image/jpeg") : Problems.NotFound($"Photo {id} of SKU '{code}'");
+        await repository.PhotoContent(code, id) is { } jpeg ? Results.File(jpeg, FileAnswers.Jpeg) : Problems.NotFound($"Photo {id} of SKU '{code}'");
 
     /// <summary>Reference photos arrive as a raw image/jpeg body; a truncated or non-JPEG file is refused whole.</summary>
     private static async Task<IResult> AddPhoto(string code, HttpRequest request, ClaimsPrincipal user, SkuRepository repository)

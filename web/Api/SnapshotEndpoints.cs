@@ -99,7 +99,7 @@ public static class SnapshotEndpoints
         if (width is null)
         {
             response.Headers.CacheControl = "private, max-age=86400";
-            return Results.File(file, "image/jpeg", enableRangeProcessing: false);
+            return Results.File(file, FileAnswers.Jpeg, enableRangeProcessing: false);
         }
         byte[] preview;
         try
@@ -112,7 +112,7 @@ public static class SnapshotEndpoints
             return Results.Problem(statusCode: 500, title: "Stored image unreadable", detail: $"The stored image of snapshot {id} cannot be read: {e.Message}");
         }
         response.Headers.CacheControl = "private, max-age=86400";
-        return Results.File(preview, "image/jpeg");
+        return Results.File(preview, FileAnswers.Jpeg);
     }
 
     /// <summary>回看: a page of a camera's pictures received in a span, oldest first, each with the people counted in it (null: not analysed).</summary>

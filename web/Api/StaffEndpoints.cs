@@ -12,7 +12,7 @@ public static class StaffEndpoints
     {
         var staff = api.MapGroup("/stores/{store}/staff").WithTags("Foot traffic");
         staff.MapGet("/", List).WithSummary("A store's enrolled staff (not counted as customers)").Produces<IReadOnlyList<StaffRoster.StaffMember>>();
-        staff.MapPost("/", Enrol).WithSummary("Enrols a staff member from a photo (JPEG)").Produces<StaffEnrolled>(StatusCodes.Status201Created).Accepts<byte[]>("image/jpeg").RequireAuthorization(AuthenticationSetup.MayEdit);
+        staff.MapPost("/", Enrol).WithSummary("Enrols a staff member from a photo (JPEG)").Produces<StaffEnrolled>(StatusCodes.Status201Created).AcceptsJpeg().RequireAuthorization(AuthenticationSetup.MayEdit);
         staff.MapDelete("/{id:long}", Remove).WithSummary("Removes an enrolled staff member").Produces(StatusCodes.Status204NoContent).RequireAuthorization(AuthenticationSetup.MayEdit);
         return api;
     }

@@ -24,7 +24,7 @@ public static class TodoEndpoints
         todos.MapPost("/{id:long}/done", Done).WithSummary("The store marks a to-do done, with a note").Produces<TodoShown>();
         todos.MapPost("/{id:long}/accept", Accept).WithSummary("验收: the reviewer accepts a done to-do").Produces<TodoShown>();
         todos.MapPost("/{id:long}/reject", Reject).WithSummary("驳回: the reviewer sends a done to-do back with a reason").Produces<TodoShown>();
-        todos.MapPut("/{id:long}/proof", AttachProof).WithSummary("整改照片: the photo of a done to-do (JPEG)").Accepts<byte[]>("image/jpeg").Produces<TodoShown>();
+        todos.MapPut("/{id:long}/proof", AttachProof).WithSummary("整改照片: the photo of a done to-do (JPEG)").AcceptsJpeg().Produces<TodoShown>();
         todos.MapGet("/{id:long}/proof", Proof).WithSummary("A done to-do's photo (JPEG)").ProducesJpeg();
         return api;
     }
@@ -163,7 +163,7 @@ public static class TodoEndpoints
         var photo = round is { } r ? await todos.RejectedProof(id, r, cancellationToken) : await todos.Proof(id, cancellationToken);
         if (photo is null) return Problems.NotFound($"A photo of to-do {id}");
         response.Headers.CacheControl = "private, max-age=300";
-        return Results.File(width is { } shown ? TodoProof.Smaller(photo, shown) : photo, "image/jpeg");
+        return Results.File(width is { } shown ? TodoProof.Smaller(photo, shown) : photo, FileAnswers.Jpeg);
     }
 
     public static TodoShown TodoJson(StoreTodo t, IEnumerable<TodoRejection> rounds) => new()

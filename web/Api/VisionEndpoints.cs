@@ -40,10 +40,10 @@ public static class VisionEndpoints
 
     public static RouteGroupBuilder MapVision(this RouteGroupBuilder api)
     {
-        api.MapPost("/vision/persons", Persons).WithSummary("Person recognition: people found in a JPEG, with boxes and scores (rate-limited)").WithTags("Recognition APIs").Accepts<byte[]>("image/jpeg")
+        api.MapPost("/vision/persons", Persons).WithSummary("Person recognition: people found in a JPEG, with boxes and scores (rate-limited)").WithTags("Recognition APIs").AcceptsJpeg()
             .Produces<PersonsResult>().RequireRateLimiting(RatePolicy);
         // 陈列识别API: raw image/jpeg for the best SKU matches of the whole image, or multipart (image + layout JSON) per slot.
-        api.MapPost("/vision/display", Display).WithSummary("陈列识别API: a shelf JPEG (+ optional slot layout) read as SKU, unknown or empty per slot, or its best SKU matches (rate-limited)").WithTags("Recognition APIs").Accepts<byte[]>("image/jpeg", "multipart/form-data")
+        api.MapPost("/vision/display", Display).WithSummary("陈列识别API: a shelf JPEG (+ optional slot layout) read as SKU, unknown or empty per slot, or its best SKU matches (rate-limited)").WithTags("Recognition APIs").AcceptsJpeg("multipart/form-data")
             .Produces<DisplayResult>().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .RequireRateLimiting(RatePolicy).DisableAntiforgery();
         return api;

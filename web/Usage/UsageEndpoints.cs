@@ -27,8 +27,7 @@ public static class UsageEndpoints
             Stores = new StoresReached(report.Stores, report.StoresReached, report.StoresReachedBefore),
             Views = report.Views, PhoneViews = report.PhoneViews,
             Visits = new VisitFigures(report.Visits, report.VisitsPerActive, report.VisitsPerActiveBefore, report.MinutesPerVisit),
-            Roles = report.Roles.Select(r => new RoleUsage(r.Role.ToCode(), r.Accounts, r.Active, r.ActiveBefore, r.Views, r.PhoneViews, r.Visits,
-                r.VisitsBefore, r.ActiveSeconds)).ToList(),
+            Roles = report.Roles,
             Weeks = report.Weeks.Select(w => new WeekUsage(w.Monday.ToString("yyyy-MM-dd"), w.HqAdmins, w.HqAnalysts, w.RegionManagers, w.StoreManagers,
                 w.Days)).ToList(),
             Regions = report.Regions,
@@ -47,7 +46,8 @@ public static class UsageEndpoints
         public long Views { get; init; }
         public long PhoneViews { get; init; }
         public required VisitFigures Visits { get; init; }
-        public required IReadOnlyList<RoleUsage> Roles { get; init; }
+        /// <summary>Each role's use; its role as the API writes roles everywhere (hq_admin …).</summary>
+        public required IReadOnlyList<RoleUse> Roles { get; init; }
         public required IReadOnlyList<WeekUsage> Weeks { get; init; }
         public required IReadOnlyList<RegionUse> Regions { get; init; }
         public required IReadOnlyList<AccountUsage> People { get; init; }
@@ -60,9 +60,6 @@ public static class UsageEndpoints
 
     /// <summary>Visits, per active account (now and before; null: nobody active), and minutes from a visit's first page to its last.</summary>
     public sealed record VisitFigures(long Total, double? PerActive, double? PerActiveBefore, double? MinutesPerVisit);
-
-    public sealed record RoleUsage(string Role, int Accounts, int Active, int ActiveBefore, long Views, long PhoneViews, long Visits, long VisitsBefore,
-        long ActiveSeconds);
 
     /// <summary>The accounts active in a week (from its Monday) by role, and its days within the period.</summary>
     public sealed record WeekUsage(string Monday, int HqAdmins, int HqAnalysts, int RegionManagers, int StoreManagers, int Days);
