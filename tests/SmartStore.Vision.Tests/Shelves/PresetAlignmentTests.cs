@@ -69,7 +69,6 @@ public sealed class PresetAlignmentTests
         Assert.InRange(result.Transform.OffsetY, -12 - 2, -12 + 2);
         Assert.True(result.Score > result.IdentityScore + 0.2, $"score {result.Score:0.00} vs unmoved {result.IdentityScore:0.00}");
         Assert.False(wrong.Reliable, $"an unrelated photo aligned with score {wrong.Score:0.00}");
-        Assert.True(result.Milliseconds < 1000, $"{result.Milliseconds:0} ms");
         foreach (var t in tiles) t?.Dispose();
     }
 
