@@ -139,6 +139,7 @@ builder.Services.AddOpenApi(o =>
     o.AddDocumentTransformer<ApiDocumentIntro>();
     o.AddOperationTransformer<ApiDocumentIntro>();
     o.AddSchemaTransformer<TextWithoutNulSchema>();
+    o.AddSchemaTransformer<NumberSchema>();
     o.CreateSchemaReferenceId = SchemaNames.Of;
 });
 builder.Services.AddProblemDetails();

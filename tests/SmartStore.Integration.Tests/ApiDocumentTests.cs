@@ -57,6 +57,31 @@ public sealed class ApiDocumentTests(SmartStoreSystem system)
     }
 
     [Fact]
+    public async Task Numbers_are_typed_as_numbers()
+    {
+        using var client = system.Anonymous();
+        var document = await (await client.GetAsync("/openapi/v1.json")).Json();
+        var either = new List<string>();
+        Walk(document, "", either);
+        Assert.True(either.Count == 0, $"{either.Count} numbers typed as number-or-string, first:\n" + string.Join('\n', either.Take(10)));
+        Assert.Equal("integer", document["components"]!["schemas"]!["Store"]!["properties"]!["staffCount"]!["type"]!.GetValue<string>());
+        Assert.Equal("integer", Operation(document, "/api/stores", "get")["parameters"]!.AsArray().Single(p => p!["name"]!.GetValue<string>() == "pageSize")!["schema"]!["type"]!.GetValue<string>());
+    }
+
+    /// <summary>Every schema under the node whose type lists a string beside a number.</summary>
+    private static void Walk(JsonNode? node, string path, List<string> either)
+    {
+        if (node is JsonObject o)
+        {
+            if (o["type"] is JsonArray types && types.Any(t => t!.GetValue<string>() == "string") && types.Any(t => t!.GetValue<string>() is "integer" or "number"))
+                either.Add(path);
+            foreach (var (key, value) in o) Walk(value, $"{path}/{key}", either);
+        }
+        else if (node is JsonArray a)
+            for (int i = 0; i < a.Count; i++) Walk(a[i], $"{path}[{i}]", either);
+    }
+
+    [Fact]
     public async Task Every_write_says_what_it_answers_on_success()
     {
         using var client = system.Anonymous();
