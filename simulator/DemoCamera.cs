@@ -29,6 +29,10 @@ public sealed class DemoCamera(string code, string secret, int index, CameraWiri
     private bool IsTill => DemoTill.StoreOf(Code) is not null;
     private string Password => WrongPassword ? secret + "-wrong" : secret;
     private bool Silent => SilentFromUtc is { } from && DateTime.UtcNow >= from;
+    // CAM-Sxxxx-…: the store's code is the middle part.
+    private string Store => Code.Split('-')[1];
+    /// <summary>The store is closed now by its hours on file: its door, floor and till cameras see nobody.</summary>
+    private bool StoreClosed => !wiring.Hours.IsOpen(Store, DateTime.UtcNow);
 
     public Task Run(SimulatorOptions options, CancellationToken stop) =>
         Task.WhenAll(
@@ -70,23 +74,30 @@ public sealed class DemoCamera(string code, string secret, int index, CameraWiri
 
     private int _frame;
 
-    private Task SendFrame(CancellationToken stop)
+    private async Task SendFrame(CancellationToken stop)
     {
         var file = wiring.Images.EntranceFrame(index, _frame++);
-        return Send(TimingName(subnet: 1), file, stop);
+        var picture = StoreClosed ? wiring.Images.EmptyEntrance(index) : await File.ReadAllBytesAsync(file, stop);
+        await SendPicture(TimingName(subnet: 1), picture, stop);
     }
 
-    private Task SendInteriorFrame(CancellationToken stop)
+    private async Task SendInteriorFrame(CancellationToken stop)
     {
-        if (wiring.Images.InteriorFrame(index, _frame++) is not { } file) return Task.CompletedTask;
-        return Send(TimingName(subnet: 2), file, stop);
+        if (wiring.Images.InteriorFrame(index, _frame++) is not { } file) return;
+        var picture = StoreClosed ? wiring.Images.EmptyInterior() : await File.ReadAllBytesAsync(file, stop);
+        await SendPicture(TimingName(subnet: 2), picture, stop);
     }
 
-    /// <summary>The till's picture, then whatever the demo POS rings while (or without) a customer stands there.</summary>
+    /// <summary>The till's picture, then whatever the demo POS rings while (or without) a customer stands there; nothing while the store is closed.</summary>
     private async Task SendTillFrame(CancellationToken stop)
     {
         var tick = _frame++;
-        await Send(TimingName(subnet: 3), wiring.Images.TillFrame(tick).File, stop);
+        if (StoreClosed)
+        {
+            await SendPicture(TimingName(subnet: 3), wiring.Images.EmptyTill(), stop);
+            return;
+        }
+        await SendPicture(TimingName(subnet: 3), await File.ReadAllBytesAsync(wiring.Images.TillFrame(tick).File, stop), stop);
         if (wiring.Pos is { } pos) await pos.AfterPicture(Code, tick, wiring.Images, stop);
     }
 
@@ -105,11 +116,9 @@ public sealed class DemoCamera(string code, string secret, int index, CameraWiri
         }
     }
 
-    private async Task Send(string remoteName, string file, CancellationToken stop)
-    {
-        var bytes = await File.ReadAllBytesAsync(file, stop);
-        await Send(remoteName, BannerFromUtc is { } from && DateTime.UtcNow >= from ? Banner.Over(bytes) : bytes, stop);
-    }
+    /// <summary>A fixed camera's picture, with the banner in front of it once one hangs there.</summary>
+    private Task SendPicture(string remoteName, byte[] picture, CancellationToken stop) =>
+        Send(remoteName, BannerFromUtc is { } from && DateTime.UtcNow >= from ? Banner.Over(picture) : picture, stop);
 
     private byte[]? _lastUpload;
 
@@ -127,7 +136,7 @@ public sealed class DemoCamera(string code, string secret, int index, CameraWiri
 }
 
 /// <summary>What every simulated camera shares: the HTTP client, the FTP uploader, the images and the tally.</summary>
-public sealed record CameraWiring(HttpClient Http, FtpUploader Ftp, SnapshotSource Images, SimulatorTally Tally)
+public sealed record CameraWiring(HttpClient Http, FtpUploader Ftp, SnapshotSource Images, SimulatorTally Tally, StoreHours Hours)
 {
     /// <summary>The demo POS the till cameras ring receipts on; none without its API key in secrets.json.</summary>
     public DemoPos? Pos { get; init; }

@@ -42,7 +42,8 @@ using var http = new HttpClient { BaseAddress = options.Web, Timeout = TimeSpan.
 var images = new SnapshotSource(options.DataDirectory, options.FramesPerSequence);
 var tally = new SimulatorTally();
 var posKey = secrets[DemoTill.PosKeySecret]?.GetValue<string>();
-var wiring = new CameraWiring(http, new FtpUploader(options.FtpHost, options.FtpPort), images, tally)
+var hours = new StoreHours(http, posKey);
+var wiring = new CameraWiring(http, new FtpUploader(options.FtpHost, options.FtpPort), images, tally, hours)
 {
     Pos = posKey is null ? null : new DemoPos(http, posKey, tally),
 };
@@ -80,8 +81,12 @@ if (corrupt.Count > 0) Console.WriteLine($"corrupt files: {string.Join(", ", cor
 if (bannered.Count > 0) Console.WriteLine($"banner in front after {options.BannerAfter.TotalSeconds:0} s: {string.Join(", ", bannered)}");
 if (frozen.Count > 0) Console.WriteLine($"picture stuck after {options.FrozenAfter.TotalSeconds:0} s: {string.Join(", ", frozen)}");
 
+if (options.OpenAllHours) Console.WriteLine("open all hours: people come and go whatever the stores' hours (--open-all-hours)");
+else await hours.Refresh(Console.WriteLine, stop.Token);
+
 var clock = Stopwatch.StartNew();
 var runs = cameras.Select(c => c.Run(options, stop.Token)).ToList();
+if (!options.OpenAllHours) runs.Add(hours.Follow(Console.WriteLine, stop.Token));
 var progress = Task.Run(async () =>
 {
     using var timer = new PeriodicTimer(TimeSpan.FromSeconds(10));

@@ -25,6 +25,7 @@ public sealed record SimulatorOptions(
     TimeSpan BannerAfter,
     int FrozenCameras,
     TimeSpan FrozenAfter,
+    bool OpenAllHours,
     TimeSpan? Duration)
 {
     public const string Usage = """
@@ -54,6 +55,9 @@ public sealed record SimulatorOptions(
           --frozen N           this many entrance cameras get stuck after --frozen-after s, re-sending their last
                                picture byte for byte, so their view check raises "frozen" (default 0)
           --frozen-after S     default 120
+          --open-all-hours     people come and go at any hour; by default a store's door, floor and till cameras
+                               send its empty view while it is closed by its hours on file (read with the demo
+                               POS's key), and its till rings nothing (also SMARTSTORE_SIM_OPEN_ALL_HOURS=1)
           --duration S         stop after this many seconds (default: until Ctrl+C)
         """;
 
@@ -94,6 +98,7 @@ public sealed record SimulatorOptions(
             TimeSpan.FromSeconds(Seconds("--banner-after", 120)),
             Count("--frozen", 0),
             TimeSpan.FromSeconds(Seconds("--frozen-after", 120)),
+            args.Contains("--open-all-hours") || Environment.GetEnvironmentVariable("SMARTSTORE_SIM_OPEN_ALL_HOURS") == "1",
             duration > 0 ? TimeSpan.FromSeconds(duration) : null);
     }
 }

@@ -1,5 +1,9 @@
+using System.Diagnostics;
 using System.Text.Json;
+using SkiaSharp;
 using SmartStore.Models;
+using SmartStore.Vision.Intake;
+using SmartStore.Vision.People;
 using SmartStore.Vision.Shelves;
 
 namespace SmartStore.Simulator;
@@ -9,6 +13,7 @@ namespace SmartStore.Simulator;
 /// entrance cameras replay a frame sequence in order (so tracking is possible), in-store cameras the mall-crowd
 /// corridor, till cameras the PETS walkway with its annotations (who stands at the demo till, <see cref="DemoTill"/>),
 /// shelf cameras photograph the demo shelf of each preset, composed of grocery-store product photos (<see cref="DemoShelf"/>).
+/// While a store is closed its fixed cameras send their sequence's empty view instead (<see cref="EmptyView"/>).
 /// </summary>
 public sealed class SnapshotSource
 {
@@ -30,6 +35,44 @@ public sealed class SnapshotSource
         _grocery = Path.Combine(dataDirectory, "grocery-store");
         _till = TillSequence(Path.Combine(dataDirectory, "pets2009-s2l1"));
         _shelfProducts = DemoShelf.Planned.Count(p => DemoShelf.Photos(_grocery, p).Count > 0);
+        _emptyEntrances = _sequences.Select(s => new Lazy<byte[]>(() => EmptyViewOf(s))).ToList();
+        _emptyInterior = new Lazy<byte[]>(() => EmptyViewOf(_interior));
+        _emptyTill = new Lazy<byte[]>(() => EmptyViewOf(_till.Select(f => f.File).ToList()));
+    }
+
+    /// <summary>Frames the empty view is the median of: enough that a person standing still for a tenth of the mall sequence is gone.</summary>
+    private const int EmptyViewFrames = 81;
+
+    private readonly IReadOnlyList<Lazy<byte[]>> _emptyEntrances;
+    private readonly Lazy<byte[]> _emptyInterior, _emptyTill;
+
+    /// <summary>The entrance camera's view with nobody in it (learned on first use, a second or two).</summary>
+    public byte[] EmptyEntrance(int cameraIndex) => _emptyEntrances[cameraIndex % _emptyEntrances.Count].Value;
+
+    /// <summary>The in-store view with nobody in it; only while the in-store frames exist.</summary>
+    public byte[] EmptyInterior() => _emptyInterior.Value;
+
+    /// <summary>The till's view with nobody at it; only while the till frames exist.</summary>
+    public byte[] EmptyTill() => _emptyTill.Value;
+
+    /// <summary>The per-pixel median of frames spread over the sequence, as a JPEG: people move on, the floor stays.</summary>
+    private static byte[] EmptyViewOf(IReadOnlyList<string> files)
+    {
+        var clock = Stopwatch.StartNew();
+        var intake = new JpegIntake();
+        var count = Math.Min(EmptyViewFrames, files.Count);
+        var frames = Enumerable.Range(0, count).Select(i => intake.Decode(File.ReadAllBytes(files[i * files.Count / count]))).ToList();
+        try
+        {
+            using var empty = EmptyView.Of(frames.Select(f => f.Bitmap).ToList());
+            using var jpeg = empty.Encode(SKEncodedImageFormat.Jpeg, 90);
+            Console.WriteLine($"empty view of {Path.GetDirectoryName(files[0])}: the median of {count} of its frames, {clock.Elapsed.TotalSeconds:0.0} s");
+            return jpeg.ToArray();
+        }
+        finally
+        {
+            foreach (var frame in frames) frame.Dispose();
+        }
     }
 
     private readonly string _grocery;
