@@ -185,7 +185,12 @@ public sealed class StoreFootfall(string storeCode, FootfallOptions options, Fun
         if (visitor.IsStaff) { hour.Staff++; return false; }
         if (visitor.Crossings > options.StaffCrossingsPerDay) { BecomeStaff(visitor); hour.Staff++; return false; }
         // After the staff rules: someone who also came in before opening still counts towards being staff.
-        if (!_customersExpected(crossing.AtUtc)) { hour.OffHoursEntries++; return false; }
+        if (!_customersExpected(crossing.AtUtc))
+        {
+            hour.OffHoursEntries++;
+            visitor.OffHoursEntryUtc = crossing.AtUtc;
+            return false;
+        }
 
         var repeat = visitor.CustomerEntries.Count > 0 && crossing.AtUtc - visitor.LastEntryUtc <= options.RepeatWindow;
         hour.Entries++;
@@ -198,6 +203,7 @@ public sealed class StoreFootfall(string storeCode, FootfallOptions options, Fun
         visitor.CustomerEntries.Add(new CustomerEntry(hour.HourLocal, !repeat, crossing.AgeBand, crossing.Gender));
         visitor.LastEntryUtc = crossing.AtUtc;
         visitor.OpenEntryUtc = crossing.AtUtc;
+        visitor.OffHoursEntryUtc = null;
         ForgetEntriesBefore(crossing.AtUtc - options.LongestVisit);
         _recentEntries.Add((crossing.AtUtc, visitor));
         return true;
@@ -214,9 +220,18 @@ public sealed class StoreFootfall(string storeCode, FootfallOptions options, Fun
     {
         var hour = Hour(crossing.AtUtc);
         if (IsEnrolledStaff(crossing.Appearance)) return;
-        var visitor = crossing.Appearance is null ? null : BestMatch(crossing.Appearance, v => v.OpenEntryUtc is not null || v.IsStaff);
+        var visitor = crossing.Appearance is null ? null
+            : BestMatch(crossing.Appearance, v => v.OpenEntryUtc is not null || v.OffHoursEntryUtc is not null || v.IsStaff);
         if (visitor is not null) _changedVisitors.Add(visitor);
         if (visitor is { IsStaff: true }) { visitor.Crossings++; return; }
+        // Someone recognised as having come in while the store was closed (a cleaner staying past opening) takes no customer
+        // out, whenever they leave.
+        if (visitor is { OpenEntryUtc: null, OffHoursEntryUtc: not null })
+        {
+            visitor.OffHoursEntryUtc = null;
+            hour.OffHoursExits++;
+            return;
+        }
         // A customer seen coming in leaves when they leave, closing time or not; anyone else going out while the store is
         // closed (a cleaner, staff before opening) takes no customer out.
         if (visitor?.OpenEntryUtc is null && !_customersExpected(crossing.AtUtc)) { hour.OffHoursExits++; return; }

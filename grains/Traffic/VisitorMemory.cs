@@ -14,6 +14,8 @@ public sealed class VisitorMemory
     public DateTime FirstSeenUtc { get; set; }
     public DateTime LastEntryUtc { get; set; }
     public DateTime? OpenEntryUtc { get; set; }
+    /// <summary>When they came in while the store was closed (a cleaner, staff before opening) and have not gone out since.</summary>
+    public DateTime? OffHoursEntryUtc { get; set; }
     public int Crossings { get; set; }
     public bool IsStaff { get; set; }
     public List<CustomerEntry> CustomerEntries { get; set; } = [];

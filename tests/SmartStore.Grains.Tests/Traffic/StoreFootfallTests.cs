@@ -110,6 +110,28 @@ public sealed class StoreFootfallTests
     }
 
     [Fact]
+    public void Someone_who_came_in_before_opening_takes_no_customer_out_when_they_leave_after_it()
+    {
+        // Open 10:00–22:00 store time (UTC+8).
+        var footfall = new StoreFootfall("S-T", new FootfallOptions(), utc => utc.AddHours(8), utc => utc.AddHours(8).Hour is >= 10 and < 22);
+        var opening = TrafficScenes.Start;   // 10:00
+        footfall.Record(Crossing(opening.AddHours(-2), CrossingDirection.In, Look(1)));       // 08:00 a cleaner comes in
+        footfall.Record(Crossing(opening.AddMinutes(5), CrossingDirection.In, Look(2)));      // 10:05 a customer
+        footfall.Record(Crossing(opening.AddMinutes(30), CrossingDirection.Out, Look(1)));    // 10:30 the cleaner goes
+        footfall.Record(Crossing(opening.AddMinutes(40), CrossingDirection.Out, Look(3)));    // 10:40 someone never seen coming in
+
+        var day = footfall.Today(opening.AddMinutes(45));
+        Assert.Equal((1, 1), (day.Entries, day.OffHoursEntries));
+        Assert.Equal((1, 1), (day.Exits, day.OffHoursExits));   // the cleaner's exit is theirs; the stranger's, in hours, a customer's
+        Assert.Equal(0, day.DwellCount);                        // nobody who came in as a customer has gone
+
+        // Once gone, the cleaner is not matched again: the customer's own exit closes the customer's visit.
+        footfall.Record(Crossing(opening.AddMinutes(50), CrossingDirection.Out, Look(2)));
+        var later = footfall.Today(opening.AddMinutes(55));
+        Assert.Equal((2, 1, 1), (later.Exits, later.OffHoursExits, later.DwellCount));
+    }
+
+    [Fact]
     public void Enrolled_staff_never_count_as_customers()
     {
         var footfall = Footfall();
