@@ -60,6 +60,25 @@ public sealed partial class MobileTests(SmartStoreSystem system)
     }
 
     [Fact]
+    public async Task The_board_says_how_many_stores_are_open_now_and_when_to_read_it_again()
+    {
+        using var admin = await system.SignedIn("admin");
+        // A store closed every day (a refit): at any hour at least one store of the board is not open.
+        var closed = Enumerable.Range(0, 7).Select(_ => new { open = "00:00:00", close = "00:00:00", closed = true }).ToArray();
+        var created = await admin.PostJson("/api/stores", new { code = "X0867", name = "整修停业店", regionCode = "EAST", city = "杭州", latitude = 30.2, longitude = 120.1,
+            openingHours = new { weekly = closed, exceptions = Array.Empty<object>() } });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+
+        var board = WebUtility.HtmlDecode(await admin.GetStringAsync("/"));
+        var said = Regex.Match(board, "营业中 (\\d+) / (\\d+) 家门店，其余未开门或已打烊");
+        Assert.True(said.Success, "the board does not say how many stores are open");
+        Assert.True(int.Parse(said.Groups[1].Value) < int.Parse(said.Groups[2].Value));
+        // The next opening or closing of a store with hours, for the board's script to read the line again then.
+        var next = DateTime.Parse(Regex.Match(board, "id=\"open-now-slot\" data-hours-change=\"([^\"]+)\"").Groups[1].Value, null, System.Globalization.DateTimeStyles.RoundtripKind);
+        Assert.InRange(next, DateTime.UtcNow, DateTime.UtcNow.AddDays(1));
+    }
+
+    [Fact]
     public void A_store_card_outside_its_hours_says_when_it_opens_that_it_has_closed_or_that_it_does_not_open_today()
     {
         // Open 10:00–22:00 on its own clock, closed on Sundays; 2026-12-07 is a Monday.

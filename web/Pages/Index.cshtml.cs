@@ -24,6 +24,10 @@ public sealed class HqBoardModel(ScopeSummaries scopeSummaries, CameraRepository
     public IReadOnlyDictionary<string, StoreClosure> LooksClosed { get; private set; } = new Dictionary<string, StoreClosure>();
 
     public TrafficCounters TrafficTotal => Traffic.Values.Aggregate(TrafficCounters.Zero, (sum, t) => sum.Plus(t));
+    /// <summary>Stores open now by their hours: at night the board's zeros are closed stores, not a broken feed.</summary>
+    public int OpenNow { get; private set; }
+    /// <summary>When the next store opens or closes, for a board left on the wall across it (null: none within a week).</summary>
+    public DateTime? HoursChangeUtc { get; private set; }
     private Dictionary<(string Store, CameraKind Kind), string> _cameraCodes = new();
     private Dictionary<string, Region> _regions = new();
     private Dictionary<string, string> _zones = new();
@@ -42,6 +46,9 @@ public sealed class HqBoardModel(ScopeSummaries scopeSummaries, CameraRepository
         Traffic = summaries.ToDictionary(p => p.Store.Code, p => p.Summary.Today);
         Compliance = summaries.ToDictionary(p => p.Store.Code, p => p.Summary.Compliance);
         LooksClosed = summaries.Where(p => p.Summary.LooksClosed is not null).ToDictionary(p => p.Store.Code, p => p.Summary.LooksClosed!);
+        var now = DateTime.UtcNow;
+        OpenNow = summaries.Count(p => Display.NotOpenNow(p.Store, now) is null);
+        HoursChangeUtc = summaries.Select(p => Display.NextOpenOrClose(p.Store, now)).Min();
         // A chain's board is thousands of rows: the stores that need someone come first, each group in code order.
         Board = Board.OrderBy(b => NeedsAttention(b) ? 0 : 1).ThenBy(b => b.StoreCode, StringComparer.Ordinal).ToList();
         var bound = await cameras.List(scope, null, null, 1, Paging.MaxPageSize * 50);

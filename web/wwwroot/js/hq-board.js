@@ -168,6 +168,9 @@
   if (asked.get("show") && show.querySelector(`option[value="${CSS.escape(asked.get("show"))}"]`)) show.value = asked.get("show");
   filter();
 
+  // A board left on the wall across a store's opening or closing time says again then how many are open.
+  window.SmartStoreLive.followHours("open-now-slot", ["open-now-slot"]);
+
   window.SmartStoreLive.follow({
     "camera-status": update => { apply(update); refilter(update.camera && table.querySelector(`td.cam[data-camera="${CSS.escape(update.camera.cameraCode)}"]`)?.closest("tr")); },
     "store-traffic": update => { showTraffic(update); refilter(table.querySelector(`tr[data-store="${CSS.escape(update.storeCode || "")}"]`)); },

@@ -39,6 +39,24 @@ window.SmartStoreLive = {
     return connection;
   },
 
+  // A page left open across a store's opening or closing time reads the parts with these ids again then: the element
+  // clockId says when the next change is (data-hours-change, from the server, read again with it). A read that fails (a
+  // phone without network) is tried again a minute later; one that succeeds sets the next time.
+  followHours(clockId, ids) {
+    let timer = null;
+    const follow = () => {
+      clearTimeout(timer);
+      const at = Date.parse(document.getElementById(clockId)?.dataset.hoursChange || "");
+      if (Number.isNaN(at)) return;
+      timer = setTimeout(() => {
+        reread();
+        timer = setTimeout(follow, 60000);
+      }, Math.max(0, at - Date.now()) + 1000);
+    };
+    const reread = this.rereader(ids, follow);
+    follow();
+  },
+
   // Parts of the page the server words (lists of what needs attention, to-dos): a function that fetches the page again,
   // at most once a second however many updates call it, and swaps in the parts with these ids (then calls after()).
   rereader(ids, after = () => {}) {

@@ -22,20 +22,8 @@
   }
 
   // A page left open across a store's opening or closing time reads its cards ("10:00 开门", "已打烊") and how many are
-  // open again then; the server says when the next one is. A read that fails (a phone without network) is tried again a
-  // minute later; one that succeeds sets the next time.
-  let hoursTimer = null;
-  const rereadHours = window.SmartStoreLive.rereader(["open-now-slot", "mobile-stores"], () => followHours());
-  function followHours() {
-    clearTimeout(hoursTimer);
-    const at = Date.parse(document.getElementById("mobile-stores")?.dataset.hoursChange || "");
-    if (Number.isNaN(at)) return;
-    hoursTimer = setTimeout(() => {
-      rereadHours();
-      hoursTimer = setTimeout(followHours, 60000);
-    }, Math.max(0, at - Date.now()) + 1000);
-  }
-  followHours();
+  // open again then.
+  window.SmartStoreLive.followHours("mobile-stores", ["open-now-slot", "mobile-stores"]);
 
   // The list is the server's (wording, order, evidence): fetched again when it no longer matches.
   const refreshAttention = window.SmartStoreLive.rereader(["attention"]);
