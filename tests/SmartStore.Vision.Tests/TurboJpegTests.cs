@@ -33,6 +33,28 @@ public sealed class TurboJpegTests
         Assert.Equal(skia.Bytes, turbo.Bytes);
     }
 
+    [Fact]
+    public async Task Threads_that_come_and_go_share_the_decoders_instead_of_leaving_one_each()
+    {
+        var bytes = await SharedFiles.BytesAsync("pets2009-s2l1", "images/000001.jpg");
+        var before = TurboJpeg.HandlesCreated;
+        var decoded = 0;
+        // Thread-pool threads are retired when idle and new ones made: here, forty threads that decode once and end.
+        for (int i = 0; i < 40; i++)
+        {
+            var thread = new Thread(() =>
+            {
+                using var bitmap = new SKBitmap(new SKImageInfo(768, 576, SKColorType.Rgba8888, SKAlphaType.Opaque));
+                if (TurboJpeg.TryDecode(bytes, bitmap)) Interlocked.Increment(ref decoded);
+            });
+            thread.Start();
+            thread.Join();
+        }
+        Assert.Equal(40, decoded);
+        // One after another they need one decoder; other tests decoding meanwhile may have added a few, not one a thread.
+        Assert.InRange(TurboJpeg.HandlesCreated - before, 0, 10);
+    }
+
     [Theory]
     [InlineData(0.3)]
     [InlineData(0.98)]

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
 using SkiaSharp;
 
@@ -20,8 +21,14 @@ internal static unsafe partial class TurboJpeg
 
     public static bool Available { get; } = NativeLibrary.TryLoad(Library, out _);
 
-    // A TurboJPEG handle serves one decode at a time: one per thread that decodes, kept for the thread's life (a few KB).
-    [ThreadStatic] private static nint handle;
+    // A TurboJPEG handle serves one decode at a time. Idle ones wait here for the next decode, so there are as many as
+    // decodes ever ran at once (a few KB each). One per thread instead leaked a handle with every thread-pool thread the
+    // runtime retires, for as long as the silo runs.
+    private static readonly ConcurrentBag<nint> Idle = [];
+    private static int created;
+
+    /// <summary>Handles made so far: as many as decodes ever ran at once.</summary>
+    public static int HandlesCreated => Volatile.Read(ref created);
 
     /// <summary>
     /// Decodes <paramref name="jpeg"/> into <paramref name="into"/> (RGBA, the JPEG's own size). False on anything but a
@@ -29,10 +36,21 @@ internal static unsafe partial class TurboJpeg
     /// </summary>
     public static bool TryDecode(ReadOnlySpan<byte> jpeg, SKBitmap into)
     {
-        if (handle == 0 && (handle = tjInitDecompress()) == 0) return false;
-        fixed (byte* source = jpeg)
-            return tjDecompress2(handle, source, (nuint)jpeg.Length, (byte*)into.GetPixels(), into.Width, into.RowBytes, into.Height,
-                PixelRgba, AccurateDct | StopOnWarning | LimitScans) == 0;
+        if (!Idle.TryTake(out var handle))
+        {
+            if ((handle = tjInitDecompress()) == 0) return false;
+            Interlocked.Increment(ref created);
+        }
+        try
+        {
+            fixed (byte* source = jpeg)
+                return tjDecompress2(handle, source, (nuint)jpeg.Length, (byte*)into.GetPixels(), into.Width, into.RowBytes, into.Height,
+                    PixelRgba, AccurateDct | StopOnWarning | LimitScans) == 0;
+        }
+        finally
+        {
+            Idle.Add(handle);
+        }
     }
 
     [LibraryImport(Library)]
