@@ -30,7 +30,7 @@ public sealed class DemoCamera(string code, string secret, int index, CameraWiri
     private string Password => WrongPassword ? secret + "-wrong" : secret;
     private bool Silent => SilentFromUtc is { } from && DateTime.UtcNow >= from;
     // CAM-Sxxxx-…: the store's code is the middle part.
-    private string Store => Code.Split('-')[1];
+    private string Store => Code.Split('-') is [_, var store, ..] ? store : Code;
     /// <summary>The store is closed now by its hours on file: its door, floor and till cameras see nobody.</summary>
     private bool StoreClosed => !wiring.Hours.IsOpen(Store, DateTime.UtcNow);
 

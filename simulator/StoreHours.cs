@@ -56,7 +56,7 @@ public sealed class StoreHours(HttpClient http, string? apiKey)
             _closedSaid = closed;
         }
         catch (Exception e) when (!stop.IsCancellationRequested
-            && e is HttpRequestException or JsonException or TimeZoneNotFoundException or InvalidDataException or TaskCanceledException)
+            && e is HttpRequestException or JsonException or InvalidDataException or TaskCanceledException)
         {
             say($"store hours not read ({e.Message}); {(Known ? "keeping the hours read before" : "every store counts as open")}");
         }
@@ -76,8 +76,10 @@ public sealed class StoreHours(HttpClient http, string? apiKey)
             using var response = await http.SendAsync(request, stop);
             if (!response.IsSuccessStatusCode) throw new HttpRequestException($"GET /api/stores answered HTTP {(int)response.StatusCode}");
             var listed = await response.Content.ReadFromJsonAsync<Page<Store>>(Json, stop) ?? throw new InvalidDataException("GET /api/stores answered nothing");
-            foreach (var store in listed.Items) stores[store.Code] = (store.OpeningHours, TimeZoneInfo.FindSystemTimeZoneById(store.TimeZone));
-            if (listed.Items.Count == 0 || stores.Count >= listed.Total) return stores;
+            // A store whose time zone this machine does not know stays off the list: it counts as open.
+            foreach (var store in listed.Items)
+                if (TimeZoneInfo.TryFindSystemTimeZoneById(store.TimeZone, out var zone)) stores[store.Code] = (store.OpeningHours, zone);
+            if (listed.Items.Count == 0 || page * 200 >= listed.Total) return stores;
         }
     }
 }
