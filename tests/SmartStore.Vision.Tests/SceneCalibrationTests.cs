@@ -115,6 +115,21 @@ public sealed class SceneCalibrationTests
     }
 
     [Fact]
+    public void AQuietHourKeepsTheScenesPerspectiveAndLearnsWhatStandsThereAsAFixture()
+    {
+        var scenes = new InteriorScenes(new SceneCalibrationOptions(), highScore: 0.40f, fitFrames: 30, keepFrames: 40);
+        foreach (var boxes in Frames()) scenes.People("CAM-N", FrameWidth, boxes);
+        // The store closes: a mannequin scoring low, of a person's height where it stands, in every frame.
+        PersonBox[] mannequin = [Person(450, 300, 0.3f)];
+        for (int i = 0; i < 39; i++) Assert.Single(scenes.People("CAM-N", FrameWidth, mannequin));
+        // The 40th frame is the refit: nobody confident to fit from, but the mannequin stood in every frame.
+        Assert.Empty(scenes.People("CAM-N", FrameWidth, mannequin));
+        // The perspective stays: a far, low-scoring person of the right height still counts (the plain threshold would not).
+        Assert.Single(scenes.People("CAM-N", FrameWidth, [Person(100, 300, 0.3f), mannequin[0]]));
+        Assert.Equal(2, scenes.TakeLearned().Count); // the first fit, and the same scene with the fixtures, to be kept
+    }
+
+    [Fact]
     public void AResumedSceneCountsAsTheFittedOneDidFromItsFirstFrame()
     {
         var first = new InteriorScenes(new SceneCalibrationOptions(), highScore: 0.40f, fitFrames: 30);

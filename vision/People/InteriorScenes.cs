@@ -7,7 +7,8 @@ namespace SmartStore.Vision.People;
 /// threshold. The first fit comes after <paramref name="fitFrames"/> frames; one that fails (too few confident people:
 /// a quiet store, or before opening) is tried again every fitFrames frames on all the frames kept so far. A fitted scene
 /// is learned again every <paramref name="keepFrames"/> frames from the last keepFrames, so a camera that is moved
-/// re-learns. vision-accuracy's `person_count_accuracy_live` runs each dev sequence through this, every frame scored
+/// re-learns; when those frames hold too few people (a quiet hour, a closed store at night) it keeps its perspective and
+/// learns only its fixtures from them, instead of counting at the plain threshold until people come back. vision-accuracy's `person_count_accuracy_live` runs each dev sequence through this, every frame scored
 /// (README, "People counting"). Each fit is handed out (<see cref="TakeLearned"/>) to be kept, and a camera first seen
 /// by this instance can start from the scene kept before (<see cref="Resume"/>): a restarted silo, or another silo's
 /// worker, does not count at the plain threshold again while it re-learns.
@@ -33,7 +34,9 @@ public sealed class InteriorScenes(SceneCalibrationOptions options, float highSc
         // A fit that failed (first frames without people: before opening) is tried again after fitFrames more.
         if (++camera.SinceFit >= (camera.Scene is { IsFitted: true } ? keepFrames : fitFrames))
         {
-            camera.Scene = SceneCalibration.Fit([.. camera.Recent], frameWidth, highScore, options);
+            var refit = SceneCalibration.Fit([.. camera.Recent], frameWidth, highScore, options);
+            // Too few people to fit again (a quiet hour, the night) keeps the perspective and learns the fixtures only.
+            camera.Scene = refit.IsFitted || camera.Scene is not { IsFitted: true } kept ? refit : kept.WithFixturesOf(refit);
             camera.SinceFit = 0;
             if (camera.Scene.Learned is { } learned) _learned.Add((cameraCode, learned));
         }

@@ -61,6 +61,14 @@ public sealed class SceneCalibration
         return new SceneCalibration(highScore, options, slope, intercept, fitted, [.. reference], frameWidth, typicalAspect);
     }
 
+    /// <summary>
+    /// This scene's perspective and typical person with the fixtures seen in <paramref name="later"/>'s frames: a camera
+    /// whose recent frames held too few people to fit again (a quiet hour, a closed store at night) has not moved, but
+    /// what stood in nearly every one of those frames (a mannequin, a sign) is no person.
+    /// </summary>
+    public SceneCalibration WithFixturesOf(SceneCalibration later) =>
+        new(highScore, options, Slope, Intercept, IsFitted, later.reference, frameWidth, TypicalAspect);
+
     /// <summary>What this scene learned, to be kept; null when it is not fitted (there is nothing worth keeping).</summary>
     public LearnedScene? Learned => IsFitted ? new LearnedScene(frameWidth, Slope, Intercept, TypicalAspect, reference) : null;
 
