@@ -113,6 +113,9 @@ public sealed class ApiDocumentTests(SmartStoreSystem system)
         Assert.Equal(["200", "401"], Codes("/api/me", "get"));
         Assert.Equal(["204", "400", "401", "403", "404"], Codes("/api/stores/{code}", "delete")); // head office's admins only
         Assert.Equal(["200", "400", "401", "403", "404"], Codes("/api/traffic/report", "get"));  // a store or region of the key's
+        Assert.Contains("403", Codes("/api/todos/{id}/accept", "post"));                        // a to-do of a store not the key's
+        Assert.Contains("403", Codes("/api/snapshots/{id}/image", "get"));                      // a camera not the key's
+        Assert.DoesNotContain("403", Codes("/api/campaigns/{id}/effect", "get"));               // one not the key's is not found
         Assert.Contains("413", Codes("/api/skus/{code}/photos", "post"));
         Assert.Contains("429", Codes("/api/vision/persons", "post"));
         Assert.Equal(["200", "401"], Codes("/api/devices/{camera}/heartbeat", "post").Except(["400"]).ToArray());

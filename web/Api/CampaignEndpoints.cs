@@ -17,8 +17,8 @@ public static class CampaignEndpoints
     {
         var campaigns = api.MapGroup("/campaigns").WithTags("Foot traffic");
         campaigns.MapGet("/", List).WithSummary("营销活动: the chain's campaigns").Produces<CampaignList>();
-        campaigns.MapPost("/", Create).WithSummary("Adds a campaign (its days, and the region or store tag it runs in)").Produces<Campaign>(StatusCodes.Status201Created);
-        campaigns.MapDelete("/{id:long}", Delete).WithSummary("Removes a campaign").Produces(StatusCodes.Status204NoContent);
+        campaigns.MapPost("/", Create).WithSummary("Adds a campaign (its days, and the region or store tag it runs in)").Produces<Campaign>(StatusCodes.Status201Created).AnswersOutsideScope();
+        campaigns.MapDelete("/{id:long}", Delete).WithSummary("Removes a campaign").Produces(StatusCodes.Status204NoContent).AnswersOutsideScope();
         campaigns.MapGet("/{id:long}/effect", Effect).WithSummary("A campaign's effect: its stores' traffic against the period before and against stores without it").Produces<CampaignEffect>();
         return api;
     }

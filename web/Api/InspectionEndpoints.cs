@@ -12,14 +12,14 @@ public static class InspectionEndpoints
     {
         var inspections = api.MapGroup("/inspections").WithTags("Inspections");
         inspections.MapGet("/tasks", Tasks).WithSummary("定时抓拍: the inspection tasks (what to photograph, where, on which days and times)").Produces<InspectionTaskList>();
-        inspections.MapPost("/tasks", CreateTask).WithSummary("Adds an inspection task").Produces<InspectionTaskShown>(StatusCodes.Status201Created);
-        inspections.MapPut("/tasks/{id:long}", UpdateTask).WithSummary("Changes an inspection task").Produces<InspectionTaskShown>();
-        inspections.MapDelete("/tasks/{id:long}", RemoveTask).WithSummary("Removes an inspection task; its pictures and to-dos stay").Produces(StatusCodes.Status204NoContent);
+        inspections.MapPost("/tasks", CreateTask).WithSummary("Adds an inspection task").Produces<InspectionTaskShown>(StatusCodes.Status201Created).AnswersOutsideScope();
+        inspections.MapPut("/tasks/{id:long}", UpdateTask).WithSummary("Changes an inspection task").Produces<InspectionTaskShown>().AnswersOutsideScope();
+        inspections.MapDelete("/tasks/{id:long}", RemoveTask).WithSummary("Removes an inspection task; its pictures and to-dos stay").Produces(StatusCodes.Status204NoContent).AnswersOutsideScope();
         inspections.MapPost("/tasks/remove", RemoveTasks).WithSummary("Removes several inspection tasks at once").Produces<TasksRemoved>();
-        inspections.MapPut("/tasks/{id:long}/active", SetActive).WithSummary("Pauses or resumes an inspection task").Produces<InspectionTaskShown>();
+        inspections.MapPut("/tasks/{id:long}/active", SetActive).WithSummary("Pauses or resumes an inspection task").Produces<InspectionTaskShown>().AnswersOutsideScope();
         inspections.MapGet("/captures", Captures).WithSummary("A day's inspection pictures and their review state").Produces<InspectionDay>();
-        inspections.MapPost("/captures/{id:long}/pass", Pass).WithSummary("Passes an inspection picture (nothing to put right)").Produces<InspectionCaptureShown>();
-        inspections.MapPost("/captures/{id:long}/todo", RaiseFromCapture).WithSummary("Raises a to-do for the store from an inspection picture").Produces<TodoEndpoints.TodoShown>(StatusCodes.Status201Created);
+        inspections.MapPost("/captures/{id:long}/pass", Pass).WithSummary("Passes an inspection picture (nothing to put right)").Produces<InspectionCaptureShown>().AnswersOutsideScope();
+        inspections.MapPost("/captures/{id:long}/todo", RaiseFromCapture).WithSummary("Raises a to-do for the store from an inspection picture").Produces<TodoEndpoints.TodoShown>(StatusCodes.Status201Created).AnswersOutsideScope();
         return api.MapTodos();
     }
 

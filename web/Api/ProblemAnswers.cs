@@ -9,7 +9,8 @@ namespace SmartStore.Web.Api;
 /// <summary>
 /// The failures an API operation can answer, declared in the OpenAPI document from what the endpoint is, so a client
 /// generated from it knows them without reading every handler (the document's description says what each code means):
-/// 400 where it takes input, 401 unless it is open, 403 where a role or the key's stores decide, 404 where it names a record
+/// 400 where it takes input, 401 unless it is open, 403 where a role or the key's stores decide (a store, region or camera
+/// named, or a record whose own store the handler checks: <see cref="AnswersOutsideScope"/>), 404 where it names a record
 /// or a store or region, 413 where it takes a JPEG, 429 where it is rate-limited. Each as problem details; a code the
 /// endpoint declares itself is left as it is.
 /// </summary>
@@ -31,6 +32,17 @@ public static class ProblemAnswers
         return endpoints;
     }
 
+    /// <summary>
+    /// The handler answers 403 when the record it acts on (a to-do, a snapshot, a task) or the store in its body is outside
+    /// the caller's scope — a check no route or policy shows, so the endpoint says it.
+    /// </summary>
+    public static RouteHandlerBuilder AnswersOutsideScope(this RouteHandlerBuilder endpoint) => endpoint.WithMetadata(OutsideScope.Answered);
+
+    private sealed class OutsideScope
+    {
+        public static readonly OutsideScope Answered = new();
+    }
+
     private static IEnumerable<int> Of(EndpointBuilder endpoint)
     {
         var metadata = endpoint.Metadata;
@@ -45,7 +57,7 @@ public static class ProblemAnswers
         if (open) yield break;
         yield return StatusCodes.Status401Unauthorized;
         var rolePolicy = metadata.OfType<IAuthorizeData>().Any(a => a.Policy is not null || a.Roles is not null);
-        var scoped = named.Any(n => ScopedNames.Contains(n, StringComparer.OrdinalIgnoreCase))
+        var scoped = metadata.OfType<OutsideScope>().Any() || named.Any(n => ScopedNames.Contains(n, StringComparer.OrdinalIgnoreCase))
             || pattern?.RawText?.Contains("/stores/{", StringComparison.Ordinal) == true || pattern?.RawText?.Contains("/cameras/{", StringComparison.Ordinal) == true;
         if (rolePolicy || scoped) yield return StatusCodes.Status403Forbidden;
         if (route.Count > 0 || named.Any(n => n is "store" or "region")) yield return StatusCodes.Status404NotFound;

@@ -17,8 +17,8 @@ public static class SnapshotEndpoints
         api.MapGet("/cameras/{code}/history", History).WithSummary("A camera's pictures on a day, paged").Produces<SnapshotHistory>().WithTags("Snapshots");
         api.MapGet("/cameras/{code}/ingestion", Ingestion).WithSummary("A camera's uploads: accepted, rejected and why").Produces<CameraIngestion>().WithTags("Snapshots");
         api.MapGet("/cameras/{code}/incidents", Incidents).WithSummary("A camera's offline spells and view faults").Produces<CameraIncidentLog>().WithTags("Cameras");
-        api.MapGet("/snapshots/{id:long}/image", Image).WithSummary("A snapshot's picture (JPEG)").ProducesJpeg().WithTags("Snapshots");
-        api.MapGet("/snapshots/{id:long}/analysis", Analysis).WithSummary("What was recognised in a snapshot: people with boxes and tracks, or shelf slots").Produces<SnapshotAnalysis>().WithTags("Snapshots");
+        api.MapGet("/snapshots/{id:long}/image", Image).WithSummary("A snapshot's picture (JPEG)").ProducesJpeg().WithTags("Snapshots").AnswersOutsideScope();
+        api.MapGet("/snapshots/{id:long}/analysis", Analysis).WithSummary("What was recognised in a snapshot: people with boxes and tracks, or shelf slots").Produces<SnapshotAnalysis>().WithTags("Snapshots").AnswersOutsideScope();
         return api;
     }
 

@@ -19,13 +19,13 @@ public static class TodoEndpoints
     {
         var todos = api.MapGroup("/todos").WithTags("Inspections");
         todos.MapGet("/", Todos).WithSummary("整改: the stores' to-dos, by store, region or state").Produces<TodoList>();
-        todos.MapPost("/", RaiseTodo).WithSummary("Raises a to-do for a store").Produces<TodoShown>(StatusCodes.Status201Created);
+        todos.MapPost("/", RaiseTodo).WithSummary("Raises a to-do for a store").Produces<TodoShown>(StatusCodes.Status201Created).AnswersOutsideScope();
         todos.MapGet("/summary", Summary).WithSummary("整改统计: to-dos raised in a period, done on time, overdue, per store and region").Produces<TodoSummary>();
-        todos.MapPost("/{id:long}/done", Done).WithSummary("The store marks a to-do done, with a note").Produces<TodoShown>();
-        todos.MapPost("/{id:long}/accept", Accept).WithSummary("验收: the reviewer accepts a done to-do").Produces<TodoShown>();
-        todos.MapPost("/{id:long}/reject", Reject).WithSummary("驳回: the reviewer sends a done to-do back with a reason").Produces<TodoShown>();
-        todos.MapPut("/{id:long}/proof", AttachProof).WithSummary("整改照片: the photo of a done to-do (JPEG)").AcceptsJpeg().Produces<TodoShown>();
-        todos.MapGet("/{id:long}/proof", Proof).WithSummary("A done to-do's photo (JPEG)").ProducesJpeg();
+        todos.MapPost("/{id:long}/done", Done).WithSummary("The store marks a to-do done, with a note").Produces<TodoShown>().AnswersOutsideScope();
+        todos.MapPost("/{id:long}/accept", Accept).WithSummary("验收: the reviewer accepts a done to-do").Produces<TodoShown>().AnswersOutsideScope();
+        todos.MapPost("/{id:long}/reject", Reject).WithSummary("驳回: the reviewer sends a done to-do back with a reason").Produces<TodoShown>().AnswersOutsideScope();
+        todos.MapPut("/{id:long}/proof", AttachProof).WithSummary("整改照片: the photo of a done to-do (JPEG)").AcceptsJpeg().Produces<TodoShown>().AnswersOutsideScope();
+        todos.MapGet("/{id:long}/proof", Proof).WithSummary("A done to-do's photo (JPEG)").ProducesJpeg().AnswersOutsideScope();
         return api;
     }
 
