@@ -116,6 +116,8 @@ public sealed class ApiDocumentTests(SmartStoreSystem system)
         Assert.Contains("403", Codes("/api/todos/{id}/accept", "post"));                        // a to-do of a store not the key's
         Assert.Contains("403", Codes("/api/snapshots/{id}/image", "get"));                      // a camera not the key's
         Assert.DoesNotContain("403", Codes("/api/campaigns/{id}/effect", "get"));               // one not the key's is not found
+        Assert.DoesNotContain("404", Codes("/api/recognition-models/{kind}", "put"));           // an unknown kind is a 400
+        Assert.DoesNotContain("404", Codes("/api/dictionary/{kind}/{code}", "put"));            // a missing entry is added
         Assert.Contains("413", Codes("/api/skus/{code}/photos", "post"));
         Assert.Contains("429", Codes("/api/vision/persons", "post"));
         Assert.Equal(["200", "401"], Codes("/api/devices/{camera}/heartbeat", "post").Except(["400"]).ToArray());

@@ -25,11 +25,11 @@ public static class AdminEndpoints
 
         api.MapGet("/dictionary", async (string? kind, DictionaryRepository d) => Results.Ok(await d.List(kind)))
             .WithSummary("数据字典: store tags, SKU categories and the other lists, by kind").Produces<IReadOnlyList<DictionaryEntry>>().WithTags("Dictionary");
-        api.MapPut("/dictionary/{kind}/{code}", PutDictionary).WithSummary("Adds or changes a dictionary entry").Produces<DictionaryEntry>().WithTags("Dictionary").RequireAuthorization(AuthenticationSetup.MayEdit);
+        api.MapPut("/dictionary/{kind}/{code}", PutDictionary).WithSummary("Adds or changes a dictionary entry").Produces<DictionaryEntry>().WithTags("Dictionary").RequireAuthorization(AuthenticationSetup.MayEdit).AnswersNoNotFound();
 
         api.MapGet("/recognition-models", async (RecognitionModelChoices models) => Results.Ok(await models.List()))
             .WithSummary("The recognition models each kind of analysis may use, and the one in use").Produces<IReadOnlyList<RecognitionModelChoices.Choice>>().WithTags("Recognition models");
-        api.MapPut("/recognition-models/{kind}", AssignModel).WithSummary("Chooses the model a kind of analysis uses").Produces<ModelAssigned>().WithTags("Recognition models").RequireAuthorization(AuthenticationSetup.MayEdit);
+        api.MapPut("/recognition-models/{kind}", AssignModel).WithSummary("Chooses the model a kind of analysis uses").Produces<ModelAssigned>().WithTags("Recognition models").RequireAuthorization(AuthenticationSetup.MayEdit).AnswersNoNotFound();
 
         // 数据库表 and the pictures' disk: what the installation takes and will take.
         api.MapGet("/storage", async (StorageReport report, CancellationToken cancellation) => Results.Ok(await report.Read(cancellation)))

@@ -11,7 +11,7 @@ namespace SmartStore.Web.Api;
 /// generated from it knows them without reading every handler (the document's description says what each code means):
 /// 400 where it takes input, 401 unless it is open, 403 where a role or the key's stores decide (a store, region or camera
 /// named, or a record whose own store the handler checks: <see cref="AnswersOutsideScope"/>), 404 where it names a record
-/// or a store or region, 413 where it takes a JPEG, 429 where it is rate-limited. Each as problem details; a code the
+/// or a store or region (unless <see cref="AnswersNoNotFound"/>), 413 where it takes a JPEG, 429 where it is rate-limited. Each as problem details; a code the
 /// endpoint declares itself is left as it is.
 /// </summary>
 public static class ProblemAnswers
@@ -38,9 +38,20 @@ public static class ProblemAnswers
     /// </summary>
     public static RouteHandlerBuilder AnswersOutsideScope(this RouteHandlerBuilder endpoint) => endpoint.WithMetadata(OutsideScope.Answered);
 
+    /// <summary>
+    /// The handler never answers 404 although its route names something: an entry it creates when missing (a dictionary
+    /// entry), or a kind it refuses with a 400 when unknown (a recognition-model kind).
+    /// </summary>
+    public static RouteHandlerBuilder AnswersNoNotFound(this RouteHandlerBuilder endpoint) => endpoint.WithMetadata(NoNotFound.Answered);
+
     private sealed class OutsideScope
     {
         public static readonly OutsideScope Answered = new();
+    }
+
+    private sealed class NoNotFound
+    {
+        public static readonly NoNotFound Answered = new();
     }
 
     private static IEnumerable<int> Of(EndpointBuilder endpoint)
@@ -60,7 +71,8 @@ public static class ProblemAnswers
         var scoped = metadata.OfType<OutsideScope>().Any() || named.Any(n => ScopedNames.Contains(n, StringComparer.OrdinalIgnoreCase))
             || pattern?.RawText?.Contains("/stores/{", StringComparison.Ordinal) == true || pattern?.RawText?.Contains("/cameras/{", StringComparison.Ordinal) == true;
         if (rolePolicy || scoped) yield return StatusCodes.Status403Forbidden;
-        if (route.Count > 0 || named.Any(n => n is "store" or "region")) yield return StatusCodes.Status404NotFound;
+        if ((route.Count > 0 || named.Any(n => n is "store" or "region")) && !metadata.OfType<NoNotFound>().Any())
+            yield return StatusCodes.Status404NotFound;
         if (uploadsJpeg) yield return StatusCodes.Status413PayloadTooLarge;
         if (metadata.OfType<EnableRateLimitingAttribute>().Any()) yield return StatusCodes.Status429TooManyRequests;
     }
