@@ -8,7 +8,8 @@ namespace SmartStore.Vision.People;
 /// a quiet store, or before opening) is tried again every fitFrames frames on all the frames kept so far. A fitted scene
 /// is learned again every <paramref name="keepFrames"/> frames from the last keepFrames, so a camera that is moved
 /// re-learns; when those frames hold too few people (a quiet hour, a closed store at night) it keeps its perspective and
-/// learns only its fixtures from them, instead of counting at the plain threshold until people come back. vision-accuracy's `person_count_accuracy_live` runs each dev sequence through this, every frame scored
+/// learns only its fixtures from them, instead of counting at the plain threshold until people come back.
+/// vision-accuracy's `person_count_accuracy_live` runs each dev sequence through this, every frame scored
 /// (README, "People counting"). Each fit is handed out (<see cref="TakeLearned"/>) to be kept, and a camera first seen
 /// by this instance can start from the scene kept before (<see cref="Resume"/>): a restarted silo, or another silo's
 /// worker, does not count at the plain threshold again while it re-learns.

@@ -11,8 +11,8 @@ namespace SmartStore.Web.Api;
 /// generated from it knows them without reading every handler (the document's description says what each code means):
 /// 400 where it takes input, 401 unless it is open, 403 where a role or the key's stores decide (a store, region or camera
 /// named, or a record whose own store the handler checks: <see cref="AnswersOutsideScope"/>), 404 where it names a record
-/// or a store or region (unless <see cref="AnswersNoNotFound"/>), 413 where it takes a JPEG, 429 where it is rate-limited. Each as problem details; a code the
-/// endpoint declares itself is left as it is.
+/// or a store or region (unless <see cref="AnswersNoNotFound"/>), 413 where it takes a JPEG, 429 where it is
+/// rate-limited. Each as problem details; a code the endpoint declares itself is left as it is.
 /// </summary>
 public static class ProblemAnswers
 {
