@@ -34,20 +34,16 @@ public static class ProblemAnswers
 
     /// <summary>
     /// The handler answers 403 when the record it acts on (a to-do, a snapshot, a task) or the store in its body is outside
-    /// the caller's scope — a check no route or policy shows, so the endpoint says it.
+    /// the caller's scope — a check no route or policy shows, so the endpoint declares it itself (and stays as it is).
     /// </summary>
-    public static RouteHandlerBuilder AnswersOutsideScope(this RouteHandlerBuilder endpoint) => endpoint.WithMetadata(OutsideScope.Answered);
+    public static RouteHandlerBuilder AnswersOutsideScope(this RouteHandlerBuilder endpoint) =>
+        endpoint.ProducesProblem(StatusCodes.Status403Forbidden, ProblemJson);
 
     /// <summary>
     /// The handler never answers 404 although its route names something: an entry it creates when missing (a dictionary
     /// entry), or a kind it refuses with a 400 when unknown (a recognition-model kind).
     /// </summary>
     public static RouteHandlerBuilder AnswersNoNotFound(this RouteHandlerBuilder endpoint) => endpoint.WithMetadata(NoNotFound.Answered);
-
-    private sealed class OutsideScope
-    {
-        public static readonly OutsideScope Answered = new();
-    }
 
     private sealed class NoNotFound
     {
@@ -68,7 +64,7 @@ public static class ProblemAnswers
         if (open) yield break;
         yield return StatusCodes.Status401Unauthorized;
         var rolePolicy = metadata.OfType<IAuthorizeData>().Any(a => a.Policy is not null || a.Roles is not null);
-        var scoped = metadata.OfType<OutsideScope>().Any() || named.Any(n => ScopedNames.Contains(n, StringComparer.OrdinalIgnoreCase))
+        var scoped = named.Any(n => ScopedNames.Contains(n, StringComparer.OrdinalIgnoreCase))
             || pattern?.RawText?.Contains("/stores/{", StringComparison.Ordinal) == true || pattern?.RawText?.Contains("/cameras/{", StringComparison.Ordinal) == true;
         if (rolePolicy || scoped) yield return StatusCodes.Status403Forbidden;
         if ((route.Count > 0 || named.Any(n => n is "store" or "region")) && !metadata.OfType<NoNotFound>().Any())
