@@ -35,8 +35,15 @@ public sealed partial class WordKeysTests
             Assert.Equal("1 store: S0001", UiText.Count("specialStoresNamed", 1, "S0001"));
             Assert.Equal("1 picture on 2026-12-07, 09:00–10:00 (Asia/Shanghai)", UiText.Count("historyCount", 1, "2026-12-07", "09:00", "10:00", "Asia/Shanghai"));
             Assert.Equal("1 entry · 80% of peers · +5% on the day before · entry rate 12%", UiText.Count("flaggedFigures", 1, "80%", "+5%", "12%"));
+            Assert.Equal("“Spring Festival” set for 1 store.", UiText.Count("specialApplied", 1, "Spring Festival"));
+            Assert.Equal("“Spring Festival” withdrawn from 3 stores.", UiText.Count("specialWithdrawn", 3, "Spring Festival"));
+            Assert.Equal("1 person", UiText.Count("peopleN", 1));
+            Assert.Equal("Newest analysed frame: 1 person found, 0 counted.", UiText.Count("countingAreaLatest", 1, 0));
+            Assert.Equal("1 photo added.", UiText.Count("photosAdded", 1));
+            Assert.Equal("1 finding: confirmed breaches 1 · cleared 0 · to review 0", UiText.Count("tillReviewed", 1, 1, 0, 0));
             System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo("zh-CN");
             Assert.Equal("1 家门店昨日没有客流数据。", UiText.Count("uncountedYesterday", 1));
+            Assert.Equal("已为 2 家门店设置“春节”。", UiText.Count("specialApplied", 2, "春节"));
         }
         finally
         {

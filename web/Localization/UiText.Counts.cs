@@ -26,6 +26,15 @@ public static partial class UiText
         ["storageTablesCount"] = "1 table",
         ["tillUnchecked"] = "1 receipt had no till picture near it (the camera sent none) and could not be checked.",
         ["historyCount"] = "1 picture on {1}, {2}–{3} ({4})",
+        ["countingAreaLatest"] = "Newest analysed frame: 1 person found, {1} counted.",
+        ["specialWithdrawConfirm"] = "Withdraw “{1}” from 1 store?",
+        ["specialApplied"] = "“{1}” set for 1 store.",
+        ["specialWithdrawn"] = "“{1}” withdrawn from 1 store.",
+        ["tillReviewed"] = "1 finding: confirmed breaches {1} · cleared {2} · to review {3}",
+        ["peopleN"] = "1 person",
+        ["usageMore"] = "1 more account",
+        ["photosAdded"] = "1 photo added.",
+        ["galleryHolds"] = "1 reference photo learned, SKUs covered: {1}",
     };
 
     /// <summary>The text of <paramref name="key"/> for <paramref name="count"/> (its {0}), with <paramref name="more"/> as {1}, {2} ….</summary>

@@ -61,7 +61,7 @@ public static partial class UiText
         ["countingAreaNone"] = ("尚未划定计数区域：统计整个画面里的人。", "No counting area: everyone in view is counted."),
         ["countingAreaShare"] = ("计数区域占画面的 {0:P0}。", "The counting area covers {0:P0} of the view."),
         ["countingAreaLatest"] = ("最新分析的一帧：找到 {0} 人，计入 {1} 人。", "Newest analysed frame: {0} people found, {1} counted."),
-        ["countingAreaDraft"] = ("按正在画的区域，这一帧将计入 {0} 人（共 {1} 人）。", "With the area being drawn, this frame would count {0} of {1} people."),
+        ["countingAreaDraft"] = ("按正在画的区域，这一帧将计入 {0} 人（共 {1} 人）。", "With the area being drawn, this frame would count {0} of the {1} found."),
         ["countingAreaSaved"] = ("计数区域已保存。", "Counting area saved."),
         ["countingAreaCleared"] = ("计数区域已清除：统计整个画面。", "Counting area cleared: the whole view is counted."),
         ["countingAreaUnreadable"] = ("无法读取区域的角点，请重画。", "The area's corners could not be read; draw it again."),

@@ -25,7 +25,7 @@ public static partial class UiText
         ["specialEnded"] = ("已结束", "Ended"),
         ["specialNone"] = ("门店都没有即将到来的特殊营业时间。", "No store has special hours coming."),
         ["specialWithdraw"] = ("撤销", "Withdraw"),
-        ["specialWithdrawConfirm"] = ("从 {1} 家门店撤销“{0}”的特殊营业时间？", "Withdraw “{0}” from {1} stores?"),
+        ["specialWithdrawConfirm"] = ("从 {0} 家门店撤销“{1}”的特殊营业时间？", "Withdraw “{1}” from {0} stores?"),
         ["specialSet"] = ("设置特殊营业时间", "Set special hours"),
         ["specialReasonHint"] = ("如 春节", "e.g. Spring Festival"),
         ["specialWeekdaysHint"] = ("（不勾选即每天）", "(none ticked: every day)"),
@@ -35,7 +35,7 @@ public static partial class UiText
         ["specialSetHint"] = ("同一原因、日期和星期再设置一次，即替换各门店之前的那一条；新设置的一条排在最后，同一天以它为准。",
             "Setting the same reason, dates and weekdays again replaces that row in each store; the new row goes last, so it counts on its days."),
         ["specialImport"] = ("按表格导入：各门店各自的时间", "Import a sheet: each store its own hours"),
-        ["specialApplied"] = ("已为 {1} 家门店设置“{0}”。", "“{0}” set for {1} stores."),
-        ["specialWithdrawn"] = ("已从 {1} 家门店撤销“{0}”。", "“{0}” withdrawn from {1} stores."),
+        ["specialApplied"] = ("已为 {0} 家门店设置“{1}”。", "“{1}” set for {0} stores."),
+        ["specialWithdrawn"] = ("已从 {0} 家门店撤销“{1}”。", "“{1}” withdrawn from {0} stores."),
     };
 }

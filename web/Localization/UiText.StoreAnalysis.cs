@@ -45,7 +45,7 @@ public static partial class UiText
         ["weekdayVsWeekend"] = ("工作日 / 周末客流曲线", "Weekday and weekend profile"),
         ["weekdays"] = ("工作日", "Weekdays"),
         ["weekends"] = ("周末", "Weekends"),
-        ["profileDays"] = ("近 4 周平均每小时进店：工作日 {0} 天，周末 {1} 天。", "Mean entries per hour over the last 4 weeks: {0} weekdays, {1} weekend days."),
+        ["profileDays"] = ("近 4 周平均每小时进店：工作日 {0} 天，周末 {1} 天。", "Mean entries per hour over the last 4 weeks (days counted: weekdays {0}, weekend {1})."),
         ["noProfile"] = ("近 4 周没有客流数据。", "No foot traffic in the last 4 weeks."),
         ["monthRank"] = ("本月客流排名", "Rank this month"),
         ["rankInRegion"] = ("大区第 {0} / {1}", "{0} of {1} in its region"),

@@ -61,7 +61,7 @@ public static partial class UiText
         ["tillToReviewHint"] = ("这一天的异常里还没人核实的条数；红色是已核实的违规", "the day's findings nobody has reviewed yet; in red, the breaches confirmed"),
         ["tillToReviewLine"] = ("待核实 {0}", "{0} to review"),
         ["tillRecentConfirmed"] = ("违规 {0}", "{0} breaches"),
-        ["tillReviewed"] = ("异常 {0} 条：已核实违规 {1} · 正常 {2} · 待核实 {3}", "{0} findings: {1} confirmed breaches · {2} cleared · {3} to review"),
+        ["tillReviewed"] = ("异常 {0} 条：已核实违规 {1} · 正常 {2} · 待核实 {3}", "{0} findings: confirmed breaches {1} · cleared {2} · to review {3}"),
         ["tillVoidTag"] = ("已作废", "Voided"),
         ["till.void-unattended"] = ("作废无人", "Voided, nobody there"),
         ["till.late-void"] = ("事后作废", "Voided long after"),

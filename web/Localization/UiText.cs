@@ -373,11 +373,11 @@ public static partial class UiText
         ["notJpeg"] = ("不是 JPEG 图片，未保存。", "not a JPEG image; not saved."),
         ["jpegDamaged"] = ("JPEG 文件已损坏或不完整，未保存。", "the JPEG is damaged or cut short; not saved."),
         ["photoNone"] = ("请选择至少一张图片。", "Choose at least one photo."),
-        ["photosAdded"] = ("已添加 {0} 张图片。", "{0} photo(s) added."),
+        ["photosAdded"] = ("已添加 {0} 张图片。", "{0} photos added."),
         // The recognition gallery (SKU pages)
         ["galleryReady"] = ("识别库已就绪", "Recognition gallery ready"),
         ["galleryLearning"] = ("识别库正在学习新照片", "Recognition gallery learning new photos"),
-        ["galleryHolds"] = ("已学习 {0} 张参考照片，覆盖 {1} 个商品", "{0} reference photos of {1} SKUs learned"),
+        ["galleryHolds"] = ("已学习 {0} 张参考照片，覆盖 {1} 个商品", "{0} reference photos learned, SKUs covered: {1}"),
         ["galleryEmpty"] = ("尚无参考照片：货架识别需要每个商品至少一张照片。", "No reference photos yet: shelf recognition needs at least one photo per SKU."),
         ["galleryLearnedAt"] = ("学习于", "learned"),
         ["galleryFailed"] = ("识别库更新失败", "Recognition gallery update failed"),

@@ -61,7 +61,7 @@ public sealed class SkuDetailModel(SkuRepository skus, DictionaryRepository dict
         }
         if (photos.Count == 0) errors.Add(T("photoNone"));
         Errors = errors;
-        if (added > 0) Notice = string.Format(T("photosAdded"), added);
+        if (added > 0) Notice = Count("photosAdded", added);
         await Load();
         return await WithGallery();
     }
