@@ -159,6 +159,7 @@ builder.Services.AddResponseCompression(o => o.MimeTypes =
 var app = builder.Build();
 
 app.UseResponseCompression();
+app.UseBrowserPolicy(app.Configuration);
 app.UseExceptionHandler();
 // Pages answer 403/404/400 with a page that says so; the API keeps its problem+json answers.
 app.UseWhen(context => !AuthenticationSetup.IsApi(context.Request),
