@@ -158,6 +158,8 @@ builder.Services.AddResponseCompression(o => o.MimeTypes =
 
 var app = builder.Build();
 
+// First: whatever reads the client's address or the scheme (sign-ins, the cookie's Secure flag) reads the proxy's word.
+app.UseReverseProxy(app.Configuration);
 app.UseResponseCompression();
 app.UseBrowserPolicy(app.Configuration);
 app.UseExceptionHandler();

@@ -1,0 +1,48 @@
+using System.Net;
+
+namespace SmartStore.Integration.Tests;
+
+/// <summary>
+/// Behind the chain's reverse proxy (on the same machine, so it speaks from loopback): a sign-in is logged and throttled by
+/// the client's address the proxy forwards, and over the proxy's HTTPS the sign-in cookie is Secure.
+/// </summary>
+[Collection(SystemCollection.Name)]
+public sealed class ReverseProxyTests(SmartStoreSystem system)
+{
+    [Fact]
+    public async Task Sign_ins_through_the_proxy_are_logged_and_throttled_by_the_clients_address_and_the_cookie_is_secure_over_https()
+    {
+        using var admin = await system.SignedIn("admin");
+        var created = await admin.PostJson("/api/accounts", new { username = "proxy.tester", displayName = "代理测试", role = "hq_analyst" });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var password = (await created.Json())["password"]!.GetValue<string>();
+
+        // Five wrong passwords from one shop's address lock that address out of the account, not another's.
+        for (var i = 0; i < 5; i++) await SignIn("203.0.113.7", "http", "guessed-wrong");
+        Assert.Contains("id=\"locked-out\"", await (await SignIn("203.0.113.7", "http", password)).Content.ReadAsStringAsync());
+        var signedIn = await SignIn("198.51.100.9", "https", password);
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        var cookie = signedIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("smartstore.auth=", StringComparison.Ordinal));
+        Assert.Contains("; secure", cookie, StringComparison.OrdinalIgnoreCase);
+
+        var log = (await (await admin.GetAsync("/api/sign-ins?username=proxy.tester")).Json()).AsArray();
+        Assert.Equal("198.51.100.9", log[0]!["address"]!.GetValue<string>());
+        Assert.Equal("ok", log[0]!["outcome"]!.GetValue<string>());
+        Assert.All(log.Skip(1), e => Assert.Equal("203.0.113.7", e!["address"]!.GetValue<string>()));
+        Assert.Equal(6, log.Count - 1);
+
+        // Straight to the web host over plain HTTP, as before: the cookie is not marked Secure.
+        using var direct = system.Anonymous();
+        var plain = await PageForms.PostForm(direct, "/login", "/login", new Dictionary<string, string> { ["Username"] = "proxy.tester", ["Password"] = password });
+        Assert.DoesNotContain("; secure", plain.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("smartstore.auth=", StringComparison.Ordinal)),
+            StringComparison.OrdinalIgnoreCase);
+    }
+
+    private async Task<HttpResponseMessage> SignIn(string client, string scheme, string password)
+    {
+        using var proxied = system.Anonymous();
+        proxied.DefaultRequestHeaders.Add("X-Forwarded-For", client);
+        proxied.DefaultRequestHeaders.Add("X-Forwarded-Proto", scheme);
+        return await PageForms.PostForm(proxied, "/login", "/login", new Dictionary<string, string> { ["Username"] = "proxy.tester", ["Password"] = password });
+    }
+}
