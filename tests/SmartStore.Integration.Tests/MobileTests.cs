@@ -76,6 +76,14 @@ public sealed partial class MobileTests(SmartStoreSystem system)
         // The next opening or closing of a store with hours, for the board's script to read the line again then.
         var next = DateTime.Parse(Regex.Match(board, "id=\"open-now-slot\" data-hours-change=\"([^\"]+)\"").Groups[1].Value, null, System.Globalization.DateTimeStyles.RoundtripKind);
         Assert.InRange(next, DateTime.UtcNow, DateTime.UtcNow.AddDays(1));
+
+        // The wall screen (客流大屏) says the same on a tile of its own, whenever it shows today.
+        var screen = WebUtility.HtmlDecode(await admin.GetStringAsync("/screen/traffic"));
+        var tile = Regex.Match(screen, "id=\"screen-open-now\" data-hours-change=\"([^\"]+)\"><span class=\"num\">(\\d+) / (\\d+)</span><span>营业中的门店");
+        Assert.True(tile.Success, "the wall screen does not say how many stores are open");
+        Assert.Equal((said.Groups[1].Value, said.Groups[2].Value), (tile.Groups[2].Value, tile.Groups[3].Value));
+        Assert.Equal(next, DateTime.Parse(tile.Groups[1].Value, null, System.Globalization.DateTimeStyles.RoundtripKind));
+        Assert.DoesNotContain("screen-open-now", await admin.GetStringAsync("/screen/traffic?period=week"));
     }
 
     [Fact]

@@ -257,6 +257,7 @@ public static partial class UiText
         ["displayScreen"] = ("陈列大屏", "Shelf display wall screen"),
         ["trafficScreen"] = ("客流大屏", "Foot-traffic wall screen"),
         ["storesCounting"] = ("今日有客流的门店", "Stores with entries today"),
+        ["storesOpenNow"] = ("营业中的门店", "Stores open now"),
         ["trafficMap"] = ("门店客流分布", "Stores on the map"),
         ["trafficMapHint"] = ("圆点大小为今日进店人数，红色为疑似关门", "dot size: entries today; red: looks closed"),
         ["timeOfDay"] = ("分时段客流", "Time of day"),

@@ -41,6 +41,11 @@ public sealed class TrafficScreenModel(ScopeSummaries scopeSummaries, RegionRepo
     public bool MayOpenRegions => ScreenRegion.MayOpenAny(Regions, User.Scope());
 
     /// <summary>Where the screen re-reads today's hours (the live feed carries each store's counters, not its hours).</summary>
+    /// <summary>Today's screen: the stores open now by their hours (at night its zeros are closed stores, not a dead feed).</summary>
+    public int OpenNow { get; private set; }
+    /// <summary>When the next store of the screen opens or closes, for the screen to read <see cref="OpenNow"/> again then.</summary>
+    public DateTime? HoursChangeUtc { get; private set; }
+
     public string HoursUrl => $"/api/traffic/report?from={Day:yyyy-MM-dd}&to={Day:yyyy-MM-dd}&by=hour"
         + (Shown is null ? "" : $"&region={Uri.EscapeDataString(Shown.Code)}");
 
@@ -59,6 +64,9 @@ public sealed class TrafficScreenModel(ScopeSummaries scopeSummaries, RegionRepo
         {
             Today = await reports.Rows(covered, Day, Day, ReportGrain.Hour, cancellationToken);
             LastWeek = await reports.Rows(covered, Day.AddDays(-7), Day.AddDays(-7), ReportGrain.Hour, cancellationToken);
+            var now = DateTime.UtcNow;
+            OpenNow = Stores.Count(p => Display.NotOpenNow(p.Store, now) is null);
+            HoursChangeUtc = Stores.Select(p => Display.NextOpenOrClose(p.Store, now)).Min();
             return Page();
         }
         PeriodTotals = (await totals.Counted(covered, Period.From, Period.To, cancellationToken)).Where(t => t.Covered).ToDictionary(t => t.Code);

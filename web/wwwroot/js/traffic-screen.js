@@ -172,5 +172,7 @@
     return;
   }
   setInterval(() => rereadHours().catch(e => console.error("traffic screen hours:", e)), 60 * 1000);
+  // How many stores are open, read again from the server when the next one opens or closes.
+  window.SmartStoreLive.followHours("screen-open-now", ["screen-open-now"]);
   window.SmartStoreScreen.start({ "store-traffic": trafficChanged }, () => rereadHours());
 })();
