@@ -139,8 +139,10 @@ public sealed class DemoChain(SmartStoreDatabase database, SecretsFile secrets, 
                 var hours = s.Tag == "mall" || s.Tag == "flagship"
                     ? OpeningHours.Daily(new TimeOnly(10, 0), new TimeOnly(22, 0))
                     : OpeningHours.Daily(new TimeOnly(9, 0), new TimeOnly(21, 30));
+                var staff = s.Tag == "flagship" ? 12 : 6;
                 await stores.Create(new Store(code, s.Name, s.Region, s.City, s.Address, s.Lat, s.Lng, [s.Tag], hours,
-                    "Asia/Shanghai", s.Tag == "flagship" ? 12 : 6), Actor);
+                    "Asia/Shanghai", staff), Actor);
+                await SeedShifts(code, hours, staff);
                 created++;
             }
             await EnsureCamera(cameras, new Camera(EntranceCamera(code), CameraKind.Entrance, "Hikvision", "DS-2CD3T47G2-LSU", code, 1, []));
@@ -158,6 +160,19 @@ public sealed class DemoChain(SmartStoreDatabase database, SecretsFile secrets, 
             if ((i + 1) % 10 == 0) progress($"seed: stores {i + 1}/{Stores.Length}");
         }
         progress($"seed: {created} new stores, {Stores.Length * 2 + 3 * Stores.Count(s => s.Tag == "flagship")} cameras");
+    }
+
+    /// <summary>
+    /// A demo store's 排班: an early and a late shift every day, half its staff on each, so 门店分析 weighs the day's
+    /// customers against the staff on duty hour by hour, as a chain that plans its shifts sees it.
+    /// </summary>
+    private async Task SeedShifts(string storeCode, OpeningHours hours, int staff)
+    {
+        var day = hours.Weekly[0];
+        var handover = new TimeOnly(15, 30);
+        var shifts = new StoreShifts(database);
+        await shifts.Add(new StoreShift(0, storeCode, Weekdays.Every, day.Open, handover, staff / 2), Actor);
+        await shifts.Add(new StoreShift(0, storeCode, Weekdays.Every, handover, day.Close, staff / 2), Actor);
     }
 
     /// <summary>

@@ -61,6 +61,10 @@ public sealed class MigrationTests
                 "SELECT count(*) FROM cameras WHERE (kind = 'entrance' AND door_line IS NULL) OR (kind = 'interior' AND counting_area IS NULL)"));
             Assert.Equal(8, await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM cameras WHERE counting_area IS NOT NULL"));
             Assert.Equal(4, await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM cameras WHERE watches_till"));
+            // Every demo store plans an early and a late shift (seeded once: seeding again adds none), half its staff on each.
+            Assert.Equal(60, await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM store_shifts"));
+            Assert.Equal(0, await connection.ExecuteScalarAsync<int>(
+                "SELECT count(*) FROM stores s WHERE (SELECT sum(staff) FROM store_shifts h WHERE h.store_code = s.code) <> s.staff_count"));
             // The demo POS's key is issued once and kept: seeding again reuses it.
             Assert.Equal(1, await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM api_keys"));
             Assert.StartsWith("ssk_", secrets.Load()[DemoTill.PosKeySecret]!.GetValue<string>());
