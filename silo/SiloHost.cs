@@ -33,6 +33,7 @@ public static class SiloHost
         // After the silo, like the FTP endpoint: the worker calls grains as soon as it starts.
         builder.Services.AddHostedService<Analysis.SnapshotAnalysisWorker>();
         builder.Services.AddHostedService<InspectionScheduleStart>();
+        builder.Services.AddHostedService<StoreGrainWarmup>();
         replace?.Invoke(builder.Services);
         var app = builder.Build();
         app.MapHttpIngest();

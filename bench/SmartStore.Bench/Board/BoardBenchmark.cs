@@ -5,9 +5,10 @@ namespace SmartStore.Bench.Board;
 
 /// <summary>
 /// The head-office board (总部看板) and the phone view (/m) at a chain's size: the demo chain grown to N stores with two
-/// cameras each, a silo and a web host of their own on a fresh database. Times the first board after the silo starts
-/// (every store grain activated by it, reading its state from PostgreSQL), every camera's heartbeat, then the board and
-/// /m again (medians), with the bytes each page sends compressed and reads uncompressed.
+/// cameras each, a silo and a web host of their own on a fresh database. Times the first board after the silo starts (the
+/// silo wakes every store grain as it starts, `StoreGrainWarmup`; a grain not woken yet reads its state from PostgreSQL
+/// for this board), every camera's heartbeat, then the board and /m again (medians), with the bytes each page sends
+/// compressed and reads uncompressed.
 /// </summary>
 public sealed class BoardBenchmark : IBenchmark
 {
@@ -46,7 +47,7 @@ public sealed class BoardBenchmark : IBenchmark
 
         // The web host's own first request (JIT, sign-in) is not the board's: a page that calls no grain first.
         await admin.Open("/stores", cancellation);
-        Progress.Say("the first board: every store grain activated by it");
+        Progress.Say("the first board after the silo started (its store grains woken by the silo, or by this board)");
         var (cold, _, _) = await admin.Open("/", cancellation);
         figures.Add("board_cold_s", cold, "s");
 
