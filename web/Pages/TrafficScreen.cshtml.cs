@@ -40,12 +40,12 @@ public sealed class TrafficScreenModel(ScopeSummaries scopeSummaries, RegionRepo
     public Region? Shown { get; private set; }
     public bool MayOpenRegions => ScreenRegion.MayOpenAny(Regions, User.Scope());
 
-    /// <summary>Where the screen re-reads today's hours (the live feed carries each store's counters, not its hours).</summary>
     /// <summary>Today's screen: the stores open now by their hours (at night its zeros are closed stores, not a dead feed).</summary>
     public int OpenNow { get; private set; }
     /// <summary>When the next store of the screen opens or closes, for the screen to read <see cref="OpenNow"/> again then.</summary>
     public DateTime? HoursChangeUtc { get; private set; }
 
+    /// <summary>Where the screen re-reads today's hours (the live feed carries each store's counters, not its hours).</summary>
     public string HoursUrl => $"/api/traffic/report?from={Day:yyyy-MM-dd}&to={Day:yyyy-MM-dd}&by=hour"
         + (Shown is null ? "" : $"&region={Uri.EscapeDataString(Shown.Code)}");
 
