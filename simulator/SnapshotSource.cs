@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Text.Json;
 using SkiaSharp;
 using SmartStore.Models;
-using SmartStore.Vision.Intake;
 using SmartStore.Vision.People;
 using SmartStore.Vision.Shelves;
 
@@ -59,20 +58,10 @@ public sealed class SnapshotSource
     private static byte[] EmptyViewOf(IReadOnlyList<string> files)
     {
         var clock = Stopwatch.StartNew();
-        var intake = new JpegIntake();
-        var count = Math.Min(EmptyViewFrames, files.Count);
-        var frames = Enumerable.Range(0, count).Select(i => intake.Decode(File.ReadAllBytes(files[i * files.Count / count]))).ToList();
-        try
-        {
-            using var empty = EmptyView.Of(frames.Select(f => f.Bitmap).ToList());
-            using var jpeg = empty.Encode(SKEncodedImageFormat.Jpeg, 90);
-            Console.WriteLine($"empty view of {Path.GetDirectoryName(files[0])}: the median of {count} of its frames, {clock.Elapsed.TotalSeconds:0.0} s");
-            return jpeg.ToArray();
-        }
-        finally
-        {
-            foreach (var frame in frames) frame.Dispose();
-        }
+        using var empty = EmptyView.OfFootage(files, EmptyViewFrames);
+        using var jpeg = empty.Encode(SKEncodedImageFormat.Jpeg, 90);
+        Console.WriteLine($"empty view of {Path.GetDirectoryName(files[0])}: the median of {Math.Min(EmptyViewFrames, files.Count)} of its frames, {clock.Elapsed.TotalSeconds:0.0} s");
+        return jpeg.ToArray();
     }
 
     private readonly string _grocery;

@@ -25,7 +25,7 @@ public sealed class StoreHours(HttpClient http, string? apiKey)
     private volatile IReadOnlyDictionary<string, (OpeningHours Hours, TimeZoneInfo Zone)> _stores =
         new Dictionary<string, (OpeningHours, TimeZoneInfo)>();
 
-    public bool Known => _stores.Count > 0;
+    private bool Known => _stores.Count > 0;
 
     /// <summary>Whether the store is open at that instant by the hours on file, in its own time zone.</summary>
     public bool IsOpen(string storeCode, DateTime utc) =>

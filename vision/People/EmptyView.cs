@@ -1,4 +1,5 @@
 using SkiaSharp;
+using SmartStore.Vision.Intake;
 
 namespace SmartStore.Vision.People;
 
@@ -9,6 +10,25 @@ namespace SmartStore.Vision.People;
 /// </summary>
 public static class EmptyView
 {
+    /// <summary>
+    /// The empty view of a camera's footage (JPEG files in order): the median of at most <paramref name="mostFrames"/> of
+    /// them, spread evenly over it, so someone lingering for a while is in few of them.
+    /// </summary>
+    public static SKBitmap OfFootage(IReadOnlyList<string> jpegFiles, int mostFrames)
+    {
+        var count = Math.Min(mostFrames, jpegFiles.Count);
+        var intake = new JpegIntake();
+        var frames = Enumerable.Range(0, count).Select(i => intake.Decode(File.ReadAllBytes(jpegFiles[i * jpegFiles.Count / count]))).ToList();
+        try
+        {
+            return Of(frames.Select(f => f.Bitmap).ToList());
+        }
+        finally
+        {
+            foreach (var frame in frames) frame.Dispose();
+        }
+    }
+
     /// <summary>The frames' per-pixel, per-channel median; the frames are of one camera (same size, RGBA or BGRA alike).</summary>
     public static SKBitmap Of(IReadOnlyList<SKBitmap> frames)
     {

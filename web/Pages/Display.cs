@@ -173,7 +173,7 @@ public static class Display
     /// </summary>
     public static string? NotOpenNow(Store store, DateTime utcNow)
     {
-        var local = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utcNow, DateTimeKind.Utc), StoreTimeZones.Find(store.TimeZone));
+        var local = LocalNow(store, utcNow);
         if (store.OpeningHours.IsOpenAt(local)) return null;
         return store.OpeningHours.SpanOn(DateOnly.FromDateTime(local)) switch
         {
@@ -182,6 +182,19 @@ public static class Display
             null => UiText.T("notOpenToday"),
         };
     }
+
+    private static DateTime LocalNow(Store store, DateTime utcNow) =>
+        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utcNow, DateTimeKind.Utc), StoreTimeZones.Find(store.TimeZone));
+
+    /// <summary>
+    /// How many of <paramref name="stores"/> are open now by their hours, and when the next of them opens or closes: what
+    /// the board, the wall screen and <c>/m</c> say at night ("营业中 0 / 30"), and when they read it again.
+    /// </summary>
+    public static (int Open, DateTime? NextChangeUtc) OpenNow(IReadOnlyCollection<Store> stores, DateTime utcNow) =>
+        (stores.Count(s => s.OpeningHours.IsOpenAt(LocalNow(s, utcNow))), NextOpenOrClose(stores, utcNow));
+
+    /// <summary>The first instant any of <paramref name="stores"/> opens or closes (see the one-store overload).</summary>
+    public static DateTime? NextOpenOrClose(IEnumerable<Store> stores, DateTime utcNow) => stores.Select(s => NextOpenOrClose(s, utcNow)).Min();
 
     /// <summary>
     /// The next instant (UTC) within a week the store opens or closes, midnight included for a store open round the clock:

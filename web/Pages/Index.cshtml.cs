@@ -46,9 +46,7 @@ public sealed class HqBoardModel(ScopeSummaries scopeSummaries, CameraRepository
         Traffic = summaries.ToDictionary(p => p.Store.Code, p => p.Summary.Today);
         Compliance = summaries.ToDictionary(p => p.Store.Code, p => p.Summary.Compliance);
         LooksClosed = summaries.Where(p => p.Summary.LooksClosed is not null).ToDictionary(p => p.Store.Code, p => p.Summary.LooksClosed!);
-        var now = DateTime.UtcNow;
-        OpenNow = summaries.Count(p => Display.NotOpenNow(p.Store, now) is null);
-        HoursChangeUtc = summaries.Select(p => Display.NextOpenOrClose(p.Store, now)).Min();
+        (OpenNow, HoursChangeUtc) = Display.OpenNow(summaries.Select(p => p.Store).ToList(), DateTime.UtcNow);
         // A chain's board is thousands of rows: the stores that need someone come first, each group in code order.
         Board = Board.OrderBy(b => NeedsAttention(b) ? 0 : 1).ThenBy(b => b.StoreCode, StringComparer.Ordinal).ToList();
         var bound = await cameras.List(scope, null, null, 1, Paging.MaxPageSize * 50);

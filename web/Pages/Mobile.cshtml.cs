@@ -79,7 +79,7 @@ public sealed class MobileModel(ScopeSummaries scopeSummaries, StoreTodos todos,
         StoreCount = summaries.Count;
         NotOpen = summaries.Select(p => (p.Store.Code, Why: Display.NotOpenNow(p.Store, UtcNow))).Where(p => p.Why is not null)
             .ToDictionary(p => p.Code, p => p.Why!);
-        HoursChangeUtc = summaries.Select(p => Display.NextOpenOrClose(p.Store, UtcNow)).Min();
+        HoursChangeUtc = Display.NextOpenOrClose(summaries.Select(p => p.Store), UtcNow);
         Total = summaries.Aggregate(TrafficCounters.Zero, (sum, p) => sum.Plus(p.Summary.Today));
         var scope = User.Scope();
         Closed = (await menu.Of(scope.Role)).Where(i => !i.Shown).Select(i => i.Entry.Key).ToHashSet();

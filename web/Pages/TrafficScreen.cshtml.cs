@@ -64,9 +64,7 @@ public sealed class TrafficScreenModel(ScopeSummaries scopeSummaries, RegionRepo
         {
             Today = await reports.Rows(covered, Day, Day, ReportGrain.Hour, cancellationToken);
             LastWeek = await reports.Rows(covered, Day.AddDays(-7), Day.AddDays(-7), ReportGrain.Hour, cancellationToken);
-            var now = DateTime.UtcNow;
-            OpenNow = Stores.Count(p => Display.NotOpenNow(p.Store, now) is null);
-            HoursChangeUtc = Stores.Select(p => Display.NextOpenOrClose(p.Store, now)).Min();
+            (OpenNow, HoursChangeUtc) = Display.OpenNow(Stores.Select(p => p.Store).ToList(), DateTime.UtcNow);
             return Page();
         }
         PeriodTotals = (await totals.Counted(covered, Period.From, Period.To, cancellationToken)).Where(t => t.Covered).ToDictionary(t => t.Code);
