@@ -50,7 +50,7 @@ public sealed partial class OddInputTests(SmartStoreSystem system)
     public async Task No_page_answers_a_server_error_to_odd_route_and_query_values()
     {
         using var admin = await system.SignedIn("admin");
-        var routes = await PageRoutes();
+        var routes = await PageRoutes(system);
         var failures = new List<string>();
         var sent = 0;
         foreach (var (route, fields) in routes)
@@ -70,7 +70,7 @@ public sealed partial class OddInputTests(SmartStoreSystem system)
     /// Every page's route (the API is the test above's) with the query fields to send: those many pages read, and the
     /// page's own — its GET handler's parameters and its bound properties, from the compiled page.
     /// </summary>
-    private async Task<Dictionary<string, HashSet<string>>> PageRoutes()
+    internal static async Task<Dictionary<string, HashSet<string>>> PageRoutes(SmartStoreSystem system)
     {
         var loader = system.WebServices.GetRequiredService<PageLoader>();
         var routes = new Dictionary<string, HashSet<string>>();
