@@ -49,7 +49,7 @@ public static partial class UiText
         ["noProfile"] = ("近 4 周没有客流数据。", "No foot traffic in the last 4 weeks."),
         ["monthRank"] = ("本月客流排名", "Rank this month"),
         ["rankInRegion"] = ("大区第 {0} / {1}", "{0} of {1} in its region"),
-        ["perDay"] = ("日均进店 {0}", "{0} entries a day"),
+        ["perDay"] = ("日均进店 {0}", "entries a day: {0}"),
         ["notRanked"] = ("本月尚无客流", "No traffic this month"),
         ["monthlyTrend"] = ("进店率月度趋势", "Monthly entry-rate trend"),
         ["monthCol"] = ("月份", "Month"),
