@@ -69,6 +69,9 @@ public sealed partial class BackOfficePageTests(SmartStoreSystem system)
     [InlineData("admin", "/stores/S0001/edit", HttpStatusCode.OK)]
     [InlineData("east", "/stores/S0001/edit", HttpStatusCode.Forbidden)]
     [InlineData("admin", "/stores/NOPE/edit", HttpStatusCode.NotFound)]
+    [InlineData("east", "/inspections?store=S0010", HttpStatusCode.Forbidden)]
+    [InlineData("s0001", "/inspections?store=S0002", HttpStatusCode.Forbidden)]
+    [InlineData("east", "/inspections?store=NOPE", HttpStatusCode.NotFound)]
     public async Task Pages_are_shown_only_to_the_roles_and_scopes_they_are_for(string user, string url, HttpStatusCode expected)
     {
         using var client = await system.SignedIn(user);

@@ -533,16 +533,20 @@ public sealed partial class BrowserTests(SmartStoreSystem system)
         Assert.DoesNotContain("East China", cities);
         await Assertions.Expect(page.Locator("#screen-all-regions")).ToHaveAttributeAsync("href", "/screen/traffic");
 
-        // A region outside the viewer's scope is no screen of theirs.
+        // A region outside the viewer's scope is refused as outside it (as the other pages and the API refuse it); a code
+        // that is no region is not found.
         var east = await SignedInPage(browser, "east", "en-US");
-        Assert.Equal(404, (await east.GotoAsync("/screen/traffic?region=NORTH"))!.Status);
+        Assert.Equal(403, (await east.GotoAsync("/screen/traffic?region=NORTH"))!.Status);
+        Assert.Equal(404, (await east.GotoAsync("/screen/traffic?region=NOWHERE"))!.Status);
 
         // The display screen opens a region the same way: its report and its stores only.
         var display = await admin.GetStringAsync("/screen/display?region=EAST");
         Assert.Contains("data-report-url=\"/api/display/report?from=", display);
         Assert.Contains("&amp;region=EAST\"", display);
         Assert.Contains("陈列大屏 · 华东大区", display);
-        Assert.Equal(404, (int)(await (await system.SignedIn("east")).GetAsync("/screen/display?region=NORTH")).StatusCode);
+        using var eastClient = await system.SignedIn("east");
+        Assert.Equal(403, (int)(await eastClient.GetAsync("/screen/display?region=NORTH")).StatusCode);
+        Assert.Equal(404, (int)(await eastClient.GetAsync("/screen/display?region=NOWHERE")).StatusCode);
     }
 
     [Fact]

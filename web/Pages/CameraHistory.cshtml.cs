@@ -32,7 +32,7 @@ public sealed class CameraHistoryModel(CameraRepository cameras, StoreRepository
     {
         var camera = await cameras.Find(Code);
         if (camera is null) return NotFound();
-        if (await scope.Check(User, Code) is IStatusCodeHttpResult refusal) return refusal.StatusCode == 404 ? NotFound() : Forbid();
+        if (await scope.Check(User, Code) is { } refusal) return this.Refusal(refusal);
         Store = camera.StoreCode is null ? null : await stores.Find(camera.StoreCode);
         Zone = StoreTimeZones.Find(Store?.TimeZone);
         var now = TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, Zone);

@@ -21,7 +21,7 @@ public sealed class CameraReliabilityModel(StoreRepository stores, RegionReposit
     {
         var scope = await LoadFilter();
         var (result, problem, messages) = await report.Run(scope, Store, Region, From, To, cancellationToken);
-        if (result is null) return messages.Count > 0 ? Refused(messages) : problem is IStatusCodeHttpResult { StatusCode: 404 } ? NotFound() : Forbid();
+        if (result is null) return messages.Count > 0 ? Refused(messages) : this.Refusal(problem);
         Result = result;
         From = result.From.ToString("yyyy-MM-dd");
         To = result.To.ToString("yyyy-MM-dd");

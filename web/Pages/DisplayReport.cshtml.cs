@@ -41,7 +41,7 @@ public sealed class DisplayReportModel(StoreRepository storeRepository, RegionRe
         Skus = (await skus.List(null, null, null, 1, 1000)).Items;
         Categories = await dictionary.List(DictionaryRepository.SkuCategory);
         var (query, problem, messages) = await DisplayQuery.Read(scope, Store, Region, Sku, From, To, Stores, calendar.Today);
-        if (query is null) return messages.Count > 0 ? Refused(messages) : problem is IStatusCodeHttpResult { StatusCode: 404 } ? NotFound() : Forbid();
+        if (query is null) return messages.Count > 0 ? Refused(messages) : this.Refusal(problem);
         From = query.From.ToString("yyyy-MM-dd");
         To = query.To.ToString("yyyy-MM-dd");
         Result = await query.Run(history, skus, Stores, cancellationToken);

@@ -41,9 +41,8 @@ public sealed class DisplayScreenModel(StoreRepository stores, RegionRepository 
         Today = calendar.Today;
         Period = ScreenPeriod.Of(PeriodCode, Today);
         Regions = await regions.List(scope);
-        // A region the viewer may not open is no screen of theirs.
-        (Shown, var refused) = ScreenRegion.Of(RegionCode, Regions, scope);
-        if (refused) return NotFound();
+        (Shown, var refusal) = await ScreenRegion.Of(RegionCode, Regions, scope, regions);
+        if (refusal != ScreenRegion.Refusal.None) return this.Refusal(refusal);
         var (query, _, _) = await DisplayQuery.Read(scope, null, Shown?.Code, null, Period.From.ToString("yyyy-MM-dd"), Period.To.ToString("yyyy-MM-dd"),
             stores, Today);
         if (query is null) return Forbid();

@@ -89,7 +89,7 @@ public sealed class InspectionsModel(InspectionTasks tasks, InspectionCaptures c
         if (Status is not null && !CaptureStatus.All.Contains(Status)) Status = null;
         if (TodoState is not null && !TodoStates.All.Contains(TodoState)) TodoState = null;
         var (coverage, problem) = await StoreAccess.Resolve(Scope, PlanningInput.Blank(Store), null, stores);
-        if (problem is not null) return NotFound();
+        if (problem is not null) return this.Refusal(problem);
         await Load(coverage!);
         return Page();
     }

@@ -87,7 +87,7 @@ public sealed class PresetDetailModel(CameraRepository cameras, PlanogramReposit
 
     private async Task<IActionResult?> Load()
     {
-        if (await scope.Check(User, Code) is IStatusCodeHttpResult refusal) return refusal.StatusCode == 404 ? NotFound() : Forbid();
+        if (await scope.Check(User, Code) is { } refusal) return this.Refusal(refusal);
         var camera = await cameras.Find(Code);
         if (camera is null || camera.Presets.FirstOrDefault(p => p.Number == Preset) is not { } preset) return NotFound();
         Camera = camera;

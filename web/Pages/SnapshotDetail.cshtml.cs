@@ -42,7 +42,7 @@ public sealed class SnapshotDetailModel(SnapshotRepository snapshots, CameraRepo
     {
         var snapshot = await snapshots.Find(Id);
         if (snapshot is null) return NotFound();
-        if (await scope.Check(User, snapshot.CameraCode) is IStatusCodeHttpResult refusal) return refusal.StatusCode == 404 ? NotFound() : Forbid();
+        if (await scope.Check(User, snapshot.CameraCode) is { } refusal) return this.Refusal(refusal);
         Snapshot = snapshot;
         Camera = await cameras.Find(snapshot.CameraCode);
         if (await snapshots.Analysis(Id) is { } json) Read(json);

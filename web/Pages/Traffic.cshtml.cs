@@ -38,7 +38,7 @@ public sealed class TrafficModel(StoreRepository storeRepository, RegionReposito
         By ??= "day";
         Compare = string.IsNullOrWhiteSpace(Compare) ? null : Compare;
         var (query, problem, messages) = await TrafficQuery.Read(scope, Store, Region, From, To, By, Compare, Stores, today);
-        if (query is null) return messages.Count > 0 ? Refused(messages) : problem is IStatusCodeHttpResult { StatusCode: 404 } ? NotFound() : Forbid();
+        if (query is null) return messages.Count > 0 ? Refused(messages) : this.Refusal(problem);
         Result = await TrafficQuery.Run(query, reports, receipts, pos.Value, cancellationToken);
         Standings = await TrafficQuery.Benchmark(query, totals, benchmark.Value, today, cancellationToken);
         Trend = await EntryRateTrend.Of(query.Coverage, query.To, months, cancellationToken);

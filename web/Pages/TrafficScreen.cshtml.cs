@@ -55,9 +55,8 @@ public sealed class TrafficScreenModel(ScopeSummaries scopeSummaries, RegionRepo
         Day = calendar.Today;
         Period = ScreenPeriod.Of(PeriodCode, Day);
         Regions = await regions.List(scope);
-        // A region the viewer may not open is no screen of theirs.
-        (Shown, var refused) = ScreenRegion.Of(RegionCode, Regions, scope);
-        if (refused) return NotFound();
+        (Shown, var refusal) = await ScreenRegion.Of(RegionCode, Regions, scope, regions);
+        if (refusal != ScreenRegion.Refusal.None) return this.Refusal(refusal);
         Stores = (await scopeSummaries.Load(scope)).Where(p => Shown is null || p.Store.RegionCode == Shown.Code).ToList();
         var covered = new StoreCoverage(scope, null, Shown?.Code);
         if (Period.Today)
