@@ -23,19 +23,20 @@ public sealed partial class ScopeSweepTests(SmartStoreSystem system)
         ["/api/skus/", "/api/menus/", "/api/dictionary/", "/api/recognition-models/", "/api/api-keys/", "/culture/", "/skus/", "/status/"];
 
     // Region and store managers of the demo chain; S0016 is a SOUTH store, S0009 an EAST one (the region manager's own
-    // region, another store than the store manager's).
-    public static TheoryData<string, string> Outsiders => new()
+    // region, another store than the store manager's). Each store's pictures come from a camera of the test's own, so the
+    // demo cameras other tests upload to are left alone.
+    public static TheoryData<string, string, string> Outsiders => new()
     {
-        { "east", "S0016" },
-        { "s0001", "S0009" },
+        { "east", "S0016", "CAM-X0969-E1" },
+        { "s0001", "S0009", "CAM-X0969-E2" },
     };
 
     [Theory]
     [MemberData(nameof(Outsiders))]
-    public async Task Every_operation_and_page_refuses_or_leaves_out_what_is_outside_ones_scope(string user, string store)
+    public async Task Every_operation_and_page_refuses_or_leaves_out_what_is_outside_ones_scope(string user, string store, string camera)
     {
         using var admin = await system.SignedIn("admin");
-        var outside = await OutsideRecords.Make(system, admin, store);
+        var outside = await OutsideRecords.Make(system, admin, store, camera);
         try
         {
             using var client = await system.SignedIn(user);
@@ -184,11 +185,12 @@ public sealed partial class ScopeSweepTests(SmartStoreSystem system)
         public string Door => $"CAM-{Store}-E1";
         public string Dome => $"CAM-{Store}-P1";
 
-        public static async Task<OutsideRecords> Make(SmartStoreSystem system, HttpClient admin, string store)
+        public static async Task<OutsideRecords> Make(SmartStoreSystem system, HttpClient admin, string store, string camera)
         {
-            var name = (await (await admin.GetAsync($"/api/stores/{store}")).Json())["name"]!.GetValue<string>();
-            var region = (await (await admin.GetAsync($"/api/stores/{store}")).Json())["regionCode"]!.GetValue<string>();
-            var snapshot = await Upload(system, $"CAM-{store}-E1");
+            var found = await (await admin.GetAsync($"/api/stores/{store}")).Json();
+            var (name, region) = (found["name"]!.GetValue<string>(), found["regionCode"]!.GetValue<string>());
+            var made = await (await admin.PostJson("/api/cameras", new { code = camera, kind = "entrance", storeCode = store })).Json();
+            var snapshot = await Upload(system, camera, made["secret"]!.GetValue<string>());
             var todo = (await (await admin.PostJson("/api/todos", new { store, text = "门口地垫缺失" })).Json())["id"]!.GetValue<long>();
             // Head office plans for SOUTH: outside both askers' scope (the store manager's region is EAST).
             var task = (await (await admin.PostJson("/api/inspections/tasks", new
@@ -202,7 +204,7 @@ public sealed partial class ScopeSweepTests(SmartStoreSystem system)
             var capture = await connection.ExecuteScalarAsync<long>("""
                 INSERT INTO inspection_captures (task_id, store_code, camera_code, day_local, due_utc, snapshot_id, pictured_utc, status)
                 VALUES (@task, @store, @camera, CURRENT_DATE, now(), @snapshot, now(), 'captured') RETURNING id
-                """, new { task, store, camera = $"CAM-{store}-E1", snapshot });
+                """, new { task, store, camera, snapshot });
             return new OutsideRecords(store, name, region, snapshot, todo, shift, capture, task, campaign, webhook);
         }
 
@@ -214,7 +216,7 @@ public sealed partial class ScopeSweepTests(SmartStoreSystem system)
             await admin.DeleteAsync($"/api/webhooks/{Webhook}");
         }
 
-        private static async Task<long> Upload(SmartStoreSystem system, string camera)
+        private static async Task<long> Upload(SmartStoreSystem system, string camera, string secret)
         {
             using var http = new HttpClient();
             using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(system.IngestAddress, $"/api/ingest/{camera}"))
@@ -223,7 +225,7 @@ public sealed partial class ScopeSweepTests(SmartStoreSystem system)
             };
             request.Content.Headers.ContentType = new MediaTypeHeaderValue("image/jpeg");
             request.Headers.Authorization = new AuthenticationHeaderValue("Basic",
-                Convert.ToBase64String(Encoding.UTF8.GetBytes($"{camera}:{system.CameraSecret(camera)}")));
+                Convert.ToBase64String(Encoding.UTF8.GetBytes($"{camera}:{secret}")));
             using var response = await http.SendAsync(request);
             return (await response.Json())["snapshotId"]!.GetValue<long>();
         }
