@@ -23,6 +23,13 @@ public interface IStoreGrain : IGrainWithStringKey
     /// <summary>Today's foot traffic (store-local day), live.</summary>
     Task<TrafficCounters> GetTraffic();
 
+    /// <summary>
+    /// For each store-local start (a receipt's moment, an hour of receipts) with <paramref name="length"/>, whether the store
+    /// was closed by its hours throughout, give or take the grace its door's off-hours rule gives: sales then were not
+    /// made by the customers the door counted.
+    /// </summary>
+    Task<bool[]> ClosedThroughout(DateTime[] fromLocal, TimeSpan length);
+
     /// <summary>Staff were enrolled or removed: re-read their appearances.</summary>
     Task StaffChanged();
 

@@ -57,6 +57,14 @@ public sealed partial class StoreGrain
 
     public async Task<TrafficCounters> GetTraffic() => (await Footfall()).Today(DateTime.UtcNow);
 
+    public async Task<bool[]> ClosedThroughout(DateTime[] fromLocal, TimeSpan length)
+    {
+        await LoadStoreProfile();
+        if (_profile is null) return new bool[fromLocal.Length];
+        var grace = _footfallOptions.OffHoursGrace;
+        return fromLocal.Select(from => !_profile.OpeningHours.IsOpenDuring(from - grace, from + length + grace)).ToArray();
+    }
+
     public async Task StaffChanged()
     {
         // Not yet recording: the staff are read when the first crossing comes.

@@ -82,6 +82,18 @@ public sealed record OpeningHours(
         return (open, day.Close < day.Open ? date.AddDays(1).ToDateTime(day.Close) : date.ToDateTime(day.Close));
     }
 
+    /// <summary>
+    /// Whether the store is open at any moment from <paramref name="fromLocal"/> to <paramref name="toLocal"/> (store-local):
+    /// an hour of sales counts as trading when any of it was. Agrees with <see cref="IsOpenAt"/> for an instant.
+    /// </summary>
+    public bool IsOpenDuring(DateTime fromLocal, DateTime toLocal)
+    {
+        // A day closing after midnight reaches into the next date, so the date before the span is asked too.
+        for (var date = DateOnly.FromDateTime(fromLocal).AddDays(-1); date <= DateOnly.FromDateTime(toLocal); date = date.AddDays(1))
+            if (SpanOn(date) is { } open && open.Open <= toLocal && fromLocal < open.Close) return true;
+        return false;
+    }
+
     /// <summary>Whether the store is open at a store-local instant; a day that closes after midnight keeps it open into the next.</summary>
     public bool IsOpenAt(DateTime local)
     {

@@ -2,8 +2,11 @@ using Dapper;
 
 namespace SmartStore.Storage;
 
-/// <summary>One store-local hour of a store's POS: how many receipts and their amount.</summary>
-public sealed record ReceiptHour(DateTime HourLocal, int Receipts, decimal Amount);
+/// <summary>
+/// One store-local hour of a store's POS: how many receipts and their amount; <paramref name="OffHoursReceipts"/> of them rung
+/// while the store was closed by its hours (left out of conversion, as the door's off-hours entries are left out of entries).
+/// </summary>
+public sealed record ReceiptHour(DateTime HourLocal, int Receipts, decimal Amount, int OffHoursReceipts = 0);
 
 /// <summary>
 /// An hour where the till and the door disagree (seed 001's POS link): <c>receipts-without-people</c> — receipts while
@@ -23,25 +26,27 @@ public sealed class StoreReceipts(SmartStoreDatabase database)
                 "SELECT EXISTS (SELECT 1 FROM stores WHERE code = @storeCode)", new { storeCode }, cancellationToken: cancellationToken)))
             return false;
         await connection.ExecuteAsync(new CommandDefinition("""
-            INSERT INTO store_receipts (store_code, hour_local, receipts, amount) VALUES (@StoreCode, @HourLocal, @Receipts, @Amount)
-            ON CONFLICT (store_code, hour_local) DO UPDATE SET receipts = EXCLUDED.receipts, amount = EXCLUDED.amount, updated_at = now()
-            """, hours.Select(h => new { StoreCode = storeCode, h.HourLocal, h.Receipts, h.Amount }), cancellationToken: cancellationToken));
+            INSERT INTO store_receipts (store_code, hour_local, receipts, amount, off_hours_receipts)
+            VALUES (@StoreCode, @HourLocal, @Receipts, @Amount, @OffHoursReceipts)
+            ON CONFLICT (store_code, hour_local) DO UPDATE SET receipts = EXCLUDED.receipts, amount = EXCLUDED.amount,
+                off_hours_receipts = EXCLUDED.off_hours_receipts, updated_at = now()
+            """, hours.Select(h => new { StoreCode = storeCode, h.HourLocal, h.Receipts, h.Amount, h.OffHoursReceipts }), cancellationToken: cancellationToken));
         return true;
     }
 
-    /// <summary>Receipts and amount per period (<paramref name="period"/> is a SQL expression over <c>r.hour_local</c>).</summary>
-    internal static async Task<Dictionary<DateTime, (int Receipts, decimal Amount)>> ByPeriod(Npgsql.NpgsqlConnection connection, StoreCoverage coverage,
+    /// <summary>Receipts, amount and off-hours receipts per period (<paramref name="period"/> is a SQL expression over <c>r.hour_local</c>).</summary>
+    internal static async Task<Dictionary<DateTime, (int Receipts, decimal Amount, int OffHours)>> ByPeriod(Npgsql.NpgsqlConnection connection, StoreCoverage coverage,
         DateTime from, DateTime to, string period, CancellationToken cancellationToken)
     {
-        var rows = await connection.QueryAsync<(DateTime Period, int Receipts, decimal Amount)>(new CommandDefinition($"""
-            SELECT {period} AS Period, sum(r.receipts)::int AS Receipts, sum(r.amount) AS Amount
+        var rows = await connection.QueryAsync<(DateTime Period, int Receipts, decimal Amount, int OffHours)>(new CommandDefinition($"""
+            SELECT {period} AS Period, sum(r.receipts)::int AS Receipts, sum(r.amount) AS Amount, sum(r.off_hours_receipts)::int AS OffHours
             FROM store_receipts r JOIN stores s ON s.code = r.store_code
             WHERE r.hour_local >= @from AND r.hour_local < @to AND {StoreScope.Visible}
               AND (@store::text IS NULL OR s.code = @store) AND (@region::text IS NULL OR s.region_code = @region)
             GROUP BY 1
             """, StoreScope.Parameters(coverage.Scope, new { from, to, store = coverage.StoreCode, region = coverage.RegionCode }),
             cancellationToken: cancellationToken));
-        return rows.ToDictionary(r => r.Period, r => (r.Receipts, r.Amount));
+        return rows.ToDictionary(r => r.Period, r => (r.Receipts, r.Amount, r.OffHours));
     }
 
     /// <summary>

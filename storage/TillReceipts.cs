@@ -52,8 +52,11 @@ public sealed class TillReceipts(SmartStoreDatabase database)
     /// Writes receipts by number (a receipt sent again replaces itself) and rewrites the store-local hours they fall in,
     /// and any hour a resent receipt left, in the hourly receipts, so conversion counts each sale once. A refund is not a
     /// purchase, nor is a voided sale: the hours count sales and their amount only (gross of refunds, which 收银追溯 lists).
+    /// <paramref name="rungWhileClosed"/>: the numbers of those rung while the store was closed by its hours, counted apart
+    /// within their hour (conversion leaves them out).
     /// </summary>
-    public Task Write(string storeCode, IReadOnlyCollection<TillReceipt> receipts, CancellationToken cancellationToken = default) =>
+    public Task Write(string storeCode, IReadOnlyCollection<TillReceipt> receipts, IReadOnlySet<string> rungWhileClosed,
+        CancellationToken cancellationToken = default) =>
         database.InTransaction(async (c, t) =>
         {
             var numbers = receipts.Select(r => r.Number).ToArray();
@@ -62,28 +65,31 @@ public sealed class TillReceipts(SmartStoreDatabase database)
                 new { storeCode, numbers }, t, cancellationToken: cancellationToken));
             await c.ExecuteAsync(new CommandDefinition("""
                 INSERT INTO pos_receipts (store_code, number, rung_local, rung_utc, cashier, member_card, total, lines, refund_of, till, refund_store,
-                                          voided_local, voided_utc, voided_by)
+                                          voided_local, voided_utc, voided_by, off_hours)
                 VALUES (@StoreCode, @Number, @RungLocal, @RungUtc, @Cashier, @MemberCard, @Total, CAST(@Lines AS jsonb), @RefundOf, @Till, @RefundStore,
-                        @VoidedLocal, @VoidedUtc, @VoidedBy)
+                        @VoidedLocal, @VoidedUtc, @VoidedBy, @OffHours)
                 ON CONFLICT (store_code, number) DO UPDATE SET rung_local = EXCLUDED.rung_local, rung_utc = EXCLUDED.rung_utc,
                     cashier = EXCLUDED.cashier, member_card = EXCLUDED.member_card, total = EXCLUDED.total, lines = EXCLUDED.lines,
                     refund_of = EXCLUDED.refund_of, till = EXCLUDED.till, refund_store = EXCLUDED.refund_store,
-                    voided_local = EXCLUDED.voided_local, voided_utc = EXCLUDED.voided_utc, voided_by = EXCLUDED.voided_by, updated_at = now()
+                    voided_local = EXCLUDED.voided_local, voided_utc = EXCLUDED.voided_utc, voided_by = EXCLUDED.voided_by,
+                    off_hours = EXCLUDED.off_hours, updated_at = now()
                 """, receipts.Select(r => new
             {
                 StoreCode = storeCode, r.Number, r.RungLocal, RungUtc = DateTime.SpecifyKind(r.RungUtc, DateTimeKind.Utc), r.Cashier, r.MemberCard,
                 r.Total, Lines = JsonSerializer.Serialize(r.Lines, StorageJson.Options), r.RefundOf, r.Till, r.RefundStore, r.VoidedLocal,
                 VoidedUtc = r.VoidedUtc is { } voided ? DateTime.SpecifyKind(voided, DateTimeKind.Utc) : (DateTime?)null, r.VoidedBy,
+                OffHours = rungWhileClosed.Contains(r.Number),
             }), t, cancellationToken: cancellationToken));
             var hours = left.Concat(receipts.Select(r => HourOf(r.RungLocal))).Distinct().ToArray();
             await c.ExecuteAsync(new CommandDefinition("""
-                INSERT INTO store_receipts (store_code, hour_local, receipts, amount)
-                SELECT @storeCode, h, count(r.number), coalesce(sum(r.total), 0)
+                INSERT INTO store_receipts (store_code, hour_local, receipts, amount, off_hours_receipts)
+                SELECT @storeCode, h, count(r.number), coalesce(sum(r.total), 0), count(r.number) FILTER (WHERE r.off_hours)
                 FROM unnest(@hours::timestamp[]) h
                 LEFT JOIN pos_receipts r ON r.store_code = @storeCode AND date_trunc('hour', r.rung_local) = h AND r.refund_of IS NULL
                                         AND r.voided_utc IS NULL
                 GROUP BY h
-                ON CONFLICT (store_code, hour_local) DO UPDATE SET receipts = EXCLUDED.receipts, amount = EXCLUDED.amount, updated_at = now()
+                ON CONFLICT (store_code, hour_local) DO UPDATE SET receipts = EXCLUDED.receipts, amount = EXCLUDED.amount,
+                    off_hours_receipts = EXCLUDED.off_hours_receipts, updated_at = now()
                 """, new { storeCode, hours }, t, cancellationToken: cancellationToken));
             return true;
         }, cancellationToken);

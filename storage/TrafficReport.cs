@@ -9,7 +9,8 @@ public enum ReportGrain { Hour, Day, Week, Month }
 /// <summary>
 /// One row of a traffic report: a period (its store-local start) and the sums over the stores in scope.
 /// <see cref="DwellBuckets"/>: visits that stayed under 1, 1–5, 5–15, 15–30, 30–60 and over 60 minutes.
-/// <see cref="Receipts"/> and <see cref="Amount"/>: the POS's, null where it reported none for the period.
+/// <see cref="Receipts"/> and <see cref="Amount"/>: the POS's, null where it reported none for the period;
+/// <see cref="OffHoursReceipts"/> of them rung while the stores were closed by their hours.
 /// <see cref="OffHoursEntries"/> / <see cref="OffHoursPassersBy"/> / <see cref="OffHoursExits"/>: people coming in / passing
 /// by / going out (not seen coming in as customers) while the stores were closed by their hours, in none of the other figures.
 /// </summary>
@@ -18,8 +19,13 @@ public sealed record TrafficRow(
     double? AverageOccupancy, int MaxOccupancy, double? AverageDwellSeconds, double? EntryRate, int[] DwellBuckets,
     int? Receipts = null, decimal? Amount = null)
 {
-    /// <summary>成交率: receipts over entries; null without receipts or entries.</summary>
-    public double? Conversion => Receipts is { } r && Entries > 0 ? Math.Round((double)r / Entries, 4) : null;
+    /// <summary>
+    /// 成交率: receipts over entries; null without receipts or entries. Receipts rung while the store was closed by its hours
+    /// are left out, as the people who came in then are left out of the entries: both sides cover the same hours.
+    /// </summary>
+    public double? Conversion => Receipts is { } r && Entries > 0 ? Math.Round((double)(r - OffHoursReceipts) / Entries, 4) : null;
+
+    public int OffHoursReceipts { get; init; }
 
     public int OffHoursEntries { get; init; }
     public int OffHoursPassersBy { get; init; }
@@ -43,8 +49,8 @@ public sealed class TrafficReport(SmartStoreDatabase database)
             toInclusive.AddDays(1).ToDateTime(TimeOnly.MinValue), period.Replace("t.hour_local", "r.hour_local"), cancellationToken);
         // A period with receipts and no counted traffic (cameras down) still shows, with its receipts.
         var periods = rows.ToDictionary(r => r.Period);
-        foreach (var (at, (count, amount)) in receipts)
-            periods[at] = (periods.GetValueOrDefault(at) ?? Empty(at)) with { Receipts = count, Amount = amount };
+        foreach (var (at, (count, amount, offHours)) in receipts)
+            periods[at] = (periods.GetValueOrDefault(at) ?? Empty(at)) with { Receipts = count, Amount = amount, OffHoursReceipts = offHours };
         return periods.Values.OrderBy(r => r.Period).ToList();
     }
 

@@ -80,6 +80,24 @@ public sealed class OpeningHoursCalendarTests
     }
 
     [Fact]
+    public void A_span_is_open_when_any_of_it_is_the_night_after_a_late_closing_day_included()
+    {
+        // Monday 10:00–22:00, Tuesday 18:00–02:00, Wednesday closed.
+        var closed = new DayHours(TimeOnly.MinValue, TimeOnly.MinValue, Closed: true);
+        var weekly = new[] { new DayHours(new TimeOnly(10, 0), new TimeOnly(22, 0)), new DayHours(new TimeOnly(18, 0), new TimeOnly(2, 0)), closed, closed, closed, closed, closed };
+        var hours = new OpeningHours(weekly, []);
+        DateTime At(int day, int hour, int minute = 0) => new(2026, 11, day, hour, minute, 0);
+        Assert.False(hours.IsOpenDuring(At(23, 8, 0), At(23, 9, 45)));
+        Assert.True(hours.IsOpenDuring(At(23, 9, 45), At(23, 11, 15)));   // the hour before opening, with a quarter hour's grace
+        Assert.True(hours.IsOpenDuring(At(23, 21, 45), At(23, 23, 15)));  // the hour from closing, with the grace before it
+        Assert.False(hours.IsOpenDuring(At(23, 22, 15), At(23, 23, 0)));
+        Assert.True(hours.IsOpenDuring(At(25, 1, 0), At(25, 1, 30)));     // Wednesday night: Tuesday's day, closing at 02:00
+        Assert.False(hours.IsOpenDuring(At(25, 3, 0), At(25, 4, 0)));
+        Assert.Equal(hours.IsOpenAt(At(23, 10, 0)), hours.IsOpenDuring(At(23, 10, 0), At(23, 10, 0)));
+        Assert.Equal(hours.IsOpenAt(At(23, 22, 0)), hours.IsOpenDuring(At(23, 22, 0), At(23, 22, 0)));
+    }
+
+    [Fact]
     public void Weekday_index_is_monday_first()
     {
         var weekly = Enumerable.Range(0, 7).Select(i => new DayHours(new TimeOnly(10, 0), new TimeOnly(22, 0), Closed: i == 6)).ToArray();

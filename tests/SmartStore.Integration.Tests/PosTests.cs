@@ -82,6 +82,45 @@ public sealed class PosTests(SmartStoreSystem system)
     }
 
     [Fact]
+    public async Task Receipts_rung_while_the_store_was_closed_by_its_hours_are_left_out_of_conversion()
+    {
+        using var admin = await system.SignedIn("admin");
+        // Open 10:00–22:00 on file (the new store's hours), so entries at 08:00 would be off-hours entries, no customers.
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostJson("/api/stores", ApiJson.NewStore("X0748", "NORTH"))).StatusCode);
+        await TrafficHistory.Hour(system.Database.Database, "X0748", Day.AddHours(21), entries: 10);
+        // 08:00 two online orders handed over before opening; 21:00 four sales; 22:00 one, within the quarter hour's grace
+        // after closing (the door's rule too), so it was trading.
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutJson("/api/stores/X0748/receipts", new
+        {
+            hours = new[]
+            {
+                new { hour = "2025-07-07T08:00", receipts = 2, amount = 20m }, new { hour = "2025-07-07T21:00", receipts = 4, amount = 40m },
+                new { hour = "2025-07-07T22:00", receipts = 1, amount = 10m },
+            },
+        })).StatusCode);
+        var report = await (await admin.GetAsync("/api/traffic/report?store=X0748&from=2025-07-07&to=2025-07-07&by=hour")).Json();
+        var hours = report["rows"]!.AsArray().ToDictionary(r => DateTime.Parse(r!["period"]!.GetValue<string>()).Hour, r => r!["offHoursReceipts"]!.GetValue<int>());
+        Assert.Equal(new Dictionary<int, int> { [8] = 2, [21] = 0, [22] = 0 }, hours);
+        // All seven receipts are reported; conversion weighs the five rung while trading against the ten entries.
+        Assert.Equal((7, 2, 0.5), (report["total"]!["receipts"]!.GetValue<int>(), report["total"]!["offHoursReceipts"]!.GetValue<int>(),
+            report["total"]!["conversion"]!.GetValue<double>()));
+
+        // Receipts one by one (收银追溯) are judged by the minute they were rung: 09:40 is before the grace before opening.
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutJson("/api/stores/X0748/sales", new
+        {
+            receipts = new[] { Sale("T1", "2025-07-08T09:40:00"), Sale("T2", "2025-07-08T09:50:00"), Sale("T3", "2025-07-08T12:00:00") },
+        })).StatusCode);
+        var next = await (await admin.GetAsync("/api/traffic/report?store=X0748&from=2025-07-08&to=2025-07-08&by=hour")).Json();
+        Assert.Equal([(9, 2, 1), (12, 1, 0)], next["rows"]!.AsArray().Select(r => (DateTime.Parse(r!["period"]!.GetValue<string>()).Hour,
+            r["receipts"]!.GetValue<int>(), r["offHoursReceipts"]!.GetValue<int>())));
+        var page = WebUtility.HtmlDecode(await admin.GetStringAsync("/traffic?store=X0748&from=2025-07-07&to=2025-07-07&culture=en"));
+        Assert.Contains("2 rung while closed", page);
+
+        static object Sale(string number, string at) =>
+            new { number, at, cashier = "店长", items = new object[] { new { name = "T恤", quantity = 1, unitPrice = 39 } } };
+    }
+
+    [Fact]
     public async Task Only_head_office_pushes_receipts_and_only_for_a_store_that_exists()
     {
         var hours = new { hours = new[] { new { hour = "2025-07-07T10:00", receipts = 1, amount = 1m } } };

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
+using SmartStore.GrainInterfaces;
 using SmartStore.Storage;
 using SmartStore.Web.Security;
 
@@ -30,13 +31,16 @@ public static class ReceiptEndpoints
         return api;
     }
 
-    private static async Task<IResult> Write(string code, ReceiptsInput input, ClaimsPrincipal user, StoreRepository stores, StoreReceipts receipts)
+    private static async Task<IResult> Write(string code, ReceiptsInput input, ClaimsPrincipal user, StoreRepository stores, StoreReceipts receipts,
+        IClusterClient cluster)
     {
         var (store, problem) = await StoreAccess.Visible(user.Scope(), code, stores);
         if (store is null) return problem!;
         var (hours, errors) = Read(input);
         if (errors.Any) return errors.ToResult();
-        await receipts.Write(store.Code, hours, CancellationToken.None);
+        // An hour the store was closed throughout: its receipts are counted apart (the store's grain knows its hours).
+        var closed = await cluster.GetGrain<IStoreGrain>(store.Code).ClosedThroughout(hours.Select(h => h.HourLocal).ToArray(), TimeSpan.FromHours(1));
+        await receipts.Write(store.Code, hours.Select((h, i) => h with { OffHoursReceipts = closed[i] ? h.Receipts : 0 }).ToList(), CancellationToken.None);
         return Results.Ok(new ReceiptHoursWritten(store.Code, hours.Count));
     }
 

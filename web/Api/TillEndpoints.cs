@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.Extensions.Options;
+using SmartStore.GrainInterfaces;
 using SmartStore.Models;
 using SmartStore.Storage;
 using SmartStore.Web.Alerts;
@@ -28,7 +29,8 @@ public static class TillEndpoints
         return api;
     }
 
-    private static async Task<IResult> Push(string code, SalesInput.Push input, ClaimsPrincipal user, StoreRepository stores, TillReceipts receipts)
+    private static async Task<IResult> Push(string code, SalesInput.Push input, ClaimsPrincipal user, StoreRepository stores, TillReceipts receipts,
+        IClusterClient cluster)
     {
         var (store, refusal) = await StoreAccess.Visible(user.Scope(), code, stores);
         if (store is null) return refusal!;
@@ -38,7 +40,8 @@ public static class TillEndpoints
             if (await stores.Find(other) is null) errors.Add("refundStore", $"refundStore '{other}' is not a store of the chain.", $"原单门店“{other}”不存在。");
         if (!errors.Any) await RefundsOfRefunds(rung, receipts, errors);
         if (errors.Any) return errors.ToResult();
-        await receipts.Write(store.Code, rung);
+        var closed = await cluster.GetGrain<IStoreGrain>(store.Code).ClosedThroughout(rung.Select(r => r.RungLocal).ToArray(), TimeSpan.Zero);
+        await receipts.Write(store.Code, rung, rung.Where((_, i) => closed[i]).Select(r => r.Number).ToHashSet());
         return Results.Ok(new SalesWritten(store.Code, rung.Count));
     }
 

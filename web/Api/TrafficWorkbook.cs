@@ -94,5 +94,7 @@ public static class TrafficWorkbook
         ["小票数 receipts"] = r.Receipts,
         ["小票金额 amount"] = r.Amount,
         ["成交率 conversion"] = r.Conversion,
+        // Last, so integrations reading the columns by place keep them.
+        ["营业时间外小票 off-hours receipts"] = r.OffHoursReceipts,
     };
 }
