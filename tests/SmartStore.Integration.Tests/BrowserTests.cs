@@ -671,7 +671,9 @@ public sealed partial class BrowserTests(SmartStoreSystem system)
 
         await item.Locator("input[name=note]").FillAsync("已补齐");
         await item.Locator("button.primary").ClickAsync();
-        await page.WaitForURLAsync("**/inspections?**");
+        // The page it redirects to names the day; the page the form was on matched "inspections?" already, so a wait for that
+        // could return at once and then wait on a load the navigation under way had replaced (the clean run at 06700e0).
+        await page.WaitForURLAsync("**/inspections?day=**");
         using var kept = SkiaSharp.SKBitmap.Decode(await admin.GetByteArrayAsync($"/api/todos/{id}/proof"));
         Assert.Equal((1280, 960), (kept.Width, kept.Height));
     }
