@@ -29,4 +29,13 @@ public sealed record FootfallOptions
     /// every missed exit to the store's occupancy all day. Longer than nearly every shopping visit.
     /// </summary>
     public TimeSpan LongestVisit { get; init; } = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// An exit is matched to an entry at most this long before it: someone not seen going out by then left unseen (doors
+    /// miss exits), and a look-alike going out later is somebody else. Without it a missed exit stayed open all day, and the
+    /// first look-alike to leave — hours later — closed it with hours of dwell (or, behind someone who came in before
+    /// opening, as their off-hours exit, no customer's). Longer than <see cref="LongestVisit"/>: a long visit, or a cleaner
+    /// staying past opening, still leaves as themselves.
+    /// </summary>
+    public TimeSpan ExitMatchWithin { get; init; } = TimeSpan.FromHours(4);
 }

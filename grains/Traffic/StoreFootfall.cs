@@ -221,8 +221,14 @@ public sealed class StoreFootfall(string storeCode, FootfallOptions options, Fun
         var hour = Hour(crossing.AtUtc);
         if (IsEnrolledStaff(crossing.Appearance)) return;
         var visitor = crossing.Appearance is null ? null
-            : BestMatch(crossing.Appearance, v => v.OpenEntryUtc is not null || v.OffHoursEntryUtc is not null || v.IsStaff);
-        if (visitor is not null) _changedVisitors.Add(visitor);
+            : BestMatch(crossing.Appearance, v => v.IsStaff || MayStillBeInside(v.OpenEntryUtc, crossing.AtUtc) || MayStillBeInside(v.OffHoursEntryUtc, crossing.AtUtc));
+        if (visitor is not null)
+        {
+            _changedVisitors.Add(visitor);
+            // An entry of theirs too old to be this exit's was left unseen.
+            if (!MayStillBeInside(visitor.OpenEntryUtc, crossing.AtUtc)) visitor.OpenEntryUtc = null;
+            if (!MayStillBeInside(visitor.OffHoursEntryUtc, crossing.AtUtc)) visitor.OffHoursEntryUtc = null;
+        }
         if (visitor is { IsStaff: true }) { visitor.Crossings++; return; }
         // Someone recognised as having come in while the store was closed (a cleaner staying past opening) takes no customer
         // out, whenever they leave.
@@ -240,6 +246,8 @@ public sealed class StoreFootfall(string storeCode, FootfallOptions options, Fun
         hour.AddDwell(crossing.AtUtc - entered);
         visitor.OpenEntryUtc = null;
     }
+
+    private bool MayStillBeInside(DateTime? enteredUtc, DateTime exitUtc) => enteredUtc is { } entered && exitUtc - entered <= options.ExitMatchWithin;
 
     /// <summary>Someone who crossed too often was staff all along: move their earlier customer entries to staff.</summary>
     private void BecomeStaff(VisitorMemory visitor)

@@ -132,6 +132,28 @@ public sealed class StoreFootfallTests
     }
 
     [Fact]
+    public void An_entry_whose_exit_went_unseen_is_not_closed_by_a_look_alike_leaving_hours_later()
+    {
+        // Open 10:00–22:00 store time (UTC+8).
+        var footfall = new StoreFootfall("S-T", new FootfallOptions(), utc => utc.AddHours(8), utc => utc.AddHours(8).Hour is >= 10 and < 22);
+        var opening = TrafficScenes.Start;   // 10:00
+        footfall.Record(Crossing(opening.AddHours(-3), CrossingDirection.In, Look(1)));          // 07:00 a cleaner comes in, leaves unseen
+        footfall.Record(Crossing(opening.AddMinutes(5), CrossingDirection.In, Look(2)));         // 10:05 a customer, leaves unseen
+        footfall.Record(Crossing(opening.AddHours(6), CrossingDirection.Out, Look(1, 0.1f)));    // 16:00 a look-alike of the cleaner
+        footfall.Record(Crossing(opening.AddHours(7), CrossingDirection.Out, Look(2, 0.1f)));    // 17:00 a look-alike of the customer
+
+        var day = footfall.Today(opening.AddHours(7));
+        // Both are customers going out in the store's hours: no off-hours exit, and no visit of six or seven hours.
+        Assert.Equal((2, 0, 0), (day.Exits, day.OffHoursExits, day.DwellCount));
+
+        // Within the bound the same person still closes their own visit: in at 17:30, out at 20:00.
+        footfall.Record(Crossing(opening.AddHours(7.5), CrossingDirection.In, Look(3)));
+        footfall.Record(Crossing(opening.AddHours(10), CrossingDirection.Out, Look(3, 0.1f)));
+        var evening = footfall.Today(opening.AddHours(10));
+        Assert.Equal((1, 150 * 60.0), (evening.DwellCount, evening.AverageDwellSeconds));
+    }
+
+    [Fact]
     public void Enrolled_staff_never_count_as_customers()
     {
         var footfall = Footfall();
