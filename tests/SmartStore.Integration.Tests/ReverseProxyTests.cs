@@ -38,6 +38,27 @@ public sealed class ReverseProxyTests(SmartStoreSystem system)
             StringComparison.OrdinalIgnoreCase);
     }
 
+    [Fact]
+    public async Task Health_tells_a_caller_through_the_proxy_only_up_or_down_and_the_host_itself_the_counts()
+    {
+        using var proxied = system.Anonymous();
+        proxied.DefaultRequestHeaders.Add("X-Forwarded-For", "203.0.113.20");
+        var outside = await (await proxied.GetAsync("/healthz")).Json();
+        Assert.Equal(("ok", "ok", "ok"), (outside["status"]!.GetValue<string>(), outside["database"]!.GetValue<string>(), outside["silo"]!.GetValue<string>()));
+        Assert.All(new[] { "stores", "cameras", "camerasOnline" }, field => Assert.Null(outside[field]));
+
+        using var local = system.Anonymous();
+        var here = await (await local.GetAsync("/healthz")).Json();
+        Assert.True(here["stores"]!.GetValue<int>() >= 30, here.ToJsonString());
+        Assert.True(here["cameras"]!.GetValue<int>() >= 72, here.ToJsonString());
+
+        // Signed in, from anywhere: the counts too.
+        using var admin = await system.SignedIn("admin");
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/healthz");
+        request.Headers.Add("X-Forwarded-For", "203.0.113.20");
+        Assert.NotNull((await (await admin.SendAsync(request)).Json())["stores"]);
+    }
+
     private async Task<HttpResponseMessage> SignIn(string client, string scheme, string password)
     {
         using var proxied = system.Anonymous();
