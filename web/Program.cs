@@ -162,10 +162,11 @@ var app = builder.Build();
 app.UseReverseProxy(app.Configuration);
 app.UseResponseCompression();
 app.UseBrowserPolicy(app.Configuration);
-app.UseExceptionHandler();
-// Pages answer 403/404/400 with a page that says so; the API keeps its problem+json answers.
+// Pages answer 403/404/400 with a page that says so, and an error the exception handler below leaves bodiless (a page's
+// 500 or 503) too; the API keeps its problem+json answers.
 app.UseWhen(context => !AuthenticationSetup.IsApi(context.Request),
     pages => pages.UseStatusCodePagesWithReExecute(StatusPage.Path));
+app.UseExceptionHandler();
 app.UseQueryWithoutNul();
 app.UseStaticFiles();
 // Routing after the status-code pages, so their re-executed request is routed to the status page.

@@ -78,6 +78,16 @@ public sealed partial class BackOfficePageTests(SmartStoreSystem system)
         Assert.Equal(expected, (await client.GetAsync(url)).StatusCode);
     }
 
+    [Fact]
+    public async Task The_page_for_a_silo_not_answering_says_so_and_tries_again_by_itself()
+    {
+        using var admin = await system.SignedIn("admin");
+        var unavailable = await admin.GetStringAsync("/status/503");
+        Assert.Contains("服务暂时不可用", unavailable);
+        Assert.Contains("<meta http-equiv=\"refresh\" content=\"15\" />", unavailable);
+        Assert.DoesNotContain("http-equiv=\"refresh\"", await admin.GetStringAsync("/status/404"));
+    }
+
     [Theory]
     [InlineData("/stores/S0001", "/stores/S0001")]                    // a page whose forms all name a handler
     [InlineData("/stores/S0001", "/stores/S0001?handler=nothing")]    // a handler the page does not have

@@ -7,7 +7,7 @@ using static SmartStore.Web.Localization.UiText;
 
 namespace SmartStore.Web.Pages;
 
-/// <summary>What a page shows for 400/403/404 and the like (re-executed by the status-code middleware; the code stays).</summary>
+/// <summary>What a page shows for 400/403/404, 500 and 503 (re-executed by the status-code middleware; the code stays).</summary>
 [AllowAnonymous]
 [IgnoreAntiforgeryToken]
 public sealed class StatusPage : PageModel
@@ -25,6 +25,7 @@ public sealed class StatusPage : PageModel
         403 => "denied",
         404 => "notFound",
         400 => "badRequest",
+        503 => "unavailable",
         _ => "failed",
     };
 
