@@ -7,7 +7,7 @@ using SmartStore.Web.Api;
 namespace SmartStore.Integration.Tests;
 
 /// <summary>
-/// What a caller is told when a request fails on the server's side: the silo not answering is worth sending again (503
+/// What a caller is told when a request fails on the server's side: the silo or the database not answering is worth sending again (503
 /// with Retry-After), anything unforeseen is a 500; the API gets problem+json, a page is left for the status page to word.
 /// The handler with ASP.NET Core's own problem writer, no host around it.
 /// </summary>
@@ -28,6 +28,16 @@ public sealed class ApiErrorHandlerTests
         var (status, retryAfter, body) = await Handle(failure);
         Assert.Equal((503, "10"), (status, retryAfter));
         Assert.Contains("not answering", body);
+    }
+
+    [Fact]
+    public async Task The_database_not_answering_is_a_503_to_send_again_and_its_refusal_of_a_statement_a_500()
+    {
+        var (status, retryAfter, body) = await Handle(new Npgsql.NpgsqlException("Failed to connect to 127.0.0.1:55432",
+            new System.Net.Sockets.SocketException((int)System.Net.Sockets.SocketError.ConnectionRefused)));
+        Assert.Equal((503, "10"), (status, retryAfter));
+        Assert.Contains("database is not answering", body);
+        Assert.Equal(500, (await Handle(new Npgsql.NpgsqlException("a statement the server refused"))).Status);
     }
 
     [Fact]

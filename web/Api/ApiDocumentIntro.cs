@@ -57,7 +57,8 @@ public sealed class ApiDocumentIntro : IOpenApiDocumentTransformer, IOpenApiOper
           field errors come as `errors`, by field. 400 bad input, 401 no or unknown key, 403 outside the key's role or
           stores, 404 no such record, 409 a conflict with the data (a code in use, a record others refer to), 412 a
           record changed since the `ETag` sent as `If-Match`, 413 an upload over its limit, 429 over the recognition
-          APIs' rate.
+          APIs' rate. Any operation may answer 503 with `Retry-After` while the analysis service (silo) or the database
+          is not answering (a restart, a deploy): the request was fine — send it again after the seconds it says.
         * **Times** are UTC in ISO 8601; days (`day`, `from`, `to`) are store-local dates, `yyyy-MM-dd`.
         * **Lists** take `page` (from 1) and `pageSize` where they say so; exports (`…/export`, `….xlsx`) return a whole
           Excel workbook.

@@ -6,7 +6,7 @@ namespace SmartStore.Web.Api;
 
 /// <summary>
 /// Turns what a caller got wrong into a 4xx with a sentence that says what: malformed or unknown JSON,
-/// a refused master-data change. The silo not answering (restarting, unreachable, too busy) is a 503 with Retry-After:
+/// a refused master-data change. The silo or the database not answering (restarting, unreachable, too busy) is a 503 with Retry-After:
 /// the caller's request was fine and is worth sending again — a POS integration retries a 503, and may give up on a 500.
 /// Anything else is a 500 that is logged, and the server keeps serving. The API gets problem+json; a page, the status page
 /// in the reader's language (not a JSON text on the HQ board while the silo restarts).
@@ -22,6 +22,8 @@ public sealed class ApiErrorHandler(IProblemDetailsService problems, ILogger<Api
             MasterDataConflict conflict => (conflict.IsConflict ? 409 : 400, conflict.IsConflict ? "Conflict" : "Invalid reference", conflict.Message),
             _ when SiloNotAnswering(exception) =>
                 (503, "Service unavailable", "The analysis service (silo) is not answering just now. Send the request again shortly."),
+            Npgsql.NpgsqlException { IsTransient: true } =>
+                (503, "Service unavailable", "The database is not answering just now. Send the request again shortly."),
             _ => (500, "Server error", "The server could not complete the request; it has been logged."),
         };
         if (status >= 500) logger.LogError(exception, "Unhandled error on {Path}", context.Request.Path);

@@ -498,7 +498,7 @@ public static partial class UiText
         ["failed"] = ("出错了", "Something went wrong"),
         ["failedHint"] = ("服务器未能完成请求，已记录日志。", "The server could not complete the request; it has been logged."),
         ["unavailable"] = ("服务暂时不可用", "Service unavailable"),
-        ["unavailableHint"] = ("分析服务（silo）暂时没有响应，可能正在重启。本页每 15 秒自动重试。", "The analysis service (silo) is not answering just now — it may be restarting. This page tries again every 15 seconds."),
+        ["unavailableHint"] = ("分析服务或数据库暂时没有响应，可能正在重启。本页每 15 秒自动重试。", "The analysis service or the database is not answering just now — it may be restarting. This page tries again every 15 seconds."),
         ["backHome"] = ("返回首页", "Back to the board"),
         ["flagship"] = ("旗舰店", "Flagship"),
         ["mall"] = ("商场店", "Mall"),
