@@ -22,11 +22,20 @@ public sealed class MasterDataConflict(string message, MasterDataConflict.Refusa
     public static Exception From(PostgresException error, string entity, string code) => error.SqlState switch
     {
         PostgresErrorCodes.UniqueViolation => new MasterDataConflict($"{entity} code '{code}' already exists.", Refusal.Duplicate, code),
-        PostgresErrorCodes.ForeignKeyViolation when error.ConstraintName?.EndsWith("_fkey") == true && error.MessageText.Contains("still referenced") =>
-            new MasterDataConflict($"{entity} '{code}' is still in use ({error.TableName}); unbind or delete those first.", Refusal.InUse, code),
+        PostgresErrorCodes.ForeignKeyViolation when IsStillReferenced(error) => InUse(error, entity, code),
+        // The constraint names the reference (the detail is withheld unless the connection asks for it).
         PostgresErrorCodes.ForeignKeyViolation => new MasterDataConflict(
-            $"{entity} '{code}' refers to something that does not exist: {error.Detail ?? error.MessageText}", Refusal.MissingReference, code),
+            $"{entity} '{code}' refers to something that does not exist ({error.ConstraintName}).", Refusal.MissingReference, code),
         PostgresErrorCodes.CheckViolation => new MasterDataConflict($"{entity} '{code}' has a value out of range ({error.ConstraintName}).", Refusal.OutOfRange, code),
         _ => error,
     };
+
+    /// <summary>A record others still refer to (<see cref="PostgresException.TableName"/> is the referring table).</summary>
+    public static MasterDataConflict InUse(PostgresException error, string entity, string code) =>
+        new($"{entity} '{code}' is still in use ({error.TableName}); unbind or delete those first.", Refusal.InUse, code);
+
+    // PostgreSQL's own words for a delete or update blocked by a reference; its detail says so too, where the connection
+    // includes it (Npgsql withholds the detail by default, which once sent every such refusal to "does not exist").
+    private static bool IsStillReferenced(PostgresException error) =>
+        error.MessageText.StartsWith("update or delete on table", StringComparison.Ordinal) || error.Detail?.Contains("still referenced") == true;
 }

@@ -26,7 +26,8 @@ internal static class MasterDataRemoval
         }
         catch (PostgresException e)
         {
-            throw refusal?.Invoke(e) ?? MasterDataConflict.From(e, entity, code);
+            // Deleting, a broken reference can only be another record's to this one, whatever language the server words it in.
+            throw refusal?.Invoke(e) ?? (e.SqlState == PostgresErrorCodes.ForeignKeyViolation ? MasterDataConflict.InUse(e, entity, code) : MasterDataConflict.From(e, entity, code));
         }
     }
 }

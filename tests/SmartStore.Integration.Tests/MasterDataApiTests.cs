@@ -38,6 +38,13 @@ public sealed class MasterDataApiTests(SmartStoreSystem system)
         Assert.True(found["openingHours"]!["weekly"]![6]!["closed"]!.GetValue<bool>());
         Assert.Equal("New Year", found["openingHours"]!["exceptions"]![0]!["reason"]!.GetValue<string>());
 
+        // A camera bound to it keeps it: the refusal names what uses it (it said "refers to something that does not exist:
+        // Detail redacted …", Npgsql withholding PostgreSQL's detail).
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostJson("/api/cameras", new { code = "CAM-X0101-E1", kind = "entrance", storeCode = "X0101" })).StatusCode);
+        var inUse = await admin.DeleteAsync("/api/stores/X0101");
+        Assert.Equal(HttpStatusCode.Conflict, inUse.StatusCode);
+        Assert.Equal("Store 'X0101' is still in use (cameras); unbind or delete those first.", await inUse.Detail());
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync("/api/cameras/CAM-X0101-E1")).StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync("/api/stores/X0101")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync("/api/stores/X0101")).StatusCode);
 
