@@ -30,9 +30,16 @@ public sealed class MasterDataConflict(string message, MasterDataConflict.Refusa
         _ => error,
     };
 
-    /// <summary>A record others still refer to (<see cref="PostgresException.TableName"/> is the referring table).</summary>
-    public static MasterDataConflict InUse(PostgresException error, string entity, string code) =>
-        new($"{entity} '{code}' is still in use ({error.TableName}); unbind or delete those first.", Refusal.InUse, code);
+    /// <summary>
+    /// A record others still refer to (<see cref="PostgresException.TableName"/> is the referring table): what can be unbound
+    /// or deleted first, or history, which is kept — no advice to delete what nobody can.
+    /// </summary>
+    public static MasterDataConflict InUse(PostgresException error, string entity, string code) => History.Contains(error.TableName ?? "")
+        ? new($"{entity} '{code}' has history on record ({error.TableName}), which is kept: it cannot be deleted.", Refusal.InUse, code)
+        : new($"{entity} '{code}' is still in use ({error.TableName}); unbind or delete those first.", Refusal.InUse, code);
+
+    // Counted traffic, shelf days and the day's visitors: kept, never deleted with a record.
+    private static readonly HashSet<string> History = ["traffic_hourly", "shelf_daily", "store_visitors"];
 
     // PostgreSQL's own words for a delete or update blocked by a reference; its detail says so too, where the connection
     // includes it (Npgsql withholds the detail by default, which once sent every such refusal to "does not exist").

@@ -46,6 +46,12 @@ public sealed class MasterDataApiTests(SmartStoreSystem system)
         Assert.Equal("Store 'X0101' is still in use (cameras); unbind or delete those first.", await inUse.Detail());
         Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync("/api/cameras/CAM-X0101-E1")).StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync("/api/stores/X0101")).StatusCode);
+        // One with counted traffic is kept with its history, and is told so (not to delete what nobody can).
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostJson("/api/stores", ApiJson.NewStore("X0102"))).StatusCode);
+        await TrafficHistory.Hour(system.Database.Database, "X0102", new DateTime(2023, 3, 1, 10, 0, 0), entries: 5);
+        var counted = await admin.DeleteAsync("/api/stores/X0102");
+        Assert.Equal(HttpStatusCode.Conflict, counted.StatusCode);
+        Assert.Equal("Store 'X0102' has history on record (traffic_hourly), which is kept: it cannot be deleted.", await counted.Detail());
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync("/api/stores/X0101")).StatusCode);
 
         await using var connection = await system.Database.Database.Open();
