@@ -5,11 +5,11 @@ using SmartStore.Storage;
 namespace SmartStore.Web.Api;
 
 /// <summary>
-/// Turns what a caller got wrong into a 4xx with a sentence that says what: malformed or unknown JSON,
-/// a refused master-data change. The silo or the database not answering (restarting, unreachable, too busy) is a 503 with Retry-After:
-/// the caller's request was fine and is worth sending again — a POS integration retries a 503, and may give up on a 500.
-/// Anything else is a 500 that is logged, and the server keeps serving. The API gets problem+json; a page, the status page
-/// in the reader's language (not a JSON text on the HQ board while the silo restarts).
+/// Turns what a caller got wrong into a 4xx with a sentence that says what: malformed or unknown JSON, a refused
+/// master-data change. The silo or the database not answering (restarting, unreachable, too busy) is a 503 with
+/// Retry-After: the caller's request was fine and is worth sending again — a POS integration retries a 503, and may give
+/// up on a 500. Anything else is a 500 that is logged, and the server keeps serving. The API gets problem+json; a page,
+/// the status page in the reader's language (not a JSON text on the HQ board while the silo restarts).
 /// </summary>
 public sealed class ApiErrorHandler(IProblemDetailsService problems, ILogger<ApiErrorHandler> logger) : IExceptionHandler
 {
