@@ -36,6 +36,7 @@ public static class SiloHost
         builder.Services.AddHostedService<StoreGrainWarmup>();
         replace?.Invoke(builder.Services);
         var app = builder.Build();
+        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = Ingest.IngestFailureAnswer.Write });
         app.MapHttpIngest();
         return app;
     }
