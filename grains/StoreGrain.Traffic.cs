@@ -40,11 +40,17 @@ public sealed partial class StoreGrain
     /// Whether customers may be coming in at <paramref name="utc"/>: within the store's hours, give or take the grace. Asked
     /// for every crossing and passer-by; the hours are the profile's, so an edit applies at once.
     /// </summary>
-    private bool CustomersExpected(DateTime utc)
+    private bool CustomersExpected(DateTime utc) => TradingDuring(LocalTime(utc), TimeSpan.Zero);
+
+    /// <summary>
+    /// Whether the store was open at any moment from <paramref name="fromLocal"/> for <paramref name="length"/>, give or take
+    /// the grace: the one rule for a crossing (a moment) and for receipts (a moment, or an hour pushed whole).
+    /// </summary>
+    private bool TradingDuring(DateTime fromLocal, TimeSpan length)
     {
         if (_profile is null) return true;
-        var (local, grace) = (LocalTime(utc), _footfallOptions.OffHoursGrace);
-        return _profile.OpeningHours.IsOpenAt(local - grace) || _profile.OpeningHours.IsOpenAt(local + grace);
+        var grace = _footfallOptions.OffHoursGrace;
+        return _profile.OpeningHours.IsOpenDuring(fromLocal - grace, fromLocal + length + grace);
     }
 
     public async Task RecordTraffic(TrafficObservation observation)
@@ -60,9 +66,7 @@ public sealed partial class StoreGrain
     public async Task<bool[]> ClosedThroughout(DateTime[] fromLocal, TimeSpan length)
     {
         await LoadStoreProfile();
-        if (_profile is null) return new bool[fromLocal.Length];
-        var grace = _footfallOptions.OffHoursGrace;
-        return fromLocal.Select(from => !_profile.OpeningHours.IsOpenDuring(from - grace, from + length + grace)).ToArray();
+        return fromLocal.Select(from => !TradingDuring(from, length)).ToArray();
     }
 
     public async Task StaffChanged()

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Npgsql;
+using SmartStore.Storage;
 
 namespace SmartStore.Silo.Ingest;
 
@@ -13,15 +13,13 @@ namespace SmartStore.Silo.Ingest;
 /// </summary>
 public static class IngestFailureAnswer
 {
-    public const string RetryAfterSeconds = "10";
-
     public static async Task Write(HttpContext context)
     {
         var failure = context.Features.Get<IExceptionHandlerFeature>()?.Error;
         context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(IngestFailureAnswer))
             .LogError(failure, "Upload on {Path} failed", context.Request.Path);
-        var unavailable = failure is NpgsqlException { IsTransient: true };
-        if (unavailable) context.Response.Headers.RetryAfter = RetryAfterSeconds;
+        var unavailable = failure is not null && DatabaseOutage.Is(failure);
+        if (unavailable) context.Response.Headers.RetryAfter = DatabaseOutage.RetryAfterSeconds;
         await Results.Problem(
             statusCode: unavailable ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError,
             title: unavailable ? "Service unavailable" : "Server error",

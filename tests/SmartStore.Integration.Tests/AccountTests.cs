@@ -208,9 +208,7 @@ public sealed partial class AccountTests(SmartStoreSystem system)
     public async Task Every_sign_in_tried_is_logged_with_its_outcome_address_and_device()
     {
         using var admin = await system.SignedIn("admin");
-        var created = await admin.PostJson("/api/accounts", new { username = "log.tester", displayName = "日志测试", role = "hq_analyst" });
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var password = (await created.Json())["password"]!.GetValue<string>();
+        var password = await admin.NewAccount(new { username = "log.tester", displayName = "日志测试", role = "hq_analyst" });
 
         Assert.Equal(HttpStatusCode.OK, (await SignInForm("log.tester", "guessed-wrong-1")).StatusCode);
         using (var phone = system.Anonymous())

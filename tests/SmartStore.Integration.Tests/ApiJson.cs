@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
@@ -25,6 +26,14 @@ public static class ApiJson
 
     public static Task<HttpResponseMessage> PostJson(this HttpClient client, string url, object body) =>
         client.PostAsJsonAsync(url, body, new JsonSerializerOptions(JsonSerializerDefaults.Web));
+
+    /// <summary>Creates an account as head office does (asserting it was created) and returns its first password.</summary>
+    public static async Task<string> NewAccount(this HttpClient admin, object account)
+    {
+        var created = await admin.PostJson("/api/accounts", account);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        return (await created.Json())["password"]!.GetValue<string>();
+    }
 
     public static object NewStore(string code, string region = "EAST", double latitude = 31.23, double longitude = 121.47) => new
     {

@@ -11,9 +11,7 @@ public sealed class SignInLogTests(SmartStoreSystem system)
     public async Task The_sign_in_log_is_searched_by_account_outcome_address_and_day_paged_back_and_exported()
     {
         using var admin = await system.SignedIn("admin");
-        var created = await admin.PostJson("/api/accounts", new { username = "signin.tester", displayName = "登录日志测试", role = "hq_analyst" });
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var password = (await created.Json())["password"]!.GetValue<string>();
+        var password = await admin.NewAccount(new { username = "signin.tester", displayName = "登录日志测试", role = "hq_analyst" });
         // Two wrong passwords, then the right one.
         foreach (var tried in new[] { "guess-1", "guess-2", password })
         {

@@ -135,9 +135,7 @@ public sealed class TodoReviewTests(SmartStoreSystem system)
 
     private async Task<HttpClient> StoreManager(HttpClient admin, string username, string store)
     {
-        var created = await admin.PostJson("/api/accounts", new { username, displayName = "王店长", role = "store_manager", storeCodes = new[] { store } });
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        return await system.SignedIn(username, (await created.Json())["password"]!.GetValue<string>());
+        return await system.SignedIn(username, await admin.NewAccount(new { username, displayName = "王店长", role = "store_manager", storeCodes = new[] { store } }));
     }
 
     private static async Task<JsonNode> Todo(HttpClient client, long id) =>

@@ -61,12 +61,8 @@ public sealed class UsageTests(SmartStoreSystem system)
         Assert.Equal(HttpStatusCode.BadRequest, (await admin.GetAsync("/api/usage?from=2026-12-05&to=2026-12-01")).StatusCode);
     }
 
-    private static async Task<string> Create(HttpClient admin, string username, string store)
-    {
-        var created = await admin.PostJson("/api/accounts", new { username, displayName = "赵店长", role = "store_manager", storeCodes = new[] { store } });
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        return (await created.Json())["password"]!.GetValue<string>();
-    }
+    private static Task<string> Create(HttpClient admin, string username, string store) =>
+        admin.NewAccount(new { username, displayName = "赵店长", role = "store_manager", storeCodes = new[] { store } });
 
     private static JsonNode Person(JsonArray people, string username) => people.Single(p => p!["username"]!.GetValue<string>() == username)!;
 

@@ -22,14 +22,14 @@ public sealed class ApiErrorHandler(IProblemDetailsService problems, ILogger<Api
             MasterDataConflict conflict => (conflict.IsConflict ? 409 : 400, conflict.IsConflict ? "Conflict" : "Invalid reference", conflict.Message),
             _ when SiloNotAnswering(exception) =>
                 (503, "Service unavailable", "The analysis service (silo) is not answering just now. Send the request again shortly."),
-            Npgsql.NpgsqlException { IsTransient: true } =>
+            _ when DatabaseOutage.Is(exception) =>
                 (503, "Service unavailable", "The database is not answering just now. Send the request again shortly."),
             _ => (500, "Server error", "The server could not complete the request; it has been logged."),
         };
         if (status >= 500) logger.LogError(exception, "Unhandled error on {Path}", context.Request.Path);
         else logger.LogInformation("Rejected {Method} {Path}: {Detail}", context.Request.Method, context.Request.Path, detail);
         context.Response.StatusCode = status;
-        if (status == 503) context.Response.Headers.RetryAfter = RetryAfterSeconds;
+        if (status == 503) context.Response.Headers.RetryAfter = DatabaseOutage.RetryAfterSeconds;
         // A page is answered by the status page (the status-code middleware around this one renders it for a bodiless error).
         if (!SmartStore.Web.Security.AuthenticationSetup.IsApi(context.Request)) return true;
         return await problems.TryWriteAsync(new ProblemDetailsContext
@@ -39,8 +39,6 @@ public sealed class ApiErrorHandler(IProblemDetailsService problems, ILogger<Api
             ProblemDetails = { Status = status, Title = title, Detail = detail },
         });
     }
-
-    private const string RetryAfterSeconds = "10";
 
     // Orleans rejects a call to a silo that is gone or shedding load, fails to connect to any gateway, or times the call out.
     private static bool SiloNotAnswering(Exception exception) =>
