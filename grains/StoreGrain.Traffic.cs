@@ -30,6 +30,9 @@ public sealed partial class StoreGrain
     /// <summary>The store's region by its master data (null before it is read).</summary>
     private string? Region => _profile?.RegionCode;
 
+    /// <summary>Whether the store has closed for good by its today (闭店): its cameras leave the region's counts.</summary>
+    private bool ClosedDown => _profile?.OpeningHours.ClosedDownBy(LocalDay(DateTime.UtcNow)) == true;
+
     /// <summary>The store-local calendar day at <paramref name="utc"/>.</summary>
     private DateOnly LocalDay(DateTime utc) => StoreTimeZones.DayOf(utc, _zone);
 
@@ -120,6 +123,9 @@ public sealed partial class StoreGrain
             _announced = null;
             if (_footfall is not null) await Announce(_footfall);
         }
+        // Closed for good (or reopened): its cameras leave (or rejoin) the region's counts; the region ignores no change.
+        else if (Region is { } region)
+            await GrainFactory.GetGrain<IRegionGrain>(region).StoreCamerasChanged(this.GetPrimaryKeyString(), Counts());
         foreach (var camera in _state.State.Cameras.Keys) await GrainFactory.GetGrain<ICameraGrain>(camera).StoreChanged();
     }
 

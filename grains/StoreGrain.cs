@@ -39,6 +39,7 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
 
     public async Task CameraStatusChanged(CameraStatus status)
     {
+        await LoadStoreProfile();
         var state = _state.State;
         var before = Counts();
         var previousRegion = state.RegionCode;
@@ -70,8 +71,10 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
 
     public Task<CameraCounts> GetCameraCounts() => Task.FromResult(Counts());
 
+    /// <summary>The cameras online and offline, as the region and head office count them: none once the store has closed for good.</summary>
     private CameraCounts Counts()
     {
+        if (ClosedDown) return new CameraCounts(0, 0);
         var online = _state.State.Cameras.Values.Count(c => c.Online);
         return new CameraCounts(online, _state.State.Cameras.Count - online);
     }

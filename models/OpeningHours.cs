@@ -46,6 +46,17 @@ public sealed record OpeningHours(
     [property: Id(0)] IReadOnlyList<DayHours> Weekly,
     [property: Id(1)] IReadOnlyList<OpeningException> Exceptions)
 {
+    /// <summary>
+    /// The first store-local date the store no longer trades (闭店): closed every day from it, whatever the week or a range
+    /// says. Kept apart from the hours (the store's record sets it, by closing or reopening the store), so an edit of the
+    /// hours neither sets nor clears it; null while the store trades.
+    /// </summary>
+    [Id(2)]
+    public DateOnly? ClosedFrom { get; init; }
+
+    /// <summary>Whether the store has closed for good by this store-local date.</summary>
+    public bool ClosedDownBy(DateOnly date) => ClosedFrom is { } closed && closed <= date;
+
     public static OpeningHours Daily(TimeOnly open, TimeOnly close) =>
         new(Enumerable.Range(0, 7).Select(_ => new DayHours(open, close)).ToArray(), Array.Empty<OpeningException>());
 
@@ -59,9 +70,10 @@ public sealed record OpeningHours(
     public OpeningHours? Withdrawing(OpeningException entry) =>
         (Exceptions ?? []).Any(e => e.SameEntry(entry)) ? this with { Exceptions = (Exceptions ?? []).Where(e => !e.SameEntry(entry)).ToArray() } : null;
 
-    /// <summary>The hours of one store-local date: the last exception covering it (its range and weekday), else its weekday's.</summary>
+    /// <summary>The hours of one store-local date: none once the store has closed for good, else the last exception covering it (its range and weekday), else its weekday's.</summary>
     public DayHours On(DateOnly date)
     {
+        if (ClosedDownBy(date)) return DayHours.ClosedAllDay;
         // Stores created through the API before it filled in a missing list have none stored.
         var exception = (Exceptions ?? []).LastOrDefault(e => e.Covers(date));
         if (exception is not null) return exception.Hours;

@@ -55,6 +55,8 @@ public sealed class DemoCamera(string code, string secret, int index, CameraWiri
         do
         {
             if (Silent) { wiring.Tally.Silent(Code); continue; }
+            // A store closed for good has its cameras taken down: nothing to send, nothing to count.
+            if (wiring.Hours.ClosedDown(Store, DateTime.UtcNow)) continue;
             try { await act(stop); }
             catch (Exception e) when (e is HttpRequestException or IOException or System.Net.Sockets.SocketException)
             {

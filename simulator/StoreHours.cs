@@ -32,6 +32,10 @@ public sealed class StoreHours(HttpClient http, string? apiKey)
         !_stores.TryGetValue(storeCode, out var store)
         || store.Hours.IsOpenAt(TimeZoneInfo.ConvertTimeFromUtc(utc, store.Zone));
 
+    /// <summary>Whether the store has closed for good by that instant (闭店): its cameras are taken down and send nothing.</summary>
+    public bool ClosedDown(string storeCode, DateTime utc) =>
+        _stores.TryGetValue(storeCode, out var store) && store.Hours.ClosedDownBy(DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(utc, store.Zone)));
+
     /// <summary>The stores closed at that instant, for the progress output.</summary>
     public IReadOnlyList<string> ClosedAt(DateTime utc) => _stores.Keys.Where(code => !IsOpen(code, utc)).Order(StringComparer.Ordinal).ToList();
 
@@ -52,7 +56,11 @@ public sealed class StoreHours(HttpClient http, string? apiKey)
             _stores = await Read(stop);
             var closed = ClosedAt(DateTime.UtcNow);
             if (_closedSaid is null || !closed.SequenceEqual(_closedSaid))
-                say($"stores closed now by their hours on file: {closed.Count} of {_stores.Count}{(closed.Count == 0 ? "" : $" ({Listed(closed)}): their door, floor and till cameras send their empty views")}");
+            {
+                var down = closed.Where(code => ClosedDown(code, DateTime.UtcNow)).ToList();
+                say($"stores closed now by their hours on file: {closed.Count} of {_stores.Count}{(closed.Count == down.Count ? "" : $" ({Listed(closed.Except(down).ToList())}): their door, floor and till cameras send their empty views")}"
+                    + (down.Count == 0 ? "" : $"; closed for good: {Listed(down)}, their cameras send nothing"));
+            }
             _closedSaid = closed;
         }
         catch (Exception e) when (!stop.IsCancellationRequested

@@ -95,7 +95,7 @@ public sealed class InspectionTasks(SmartStoreDatabase database)
     {
         await using var connection = await database.Open(cancellationToken);
         var rows = await connection.QueryAsync<(string StoreCode, string CameraCode, string TimeZone, string OpeningHours)>(new CommandDefinition($"""
-            SELECT s.code, c.code, s.time_zone, s.opening_hours::text
+            SELECT s.code, c.code, s.time_zone, {StoreHours.WithClosing}
             FROM stores s JOIN cameras c ON c.store_code = s.code AND c.kind = @kind
             WHERE {StoreReach.OfParameters}
               AND (@preset::int IS NULL OR c.presets @> jsonb_build_array(jsonb_build_object('number', @preset::int)))
@@ -103,7 +103,7 @@ public sealed class InspectionTasks(SmartStoreDatabase database)
             """, new { kind = task.CameraKind.ToCode(), region = task.RegionCode, tag = task.StoreTag, preset = task.Preset },
             cancellationToken: cancellationToken));
         return rows.Select(r => new InspectionTarget(r.StoreCode, r.CameraCode, r.TimeZone,
-            JsonSerializer.Deserialize<OpeningHours>(r.OpeningHours, StorageJson.Options)!)).ToList();
+            StoreHours.Read(r.OpeningHours))).ToList();
     }
 
     public async Task<int> Schedule(IReadOnlyCollection<InspectionDue> due, CancellationToken cancellationToken = default)

@@ -8,9 +8,9 @@ namespace SmartStore.Storage;
 /// <summary>Stores of the chain; every read is filtered by the caller's scope in SQL, not after the fact.</summary>
 public sealed class StoreRepository(SmartStoreDatabase database)
 {
-    private const string Columns = """
+    private const string Columns = $"""
         code, name, region_code AS RegionCode, city, address, latitude, longitude, tags,
-        opening_hours::text AS OpeningHoursJson, time_zone AS TimeZone, staff_count AS StaffCount
+        {StoreHours.WithClosing} AS OpeningHoursJson, time_zone AS TimeZone, staff_count AS StaffCount
         """;
 
     /// <summary>Every store's code, in code order (the silo wakes each store's grain by it).</summary>
@@ -20,7 +20,9 @@ public sealed class StoreRepository(SmartStoreDatabase database)
         return (await connection.QueryAsync<string>(new CommandDefinition("SELECT code FROM stores ORDER BY code", cancellationToken: cancellationToken))).ToList();
     }
 
-    public async Task<Page<Store>> List(AccessScope scope, string? search, string? regionCode, string? tag, int pageNumber, int pageSize)
+    /// <param name="closedDown">true: only the stores closed for good by their today; false: only those trading; null: both.</param>
+    public async Task<Page<Store>> List(AccessScope scope, string? search, string? regionCode, string? tag, int pageNumber, int pageSize,
+        bool? closedDown = null)
     {
         await using var connection = await database.Open();
         var args = StoreScope.Parameters(scope, new
@@ -28,6 +30,7 @@ public sealed class StoreRepository(SmartStoreDatabase database)
             search = string.IsNullOrWhiteSpace(search) ? null : $"%{search.Trim()}%",
             regionCode,
             tag,
+            closedDown,
             limit = pageSize,
             offset = (pageNumber - 1) * pageSize,
         });
@@ -36,6 +39,7 @@ public sealed class StoreRepository(SmartStoreDatabase database)
               AND (@search::text IS NULL OR code ILIKE @search OR name ILIKE @search OR city ILIKE @search OR address ILIKE @search)
               AND (@regionCode::text IS NULL OR region_code = @regionCode)
               AND (@tag::text IS NULL OR @tag = ANY(tags))
+              AND (@closedDown::boolean IS NULL OR {ClosedDownToday} = @closedDown)
             """;
         var total = await connection.ExecuteScalarAsync<int>($"SELECT count(*) FROM stores s {where}", args);
         var rows = await connection.QueryAsync<StoreRow>($"SELECT {Columns} FROM stores s {where} ORDER BY code LIMIT @limit OFFSET @offset", args);
@@ -76,6 +80,9 @@ public sealed class StoreRepository(SmartStoreDatabase database)
         await using var connection = await database.Open();
         return await connection.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM regions WHERE code = @code)", new { code });
     }
+
+    /// <summary>SQL: whether the store has closed for good by its own today.</summary>
+    private const string ClosedDownToday = "coalesce(closed_on <= (now() AT TIME ZONE time_zone)::date, false)";
 
     private const string InsertSql = """
         INSERT INTO stores (code, name, region_code, city, address, latitude, longitude, tags, opening_hours, time_zone, staff_count)
@@ -166,6 +173,19 @@ public sealed class StoreRepository(SmartStoreDatabase database)
         return rows.Select(r => r.ToStore()).ToList();
     }
 
+    /// <summary>
+    /// Closes a store for good from a store-local date (闭店), or reopens it (<paramref name="closedOn"/> null), with its entry
+    /// in 操作日志; false when there is no such store. Its record and history stay; only the closure changes.
+    /// </summary>
+    public async Task<bool> SetClosedOn(string code, DateOnly? closedOn, string actor) =>
+        await database.InTransaction(async (c, t) =>
+        {
+            var found = await c.ExecuteAsync("UPDATE stores SET closed_on = @closedOn, updated_at = now() WHERE code = @code",
+                new { code, closedOn = closedOn?.ToDateTime(TimeOnly.MinValue) }, t) == 1;
+            if (found) await AuditTrail.Record(c, t, actor, closedOn is null ? "reopen-store" : "close-down", "store", code, new { closedOn });
+            return found;
+        });
+
     public Task<bool> Delete(string code, string actor) => MasterDataRemoval.ByCode(database, "stores", "Store", code, actor);
 
     /// <summary>Writes a store (and its audit entry) in a transaction of its own.</summary>
@@ -191,7 +211,7 @@ public sealed class StoreRepository(SmartStoreDatabase database)
         {
             store.Code, store.Name, store.RegionCode, store.City, store.Address, store.Latitude, store.Longitude,
             Tags = store.Tags.ToArray(),
-            OpeningHours = JsonSerializer.Serialize(store.OpeningHours, StorageJson.Options),
+            OpeningHours = StoreHours.Json(store.OpeningHours),
             store.TimeZone, store.StaffCount,
         }, t);
         await AuditTrail.Record(c, t, actor, action, "store", store.Code, store);
@@ -213,6 +233,6 @@ public sealed class StoreRepository(SmartStoreDatabase database)
         public long Revision { get; init; }
 
         public Store ToStore() => new(Code, Name, RegionCode, City, Address, Latitude, Longitude, Tags,
-            JsonSerializer.Deserialize<OpeningHours>(OpeningHoursJson, StorageJson.Options)!, TimeZone, StaffCount);
+            StoreHours.Read(OpeningHoursJson), TimeZone, StaffCount);
     }
 }

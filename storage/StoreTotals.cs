@@ -111,8 +111,8 @@ public sealed class StoreTotals(SmartStoreDatabase database, double maxDoorBlind
     private static async Task<IEnumerable<DoorGaps.Outage>> DoorOutages(Npgsql.NpgsqlConnection connection, string? storeCode, DateOnly from,
         DateOnly toInclusive, CancellationToken cancellationToken)
     {
-        var rows = await connection.QueryAsync<(string Store, DateTime Started, DateTime? Ended, string Hours, string Zone)>(new CommandDefinition("""
-            SELECT c.store_code, i.started_utc, i.ended_utc, s.opening_hours::text, s.time_zone
+        var rows = await connection.QueryAsync<(string Store, DateTime Started, DateTime? Ended, string Hours, string Zone)>(new CommandDefinition($"""
+            SELECT c.store_code, i.started_utc, i.ended_utc, {StoreHours.WithClosing}, s.time_zone
             FROM camera_incidents i JOIN cameras c ON c.code = i.camera_code AND c.kind = 'entrance' JOIN stores s ON s.code = c.store_code
             WHERE i.started_utc < @toUtc AND coalesce(i.ended_utc, 'infinity') > @fromUtc AND (@storeCode::text IS NULL OR c.store_code = @storeCode)
             """, new
@@ -123,7 +123,7 @@ public sealed class StoreTotals(SmartStoreDatabase database, double maxDoorBlind
         }, cancellationToken: cancellationToken));
         return rows.Select(r => new DoorGaps.Outage(r.Store, DateTime.SpecifyKind(r.Started, DateTimeKind.Utc),
             r.Ended is { } ended ? DateTime.SpecifyKind(ended, DateTimeKind.Utc) : null,
-            JsonSerializer.Deserialize<OpeningHours>(r.Hours, StorageJson.Options)!, StoreTimeZones.Find(r.Zone)));
+            StoreHours.Read(r.Hours), StoreTimeZones.Find(r.Zone)));
     }
 
     private sealed class Row

@@ -38,7 +38,8 @@ public static class HttpIngestEndpoint
         var verdict = await inbox.Receive(new UploadOrigin(camera, fileName, address, "http"), content, context.RequestAborted);
         if (verdict.Accepted)
             return Results.Accepted($"/api/snapshots/{verdict.SnapshotId}/image", new { snapshotId = verdict.SnapshotId, duplicate = verdict.Duplicate });
-        return Results.Problem(statusCode: verdict.Reason == UploadRejection.TooLarge ? 413 : 400,
+        // A closed store's camera is no bad request: the store it sends for is gone (403, as a camera without rights).
+        return Results.Problem(statusCode: verdict.Reason switch { UploadRejection.TooLarge => 413, UploadRejection.StoreClosedDown => 403, _ => 400 },
             title: $"Rejected ({verdict.Reason})", detail: verdict.Detail);
     }
 

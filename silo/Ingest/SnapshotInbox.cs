@@ -40,7 +40,10 @@ public sealed class SnapshotInbox(
     ILogger<SnapshotInbox> logger)
 {
     private readonly JpegIntake _intake = new(new IntakeLimits(options.Value.MaxUploadBytes));
-    private readonly ConcurrentDictionary<string, (string Zone, DateTime Until)> _timeZones = new();
+    private readonly ConcurrentDictionary<string, (StoreClock Store, DateTime Until)> _stores = new();
+
+    /// <summary>What an upload needs of its camera's store: the zone its file names are read in, and whether it has closed for good.</summary>
+    private sealed record StoreClock(string Code, string Zone, DateOnly? ClosedFrom);
 
     public long MaxUploadBytes => options.Value.MaxUploadBytes;
 
@@ -58,9 +61,13 @@ public sealed class SnapshotInbox(
             if (check.Rejection is { } rejection) return await Refuse(origin, rejection, check.Detail);
 
             var received = DateTime.UtcNow;
+            var store = await StoreOf(origin.CameraCode, cancellationToken);
+            if (store.ClosedFrom is { } closed && closed <= StoreTimeZones.DayOf(received, StoreTimeZones.Find(store.Zone)))
+                return await Refuse(origin, UploadRejection.StoreClosedDown,
+                    $"store {store.Code} closed for good on {closed:yyyy-MM-dd}; unbind the camera, or reopen the store");
             var relative = images.PlaceFor(origin.CameraCode, sha256, received);
             images.MoveIntoPlace(temp, relative);
-            var capturedUtc = CaptureTime.FromFileName(origin.FileName, await StoreTimeZone(origin.CameraCode, cancellationToken));
+            var capturedUtc = CaptureTime.FromFileName(origin.FileName, store.Zone);
             var (id, duplicate) = await snapshots.Record(new SnapshotRepository.NewSnapshot(origin.CameraCode, sha256, relative,
                 (int)bytes, check.Width, check.Height, Truncate(origin.FileName, 255), capturedUtc, origin.Source));
 
@@ -151,17 +158,18 @@ public sealed class SnapshotInbox(
     }
 
     /// <summary>
-    /// The store time zone a camera's file names are read in. Looked up per camera at most once a minute:
-    /// it changes almost never, and asking the database on every upload cost two round trips per snapshot.
+    /// A camera's store, as an upload needs it. Looked up per camera at most once a minute: it changes almost never, and
+    /// asking the database on every upload cost two round trips per snapshot (a store closed for good is refused within
+    /// the minute).
     /// </summary>
-    private async Task<string> StoreTimeZone(string cameraCode, CancellationToken cancellationToken)
+    private async Task<StoreClock> StoreOf(string cameraCode, CancellationToken cancellationToken)
     {
-        if (_timeZones.TryGetValue(cameraCode, out var known) && known.Until > DateTime.UtcNow) return known.Zone;
+        if (_stores.TryGetValue(cameraCode, out var known) && known.Until > DateTime.UtcNow) return known.Store;
         var camera = await directory.FindCamera(cameraCode, cancellationToken);
         var store = camera?.StoreCode is { } code ? await directory.FindStore(code, cancellationToken) : null;
-        var zone = store?.TimeZone ?? "Asia/Shanghai";
-        _timeZones[cameraCode] = (zone, DateTime.UtcNow.AddMinutes(1));
-        return zone;
+        var clock = new StoreClock(store?.Code ?? "", store?.TimeZone ?? "Asia/Shanghai", store?.OpeningHours.ClosedFrom);
+        _stores[cameraCode] = (clock, DateTime.UtcNow.AddMinutes(1));
+        return clock;
     }
 
     private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max];

@@ -13,6 +13,8 @@ public enum UploadRejection
     WrongPassword,
     BadFileName,
     TransferAborted,
+    /// <summary>The camera's store has closed for good (闭店): its pictures are of an empty shop.</summary>
+    StoreClosedDown,
 }
 
 /// <summary>What the inbox did with an upload.</summary>

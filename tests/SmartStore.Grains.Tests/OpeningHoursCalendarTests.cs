@@ -29,6 +29,21 @@ public sealed class OpeningHoursCalendarTests
     }
 
     [Fact]
+    public void A_store_closed_for_good_is_closed_every_day_from_its_date_its_last_night_kept()
+    {
+        // Closed from Wednesday 11-25: a holiday range after it opens nothing; Tuesday's late night ends as it would.
+        var late = new OpeningException(new DateOnly(2026, 11, 26), new DateOnly(2026, 11, 30), new DayHours(new TimeOnly(9, 0), new TimeOnly(23, 0)), "sale");
+        var hours = OpeningHours.Daily(new TimeOnly(18, 0), new TimeOnly(2, 0)) with { Exceptions = [late], ClosedFrom = new DateOnly(2026, 11, 25) };
+        Assert.True(OpeningHoursCalendar.IsOpen(hours, Shanghai, Utc(24, 12, 0)));   // Tue 20:00 local
+        Assert.True(OpeningHoursCalendar.IsOpen(hours, Shanghai, Utc(24, 17, 30)));  // Wed 01:30 local, Tuesday's night
+        Assert.False(OpeningHoursCalendar.IsOpen(hours, Shanghai, Utc(25, 12, 0)));  // Wed 20:00 local
+        Assert.False(OpeningHoursCalendar.IsOpen(hours, Shanghai, Utc(27, 4, 0)));   // Fri noon, in the sale's range
+        Assert.False(hours.ClosedDownBy(new DateOnly(2026, 11, 24)));
+        Assert.True(hours.ClosedDownBy(new DateOnly(2026, 11, 25)));
+        Assert.Null(hours.SpanOn(new DateOnly(2026, 12, 1)));
+    }
+
+    [Fact]
     public void A_date_range_exception_replaces_the_weekly_hours()
     {
         var refit = new OpeningException(new DateOnly(2026, 11, 23), new DateOnly(2026, 11, 24),

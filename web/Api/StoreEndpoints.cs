@@ -12,7 +12,7 @@ public static class StoreEndpoints
     public static RouteGroupBuilder MapStores(this RouteGroupBuilder api)
     {
         var stores = api.MapGroup("/stores").WithTags("Stores");
-        stores.MapGet("/", List).WithSummary("Stores, paged; filter by text, region or tag").Produces<Page<Store>>();
+        stores.MapGet("/", List).WithSummary("Stores, paged; filter by text, region, tag or status (trading, closed: closed for good by its today)").Produces<Page<Store>>();
         // The import's own columns, to change in Excel and send back to POST /stores/import?change=true.
         stores.MapGet("/export", async (string? region, string? tag, StoreRepository repository, CancellationToken cancellationToken) =>
             Results.File(await StoreImport.Sheet(await repository.Matching(region, tag), cancellationToken), Workbook.ContentType,
@@ -21,18 +21,25 @@ public static class StoreEndpoints
         stores.MapGet("/{code}", Get).WithSummary("One store, with its ETag").Produces<Store>();
         stores.MapPost("/", Create).WithSummary("Adds a store").Produces<Store>(StatusCodes.Status201Created).RequireAuthorization(AuthenticationSetup.MayEdit);
         stores.MapPut("/{code}", Update).WithSummary("Changes a store (If-Match: only while it is still at that version)").Versioned(typeof(Store)).RequireAuthorization(AuthenticationSetup.MayEdit);
+        stores.MapPut("/{code}/closing", Close)
+            .WithSummary("Closes a store for good from a store-local date (闭店): its hours are closed every day from then, its cameras' uploads refused, it leaves the live board; its record and history stay")
+            .Produces<Store>().RequireAuthorization(AuthenticationSetup.MayEdit);
+        stores.MapDelete("/{code}/closing", Reopen).WithSummary("Reopens a store closed for good, or withdraws a planned closing")
+            .Produces<Store>().RequireAuthorization(AuthenticationSetup.MayEdit);
         stores.MapDelete("/{code}", Delete).WithSummary("Deletes a store (refused while records refer to it)").Produces(StatusCodes.Status204NoContent).RequireAuthorization(AuthenticationSetup.MayEdit);
         return api;
     }
 
     private static async Task<IResult> List(ClaimsPrincipal user, StoreRepository repository,
-        string? q, string? region, string? tag, int? page, int? pageSize)
+        string? q, string? region, string? tag, string? status, int? page, int? pageSize)
     {
         if (!Paging.TryRead(page, pageSize, out var number, out var size, out var error)) return error!;
+        if (!StoreStatus.TryRead(status, out var closedDown))
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["status"] = [$"status '{status}' is none of: {StoreStatus.Values}."] });
         var scope = user.Scope();
         if (region is not null && !scope.SeesWholeChain && scope.Role == Role.RegionManager && !scope.AllowsRegion(region))
             return Problems.OutOfScope($"Region '{region}'");
-        return Results.Ok(await repository.List(scope, q, region, tag, number, size));
+        return Results.Ok(await repository.List(scope, q, region, tag, number, size, closedDown));
     }
 
     /// <summary>A store, with its version as the ETag: sent back as If-Match, an update is refused once the store has changed since.</summary>
@@ -62,6 +69,32 @@ public static class StoreEndpoints
         return (await desk.Update(code, input, user.Actor(), revision)).Answer($"Store '{code}'", response, store => store);
     }
 
+    /// <summary>When a store closes for good: the first store-local date it no longer trades.</summary>
+    public sealed record ClosingInput(DateOnly? ClosedOn);
+
+    private static async Task<IResult> Close(string code, ClosingInput input, ClaimsPrincipal user, StoreClosingDesk desk) =>
+        Answer(code, await desk.Close(code, input.ClosedOn, user.Actor()));
+
+    private static async Task<IResult> Reopen(string code, ClaimsPrincipal user, StoreClosingDesk desk) =>
+        Answer(code, await desk.Reopen(code, user.Actor()));
+
+    private static IResult Answer(string code, StoreClosingDesk.Outcome outcome) =>
+        outcome.Errors.Any ? outcome.Errors.ToResult() : outcome.Store is { } store ? Results.Ok(store) : Problems.NotFound($"Store '{code}'");
+
     private static async Task<IResult> Delete(string code, ClaimsPrincipal user, StoreRepository repository) =>
         await repository.Delete(code, user.Actor()) ? Results.NoContent() : Problems.NotFound($"Store '{code}'");
+}
+
+/// <summary>A store list's status filter: trading, or closed for good (闭店) by the store's own today; none: both.</summary>
+public static class StoreStatus
+{
+    public const string Trading = "trading", Closed = "closed";
+    public const string Values = $"{Trading}, {Closed}";
+
+    /// <summary>The filter as the repository takes it (true: closed only); false when the word is none of them.</summary>
+    public static bool TryRead(string? status, out bool? closedDown)
+    {
+        closedDown = status?.Trim().ToLowerInvariant() switch { null or "" => null, Trading => false, Closed => true, _ => (bool?)null };
+        return closedDown is not null || string.IsNullOrWhiteSpace(status);
+    }
 }

@@ -38,6 +38,7 @@ public static class FieldNames
         ["starts"] = "开始时间",
         ["ends"] = "结束时间",
         ["from"] = "开始日期",
+        ["closedOn"] = "闭店日期",
         ["to"] = "结束日期",
         ["day"] = "日期",
         ["weekdays"] = "星期",

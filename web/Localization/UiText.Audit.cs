@@ -35,6 +35,8 @@ public static partial class UiText
         ["act.view-reference-reset"] = ("重置参考画面", "reset reference view"),
         ["act.assign"] = ("指定", "assign"),
         ["act.enrol"] = ("登记", "enrol"),
+        ["act.close-down"] = ("闭店", "close down"),
+        ["act.reopen-store"] = ("恢复营业", "reopen store"),
         ["act.pause"] = ("暂停", "pause"),
         ["act.resume"] = ("恢复", "resume"),
         ["act.planogram"] = ("编辑陈列图", "edit planogram"),

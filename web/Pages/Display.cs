@@ -161,8 +161,19 @@ public static class Display
         return system.Length == 0 ? browser : $"{system} · {browser}";
     }
 
-    /// <summary>A store's hours today on its own clock ("10:00–22:00", or closed), special hours included.</summary>
-    public static string HoursToday(Store store) => Hours(store.OpeningHours.On(StoreToday(store)));
+    /// <summary>A store's hours today on its own clock ("10:00–22:00", or closed), special hours included; 已闭店 once it has closed for good.</summary>
+    public static string HoursToday(Store store) =>
+        ClosedDown(store) ? UiText.T("closedDown") : Hours(store.OpeningHours.On(StoreToday(store)));
+
+    /// <summary>Whether the store has closed for good by its own today (闭店).</summary>
+    public static bool ClosedDown(Store store) => store.OpeningHours.ClosedDownBy(StoreToday(store));
+
+    /// <summary>
+    /// The store's closing for good, as its page and the store list say it: "已于 2026-12-01 闭店" once in effect, "将于
+    /// 2026-12-31 闭店" while planned; null while it trades with none planned.
+    /// </summary>
+    public static string? Closing(Store store) => store.OpeningHours.ClosedFrom is not { } date ? null
+        : string.Format(UiText.T(ClosedDown(store) ? "closedDownOn" : "closingOn"), date.ToString("yyyy-MM-dd"));
 
     /// <summary>A day's hours: "10:00–22:00", or closed.</summary>
     public static string Hours(DayHours day) => day.Closed ? UiText.T("closedDay") : $"{ClockText.Of(day.Open)}–{ClockText.Of(day.Close)}";

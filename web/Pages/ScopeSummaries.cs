@@ -5,14 +5,15 @@ using SmartStore.Storage;
 namespace SmartStore.Web.Pages;
 
 /// <summary>
-/// Every store the viewer may see with its live summary (cameras, today's traffic, compliance, a closure): what the HQ
-/// board and the mobile view show. One grain call per store.
+/// Every store the viewer may see that still trades, with its live summary (cameras, today's traffic, compliance, a
+/// closure): what the HQ board, the wall screens and the mobile view show — a store closed for good is history, not a
+/// row of zeros among them. One grain call per store.
 /// </summary>
 public sealed class ScopeSummaries(StoreRepository stores, IClusterClient cluster)
 {
     public async Task<IReadOnlyList<(Store Store, StoreSummary Summary)>> Load(AccessScope scope)
     {
-        var storeList = (await stores.List(scope, null, null, null, 1, 10_000)).Items;
+        var storeList = (await stores.List(scope, null, null, null, 1, 10_000, closedDown: false)).Items;
         var summaries = await Task.WhenAll(storeList.Select(s => cluster.GetGrain<IStoreGrain>(s.Code).GetSummary()));
         return storeList.Zip(summaries).ToList();
     }

@@ -13,7 +13,7 @@ namespace SmartStore.Web.Pages;
 /// <summary>One store for its manager's phone: today's foot traffic live, by hour, its cameras and enrolled staff.</summary>
 public sealed class StoreDetailModel(StoreRepository stores, RegionRepository regions, TrafficRepository traffic, StaffRoster roster, SkuRepository skus,
     StaffEnrolment enrolment, StoreClosures closures, StoreTodos todos, TodoDesk todoDesk, PlanogramRepository planograms, AuditDesk audit, IClusterClient cluster,
-    ShelfAlertSpells shelfAlerts) : PageModel
+    ShelfAlertSpells shelfAlerts, StoreClosingDesk closing) : PageModel
 {
     [FromRoute] public string Code { get; set; } = "";
 
@@ -114,6 +114,38 @@ public sealed class StoreDetailModel(StoreRepository stores, RegionRepository re
     public string StoreToday => TodoDeadline.Today(Store.TimeZone, UtcNow).ToString("yyyy-MM-dd");
     /// <summary>The deadline field's first value, on the store's own calendar.</summary>
     public string DefaultDue => TodoDeadline.DefaultDay(TodoDeadline.Today(Store.TimeZone, UtcNow), todoDesk.DueInDays).ToString("yyyy-MM-dd");
+
+    /// <summary>What was wrong with a closing date sent (闭店), in the reader's language.</summary>
+    public IReadOnlyList<string> ClosingErrors { get; private set; } = [];
+
+    /// <summary>HQ closes the store for good from a store-local date (today, or planned ahead).</summary>
+    public async Task<IActionResult> OnPostCloseDown(string? closedOn)
+    {
+        if (!MayEdit) return Forbid();
+        if (await Load() is { } refused) return refused;
+        var errors = new FieldErrors();
+        DateOnly? date = DateOnly.TryParseExact(closedOn?.Trim(), "yyyy-MM-dd", out var parsed) ? parsed : null;
+        if (date is null && !string.IsNullOrWhiteSpace(closedOn)) errors.Add("closedOn", $"closedOn '{closedOn}' is no date.", $"闭店日期“{closedOn}”不是日期。");
+        var outcome = errors.Any ? new StoreClosingDesk.Outcome(Store, errors) : await closing.Close(Code, date, User.Actor());
+        if (outcome.Store is null) return NotFound();
+        if (outcome.Errors.Any)
+        {
+            ClosingErrors = outcome.Errors.Localized;
+            return Page();
+        }
+        TempData["notice"] = string.Format(T("storeClosedDownSaved"), Display.Closing(outcome.Store));
+        return RedirectToPage(new { Code });
+    }
+
+    /// <summary>HQ reopens a store closed for good, or withdraws a planned closing.</summary>
+    public async Task<IActionResult> OnPostReopen()
+    {
+        if (!MayEdit) return Forbid();
+        if (await Load() is { } refused) return refused;
+        if ((await closing.Reopen(Code, User.Actor())).Store is null) return NotFound();
+        TempData["notice"] = T("storeReopened");
+        return RedirectToPage(new { Code });
+    }
 
     public async Task<IActionResult> OnPostRemoveStaff(long id)
     {

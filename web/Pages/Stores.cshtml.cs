@@ -17,6 +17,8 @@ public sealed class StoresModel(StoreRepository stores, RegionRepository regions
 
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public string? Region { get; set; }
+    /// <summary>trading, closed (for good), or empty: every store.</summary>
+    [BindProperty(SupportsGet = true)] public string? Status { get; set; }
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
     [BindProperty] public StoreInput? Input { get; set; }
 
@@ -76,6 +78,7 @@ public sealed class StoresModel(StoreRepository stores, RegionRepository regions
         PageNumber = Math.Max(1, PageNumber);
         Regions = await regions.List(User.Scope());
         Tags = await dictionary.List(DictionaryRepository.StoreTag);
-        Result = await stores.List(User.Scope(), Q, string.IsNullOrEmpty(Region) ? null : Region, null, PageNumber, PageSize);
+        if (!StoreStatus.TryRead(Status, out var closedDown)) Status = null;
+        Result = await stores.List(User.Scope(), Q, string.IsNullOrEmpty(Region) ? null : Region, null, PageNumber, PageSize, closedDown);
     }
 }

@@ -1,0 +1,91 @@
+using System.Net;
+using Dapper;
+using SmartStore.GrainInterfaces;
+using SmartStore.Models;
+using SmartStore.Testing;
+
+namespace SmartStore.Integration.Tests;
+
+/// <summary>A store closed for good (闭店): kept with its history, off the board, its cameras refused; and reopened.</summary>
+[Collection(SystemCollection.Name)]
+public sealed class StoreClosingTests(SmartStoreSystem system)
+{
+    private static readonly string Frame = Path.Combine(SharedData.Shared, "data", "pets2009-s2l1", "images", "000050.jpg");
+    private static readonly TimeZoneInfo China = StoreTimeZones.Find("Asia/Shanghai");
+
+    private static DateOnly Today => StoreTimeZones.DayOf(DateTime.UtcNow, China);
+
+    [Fact]
+    public async Task A_closed_store_keeps_its_record_leaves_the_board_refuses_its_cameras_and_reopens()
+    {
+        using var admin = await system.SignedIn("admin");
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostJson("/api/stores", ApiJson.NewStore("X1001"))).StatusCode);
+        var camera = await admin.PostJson("/api/cameras", new { code = "CAM-X1001-E1", kind = "entrance", storeCode = "X1001" });
+        var credentials = $"CAM-X1001-E1:{(await camera.Json())["secret"]!.GetValue<string>()}";
+        Assert.Contains("测试门店 X1001", await admin.GetStringAsync("/"));
+
+        var closed = await admin.PutJson("/api/stores/X1001/closing", new { closedOn = Today.ToString("yyyy-MM-dd") });
+        Assert.Equal(HttpStatusCode.OK, closed.StatusCode);
+        Assert.Equal(Today.ToString("yyyy-MM-dd"), (await closed.Json())["openingHours"]!["closedFrom"]!.GetValue<string>());
+
+        // The store's grain follows: closed all day from the date, whatever its week says.
+        var noon = Today.ToDateTime(new TimeOnly(12, 0));
+        Assert.True(Assert.Single(await system.Grains.GetGrain<IStoreGrain>("X1001").ClosedThroughout([noon], TimeSpan.FromHours(1))));
+        Assert.Contains("\"X1001\"", await admin.GetStringAsync("/api/stores?status=closed&q=X1001"));
+        Assert.DoesNotContain("\"X1001\"", await admin.GetStringAsync("/api/stores?status=trading&q=X1001"));
+        Assert.Equal(HttpStatusCode.BadRequest, (await admin.GetAsync("/api/stores?status=shut")).StatusCode);
+        Assert.DoesNotContain("测试门店 X1001", await admin.GetStringAsync("/"));
+        Assert.Contains("id=\"store-closing\"", await admin.GetStringAsync("/stores/X1001"));
+        Assert.Equal("close-down", (await (await admin.GetAsync("/api/audit?entity=store&key=X1001&limit=1")).Json())[0]!["action"]!.GetValue<string>());
+
+        // Its camera's pictures are refused with the reason, over HTTP and FTP, and counted.
+        var http = await FtpClients.Curl("-sS", "-w", "\n%{http_code}", "-u", credentials, "-H", "Content-Type: image/jpeg",
+            "--data-binary", $"@{Frame}", new Uri(system.IngestAddress, "/api/ingest/CAM-X1001-E1").ToString());
+        Assert.EndsWith("403", http.Output.Trim());
+        Assert.Contains("closed for good on " + Today.ToString("yyyy-MM-dd"), http.Output);
+        var ftp = await FtpClients.Curl("-sS", "-T", Frame, "--user", credentials, $"ftp://127.0.0.1:{system.FtpPort}/door.jpg");
+        Assert.NotEqual(0, ftp.ExitCode);
+        Assert.Contains("550 Rejected (StoreClosedDown)", ftp.Error);
+        await using (var connection = await system.Database.Database.Open())
+        {
+            Assert.Equal(2, await connection.ExecuteScalarAsync<int>(
+                "SELECT count(*) FROM ingest_rejections WHERE camera_code = 'CAM-X1001-E1' AND reason = 'StoreClosedDown'"));
+            Assert.Equal(0, await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM snapshots WHERE camera_code = 'CAM-X1001-E1'"));
+        }
+
+        var reopened = await admin.DeleteAsync("/api/stores/X1001/closing");
+        Assert.Equal(HttpStatusCode.OK, reopened.StatusCode);
+        Assert.Null((await reopened.Json())["openingHours"]!["closedFrom"]);
+        Assert.False(Assert.Single(await system.Grains.GetGrain<IStoreGrain>("X1001").ClosedThroughout([noon], TimeSpan.FromHours(1))));
+        Assert.Contains("测试门店 X1001", await admin.GetStringAsync("/"));
+        Assert.Equal("reopen-store", (await (await admin.GetAsync("/api/audit?entity=store&key=X1001&limit=1")).Json())[0]!["action"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_planned_closing_survives_an_edit_of_the_store_and_bad_closings_are_refused()
+    {
+        using var admin = await system.SignedIn("admin");
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostJson("/api/stores", ApiJson.NewStore("X1002"))).StatusCode);
+        var planned = Today.AddDays(10).ToString("yyyy-MM-dd");
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutJson("/api/stores/X1002/closing", new { closedOn = planned })).StatusCode);
+
+        // Still trading until then: on the board's list, not among the closed.
+        Assert.Contains("\"X1002\"", await admin.GetStringAsync("/api/stores?status=trading&q=X1002"));
+        Assert.Contains(planned, await admin.GetStringAsync("/stores?q=X1002"));
+
+        // Saving the store's details (its hours sent without the closing) keeps the closing.
+        var edited = await admin.PutJson("/api/stores/X1002", ApiJson.NewStore("X1002"));
+        Assert.Equal(HttpStatusCode.OK, edited.StatusCode);
+        Assert.Equal(planned, (await (await admin.GetAsync("/api/stores/X1002")).Json())["openingHours"]!["closedFrom"]!.GetValue<string>());
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await admin.PutJson("/api/stores/X1002/closing", new { })).StatusCode);
+        var far = await admin.PutJson("/api/stores/X1002/closing", new { closedOn = Today.AddYears(2).ToString("yyyy-MM-dd") });
+        Assert.Equal(HttpStatusCode.BadRequest, far.StatusCode);
+        Assert.Contains("more than 366 days", await far.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.PutJson("/api/stores/X1099/closing", new { closedOn = planned })).StatusCode);
+        using var manager = await system.SignedIn("s0001");
+        Assert.Equal(HttpStatusCode.Forbidden, (await manager.PutJson("/api/stores/S0001/closing", new { closedOn = planned })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await manager.DeleteAsync("/api/stores/X1002/closing")).StatusCode);
+        Assert.Equal(planned, (await (await admin.GetAsync("/api/stores/X1002")).Json())["openingHours"]!["closedFrom"]!.GetValue<string>());
+    }
+}
