@@ -23,6 +23,10 @@ public sealed class StoreClosingTests(SmartStoreSystem system)
         var camera = await admin.PostJson("/api/cameras", new { code = "CAM-X1001-E1", kind = "entrance", storeCode = "X1001" });
         var credentials = $"CAM-X1001-E1:{(await camera.Json())["secret"]!.GetValue<string>()}";
         Assert.Contains("测试门店 X1001", await admin.GetStringAsync("/"));
+        using var device = system.Anonymous();
+        Assert.Equal(HttpStatusCode.OK, (await MasterDataApiTests.Heartbeat(device, "CAM-X1001-E1", credentials.Split(':')[1])).StatusCode);
+        var store = system.Grains.GetGrain<IStoreGrain>("X1001");
+        Assert.Equal(new CameraCounts(1, 0), await store.GetCameraCounts());
 
         var closed = await admin.PutJson("/api/stores/X1001/closing", new { closedOn = Today.ToString("yyyy-MM-dd") });
         Assert.Equal(HttpStatusCode.OK, closed.StatusCode);
@@ -30,7 +34,9 @@ public sealed class StoreClosingTests(SmartStoreSystem system)
 
         // The store's grain follows: closed all day from the date, whatever its week says.
         var noon = Today.ToDateTime(new TimeOnly(12, 0));
-        Assert.True(Assert.Single(await system.Grains.GetGrain<IStoreGrain>("X1001").ClosedThroughout([noon], TimeSpan.FromHours(1))));
+        Assert.True(Assert.Single(await store.ClosedThroughout([noon], TimeSpan.FromHours(1))));
+        // Its camera leaves the counts the region and head office add up.
+        Assert.Equal(new CameraCounts(0, 0), await store.GetCameraCounts());
         Assert.Contains("\"X1001\"", await admin.GetStringAsync("/api/stores?status=closed&q=X1001"));
         Assert.DoesNotContain("\"X1001\"", await admin.GetStringAsync("/api/stores?status=trading&q=X1001"));
         Assert.Equal(HttpStatusCode.BadRequest, (await admin.GetAsync("/api/stores?status=shut")).StatusCode);
@@ -56,7 +62,8 @@ public sealed class StoreClosingTests(SmartStoreSystem system)
         var reopened = await admin.DeleteAsync("/api/stores/X1001/closing");
         Assert.Equal(HttpStatusCode.OK, reopened.StatusCode);
         Assert.Null((await reopened.Json())["openingHours"]!["closedFrom"]);
-        Assert.False(Assert.Single(await system.Grains.GetGrain<IStoreGrain>("X1001").ClosedThroughout([noon], TimeSpan.FromHours(1))));
+        Assert.False(Assert.Single(await store.ClosedThroughout([noon], TimeSpan.FromHours(1))));
+        Assert.Equal(new CameraCounts(1, 0), await store.GetCameraCounts());
         Assert.Contains("测试门店 X1001", await admin.GetStringAsync("/"));
         Assert.Equal("reopen-store", (await (await admin.GetAsync("/api/audit?entity=store&key=X1001&limit=1")).Json())[0]!["action"]!.GetValue<string>());
     }
