@@ -43,6 +43,7 @@ public sealed partial class StoreGrain
 
     public async Task<ShelfStatus> GetShelf()
     {
+        await LoadStoreProfile();
         await LoadPlan();
         return ShelfNow(DateTime.UtcNow);
     }
@@ -65,6 +66,8 @@ public sealed partial class StoreGrain
         var figures = _shelf.State.Figures(_plan!, _competitors.Contains, nowUtc, _shelfAlerts.OutOfStockPatrols);
         var alerts = new List<ShelfAlert>();
         var last = _shelf.State.Slots.Values.Select(s => (DateTime?)s.Current.CapturedUtc).DefaultIfEmpty(null).Max();
+        // A store closed for good keeps its last shelf as history; nobody is left to put it right.
+        if (ClosedDown) return new ShelfStatus(figures, alerts, last);
         if (figures.ComplianceRate is { } rate && rate < _shelfAlerts.ComplianceBelow)
             alerts.Add(new ShelfAlert(ShelfAlert.ComplianceLow, null, null,
                 $"{figures.MatchingSlots}/{figures.ObservedPlannedSlots} planned slots as planned ({rate:P0} < {_shelfAlerts.ComplianceBelow:P0})", last ?? nowUtc,
@@ -74,6 +77,20 @@ public sealed partial class StoreGrain
         alerts.AddRange(figures.CompetitorInOwnSlots.Select(s => new ShelfAlert(ShelfAlert.CompetitorInOwnSlot, s.SlotId, s.SeenSku,
             $"{s.SeenSku} in the slot planned for {s.PlannedSku}", s.SeenUtc, s.PlannedSku)));
         return new ShelfStatus(figures, alerts, last);
+    }
+
+    /// <summary>
+    /// Ends the store's standing shelf alerts once it has closed for good, each saying why (<see cref="ShelfAlertEnd.StoreClosedDown"/>):
+    /// no later patrol will come to end them. A write that fails leaves them for the next change of the store's profile.
+    /// </summary>
+    private async Task EndShelfAlertsWhenClosedDown()
+    {
+        if (!ClosedDown || _shelf.State.RaisedAlerts.Count == 0) return;
+        var now = DateTime.UtcNow;
+        var ended = _shelf.State.Ended([], now, TimeSpan.Zero, _ => ShelfAlertEnd.StoreClosedDown);
+        if (!await TellAlerts([], ended)) return;
+        _shelf.State.NoteAlerts([], ended, now);
+        await _shelf.WriteStateAsync();
     }
 
     /// <summary>Alerts to send out are a record, not the state: a database that cannot write them now must not fail the patrol.</summary>

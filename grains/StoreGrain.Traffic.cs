@@ -126,6 +126,7 @@ public sealed partial class StoreGrain
         // Closed for good (or reopened): its cameras leave (or rejoin) the region's counts; the region ignores no change.
         else if (Region is { } region)
             await GrainFactory.GetGrain<IRegionGrain>(region).StoreCamerasChanged(this.GetPrimaryKeyString(), Counts());
+        await EndShelfAlertsWhenClosedDown();
         foreach (var camera in _state.State.Cameras.Keys) await GrainFactory.GetGrain<ICameraGrain>(camera).StoreChanged();
     }
 

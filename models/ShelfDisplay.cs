@@ -111,7 +111,8 @@ public sealed record ShelfAlert(
 
 /// <summary>
 /// A raised shelf alert that went, as of the first patrol that missed it. <see cref="Because"/> says so where the plan tells
-/// why — the slot taken out of the plan, planned for another SKU, or the SKU in it no longer a competitor; null where the
+/// why — the slot taken out of the plan, planned for another SKU, the SKU in it no longer a competitor, or the store closed
+/// for good; null where the
 /// shelf itself changed (restocked, the competitor gone, compliance back) or nothing tells (a compliance alert).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("SmartStore.ShelfAlertEnd")]
@@ -123,6 +124,8 @@ public sealed record ShelfAlertEnd(
     public const string SlotLeftPlan = "slot-left-plan";
     public const string Replanned = "replanned";
     public const string NoLongerCompetitor = "no-longer-competitor";
+    /// <summary>The store closed for good (闭店): nobody is left to put its shelf right.</summary>
+    public const string StoreClosedDown = "store-closed-down";
 }
 
 /// <summary>The store's shelf as the store grain sees it now: figures over its de-duplicated snapshot, and the alerts.</summary>

@@ -40,6 +40,9 @@ public sealed class LivenessCluster : IAsyncLifetime
     public const string ShelfStore = "T0004";
     public const string ShelfCameraA = "CAM-T0004-P1";
     public const string ShelfCameraB = "CAM-T0004-P2";
+    /// <summary>A shelf store a test closes for good (闭店), with one dome.</summary>
+    public const string ClosingDownStore = "T0011";
+    public const string ClosingDownCamera = "CAM-T0011-P1";
 
     public TestDatabase Database { get; private set; } = null!;
     public TestCluster Cluster { get; private set; } = null!;
@@ -108,6 +111,8 @@ public sealed class LivenessCluster : IAsyncLifetime
         CameraPreset[] presets = [new CameraPreset(1, "货架1", 1)];
         await cameras.Create(new Camera(ShelfCameraA, CameraKind.Shelf, "", "", ShelfStore, 10, presets), "test");
         await cameras.Create(new Camera(ShelfCameraB, CameraKind.Shelf, "", "", ShelfStore, 10, presets), "test");
+        await stores.Create(new Store(ClosingDownStore, "闭店店", "TEST", "上海", "", 31.2, 121.5, [], OpeningHours.AlwaysOpen, "Asia/Shanghai", 3), "test");
+        await cameras.Create(new Camera(ClosingDownCamera, CameraKind.Shelf, "", "", ClosingDownStore, 10, presets), "test");
     }
 
     private sealed class PostgresSilo : ISiloConfigurator

@@ -301,6 +301,7 @@ public static partial class UiText
         ["alertEnd.slot-left-plan"] = ("货位已移出陈列计划", "the slot was taken out of the plan"),
         ["alertEnd.replanned"] = ("货位已改为陈列其他 SKU", "the slot is now planned for another SKU"),
         ["alertEnd.no-longer-competitor"] = ("该 SKU 已不再标为竞品", "the SKU is no longer marked a competitor"),
+        ["alertEnd.store-closed-down"] = ("门店已闭店", "the store closed down"),
         ["alert.competitor-in-own-slot"] = ("竞品占本品位", "Competitor in own slot"),
         ["noShelfYet"] = ("还没有陈列识别结果：需要货架球机的陈列图和 SKU 参考图片。", "No shelf readings yet: shelf cameras need planograms and SKUs need reference photos."),
         ["displayReport"] = ("陈列报表", "Display report"),
