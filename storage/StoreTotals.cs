@@ -11,6 +11,7 @@ namespace SmartStore.Storage;
 /// not a traffic day, or a store whose door camera counted nothing would stand "below its peers" at 0 % instead of
 /// "nothing counted"; nor is a closed day its cleaners came in and went out on (off-hours entries and their exits), which
 /// would pull its entries a day down — and the days it looked closed during its opening hours (<see cref="StoreClosures"/>).
+/// A store closed for good (闭店) before the period has none.
 /// </summary>
 /// <param name="PartlyCountedDays">days a door camera was blind for a spell of the store's hours (<see cref="DoorGaps"/>).</param>
 /// <param name="PartlyCountedTrafficDays">those of the traffic days; <paramref name="PartlyCountedEntries"/> and
@@ -82,6 +83,9 @@ public sealed class StoreTotals(SmartStoreDatabase database, double maxDoorBlind
             LEFT JOIN traffic_hourly t ON t.store_code = s.code AND t.hour_local >= @from AND t.hour_local < @to
             LEFT JOIN LATERAL (SELECT (t.store_code, date_trunc('day', t.hour_local))
                 IN (SELECT * FROM unnest(@gapStores::text[], @gapDays::timestamp[])) AS gap) g ON true
+            -- A store closed for good before the period is no peer of it, nor a store that "counted nothing" in it; the one
+            -- store a report is about stays (its own page over a later month).
+            WHERE s.closed_on IS NULL OR s.closed_on > @from::date OR s.code = @store
             GROUP BY s.code ORDER BY s.code
             """, StoreScope.Parameters(coverage.Scope, new
         {

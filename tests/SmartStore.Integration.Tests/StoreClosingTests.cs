@@ -41,6 +41,10 @@ public sealed class StoreClosingTests(SmartStoreSystem system)
         Assert.DoesNotContain("\"X1001\"", await admin.GetStringAsync("/api/stores?status=trading&q=X1001"));
         Assert.Equal(HttpStatusCode.BadRequest, (await admin.GetAsync("/api/stores?status=shut")).StatusCode);
         Assert.DoesNotContain("测试门店 X1001", await admin.GetStringAsync("/"));
+        // No peer in 门店对标 over a day it was closed (nor a store that "counted nothing"); asked about itself, still there.
+        var day = Today.ToString("yyyy-MM-dd");
+        Assert.DoesNotContain("\"X1001\"", await admin.GetStringAsync($"/api/traffic/stores?region=EAST&from={day}&to={day}"));
+        Assert.Contains("\"X1001\"", await admin.GetStringAsync($"/api/traffic/stores?store=X1001&from={day}&to={day}"));
         Assert.Contains("id=\"store-closing\"", await admin.GetStringAsync("/stores/X1001"));
         Assert.Equal("close-down", (await (await admin.GetAsync("/api/audit?entity=store&key=X1001&limit=1")).Json())[0]!["action"]!.GetValue<string>());
 
@@ -65,6 +69,7 @@ public sealed class StoreClosingTests(SmartStoreSystem system)
         Assert.False(Assert.Single(await store.ClosedThroughout([noon], TimeSpan.FromHours(1))));
         Assert.Equal(new CameraCounts(1, 0), await store.GetCameraCounts());
         Assert.Contains("测试门店 X1001", await admin.GetStringAsync("/"));
+        Assert.Contains("\"X1001\"", await admin.GetStringAsync($"/api/traffic/stores?region=EAST&from={day}&to={day}"));
         Assert.Equal("reopen-store", (await (await admin.GetAsync("/api/audit?entity=store&key=X1001&limit=1")).Json())[0]!["action"]!.GetValue<string>());
     }
 

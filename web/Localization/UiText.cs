@@ -335,6 +335,8 @@ public static partial class UiText
         ["closedDownOn"] = ("已于 {0} 闭店", "Closed down on {0}"),
         ["closingOn"] = ("将于 {0} 闭店", "Closing down on {0}"),
         ["closedDownHint"] = ("门店资料与历史数据（客流、小票、告警）保留；不再出现在总部看板与大屏上，摄像头上传被拒收。", "Its record and history (traffic, receipts, alerts) are kept; it no longer shows on the board and wall screens, and its cameras' uploads are refused."),
+        ["closingPlanned"] = ("闭店计划", "Closing planned"),
+        ["closingPlannedHint"] = ("届时门店离开总部看板与大屏，摄像头上传被拒收；门店资料与历史数据保留。", "From then on it leaves the board and wall screens and its cameras' uploads are refused; its record and history are kept."),
         ["closeDownStore"] = ("闭店", "Close down"),
         ["closeDownTitle"] = ("闭店 / 恢复营业", "Close down / reopen"),
         ["closeDownHelp"] = ("门店永久停业时填写闭店日期（门店当地日期，当天起不再营业）。从该日起：营业时间视为每天休息，不再产生疑似关门与摄像头离线告警，摄像头上传被拒收，门店离开看板与大屏；历史数据保留。可提前计划，也可撤销。", "When a store shuts for good, give the first store-local date it no longer trades. From then on its hours are closed every day, it raises no looks-closed or camera-offline alerts, its cameras' uploads are refused and it leaves the board and wall screens; its history is kept. It can be planned ahead and withdrawn."),
