@@ -55,13 +55,11 @@ public sealed class StoreHours(HttpClient http, string? apiKey)
         {
             _stores = await Read(stop);
             var closed = ClosedAt(DateTime.UtcNow);
-            if (_closedSaid is null || !closed.SequenceEqual(_closedSaid))
-            {
-                var down = closed.Where(code => ClosedDown(code, DateTime.UtcNow)).ToList();
-                say($"stores closed now by their hours on file: {closed.Count} of {_stores.Count}{(closed.Count == down.Count ? "" : $" ({Listed(closed.Except(down).ToList())}): their door, floor and till cameras send their empty views")}"
-                    + (down.Count == 0 ? "" : $"; closed for good: {Listed(down)}, their cameras send nothing"));
-            }
-            _closedSaid = closed;
+            var down = closed.Where(code => ClosedDown(code, DateTime.UtcNow)).ToList();
+            var said = $"stores closed now by their hours on file: {closed.Count} of {_stores.Count}{(closed.Count == down.Count ? "" : $" ({Listed(closed.Except(down).ToList())}): their door, floor and till cameras send their empty views")}"
+                + (down.Count == 0 ? "" : $"; closed for good: {Listed(down)}, their cameras send nothing");
+            if (said != _closedSaid) say(said);
+            _closedSaid = said;
         }
         catch (Exception e) when (!stop.IsCancellationRequested
             && e is HttpRequestException or JsonException or InvalidDataException or TaskCanceledException)
@@ -70,7 +68,7 @@ public sealed class StoreHours(HttpClient http, string? apiKey)
         }
     }
 
-    private IReadOnlyList<string>? _closedSaid;
+    private string? _closedSaid;
 
     private static string Listed(IReadOnlyList<string> codes) => codes.Count <= 6 ? string.Join(", ", codes) : $"{string.Join(", ", codes.Take(5))} … {codes[^1]}";
 
