@@ -40,7 +40,16 @@ public sealed class StoreClosingTests(SmartStoreSystem system)
         Assert.Contains("\"X1001\"", await admin.GetStringAsync("/api/stores?status=closed&q=X1001"));
         Assert.DoesNotContain("\"X1001\"", await admin.GetStringAsync("/api/stores?status=trading&q=X1001"));
         Assert.Equal(HttpStatusCode.BadRequest, (await admin.GetAsync("/api/stores?status=shut")).StatusCode);
-        Assert.DoesNotContain("测试门店 X1001", await admin.GetStringAsync("/"));
+        var board = await admin.GetStringAsync("/");
+        Assert.DoesNotContain("测试门店 X1001", board);
+        Assert.Contains("id=\"board-closed-down\"", board);   // the board says it leaves closed stores out
+        // Its manager's board and phone say why they are empty, not "no store in your scope".
+        var password = await admin.NewAccount(new { username = "closing.tester", displayName = "闭店测试", role = "store_manager", storeCodes = new[] { "X1001" } });
+        using (var manager = await system.SignedIn("closing.tester", password))
+        {
+            Assert.Contains("id=\"all-closed-down\"", await manager.GetStringAsync("/"));
+            Assert.Contains("id=\"all-closed-down\"", await manager.GetStringAsync("/m"));
+        }
         // No peer in 门店对标 over a day it was closed (nor a store that "counted nothing"); asked about itself, still there.
         var day = Today.ToString("yyyy-MM-dd");
         Assert.DoesNotContain("\"X1001\"", await admin.GetStringAsync($"/api/traffic/stores?region=EAST&from={day}&to={day}"));

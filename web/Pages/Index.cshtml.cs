@@ -23,6 +23,9 @@ public sealed class HqBoardModel(ScopeSummaries scopeSummaries, CameraRepository
     /// <summary>Stores that look closed during their opening hours now (营业时间内疑似关门), each with its closure.</summary>
     public IReadOnlyDictionary<string, StoreClosure> LooksClosed { get; private set; } = new Dictionary<string, StoreClosure>();
 
+    /// <summary>The viewer's stores closed for good (闭店), which the board leaves out.</summary>
+    public int ClosedDown { get; private set; }
+
     public TrafficCounters TrafficTotal => Traffic.Values.Aggregate(TrafficCounters.Zero, (sum, t) => sum.Plus(t));
     /// <summary>Stores open now by their hours: at night the board's zeros are closed stores, not a broken feed.</summary>
     public int OpenNow { get; private set; }
@@ -41,6 +44,7 @@ public sealed class HqBoardModel(ScopeSummaries scopeSummaries, CameraRepository
         var scope = User.Scope();
         // One grain call per store: a chain's board lists every store in the viewer's scope.
         var summaries = await scopeSummaries.Load(scope);
+        ClosedDown = await scopeSummaries.ClosedDown(scope);
         _zones = summaries.ToDictionary(p => p.Store.Code, p => p.Store.TimeZone);
         Board = summaries.Select(p => new LiveEndpoints.StoreCameras(p.Store.Code, p.Store.Name, p.Store.RegionCode, p.Store.City, p.Summary.Cameras)).ToList();
         Traffic = summaries.ToDictionary(p => p.Store.Code, p => p.Summary.Today);

@@ -62,6 +62,8 @@ public sealed class MobileModel(ScopeSummaries scopeSummaries, StoreTodos todos,
     public DateOnly Today { get; private set; }
     /// <summary>To-dos the stores say are done, waiting for this reviewer's 验收 (0 for those who do not review).</summary>
     public int TodosToReview { get; private set; }
+    /// <summary>With no store trading in the reader's scope: how many of its stores have closed for good (闭店), so the page says why it is empty.</summary>
+    public int ClosedDown { get; private set; }
     public int AttentionCount => NeedsAttentionCount + OpenTodos.Count + (PicturesToReview > 0 ? 1 : 0) + (TodosToReview > 0 ? 1 : 0) + TillFindings.Count;
     public DateTime UtcNow { get; } = DateTime.UtcNow;
 
@@ -77,6 +79,7 @@ public sealed class MobileModel(ScopeSummaries scopeSummaries, StoreTodos todos,
         Stores = summaries.OrderBy(p => flagged.Contains(p.Store.Code) ? 0 : 1).ThenByDescending(p => p.Summary.Today.Entries)
             .ThenBy(p => p.Store.Code, StringComparer.Ordinal).Take(StoresShown).ToList();
         StoreCount = summaries.Count;
+        if (StoreCount == 0) ClosedDown = await scopeSummaries.ClosedDown(User.Scope());
         NotOpen = summaries.Select(p => (p.Store.Code, Why: Display.NotOpenNow(p.Store, UtcNow))).Where(p => p.Why is not null)
             .ToDictionary(p => p.Code, p => p.Why!);
         HoursChangeUtc = Display.NextOpenOrClose(summaries.Select(p => p.Store), UtcNow);

@@ -17,4 +17,7 @@ public sealed class ScopeSummaries(StoreRepository stores, IClusterClient cluste
         var summaries = await Task.WhenAll(storeList.Select(s => cluster.GetGrain<IStoreGrain>(s.Code).GetSummary()));
         return storeList.Zip(summaries).ToList();
     }
+
+    /// <summary>How many of the viewer's stores have closed for good: off the board, which then says so rather than look short.</summary>
+    public async Task<int> ClosedDown(AccessScope scope) => (await stores.List(scope, null, null, null, 1, 1, closedDown: true)).Total;
 }
