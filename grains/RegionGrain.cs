@@ -20,7 +20,7 @@ public sealed class RegionGrain : Grain, IRegionGrain
 
     public async Task StoreCamerasChanged(string storeCode, CameraCounts counts)
     {
-        if (_state.State.Members.TryGetValue(storeCode, out var known) && known == counts) return;
+        if (_state.State.Members.TryGetValue(storeCode, out var known) ? known == counts : counts.Total == 0) return;
         if (counts.Total == 0) _state.State.Members.Remove(storeCode);
         else _state.State.Members[storeCode] = counts;
         await _state.WriteStateAsync();

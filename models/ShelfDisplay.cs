@@ -112,8 +112,8 @@ public sealed record ShelfAlert(
 /// <summary>
 /// A raised shelf alert that went, as of the first patrol that missed it. <see cref="Because"/> says so where the plan tells
 /// why — the slot taken out of the plan, planned for another SKU, the SKU in it no longer a competitor, or the store closed
-/// for good; null where the
-/// shelf itself changed (restocked, the competitor gone, compliance back) or nothing tells (a compliance alert).
+/// for good; null where the shelf itself changed (restocked, the competitor gone, compliance back) or nothing tells (a
+/// compliance alert).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("SmartStore.ShelfAlertEnd")]
 public sealed record ShelfAlertEnd(

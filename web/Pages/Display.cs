@@ -165,6 +165,9 @@ public static class Display
     public static string HoursToday(Store store) =>
         ClosedDown(store) ? UiText.T("closedDown") : Hours(store.OpeningHours.On(StoreToday(store)));
 
+    /// <summary>A store as a list of stores to choose from names it: "贵阳喷水池店（已闭店）" once closed for good, its history still there to report on.</summary>
+    public static string StoreChoice(Store store) => ClosedDown(store) ? $"{store.Name}{(UiText.IsChinese ? "（" : " (")}{UiText.T("closedDown")}{(UiText.IsChinese ? "）" : ")")}" : store.Name;
+
     /// <summary>Whether the store has closed for good by its own today (闭店).</summary>
     public static bool ClosedDown(Store store) => store.OpeningHours.ClosedDownBy(StoreToday(store));
 

@@ -56,14 +56,13 @@ public sealed class HqBoardModel(ScopeSummaries scopeSummaries, CameraRepository
         // The cameras of the board's stores: a store closed for good is off the board, its cameras with it.
         var onBoard = Board.Select(b => b.StoreCode).ToHashSet(StringComparer.Ordinal);
         var bound = (await cameras.List(scope, null, null, 1, Paging.MaxPageSize * 50)).Items.Where(c => c.StoreCode is { } store && onBoard.Contains(store)).ToList();
-        _cameraCodes = bound.Where(c => c.StoreCode is not null)
-            .GroupBy(c => (c.StoreCode!, c.Kind)).ToDictionary(g => g.Key, g => g.First().Code);
+        _cameraCodes = bound.GroupBy(c => (c.StoreCode!, c.Kind)).ToDictionary(g => g.Key, g => g.First().Code);
         _regions = (await regions.List(scope)).ToDictionary(r => r.Code);
         // Every bound camera counts in the tiles, also a large store's second dome (the table shows one per kind).
-        var boundCodes = bound.Where(c => c.StoreCode is not null).Select(c => c.Code).ToHashSet();
+        var boundCodes = bound.Select(c => c.Code).ToHashSet();
         // The table has entrance and shelf columns only; any other camera is listed as an extra.
         var shown = _cameraCodes.Where(kv => kv.Key.Item2 is CameraKind.Entrance or CameraKind.Shelf).Select(kv => kv.Value).ToHashSet();
-        _extraCameras = bound.Where(c => c.StoreCode is not null && !shown.Contains(c.Code))
+        _extraCameras = bound.Where(c => !shown.Contains(c.Code))
             .GroupBy(c => c.StoreCode!).ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(c => c.Code).ToList());
         var reported = Board.SelectMany(b => b.Cameras).Where(s => boundCodes.Contains(s.CameraCode)).ToList();
         Online = reported.Count(s => s.Online);
