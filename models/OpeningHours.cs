@@ -54,8 +54,19 @@ public sealed record OpeningHours(
     [Id(2)]
     public DateOnly? ClosedFrom { get; init; }
 
+    /// <summary>
+    /// The store's first trading day (开业日期): closed every day before it, while it is being fitted out. Kept apart from the
+    /// hours as <see cref="ClosedFrom"/> is; null: trading since it was set up.
+    /// </summary>
+    [Id(3)]
+    public DateOnly? OpensFrom { get; init; }
+
     /// <summary>Whether the store has closed for good by this store-local date.</summary>
     public bool ClosedDownBy(DateOnly date) => ClosedFrom is { } closed && closed <= date;
+
+    /// <summary>Where the store stands on this store-local date: being prepared, trading, or closed for good.</summary>
+    public StoreStage StageOn(DateOnly date) =>
+        ClosedDownBy(date) ? StoreStage.ClosedDown : OpensFrom is { } opens && date < opens ? StoreStage.Preparing : StoreStage.Trading;
 
     public static OpeningHours Daily(TimeOnly open, TimeOnly close) =>
         new(Enumerable.Range(0, 7).Select(_ => new DayHours(open, close)).ToArray(), Array.Empty<OpeningException>());
@@ -70,10 +81,10 @@ public sealed record OpeningHours(
     public OpeningHours? Withdrawing(OpeningException entry) =>
         (Exceptions ?? []).Any(e => e.SameEntry(entry)) ? this with { Exceptions = (Exceptions ?? []).Where(e => !e.SameEntry(entry)).ToArray() } : null;
 
-    /// <summary>The hours of one store-local date: none once the store has closed for good, else the last exception covering it (its range and weekday), else its weekday's.</summary>
+    /// <summary>The hours of one store-local date: none before the store opens or once it has closed for good, else the last exception covering it (its range and weekday), else its weekday's.</summary>
     public DayHours On(DateOnly date)
     {
-        if (ClosedDownBy(date)) return DayHours.ClosedAllDay;
+        if (StageOn(date) != StoreStage.Trading) return DayHours.ClosedAllDay;
         // Stores created through the API before it filled in a missing list have none stored.
         var exception = (Exceptions ?? []).LastOrDefault(e => e.Covers(date));
         if (exception is not null) return exception.Hours;

@@ -95,7 +95,7 @@ public sealed class InspectionTasks(SmartStoreDatabase database)
     {
         await using var connection = await database.Open(cancellationToken);
         var rows = await connection.QueryAsync<(string StoreCode, string CameraCode, string TimeZone, string OpeningHours)>(new CommandDefinition($"""
-            SELECT s.code, c.code, s.time_zone, {StoreHours.WithClosing}
+            SELECT s.code, c.code, s.time_zone, {StoreHours.WithDates}
             FROM stores s JOIN cameras c ON c.store_code = s.code AND c.kind = @kind
             WHERE {StoreReach.OfParameters}
               AND (@preset::int IS NULL OR c.presets @> jsonb_build_array(jsonb_build_object('number', @preset::int)))

@@ -4,16 +4,23 @@ using SmartStore.Models;
 namespace SmartStore.Storage;
 
 /// <summary>
-/// A store's hours as kept: the week and its ranges in <c>opening_hours</c>, the date it closed for good in <c>closed_on</c>
-/// (<see cref="OpeningHours.ClosedFrom"/>) — apart, so saving the hours never sets or clears a closure.
+/// A store's hours as kept: the week and its ranges in <c>opening_hours</c>; its first trading day in <c>opens_on</c> and the
+/// date it closed for good in <c>closed_on</c> (<see cref="OpeningHours.OpensFrom"/>, <see cref="OpeningHours.ClosedFrom"/>)
+/// — apart, so saving the hours never sets or clears either.
 /// </summary>
 public static class StoreHours
 {
-    /// <summary>The hours with the closure, as JSON text, for a query over <c>stores</c> (unqualified: no other table has these columns).</summary>
-    public const string WithClosing = "(opening_hours || jsonb_build_object('closedFrom', closed_on))::text";
+    /// <summary>The hours with the two dates, as JSON text, for a query over <c>stores</c> (unqualified: no other table has these columns).</summary>
+    public const string WithDates = "(opening_hours || jsonb_build_object('opensFrom', opens_on, 'closedFrom', closed_on))::text";
 
-    /// <summary>The hours to store in <c>opening_hours</c>: without the closure, which only closing or reopening the store writes.</summary>
-    public static string Json(OpeningHours hours) => JsonSerializer.Serialize(hours with { ClosedFrom = null }, StorageJson.Options);
+    /// <summary>The hours to store in <c>opening_hours</c>: without the two dates, which only setting them writes.</summary>
+    public static string Json(OpeningHours hours) => JsonSerializer.Serialize(hours with { OpensFrom = null, ClosedFrom = null }, StorageJson.Options);
+
+    /// <summary>SQL: the store's stage on its own today, as <see cref="StoreStages.ToCode"/> names it.</summary>
+    public const string StageToday = """
+        (CASE WHEN closed_on <= (now() AT TIME ZONE time_zone)::date THEN 'closed'
+              WHEN opens_on > (now() AT TIME ZONE time_zone)::date THEN 'preparing' ELSE 'trading' END)
+        """;
 
     public static OpeningHours Read(string json) => JsonSerializer.Deserialize<OpeningHours>(json, StorageJson.Options)!;
 }

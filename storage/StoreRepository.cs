@@ -10,7 +10,7 @@ public sealed class StoreRepository(SmartStoreDatabase database)
 {
     private const string Columns = $"""
         code, name, region_code AS RegionCode, city, address, latitude, longitude, tags,
-        {StoreHours.WithClosing} AS OpeningHoursJson, time_zone AS TimeZone, staff_count AS StaffCount
+        {StoreHours.WithDates} AS OpeningHoursJson, time_zone AS TimeZone, staff_count AS StaffCount
         """;
 
     /// <summary>Every store's code, in code order (the silo wakes each store's grain by it).</summary>
@@ -20,9 +20,9 @@ public sealed class StoreRepository(SmartStoreDatabase database)
         return (await connection.QueryAsync<string>(new CommandDefinition("SELECT code FROM stores ORDER BY code", cancellationToken: cancellationToken))).ToList();
     }
 
-    /// <param name="closedDown">true: only the stores closed for good by their today; false: only those trading; null: both.</param>
+    /// <param name="stages">only the stores at one of these stages on their own today (null: every store).</param>
     public async Task<Page<Store>> List(AccessScope scope, string? search, string? regionCode, string? tag, int pageNumber, int pageSize,
-        bool? closedDown = null)
+        IReadOnlyCollection<StoreStage>? stages = null)
     {
         await using var connection = await database.Open();
         var args = StoreScope.Parameters(scope, new
@@ -30,7 +30,7 @@ public sealed class StoreRepository(SmartStoreDatabase database)
             search = string.IsNullOrWhiteSpace(search) ? null : $"%{search.Trim()}%",
             regionCode,
             tag,
-            closedDown,
+            stages = stages?.Select(s => s.ToCode()).ToArray(),
             limit = pageSize,
             offset = (pageNumber - 1) * pageSize,
         });
@@ -39,7 +39,7 @@ public sealed class StoreRepository(SmartStoreDatabase database)
               AND (@search::text IS NULL OR code ILIKE @search OR name ILIKE @search OR city ILIKE @search OR address ILIKE @search)
               AND (@regionCode::text IS NULL OR region_code = @regionCode)
               AND (@tag::text IS NULL OR @tag = ANY(tags))
-              AND (@closedDown::boolean IS NULL OR {ClosedDownToday} = @closedDown)
+              AND (@stages::text[] IS NULL OR {StoreHours.StageToday} = ANY(@stages))
             """;
         var total = await connection.ExecuteScalarAsync<int>($"SELECT count(*) FROM stores s {where}", args);
         var rows = await connection.QueryAsync<StoreRow>($"SELECT {Columns} FROM stores s {where} ORDER BY code LIMIT @limit OFFSET @offset", args);
@@ -80,9 +80,6 @@ public sealed class StoreRepository(SmartStoreDatabase database)
         await using var connection = await database.Open();
         return await connection.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM regions WHERE code = @code)", new { code });
     }
-
-    /// <summary>SQL: whether the store has closed for good by its own today.</summary>
-    private const string ClosedDownToday = "coalesce(closed_on <= (now() AT TIME ZONE time_zone)::date, false)";
 
     private const string InsertSql = """
         INSERT INTO stores (code, name, region_code, city, address, latitude, longitude, tags, opening_hours, time_zone, staff_count)
@@ -177,12 +174,20 @@ public sealed class StoreRepository(SmartStoreDatabase database)
     /// Closes a store for good from a store-local date (闭店), or reopens it (<paramref name="closedOn"/> null), with its entry
     /// in 操作日志; false when there is no such store. Its record and history stay; only the closure changes.
     /// </summary>
-    public async Task<bool> SetClosedOn(string code, DateOnly? closedOn, string actor) =>
+    public Task<bool> SetClosedOn(string code, DateOnly? closedOn, string actor) =>
+        SetDate(code, "closed_on", closedOn, actor, closedOn is null ? "reopen-store" : "close-down", new { closedOn });
+
+    /// <summary>Sets a store's first trading day (开业日期), or clears it (trading already), with its entry in 操作日志; false when there is no such store.</summary>
+    public Task<bool> SetOpensOn(string code, DateOnly? opensOn, string actor) =>
+        SetDate(code, "opens_on", opensOn, actor, opensOn is null ? "clear-opening" : "set-opening", new { opensOn });
+
+    /// <param name="column">opens_on or closed_on: one of the two dates kept apart from the hours.</param>
+    private async Task<bool> SetDate(string code, string column, DateOnly? date, string actor, string action, object detail) =>
         await database.InTransaction(async (c, t) =>
         {
-            var found = await c.ExecuteAsync("UPDATE stores SET closed_on = @closedOn, updated_at = now() WHERE code = @code",
-                new { code, closedOn = closedOn?.ToDateTime(TimeOnly.MinValue) }, t) == 1;
-            if (found) await AuditTrail.Record(c, t, actor, closedOn is null ? "reopen-store" : "close-down", "store", code, new { closedOn });
+            var found = await c.ExecuteAsync($"UPDATE stores SET {column} = @date, updated_at = now() WHERE code = @code",
+                new { code, date = date?.ToDateTime(TimeOnly.MinValue) }, t) == 1;
+            if (found) await AuditTrail.Record(c, t, actor, action, "store", code, detail);
             return found;
         });
 

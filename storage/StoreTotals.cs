@@ -11,7 +11,7 @@ namespace SmartStore.Storage;
 /// not a traffic day, or a store whose door camera counted nothing would stand "below its peers" at 0 % instead of
 /// "nothing counted"; nor is a closed day its cleaners came in and went out on (off-hours entries and their exits), which
 /// would pull its entries a day down — and the days it looked closed during its opening hours (<see cref="StoreClosures"/>).
-/// A store closed for good (闭店) before the period has none.
+/// A store closed for good (闭店) before the period, or opening after it, has none.
 /// </summary>
 /// <param name="PartlyCountedDays">days a door camera was blind for a spell of the store's hours (<see cref="DoorGaps"/>).</param>
 /// <param name="PartlyCountedTrafficDays">those of the traffic days; <paramref name="PartlyCountedEntries"/> and
@@ -83,9 +83,9 @@ public sealed class StoreTotals(SmartStoreDatabase database, double maxDoorBlind
             LEFT JOIN traffic_hourly t ON t.store_code = s.code AND t.hour_local >= @from AND t.hour_local < @to
             LEFT JOIN LATERAL (SELECT (t.store_code, date_trunc('day', t.hour_local))
                 IN (SELECT * FROM unnest(@gapStores::text[], @gapDays::timestamp[])) AS gap) g ON true
-            -- A store closed for good before the period is no peer of it, nor a store that "counted nothing" in it; the one
-            -- store a report is about stays (its own page over a later month).
-            WHERE s.closed_on IS NULL OR s.closed_on > @from::date OR s.code = @store
+            -- A store closed for good before the period, or opening after it, is no peer of it, nor a store that "counted
+            -- nothing" in it; the one store a report is about stays (its own page over a later month).
+            WHERE (coalesce(s.closed_on > @from::date, true) AND coalesce(s.opens_on < @to::date, true)) OR s.code = @store
             GROUP BY s.code ORDER BY s.code
             """, StoreScope.Parameters(coverage.Scope, new
         {
@@ -116,7 +116,7 @@ public sealed class StoreTotals(SmartStoreDatabase database, double maxDoorBlind
         DateOnly toInclusive, CancellationToken cancellationToken)
     {
         var rows = await connection.QueryAsync<(string Store, DateTime Started, DateTime? Ended, string Hours, string Zone)>(new CommandDefinition($"""
-            SELECT c.store_code, i.started_utc, i.ended_utc, {StoreHours.WithClosing}, s.time_zone
+            SELECT c.store_code, i.started_utc, i.ended_utc, {StoreHours.WithDates}, s.time_zone
             FROM camera_incidents i JOIN cameras c ON c.code = i.camera_code AND c.kind = 'entrance' JOIN stores s ON s.code = c.store_code
             WHERE i.started_utc < @toUtc AND coalesce(i.ended_utc, 'infinity') > @fromUtc AND (@storeCode::text IS NULL OR c.store_code = @storeCode)
             """, new

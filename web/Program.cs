@@ -77,7 +77,7 @@ builder.Services.AddSingleton<TodoDesk>();
 builder.Services.Configure<TodoOptions>(builder.Configuration.GetSection("Todos"));
 builder.Services.AddHostedService<TodoOverdueWatch>();
 builder.Services.AddSingleton<StoreProfileDesk>();
-builder.Services.AddSingleton<StoreClosingDesk>();
+builder.Services.AddSingleton<StoreLifecycleDesk>();
 builder.Services.AddSingleton<SpecialHoursDesk>();
 builder.Services.AddSingleton<AccountDesk>();
 builder.Services.AddSingleton<CameraIncidents>();

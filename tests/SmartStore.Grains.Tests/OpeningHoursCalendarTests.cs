@@ -44,6 +44,20 @@ public sealed class OpeningHoursCalendarTests
     }
 
     [Fact]
+    public void A_store_being_prepared_is_closed_until_its_opening_day_and_trades_until_it_closes()
+    {
+        var hours = OpeningHours.Daily(new TimeOnly(10, 0), new TimeOnly(22, 0)) with
+        {
+            OpensFrom = new DateOnly(2026, 11, 25), ClosedFrom = new DateOnly(2026, 11, 28),
+        };
+        Assert.False(OpeningHoursCalendar.IsOpen(hours, Shanghai, Utc(24, 4, 0)));   // Tue noon, the day before it opens
+        Assert.True(OpeningHoursCalendar.IsOpen(hours, Shanghai, Utc(25, 4, 0)));    // Wed noon, its first day
+        Assert.Equal(StoreStage.Preparing, hours.StageOn(new DateOnly(2026, 11, 24)));
+        Assert.Equal(StoreStage.Trading, hours.StageOn(new DateOnly(2026, 11, 27)));
+        Assert.Equal(StoreStage.ClosedDown, hours.StageOn(new DateOnly(2026, 11, 28)));
+    }
+
+    [Fact]
     public void A_date_range_exception_replaces_the_weekly_hours()
     {
         var refit = new OpeningException(new DateOnly(2026, 11, 23), new DateOnly(2026, 11, 24),

@@ -21,7 +21,7 @@ public static class LiveEndpoints
 
     public static async Task<IReadOnlyList<StoreCameras>> CameraBoard(AccessScope scope, StoreRepository stores, IClusterClient cluster)
     {
-        var page = await stores.List(scope, null, null, null, 1, 10_000, closedDown: false);
+        var page = await stores.List(scope, null, null, null, 1, 10_000, StoreStages.Live);
         var tasks = page.Items.Select(async s =>
             new StoreCameras(s.Code, s.Name, s.RegionCode, s.City, await cluster.GetGrain<IStoreGrain>(s.Code).GetCameras()));
         return await Task.WhenAll(tasks);

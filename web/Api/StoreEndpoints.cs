@@ -12,7 +12,7 @@ public static class StoreEndpoints
     public static RouteGroupBuilder MapStores(this RouteGroupBuilder api)
     {
         var stores = api.MapGroup("/stores").WithTags("Stores");
-        stores.MapGet("/", List).WithSummary("Stores, paged; filter by text, region, tag or status (trading, closed: closed for good by its today)").Produces<Page<Store>>();
+        stores.MapGet("/", List).WithSummary("Stores, paged; filter by text, region, tag or status on the store's today (preparing: before its opening date, trading, closed: closed for good)").Produces<Page<Store>>();
         // The import's own columns, to change in Excel and send back to POST /stores/import?change=true.
         stores.MapGet("/export", async (string? region, string? tag, StoreRepository repository, CancellationToken cancellationToken) =>
             Results.File(await StoreImport.Sheet(await repository.Matching(region, tag), cancellationToken), Workbook.ContentType,
@@ -26,6 +26,11 @@ public static class StoreEndpoints
             .Produces<Store>().RequireAuthorization(AuthenticationSetup.MayEdit);
         stores.MapDelete("/{code}/closing", Reopen).WithSummary("Reopens a store closed for good, or withdraws a planned closing")
             .Produces<Store>().RequireAuthorization(AuthenticationSetup.MayEdit);
+        stores.MapPut("/{code}/opening", Open)
+            .WithSummary("Sets a store's first trading day (开业日期): before it the store is being prepared (筹备中) — closed every day, no looks-closed alerts, nobody's peer — while its cameras may send pictures")
+            .Produces<Store>().RequireAuthorization(AuthenticationSetup.MayEdit);
+        stores.MapDelete("/{code}/opening", ClearOpening).WithSummary("Clears a store's opening date: it trades from now")
+            .Produces<Store>().RequireAuthorization(AuthenticationSetup.MayEdit);
         stores.MapDelete("/{code}", Delete).WithSummary("Deletes a store (refused while records refer to it)").Produces(StatusCodes.Status204NoContent).RequireAuthorization(AuthenticationSetup.MayEdit);
         return api;
     }
@@ -34,12 +39,13 @@ public static class StoreEndpoints
         string? q, string? region, string? tag, string? status, int? page, int? pageSize)
     {
         if (!Paging.TryRead(page, pageSize, out var number, out var size, out var error)) return error!;
-        if (!StoreStatus.TryRead(status, out var closedDown))
-            return Results.ValidationProblem(new Dictionary<string, string[]> { ["status"] = [$"status '{status}' is none of: {StoreStatus.Values}."] });
+        var stage = StoreStages.FromCode(status);
+        if (stage is null && !string.IsNullOrWhiteSpace(status))
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["status"] = [$"status '{status}' is none of: {StoreStages.Codes}."] });
         var scope = user.Scope();
         if (region is not null && !scope.SeesWholeChain && scope.Role == Role.RegionManager && !scope.AllowsRegion(region))
             return Problems.OutOfScope($"Region '{region}'");
-        return Results.Ok(await repository.List(scope, q, region, tag, number, size, closedDown));
+        return Results.Ok(await repository.List(scope, q, region, tag, number, size, stage is { } only ? [only] : null));
     }
 
     /// <summary>A store, with its version as the ETag: sent back as If-Match, an update is refused once the store has changed since.</summary>
@@ -72,13 +78,22 @@ public static class StoreEndpoints
     /// <summary>When a store closes for good: the first store-local date it no longer trades.</summary>
     public sealed record ClosingInput(DateOnly? ClosedOn);
 
-    private static async Task<IResult> Close(string code, ClosingInput input, ClaimsPrincipal user, StoreClosingDesk desk) =>
+    private static async Task<IResult> Close(string code, ClosingInput input, ClaimsPrincipal user, StoreLifecycleDesk desk) =>
         Answer(code, await desk.Close(code, input.ClosedOn, user.Actor()));
 
-    private static async Task<IResult> Reopen(string code, ClaimsPrincipal user, StoreClosingDesk desk) =>
+    private static async Task<IResult> Reopen(string code, ClaimsPrincipal user, StoreLifecycleDesk desk) =>
         Answer(code, await desk.Reopen(code, user.Actor()));
 
-    private static IResult Answer(string code, StoreClosingDesk.Outcome outcome) =>
+    /// <summary>When a store opens: its first trading day.</summary>
+    public sealed record OpeningInput(DateOnly? OpensOn);
+
+    private static async Task<IResult> Open(string code, OpeningInput input, ClaimsPrincipal user, StoreLifecycleDesk desk) =>
+        Answer(code, await desk.SetOpening(code, input.OpensOn, user.Actor()));
+
+    private static async Task<IResult> ClearOpening(string code, ClaimsPrincipal user, StoreLifecycleDesk desk) =>
+        Answer(code, await desk.ClearOpening(code, user.Actor()));
+
+    private static IResult Answer(string code, StoreLifecycleDesk.Outcome outcome) =>
         outcome.Errors.Any ? outcome.Errors.ToResult() : outcome.Store is { } store ? Results.Ok(store) : Problems.NotFound($"Store '{code}'");
 
     private static async Task<IResult> Delete(string code, ClaimsPrincipal user, StoreRepository repository) =>

@@ -39,6 +39,7 @@ public static class FieldNames
         ["ends"] = "结束时间",
         ["from"] = "开始日期",
         ["closedOn"] = "闭店日期",
+        ["opensOn"] = "开业日期",
         ["to"] = "结束日期",
         ["day"] = "日期",
         ["weekdays"] = "星期",

@@ -37,6 +37,8 @@ public static partial class UiText
         ["act.enrol"] = ("登记", "enrol"),
         ["act.close-down"] = ("闭店", "close down"),
         ["act.reopen-store"] = ("恢复营业", "reopen store"),
+        ["act.set-opening"] = ("设置开业日期", "set opening date"),
+        ["act.clear-opening"] = ("取消开业日期", "clear opening date"),
         ["act.pause"] = ("暂停", "pause"),
         ["act.resume"] = ("恢复", "resume"),
         ["act.planogram"] = ("编辑陈列图", "edit planogram"),

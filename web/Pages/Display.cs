@@ -161,15 +161,22 @@ public static class Display
         return system.Length == 0 ? browser : $"{system} · {browser}";
     }
 
-    /// <summary>A store's hours today on its own clock ("10:00–22:00", or closed), special hours included; 已闭店 once it has closed for good.</summary>
+    /// <summary>A store's hours today on its own clock ("10:00–22:00", or closed), special hours included; 筹备中 / 已闭店 before it opens or once it has closed for good.</summary>
     public static string HoursToday(Store store) =>
-        ClosedDown(store) ? UiText.T("closedDown") : Hours(store.OpeningHours.On(StoreToday(store)));
+        Stage(store) is var stage && stage != StoreStage.Trading ? UiText.T("stage." + stage.ToCode()) : Hours(store.OpeningHours.On(StoreToday(store)));
+
+    /// <summary>Where the store stands on its own today: being prepared, trading, or closed for good.</summary>
+    public static StoreStage Stage(Store store) => store.OpeningHours.StageOn(StoreToday(store));
+
+    /// <summary>The store's opening day while it is ahead ("将于 2026-12-20 开业"); null once open, or with none set.</summary>
+    public static string? Opening(Store store) => Stage(store) == StoreStage.Preparing && store.OpeningHours.OpensFrom is { } date
+        ? string.Format(UiText.T("opensOnText"), date.ToString("yyyy-MM-dd")) : null;
 
     /// <summary>A store as a list of stores to choose from names it: "贵阳喷水池店（已闭店）" once closed for good, its history still there to report on.</summary>
     public static string StoreChoice(Store store) => ClosedDown(store) ? $"{store.Name}{(UiText.IsChinese ? "（" : " (")}{UiText.T("closedDown")}{(UiText.IsChinese ? "）" : ")")}" : store.Name;
 
     /// <summary>Whether the store has closed for good by its own today (闭店).</summary>
-    public static bool ClosedDown(Store store) => store.OpeningHours.ClosedDownBy(StoreToday(store));
+    public static bool ClosedDown(Store store) => Stage(store) == StoreStage.ClosedDown;
 
     /// <summary>
     /// The store's closing for good, as its page and the store list say it: "已于 2026-12-01 闭店" once in effect, "将于

@@ -47,7 +47,7 @@ public sealed class DisplayScreenModel(StoreRepository stores, RegionRepository 
             stores, Today);
         if (query is null) return Forbid();
         Report = await query.Run(history, skus, stores, cancellationToken);
-        Stores = (await stores.List(scope, null, Shown?.Code, null, 1, 10_000, closedDown: false)).Items;
+        Stores = (await stores.List(scope, null, Shown?.Code, null, 1, 10_000, [StoreStage.Trading])).Items;
         return Page();
     }
 

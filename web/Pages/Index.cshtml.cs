@@ -34,6 +34,10 @@ public sealed class HqBoardModel(ScopeSummaries scopeSummaries, CameraRepository
     private Dictionary<(string Store, CameraKind Kind), string> _cameraCodes = new();
     private Dictionary<string, Region> _regions = new();
     private Dictionary<string, string> _zones = new();
+    private Dictionary<string, string> _opening = new();
+
+    /// <summary>"将于 12-20 开业" for a store being prepared (its cameras going up), else null.</summary>
+    public string? OpeningOf(string store) => _opening.GetValueOrDefault(store);
     private Dictionary<string, IReadOnlyList<string>> _extraCameras = new();
 
     /// <summary>Cameras of a store beyond the one per kind the table shows (a large store's second dome).</summary>
@@ -46,6 +50,7 @@ public sealed class HqBoardModel(ScopeSummaries scopeSummaries, CameraRepository
         var summaries = await scopeSummaries.Load(scope);
         ClosedDown = await scopeSummaries.ClosedDown(scope);
         _zones = summaries.ToDictionary(p => p.Store.Code, p => p.Store.TimeZone);
+        _opening = summaries.Select(p => (p.Store.Code, Opening: Display.Opening(p.Store))).Where(p => p.Opening is not null).ToDictionary(p => p.Code, p => p.Opening!);
         Board = summaries.Select(p => new LiveEndpoints.StoreCameras(p.Store.Code, p.Store.Name, p.Store.RegionCode, p.Store.City, p.Summary.Cameras)).ToList();
         Traffic = summaries.ToDictionary(p => p.Store.Code, p => p.Summary.Today);
         Compliance = summaries.ToDictionary(p => p.Store.Code, p => p.Summary.Compliance);

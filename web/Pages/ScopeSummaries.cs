@@ -11,13 +11,15 @@ namespace SmartStore.Web.Pages;
 /// </summary>
 public sealed class ScopeSummaries(StoreRepository stores, IClusterClient cluster)
 {
-    public async Task<IReadOnlyList<(Store Store, StoreSummary Summary)>> Load(AccessScope scope)
+    /// <param name="tradingOnly">only the stores trading today, as a wall screen of their performance shows them; else those
+    /// being prepared too, whose cameras go up before they open.</param>
+    public async Task<IReadOnlyList<(Store Store, StoreSummary Summary)>> Load(AccessScope scope, bool tradingOnly = false)
     {
-        var storeList = (await stores.List(scope, null, null, null, 1, 10_000, closedDown: false)).Items;
+        var storeList = (await stores.List(scope, null, null, null, 1, 10_000, tradingOnly ? [StoreStage.Trading] : StoreStages.Live)).Items;
         var summaries = await Task.WhenAll(storeList.Select(s => cluster.GetGrain<IStoreGrain>(s.Code).GetSummary()));
         return storeList.Zip(summaries).ToList();
     }
 
     /// <summary>How many of the viewer's stores have closed for good: off the board, which then says so rather than look short.</summary>
-    public async Task<int> ClosedDown(AccessScope scope) => (await stores.List(scope, null, null, null, 1, 1, closedDown: true)).Total;
+    public async Task<int> ClosedDown(AccessScope scope) => (await stores.List(scope, null, null, null, 1, 1, [StoreStage.ClosedDown])).Total;
 }

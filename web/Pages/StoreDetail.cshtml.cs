@@ -4,6 +4,7 @@ using SmartStore.GrainInterfaces;
 using SmartStore.Models;
 using SmartStore.Storage;
 using SmartStore.Web.Api;
+using SmartStore.Web.Localization;
 using SmartStore.Web.Security;
 using SmartStore.Web.Todos;
 using static SmartStore.Web.Localization.UiText;
@@ -13,7 +14,7 @@ namespace SmartStore.Web.Pages;
 /// <summary>One store for its manager's phone: today's foot traffic live, by hour, its cameras and enrolled staff.</summary>
 public sealed class StoreDetailModel(StoreRepository stores, RegionRepository regions, TrafficRepository traffic, StaffRoster roster, SkuRepository skus,
     StaffEnrolment enrolment, StoreClosures closures, StoreTodos todos, TodoDesk todoDesk, PlanogramRepository planograms, AuditDesk audit, IClusterClient cluster,
-    ShelfAlertSpells shelfAlerts, StoreClosingDesk closing) : PageModel
+    ShelfAlertSpells shelfAlerts, StoreLifecycleDesk lifecycle) : PageModel
 {
     [FromRoute] public string Code { get; set; } = "";
 
@@ -115,35 +116,41 @@ public sealed class StoreDetailModel(StoreRepository stores, RegionRepository re
     /// <summary>The deadline field's first value, on the store's own calendar.</summary>
     public string DefaultDue => TodoDeadline.DefaultDay(TodoDeadline.Today(Store.TimeZone, UtcNow), todoDesk.DueInDays).ToString("yyyy-MM-dd");
 
-    /// <summary>What was wrong with a closing date sent (闭店), in the reader's language.</summary>
-    public IReadOnlyList<string> ClosingErrors { get; private set; } = [];
+    /// <summary>What was wrong with an opening or closing date sent (开业 / 闭店), in the reader's language.</summary>
+    public IReadOnlyList<string> LifecycleErrors { get; private set; } = [];
+
+    /// <summary>HQ sets the store's first trading day (开业日期): before it, the store is being prepared.</summary>
+    public Task<IActionResult> OnPostSetOpening(string? opensOn) =>
+        ChangeLifecycle("opensOn", opensOn, date => lifecycle.SetOpening(Code, date, User.Actor()), s => string.Format(T("storeOpeningSaved"), Display.Opening(s)));
+
+    /// <summary>HQ clears the opening date: the store trades from now.</summary>
+    public Task<IActionResult> OnPostClearOpening() => ChangeLifecycle(null, null, _ => lifecycle.ClearOpening(Code, User.Actor()), _ => T("storeOpeningCleared"));
 
     /// <summary>HQ closes the store for good from a store-local date (today, or planned ahead).</summary>
-    public async Task<IActionResult> OnPostCloseDown(string? closedOn)
+    public Task<IActionResult> OnPostCloseDown(string? closedOn) =>
+        ChangeLifecycle("closedOn", closedOn, date => lifecycle.Close(Code, date, User.Actor()), s => string.Format(T("storeClosedDownSaved"), Display.Closing(s)));
+
+    /// <summary>HQ reopens a store closed for good, or withdraws a planned closing.</summary>
+    public Task<IActionResult> OnPostReopen() => ChangeLifecycle(null, null, _ => lifecycle.Reopen(Code, User.Actor()), _ => T("storeReopened"));
+
+    /// <param name="field">the date field sent (null: a handler that clears one); a text that is no date is refused here.</param>
+    /// <param name="said">the notice the page then shows, from the store as changed.</param>
+    private async Task<IActionResult> ChangeLifecycle(string? field, string? typed, Func<DateOnly?, Task<StoreLifecycleDesk.Outcome>> change, Func<Store, string> said)
     {
         if (!MayEdit) return Forbid();
         if (await Load() is { } refused) return refused;
+        DateOnly? date = DateOnly.TryParseExact(typed?.Trim(), "yyyy-MM-dd", out var parsed) ? parsed : null;
         var errors = new FieldErrors();
-        DateOnly? date = DateOnly.TryParseExact(closedOn?.Trim(), "yyyy-MM-dd", out var parsed) ? parsed : null;
-        if (date is null && !string.IsNullOrWhiteSpace(closedOn)) errors.Add("closedOn", $"closedOn '{closedOn}' is no date.", $"闭店日期“{closedOn}”不是日期。");
-        var outcome = errors.Any ? new StoreClosingDesk.Outcome(Store, errors) : await closing.Close(Code, date, User.Actor());
+        if (field is not null && date is null && !string.IsNullOrWhiteSpace(typed))
+            errors.Add(field, $"{field} '{typed}' is no date.", $"{FieldNames.Zh(field)}“{typed}”不是日期。");
+        var outcome = errors.Any ? new StoreLifecycleDesk.Outcome(Store, errors) : await change(date);
         if (outcome.Store is null) return NotFound();
         if (outcome.Errors.Any)
         {
-            ClosingErrors = outcome.Errors.Localized;
+            LifecycleErrors = outcome.Errors.Localized;
             return Page();
         }
-        TempData["notice"] = string.Format(T("storeClosedDownSaved"), Display.Closing(outcome.Store));
-        return RedirectToPage(new { Code });
-    }
-
-    /// <summary>HQ reopens a store closed for good, or withdraws a planned closing.</summary>
-    public async Task<IActionResult> OnPostReopen()
-    {
-        if (!MayEdit) return Forbid();
-        if (await Load() is { } refused) return refused;
-        if ((await closing.Reopen(Code, User.Actor())).Store is null) return NotFound();
-        TempData["notice"] = T("storeReopened");
+        TempData["notice"] = said(outcome.Store);
         return RedirectToPage(new { Code });
     }
 

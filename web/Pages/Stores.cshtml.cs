@@ -17,7 +17,7 @@ public sealed class StoresModel(StoreRepository stores, RegionRepository regions
 
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public string? Region { get; set; }
-    /// <summary>trading, closed (for good), or empty: every store.</summary>
+    /// <summary>preparing, trading, closed (for good), or empty: every store.</summary>
     [BindProperty(SupportsGet = true)] public string? Status { get; set; }
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
     [BindProperty] public StoreInput? Input { get; set; }
@@ -78,7 +78,8 @@ public sealed class StoresModel(StoreRepository stores, RegionRepository regions
         PageNumber = Math.Max(1, PageNumber);
         Regions = await regions.List(User.Scope());
         Tags = await dictionary.List(DictionaryRepository.StoreTag);
-        if (!StoreStatus.TryRead(Status, out var closedDown)) Status = null;
-        Result = await stores.List(User.Scope(), Q, string.IsNullOrEmpty(Region) ? null : Region, null, PageNumber, PageSize, closedDown);
+        var stage = StoreStages.FromCode(Status);
+        if (stage is null) Status = null;
+        Result = await stores.List(User.Scope(), Q, string.IsNullOrEmpty(Region) ? null : Region, null, PageNumber, PageSize, stage is { } only ? [only] : null);
     }
 }

@@ -57,7 +57,7 @@ public sealed class TrafficScreenModel(ScopeSummaries scopeSummaries, RegionRepo
         Regions = await regions.List(scope);
         (Shown, var refusal) = await ScreenRegion.Of(RegionCode, Regions, scope, regions);
         if (refusal != ScreenRegion.Refusal.None) return this.Refusal(refusal);
-        Stores = (await scopeSummaries.Load(scope)).Where(p => Shown is null || p.Store.RegionCode == Shown.Code).ToList();
+        Stores = (await scopeSummaries.Load(scope, tradingOnly: true)).Where(p => Shown is null || p.Store.RegionCode == Shown.Code).ToList();
         var covered = new StoreCoverage(scope, null, Shown?.Code);
         if (Period.Today)
         {

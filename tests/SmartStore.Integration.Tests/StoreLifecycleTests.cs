@@ -6,9 +6,12 @@ using SmartStore.Testing;
 
 namespace SmartStore.Integration.Tests;
 
-/// <summary>A store closed for good (闭店): kept with its history, off the board, its cameras refused; and reopened.</summary>
+/// <summary>
+/// A store's life: being prepared before its opening date (筹备中: closed by its hours, its cameras already sending), and
+/// closed for good (闭店: kept with its history, off the board, its cameras refused); and reopened.
+/// </summary>
 [Collection(SystemCollection.Name)]
-public sealed class StoreClosingTests(SmartStoreSystem system)
+public sealed class StoreLifecycleTests(SmartStoreSystem system)
 {
     private static readonly string Frame = Path.Combine(SharedData.Shared, "data", "pets2009-s2l1", "images", "000050.jpg");
     private static readonly TimeZoneInfo China = StoreTimeZones.Find("Asia/Shanghai");
@@ -109,5 +112,43 @@ public sealed class StoreClosingTests(SmartStoreSystem system)
         Assert.Equal(HttpStatusCode.Forbidden, (await manager.PutJson("/api/stores/S0001/closing", new { closedOn = planned })).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await manager.DeleteAsync("/api/stores/X1002/closing")).StatusCode);
         Assert.Equal(planned, (await (await admin.GetAsync("/api/stores/X1002")).Json())["openingHours"]!["closedFrom"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_store_being_prepared_is_closed_by_its_hours_and_nobodys_peer_while_its_cameras_already_send()
+    {
+        using var admin = await system.SignedIn("admin");
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostJson("/api/stores", ApiJson.NewStore("X1003"))).StatusCode);
+        var camera = await admin.PostJson("/api/cameras", new { code = "CAM-X1003-E1", kind = "entrance", storeCode = "X1003" });
+        var credentials = $"CAM-X1003-E1:{(await camera.Json())["secret"]!.GetValue<string>()}";
+        var opens = Today.AddDays(14).ToString("yyyy-MM-dd");
+        var set = await admin.PutJson("/api/stores/X1003/opening", new { opensOn = opens });
+        Assert.Equal(HttpStatusCode.OK, set.StatusCode);
+        Assert.Equal(opens, (await set.Json())["openingHours"]!["opensFrom"]!.GetValue<string>());
+
+        var store = system.Grains.GetGrain<IStoreGrain>("X1003");
+        var noon = Today.ToDateTime(new TimeOnly(12, 0));
+        Assert.True(Assert.Single(await store.ClosedThroughout([noon], TimeSpan.FromHours(1))));
+        // The installer's pictures are taken (the door line is drawn on them); the board lists it as being prepared.
+        var upload = await FtpClients.Curl("-sS", "-w", "\n%{http_code}", "-u", credentials, "-H", "Content-Type: image/jpeg",
+            "--data-binary", $"@{Frame}", new Uri(system.IngestAddress, "/api/ingest/CAM-X1003-E1").ToString());
+        Assert.EndsWith("202", upload.Output.Trim());
+        Assert.Contains($"title=\"将于 {opens} 开业\"", await admin.GetStringAsync("/"));
+        Assert.Contains("\"X1003\"", await admin.GetStringAsync("/api/stores?status=preparing&q=X1003"));
+        Assert.DoesNotContain("\"X1003\"", await admin.GetStringAsync("/api/stores?status=trading&q=X1003"));
+        var day = Today.ToString("yyyy-MM-dd");
+        Assert.DoesNotContain("\"X1003\"", await admin.GetStringAsync($"/api/traffic/stores?region=EAST&from={day}&to={day}"));
+        Assert.Equal("set-opening", (await (await admin.GetAsync("/api/audit?entity=store&key=X1003&limit=1")).Json())[0]!["action"]!.GetValue<string>());
+
+        // It cannot close before it opens.
+        var early = await admin.PutJson("/api/stores/X1003/closing", new { closedOn = Today.AddDays(7).ToString("yyyy-MM-dd") });
+        Assert.Equal(HttpStatusCode.BadRequest, early.StatusCode);
+        Assert.Contains("after the store's opening date", await early.Content.ReadAsStringAsync());
+
+        var cleared = await admin.DeleteAsync("/api/stores/X1003/opening");
+        Assert.Equal(HttpStatusCode.OK, cleared.StatusCode);
+        Assert.Null((await cleared.Json())["openingHours"]!["opensFrom"]);
+        Assert.False(Assert.Single(await store.ClosedThroughout([noon], TimeSpan.FromHours(1))));
+        Assert.Contains($"\"X1003\"", await admin.GetStringAsync($"/api/traffic/stores?region=EAST&from={day}&to={day}"));
     }
 }
