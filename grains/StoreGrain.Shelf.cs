@@ -66,8 +66,9 @@ public sealed partial class StoreGrain
         var figures = _shelf.State.Figures(_plan!, _competitors.Contains, nowUtc, _shelfAlerts.OutOfStockPatrols);
         var alerts = new List<ShelfAlert>();
         var last = _shelf.State.Slots.Values.Select(s => (DateTime?)s.Current.CapturedUtc).DefaultIfEmpty(null).Max();
-        // A store closed for good keeps its last shelf as history; nobody is left to put it right.
-        if (ClosedDown) return new ShelfStatus(figures, alerts, last);
+        // A store closed for good keeps its last shelf as history, nobody left to put it right; one being prepared is still
+        // stocking its shelves.
+        if (!Trading) return new ShelfStatus(figures, alerts, last);
         if (figures.ComplianceRate is { } rate && rate < _shelfAlerts.ComplianceBelow)
             alerts.Add(new ShelfAlert(ShelfAlert.ComplianceLow, null, null,
                 $"{figures.MatchingSlots}/{figures.ObservedPlannedSlots} planned slots as planned ({rate:P0} < {_shelfAlerts.ComplianceBelow:P0})", last ?? nowUtc,

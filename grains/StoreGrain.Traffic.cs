@@ -31,7 +31,12 @@ public sealed partial class StoreGrain
     private string? Region => _profile?.RegionCode;
 
     /// <summary>Whether the store has closed for good by its today (闭店): its cameras leave the region's counts.</summary>
-    private bool ClosedDown => _profile?.OpeningHours.ClosedDownBy(LocalDay(DateTime.UtcNow)) == true;
+    private bool ClosedDown => Stage == StoreStage.ClosedDown;
+
+    /// <summary>Whether the store trades today: neither being prepared for its opening day nor closed for good (no shelf alerts then).</summary>
+    private bool Trading => Stage == StoreStage.Trading;
+
+    private StoreStage Stage => _profile?.OpeningHours.StageOn(LocalDay(DateTime.UtcNow)) ?? StoreStage.Trading;
 
     /// <summary>The store-local calendar day at <paramref name="utc"/>.</summary>
     private DateOnly LocalDay(DateTime utc) => StoreTimeZones.DayOf(utc, _zone);

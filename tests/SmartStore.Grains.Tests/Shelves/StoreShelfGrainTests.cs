@@ -66,27 +66,36 @@ public sealed class StoreShelfGrainTests(LivenessCluster fixture)
     }
 
     [Fact]
-    public async Task A_store_closed_for_good_ends_its_shelf_alerts_saying_so_and_raises_none()
+    public async Task A_store_being_prepared_raises_no_shelf_alert_and_one_closed_for_good_ends_them_saying_so()
     {
         var planograms = new PlanogramRepository(fixture.Database.Database);
         await planograms.Save(LivenessCluster.ClosingDownCamera, 1, [0xFF, 0xD8, 0xFF, 0xD9], 100, 100,
             [new PlanogramSlot("S1", "SKU-A", 0, 0, 50, 50), new PlanogramSlot("S2", "SKU-B", 50, 0, 50, 50)], "test");
         var store = fixture.Cluster.GrainFactory.GetGrain<IStoreGrain>(LivenessCluster.ClosingDownStore);
         await store.PlanChanged();
+        var stores = new StoreRepository(fixture.Database.Database);
+        var today = StoreTimeZones.DayOf(DateTime.UtcNow, StoreTimeZones.Find("Asia/Shanghai"));
         var t = DateTime.UtcNow.AddMinutes(-5);
-        var low = await store.ShelfObserved([new SlotObservation("S1", LivenessCluster.ClosingDownCamera, 1, 1, t, SlotState.Empty, null, 0.9f),
-            new SlotObservation("S2", LivenessCluster.ClosingDownCamera, 1, 1, t, SlotState.Sku, "SKU-B", 0.9f)]);
+        IReadOnlyList<SlotObservation> Patrol(int number) => [new SlotObservation("S1", LivenessCluster.ClosingDownCamera, 1, number, t.AddSeconds(number), SlotState.Empty, null, 0.9f),
+            new SlotObservation("S2", LivenessCluster.ClosingDownCamera, 1, number, t.AddSeconds(number), SlotState.Sku, "SKU-B", 0.9f)];
+
+        // Opening in five days: its shelves are still being stocked.
+        Assert.True(await stores.SetOpensOn(LivenessCluster.ClosingDownStore, today.AddDays(5), "test"));
+        await store.ProfileChanged();
+        Assert.Empty((await store.ShelfObserved(Patrol(1))).Alerts);
+        Assert.True(await stores.SetOpensOn(LivenessCluster.ClosingDownStore, null, "test"));
+        await store.ProfileChanged();
+        var low = await store.ShelfObserved(Patrol(2));
         Assert.Contains(low.Alerts, a => a.Kind == ShelfAlert.ComplianceLow);
 
-        var today = StoreTimeZones.DayOf(DateTime.UtcNow, StoreTimeZones.Find("Asia/Shanghai"));
-        Assert.True(await new StoreRepository(fixture.Database.Database).SetClosedOn(LivenessCluster.ClosingDownStore, today, "test"));
+        Assert.True(await stores.SetClosedOn(LivenessCluster.ClosingDownStore, today, "test"));
         await store.ProfileChanged();
 
         // Ended once, saying why; its last shelf stays as history, with no alert standing and none raised by a late patrol.
         await using var connection = await fixture.Database.Database.Open();
         Assert.Equal([("compliance-low", ShelfAlertEnd.StoreClosedDown)], await connection.QueryAsync<(string, string?)>(
             "SELECT detail, ended_because FROM alert_events WHERE store_code = @store AND kind = 'shelf-alert-cleared'", new { store = LivenessCluster.ClosingDownStore }));
-        var late = await store.ShelfObserved([new SlotObservation("S2", LivenessCluster.ClosingDownCamera, 1, 2, t.AddMinutes(1), SlotState.Empty, null, 0.9f)]);
+        var late = await store.ShelfObserved([new SlotObservation("S2", LivenessCluster.ClosingDownCamera, 1, 3, t.AddMinutes(1), SlotState.Empty, null, 0.9f)]);
         Assert.Empty(late.Alerts);
         Assert.Equal(0.0, late.Figures.ComplianceRate);
         await store.ProfileChanged();   // told again: nothing more ends
