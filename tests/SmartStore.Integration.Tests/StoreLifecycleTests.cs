@@ -59,6 +59,7 @@ public sealed class StoreLifecycleTests(SmartStoreSystem system)
         Assert.Contains("\"X1001\"", await admin.GetStringAsync($"/api/traffic/stores?store=X1001&from={day}&to={day}"));
         Assert.Contains("id=\"store-closing\"", await admin.GetStringAsync("/stores/X1001"));
         Assert.Contains("测试门店 X1001（已闭店）", await admin.GetStringAsync("/traffic"));   // still there to report on, marked
+        Assert.Contains("id=\"camera-store-closed\"", await admin.GetStringAsync("/cameras/CAM-X1001-E1"));
         Assert.Equal("close-down", (await (await admin.GetAsync("/api/audit?entity=store&key=X1001&limit=1")).Json())[0]!["action"]!.GetValue<string>());
 
         // Its camera's pictures are refused with the reason, over HTTP and FTP, and counted.

@@ -336,6 +336,7 @@ public static partial class UiText
         ["closingOn"] = ("将于 {0} 闭店", "Closing down on {0}"),
         ["closedDownHint"] = ("门店资料与历史数据（客流、小票、告警）保留；不再出现在总部看板与大屏上，摄像头上传被拒收。", "Its record and history (traffic, receipts, alerts) are kept; it no longer shows on the board and wall screens, and its cameras' uploads are refused."),
         ["closingPlanned"] = ("闭店计划", "Closing planned"),
+        ["cameraStoreClosedDown"] = ("所属门店 {0} {1}：本摄像头的上传被拒收。请解绑或改绑到其他门店。", "Its store {0}: {1}; this camera's uploads are refused. Unbind it, or bind it to another store."),
         ["opensOnText"] = ("将于 {0} 开业", "Opens on {0}"),
         ["preparingHint"] = ("开业前：营业时间视为每天休息，不产生疑似关门告警，不参与门店对标与大屏；摄像头可先安装上传（画进店线）。", "Until then its hours are closed every day: no looks-closed alerts, no part in 门店对标 or the wall screens; its cameras can go up and send pictures (to draw the door line)."),
         ["lifecycleTitle"] = ("开业 / 闭店", "Opening / closing"),
