@@ -101,6 +101,12 @@ public sealed partial class MobileTests(SmartStoreSystem system)
             Assert.Null(Display.NotOpenNow(store, Shanghai(7, 12)));
             Assert.Equal("已打烊", Display.NotOpenNow(store, Shanghai(7, 23)));
             Assert.Equal("今日不营业", Display.NotOpenNow(store, Shanghai(13, 12)));
+            // Not a day off: before its opening day, and once closed for good.
+            var preparing = store with { OpeningHours = store.OpeningHours with { OpensFrom = new DateOnly(2026, 12, 10) } };
+            Assert.Equal("将于 2026-12-10 开业", Display.NotOpenNow(preparing, Shanghai(7, 12)));
+            Assert.Null(Display.NotOpenNow(preparing, Shanghai(10, 12)));
+            var closed = store with { OpeningHours = store.OpeningHours with { ClosedFrom = new DateOnly(2026, 12, 5) } };
+            Assert.Equal("已于 2026-12-05 闭店", Display.NotOpenNow(closed, Shanghai(7, 12)));
             System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo("en");
             Assert.Equal("Opens 10:00", Display.NotOpenNow(store, Shanghai(7, 8)));
             // The page is told when what it says changes, to read its cards again then: at opening, at closing, and past

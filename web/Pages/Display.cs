@@ -190,12 +190,19 @@ public static class Display
 
     /// <summary>
     /// Why a store is not open now, on its own clock: "10:00 开门" before today's hours, "已打烊" after them, "今日不营业" on a
-    /// closed day; null while it is open. A phone's 0 entries at 08:30 is then a store not yet open, not a broken count.
+    /// closed day, "将于 12-20 开业" before its opening day; null while it is open. A phone's 0 entries at 08:30 is then a store not yet open, not a broken count.
     /// </summary>
     public static string? NotOpenNow(Store store, DateTime utcNow)
     {
         var local = LocalNow(store, utcNow);
         if (store.OpeningHours.IsOpenAt(local)) return null;
+        // Not a day off: a store being fitted out says when it opens, one closed for good that it has.
+        var hours = store.OpeningHours;
+        switch (hours.StageOn(DateOnly.FromDateTime(local)))
+        {
+            case StoreStage.Preparing: return string.Format(UiText.T("opensOnText"), hours.OpensFrom!.Value.ToString("yyyy-MM-dd"));
+            case StoreStage.ClosedDown: return string.Format(UiText.T("closedDownOn"), hours.ClosedFrom!.Value.ToString("yyyy-MM-dd"));
+        }
         return store.OpeningHours.SpanOn(DateOnly.FromDateTime(local)) switch
         {
             { } today when local < today.Open => string.Format(UiText.T("opensAt"), ClockText.Of(TimeOnly.FromDateTime(today.Open))),
