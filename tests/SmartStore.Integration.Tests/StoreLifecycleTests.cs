@@ -18,13 +18,24 @@ public sealed class StoreLifecycleTests(SmartStoreSystem system)
 
     private static DateOnly Today => StoreTimeZones.DayOf(DateTime.UtcNow, China);
 
+    /// <summary>A new store of the test with a door camera CAM-{code}-E1; the camera's credentials ("camera:secret").</summary>
+    private static async Task<string> NewStoreWithDoor(HttpClient admin, string code)
+    {
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostJson("/api/stores", ApiJson.NewStore(code))).StatusCode);
+        var camera = await admin.PostJson("/api/cameras", new { code = $"CAM-{code}-E1", kind = "entrance", storeCode = code });
+        return $"CAM-{code}-E1:{(await camera.Json())["secret"]!.GetValue<string>()}";
+    }
+
+    /// <summary>The camera sends a picture over HTTP, as curl; its output ends with the status code.</summary>
+    private Task<FtpClients.Outcome> PostPicture(string credentials) =>
+        FtpClients.Curl("-sS", "-w", "\n%{http_code}", "-u", credentials, "-H", "Content-Type: image/jpeg", "--data-binary", $"@{Frame}",
+            new Uri(system.IngestAddress, $"/api/ingest/{credentials.Split(':')[0]}").ToString());
+
     [Fact]
     public async Task A_closed_store_keeps_its_record_leaves_the_board_refuses_its_cameras_and_reopens()
     {
         using var admin = await system.SignedIn("admin");
-        Assert.Equal(HttpStatusCode.Created, (await admin.PostJson("/api/stores", ApiJson.NewStore("X1001"))).StatusCode);
-        var camera = await admin.PostJson("/api/cameras", new { code = "CAM-X1001-E1", kind = "entrance", storeCode = "X1001" });
-        var credentials = $"CAM-X1001-E1:{(await camera.Json())["secret"]!.GetValue<string>()}";
+        var credentials = await NewStoreWithDoor(admin, "X1001");
         Assert.Contains("测试门店 X1001", await admin.GetStringAsync("/"));
         using var device = system.Anonymous();
         Assert.Equal(HttpStatusCode.OK, (await MasterDataApiTests.Heartbeat(device, "CAM-X1001-E1", credentials.Split(':')[1])).StatusCode);
@@ -63,8 +74,7 @@ public sealed class StoreLifecycleTests(SmartStoreSystem system)
         Assert.Equal("close-down", (await (await admin.GetAsync("/api/audit?entity=store&key=X1001&limit=1")).Json())[0]!["action"]!.GetValue<string>());
 
         // Its camera's pictures are refused with the reason, over HTTP and FTP, and counted.
-        var http = await FtpClients.Curl("-sS", "-w", "\n%{http_code}", "-u", credentials, "-H", "Content-Type: image/jpeg",
-            "--data-binary", $"@{Frame}", new Uri(system.IngestAddress, "/api/ingest/CAM-X1001-E1").ToString());
+        var http = await PostPicture(credentials);
         Assert.EndsWith("403", http.Output.Trim());
         Assert.Contains("closed for good on " + Today.ToString("yyyy-MM-dd"), http.Output);
         var ftp = await FtpClients.Curl("-sS", "-T", Frame, "--user", credentials, $"ftp://127.0.0.1:{system.FtpPort}/door.jpg");
@@ -119,9 +129,7 @@ public sealed class StoreLifecycleTests(SmartStoreSystem system)
     public async Task A_store_being_prepared_is_closed_by_its_hours_and_nobodys_peer_while_its_cameras_already_send()
     {
         using var admin = await system.SignedIn("admin");
-        Assert.Equal(HttpStatusCode.Created, (await admin.PostJson("/api/stores", ApiJson.NewStore("X1003"))).StatusCode);
-        var camera = await admin.PostJson("/api/cameras", new { code = "CAM-X1003-E1", kind = "entrance", storeCode = "X1003" });
-        var credentials = $"CAM-X1003-E1:{(await camera.Json())["secret"]!.GetValue<string>()}";
+        var credentials = await NewStoreWithDoor(admin, "X1003");
         var opens = Today.AddDays(14).ToString("yyyy-MM-dd");
         var set = await admin.PutJson("/api/stores/X1003/opening", new { opensOn = opens });
         Assert.Equal(HttpStatusCode.OK, set.StatusCode);
@@ -131,8 +139,7 @@ public sealed class StoreLifecycleTests(SmartStoreSystem system)
         var noon = Today.ToDateTime(new TimeOnly(12, 0));
         Assert.True(Assert.Single(await store.ClosedThroughout([noon], TimeSpan.FromHours(1))));
         // The installer's pictures are taken (the door line is drawn on them); the board lists it as being prepared.
-        var upload = await FtpClients.Curl("-sS", "-w", "\n%{http_code}", "-u", credentials, "-H", "Content-Type: image/jpeg",
-            "--data-binary", $"@{Frame}", new Uri(system.IngestAddress, "/api/ingest/CAM-X1003-E1").ToString());
+        var upload = await PostPicture(credentials);
         Assert.EndsWith("202", upload.Output.Trim());
         Assert.Contains($"title=\"将于 {opens} 开业\"", await admin.GetStringAsync("/"));
         Assert.Contains("\"X1003\"", await admin.GetStringAsync("/api/stores?status=preparing&q=X1003"));
