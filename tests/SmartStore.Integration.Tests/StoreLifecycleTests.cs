@@ -123,6 +123,12 @@ public sealed class StoreLifecycleTests(SmartStoreSystem system)
         Assert.Equal(HttpStatusCode.Forbidden, (await manager.PutJson("/api/stores/S0001/closing", new { closedOn = planned })).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await manager.DeleteAsync("/api/stores/X1002/closing")).StatusCode);
         Assert.Equal(planned, (await (await admin.GetAsync("/api/stores/X1002")).Json())["openingHours"]!["closedFrom"]!.GetValue<string>());
+
+        // The store page's card: a date that is none is refused in the reader's words; withdrawing the closing works.
+        var typo = await PageForms.PostForm(admin, "/stores/X1002", "/stores/X1002?handler=closeDown", new() { ["closedOn"] = "12/31" });
+        Assert.Contains("不是日期", await typo.Content.ReadAsStringAsync());
+        await PageForms.PostForm(admin, "/stores/X1002", "/stores/X1002?handler=reopen", []);
+        Assert.Null((await (await admin.GetAsync("/api/stores/X1002")).Json())["openingHours"]!["closedFrom"]);
     }
 
     [Fact]

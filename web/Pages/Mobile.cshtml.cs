@@ -62,7 +62,7 @@ public sealed class MobileModel(ScopeSummaries scopeSummaries, StoreTodos todos,
     public DateOnly Today { get; private set; }
     /// <summary>To-dos the stores say are done, waiting for this reviewer's 验收 (0 for those who do not review).</summary>
     public int TodosToReview { get; private set; }
-    /// <summary>With no store trading in the reader's scope: how many of its stores have closed for good (闭店), so the page says why it is empty.</summary>
+    /// <summary>With no store live in the reader's scope: how many of its stores have closed for good (闭店), so the page says why it is empty.</summary>
     public int ClosedDown { get; private set; }
     public int AttentionCount => NeedsAttentionCount + OpenTodos.Count + (PicturesToReview > 0 ? 1 : 0) + (TodosToReview > 0 ? 1 : 0) + TillFindings.Count;
     public DateTime UtcNow { get; } = DateTime.UtcNow;

@@ -5,9 +5,9 @@ using SmartStore.Storage;
 namespace SmartStore.Web.Pages;
 
 /// <summary>
-/// Every store the viewer may see that still trades, with its live summary (cameras, today's traffic, compliance, a
-/// closure): what the HQ board, the wall screens and the mobile view show — a store closed for good is history, not a
-/// row of zeros among them. One grain call per store.
+/// Every store the viewer may see that has not closed for good, with its live summary (cameras, today's traffic,
+/// compliance, a closure): what the HQ board, the wall screens and the mobile view show — a store closed for good is
+/// history, not a row of zeros among them. One grain call per store.
 /// </summary>
 public sealed class ScopeSummaries(StoreRepository stores, IClusterClient cluster)
 {

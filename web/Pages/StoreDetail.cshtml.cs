@@ -121,7 +121,7 @@ public sealed class StoreDetailModel(StoreRepository stores, RegionRepository re
 
     /// <summary>HQ sets the store's first trading day (开业日期): before it, the store is being prepared.</summary>
     public Task<IActionResult> OnPostSetOpening(string? opensOn) =>
-        ChangeLifecycle("opensOn", opensOn, date => lifecycle.SetOpening(Code, date, User.Actor()), s => string.Format(T("storeOpeningSaved"), Display.Opening(s)));
+        ChangeLifecycle("opensOn", opensOn, date => lifecycle.SetOpening(Code, date, User.Actor()), s => string.Format(T("storeOpeningSaved"), s.OpeningHours.OpensFrom?.ToString("yyyy-MM-dd")));
 
     /// <summary>HQ clears the opening date: the store trades from now.</summary>
     public Task<IActionResult> OnPostClearOpening() => ChangeLifecycle(null, null, _ => lifecycle.ClearOpening(Code, User.Actor()), _ => T("storeOpeningCleared"));
