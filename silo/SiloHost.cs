@@ -34,6 +34,7 @@ public static class SiloHost
         builder.Services.AddHostedService<Analysis.SnapshotAnalysisWorker>();
         builder.Services.AddHostedService<InspectionScheduleStart>();
         builder.Services.AddHostedService<StoreGrainWarmup>();
+        builder.Services.AddHostedService<StoreStageTurns>();
         replace?.Invoke(builder.Services);
         var app = builder.Build();
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = Ingest.IngestFailureAnswer.Write });

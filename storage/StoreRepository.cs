@@ -170,6 +170,18 @@ public sealed class StoreRepository(SmartStoreDatabase database)
         return rows.Select(r => r.ToStore()).ToList();
     }
 
+    /// <summary>The stores whose opening or closing date is their own today, each with that today (the day their stage turns).</summary>
+    public async Task<IReadOnlyList<(string Code, DateOnly Today)>> TurningToday(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.Open(cancellationToken);
+        var rows = await connection.QueryAsync<(string Code, DateTime Today)>(new CommandDefinition("""
+            SELECT code, (now() AT TIME ZONE time_zone)::date FROM stores
+            WHERE (now() AT TIME ZONE time_zone)::date IN (opens_on, closed_on)
+            ORDER BY code
+            """, cancellationToken: cancellationToken));
+        return rows.Select(r => (r.Code, DateOnly.FromDateTime(r.Today))).ToList();
+    }
+
     /// <summary>
     /// Closes a store for good from a store-local date (闭店), or reopens it (<paramref name="closedOn"/> null), with its entry
     /// in 操作日志; false when there is no such store. Its record and history stay; only the closure changes.

@@ -1,7 +1,10 @@
 using System.Net;
 using Dapper;
+using Microsoft.Extensions.Logging.Abstractions;
 using SmartStore.GrainInterfaces;
 using SmartStore.Models;
+using SmartStore.Silo;
+using SmartStore.Storage;
 using SmartStore.Testing;
 
 namespace SmartStore.Integration.Tests;
@@ -164,5 +167,26 @@ public sealed class StoreLifecycleTests(SmartStoreSystem system)
         Assert.Null((await cleared.Json())["openingHours"]!["opensFrom"]);
         Assert.False(Assert.Single(await store.ClosedThroughout([noon], TimeSpan.FromHours(1))));
         Assert.Contains($"\"X1003\"", await admin.GetStringAsync($"/api/traffic/stores?region=EAST&from={day}&to={day}"));
+    }
+
+    [Fact]
+    public async Task On_the_day_a_planned_closing_comes_the_stores_grain_is_told_once()
+    {
+        using var admin = await system.SignedIn("admin");
+        var credentials = await NewStoreWithDoor(admin, "X1004");
+        using var device = system.Anonymous();
+        Assert.Equal(HttpStatusCode.OK, (await MasterDataApiTests.Heartbeat(device, "CAM-X1004-E1", credentials.Split(':')[1])).StatusCode);
+        var store = system.Grains.GetGrain<IStoreGrain>("X1004");
+        Assert.Equal(new CameraCounts(1, 0), await store.GetCameraCounts());
+
+        // As a closing planned last month finds it at midnight: on file, its grain told nothing since.
+        await using (var connection = await system.Database.Database.Open())
+            await connection.ExecuteAsync("UPDATE stores SET closed_on = @today WHERE code = 'X1004'", new { today = Today.ToDateTime(TimeOnly.MinValue) });
+        Assert.Equal(new CameraCounts(1, 0), await store.GetCameraCounts());
+
+        var turns = new StoreStageTurns(system.Grains, new StoreRepository(system.Database.Database), NullLogger<StoreStageTurns>.Instance);
+        Assert.Contains("X1004", await turns.TellTurning(CancellationToken.None));
+        Assert.Equal(new CameraCounts(0, 0), await store.GetCameraCounts());
+        Assert.DoesNotContain("X1004", await turns.TellTurning(CancellationToken.None));
     }
 }
