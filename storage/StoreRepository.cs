@@ -81,9 +81,11 @@ public sealed class StoreRepository(SmartStoreDatabase database)
         return await connection.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM regions WHERE code = @code)", new { code });
     }
 
+    /// <summary>A new store, its opening and closing dates with it (a store created ahead of its opening day).</summary>
     private const string InsertSql = """
-        INSERT INTO stores (code, name, region_code, city, address, latitude, longitude, tags, opening_hours, time_zone, staff_count)
-        VALUES (@Code, @Name, @RegionCode, @City, @Address, @Latitude, @Longitude, @Tags, CAST(@OpeningHours AS jsonb), @TimeZone, @StaffCount)
+        INSERT INTO stores (code, name, region_code, city, address, latitude, longitude, tags, opening_hours, time_zone, staff_count, opens_on, closed_on)
+        VALUES (@Code, @Name, @RegionCode, @City, @Address, @Latitude, @Longitude, @Tags, CAST(@OpeningHours AS jsonb), @TimeZone, @StaffCount,
+            @OpensOn, @ClosedOn)
         """;
 
     public Task Create(Store store, string actor) => Write(store, actor, "create", InsertSql);
@@ -147,6 +149,17 @@ public sealed class StoreRepository(SmartStoreDatabase database)
     }
 
     /// <summary>
+    /// A sheet's change to a store: its details and both dates (开业日期 / 闭店日期 columns; the change keeps a date whose cell
+    /// was empty) — where a page or API edit leaves the dates to their own operations.
+    /// </summary>
+    private const string ImportUpdateSql = """
+        UPDATE stores SET name = @Name, region_code = @RegionCode, city = @City, address = @Address,
+            latitude = @Latitude, longitude = @Longitude, tags = @Tags, opening_hours = CAST(@OpeningHours AS jsonb),
+            time_zone = @TimeZone, staff_count = @StaffCount, opens_on = @OpensOn, closed_on = @ClosedOn, updated_at = now()
+        WHERE code = @Code
+        """;
+
+    /// <summary>
     /// A store sheet: creates the new stores and changes the existing ones in one transaction, all or none, each an import in
     /// 操作日志; what the sheet does not set — holiday hours set meanwhile, say — is kept (<see cref="SmartStoreDatabase.CreateAndChange{T}"/>).
     /// Returns the stores as changed.
@@ -156,7 +169,7 @@ public sealed class StoreRepository(SmartStoreDatabase database)
             async (c, t, codes) => (await c.QueryAsync<StoreRow>($"SELECT {Columns} FROM stores WHERE code = ANY(@codes) ORDER BY code FOR UPDATE",
                 new { codes }, t)).Select(r => r.ToStore()),
             (c, t, store) => WriteRow(c, t, store, actor, "import", InsertSql),
-            (c, t, store) => WriteRow(c, t, store, actor, "import", UpdateSql)), created, changes);
+            (c, t, store) => WriteRow(c, t, store, actor, "import", ImportUpdateSql)), created, changes);
 
     /// <summary>Every store of a region (or all regions) with a tag (or any), whole, by code: what a change to many stores starts from.</summary>
     public async Task<IReadOnlyList<Store>> Matching(string? regionCode, string? tag)
@@ -230,6 +243,8 @@ public sealed class StoreRepository(SmartStoreDatabase database)
             Tags = store.Tags.ToArray(),
             OpeningHours = StoreHours.Json(store.OpeningHours),
             store.TimeZone, store.StaffCount,
+            OpensOn = store.OpeningHours.OpensFrom?.ToDateTime(TimeOnly.MinValue),
+            ClosedOn = store.OpeningHours.ClosedFrom?.ToDateTime(TimeOnly.MinValue),
         }, t);
         await AuditTrail.Record(c, t, actor, action, "store", store.Code, store);
     }

@@ -197,4 +197,36 @@ public sealed class StoreLifecycleTests(SmartStoreSystem system)
             Assert.Equal(HttpStatusCode.OK, (await admin.DeleteAsync("/api/stores/X1004/closing")).StatusCode);
         }
     }
+
+    [Fact]
+    public async Task A_store_sheet_sets_and_clears_opening_and_closing_dates_refusing_a_closing_before_the_opening()
+    {
+        using var admin = await system.SignedIn("admin");
+        Task<HttpResponseMessage> Import(string csv, bool change = false) =>
+            admin.PostAsync("/api/stores/import" + (change ? "?change=true" : ""), new StringContent(csv, System.Text.Encoding.UTF8, "text/csv"));
+        string Day(int days) => Today.AddDays(days).ToString("yyyy-MM-dd");
+        async Task<(string? Opens, string? Closed)> Dates() =>
+            (await (await admin.GetAsync("/api/stores/X1005")).Json())["openingHours"] is var h
+                ? (h!["opensFrom"]?.GetValue<string>(), h["closedFrom"]?.GetValue<string>()) : default;
+
+        // 50 new stores opening next quarter come on one sheet; here one, opening in 20 days.
+        var created = await Import($"编码,名称,大区,城市,纬度,经度,开业日期\nX1005,表格开业店,EAST,上海,31.2,121.4,{Day(20)}\n");
+        Assert.Equal(HttpStatusCode.OK, created.StatusCode);
+        Assert.Equal((Day(20), null), await Dates());
+        Assert.Contains("\"X1005\"", await admin.GetStringAsync("/api/stores?status=preparing&q=X1005"));
+
+        var early = await Import($"编码,闭店日期\nX1005,{Day(10)}\n", change: true);
+        Assert.Equal(HttpStatusCode.BadRequest, early.StatusCode);
+        Assert.Contains("must come after", await early.Content.ReadAsStringAsync());
+        var typo = await Import("编码,闭店日期\nX1005,明年\n", change: true);
+        Assert.Equal(HttpStatusCode.BadRequest, typo.StatusCode);
+        Assert.Equal((Day(20), null), await Dates());
+
+        // "-" clears the opening (it trades now); a closing a year on is set; a sheet without the columns keeps both.
+        Assert.Equal(HttpStatusCode.OK, (await Import($"编码,开业日期,闭店日期\nX1005,-,{Day(300)}\n", change: true)).StatusCode);
+        Assert.Equal((null, Day(300)), await Dates());
+        Assert.Equal(HttpStatusCode.OK, (await Import("编码,员工数\nX1005,9\n", change: true)).StatusCode);
+        Assert.Equal((null, Day(300)), await Dates());
+        Assert.Equal(HttpStatusCode.OK, (await Import("编码,闭店日期\nX1005,-\n", change: true)).StatusCode);
+    }
 }

@@ -18,15 +18,31 @@ public sealed class StoreImport(StoreRepository stores, MasterDataValidation val
         ["城市"] = "city", ["地址"] = "address", ["纬度"] = "latitude", ["lat"] = "latitude", ["经度"] = "longitude", ["lng"] = "longitude",
         ["标签"] = "tags", ["开门"] = "open", ["关门"] = "close", ["时区"] = "time_zone", ["员工数"] = "staff", ["staff_count"] = "staff",
         ["周末开门"] = "weekend_open", ["周末关门"] = "weekend_close", ["每周营业时间"] = "weekly", ["营业时间"] = "weekly",
+        ["开业日期"] = "opens_on", ["闭店日期"] = "closed_on",
     };
 
     protected override async Task<Store?> Check(IReadOnlyDictionary<string, string> row, int index, RowErrors errors)
     {
         var hours = SheetHours.Of(row, index, errors);
-        var input = ToStoreInput(row, hours.Given ? new OpeningHours(hours.Over(MasterDataValidation.UsualHours.Weekly), []) : null);
+        var (opens, closed) = (DateCell(row, "opens_on", index, errors), DateCell(row, "closed_on", index, errors));
+        var week = hours.Given ? new OpeningHours(hours.Over(MasterDataValidation.UsualHours.Weekly), []) : MasterDataValidation.UsualHours;
+        var input = ToStoreInput(row, week with { OpensFrom = opens.Date, ClosedFrom = closed.Date });
         var (store, rowErrors) = await validation.Store(input, null);
         errors.AddAll(index, rowErrors);
         return store;
+    }
+
+    /// <summary>
+    /// A date column (开业日期, 闭店日期): not given (an empty cell: a change keeps the store's), cleared (<see cref="BulkImport.ClearMark"/>),
+    /// or a date; a cell that is none is refused with its row.
+    /// </summary>
+    private static (bool Given, DateOnly? Date) DateCell(IReadOnlyDictionary<string, string> row, string column, int index, RowErrors errors)
+    {
+        if (row.Optional(column) is not { } text) return (false, null);
+        if (text.Length == 0) return (true, null);
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", out var date)) return (true, date);
+        errors.Add(index, $"{column} '{text}' must be a date, yyyy-MM-dd.", $"“{text}”须为日期，格式 yyyy-MM-dd。");
+        return (false, null);
     }
 
     protected override string CodeOf(Store record) => record.Code;
@@ -51,13 +67,19 @@ public sealed class StoreImport(StoreRepository stores, MasterDataValidation val
             if (row.Get(column) is { } text && row.Number(column) is null) errors.Add(index, $"{column} '{text}' is not a number.", $"“{text}”不是数字。");
         if (row.Get("staff") is { } staff && !int.TryParse(staff, out _)) errors.Add(index, $"staff '{staff}' is not a whole number.", $"员工数“{staff}”不是整数。");
         var hours = SheetHours.Of(row, index, errors);
+        var (opens, closed) = (DateCell(row, "opens_on", index, errors), DateCell(row, "closed_on", index, errors));
+        OpeningHours Dated(OpeningHours of) => of with
+        {
+            OpensFrom = opens.Given ? opens.Date : of.OpensFrom,
+            ClosedFrom = closed.Given ? closed.Date : of.ClosedFrom,
+        };
         var tags = ListEdit.Read(row.Get("tags"), TagSeparators, out var tagsUnread);
         if (tagsUnread is { } problem) errors.Add(index, problem.En, problem.Zh);
         var typed = ToStoreInput(row, null);
         // Checked as the store would be: what the row sets over what the store has.
         var (changed, rowErrors) = await validation.Store(new StoreInput(null, typed.Name ?? now.Name, typed.RegionCode ?? now.RegionCode,
             typed.City ?? now.City, typed.Address ?? now.Address, typed.Latitude ?? now.Latitude, typed.Longitude ?? now.Longitude,
-            tags?.Over(now.Tags) ?? now.Tags, hours.Given ? now.OpeningHours with { Weekly = hours.Over(now.OpeningHours.Weekly) } : now.OpeningHours,
+            tags?.Over(now.Tags) ?? now.Tags, Dated(hours.Given ? now.OpeningHours with { Weekly = hours.Over(now.OpeningHours.Weekly) } : now.OpeningHours),
             typed.TimeZone ?? now.TimeZone, typed.StaffCount ?? now.StaffCount), now.Code);
         errors.AddAll(index, rowErrors);
         if (changed is null || errors.All.Count > before) return null;
@@ -71,7 +93,7 @@ public sealed class StoreImport(StoreRepository stores, MasterDataValidation val
             Longitude = typed.Longitude is null ? store.Longitude : changed.Longitude,
             // Edits (+pilot) apply to the tags the store has as it is written, not as they were read.
             Tags = tags is null ? store.Tags : tags.Whole is null ? tags.Over(store.Tags) : changed.Tags,
-            OpeningHours = hours.Given ? store.OpeningHours with { Weekly = hours.Over(store.OpeningHours.Weekly) } : store.OpeningHours,
+            OpeningHours = Dated(hours.Given ? store.OpeningHours with { Weekly = hours.Over(store.OpeningHours.Weekly) } : store.OpeningHours),
             TimeZone = typed.TimeZone is null ? store.TimeZone : changed.TimeZone,
             StaffCount = typed.StaffCount is null ? store.StaffCount : changed.StaffCount,
         };
@@ -100,6 +122,7 @@ public sealed class StoreImport(StoreRepository stores, MasterDataValidation val
                 ["经度"] = r.Store.Longitude.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
                 ["标签"] = string.Join(";", r.Store.Tags), ["开门"] = r.Hours.Open, ["关门"] = r.Hours.Close,
                 ["周末开门"] = r.Hours.WeekendOpen, ["周末关门"] = r.Hours.WeekendClose, ["每周营业时间"] = r.Hours.Weekly, ["时区"] = r.Store.TimeZone, ["员工数"] = r.Store.StaffCount,
+                ["开业日期"] = r.Store.OpeningHours.OpensFrom?.ToString("yyyy-MM-dd") ?? "", ["闭店日期"] = r.Store.OpeningHours.ClosedFrom?.ToString("yyyy-MM-dd") ?? "",
             }).ToList(),
         }, cancellationToken);
 

@@ -29,7 +29,7 @@ public sealed class StoresModel(StoreRepository stores, RegionRepository regions
     public string? CreatedCode { get; private set; }
     public bool MayEdit => User.Scope().MayEditMasterData;
     public ImportCard Import => new(T("importStores"),
-        "code, name, region, city, address, latitude, longitude, tags, open, close, staff, weekend_open, weekend_close, weekly",
+        "code, name, region, city, address, latitude, longitude, tags, open, close, staff, weekend_open, weekend_close, weekly, opens_on, closed_on",
         "S0101, 长沙五一广场店, SOUTH, 长沙, 芙蓉区五一大道1号, 28.196, 112.977, mall;flagship, 10:00, 22:00, 8, 10:00, 22:30",
         ImportOutcome, ImportFailure, T("importChangeStores"), new("/api/stores/export", T("storesExport"), T("sheetExportHint")));
     private ImportOutcome? ImportOutcome { get; set; }
