@@ -61,6 +61,9 @@ public sealed record OpeningHours(
     [Id(3)]
     public DateOnly? OpensFrom { get; init; }
 
+    /// <summary>Whether its closing date comes on or before its opening date: a store cannot close before it opens.</summary>
+    public bool ClosesBeforeItOpens => ClosedFrom <= OpensFrom;
+
     /// <summary>Whether the store has closed for good by this store-local date.</summary>
     public bool ClosedDownBy(DateOnly date) => ClosedFrom is { } closed && closed <= date;
 

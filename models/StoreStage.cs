@@ -21,8 +21,9 @@ public static class StoreStages
         _ => "trading",
     };
 
+    /// <summary>The stage a code names (any case), or null for none.</summary>
     public static StoreStage? FromCode(string? code) =>
-        Enum.GetValues<StoreStage>().Select(s => (StoreStage?)s).FirstOrDefault(s => s!.Value.ToCode() == code?.Trim().ToLowerInvariant());
+        Enum.GetValues<StoreStage>().Where(s => s.ToCode() == code?.Trim().ToLowerInvariant()).Cast<StoreStage?>().FirstOrDefault();
 
     /// <summary>The stages whose stores are live: on the board, /m and the live camera list (a store being prepared has its cameras going up).</summary>
     public static readonly IReadOnlyCollection<StoreStage> Live = [StoreStage.Preparing, StoreStage.Trading];

@@ -16,11 +16,11 @@ public static class StoreHours
     /// <summary>The hours to store in <c>opening_hours</c>: without the two dates, which only setting them writes.</summary>
     public static string Json(OpeningHours hours) => JsonSerializer.Serialize(hours with { OpensFrom = null, ClosedFrom = null }, StorageJson.Options);
 
-    /// <summary>SQL: the store's stage on its own today, as <see cref="StoreStages.ToCode"/> names it.</summary>
-    public const string StageToday = """
-        (CASE WHEN closed_on <= (now() AT TIME ZONE time_zone)::date THEN 'closed'
-              WHEN opens_on > (now() AT TIME ZONE time_zone)::date THEN 'preparing' ELSE 'trading' END)
-        """;
+    /// <summary>SQL: the store's own today, by its time zone.</summary>
+    public const string Today = "(now() AT TIME ZONE time_zone)::date";
+
+    /// <summary>SQL: the store's stage on its own today, as <see cref="StoreStages.ToCode"/> names it (<see cref="OpeningHours.StageOn"/>'s rule).</summary>
+    public const string StageToday = $"(CASE WHEN closed_on <= {Today} THEN 'closed' WHEN opens_on > {Today} THEN 'preparing' ELSE 'trading' END)";
 
     public static OpeningHours Read(string json) => JsonSerializer.Deserialize<OpeningHours>(json, StorageJson.Options)!;
 }

@@ -187,10 +187,8 @@ public sealed class StoreRepository(SmartStoreDatabase database)
     public async Task<IReadOnlyList<(string Code, DateOnly Today)>> TurningToday(CancellationToken cancellationToken = default)
     {
         await using var connection = await database.Open(cancellationToken);
-        var rows = await connection.QueryAsync<(string Code, DateTime Today)>(new CommandDefinition("""
-            SELECT code, (now() AT TIME ZONE time_zone)::date FROM stores
-            WHERE (now() AT TIME ZONE time_zone)::date IN (opens_on, closed_on)
-            ORDER BY code
+        var rows = await connection.QueryAsync<(string Code, DateTime Today)>(new CommandDefinition($"""
+            SELECT code, {StoreHours.Today} FROM stores WHERE {StoreHours.Today} IN (opens_on, closed_on) ORDER BY code
             """, cancellationToken: cancellationToken));
         return rows.Select(r => (r.Code, DateOnly.FromDateTime(r.Today))).ToList();
     }

@@ -40,10 +40,10 @@ public sealed class SnapshotInbox(
     ILogger<SnapshotInbox> logger)
 {
     private readonly JpegIntake _intake = new(new IntakeLimits(options.Value.MaxUploadBytes));
-    private readonly ConcurrentDictionary<string, (StoreClock Store, DateTime Until)> _stores = new();
+    private readonly ConcurrentDictionary<string, (CameraStore Store, DateTime Until)> _stores = new();
 
-    /// <summary>What an upload needs of its camera's store: the zone its file names are read in, and whether it has closed for good.</summary>
-    private sealed record StoreClock(string Code, string Zone, DateOnly? ClosedFrom);
+    /// <summary>What an upload needs of its camera's store: the zone its file names are read in, and its hours (closed for good?).</summary>
+    private sealed record CameraStore(string Code, string Zone, OpeningHours? Hours);
 
     public long MaxUploadBytes => options.Value.MaxUploadBytes;
 
@@ -62,9 +62,9 @@ public sealed class SnapshotInbox(
 
             var received = DateTime.UtcNow;
             var store = await StoreOf(origin.CameraCode, cancellationToken);
-            if (store.ClosedFrom is { } closed && closed <= StoreTimeZones.DayOf(received, StoreTimeZones.Find(store.Zone)))
+            if (store.Hours is { } hours && hours.ClosedDownBy(StoreTimeZones.DayOf(received, StoreTimeZones.Find(store.Zone))))
                 return await Refuse(origin, UploadRejection.StoreClosedDown,
-                    $"store {store.Code} closed for good on {closed:yyyy-MM-dd}; unbind the camera, or reopen the store");
+                    $"store {store.Code} closed for good on {hours.ClosedFrom:yyyy-MM-dd}; unbind the camera, or reopen the store");
             var relative = images.PlaceFor(origin.CameraCode, sha256, received);
             images.MoveIntoPlace(temp, relative);
             var capturedUtc = CaptureTime.FromFileName(origin.FileName, store.Zone);
@@ -162,14 +162,14 @@ public sealed class SnapshotInbox(
     /// asking the database on every upload cost two round trips per snapshot (a store closed for good is refused within
     /// the minute).
     /// </summary>
-    private async Task<StoreClock> StoreOf(string cameraCode, CancellationToken cancellationToken)
+    private async Task<CameraStore> StoreOf(string cameraCode, CancellationToken cancellationToken)
     {
         if (_stores.TryGetValue(cameraCode, out var known) && known.Until > DateTime.UtcNow) return known.Store;
         var camera = await directory.FindCamera(cameraCode, cancellationToken);
         var store = camera?.StoreCode is { } code ? await directory.FindStore(code, cancellationToken) : null;
-        var clock = new StoreClock(store?.Code ?? "", store?.TimeZone ?? "Asia/Shanghai", store?.OpeningHours.ClosedFrom);
-        _stores[cameraCode] = (clock, DateTime.UtcNow.AddMinutes(1));
-        return clock;
+        var found = new CameraStore(store?.Code ?? "", store?.TimeZone ?? "Asia/Shanghai", store?.OpeningHours);
+        _stores[cameraCode] = (found, DateTime.UtcNow.AddMinutes(1));
+        return found;
     }
 
     private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max];

@@ -41,7 +41,7 @@ public sealed class MasterDataValidation(RegionRepository regions, StoreReposito
 
     private static void OpeningHoursRules(OpeningHours hours, FieldErrors errors)
     {
-        if (hours.ClosedFrom <= hours.OpensFrom)
+        if (hours.ClosesBeforeItOpens)
             errors.Add("openingHours", $"openingHours.closedFrom {hours.ClosedFrom:yyyy-MM-dd} must come after openingHours.opensFrom {hours.OpensFrom:yyyy-MM-dd}.",
                 $"闭店日期 {hours.ClosedFrom:yyyy-MM-dd} 须晚于开业日期 {hours.OpensFrom:yyyy-MM-dd}。");
         if (hours.Weekly is not { Count: 7 } || hours.Weekly.Any(d => d is null))

@@ -40,9 +40,10 @@ public sealed class StoreImport(StoreRepository stores, MasterDataValidation val
     {
         if (row.Optional(column) is not { } text) return (false, null);
         if (text.Length == 0) return (true, null);
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", out var date)) return (true, date);
-        errors.Add(index, $"{column} '{text}' must be a date, yyyy-MM-dd.", $"“{text}”须为日期，格式 yyyy-MM-dd。");
-        return (false, null);
+        var refused = new FieldErrors();
+        var date = PlanningInput.Date(column, text, refused);
+        errors.AddAll(index, refused);
+        return (date is not null, date);
     }
 
     protected override string CodeOf(Store record) => record.Code;

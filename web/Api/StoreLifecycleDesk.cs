@@ -22,7 +22,7 @@ public sealed class StoreLifecycleDesk(StoreRepository stores, IClusterClient cl
     {
         if (await stores.Find(code) is not { } store) return new(null, new FieldErrors());
         var errors = Checked("closedOn", closedOn, store);
-        if (closedOn <= store.OpeningHours.OpensFrom)
+        if ((store.OpeningHours with { ClosedFrom = closedOn }).ClosesBeforeItOpens)
             errors.Add("closedOn", $"closedOn must be after the store's opening date ({store.OpeningHours.OpensFrom:yyyy-MM-dd}).",
                 $"闭店日期须晚于开业日期（{store.OpeningHours.OpensFrom:yyyy-MM-dd}）。");
         return errors.Any ? new(store, errors) : await Set(code, () => stores.SetClosedOn(code, closedOn, actor));
@@ -34,7 +34,7 @@ public sealed class StoreLifecycleDesk(StoreRepository stores, IClusterClient cl
     {
         if (await stores.Find(code) is not { } store) return new(null, new FieldErrors());
         var errors = Checked("opensOn", opensOn, store);
-        if (opensOn >= store.OpeningHours.ClosedFrom)
+        if ((store.OpeningHours with { OpensFrom = opensOn }).ClosesBeforeItOpens)
             errors.Add("opensOn", $"opensOn must be before the store's closing date ({store.OpeningHours.ClosedFrom:yyyy-MM-dd}).",
                 $"开业日期须早于闭店日期（{store.OpeningHours.ClosedFrom:yyyy-MM-dd}）。");
         return errors.Any ? new(store, errors) : await Set(code, () => stores.SetOpensOn(code, opensOn, actor));

@@ -40,6 +40,8 @@ public static class FieldNames
         ["from"] = "开始日期",
         ["closedOn"] = "闭店日期",
         ["opensOn"] = "开业日期",
+        ["opens_on"] = "开业日期",
+        ["closed_on"] = "闭店日期",
         ["to"] = "结束日期",
         ["day"] = "日期",
         ["weekdays"] = "星期",

@@ -169,7 +169,9 @@ public static class Display
     public static StoreStage Stage(Store store) => store.OpeningHours.StageOn(StoreToday(store));
 
     /// <summary>The store's opening day while it is ahead ("将于 2026-12-20 开业"); null once open, or with none set.</summary>
-    public static string? Opening(Store store) => Stage(store) == StoreStage.Preparing && store.OpeningHours.OpensFrom is { } date
+    public static string? Opening(Store store) => Opening(store.OpeningHours, StoreToday(store));
+
+    private static string? Opening(OpeningHours hours, DateOnly day) => hours.StageOn(day) == StoreStage.Preparing && hours.OpensFrom is { } date
         ? string.Format(UiText.T("opensOnText"), date.ToString("yyyy-MM-dd")) : null;
 
     /// <summary>A store as a list of stores to choose from names it: "贵阳喷水池店（已闭店）" once closed for good, its history still there to report on.</summary>
@@ -182,8 +184,10 @@ public static class Display
     /// The store's closing for good, as its page and the store list say it: "已于 2026-12-01 闭店" once in effect, "将于
     /// 2026-12-31 闭店" while planned; null while it trades with none planned.
     /// </summary>
-    public static string? Closing(Store store) => store.OpeningHours.ClosedFrom is not { } date ? null
-        : string.Format(UiText.T(ClosedDown(store) ? "closedDownOn" : "closingOn"), date.ToString("yyyy-MM-dd"));
+    public static string? Closing(Store store) => Closing(store.OpeningHours, StoreToday(store));
+
+    private static string? Closing(OpeningHours hours, DateOnly day) => hours.ClosedFrom is not { } date ? null
+        : string.Format(UiText.T(hours.ClosedDownBy(day) ? "closedDownOn" : "closingOn"), date.ToString("yyyy-MM-dd"));
 
     /// <summary>A day's hours: "10:00–22:00", or closed.</summary>
     public static string Hours(DayHours day) => day.Closed ? UiText.T("closedDay") : $"{ClockText.Of(day.Open)}–{ClockText.Of(day.Close)}";
@@ -197,11 +201,11 @@ public static class Display
         var local = LocalNow(store, utcNow);
         if (store.OpeningHours.IsOpenAt(local)) return null;
         // Not a day off: a store being fitted out says when it opens, one closed for good that it has.
-        var hours = store.OpeningHours;
-        switch (hours.StageOn(DateOnly.FromDateTime(local)))
+        var (hours, day) = (store.OpeningHours, DateOnly.FromDateTime(local));
+        switch (hours.StageOn(day))
         {
-            case StoreStage.Preparing: return string.Format(UiText.T("opensOnText"), hours.OpensFrom!.Value.ToString("yyyy-MM-dd"));
-            case StoreStage.ClosedDown: return string.Format(UiText.T("closedDownOn"), hours.ClosedFrom!.Value.ToString("yyyy-MM-dd"));
+            case StoreStage.Preparing: return Opening(hours, day);
+            case StoreStage.ClosedDown: return Closing(hours, day);
         }
         return store.OpeningHours.SpanOn(DateOnly.FromDateTime(local)) switch
         {
